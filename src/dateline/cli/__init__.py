@@ -1,0 +1,41 @@
+"""The command line: a thin layer over the Python API. One module per command group."""
+from __future__ import annotations
+
+import importlib
+
+import typer
+
+app = typer.Typer(
+    name="dateline",
+    help="Read news stories: structure, who, who said what, when, where and what happened.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+@app.callback()
+def _root(version: bool = typer.Option(False, "--version", help="Print the version and exit.")) -> None:
+    """dateline reads news stories into evidence-backed records."""
+    if version:
+        from dateline import __version__
+
+        typer.echo(__version__)
+        raise typer.Exit()
+
+
+# Each module defines ``register(app)``; add a module here to add its commands.
+COMMAND_MODULES = (
+    "dateline.cli.read",
+)
+
+
+def _load_commands() -> None:
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(app)
+
+
+_load_commands()
+
+
+def main() -> None:
+    app()

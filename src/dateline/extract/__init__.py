@@ -1,0 +1,10 @@
+"""Stage 4: extractors. Each reads the parsed story, the spaCy doc and the parts the
+extractors before it wrote, and returns its own part of the record.
+
+Extractors are registered by name (see ``base.register``); the reader builds the ones
+it is configured with, in order, once, and calls them for every story.
+"""
+from dateline.extract.base import StoryContext, build_extractor, register, registered
+from dateline.extract import entities  # noqa: F401  (registers "entities")
+
+__all__ = ["StoryContext", "build_extractor", "register", "registered"]

