@@ -26,6 +26,7 @@ def _root(version: bool = typer.Option(False, "--version", help="Print the versi
 # Each module defines ``register(app)``; add a module here to add its commands.
 COMMAND_MODULES = (
     "dateline.cli.read",
+    "dateline.cli.evaluate",
 )
 
 
