@@ -7,7 +7,7 @@ from typing import Iterable, Iterator, Sequence
 
 from dateline import extract as _extract  # noqa: F401  (registers the built-in extractors)
 from dateline.extract.base import StoryContext, build_extractor
-from dateline.io.sources import Story
+from dateline.io.sources import BadInput, Story
 from dateline.nlp import load_pipeline
 from dateline.record import Article, Credit, Credits, Dateline, Span, content_id
 from dateline.structure import Layout, parse_structure
@@ -37,12 +37,42 @@ class Reader:
                                         anchor=anchor)))
 
     def read_many(self, stories: Iterable[Story], *, anchor: date | None = None) -> Iterator[Article]:
-        """Read many stories, running spaCy in batches."""
-        stories = list(stories) if not isinstance(stories, list) else stories
-        layouts = [parse_structure(s.text, published=s.published) for s in stories]
+        """Read many stories, running spaCy in batches (raises on the first failure)."""
+        stories = list(stories)
+        layouts = [parse_structure(s.text, published=s.published, headline=s.headline, url=s.url)
+                   for s in stories]
         texts = (lay.text[: _nlp_end(lay)] for lay in layouts)
         for story, layout, doc in zip(stories, layouts, self.nlp.pipe(texts, batch_size=self.batch_size)):
             yield self._build(story, layout, doc, anchor)
+
+    def read_all(self, items: Iterable[Story | BadInput], *, anchor: date | None = None,
+                 chunk: int = 64) -> Iterator[Article | BadInput]:
+        """Read a stream of stories in order; a story that fails becomes a ``BadInput`` and the
+        stream goes on, so one bad story never loses the others."""
+        batch: list[Story] = []
+        for item in items:
+            if isinstance(item, BadInput):
+                yield from self._read_batch(batch, anchor)
+                batch = []
+                yield item
+                continue
+            batch.append(item)
+            if len(batch) >= chunk:
+                yield from self._read_batch(batch, anchor)
+                batch = []
+        yield from self._read_batch(batch, anchor)
+
+    def _read_batch(self, batch: list[Story], anchor: date | None) -> Iterator[Article | BadInput]:
+        try:
+            articles = list(self.read_many(batch, anchor=anchor))
+        except Exception:  # isolate the failing story: read the batch one by one
+            for story in batch:
+                try:
+                    yield from self.read_many([story], anchor=anchor)
+                except Exception as exc:
+                    yield BadInput(story.source or "<story>", f"failed to read: {type(exc).__name__}: {exc}")
+            return
+        yield from articles
 
     def _build(self, story: Story, layout: Layout, doc, anchor: date | None) -> Article:
         story_anchor = _anchor(layout) or anchor

@@ -1,7 +1,22 @@
-"""Where stories come from. Decoding never raises; unreadable input becomes a ``BadInput``."""
+"""Where stories come from: files, directories, globs, standard input, HTML and JSON Lines.
+
+Nothing here raises for a user's bad input: an unreadable story becomes a ``BadInput``
+naming the file and the reason, so a batch goes on past it and reports it.
+"""
 from __future__ import annotations
 
+import glob
+import json
+import os
 from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO, Iterable, Iterator
+
+from dateline.io.decode import DecodeError, decode
+
+MAX_BYTES = 5 * 1024 * 1024
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -12,4 +27,135 @@ class Story:
     source: str | None = None
     url: str | None = None
     published: str | None = None
-    headline: str | None = None  # from HTML or JSON metadata, when the text itself has none
+    headline: str | None = None  # from HTML or JSON metadata
+
+
+@dataclass(frozen=True, slots=True)
+class BadInput:
+    """A story that could not be read, and why (one line, for the user)."""
+
+    source: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.reason}"
+
+
+def iter_stories(paths: Iterable[str], *, stdin: BinaryIO | None = None,
+                 max_bytes: int = MAX_BYTES) -> Iterator[Story | BadInput]:
+    """Every story under ``paths`` (files, directories, globs, "-" for standard input), in order."""
+    for path in paths:
+        if path == "-":
+            yield from _from_bytes(_read_stream(stdin), "<stdin>", "", max_bytes)
+            continue
+        files = list(expand(path))
+        if not files:
+            yield BadInput(path, "no such file, directory or glob match")
+        for file in files:
+            yield from read_file(file, max_bytes=max_bytes)
+
+
+def expand(path: str) -> Iterator[Path]:
+    """A file, every non-hidden file below a directory (sorted), or the files a glob matches."""
+    p = Path(path)
+    if p.is_dir():
+        for root, dirs, names in os.walk(p):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in sorted(names):
+                if not name.startswith("."):
+                    yield Path(root) / name
+    elif p.exists():
+        yield p
+    elif glob.has_magic(path):
+        for match in sorted(glob.glob(path, recursive=True)):
+            if Path(match).is_file():
+                yield Path(match)
+
+
+def read_file(path: Path, *, max_bytes: int = MAX_BYTES) -> Iterator[Story | BadInput]:
+    name = str(path)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            yield BadInput(name, f"file is {size / 1_048_576:.1f} MB, over the {max_bytes / 1_048_576:.0f} MB limit")
+            return
+        data = path.read_bytes()
+    except OSError as exc:
+        yield BadInput(name, f"cannot read: {exc.strerror or exc}")
+        return
+    yield from _from_bytes(data, name, path.suffix.lower(), max_bytes)
+
+
+def _read_stream(stream: BinaryIO | None) -> bytes:
+    import sys
+
+    stream = stream or sys.stdin.buffer
+    return stream.read(MAX_BYTES + 1)
+
+
+def _from_bytes(data: bytes, name: str, suffix: str, max_bytes: int) -> Iterator[Story | BadInput]:
+    if len(data) > max_bytes:
+        yield BadInput(name, f"input is over the {max_bytes / 1_048_576:.0f} MB limit")
+        return
+    try:
+        text = decode(data)
+    except DecodeError as exc:
+        yield BadInput(name, str(exc))
+        return
+    if not text.strip():
+        yield BadInput(name, "empty: no text to read")
+        return
+    if suffix in JSONL_SUFFIXES or (suffix == ".json" and text.lstrip().startswith("{") and "\n{" in text):
+        yield from _from_jsonl(text, name)
+    elif suffix in HTML_SUFFIXES or _looks_like_html(text):
+        yield _from_html(text, name)
+    else:
+        yield Story(text=text, source=name)
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text.lstrip()[:200].lower()
+    return head.startswith(("<!doctype html", "<html")) or ("<head" in head and "<body" in text[:5000].lower())
+
+
+def _from_jsonl(text: str, name: str) -> Iterator[Story | BadInput]:
+    """One story a line: ``{"text": ..., "url": ..., "published": ..., "headline": ...}``."""
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        where = f"{name}:{number}"
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield BadInput(where, f"invalid JSON ({exc.msg})")
+            continue
+        body = item.get("text") if isinstance(item, dict) else None
+        if not isinstance(body, str) or not body.strip():
+            yield BadInput(where, 'no "text" string in this JSON line')
+            continue
+        yield Story(text=body.replace("\r\n", "\n").replace("\r", "\n"), source=where,
+                    url=_str(item.get("url")), published=_str(item.get("published")),
+                    headline=_str(item.get("headline") or item.get("title")))
+
+
+def _from_html(html: str, name: str) -> Story | BadInput:
+    """Main text and metadata of a web page, through trafilatura."""
+    import trafilatura
+
+    try:
+        doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
+                                          as_dict=True)
+    except Exception as exc:  # trafilatura raises many kinds on broken markup
+        return BadInput(name, f"cannot extract text from HTML ({type(exc).__name__})")
+    if not doc or not (doc.get("text") or "").strip():
+        return BadInput(name, "HTML page with no main text")
+    title = (doc.get("title") or "").strip()
+    text = doc["text"]
+    if title and not text.startswith(title):
+        text = f"{title}\n\n{text}"
+    return Story(text=text, source=name, url=doc.get("url"), published=doc.get("date"),
+                 headline=title or None)
+
+
+def _str(value) -> str | None:
+    return value if isinstance(value, str) and value.strip() else None

@@ -1,9 +1,246 @@
-"""Find the parts of a news story in its plain text."""
+"""Find the parts of a news story in its plain text: header, dateline, body, credits, boilerplate.
+
+Short ordered fallbacks, as trafilatura does: the header is read line by line from the top
+while lines look like header parts; the body starts at the dateline (or at the first line
+that is not a header part); the trailer is read paragraph by paragraph from the bottom while
+paragraphs look like credits or boilerplate. Whatever is not recognised is body, so a plain
+story comes out as all body and never raises.
+"""
 from __future__ import annotations
 
-from dateline.structure.layout import Field, Layout
+import re
+from dataclasses import dataclass, field
+
+from dateline.structure import patterns as P
+from dateline.structure.credits import parse_ap_contributors, parse_credits
+from dateline.structure.layout import CreditLine, DatelineField, Field, Layout
+from dateline.structure.text import lines_of, paragraphs_in, smart_title, strip_field
+from dateline.structure.timestamp import parse_timestamp
+
+HEADER_MAX_LINES = 16
+HEADLINE_MAX_CHARS = 250
 
 
-def parse_structure(text: str, *, published: str | None = None) -> Layout:
-    body = Field(text, 0, len(text))
-    return Layout(text=text, body=body, paragraphs=(body,), published=published)
+@dataclass
+class _Header:
+    """What the top-down scan found; turned into a Layout at the end."""
+
+    headline: Field | None = None
+    agency: str | None = None
+    agency_span: Field | None = None
+    published: str | None = None
+    published_span: Field | None = None
+    update_note: Field | None = None
+    bullets: list[Field] = field(default_factory=list)
+    byline: Field | None = None
+    authors: list[Field] = field(default_factory=list)
+
+
+def parse_structure(text: str, *, published: str | None = None, headline: str | None = None,
+                    url: str | None = None) -> Layout:
+    """Parse a story's structure. ``published`` and ``headline`` are metadata from the
+    caller (HTML or JSON Lines input); the caller's ``published`` wins over the text's."""
+    lines = lines_of(text)
+    header, body_start, dateline = _scan_header(text, lines)
+    body_end, credits, credits_span, boilerplate = _scan_trailer(text, body_start)
+    if published is None:
+        published = header.published
+    else:
+        header.published_span = None
+    if dateline is not None:
+        dateline = _date_dateline(dateline, published)
+    agency = header.agency or (dateline.agency if dateline else None) or _agency_from_credits(boilerplate)
+    paragraphs = tuple(paragraphs_in(text, body_start, body_end))
+    if not paragraphs:  # nothing but header: keep the whole text as body rather than nothing
+        body_start, body_end = 0, len(text)
+        paragraphs = tuple(paragraphs_in(text, 0, len(text)))
+    body = Field(text[body_start:body_end], body_start, body_end)
+    return Layout(
+        text=text, body=body, paragraphs=paragraphs, headline=header.headline,
+        agency=agency, agency_span=header.agency_span, published=published,
+        published_span=header.published_span, update_note=header.update_note,
+        bullets=tuple(header.bullets), byline=header.byline, authors=tuple(header.authors),
+        dateline=dateline, credits=tuple(credits), credits_span=credits_span,
+        boilerplate=tuple(boilerplate), url=url,
+        extra={"headline": headline} if headline and not header.headline else {},
+    )
+
+
+# --- header ---------------------------------------------------------------------------------
+
+def _scan_header(text: str, lines: list[Field]) -> tuple[_Header, int, DatelineField | None]:
+    """Read header lines from the top; return them, where the body starts, and the dateline."""
+    header = _Header()
+    strong = _find_strong_dateline(lines[:HEADER_MAX_LINES])
+    for index, line in enumerate(lines[:HEADER_MAX_LINES]):
+        if strong is not None and index == strong[0]:
+            return header, strong[1].end, strong[1]
+        dateline = _match_dateline(line)
+        if dateline is not None and (strong is None):
+            return header, dateline.end, dateline
+        if _read_header_line(header, line, index, lines):
+            continue
+        if strong is not None and index < strong[0]:
+            continue  # an unrecognised line above a clear dateline is still header (a photo credit, "3 Min Read")
+        return header, line.start, None
+    if strong is not None:
+        return header, strong[1].end, strong[1]
+    return header, (lines[0].start if lines else 0), None
+
+
+def _read_header_line(header: _Header, line: Field, index: int, lines: list[Field]) -> bool:
+    """Record ``line`` as a header part if it is one; say whether it was."""
+    s = line.text
+    if m := P.AGENCY_LINE.match(s):
+        if header.agency is None:
+            header.agency = P.AGENCIES[m["agency"].lower()]
+            header.agency_span = strip_field(line.text, line.start, m.start("agency"), m.end("agency"))
+        return True
+    if m := P.UPDATE_NOTE.match(s):
+        header.update_note = strip_field(s, line.start, m.start("note"), m.end("note"))
+        return True
+    if m := P.BULLET.match(s):
+        header.bullets.append(strip_field(s, line.start, m.start("text"), m.end("text")))
+        return True
+    if m := P.BYLINE.match(s):
+        header.byline = line
+        names, agency = _split_byline(s, line.start, m.start("names"), m.end("names"))
+        header.authors.extend(names)
+        if agency and header.agency is None:
+            header.agency = agency
+        return True
+    if header.published is None and len(s) <= 90 and P.TIMESTAMP_LINE.match(s):
+        stamp = parse_timestamp(s)
+        if stamp is not None:
+            header.published, header.published_span = stamp, line
+            return True
+    if index == 0 and _looks_like_headline(s, lines):
+        header.headline = line
+        return True
+    return False
+
+
+def _looks_like_headline(line: str, lines: list[Field]) -> bool:
+    """A first line is a headline when it is short, not a finished sentence, and more text follows."""
+    if len(lines) < 2 or len(line) > HEADLINE_MAX_CHARS:
+        return False
+    ends_sentence = line.endswith((".", "!", "\"", "”")) and not line.endswith("...")
+    return not ends_sentence or len(line.split()) <= 12 and not line.endswith(".")
+
+
+def _split_byline(line: str, offset: int, start: int, end: int) -> tuple[list[Field], str | None]:
+    """Split "A, B and C, Reuters" into one field a person, and the agency if named."""
+    names = line[start:end]
+    agency = None
+    if m := P.BYLINE_TRAILER.search(names):
+        agency = P.AGENCIES.get(m.group(0).strip(" ,|/-").lower().removesuffix(" staff").split(" writer")[0])
+        names = names[: m.start()]
+    if m := P.CREDIT_PLACE.search(names):  # "By Jean Dupont in Paris"
+        names = names[: m.start()]
+    fields = []
+    pos = 0
+    for part in P.NAME_SEPARATOR.split(names):
+        found = names.find(part, pos)
+        if part.strip() and found >= 0:
+            pos = found + len(part)
+            f = strip_field(line, offset, start + found, start + found + len(part))
+            fields.append(Field(smart_title(f.text), f.start, f.end))
+    return fields, agency
+
+
+def _find_strong_dateline(lines: list[Field]) -> tuple[int, DatelineField] | None:
+    """A dateline naming its agency ("(Reuters) -") marks the body's start wherever it stands."""
+    for index, line in enumerate(lines):
+        d = _match_dateline(line)
+        if d is not None and d.agency is not None:
+            return index, d
+    return None
+
+
+def _match_dateline(line: Field) -> DatelineField | None:
+    m = P.DATELINE.match(line.text)
+    if m is None or m.end() >= len(line.text):
+        return None
+    places_text = m["places"]
+    all_caps = places_text.upper() == places_text and any(c.isalpha() for c in places_text)
+    if not (m["agency"] or m["date"] or all_caps):
+        return None
+    if not m["agency"] and len(places_text.split()) > 4:
+        return None
+    places = []
+    for pm in re.finditer(r"[^/]+", places_text):
+        f = strip_field(line.text, line.start, pm.start(), pm.end())
+        places.append(Field(smart_title(f.text), f.start, f.end))
+    region = strip_field(line.text, line.start, m.start("region"), m.end("region")) if m["region"] else None
+    date_text = strip_field(line.text, line.start, m.start("date"), m.end("date")) if m["date"] else None
+    agency = P.AGENCIES[m["agency"].lower()] if m["agency"] else None
+    return DatelineField(places=tuple(places), country=region, date=None, date_text=date_text,
+                         agency=agency, start=line.start, end=line.start + m.end())
+
+
+def _date_dateline(d: DatelineField, published: str | None) -> DatelineField:
+    """Resolve "April 24" to a full date, taking the year from the published timestamp."""
+    if d.date_text is None:
+        return d
+    m = P.DATELINE_DATE.search(d.date_text.text)
+    if m is None:
+        return d
+    month = P.MONTHS[(m["m1"] or m["m2"]).lower().rstrip(".")]
+    day = int(m["d1"] or m["d2"])
+    year = int(m["y"]) if m["y"] else None
+    if year is None and published:
+        year = int(published[:4])
+        if month == 12 and published[5:7] == "01":
+            year -= 1  # a late-December dateline on a story stamped in early January
+    if year is None or not 1 <= day <= 31:
+        return d
+    from dataclasses import replace
+
+    return replace(d, date=f"{year:04d}-{month:02d}-{day:02d}")
+
+
+# --- trailer --------------------------------------------------------------------------------
+
+def _scan_trailer(text: str, body_start: int) -> tuple[int, list[CreditLine], Field | None, list[Field]]:
+    """Read credits and boilerplate from the bottom; return where the body ends and what was found."""
+    paragraphs = list(paragraphs_in(text, body_start, len(text)))
+    credits: list[CreditLine] = []
+    credits_span: Field | None = None
+    boilerplate: list[Field] = []
+    while len(paragraphs) > 1:
+        last = paragraphs[-1]
+        if P.BOILERPLATE.match(last.text) or P.AFP_SIGNOFF.match(last.text):
+            boilerplate.insert(0, last)
+        elif P.RULE_LINE.match(last.text):
+            pass
+        elif (m := P.AP_CONTRIBUTORS.match(last.text)) and not credits:
+            credits, credits_span = parse_ap_contributors(text, last, m), last
+        elif _is_credits_paragraph(last.text) and not credits:
+            credits, credits_span = parse_credits(text, last.start, last.end), last
+        else:
+            break
+        paragraphs.pop()
+    if not paragraphs:
+        return body_start, credits, credits_span, boilerplate
+    last = paragraphs[-1]
+    if not credits and (m := P.REUTERS_CREDITS.search(last.text)) and m.start() > 0:
+        start = last.start + m.start()
+        credits_span = Field(text[start:last.end], start, last.end)
+        credits = parse_credits(text, start, last.end)
+        body_end = len(text[:start].rstrip())
+        return body_end, credits, credits_span, boilerplate
+    return last.end, credits, credits_span, boilerplate
+
+
+def _is_credits_paragraph(paragraph: str) -> bool:
+    inner = paragraph.strip().strip("()").strip()
+    m = P.CREDIT_ROLE.match(" " + inner)
+    return m is not None and m.start("role") <= 2 and len(inner) < 600
+
+
+def _agency_from_credits(boilerplate: list[Field]) -> str | None:
+    for f in boilerplate:
+        for key, name in (("reuters", "Reuters"), ("associated press", "AP"), ("afp", "AFP")):
+            if key in f.text.lower():
+                return name
+    return None

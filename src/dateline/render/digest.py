@@ -1,0 +1,120 @@
+"""A readable digest of an article record, as plain text or Markdown.
+
+Built from one data dict (``digest_sections``) rendered two ways, as datasette renders one
+page as HTML or JSON.
+"""
+from __future__ import annotations
+
+from dateline.record import Article, Entity
+
+PEOPLE_TYPES = ("PERSON",)
+ORG_TYPES = ("ORG", "NORP")
+
+
+def digest_sections(article: Article) -> list[tuple[str, list[str]]]:
+    """The digest as (section title, lines) pairs; empty sections are left out."""
+    names = {e.id: e.name for e in article.entities}
+    sections = [
+        ("Story", _story_lines(article)),
+        ("People", [_entity_line(e, names) for e in article.entities
+                    if e.type in PEOPLE_TYPES and not e.journalist]),
+        ("Journalists", [e.name for e in article.entities if e.journalist]),
+        ("Organisations", [_entity_line(e, names) for e in article.entities if e.type in ORG_TYPES]),
+        ("Who said what", [_quote_line(q, names) for q in article.quotes]),
+        ("When", [f"{t.text} = {t.value} ({t.type})" for t in article.timexes]),
+        ("Where", [_place_line(p) for p in article.places]),
+        ("What happened", _event_lines(article, names)),
+    ]
+    return [(title, lines) for title, lines in sections if lines]
+
+
+def render_text(article: Article) -> str:
+    out = []
+    for title, lines in digest_sections(article):
+        out.append(title.upper())
+        out.extend(f"  {line}" for line in lines)
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def render_markdown(article: Article) -> str:
+    out = [f"# {article.headline or '(no headline)'}", ""]
+    for title, lines in digest_sections(article):
+        out.append(f"## {title}")
+        out.extend(f"- {_md_escape(line)}" for line in lines)
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _story_lines(a: Article) -> list[str]:
+    d = a.dateline
+    dateline = ", ".join(filter(None, ["/".join(d.places), d.country, d.date, d.agency]))
+    credits = a.credits
+    pairs = [
+        ("Headline", a.headline),
+        ("Agency", a.agency),
+        ("Published", a.published),
+        ("Update", a.update_note),
+        ("By", ", ".join(a.authors)),
+        ("Dateline", dateline),
+        ("Reporting", _credit_list(credits.reporting)),
+        ("Additional reporting", _credit_list(credits.additional_reporting)),
+        ("Writing", _credit_list(credits.writing)),
+        ("Editing", ", ".join(credits.editing)),
+        ("Contributors", _credit_list(credits.contributing)),
+        ("Body", f"{len(a.paragraphs)} paragraphs, characters {a.body.start}-{a.body.end}"),
+    ]
+    lines = [f"{k}: {v}" for k, v in pairs if v]
+    lines.extend(f"* {b}" for b in a.bullets)
+    lines.extend(f"Boilerplate: {b}" for b in a.boilerplate)
+    return lines
+
+
+def _credit_list(credits) -> str:
+    return ", ".join(f"{c.name} ({c.place})" if c.place else c.name for c in credits)
+
+
+def _entity_line(e: Entity, names: dict[str, str]) -> str:
+    parts = [e.name]
+    if e.titles:
+        parts.append("; ".join(e.titles))
+    parts.extend(f"{r.relation} of {names.get(r.target, r.target)}" for r in e.relations)
+    if e.country:
+        parts.append(e.country)
+    return " - ".join(parts) + f"  [{len(e.mentions)} mentions]"
+
+
+def _quote_line(q, names: dict[str, str]) -> str:
+    speaker = names.get(q.speaker) if q.speaker else None
+    who = speaker or q.speaker_text or "(no source)"
+    if q.anonymous and q.speaker_text:
+        who = q.speaker_text
+    text = q.text if len(q.text) <= 160 else q.text[:157] + "..."
+    return f"{who} [{q.kind}, {q.cue or '-'}]: {text}"
+
+
+def _place_line(p) -> str:
+    if p.geonames_id is None:
+        return f"{p.name}: unresolved"
+    flag = " (metonym)" if p.metonym else ""
+    return f"{p.name}{flag}: GeoNames {p.geonames_id}, {p.feature}, {p.country}, {p.lat:.4f},{p.lon:.4f}"
+
+
+def _event_lines(a: Article, names: dict[str, str]) -> list[str]:
+    times = {t.id: t for t in a.timexes}
+    rows = []
+    for ev in a.events:
+        when = times[ev.when].value if ev.when in times else ""
+        who = ", ".join(names.get(i, i) for i in ev.who) or "?"
+        with_ = ", ".join(names.get(i, i) for i in ev.with_)
+        where = names.get(ev.where, "") if ev.where else ""
+        line = f"{when or '----'}  {ev.type}: {who} {ev.trigger.text}"
+        line += f" with {with_}" if with_ else ""
+        line += f" in {where}" if where else ""
+        line += f" ({ev.modality})" if ev.modality != "asserted" else ""
+        rows.append((when or "9999", line))
+    return [line for _, line in sorted(rows, key=lambda r: r[0])]
+
+
+def _md_escape(line: str) -> str:
+    return line.replace("*", "\\*").replace("_", "\\_")

@@ -1,0 +1,153 @@
+"""Patterns of wire-story structure, kept as data apart from the parsing logic.
+
+Each pattern matches one line or paragraph of a story. They are written for the
+house styles of Reuters, AP and AFP and for their common variants; a story that
+matches none of them is read as plain text.
+"""
+from __future__ import annotations
+
+import re
+
+# Agencies as they appear in datelines "(Reuters)" and bylines, with the name the record uses.
+AGENCIES: dict[str, str] = {
+    "reuters": "Reuters",
+    "thomson reuters": "Reuters",
+    "ap": "AP",
+    "associated press": "AP",
+    "the associated press": "AP",
+    "afp": "AFP",
+    "agence france-presse": "AFP",
+    "agence france presse": "AFP",
+    "bloomberg": "Bloomberg",
+    "upi": "UPI",
+    "dpa": "dpa",
+    "xinhua": "Xinhua",
+    "kyodo": "Kyodo",
+    "yonhap": "Yonhap",
+    "pti": "PTI",
+    "ians": "IANS",
+    "ansa": "ANSA",
+    "efe": "EFE",
+    "tass": "TASS",
+    "anadolu": "Anadolu",
+    "cnn": "CNN",
+    "bernama": "Bernama",
+    "aap": "AAP",
+    "cp": "CP",
+    "the canadian press": "CP",
+}
+_AGENCY_ALT = "|".join(sorted((re.escape(k) for k in AGENCIES), key=len, reverse=True))
+
+MONTHS: dict[str, int] = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
+MONTH = rf"(?i:{_MONTH_ALT})\.?"
+WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
+
+# Time zone abbreviations used on wire timestamps, as UTC offsets in minutes.
+TIME_ZONES: dict[str, int] = {
+    "GMT": 0, "UTC": 0, "Z": 0, "WET": 0, "BST": 60, "IST": 330, "CET": 60, "CEST": 120,
+    "EET": 120, "EEST": 180, "MSK": 180, "EST": -300, "EDT": -240, "CST": -360, "CDT": -300,
+    "MST": -420, "MDT": -360, "PST": -480, "PDT": -420, "AKST": -540, "HST": -600,
+    "JST": 540, "KST": 540, "HKT": 480, "SGT": 480, "AEST": 600, "AEDT": 660, "NZST": 720,
+}
+_TZ_ALT = "|".join(sorted(TIME_ZONES, key=len, reverse=True))
+
+# "by Reuters" / "Reuters" / "By Associated Press" on a line of its own.
+AGENCY_LINE = re.compile(rf"^\s*(?:by\s+)?(?P<agency>{_AGENCY_ALT})(?:\s+staff)?\s*$", re.I)
+
+# A timestamp line: "Wednesday, 24 April 2019 07:35 GMT", "April 24, 2019 / 7:35 AM / Updated ...",
+# "Published 3:15 p.m. EDT, April 24, 2019", "2019-04-24T07:35:00Z".
+TIMESTAMP_DATE = re.compile(
+    rf"(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{MONTH})\s*,?\s*(?P<y1>\d{{4}})"
+    rf"|(?P<m2>{MONTH})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(?P<y2>\d{{4}})"
+    rf"|(?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}}))",
+    re.I,
+)
+TIMESTAMP_TIME = re.compile(
+    rf"(?<![\d:])(?P<h>\d{{1,2}})[:.](?P<mi>\d{{2}})(?::(?P<s>\d{{2}}))?\s*"
+    rf"(?P<ampm>[ap]\.?\s?m\.?)?(?:\s*(?P<tz>{_TZ_ALT})\b|\s*(?P<off>[+-]\d{{2}}:?\d{{2}})|(?P<zulu>Z))?",
+    re.I,
+)
+TIMESTAMP_LINE = re.compile(
+    rf"^\s*(?:(?:published|updated|posted|first published)\s*:?\s*(?:on\s+)?)?(?:{WEEKDAY}\s*,?\s*)?"
+    rf"(?:[^\n]{{0,40}}?)(?:\d{{4}}-\d{{2}}-\d{{2}}|{MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH})[^\n]{{0,60}}$",
+    re.I,
+)
+
+# "(Updates with details of stop at border)", "(Adds comment from ministry, paragraphs 5-6)".
+UPDATE_NOTE = re.compile(
+    r"^\s*\((?P<note>(?:Updates?|Adds?|Corrects?|Recasts?|Rewrites?|Refiles?|Repeats?|Changes?|Fixes|"
+    r"Inserts?|Removes?|Deletes?|Clarifies|Amends?|Writethru|New throughout|Re-?issues?|Updated)\b[^()\n]*"
+    r"(?:\([^()\n]*\)[^()\n]*)*)\)\s*$",
+    re.I,
+)
+
+BULLET = re.compile(r"^\s*(?:[*•·▪‣◦]|-(?=\s))\s+(?P<text>\S.*?)\s*$")
+
+# "By Hyonhee Shin and Maria Vasilyeva", "By JANE DOE, Associated Press", "By Jean Dupont with Anne Roe in Paris".
+BYLINE = re.compile(r"^\s*By\s+(?P<names>[^\n]+?)\s*$")
+BYLINE_TRAILER = re.compile(rf"\s*(?:[,|/-]\s*|\s+)(?:{_AGENCY_ALT})(?:\s+(?:staff|writers?|reporters?))?\s*$", re.I)
+NAME_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*|\s+with\s+", re.I)
+
+# The dateline opening the first body paragraph:
+#   "SEOUL/VLADIVOSTOK, Russia, April 24 (Reuters) - ", "WASHINGTON (AP) — ", "Paris (AFP) - ",
+#   "PARIS, France, Nov 3, 2020 (AFP) -", "SPRINGFIELD, Ill. (AP) —", "LONDON, April 24 -".
+_PLACE = r"[A-Z][\w.'’\-]*(?:\s+(?:[A-Z][\w.'’\-]*|de|del|da|do|al|el|es|la|le|on|upon|of))*"
+DATELINE = re.compile(
+    rf"^(?P<places>{_PLACE}(?:\s*/\s*{_PLACE})*)"
+    rf"(?:\s*,\s*(?P<region>(?!{MONTH}\s+\d)[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){{0,3}}))?"
+    rf"(?:\s*,\s*(?P<date>(?:{MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH})(?:\s*,?\s*\d{{4}})?))?"
+    rf"\s*(?:\(\s*(?P<agency>(?i:{_AGENCY_ALT}))\s*\)\s*)?"
+    rf"(?P<dash>[-–—]{{1,2}}|:)\s+",
+)
+DATELINE_DATE = re.compile(
+    rf"(?:(?P<m1>{MONTH})\s+(?P<d1>\d{{1,2}})|(?P<d2>\d{{1,2}})\s+(?P<m2>{MONTH}))(?:\s*,?\s*(?P<y>\d{{4}}))?",
+    re.I,
+)
+
+# Closing credits. Reuters: "(Reporting by X in SEOUL; Editing by Y)", AP: "Associated Press writer X
+# in Y contributed to this report.", AFP: a sign-off like "burs-jm/kir".
+CREDIT_ROLES: dict[str, str] = {
+    "additional reporting by": "additional_reporting",
+    "additional reporting from": "additional_reporting",
+    "reporting by": "reporting",
+    "reported by": "reporting",
+    "reporting from": "reporting",
+    "writing by": "writing",
+    "written by": "writing",
+    "editing by": "editing",
+    "edited by": "editing",
+    "compiled by": "compiling",
+    "compiling by": "compiling",
+    "graphics by": "graphics",
+    "research by": "research",
+}
+_ROLE_ALT = "|".join(sorted((re.escape(k) for k in CREDIT_ROLES), key=len, reverse=True))
+CREDIT_ROLE = re.compile(rf"(?:^|[\s;:,(])(?P<role>{_ROLE_ALT})\s*:?\s+", re.I)
+REUTERS_CREDITS = re.compile(rf"\(\s*(?:{_ROLE_ALT})\b[^()]*(?:\([^()]*\)[^()]*)*\)\s*$", re.I)
+AP_CONTRIBUTORS = re.compile(
+    r"^\s*(?:The\s+)?(?:Associated\s+Press|AP)\s+(?:staff\s+)?(?:writers?|reporters?|correspondents?|"
+    r"journalists?|photographers?|videographers?)\s+(?P<names>.+?)\s+(?:contributed|reported)\b[^\n]*$",
+    re.I,
+)
+CREDIT_PLACE = re.compile(r"\s+(?:in|from)\s+(?P<place>[A-Z][\w.'’\-]*(?:[ ,]+[A-Z][\w.'’\-]*)*)\s*$")
+AFP_SIGNOFF = re.compile(r"^\s*(?:[a-z]{2,6}(?:[-/][a-z]{2,6})+|burs?(?:[-/][a-z]{2,6})*)\s*$")
+RULE_LINE = re.compile(r"^\s*(?:_{3,}|-{3,}|\*{3,}|={3,})\s*$")
+
+# Boilerplate: text that belongs to the publisher, not the story.
+BOILERPLATE = re.compile(
+    r"^\s*(?:Our Standards\s*:|©|\(c\)\s|Copyright\b|All rights reserved|"
+    r"This material may not be published|Follow\s+(?:us|@|[A-Z][\w ]+\s+on\s+(?:Twitter|X)\b)|"
+    r"Read more\s*:|Sign up for|Subscribe to|Click here|For more (?:news|stories)|Related\s*:|"
+    r"The Associated Press (?:receives|is solely responsible)|This story (?:was|has been) (?:corrected|updated)|"
+    r"Thomson Reuters|Get the latest)",
+    re.I,
+)
+
+# Small words left lower-case when ALL-CAPS dateline and credit places are title-cased.
+LOWER_WORDS = frozenset({"de", "del", "da", "do", "al", "el", "la", "le", "of", "on", "upon", "and"})

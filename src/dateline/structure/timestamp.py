@@ -1,0 +1,58 @@
+"""Read a wire timestamp line into ISO 8601 with its UTC offset."""
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+from dateline.structure import patterns as P
+
+
+def parse_timestamp(line: str) -> str | None:
+    """"Wednesday, 24 April 2019 07:35 GMT" -> "2019-04-24T07:35:00+00:00".
+
+    A date without a time gives "YYYY-MM-DD"; a time without a zone gives no offset.
+    Returns None when the line holds no full date.
+    """
+    d = P.TIMESTAMP_DATE.search(line)
+    if d is None:
+        return None
+    try:
+        year, month, day = _date_parts(d)
+        stamp = datetime(year, month, day)
+    except (KeyError, ValueError):
+        return None
+    rest = line[: d.start()] + " " + line[d.end():]
+    t = P.TIMESTAMP_TIME.search(rest)
+    if t is None:
+        return stamp.date().isoformat()
+    hour, minute = int(t["h"]), int(t["mi"])
+    ampm = (t["ampm"] or "").lower().replace(".", "").replace(" ", "")
+    if ampm == "pm" and hour < 12:
+        hour += 12
+    elif ampm == "am" and hour == 12:
+        hour = 0
+    if hour > 23 or minute > 59:
+        return stamp.date().isoformat()
+    stamp = stamp.replace(hour=hour, minute=minute, second=int(t["s"] or 0))
+    offset = _offset_minutes(t)
+    if offset is None:
+        return stamp.isoformat()
+    return stamp.replace(tzinfo=timezone(timedelta(minutes=offset))).isoformat()
+
+
+def _date_parts(d) -> tuple[int, int, int]:
+    if d["y3"]:
+        return int(d["y3"]), int(d["m3"]), int(d["d3"])
+    month_word = (d["m1"] or d["m2"]).lower().rstrip(".")
+    return int(d["y1"] or d["y2"]), P.MONTHS[month_word], int(d["d1"] or d["d2"])
+
+
+def _offset_minutes(t) -> int | None:
+    if t["tz"]:
+        return P.TIME_ZONES[t["tz"].upper()]
+    if t["zulu"]:
+        return 0
+    if t["off"]:
+        sign = -1 if t["off"][0] == "-" else 1
+        digits = t["off"][1:].replace(":", "")
+        return sign * (int(digits[:2]) * 60 + int(digits[2:]))
+    return None
