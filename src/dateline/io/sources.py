@@ -143,8 +143,8 @@ def _from_html(html: str, name: str) -> Story | BadInput:
     import trafilatura
 
     try:
-        doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
-                                          as_dict=True)
+        extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+        doc = extracted.as_dict() if extracted is not None else None
     except Exception as exc:  # trafilatura raises many kinds on broken markup
         return BadInput(name, f"cannot extract text from HTML ({type(exc).__name__})")
     if not doc or not (doc.get("text") or "").strip():

@@ -35,13 +35,29 @@ def _names_with_places(text: str, start: int, end: int, role: str) -> list[Credi
     segment = text[start:end]
     out: list[CreditLine] = []
     pos = 0
-    for chunk in [*_CHUNK.split(segment.rstrip(" );.")), ""]:
+    for chunk in _CHUNK.split(segment.rstrip(" );.")):
         if not chunk.strip():
             continue
         found = segment.find(chunk, pos)
         pos = found + len(chunk)
+        if _is_region(chunk) and out and out[-1].place is not None:
+            out = _widen_place(out, text, start + found + len(chunk))  # "in Jackson, Mississippi"
+            continue
         out.extend(_chunk_names(text, start + found, start + found + len(chunk), role))
     return out
+
+
+def _is_region(chunk: str) -> bool:
+    """A one-word chunk after a place is its state or country, not a person."""
+    words = chunk.split()
+    return len(words) == 1 and " in " not in chunk and words[0][:1].isupper()
+
+
+def _widen_place(lines: list[CreditLine], text: str, end: int) -> list[CreditLine]:
+    """Extend the last place (and everyone who shares it) to ``end``."""
+    last = lines[-1].place
+    wider = Field(text[last.start:end], last.start, end)
+    return [CreditLine(c.role, c.name, wider) if c.place == last else c for c in lines]
 
 
 def _chunk_names(text: str, start: int, end: int, role: str) -> list[CreditLine]:
