@@ -9,7 +9,9 @@ eval_app = typer.Typer(help="Evaluate on public annotated news benchmarks and pr
                        no_args_is_help=True)
 
 # Each module defines ``register(eval_app)``; add a module here to add an evaluation.
-EVAL_MODULES: tuple[str, ...] = ()
+EVAL_MODULES: tuple[str, ...] = (
+    "dateline.eval.reuters21578",
+)
 
 
 def register(app: typer.Typer) -> None:

@@ -121,11 +121,14 @@ def _read_header_line(header: _Header, line: Field, index: int, lines: list[Fiel
 
 
 def _looks_like_headline(line: str, lines: list[Field]) -> bool:
-    """A first line is a headline when it is short, not a finished sentence, and more text follows."""
+    """A first line is a headline when it is short, not a finished sentence, and more text follows.
+    A headline may end in an abbreviation ("... WITH U.S.") or be written in capitals."""
     if len(lines) < 2 or len(line) > HEADLINE_MAX_CHARS:
         return False
-    ends_sentence = line.endswith((".", "!", "\"", "”")) and not line.endswith("...")
-    return not ends_sentence or len(line.split()) <= 12 and not line.endswith(".")
+    if not line.endswith((".", "!", "\"", "”")) or line.endswith("..."):
+        return True
+    last_word = line.split()[-1]
+    return line.upper() == line or "." in last_word[:-1]
 
 
 def _split_byline(line: str, offset: int, start: int, end: int) -> tuple[list[Field], str | None]:
@@ -163,13 +166,14 @@ def _match_dateline(line: Field) -> DatelineField | None:
         return None
     places_text = m["places"]
     all_caps = places_text.upper() == places_text and any(c.isalpha() for c in places_text)
-    if not (m["agency"] or m["date"] or all_caps):
-        return None
-    if not m["agency"] and len(places_text.split()) > 4:
-        return None
+    if not m["agency"]:
+        # Without "(Reuters)" a dateline needs a short place, a date or capitals, and a sentence after it.
+        rest = line.text[m.end():]
+        if not (m["date"] or all_caps) or len(places_text.split()) > 4 or rest.upper() == rest:
+            return None
     places = []
     for pm in re.finditer(r"[^/]+", places_text):
-        f = strip_field(line.text, line.start, pm.start(), pm.end())
+        f = strip_field(line.text, line.start, m.start("places") + pm.start(), m.start("places") + pm.end())
         places.append(Field(smart_title(f.text), f.start, f.end))
     region = strip_field(line.text, line.start, m.start("region"), m.end("region")) if m["region"] else None
     date_text = strip_field(line.text, line.start, m.start("date"), m.end("date")) if m["date"] else None

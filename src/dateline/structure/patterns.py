@@ -11,6 +11,7 @@ import re
 # Agencies as they appear in datelines "(Reuters)" and bylines, with the name the record uses.
 AGENCIES: dict[str, str] = {
     "reuters": "Reuters",
+    "reuter": "Reuters",
     "thomson reuters": "Reuters",
     "ap": "AP",
     "associated press": "AP",
@@ -90,7 +91,7 @@ UPDATE_NOTE = re.compile(
 BULLET = re.compile(r"^\s*(?:[*•·▪‣◦]|-(?=\s))\s+(?P<text>\S.*?)\s*$")
 
 # "By Hyonhee Shin and Maria Vasilyeva", "By JANE DOE, Associated Press", "By Jean Dupont with Anne Roe in Paris".
-BYLINE = re.compile(r"^\s*By\s+(?P<names>[^\n]+?)\s*$")
+BYLINE = re.compile(r"^\s*[Bb][Yy]\s+(?P<names>[^\n]+?)\s*$")
 BYLINE_TRAILER = re.compile(rf"\s*(?:[,|/-]\s*|\s+)(?:{_AGENCY_ALT})(?:\s+(?:staff|writers?|reporters?))?\s*$", re.I)
 NAME_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*|\s+with\s+", re.I)
 
@@ -99,10 +100,10 @@ NAME_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*|\s+with\
 #   "PARIS, France, Nov 3, 2020 (AFP) -", "SPRINGFIELD, Ill. (AP) —", "LONDON, April 24 -".
 _PLACE = r"[A-Z][\w.'’\-]*(?:\s+(?:[A-Z][\w.'’\-]*|de|del|da|do|al|el|es|la|le|on|upon|of))*"
 DATELINE = re.compile(
-    rf"^(?P<places>{_PLACE}(?:\s*/\s*{_PLACE})*)"
+    rf"^\**(?P<places>{_PLACE}(?:\s*/\s*{_PLACE})*)"
     rf"(?:\s*,\s*(?P<region>(?!{MONTH}\s+\d)[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){{0,3}}))?"
-    rf"(?:\s*,\s*(?P<date>(?:{MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH})(?:\s*,?\s*\d{{4}})?))?"
-    rf"\s*(?:\(\s*(?P<agency>(?i:{_AGENCY_ALT}))\s*\)\s*)?"
+    rf"(?:\s*,?\s*(?P<date>(?:{MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH})(?:\s*,?\s*\d{{4}})?))?"
+    rf"\s*,?\s*(?:\(\s*(?P<agency>(?i:{_AGENCY_ALT}))\s*\)\s*)?"
     rf"(?P<dash>[-–—]{{1,2}}|:)\s+",
 )
 DATELINE_DATE = re.compile(
@@ -136,7 +137,7 @@ AP_CONTRIBUTORS = re.compile(
     re.I,
 )
 CREDIT_PLACE = re.compile(r"\s+(?:in|from)\s+(?P<place>[A-Z][\w.'’\-]*(?:[ ,]+[A-Z][\w.'’\-]*)*)\s*$")
-AFP_SIGNOFF = re.compile(r"^\s*(?:[a-z]{2,6}(?:[-/][a-z]{2,6})+|burs?(?:[-/][a-z]{2,6})*)\s*$")
+AFP_SIGNOFF = re.compile(r"^\s*(?:Reuters?|AP|AFP|[a-z]{2,6}(?:[-/][a-z]{2,6})+|burs?(?:[-/][a-z]{2,6})*)\s*$")
 RULE_LINE = re.compile(r"^\s*(?:_{3,}|-{3,}|\*{3,}|={3,})\s*$")
 
 # Boilerplate: text that belongs to the publisher, not the story.
