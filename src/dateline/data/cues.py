@@ -1,0 +1,78 @@
+"""Attribution cues as data: the verbs and phrases that introduce what someone said.
+
+``BASE_CUES`` are the speech verbs every newsroom uses; ``learned_cues()`` adds the
+word forms learned from the PolNeAR training split by ``scripts/learn_cues.py``
+(``cues.tsv``: form, times seen as a cue, share of its occurrences that are cues).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+_SAY = "say says said saying"
+_TELL = "tell tells told telling"
+_ADD = "add adds added adding"
+_REPORT = "report reports reported reporting"
+_WRITE = "write writes wrote writing written"
+_TWEET = "tweet tweets tweeted tweeting"
+_DENY = "deny denies denied denying"
+_OTHERS = (
+    "announce announces announced claim claims claimed insist insists insisted "
+    "argue argues argued explain explains explained note notes noted warn warns warned "
+    "state states stated assert asserts asserted declare declares declared "
+    "acknowledge acknowledges acknowledged admit admits admitted confirm confirms confirmed "
+    "suggest suggests suggested predict predicts predicted promise promises promised "
+    "reply replies replied respond responds responded recall recalls recalled "
+    "remark remarks remarked comment comments commented "
+    "ask asks asked urge urges urged vow vows vowed contend contends contended "
+    "allege alleges alleged maintain maintains maintained believe believes believed "
+    "think thinks thought posted post posts quipped quip joked shouted yelled "
+    "estimate estimates estimated indicate indicates indicated"
+)
+BASE_CUES: frozenset[str] = frozenset(
+    " ".join((_SAY, _TELL, _ADD, _REPORT, _WRITE, _TWEET, _DENY, _OTHERS)).split())
+
+# Cue phrases whose source is the object of the last word: "according to X".
+SOURCE_AFTER_PHRASES: tuple[tuple[str, ...], ...] = (("according", "to"),)
+
+# Heads of a speaker phrase that name an organisation or outlet rather than a person:
+# "Yonhap news agency", "state television", "the ministry". The named part of such a
+# phrase is the speaker.
+OUTLET_HEADS: frozenset[str] = frozenset(
+    "agency agencies newspaper newspapers daily paper television tv radio ministry "
+    "department office website site network outlet channel broadcaster service "
+    "magazine journal wire tabloid station committee council commission spokesperson "
+    "statement campaign".split())
+
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+GROUP_PRONOUNS = frozenset({"they", "them", "it"})
+FIRST_PERSON = frozenset({"i", "we", "me", "us", "you"})
+INDEFINITE_DETERMINERS = frozenset({"a", "an", "another", "one"})
+DETERMINERS = frozenset({"a", "an", "the", "another", "one", "this", "that", "these", "those"})
+
+# Learned cues must be seen this often, and be a cue this share of the time, to count.
+MIN_COUNT = 5
+MIN_SHARE = 0.25
+
+
+@lru_cache(maxsize=1)
+def learned_cues(min_count: int = MIN_COUNT, min_share: float = MIN_SHARE) -> frozenset[str]:
+    """Single-word cue forms learned from PolNeAR train (empty when the file is missing)."""
+    try:
+        text = resources.files("dateline.data").joinpath("cues.tsv").read_text(encoding="utf-8")
+    except (FileNotFoundError, ModuleNotFoundError, OSError):
+        return frozenset()
+    forms = set()
+    for line in text.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        form, count, share = line.split("\t")[:3]
+        if int(count) >= min_count and float(share) >= min_share:
+            forms.add(form)
+    return frozenset(forms)
+
+
+@lru_cache(maxsize=1)
+def cue_forms() -> frozenset[str]:
+    """Every single-word cue form dateline recognises."""
+    return BASE_CUES | learned_cues()

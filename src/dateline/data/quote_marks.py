@@ -1,0 +1,37 @@
+"""Quotation marks as data: which characters open, close or may do either.
+
+Two families: double marks carry quotes, single marks nest inside them (and carry
+quotes on their own only in stories that use no double marks, as British wires do).
+Straight marks and the German low mark are read from context.
+"""
+from __future__ import annotations
+
+import re
+
+DOUBLE = "double"
+SINGLE = "single"
+
+# mark -> (family, may open, may close)
+MARKS: dict[str, tuple[str, bool, bool]] = {
+    '"': (DOUBLE, True, True),
+    "“": (DOUBLE, True, True),  # closes only after a German low opener or by typo
+    "”": (DOUBLE, True, True),  # opens only by typo: "”Hello" at a word start
+    "„": (DOUBLE, True, False),
+    "«": (DOUBLE, True, False),
+    "»": (DOUBLE, False, True),
+    "``": (DOUBLE, True, False),
+    "''": (DOUBLE, False, True),
+    "'": (SINGLE, True, True),
+    "‘": (SINGLE, True, False),
+    "’": (SINGLE, False, True),
+    "‹": (SINGLE, True, False),
+    "›": (SINGLE, False, True),
+}
+
+# Marks whose shape says which way they face; context only overrides them when the
+# story's other marks leave no other reading.
+SHAPED_OPEN = frozenset({"“", "„", "«", "``", "‘", "‹"})
+SHAPED_CLOSE = frozenset({"”", "»", "''", "’", "›"})
+
+# Two-character marks first so that `` and '' are not read as two single marks.
+MARK_RE = re.compile(r"``|''|[\"“”„«»'‘’‹›]")

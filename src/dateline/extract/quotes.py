@@ -1,0 +1,111 @@
+"""Quotes: who said what. Direct, partial and reported speech with cue and speaker.
+
+Pipeline per story: split paragraphs, pair quote marks (``quotes.marks``), find
+reported speech in the parse (``quotes.cues``), tie each quote to its cue
+(``quotes.attribution``) and resolve speakers in text order (``quotes.speakers``).
+"""
+from __future__ import annotations
+
+from dateline.data.cues import cue_forms
+from dateline.extract.base import StoryContext, register
+from dateline.quotes.attribution import (DIRECT, INDIRECT, PARTIAL, Item, Paragraphs, containing, direct_cue,
+                                         mostly_quoted, quote_kind, sentence_cue)
+from dateline.quotes.cues import TokenIndex, reported_speech
+from dateline.quotes.marks import Quoted, find_quoted, split_paragraphs
+from dateline.quotes.speakers import NOBODY, Speaker, SpeakerResolver
+from dateline.record import Quote, Span
+
+
+@register("quotes")
+def make_quotes() -> "callable":
+    forms = cue_forms()
+
+    def extract_quotes(ctx: StoryContext) -> tuple[Quote, ...]:
+        try:
+            return read_quotes(ctx, forms)
+        except Exception:  # odd text must never sink the record
+            return ()
+
+    return extract_quotes
+
+
+def read_quotes(ctx: StoryContext, forms: frozenset[str]) -> tuple[Quote, ...]:
+    doc = ctx.doc
+    text = doc.text
+    paragraphs = Paragraphs(_paragraph_spans(ctx, len(text)))
+    quotes = find_quoted(text, paragraphs.spans)
+    index = TokenIndex(doc)
+    items = _items(ctx, forms, text, paragraphs, quotes, index)
+    excluded = [(q.open, q.close) for q in quotes] + [(it.start, it.end) for it in items if it.kind == INDIRECT]
+    resolver = SpeakerResolver(doc, ctx.part("entities"), excluded)
+    return _attribute(items, resolver, paragraphs, text)
+
+
+def _paragraph_spans(ctx: StoryContext, limit: int) -> list[tuple[int, int]]:
+    body = ctx.layout.body
+    spans = [(max(p.start, body.start), min(p.end, body.end, limit)) for p in ctx.layout.paragraphs]
+    spans = [(s, e) for s, e in spans if e > s] or [(body.start, min(body.end, limit))]
+    return split_paragraphs(ctx.doc.text, spans)
+
+
+def _items(ctx, forms, text, paragraphs: Paragraphs, quotes: tuple[Quoted, ...], index: TokenIndex) -> list[Item]:
+    kinds = [quote_kind(text, q, paragraphs.span(q.open)[0], forms) for q in quotes]
+    direct = {k for k, kind in enumerate(kinds) if kind == DIRECT}
+    reported = [r for r in reported_speech(ctx.doc, forms, [(q.open, q.close) for q in quotes])
+                if not mostly_quoted(r, quotes, direct)]
+    items = [Item(INDIRECT, r.start, r.end, r.cue, paragraphs.index(r.cue.start)) for r in reported]
+    for q, kind in zip(quotes, kinds):
+        item = _quote_item(ctx.doc, index, q, kind, paragraphs, quotes, reported, forms)
+        if item is not None:
+            items.append(item)
+    return sorted(items, key=lambda it: (min(it.start, it.cue.start if it.cue else it.start), it.start))
+
+
+def _quote_item(doc, index, q: Quoted, kind: str, paragraphs: Paragraphs, quotes, reported, forms) -> Item | None:
+    para = paragraphs.index(q.open)
+    frame = (paragraphs.spans[para][0], paragraphs.span(max(q.close - 1, q.open))[1]) if paragraphs.spans \
+        else (0, len(doc.text))
+    if kind == PARTIAL:
+        host = containing(reported, q)
+        cue = host.cue if host else sentence_cue(doc, index, q, forms)
+        return Item(PARTIAL, q.start, q.end, cue, para) if cue is not None else None
+    cue = direct_cue(doc, index, q, frame, forms, quotes)
+    quote_only = cue is None and _alone(doc.text, q, frame)
+    return Item(DIRECT, q.start, q.end, cue, para, quote_only)
+
+
+def _alone(text: str, q: Quoted, frame: tuple[int, int]) -> bool:
+    """The quote is all its paragraph holds (bar punctuation)."""
+    rest = text[frame[0]:q.open] + text[q.close:frame[1]]
+    return not any(ch.isalnum() for ch in rest)
+
+
+def _attribute(items: list[Item], resolver: SpeakerResolver, paragraphs: Paragraphs, text: str) -> tuple[Quote, ...]:
+    by_cue: dict[tuple[int, int], Speaker] = {}
+    out = []
+    for item in items:
+        speaker = _speaker(item, resolver, paragraphs, by_cue)
+        cue = item.cue
+        out.append(Quote(
+            id=f"q{len(out) + 1}", kind=item.kind, text=text[item.start:item.end], start=item.start, end=item.end,
+            speaker=speaker.id, speaker_text=speaker.text, speaker_span=speaker.span,
+            anonymous=speaker.anonymous, cue=text[cue.start:cue.end] if cue else None,
+            cue_span=Span(cue.start, cue.end) if cue else None))
+    return tuple(out)
+
+
+def _speaker(item: Item, resolver: SpeakerResolver, paragraphs: Paragraphs,
+             by_cue: dict[tuple[int, int], Speaker]) -> Speaker:
+    if item.cue is not None:
+        key = (item.cue.start, item.cue.end)
+        if key not in by_cue:
+            by_cue[key] = resolver.resolve(item.cue.source)
+        else:
+            resolver.remember(item.start, by_cue[key])
+        return by_cue[key]
+    if item.quote_only and item.paragraph > 0:
+        earlier = resolver.last_speaker(paragraphs.spans[item.paragraph - 1][0])
+        if earlier is not None:
+            resolver.remember(item.start, earlier)
+            return Speaker(earlier.id, None, None, earlier.anonymous, earlier.kind)
+    return NOBODY

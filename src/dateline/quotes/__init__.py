@@ -1,0 +1,1 @@
+"""Quotation: pairing quote marks, finding cues, attributing speakers (issue 4)."""

@@ -1,0 +1,166 @@
+"""Tie quoted spans and reported speech to their cues, then to speakers, in text order.
+
+Direct quotes look for a cue in the rest of their sentence ('"...," he said') and
+then before the opening mark ('He said: "..."'); the two halves of a quote split by
+its cue share that cue. A paragraph that is only a quote continues the speaker of the
+paragraph before; a partial quote takes the cue of the reported speech it sits in.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Sequence
+
+from spacy.tokens import Doc
+
+from dateline.quotes.cues import Cue, Reported, TokenIndex, is_cue_verb, phrase_cue, subject_of, verb_cue
+from dateline.quotes.marks import Quoted
+
+DIRECT = "direct"
+PARTIAL = "partial"
+INDIRECT = "indirect"
+_SENTENCE_END = frozenset(".!?")
+_LEAD_IN = frozenset(":,;—–-")
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One attribution before its speaker is known: content span, kind and cue."""
+
+    kind: str
+    start: int
+    end: int
+    cue: Cue | None
+    paragraph: int
+    quote_only: bool = False
+
+
+class Paragraphs:
+    """Which paragraph a char offset falls in."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        self.spans = list(spans)
+        self.starts = [s for s, _ in self.spans]
+
+    def index(self, char: int) -> int:
+        return max(0, bisect_right(self.starts, char) - 1)
+
+    def span(self, char: int) -> tuple[int, int]:
+        return self.spans[self.index(char)] if self.spans else (0, char)
+
+
+def quote_kind(text: str, quoted: Quoted, para_start: int, forms: frozenset[str]) -> str:
+    """Direct when the quote stands as a sentence or follows a cue; partial when woven in."""
+    before = text[para_start:quoted.open].rstrip()
+    if not before or before[-1] in _SENTENCE_END or before[-1] in _LEAD_IN or _closes_quote(before):
+        return DIRECT
+    words = before.split()
+    inner = text[quoted.start:quoted.end].lstrip("'‘\"“ ")
+    if words and words[-1].lower() in forms and inner[:1].isupper():
+        return DIRECT
+    return PARTIAL
+
+
+def _closes_quote(before: str) -> bool:
+    return before[-1] in "\"”»'’"
+
+
+def direct_cue(doc: Doc, index: TokenIndex, quoted: Quoted, frame: tuple[int, int],
+               forms: frozenset[str], quotes: Sequence[Quoted]) -> Cue | None:
+    """The cue in the quote's own sentence: after the closing mark, else before the opening."""
+    text = doc.text
+    inner_end = text[quoted.start:quoted.end].rstrip()
+    if not inner_end.endswith("."):
+        cue = _first_cue(doc, index, _after_frame(text, quoted, frame, quotes), forms)
+        if cue is not None:
+            return cue
+    return _last_cue(doc, index, _before_frame(text, quoted, frame, quotes), forms)
+
+
+def _after_frame(text: str, quoted: Quoted, frame: tuple[int, int], quotes: Sequence[Quoted]) -> tuple[int, int]:
+    end = frame[1]
+    nxt = next((q.open for q in quotes if q.open >= quoted.close), None)
+    if nxt is not None:
+        end = min(end, nxt)
+    for i in range(quoted.close, end):
+        if text[i] in _SENTENCE_END and (i + 1 >= end or text[i + 1].isspace()):
+            return quoted.close, i
+    return quoted.close, end
+
+
+def _before_frame(text: str, quoted: Quoted, frame: tuple[int, int], quotes: Sequence[Quoted]) -> tuple[int, int]:
+    start = frame[0]
+    prev = [q.close for q in quotes if q.close <= quoted.open]
+    if prev:
+        start = max(start, prev[-1])
+    for i in range(quoted.open - 1, start - 1, -1):
+        if text[i] in _SENTENCE_END and i + 1 < len(text) and text[i + 1].isspace():
+            return i + 1, quoted.open
+    return start, quoted.open
+
+
+def _cues_in(doc: Doc, index: TokenIndex, span: tuple[int, int], forms: frozenset[str]) -> list[Cue]:
+    cues = []
+    for i in index.between(*span):
+        token = doc[i]
+        cue = phrase_cue(token)
+        if cue is None and is_cue_verb(token, forms):
+            cue = verb_cue(token)
+            if cue.source is None:
+                cue = Cue(cue.start, cue.end, cue.token, _adjacent_source(doc, i, span, index))
+        if cue is not None:
+            cues.append(cue)
+    return cues
+
+
+def _adjacent_source(doc: Doc, i: int, span: tuple[int, int], index: TokenIndex) -> int | None:
+    """'," said Maria Lopez' when the parse gave the inverted subject no nsubj arc."""
+    inside = set(index.between(*span))
+    for j in (i + 1, i - 1):
+        if j in inside and doc[j].pos_ in ("PROPN", "PRON", "NOUN"):
+            head = doc[j]
+            while head.dep_ == "compound" and head.head.i in inside:
+                head = head.head
+            return head.i
+    return None
+
+
+def _first_cue(doc, index, span, forms) -> Cue | None:
+    cues = _cues_in(doc, index, span, forms)
+    return cues[0] if cues else None
+
+
+def _last_cue(doc, index, span, forms) -> Cue | None:
+    cues = _cues_in(doc, index, span, forms)
+    return cues[-1] if cues else None
+
+
+def sentence_cue(doc: Doc, index: TokenIndex, quoted: Quoted, forms: frozenset[str]) -> Cue | None:
+    """For a partial quote outside reported speech: the nearest cue verb of its sentence."""
+    i = index.at(quoted.start)
+    if i is None:
+        return None
+    sent = doc[i].sent
+    best = None
+    for token in sent:
+        if quoted.open <= token.idx < quoted.close or not is_cue_verb(token, forms):
+            continue
+        if subject_of(token) is None:
+            continue
+        if best is None or abs(token.i - i) < abs(best.i - i):
+            best = token
+    return verb_cue(best) if best is not None else None
+
+
+def containing(reported: Sequence[Reported], quoted: Quoted) -> Reported | None:
+    for item in reported:
+        if item.start <= quoted.start and quoted.end <= item.end + 2:
+            return item
+    return None
+
+
+def mostly_quoted(item: Reported, quotes: Sequence[Quoted], direct: set[int]) -> bool:
+    """Reported content that is really a direct quote (the direct quote carries it)."""
+    covered = sum(max(0, min(item.end, q.close) - max(item.start, q.open))
+                  for k, q in enumerate(quotes) if k in direct)
+    return covered > 0.5 * (item.end - item.start)

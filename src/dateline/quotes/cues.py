@@ -1,0 +1,183 @@
+"""Find attribution cues in the parse: speech verbs, their sources and their content.
+
+Everything here reads the spaCy dependency parse: a cue verb with a clausal
+complement (``ccomp``) and a subject is reported speech; "according to X" takes its
+source from the object of "to". The cue lexicon is data (``dateline.data.cues``).
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+from spacy.tokens import Doc, Token
+
+from dateline.data.cues import SOURCE_AFTER_PHRASES
+
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+CONTENT_DEPS = frozenset({"ccomp"})
+SIDE_DEPS = frozenset({"parataxis"})
+_EDGE_PUNCT = frozenset(",;:—–-")
+_VERBAL = frozenset({"VERB", "AUX"})
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A cue in the text: its span, the head token of its source (if any)."""
+
+    start: int
+    end: int
+    token: int  # index of the cue's head token
+    source: int | None  # index of the source's head token
+
+
+@dataclass(frozen=True, slots=True)
+class Reported:
+    """Reported speech found by the parse: a cue and the span of what was said."""
+
+    cue: Cue
+    start: int
+    end: int
+
+
+class TokenIndex:
+    """Char offset -> token lookups for one doc (bisect over token starts)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.starts = [t.idx for t in doc]
+
+    def at(self, char: int) -> int | None:
+        i = bisect_right(self.starts, char) - 1
+        return i if 0 <= i < len(self.doc) else None
+
+    def between(self, start: int, end: int) -> range:
+        """Indexes of tokens that start within [start, end)."""
+        first = bisect_right(self.starts, start - 1)
+        last = bisect_right(self.starts, end - 1)
+        return range(first, last)
+
+
+def is_cue_verb(token: Token, forms: frozenset[str]) -> bool:
+    return token.lower_ in forms and token.pos_ in _VERBAL
+
+
+def phrase_cue(token: Token) -> Cue | None:
+    """"according to X": the cue is the phrase, the source the object of its last word."""
+    for phrase in SOURCE_AFTER_PHRASES:
+        end = token.i + len(phrase)
+        if end > len(token.doc) or tuple(t.lower_ for t in token.doc[token.i:end]) != phrase:
+            continue
+        last = token.doc[end - 1]
+        objects = [c for c in last.children if c.dep_ == "pobj"]
+        source = objects[0].i if objects else (end if end < len(token.doc) else None)
+        return Cue(token.idx, last.idx + len(last.text), token.i, source)
+    return None
+
+
+def verb_cue(token: Token) -> Cue:
+    """The cue span (verb plus an adjacent particle: "pointed out") and its subject."""
+    end_tok = token
+    for child in token.rights:
+        if child.dep_ == "prt" and child.i == end_tok.i + 1:
+            end_tok = child
+    return Cue(token.idx, end_tok.idx + len(end_tok.text), token.i, _nearer_subject(token, subject_of(token)))
+
+
+def _nearer_subject(token: Token, subject: int | None) -> int | None:
+    """"..., Russia's RIA news agency reported": when the parse hangs the subject on a
+    noun far back, the noun phrase right before the cue is the source."""
+    if subject is None or subject > token.i or token.i == 0:
+        return subject
+    before = token.doc[token.i - 1]
+    if before.pos_ not in ("NOUN", "PROPN"):
+        return subject
+    if before.i > token.doc[subject].right_edge.i:
+        return before.i
+    if before.dep_ == "appos" and before.head.i == subject:  # no comma closes the apposition
+        return before.i
+    return subject
+
+
+def subject_of(token: Token) -> int | None:
+    """The subject of a cue verb, borrowed from the verb it is conjoined to if need be."""
+    for verb in (token, token.head if token.dep_ in ("conj", "xcomp") else None):
+        if verb is None:
+            continue
+        for child in verb.children:
+            if child.dep_ in SUBJECTS and child.pos_ != "SCONJ":
+                return child.i
+    return None
+
+
+def reported_speech(doc: Doc, forms: frozenset[str], inside: Sequence[tuple[int, int]]) -> list[Reported]:
+    """Every cue in ``doc`` with a source and a clause of content, outside quoted text."""
+    found = []
+    for token in doc:
+        if _within(token.idx, inside):
+            continue
+        item = _according(token) or (_verb_content(token) if is_cue_verb(token, forms) else None)
+        if item is not None:
+            found.append(item)
+    return found
+
+
+def _according(token: Token) -> Reported | None:
+    cue = phrase_cue(token)
+    if cue is None or cue.source is None:
+        return None
+    head = token.head if token.head.i != token.i else token
+    span = _outside(head, token)
+    return Reported(cue, *span) if span else None
+
+
+def _verb_content(token: Token) -> Reported | None:
+    cue = verb_cue(token)
+    if cue.source is None:
+        return None
+    for child in token.children:
+        if child.dep_ in CONTENT_DEPS:
+            span = _clause_span(child)
+            if span:
+                return Reported(cue, *span)
+    if token.dep_ in SIDE_DEPS or (token.dep_ == "ccomp" and token.i > token.head.i):
+        span = _outside(token.head, token)
+        if span:
+            return Reported(cue, *span)
+    return None
+
+
+def _clause_span(clause: Token) -> tuple[int, int] | None:
+    tokens = list(clause.subtree)
+    while tokens and (tokens[0].dep_ == "mark" and tokens[0].lower_ in ("that", "whether", "if")
+                      or tokens[0].tag_ in ("WDT", "WP") or _edge(tokens[0])):
+        tokens.pop(0)
+    while tokens and _edge(tokens[-1]):
+        tokens.pop()
+    if len(tokens) < 2:
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _outside(head: Token, cut: Token) -> tuple[int, int] | None:
+    """The longer side of ``head``'s clause once the subtree of ``cut`` is taken out."""
+    sub = list(head.subtree)
+    cut_ids = {t.i for t in cut.subtree}
+    before = [t for t in sub if t.i < min(cut_ids) and t.i not in cut_ids]
+    after = [t for t in sub if t.i > max(cut_ids) and t.i not in cut_ids]
+    side = before if len(before) >= len(after) else after
+    while side and (_edge(side[0]) or side[0].is_space):
+        side.pop(0)
+    while side and (_edge(side[-1]) or side[-1].is_space or side[-1].text == "."):
+        side.pop()
+    if len(side) < 3:
+        return None
+    return side[0].idx, side[-1].idx + len(side[-1].text)
+
+
+def _edge(token: Token) -> bool:
+    return token.is_space or (token.is_punct and token.text in _EDGE_PUNCT)
+
+
+def _within(char: int, spans: Iterable[tuple[int, int]]) -> bool:
+    return any(s <= char < e for s, e in spans)

@@ -1,0 +1,209 @@
+"""Who is speaking: a cue's source token becomes an entity, a resolved pronoun or a
+described (anonymous) speaker.
+
+The resolver is stateful over one story and must be fed attributions in text order:
+a pronoun goes to the most recent compatible speaker or subject, and all the quotes
+of one description ("a State Department official" ... "the official") share one id.
+Ids for described speakers that the entities part does not know are made here,
+deterministically, as ``anon1``, ``anon2``... in order of first appearance.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from spacy.tokens import Doc, Token
+
+from dateline.data.cues import (DETERMINERS, FIRST_PERSON, GROUP_PRONOUNS, INDEFINITE_DETERMINERS,
+                                OUTLET_HEADS, PERSON_PRONOUNS)
+from dateline.record import Entity, Span
+
+PERSON = "person"
+GROUP = "group"
+GROUP_TYPES = frozenset({"ORG", "NORP", "GPE", "FAC", "LOC"})
+_DESCRIPTION_DEPS = frozenset({"det", "amod", "compound", "nmod", "poss", "nummod", "quantmod", "case"})
+_NAME_DEPS = frozenset({"compound", "appos", "flat"})
+RECENT_PARAGRAPHS = 4  # how far back a pronoun looks for its speaker
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """The resolved source of one attribution."""
+
+    id: str | None
+    text: str | None
+    span: Span | None
+    anonymous: bool
+    kind: str | None  # person | group | None when unknown
+
+
+NOBODY = Speaker(None, None, None, False, None)
+
+
+@dataclass
+class _Described:
+    id: str
+    head: str
+    words: frozenset[str]
+    kind: str
+
+
+@dataclass
+class SpeakerResolver:
+    """Resolve source tokens of one story to speakers, in text order."""
+
+    doc: Doc
+    entities: Sequence[Entity]
+    excluded: Sequence[tuple[int, int]] = ()  # quoted text and reported content
+    history: list[tuple[int, Speaker]] = field(default_factory=list)
+    _described: list[_Described] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        mentions = sorted((m.start, m.end, e) for e in self.entities for m in e.mentions)
+        self._mentions = mentions
+        self._mention_starts = [m[0] for m in mentions]
+        self._by_id = {e.id: e for e in self.entities}
+
+    def resolve(self, token_index: int | None, paragraph_start: int = 0) -> Speaker:
+        """The speaker named at ``token_index``; remembered for later pronouns."""
+        if token_index is None:
+            return NOBODY
+        token = self.doc[token_index]
+        speaker = self._resolve(token, paragraph_start)
+        if speaker.id is not None:
+            self.history.append((token.idx, speaker))
+        return speaker
+
+    def remember(self, position: int, speaker: Speaker) -> None:
+        if speaker.id is not None:
+            self.history.append((position, speaker))
+
+    def last_speaker(self, since: int) -> Speaker | None:
+        """The most recent speaker named at or after ``since`` (for quote-only paragraphs)."""
+        if self.history and self.history[-1][0] >= since:
+            return self.history[-1][1]
+        return None
+
+    def _resolve(self, token: Token, paragraph_start: int) -> Speaker:
+        lower = token.lower_
+        if lower in PERSON_PRONOUNS or lower in GROUP_PRONOUNS:
+            return self._pronoun(token, PERSON if lower in PERSON_PRONOUNS else GROUP, paragraph_start)
+        if lower in FIRST_PERSON:
+            return Speaker(None, token.text, _span(token, token), False, None)
+        named = self._named(token)
+        if named is not None:
+            return named
+        return self._description(token)
+
+    def _named(self, token: Token) -> Speaker | None:
+        """An entity mention at the head, in an apposition, or naming an outlet's head."""
+        found = self._mention_at(token.idx)
+        if found is None:
+            for child in token.children:
+                if child.dep_ in _NAME_DEPS and (child.dep_ == "appos" or token.lower_ in OUTLET_HEADS):
+                    found = self._mention_in(child)
+                    if found is not None:
+                        break
+        if found is None:
+            return None
+        start, end, entity = found
+        return Speaker(entity.id, self.doc.text[start:end], Span(start, end), False,
+                       PERSON if entity.type == "PERSON" else GROUP)
+
+    def _mention_at(self, char: int):
+        i = bisect_right(self._mention_starts, char) - 1
+        while i >= 0:
+            start, end, entity = self._mentions[i]
+            if start <= char < end and entity.type in GROUP_TYPES | {"PERSON"}:
+                return self._mentions[i]
+            if end <= char and start < char - 200:
+                break
+            i -= 1
+        return None
+
+    def _mention_in(self, token: Token):
+        for t in token.subtree:
+            found = self._mention_at(t.idx)
+            if found is not None:
+                return found
+        return None
+
+    def _description(self, token: Token) -> Speaker:
+        words = [t for t in _description_tokens(token)]
+        text = self.doc.text[words[0].idx:token.idx + len(token.text)]
+        span = _span(words[0], token)
+        if token.pos_ == "PROPN":
+            return Speaker(None, text, span, False, None)
+        kind = GROUP if token.tag_ in ("NNS", "NNPS") or token.lower_ in OUTLET_HEADS else PERSON
+        described = self._group(token, words, kind)
+        return Speaker(described.id, text, span, True, kind)
+
+    def _group(self, head: Token, words: list[Token], kind: str) -> _Described:
+        """Same description, same id: "the official" joins "a State Department official"."""
+        first = words[0].lower_
+        content = frozenset(t.lower_ for t in words if t.lower_ not in DETERMINERS)
+        if first != "another" and not (first in INDEFINITE_DETERMINERS and len(content) == 1):
+            for earlier in reversed(self._described):
+                if earlier.head == head.lower_ and content <= earlier.words:
+                    return earlier
+        made = _Described(f"anon{len(self._described) + 1}", head.lower_, content, kind)
+        self._described.append(made)
+        return made
+
+    def _pronoun(self, token: Token, kind: str, paragraph_start: int) -> Speaker:
+        """The most recent compatible speaker, or subject named outside quotes."""
+        limit = _paragraph_floor(self.doc.text, token.idx, RECENT_PARAGRAPHS)
+        best: tuple[int, Speaker] | None = None
+        for position, speaker in reversed(self.history):
+            if position < limit:
+                break
+            if position < token.idx and speaker.kind == kind:
+                best = (position, speaker)
+                break
+        subject = self._recent_subject(token, kind, best[0] if best else limit)
+        if subject is not None:
+            best = subject
+        if best is None:
+            return Speaker(None, token.text, _span(token, token), False, kind)
+        ref = best[1]
+        return Speaker(ref.id, token.text, _span(token, token), ref.anonymous, ref.kind)
+
+    def _recent_subject(self, token: Token, kind: str, after: int) -> tuple[int, Speaker] | None:
+        """A named subject between the last speaker and the pronoun, outside quoted text."""
+        for t in reversed(self.doc[:token.i]):
+            if t.idx <= after:
+                break
+            if t.dep_ not in ("nsubj", "nsubjpass") or _inside(t.idx, self.excluded):
+                continue
+            named = self._named(t)
+            if named is not None and named.kind == kind:
+                return t.idx, named
+        return None
+
+
+def _description_tokens(head: Token) -> list[Token]:
+    """The head noun with its left modifiers: "a U.S. State Department official"."""
+    left = [c for c in head.lefts if c.dep_ in _DESCRIPTION_DEPS]
+    if not left:
+        return [head]
+    first = min(t.i for c in left for t in c.subtree)
+    return list(head.doc[first:head.i + 1])
+
+
+def _span(first: Token, last: Token) -> Span:
+    return Span(first.idx, last.idx + len(last.text))
+
+
+def _paragraph_floor(text: str, char: int, paragraphs: int) -> int:
+    pos = char
+    for _ in range(paragraphs):
+        found = text.rfind("\n\n", 0, pos)
+        if found < 0:
+            return 0
+        pos = found
+    return pos
+
+
+def _inside(char: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s <= char < e for s, e in spans)
