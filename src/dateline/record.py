@@ -96,6 +96,9 @@ class Event:
     when: str | None = None  # timex id
     modality: str = "asserted"  # asserted | planned | reported | negated | hypothetical
     inferred: tuple[str, ...] = ()  # which of where/when were inferred rather than stated
+    cameo: str | None = None  # CAMEO top-level code ("04" consult) where the type maps to one
+    object: str | None = None  # entity id of the thing acted on ("toured the X House")
+    how: str | None = None  # means, as the story words it ("train")
 
 
 @dataclass(frozen=True, slots=True)
