@@ -1,0 +1,228 @@
+"""Two database backends behind one small interface: SQLite (a file) and PostgreSQL (a URL).
+
+Queries are written once with ``?`` placeholders; the PostgreSQL backend rewrites them to
+psycopg's ``%s``. Each thread gets its own connection (a web server may query from many
+threads); writes happen inside ``transaction()``, so a story's rows commit together or not
+at all. Full text search is the only dialect-specific query: ``fts_*`` below.
+"""
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+import threading
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Sequence
+
+from dateline.store import schema
+
+DEFAULT_DB = "dateline.db"
+_PHRASE = re.compile(r'"([^"]+)"|(\S+)')
+
+
+def open_backend(url: str | os.PathLike | None = None) -> "Backend":
+    """A backend for a SQLite path (default ``dateline.db``) or a ``postgresql://`` URL."""
+    text = str(url or DEFAULT_DB)
+    if text.startswith(("postgresql://", "postgres://")):
+        return PostgresBackend(text)
+    if text.startswith("sqlite:///"):
+        text = text[len("sqlite:///"):]
+    return SqliteBackend(text)
+
+
+def query_terms(text: str) -> list[str]:
+    """Words and "quoted phrases" of a user's search, stripped of operator characters."""
+    terms = []
+    for phrase, word in _PHRASE.findall(text or ""):
+        cleaned = " ".join(re.findall(r"\w+", phrase or word))
+        if cleaned:
+            terms.append(cleaned)
+    return terms
+
+
+class Backend:
+    """What the store needs from a database. Subclasses set the dialect details."""
+
+    dialect = ""
+    placeholder = "?"
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self._local = threading.local()
+        self._all: list[Any] = []
+        self._lock = threading.Lock()
+
+    # -- connections -------------------------------------------------------------------
+    @property
+    def conn(self):
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._connect()
+            self._local.conn = conn
+            with self._lock:
+                self._all.append(conn)
+        return conn
+
+    def _connect(self):  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def close(self) -> None:
+        with self._lock:
+            for conn in self._all:
+                try:
+                    conn.close()
+                except Exception:  # a connection of a finished thread
+                    pass
+            self._all.clear()
+        self._local = threading.local()
+
+    # -- statements --------------------------------------------------------------------
+    def sql(self, text: str) -> str:
+        return text
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        return self.conn.execute(self.sql(sql), tuple(params))
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        rows = [tuple(r) for r in rows]
+        if rows:
+            self.conn.executemany(self.sql(sql), rows)
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        return [dict(r) for r in self.execute(sql, params).fetchall()]
+
+    def one(self, sql: str, params: Sequence[Any] = ()) -> dict[str, Any] | None:
+        row = self.execute(sql, params).fetchone()
+        return dict(row) if row is not None else None
+
+    def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        row = self.execute(sql, params).fetchone()
+        return None if row is None else next(iter(dict(row).values()))
+
+    def insert(self, sql: str, params: Sequence[Any]) -> int:
+        """Run an INSERT and return the new row's ``n``."""
+        return int(self.scalar(sql + " RETURNING n", params))
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:  # pragma: no cover - abstract
+        raise NotImplementedError
+        yield
+
+    def init_schema(self) -> None:
+        with self.transaction():
+            for statement in self.ddl():
+                self.execute(statement)
+            self.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING",
+                         ("schema", schema.SCHEMA_VERSION))
+
+    def ddl(self) -> list[str]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    # -- full text ---------------------------------------------------------------------
+    def fts_insert(self, story: int, headline: str, body: str, quotes: str) -> None:
+        raise NotImplementedError
+
+    def fts_source(self, text: str) -> tuple[str, list[Any]] | None:
+        """A subquery yielding ``(story, score)`` for a user's search, best first by score."""
+        raise NotImplementedError
+
+    def size_bytes(self) -> int:
+        raise NotImplementedError
+
+
+class SqliteBackend(Backend):
+    """A SQLite file in WAL mode, with foreign keys on and FTS5 for full text."""
+
+    dialect = "sqlite"
+
+    def _connect(self) -> sqlite3.Connection:
+        Path(self.url).parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(self.url, isolation_level=None, check_same_thread=False, timeout=30)
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute("PRAGMA synchronous=NORMAL")
+        return conn
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        conn = self.conn
+        if conn.in_transaction:  # nested: the outer transaction decides
+            yield
+            return
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
+    def ddl(self) -> list[str]:
+        return schema.statements(schema.SQLITE_TYPES, schema.SQLITE_FTS)
+
+    def fts_insert(self, story: int, headline: str, body: str, quotes: str) -> None:
+        self.execute("INSERT INTO story_fts (rowid, headline, body, quotes) VALUES (?, ?, ?, ?)",
+                     (story, headline, body, quotes))
+
+    def fts_source(self, text: str) -> tuple[str, list[Any]] | None:
+        terms = query_terms(text)
+        if not terms:
+            return None
+        match = " ".join(f'"{t}"' for t in terms)
+        return ("SELECT rowid AS story, -bm25(story_fts, 4.0, 1.0, 1.0) AS score "
+                "FROM story_fts WHERE story_fts MATCH ?", [match])
+
+    def size_bytes(self) -> int:
+        self.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        return sum(p.stat().st_size for p in (Path(self.url), Path(self.url + "-wal")) if p.exists())
+
+
+class PostgresBackend(Backend):
+    """PostgreSQL through psycopg 3, with a ``tsvector`` index for full text."""
+
+    dialect = "postgresql"
+    placeholder = "%s"
+
+    def _connect(self):
+        import psycopg
+        from psycopg.rows import dict_row
+
+        return psycopg.connect(self.url, autocommit=True, row_factory=dict_row)
+
+    def sql(self, text: str) -> str:
+        return text.replace("%", "%%").replace("?", "%s")
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        rows = [tuple(r) for r in rows]
+        if rows:
+            with self.conn.cursor() as cur:
+                cur.executemany(self.sql(sql), rows)
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        with self.conn.transaction():
+            yield
+
+    def ddl(self) -> list[str]:
+        return schema.statements(schema.POSTGRES_TYPES, schema.POSTGRES_FTS)
+
+    def fts_insert(self, story: int, headline: str, body: str, quotes: str) -> None:
+        self.execute("INSERT INTO story_fts (story, tsv) VALUES (?, "
+                     "setweight(to_tsvector('english', ?), 'A') || to_tsvector('english', ?) "
+                     "|| to_tsvector('english', ?))", (story, headline, body, quotes))
+
+    def fts_source(self, text: str) -> tuple[str, list[Any]] | None:
+        terms = query_terms(text)
+        if not terms:
+            return None
+        query = " ".join(f'"{t}"' if " " in t else t for t in terms)
+        return ("SELECT story, ts_rank(tsv, websearch_to_tsquery('english', ?)) AS score FROM story_fts "
+                "WHERE tsv @@ websearch_to_tsquery('english', ?)", [query, query])
+
+    def size_bytes(self) -> int:
+        total = 0
+        for table in schema.ALL_TABLES:
+            total += int(self.scalar("SELECT pg_total_relation_size(to_regclass(?)::oid) AS s", (table,)) or 0)
+        return total

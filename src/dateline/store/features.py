@@ -1,0 +1,136 @@
+"""What the archive needs from a story beyond its record, computed where the story is read.
+
+These run in the worker processes, next to the reader, so the single writer only writes:
+the headline slug and MinHash signature (story versions), the weighted terms (threads), the
+story's day, and the record as JSON.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+from datasketch import MinHash
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from dateline.record import Article
+from dateline.store.identity import name_key
+from dateline.store.patterns import ISO_DAY, NAME_TYPES, NON_WORD, SPACES, VERSION_PREFIX, WORD
+
+NUM_PERM = 64
+BANDS = 8  # 8 bands of 8 rows: stories with Jaccard >= ~0.77 almost always share a bucket
+SHINGLE = 4  # words per shingle
+MAX_TERMS = 40
+ENTITY_BOOST = 2.0
+HEADLINE_BOOST = 2.0
+SLUG_MIN_WORDS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class StoryFeatures:
+    """A story's archive features; ``terms`` maps a term to its weight in this story."""
+
+    day: str | None
+    slug: str | None
+    minhash: bytes
+    buckets: tuple[int, ...]
+    terms: tuple[tuple[str, float], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A read story ready for the writer."""
+
+    article: Article
+    record_json: str
+    features: StoryFeatures
+
+
+def prepare(article: Article) -> Prepared:
+    return Prepared(article, json.dumps(article.to_dict(), ensure_ascii=False), features(article))
+
+
+def features(article: Article) -> StoryFeatures:
+    body = article.text[article.body.start:article.body.end] or article.text
+    signature = minhash(body)
+    return StoryFeatures(day=story_day(article), slug=slug(article.headline), minhash=signature.tobytes(),
+                         buckets=buckets(signature), terms=terms(article, body))
+
+
+def story_day(article: Article) -> str | None:
+    """The story's own date: the dateline's, else the publication date's."""
+    for value in (article.dateline.date, (article.published or "")[:10]):
+        if value and ISO_DAY.match(value):
+            return value
+    return None
+
+
+def slug(headline: str | None) -> str | None:
+    """The headline without version prefixes, folded: versions of a story share it."""
+    if not headline:
+        return None
+    text = VERSION_PREFIX.sub("", headline)
+    text = SPACES.sub(" ", NON_WORD.sub(" ", text.casefold())).strip()
+    return text if len(text.split()) >= SLUG_MIN_WORDS else None
+
+
+@lru_cache(maxsize=1)
+def _permutations():
+    return MinHash(num_perm=NUM_PERM, seed=7).permutations
+
+
+def minhash(text: str) -> np.ndarray:
+    """MinHash signature (uint32) of the text's word shingles."""
+    words = [w.casefold() for w in WORD.findall(text)]
+    shingles = {" ".join(words[i:i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
+    mh = MinHash(num_perm=NUM_PERM, seed=7, permutations=_permutations(), scheme="affine32")
+    mh.update_batch([s.encode("utf-8") for s in shingles])
+    return mh.hashvalues.astype(np.uint32)
+
+
+def signature_of(blob: bytes) -> np.ndarray:
+    return np.frombuffer(blob, dtype=np.uint32)
+
+
+def similarity(a: np.ndarray, b: np.ndarray) -> float:
+    """Estimated Jaccard similarity of two signatures."""
+    return float(np.mean(a == b))
+
+
+def buckets(signature: np.ndarray) -> tuple[int, ...]:
+    """One LSH bucket per band, as signed 64-bit integers (both databases store BIGINT)."""
+    rows = NUM_PERM // BANDS
+    return tuple(int.from_bytes(hashlib.blake2b(signature[b * rows:(b + 1) * rows].tobytes(),
+                                                digest_size=8).digest(), "little", signed=True)
+                 for b in range(BANDS))
+
+
+def terms(article: Article, body: str) -> tuple[tuple[str, float], ...]:
+    """The story's top weighted terms: entities, places and content words (log tf, boosted)."""
+    counts: Counter[str] = Counter()
+    for ent in article.entities:
+        if not ent.journalist and ent.type in NAME_TYPES and (key := name_key(ent.name)):
+            counts[f"e:{key}"] += ENTITY_BOOST * max(1, len(ent.mentions))
+    for place in article.places:
+        counts[f"p:{place.geonames_id or name_key(place.name)}"] += ENTITY_BOOST
+    for word in _words(article.headline or ""):
+        counts[f"w:{word}"] += HEADLINE_BOOST
+    for word in _words(body):
+        counts[f"w:{word}"] += 1
+    weighted = {t: 1.0 + math.log(c) for t, c in counts.items() if c > 0}
+    top = sorted(weighted.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_TERMS]
+    return tuple((t, round(w, 4)) for t, w in top)
+
+
+def _words(text: str) -> list[str]:
+    out = []
+    for w in WORD.findall(text):
+        w = w.casefold().replace("’", "'")
+        if len(w) < 3 or w in STOP_WORDS or "'" in w:
+            continue
+        out.append(w[:-1] if len(w) > 4 and w.endswith("s") and not w.endswith("ss") else w)
+    return out

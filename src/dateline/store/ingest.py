@@ -1,0 +1,175 @@
+"""Ingest: stories in, archive rows out, with worker processes reading and one writer writing.
+
+Each worker process holds one ``Reader`` (spaCy loaded once) and turns small chunks of
+stories into ``Prepared`` records; the parent writes them in batched transactions, a story's
+rows always inside one transaction, so a crash or Ctrl-C loses at most the batch in flight
+and a rerun picks up where it stopped. Stories already in the archive (same content hash)
+are skipped before they are read. Unreadable input is reported and skipped.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import time
+from collections import deque
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Iterator, Sequence
+
+from dateline.io.sources import BadInput, Story, iter_stories
+from dateline.record import content_id
+from dateline.store.features import Prepared, prepare
+
+CHUNK = 4  # stories per worker task: enough for spaCy batching, small enough to balance
+BATCH = 32  # stories per write transaction
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    source: str
+    reason: str
+
+
+@dataclass(slots=True)
+class IngestReport:
+    """What an ingest run did. ``ok`` is False when any input failed or the run was stopped."""
+
+    added: int = 0
+    skipped: int = 0
+    failed: list[Failure] = field(default_factory=list)
+    seconds: float = 0.0
+    interrupted: bool = False
+
+    @property
+    def read(self) -> int:
+        return self.added + len(self.failed)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed and not self.interrupted
+
+    @property
+    def rate(self) -> float:
+        return self.added / self.seconds if self.seconds else 0.0
+
+
+Progress = Callable[[int], None]
+
+
+def ingest(store, paths: Sequence[str], *, workers: int | None = None, batch_size: int = BATCH,
+           model: str | None = None, on_story: Progress | None = None,
+           stories: Iterable[Story | BadInput] | None = None) -> IngestReport:
+    """Read ``paths`` (or the given ``stories``) into ``store``. Safe to rerun at any time."""
+    report = IngestReport()
+    started = time.perf_counter()
+    todo = _new_stories(store, iter_stories(paths) if stories is None else stories, report)
+    workers = max(1, workers or os.cpu_count() or 1)
+    batch: list[Prepared] = []
+    try:
+        for result in _read_all(todo, workers, model):
+            if isinstance(result, Failure):
+                report.failed.append(result)
+                continue
+            batch.append(result)
+            if len(batch) >= batch_size:
+                _flush(store, batch, report, on_story)
+        _flush(store, batch, report, on_story)
+    except KeyboardInterrupt:
+        report.interrupted = True
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _flush(store, batch: list[Prepared], report: IngestReport, on_story: Progress | None) -> None:
+    if not batch:
+        return
+    added = store.write(batch)
+    report.added += added
+    report.skipped += len(batch) - added
+    if on_story:
+        on_story(len(batch))
+    batch.clear()
+
+
+def _new_stories(store, items: Iterable[Story | BadInput], report: IngestReport) -> Iterator[Story | Failure]:
+    """Stories not in the archive yet (nor earlier in this run); bad input as failures."""
+    seen: set[str] = set()
+    for item in items:
+        if isinstance(item, BadInput):
+            yield Failure(item.source, item.reason)
+            continue
+        sid = content_id(item.text)
+        if sid in seen or store.has_story(sid):
+            report.skipped += 1
+            continue
+        seen.add(sid)
+        yield item
+
+
+def _read_all(items: Iterator[Story | Failure], workers: int, model: str | None) -> Iterator[Prepared | Failure]:
+    """Read stories in order: in this process with one worker, else in a pool of processes."""
+    chunks = _chunks(items)
+    if workers == 1:
+        from dateline.reader import Reader
+
+        reader = Reader(model=model)
+        for chunk in chunks:
+            yield from _read_chunk(chunk, reader)
+        return
+    ctx = multiprocessing.get_context("spawn")
+    pool = ctx.Pool(workers, initializer=_init_worker, initargs=(model,))
+    pending: deque = deque()
+    try:
+        for chunk in chunks:
+            pending.append(pool.apply_async(_work, (chunk,)))
+            while len(pending) > workers * 2:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
+        pool.close()
+    finally:
+        pool.terminate()
+        pool.join()
+
+
+def _chunks(items: Iterator[Story | Failure]) -> Iterator[list[Story | Failure]]:
+    chunk: list[Story | Failure] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= CHUNK:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+_READER = None
+
+
+def _init_worker(model: str | None) -> None:
+    """Worker start: ignore Ctrl-C (the parent stops the pool) and load the reader once."""
+    global _READER
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    from dateline.reader import Reader
+
+    _READER = Reader(model=model)
+
+
+def _work(chunk: list[Story | Failure]) -> list[Prepared | Failure]:
+    return _read_chunk(chunk, _READER)
+
+
+def _read_chunk(chunk: list[Story | Failure], reader) -> list[Prepared | Failure]:
+    """Read a chunk in one spaCy batch; if that fails, story by story to isolate the bad one."""
+    stories = [s for s in chunk if isinstance(s, Story)]
+    out: list[Prepared | Failure] = [s for s in chunk if isinstance(s, Failure)]
+    try:
+        return out + [prepare(a) for a in reader.read_many(stories)]
+    except Exception:
+        pass
+    for story in stories:
+        try:
+            out.extend(prepare(a) for a in reader.read_many([story]))
+        except Exception as exc:  # a reader bug must not stop the archive
+            out.append(Failure(story.source or "<story>", f"cannot read: {type(exc).__name__}: {exc}"))
+    return out

@@ -1,0 +1,125 @@
+"""Typed results of archive queries. Each has ``to_dict()`` for JSON."""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any
+
+
+class _Dict:
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class StoryHit(_Dict):
+    """A story found by ``search``: enough for a result list; ``get_story`` gives the rest."""
+
+    id: str
+    headline: str | None
+    agency: str | None
+    published: str | None
+    day: str | None
+    source: str | None
+    thread: int | None
+    version_group: int | None
+    is_current: bool
+    score: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EntityRef(_Dict):
+    """An archive entity (the same person across stories)."""
+
+    id: int
+    name: str
+    type: str
+    titles: list[str] = field(default_factory=list)
+    country: str | None = None
+    journalist: bool = False
+    n_stories: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class StoryDetail(_Dict):
+    """A stored story: its full record plus what the archive knows about it.
+
+    ``entity_ids`` maps the record's local entity ids ("e1") to archive entity ids, so a page
+    can link every highlighted mention to its entity page.
+    """
+
+    id: str
+    record: dict[str, Any]
+    thread: int | None
+    version_group: int | None
+    is_current: bool
+    entity_ids: dict[str, int]
+    versions: list[StoryHit]
+    thread_stories: list[StoryHit]
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteHit(_Dict):
+    story: str
+    headline: str | None
+    day: str | None
+    speaker: EntityRef | None
+    speaker_text: str | None
+    kind: str
+    text: str
+    start: int
+    end: int
+    cue: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class EventHit(_Dict):
+    story: str
+    headline: str | None
+    type: str
+    trigger: str
+    start: int
+    end: int
+    day: str | None
+    modality: str
+    role: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceCount(_Dict):
+    name: str
+    geonames_id: int | None
+    lat: float | None
+    lon: float | None
+    country: str | None
+    feature: str | None
+    stories: int
+
+
+@dataclass(frozen=True, slots=True)
+class DayCount(_Dict):
+    day: str
+    stories: int
+    events: int
+
+
+@dataclass(frozen=True, slots=True)
+class EntityProfile(_Dict):
+    """Everything the archive knows about one entity."""
+
+    entity: EntityRef
+    quotes: list[QuoteHit]
+    events: list[EventHit]
+    co_occurring: list[tuple[EntityRef, int]]
+    timeline: list[DayCount]
+    stories: list[StoryHit]
+    namesakes: list[EntityRef]  # other archive entities with the same name (kept apart)
+
+
+@dataclass(frozen=True, slots=True)
+class ThreadSummary(_Dict):
+    thread: int
+    headline: str | None
+    stories: int
+    first_day: str | None
+    last_day: str | None

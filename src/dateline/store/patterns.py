@@ -1,0 +1,22 @@
+"""Patterns the archive uses, kept as data: wire headline prefixes, honorifics, word shapes."""
+from __future__ import annotations
+
+import re
+
+# Wire services prefix the headline of a story's later versions: "UPDATE 2-", "REFILE-",
+# "CORRECTED-", "RPT-", "WRAPUP 1-" (Reuters), "(LEAD)" (Yonhap), "Update:" and friends.
+VERSION_PREFIX = re.compile(
+    r"^\s*(?:(?:update|refile|corrected|correction|rpt|repeat|wrapup|urgent|lead|exclusive|"
+    r"recasts?|adds|changes|fixes|new|wrap)\b(?:\s*\d+)?\s*[-:–—|]\s*|\((?:lead|update|urgent)[^)]*\)\s*)+",
+    re.IGNORECASE)
+
+# Honorifics dropped from a name before it is used as an identity key ("Mr. Kim" is Kim).
+HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady madam mme mlle herr prof rev".split())
+
+WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]")
+NON_WORD = re.compile(r"[^\w\s]+")
+SPACES = re.compile(r"\s+")
+ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+# spaCy labels that name something; numbers, dates and amounts are not archive entities.
+NAME_TYPES = frozenset("PERSON ORG GPE LOC FAC NORP EVENT PRODUCT WORK_OF_ART LAW LANGUAGE".split())

@@ -1,0 +1,125 @@
+"""Write one read story into the archive: every row of it inside the caller's transaction.
+
+Order matters: the story row first (its ``n`` is every other row's key), then entities
+resolved to archive identities, then mentions, quotes, places, timexes and events mapped to
+those identities, then the full text index, versions and threads.
+"""
+from __future__ import annotations
+
+import json
+
+from dateline.record import Article, Entity
+from dateline.store.backend import Backend
+from dateline.store.features import Prepared
+from dateline.store.identity import Evidence, Known, choose, merged, name_key, title_key
+from dateline.store.patterns import ISO_DAY, NAME_TYPES
+from dateline.store.threads import ThreadSettings, assign_thread, assign_version
+
+COMPANY_KEEP = 20  # co-occurring names used as identity evidence per story
+
+
+def write_story(db: Backend, item: Prepared, settings: ThreadSettings = ThreadSettings()) -> int | None:
+    """Insert the story; returns its ``n``, or None when the archive already holds it."""
+    art, feats = item.article, item.features
+    if db.scalar("SELECT n FROM stories WHERE id = ?", (art.id,)) is not None:
+        return None
+    n = db.insert("INSERT INTO stories (id, headline, agency, published, day, source, slug, minhash, record) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                  (art.id, art.headline, art.agency, art.published, feats.day, art.source, feats.slug,
+                   feats.minhash, item.record_json))
+    ids = _write_entities(db, n, art)
+    _write_quotes(db, n, art, ids)
+    _write_places(db, n, art, ids)
+    _write_timexes(db, n, art)
+    _write_events(db, n, art, ids)
+    body = art.text[art.body.start:art.body.end]
+    db.fts_insert(n, art.headline or "", body, "\n".join(q.text for q in art.quotes))
+    group = assign_version(db, n, feats, art.agency)
+    assign_thread(db, n, feats, group, settings)
+    return n
+
+
+def _write_entities(db: Backend, n: int, art: Article) -> dict[str, int]:
+    """Resolve the story's entities (and byline authors) to archive entities; local id -> n."""
+    entities = [e for e in art.entities if e.type in NAME_TYPES] + _byline_entities(art)
+    keys = {e.id: name_key(e.name) for e in entities}
+    ranked = sorted((e for e in entities if not e.journalist and keys[e.id]),
+                    key=lambda e: -len(e.mentions))
+    company_all = [keys[e.id] for e in ranked][:COMPANY_KEEP]
+    ids: dict[str, int] = {}
+    rows = []
+    for ent in entities:
+        if not keys[ent.id]:
+            continue
+        company = frozenset(k for k in company_all if k != keys[ent.id])
+        ids[ent.id] = _resolve(db, ent, keys[ent.id], company)
+        rows += [(n, ids[ent.id], ent.id, m.start, m.end) for m in ent.mentions]
+    db.executemany("INSERT INTO mentions (story, entity, local_id, start_char, end_char) VALUES (?, ?, ?, ?, ?)",
+                   rows)
+    return ids
+
+
+def _byline_entities(art: Article) -> list[Entity]:
+    """Byline authors the entity extractor did not already list, as journalist entities."""
+    from dateline.record import Mention
+
+    known = {name_key(e.name) for e in art.entities if e.journalist}
+    spans = art.spans.get("authors", ())
+    out = []
+    for i, author in enumerate(art.authors):
+        if name_key(author) in known:
+            continue
+        span = spans[i] if i < len(spans) else None
+        mentions = (Mention(span.start, span.end, author),) if span else ()
+        out.append(Entity(id=f"byline{i + 1}", type="PERSON", name=author, mentions=mentions, journalist=True))
+    return out
+
+
+def _resolve(db: Backend, ent: Entity, key: str, company: frozenset[str]) -> int:
+    ev = Evidence(key=key, type=ent.type, name=ent.name, titles=frozenset(title_key(t) for t in ent.titles),
+                  country=ent.country, journalist=ent.journalist, company=company)
+    rows = db.query("SELECT * FROM entities WHERE key = ? AND type = ?", (key, ent.type))
+    match = choose([Known.from_row(r) for r in rows], ev)
+    if match is None:
+        match = Known(n=0, name=ent.name, titles=[], country=None, journalist=ent.journalist, n_stories=0)
+        match.n = db.insert("INSERT INTO entities (key, type, name, journalist) VALUES (?, ?, ?, ?)",
+                            (key, ent.type, ent.name, int(ent.journalist)))
+    new = merged(match, ev, ent.titles)
+    db.execute("UPDATE entities SET name = ?, titles = ?, country = ?, n_stories = ?, context = ? WHERE n = ?",
+               (new.name, json.dumps(new.titles, ensure_ascii=False), new.country, new.n_stories,
+                json.dumps(new.context, ensure_ascii=False), new.n))
+    return new.n
+
+
+def _write_quotes(db: Backend, n: int, art: Article, ids: dict[str, int]) -> None:
+    db.executemany("INSERT INTO quotes (story, local_id, entity, speaker_text, kind, text, start_char, end_char, cue) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                   [(n, q.id, ids.get(q.speaker or ""), q.speaker_text, q.kind, q.text, q.start, q.end, q.cue)
+                    for q in art.quotes])
+
+
+def _write_places(db: Backend, n: int, art: Article, ids: dict[str, int]) -> None:
+    db.executemany("INSERT INTO places (story, entity, name, geonames_id, lat, lon, country, feature) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                   [(n, ids.get(p.entity or ""), p.name, p.geonames_id, p.lat, p.lon, p.country, p.feature)
+                    for p in art.places])
+
+
+def _write_timexes(db: Backend, n: int, art: Article) -> None:
+    db.executemany("INSERT INTO timexes (story, local_id, text, type, value, start_char, end_char) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                   [(n, t.id, t.text, t.type, t.value, t.start, t.end) for t in art.timexes])
+
+
+def _write_events(db: Backend, n: int, art: Article, ids: dict[str, int]) -> None:
+    values = {t.id: t.value for t in art.timexes}
+    for ev in art.events:
+        when = values.get(ev.when or "")
+        day = when if when and ISO_DAY.match(when) else None
+        e = db.insert("INSERT INTO events (story, local_id, type, trigger, start_char, end_char, place, "
+                      "when_value, day, modality) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                      (n, ev.id, ev.type, ev.trigger.text, ev.trigger.start, ev.trigger.end,
+                       ids.get(ev.where or ""), when, day, ev.modality))
+        args = [(e, ids[w], "who") for w in ev.who if w in ids] + \
+               [(e, ids[w], "with") for w in ev.with_ if w in ids]
+        db.executemany("INSERT INTO event_args (event, entity, role) VALUES (?, ?, ?)", args)
