@@ -120,7 +120,7 @@ def article_from_layout(layout: Layout, *, source: str | None = None, url: str |
     return Article(
         id=content_id(layout.text),
         text=layout.text,
-        headline=layout.headline.text if layout.headline else None,
+        headline=layout.headline.text if layout.headline else layout.extra.get("headline"),
         agency=layout.agency,
         published=layout.published,
         update_note=layout.update_note.text if layout.update_note else None,
