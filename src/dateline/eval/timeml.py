@@ -1,0 +1,176 @@
+"""`dateline eval timeml DIR`: TempEval-3 timex measures of the normaliser on TimeML files.
+
+Each ``.tml`` file gives its raw text (the TEXT element with tags stripped), its gold
+TIMEX3 spans with type and value, and its document creation time (DCT), which anchors
+the normaliser as a story's own date anchors it in ``dateline read``.
+"""
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Sequence
+
+import typer
+
+
+@dataclass(frozen=True, slots=True)
+class GoldTimex:
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class TimeMLDoc:
+    name: str
+    text: str
+    dct: date | None
+    timexes: tuple[GoldTimex, ...]
+
+
+def read_tml(path: Path) -> TimeMLDoc:
+    """Parse one TimeML file: the TEXT element's plain text and its TIMEX3 spans in it."""
+    root = ET.parse(path).getroot()
+    dct = _dct(root)
+    body = root.find("TEXT")
+    pieces: list[str] = []
+    timexes: list[GoldTimex] = []
+    _walk(body, pieces, timexes)
+    return TimeMLDoc(path.stem, "".join(pieces), dct, tuple(timexes))
+
+
+def _walk(node: ET.Element | None, pieces: list[str], timexes: list[GoldTimex]) -> None:
+    if node is None:
+        return
+    pieces.append(node.text or "")
+    for child in node:
+        start = sum(map(len, pieces))
+        _walk(child, pieces, timexes)
+        if child.tag == "TIMEX3":
+            end = sum(map(len, pieces))
+            text = "".join(pieces)[start:end]
+            timexes.append(GoldTimex(start, end, text, child.get("type", ""), child.get("value", "")))
+        pieces.append(child.tail or "")
+
+
+def _dct(root: ET.Element) -> date | None:
+    node = root.find("DCT/TIMEX3")
+    value = node.get("value", "") if node is not None else ""
+    match = re.match(r"(\d{4})-?(\d{2})-?(\d{2})", value)
+    return date(*map(int, match.groups())) if match else None
+
+
+def read_dir(path: Path) -> list[TimeMLDoc]:
+    return [read_tml(p) for p in sorted(Path(path).rglob("*.tml"))]
+
+
+@dataclass(frozen=True, slots=True)
+class Scores:
+    """TempEval-3 timex measures (the official scorer's definitions)."""
+
+    gold: int
+    system: int
+    strict: int  # same extent
+    relaxed: int  # overlapping extent
+    type_ok: int  # relaxed matches with the right type
+    value_ok: int  # relaxed matches with the right value
+
+    @staticmethod
+    def prf(hits: int, system: int, gold: int) -> tuple[float, float, float]:
+        p = hits / system if system else 0.0
+        r = hits / gold if gold else 0.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+    def table(self) -> dict[str, tuple[float, float, float]]:
+        return {
+            "strict": self.prf(self.strict, self.system, self.gold),
+            "relaxed": self.prf(self.relaxed, self.system, self.gold),
+            "type": self.prf(self.type_ok, self.system, self.gold),
+            "value": self.prf(self.value_ok, self.system, self.gold),
+        }
+
+    def __add__(self, other: "Scores") -> "Scores":
+        return Scores(*(a + b for a, b in zip(_fields(self), _fields(other))))
+
+
+def _fields(s: Scores) -> tuple[int, ...]:
+    return (s.gold, s.system, s.strict, s.relaxed, s.type_ok, s.value_ok)
+
+
+def canonical_value(value: str) -> str:
+    """Write a value one way: ISO week numbers with two digits ("2000-W7" is "2000-W07")."""
+    return re.sub(r"-W(\d)(?!\d)", r"-W0\1", value.strip())
+
+
+def score_doc(gold: Sequence[GoldTimex], system: Sequence) -> tuple[Scores, list[tuple]]:
+    """Match each gold timex to the first overlapping system timex (as TempEval-3 does)."""
+    strict = relaxed = type_ok = value_ok = 0
+    errors: list[tuple] = []
+    for g in gold:
+        match = next((s for s in system if s.start < g.end and g.start < s.end), None)
+        if match is None:
+            errors.append(("missed", g, None))
+            continue
+        relaxed += 1
+        strict += (match.start, match.end) == (g.start, g.end)
+        type_ok += match.type == g.type
+        same = canonical_value(match.value) == canonical_value(g.value)
+        value_ok += same
+        if not same:
+            errors.append(("value", g, match))
+    for s in system:
+        if not any(s.start < g.end and g.start < s.end for g in gold):
+            errors.append(("spurious", None, s))
+    return Scores(len(gold), len(system), strict, relaxed, type_ok, value_ok), errors
+
+
+def evaluate(docs: Sequence[TimeMLDoc]) -> tuple[Scores, list[tuple[str, tuple]]]:
+    from dateline.time import find_timexes
+
+    total = Scores(0, 0, 0, 0, 0, 0)
+    errors: list[tuple[str, tuple]] = []
+    for doc in docs:
+        found = find_timexes(doc.text, doc.dct)
+        scores, errs = score_doc(doc.timexes, found)
+        total = total + scores
+        errors.extend((doc.name, e) for e in errs)
+    return total, errors
+
+
+def format_scores(scores: Scores, docs: int, seconds: float) -> str:
+    lines = [f"TimeML timexes: {docs} documents, {scores.gold} gold, {scores.system} found, "
+             f"{seconds * 1000 / max(docs, 1):.2f} ms a document",
+             f"{'measure':<10}{'P':>8}{'R':>8}{'F1':>8}"]
+    for name, (p, r, f) in scores.table().items():
+        lines.append(f"{name:<10}{p * 100:8.2f}{r * 100:8.2f}{f * 100:8.2f}")
+    if scores.relaxed:
+        lines.append(f"type accuracy {scores.type_ok / scores.relaxed * 100:.2f}, "
+                     f"value accuracy {scores.value_ok / scores.relaxed * 100:.2f} (on relaxed matches)")
+    return "\n".join(lines)
+
+
+def register(eval_app: typer.Typer) -> None:
+    eval_app.command("timeml")(timeml)
+
+
+def timeml(directory: Path = typer.Argument(..., help="A folder of TimeML .tml files (searched recursively)."),
+           errors: int = typer.Option(0, "--errors", help="Also print this many errors of each kind.")) -> None:
+    """TempEval-3 timex scores of the normaliser, each document anchored on its DCT."""
+    import time
+
+    docs = read_dir(directory)
+    if not docs:
+        raise typer.BadParameter(f"no .tml files under {directory}")
+    started = time.perf_counter()
+    scores, errs = evaluate(docs)
+    typer.echo(format_scores(scores, len(docs), time.perf_counter() - started))
+    for kind in ("missed", "spurious", "value"):
+        for name, (k, g, s) in [e for e in errs if e[1][0] == kind][:errors]:
+            gold = f"{g.text!r} {g.type} {g.value}" if g else ""
+            found = f"{s.text!r} {s.type} {s.value}" if s else ""
+            typer.echo(f"{kind:<9} {name}: gold {gold} | found {found}")

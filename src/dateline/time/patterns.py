@@ -1,0 +1,109 @@
+"""The recogniser's regular expressions, built once from the word lists in ``words``.
+
+Each rule is a name and a compiled pattern; the normaliser has one handler per name.
+Month and weekday names must be capitalised ("May", "March", "Sun" are also words).
+"""
+from __future__ import annotations
+
+import re
+
+from dateline.time import words as W
+
+
+def _alt(options, cased: bool = False) -> str:
+    """An alternation, longest first; ``cased`` keeps it case-sensitive with capital initials."""
+    opts = sorted(set(options), key=len, reverse=True)
+    if cased:
+        forms = {o.capitalize() for o in opts} | {o.upper() for o in opts}
+        return "(?-i:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + ")"
+    return "(?:" + "|".join(re.escape(o) for o in opts) + ")"
+
+
+_LONG_MONTHS = [m for m in W.MONTHS if len(m) > 3 and m != "sept"]
+_ABBR_MONTHS = [m for m in W.MONTHS if m not in _LONG_MONTHS]
+MONTH = rf"(?:{_alt(_LONG_MONTHS, True)}\b|{_alt(_ABBR_MONTHS, True)}(?:\.|\b))"
+WEEKDAY = rf"(?:{_alt(W.WEEKDAY_FULL, True)}\b)"
+WEEKDAY_ANY = rf"(?:{WEEKDAY}|{_alt([w for w in W.WEEKDAYS if w not in W.WEEKDAY_FULL], True)}\.?)"
+DAYNUM = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
+YEAR4 = r"(?:1[6-9]\d\d|20\d\d)(?![\d%])"
+YEAR = rf"(?:{YEAR4}|'\d\d(?!\d))"
+AMPM = r"(?:[ap]\.\s?m\.?|[ap]m\b)"
+CLOCK = rf"(?:(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*{AMPM})?|(?:1[0-2]|0?[1-9])\s*{AMPM}|noon|midnight|midday)"
+ZONE = rf"(?-i:\(?(?:{'|'.join(sorted((z.upper() for z in W.ZONES if len(z) > 1), key=len, reverse=True))})\b\)?)"
+NUM = rf"(?:\d+(?:\.\d+)?|{_alt(k for k in W.NUMBERS if ' ' not in k or k.startswith(('a ', 'half')))}(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?)"
+VAGUE = _alt(W.VAGUE_NUMBERS)
+UNIT = rf"(?:{_alt(W.UNITS)}s?)\b"
+SEASON = _alt(W.SEASONS)
+PART = r"(?:morning|afternoon|evening|night)"
+ORD = _alt(W.ORDINALS)
+
+DATE_TAIL = rf"(?:,?\s+(?:at\s+|about\s+|around\s+)?(?P<clock>{CLOCK})(?:\s*(?P<zone>{ZONE}))?)?"
+
+RULES: tuple[tuple[str, str], ...] = (
+    ("iso", r"\b(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:[T ](?P<clock>[0-2]\d:[0-5]\d)(?::\d\d)?)?\b"),
+    ("slash", r"(?<![\d/])(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>\d{4}|\d{2})(?![\d/])"),
+    ("dmy", rf"\b(?:(?P<wd>{WEEKDAY_ANY}),?\s+)?(?:the\s+)?(?P<d>{DAYNUM})(?:\s+of)?\s+(?P<m>{MONTH}),?"
+            rf"(?:\s+(?P<y>{YEAR4}))?{DATE_TAIL}"),
+    ("mdy", rf"\b(?:(?P<wd>{WEEKDAY_ANY}),?\s+)?(?P<m>{MONTH})\s+(?P<d>{DAYNUM})(?:,?\s+(?P<y>{YEAR4}))?"
+            rf"{DATE_TAIL}"),
+    ("clock_date", rf"(?:\b(?:at|about|around)\s+)?(?P<clock>{CLOCK})(?:\s*(?P<zone>{ZONE}))?,?\s+"
+                   rf"(?:(?P<rel>yesterday|today|tomorrow)|(?:on\s+)?(?P<wd>{WEEKDAY})|(?P<m>{MONTH})\s+(?P<d>{DAYNUM}))"),
+    ("clock", rf"(?:\b(?:at|about|around)\s+)?(?<![\w$.,])(?P<clock>{CLOCK})(?![\w-])(?:\s*(?P<zone>{ZONE}))?"),
+    ("month", rf"\b(?:(?P<mod>early|late|mid|the end of|the beginning of|the middle of|the start of|"
+              rf"last|next|this|this past|past|coming)[\s-]+)?(?P<m>{MONTH})(?:,?\s+(?:of\s+)?(?P<y>{YEAR4}))?"),
+    ("weekday", rf"\b(?:(?P<mod>last|next|this|this past|this coming|coming|past|previous)\s+|"
+                rf"(?:earlier|later|early|late)(?:\s+on)?\s+)?"
+                rf"(?P<wd>{WEEKDAY})(?:\s+(?P<part>{PART}))?"),
+    ("weekdays", rf"\b(?:on\s+)?(?P<wd>{WEEKDAY})s\b"),
+    ("relday", r"\b(?:(?P<mod>early|late|later|earlier)\s+)?(?P<rel>the day before yesterday|the day after tomorrow|"
+               rf"yesterday|today|tomorrow|tonight|last night|overnight)(?:\s+(?P<part>{PART}))?\b"),
+    ("thispart", rf"\b(?:(?:later|earlier)\s+)?(?:this|that|the)\s+(?P<part>morning|afternoon|evening)\b"),
+    ("midpart", r"\bmid-?\s?(?P<part>morning|afternoon)\b"),
+    ("relunit", rf"\b(?P<mod>(?:earlier|later|early|late)\s+(?:this|that|last|next)|at the (?:end|start|beginning) of "
+                rf"(?:this|last|next|the)|(?:the\s+)?end of (?:this|last|next|the)|last|this|next|the past|past|"
+                rf"the coming|coming|the next|previous|the previous|the following|the current|current|"
+                rf"the same|the prior|prior|the latest|latest|the year-earlier|year-earlier|the year-ago|year-ago|"
+                rf"the full|full|the)\s+(?:fiscal\s+|calendar\s+)?"
+                rf"(?P<u>week|weekend|month|year|quarter|decade|century|season|period|half)\b"),
+    ("ago", rf"\b(?:(?P<approx>about|some|nearly|almost|more than|less than|roughly|around|over)\s+)?"
+            rf"(?:(?P<n>{NUM})|(?P<vague>{VAGUE}))[\s-]+(?P<u>{UNIT})\s+(?P<dir>ago|earlier|later|"
+            rf"from now|hence|previously|back)\b"),
+    ("quarter", rf"\b(?:the\s+)?(?:(?P<yrel>this|last|next) year's\s+|(?P<y0>{YEAR4})\s+|"
+                rf"(?P<ya>year-earlier|year-ago|comparable year-ago|comparable year-earlier)\s+)?"
+                rf"(?:(?P<ord>{ORD}|latest|current|same|previous|prior|recent|comparable)[\s-]+)?"
+                rf"(?:fiscal[\s-]+)?(?P<u>quarter|half|period)\b(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<y>{YEAR4}))?"),
+    ("qcode", rf"\b(?P<q>Q[1-4])(?:\s*(?P<y>{YEAR4}))?\b"),
+    ("duration", rf"\b(?:(?P<pre>the\s+(?:past|last|next|coming|first|previous|final|latest|following|remaining|"
+                 rf"recent|prior|preceding|ensuing|initial)|past|last|next|first|coming|another|the|an?|"
+                 rf"(?:more than|less than|about|some|nearly|almost|over|under|up to|at least|roughly|around|"
+                 rf"only|just)(?:\s+(?:a|an|the))?)\s+)?"
+                 rf"(?:(?P<n>{NUM})|(?P<vague>{VAGUE}))(?:[\s-]+(?:and\s+a\s+half|more|full|straight|consecutive|"
+                 rf"successive|long))?[\s-]+(?P<u>{UNIT})(?:[\s-]+(?P<long>long|old))?"),
+    ("bareunits", rf"\b(?:(?P<pre>for|in|over|within|recent|the past|the last|coming|past)\s+)(?P<u>years|months|weeks|"
+                  rf"days|decades|hours|minutes|centuries)\b"),
+    ("season", rf"\b(?:(?P<mod>last|this|next|early|late|the|this past|past|coming|mid)[\s-]+)?(?P<s>{SEASON})\b"
+               rf"(?:\s+(?:of\s+)?(?P<y>{YEAR4}))?"),
+    ("decade", rf"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?P<dec>(?:1[6-9]|20)\d0s|'\d0s)(?!\w)"),
+    ("century", rf"\b(?:the\s+)?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{_alt(['nineteenth', 'twentieth', 'twenty-first', 'eighteenth'])})"
+                rf"[\s-]+century\b"),
+    ("year", rf"(?<![$\d.,/#-])\b(?:(?P<mod>fiscal|calendar|FY|early|late|mid|mid-|the end of|the beginning of|"
+             rf"the middle of|the start of)[\s-]?)?(?P<y>{YEAR4})(?:-(?P<y2>\d\d)\b)?(?![,.]\d|-\d|\s?(?:percent|%|million|"
+             rf"billion))"),
+    ("set", rf"\b(?P<every>every|each|per|a)\s+(?:(?P<other>other|single)\s+)?(?:(?P<n>{NUM})\s+)?"
+            rf"(?:(?P<wd>{WEEKDAY})|(?P<u>(?:day|week|month|year|quarter|hour|minute|morning|night|evening|"
+            rf"weekend|summer|winter|spring|autumn|fall)s?)\b)"),
+    ("setword", rf"\b(?P<w>{_alt(W.SETS)})\b"),
+    ("fuzzy", rf"\b(?P<w>{_alt(W.FUZZY_ALONE)})\b"),
+    ("holiday", rf"\b(?P<h>{_alt(W.HOLIDAYS, True)}|(?-i:Christmas Day|Christmas Eve|New Year's Day|New Year's Eve))"
+                rf"(?:\s+(?P<y>{YEAR4}))?"),
+)
+
+COMPILED: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(pattern, re.IGNORECASE)) for name, pattern in RULES
+)
+PRIORITY = {name: i for i, (name, _) in enumerate(RULES)}
+
+_FUT = "|".join(W.FUTURE_CUES)
+_PAST = "|".join(W.PAST_CUES)
+CUES = re.compile(rf"\b(?:(?P<f>{_FUT})|(?P<p>{_PAST}))\b")
+CLAUSE_BREAK = re.compile(r"[.;!?\n]\s|\n|\"|\u201c|\u201d|``|''")
