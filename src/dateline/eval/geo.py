@@ -1,0 +1,200 @@
+"""`dateline eval lgl DIR` and `dateline eval geowebnews DIR`: geoparsing scores.
+
+Two modes, as the geoparsing literature reports them:
+- given the gold toponyms: every gold name (with its span) goes to the resolver; scored
+  by accuracy@161 km, mean and median error (km) and the AUC of the error curve, with an
+  unresolved name counted at the largest possible error (20,039 km);
+- end to end from raw text: the full reader finds and resolves places; toponym
+  recognition P/R/F1 (a predicted mention matches a gold one when their spans overlap),
+  then accuracy@161 km over the matched gold toponyms.
+Readers: LGL's ``lgl.xml`` (gaztag lat/lon) and GeoWebNews' ``Geocoding/gwn_full.txt``
+with ``Geocoding/files/N`` (the resolution gold its authors published).
+"""
+from __future__ import annotations
+
+import math
+import statistics
+import time
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import typer
+
+MAX_KM = 20039.0
+HIT_KM = 161.0
+
+
+@dataclass(frozen=True)
+class GoldToponym:
+    start: int
+    end: int
+    text: str
+    lat: float
+    lon: float
+
+
+@dataclass(frozen=True)
+class GoldDoc:
+    id: str
+    text: str
+    toponyms: tuple[GoldToponym, ...]
+
+
+def read_lgl(root: str | Path) -> list[GoldDoc]:
+    """LGL articles with their toponyms that carry coordinates."""
+    path = _find(root, "lgl.xml")
+    docs = []
+    for art in ET.parse(path).getroot().iter("article"):
+        text = art.findtext("text") or ""
+        tops = []
+        for t in art.iter("toponym"):
+            gaz = t.find("gaztag")
+            if gaz is None or gaz.findtext("lat") is None:
+                continue
+            tops.append(GoldToponym(int(t.findtext("start")), int(t.findtext("end")), t.findtext("phrase") or "",
+                                    float(gaz.findtext("lat")), float(gaz.findtext("lon"))))
+        docs.append(GoldDoc(art.get("docid", str(len(docs))), text, tuple(tops)))
+    return docs
+
+
+def read_geowebnews(root: str | Path) -> list[GoldDoc]:
+    """GeoWebNews resolution gold: line N of gwn_full.txt annotates files/N."""
+    gold = _find(root, "gwn_full.txt")
+    docs = []
+    for n, line in enumerate(gold.read_text(encoding="utf-8").split("\n")):
+        source = gold.parent / "files" / str(n)
+        if not source.is_file():
+            continue
+        text = source.read_text(encoding="utf-8")
+        tops = []
+        for item in filter(None, line.split("||")):
+            f = item.split(",,")
+            if len(f) >= 6:
+                tops.append(GoldToponym(int(f[4]), int(f[5]), f[1], float(f[2]), float(f[3])))
+        docs.append(GoldDoc(str(n), text, tuple(sorted(tops, key=lambda t: t.start))))
+    return docs
+
+
+def _find(root: str | Path, name: str) -> Path:
+    root = Path(root)
+    if root.is_file():
+        return root
+    found = sorted(root.rglob(name))
+    if not found:
+        raise FileNotFoundError(f"no {name} under {root}")
+    return found[0]
+
+
+# --- metrics ------------------------------------------------------------------------------
+
+def error_metrics(errors: Sequence[float | None]) -> dict[str, float]:
+    """acc@161, mean/median error over answered names, AUC over all (unanswered = max error)."""
+    answered = [e for e in errors if e is not None]
+    full = [MAX_KM if e is None else e for e in errors]
+    n = len(errors) or 1
+    auc = sum(math.log(1 + e) for e in full) / (math.log(1 + MAX_KM) * n)
+    return {"n": len(errors), "answered": len(answered),
+            "acc161": sum(e <= HIT_KM for e in answered) / n,
+            "acc161_answered": sum(e <= HIT_KM for e in answered) / (len(answered) or 1),
+            "mean_km": statistics.fmean(answered) if answered else float("nan"),
+            "median_km": statistics.median(answered) if answered else float("nan"),
+            "auc": auc}
+
+
+def given_gold(docs: Iterable[GoldDoc], resolver) -> dict[str, float]:
+    """Resolve each document's gold names together (one story = one context)."""
+    from dateline.geo.resolve import Toponym, haversine_km
+    from dateline.geo.text import fold, surface
+
+    errors: list[float | None] = []
+    started, count = time.perf_counter(), 0
+    for doc in docs:
+        toponyms = [Toponym(t.text, t.start, t.end, source="gold") for t in doc.toponyms]
+        readings = resolver.resolve(toponyms)
+        count += 1
+        for t in doc.toponyms:
+            reading = readings.get(fold(surface(t.text)))
+            entry = reading.entry if reading else None
+            errors.append(haversine_km(entry.lat, entry.lon, t.lat, t.lon) if entry else None)
+    out = error_metrics(errors)
+    out["ms_per_doc"] = 1000 * (time.perf_counter() - started) / (count or 1)
+    return out
+
+
+def end_to_end(docs: Sequence[GoldDoc], reader) -> dict[str, float]:
+    """Read raw text with the full reader; score recognition, then resolution on matches."""
+    from dateline.geo.resolve import haversine_km
+
+    tp = n_pred = n_gold = 0
+    errors: list[float | None] = []
+    started = time.perf_counter()
+    for doc in docs:
+        article = reader.read(doc.text)
+        predicted = [(m.start, m.end, p) for p in article.places for m in p.mentions]
+        n_pred += len(predicted)
+        n_gold += len(doc.toponyms)
+        for t in doc.toponyms:
+            match = next((p for s, e, p in predicted if s < t.end and t.start < e), None)
+            if match is None:
+                continue
+            tp += 1
+            errors.append(haversine_km(match.lat, match.lon, t.lat, t.lon) if match.lat is not None else None)
+    p = tp / (n_pred or 1)
+    r = tp / (n_gold or 1)
+    out = {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0,
+           "s_per_doc": (time.perf_counter() - started) / (len(docs) or 1)}
+    out.update({f"matched_{k}": v for k, v in error_metrics(errors).items()})
+    return out
+
+
+# --- command line -------------------------------------------------------------------------
+
+MORDECAI3 = {"lgl": 82.7, "geowebnews": 94.1}
+
+
+def register(eval_app: typer.Typer) -> None:
+    eval_app.command("lgl")(lgl)
+    eval_app.command("geowebnews")(geowebnews)
+
+
+def lgl(path: str = typer.Argument(..., help="LGL folder or lgl.xml, e.g. ../shared/data/lgl"),
+        mode: str = typer.Option("both", "--mode", help="gold | e2e | both"),
+        limit: int = typer.Option(None, "--limit", help="Only the first N articles."),
+        gazetteer: str = typer.Option(None, "--gazetteer", help="Gazetteer file (default: the cached one).")) -> None:
+    """Geoparsing on LGL (local US news): acc@161 km given gold names, and end to end."""
+    _run("lgl", read_lgl(path)[:limit], mode, gazetteer)
+
+
+def geowebnews(path: str = typer.Argument(..., help="GeoWebNews folder, e.g. ../shared/data/geowebnews"),
+               mode: str = typer.Option("both", "--mode", help="gold | e2e | both"),
+               limit: int = typer.Option(None, "--limit", help="Only the first N articles."),
+               gazetteer: str = typer.Option(None, "--gazetteer", help="Gazetteer file.")) -> None:
+    """Geoparsing on GeoWebNews: acc@161 km given gold names, and end to end."""
+    _run("geowebnews", read_geowebnews(path)[:limit], mode, gazetteer)
+
+
+def _run(name: str, docs: list[GoldDoc], mode: str, gazetteer: str | None) -> None:
+    from dateline.geo import load
+    from dateline.geo.resolve import Resolver
+
+    gaz = load(gazetteer)
+    typer.echo(f"{name}: {len(docs)} articles, {sum(len(d.toponyms) for d in docs)} gold toponyms with coordinates")
+    if mode in ("gold", "both"):
+        m = given_gold(docs, Resolver(gaz))
+        typer.echo(f"given gold names: acc@161km {100 * m['acc161']:.1f} (Mordecai3 {MORDECAI3[name]}), "
+                   f"answered {m['answered']}/{m['n']} (acc@161 on answered {100 * m['acc161_answered']:.1f}), "
+                   f"mean {m['mean_km']:.0f} km, median {m['median_km']:.1f} km, AUC {m['auc']:.3f}, "
+                   f"{m['ms_per_doc']:.1f} ms/article")
+    if mode in ("e2e", "both"):
+        import os
+
+        from dateline.reader import Reader
+
+        if gazetteer:
+            os.environ["DATELINE_GAZETTEER"] = gazetteer
+        m = end_to_end(docs, Reader(extractors=["entities", "places"]))
+        typer.echo(f"end to end: toponyms P {100 * m['precision']:.1f} R {100 * m['recall']:.1f} "
+                   f"F1 {100 * m['f1']:.1f}; on matched: acc@161km {100 * m['matched_acc161']:.1f}, "
+                   f"median {m['matched_median_km']:.1f} km; {m['s_per_doc']:.2f} s/article")

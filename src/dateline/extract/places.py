@@ -1,0 +1,289 @@
+"""Places: the story's toponyms resolved to GeoNames entries with coordinates.
+
+Toponyms come from the entities part (GPE/LOC/FAC; NORP demonyms linked to their
+country; PERSON/ORG names only as weak evidence, since the tagger often mistypes a
+city), the dateline's places, "the <place noun> of X" phrases, and capitalised runs
+the tagger missed that name a gazetteer entry. ``dateline.geo.resolve`` picks one
+reading per name per story. Capital cities used for their governments ("talks with
+Washington"), seats of government ("the Kremlin") and "the North" for a divided
+country the story names are kept as metonyms.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+
+from dateline.extract.base import StoryContext, register
+from dateline.geo import lexicon
+from dateline.geo.resolve import COUNTRY_CODES, Reading, Resolver, Toponym
+from dateline.geo.store import Entry
+from dateline.geo.text import fold, surface
+from dateline.record import Entity, Mention, Place
+
+log = logging.getLogger(__name__)
+
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+WEAK_TYPES = frozenset({"PERSON", "ORG"})
+_QUALIFIER = re.compile(r",[ \t]*((?:[A-Z][\w'’-]*\.?[ \t]?){1,3})")
+_COMPASS = re.compile(r"\b[Tt]he (North|South|East|West)\b(?![ \t]+[A-Z])")
+MAX_RUN = 4
+
+
+@register("places")
+def make_places(gazetteer: str | None = None):
+    """Open (or build, the first time) the gazetteer once; the extractor reuses it."""
+    from dateline.geo import load
+
+    resolver = Resolver(load(gazetteer))
+
+    def extract(ctx: StoryContext) -> tuple[Place, ...]:
+        try:
+            return extract_places(ctx, resolver)
+        except Exception:  # odd text must never stop a read
+            log.exception("places: could not read this story's places")
+            return ()
+
+    return extract
+
+
+@dataclass(frozen=True, slots=True)
+class _Seen:
+    """A mention handed to the resolver, with what it came from."""
+
+    toponym: Toponym
+    entity: str | None
+
+
+def extract_places(ctx: StoryContext, resolver: Resolver) -> tuple[Place, ...]:
+    text = ctx.layout.text
+    entities = [e for e in ctx.part("entities") if isinstance(e, Entity) and not e.journalist]
+    seen = list(_toponyms(ctx, entities, resolver))
+    seats = list(_seat_mentions(entities, text))
+    seat_spans = {(m.start, m.end) for m, _ in seats}
+    seen = [s for s in seen if (s.toponym.start, s.toponym.end) not in seat_spans
+            and fold(surface(s.toponym.text)) not in lexicon.COMPASS_WORDS]
+    country = _dateline_country(ctx, resolver)
+    readings = resolver.resolve([s.toponym for s in seen], country=country)
+    groups = _Groups()
+    for s in seen:
+        reading = readings.get(fold(surface(s.toponym.text)))
+        if reading is not None and _keep(reading, s.toponym):
+            metonym = reading.entry is not None and _is_metonym(ctx, reading.entry, s.toponym)
+            groups.add(reading, s, metonym)
+    for mention, (code, capital) in seats:
+        entry = _capital(resolver, code, capital)
+        if entry is not None:
+            groups.add(Reading(fold(mention.text), entry, (entry,)), _Seen(
+                Toponym(mention.text, mention.start, mention.end, "seat"), None), True)
+    _add_compass(groups, text, ctx.layout.body.end)
+    return groups.places()
+
+
+# --- recognition --------------------------------------------------------------------------
+
+def _toponyms(ctx: StoryContext, entities: list[Entity], resolver: Resolver) -> Iterator[_Seen]:
+    text = ctx.layout.text
+    taken: list[tuple[int, int]] = []
+    person_tails = _person_name_parts(entities)
+    for entity in entities:
+        source = _source_of(entity, person_tails)
+        for m in entity.mentions:
+            taken.append((m.start, m.end))
+            if source:
+                yield _Seen(Toponym(m.text, m.start, m.end, source, _qualifier(text, m.end, resolver)), entity.id)
+    yield from _dateline_toponyms(ctx, resolver)
+    yield from _pattern_toponyms(ctx, resolver)
+    yield from _scan_toponyms(ctx, taken, resolver)
+
+
+def _source_of(entity: Entity, person_tails: set[str]) -> str | None:
+    if entity.type in PLACE_TYPES:
+        return "ner"
+    if entity.type == "NORP":
+        return "demonym"
+    if entity.type in WEAK_TYPES and len(entity.name.split()) <= 3:
+        if entity.type == "PERSON" and fold(entity.name) in person_tails:
+            return None  # "Jordan" when the story also names "Michael Jordan"
+        return "weak"
+    return None
+
+
+def _person_name_parts(entities: Iterable[Entity]) -> set[str]:
+    """Single words of multi-word person names: such a word alone is the person, not a place."""
+    parts: set[str] = set()
+    for e in entities:
+        words = e.name.split()
+        if e.type == "PERSON" and len(words) > 1:
+            parts.update(fold(w) for w in words)
+    return parts
+
+
+def _qualifier(text: str, end: int, resolver: Resolver) -> str | None:
+    """The region written after a name: "Texas" in "Paris, Texas", "Va." in "Alexandria, Va."."""
+    match = _QUALIFIER.match(text, end, min(len(text), end + 40))
+    return resolver.region_qualifier(match.group(1)) if match else None
+
+
+def _dateline_toponyms(ctx: StoryContext, resolver: Resolver) -> Iterator[_Seen]:
+    dateline = ctx.layout.dateline
+    if dateline is None:
+        return
+    for i, place in enumerate(dateline.places):
+        last = i == len(dateline.places) - 1
+        qualifier = dateline.country.text if (last and dateline.country) else None
+        yield _Seen(Toponym(place.text, place.start, place.end, "dateline", qualifier), None)
+    if dateline.country is not None:
+        c = dateline.country
+        yield _Seen(Toponym(c.text, c.start, c.end, "dateline"), None)
+
+
+def _dateline_country(ctx: StoryContext, resolver: Resolver) -> str | None:
+    dateline = ctx.layout.dateline
+    if dateline is None or dateline.country is None:
+        return None
+    return resolver.country_of(dateline.country.text)
+
+
+def _pattern_toponyms(ctx: StoryContext, resolver: Resolver) -> Iterator[_Seen]:
+    """"the settlement of Khasan", "the town of Avdiivka": the noun says it is a place."""
+    doc = ctx.doc
+    for token in doc:
+        if token.lower_ != "of" or token.i == 0 or doc[token.i - 1].lower_ not in lexicon.PLACE_NOUNS:
+            continue
+        run = _proper_run(doc, token.i + 1)
+        if run is not None:
+            span = doc[token.i + 1: run]
+            yield _Seen(Toponym(span.text, span.start_char, span.end_char, "pattern",
+                                _qualifier(ctx.layout.text, span.end_char, resolver)), None)
+
+
+def _scan_toponyms(ctx: StoryContext, taken: list[tuple[int, int]], resolver: Resolver) -> Iterator[_Seen]:
+    """Capitalised runs outside every entity that the gazetteer knows (weak evidence)."""
+    doc = ctx.doc
+    covered = _covered_chars(taken)
+    i = 0
+    while i < len(doc):
+        end = _proper_run(doc, i)
+        if end is None:
+            i += 1
+            continue
+        span = doc[i:end]
+        if not any(ch in covered for ch in range(span.start_char, span.end_char)) and resolver.candidates(span.text):
+            yield _Seen(Toponym(span.text, span.start_char, span.end_char, "scan"), None)
+        i = end
+
+
+def _covered_chars(spans: list[tuple[int, int]]) -> set[int]:
+    return {ch for start, end in spans for ch in range(start, end)}
+
+
+def _proper_run(doc, start: int) -> int | None:
+    """End of the run of capitalised proper-noun tokens starting at ``start`` (None if none)."""
+    end = start
+    while end < len(doc) and end - start < MAX_RUN and _capitalised(doc[end]):
+        end += 1
+    return end if end > start else None
+
+
+def _capitalised(token) -> bool:
+    word = token.text
+    return (len(word) > 1 and word[0].isupper() and token.pos_ in ("PROPN", "X", "")
+            and any(ch.isalpha() for ch in word))
+
+
+def _seat_mentions(entities: Iterable[Entity], text: str) -> Iterator[tuple[Mention, tuple[str, str]]]:
+    for entity in entities:
+        for m in entity.mentions:
+            key = fold(surface(m.text))
+            if key in lexicon.SEATS_OF_GOVERNMENT:
+                yield m, lexicon.SEATS_OF_GOVERNMENT[key]
+
+
+def _capital(resolver: Resolver, country: str, capital: str) -> Entry | None:
+    found = [e for e in resolver.candidates(capital) if e.country == country and e.fclass == "P"]
+    return max(found, key=lambda e: e.population, default=None)
+
+
+# --- reading ------------------------------------------------------------------------------
+
+def _keep(reading: Reading, toponym: Toponym) -> bool:
+    """Resolved names are kept; unresolved ones only when the text says they are places."""
+    if reading.entry is not None:
+        return True
+    return toponym.source in ("ner", "pattern", "dateline") and bool(reading.candidates or toponym.source != "ner"
+                                                                     or toponym.text[:1].isupper())
+
+
+def _is_metonym(ctx: StoryContext, entry: Entry, toponym: Toponym) -> bool:
+    """A capital city standing for its government: subject of a verb, or "talks with X"."""
+    if entry.fcode != "PPLC" or toponym.source not in ("ner", "weak", "scan"):
+        return False
+    span = ctx.doc.char_span(toponym.start, toponym.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    root = span.root
+    if root.dep_ in lexicon.METONYM_VERB_DEPS:
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ in lexicon.METONYM_PREPOSITIONS
+
+
+def _add_compass(groups: "_Groups", text: str, end: int) -> None:
+    """"the North" means North Korea when the story names North Korea (and no other North X)."""
+    for match in _COMPASS.finditer(text, 0, end):
+        word = match.group(1).lower()
+        countries = groups.countries_named(word + " ")
+        if len(countries) == 1:
+            mention = Mention(match.start(), match.end(), match.group(0))
+            groups.add_mention(countries[0], mention)
+
+
+class _Groups:
+    """Mentions gathered into one Place per (entry or unresolved name, metonym or not)."""
+
+    def __init__(self) -> None:
+        self._groups: dict[tuple, dict] = {}
+
+    def add(self, reading: Reading, seen: _Seen, metonym: bool) -> None:
+        key = (reading.entry.geonameid if reading.entry else "?" + reading.key, metonym)
+        group = self._groups.setdefault(key, {"reading": reading, "mentions": {}, "names": [],
+                                              "entity": seen.entity, "metonym": metonym})
+        t = seen.toponym
+        group["mentions"].setdefault((t.start, t.end), Mention(t.start, t.end, t.text))
+        if t.source not in ("demonym",):
+            group["names"].append(surface(t.text))
+        group["entity"] = group["entity"] or seen.entity
+
+    def add_mention(self, key: tuple, mention: Mention) -> None:
+        self._groups[key]["mentions"].setdefault((mention.start, mention.end), mention)
+
+    def countries_named(self, prefix: str) -> list[tuple]:
+        return [k for k, g in self._groups.items()
+                if not k[1] and g["reading"].entry is not None and g["reading"].entry.fcode in COUNTRY_CODES
+                and fold(g["reading"].entry.name).startswith(prefix)]
+
+    def places(self) -> tuple[Place, ...]:
+        out = [self._place(g) for g in self._groups.values()]
+        return tuple(sorted(out, key=lambda p: p.mentions[0].start if p.mentions else 0))
+
+    @staticmethod
+    def _place(group: dict) -> Place:
+        reading: Reading = group["reading"]
+        entry = reading.entry
+        mentions = tuple(sorted(group["mentions"].values(), key=lambda m: m.start))
+        name = _display_name(group["names"], entry)
+        if entry is None:
+            return Place(entity=group["entity"], name=name, geonames_id=None, lat=None, lon=None, country=None,
+                         feature=None, mentions=mentions, candidates=tuple(e.geonameid for e in reading.candidates))
+        return Place(entity=group["entity"], name=name, geonames_id=entry.geonameid, lat=round(entry.lat, 5),
+                     lon=round(entry.lon, 5), country=entry.country or None, feature=entry.fcode or entry.fclass,
+                     mentions=mentions, metonym=group["metonym"])
+
+
+def _display_name(names: list[str], entry: Entry | None) -> str:
+    """The fullest name the story uses (not all capitals), else the gazetteer's."""
+    written = [n for n in names if n and not n.isupper()] or [n.title() for n in names if n]
+    if written:
+        return max(written, key=len)
+    return entry.name if entry else ""

@@ -1,0 +1,78 @@
+"""Word lists for place reading, kept as data (no code decisions here).
+
+Every list names a phenomenon of English news writing, not a story: abbreviations
+the wire styles use, nouns that introduce a place name, the seats of government that
+stand for governments, compass words that shorten a divided country's name.
+"""
+from __future__ import annotations
+
+# Abbreviations news style uses for countries (folded key -> ISO 3166-1 alpha-2).
+COUNTRY_ABBREVIATIONS: dict[str, str] = {
+    "us": "US", "usa": "US", "u s": "US", "america": "US",
+    "uk": "GB", "britain": "GB", "great britain": "GB",
+    "uae": "AE", "drc": "CD", "prc": "CN", "rok": "KR", "dprk": "KP",
+    "holland": "NL", "burma": "MM", "the netherlands": "NL",
+}
+
+# Adjectives of continents (countries' demonyms come from countryinfo).
+CONTINENT_DEMONYMS: dict[str, str] = {
+    "european": "Europe", "europeans": "Europe", "african": "Africa", "africans": "Africa",
+    "asian": "Asia", "asians": "Asia", "south american": "South America", "north american": "North America",
+    "oceanian": "Oceania", "antarctic": "Antarctica",
+}
+
+# A single capital letter with a dot before a country name: "N.Korea", "S. Korea".
+COMPASS_INITIALS: dict[str, str] = {"n": "north", "s": "south", "e": "east", "w": "west"}
+
+# "the North" / "the South" shorten a divided country's name when the story names it.
+COMPASS_WORDS: tuple[str, ...] = ("north", "south", "east", "west")
+
+# AP-style abbreviations of U.S. states (folded, without dots) -> USPS code = GeoNames admin1.
+US_STATE_ABBREVIATIONS: dict[str, str] = {
+    "ala": "AL", "ariz": "AZ", "ark": "AR", "calif": "CA", "cal": "CA", "colo": "CO",
+    "conn": "CT", "del": "DE", "fla": "FL", "ga": "GA", "ill": "IL", "ind": "IN",
+    "kan": "KS", "kans": "KS", "ky": "KY", "la": "LA", "md": "MD", "mass": "MA",
+    "mich": "MI", "minn": "MN", "miss": "MS", "mo": "MO", "mont": "MT", "neb": "NE",
+    "nebr": "NE", "nev": "NV", "nh": "NH", "nj": "NJ", "nm": "NM", "ny": "NY", "nc": "NC",
+    "nd": "ND", "okla": "OK", "ore": "OR", "pa": "PA", "penn": "PA", "ri": "RI", "sc": "SC",
+    "sd": "SD", "tenn": "TN", "tex": "TX", "vt": "VT", "va": "VA", "wash": "WA",
+    "wva": "WV", "w va": "WV", "wis": "WI", "wisc": "WI", "wyo": "WY", "dc": "DC",
+}
+
+# Expansions tried when a name is not found as written ("St. Louis" -> "Saint Louis").
+PREFIX_EXPANSIONS: dict[str, str] = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount",
+                                     "pt": "port"}
+
+# Nouns that introduce a place name whatever the tagger says: "the settlement of X".
+PLACE_NOUNS: frozenset[str] = frozenset({
+    "city", "town", "village", "settlement", "hamlet", "port", "region", "province", "district",
+    "county", "state", "island", "capital", "municipality", "suburb", "township", "oblast",
+    "prefecture", "territory", "enclave", "outpost", "border town", "resort",
+})
+
+# Buildings and streets that stand for a government (folded) -> (country, capital's folded name).
+SEATS_OF_GOVERNMENT: dict[str, tuple[str, str]] = {
+    "kremlin": ("RU", "moscow"),
+    "white house": ("US", "washington"),
+    "pentagon": ("US", "washington"),
+    "capitol hill": ("US", "washington"),
+    "downing street": ("GB", "london"),
+    "whitehall": ("GB", "london"),
+    "elysee": ("FR", "paris"),
+    "elysee palace": ("FR", "paris"),
+    "quai dorsay": ("FR", "paris"),
+    "zhongnanhai": ("CN", "beijing"),
+    "blue house": ("KR", "seoul"),
+    "bundeskanzleramt": ("DE", "berlin"),
+}
+
+# Heads of a capital-city mention that show it is used for its government:
+# "Washington said", "talks with Pyongyang", "Beijing's decision".
+METONYM_VERB_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass"})
+METONYM_PREPOSITIONS: frozenset[str] = frozenset({"with", "between", "against"})
+
+# Words after a capital letter that make it an organisation, not a place: "Texas Instruments".
+NOT_PLACE_FOLLOWERS: frozenset[str] = frozenset({
+    "university", "college", "school", "inc", "corp", "company", "co", "ltd", "times", "post",
+    "journal", "news", "fc", "united", "city fc", "rangers", "airlines", "bank", "hospital",
+})

@@ -1,0 +1,272 @@
+"""Toponym resolution: pick one GeoNames entry per name per story, from story evidence.
+
+Each distinct name gets one reading. Its candidates are every entry one of whose names
+folds to it (no fuzzy matching). A candidate's score adds a prior (feature type,
+population, how the name names it) to the story's evidence: the dateline's country and
+places, a qualifier written after the name ("Paris, Texas"), the countries and
+first-level divisions the story's other places lie in, and nearness to them. Two passes:
+the first reads the story's places on priors and the dateline alone, the second re-reads
+each name against the others' first readings. A name whose best candidate has no support
+stays unresolved, with its candidates listed: no answer beats a wrong one.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Iterable, Sequence
+
+from dateline.geo import lexicon
+from dateline.geo.gazetteer import Gazetteer
+from dateline.geo.store import ABBREVIATION, ALTERNATE, DEMONYM, NAME, Entry
+from dateline.geo.text import fold, surface
+
+COUNTRY_CODES = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR"})
+STRONG_SOURCES = frozenset({"ner", "dateline", "pattern", "gold"})
+# Prior bonus by feature code: a bare country or state name usually means the country or state.
+FEATURE_BONUS = {"CONT": 3.0, "ADM1": 2.0, "ADM2": 0.3, "PPLC": 1.5, "PPLA": 0.8}
+KIND_PENALTY = {NAME: 0.0, ABBREVIATION: 0.0, DEMONYM: 0.0, ALTERNATE: -2.0}
+DIVISION_CODES = frozenset({"ADM1", "ADM2"})
+HUGE_CITY = 5_000_000  # a city this big is meant over a division of the same name
+BIG_CITY = 1_000_000  # a city this big may be named by an alternate name without other support
+NEAR_KM = 200.0
+
+_COMPASS_INITIAL = re.compile(r"^([NSEW])\.\s*(?=[A-Z])")
+
+
+@dataclass(frozen=True, slots=True)
+class Toponym:
+    """One place mention handed to the resolver."""
+
+    text: str
+    start: int
+    end: int
+    source: str = "ner"  # ner | dateline | pattern | weak (tagged person or organisation) | scan | demonym
+    qualifier: str | None = None  # "Texas" in "Paris, Texas"
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """The reading of one name: its entry (None when unresolved) and the candidates weighed."""
+
+    key: str
+    entry: Entry | None
+    candidates: tuple[Entry, ...]
+    score: float = 0.0
+
+
+@dataclass
+class _Name:
+    key: str
+    text: str
+    sources: set[str]
+    qualifiers: set[str]
+    candidates: tuple[Entry, ...]
+    first: int
+    has_name_match: bool = False  # some candidate is named so by its own name, not an alternate
+    capital_countries: frozenset[str] = frozenset()  # countries where the name is a capital or huge city
+
+    @property
+    def strong(self) -> bool:
+        return bool(self.sources & STRONG_SOURCES)
+
+    @property
+    def demonym_only(self) -> bool:
+        return self.sources == {"demonym"}
+
+
+@dataclass
+class _Context:
+    countries: Counter = field(default_factory=Counter)  # country -> weight
+    admin1s: Counter = field(default_factory=Counter)  # (country, admin1) -> weight
+    points: list[tuple[str, float, float]] = field(default_factory=list)  # (key, lat, lon)
+    own: dict[str, tuple[str, tuple[str, str] | None, float]] = field(default_factory=dict)
+
+    def country_weight(self, country: str, key: str) -> float:
+        """Weight of ``country`` in the story, without the name ``key``'s own contribution."""
+        mine = self.own.get(key)
+        return self.countries.get(country, 0) - (mine[2] if mine and mine[0] == country else 0)
+
+    def region_weight(self, region: tuple[str, str], key: str) -> float:
+        mine = self.own.get(key)
+        return self.admin1s.get(region, 0) - (mine[2] if mine and mine[1] == region else 0)
+
+
+class Resolver:
+    """Resolves a story's toponyms against a gazetteer."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+
+    def candidates(self, text: str, *, demonym: bool = False) -> tuple[Entry, ...]:
+        """Every entry one of the name's spellings folds to (best kind kept per entry)."""
+        found: dict[int, Entry] = {}
+        for key in name_keys(text):
+            for entry in self.gazetteer.lookup(key):
+                if demonym and entry.kind != DEMONYM:
+                    continue
+                if entry.geonameid not in found or entry.kind < found[entry.geonameid].kind:
+                    found[entry.geonameid] = entry
+        return tuple(found.values())
+
+    def resolve(self, toponyms: Sequence[Toponym], *, country: str | None = None,
+                anchors: Iterable[Toponym] = ()) -> dict[str, Reading]:
+        """Readings keyed by folded name. ``country`` is the dateline's country (ISO alpha-2)."""
+        names = self._group(toponyms)
+        base = _Context()
+        if country:
+            base.countries[country] += 3
+        first = {k: self._reading(n, base).entry for k, n in names.items()}
+        context = _context_from(names, first, base)
+        return {k: self._reading(n, context) for k, n in names.items()}
+
+    def _group(self, toponyms: Sequence[Toponym]) -> dict[str, _Name]:
+        names: dict[str, _Name] = {}
+        for t in sorted(toponyms, key=lambda t: t.start):
+            key = fold(surface(t.text))
+            if not key:
+                continue
+            name = names.get(key)
+            if name is None:
+                name = names[key] = _Name(key, surface(t.text), set(), set(), (), t.start)
+            name.sources.add(t.source)
+            if t.qualifier:
+                name.qualifiers.add(t.qualifier)
+        for name in names.values():
+            name.candidates = self.candidates(name.text, demonym=name.demonym_only)
+            name.has_name_match = any(e.kind in (NAME, ABBREVIATION) for e in name.candidates)
+            name.capital_countries = frozenset(
+                e.country for e in name.candidates
+                if e.fclass == "P" and e.kind == NAME and (e.fcode == "PPLC" or e.population >= HUGE_CITY))
+        return names
+
+    def _reading(self, name: _Name, context: _Context) -> Reading:
+        scored = sorted(((self._score(e, name, context), e) for e in name.candidates),
+                        key=lambda se: -se[0])
+        ranked = tuple(e for _, e in scored)
+        if not scored:
+            return Reading(name.key, None, ())
+        best_score, best = scored[0]
+        if not self._acceptable(best, name, context):
+            return Reading(name.key, None, ranked[:10], best_score)
+        return Reading(name.key, best, ranked[:10], best_score)
+
+    def _score(self, entry: Entry, name: _Name, context: _Context) -> float:
+        score = math.log10(entry.population + 10) + KIND_PENALTY.get(entry.kind, 0.0)
+        if entry.kind == ALTERNATE and name.has_name_match:
+            score -= 2.0
+        if entry.fcode in DIVISION_CODES and entry.country in name.capital_countries:
+            score -= 3.0  # "Washington", "New York", "Tokyo": the city, not the division
+        score += 4.0 if entry.fcode in COUNTRY_CODES else FEATURE_BONUS.get(entry.fcode, 0.0)
+        score += self._qualifier_score(entry, name)
+        score += _support(entry, name.key, context)
+        return score
+
+    def _qualifier_score(self, entry: Entry, name: _Name) -> float:
+        if not name.qualifiers:
+            return 0.0
+        regions = self._qualifier_regions(name.qualifiers)
+        if not regions:
+            return 0.0
+        inside = (entry.country, entry.admin1) in regions or (entry.country, "") in regions
+        return 8.0 if inside else -8.0
+
+    def _qualifier_regions(self, qualifiers: set[str]) -> set[tuple[str, str]]:
+        regions: set[tuple[str, str]] = set()
+        for q in qualifiers:
+            for e in self.candidates(q):
+                if e.fcode in COUNTRY_CODES:
+                    regions.add((e.country, ""))
+                elif e.fcode == "ADM1":
+                    regions.add((e.country, e.admin1))
+        return regions
+
+    def region_qualifier(self, text: str) -> str | None:
+        """The leading words of ``text`` that name a country or first-level division, if any."""
+        words = text.split()
+        for n in range(min(len(words), 3), 0, -1):
+            candidate = " ".join(words[:n]).rstrip(",;:")
+            if self._qualifier_regions({candidate}):
+                return candidate
+        return None
+
+    def country_of(self, text: str) -> str | None:
+        """ISO code of the country a dateline's country or state field names, if unambiguous."""
+        codes = {e.country for e in self.candidates(text)
+                 if e.kind != ALTERNATE and (e.fcode in COUNTRY_CODES or e.fcode == "ADM1")}
+        return codes.pop() if len(codes) == 1 else None
+
+    def _acceptable(self, entry: Entry, name: _Name, context: _Context) -> bool:
+        """Whether the best candidate is good enough to answer with."""
+        supported = _support(entry, name.key, context) > 0 or self._qualifier_score(entry, name) > 0
+        if entry.kind == ALTERNATE and not supported and entry.population < BIG_CITY:
+            return False
+        if name.strong or entry.kind == DEMONYM:
+            return True
+        if entry.fcode in COUNTRY_CODES or entry.fcode in ("ADM1", "CONT"):
+            return True
+        near = _nearest_km(entry, name.key, context) <= NEAR_KM
+        in_region = context.region_weight((entry.country, entry.admin1), key=name.key) > 0
+        return near or in_region or (supported and entry.population >= 100_000) or entry.population >= BIG_CITY
+
+
+def name_keys(text: str) -> list[str]:
+    """Folded spellings to look a mention up by: as written, without "the"/"'s", expanded."""
+    keys = [fold(text), fold(surface(text))]
+    compass = _COMPASS_INITIAL.match(surface(text))
+    if compass:
+        word = lexicon.COMPASS_INITIALS[compass.group(1).lower()]
+        keys.append(fold(word + " " + surface(text)[compass.end():]))
+    words = keys[1].split(" ")
+    if len(words) > 1 and words[0] in lexicon.PREFIX_EXPANSIONS:
+        keys.append(" ".join([lexicon.PREFIX_EXPANSIONS[words[0]], *words[1:]]))
+    return list(dict.fromkeys(k for k in keys if k))
+
+
+def _context_from(names: dict[str, _Name], chosen: dict[str, Entry | None], base: _Context) -> _Context:
+    """The story's evidence from first readings: countries, divisions and points of its places."""
+    context = _Context(Counter(base.countries), Counter(base.admin1s), list(base.points))
+    for key, entry in chosen.items():
+        if entry is None:
+            continue
+        weight = 2.0 if "dateline" in names[key].sources else 1.0
+        region = None
+        if entry.fcode == "ADM1" or (entry.fcode not in COUNTRY_CODES and entry.fcode != "CONT"):
+            region = (entry.country, entry.admin1)
+            context.admin1s[region] += weight
+        if entry.fcode not in COUNTRY_CODES and entry.fcode not in ("CONT", "ADM1"):
+            context.points.append((key, entry.lat, entry.lon))
+        if entry.country:
+            context.countries[entry.country] += weight
+        context.own[key] = (entry.country, region, weight)
+    return context
+
+
+def _support(entry: Entry, key: str, context: _Context) -> float:
+    """Evidence from the rest of the story for ``entry`` (other names only, never its own)."""
+    score = 0.0
+    countries = context.country_weight(entry.country, key)
+    if countries > 0:
+        score += 1.2 * math.log2(1 + countries)
+    if entry.fcode not in COUNTRY_CODES and entry.fcode not in ("ADM1", "CONT"):
+        if context.region_weight((entry.country, entry.admin1), key) > 0:
+            score += 2.5
+        nearest = _nearest_km(entry, key, context)
+        if nearest < 50:
+            score += 2.0
+        elif nearest < NEAR_KM:
+            score += 1.2
+    return score
+
+
+def _nearest_km(entry: Entry, key: str, context: _Context) -> float:
+    return min((haversine_km(entry.lat, entry.lon, lat, lon) for k, lat, lon in context.points if k != key),
+               default=math.inf)
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
