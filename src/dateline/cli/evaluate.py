@@ -11,6 +11,7 @@ eval_app = typer.Typer(help="Evaluate on public annotated news benchmarks and pr
 # Each module defines ``register(eval_app)``; add a module here to add an evaluation.
 EVAL_MODULES: tuple[str, ...] = (
     "dateline.eval.reuters21578",
+    "dateline.eval.polnear",
     "dateline.eval.geo",
 )
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dateline.data.cues import cue_forms
 from dateline.extract.base import StoryContext, register
-from dateline.quotes.attribution import (DIRECT, INDIRECT, PARTIAL, Item, Paragraphs, containing, direct_cue,
+from dateline.quotes.attribution import (DIRECT, INDIRECT, PARTIAL, Item, Paragraphs, containing, direct_cue, lead_in_cue,
                                          mostly_quoted, quote_kind, sentence_cue)
 from dateline.quotes.cues import TokenIndex, reported_speech
 from dateline.quotes.marks import Quoted, find_quoted, split_paragraphs
@@ -53,12 +53,28 @@ def _items(ctx, forms, text, paragraphs: Paragraphs, quotes: tuple[Quoted, ...],
     direct = {k for k, kind in enumerate(kinds) if kind == DIRECT}
     reported = [r for r in reported_speech(ctx.doc, forms, [(q.open, q.close) for q in quotes])
                 if not mostly_quoted(r, quotes, direct)]
-    items = [Item(INDIRECT, r.start, r.end, r.cue, paragraphs.index(r.cue.start)) for r in reported]
+    items = [item for item in (_reported_item(r, paragraphs) for r in reported) if item is not None]
+    previous: Item | None = None
     for q, kind in zip(quotes, kinds):
         item = _quote_item(ctx.doc, index, q, kind, paragraphs, quotes, reported, forms)
-        if item is not None:
-            items.append(item)
+        if item is None:
+            continue
+        item = _continued(item, previous)
+        items.append(item)
+        previous = item
     return sorted(items, key=lambda it: (min(it.start, it.cue.start if it.cue else it.start), it.start))
+
+
+def _reported_item(reported, paragraphs: Paragraphs) -> Item | None:
+    """Reported speech kept to the cue's paragraph (the parse may run across a headline)."""
+    para = paragraphs.index(reported.cue.start)
+    if not paragraphs.spans:
+        return None
+    start, end = paragraphs.spans[para]
+    if not start <= reported.cue.start < end:
+        return None
+    s, e = max(reported.start, start), min(reported.end, end)
+    return Item(INDIRECT, s, e, reported.cue, para) if e - s > 1 else None
 
 
 def _quote_item(doc, index, q: Quoted, kind: str, paragraphs: Paragraphs, quotes, reported, forms) -> Item | None:
@@ -70,8 +86,19 @@ def _quote_item(doc, index, q: Quoted, kind: str, paragraphs: Paragraphs, quotes
         cue = host.cue if host else sentence_cue(doc, index, q, forms)
         return Item(PARTIAL, q.start, q.end, cue, para) if cue is not None else None
     cue = direct_cue(doc, index, q, frame, forms, quotes)
+    if cue is None and q.open == frame[0] and para > 0:
+        cue = lead_in_cue(doc, index, paragraphs.spans[para - 1], forms)
     quote_only = cue is None and _alone(doc.text, q, frame)
     return Item(DIRECT, q.start, q.end, cue, para, quote_only)
+
+
+def _continued(item: Item, previous: Item | None) -> Item:
+    """'"A," Barkley said. "B."': a direct quote with no cue of its own, later in the
+    paragraph of an attributed direct quote, goes on with that quote's cue."""
+    if (item.kind == DIRECT and item.cue is None and previous is not None and previous.kind == DIRECT
+            and previous.cue is not None and previous.paragraph == item.paragraph):
+        return Item(DIRECT, item.start, item.end, previous.cue, item.paragraph)
+    return item
 
 
 def _alone(text: str, q: Quoted, frame: tuple[int, int]) -> bool:

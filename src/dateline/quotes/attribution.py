@@ -13,7 +13,7 @@ from typing import Sequence
 
 from spacy.tokens import Doc
 
-from dateline.quotes.cues import Cue, Reported, TokenIndex, is_cue_verb, phrase_cue, subject_of, verb_cue
+from dateline.quotes.cues import SUBJECTS, Cue, Reported, TokenIndex, is_cue_verb, phrase_cue, subject_of, verb_cue
 from dateline.quotes.marks import Quoted
 
 DIRECT = "direct"
@@ -67,36 +67,62 @@ def _closes_quote(before: str) -> bool:
 
 def direct_cue(doc: Doc, index: TokenIndex, quoted: Quoted, frame: tuple[int, int],
                forms: frozenset[str], quotes: Sequence[Quoted]) -> Cue | None:
-    """The cue in the quote's own sentence: after the closing mark, else before the opening."""
+    """The cue in the quote's own sentence: after the closing mark, else before the opening.
+
+    Next to a quote ('"...," Bozell answers' / 'She retorted: "..."') the construction
+    itself marks the attribution, so any verb with a subject there is the cue.
+    """
     text = doc.text
-    inner_end = text[quoted.start:quoted.end].rstrip()
-    if not inner_end.endswith("."):
-        cue = _first_cue(doc, index, _after_frame(text, quoted, frame, quotes), forms)
+    if not text[quoted.start:quoted.end].rstrip().endswith("."):
+        span = _after_frame(doc, index, quoted, frame, quotes)
+        cue = _pick(_cues_in(doc, index, span, forms), first=True)
+        if cue is None and not text[quoted.close:span[1]][:1].isalnum():
+            cue = _pick(_verbs_in(doc, index, span), first=True)
         if cue is not None:
             return cue
-    return _last_cue(doc, index, _before_frame(text, quoted, frame, quotes), forms)
+    span = _before_frame(doc, index, quoted, frame, quotes)
+    cue = _pick(_cues_in(doc, index, span, forms), first=False)
+    if cue is None and text[span[0]:quoted.open].rstrip()[-1:] in (":", ","):
+        cue = _pick(_verbs_in(doc, index, span), first=False)
+    return cue
 
 
-def _after_frame(text: str, quoted: Quoted, frame: tuple[int, int], quotes: Sequence[Quoted]) -> tuple[int, int]:
+def lead_in_cue(doc: Doc, index: TokenIndex, paragraph: tuple[int, int], forms: frozenset[str]) -> Cue | None:
+    """'Cruz continued:' closing the paragraph before a quote paragraph: its cue."""
+    text = doc.text
+    if not text[paragraph[0]:paragraph[1]].rstrip().endswith(":"):
+        return None
+    span = (_sentence_start(doc, index, paragraph[0], paragraph[1]), paragraph[1])
+    return _pick(_cues_in(doc, index, span, forms), first=False) or _pick(_verbs_in(doc, index, span), first=False)
+
+
+def _after_frame(doc: Doc, index: TokenIndex, quoted: Quoted, frame: tuple[int, int],
+                 quotes: Sequence[Quoted]) -> tuple[int, int]:
     end = frame[1]
     nxt = next((q.open for q in quotes if q.open >= quoted.close), None)
     if nxt is not None:
         end = min(end, nxt)
-    for i in range(quoted.close, end):
-        if text[i] in _SENTENCE_END and (i + 1 >= end or text[i + 1].isspace()):
-            return quoted.close, i
+    for i in index.between(quoted.close, end):
+        if doc[i].text in _SENTENCE_END:
+            return quoted.close, doc[i].idx
     return quoted.close, end
 
 
-def _before_frame(text: str, quoted: Quoted, frame: tuple[int, int], quotes: Sequence[Quoted]) -> tuple[int, int]:
+def _before_frame(doc: Doc, index: TokenIndex, quoted: Quoted, frame: tuple[int, int],
+                  quotes: Sequence[Quoted]) -> tuple[int, int]:
     start = frame[0]
     prev = [q.close for q in quotes if q.close <= quoted.open]
     if prev:
         start = max(start, prev[-1])
-    for i in range(quoted.open - 1, start - 1, -1):
-        if text[i] in _SENTENCE_END and i + 1 < len(text) and text[i + 1].isspace():
-            return i + 1, quoted.open
-    return start, quoted.open
+    return _sentence_start(doc, index, start, quoted.open), quoted.open
+
+
+def _sentence_start(doc: Doc, index: TokenIndex, start: int, end: int) -> int:
+    """After the last full stop token in [start, end) (abbreviations keep their own dot)."""
+    for i in reversed(index.between(start, end)):
+        if doc[i].text in _SENTENCE_END and doc[i].idx + 1 < end:
+            return doc[i].idx + 1
+    return start
 
 
 def _cues_in(doc: Doc, index: TokenIndex, span: tuple[int, int], forms: frozenset[str]) -> list[Cue]:
@@ -106,33 +132,46 @@ def _cues_in(doc: Doc, index: TokenIndex, span: tuple[int, int], forms: frozense
         cue = phrase_cue(token)
         if cue is None and is_cue_verb(token, forms):
             cue = verb_cue(token)
-            if cue.source is None:
+            if cue.source is None or not span[0] <= doc[cue.source].idx < span[1]:
                 cue = Cue(cue.start, cue.end, cue.token, _adjacent_source(doc, i, span, index))
         if cue is not None:
             cues.append(cue)
     return cues
 
 
+def _verbs_in(doc: Doc, index: TokenIndex, span: tuple[int, int]) -> list[Cue]:
+    """Any verb whose subject is in the frame too."""
+    cues = []
+    for i in index.between(*span):
+        token = doc[i]
+        if token.pos_ == "VERB" and token.dep_ not in ("amod", "acl", "relcl"):
+            cue = verb_cue(token)
+            if cue.source is not None and span[0] <= doc[cue.source].idx < span[1]:
+                cues.append(cue)
+    return cues
+
+
 def _adjacent_source(doc: Doc, i: int, span: tuple[int, int], index: TokenIndex) -> int | None:
-    """'," said Maria Lopez' when the parse gave the inverted subject no nsubj arc."""
-    inside = set(index.between(*span))
-    for j in (i + 1, i - 1):
-        if j in inside and doc[j].pos_ in ("PROPN", "PRON", "NOUN"):
-            head = doc[j]
-            while head.dep_ == "compound" and head.head.i in inside:
-                head = head.head
-            return head.i
+    """'," said Maria Lopez' / 'Murphy, the head of X, Tweeted': a subject the parse missed."""
+    inside = index.between(*span)
+    if i + 1 in inside and doc[i + 1].pos_ in ("PROPN", "PRON", "NOUN"):
+        return _noun_head(doc[i + 1], inside)
+    for j in range(i - 1, inside.start - 1, -1):
+        if doc[j].dep_ in SUBJECTS or (doc[j].pos_ in ("PROPN", "PRON") and doc[j].dep_ != "compound"):
+            return _noun_head(doc[j], inside)
     return None
 
 
-def _first_cue(doc, index, span, forms) -> Cue | None:
-    cues = _cues_in(doc, index, span, forms)
-    return cues[0] if cues else None
+def _noun_head(token, inside: range) -> int:
+    while token.dep_ == "compound" and token.head.i in inside:
+        token = token.head
+    return token.i
 
 
-def _last_cue(doc, index, span, forms) -> Cue | None:
-    cues = _cues_in(doc, index, span, forms)
-    return cues[-1] if cues else None
+def _pick(cues: list[Cue], first: bool) -> Cue | None:
+    if not cues:
+        return None
+    return cues[0] if first else cues[-1]
 
 
 def sentence_cue(doc: Doc, index: TokenIndex, quoted: Quoted, forms: frozenset[str]) -> Cue | None:

@@ -101,7 +101,7 @@ def _nearer_subject(token: Token, subject: int | None) -> int | None:
 
 def subject_of(token: Token) -> int | None:
     """The subject of a cue verb, borrowed from the verb it is conjoined to if need be."""
-    for verb in (token, token.head if token.dep_ in ("conj", "xcomp") else None):
+    for verb in (token, token.head if token.dep_ in ("conj", "xcomp", "advcl") else None):
         if verb is None:
             continue
         for child in verb.children:

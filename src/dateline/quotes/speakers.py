@@ -22,6 +22,7 @@ from dateline.record import Entity, Span
 PERSON = "person"
 GROUP = "group"
 GROUP_TYPES = frozenset({"ORG", "NORP", "GPE", "FAC", "LOC"})
+NOT_SPEAKERS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 _DESCRIPTION_DEPS = frozenset({"det", "amod", "compound", "nmod", "poss", "nummod", "quantmod", "case"})
 _NAME_DEPS = frozenset({"compound", "appos", "flat"})
 RECENT_PARAGRAPHS = 4  # how far back a pronoun looks for its speaker
@@ -108,14 +109,14 @@ class SpeakerResolver:
         if found is None:
             return None
         start, end, entity = found
-        return Speaker(entity.id, self.doc.text[start:end], Span(start, end), False,
-                       PERSON if entity.type == "PERSON" else GROUP)
+        return Speaker(entity.id, self.doc.text[start:end], Span(start, end), _unnamed(entity),
+                       GROUP if entity.type in GROUP_TYPES else PERSON)
 
     def _mention_at(self, char: int):
         i = bisect_right(self._mention_starts, char) - 1
         while i >= 0:
             start, end, entity = self._mentions[i]
-            if start <= char < end and entity.type in GROUP_TYPES | {"PERSON"}:
+            if start <= char < end and entity.type not in NOT_SPEAKERS:
                 return self._mentions[i]
             if end <= char and start < char - 200:
                 break
@@ -180,6 +181,11 @@ class SpeakerResolver:
             if named is not None and named.kind == kind:
                 return t.idx, named
         return None
+
+
+def _unnamed(entity: Entity) -> bool:
+    """An entity the story only describes ("a State Department official"), never names."""
+    return all(getattr(m, "kind", "name") in ("description", "pronoun") for m in entity.mentions)
 
 
 def _description_tokens(head: Token) -> list[Token]:

@@ -1,0 +1,110 @@
+"""The quotes extractor on invented stories: kinds, cues, speakers, and odd input."""
+from __future__ import annotations
+
+import pytest
+
+HEADLINE = "Riverton council news\n\n"  # stories open with a headline; the body follows it
+
+
+@pytest.fixture(scope="module")
+def read(reader_quotes):
+    def run(text: str):
+        article = reader_quotes.read(HEADLINE + text)
+        return article, {e.id: e.name for e in article.entities}
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def reader_quotes():
+    from dateline.reader import Reader
+
+    return Reader(extractors=("entities", "quotes"))
+
+
+def _direct(article):
+    return [q for q in article.quotes if q.kind == "direct"]
+
+
+@pytest.mark.parametrize("open_, close", [('"', '"'), ("“", "”"), ("«", "»"), ("„", "“"), ("``", "''")])
+def test_every_mark_style_is_attributed(read, open_, close):
+    article, names = read(f"{open_}The harbour will reopen on Monday,{close} Mayor Elena Varga said.")
+    [quote] = _direct(article)
+    assert quote.text == "The harbour will reopen on Monday,"
+    assert quote.cue == "said" and "Varga" in names[quote.speaker]
+
+
+def test_split_quote_shares_cue_and_speaker(read):
+    article, names = read('"The meeting," Councillor Tomas Brandt said, "is important for the town."')
+    first, second = _direct(article)
+    assert first.cue_span == second.cue_span and first.speaker == second.speaker
+    assert "Brandt" in names[first.speaker]
+
+
+def test_quote_with_no_source_has_no_speaker(read):
+    article, _ = read('"Nothing will ever be the same again."\n\nThe storm passed over the coast on Sunday.')
+    [quote] = _direct(article)
+    assert quote.speaker is None and quote.cue is None
+
+
+def test_odd_quote_marks_do_not_crash_or_invent(read):
+    article, _ = read('The council voted on Tuesday and "the budget will pass easily.\n\nThe vote was close.')
+    assert [q for q in article.quotes if q.kind in ("direct", "partial")] == []
+
+
+@pytest.mark.parametrize("text", ["", '"', '""""', "“”‘’«»", "\n\n\n", "said said said."])
+def test_bad_input_gives_a_tuple(read, text):
+    article, _ = read(text)
+    assert isinstance(article.quotes, tuple)
+
+
+def test_partial_quote_woven_into_reported_speech(read):
+    article, names = read('Minister Jana Holt said the reform would "change everything for the farmers."')
+    [partial] = [q for q in article.quotes if q.kind == "partial"]
+    assert partial.text == "change everything for the farmers."
+    assert "Holt" in names[partial.speaker]
+
+
+@pytest.mark.parametrize("text, content, cue, speaker", [
+    ("Minister Jana Holt said that the reform will cut costs for farmers.",
+     "the reform will cut costs for farmers", "said", "Holt"),
+    ("The bridge will close for repairs in May, the city council reported.",
+     "The bridge will close for repairs in May", "reported", "council"),
+    ("The bridge will close for repairs in May, according to the Riverton Gazette.",
+     "The bridge will close for repairs in May", "according to", "Gazette"),
+    ("Prices will keep rising through the winter, analysts say.",
+     "Prices will keep rising through the winter", "say", "analysts"),
+])
+def test_reported_speech(read, text, content, cue, speaker):
+    article, names = read(text)
+    [item] = [q for q in article.quotes if q.kind == "indirect"]
+    assert item.text == content and item.cue == cue
+    assert speaker in (names.get(item.speaker) or item.speaker_text)
+
+
+def test_pronoun_goes_to_the_last_speaker(read):
+    article, names = read('"We will rebuild the school," said Governor Lena Marsh.\n\n'
+                          'The fire destroyed the east wing last week.\n\n"It will take two years," she said.')
+    first, second = _direct(article)
+    assert second.speaker_text == "she" and second.speaker == first.speaker is not None
+
+
+def test_one_description_one_speaker(read):
+    article, _ = read("A senior port official said the cranes were unsafe.\n\n"
+                      '"They cannot stay in service," the official said.')
+    speakers = {q.speaker for q in article.quotes}
+    assert len(speakers) == 1 and None not in speakers
+    assert all(q.anonymous for q in article.quotes)
+
+
+def test_quote_only_paragraph_continues_the_speaker(read):
+    article, _ = read('"The port will stay open," harbour master Ines Okafor told reporters.\n\n'
+                      '"Ships will keep coming."')
+    first, second = _direct(article)
+    assert second.speaker == first.speaker is not None and second.cue is None
+
+
+def test_lead_in_paragraph_gives_the_cue(read):
+    article, names = read("Councillor Tomas Brandt replied:\n\n\"The vote is final and the work starts soon.\"")
+    [quote] = _direct(article)
+    assert "Brandt" in names[quote.speaker]
