@@ -244,7 +244,7 @@ def h_weekday(m: re.Match, st: _State) -> Result:
 
 
 def h_weekdays(m: re.Match, st: _State) -> Result:
-    return "SET", f"XXXX-WXX-{W.WEEKDAYS[m['wd'].lower()]}"
+    return "SET", f"XXXX-WXX-{W.WEEKDAYS[m['wd'].lower()[:-1]]}"
 
 
 def h_relday(m: re.Match, st: _State) -> Result:
@@ -588,7 +588,8 @@ def _candidates(text: str) -> list[tuple[int, int, str, re.Match]]:
     return found
 
 
-_LEADING = re.compile(r"(?:at|on|in|for|over|within)\s+", re.IGNORECASE)
+_LEADING = re.compile(r"(?:at|on|in|for|over|within)\s+|(?:the|an?)\s+(?=[\w.]+-[a-z]+(?:-long)?$)",
+                      re.IGNORECASE)
 _TRAILING = re.compile(r"[\s,.-]+$")
 
 

@@ -14,15 +14,16 @@ def _alt(options, cased: bool = False) -> str:
     """An alternation, longest first; ``cased`` keeps it case-sensitive with capital initials."""
     opts = sorted(set(options), key=len, reverse=True)
     if cased:
-        forms = {o.capitalize() for o in opts} | {o.upper() for o in opts}
+        forms = {o.capitalize() for o in opts} | {o.title() for o in opts} | {o.upper() for o in opts}
         return "(?-i:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + ")"
     return "(?:" + "|".join(re.escape(o) for o in opts) + ")"
 
 
-_LONG_MONTHS = [m for m in W.MONTHS if len(m) > 3 and m != "sept"]
+_LONG_MONTHS = [m for m in W.MONTHS if (len(m) > 3 and m != "sept") or m == "may"]
 _ABBR_MONTHS = [m for m in W.MONTHS if m not in _LONG_MONTHS]
 MONTH = rf"(?:{_alt(_LONG_MONTHS, True)}\b|{_alt(_ABBR_MONTHS, True)}(?:\.|\b))"
 WEEKDAY = rf"(?:{_alt(W.WEEKDAY_FULL, True)}\b)"
+WEEKDAY_PLURAL = rf"(?:{_alt(W.WEEKDAY_FULL, True)}(?-i:s)\b)"
 WEEKDAY_ANY = rf"(?:{WEEKDAY}|{_alt([w for w in W.WEEKDAYS if w not in W.WEEKDAY_FULL], True)}\.?)"
 DAYNUM = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
 YEAR4 = r"(?:1[6-9]\d\d|20\d\d)(?![\d%])"
@@ -54,7 +55,7 @@ RULES: tuple[tuple[str, str], ...] = (
     ("weekday", rf"\b(?:(?P<mod>last|next|this|this past|this coming|coming|past|previous)\s+|"
                 rf"(?:earlier|later|early|late)(?:\s+on)?\s+)?"
                 rf"(?P<wd>{WEEKDAY})(?:\s+(?P<part>{PART}))?"),
-    ("weekdays", rf"\b(?:on\s+)?(?P<wd>{WEEKDAY})s\b"),
+    ("weekdays", rf"\b(?:on\s+)?(?P<wd>{WEEKDAY_PLURAL})"),
     ("relday", r"\b(?:(?P<mod>early|late|later|earlier)\s+)?(?P<rel>the day before yesterday|the day after tomorrow|"
                rf"yesterday|today|tomorrow|tonight|last night|overnight)(?:\s+(?P<part>{PART}))?\b"),
     ("thispart", rf"\b(?:(?:later|earlier)\s+)?(?:this|that|the)\s+(?P<part>morning|afternoon|evening)\b"),
