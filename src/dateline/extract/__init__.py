@@ -6,6 +6,7 @@ it is configured with, in order, once, and calls them for every story.
 """
 from dateline.extract.base import StoryContext, build_extractor, register, registered
 from dateline.extract import entities  # noqa: F401  (registers "entities")
+from dateline.extract import timexes  # noqa: F401  (registers "timexes")
 from dateline.extract import places  # noqa: F401  (registers "places")
 from dateline.extract import quotes  # noqa: F401  (registers "quotes")
 
