@@ -101,16 +101,20 @@ def nearest_weekday(anchor: date, weekday: int, direction: int, strict: bool = F
     delta = weekday - anchor.isoweekday()
     if delta == 0 and not strict:
         return anchor
-    if direction < 0:
+    if direction <= 0:
         return anchor - timedelta(days=(-delta) % 7 or 7)
     return anchor + timedelta(days=delta % 7 or 7)
 
 
 def month_year(anchor: date, month_number: int, direction: int, strict: bool = False) -> int:
     """The year of a month named without one: the story's own month is this year's (unless
-    ``strict``); otherwise the closest such month before or after the anchor."""
+    ``strict``); otherwise the closest such month before or after the anchor, or, with no
+    direction (0), the nearest one, a past month winning ties."""
     if month_number == anchor.month and not strict:
         return anchor.year
+    if direction == 0:
+        gap = month_number - anchor.month
+        return anchor.year - 1 if gap > 5 else anchor.year + 1 if gap < -6 else anchor.year
     if direction < 0:
         return anchor.year if month_number < anchor.month else anchor.year - 1
     return anchor.year if month_number > anchor.month else anchor.year + 1
@@ -120,17 +124,16 @@ def day_month_year(anchor: date, month_number: int, day_number: int = 1,
                    direction: Callable[[], int] | None = None) -> int:
     """The year of a day and month named without one: the story's year, unless the clause's
     tense puts it well on the other side of the story's date ("was shot on Dec. 20" in a
-    January story is last year's), or it lies more than half a year away."""
-    gap = month_number - anchor.month
-    if gap > 6:
-        return anchor.year - 1
-    if gap < -6:
-        return anchor.year + 1
+    January story is last year's) or, with no tense cue, it lies over half a year away."""
     this_year = valid_date(anchor.year, month_number, min(day_number, 28)) or anchor
-    if direction is not None and (this_year - anchor).days > 14 and direction() < 0:
+    way = direction() if direction is not None else 0
+    if way < 0 and (this_year - anchor).days > 14:
         return anchor.year - 1
-    if direction is not None and (anchor - this_year).days > 90 and direction() > 0:
+    if way > 0 and (anchor - this_year).days > 60:
         return anchor.year + 1
+    if way == 0:
+        gap = month_number - anchor.month
+        return anchor.year - 1 if gap > 6 else anchor.year + 1 if gap < -6 else anchor.year
     return anchor.year
 
 
@@ -143,7 +146,7 @@ def season_year(anchor: date, code: str, direction: int, strict: bool = False) -
         return cur_year
     here = cur_year * 4 + order.index(cur_code)
     for step in range(1, 5):
-        target = here - step if direction < 0 else here + step
+        target = here - step if direction <= 0 else here + step
         if order[target % 4] == code:
             return target // 4
     return cur_year

@@ -39,11 +39,13 @@ class _State:
     anchor: date | None
     hints: Sequence[tuple[int, int]] = ()  # (char offset, PAST or FUTURE) from a tagger
     quarter: date | None = None
+    year: int | None = None  # the last year named outright, for "that year", "the following year"
     last_date: date | None = None
     seen: dict = field(default_factory=dict)
 
     def direction(self, start: int, end: int) -> int:
-        """Past or future for a bare expression, from the nearest tense cue in its clause."""
+        """Past (-1) or future (+1) for a bare expression, from the nearest tense cue in its
+        clause; 0 when the clause has none."""
         lo, hi = _clause(self.text, start, end)
         best: tuple[float, int] | None = None
         for m in CUES.finditer(self.text, lo, hi):
@@ -58,7 +60,7 @@ class _State:
                 dist = start - offset if offset < start else 1.5 * (offset - end)
                 if best is None or dist < best[0]:
                     best = (dist, sign)
-        return best[1] if best else PAST
+        return best[1] if best else 0
 
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:
@@ -310,6 +312,13 @@ def h_relunit(m: re.Match, st: _State) -> Result:
         if unit == "year":
             return "DATE", cal.year(cal.add_years(st.anchor, -1) if st.anchor else None)
         return None
+    if unit == "year" and ("that" in mod or mod in ("the following", "the previous", "the prior", "the same")):
+        base = st.year or (st.anchor.year if st.anchor else None)
+        if base is None:
+            return "DATE", "XXXX"
+        return "DATE", str(base + {"the following": 1, "the previous": -1, "the prior": -1}.get(mod, 0))
+    if unit == "year" and mod == "the" and re.match(r"\s+(?:ended|ending|to|through)\b", st.text[m.end():m.end() + 9]):
+        return "DURATION", "P1Y"
     if st.anchor is None:
         return "DATE", cal.write(None, unit)
     if unit == "weekend":
@@ -335,7 +344,7 @@ def _weekend(mod: str, st: _State, start: int, end: int) -> str:
     if st.anchor.isoweekday() >= 6:
         return cal.weekend(st.anchor)
     direction = st.direction(start, end)
-    return cal.weekend(saturday if direction == PAST else saturday + timedelta(days=7))
+    return cal.weekend(saturday if direction != FUTURE else saturday + timedelta(days=7))
 
 
 def h_ago(m: re.Match, st: _State) -> Result:
@@ -365,6 +374,8 @@ def h_quarter(m: re.Match, st: _State) -> Result:
     number = W.ORDINALS.get(ordinal) if ordinal else None
     if ordinal in ("last", "final") and not (year_word or year_rel):
         number = None
+    elif ordinal in ("last", "final") and unit == "half":
+        number = 2
     if number is None:
         if ordinal is None and not (year_word or year_rel or year_ago):
             return None
@@ -421,6 +432,8 @@ def _duration(n: float | None, unit: str) -> str:
         letter, amount = "W", "X" if n is None else n * 2
     elif unit == "night":
         letter = "D"
+    elif unit == "quarter" and n is not None:
+        letter, amount = "M", n * 3
     if amount != "X" and amount != int(amount):
         halves = {"Y": (6, "M"), "D": (12, "TH"), "H": (30, "TM"), "W": (3.5, "D"), "M": (2, "W")}
         if amount == 0.5 and letter in halves:
@@ -450,8 +463,13 @@ def h_duration(m: re.Match, st: _State) -> Result:
 
 
 def h_bareunits(m: re.Match, st: _State) -> Result:
-    unit = _unit(m["u"])
-    return "DURATION", _duration(None, unit)
+    """"for years" is a duration; "recent years", "coming months" point at the past or future."""
+    pre = " ".join((m["pre"] or "").lower().split())
+    if pre in ("recent", "past", "the past", "the last"):
+        return "DATE", "PAST_REF"
+    if pre in ("coming", "the coming", "next", "the next"):
+        return "DATE", "FUTURE_REF"
+    return "DURATION", _duration(None, _unit(m["u"]))
 
 
 def h_season(m: re.Match, st: _State) -> Result:
@@ -503,6 +521,7 @@ _YEAR_CUE_BEFORE = re.compile(r"\b(?:in|since|of|by|until|from|through|during|be
 
 def h_year(m: re.Match, st: _State) -> Result:
     year = int(m["y"])
+    st.year = year
     before = st.text[max(0, m.start() - 14):m.start()]
     if not m["mod"]:
         if _NOT_YEAR_BEFORE.search(before) and not _YEAR_CUE_BEFORE.search(before[-6:]):
@@ -553,16 +572,46 @@ def h_fuzzy(m: re.Match, st: _State) -> Result:
     return "DATE", W.FUZZY[word]
 
 
+def _holiday_date(name: str, year: int) -> date:
+    if name in W.HOLIDAYS:
+        month_day = W.HOLIDAYS[name]
+        return date(year, int(month_day[:2]), int(month_day[3:]))
+    month, weekday, nth = W.FLOATING_HOLIDAYS[name]
+    first = date(year, month, 1)
+    if nth > 0:
+        return first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
+    last = cal.add_months(first, 1) - timedelta(days=1)
+    return last - timedelta(days=(last.isoweekday() - weekday) % 7)
+
+
 def h_holiday(m: re.Match, st: _State) -> Result:
-    month_day = W.HOLIDAYS[" ".join(m["h"].lower().split())]
-    month = int(month_day[:2])
+    name, mod = " ".join(m["h"].lower().split()), _g(m, "mod")
     if m["y"]:
-        year = int(m["y"])
-    elif st.anchor:
-        year = cal.month_year(st.anchor, month, st.direction(m.start(), m.end()))
+        return "DATE", _holiday_date(name, int(m["y"])).isoformat()
+    if st.anchor is None:
+        return "DATE", "XXXX-XX-XX"
+    way = {"last": PAST, "next": FUTURE}.get(mod) or st.direction(m.start(), m.end())
+    this_year = _holiday_date(name, st.anchor.year)
+    if this_year == st.anchor:
+        return "DATE", this_year.isoformat()
+    if way == PAST and this_year > st.anchor or way == 0 and (this_year - st.anchor).days > 182:
+        return "DATE", _holiday_date(name, st.anchor.year - 1).isoformat()
+    if way == FUTURE and this_year < st.anchor or way == 0 and (st.anchor - this_year).days > 182:
+        return "DATE", _holiday_date(name, st.anchor.year + 1).isoformat()
+    return "DATE", this_year.isoformat()
+
+
+def h_decade_word(m: re.Match, st: _State) -> Result:
+    return "DATE", f"19{W.DECADE_WORDS[m['dec'].lower()]}X"
+
+
+def h_spoken_year(m: re.Match, st: _State) -> Result:
+    if m["tens"]:
+        year = 1900 + W.NUMBERS[m["tens"].lower()] + (W.NUMBERS[m["ones"].lower()] if m["ones"] else 0)
     else:
-        return "DATE", f"XXXX-{month_day}"
-    return "DATE", f"{year:04d}-{month_day}"
+        year = 2000 + (W.NUMBERS[m["ones2"].lower()] if m["ones2"] else 0)
+    st.year = year
+    return "DATE", str(year)
 
 
 HANDLERS: dict[str, Handler] = {
@@ -571,7 +620,7 @@ HANDLERS: dict[str, Handler] = {
     "thispart": h_thispart, "midpart": h_midpart, "relunit": h_relunit, "ago": h_ago, "quarter": h_quarter,
     "qcode": h_qcode, "duration": h_duration, "bareunits": h_bareunits, "season": h_season,
     "decade": h_decade, "century": h_century, "year": h_year, "set": h_set, "setword": h_setword,
-    "fuzzy": h_fuzzy, "holiday": h_holiday,
+    "fuzzy": h_fuzzy, "holiday": h_holiday, "decade_word": h_decade_word, "spoken_year": h_spoken_year,
 }
 
 

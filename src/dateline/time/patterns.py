@@ -37,6 +37,8 @@ UNIT = rf"(?:{_alt(W.UNITS)}s?)\b"
 SEASON = _alt(W.SEASONS)
 PART = r"(?:morning|afternoon|evening|night)"
 ORD = _alt(W.ORDINALS)
+_ONES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_TEENS_AND_TENS = [w for w, n in W.NUMBERS.items() if " " not in w and 10 <= n <= 90 and w != "dozen"]
 
 DATE_TAIL = rf"(?:,?\s+(?:at\s+|about\s+|around\s+)?(?P<clock>{CLOCK})(?:\s*(?P<zone>{ZONE}))?)?"
 
@@ -60,7 +62,7 @@ RULES: tuple[tuple[str, str], ...] = (
                rf"yesterday|today|tomorrow|tonight|last night|overnight)(?:\s+(?P<part>{PART}))?\b"),
     ("thispart", rf"\b(?:(?:later|earlier)\s+)?(?:this|that|the)\s+(?P<part>morning|afternoon|evening)\b"),
     ("midpart", r"\bmid-?\s?(?P<part>morning|afternoon)\b"),
-    ("relunit", rf"\b(?P<mod>(?:earlier|later|early|late)\s+(?:this|that|last|next)|at the (?:end|start|beginning) of "
+    ("relunit", rf"\b(?P<mod>(?:earlier|later|early|late)\s+(?:this|that|last|next)|that|the same|at the (?:end|start|beginning) of "
                 rf"(?:this|last|next|the)|(?:the\s+)?end of (?:this|last|next|the)|last|this|next|the past|past|"
                 rf"the coming|coming|the next|previous|the previous|the following|the current|current|"
                 rf"the same|the prior|prior|the latest|latest|the year-earlier|year-earlier|the year-ago|year-ago|"
@@ -80,11 +82,15 @@ RULES: tuple[tuple[str, str], ...] = (
                  rf"only|just)(?:\s+(?:a|an|the))?)\s+)?"
                  rf"(?:(?P<n>{NUM})|(?P<vague>{VAGUE}))(?:[\s-]+(?:and\s+a\s+half|more|full|straight|consecutive|"
                  rf"successive|long))?[\s-]+(?P<u>{UNIT})(?:[\s-]+(?P<long>long|old))?"),
-    ("bareunits", rf"\b(?:(?P<pre>for|in|over|within|recent|the past|the last|coming|past)\s+)(?P<u>years|months|weeks|"
+    ("bareunits", rf"\b(?:(?P<pre>for|in|over|within|recent|the past|the last|the coming|coming|past|"
+                  rf"the next|next)\s+)(?P<u>years|months|weeks|"
                   rf"days|decades|hours|minutes|centuries)\b"),
     ("season", rf"\b(?:(?P<mod>last|this|next|early|late|the|this past|past|coming|mid)[\s-]+)?(?P<s>{SEASON})\b"
                rf"(?:\s+(?:of\s+)?(?P<y>{YEAR4}))?"),
     ("decade", rf"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?P<dec>(?:1[6-9]|20)\d0s|'\d0s)(?!\w)"),
+    ("decade_word", rf"\bthe\s+(?:(?P<mod>early|mid|late)[\s-]+)?(?P<dec>{_alt(W.DECADE_WORDS)})\b"),
+    ("spoken_year", rf"\b(?:the\s+year\s+)?(?:nineteen(?:\s+hundred(?:\s+and)?)?[\s-]+(?P<tens>{_alt(_TEENS_AND_TENS)})"
+                    rf"(?:[\s-](?P<ones>{_alt(_ONES)}))?|two\s+thousand(?:\s+and\s+(?P<ones2>{_alt(_ONES)}))?)\b"),
     ("century", rf"\b(?:the\s+)?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{_alt(['nineteenth', 'twentieth', 'twenty-first', 'eighteenth'])})"
                 rf"[\s-]+century\b"),
     ("year", rf"(?<![$\d.,/#-])\b(?:(?P<mod>fiscal|calendar|FY|early|late|mid|mid-|the end of|the beginning of|"
@@ -95,7 +101,7 @@ RULES: tuple[tuple[str, str], ...] = (
             rf"weekend|summer|winter|spring|autumn|fall)s?)\b)"),
     ("setword", rf"\b(?P<w>{_alt(W.SETS)})\b"),
     ("fuzzy", rf"\b(?P<w>{_alt(W.FUZZY_ALONE)})\b"),
-    ("holiday", rf"\b(?P<h>{_alt(W.HOLIDAYS, True)}|(?-i:Christmas Day|Christmas Eve|New Year's Day|New Year's Eve))"
+    ("holiday", rf"\b(?:(?P<mod>last|next|this)\s+)?(?P<h>{_alt(list(W.HOLIDAYS) + list(W.FLOATING_HOLIDAYS), True)})"
                 rf"(?:\s+(?P<y>{YEAR4}))?"),
 )
 

@@ -56,11 +56,14 @@ FUZZY: dict[str, str] = {
     "previously": "PAST_REF", "formerly": "PAST_REF", "once": "PAST_REF", "earlier": "PAST_REF",
     "the future": "FUTURE_REF", "future": "FUTURE_REF", "soon": "FUTURE_REF", "shortly": "FUTURE_REF",
     "the coming": "FUTURE_REF", "eventually": "FUTURE_REF", "later": "FUTURE_REF",
+    "the near future": "FUTURE_REF", "the near term": "FUTURE_REF", "the short term": "FUTURE_REF",
+    "the long term": "FUTURE_REF", "the distant future": "FUTURE_REF", "the distant past": "PAST_REF",
 }
 # Of the fuzzy words, those a TimeML annotator tags on their own (the rest only inside a phrase).
 FUZZY_ALONE = ("now", "right now", "currently", "current", "nowadays", "these days", "at present",
                "recently", "recent", "lately", "the past", "the future", "future", "soon",
-               "the present", "at the moment")
+               "the present", "at the moment", "the near future", "the near term", "the short term",
+               "the long term", "the distant future", "the distant past")
 
 # Parts of the day: TIMEX3 codes after the date.
 DAY_PARTS: dict[str, str] = {
@@ -74,6 +77,17 @@ ZONES: dict[str, int] = {
     "ist": 5, "jst": 9, "kst": 9, "hkt": 8, "sgt": 8, "aest": 10, "aedt": 11,
     "est": -5, "edt": -4, "cst": -6, "cdt": -5, "mst": -7, "mdt": -6, "pst": -8, "pdt": -7,
     "et": -5, "ct": -6, "pt": -8,
+}
+
+# Holidays on the n-th (or last: -1) given ISO weekday of a month.
+FLOATING_HOLIDAYS: dict[str, tuple[int, int, int]] = {
+    "thanksgiving": (11, 4, 4), "thanksgiving day": (11, 4, 4), "labor day": (9, 1, 1),
+    "memorial day": (5, 1, -1), "mother's day": (5, 7, 2), "father's day": (6, 7, 3),
+}
+
+DECADE_WORDS: dict[str, int] = {
+    "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+    "eighties": 8, "nineties": 9,
 }
 
 SETS: dict[str, str] = {  # adverbs of frequency
