@@ -9,5 +9,6 @@ from dateline.extract import entities  # noqa: F401  (registers "entities")
 from dateline.extract import timexes  # noqa: F401  (registers "timexes")
 from dateline.extract import places  # noqa: F401  (registers "places")
 from dateline.extract import quotes  # noqa: F401  (registers "quotes")
+from dateline.extract import events  # noqa: F401  (registers "events")
 
 __all__ = ["StoryContext", "build_extractor", "register", "registered"]

@@ -1,0 +1,141 @@
+"""Time and place the story implies but does not state beside the trigger.
+
+Each step fills only what is missing and records it in ``Frame.inferred``, in this order:
+1. a later or earlier mention of the same event (same type and agent) states it;
+2. a narrative continuation ("He then toured ...") happens where the agent's last event did;
+3. an event nested in another's argument ("built ahead of a 1986 visit") happens where it does;
+4. a main-clause past or present event with no date happens on the story's own day;
+5. a lead-paragraph event with no place happens at the dateline's place, when it names one;
+6. an event dated after the story's day is planned.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Token
+
+from dateline.events import lexicon as lx
+from dateline.events.frames import Frame
+from dateline.events.index import StoryIndex
+from dateline.events.timeline import date_range
+
+COREF_WINDOW = 3  # sentences
+CONTINUATION_WINDOW = 6  # sentences
+INHERIT_DEPS = frozenset({"pobj", "prep", "dobj", "nsubj", "nsubjpass", "acl", "advmod", "compound", "appos",
+                          "npadvmod", "attr", "pcomp", "xcomp"})
+
+
+def propagate(frames: list[Frame], index: StoryIndex, anchor: date | None,
+              lead: tuple[int, int] | None = None, dateline_place: str | None = None) -> None:
+    sentences = {s.start: n for n, s in enumerate(index.doc.sents)}
+    _same_event(frames, sentences)
+    _continuation(frames, sentences, index)
+    _nested(frames, index)
+    today = _story_day_timex(index, anchor)
+    if today:
+        _story_day(frames, today, index)
+    if dateline_place and lead:
+        _dateline_place(frames, lead, dateline_place)
+    if anchor:
+        _planned_by_date(frames, index, anchor)
+
+
+def _fill(target: Frame, source: Frame) -> None:
+    if target.when is None and source.when is not None:
+        target.when = source.when
+        target.inferred.add("when")
+    if target.where is None and source.where is not None:
+        target.where = source.where
+        target.inferred.add("where")
+
+
+def _same_event(frames: list[Frame], sentences: dict[int, int]) -> None:
+    for a in frames:
+        for b in frames:
+            if a is b or a.type is not b.type or not a.who_ids() or set(a.who_ids()) != set(b.who_ids()):
+                continue
+            if abs(sentences[a.sent_start] - sentences[b.sent_start]) > COREF_WINDOW:
+                continue
+            wa, wb = set(a.with_ids()), set(b.with_ids())
+            if (wa <= wb or wb <= wa) and (a.modality == "planned") == (b.modality == "planned"):
+                _fill(a, b)
+
+
+def _continuation(frames: list[Frame], sentences: dict[int, int], index: StoryIndex) -> None:
+    for n, frame in enumerate(frames):
+        if frame.where is not None or not any(c.lower_ in lx.SEQUENCE_ADVERBS for c in index.kids(frame.trigger)):
+            continue
+        here = sentences[frame.sent_start]
+        candidates = [f for f in frames[:n] if f.where is not None and set(f.who_ids()) & set(frame.who_ids())
+                      and 0 <= here - sentences[f.sent_start] <= CONTINUATION_WINDOW]
+        if candidates:  # the latest sentence's main event, not an "after crossing" inside it
+            last = max(sentences[f.sent_start] for f in candidates)
+            _fill(frame, min((f for f in candidates if sentences[f.sent_start] == last),
+                             key=lambda f: _depth(index, f.trigger)))
+
+
+def _depth(index: StoryIndex, tok: Token) -> int:
+    depth = 0
+    while index.head(tok).i != tok.i and depth < 50:
+        tok, depth = index.head(tok), depth + 1
+    return depth
+
+
+def _nested(frames: list[Frame], index: StoryIndex) -> None:
+    by_token = {f.trigger.i: f for f in frames}
+    for frame in frames:
+        parent = _governing_event(index, frame.trigger, by_token)
+        if parent is not None:
+            _fill(frame, parent)
+
+
+def _governing_event(index: StoryIndex, tok: Token, by_token: dict[int, Frame]) -> Frame | None:
+    """The event whose argument this trigger sits in, through argument links only (not
+    relative clauses, which describe a participant at another time)."""
+    while tok.dep_ in INHERIT_DEPS and index.head(tok).i != tok.i:
+        tok = index.head(tok)
+        if tok.i in by_token:
+            return by_token[tok.i]
+    return None
+
+
+def _story_day_timex(index: StoryIndex, anchor: date | None) -> str | None:
+    if anchor is None:
+        return None
+    day = anchor.isoformat()
+    exact = [tid for tid, value in index.timex_value.items() if value == day]
+    return next(iter(exact), None) or next((t for t, v in index.timex_value.items() if v[:10] == day), None)
+
+
+def _story_day(frames: list[Frame], timex: str, index: StoryIndex) -> None:
+    for frame in frames:
+        if frame.when is None and not frame.nominal and frame.modality in ("asserted", "reported") \
+                and _recent_tense(index, frame.trigger):
+            frame.when = (timex, -1)
+            frame.inferred.add("when")
+
+
+def _recent_tense(index: StoryIndex, verb: Token) -> bool:
+    """Simple past, present or present perfect: news tells the day's events so; past perfect
+    ("had led") and participles without auxiliaries point elsewhere."""
+    aux = [c.lower_ for c in index.kids(verb) if c.dep_ in ("aux", "auxpass")]
+    if "had" in aux:
+        return False
+    return verb.tag_ in ("VBD", "VBZ", "VBP") or (verb.tag_ == "VBN" and bool({"has", "have"} & set(aux)))
+
+
+def _dateline_place(frames: list[Frame], lead: tuple[int, int], place: str) -> None:
+    for frame in frames:
+        if frame.where is None and not frame.nominal and lead[0] <= frame.trigger.idx < lead[1] \
+                and frame.modality == "asserted":
+            frame.where = (place, -1)
+            frame.inferred.add("where")
+
+
+def _planned_by_date(frames: list[Frame], index: StoryIndex, anchor: date) -> None:
+    for frame in frames:
+        if frame.when is None or frame.modality not in ("asserted", "reported"):
+            continue
+        span = date_range(index.timex_value.get(frame.when[0], ""))
+        if span is not None and span[0] > anchor:
+            frame.modality = "planned"
