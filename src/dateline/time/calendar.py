@@ -122,18 +122,22 @@ def month_year(anchor: date, month_number: int, direction: int, strict: bool = F
 
 def day_month_year(anchor: date, month_number: int, day_number: int = 1,
                    direction: Callable[[], int] | None = None) -> int:
-    """The year of a day and month named without one: the story's year, unless the clause's
-    tense puts it well on the other side of the story's date ("was shot on Dec. 20" in a
-    January story is last year's) or, with no tense cue, it lies over half a year away."""
-    this_year = valid_date(anchor.year, month_number, min(day_number, 28)) or anchor
-    way = direction() if direction is not None else 0
-    if way < 0 and (this_year - anchor).days > 14:
+    """The year of a day and month named without one: the nearest such date when it lies
+    over half a year from the story's date; otherwise the story's year, unless the clause's
+    tense puts it months on the other side ("was shot on Oct. 23" in a May story)."""
+    gap = month_number - anchor.month
+    if gap > 6:
         return anchor.year - 1
-    if way > 0 and (anchor - this_year).days > 60:
+    if gap < -6:
         return anchor.year + 1
-    if way == 0:
-        gap = month_number - anchor.month
-        return anchor.year - 1 if gap > 6 else anchor.year + 1 if gap < -6 else anchor.year
+    this_year = valid_date(anchor.year, month_number, min(day_number, 28)) or anchor
+    if abs((this_year - anchor).days) <= 60 or direction is None:
+        return anchor.year
+    way = direction()
+    if way < 0 and this_year > anchor:
+        return anchor.year - 1
+    if way > 0 and this_year < anchor:
+        return anchor.year + 1
     return anchor.year
 
 

@@ -184,6 +184,8 @@ def _weekday_date(wd: str, st: _State, start: int, end: int, mod: str | None = N
 
 
 def h_clock_date(m: re.Match, st: _State) -> Result:
+    if re.fullmatch(r"\d{1,2}\.\d\d", m["clock"]):
+        return None  # "6.43, on Friday" is an index move
     clock = _clock(m["clock"])
     if m["rel"]:
         d, _ = _relday(m["rel"].lower(), st)
@@ -209,6 +211,7 @@ def h_clock(m: re.Match, st: _State) -> Result:
     return "TIME", f"{cal.day(st.anchor)}T{_clock(raw)}"
 
 
+_FULL_MONTHS = frozenset(name for name, number in W.MONTHS.items() if len(name) > 4 or name in ("may", "june", "july"))
 _MAY_CONTEXT = re.compile(r"\b(in|since|by|until|of|from|through|during|to|before|after|between|and|"
                           r"early|late|mid|last|next|this|or|till|as of)\s*-?$", re.IGNORECASE)
 
@@ -216,8 +219,9 @@ _MAY_CONTEXT = re.compile(r"\b(in|since|by|until|of|from|through|during|to|befor
 def h_month(m: re.Match, st: _State) -> Result:
     month, mod = _month(m["m"]), _g(m, "mod")
     word = m["m"].lower().rstrip(".")
-    if word in ("may", "march", "mar", "jun", "jan", "dec", "sep", "oct", "nov", "aug", "feb", "apr", "jul") \
-            and not m["y"] and not mod:
+    if word not in _FULL_MONTHS and not m["m"].endswith(".") and not m["y"]:
+        return None  # "Jan" alone is a name; "Jan." or "Jan 2019" is a month
+    if word in ("may", "march") and not m["y"] and not mod:
         if not _MAY_CONTEXT.search(st.text[max(0, m.start() - 12):m.start()]):
             return None
     if m["y"]:
@@ -239,10 +243,7 @@ def h_weekday(m: re.Match, st: _State) -> Result:
     d = _weekday_date(m["wd"], st, m.start(), m.end(), _g(m, "mod"))
     if d:
         st.last_date = d
-    part = _g(m, "part")
-    if part:
-        return "TIME", f"{cal.day(d)}T{W.DAY_PARTS[part]}"
-    return "DATE", cal.day(d)
+    return "DATE", cal.day(d)  # "Friday night": TimeBank mostly writes the day alone
 
 
 def h_weekdays(m: re.Match, st: _State) -> Result:

@@ -59,9 +59,10 @@ FUZZY: dict[str, str] = {
     "the near future": "FUTURE_REF", "the near term": "FUTURE_REF", "the short term": "FUTURE_REF",
     "the long term": "FUTURE_REF", "the distant future": "FUTURE_REF", "the distant past": "PAST_REF",
 }
-# Of the fuzzy words, those a TimeML annotator tags on their own (the rest only inside a phrase).
+# Of the fuzzy words, those a TimeML annotator tags on their own (the rest only inside a phrase:
+# "soon", "future" and "recent" are mostly left untagged in TimeBank).
 FUZZY_ALONE = ("now", "right now", "currently", "current", "nowadays", "these days", "at present",
-               "recently", "recent", "lately", "the past", "the future", "future", "soon",
+               "recently", "lately", "the past", "the future",
                "the present", "at the moment", "the near future", "the near term", "the short term",
                "the long term", "the distant future", "the distant past")
 
