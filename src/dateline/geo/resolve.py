@@ -81,6 +81,7 @@ class _Context:
     countries: Counter = field(default_factory=Counter)  # country -> weight
     admin1s: Counter = field(default_factory=Counter)  # (country, admin1) -> weight
     points: list[tuple[str, float, float]] = field(default_factory=list)  # (key, lat, lon)
+    dateline_points: list[tuple[str, float, float]] = field(default_factory=list)
     own: dict[str, tuple[str, tuple[str, str] | None, float]] = field(default_factory=dict)
 
     def country_weight(self, country: str, key: str) -> float:
@@ -206,7 +207,7 @@ class Resolver:
             return True
         if entry.fcode in COUNTRY_CODES or entry.fcode in ("ADM1", "CONT"):
             return True
-        near = _nearest_km(entry, name.key, context) <= NEAR_KM
+        near = _nearest_km(entry, name.key, context.points) <= NEAR_KM
         in_region = context.region_weight((entry.country, entry.admin1), key=name.key) > 0
         return near or in_region or (supported and entry.population >= 100_000) or entry.population >= BIG_CITY
 
@@ -237,6 +238,8 @@ def _context_from(names: dict[str, _Name], chosen: dict[str, Entry | None], base
             context.admin1s[region] += weight
         if entry.fcode not in COUNTRY_CODES and entry.fcode not in ("CONT", "ADM1"):
             context.points.append((key, entry.lat, entry.lon))
+            if "dateline" in names[key].sources:
+                context.dateline_points.append((key, entry.lat, entry.lon))
         if entry.country:
             context.countries[entry.country] += weight
         context.own[key] = (entry.country, region, weight)
@@ -252,16 +255,18 @@ def _support(entry: Entry, key: str, context: _Context) -> float:
     if entry.fcode not in COUNTRY_CODES and entry.fcode not in ("ADM1", "CONT"):
         if context.region_weight((entry.country, entry.admin1), key) > 0:
             score += 2.5
-        nearest = _nearest_km(entry, key, context)
+        nearest = _nearest_km(entry, key, context.points)
         if nearest < 50:
             score += 2.0
         elif nearest < NEAR_KM:
             score += 1.2
+        if _nearest_km(entry, key, context.dateline_points) < NEAR_KM:
+            score += 2.0  # the story is told from there
     return score
 
 
-def _nearest_km(entry: Entry, key: str, context: _Context) -> float:
-    return min((haversine_km(entry.lat, entry.lon, lat, lon) for k, lat, lon in context.points if k != key),
+def _nearest_km(entry: Entry, key: str, points: list[tuple[str, float, float]]) -> float:
+    return min((haversine_km(entry.lat, entry.lon, lat, lon) for k, lat, lon in points if k != key),
                default=math.inf)
 
 

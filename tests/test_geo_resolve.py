@@ -1,0 +1,101 @@
+"""Disambiguation on a gazetteer built from the test's own GeoNames fixture."""
+from pathlib import Path
+
+import pytest
+
+from dateline.geo.build import import_dump
+from dateline.geo.gazetteer import Gazetteer
+from dateline.geo.resolve import Resolver, Toponym, haversine_km, name_keys
+
+FIXTURE = Path(__file__).parent / "fixtures" / "geonames_mini.txt"
+PARIS_FR, PARIS_TX, KHASAB, HASSAN = 2988507, 4717560, 287614, 1270239
+
+
+@pytest.fixture(scope="module")
+def resolver(tmp_path_factory):
+    path = tmp_path_factory.mktemp("gaz") / "g.sqlite"
+    import_dump(path, FIXTURE)
+    return Resolver(Gazetteer(path))
+
+
+def story(*names, source="ner"):
+    """Toponyms at made-up offsets, in order."""
+    out, at = [], 0
+    for name in names:
+        text, _, qualifier = name.partition("|")
+        out.append(Toponym(text, at, at + len(text), source, qualifier or None))
+        at += len(text) + 10
+    return out
+
+
+def resolved(readings, name):
+    entry = readings[name.lower()].entry
+    return entry.geonameid if entry else None
+
+
+@pytest.mark.parametrize("names, expected", [
+    (("Paris",), PARIS_FR),
+    (("Paris", "France"), PARIS_FR),
+    (("Paris", "Texas", "Dallas"), PARIS_TX),
+    (("Paris", "Lamar County", "Texas"), PARIS_TX),
+    (("Paris|Texas",), PARIS_TX),
+])
+def test_paris_reads_from_the_story(resolver, names, expected):
+    assert resolved(resolver.resolve(story(*names)), "Paris") == expected
+
+
+def test_dateline_place_decides(resolver):
+    toponyms = [Toponym("Springfield", 0, 11, "dateline", "Missouri"), Toponym("London", 40, 46)]
+    assert resolver.resolve(toponyms)["springfield"].entry.admin1 == "MO"
+    datelined = [Toponym("London", 0, 6, "dateline", "Ontario"), Toponym("London", 40, 46)]
+    assert resolver.resolve(datelined)["london"].entry.country == "CA"
+    assert resolver.resolve(story("London"))["london"].entry.country == "GB"
+
+
+def test_one_reading_per_name(resolver):
+    readings = resolver.resolve(story("Paris", "Texas", "Paris", "Paris"))
+    assert list(readings) == ["paris", "texas"]
+
+
+def test_big_city_beats_the_state_of_its_name(resolver):
+    assert resolved(resolver.resolve(story("Washington")), "Washington") == 4140963
+
+
+@pytest.mark.parametrize("names", [("Khasan",), ("Khasan", "Russia", "Vladivostok"), ("Khasan", "North Korea")])
+def test_khasan_is_never_khasab_or_hassan(resolver, names):
+    reading = resolver.resolve(story(*names))["khasan"]
+    assert reading.entry is None
+    assert HASSAN in {e.geonameid for e in reading.candidates}
+    assert KHASAB not in {e.geonameid for e in reading.candidates}
+
+
+def test_alternate_name_accepted_with_story_support(resolver):
+    assert resolved(resolver.resolve(story("Khasan", "India")), "Khasan") == HASSAN
+
+
+def test_place_missing_from_the_gazetteer_stays_unresolved(resolver):
+    reading = resolver.resolve(story("Zyxwvut Springs"))["zyxwvut springs"]
+    assert reading.entry is None and reading.candidates == ()
+
+
+def test_weak_evidence_needs_support(resolver):
+    weak = [Toponym("Springfield", 0, 11, "weak")]
+    assert resolver.resolve(weak)["springfield"].entry is None
+    supported = weak + [Toponym("Illinois", 20, 28, "ner")]
+    assert resolver.resolve(supported)["springfield"].entry.admin1 == "IL"
+
+
+@pytest.mark.parametrize("text, key", [("N.Korea", "north korea"), ("St. Louis", "saint louis"),
+                                       ("the United States", "united states")])
+def test_name_keys(text, key):
+    assert key in name_keys(text)
+
+
+def test_country_of_dateline_field(resolver):
+    assert resolver.country_of("Russia") == "RU"
+    assert resolver.country_of("Texas") == "US"
+    assert resolver.country_of("Atlantis") is None
+
+
+def test_haversine():
+    assert haversine_km(0, 0, 0, 1) == pytest.approx(111.2, abs=0.2)

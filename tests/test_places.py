@@ -1,0 +1,105 @@
+"""The places extractor on invented stories, against the test's own GeoNames fixture."""
+from pathlib import Path
+
+import pytest
+
+from dateline.extract.base import StoryContext, build_extractor
+from dateline.geo import store
+from dateline.geo.build import import_dump
+from dateline.structure import parse_structure
+
+FIXTURE = Path(__file__).parent / "fixtures" / "geonames_mini.txt"
+
+
+@pytest.fixture(scope="module")
+def gazetteer_path(tmp_path_factory):
+    path = tmp_path_factory.mktemp("gaz") / "g.sqlite"
+    import_dump(path, FIXTURE)
+    conn = store.connect(path)
+    store.write_names(conn, [("russian", 2017370, store.DEMONYM), ("north korean", 1873107, store.DEMONYM)])
+    conn.commit()
+    conn.close()
+    return path
+
+
+@pytest.fixture(scope="module")
+def read_places(nlp, gazetteer_path):
+    entities = build_extractor("entities")
+    places = build_extractor("places", gazetteer=str(gazetteer_path))
+
+    def read(text):
+        layout = parse_structure(text)
+        doc = nlp(layout.text[: layout.body.end])
+        parts = {"entities": entities(StoryContext(layout=layout, doc=doc))}
+        return places(StoryContext(layout=layout, doc=doc, parts=parts))
+
+    return read
+
+
+def by_name(found):
+    return {p.name: p for p in found}
+
+
+def test_all_caps_dateline_in_texas(read_places):
+    found = by_name(read_places(
+        "PARIS, Texas (AP) — Volunteers in Lamar County opened a shelter on Monday after storms "
+        "damaged homes across the county, the mayor said."))
+    paris = found["Paris"]
+    assert paris.geonames_id == 4717560 and paris.country == "US"
+    assert paris.mentions[0].text == "PARIS"
+
+
+def test_paris_alone_is_france(read_places):
+    found = by_name(read_places("Talks in Paris ended without a deal, and delegates flew home on Friday."))
+    assert found["Paris"].country == "FR"
+
+
+def test_paris_texas_qualifier(read_places):
+    found = by_name(read_places("The band played its first show in Paris, Texas, before moving to Dallas."))
+    assert found["Paris"].geonames_id == 4717560
+
+
+def test_place_missing_from_gazetteer_is_listed_unresolved(read_places):
+    found = by_name(read_places("The convoy stopped at the railway station in the settlement of Ozernyi Bor "
+                                "near the border with Russia."))
+    place = found["Ozernyi Bor"]
+    assert place.geonames_id is None and place.lat is None
+    assert found["Russia"].country == "RU"
+
+
+def test_khasan_never_becomes_hassan_or_khasab(read_places):
+    found = by_name(read_places("The train stopped in the settlement of Khasan after crossing from North Korea "
+                                "into Russia, officials in Vladivostok said."))
+    assert found["Khasan"].geonames_id is None
+    assert 1270239 in found["Khasan"].candidates
+    assert found["Vladivostok"].country == "RU"
+
+
+def test_demonyms_join_their_country(read_places):
+    found = read_places("Russian officials met the North Korean delegation in Moscow on Tuesday.")
+    countries = {p.country for p in found if p.feature == "PCLI"}
+    assert {"RU", "KP"} <= countries
+    russia = next(p for p in found if p.country == "RU" and p.feature == "PCLI")
+    assert russia.name == "Russia" and russia.mentions[0].text == "Russian"
+
+
+def test_the_north_means_north_korea(read_places):
+    found = read_places("North Korea and South Korea met at the border. The North wants sanctions eased, "
+                        "officials in Seoul said.")
+    north = next(p for p in found if p.country == "KP")
+    assert any(m.text == "The North" for m in north.mentions)
+
+
+def test_capital_and_seat_as_metonyms(read_places):
+    found = read_places("Nuclear talks with Washington are stalled, a Kremlin aide told reporters in Moscow.")
+    washington = next(p for p in found if p.name == "Washington")
+    assert washington.metonym and washington.geonames_id == 4140963
+    kremlin = next(p for p in found if p.name == "Kremlin")
+    assert kremlin.metonym and kremlin.country == "RU"
+    moscow = next(p for p in found if p.name == "Moscow")
+    assert not moscow.metonym
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n", "!!!", "A" * 5000, "Paris" * 300, "Paris,\n,\n, Texas,"])
+def test_odd_text_never_raises(read_places, text):
+    assert isinstance(read_places(text), tuple)
