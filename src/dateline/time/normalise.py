@@ -52,6 +52,7 @@ class _State:
             if start <= m.start() < end:
                 continue
             dist = start - m.end() if m.end() <= start else 1.5 * (m.start() - end)
+            dist *= 2 if m.group("w") else 1
             sign = FUTURE if m.group("f") else PAST
             if best is None or dist < best[0]:
                 best = (dist, sign)
@@ -153,7 +154,7 @@ def h_slash(m: re.Match, st: _State) -> Result:
 def h_daymonth(m: re.Match, st: _State) -> Result:
     month, day = _month(m["m"]), int(re.match(r"\d+", m["d"]).group())
     if m["y"]:
-        year = int(m["y"])
+        year = st.year = int(m["y"])
     elif st.anchor:
         year = cal.day_month_year(st.anchor, month, day, lambda: st.direction(m.start(), m.end()))
     else:
@@ -225,9 +226,12 @@ def h_month(m: re.Match, st: _State) -> Result:
         if not _MAY_CONTEXT.search(st.text[max(0, m.start() - 12):m.start()]):
             return None
     if m["y"]:
+        st.year = int(m["y"])
         return "DATE", f"{int(m['y']):04d}-{month:02d}"
     if st.anchor is None:
         return "DATE", f"XXXX-{month:02d}"
+    if m["yrel"]:
+        return "DATE", f"{st.anchor.year + {'last': -1, 'this': 0, 'next': 1}[m['yrel'].lower()]:04d}-{month:02d}"
     if mod in ("last", "past", "this past"):
         year = cal.month_year(st.anchor, month, PAST, strict=True)
     elif mod in ("next", "coming"):
@@ -282,6 +286,8 @@ def _quarter_value(mod: str, unit: str, st: _State) -> Result:
     reference = st.quarter or cal.add_months(current, -step)
     if mod in ("this", "the current", "current"):
         d = current
+    elif mod in ("the latest", "latest", "the recent", "recent"):
+        d = cal.add_months(current, -step)
     elif mod in _NEXT_MODS:
         d = cal.add_months(current, step)
     elif mod in _BACK_MODS:
@@ -387,9 +393,12 @@ def h_quarter(m: re.Match, st: _State) -> Result:
             return _quarter_value(mod, "half" if unit == "half" else "quarter", st)
         if unit == "half" or st.quarter is None and not year_ago:
             return None
-        number = cal.quarter_of(st.quarter) if st.quarter else None
-    if number is None or number > (2 if unit == "half" else 4):
-        return _quarter_value("year-ago", "quarter", st) if year_ago else None
+        if not st.quarter:
+            year = _quarter_year(st, m, 1, "Q", year_word, year_rel, year_ago)
+            return "DATE", f"{year or 'XXXX'}-QX"
+        number = cal.quarter_of(st.quarter)
+    if number > (2 if unit == "half" else 4):
+        return None
     letter = "H" if unit == "half" else "Q"
     year = _quarter_year(st, m, number, letter, year_word, year_rel, year_ago)
     value = f"{year}-{letter}{number}" if year else f"XXXX-{letter}{number}"
@@ -412,6 +421,15 @@ def _quarter_year(st: _State, m: re.Match, number: int, letter: str, year_word: 
     if number <= current or st.direction(m.start(), m.end()) == FUTURE:
         return st.anchor.year
     return st.anchor.year - 1
+
+
+def h_yearago(m: re.Match, st: _State) -> Result:
+    """"year-earlier", "year-ago": the quarter a year before the one in talk, else last year."""
+    if m["w"].lower() == "year-end":
+        return "DATE", f"{st.anchor.year:04d}-12-31" if st.anchor else "XXXX-12-31"
+    if st.quarter:
+        return "DATE", cal.quarter(cal.add_months(st.quarter, -12))
+    return "DATE", cal.year(cal.add_years(st.anchor, -1) if st.anchor else None)
 
 
 def h_qcode(m: re.Match, st: _State) -> Result:
@@ -621,7 +639,7 @@ HANDLERS: dict[str, Handler] = {
     "thispart": h_thispart, "midpart": h_midpart, "relunit": h_relunit, "ago": h_ago, "quarter": h_quarter,
     "qcode": h_qcode, "duration": h_duration, "bareunits": h_bareunits, "season": h_season,
     "decade": h_decade, "century": h_century, "year": h_year, "set": h_set, "setword": h_setword,
-    "fuzzy": h_fuzzy, "holiday": h_holiday, "decade_word": h_decade_word, "spoken_year": h_spoken_year,
+    "fuzzy": h_fuzzy, "holiday": h_holiday, "decade_word": h_decade_word, "yearago": h_yearago, "spoken_year": h_spoken_year,
 }
 
 

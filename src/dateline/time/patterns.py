@@ -53,7 +53,8 @@ RULES: tuple[tuple[str, str], ...] = (
                    rf"(?:(?P<rel>yesterday|today|tomorrow)|(?:on\s+)?(?P<wd>{WEEKDAY})|(?P<m>{MONTH})\s+(?P<d>{DAYNUM}))"),
     ("clock", rf"(?:\b(?:at|about|around)\s+)?(?<![\w$.,])(?P<clock>{CLOCK})(?![\w-])(?:\s*(?P<zone>{ZONE}))?"),
     ("month", rf"\b(?:(?P<mod>early|late|mid|the end of|the beginning of|the middle of|the start of|"
-              rf"last|next|this|this past|past|coming)[\s-]+)?(?P<m>{MONTH})(?:,?\s+(?:of\s+)?(?P<y>{YEAR4}))?"),
+              rf"last|next|this|this past|past|coming)[\s-]+)?(?P<m>{MONTH})(?:,?\s+(?:of\s+)?(?P<y>{YEAR4})|"
+              rf"\s+(?P<yrel>last|this|next) year\b)?"),
     ("weekday", rf"\b(?:(?P<mod>last|next|this|this past|this coming|coming|past|previous)\s+|"
                 rf"(?:earlier|later|early|late)(?:\s+on)?\s+)?"
                 rf"(?P<wd>{WEEKDAY})(?:\s+(?P<part>{PART}))?"),
@@ -85,6 +86,7 @@ RULES: tuple[tuple[str, str], ...] = (
     ("bareunits", rf"\b(?:(?P<pre>for|in|over|within|recent|the past|the last|the coming|coming|past|"
                   rf"the next|next)\s+)(?P<u>years|months|weeks|"
                   rf"days|decades|hours|minutes|centuries)\b"),
+    ("yearago", r"\b(?P<w>year-earlier|year-ago|year-end)\b"),
     ("season", rf"\b(?:(?P<mod>last|this|next|early|late|the|this past|past|coming|mid)[\s-]+)?(?P<s>{SEASON})\b"
                rf"(?:\s+(?:of\s+)?(?P<y>{YEAR4}))?"),
     ("decade", rf"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?P<dec>(?:1[6-9]|20)\d0s|'\d0s)(?!\w)"),
@@ -112,5 +114,5 @@ PRIORITY = {name: i for i, (name, _) in enumerate(RULES)}
 
 _FUT = "|".join(W.FUTURE_CUES)
 _PAST = "|".join(W.PAST_CUES)
-CUES = re.compile(rf"\b(?:(?P<f>{_FUT})|(?P<p>{_PAST}))\b")
+CUES = re.compile(rf"\b(?:(?P<f>{_FUT})|(?P<p>{_PAST})|(?P<w>{W.WEAK_PAST_CUE}))\b")
 CLAUSE_BREAK = re.compile(r"[.;!?\n]\s|\n|\"|\u201c|\u201d|``|''")

@@ -113,5 +113,8 @@ FUTURE_CUES = (
 )
 PAST_CUES = (
     r"said", r"says", r"told", r"was", r"were", r"had", r"did", r"announced", r"reported",
-    r"last", r"ago", r"earlier", r"[a-z]{2,}ed",
+    r"last", r"ago", r"earlier",
 )
+# Any other "-ed" word: often a past verb, but also a participle or adjective ("unspecified"),
+# so it counts as a weaker cue (its distance is doubled).
+WEAK_PAST_CUE = r"[a-z]{2,}ed"
