@@ -8,7 +8,7 @@ partial (mixed) quotes and indirect speech. Cue lists are learned from train
 Gold categories: an attribution is *direct* when its content opens with a double quote
 mark, *partial* when it holds one elsewhere, *indirect* otherwise. Predicted
 attributions are dateline quotes grouped by cue span (the halves of a split quote are
-one attribution); a group is direct if it holds a direct quote, else partial if it
+one attribution, and a quote paragraph continuing the speaker before joins it); a group is direct if it holds a direct quote, else partial if it
 holds a partial one. Articles annotated by several annotators are scored against the
 first annotation file (sorted by name).
 """
@@ -127,9 +127,15 @@ def _split_dir(directory: Path) -> Path:
 def predicted(article) -> tuple[PredAttribution, ...]:
     """dateline quotes grouped into attributions by cue span."""
     groups: dict[object, list] = {}
+    key: object = None
+    previous = None
     for q in article.quotes:
-        key = (q.cue_span.start, q.cue_span.end) if q.cue_span else q.id
+        if q.cue_span:
+            key = (q.cue_span.start, q.cue_span.end)
+        elif not (q.speaker and previous is not None and previous.speaker == q.speaker and q.kind == "direct"):
+            key = q.id  # a quote continuing the previous speaker's words joins that attribution
         groups.setdefault(key, []).append(q)
+        previous = q
     named = _speaker_places(article)
     out = []
     for quotes in groups.values():

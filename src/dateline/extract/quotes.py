@@ -62,6 +62,8 @@ def _items(ctx, forms, text, paragraphs: Paragraphs, quotes: tuple[Quoted, ...],
         item = _continued(item, previous)
         items.append(item)
         previous = item
+    quoted_cues = {(it.cue.start, it.cue.end) for it in items if it.kind == DIRECT and it.cue}
+    items = [it for it in items if it.kind != INDIRECT or (it.cue.start, it.cue.end) not in quoted_cues]
     return sorted(items, key=lambda it: (min(it.start, it.cue.start if it.cue else it.start), it.start))
 
 

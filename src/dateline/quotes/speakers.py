@@ -4,8 +4,9 @@ described (anonymous) speaker.
 The resolver is stateful over one story and must be fed attributions in text order:
 a pronoun goes to the most recent compatible speaker or subject, and all the quotes
 of one description ("a State Department official" ... "the official") share one id.
-Ids for described speakers that the entities part does not know are made here,
-deterministically, as ``anon1``, ``anon2``... in order of first appearance.
+Ids for speakers that the entities part does not know are made here, deterministically
+in order of first appearance: ``anon1``, ``anon2``... for descriptions, ``name1``,
+``name2``... for names the entity recogniser missed (one per surname).
 """
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ GROUP_TYPES = frozenset({"ORG", "NORP", "GPE", "FAC", "LOC"})
 NOT_SPEAKERS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 _DESCRIPTION_DEPS = frozenset({"det", "amod", "compound", "nmod", "poss", "nummod", "quantmod", "case"})
 _NAME_DEPS = frozenset({"compound", "appos", "flat"})
+_NOT_SOURCE_TAGS = frozenset({"WDT", "WP", "DT", "PRP$", "WP$", "CD", "IN", "RB"})
 RECENT_PARAGRAPHS = 4  # how far back a pronoun looks for its speaker
 
 
@@ -59,6 +61,7 @@ class SpeakerResolver:
     excluded: Sequence[tuple[int, int]] = ()  # quoted text and reported content
     history: list[tuple[int, Speaker]] = field(default_factory=list)
     _described: list[_Described] = field(default_factory=list)
+    _names: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         mentions = sorted((m.start, m.end, e) for e in self.entities for m in e.mentions)
@@ -90,6 +93,11 @@ class SpeakerResolver:
         lower = token.lower_
         if lower in PERSON_PRONOUNS or lower in GROUP_PRONOUNS:
             return self._pronoun(token, PERSON if lower in PERSON_PRONOUNS else GROUP, paragraph_start)
+        if token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl" and token.head.head.i != token.i:
+            ref = self._resolve(token.head.head, paragraph_start)  # "Smith, who said ...": Smith
+            return Speaker(ref.id, token.text, _span(token, token), ref.anonymous, ref.kind)
+        if token.tag_ in _NOT_SOURCE_TAGS or token.dep_ == "neg":
+            return NOBODY
         if lower in FIRST_PERSON:
             return Speaker(None, token.text, _span(token, token), False, None)
         named = self._named(token)
@@ -135,10 +143,17 @@ class SpeakerResolver:
         text = self.doc.text[words[0].idx:token.idx + len(token.text)]
         span = _span(words[0], token)
         if token.pos_ == "PROPN":
-            return Speaker(None, text, span, False, None)
+            return Speaker(self._name_id(token.text), text, span, False, PERSON)
         kind = GROUP if token.tag_ in ("NNS", "NNPS") or token.lower_ in OUTLET_HEADS else PERSON
         described = self._group(token, words, kind)
         return Speaker(described.id, text, span, True, kind)
+
+    def _name_id(self, surname: str) -> str:
+        """A name the entities part missed: one id per surname ("Espinoza" ... "Espinoza")."""
+        key = surname.casefold()
+        if key not in self._names:
+            self._names[key] = f"name{len(self._names) + 1}"
+        return self._names[key]
 
     def _group(self, head: Token, words: list[Token], kind: str) -> _Described:
         """Same description, same id: "the official" joins "a State Department official"."""
