@@ -34,6 +34,7 @@ COMMAND_MODULES = (
     "dateline.cli.times",
     "dateline.cli.quotes",
     "dateline.cli.places",
+    "dateline.cli.timeline",
 )
 
 

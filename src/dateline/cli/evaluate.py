@@ -14,6 +14,7 @@ EVAL_MODULES: tuple[str, ...] = (
     "dateline.eval.polnear",
     "dateline.eval.timeml",
     "dateline.eval.geo",
+    "dateline.eval.meantime",
 )
 
 

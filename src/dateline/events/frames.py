@@ -51,7 +51,10 @@ class Frame:
 class FrameFinder:
     """Finds event frames in a parsed story. Build once; call per story."""
 
-    def __init__(self, types: tuple[lx.EventType, ...] = lx.EVENT_TYPES) -> None:
+    def __init__(self, types: tuple[lx.EventType, ...] = lx.EVENT_TYPES, open_class: bool = False) -> None:
+        """``open_class`` also makes a frame, typed "other", of every verb outside the lexicon
+        (what benchmarks that annotate every predicate count)."""
+        self.open_class = open_class
         self.verbs: dict[str, lx.EventType] = {}
         self.nouns: dict[str, lx.EventType] = {}
         for et in types:
@@ -85,10 +88,12 @@ class FrameFinder:
 
     def _trigger(self, index: StoryIndex, tok: Token) -> tuple[lx.EventType, bool] | None:
         low = tok.lower_
-        if tok.pos_ == "VERB" and low in self.verbs and tok.dep_ != "amod":
+        if tok.pos_ == "VERB" and tok.dep_ != "amod":
             if low in self.light and any(c.dep_ == "dobj" and c.lower_ in self.nouns for c in index.kids(tok)):
                 return None  # "hosted a summit": the summit is the event
-            return self.verbs[low], False
+            if low in self.verbs:
+                return self.verbs[low], False
+            return (lx.OTHER, False) if self.open_class else None
         if tok.pos_ == "NOUN" and low in self.nouns:
             return self.nouns[low], True
         return None

@@ -53,6 +53,9 @@ EVENT_TYPES: tuple[EventType, ...] = (
     EventType("resign", None, ("resign", "quit", "retire"), ("resignation", "retirement")),
 )
 
+# The type of a verb outside the lexicon, when the finder is asked for every predicate.
+OTHER = EventType("other", None)
+
 # Verbs that are events only with a place or a destination ("stopped at the station", not
 # "stopped testing"; "left for Moscow", not "left the party").
 NEEDS_PLACE: frozenset[str] = frozenset({"stop", "leave", "head", "return", "drive", "reach"})

@@ -80,3 +80,26 @@ def _anchor(article: Article) -> date | None:
         except ValueError:
             continue
     return None
+
+
+def timeline_rows(article: Article) -> list[dict]:
+    """The timeline as plain rows with names instead of ids, for the CLI and the digest.
+    A ``*`` after a date or place marks it inferred rather than stated beside the trigger."""
+    names = {e.id: e.name for e in article.entities}
+    rows = []
+    for entry in timeline(article):
+        ev = entry.event
+        rows.append({
+            "date": (entry.value or "") + ("*" if "when" in ev.inferred else ""),
+            "relation": entry.relation,
+            "type": ev.type,
+            "cameo": ev.cameo,
+            "who": [names.get(i, i) for i in ev.who],
+            "with": [names.get(i, i) for i in ev.with_],
+            "where": (names.get(ev.where, ev.where) + ("*" if "where" in ev.inferred else "")) if ev.where else None,
+            "modality": ev.modality,
+            "trigger": ev.trigger.text,
+            "start": ev.trigger.start,
+            "id": ev.id,
+        })
+    return rows

@@ -20,8 +20,9 @@ SAY = next(t for t in EVENT_TYPES if t.name == "say")
 
 
 @register("events")
-def make_events() -> "callable":
-    finder = FrameFinder()
+def make_events(open_class: bool = False) -> "callable":
+    """``open_class=True`` also records every other verb with its participants, as type "other"."""
+    finder = FrameFinder(open_class=open_class)
 
     def extract_events(ctx: StoryContext) -> tuple[Event, ...]:
         try:
