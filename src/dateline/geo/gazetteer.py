@@ -68,9 +68,22 @@ class Gazetteer:
 def ensure(path: Path | str | None = None, *, quiet: bool = False) -> Path:
     """The gazetteer's path, building it first (with a progress bar) when it is missing."""
     path = Path(path) if path else default_path()
-    if not path.exists():
+    if not path.exists() or _stale(path):
         _build_with_progress(path, quiet=quiet)
     return path
+
+
+def _stale(path: Path) -> bool:
+    """A package-built gazetteer from another version of the builder (imported dumps are kept)."""
+    from dateline.geo.build import BUILD_VERSION
+
+    try:
+        conn = store.connect(path, readonly=True)
+        meta = store.read_meta(conn)
+        conn.close()
+    except Exception:  # unreadable: build afresh
+        return True
+    return "source" in meta and "imported" not in meta and meta.get("build_version") != BUILD_VERSION
 
 
 _LOADED: dict[Path, Gazetteer] = {}
