@@ -207,3 +207,35 @@ def test_extractor_never_raises(text):
 
 def test_tense_hints_need_tags():
     assert tense_hints(spacy.blank("en")("He went home.")) == ()
+
+
+def test_render_formats():
+    from dateline.cli.times import render
+
+    rows = [{"file": "a.txt", "anchor": "2019-04-24", "id": "t1", "start": 3, "end": 10, "type": "DATE",
+             "value": "2019-04-23", "text": "Tuesday"}]
+    assert render(rows, "csv").splitlines() == ["file,anchor,id,start,end,type,value,text",
+                                                "a.txt,2019-04-24,t1,3,10,DATE,2019-04-23,Tuesday"]
+    assert '"value": "2019-04-23"' in render(rows, "json")
+    table = render(rows, "table").splitlines()
+    assert table[0].split() == ["file", "anchor", "id", "start", "end", "type", "value", "text"]
+    assert table[1].split()[-2:] == ["2019-04-23", "Tuesday"]
+
+
+def test_times_command_reads_a_story_on_its_own_date(tmp_path):
+    import typer
+    from typer.testing import CliRunner
+
+    from dateline.cli import times
+
+    story = tmp_path / "story.txt"
+    story.write_text("OSLO, March 5 (Reuters) - Finance minister Ada Holm said on Monday that "
+                     "taxes will fall next year.\n", encoding="utf-8")
+    app = typer.Typer()
+    times.register(app)
+    app.command("noop")(lambda: None)
+    result = CliRunner().invoke(app, ["times", str(story), "--format", "csv", "--anchor", "2019-03-05"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.strip().splitlines()
+    assert any(line.endswith(",DATE,2019-03-04,Monday") for line in lines), lines
+    assert any(line.endswith(",DATE,2020,next year") for line in lines), lines
