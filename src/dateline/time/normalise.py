@@ -391,7 +391,7 @@ def h_quarter(m: re.Match, st: _State) -> Result:
         if not (year_word or year_rel or year_ago):
             mod = "last" if ordinal in ("last", "final") else ordinal if ordinal == "current" else "the " + ordinal
             return _quarter_value(mod, "half" if unit == "half" else "quarter", st)
-        if unit == "half" or st.quarter is None and not year_ago:
+        if unit == "half":
             return None
         if not st.quarter:
             year = _quarter_year(st, m, 1, "Q", year_word, year_rel, year_ago)
@@ -656,8 +656,10 @@ def _candidates(text: str) -> list[tuple[int, int, str, re.Match]]:
     return found
 
 
-_LEADING = re.compile(r"(?:at|on|in|for|over|within)\s+|(?:the|an?)\s+(?=[\w.]+-[a-z]+(?:-long)?$)",
-                      re.IGNORECASE)
+_LEADING = re.compile(r"(?:(?:at(?!\s+least)|on|in|for|over|within)\s+|(?:the|an?)\s+(?=[\w.]+-[a-z]+(?:-long)?$)|"
+                      r"(?:an?\s+)?(?:about|nearly|almost|only|just|roughly|around|some)\s+(?=\S+[\s-]+[a-z]+s?$)|"
+                      r"an?\s+(?=(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|"
+                      r"forty|fifty|hundred)[\s-]+[a-z]+$))", re.IGNORECASE)
 _TRAILING = re.compile(r"[\s,.-]+$")
 
 

@@ -68,11 +68,11 @@ RULES: tuple[tuple[str, str], ...] = (
                 rf"the coming|coming|the next|previous|the previous|the following|the current|current|"
                 rf"the same|the prior|prior|the latest|latest|the year-earlier|year-earlier|the year-ago|year-ago|"
                 rf"the full|full|the)\s+(?:fiscal\s+|calendar\s+)?"
-                rf"(?P<u>week|weekend|month|year|quarter|decade|century|season|period|half)\b"),
+                rf"(?P<u>week|weekend|month|year|quarter|decade|century|season|period|half)\b(?!-)"),
     ("ago", rf"\b(?:(?P<approx>about|some|nearly|almost|more than|less than|roughly|around|over)\s+)?"
             rf"(?:(?P<n>{NUM})|(?P<vague>{VAGUE}))[\s-]+(?P<u>{UNIT})\s+(?P<dir>ago|earlier|later|"
             rf"from now|hence|previously|back)\b"),
-    ("quarter", rf"\b(?:the\s+)?(?:(?P<yrel>this|last|next) year's\s+|(?P<y0>{YEAR4})\s+|"
+    ("quarter", rf"\b(?:(?:the|its|their)\s+)?(?:fiscal[\s-]+)?(?:(?P<yrel>this|last|next) year's\s+|(?P<y0>{YEAR4})\s+|"
                 rf"(?P<ya>year-earlier|year-ago|comparable year-ago|comparable year-earlier)\s+)?"
                 rf"(?:(?P<ord>{ORD}|latest|current|same|previous|prior|recent|comparable)[\s-]+)?"
                 rf"(?:fiscal[\s-]+)?(?P<u>quarter|half|period)\b(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<y>{YEAR4}))?"),

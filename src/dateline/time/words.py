@@ -61,7 +61,7 @@ FUZZY: dict[str, str] = {
 }
 # Of the fuzzy words, those a TimeML annotator tags on their own (the rest only inside a phrase:
 # "soon", "future" and "recent" are mostly left untagged in TimeBank).
-FUZZY_ALONE = ("now", "right now", "currently", "current", "nowadays", "these days", "at present",
+FUZZY_ALONE = ("now", "currently", "current", "nowadays", "these days", "at present",
                "recently", "lately", "the past", "the future",
                "the present", "at the moment", "the near future", "the near term", "the short term",
                "the long term", "the distant future", "the distant past")
