@@ -27,17 +27,24 @@ COMPASS_INITIALS: dict[str, str] = {"n": "north", "s": "south", "e": "east", "w"
 # "the North" / "the South" shorten a divided country's name when the story names it.
 COMPASS_WORDS: tuple[str, ...] = ("north", "south", "east", "west")
 
-# AP-style abbreviations of U.S. states (folded, without dots) -> USPS code = GeoNames admin1.
-US_STATE_ABBREVIATIONS: dict[str, str] = {
-    "ala": "AL", "ariz": "AZ", "ark": "AR", "calif": "CA", "cal": "CA", "colo": "CO",
-    "conn": "CT", "del": "DE", "fla": "FL", "ga": "GA", "ill": "IL", "ind": "IN",
-    "kan": "KS", "kans": "KS", "ky": "KY", "la": "LA", "md": "MD", "mass": "MA",
-    "mich": "MI", "minn": "MN", "miss": "MS", "mo": "MO", "mont": "MT", "neb": "NE",
-    "nebr": "NE", "nev": "NV", "nh": "NH", "nj": "NJ", "nm": "NM", "ny": "NY", "nc": "NC",
-    "nd": "ND", "okla": "OK", "ore": "OR", "pa": "PA", "penn": "PA", "ri": "RI", "sc": "SC",
-    "sd": "SD", "tenn": "TN", "tex": "TX", "vt": "VT", "va": "VA", "wash": "WA",
-    "wva": "WV", "w va": "WV", "wis": "WI", "wisc": "WI", "wyo": "WY", "dc": "DC",
+# News-style abbreviations of first-level divisions (folded, without dots) -> ISO 3166-2 code:
+# AP style for U.S. states ("Tenn.", "Calif.") and Canadian provinces ("B.C.", "Ont.").
+REGION_ABBREVIATIONS: dict[str, str] = {
+    "ala": "US-AL", "ariz": "US-AZ", "ark": "US-AR", "calif": "US-CA", "cal": "US-CA", "colo": "US-CO",
+    "conn": "US-CT", "del": "US-DE", "fla": "US-FL", "ga": "US-GA", "ill": "US-IL", "ind": "US-IN",
+    "kan": "US-KS", "kans": "US-KS", "ky": "US-KY", "la": "US-LA", "md": "US-MD", "mass": "US-MA",
+    "mich": "US-MI", "minn": "US-MN", "miss": "US-MS", "mo": "US-MO", "mont": "US-MT", "neb": "US-NE",
+    "nebr": "US-NE", "nev": "US-NV", "nh": "US-NH", "nj": "US-NJ", "nm": "US-NM", "ny": "US-NY",
+    "nc": "US-NC", "nd": "US-ND", "okla": "US-OK", "ore": "US-OR", "pa": "US-PA", "penn": "US-PA",
+    "ri": "US-RI", "sc": "US-SC", "sd": "US-SD", "tenn": "US-TN", "tex": "US-TX", "vt": "US-VT",
+    "va": "US-VA", "wash": "US-WA", "wva": "US-WV", "w va": "US-WV", "wis": "US-WI", "wisc": "US-WI",
+    "wyo": "US-WY", "dc": "US-DC",
+    "bc": "CA-BC", "ont": "CA-ON", "que": "CA-QC", "alta": "CA-AB", "man": "CA-MB", "sask": "CA-SK",
+    "ns": "CA-NS", "nb": "CA-NB", "nfld": "CA-NL", "pei": "CA-PE",
 }
+
+# Unions named for the continent they lie in (folded name -> continent name).
+UNIONS: dict[str, str] = {"eu": "Europe", "european union": "Europe"}
 
 # Expansions tried when a name is not found as written ("St. Louis" -> "Saint Louis").
 PREFIX_EXPANSIONS: dict[str, str] = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount",

@@ -26,11 +26,13 @@ COUNTRY_CODES = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR
 STRONG_SOURCES = frozenset({"ner", "dateline", "pattern", "gold"})
 # Prior bonus by feature code: a bare country or state name usually means the country or state.
 FEATURE_BONUS = {"CONT": 3.0, "ADM1": 2.0, "ADM2": 0.3, "PPLC": 1.5, "PPLA": 0.8}
-KIND_PENALTY = {NAME: 0.0, ABBREVIATION: 0.0, DEMONYM: 0.0, ALTERNATE: -2.0}
+ALTERNATE_PENALTY = 2.0  # an alternate name (often a foreign or former one) is a weaker match
 DIVISION_CODES = frozenset({"ADM1", "ADM2"})
 HUGE_CITY = 5_000_000  # a city this big is meant over a division of the same name
-BIG_CITY = 1_000_000  # a city this big may be named by an alternate name without other support
+BIG_CITY = 1_000_000
+SMALL_PLACE = 2_000  # a place this small needs support from the story ("Atlantic", Iowa)  # a city this big may be named by an alternate name without other support
 NEAR_KM = 200.0
+CO_SUPPORT = 2.0
 
 _COMPASS_INITIAL = re.compile(r"^([NSEW])\.\s*(?=[A-Z])")
 
@@ -83,6 +85,8 @@ class _Context:
     points: list[tuple[str, float, float]] = field(default_factory=list)  # (key, lat, lon)
     dateline_points: list[tuple[str, float, float]] = field(default_factory=list)
     own: dict[str, tuple[str, tuple[str, str] | None, float]] = field(default_factory=dict)
+    cells: dict[tuple[int, int], dict[str, float]] = field(default_factory=dict)  # cell -> {name: weight}
+    regions: dict[tuple[str, str], dict[str, float]] = field(default_factory=dict)  # (cc, admin1) -> {name: weight}
 
     def country_weight(self, country: str, key: str) -> float:
         """Weight of ``country`` in the story, without the name ``key``'s own contribution."""
@@ -115,7 +119,7 @@ class Resolver:
                 anchors: Iterable[Toponym] = ()) -> dict[str, Reading]:
         """Readings keyed by folded name. ``country`` is the dateline's country (ISO alpha-2)."""
         names = self._group(toponyms)
-        base = _Context()
+        base = _candidate_layout(names)
         if country:
             base.countries[country] += 3
         first = {k: self._reading(n, base).entry for k, n in names.items()}
@@ -139,7 +143,7 @@ class Resolver:
             name.has_name_match = any(e.kind in (NAME, ABBREVIATION) for e in name.candidates)
             name.capital_countries = frozenset(
                 e.country for e in name.candidates
-                if e.fclass == "P" and e.kind == NAME and (e.fcode == "PPLC" or e.population >= HUGE_CITY))
+                if e.fclass == "P" and (e.fcode == "PPLC" and e.kind == NAME or e.population >= HUGE_CITY))
         return names
 
     def _reading(self, name: _Name, context: _Context) -> Reading:
@@ -154,9 +158,9 @@ class Resolver:
         return Reading(name.key, best, ranked[:10], best_score)
 
     def _score(self, entry: Entry, name: _Name, context: _Context) -> float:
-        score = math.log10(entry.population + 10) + KIND_PENALTY.get(entry.kind, 0.0)
-        if entry.kind == ALTERNATE and name.has_name_match:
-            score -= 2.0
+        score = math.log10(entry.population + 10)
+        if entry.kind == ALTERNATE and entry.population < HUGE_CITY:  # "New York" names New York City
+            score -= ALTERNATE_PENALTY * (2 if name.has_name_match else 1)
         if entry.fcode in DIVISION_CODES and entry.country in name.capital_countries:
             score -= 3.0  # "Washington", "New York", "Tokyo": the city, not the division
         score += 4.0 if entry.fcode in COUNTRY_CODES else FEATURE_BONUS.get(entry.fcode, 0.0)
@@ -200,16 +204,18 @@ class Resolver:
 
     def _acceptable(self, entry: Entry, name: _Name, context: _Context) -> bool:
         """Whether the best candidate is good enough to answer with."""
-        supported = _support(entry, name.key, context) > 0 or self._qualifier_score(entry, name) > 0
+        qualified = self._qualifier_score(entry, name) > 0
+        supported = _support(entry, name.key, context) > 0 or qualified
         if entry.kind == ALTERNATE and not supported and entry.population < BIG_CITY:
             return False
-        if name.strong or entry.kind == DEMONYM:
-            return True
-        if entry.fcode in COUNTRY_CODES or entry.fcode in ("ADM1", "CONT"):
+        if entry.kind == DEMONYM or entry.fcode in COUNTRY_CODES or entry.fcode in ("ADM1", "CONT"):
             return True
         near = _nearest_km(entry, name.key, context.points) <= NEAR_KM
-        in_region = context.region_weight((entry.country, entry.admin1), key=name.key) > 0
-        return near or in_region or (supported and entry.population >= 100_000) or entry.population >= BIG_CITY
+        local = (near or qualified or _co_support(entry, name.key, context) > 0
+                 or context.region_weight((entry.country, entry.admin1), key=name.key) > 0)
+        if name.strong:
+            return local or entry.population >= SMALL_PLACE
+        return local or (supported and entry.population >= 100_000) or entry.population >= BIG_CITY
 
 
 def name_keys(text: str) -> list[str]:
@@ -227,7 +233,8 @@ def name_keys(text: str) -> list[str]:
 
 def _context_from(names: dict[str, _Name], chosen: dict[str, Entry | None], base: _Context) -> _Context:
     """The story's evidence from first readings: countries, divisions and points of its places."""
-    context = _Context(Counter(base.countries), Counter(base.admin1s), list(base.points))
+    context = _Context(Counter(base.countries), Counter(base.admin1s), list(base.points),
+                       cells=base.cells, regions=base.regions)
     for key, entry in chosen.items():
         if entry is None:
             continue
@@ -246,9 +253,54 @@ def _context_from(names: dict[str, _Name], chosen: dict[str, Entry | None], base
     return context
 
 
+CELL_DEGREES = 1.5
+
+
+def _cell(lat: float, lon: float) -> tuple[int, int]:
+    return int(math.floor(lat / CELL_DEGREES)), int(math.floor(lon / CELL_DEGREES))
+
+
+def _candidate_layout(names: dict[str, _Name]) -> _Context:
+    """Where each name's candidates lie (grid cells and divisions), weighted by its ambiguity.
+
+    A candidate near some candidate of many other names is likely the one meant: a local
+    story's towns, counties and state cluster, whatever namesakes each has elsewhere.
+    """
+    context = _Context()
+    for key, name in names.items():
+        if name.demonym_only:
+            continue
+        local = [e for e in name.candidates if e.kind in (NAME, ABBREVIATION)
+                 and e.fcode not in COUNTRY_CODES and e.fcode != "CONT"]
+        cells = {_cell(e.lat, e.lon) for e in local if e.fcode != "ADM1"}
+        regions = {(e.country, e.admin1) for e in local if e.admin1}
+        for cell in cells:
+            context.cells.setdefault(cell, {})[key] = 1.0 / len(cells)
+        for region in regions:
+            context.regions.setdefault(region, {})[key] = 1.0 / len(regions)
+    return context
+
+
+def _co_support(entry: Entry, key: str, context: _Context) -> float:
+    """Weight of the other names with a candidate near ``entry`` or in its division."""
+    if entry.fcode in COUNTRY_CODES or entry.fcode == "CONT":
+        return 0.0
+    near: dict[str, float] = {}
+    if entry.fcode != "ADM1":
+        row, col = _cell(entry.lat, entry.lon)
+        for dr in (-1, 0, 1):
+            for dc in (-1, 0, 1):
+                for other, weight in context.cells.get((row + dr, col + dc), {}).items():
+                    near[other] = max(near.get(other, 0.0), weight)
+    for other, weight in context.regions.get((entry.country, entry.admin1), {}).items():
+        near[other] = max(near.get(other, 0.0), weight)
+    near.pop(key, None)
+    return sum(near.values())
+
+
 def _support(entry: Entry, key: str, context: _Context) -> float:
     """Evidence from the rest of the story for ``entry`` (other names only, never its own)."""
-    score = 0.0
+    score = CO_SUPPORT * math.log2(1 + _co_support(entry, key, context))
     countries = context.country_weight(entry.country, key)
     if countries > 0:
         score += 1.2 * math.log2(1 + countries)

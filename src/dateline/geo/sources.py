@@ -261,15 +261,15 @@ def continent_items(data: PackageData) -> Iterator[Item]:
         row = (gid, c["name"], float(c["lat"]), float(c["lng"]), "L", "CONT", "", "", "",
                int(c.get("population") or 0))
         demonyms = [d for d, name in lexicon.CONTINENT_DEMONYMS.items() if name == c["name"]]
+        unions = [u for u, name in lexicon.UNIONS.items() if name == c["name"]]
         yield row, (name_rows(gid, [c["name"], c.get("asciiName", "")], NAME) + name_rows(gid, english, ALTERNATE)
-                    + name_rows(gid, demonyms, DEMONYM))
+                    + name_rows(gid, demonyms, DEMONYM) + name_rows(gid, unions, ABBREVIATION))
 
 
-def state_abbreviation_names(data: PackageData) -> list[NameRow]:
-    """AP abbreviations of U.S. states ("Tenn.") pointing at the state."""
-    ids = {p[2]: int(p[3]) for p in data.subdivisions if len(p) > 3 and p[2].startswith("US.") and p[3].isdigit()}
-    return [(key, ids[f"US.{code}"], ABBREVIATION)
-            for key, code in lexicon.US_STATE_ABBREVIATIONS.items() if f"US.{code}" in ids]
+def region_abbreviation_names(data: PackageData) -> list[NameRow]:
+    """News-style abbreviations of states and provinces ("Tenn.", "B.C.") pointing at the division."""
+    ids = {p[1]: int(p[3]) for p in data.subdivisions if len(p) > 3 and p[1] and p[3].isdigit()}
+    return [(key, ids[code], ABBREVIATION) for key, code in lexicon.REGION_ABBREVIATIONS.items() if code in ids]
 
 
 # --- raw GeoNames dumps -------------------------------------------------------------------
