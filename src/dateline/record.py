@@ -25,6 +25,7 @@ class Mention:
     start: int
     end: int
     text: str
+    kind: str = "name"  # name | pronoun | description
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +45,7 @@ class Entity:
     journalist: bool = False
     country: str | None = None  # ISO 3166-1 alpha-2 of the entity's country, where the story says it
     affiliation: str | None = None  # entity id of an employer or country, where the story says it
+    candidates: tuple[str, ...] = ()  # entity ids a short name may stand for when the story does not say which
 
 
 @dataclass(frozen=True, slots=True)

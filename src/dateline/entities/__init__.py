@@ -1,0 +1,1 @@
+"""Who: people, organisations and places told apart within a story (see docs/entities.md)."""

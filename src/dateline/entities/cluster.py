@@ -1,0 +1,174 @@
+"""Group name mentions into entities within one story.
+
+People: identical full names are one person; a short form ("Kim", "Chairman Kim",
+"KIM") goes to the one full name it can stand for, or, when several people share that
+name part, to the one the story's evidence points at:
+
+1. a candidate named in full earlier in the same sentence (local recency);
+2. else the *principal* candidate: the one introduced first, if no other candidate is
+   named in full more often (news style names secondary namesakes in full each time);
+3. else the candidate named in full most often, if one clearly is;
+4. else the short form stays unresolved: its own entity, with the candidates listed.
+
+Journalists (byline, credits) never take a short form from the story text.
+Other names: one entity per folded name, with country aliases ("U.S.", "the United
+States") and an organisation's short form ("State Department" for "U.S. State
+Department") joined.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from dateline.data.entity_words import TITLE_WORDS
+from dateline.entities import gazetteer, names
+
+
+@dataclass
+class Found:
+    """One name mention as found in the text, before grouping."""
+
+    start: int
+    end: int
+    label: str
+    text: str
+    sent: int = 0  # sentence index
+    title: str | None = None  # capitalised title word right before the name ("Chairman")
+    journalist: bool = False  # inside the byline or the credits
+
+
+@dataclass
+class Group:
+    """Mentions (indices into the found list) that name one entity."""
+
+    label: str
+    members: list[int] = field(default_factory=list)
+    journalist: bool = False
+    candidates: list[int] = field(default_factory=list)  # other groups an unresolved short form may be
+
+
+def group_people(found: list[Found], journalist_keys: set[tuple[str, ...]]) -> list[Group]:
+    """Cluster the PERSON mentions of ``found`` (see module doc)."""
+    people = [i for i, f in enumerate(found) if f.label == "PERSON"]
+    full: dict[tuple[str, ...], Group] = {}
+    short: list[int] = []
+    for i in people:
+        k = names.key(found[i].text)
+        if len(k) >= 2 or (found[i].journalist and k):
+            group = full.setdefault(k, Group("PERSON"))
+            group.members.append(i)
+            group.journalist |= found[i].journalist or k in journalist_keys
+        elif k:
+            short.append(i)
+    _absorb_partial_full_names(found, full)
+    groups = list(full.values())
+    unresolved: dict[tuple[str, ...], Group] = {}
+    for i in short:
+        target = _resolve_short(found, i, groups)
+        if isinstance(target, Group):
+            target.members.append(i)
+            continue
+        group = unresolved.setdefault(names.key(found[i].text), Group("PERSON"))
+        group.members.append(i)
+        group.candidates = sorted(set(group.candidates) | set(target))
+    ordered = groups + list(unresolved.values())
+    for g in ordered:
+        g.members.sort(key=lambda i: found[i].start)
+    return ordered
+
+
+def _absorb_partial_full_names(found: list[Found], full: dict[tuple[str, ...], Group]) -> None:
+    """A two-part form of exactly one longer full name joins it ("Lopez Obrador")."""
+    for k in sorted(full, key=len):
+        longer = [k2 for k2 in full if len(k2) > len(k) and not full[k2].journalist
+                  and names.is_short_form(" ".join(k), " ".join(k2))]
+        if len(longer) == 1 and not full[k].journalist:
+            full[longer[0]].members.extend(full.pop(k).members)
+
+
+def _resolve_short(found: list[Found], i: int, groups: list[Group]) -> Group | list[int]:
+    """The group a short form names, or the indices of the candidates when unsure."""
+    f = found[i]
+    cands = [n for n, g in enumerate(groups)
+             if (f.journalist or not g.journalist) and (not f.journalist or g.journalist)
+             and any(names.is_short_form(f.text, found[m].text) for m in g.members)
+             and not _title_conflict(found, f, g)]
+    if not cands:
+        return []
+    if len(cands) == 1:
+        return groups[cands[0]]
+    local = [n for n in cands if any(found[m].sent == f.sent and found[m].start < f.start
+                                     for m in groups[n].members)]
+    if len(local) == 1:
+        return groups[local[0]]
+    first = {n: min(found[m].start for m in groups[n].members) for n in cands}
+    count = {n: len(groups[n].members) for n in cands}
+    principal = min(cands, key=first.get)
+    if all(count[principal] >= count[n] for n in cands):
+        return groups[principal]
+    top = Counter(count).most_common(2)
+    if top[0][1] > top[1][1]:
+        return groups[top[0][0]]
+    return cands
+
+
+def _title_conflict(found: list[Found], f: Found, group: Group) -> bool:
+    """"King Salman" is not "Crown Prince Mohammed bin Salman": different capitalised titles."""
+    if not f.title:
+        return False
+    titles = {found[m].title for m in group.members if found[m].title}
+    return bool(titles) and f.title not in titles
+
+
+def group_others(found: list[Found]) -> list[Group]:
+    """One group per non-person name, with aliases joined (see module doc)."""
+    by_key: dict[tuple[str, str], Group] = {}
+    for i, f in enumerate(found):
+        if f.label == "PERSON":
+            continue
+        by_key.setdefault(_other_key(f), Group(f.label)).members.append(i)
+    _join_org_short_forms(found, by_key)
+    _join_compass_forms(found, by_key)
+    for g in by_key.values():
+        g.label = Counter(found[i].label for i in g.members).most_common(1)[0][0]
+    return list(by_key.values())
+
+
+def _other_key(f: Found) -> tuple[str, str]:
+    kind = "place" if f.label in {"GPE", "LOC"} else f.label
+    code = gazetteer.country_code(f.text) if kind == "place" else None
+    if code:
+        return ("country", code)
+    return (kind, gazetteer.fold(f.text).replace(".", ""))
+
+
+def _join_org_short_forms(found: list[Found], by_key: dict[tuple[str, str], Group]) -> None:
+    """"State Department" joins "U.S. State Department": what the long form adds is a
+    country or nationality word."""
+    orgs = [k for k in by_key if k[0] == "ORG"]
+    for k in orgs:
+        for k2 in orgs:
+            if k2 != k and k2 in by_key and k in by_key and k2[1].endswith(" " + k[1]):
+                prefix = k2[1][: -len(k[1])].strip()
+                if gazetteer.place_code(prefix) or gazetteer.place_code(prefix.replace(" ", ".") + "."):
+                    by_key[k2].members.extend(by_key.pop(k).members)
+                    break
+
+
+def _join_compass_forms(found: list[Found], by_key: dict[tuple[str, str], Group]) -> None:
+    """"the North" joins "North Korea" when it is the story's only country called North ..."""
+    for k in [k for k in by_key if k[0] == "place" and k[1] in {"north", "south", "east", "west"}]:
+        matches = [k2 for k2, g in by_key.items() if k2[0] == "country"
+                   and any(gazetteer.fold(found[i].text).startswith(k[1] + " ") for i in g.members)]
+        if len(matches) == 1:
+            by_key[matches[0]].members.extend(by_key.pop(k).members)
+
+
+def title_before(words: list[str]) -> str | None:
+    """The capitalised title among the words right before a name, if any ("Chairman")."""
+    for n in (3, 2, 1):
+        if len(words) >= n:
+            phrase = " ".join(words[-n:])
+            if phrase.casefold() in TITLE_WORDS and phrase[:1].isupper():
+                return phrase.casefold()
+    return None

@@ -1,0 +1,225 @@
+"""Correct spaCy's NER spans and types from the story's own evidence.
+
+The tagger labels each mention alone; a story says more. A name typed PERSON once
+and GPE three times is a place; "the settlement of Khasan" is a place; a three-part
+name cut to two parts is one name; a place glued to the first word of the credits
+("VLADIVOSTOK Additional") is a place. All fixes are cheap passes over ``doc.ents``:
+no second model run.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, replace
+from typing import Iterable, Sequence
+
+from spacy.tokens import Doc, Token
+
+from dateline.data.entity_words import (
+    CREDIT_WORDS, HONORIFIC_GENDER, LEADING_DETERMINERS, MEDIA_HEADS, PLACE_CUES, TITLE_WORDS,
+)
+from dateline.entities import gazetteer
+from dateline.data.entity_words import EMPLOYMENT, KINSHIP, OTHER_RELATIONS, ROLE_NOUNS
+
+NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
+MAJORITY = 1.5  # a type wins over another when it has at least twice its mentions
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+_MULTIWORD_TITLES = tuple(sorted((t for t in TITLE_WORDS if " of " in t), key=len, reverse=True))
+_TITLE_OF_RE = re.compile(r"\b(?:%s)\b" % "|".join(re.escape(t) for t in _MULTIWORD_TITLES), re.I)
+ROLE_WORDS = ROLE_NOUNS | EMPLOYMENT | OTHER_RELATIONS | frozenset(KINSHIP)
+_MONTHS_DAYS = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split())
+
+
+@dataclass(frozen=True, slots=True)
+class NerSpan:
+    """A typed name span over tokens ``[start, end)`` of the doc."""
+
+    start: int
+    end: int
+    label: str
+
+
+def correct(doc: Doc, *, places: Sequence[tuple[int, int]] = (),
+            persons: Sequence[tuple[int, int]] = ()) -> list[NerSpan]:
+    """spaCy's entities with spans and types fixed by story evidence.
+
+    ``places`` and ``persons`` are character spans the story's structure vouches for
+    (dateline places, byline and credit names): they win over the tagger.
+    """
+    spans = [NerSpan(e.start, e.end, e.label_) for e in doc.ents]
+    spans = [s for s in (_trim(doc, s) for s in spans) if s is not None]
+    spans = _drop_title_parts(doc, spans)
+    spans = spans + _names_after_roles(doc, spans)
+    spans = [_extend_person(doc, s, spans) for s in spans]
+    spans = _from_structure(doc, spans, places, "GPE")
+    spans = _from_structure(doc, spans, persons, "PERSON")
+    spans = _retype_by_majority(doc, spans)
+    spans = _retype_lone_places(doc, spans)
+    spans = [_retype_by_context(doc, s) for s in spans]
+    return sorted(_dedupe(spans), key=lambda s: s.start)
+
+
+def _trim(doc: Doc, span: NerSpan) -> NerSpan | None:
+    """Drop a possessive, a leading "the" and credit words glued to the end."""
+    start, end = span.start, span.end
+    while end > start and doc[end - 1].text in POSSESSIVES:
+        end -= 1
+    if span.label != "PERSON" and end - start > 1 and doc[start].lower_ in LEADING_DETERMINERS:
+        if doc[start].is_lower or gazetteer.country_code(doc[start + 1:end].text):
+            start += 1
+    while (end - start > 1 and doc[end - 1].lower_ in CREDIT_WORDS and doc[end - 2].is_upper
+           and not doc[end - 1].is_upper):
+        end -= 1
+    if end <= start:
+        return None
+    return NerSpan(start, end, span.label)
+
+
+def _drop_title_parts(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
+    """A word of a title is not an organisation: "Secretary of State Mike Pompeo"."""
+    text = doc.text
+    covered = [(m.start(), m.end()) for m in _TITLE_OF_RE.finditer(text)]
+    if not covered:
+        return spans
+    def inside(s: NerSpan) -> bool:
+        a, b = doc[s.start].idx, doc[s.end - 1].idx + len(doc[s.end - 1])
+        return s.label != "PERSON" and any(x <= a and b <= y for x, y in covered)
+    return [s for s in spans if not inside(s)]
+
+
+def _names_after_roles(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
+    """Two or more capitalised proper nouns the tagger left out, right after a role or a
+    relation word, are a person's name ("his counterpart Igor Morgulov")."""
+    tagged = {i for s in spans for i in range(s.start, s.end)}
+    out = []
+    i = 1
+    while i < len(doc):
+        if doc[i - 1].lower_ in ROLE_WORDS and doc[i - 1].is_lower and i not in tagged:
+            j = i
+            while j < len(doc) and j not in tagged and _is_name_word(doc[j]) and _same_line(doc, j - 1):
+                j += 1
+            if j - i >= 2:
+                out.append(NerSpan(i, j, "PERSON"))
+                i = j
+        i += 1
+    return out
+
+
+def _is_name_word(token: Token) -> bool:
+    """A capitalised proper-noun token that may continue a person's name."""
+    return (token.is_alpha and token.is_title and token.tag_ == "NNP" and token.ent_type_ == ""
+            and token.lower_ not in TITLE_WORDS and token.lower_ not in HONORIFIC_GENDER
+            and token.lower_ not in _MONTHS_DAYS and token.lower_ not in CREDIT_WORDS
+            and gazetteer.place_code(token.text) is None)
+
+
+def _extend_person(doc: Doc, span: NerSpan, spans: list[NerSpan]) -> NerSpan:
+    """Take back a name part the tagger left out ("Choe Son" + "Hui", "Hyonhee" + "Shin")."""
+    if span.label != "PERSON":
+        return span
+    start, end = span.start, span.end
+    if (end < len(doc) and end - start >= 2 and _is_name_word(doc[end]) and _same_line(doc, end - 1)
+            and not (end + 1 < len(doc) and doc[end + 1].is_title)):
+        end += 1
+    if (start > 0 and _is_name_word(doc[start - 1]) and _same_line(doc, start - 1)
+            and not doc[start - 1].is_sent_start
+            and (start < 2 or doc[start - 2].lower_ not in {"the", "a", "an"})):
+        start -= 1
+    return NerSpan(start, end, span.label)
+
+
+def _same_line(doc: Doc, i: int) -> bool:
+    """Token i and the next are separated by plain spaces (no line break)."""
+    return "\n" not in doc[i].whitespace_ and (i + 1 >= len(doc) or "\n" not in doc[i + 1].text)
+
+
+def _from_structure(doc: Doc, spans: list[NerSpan], chars: Sequence[tuple[int, int]],
+                    label: str) -> list[NerSpan]:
+    """Spans the structure vouches for replace whatever the tagger found over them."""
+    if not chars:
+        return spans
+    out = list(spans)
+    for a, b in chars:
+        region = doc.char_span(a, b, alignment_mode="expand")
+        if region is None:
+            continue
+        out = [s for s in out if s.end <= region.start or s.start >= region.end]
+        out.append(NerSpan(region.start, region.end, label))
+    return out
+
+
+def _retype_by_context(doc: Doc, span: NerSpan) -> NerSpan:
+    """Words around a name tell its type: "the city of X" is a place, "X news agency" an org."""
+    before = doc[span.start - 2:span.start] if span.start >= 2 else None
+    if (span.label in NAME_TYPES and span.label not in PLACE_TYPES and before is not None
+            and before[1].lower_ == "of"
+            and before[0].lower_ in PLACE_CUES):
+        return replace(span, label="GPE")
+    if span.label == "NORP" and not gazetteer.is_demonym(doc[span.start:span.end].text):
+        after = " ".join(t.lower_ for t in doc[span.end:span.end + 2])
+        if after.split(" ")[0] in MEDIA_HEADS or after in MEDIA_HEADS:
+            return replace(span, label="ORG")
+    return span
+
+
+def _key(doc: Doc, span: NerSpan) -> str:
+    return gazetteer.fold(doc[span.start:span.end].text)
+
+
+def _retype_by_majority(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
+    """One name, one type per story: the type most of its mentions carry wins.
+
+    A lone word that is the first or last part of a person's full name in the story is
+    that person's short name ("Trump" tagged ORG next to "Donald Trump"), unless it is
+    a country's name.
+    """
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for s in spans:
+        if s.label in NAME_TYPES:
+            votes[_key(doc, s)][s.label] += 1
+    name_parts = {doc[i].lower_ for s in spans if s.label == "PERSON" and s.end - s.start >= 2
+                  for i in (s.start, s.end - 1)}
+    out = []
+    for s in spans:
+        key = _key(doc, s)
+        if (s.label in NAME_TYPES - {"PERSON", "NORP"} and s.end - s.start == 1 and key in name_parts
+                and not gazetteer.country_code(key)):
+            out.append(replace(s, label="PERSON"))
+            continue
+        counter = votes.get(key)
+        if s.label in NAME_TYPES and counter and len(counter) > 1:
+            (best, n), (_, m) = counter.most_common(2)
+            if n >= MAJORITY * m and best != s.label:
+                s = replace(s, label=best)
+        out.append(s)
+    return out
+
+
+def _retype_lone_places(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
+    """A lone word typed PERSON that is a country or a big city, with no title before it
+    and no full name in the story ending with it, is the place."""
+    surnames = {doc[s.end - 1].lower_ for s in spans if s.label == "PERSON" and s.end - s.start >= 2}
+    out = []
+    for s in spans:
+        if s.label == "PERSON" and s.end - s.start == 1 and doc[s.start].lower_ not in surnames:
+            text = doc[s.start].text
+            titled = s.start > 0 and doc[s.start - 1].lower_ in TITLE_WORDS | HONORIFIC_GENDER.keys()
+            if not titled and (gazetteer.country_code(text)
+                               or gazetteer.city_population(text) >= gazetteer.BIG_CITY):
+                s = replace(s, label="GPE")
+        out.append(s)
+    return out
+
+
+def _dedupe(spans: Iterable[NerSpan]) -> list[NerSpan]:
+    """Keep the first of overlapping spans (the structure's spans come last but were placed)."""
+    taken: set[int] = set()
+    out = []
+    for s in sorted(spans, key=lambda s: (s.start, -(s.end - s.start))):
+        if taken.isdisjoint(range(s.start, s.end)):
+            out.append(s)
+            taken.update(range(s.start, s.end))
+    return out

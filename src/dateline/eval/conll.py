@@ -1,0 +1,123 @@
+"""`dateline eval conll FILE`: NER F1 on CoNLL-2003 (IOB1), spaCy alone vs with dateline's
+story-evidence corrections. The corrections must not lower it.
+
+spaCy's labels map to CoNLL's: PERSON -> PER, ORG -> ORG, GPE/LOC/FAC -> LOC,
+NORP/EVENT/PRODUCT/WORK_OF_ART/LAW/LANGUAGE -> MISC; numbers and dates are dropped.
+Each -DOCSTART- document is one story; sentence boundaries are given to the parser.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import typer
+
+LABEL_MAP = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC",
+             "NORP": "MISC", "EVENT": "MISC", "PRODUCT": "MISC", "WORK_OF_ART": "MISC",
+             "LAW": "MISC", "LANGUAGE": "MISC"}
+TYPES = ("PER", "ORG", "LOC", "MISC")
+
+Chunk = tuple[int, int, str]  # token start, token end, CoNLL type
+
+
+@dataclass(frozen=True)
+class ConllDoc:
+    words: tuple[str, ...]
+    sent_starts: tuple[int, ...]
+    gold: frozenset[Chunk]
+
+
+def read_conll(path: str | Path) -> Iterator[ConllDoc]:
+    """Documents of a CoNLL-2003 file with their gold chunks (IOB1 or IOB2 tags)."""
+    words: list[str] = []
+    tags: list[str] = []
+    starts: list[int] = []
+    new_sentence = True
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if not parts:
+            new_sentence = True
+            continue
+        if parts[0] == "-DOCSTART-":
+            if words:
+                yield ConllDoc(tuple(words), tuple(starts), frozenset(iob_chunks(tags)))
+            words, tags, starts, new_sentence = [], [], [], True
+            continue
+        if new_sentence:
+            starts.append(len(words))
+            new_sentence = False
+        words.append(parts[0])
+        tags.append(parts[-1])
+    if words:
+        yield ConllDoc(tuple(words), tuple(starts), frozenset(iob_chunks(tags)))
+
+
+def iob_chunks(tags: list[str]) -> Iterator[Chunk]:
+    """Chunks of IOB1/IOB2 tags: a chunk starts at B-, or at I- after another type or O."""
+    start, kind = None, None
+    for i, tag in enumerate([*tags, "O"]):
+        prefix, _, label = tag.partition("-")
+        if start is not None and (tag == "O" or prefix == "B" or label != kind):
+            yield start, i, kind
+            start, kind = None, None
+        if tag != "O" and start is None:
+            start, kind = i, label
+
+
+def score(gold: Iterable[set[Chunk]], pred: Iterable[set[Chunk]]) -> dict[str, tuple[float, float, float]]:
+    """Precision, recall and F1 per type and overall (exact span and type match)."""
+    tp, n_gold, n_pred = Counter(), Counter(), Counter()
+    for g, p in zip(gold, pred):
+        for chunks, counter in ((g, n_gold), (p, n_pred)):
+            for c in chunks:
+                counter[c[2]] += 1
+                counter["ALL"] += 1
+        for c in g & p:
+            tp[c[2]] += 1
+            tp["ALL"] += 1
+    out = {}
+    for t in (*TYPES, "ALL"):
+        p = tp[t] / n_pred[t] if n_pred[t] else 0.0
+        r = tp[t] / n_gold[t] if n_gold[t] else 0.0
+        out[t] = (p, r, 2 * p * r / (p + r) if p + r else 0.0)
+    return out
+
+
+def evaluate(path: str | Path, model: str | None = None, limit: int | None = None) -> dict[str, dict]:
+    """Run spaCy on each document once, score its entities raw and corrected."""
+    from spacy.tokens import Doc
+
+    from dateline.entities.corrections import correct
+    from dateline.nlp import load_pipeline
+
+    nlp = load_pipeline(model)
+    docs = list(read_conll(path))[:limit]
+    golds, raw, fixed = [], [], []
+    for cdoc in docs:
+        doc = Doc(nlp.vocab, words=list(cdoc.words))
+        starts = set(cdoc.sent_starts)
+        for i, token in enumerate(doc):
+            token.is_sent_start = i in starts
+        doc = nlp(doc)
+        golds.append(set(cdoc.gold))
+        raw.append({(e.start, e.end, LABEL_MAP[e.label_]) for e in doc.ents if e.label_ in LABEL_MAP})
+        fixed.append({(s.start, s.end, LABEL_MAP[s.label]) for s in correct(doc) if s.label in LABEL_MAP})
+    return {"spacy": score(golds, raw), "dateline": score(golds, fixed), "docs": len(docs)}
+
+
+def register(eval_app: typer.Typer) -> None:
+    eval_app.command("conll")(conll)
+
+
+def conll(path: str = typer.Argument(..., help="CoNLL-2003 file, e.g. ../shared/data/conll2003/eng.testa"),
+          model: str = typer.Option(None, "--model", help="Installed spaCy pipeline."),
+          limit: int = typer.Option(None, "--limit", help="Only the first N documents.")) -> None:
+    """NER F1 per type, spaCy alone vs with dateline's story-evidence corrections."""
+    result = evaluate(path, model=model, limit=limit)
+    typer.echo(f"documents: {result['docs']}")
+    typer.echo(f"{'type':<6}{'spaCy P':>9}{'R':>7}{'F1':>7}   {'dateline P':>10}{'R':>7}{'F1':>7}")
+    for t in (*TYPES, "ALL"):
+        a, b = result["spacy"][t], result["dateline"][t]
+        typer.echo(f"{t:<6}{a[0]:>9.3f}{a[1]:>7.3f}{a[2]:>7.3f}   {b[0]:>10.3f}{b[1]:>7.3f}{b[2]:>7.3f}")
