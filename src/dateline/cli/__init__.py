@@ -31,6 +31,7 @@ def _root(version: bool = typer.Option(False, "--version", callback=_print_versi
 COMMAND_MODULES = (
     "dateline.cli.read",
     "dateline.cli.evaluate",
+    "dateline.cli.archive",
     "dateline.cli.times",
     "dateline.cli.quotes",
     "dateline.cli.places",

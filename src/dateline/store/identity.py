@@ -14,7 +14,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
-from dateline.store.patterns import HONORIFICS, NON_WORD, SPACES
+from dateline.store.patterns import HONORIFICS, NON_WORD, POSSESSIVE, SPACES
 
 CONTEXT_KEEP = 40  # co-occurring names remembered per entity
 TITLES_KEEP = 20
@@ -32,6 +32,11 @@ def name_key(name: str) -> str:
     while len(words) > 1 and words[0] in HONORIFICS:
         words.pop(0)
     return " ".join(words)
+
+
+def display_name(name: str) -> str:
+    """The name as shown: without a possessive ending ("Kim's" is Kim)."""
+    return POSSESSIVE.sub("", name.strip())
 
 
 def title_key(title: str) -> str:
@@ -99,7 +104,7 @@ def merged(known: Known, ev: Evidence, titles: tuple[str, ...]) -> Known:
             seen.add(title_key(t))
     context = Counter(known.context)
     context.update(ev.company)
-    name = ev.name if len(ev.name) > len(known.name) else known.name
+    name = display_name(ev.name) if len(ev.name) > len(known.name) else known.name
     return Known(n=known.n, name=name, titles=all_titles, country=known.country or ev.country,
                  journalist=known.journalist, n_stories=known.n_stories + 1,
                  context=dict(context.most_common(CONTEXT_KEEP)))

@@ -66,7 +66,7 @@ def ingest(store, paths: Sequence[str], *, workers: int | None = None, batch_siz
     workers = max(1, workers or os.cpu_count() or 1)
     batch: list[Prepared] = []
     try:
-        for result in _read_all(todo, workers, model):
+        for result in read_stories(todo, workers, model):
             if isinstance(result, Failure):
                 report.failed.append(result)
                 continue
@@ -106,7 +106,7 @@ def _new_stories(store, items: Iterable[Story | BadInput], report: IngestReport)
         yield item
 
 
-def _read_all(items: Iterator[Story | Failure], workers: int, model: str | None) -> Iterator[Prepared | Failure]:
+def read_stories(items: Iterable[Story | Failure], workers: int, model: str | None = None) -> Iterator[Prepared | Failure]:
     """Read stories in order: in this process with one worker, else in a pool of processes."""
     chunks = _chunks(items)
     if workers == 1:
@@ -132,7 +132,7 @@ def _read_all(items: Iterator[Story | Failure], workers: int, model: str | None)
         pool.join()
 
 
-def _chunks(items: Iterator[Story | Failure]) -> Iterator[list[Story | Failure]]:
+def _chunks(items: Iterable[Story | Failure]) -> Iterator[list[Story | Failure]]:
     chunk: list[Story | Failure] = []
     for item in items:
         chunk.append(item)

@@ -20,3 +20,4 @@ ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 # spaCy labels that name something; numbers, dates and amounts are not archive entities.
 NAME_TYPES = frozenset("PERSON ORG GPE LOC FAC NORP EVENT PRODUCT WORK_OF_ART LAW LANGUAGE".split())
+POSSESSIVE = re.compile(r"['’]s?$")

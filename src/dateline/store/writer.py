@@ -11,7 +11,7 @@ import json
 from dateline.record import Article, Entity
 from dateline.store.backend import Backend
 from dateline.store.features import Prepared
-from dateline.store.identity import Evidence, Known, choose, merged, name_key, title_key
+from dateline.store.identity import Evidence, Known, choose, display_name, merged, name_key, title_key
 from dateline.store.patterns import ISO_DAY, NAME_TYPES
 from dateline.store.threads import ThreadSettings, assign_thread, assign_version
 
@@ -81,9 +81,9 @@ def _resolve(db: Backend, ent: Entity, key: str, company: frozenset[str]) -> int
     rows = db.query("SELECT * FROM entities WHERE key = ? AND type = ?", (key, ent.type))
     match = choose([Known.from_row(r) for r in rows], ev)
     if match is None:
-        match = Known(n=0, name=ent.name, titles=[], country=None, journalist=ent.journalist, n_stories=0)
+        match = Known(n=0, name=display_name(ent.name), titles=[], country=None, journalist=ent.journalist, n_stories=0)
         match.n = db.insert("INSERT INTO entities (key, type, name, journalist) VALUES (?, ?, ?, ?)",
-                            (key, ent.type, ent.name, int(ent.journalist)))
+                            (key, ent.type, match.name, int(ent.journalist)))
     new = merged(match, ev, ent.titles)
     db.execute("UPDATE entities SET name = ?, titles = ?, country = ?, n_stories = ?, context = ? WHERE n = ?",
                (new.name, json.dumps(new.titles, ensure_ascii=False), new.country, new.n_stories,

@@ -1,0 +1,191 @@
+"""`dateline ingest`, `search`, `entity`, `archive-quotes`, `threads`: the archive from the shell.
+
+A thin layer over ``dateline.store.Store``. The archive is ``--db`` (a SQLite path or a
+``postgresql://`` URL), else ``$DATELINE_DB``, else ``dateline.db`` in the current directory.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from typing import Any, Iterable, Sequence
+
+import typer
+
+DB_HELP = "Archive: SQLite file path or postgresql:// URL (default $DATELINE_DB or dateline.db)."
+FORMAT_HELP = "table | json | csv"
+
+
+def register(app: typer.Typer) -> None:
+    app.command("ingest")(ingest)
+    app.command("search")(search)
+    app.command("entity")(entity)
+    app.command("archive-quotes")(archive_quotes)
+    app.command("threads")(threads)
+
+
+def _db_option() -> Any:
+    return typer.Option(None, "--db", envvar="DATELINE_DB", help=DB_HELP)
+
+
+def _open(db: str | None):
+    from dateline.store import Store
+
+    return Store.open(db or "dateline.db")
+
+
+def ingest(paths: list[str] = typer.Argument(..., help="Files, directories, globs or JSON Lines ('-' for stdin)."),
+           db: str = _db_option(),
+           workers: int = typer.Option(0, "--workers", "-w", help="Reader processes (default: all cores)."),
+           batch_size: int = typer.Option(32, "--batch-size", help="Stories per write transaction."),
+           model: str = typer.Option(None, "--model", help="Installed spaCy pipeline (or $DATELINE_MODEL)."),
+           quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar.")) -> None:
+    """Read stories into the archive. Rerun any time: stories already there are skipped."""
+    from rich.console import Console
+
+    console = Console(stderr=True)
+    with _open(db) as store:
+        with _progress(console, quiet) as tick:
+            report = store.ingest(paths, workers=workers or None, batch_size=batch_size, model=model,
+                                  on_story=tick)
+    console.print(f"added {report.added}, skipped {report.skipped} already in the archive, "
+                  f"failed {len(report.failed)} in {report.seconds:.1f} s ({report.rate:.1f} stories/s)")
+    for failure in report.failed[:50]:
+        console.print(f"  [red]failed[/red] {failure.source}: {failure.reason}", markup=True, highlight=False)
+    if len(report.failed) > 50:
+        console.print(f"  ... and {len(report.failed) - 50} more")
+    if report.interrupted:
+        console.print("interrupted: what was written is complete; rerun the same command to resume")
+        raise typer.Exit(130)
+    if report.failed:
+        raise typer.Exit(1)
+
+
+class _progress:
+    """A Rich progress line (stories and stories/s) fed by the ingest's per-batch callback."""
+
+    def __init__(self, console, quiet: bool) -> None:
+        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        self.bar = None if quiet or not console.is_terminal else Progress(
+            SpinnerColumn(), TextColumn("{task.completed} stories"),
+            TextColumn("{task.fields[rate]:.1f} stories/s"), TimeElapsedColumn(), console=console)
+
+    def __enter__(self):
+        if self.bar is None:
+            return None
+        self.bar.start()
+        self.task = self.bar.add_task("ingest", total=None, rate=0.0)
+        return self.tick
+
+    def tick(self, n: int) -> None:
+        self.bar.advance(self.task, n)
+        task = self.bar.tasks[0]
+        self.bar.update(self.task, rate=task.completed / task.elapsed if task.elapsed else 0.0)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+def search(words: list[str] = typer.Argument(None, help="Full-text query: words and \"quoted phrases\", all required."),
+           entity: str = typer.Option(None, "--entity", help="Stories mentioning this entity (name or id)."),
+           speaker: str = typer.Option(None, "--speaker", help="Stories quoting this speaker (name or id)."),
+           place: str = typer.Option(None, "--place", help="Place name or two-letter country code."),
+           bbox: str = typer.Option(None, "--bbox", help="min_lon,min_lat,max_lon,max_lat"),
+           since: str = typer.Option(None, "--since", help="YYYY-MM-DD (story or event date)."),
+           until: str = typer.Option(None, "--until", help="YYYY-MM-DD (story or event date)."),
+           agency: str = typer.Option(None, "--agency", help="News agency, e.g. Reuters."),
+           all_versions: bool = typer.Option(False, "--all-versions", help="List superseded versions too."),
+           limit: int = typer.Option(20, "--limit", "-n"),
+           format: str = typer.Option("table", "--format", "-f", help=FORMAT_HELP),
+           db: str = _db_option()) -> None:
+    """Search the archive by text, entity, speaker, place, dates and agency."""
+    box = _bbox(bbox) if bbox else None
+    text = " ".join(words or ()) or None
+    with _open(db) as store:
+        hits = store.search(text, entity=entity, speaker=speaker, place=place, bbox=box, since=since,
+                            until=until, agency=agency, all_versions=all_versions, limit=limit)
+    _emit([h.to_dict() for h in hits], ["id", "day", "agency", "headline", "thread", "score"], format)
+
+
+def entity(name: str = typer.Argument(..., help="Entity name or archive id."),
+           limit: int = typer.Option(20, "--limit", "-n"),
+           format: str = typer.Option("table", "--format", "-f", help=FORMAT_HELP),
+           db: str = _db_option()) -> None:
+    """An entity's titles, quotes, events, co-occurring entities and timeline."""
+    with _open(db) as store:
+        profile = store.entity(name, limit=limit)
+    if profile is None:
+        typer.echo(f"no entity named {name!r} in the archive", err=True)
+        raise typer.Exit(1)
+    if format == "json":
+        print(json.dumps(profile.to_dict(), ensure_ascii=False, indent=2))
+        return
+    e = profile.entity
+    rows = [{"section": "entity", "day": None, "text": f"{e.name} ({e.type}) id {e.id}", "detail": ", ".join(e.titles),
+             "story": f"{e.n_stories} stories"}]
+    rows += [{"section": "namesake", "day": None, "text": f"{o.name} id {o.id}", "detail": ", ".join(o.titles),
+              "story": f"{o.n_stories} stories"} for o in profile.namesakes]
+    rows += [{"section": "quote", "day": q.day, "text": q.text, "detail": q.kind, "story": q.story}
+             for q in profile.quotes]
+    rows += [{"section": "event", "day": ev.day, "text": ev.trigger, "detail": f"{ev.type} ({ev.role}, {ev.modality})",
+              "story": ev.story} for ev in profile.events]
+    rows += [{"section": "with", "day": None, "text": o.name, "detail": o.type, "story": f"{n} shared stories"}
+             for o, n in profile.co_occurring]
+    rows += [{"section": "timeline", "day": d.day, "text": f"{d.stories} stories, {d.events} events",
+              "detail": None, "story": None} for d in profile.timeline]
+    _emit(rows, ["section", "day", "text", "detail", "story"], format)
+
+
+def archive_quotes(speaker: str = typer.Option(None, "--speaker", help="Speaker name or archive entity id."),
+                   text: str = typer.Option(None, "--text", help="Quotes containing this text."),
+                   since: str = typer.Option(None, "--since"), until: str = typer.Option(None, "--until"),
+                   limit: int = typer.Option(50, "--limit", "-n"),
+                   format: str = typer.Option("table", "--format", "-f", help=FORMAT_HELP),
+                   db: str = _db_option()) -> None:
+    """Who said what, across the archive (``dateline quotes FILE`` reads single stories)."""
+    with _open(db) as store:
+        quotes = store.quotes(speaker=speaker, text=text, since=since, until=until, limit=limit)
+    rows = [{**q.to_dict(), "speaker": q.speaker.name if q.speaker else q.speaker_text} for q in quotes]
+    _emit(rows, ["day", "speaker", "kind", "text", "story"], format)
+
+
+def threads(limit: int = typer.Option(20, "--limit", "-n"),
+            format: str = typer.Option("table", "--format", "-f", help=FORMAT_HELP),
+            db: str = _db_option()) -> None:
+    """The biggest story threads (stories about the same event)."""
+    with _open(db) as store:
+        rows = [t.to_dict() for t in store.threads(limit=limit)]
+    _emit(rows, ["thread", "stories", "first_day", "last_day", "headline"], format)
+
+
+def _bbox(text: str) -> tuple[float, float, float, float]:
+    try:
+        values = tuple(float(v) for v in text.split(","))
+    except ValueError:
+        values = ()
+    if len(values) != 4:
+        raise typer.BadParameter("--bbox takes four numbers: min_lon,min_lat,max_lon,max_lat")
+    return values  # type: ignore[return-value]
+
+
+def _emit(rows: Sequence[dict[str, Any]], columns: Iterable[str], format: str) -> None:
+    """Print rows as a Rich table, a JSON array or CSV (the named columns; JSON keeps all)."""
+    columns = list(columns)
+    if format == "json":
+        print(json.dumps(list(rows), ensure_ascii=False, indent=2))
+    elif format == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=columns, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+    elif format == "table":
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(*columns)
+        for row in rows:
+            table.add_row(*("" if row.get(c) is None else str(row.get(c)) for c in columns))
+        Console().print(table)
+    else:
+        raise typer.BadParameter(f"unknown format {format!r}: use {FORMAT_HELP}")
