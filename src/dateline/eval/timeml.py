@@ -129,13 +129,17 @@ def score_doc(gold: Sequence[GoldTimex], system: Sequence) -> tuple[Scores, list
     return Scores(len(gold), len(system), strict, relaxed, type_ok, value_ok), errors
 
 
-def evaluate(docs: Sequence[TimeMLDoc]) -> tuple[Scores, list[tuple[str, tuple]]]:
+def evaluate(docs: Sequence[TimeMLDoc], nlp=None) -> tuple[Scores, list[tuple[str, tuple]]]:
+    """Score the normaliser on ``docs``; with a spaCy ``nlp``, its verb tenses are passed as
+    direction hints, as the timexes extractor does in ``dateline read``."""
+    from dateline.extract.timexes import tense_hints
     from dateline.time import find_timexes
 
     total = Scores(0, 0, 0, 0, 0, 0)
     errors: list[tuple[str, tuple]] = []
-    for doc in docs:
-        found = find_timexes(doc.text, doc.dct)
+    parsed = nlp.pipe((d.text for d in docs), batch_size=16) if nlp is not None else (None for _ in docs)
+    for doc, parse in zip(docs, parsed):
+        found = find_timexes(doc.text, doc.dct, tense_hints(parse))
         scores, errs = score_doc(doc.timexes, found)
         total = total + scores
         errors.extend((doc.name, e) for e in errs)
@@ -159,15 +163,22 @@ def register(eval_app: typer.Typer) -> None:
 
 
 def timeml(directory: Path = typer.Argument(..., help="A folder of TimeML .tml files (searched recursively)."),
-           errors: int = typer.Option(0, "--errors", help="Also print this many errors of each kind.")) -> None:
+           errors: int = typer.Option(0, "--errors", help="Also print this many errors of each kind."),
+           tagged: bool = typer.Option(False, "--tagged", help="Run spaCy too and pass its verb tenses as hints."),
+           model: str = typer.Option(None, "--model", help="spaCy pipeline for --tagged.")) -> None:
     """TempEval-3 timex scores of the normaliser, each document anchored on its DCT."""
     import time
 
     docs = read_dir(directory)
     if not docs:
         raise typer.BadParameter(f"no .tml files under {directory}")
+    nlp = None
+    if tagged:
+        from dateline.nlp import load_pipeline
+
+        nlp = load_pipeline(model)
     started = time.perf_counter()
-    scores, errs = evaluate(docs)
+    scores, errs = evaluate(docs, nlp)
     typer.echo(format_scores(scores, len(docs), time.perf_counter() - started))
     for kind in ("missed", "spurious", "value"):
         for name, (k, g, s) in [e for e in errs if e[1][0] == kind][:errors]:
