@@ -33,6 +33,7 @@ BIG_CITY = 1_000_000
 SMALL_PLACE = 2_000  # a place this small needs support from the story ("Atlantic", Iowa)  # a city this big may be named by an alternate name without other support
 NEAR_KM = 200.0
 CO_SUPPORT = 2.0
+PRIOR_TEMPERATURE = 3.0
 
 _COMPASS_INITIAL = re.compile(r"^([NSEW])\.\s*(?=[A-Z])")
 
@@ -158,15 +159,7 @@ class Resolver:
         return Reading(name.key, best, ranked[:10], best_score)
 
     def _score(self, entry: Entry, name: _Name, context: _Context) -> float:
-        score = math.log10(entry.population + 10)
-        if entry.kind == ALTERNATE and entry.population < HUGE_CITY:  # "New York" names New York City
-            score -= ALTERNATE_PENALTY * (2 if name.has_name_match else 1)
-        if entry.fcode in DIVISION_CODES and entry.country in name.capital_countries:
-            score -= 3.0  # "Washington", "New York", "Tokyo": the city, not the division
-        score += 4.0 if entry.fcode in COUNTRY_CODES else FEATURE_BONUS.get(entry.fcode, 0.0)
-        score += self._qualifier_score(entry, name)
-        score += _support(entry, name.key, context)
-        return score
+        return _prior(entry, name) + self._qualifier_score(entry, name) + _support(entry, name.key, context)
 
     def _qualifier_score(self, entry: Entry, name: _Name) -> float:
         if not name.qualifiers:
@@ -215,6 +208,8 @@ class Resolver:
                  or context.region_weight((entry.country, entry.admin1), key=name.key) > 0)
         if name.strong:
             return local or entry.population >= SMALL_PLACE
+        if name.sources == {"scan"}:  # a capitalised word no tagger called a name: cities only
+            return (qualified or supported) and entry.population >= 100_000 or entry.population >= BIG_CITY
         return local or (supported and entry.population >= 100_000) or entry.population >= BIG_CITY
 
 
@@ -261,24 +256,47 @@ def _cell(lat: float, lon: float) -> tuple[int, int]:
 
 
 def _candidate_layout(names: dict[str, _Name]) -> _Context:
-    """Where each name's candidates lie (grid cells and divisions), weighted by its ambiguity.
+    """Where each name's candidates lie (grid cells and divisions), weighted by their priors.
 
-    A candidate near some candidate of many other names is likely the one meant: a local
-    story's towns, counties and state cluster, whatever namesakes each has elsewhere.
+    A candidate near likely candidates of many other names is likely the one meant: a local
+    story's towns, counties and state cluster, whatever namesakes each has elsewhere. Each
+    name votes with the share of its prior each candidate holds, so "Russia" votes for the
+    country, not for Russia, Ohio.
     """
     context = _Context()
     for key, name in names.items():
-        if name.demonym_only:
+        if name.demonym_only or not name.candidates:
             continue
-        local = [e for e in name.candidates if e.kind in (NAME, ABBREVIATION)
-                 and e.fcode not in COUNTRY_CODES and e.fcode != "CONT"]
-        cells = {_cell(e.lat, e.lon) for e in local if e.fcode != "ADM1"}
-        regions = {(e.country, e.admin1) for e in local if e.admin1}
-        for cell in cells:
-            context.cells.setdefault(cell, {})[key] = 1.0 / len(cells)
-        for region in regions:
-            context.regions.setdefault(region, {})[key] = 1.0 / len(regions)
+        for entry, share in _prior_shares(name).items():
+            if entry.fcode in COUNTRY_CODES or entry.fcode == "CONT":
+                continue
+            if entry.fcode != "ADM1":
+                cell = context.cells.setdefault(_cell(entry.lat, entry.lon), {})
+                cell[key] = cell.get(key, 0.0) + share
+            if entry.admin1:
+                region = context.regions.setdefault((entry.country, entry.admin1), {})
+                region[key] = region.get(key, 0.0) + share
     return context
+
+
+def _prior_shares(name: _Name) -> dict[Entry, float]:
+    """Each candidate's share of the name's prior (softened: population counts by its root)."""
+    priors = {e: _prior(e, name) / PRIOR_TEMPERATURE for e in name.candidates}
+    top = max(priors.values())
+    weights = {e: 10 ** (p - top) for e, p in priors.items()}
+    total = sum(weights.values())
+    return {e: w / total for e, w in weights.items()}
+
+
+def _prior(entry: Entry, name: _Name) -> float:
+    """What the name alone says for ``entry``: population, feature type, kind of match."""
+    score = math.log10(entry.population + 10)
+    if entry.kind == ALTERNATE and entry.population < HUGE_CITY:  # "New York" names New York City
+        score -= ALTERNATE_PENALTY * (2 if name.has_name_match else 1)
+    score += 4.0 if entry.fcode in COUNTRY_CODES else FEATURE_BONUS.get(entry.fcode, 0.0)
+    if entry.fcode in DIVISION_CODES and entry.country in name.capital_countries:
+        score -= 3.0  # "Washington", "New York", "Tokyo": the city, not the division
+    return score
 
 
 def _co_support(entry: Entry, key: str, context: _Context) -> float:
