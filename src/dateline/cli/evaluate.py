@@ -11,10 +11,12 @@ eval_app = typer.Typer(help="Evaluate on public annotated news benchmarks and pr
 # Each module defines ``register(eval_app)``; add a module here to add an evaluation.
 EVAL_MODULES: tuple[str, ...] = (
     "dateline.eval.reuters21578",
+    "dateline.eval.geo",
     "dateline.eval.polnear",
     "dateline.eval.threads",
     "dateline.eval.timeml",
-    "dateline.eval.geo",
+    "dateline.eval.conll",
+    "dateline.eval.coref",
     "dateline.eval.meantime",
 )
 

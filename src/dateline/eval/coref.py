@@ -1,0 +1,186 @@
+"""`dateline eval meantime DIR`: within-document entity coreference on MEANTIME (NAF-style XML).
+
+Key: the gold ENTITY_MENTIONs that are names or pronouns (syntactic type NAM, PRE.NAM,
+PRO), grouped by their REFERS_TO target (mentions in no chain are singletons).
+Response: dateline's entity mentions of kind name or pronoun. A response mention is
+aligned to a key mention that ends where it ends and overlaps it; unaligned response
+mentions count against precision, unaligned key mentions against recall. MEANTIME
+annotates the first sentences of each article only: response mentions after the last
+sentence with any annotation are not scored. Scores: MUC,
+B-cubed and their mean, for dateline and for the baseline of grouping spaCy's
+mentions by identical text (what NER alone gives).
+"""
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+import typer
+
+KEY_TYPES = frozenset({"NAM", "PRE.NAM", "PRO"})
+Cluster = frozenset  # of mention ids
+
+
+@dataclass(frozen=True)
+class MeantimeDoc:
+    name: str
+    text: str
+    mentions: dict[str, tuple[int, int]]  # m_id -> char span, key mentions only
+    clusters: tuple[frozenset[str], ...]
+    annotated_end: int  # MEANTIME annotates the first sentences only: scoring stops here
+
+
+def read_meantime(path: str | Path) -> MeantimeDoc:
+    """One MEANTIME XML file: text rebuilt from tokens (a line per sentence), key chains."""
+    root = ET.parse(path).getroot()
+    spans: dict[str, tuple[int, int]] = {}
+    parts: list[str] = []
+    offset, sentence = 0, None
+    for tok in root.iter("token"):
+        if sentence is not None and tok.get("sentence") != sentence:
+            parts.append("\n")
+            offset += 1
+        elif parts:
+            parts.append(" ")
+            offset += 1
+        sentence = tok.get("sentence")
+        word = tok.text or ""
+        spans[tok.get("t_id")] = (offset, offset + len(word))
+        parts.append(word)
+        offset += len(word)
+    markables = root.find("Markables")
+    anchored = [spans[a.get("t_id")][1] for a in markables.iter("token_anchor")
+                if a.get("t_id") in spans] if markables is not None else []
+    annotated = max(anchored, default=0)
+    text_end = "".join(parts).find("\n", annotated)
+    mentions: dict[str, tuple[int, int]] = {}
+    for m in markables.iter("ENTITY_MENTION") if markables is not None else ():
+        ids = [a.get("t_id") for a in m.iter("token_anchor")]
+        if m.get("syntactic_type") in KEY_TYPES and ids and all(i in spans for i in ids):
+            mentions[m.get("m_id")] = (spans[ids[0]][0], spans[ids[-1]][1])
+    chains: dict[str, set[str]] = defaultdict(set)
+    relations = root.find("Relations")
+    for ref in relations.iter("REFERS_TO") if relations is not None else ():
+        target = ref.find("target")
+        for src in ref.iter("source"):
+            if target is not None and src.get("m_id") in mentions:
+                chains[target.get("m_id")].add(src.get("m_id"))
+    chained = set().union(*chains.values()) if chains else set()
+    clusters = [frozenset(c) for c in chains.values()] + [frozenset({m}) for m in mentions if m not in chained]
+    text = "".join(parts)
+    return MeantimeDoc(Path(path).stem, text, mentions, tuple(clusters),
+                       text_end if text_end >= 0 else len(text))
+
+
+def align(doc: MeantimeDoc, response: Iterable[Iterable[tuple[int, int]]]) -> list[frozenset]:
+    """Response clusters of char spans -> clusters of key mention ids (or fresh ids)."""
+    by_end: dict[int, list[tuple[str, int]]] = defaultdict(list)
+    for mid, (a, b) in doc.mentions.items():
+        by_end[b].append((mid, a))
+    used: set[str] = set()
+    out, fresh = [], 0
+    for cluster in response:
+        ids = set()
+        for a, b in cluster:
+            if a >= doc.annotated_end:
+                continue
+            match = next((mid for mid, ka in sorted(by_end.get(b, []), key=lambda x: abs(x[1] - a))
+                          if mid not in used and ka < b and a < b), None)
+            if match is None:
+                fresh += 1
+                ids.add(f"r{fresh}")
+            else:
+                used.add(match)
+                ids.add(match)
+        if ids:
+            out.append(frozenset(ids))
+    return out
+
+
+def muc(key: list[frozenset], response: list[frozenset]) -> tuple[float, float]:
+    """(numerator, denominator) of MUC recall of ``response`` against ``key``."""
+    where = {m: i for i, c in enumerate(response) for m in c}
+    num = den = 0
+    for c in key:
+        parts = {where.get(m, ("alone", m)) for m in c}
+        num += len(c) - len(parts)
+        den += len(c) - 1
+    return num, den
+
+
+def b_cubed(key: list[frozenset], response: list[frozenset]) -> tuple[float, float]:
+    """(numerator, denominator) of B-cubed recall of ``response`` against ``key``."""
+    where = {m: c for c in response for m in c}
+    num = sum(len(c & where.get(m, frozenset())) / len(c) for c in key for m in c)
+    return num, sum(len(c) for c in key)
+
+
+def _f(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+class Scores:
+    """Sums of MUC and B-cubed numerators and denominators over documents."""
+
+    def __init__(self) -> None:
+        self.sums = defaultdict(float)
+
+    def add(self, key: list[frozenset], response: list[frozenset]) -> None:
+        for metric, fn in (("muc", muc), ("b3", b_cubed)):
+            rn, rd = fn(key, response)
+            pn, pd = fn(response, key)
+            for name, v in (("rn", rn), ("rd", rd), ("pn", pn), ("pd", pd)):
+                self.sums[metric, name] += v
+
+    def prf(self, metric: str) -> tuple[float, float, float]:
+        s = self.sums
+        p = s[metric, "pn"] / s[metric, "pd"] if s[metric, "pd"] else 0.0
+        r = s[metric, "rn"] / s[metric, "rd"] if s[metric, "rd"] else 0.0
+        return p, r, _f(p, r)
+
+
+def evaluate(directory: str | Path, model: str | None = None, limit: int | None = None) -> dict:
+    from dateline.extract.base import StoryContext
+    from dateline.extract.entities import extract_entities, make_entities
+    from dateline.nlp import load_pipeline
+    from dateline.structure.layout import Field, Layout
+
+    files = sorted(Path(directory).rglob("*.xml"))[:limit]
+    docs = [read_meantime(f) for f in files]
+    nlp = load_pipeline(model)
+    make_entities()
+    ours, base = Scores(), Scores()
+    for mdoc, doc in zip(docs, nlp.pipe(d.text for d in docs)):
+        body = Field(mdoc.text, 0, len(mdoc.text))
+        layout = Layout(text=mdoc.text, body=body, paragraphs=(body,))
+        entities = extract_entities(StoryContext(layout=layout, doc=doc))
+        response = [[(m.start, m.end) for m in e.mentions if m.kind != "description"] for e in entities]
+        key = list(mdoc.clusters)
+        ours.add(key, align(mdoc, response))
+        by_text: dict[tuple[str, str], list] = defaultdict(list)
+        for e in doc.ents:
+            if e.label_ not in {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}:
+                by_text[e.label_, e.text].append((e.start_char, e.end_char))
+        base.add(key, align(mdoc, by_text.values()))
+    return {"docs": len(docs), "dateline": ours, "spacy": base}
+
+
+def register(eval_app: typer.Typer) -> None:
+    eval_app.command("meantime")(meantime)
+
+
+def meantime(directory: str = typer.Argument(..., help="MEANTIME folder, e.g. ../shared/data/meantime/data/"
+                                             "meantime_newsreader_english_oct15/intra_cross-doc_annotation"),
+             model: str = typer.Option(None, "--model", help="Installed spaCy pipeline."),
+             limit: int = typer.Option(None, "--limit", help="Only the first N files.")) -> None:
+    """Within-document entity coreference (names and pronouns): MUC, B-cubed and their mean."""
+    result = evaluate(directory, model=model, limit=limit)
+    typer.echo(f"documents: {result['docs']}")
+    typer.echo(f"{'system':<24}{'MUC P':>7}{'R':>7}{'F1':>7}{'B3 P':>8}{'R':>7}{'F1':>7}{'mean F1':>9}")
+    for label, scores in (("spaCy, same text", result["spacy"]), ("dateline", result["dateline"])):
+        m, b = scores.prf("muc"), scores.prf("b3")
+        typer.echo(f"{label:<24}{m[0]:>7.3f}{m[1]:>7.3f}{m[2]:>7.3f}{b[0]:>8.3f}{b[1]:>7.3f}{b[2]:>7.3f}"
+                   f"{(m[2] + b[2]) / 2:>9.3f}")
