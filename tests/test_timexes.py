@@ -34,6 +34,13 @@ def one(text: str, anchor: date | None = WED, hints=()) -> tuple[str, str, str]:
     ("Polls close at 3 p.m. EDT.", ("3 p.m. EDT", "TIME", "2019-04-24T15:00")),
     ("The train left at 07:35 GMT.", ("07:35 GMT", "TIME", "2019-04-24T07:35")),
     ("They met at noon Tuesday.", ("noon Tuesday", "TIME", "2019-04-23T12:00")),
+    ("Oil rose by 1430 GMT.", ("1430 GMT", "TIME", "2019-04-24T14:30")),
+    ("April 24, 2019 / 7:35 AM", ("April 24, 2019 / 7:35 AM", "TIME", "2019-04-24T07:35")),
+    ("Talks are set for the week of March 6.", ("the week of March 6", "DATE", "2019-W10")),
+    ("Sales fell in July last year.", ("July last year", "DATE", "2018-07")),
+    ("Net rose in this year's second quarter.", ("this year's second quarter", "DATE", "2019-Q2")),
+    ("The plant reopened in nineteen ninety-six.", ("nineteen ninety-six", "DATE", "1996")),
+    ("Clinics shut at Thanksgiving 2018.", ("Thanksgiving 2018", "DATE", "2018-11-22")),
     # weekdays and days
     ("Mara Tellin resigned on Monday.", ("Monday", "DATE", "2019-04-22")),
     ("The council will vote on Friday.", ("Friday", "DATE", "2019-04-26")),
@@ -108,6 +115,8 @@ def test_kinds(sentence, expected):
     "The fall of the empire was swift.",
     "Three-quarters of the voters agreed.",
     "The company paid $1990 for it.",
+    "He scored 1430 points at 6.43 on the index.",
+    "Jan Novak spoke.",
     "",
 ])
 def test_not_time_expressions(sentence):

@@ -117,13 +117,14 @@ def _clock(text: str | None) -> str | None:
         return "12:00"
     if t == "midnight":
         return "24:00"
-    m = re.match(r"(\d{1,2})(?:[:.](\d\d))?\s*([ap])?", t)
+    m = re.fullmatch(r"([01]\d|2[0-3])([0-5]\d)", t) or re.match(r"(\d{1,2})(?:[:.](\d\d))?\s*([ap])?", t)
     if not m:
         return None
     hour, minute = int(m.group(1)), int(m.group(2) or 0)
-    if m.group(3) == "p" and hour < 12:
+    meridiem = m.group(3) if m.lastindex and m.lastindex >= 3 else None
+    if meridiem == "p" and hour < 12:
         hour += 12
-    elif m.group(3) == "a" and hour == 12:
+    elif meridiem == "a" and hour == 12:
         hour = 0
     return f"{hour:02d}:{minute:02d}"
 
@@ -164,6 +165,13 @@ def h_daymonth(m: re.Match, st: _State) -> Result:
         return None
     st.last_date = d
     return _with_clock(d.isoformat(), m)
+
+
+def h_weekof(m: re.Match, st: _State) -> Result:
+    result = h_daymonth(m, st)
+    if result is None or result[1].startswith("X"):
+        return ("DATE", "XXXX-WXX") if result else None
+    return "DATE", cal.week(date.fromisoformat(result[1][:10]))
 
 
 def _relday(rel: str, st: _State) -> tuple[date | None, str | None]:
@@ -639,7 +647,7 @@ HANDLERS: dict[str, Handler] = {
     "thispart": h_thispart, "midpart": h_midpart, "relunit": h_relunit, "ago": h_ago, "quarter": h_quarter,
     "qcode": h_qcode, "duration": h_duration, "bareunits": h_bareunits, "season": h_season,
     "decade": h_decade, "century": h_century, "year": h_year, "set": h_set, "setword": h_setword,
-    "fuzzy": h_fuzzy, "holiday": h_holiday, "decade_word": h_decade_word, "yearago": h_yearago, "spoken_year": h_spoken_year,
+    "fuzzy": h_fuzzy, "holiday": h_holiday, "decade_word": h_decade_word, "yearago": h_yearago, "weekof": h_weekof, "spoken_year": h_spoken_year,
 }
 
 

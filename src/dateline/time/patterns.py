@@ -29,8 +29,11 @@ DAYNUM = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
 YEAR4 = r"(?:1[6-9]\d\d|20\d\d)(?![\d%])"
 YEAR = rf"(?:{YEAR4}|'\d\d(?!\d))"
 AMPM = r"(?:[ap]\.\s?m\.?|[ap]m\b)"
-CLOCK = rf"(?:(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*{AMPM})?|(?:1[0-2]|0?[1-9])\s*{AMPM}|noon|midnight|midday)"
-ZONE = rf"(?-i:\(?(?:{'|'.join(sorted((z.upper() for z in W.ZONES if len(z) > 1), key=len, reverse=True))})\b\)?)"
+_ZONE_NAMES = "|".join(sorted((z.upper() for z in W.ZONES if len(z) > 1), key=len, reverse=True))
+ZONE = rf"(?-i:\(?(?:{_ZONE_NAMES})\b\)?)"
+# "1430 GMT": wire services write the 24-hour clock without a colon, always with a zone.
+CLOCK = (rf"(?:(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*{AMPM})?|(?:1[0-2]|0?[1-9])\s*{AMPM}|noon|midnight|midday|"
+         rf"(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?-i:{_ZONE_NAMES})\b))")
 NUM = rf"(?:\d+(?:\.\d+)?|{_alt(k for k in W.NUMBERS if ' ' not in k or k.startswith(('a ', 'half')))}(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?)"
 VAGUE = _alt(W.VAGUE_NUMBERS)
 UNIT = rf"(?:{_alt(W.UNITS)}s?)\b"
@@ -40,7 +43,7 @@ ORD = _alt(W.ORDINALS)
 _ONES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 _TEENS_AND_TENS = [w for w, n in W.NUMBERS.items() if " " not in w and 10 <= n <= 90 and w != "dozen"]
 
-DATE_TAIL = rf"(?:,?\s+(?:at\s+|about\s+|around\s+)?(?P<clock>{CLOCK})(?:\s*(?P<zone>{ZONE}))?)?"
+DATE_TAIL = rf"(?:(?:,?\s+|\s*/\s*)(?:at\s+|about\s+|around\s+)?(?P<clock>{CLOCK})(?:\s*(?P<zone>{ZONE}))?)?"
 
 RULES: tuple[tuple[str, str], ...] = (
     ("iso", r"\b(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:[T ](?P<clock>[0-2]\d:[0-5]\d)(?::\d\d)?)?\b"),
@@ -63,6 +66,7 @@ RULES: tuple[tuple[str, str], ...] = (
                rf"yesterday|today|tomorrow|tonight|last night|overnight)(?:\s+(?P<part>{PART}))?\b"),
     ("thispart", rf"\b(?:(?:later|earlier)\s+)?(?:this|that|the)\s+(?P<part>morning|afternoon|evening)\b"),
     ("midpart", r"\bmid-?\s?(?P<part>morning|afternoon)\b"),
+    ("weekof", rf"\b(?:the\s+)?week\s+of\s+(?P<m>{MONTH})\s+(?P<d>{DAYNUM})(?:,?\s+(?P<y>{YEAR4}))?"),
     ("relunit", rf"\b(?P<mod>(?:earlier|later|early|late)\s+(?:this|that|last|next)|that|the same|at the (?:end|start|beginning) of "
                 rf"(?:this|last|next|the)|(?:the\s+)?end of (?:this|last|next|the)|last|this|next|the past|past|"
                 rf"the coming|coming|the next|previous|the previous|the following|the current|current|"
