@@ -157,8 +157,8 @@ class FrameFinder:
             frame.with_ += _resolve_all(index, [pobj])
         governor = _governing_verb(index, tok)
         if governor is not None:
-            if tok.dep_ == "dobj" and governor.lower_ in self.light:
-                frame.anchors.append(governor)
+            if tok.dep_ == "dobj" and governor.lower_ in self.light or tok.dep_ in ("nsubj", "nsubjpass"):
+                frame.anchors.append(governor)  # "held a summit in 2002", "the summit took place in X"
             lends = tok.dep_ == "dobj" and governor.lower_ in self.light
             if not frame.who and (lends or tok.dep_ == "pobj" and index.head(index.head(tok)).i == governor.i):
                 subj, _ = _subjects(index, governor)

@@ -44,8 +44,9 @@ class StoryIndex:
             types[ent.id] = ent.type
             for m in ent.mentions:
                 _mark(doc, entity_at, m.start, m.end, ent.id)
-                key = m.text.casefold()
-                names[key] = ent.id if names.get(key, ent.id) == ent.id else None
+                _name(names, m.text, ent.id)
+            if ent.type == "PERSON" and " " in ent.name:  # "Sander" for "Ivo Sander"
+                _name(names, ent.name.rsplit(" ", 1)[1], ent.id)
         places = {p.entity for p in ctx.part("places") if getattr(p, "entity", None) and not p.metonym}
         places |= {eid for eid, t in types.items() if t in PLACE_TYPES}
         timex_at: list[str | None] = [None] * len(doc)
@@ -111,6 +112,11 @@ class StoryIndex:
 
     def in_quote(self, tok: Token) -> bool:
         return any(s <= tok.idx < e and cue != tok.idx for s, e, cue in self.quote_spans)
+
+
+def _name(names: dict[str, str | None], text: str, eid: str) -> None:
+    key = text.casefold()
+    names[key] = eid if names.get(key, eid) == eid else None
 
 
 def _paragraphs(doc: Doc) -> list[int]:

@@ -34,6 +34,7 @@ def propagate(frames: list[Frame], index: StoryIndex, anchor: date | None,
     today = _story_day_timex(index, anchor)
     if today:
         _story_day(frames, today, index)
+        _nested(frames, index)  # "after crossing the border": the day of the event it qualifies
     if dateline_place and lead:
         _dateline_place(frames, lead, dateline_place)
     if anchor:

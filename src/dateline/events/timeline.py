@@ -76,7 +76,8 @@ def timeline(article: Article) -> list[Entry]:
 def _anchor(article: Article) -> date | None:
     for value in (article.dateline.date, (article.published or "")[:10]):
         try:
-            return date.fromisoformat(value) if value else None
+            if value:
+                return date.fromisoformat(value)
         except ValueError:
             continue
     return None
