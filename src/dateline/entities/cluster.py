@@ -5,10 +5,12 @@ People: identical full names are one person; a short form ("Kim", "Chairman Kim"
 name part, to the one the story's evidence points at:
 
 1. a candidate named in full earlier in the same sentence (local recency);
-2. else the *principal* candidate: the one introduced first, if no other candidate is
-   named in full more often (news style names secondary namesakes in full each time);
-3. else the candidate named in full most often, if one clearly is;
-4. else the short form stays unresolved: its own entity, with the candidates listed.
+2. else a candidate named in full at least three times as often as the one introduced
+   first (and at least three times), if there is one;
+3. else the *principal* candidate: the one introduced first, when it was introduced in
+   a sentence of its own (news style names secondary namesakes in full each time);
+4. else (two introduced together: "Tom and Ana Reyes") the short form stays
+   unresolved: its own entity, with the candidates listed.
 
 Journalists (byline, credits) never take a short form from the story text.
 Other names: one entity per folded name, with country aliases ("U.S.", "the United
@@ -22,6 +24,8 @@ from dataclasses import dataclass, field
 
 from dateline.data.entity_words import TITLE_WORDS
 from dateline.entities import gazetteer, names
+
+DOMINANT = 3  # a namesake named in full this many times as often as the first one takes the short form
 
 
 @dataclass
@@ -101,14 +105,14 @@ def _resolve_short(found: list[Found], i: int, groups: list[Group]) -> Group | l
                                      for m in groups[n].members)]
     if len(local) == 1:
         return groups[local[0]]
-    first = {n: min(found[m].start for m in groups[n].members) for n in cands}
+    first = {n: min((found[m].sent, found[m].start) for m in groups[n].members) for n in cands}
     count = {n: len(groups[n].members) for n in cands}
-    principal = min(cands, key=first.get)
-    if all(count[principal] >= count[n] for n in cands):
+    principal, runner_up = sorted(cands, key=first.get)[:2]
+    dominant = [n for n in cands if count[n] >= max(DOMINANT, DOMINANT * count[principal])]
+    if len(dominant) == 1:
+        return groups[dominant[0]]
+    if first[principal][0] != first[runner_up][0]:
         return groups[principal]
-    top = Counter(count).most_common(2)
-    if top[0][1] > top[1][1]:
-        return groups[top[0][0]]
     return cands
 
 
@@ -116,8 +120,8 @@ def _title_conflict(found: list[Found], f: Found, group: Group) -> bool:
     """"King Salman" is not "Crown Prince Mohammed bin Salman": different capitalised titles."""
     if not f.title:
         return False
-    titles = {found[m].title for m in group.members if found[m].title}
-    return bool(titles) and f.title not in titles
+    titles = {found[m].title.split()[-1] for m in group.members if found[m].title}
+    return bool(titles) and f.title.split()[-1] not in titles
 
 
 def group_others(found: list[Found]) -> list[Group]:

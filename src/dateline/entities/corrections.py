@@ -56,6 +56,7 @@ def correct(doc: Doc, *, places: Sequence[tuple[int, int]] = (),
     spans = [_extend_person(doc, s, spans) for s in spans]
     spans = _from_structure(doc, spans, places, "GPE")
     spans = _from_structure(doc, spans, persons, "PERSON")
+    spans = spans + _more_of_the_same(doc, spans)
     spans = _retype_by_majority(doc, spans)
     spans = _retype_lone_places(doc, spans)
     spans = [_retype_by_context(doc, s) for s in spans]
@@ -67,6 +68,8 @@ def _trim(doc: Doc, span: NerSpan) -> NerSpan | None:
     start, end = span.start, span.end
     while end > start and doc[end - 1].text in POSSESSIVES:
         end -= 1
+    if span.label == "PERSON":
+        start = _after_title(doc, start, end)
     if span.label != "PERSON" and end - start > 1 and doc[start].lower_ in LEADING_DETERMINERS:
         if doc[start].is_lower or gazetteer.country_code(doc[start + 1:end].text):
             start += 1
@@ -76,6 +79,19 @@ def _trim(doc: Doc, span: NerSpan) -> NerSpan | None:
     if end <= start:
         return None
     return NerSpan(start, end, span.label)
+
+
+def _after_title(doc: Doc, start: int, end: int) -> int:
+    """A person's name starts after the titles the tagger took in ("Crown Prince Faisal")."""
+    while end - start > 1:
+        two = " ".join(t.lower_ for t in doc[start:start + 2])
+        if end - start > 2 and two in TITLE_WORDS:
+            start += 2
+        elif doc[start].lower_ in TITLE_WORDS or doc[start].lower_ in HONORIFIC_GENDER:
+            start += 1
+        else:
+            break
+    return start
 
 
 def _drop_title_parts(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
@@ -105,6 +121,24 @@ def _names_after_roles(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
                 out.append(NerSpan(i, j, "PERSON"))
                 i = j
         i += 1
+    return out
+
+
+def _more_of_the_same(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
+    """A person's full name, surname or given name where the tagger missed it elsewhere in
+    the story ("Park met ..." after "President Park Min Jun")."""
+    tagged = {i for s in spans for i in range(s.start, s.end)}
+    parts = {}
+    for s in spans:
+        if s.label == "PERSON" and s.end - s.start >= 2:
+            parts[doc[s.start].text] = parts[doc[s.end - 1].text] = "PERSON"
+    out = []
+    for t in doc:
+        if (t.i not in tagged and t.text in parts and t.pos_ == "PROPN" and t.is_title
+                and not (t.i + 1 < len(doc) and doc[t.i + 1].is_title and doc[t.i + 1].i not in tagged)
+                and not (t.i > 0 and doc[t.i - 1].is_title and doc[t.i - 1].i not in tagged
+                         and not doc[t.i - 1].lower_ in TITLE_WORDS)):
+            out.append(NerSpan(t.i, t.i + 1, parts[t.text]))
     return out
 
 
@@ -158,6 +192,9 @@ def _retype_by_context(doc: Doc, span: NerSpan) -> NerSpan:
             and before[1].lower_ == "of"
             and before[0].lower_ in PLACE_CUES):
         return replace(span, label="GPE")
+    if (span.label == "PERSON" and span.start >= 2 and doc[span.start - 1].lower_ in {"at", "for"}
+            and doc[span.start - 2].lower_ in ROLE_NOUNS):
+        return replace(span, label="ORG")  # "a lawyer at Hanbit Law"
     if span.label == "NORP" and not gazetteer.is_demonym(doc[span.start:span.end].text):
         after = " ".join(t.lower_ for t in doc[span.end:span.end + 2])
         if after.split(" ")[0] in MEDIA_HEADS or after in MEDIA_HEADS:

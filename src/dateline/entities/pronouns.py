@@ -76,7 +76,7 @@ class Resolver:
                 gid = self.person_at.get(token.i)
                 if gid is not None:
                     self._seen.append((token.i, gid))
-                    if token.dep_ in SUBJECT_DEPS or not verb_seen:  # a name before the verb
+                    if token.dep_ in SUBJECT_DEPS or not verb_seen and not subjects:  # leads the clause
                         subjects.append((token.i, gid))
                     continue
                 verb_seen = verb_seen or token.pos_ in {"VERB", "AUX"}

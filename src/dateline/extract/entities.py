@@ -19,7 +19,7 @@ from dateline.entities.cluster import Found, Group
 from dateline.entities.corrections import NAME_TYPES, correct
 from dateline.entities.pronouns import Referent, Resolver, sentences
 from dateline.entities.titles import Role, describe, read_role
-from dateline.data.entity_words import EMPLOYMENT, HONORIFIC_GENDER, KINSHIP
+from dateline.data.entity_words import EMPLOYMENT, HONORIFIC_GENDER, KINSHIP, PRONOUN_GENDER
 from dateline.extract.base import StoryContext, register
 from dateline.record import Entity, Mention, Relation
 
@@ -225,7 +225,8 @@ def _relations(story: _Story, resolver: Resolver, person_at: dict[int, int]) -> 
             elif possessor in person_at:
                 target = person_at[possessor]
             else:
-                target = resolver.antecedent(story.doc[possessor], None)
+                pronoun = story.doc[possessor]
+                target = resolver.antecedent(pronoun, PRONOUN_GENDER.get(pronoun.lower_))
             if target is not None and target != gid:
                 out.setdefault(gid, []).append((word, target))
                 for t in range(*story.tokens[m]):

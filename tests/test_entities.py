@@ -1,0 +1,107 @@
+"""The entities extractor on invented fixture stories, with the real spaCy model."""
+from __future__ import annotations
+
+import pytest
+
+from dateline.extract.base import StoryContext
+from dateline.extract.entities import make_entities
+from dateline.structure.layout import Field, Layout
+
+FAMILY = """\
+South Korean President Park Min Jun arrived in Busan on Monday for talks on trade.
+
+Park met local business leaders at the port. His daughter Park Ji Yeon, a lawyer at Hanbit Law, \
+travelled with him, and his chief of staff Jung Ho Seok joined them later.
+
+"We want the port to grow," Park told reporters. He said exports would double.
+
+Park Ji Yeon said she had visited the city twice.
+"""
+
+CHINESE = """\
+Chinese Foreign Minister Wang Jianguo flew to Nairobi on Tuesday. Wang Jianguo will meet Kenyan \
+President Samuel Otieno.
+
+Wang said the visit would deepen ties. Otieno, a former banker, welcomed him.
+
+Wang Meiling, a trade official, also joined the delegation.
+"""
+
+ARABIC_SPANISH = """\
+Crown Prince Faisal bin Khalid of Qaratar met Mexican President Andres Manuel Ortega Salcedo in \
+Mexico City on Friday. King Khalid did not attend.
+
+Ortega Salcedo said the two countries would sign a deal. Prince Faisal said he was pleased.
+"""
+
+BYLINE = "By Mary Kwon\n\nSEOUL (Wire) - Minister Kwon Tae Ho resigned on Friday. Kwon said he was tired.\n"
+
+
+@pytest.fixture(scope="module")
+def extract():
+    return make_entities()
+
+
+def read(nlp, extract, text, authors=()):
+    body = Field(text, 0, len(text))
+    fields = tuple(Field(a, text.index(a), text.index(a) + len(a)) for a in authors)
+    layout = Layout(text=text, body=body, paragraphs=(body,), authors=fields)
+    return extract(StoryContext(layout=layout, doc=nlp(text)))
+
+
+def person(entities, name):
+    found = [e for e in entities if e.type == "PERSON" and e.name == name]
+    assert len(found) == 1, [e.name for e in entities if e.type == "PERSON"]
+    return found[0]
+
+
+def test_family_members_told_apart(nlp, extract):
+    ents = read(nlp, extract, FAMILY)
+    father, daughter = person(ents, "Park Min Jun"), person(ents, "Park Ji Yeon")
+    assert sum(m.text == "Park" for m in father.mentions) == 2
+    assert all(m.text != "Park" for m in daughter.mentions)
+    assert ("daughter", father.id) in {(r.relation, r.target) for r in daughter.relations}
+    assert "President" in father.titles[0] and father.country == "KR"
+
+
+def test_employment_relation_is_a_title(nlp, extract):
+    ents = read(nlp, extract, FAMILY)
+    aide = person(ents, "Jung Ho Seok")
+    assert "chief of staff" in aide.titles
+    assert aide.relations and aide.relations[0].target == person(ents, "Park Min Jun").id
+
+
+def test_pronoun_subject_is_a_mention(nlp, extract):
+    ents = read(nlp, extract, FAMILY)
+    father = person(ents, "Park Min Jun")
+    assert any(m.kind == "pronoun" and m.text == "He" for m in father.mentions)
+
+
+def test_chinese_namesakes(nlp, extract):
+    ents = read(nlp, extract, CHINESE)
+    minister = person(ents, "Wang Jianguo")
+    assert any(m.text == "Wang" for m in minister.mentions)
+    assert all(m.text != "Wang" for m in person(ents, "Wang Meiling").mentions)
+    assert minister.country == "CN"
+
+
+def test_arabic_patronymic_and_spanish_double_surname(nlp, extract):
+    ents = read(nlp, extract, ARABIC_SPANISH)
+    president = person(ents, "Andres Manuel Ortega Salcedo")
+    assert any(m.text == "Ortega Salcedo" for m in president.mentions)
+    assert president.country == "MX"
+    prince = [e for e in ents if e.type == "PERSON" and "Faisal" in e.name]
+    assert len(prince) == 1 and "Khalid" not in {m.text for m in prince[0].mentions}
+
+
+def test_journalist_is_flagged_and_kept_apart(nlp, extract):
+    ents = read(nlp, extract, BYLINE, authors=["Mary Kwon"])
+    journalist = person(ents, "Mary Kwon")
+    assert journalist.journalist
+    minister = person(ents, "Kwon Tae Ho")
+    assert not minister.journalist and any(m.text == "Kwon" for m in minister.mentions)
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n", "\"\"\"", "Kim", "He said.", "((( ,,, )))"])
+def test_odd_text_does_not_crash(nlp, extract, text):
+    assert isinstance(read(nlp, extract, text), tuple)

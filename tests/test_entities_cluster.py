@@ -1,0 +1,78 @@
+"""Grouping name mentions into people and places (no model)."""
+from __future__ import annotations
+
+from dateline.entities.cluster import Found, group_others, group_people
+
+
+def people(mentions, journalists=()):
+    """mentions: (text, sentence[, title[, journalist]]) in text order."""
+    found = []
+    pos = 0
+    for m in mentions:
+        text, sent = m[0], m[1]
+        title = m[2] if len(m) > 2 else None
+        journalist = m[3] if len(m) > 3 else False
+        found.append(Found(pos, pos + len(text), "PERSON", text, sent, title, journalist))
+        pos += len(text) + 10
+    groups = group_people(found, {tuple(j.casefold().split()) for j in journalists})
+    return found, groups
+
+
+def named(found, groups):
+    return sorted(sorted(found[i].text for i in g.members) for g in groups)
+
+
+def test_principal_namesake_takes_the_bare_surname():
+    found, groups = people([
+        ("Lee", 0), ("Lee Jae Sung", 1), ("Lee", 2), ("Lee Jae Sung", 3), ("Lee Hana", 4),
+        ("Lee", 5), ("Lee Bo Ram", 6), ("Lee Bo Ram", 7), ("Lee", 8), ("Tom Lee", 99, None, True),
+    ], journalists=["Tom Lee"])
+    assert named(found, groups) == [
+        ["Lee", "Lee", "Lee", "Lee", "Lee Jae Sung", "Lee Jae Sung"],
+        ["Lee Bo Ram", "Lee Bo Ram"], ["Lee Hana"], ["Tom Lee"]]
+    assert [g.journalist for g in groups if found[g.members[0]].text == "Tom Lee"] == [True]
+
+
+def test_same_sentence_namesake_wins_locally():
+    found, groups = people([("Wang Jianguo", 0), ("Wang Jianguo", 1), ("Wang Meiling", 2), ("Wang", 2)])
+    assert ["Wang", "Wang Meiling"] in named(found, groups)
+
+
+def test_unresolved_when_the_story_does_not_say():
+    found, groups = people([("Tom Reyes", 0), ("Ana Reyes", 0), ("Ana Reyes", 2), ("Reyes", 6)])
+    lone = [g for g in groups if [found[i].text for i in g.members] == ["Reyes"]]
+    assert len(lone) == 1 and len(lone[0].candidates) == 2
+
+
+def test_a_much_more_named_namesake_takes_the_short_form():
+    found, groups = people([("Tom Reyes", 0), ("Ana Reyes", 1), ("Ana Reyes", 2),
+                            ("Ana Reyes", 3), ("Reyes", 6)])
+    assert ["Ana Reyes", "Ana Reyes", "Ana Reyes", "Reyes"] in named(found, groups)
+
+
+def test_different_titles_keep_namesakes_apart():
+    found, groups = people([("Faisal bin Khalid", 0, "crown prince"), ("Khalid", 1, "king"),
+                            ("Faisal", 2, "crown prince")])
+    assert named(found, groups) == [["Faisal", "Faisal bin Khalid"], ["Khalid"]]
+
+
+def test_spanish_double_surname_and_arabic_article():
+    found, groups = people([("Andrés Manuel Ortega Salcedo", 0), ("Ortega Salcedo", 1),
+                            ("Hamad al-Rashidi", 2), ("Rashidi", 3)])
+    assert named(found, groups) == [["Andrés Manuel Ortega Salcedo", "Ortega Salcedo"],
+                                    ["Hamad al-Rashidi", "Rashidi"]]
+
+
+def test_journalist_never_takes_a_short_form_from_the_story():
+    found, groups = people([("Kwon", 0), ("Mary Kwon", 99, None, True)], journalists=["Mary Kwon"])
+    assert named(found, groups) == [["Kwon"], ["Mary Kwon"]]
+
+
+def test_country_aliases_and_org_short_forms_join():
+    found = [Found(0, 4, "GPE", "U.S."), Found(10, 27, "GPE", "the United States"),
+             Found(30, 51, "ORG", "U.S. State Department"), Found(60, 76, "ORG", "State Department"),
+             Found(80, 91, "GPE", "North Korea"), Found(95, 100, "LOC", "North")]
+    groups = group_others(found)
+    assert sorted(sorted(found[i].text for i in g.members) for g in groups) == [
+        ["North", "North Korea"], ["State Department", "U.S. State Department"],
+        ["U.S.", "the United States"]]

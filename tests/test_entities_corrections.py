@@ -1,0 +1,80 @@
+"""NER span and type corrections from story evidence, on hand-built docs (no model)."""
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc, Span
+
+from dateline.entities.corrections import correct
+
+
+@pytest.fixture(scope="module")
+def vocab():
+    return spacy.blank("en").vocab
+
+
+def make(vocab, words, ents, tags=None, spaces=None):
+    """A doc with the given entities [(start, end, label)] and NNP tags on capitalised words."""
+    doc = Doc(vocab, words=words, spaces=spaces)
+    for t in doc:
+        t.tag_ = "NNP" if t.text[:1].isupper() else "NN"
+        t.pos_ = "PROPN" if t.text[:1].isupper() else "NOUN"
+    doc.ents = [Span(doc, a, b, label=l) for a, b, l in ents]
+    return doc
+
+
+def texts(doc, spans):
+    return [(doc[s.start:s.end].text, s.label) for s in spans]
+
+
+def test_possessive_and_leading_the_are_trimmed(vocab):
+    doc = make(vocab, ["the", "United", "States", "and", "Ruritania", "'s", "army"],
+               [(0, 3, "GPE"), (4, 6, "GPE")])
+    assert texts(doc, correct(doc)) == [("United States", "GPE"), ("Ruritania", "GPE")]
+
+
+def test_credit_word_glued_to_a_place_is_cut(vocab):
+    doc = make(vocab, ["in", "OSLO", "Additional", "reporting"], [(1, 3, "GPE")])
+    assert texts(doc, correct(doc)) == [("OSLO", "GPE")]
+
+
+def test_three_part_name_cut_short_is_taken_back(vocab):
+    doc = make(vocab, ["negotiator", "Pak", "Song", "Hui", "and", "others"], [(1, 3, "PERSON")])
+    assert texts(doc, correct(doc)) == [("Pak Song Hui", "PERSON")]
+
+
+def test_majority_type_wins(vocab):
+    words = ["Tromsvik", "is", "big", ".", "In", "Tromsvik", "and", "Tromsvik", "."]
+    doc = make(vocab, words, [(0, 1, "PERSON"), (5, 6, "GPE"), (7, 8, "GPE")])
+    assert [l for _, l in texts(doc, correct(doc))] == ["GPE", "GPE", "GPE"]
+
+
+def test_place_cue_makes_a_place(vocab):
+    doc = make(vocab, ["the", "settlement", "of", "Zarechny", "."], [(3, 4, "ORG")])
+    assert texts(doc, correct(doc)) == [("Zarechny", "GPE")]
+
+
+def test_surname_of_a_full_name_is_a_person(vocab):
+    doc = make(vocab, ["Ada", "Brennick", "met", "Brennick", "."], [(0, 2, "PERSON"), (3, 4, "ORG")])
+    assert texts(doc, correct(doc))[-1] == ("Brennick", "PERSON")
+
+
+def test_word_of_a_title_is_not_an_organisation(vocab):
+    doc = make(vocab, ["Secretary", "of", "State", "Ada", "Brennick"], [(2, 3, "ORG"), (3, 5, "PERSON")])
+    assert texts(doc, correct(doc)) == [("Ada Brennick", "PERSON")]
+
+
+def test_big_city_typed_person_is_a_place(vocab):
+    doc = make(vocab, ["Vladivostok", "is", "far", "."], [(0, 1, "PERSON")])
+    assert texts(doc, correct(doc)) == [("Vladivostok", "GPE")]
+
+
+def test_structure_spans_win(vocab):
+    doc = make(vocab, ["By", "Mina", "Sorel", "in", "LYON"], [(2, 3, "PERSON")])
+    spans = correct(doc, persons=[(3, 13)], places=[(17, 21)])
+    assert texts(doc, spans) == [("Mina Sorel", "PERSON"), ("LYON", "GPE")]
+
+
+def test_name_after_a_role_word_is_found(vocab):
+    doc = make(vocab, ["his", "counterpart", "Ivo", "Stanek", "said"], [])
+    assert texts(doc, correct(doc)) == [("Ivo Stanek", "PERSON")]
