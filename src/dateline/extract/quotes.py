@@ -6,6 +6,10 @@ reported speech in the parse (``quotes.cues``), tie each quote to its cue
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
 from dateline.data.cues import cue_forms
 from dateline.extract.base import StoryContext, register
 from dateline.quotes.attribution import (DIRECT, INDIRECT, PARTIAL, Item, Paragraphs, containing, direct_cue, lead_in_cue,
@@ -29,15 +33,25 @@ def make_quotes() -> "callable":
     return extract_quotes
 
 
+@dataclass(frozen=True)
+class _Story:
+    """What every step reads: the doc, its text, token lookups, paragraphs, quoted spans."""
+
+    doc: Doc
+    text: str
+    index: TokenIndex
+    paragraphs: Paragraphs
+    quotes: tuple[Quoted, ...]
+    forms: frozenset[str]
+
+
 def read_quotes(ctx: StoryContext, forms: frozenset[str]) -> tuple[Quote, ...]:
-    doc = ctx.doc
-    text = doc.text
-    paragraphs = Paragraphs(_paragraph_spans(ctx, len(text)))
-    quotes = find_quoted(text, paragraphs.spans)
-    index = TokenIndex(doc)
-    items = _items(ctx, forms, text, paragraphs, quotes, index)
-    excluded = [(q.open, q.close) for q in quotes] + [(it.start, it.end) for it in items if it.kind == INDIRECT]
-    resolver = SpeakerResolver(doc, ctx.part("entities"), excluded)
+    text = ctx.layout.text  # the doc covers a prefix of it: same offsets, and Doc.text is rebuilt per access
+    paragraphs = Paragraphs(_paragraph_spans(ctx, _doc_end(ctx.doc)))
+    story = _Story(ctx.doc, text, TokenIndex(ctx.doc), paragraphs, find_quoted(text, paragraphs.spans), forms)
+    items = _items(story)
+    excluded = [(q.open, q.close) for q in story.quotes] + [(it.start, it.end) for it in items if it.kind == INDIRECT]
+    resolver = SpeakerResolver(ctx.doc, ctx.part("entities"), excluded, text=text)
     return _attribute(items, resolver, paragraphs, text)
 
 
@@ -45,18 +59,19 @@ def _paragraph_spans(ctx: StoryContext, limit: int) -> list[tuple[int, int]]:
     body = ctx.layout.body
     spans = [(max(p.start, body.start), min(p.end, body.end, limit)) for p in ctx.layout.paragraphs]
     spans = [(s, e) for s, e in spans if e > s] or [(body.start, min(body.end, limit))]
-    return split_paragraphs(ctx.doc.text, spans)
+    return split_paragraphs(ctx.layout.text, spans)
 
 
-def _items(ctx, forms, text, paragraphs: Paragraphs, quotes: tuple[Quoted, ...], index: TokenIndex) -> list[Item]:
-    kinds = [quote_kind(text, q, paragraphs.span(q.open)[0], forms) for q in quotes]
+def _items(story: _Story) -> list[Item]:
+    quotes, paragraphs = story.quotes, story.paragraphs
+    kinds = [quote_kind(story.text, q, paragraphs.span(q.open)[0], story.forms) for q in quotes]
     direct = {k for k, kind in enumerate(kinds) if kind == DIRECT}
-    reported = [r for r in reported_speech(ctx.doc, forms, [(q.open, q.close) for q in quotes])
+    reported = [r for r in reported_speech(story.doc, story.forms, [(q.open, q.close) for q in quotes])
                 if not mostly_quoted(r, quotes, direct)]
     items = [item for item in (_reported_item(r, paragraphs) for r in reported) if item is not None]
     previous: Item | None = None
     for q, kind in zip(quotes, kinds):
-        item = _quote_item(ctx.doc, index, q, kind, paragraphs, quotes, reported, forms)
+        item = _quote_item(story, q, kind, reported)
         if item is None:
             continue
         item = _continued(item, previous)
@@ -69,9 +84,9 @@ def _items(ctx, forms, text, paragraphs: Paragraphs, quotes: tuple[Quoted, ...],
 
 def _reported_item(reported, paragraphs: Paragraphs) -> Item | None:
     """Reported speech kept to the cue's paragraph (the parse may run across a headline)."""
-    para = paragraphs.index(reported.cue.start)
     if not paragraphs.spans:
         return None
+    para = paragraphs.index(reported.cue.start)
     start, end = paragraphs.spans[para]
     if not start <= reported.cue.start < end:
         return None
@@ -79,18 +94,17 @@ def _reported_item(reported, paragraphs: Paragraphs) -> Item | None:
     return Item(INDIRECT, s, e, reported.cue, para) if e - s > 1 else None
 
 
-def _quote_item(doc, index, q: Quoted, kind: str, paragraphs: Paragraphs, quotes, reported, forms) -> Item | None:
-    para = paragraphs.index(q.open)
-    frame = (paragraphs.spans[para][0], paragraphs.span(max(q.close - 1, q.open))[1]) if paragraphs.spans \
-        else (0, len(doc.text))
+def _quote_item(story: _Story, q: Quoted, kind: str, reported) -> Item | None:
+    para = story.paragraphs.index(q.open)
+    frame = (story.paragraphs.spans[para][0], story.paragraphs.span(max(q.close - 1, q.open))[1])
     if kind == PARTIAL:
         host = containing(reported, q)
-        cue = host.cue if host else sentence_cue(doc, index, q, forms)
+        cue = host.cue if host else sentence_cue(story.doc, story.index, q, story.forms)
         return Item(PARTIAL, q.start, q.end, cue, para) if cue is not None else None
-    cue = direct_cue(doc, index, q, frame, forms, quotes)
+    cue = direct_cue(story.doc, story.text, story.index, q, frame, story.forms, story.quotes)
     if cue is None and q.open == frame[0] and para > 0:
-        cue = lead_in_cue(doc, index, paragraphs.spans[para - 1], forms)
-    quote_only = cue is None and _alone(doc.text, q, frame)
+        cue = lead_in_cue(story.doc, story.text, story.index, story.paragraphs.spans[para - 1], story.forms)
+    quote_only = cue is None and _alone(story.text, q, frame)
     return Item(DIRECT, q.start, q.end, cue, para, quote_only)
 
 
@@ -138,3 +152,8 @@ def _speaker(item: Item, resolver: SpeakerResolver, paragraphs: Paragraphs,
             resolver.remember(item.start, earlier)
             return Speaker(earlier.id, None, None, earlier.anonymous, earlier.kind)
     return NOBODY
+
+
+def _doc_end(doc: Doc) -> int:
+    """Where the parsed text stops (quotes are looked for only where there is a parse)."""
+    return doc[-1].idx + len(doc[-1].text) if len(doc) else 0

@@ -65,14 +65,13 @@ def _closes_quote(before: str) -> bool:
     return before[-1] in "\"”»'’"
 
 
-def direct_cue(doc: Doc, index: TokenIndex, quoted: Quoted, frame: tuple[int, int],
+def direct_cue(doc: Doc, text: str, index: TokenIndex, quoted: Quoted, frame: tuple[int, int],
                forms: frozenset[str], quotes: Sequence[Quoted]) -> Cue | None:
     """The cue in the quote's own sentence: after the closing mark, else before the opening.
 
     Next to a quote ('"...," Bozell answers' / 'She retorted: "..."') the construction
     itself marks the attribution, so any verb with a subject there is the cue.
     """
-    text = doc.text
     if not text[quoted.start:quoted.end].rstrip().endswith("."):
         span = _after_frame(doc, index, quoted, frame, quotes)
         cue = _pick(_cues_in(doc, index, span, forms), first=True)
@@ -87,9 +86,9 @@ def direct_cue(doc: Doc, index: TokenIndex, quoted: Quoted, frame: tuple[int, in
     return cue
 
 
-def lead_in_cue(doc: Doc, index: TokenIndex, paragraph: tuple[int, int], forms: frozenset[str]) -> Cue | None:
+def lead_in_cue(doc: Doc, text: str, index: TokenIndex, paragraph: tuple[int, int],
+                forms: frozenset[str]) -> Cue | None:
     """'Cruz continued:' closing the paragraph before a quote paragraph: its cue."""
-    text = doc.text
     if not text[paragraph[0]:paragraph[1]].rstrip().endswith(":"):
         return None
     span = (_sentence_start(doc, index, paragraph[0], paragraph[1]), paragraph[1])

@@ -65,6 +65,8 @@ def is_cue_verb(token: Token, forms: frozenset[str]) -> bool:
 def phrase_cue(token: Token) -> Cue | None:
     """"according to X": the cue is the phrase, the source the object of its last word."""
     for phrase in SOURCE_AFTER_PHRASES:
+        if token.lower_ != phrase[0]:
+            continue
         end = token.i + len(phrase)
         if end > len(token.doc) or tuple(t.lower_ for t in token.doc[token.i:end]) != phrase:
             continue
@@ -114,10 +116,8 @@ def reported_speech(doc: Doc, forms: frozenset[str], inside: Sequence[tuple[int,
     """Every cue in ``doc`` with a source and a clause of content, outside quoted text."""
     found = []
     for token in doc:
-        if _within(token.idx, inside):
-            continue
         item = _according(token) or (_verb_content(token) if is_cue_verb(token, forms) else None)
-        if item is not None:
+        if item is not None and not _within(token.idx, inside):
             found.append(item)
     return found
 

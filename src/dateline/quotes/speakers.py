@@ -59,6 +59,7 @@ class SpeakerResolver:
     doc: Doc
     entities: Sequence[Entity]
     excluded: Sequence[tuple[int, int]] = ()  # quoted text and reported content
+    text: str = ""  # the story text the doc covers (Doc.text is rebuilt on every access)
     history: list[tuple[int, Speaker]] = field(default_factory=list)
     _described: list[_Described] = field(default_factory=list)
     _names: dict[str, str] = field(default_factory=dict)
@@ -68,6 +69,7 @@ class SpeakerResolver:
         self._mentions = mentions
         self._mention_starts = [m[0] for m in mentions]
         self._by_id = {e.id: e for e in self.entities}
+        self.text = self.text or self.doc.text
 
     def resolve(self, token_index: int | None, paragraph_start: int = 0) -> Speaker:
         """The speaker named at ``token_index``; remembered for later pronouns."""
@@ -117,7 +119,7 @@ class SpeakerResolver:
         if found is None:
             return None
         start, end, entity = found
-        return Speaker(entity.id, self.doc.text[start:end], Span(start, end), _unnamed(entity),
+        return Speaker(entity.id, self.text[start:end], Span(start, end), _unnamed(entity),
                        GROUP if entity.type in GROUP_TYPES else PERSON)
 
     def _mention_at(self, char: int):
@@ -140,7 +142,7 @@ class SpeakerResolver:
 
     def _description(self, token: Token) -> Speaker:
         words = [t for t in _description_tokens(token)]
-        text = self.doc.text[words[0].idx:token.idx + len(token.text)]
+        text = self.text[words[0].idx:token.idx + len(token.text)]
         span = _span(words[0], token)
         if token.pos_ == "PROPN":
             return Speaker(self._name_id(token.text), text, span, False, PERSON)
@@ -169,7 +171,7 @@ class SpeakerResolver:
 
     def _pronoun(self, token: Token, kind: str, paragraph_start: int) -> Speaker:
         """The most recent compatible speaker, or subject named outside quotes."""
-        limit = _paragraph_floor(self.doc.text, token.idx, RECENT_PARAGRAPHS)
+        limit = _paragraph_floor(self.text, token.idx, RECENT_PARAGRAPHS)
         best: tuple[int, Speaker] | None = None
         for position, speaker in reversed(self.history):
             if position < limit:
