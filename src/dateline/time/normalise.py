@@ -15,7 +15,7 @@ from typing import Callable, Sequence
 
 from dateline.time import calendar as cal
 from dateline.time import words as W
-from dateline.time.patterns import CLAUSE_BREAK, COMPILED, CUES, PRIORITY
+from dateline.time.patterns import CLAUSE_BREAK, COMPILED, CUES, KEYS, PRIORITY, REQUIRES
 
 PAST, FUTURE = -1, 1
 
@@ -654,13 +654,35 @@ HANDLERS: dict[str, Handler] = {
 # ---------------------------------------------------------------- driver
 
 
+def _windows(text: str, name: str, cache: dict) -> list[tuple[int, int]]:
+    """Where rule ``name`` can match: around its key words, or the whole text."""
+    if name not in KEYS:
+        return [(0, len(text))]
+    key, before, after = KEYS[name]
+    if key.pattern not in cache:
+        cache[key.pattern] = [k.span() for k in key.finditer(text)]
+    windows: list[tuple[int, int]] = []
+    for k in cache[key.pattern]:
+        lo, hi = max(0, k[0] - before), min(len(text), k[1] + after)
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], hi)
+        else:
+            windows.append((lo, hi))
+    return windows
+
+
 def _candidates(text: str) -> list[tuple[int, int, str, re.Match]]:
     found = []
+    keys: dict[str, list[tuple[int, int]]] = {}
+    lower = text.lower()
     for name, pattern in COMPILED:
-        for m in pattern.finditer(text):
-            start, end = _trim(text, m)
-            if end > start:
-                found.append((start, end, name, m))
+        if name in REQUIRES and not any(word in lower for word in REQUIRES[name]):
+            continue
+        for lo, hi in _windows(text, name, keys):
+            for m in pattern.finditer(text, lo, hi):
+                start, end = _trim(text, m)
+                if end > start:
+                    found.append((start, end, name, m))
     return found
 
 

@@ -120,3 +120,49 @@ _FUT = "|".join(W.FUTURE_CUES)
 _PAST = "|".join(W.PAST_CUES)
 CUES = re.compile(rf"\b(?:(?P<f>{_FUT})|(?P<p>{_PAST})|(?P<w>{W.WEAK_PAST_CUE}))\b")
 CLAUSE_BREAK = re.compile(r"[.;!?\n]\s|\n|\"|\u201c|\u201d|``|''")
+
+# Speed: most rules must contain a key word. They run only in windows around their keys
+# (chars before, chars after), merged; the margins exceed any match's reach from its key,
+# with room for the patterns' look-aheads, so windows find exactly what the full text would.
+_UNIT_KEY = r"\b(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur|millenni)"
+KEYS: dict[str, tuple[re.Pattern[str], int, int]] = {
+    name: (re.compile(key, re.IGNORECASE), before, after)
+    for name, key, before, after in (
+        ("duration", _UNIT_KEY, 90, 40),
+        ("relunit", _UNIT_KEY, 90, 40),
+        ("bareunits", _UNIT_KEY, 90, 40),
+        ("set", rf"{_UNIT_KEY}|{WEEKDAY}|\b(?:morning|evening|summer|winter|spring|autumn|fall)", 40, 40),
+        ("ago", r"\b(?:ago|earlier|later|from now|hence|previously|back)\b", 90, 40),
+        ("quarter", r"quarter|\bhalf|\bperiod", 90, 60),
+        ("clock_date", r"\d+|noon|midnight|midday", 40, 90),
+        ("clock", r"\d+|noon|midnight|midday", 40, 90),
+        ("month", MONTH, 60, 60),
+        ("mdy", MONTH, 60, 90),
+        ("dmy", MONTH, 60, 90),
+        ("weekday", WEEKDAY, 40, 40),
+        ("year", r"\d+|noon|midnight|midday", 40, 90),
+        ("relday", r"yesterday|today|tomorrow|tonight|night", 40, 40),
+    )
+}
+
+# Rules that cannot match unless one of these strings is in the lower-cased text (a cheap test).
+REQUIRES: dict[str, tuple[str, ...]] = {
+    "season": tuple(W.SEASONS),
+    "holiday": tuple({h.split()[0].split("'")[0] for h in (*W.HOLIDAYS, *W.FLOATING_HOLIDAYS)}),
+    "fuzzy": tuple({w.split()[-1] for w in W.FUZZY_ALONE}),
+    "setword": tuple(W.SETS),
+    "spoken_year": ("nineteen", "thousand"),
+    "decade_word": tuple(W.DECADE_WORDS),
+    "decade": ("0s",),
+    "century": ("century",),
+    "thispart": ("morning", "afternoon", "evening"),
+    "midpart": ("morning", "afternoon"),
+    "qcode": ("q1", "q2", "q3", "q4"),
+    "yearago": ("year-",),
+    "weekof": ("week of",),
+    "weekdays": ("days",),
+    "iso": ("-",),
+    "slash": ("/",),
+    "ago": ("ago", "earlier", "later", "from now", "hence", "previously", "back"),
+    "quarter": ("quarter", "half", "period"),
+}
