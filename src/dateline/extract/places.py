@@ -90,7 +90,11 @@ def _toponyms(ctx: StoryContext, entities: list[Entity], resolver: Resolver) -> 
     for entity in entities:
         source = _source_of(entity, person_tails)
         for m in entity.mentions:
+            if getattr(m, "kind", "name") != "name":
+                continue  # pronouns and descriptions ("the city") are not toponyms
             taken.append((m.start, m.end))
+            if source == "weak" and fold(m.text) != fold(entity.name):
+                continue  # "Meredith" for "Jane Meredith": part of a person's name
             if source:
                 yield _Seen(Toponym(m.text, m.start, m.end, source, _qualifier(text, m.end, resolver)), entity.id)
     yield from _dateline_toponyms(ctx, resolver)
@@ -100,10 +104,10 @@ def _toponyms(ctx: StoryContext, entities: list[Entity], resolver: Resolver) -> 
 
 def _source_of(entity: Entity, person_tails: set[str]) -> str | None:
     if entity.type in PLACE_TYPES:
-        return "ner"
+        return "facility" if entity.type == "FAC" else "ner"
     if entity.type == "NORP":
         return "demonym"
-    if entity.type in WEAK_TYPES and len(entity.name.split()) <= 3:
+    if entity.type in WEAK_TYPES and len(entity.name.split()) == 1 and not entity.titles:
         if entity.type == "PERSON" and fold(entity.name) in person_tails:
             return None  # "Jordan" when the story also names "Michael Jordan"
         return "weak"
@@ -196,6 +200,8 @@ def _capitalised(token) -> bool:
 def _seat_mentions(entities: Iterable[Entity], text: str) -> Iterator[tuple[Mention, tuple[str, str]]]:
     for entity in entities:
         for m in entity.mentions:
+            if getattr(m, "kind", "name") != "name":
+                continue
             key = fold(surface(m.text))
             if key in lexicon.SEATS_OF_GOVERNMENT:
                 yield m, lexicon.SEATS_OF_GOVERNMENT[key]
@@ -209,11 +215,13 @@ def _capital(resolver: Resolver, country: str, capital: str) -> Entry | None:
 # --- reading ------------------------------------------------------------------------------
 
 def _keep(reading: Reading, toponym: Toponym) -> bool:
-    """Resolved names are kept; unresolved ones only when the text says they are places."""
+    """Resolved names are kept; unresolved ones when the text says they are places and either
+    the gazetteer has candidates for them or a place noun or the dateline introduces them."""
     if reading.entry is not None:
         return True
-    return toponym.source in ("ner", "pattern", "dateline") and bool(reading.candidates or toponym.source != "ner"
-                                                                     or toponym.text[:1].isupper())
+    if toponym.source in ("pattern", "dateline"):
+        return True
+    return toponym.source == "ner" and bool(reading.candidates)
 
 
 def _is_metonym(ctx: StoryContext, entry: Entry, toponym: Toponym) -> bool:

@@ -23,7 +23,7 @@ from dateline.geo.store import ABBREVIATION, ALTERNATE, DEMONYM, NAME, Entry
 from dateline.geo.text import fold, surface
 
 COUNTRY_CODES = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR"})
-STRONG_SOURCES = frozenset({"ner", "dateline", "pattern", "gold"})
+STRONG_SOURCES = frozenset({"ner", "facility", "dateline", "pattern", "gold"})
 # Prior bonus by feature code: a bare country or state name usually means the country or state.
 FEATURE_BONUS = {"CONT": 3.0, "ADM1": 2.0, "ADM2": 0.3, "PPLC": 1.5, "PPLA": 0.8}
 ALTERNATE_PENALTY = 2.0  # an alternate name (often a foreign or former one) is a weaker match
@@ -201,16 +201,18 @@ class Resolver:
         supported = _support(entry, name.key, context) > 0 or qualified
         if entry.kind == ALTERNATE and not supported and entry.population < BIG_CITY:
             return False
-        if entry.kind == DEMONYM or entry.fcode in COUNTRY_CODES or entry.fcode in ("ADM1", "CONT"):
+        if entry.kind == DEMONYM or entry.fcode in COUNTRY_CODES or entry.fcode == "CONT":
             return True
+        if entry.fcode == "ADM1":
+            return supported or entry.population >= BIG_CITY
         near = _nearest_km(entry, name.key, context.points) <= NEAR_KM
         local = (near or qualified or _co_support(entry, name.key, context) > 0
                  or context.region_weight((entry.country, entry.admin1), key=name.key) > 0)
         if name.strong:
             return local or entry.population >= SMALL_PLACE
-        if name.sources == {"scan"}:  # a capitalised word no tagger called a name: cities only
-            return (qualified or supported) and entry.population >= 100_000 or entry.population >= BIG_CITY
-        return local or (supported and entry.population >= 100_000) or entry.population >= BIG_CITY
+        # a capitalised word no tagger called a name, or a name tagged a person or organisation:
+        # big places only
+        return (local or supported) and entry.population >= 100_000 or entry.population >= BIG_CITY
 
 
 def name_keys(text: str) -> list[str]:
