@@ -17,6 +17,7 @@ from dateline.data.cues import SOURCE_AFTER_PHRASES
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 CONTENT_DEPS = frozenset({"ccomp"})
 SIDE_DEPS = frozenset({"parataxis"})
+OBJECT_DEPS = frozenset({"xcomp", "dobj"})
 _EDGE_PUNCT = frozenset(",;:—–-")
 _VERBAL = frozenset({"VERB", "AUX"})
 
@@ -144,6 +145,17 @@ def _verb_content(token: Token) -> Reported | None:
         span = _outside(token.head, token)
         if span:
             return Reported(cue, *span)
+    return _object_content(token, cue)
+
+
+def _object_content(token: Token, cue: Cue) -> Reported | None:
+    """'X urged Congress to act', 'X announced a new plan': what was said as an object.
+    Addressees ('told reporters', 'asked him') are not content."""
+    for child in token.children:
+        if child.dep_ in OBJECT_DEPS and child.i > token.i and child.pos_ not in ("PRON", "PROPN"):
+            span = _clause_span(child)
+            if span:
+                return Reported(cue, *span)
     return None
 
 
