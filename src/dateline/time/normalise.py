@@ -85,6 +85,8 @@ def _num(word: str | None) -> float | None:
     if word is None:
         return None
     word = word.lower().replace("-", " ").strip()
+    if word.endswith(" 1/2") and word[:-4].strip().isdigit():
+        return int(word[:-4]) + 0.5
     try:
         return float(word)
     except ValueError:
@@ -461,13 +463,13 @@ def _duration(n: float | None, unit: str) -> str:
         letter = "D"
     elif unit == "quarter" and n is not None:
         letter, amount = "M", n * 3
-    if amount != "X" and amount != int(amount):
-        halves = {"Y": (6, "M"), "D": (12, "TH"), "H": (30, "TM"), "W": (3.5, "D"), "M": (2, "W")}
-        if amount == 0.5 and letter in halves:
-            amount, letter = halves[letter]
+    prefix = "PT" if unit in W.TIME_UNITS else "P"
+    halves = {"Y": "6M", "D": "T12H", "H": "30M", "M": "2W"}
+    if amount != "X" and amount != int(amount) and amount % 1 == 0.5 and letter in halves:
+        whole = f"{int(amount)}{letter}" if amount >= 1 else ""
+        return f"{prefix}{whole}{halves[letter]}"
     if amount != "X":
         amount = int(amount) if amount == int(amount) else amount
-    prefix = "PT" if unit in W.TIME_UNITS else "P"
     return f"{prefix}{amount}{letter}"
 
 

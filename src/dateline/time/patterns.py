@@ -34,7 +34,7 @@ ZONE = rf"(?-i:\(?(?:{_ZONE_NAMES})\b\)?)"
 # "1430 GMT": wire services write the 24-hour clock without a colon, always with a zone.
 CLOCK = (rf"(?:(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*{AMPM})?|(?:1[0-2]|0?[1-9])\s*{AMPM}|noon|midnight|midday|"
          rf"(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?-i:{_ZONE_NAMES})\b))")
-NUM = rf"(?:\d+(?:\.\d+)?|{_alt(k for k in W.NUMBERS if ' ' not in k or k.startswith(('a ', 'half')))}(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?)"
+NUM = rf"(?:\d+\s+1/2|\d+(?:\.\d+)?|{_alt(k for k in W.NUMBERS if ' ' not in k or k.startswith(('a ', 'half')))}(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?)"
 VAGUE = _alt(W.VAGUE_NUMBERS)
 UNIT = rf"(?:{_alt(W.UNITS)}s?)\b"
 SEASON = _alt(W.SEASONS)
@@ -96,7 +96,7 @@ RULES: tuple[tuple[str, str], ...] = (
     ("decade", rf"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?P<dec>(?:1[6-9]|20)\d0s|'\d0s)(?!\w)"),
     ("decade_word", rf"\bthe\s+(?:(?P<mod>early|mid|late)[\s-]+)?(?P<dec>{_alt(W.DECADE_WORDS)})\b"),
     ("spoken_year", rf"\b(?:the\s+year\s+)?(?:nineteen(?:\s+hundred(?:\s+and)?)?[\s-]+(?P<tens>{_alt(_TEENS_AND_TENS)})"
-                    rf"(?:[\s-](?P<ones>{_alt(_ONES)}))?|two\s+thousand(?:\s+and\s+(?P<ones2>{_alt(_ONES)}))?)\b"),
+                    rf"(?:[\s-](?P<ones>{_alt(_ONES)}))?|two\s+thousand(?:\s+and\s+(?P<ones2>{_alt(_ONES)}))?)\b(?![\s-]+{UNIT})"),
     ("century", rf"\b(?:the\s+)?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{_alt(['nineteenth', 'twentieth', 'twenty-first', 'eighteenth'])})"
                 rf"[\s-]+century\b"),
     ("year", rf"(?<![$\d.,/#-])\b(?:(?P<mod>fiscal|calendar|FY|early|late|mid|mid-|the end of|the beginning of|"

@@ -109,7 +109,7 @@ FUTURE_CUES = (
     r"will", r"won't", r"wo n't", r"'ll", r"shall", r"going to", r"gonna", r"is to", r"are to", r"due to",
     r"scheduled", r"expected", r"expects?", r"set to", r"plans?", r"planned", r"planning", r"intends?",
     r"hopes? to", r"aims? to", r"next", r"upcoming", r"would", r"to be held", r"as soon as", r"as early as",
-    r"to meet", r"to visit", r"to vote", r"to hold", r"to begin", r"to start", r"to open", r"to take place",
+    r"until", r"to meet", r"to visit", r"to vote", r"to hold", r"to begin", r"to start", r"to open", r"to take place",
 )
 PAST_CUES = (
     r"said", r"says", r"told", r"was", r"were", r"had", r"did", r"announced", r"reported",
