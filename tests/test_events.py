@@ -286,3 +286,20 @@ def test_open_class_adds_other_verbs(nlp):
     typed = find_frames(ctx, FrameFinder())
     every = find_frames(ctx, FrameFinder(open_class=True))
     assert typed == [] and [(f.type.name, f.trigger.text) for f in every] == [("other", "praised")]
+
+
+def test_company_description_stands_for_the_last_company(nlp, extract):
+    text = "Norsk Air ordered ten jets. The airline signed the contract in Oslo."
+    ents = {"ORG:Norsk Air": ("Norsk Air",), "GPE:Oslo": ("Oslo",)}
+    assert only(events(story(nlp, text, ents), extract), "signed")["who"] == ["Norsk Air"]
+
+
+@pytest.mark.parametrize("text,trigger,etype", [
+    ("Norsk Air bought ten jets from Avia Corp.", "bought", "trade"),
+    ("Avia Corp unveiled a new jet.", "unveiled", "launch"),
+    ("Shares of Avia Corp fell sharply on Monday.", "fell", "fall"),
+    ("Avia Corp won the contract.", "won", "win"),
+])
+def test_business_types(nlp, extract, text, trigger, etype):
+    ents = {"ORG:Norsk Air": ("Norsk Air",), "ORG:Avia Corp": ("Avia Corp",)}
+    assert only(events(story(nlp, text, ents, TIMEXES), extract), trigger)["type"] == etype

@@ -242,8 +242,11 @@ def _resolve(index: StoryIndex, tok: Token, depth: int = 0) -> str | None:
         return index.entity_at[tok.i + 1]  # an apposition the parser missed: "his grandfather Kim X"
     if depth == 0 and low in lx.VEHICLES:
         return _vehicle_rider(index, tok)
-    if low in lx.LEADER_NOUNS and any(c.dep_ == "det" and c.lower_ == "the" for c in index.kids(tok)):
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in index.kids(tok))
+    if low in lx.LEADER_NOUNS and definite:
         return index.last_person(tok.i)
+    if low in lx.COMPANY_NOUNS and definite:
+        return index.last_org(tok.i)
     return None
 
 

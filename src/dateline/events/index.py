@@ -29,6 +29,7 @@ class StoryIndex:
     timex_type: dict[str, str]
     quote_spans: list[tuple[int, int, str | None]]  # start, end, cue start
     person_subjects: list[tuple[int, str]] = field(default_factory=list)  # token index, entity id
+    org_subjects: list[tuple[int, str]] = field(default_factory=list)
     paragraph: list[int] = field(default_factory=list)  # paragraph number of each token
     names: dict[str, str | None] = field(default_factory=dict)  # mention text -> entity id (None: ambiguous)
 
@@ -58,7 +59,8 @@ class StoryIndex:
         index = cls(doc, entity_at, types, places, timex_at, values, ttypes, quotes)
         index.paragraph = _paragraphs(doc)
         index.names = names
-        index.person_subjects = index._person_subjects()
+        index.person_subjects = index._subjects_of("PERSON")
+        index.org_subjects = index._subjects_of("ORG")
         return index
 
     # The parser sometimes links across a blank line when it missed the sentence break there;
@@ -71,10 +73,10 @@ class StoryIndex:
         par = self.paragraph[tok.i]
         return [c for c in tok.children if self.paragraph[c.i] == par]
 
-    def _person_subjects(self) -> list[tuple[int, str]]:
+    def _subjects_of(self, etype: str) -> list[tuple[int, str]]:
         out = []
         for i, eid in enumerate(self.entity_at):
-            if eid and self.entity_type.get(eid) == "PERSON" and self.doc[i].dep_ in ("nsubj", "nsubjpass"):
+            if eid and self.entity_type.get(eid) == etype and self.doc[i].dep_ in ("nsubj", "nsubjpass"):
                 out.append((i, eid))
         return out
 
@@ -91,8 +93,11 @@ class StoryIndex:
 
     def last_person(self, before: int) -> str | None:
         """The most recent PERSON subject before a token: the fallback antecedent of "he"."""
-        k = bisect_left(self.person_subjects, (before, ""))
-        return self.person_subjects[k - 1][1] if k else None
+        return _last(self.person_subjects, before)
+
+    def last_org(self, before: int) -> str | None:
+        """The most recent organisation subject: the fallback for "the company"."""
+        return _last(self.org_subjects, before)
 
     def antecedent(self, pronoun: Token) -> str | None:
         """A relative pronoun's antecedent: the head noun if it is an entity, else the nearest
@@ -112,6 +117,11 @@ class StoryIndex:
 
     def in_quote(self, tok: Token) -> bool:
         return any(s <= tok.idx < e and cue != tok.idx for s, e, cue in self.quote_spans)
+
+
+def _last(subjects: list[tuple[int, str]], before: int) -> str | None:
+    k = bisect_left(subjects, (before, ""))
+    return subjects[k - 1][1] if k else None
 
 
 def _name(names: dict[str, str | None], text: str, eid: str) -> None:

@@ -9,10 +9,12 @@ IRREGULAR_VERBS: dict[str, tuple[str, ...]] = {
     "meet": ("met",), "hold": ("held",), "have": ("has", "had", "having"), "leave": ("left",),
     "fly": ("flew", "flown", "flies"), "say": ("said",), "tell": ("told",), "make": ("made",),
     "pay": ("paid",), "begin": ("began", "begun"), "fight": ("fought",), "sit": ("sat", "sitting"),
-    "slay": ("slew", "slain"), "quit": ("quitting",), "drive": ("drove", "driven"), "think": ("thought",),
+    "quit": ("quitting",), "drive": ("drove", "driven"), "think": ("thought",),
     "write": ("wrote", "written"), "set": ("setting",), "go": ("went", "gone", "goes"), "die": ("dying",),
     "lie": ("lying",), "shell": ("shelled", "shelling"), "bring": ("brought",), "seek": ("sought",),
-    "wish": ("wishes",), "plead": ("pled",),
+    "wish": ("wishes",), "plead": ("pled",), "rise": ("rose", "risen"), "fall": ("fell", "fallen"),
+    "buy": ("bought",), "sell": ("sold",), "win": ("won", "winning"), "beat": ("beaten",),
+    "sink": ("sank", "sunk"), "slide": ("slid",), "cut": ("cutting",), "lay": ("laid",), "slay": ("slew", "slain"),
 }
 # Two-syllable verbs stressed on the last syllable double their final consonant.
 DOUBLING: frozenset[str] = frozenset({"admit", "commit", "regret", "patrol", "control", "expel", "compel",

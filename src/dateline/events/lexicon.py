@@ -41,7 +41,7 @@ EVENT_TYPES: tuple[EventType, ...] = (
               ("accusation", "criticism", "condemnation")),
     EventType("reject", "12", ("reject", "refuse", "veto"), ("rejection", "refusal", "veto")),
     EventType("threaten", "13", ("threaten", "warn"), ("threat", "warning")),
-    EventType("protest", "14", ("protest", "demonstrate"), ("protest", "demonstration")),
+    EventType("protest", "14", ("protest", "demonstrate"), ("protest", "demonstration", "rally")),
     EventType("sanction", "16", ("sanction", "embargo", "boycott", "expel"), ("sanction", "embargo", "boycott")),
     EventType("arrest", "17", ("arrest", "detain", "jail", "imprison"), ("arrest", "detention")),
     EventType("attack", "18", ("attack", "bomb", "shell", "raid", "assault", "invade"),
@@ -51,6 +51,18 @@ EVENT_TYPES: tuple[EventType, ...] = (
     EventType("die", None, ("die",), ("death",)),
     EventType("appoint", None, ("appoint", "nominate", "elect", "promote"), ("appointment", "nomination", "election")),
     EventType("resign", None, ("resign", "quit", "retire"), ("resignation", "retirement")),
+    # Business and market news: no CAMEO code, but what such stories report happened.
+    EventType("trade", None, ("buy", "sell", "purchase", "acquire", "deliver", "supply"),
+              ("purchase", "sale", "order", "delivery", "acquisition", "takeover")),
+    EventType("launch", None, ("launch", "unveil", "introduce", "debut"), ("launch", "unveiling", "debut")),
+    EventType("merge", None, ("merge",), ("merger",), symmetric=True),
+    EventType("win", None, ("win", "defeat", "beat"), ("victory", "win", "defeat")),
+    EventType("rise", None, ("rise", "climb", "gain", "jump", "surge", "increase"),
+              ("rise", "gain", "jump", "surge", "increase")),
+    EventType("fall", None, ("fall", "drop", "decline", "plunge", "slide", "tumble", "sink", "slump"),
+              ("fall", "drop", "decline", "plunge", "slide", "slump", "loss")),
+    EventType("cut", None, ("cut", "slash", "eliminate"), ("cut", "layoff")),
+    EventType("bankrupt", None, (), ("bankruptcy",)),
 )
 
 # The type of a verb outside the lexicon, when the finder is asked for every predicate.
@@ -112,6 +124,11 @@ CARRY_VERBS: frozenset[str] = frozenset({"carrying", "bearing", "transporting", 
 # Definite leadership descriptions that stand for the last person in focus ("the young leader").
 LEADER_NOUNS: frozenset[str] = frozenset({"leader", "president", "premier", "chancellor", "king", "queen",
                                           "monarch", "dictator", "chairman", "emperor", "pope", "strongman"})
+
+# Definite company descriptions that stand for the last organisation in focus ("the airline").
+COMPANY_NOUNS: frozenset[str] = frozenset({"company", "firm", "airline", "carrier", "manufacturer", "automaker",
+                                           "carmaker", "maker", "group", "bank", "retailer", "insurer", "lender",
+                                           "conglomerate", "corporation", "planemaker", "producer", "giant"})
 
 PERSON_PRONOUNS: frozenset[str] = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
 RELATIVE_PRONOUNS: frozenset[str] = frozenset({"who", "whom", "whose", "which", "that"})

@@ -94,7 +94,14 @@ def _attribute_speech(index: StoryIndex, frames: list[Frame], ctx: StoryContext)
             frames.append(frame)
             by_token[span.root.i] = frame
         if frame.type is SAY and quote.speaker not in frame.who_ids():
-            frame.who = [(quote.speaker, span.root.i)]
+            frame.who = [(quote.speaker, _speaker_token(doc, quote))]
+
+
+def _speaker_token(doc, quote) -> int:
+    """Where the quote names its speaker (-1 when it does not, as for a continued quote)."""
+    span = doc.char_span(quote.speaker_span.start, quote.speaker_span.end, alignment_mode="expand") \
+        if quote.speaker_span else None
+    return span.root.i if span is not None else -1
 
 
 def _dateline_place(ctx: StoryContext, index: StoryIndex) -> tuple[tuple[int, int] | None, str | None]:
