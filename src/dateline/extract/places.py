@@ -107,7 +107,7 @@ def _source_of(entity: Entity, person_tails: set[str]) -> str | None:
         return "facility" if entity.type == "FAC" else "ner"
     if entity.type == "NORP":
         return "demonym"
-    if entity.type in WEAK_TYPES and len(entity.name.split()) == 1 and not entity.titles:
+    if entity.type in WEAK_TYPES and len(entity.name.split()) <= 3 and not entity.titles:
         if entity.type == "PERSON" and fold(entity.name) in person_tails:
             return None  # "Jordan" when the story also names "Michael Jordan"
         return "weak"

@@ -203,16 +203,18 @@ class Resolver:
             return False
         if entry.kind == DEMONYM or entry.fcode in COUNTRY_CODES or entry.fcode == "CONT":
             return True
-        if entry.fcode == "ADM1":
-            return supported or entry.population >= BIG_CITY
         near = _nearest_km(entry, name.key, context.points) <= NEAR_KM
         local = (near or qualified or _co_support(entry, name.key, context) > 0
                  or context.region_weight((entry.country, entry.admin1), key=name.key) > 0)
-        if name.strong:
-            return local or entry.population >= SMALL_PLACE
-        # a capitalised word no tagger called a name, or a name tagged a person or organisation:
-        # big places only
-        return (local or supported) and entry.population >= 100_000 or entry.population >= BIG_CITY
+        if not name.strong:
+            # a capitalised word no tagger called a name, or a name tagged a person or
+            # organisation: a big place the story supports, or a huge city
+            if entry.fcode == "ADM1":
+                return local
+            return (local or supported) and entry.population >= 100_000 or entry.population >= BIG_CITY
+        if entry.fcode == "ADM1":
+            return supported or entry.population >= BIG_CITY
+        return local or entry.population >= SMALL_PLACE
 
 
 def name_keys(text: str) -> list[str]:
