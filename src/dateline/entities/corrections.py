@@ -96,7 +96,7 @@ def _after_title(doc: Doc, start: int, end: int) -> int:
 
 def _drop_title_parts(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
     """A word of a title is not an organisation: "Secretary of State Mike Pompeo"."""
-    text = doc.text
+    text = doc.text  # once per story
     covered = [(m.start(), m.end()) for m in _TITLE_OF_RE.finditer(text)]
     if not covered:
         return spans

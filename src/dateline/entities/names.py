@@ -10,6 +10,7 @@ name "Mohammed bin Salman".
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 from dateline.data.entity_words import NAME_PARTICLES
 
@@ -34,6 +35,7 @@ def _plain(part: str) -> str:
     return part.rstrip(".")
 
 
+@lru_cache(maxsize=8192)
 def parts(name: str) -> tuple[str, ...]:
     """The name's parts for matching: folded, particles kept in place as their own parts."""
     return tuple(_plain(p) for p in strip_possessive(" ".join(name.split())).split(" ") if p)

@@ -92,7 +92,7 @@ class Resolver:
                     start = token.left_edge
                     gid = self._description_referent(token, last_description)
                     if gid is None:
-                        gid = new_group(self.doc.text[start.idx: token.idx + len(token)], token.i)
+                        gid = new_group(self.doc[start.i:token.i + 1].text, token.i)
                         self.referents[gid] = Referent(gid, None, frozenset({token.lower_}), 1)
                     last_description[token.lower_] = gid
                     out.append(NewMention(start.idx, token.idx + len(token), "description", gid, token.i))

@@ -185,7 +185,7 @@ def _country_of(doc: Doc, segment: list[int]) -> str | None:
 def _text(doc: Doc, tokens: list[int]) -> str:
     if not tokens:
         return ""
-    return doc.text[doc[tokens[0]].idx: doc[tokens[-1]].idx + len(doc[tokens[-1]])]
+    return doc[tokens[0]:tokens[-1] + 1].text
 
 
 def _add_apposition(doc: Doc, end: int, person_tokens: frozenset[int], role: Role) -> None:

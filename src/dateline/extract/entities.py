@@ -49,6 +49,7 @@ class _Story:
     doc: Doc
     found: list[Found]
     tokens: list[tuple[int, int]]  # token span of each found mention (-1, -1 outside the doc)
+    text: str  # the story text (doc.text would be rebuilt on every access)
     groups: list[Group] = field(default_factory=list)
     roles: dict[int, Role] = field(default_factory=dict)  # found index -> role read around it
     extra: dict[int, list[Mention]] = field(default_factory=dict)  # group -> pronoun/description mentions
@@ -72,7 +73,8 @@ def _structure_fields(layout, kind: str) -> list:
 
 def _find(layout, doc: Doc) -> _Story:
     """Corrected name spans, plus journalist names the doc does not cover (the credits)."""
-    end = len(doc.text)
+    text = layout.text  # the doc covers text[:end], so its offsets are offsets into text
+    end = doc[-1].idx + len(doc[-1]) if len(doc) else 0
     persons = [(f.start, f.end) for f in _structure_fields(layout, "persons")]
     places = [(f.start, f.end) for f in _structure_fields(layout, "places") if f.end <= end]
     journalist_spans = set(persons)
@@ -86,14 +88,14 @@ def _find(layout, doc: Doc) -> _Story:
         a, b = doc[span.start].idx, doc[span.end - 1].idx + len(doc[span.end - 1])
         words = [t.text for t in doc[max(0, span.start - 3):span.start]]
         title = cluster.title_before(words) if span.label == "PERSON" else None
-        found.append(Found(a, b, span.label, doc.text[a:b], sent_index[span.start], title,
+        found.append(Found(a, b, span.label, text[a:b], sent_index[span.start], title,
                            journalist=_overlaps(a, b, journalist_spans)))
         tokens.append((span.start, span.end))
     for a, b in sorted(journalist_spans):
         if a >= end:
             found.append(Found(a, b, "PERSON", layout.text[a:b], 10**6, None, journalist=True))
             tokens.append((-1, -1))
-    return _Story(doc, found, tokens)
+    return _Story(doc, found, tokens, text)
 
 
 def _overlaps(a: int, b: int, spans: set[tuple[int, int]]) -> bool:
@@ -152,7 +154,7 @@ def _resolve_pronouns(story: _Story, person_at: dict[int, int]) -> Resolver:
     resolver = Resolver(story.doc, person_at, referents)
     for m in resolver.run(new_group):
         story.extra.setdefault(m.gid, []).append(
-            Mention(m.start, m.end, story.doc.text[m.start:m.end], m.kind))
+            Mention(m.start, m.end, story.text[m.start:m.end], m.kind))
     return resolver
 
 
@@ -202,7 +204,7 @@ def _mention(story: _Story, m: int) -> Mention:
     if f.title and t0 >= 0 and len(names.parts(f.text)) == 1:
         n = len(f.title.split())
         start = story.doc[max(0, t0 - n)].idx  # "Chairman Kim": the title is part of how he is named
-    text = story.doc.text[start:f.end] if t0 >= 0 else f.text
+    text = story.text[start:f.end] if t0 >= 0 else f.text
     return Mention(start, f.end, text)
 
 
