@@ -58,7 +58,10 @@ def _print(rows: list[dict], format: str) -> None:
         from rich.console import Console
         from rich.table import Table
 
-        table = Table("speaker", "kind", "quote", show_lines=False)
+        table = Table(show_lines=False)
+        table.add_column("speaker", max_width=30)
+        table.add_column("kind", no_wrap=True)
+        table.add_column("quote", ratio=1)
         for r in rows:
             table.add_row(r["speaker"] or "—", r["kind"], " ".join(r["quote"].split()))
         Console(soft_wrap=False).print(table)
