@@ -172,6 +172,8 @@ def timeml(directory: Path = typer.Argument(..., help="A folder of TimeML .tml f
     docs = read_dir(directory)
     if not docs:
         raise typer.BadParameter(f"no .tml files under {directory}")
+    import dateline.extract.timexes  # noqa: F401  (imports spaCy: keep it out of the timing)
+
     nlp = None
     if tagged:
         from dateline.nlp import load_pipeline
