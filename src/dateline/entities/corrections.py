@@ -125,10 +125,13 @@ def _names_after_roles(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
 
 
 def _more_of_the_same(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
-    """A person's full name, surname or given name where the tagger missed it elsewhere in
-    the story ("Park met ..." after "President Park Min Jun")."""
+    """A one-word name, or a person's surname or given name, where the tagger missed it
+    elsewhere in the same story ("Park met ..." after "President Park Min Jun")."""
     tagged = {i for s in spans for i in range(s.start, s.end)}
     parts = {}
+    for s in spans:
+        if s.label in {"ORG", "GPE", "LOC"} and s.end - s.start == 1 and doc[s.start].pos_ == "PROPN":
+            parts.setdefault(doc[s.start].text, s.label)
     for s in spans:
         if s.label == "PERSON" and s.end - s.start >= 2:
             parts[doc[s.start].text] = parts[doc[s.end - 1].text] = "PERSON"
