@@ -96,3 +96,26 @@ def db_url(request, tmp_path) -> Iterator[str]:
     finally:
         with psycopg.connect(base, autocommit=True) as admin:
             admin.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+_FIRST = ("Mara", "Osei", "Tomas", "Lena", "Pablo", "Ines", "Kofi", "Anja", "Ravi", "Sofia")
+_LAST = ("Velt", "Brandt", "Ekker", "Dorn", "Rien", "Carvo", "Mensah", "Lindqvist", "Patel", "Moreau")
+_CITIES = ("Lisbon", "Nairobi", "Oslo", "Lima", "Hanoi", "Accra", "Dublin", "Quito")
+_TOPICS = (("port strike", "dock workers walked out over pay"), ("bridge collapse", "a road bridge fell into the river"),
+           ("election count", "officials began counting ballots"), ("drought", "farmers said the wells ran dry"))
+
+
+def invented_stories(n: int) -> list[str]:
+    """``n`` distinct short wire stories about invented people (real city names only)."""
+    out = []
+    for i in range(n):
+        who = f"{_FIRST[i % len(_FIRST)]} {_LAST[(i // len(_FIRST)) % len(_LAST)]}"
+        city = _CITIES[i % len(_CITIES)]
+        topic, what = _TOPICS[i % len(_TOPICS)]
+        out.append(
+            f"{city} {topic} enters day {i + 2}\n\n"
+            f"{city.upper()}, March {i % 27 + 1} (Reuters) - In {city}, {what} on Monday, and {who}, "
+            f"a spokesman for the city council, said the {topic} would continue.\n\n"
+            f"\"We will keep going until day {i + 2},\" {who} told reporters.\n\n"
+            f"(Reporting by Ines Carvo; Editing by Kofi Mensah)\n")
+    return out

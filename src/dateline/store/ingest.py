@@ -58,15 +58,19 @@ Progress = Callable[[int], None]
 
 def ingest(store, paths: Sequence[str], *, workers: int | None = None, batch_size: int = BATCH,
            model: str | None = None, on_story: Progress | None = None,
-           stories: Iterable[Story | BadInput] | None = None) -> IngestReport:
-    """Read ``paths`` (or the given ``stories``) into ``store``. Safe to rerun at any time."""
+           stories: Iterable[Story | BadInput] | None = None, reader=None) -> IngestReport:
+    """Read ``paths`` (or the given ``stories``) into ``store``. Safe to rerun at any time.
+
+    ``workers`` reader processes (default: all cores); or pass a loaded ``reader`` to read in
+    this process. ``on_story(n)`` is called after each committed batch of ``n`` stories.
+    """
     report = IngestReport()
     started = time.perf_counter()
     todo = _new_stories(store, iter_stories(paths) if stories is None else stories, report)
     workers = max(1, workers or os.cpu_count() or 1)
     batch: list[Prepared] = []
     try:
-        for result in read_stories(todo, workers, model):
+        for result in read_stories(todo, workers, model, reader=reader):
             if isinstance(result, Failure):
                 report.failed.append(result)
                 continue
@@ -106,13 +110,13 @@ def _new_stories(store, items: Iterable[Story | BadInput], report: IngestReport)
         yield item
 
 
-def read_stories(items: Iterable[Story | Failure], workers: int, model: str | None = None) -> Iterator[Prepared | Failure]:
-    """Read stories in order: in this process with one worker, else in a pool of processes."""
+def read_stories(items: Iterable[Story | Failure], workers: int, model: str | None = None,
+                 reader=None) -> Iterator[Prepared | Failure]:
+    """Read stories in order: in this process with one worker (or a given reader), else in a
+    pool of processes."""
     chunks = _chunks(items)
-    if workers == 1:
-        from dateline.reader import Reader
-
-        reader = Reader(model=model)
+    if workers == 1 or reader is not None:
+        reader = reader or _new_reader(model)
         for chunk in chunks:
             yield from _read_chunk(chunk, reader)
         return
@@ -146,13 +150,17 @@ def _chunks(items: Iterable[Story | Failure]) -> Iterator[list[Story | Failure]]
 _READER = None
 
 
+def _new_reader(model: str | None):
+    from dateline.reader import Reader
+
+    return Reader(model=model)
+
+
 def _init_worker(model: str | None) -> None:
     """Worker start: ignore Ctrl-C (the parent stops the pool) and load the reader once."""
     global _READER
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    from dateline.reader import Reader
-
-    _READER = Reader(model=model)
+    _READER = _new_reader(model)
 
 
 def _work(chunk: list[Story | Failure]) -> list[Prepared | Failure]:

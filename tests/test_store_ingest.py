@@ -1,0 +1,87 @@
+"""Ingest from files with the real reader: idempotent, bad input reported, CLI summary and exit code."""
+from __future__ import annotations
+
+import importlib
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from dateline.cli import app
+from dateline.store import Store
+from store_fixtures import invented_stories
+
+
+@pytest.fixture
+def story_dir(tmp_path) -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i, text in enumerate(invented_stories(6)):
+        (folder / f"story{i}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_ingest_reads_every_story_once(story_dir, tmp_path, reader):
+    with Store.open(tmp_path / "a.db") as store:
+        report = store.ingest([str(story_dir)], reader=reader)
+        assert (report.added, report.skipped, report.failed, report.ok) == (6, 0, [], True)
+        again = store.ingest([str(story_dir)], reader=reader)
+        assert (again.added, again.skipped) == (0, 6)
+        assert store.stats()["stories"] == 6
+
+
+def test_ingest_reports_bad_files_and_goes_on(story_dir, tmp_path, reader):
+    (story_dir / "empty.txt").write_text("   \n", encoding="utf-8")
+    (story_dir / "binary.txt").write_bytes(bytes(range(256)) * 8)
+    with Store.open(tmp_path / "a.db") as store:
+        report = store.ingest([str(story_dir), str(tmp_path / "missing.txt")], reader=reader)
+    assert report.added == 6
+    assert sorted(Path(f.source).name for f in report.failed) == ["binary.txt", "empty.txt", "missing.txt"]
+    assert not report.ok
+
+
+def test_ingest_jsonl_keeps_metadata(tmp_path, reader):
+    lines = [{"text": t, "url": f"https://example.org/{i}", "published": f"2031-03-0{i + 1}T10:00:00+00:00"}
+             for i, t in enumerate(invented_stories(2))]
+    path = tmp_path / "stories.jsonl"
+    path.write_text("\n".join(json.dumps(x) for x in lines), encoding="utf-8")
+    with Store.open(tmp_path / "a.db") as store:
+        assert store.ingest([str(path)], reader=reader).added == 2
+        hit = store.search("spokesman", since="2031-03-02", until="2031-03-02")
+        assert [store.get_story(h.id).record["url"] for h in hit] == ["https://example.org/1"]
+
+
+def test_ingest_with_two_worker_processes(story_dir, tmp_path):
+    with Store.open(tmp_path / "a.db") as store:
+        report = store.ingest([str(story_dir)], workers=2, batch_size=2)
+        assert report.added == 6 and report.ok
+        assert store.stats()["stories"] == 6
+
+
+def test_cli_ingest_summary_and_exit_status(story_dir, tmp_path, monkeypatch, reader):
+    ingest_module = importlib.import_module("dateline.store.ingest")
+    monkeypatch.setattr(ingest_module, "_new_reader", lambda model: reader)  # the session's, loaded once
+    db = str(tmp_path / "cli.db")
+    ok = CliRunner().invoke(app, ["ingest", str(story_dir), "--db", db, "--workers", "1"])
+    assert ok.exit_code == 0, ok.output
+    assert "added 6" in ok.output
+    (story_dir / "empty.txt").write_text("", encoding="utf-8")
+    bad = CliRunner().invoke(app, ["ingest", str(story_dir), "--db", db, "--workers", "1"])
+    assert bad.exit_code == 1
+    assert "added 0, skipped 6" in bad.output and "empty.txt" in bad.output
+
+
+def test_cli_search_entity_and_quotes(story_dir, tmp_path, reader):
+    db = str(tmp_path / "q.db")
+    with Store.open(db) as store:
+        store.ingest([str(story_dir)], reader=reader)
+    runner = CliRunner()
+    out = runner.invoke(app, ["search", "spokesman", "--db", db, "--format", "json"])
+    assert out.exit_code == 0 and len(json.loads(out.output)) == 6
+    out = runner.invoke(app, ["search", "--place", "Lisbon", "--db", db, "--format", "csv"])
+    assert out.exit_code == 0 and out.output.splitlines()[0] == "id,day,agency,headline,thread,score"
+    out = runner.invoke(app, ["entity", "Nobody Atall", "--db", db])
+    assert out.exit_code == 1
+    out = runner.invoke(app, ["archive-quotes", "--db", db, "--format", "json"])
+    assert out.exit_code == 0 and any("keep going" in q["text"] for q in json.loads(out.output))
