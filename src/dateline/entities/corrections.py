@@ -57,6 +57,7 @@ def correct(doc: Doc, *, places: Sequence[tuple[int, int]] = (),
     spans = _from_structure(doc, spans, places, "GPE")
     spans = _from_structure(doc, spans, persons, "PERSON")
     spans = spans + _more_of_the_same(doc, spans)
+    spans = spans + _untagged_countries(doc, spans)
     spans = _retype_by_majority(doc, spans)
     spans = _retype_lone_places(doc, spans)
     spans = [_retype_by_context(doc, s) for s in spans]
@@ -143,6 +144,14 @@ def _more_of_the_same(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
                          and not doc[t.i - 1].lower_ in TITLE_WORDS)):
             out.append(NerSpan(t.i, t.i + 1, parts[t.text]))
     return out
+
+
+def _untagged_countries(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
+    """A one-word country name or short form the tagger left out ("N.Korea's Kim")."""
+    tagged = {i for s in spans for i in range(s.start, s.end)}
+    return [NerSpan(t.i, t.i + 1, "GPE") for t in doc
+            if t.i not in tagged and t.pos_ == "PROPN" and t.text[:1].isupper() and len(t) > 2
+            and gazetteer.country_code(t.text)]
 
 
 def _is_name_word(token: Token) -> bool:
