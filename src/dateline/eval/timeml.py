@@ -31,6 +31,7 @@ class TimeMLDoc:
     text: str
     dct: date | None
     timexes: tuple[GoldTimex, ...]
+    scored_end: int | None = None  # system timexes after this offset are not scored (unannotated text)
 
 
 def read_tml(path: Path) -> TimeMLDoc:
@@ -60,13 +61,57 @@ def _walk(node: ET.Element | None, pieces: list[str], timexes: list[GoldTimex]) 
 
 def _dct(root: ET.Element) -> date | None:
     node = root.find("DCT/TIMEX3")
-    value = node.get("value", "") if node is not None else ""
+    return _date(node.get("value", "") if node is not None else "")
+
+
+def _date(value: str) -> date | None:
     match = re.match(r"(\d{4})-?(\d{2})-?(\d{2})", value)
-    return date(*map(int, match.groups())) if match else None
+    try:
+        return date(*map(int, match.groups())) if match else None
+    except ValueError:
+        return None
+
+
+MEANTIME_SENTENCES = 5  # MEANTIME annotates the title, date line and first sentences: 0-5
+_NO_SPACE_BEFORE = frozenset(",.;:!?)]}%'\"") | {"'s", "n't", "'re", "'ve", "'ll", "'d", "'m"}
+_NO_SPACE_AFTER = frozenset("([{$\"")
+
+
+def read_meantime(path: Path) -> TimeMLDoc:
+    """Parse one MEANTIME (NewsReader CAT) file: tokens are joined back into text, a
+    sentence a paragraph, with no space before closing punctuation; its CREATION_TIME timex,
+    the date line under the headline, is both the DCT and a gold timex in the text."""
+    root = ET.parse(path).getroot()
+    spans: dict[str, tuple[int, int]] = {}
+    text, sentence, glue, scored_end = "", None, False, None
+    for token in root.iter("token"):
+        if scored_end is None and int(token.get("sentence", 0)) > MEANTIME_SENTENCES:
+            scored_end = len(text)
+        word = token.text or ""
+        if sentence is not None and token.get("sentence") != sentence:
+            text += "\n\n"
+        elif text and not glue and word not in _NO_SPACE_BEFORE:
+            text += " "
+        spans[token.get("t_id")] = (len(text), len(text) + len(word))
+        text += word
+        sentence, glue = token.get("sentence"), word in _NO_SPACE_AFTER
+    timexes, dct = [], None
+    for node in root.iter("TIMEX3"):
+        ids = [a.get("t_id") for a in node.findall("token_anchor") if a.get("t_id") in spans]
+        if not ids:
+            continue
+        start, end = spans[ids[0]][0], spans[ids[-1]][1]
+        timexes.append(GoldTimex(start, end, text[start:end], node.get("type", ""), node.get("value", "")))
+        if node.get("functionInDocument") == "CREATION_TIME":
+            dct = _date(node.get("value", ""))
+    return TimeMLDoc(path.stem, text, dct, tuple(sorted(timexes, key=lambda t: t.start)), scored_end)
 
 
 def read_dir(path: Path) -> list[TimeMLDoc]:
-    return [read_tml(p) for p in sorted(Path(path).rglob("*.tml"))]
+    """TimeML ``.tml`` files, or MEANTIME ``.xml`` files, under ``path``."""
+    path = Path(path)
+    docs = [read_tml(p) for p in sorted(path.rglob("*.tml"))]
+    return docs or [read_meantime(p) for p in sorted(path.rglob("*.xml"))]
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +185,8 @@ def evaluate(docs: Sequence[TimeMLDoc], nlp=None) -> tuple[Scores, list[tuple[st
     parsed = nlp.pipe((d.text for d in docs), batch_size=16) if nlp is not None else (None for _ in docs)
     for doc, parse in zip(docs, parsed):
         found = find_timexes(doc.text, doc.dct, tense_hints(parse))
+        if doc.scored_end is not None:
+            found = [t for t in found if t.start < doc.scored_end]
         scores, errs = score_doc(doc.timexes, found)
         total = total + scores
         errors.extend((doc.name, e) for e in errs)

@@ -358,8 +358,8 @@ def _weekend(mod: str, st: _State, start: int, end: int) -> str:
         return cal.weekend(saturday + timedelta(days=7))
     if mod in _BACK_MODS:
         return cal.weekend(saturday if st.anchor.isoweekday() < 6 else saturday - timedelta(days=7))
-    if st.anchor.isoweekday() >= 6:
-        return cal.weekend(st.anchor)
+    if st.anchor.isoweekday() >= 6 or mod in ("this", "this coming"):
+        return cal.weekend(st.anchor)  # the weekend of the story's own ISO week
     direction = st.direction(start, end)
     return cal.weekend(saturday if direction != FUTURE else saturday + timedelta(days=7))
 
@@ -387,7 +387,7 @@ _RELATIVE_ORDINALS = ("latest", "current", "same", "previous", "prior", "recent"
 def h_quarter(m: re.Match, st: _State) -> Result:
     """"the third quarter", "third-quarter", "this year's second quarter", "the 1988 period"."""
     ordinal, unit = _g(m, "ord"), _g(m, "u")
-    year_word, year_rel, year_ago = m["y"] or m["y0"], _g(m, "yrel"), _g(m, "ya")
+    year_word, year_rel, year_ago = m["y"] or m["y0"], _g(m, "yrel") or _g(m, "yrel2"), _g(m, "ya")
     number = W.ORDINALS.get(ordinal) if ordinal else None
     if ordinal in ("last", "final") and not (year_word or year_rel):
         number = None
@@ -480,6 +480,11 @@ def h_duration(m: re.Match, st: _State) -> Result:
     n = None if m["vague"] else _num(m["n"])
     if n is None and not m["vague"]:
         return None
+    if n is not None and m["half"]:
+        n += 0.5
+    if unit == "second" and (m["n"] or "").lower() in ("a", "the") and not re.match(
+            r"\s*(?:[,.;)]|$|later|earlier|ago|before|after|or|and)", st.text[m.end():m.end() + 8]):
+        return None  # "a second day", "the second time": an ordinal
     if n is not None and n >= 1000 or _g(m, "long") == "old":
         return None  # "1988 second", ages ("a 6-year-old")
     if unit == "quarter" and (re.search(r"\w-quarter", m.group(0)) or st.text.startswith(" of", m.end())):
@@ -673,14 +678,45 @@ def _windows(text: str, name: str, cache: dict) -> list[tuple[int, int]]:
     return windows
 
 
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """Paragraph spans: no time expression runs across a blank line."""
+    spans, start = [], 0
+    for m in _PARAGRAPH_BREAK.finditer(text):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return spans
+
+
+def _within(windows: list[tuple[int, int]], paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The windows cut at paragraph breaks (both lists are sorted)."""
+    if len(paragraphs) == 1:
+        return windows
+    out, i = [], 0
+    for lo, hi in windows:
+        while i < len(paragraphs) and paragraphs[i][1] <= lo:
+            i += 1
+        j = i
+        while j < len(paragraphs) and paragraphs[j][0] < hi:
+            a, b = max(lo, paragraphs[j][0]), min(hi, paragraphs[j][1])
+            if b > a:
+                out.append((a, b))
+            j += 1
+    return out
+
+
 def _candidates(text: str) -> list[tuple[int, int, str, re.Match]]:
     found = []
     keys: dict[str, list[tuple[int, int]]] = {}
     lower = text.lower()
+    paragraphs = _paragraphs(text)
     for name, pattern in COMPILED:
         if name in REQUIRES and not any(word in lower for word in REQUIRES[name]):
             continue
-        for lo, hi in _windows(text, name, keys):
+        for lo, hi in _within(_windows(text, name, keys), paragraphs):
             for m in pattern.finditer(text, lo, hi):
                 start, end = _trim(text, m)
                 if end > start:

@@ -30,7 +30,7 @@ YEAR4 = r"(?:1[6-9]\d\d|20\d\d)(?![\d%])"
 YEAR = rf"(?:{YEAR4}|'\d\d(?!\d))"
 AMPM = r"(?:[ap]\.\s?m\.?|[ap]m\b)"
 _ZONE_NAMES = "|".join(sorted((z.upper() for z in W.ZONES if len(z) > 1), key=len, reverse=True))
-ZONE = rf"(?-i:\(?(?:{_ZONE_NAMES})\b\)?)"
+ZONE = rf"(?-i:\((?:{_ZONE_NAMES})(?:\s*[+-]\s*\d{{1,2}}(?::?\d\d)?)?\)|(?:{_ZONE_NAMES})\b(?:\s*[+-]\d{{1,2}}(?::?\d\d)?)?)"
 # "1430 GMT": wire services write the 24-hour clock without a colon, always with a zone.
 CLOCK = (rf"(?:(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*{AMPM})?|(?:1[0-2]|0?[1-9])\s*{AMPM}|noon|midnight|midday|"
          rf"(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?-i:{_ZONE_NAMES})\b))")
@@ -79,13 +79,14 @@ RULES: tuple[tuple[str, str], ...] = (
     ("quarter", rf"\b(?:(?:the|its|their)\s+)?(?:fiscal[\s-]+)?(?:(?P<yrel>this|last|next) year's\s+|(?P<y0>{YEAR4})\s+|"
                 rf"(?P<ya>year-earlier|year-ago|comparable year-ago|comparable year-earlier)\s+)?"
                 rf"(?:(?P<ord>{ORD}|latest|current|same|previous|prior|recent|comparable)[\s-]+)?"
-                rf"(?:fiscal[\s-]+)?(?P<u>quarter|half|period)\b(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<y>{YEAR4}))?"),
+                rf"(?:fiscal[\s-]+)?(?P<u>quarter|half|period)\b(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<y>{YEAR4})|"
+                rf"\s+(?:of\s+)?(?P<yrel2>last|this|next) year\b)?"),
     ("qcode", rf"\b(?P<q>Q[1-4])(?:\s*(?P<y>{YEAR4}))?\b"),
     ("duration", rf"\b(?:(?P<pre>the\s+(?:past|last|next|coming|first|previous|final|latest|following|remaining|"
                  rf"recent|prior|preceding|ensuing|initial)|past|last|next|first|coming|another|the|an?|"
                  rf"(?:more than|less than|about|some|nearly|almost|over|under|up to|at least|roughly|around|"
                  rf"only|just)(?:\s+(?:a|an|the))?)\s+)?"
-                 rf"(?:(?P<n>{NUM})|(?P<vague>{VAGUE}))(?:[\s-]+(?:and\s+a\s+half|more|full|straight|consecutive|"
+                 rf"(?:(?P<n>{NUM})|(?P<vague>{VAGUE}))(?:[\s-]+(?:(?P<half>and\s+a\s+half)|more|full|straight|consecutive|"
                  rf"successive|long))?[\s-]+(?P<u>{UNIT})(?:[\s-]+(?P<long>long|old))?"),
     ("bareunits", rf"\b(?:(?P<pre>for|in|over|within|recent|the past|the last|the coming|coming|past|"
                   rf"the next|next)\s+)(?P<u>years|months|weeks|"
