@@ -97,3 +97,44 @@ def test_tbaq_value_f1_beats_heideltime(shared_dir):
         pytest.skip(f"TempEval-3 data absent: {folder}")
     scores, _ = timeml.evaluate(read_dir(folder))
     assert scores.table()["value"][2] > 0.7761
+
+
+CAT = """<?xml version="1.0" ?><Document doc_id="1" doc_name="invented">
+<token number="0" sentence="0" t_id="1">Mill</token>
+<token number="1" sentence="0" t_id="2">closes</token>
+<token number="2" sentence="1" t_id="3">March</token>
+<token number="3" sentence="1" t_id="4">01</token>
+<token number="4" sentence="1" t_id="5">,</token>
+<token number="5" sentence="1" t_id="6">2008</token>
+<token number="6" sentence="2" t_id="7">Owner</token>
+<token number="7" sentence="2" t_id="8">Lena</token>
+<token number="8" sentence="2" t_id="9">Berg</token>
+<token number="9" sentence="2" t_id="10">'s</token>
+<token number="10" sentence="2" t_id="11">mill</token>
+<token number="11" sentence="2" t_id="12">shut</token>
+<token number="12" sentence="2" t_id="13">on</token>
+<token number="13" sentence="2" t_id="14">Friday</token>
+<token number="14" sentence="2" t_id="15">.</token>
+<token number="15" sentence="6" t_id="16">It</token>
+<token number="16" sentence="6" t_id="17">reopens</token>
+<token number="17" sentence="6" t_id="18">next</token>
+<token number="18" sentence="6" t_id="19">year</token>
+<Markables>
+<TIMEX3 functionInDocument="CREATION_TIME" m_id="1" type="DATE" value="2008-03-01">
+<token_anchor t_id="3"/><token_anchor t_id="4"/><token_anchor t_id="5"/><token_anchor t_id="6"/>
+</TIMEX3>
+<TIMEX3 functionInDocument="NONE" m_id="2" type="DATE" value="2008-02-29"><token_anchor t_id="14"/></TIMEX3>
+</Markables>
+</Document>
+"""
+
+
+def test_read_meantime_rebuilds_text_and_scores_only_annotated_sentences(tmp_path):
+    (tmp_path / "invented.xml").write_text(CAT, encoding="utf-8")
+    [doc] = read_dir(tmp_path)
+    assert doc.dct == date(2008, 3, 1)
+    assert doc.text.startswith("Mill closes\n\nMarch 01, 2008\n\nOwner Lena Berg's mill shut on Friday.")
+    assert [(t.text, t.value) for t in doc.timexes] == [("March 01, 2008", "2008-03-01"), ("Friday", "2008-02-29")]
+    assert doc.scored_end == doc.text.index("\n\nIt reopens")
+    scores, errors = timeml.evaluate([doc])
+    assert (scores.gold, scores.system, scores.value_ok) == (2, 2, 2), errors  # "next year" is past the annotation

@@ -35,6 +35,10 @@ def one(text: str, anchor: date | None = WED, hints=()) -> tuple[str, str, str]:
     ("The train left at 07:35 GMT.", ("07:35 GMT", "TIME", "2019-04-24T07:35")),
     ("They met at noon Tuesday.", ("noon Tuesday", "TIME", "2019-04-23T12:00")),
     ("Oil rose by 1430 GMT.", ("1430 GMT", "TIME", "2019-04-24T14:30")),
+    ("It landed at 6:40 p.m. (GMT +8).", ("6:40 p.m. (GMT +8)", "TIME", "2019-04-24T18:40")),
+    ("The siege lasted two and a half years.", ("two and a half years", "DURATION", "P2Y6M")),
+    ("Net fell in the first quarter of last year.", ("the first quarter of last year", "DATE", "2018-Q1")),
+    ("Crowds are due this weekend.", ("this weekend", "DATE", "2019-W17-WE")),
     ("April 24, 2019 / 7:35 AM", ("April 24, 2019 / 7:35 AM", "TIME", "2019-04-24T07:35")),
     ("Talks are set for the week of March 6.", ("the week of March 6", "DATE", "2019-W10")),
     ("Sales fell in July last year.", ("July last year", "DATE", "2018-07")),
@@ -117,6 +121,7 @@ def test_kinds(sentence, expected):
     "The company paid $1990 for it.",
     "He scored 1430 points at 6.43 on the index.",
     "Jan Novak spoke.",
+    "Stocks fell for a second consecutive session.",
     "",
 ])
 def test_not_time_expressions(sentence):
@@ -174,6 +179,11 @@ def test_tense_hints_decide_irregular_verbs():
 ])
 def test_without_anchor_values_stay_unanchored(sentence, value):
     assert one(sentence, anchor=None)[2] == value
+
+
+def test_expressions_never_cross_a_blank_line():
+    found = find_timexes("Markets stay shut until Friday\n\nSeptember 18, 2008", WED)
+    assert [(t.text, t.value) for t in found] == [("Friday", "2019-04-26"), ("September 18, 2008", "2008-09-18")]
 
 
 def test_quarter_reference_carries_to_a_year_earlier():
