@@ -53,9 +53,11 @@ DETERMINERS = frozenset({"a", "an", "the", "another", "one", "this", "that", "th
 # Learned cues must be seen this often, and be a cue this share of the time, to count.
 MIN_COUNT = 5
 MIN_SHARE = 0.25
+# Content as an object ("announced a plan") only for forms that are a cue most of the time.
+MIN_OBJECT_SHARE = 0.3
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=4)
 def learned_cues(min_count: int = MIN_COUNT, min_share: float = MIN_SHARE) -> frozenset[str]:
     """Single-word cue forms learned from PolNeAR train (empty when the file is missing)."""
     try:
@@ -70,6 +72,12 @@ def learned_cues(min_count: int = MIN_COUNT, min_share: float = MIN_SHARE) -> fr
         if int(count) >= min_count and float(share) >= min_share:
             forms.add(form)
     return frozenset(forms)
+
+
+@lru_cache(maxsize=1)
+def object_cue_forms() -> frozenset[str]:
+    """Cue forms whose object is what was said: the base verbs and the strongest learned forms."""
+    return BASE_CUES | learned_cues(MIN_COUNT, MIN_OBJECT_SHARE)
 
 
 @lru_cache(maxsize=1)

@@ -12,7 +12,7 @@ from typing import Iterable, Sequence
 
 from spacy.tokens import Doc, Token
 
-from dateline.data.cues import SOURCE_AFTER_PHRASES
+from dateline.data.cues import SOURCE_AFTER_PHRASES, object_cue_forms
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 CONTENT_DEPS = frozenset({"ccomp"})
@@ -117,7 +117,7 @@ def reported_speech(doc: Doc, forms: frozenset[str], inside: Sequence[tuple[int,
     """Every cue in ``doc`` with a source and a clause of content, outside quoted text."""
     found = []
     for token in doc:
-        item = _according(token) or (_verb_content(token) if is_cue_verb(token, forms) else None)
+        item = _according(token) or (_verb_content(token, forms) if is_cue_verb(token, forms) else None)
         if item is not None and not _within(token.idx, inside):
             found.append(item)
     return found
@@ -132,7 +132,7 @@ def _according(token: Token) -> Reported | None:
     return Reported(cue, *span) if span else None
 
 
-def _verb_content(token: Token) -> Reported | None:
+def _verb_content(token: Token, forms: frozenset[str]) -> Reported | None:
     cue = verb_cue(token)
     if cue.source is None:
         return None
@@ -141,11 +141,12 @@ def _verb_content(token: Token) -> Reported | None:
             span = _clause_span(child)
             if span:
                 return Reported(cue, *span)
-    if token.dep_ in SIDE_DEPS or (token.dep_ == "ccomp" and token.i > token.head.i):
+    if (token.dep_ in SIDE_DEPS or (token.dep_ == "ccomp" and token.i > token.head.i)) \
+            and not is_cue_verb(token.head, forms):
         span = _outside(token.head, token)
         if span:
             return Reported(cue, *span)
-    return _object_content(token, cue)
+    return _object_content(token, cue) if token.lower_ in object_cue_forms() else None
 
 
 def _object_content(token: Token, cue: Cue) -> Reported | None:
