@@ -303,3 +303,12 @@ def test_company_description_stands_for_the_last_company(nlp, extract):
 def test_business_types(nlp, extract, text, trigger, etype):
     ents = {"ORG:Norsk Air": ("Norsk Air",), "ORG:Avia Corp": ("Avia Corp",)}
     assert only(events(story(nlp, text, ents, TIMEXES), extract), trigger)["type"] == etype
+
+
+@pytest.mark.parametrize("text,who", [
+    ("Norsk Air said it bought ten jets.", ["Norsk Air"]),
+    ("Norsk Air grew. Analysts said it bought ten jets.", []),  # "it" looks no further than its sentence
+])
+def test_it_stands_for_an_organisation_in_the_same_sentence(nlp, extract, text, who):
+    ents = {"ORG:Norsk Air": ("Norsk Air",)}
+    assert only(events(story(nlp, text, ents), extract), "bought")["who"] == who

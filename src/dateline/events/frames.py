@@ -235,6 +235,8 @@ def _resolve(index: StoryIndex, tok: Token, depth: int = 0) -> str | None:
         return index.antecedent(tok)
     if low in lx.PERSON_PRONOUNS:
         return index.last_person(tok.i)
+    if low in lx.THING_PRONOUNS:  # "Lloyds said it is cutting": an organisation earlier in the sentence
+        return index.last_org(tok.i, within=tok.sent.start)
     for c in index.kids(tok):
         if c.dep_ in ("appos", "compound") and index.type_of(index.entity(c)) in lx.PARTY_TYPES:
             return index.entity(c)

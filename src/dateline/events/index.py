@@ -95,9 +95,10 @@ class StoryIndex:
         """The most recent PERSON subject before a token: the fallback antecedent of "he"."""
         return _last(self.person_subjects, before)
 
-    def last_org(self, before: int) -> str | None:
-        """The most recent organisation subject: the fallback for "the company"."""
-        return _last(self.org_subjects, before)
+    def last_org(self, before: int, within: int = 0) -> str | None:
+        """The most recent organisation subject (at or after token ``within``): the fallback
+        for "the company", and for "it" inside one sentence."""
+        return _last(self.org_subjects, before, within)
 
     def antecedent(self, pronoun: Token) -> str | None:
         """A relative pronoun's antecedent: the head noun if it is an entity, else the nearest
@@ -119,9 +120,9 @@ class StoryIndex:
         return any(s <= tok.idx < e and cue != tok.idx for s, e, cue in self.quote_spans)
 
 
-def _last(subjects: list[tuple[int, str]], before: int) -> str | None:
+def _last(subjects: list[tuple[int, str]], before: int, within: int = 0) -> str | None:
     k = bisect_left(subjects, (before, ""))
-    return subjects[k - 1][1] if k else None
+    return subjects[k - 1][1] if k and subjects[k - 1][0] >= within else None
 
 
 def _name(names: dict[str, str | None], text: str, eid: str) -> None:

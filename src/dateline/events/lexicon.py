@@ -131,4 +131,5 @@ COMPANY_NOUNS: frozenset[str] = frozenset({"company", "firm", "airline", "carrie
                                            "conglomerate", "corporation", "planemaker", "producer", "giant"})
 
 PERSON_PRONOUNS: frozenset[str] = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
+THING_PRONOUNS: frozenset[str] = frozenset({"it", "its", "itself"})
 RELATIVE_PRONOUNS: frozenset[str] = frozenset({"who", "whom", "whose", "which", "that"})
