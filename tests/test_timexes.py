@@ -93,6 +93,9 @@ def one(text: str, anchor: date | None = WED, hints=()) -> tuple[str, str, str]:
     ("They waited for a decade.", ("a decade", "DURATION", "P10Y")),
     ("He signed a two-year contract.", ("two-year", "DURATION", "P2Y")),
     ("Talks dragged on for years.", ("years", "DURATION", "PXY")),
+    ("It ended a decades-long feud.", ("decades-long", "DURATION", "PXY")),
+    ("Profit may rise in coming quarters.", ("coming quarters", "DATE", "FUTURE_REF")),
+    ("Prices rose in recent years.", ("recent years", "DATE", "PAST_REF")),
     ("It took half a year.", ("half a year", "DURATION", "P6M")),
     # sets
     ("The market opens every Monday.", ("every Monday", "SET", "XXXX-WXX-1")),

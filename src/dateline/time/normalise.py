@@ -482,6 +482,8 @@ def h_duration(m: re.Match, st: _State) -> Result:
         return None
     if n is not None and m["half"]:
         n += 0.5
+    if (m["n"] or "").lower() in ("a", "an", "one") and m["u"].lower() != unit:
+        return None  # "a decades-long feud": the article belongs to the noun
     if unit == "second" and (m["n"] or "").lower() in ("a", "the") and not re.match(
             r"\s*(?:[,.;)]|$|later|earlier|ago|before|after|or|and)", st.text[m.end():m.end() + 8]):
         return None  # "a second day", "the second time": an ordinal
@@ -501,9 +503,18 @@ def h_bareunits(m: re.Match, st: _State) -> Result:
     pre = " ".join((m["pre"] or "").lower().split())
     if pre in ("recent", "past", "the past", "the last"):
         return "DATE", "PAST_REF"
-    if pre in ("coming", "the coming", "next", "the next"):
+    if pre in ("coming", "the coming", "next", "the next", "future"):
         return "DATE", "FUTURE_REF"
     return "DURATION", _duration(None, _unit(m["u"]))
+
+
+def h_unitlong(m: re.Match, st: _State) -> Result:
+    """"decades-long" (some decades), "day-long" (one day)."""
+    word = m["u"].lower()
+    unit = _unit(word)
+    if unit not in W.UNITS:
+        return None
+    return "DURATION", _duration(None if word != unit else 1, unit)
 
 
 def h_season(m: re.Match, st: _State) -> Result:
@@ -654,7 +665,7 @@ HANDLERS: dict[str, Handler] = {
     "thispart": h_thispart, "midpart": h_midpart, "relunit": h_relunit, "ago": h_ago, "quarter": h_quarter,
     "qcode": h_qcode, "duration": h_duration, "bareunits": h_bareunits, "season": h_season,
     "decade": h_decade, "century": h_century, "year": h_year, "set": h_set, "setword": h_setword,
-    "fuzzy": h_fuzzy, "holiday": h_holiday, "decade_word": h_decade_word, "yearago": h_yearago, "weekof": h_weekof, "spoken_year": h_spoken_year,
+    "fuzzy": h_fuzzy, "holiday": h_holiday, "decade_word": h_decade_word, "yearago": h_yearago, "weekof": h_weekof, "unitlong": h_unitlong, "spoken_year": h_spoken_year,
 }
 
 

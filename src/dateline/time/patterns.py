@@ -34,7 +34,7 @@ ZONE = rf"(?-i:\((?:{_ZONE_NAMES})(?:\s*[+-]\s*\d{{1,2}}(?::?\d\d)?)?\)|(?:{_ZON
 # "1430 GMT": wire services write the 24-hour clock without a colon, always with a zone.
 CLOCK = (rf"(?:(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*{AMPM})?|(?:1[0-2]|0?[1-9])\s*{AMPM}|noon|midnight|midday|"
          rf"(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?-i:{_ZONE_NAMES})\b))")
-NUM = rf"(?:\d+\s+1/2|\d+(?:\.\d+)?|{_alt(k for k in W.NUMBERS if ' ' not in k or k.startswith(('a ', 'half')))}(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?)"
+NUM = rf"(?:\d+\s+1/2|\d+(?:\.\d+)?|{_alt(k for k in W.NUMBERS if ' ' not in k or k.startswith(('a ', 'half', 'couple')))}(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?)"
 VAGUE = _alt(W.VAGUE_NUMBERS)
 UNIT = rf"(?:{_alt(W.UNITS)}s?)\b"
 SEASON = _alt(W.SEASONS)
@@ -89,8 +89,9 @@ RULES: tuple[tuple[str, str], ...] = (
                  rf"(?:(?P<n>{NUM})|(?P<vague>{VAGUE}))(?:[\s-]+(?:(?P<half>and\s+a\s+half)|more|full|straight|consecutive|"
                  rf"successive|long))?[\s-]+(?P<u>{UNIT})(?:[\s-]+(?P<long>long|old))?"),
     ("bareunits", rf"\b(?:(?P<pre>for|in|over|within|recent|the past|the last|the coming|coming|past|"
-                  rf"the next|next)\s+)(?P<u>years|months|weeks|"
-                  rf"days|decades|hours|minutes|centuries)\b"),
+                  rf"the next|next|future)\s+)(?P<u>years|months|weeks|"
+                  rf"days|decades|hours|minutes|centuries|quarters)\b"),
+    ("unitlong", rf"\b(?P<u>{UNIT})-long\b"),
     ("yearago", r"\b(?P<w>year-earlier|year-ago|year-end)\b"),
     ("season", rf"\b(?:(?P<mod>last|this|next|early|late|the|this past|past|coming|mid)[\s-]+)?(?P<s>{SEASON})\b"
                rf"(?:\s+(?:of\s+)?(?P<y>{YEAR4}))?"),

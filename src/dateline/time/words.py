@@ -28,7 +28,7 @@ NUMBERS: dict[str, int] = {
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
     "hundred": 100, "a hundred": 100, "a dozen": 12, "dozen": 12, "half a": 0.5, "a half": 0.5,
-    "single": 1, "couple": 2, "a couple of": 2, "a couple": 2,
+    "single": 1, "couple": 2, "a couple of": 2, "a couple": 2, "couple of": 2,
 }
 # Quantities that say "some number of": TimeML writes them with X (P3M vs PXM).
 VAGUE_NUMBERS = ("a few", "few", "several", "many", "some", "a number of", "numerous", "countless")
