@@ -312,3 +312,8 @@ def test_business_types(nlp, extract, text, trigger, etype):
 def test_it_stands_for_an_organisation_in_the_same_sentence(nlp, extract, text, who):
     ents = {"ORG:Norsk Air": ("Norsk Air",)}
     assert only(events(story(nlp, text, ents), extract), "bought")["who"] == who
+
+
+def test_plural_role_noun_is_not_an_apposition(nlp, extract):
+    text = "Marta Holm told reporters Ivo Sander would resign."
+    assert only(events(story(nlp, text, PAIR), extract), "told")["with"] == []

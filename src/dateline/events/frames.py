@@ -157,12 +157,12 @@ class FrameFinder:
             frame.with_ += _resolve_all(index, [pobj])
         governor = _governing_verb(index, tok)
         if governor is not None:
-            if tok.dep_ == "dobj" and governor.lower_ in self.light or tok.dep_ in ("nsubj", "nsubjpass"):
-                frame.anchors.append(governor)  # "held a summit in 2002", "the summit took place in X"
-            lends = tok.dep_ == "dobj" and governor.lower_ in self.light
-            if not frame.who and (lends or tok.dep_ == "pobj" and index.head(index.head(tok)).i == governor.i):
-                subj, _ = _subjects(index, governor)
-                frame.who = _resolve_all(index, subj)
+            lends = tok.dep_ == "dobj" and governor.lower_ in self.light  # "held a summit in 2002"
+            if lends or tok.dep_ in ("nsubj", "nsubjpass"):  # "the summit took place in X"
+                frame.anchors.append(governor)
+            purpose = tok.dep_ == "pobj" and index.head(index.head(tok)).i == governor.i  # "flew in for talks"
+            if not frame.who and (lends or purpose):
+                frame.who = _resolve_all(index, _subjects(index, governor)[0])
         frame.roles = [i for _, i in frame.who + frame.with_]
 
 
@@ -240,7 +240,7 @@ def _resolve(index: StoryIndex, tok: Token, depth: int = 0) -> str | None:
     for c in index.kids(tok):
         if c.dep_ in ("appos", "compound") and index.type_of(index.entity(c)) in lx.PARTY_TYPES:
             return index.entity(c)
-    if tok.pos_ == "NOUN" and tok.i + 1 < len(tok.doc) and index.type_of(index.entity_at[tok.i + 1]) == "PERSON":
+    if tok.tag_ == "NN" and tok.i + 1 < len(tok.doc) and index.type_of(index.entity_at[tok.i + 1]) == "PERSON":
         return index.entity_at[tok.i + 1]  # an apposition the parser missed: "his grandfather Kim X"
     if depth == 0 and low in lx.VEHICLES:
         return _vehicle_rider(index, tok)
