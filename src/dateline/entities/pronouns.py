@@ -76,7 +76,7 @@ class Resolver:
                 gid = self.person_at.get(token.i)
                 if gid is not None:
                     self._seen.append((token.i, gid))
-                    if token.dep_ in SUBJECT_DEPS or not verb_seen and not subjects:  # leads the clause
+                    if _is_subject(token) or not verb_seen and not subjects:  # or leads the clause
                         subjects.append((token.i, gid))
                     continue
                 verb_seen = verb_seen or token.pos_ in {"VERB", "AUX"}
@@ -116,10 +116,12 @@ class Resolver:
                 return gid
         return None
 
-    def _topic_rank(self, subject: tuple[int, int]) -> tuple[bool, bool]:
-        """A pronoun subject carries the topic on; then a main-clause subject."""
+    def _topic_rank(self, subject: tuple[int, int]) -> tuple[bool, bool, bool]:
+        """A pronoun subject carries the topic on; then a true subject over a name that
+        merely leads the clause; then a main-clause subject."""
         token = self.doc[subject[0]]
-        return (token.pos_ != "PRON", token.head.dep_ != "ROOT")
+        verb = token.head.head if token.dep_ == "appos" else token.head
+        return (token.pos_ != "PRON", not _is_subject(token), verb.dep_ != "ROOT")
 
     def _agrees(self, gid: int, gender: str | None) -> bool:
         ref = self.referents.get(gid)
@@ -137,6 +139,11 @@ class Resolver:
         if len(fits) > 1 and fits[0].size == fits[1].size:
             return None
         return fits[0].gid
+
+
+def _is_subject(token: Token) -> bool:
+    """A subject, or a name in apposition to one ("His sister Ana Brandt stayed")."""
+    return token.dep_ in SUBJECT_DEPS or token.dep_ == "appos" and token.head.dep_ in SUBJECT_DEPS
 
 
 def sentences(doc: Doc) -> list:
