@@ -189,6 +189,12 @@ def test_expressions_never_cross_a_blank_line():
     assert [(t.text, t.value) for t in found] == [("Friday", "2019-04-26"), ("September 18, 2008", "2008-09-18")]
 
 
+def test_the_next_day_follows_the_last_date_named():
+    found = find_timexes("Police arrived on March 3. The next day, they left.", WED)
+    assert [t.value for t in found] == ["2019-03-03", "2019-03-04"]
+    assert one("He left the following morning.")[1:] == ("DATE", "2019-04-25")
+
+
 def test_quarter_reference_carries_to_a_year_earlier():
     text = "Net income rose in the third quarter. A year earlier, it fell."
     values = [t.value for t in find_timexes(text, date(1995, 11, 2))]

@@ -270,6 +270,14 @@ def h_relday(m: re.Match, st: _State) -> Result:
     return ("TIME", f"{cal.day(d)}T{part}") if part else ("DATE", cal.day(d))
 
 
+def h_dayafter(m: re.Match, st: _State) -> Result:
+    """"the next day", "the previous evening": a day beside the last date named (the story's
+    own date when none was); a part of the day is written as the day, as for "Friday night"."""
+    base = st.last_date or st.anchor
+    step = {"next": 1, "following": 1, "previous": -1, "preceding": -1, "prior": -1}.get(_g(m, "mod") or "", 0)
+    return "DATE", cal.day(base + timedelta(days=step) if base else None)
+
+
 def h_thispart(m: re.Match, st: _State) -> Result:
     if m.group(0).lower().startswith("the") and not re.search(r"\b(in|on|during|by|until|this)\s*$",
                                                                st.text[max(0, m.start() - 8):m.start()]):
@@ -665,7 +673,7 @@ HANDLERS: dict[str, Handler] = {
     "thispart": h_thispart, "midpart": h_midpart, "relunit": h_relunit, "ago": h_ago, "quarter": h_quarter,
     "qcode": h_qcode, "duration": h_duration, "bareunits": h_bareunits, "season": h_season,
     "decade": h_decade, "century": h_century, "year": h_year, "set": h_set, "setword": h_setword,
-    "fuzzy": h_fuzzy, "holiday": h_holiday, "decade_word": h_decade_word, "yearago": h_yearago, "weekof": h_weekof, "unitlong": h_unitlong, "spoken_year": h_spoken_year,
+    "fuzzy": h_fuzzy, "holiday": h_holiday, "decade_word": h_decade_word, "yearago": h_yearago, "weekof": h_weekof, "unitlong": h_unitlong, "dayafter": h_dayafter, "spoken_year": h_spoken_year,
 }
 
 

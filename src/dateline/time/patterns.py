@@ -64,6 +64,8 @@ RULES: tuple[tuple[str, str], ...] = (
     ("weekdays", rf"\b(?:on\s+)?(?P<wd>{WEEKDAY_PLURAL})"),
     ("relday", r"\b(?:(?P<mod>early|late|later|earlier)\s+)?(?P<rel>the day before yesterday|the day after tomorrow|"
                rf"yesterday|today|tomorrow|tonight|last night|overnight)(?:\s+(?P<part>{PART}))?\b"),
+    ("dayafter", r"\b(?:the\s+)?(?P<mod>next|previous|following|same|preceding|prior)\s+"
+                 r"(?P<u>day|morning|afternoon|evening|night)\b(?!-)"),
     ("thispart", rf"\b(?:(?:later|earlier)\s+)?(?:this|that|the)\s+(?P<part>morning|afternoon|evening)\b"),
     ("midpart", r"\bmid-?\s?(?P<part>morning|afternoon)\b"),
     ("weekof", rf"\b(?:the\s+)?week\s+of\s+(?P<m>{MONTH})\s+(?P<d>{DAYNUM})(?:,?\s+(?P<y>{YEAR4}))?"),
