@@ -9,7 +9,7 @@ anchor, relative expressions get unanchored values (``XXXX-XX-XX``), never wrong
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Callable, Sequence
 
@@ -41,7 +41,6 @@ class _State:
     quarter: date | None = None
     year: int | None = None  # the last year named outright, for "that year", "the following year"
     last_date: date | None = None
-    seen: dict = field(default_factory=dict)
 
     def direction(self, start: int, end: int) -> int:
         """Past (-1) or future (+1) for a bare expression, from the nearest tense cue in its
@@ -319,45 +318,56 @@ def _quarter_value(mod: str, unit: str, st: _State) -> Result:
     return "DATE", cal.half(d) if unit == "half" else cal.quarter(d)
 
 
+_PERIOD_MODS = ("the latest", "latest", "the same", "the year-earlier", "the year-ago", "year-earlier",
+                "year-ago", "the prior")
+
+
 def h_relunit(m: re.Match, st: _State) -> Result:
-    mod = " ".join(m["mod"].lower().split())
-    unit = m["u"].lower()
+    """"last week", "earlier this month", "next year", "the latest quarter", "that year"."""
+    mod, unit = " ".join(m["mod"].lower().split()), m["u"].lower()
     if unit in ("quarter", "half", "period"):
-        if unit == "period" and mod not in ("the latest", "latest", "the same", "the year-earlier",
-                                            "the year-ago", "year-earlier", "year-ago", "the prior"):
+        if unit == "period" and mod not in _PERIOD_MODS:
             return None
         return _quarter_value(mod, "half" if unit == "half" else "quarter", st)
-    if unit == "season":
+    if unit == "season" or mod == "the" and unit not in ("year", "week", "month", "weekend"):
         return None
     if mod in ("the past", "past") and unit in ("decade", "century"):
         return "DURATION", "P10Y" if unit == "decade" else "P100Y"
-    if mod == "the" and unit not in ("year", "week", "month", "weekend"):
+    if unit == "year":
+        special = _relative_year(mod, m, st)
+        if special:
+            return special
+    elif "year-" in mod:
         return None
-    if "year-" in mod:
-        if unit == "year":
-            return "DATE", cal.year(cal.add_years(st.anchor, -1) if st.anchor else None)
-        return None
-    if unit == "year" and ("that" in mod or mod in ("the following", "the previous", "the prior", "the same")):
-        base = st.year or (st.anchor.year if st.anchor else None)
-        if base is None:
-            return "DATE", "XXXX"
-        return "DATE", str(base + {"the following": 1, "the previous": -1, "the prior": -1}.get(mod, 0))
-    if unit == "year" and mod == "the" and re.match(r"\s+(?:ended|ending|to|through)\b", st.text[m.end():m.end() + 9]):
-        return "DURATION", "P1Y"
     if st.anchor is None:
         return "DATE", cal.write(None, unit)
     if unit == "weekend":
         return "DATE", _weekend(mod, st, m.start(), m.end())
+    return "DATE", cal.write(cal.shift(st.anchor, unit, _step(mod)), unit)
+
+
+def _step(mod: str) -> int:
+    """How many units from the story's date a modifier points: "last" -1, "later this" 0."""
     if mod.startswith(("earlier", "later", "early", "late", "at the", "end of", "the end of")):
-        target = mod.split()[-1]
-        n = {"last": -1, "next": 1}.get(target, 0)
-    elif mod in _BACK_MODS:
-        n = -1
-    elif mod in _NEXT_MODS:
-        n = 1
-    else:
-        n = 0
-    return "DATE", cal.write(cal.shift(st.anchor, unit, n), unit)
+        return {"last": -1, "next": 1}.get(mod.split()[-1], 0)
+    if mod in _BACK_MODS:
+        return -1
+    return 1 if mod in _NEXT_MODS else 0
+
+
+def _relative_year(mod: str, m: re.Match, st: _State) -> Result:
+    """Years read from a reference rather than the story's date: "year-earlier", "that year",
+    "the following year"; and "the year ended Sept. 30", a fiscal year's length."""
+    if "year-" in mod:
+        return "DATE", cal.year(cal.add_years(st.anchor, -1) if st.anchor else None)
+    if "that" in mod or mod in ("the following", "the previous", "the prior", "the same"):
+        base = st.year or (st.anchor.year if st.anchor else None)
+        if base is None:
+            return "DATE", "XXXX"
+        return "DATE", str(base + {"the following": 1, "the previous": -1, "the prior": -1}.get(mod, 0))
+    if mod == "the" and re.match(r"\s+(?:ended|ending|to|through)\b", st.text[m.end():m.end() + 9]):
+        return "DURATION", "P1Y"
+    return None
 
 
 def _weekend(mod: str, st: _State, start: int, end: int) -> str:
