@@ -28,7 +28,8 @@ PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 WEAK_TYPES = frozenset({"PERSON", "ORG"})
 _QUALIFIER = re.compile(r",[ \t]*((?:[A-Z][\w'’-]*\.?[ \t]?){1,3})")
 _COMPASS = re.compile(r"\b[Tt]he (North|South|East|West)\b(?![ \t]+[A-Z])")
-MAX_RUN = 4
+_PLACE_OF = re.compile(r"\b([a-z]+(?: town)?) of ((?:[A-Z][\w'’-]+[ \t]?){1,4})")
+_CAPITALISED_RUN = re.compile(r"(?<![\w.])[A-Z][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*){0,3}")
 
 
 @register("places")
@@ -152,49 +153,35 @@ def _dateline_country(ctx: StoryContext, resolver: Resolver) -> str | None:
 
 def _pattern_toponyms(ctx: StoryContext, resolver: Resolver) -> Iterator[_Seen]:
     """"the settlement of Khasan", "the town of Avdiivka": the noun says it is a place."""
-    doc = ctx.doc
-    for token in doc:
-        if token.lower_ != "of" or token.i == 0 or doc[token.i - 1].lower_ not in lexicon.PLACE_NOUNS:
+    text = ctx.layout.text
+    for match in _PLACE_OF.finditer(text, 0, ctx.layout.body.end):
+        if match.group(1).lower() not in lexicon.PLACE_NOUNS:
             continue
-        run = _proper_run(doc, token.i + 1)
-        if run is not None:
-            span = doc[token.i + 1: run]
-            yield _Seen(Toponym(span.text, span.start_char, span.end_char, "pattern",
-                                _qualifier(ctx.layout.text, span.end_char, resolver)), None)
+        name = match.group(2).rstrip()
+        start = match.start(2)
+        yield _Seen(Toponym(name, start, start + len(name), "pattern",
+                            _qualifier(text, start + len(name), resolver)), None)
 
 
 def _scan_toponyms(ctx: StoryContext, taken: list[tuple[int, int]], resolver: Resolver) -> Iterator[_Seen]:
-    """Capitalised runs outside every entity that the gazetteer knows (weak evidence)."""
-    doc = ctx.doc
-    covered = _covered_chars(taken)
-    i = 0
-    while i < len(doc):
-        end = _proper_run(doc, i)
-        if end is None:
-            i += 1
+    """Capitalised proper-noun runs outside every entity that the gazetteer knows (weak evidence)."""
+    doc, text = ctx.doc, ctx.layout.text
+    for match in _CAPITALISED_RUN.finditer(text, 0, ctx.layout.body.end):
+        start, end = match.span()
+        if text[end - 1] == "." and text.count(".", start, end) == 1:
+            end -= 1  # a sentence's full stop, not an abbreviation's
+        if " " not in text[start:end] and _sentence_initial(text, start):
+            continue  # "The", "But": a capital that only starts a sentence
+        if any(s < end and start < e for s, e in taken) or not resolver.candidates(text[start:end]):
             continue
-        span = doc[i:end]
-        if not any(ch in covered for ch in range(span.start_char, span.end_char)) and resolver.candidates(span.text):
+        span = doc.char_span(start, end, alignment_mode="contract")
+        if span is not None and len(span) and all(t.pos_ in ("PROPN", "") for t in span):
             yield _Seen(Toponym(span.text, span.start_char, span.end_char, "scan"), None)
-        i = end
 
 
-def _covered_chars(spans: list[tuple[int, int]]) -> set[int]:
-    return {ch for start, end in spans for ch in range(start, end)}
-
-
-def _proper_run(doc, start: int) -> int | None:
-    """End of the run of capitalised proper-noun tokens starting at ``start`` (None if none)."""
-    end = start
-    while end < len(doc) and end - start < MAX_RUN and _capitalised(doc[end]):
-        end += 1
-    return end if end > start else None
-
-
-def _capitalised(token) -> bool:
-    word = token.text
-    return (len(word) > 1 and word[0].isupper() and token.pos_ in ("PROPN", "X", "")
-            and any(ch.isalpha() for ch in word))
+def _sentence_initial(text: str, start: int) -> bool:
+    before = text[max(0, start - 3):start].rstrip(" \t\"'“‘(")
+    return not before or before[-1] in ".!?:\n"
 
 
 def _seat_mentions(entities: Iterable[Entity], text: str) -> Iterator[tuple[Mention, tuple[str, str]]]:

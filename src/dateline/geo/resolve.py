@@ -88,6 +88,7 @@ class _Context:
     own: dict[str, tuple[str, tuple[str, str] | None, float]] = field(default_factory=dict)
     cells: dict[tuple[int, int], dict[str, float]] = field(default_factory=dict)  # cell -> {name: weight}
     regions: dict[tuple[str, str], dict[str, float]] = field(default_factory=dict)  # (cc, admin1) -> {name: weight}
+    memo: dict[tuple[int, str], float] = field(default_factory=dict)  # (geonameid, name) -> co-support
 
     def country_weight(self, country: str, key: str) -> float:
         """Weight of ``country`` in the story, without the name ``key``'s own contribution."""
@@ -233,7 +234,7 @@ def name_keys(text: str) -> list[str]:
 def _context_from(names: dict[str, _Name], chosen: dict[str, Entry | None], base: _Context) -> _Context:
     """The story's evidence from first readings: countries, divisions and points of its places."""
     context = _Context(Counter(base.countries), Counter(base.admin1s), list(base.points),
-                       cells=base.cells, regions=base.regions)
+                       cells=base.cells, regions=base.regions, memo=base.memo)
     for key, entry in chosen.items():
         if entry is None:
             continue
@@ -307,6 +308,13 @@ def _co_support(entry: Entry, key: str, context: _Context) -> float:
     """Weight of the other names with a candidate near ``entry`` or in its division."""
     if entry.fcode in COUNTRY_CODES or entry.fcode == "CONT":
         return 0.0
+    memo = (entry.geonameid, key)
+    if memo not in context.memo:
+        context.memo[memo] = _co_weight(entry, key, context)
+    return context.memo[memo]
+
+
+def _co_weight(entry: Entry, key: str, context: _Context) -> float:
     near: dict[str, float] = {}
     if entry.fcode != "ADM1":
         row, col = _cell(entry.lat, entry.lon)

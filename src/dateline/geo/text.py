@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _DROP = re.compile(r"[.'’‘`ʼ]")
 _SPACE = re.compile(r"[\s\-‐‑–—/_,]+")
@@ -16,6 +17,7 @@ _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$", re.IGNORECASE)
 _ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
 
 
+@lru_cache(maxsize=200_000)
 def fold(name: str) -> str:
     """Lower-cased, accent-free, punctuation-light key of a place name."""
     decomposed = unicodedata.normalize("NFKD", name)
@@ -29,6 +31,7 @@ def is_latin_key(key: str) -> bool:
     return bool(key) and key.isascii() and any(ch.isalpha() for ch in key)
 
 
+@lru_cache(maxsize=200_000)
 def surface(text: str) -> str:
     """The name as a mention gives it: without a leading "the" and a trailing possessive."""
     text = " ".join(text.split())
