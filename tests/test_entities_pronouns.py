@@ -57,3 +57,12 @@ def test_names_inside_quotes_are_not_antecedents(nlp, extract):
     text = 'Mira Holt spoke first.\n\n"Tom Reed is wrong," she said.\n'
     ents = entities(nlp, extract, text)
     assert ("she", "pronoun") in mentions_of(ents, "Mira Holt")
+
+
+def test_the_company_is_the_organisation_last_in_the_subject(nlp, extract):
+    text = ("Norvik Motors cut 2,000 jobs on Monday. The company said sales had fallen.\n\n"
+            "It is not clear when the plant will reopen.\n")
+    ents = entities(nlp, extract, text)
+    company = [e for e in ents if e.type == "ORG" and "Norvik" in e.name]
+    assert company and ("The company", "description") in [(m.text, m.kind) for m in company[0].mentions]
+    assert not any(m.text == "It" for e in ents for m in e.mentions)

@@ -138,3 +138,13 @@ LEADING_DETERMINERS: frozenset[str] = frozenset({"the"})
 
 # Relative clauses that name a role after a person ("who was then president").
 ROLE_CLAUSE_VERBS: frozenset[str] = frozenset({"was", "is", "became", "had been", "has been"})
+
+# Nouns that stand for an organisation named before ("the company said").
+ORG_NOUNS: frozenset[str] = frozenset({
+    "company", "firm", "group", "automaker", "carmaker", "manufacturer", "maker", "bank",
+    "lender", "insurer", "airline", "carrier", "retailer", "giant", "conglomerate",
+    "corporation", "startup", "agency", "ministry", "department", "party", "club", "team",
+    "union", "university", "newspaper", "broadcaster", "network", "operator", "supplier",
+    "producer", "exporter", "developer", "chipmaker", "automaker", "planemaker", "utility",
+})
+

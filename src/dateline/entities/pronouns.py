@@ -19,7 +19,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from dateline.data.entity_words import PRONOUN_GENDER, ROLE_NOUNS, SUBJECT_PRONOUNS
+from dateline.data.entity_words import (
+    ORG_NOUNS, PRONOUN_GENDER, ROLE_NOUNS, SUBJECT_PRONOUNS,
+)
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 QUOTE_MARKS = frozenset({'"', "“", "”"})
@@ -59,45 +61,37 @@ class Resolver:
         """Walk the doc once; ``new_group(text, token)`` makes a group id for a new description."""
         out: list[NewMention] = []
         last_description: dict[str, int] = {}
-        in_quote = False
-        for s_index, sent in enumerate(sentences(self.doc)):
-            subjects: list[tuple[int, int]] = []
-            self._subjects[s_index] = subjects
-            verb_seen = False
-            if sent.start == 0 or "\n" in self.doc[sent.start - 1].text_with_ws:
-                in_quote = False  # a new paragraph: quotes do not run on unclosed here
-            for token in sent:
-                self._sent_of[token.i] = s_index
-                if token.text in QUOTE_MARKS:
-                    in_quote = token.text == "“" or (token.text == '"' and not in_quote)
-                    continue
-                if in_quote:
-                    continue  # names and pronouns inside a quotation are the speaker's words
-                gid = self.person_at.get(token.i)
+        current, subjects, verb_seen = -1, [], False
+        for s_index, token in _outside_quotes(self.doc):
+            if s_index != current:
+                current, subjects, verb_seen = s_index, [], False
+                self._subjects[s_index] = subjects
+            self._sent_of[token.i] = s_index
+            gid = self.person_at.get(token.i)
+            if gid is not None:
+                self._seen.append((token.i, gid))
+                if _is_subject(token) or not verb_seen and not subjects:  # or leads the clause
+                    subjects.append((token.i, gid))
+                continue
+            verb_seen = verb_seen or token.pos_ in {"VERB", "AUX"}
+            if token.dep_ not in SUBJECT_DEPS:
+                continue
+            if token.lower_ in SUBJECT_PRONOUNS:
+                gid = self.antecedent(token, PRONOUN_GENDER.get(token.lower_))
                 if gid is not None:
-                    self._seen.append((token.i, gid))
-                    if _is_subject(token) or not verb_seen and not subjects:  # or leads the clause
-                        subjects.append((token.i, gid))
-                    continue
-                verb_seen = verb_seen or token.pos_ in {"VERB", "AUX"}
-                if token.dep_ not in SUBJECT_DEPS:
-                    continue
-                if token.lower_ in SUBJECT_PRONOUNS:
-                    gid = self.antecedent(token, PRONOUN_GENDER.get(token.lower_))
-                    if gid is not None:
-                        out.append(NewMention(token.idx, token.idx + len(token), "pronoun", gid, token.i))
-                        subjects.append((token.i, gid))
-                        self._seen.append((token.i, gid))
-                elif _is_description(token):
-                    start = token.left_edge
-                    gid = self._description_referent(token, last_description)
-                    if gid is None:
-                        gid = new_group(self.doc[start.i:token.i + 1].text, token.i)
-                        self.referents[gid] = Referent(gid, None, frozenset({token.lower_}), 1)
-                    last_description[token.lower_] = gid
-                    out.append(NewMention(start.idx, token.idx + len(token), "description", gid, token.i))
+                    out.append(NewMention(token.idx, token.idx + len(token), "pronoun", gid, token.i))
                     subjects.append((token.i, gid))
                     self._seen.append((token.i, gid))
+            elif _is_description(token):
+                start = token.left_edge
+                gid = self._description_referent(token, last_description)
+                if gid is None:
+                    gid = new_group(self.doc[start.i:token.i + 1].text, token.i)
+                    self.referents[gid] = Referent(gid, None, frozenset({token.lower_}), 1)
+                last_description[token.lower_] = gid
+                out.append(NewMention(start.idx, token.idx + len(token), "description", gid, token.i))
+                subjects.append((token.i, gid))
+                self._seen.append((token.i, gid))
         return out
 
     def antecedent(self, token: Token, gender: str | None) -> int | None:
@@ -139,6 +133,51 @@ class Resolver:
         if len(fits) > 1 and fits[0].size == fits[1].size:
             return None
         return fits[0].gid
+
+
+def resolve_organisations(doc: Doc, org_at: dict[int, int], sizes: dict[int, int]) -> list[NewMention]:
+    """"the company" as a subject: the last organisation that was a subject within two
+    sentences, else the story's most-mentioned organisation. ("it" is left alone: in
+    news it is as often the plane or the deal as the company.)"""
+    out: list[NewMention] = []
+    subjects: list[tuple[int, int]] = []  # (sentence, gid)
+    for s_index, token in _outside_quotes(doc):
+        gid = org_at.get(token.i)
+        if gid is not None:
+            if _is_subject(token):
+                subjects.append((s_index, gid))
+            continue
+        if token.dep_ not in SUBJECT_DEPS:
+            continue
+        if token.lower_ in ORG_NOUNS and token.tag_ == "NN" and any(
+                c.lower_ == "the" and c.dep_ == "det" for c in token.children):
+            recent = [g for s, g in reversed(subjects) if s >= s_index - 2]
+            gid = (recent or [_most_mentioned(sizes)])[0]
+            if gid is not None:
+                start = token.left_edge
+                out.append(NewMention(start.idx, token.idx + len(token), "description", gid, token.i))
+                subjects.append((s_index, gid))
+    return out
+
+
+def _most_mentioned(sizes: dict[int, int]) -> int | None:
+    ranked = sorted(sizes.items(), key=lambda kv: -kv[1])
+    if not ranked or len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+        return None
+    return ranked[0][0]
+
+
+def _outside_quotes(doc: Doc):
+    """(sentence index, token) for the tokens outside quotation marks, in text order."""
+    in_quote = False
+    for s_index, sent in enumerate(sentences(doc)):
+        if sent.start == 0 or "\n" in doc[sent.start - 1].text_with_ws:
+            in_quote = False
+        for token in sent:
+            if token.text in QUOTE_MARKS:
+                in_quote = token.text == "“" or (token.text == '"' and not in_quote)
+            elif not in_quote:
+                yield s_index, token
 
 
 def _is_subject(token: Token) -> bool:

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from dateline.entities import cluster, gazetteer, names
 from dateline.entities.cluster import Found, Group
 from dateline.entities.corrections import NAME_TYPES, correct
-from dateline.entities.pronouns import Referent, Resolver, sentences
+from dateline.entities.pronouns import Referent, Resolver, resolve_organisations, sentences
 from dateline.entities.titles import Role, describe, read_role
 from dateline.data.entity_words import EMPLOYMENT, HONORIFIC_GENDER, KINSHIP, PRONOUN_GENDER
 from dateline.extract.base import StoryContext, register
@@ -104,9 +104,13 @@ def _overlaps(a: int, b: int, spans: set[tuple[int, int]]) -> bool:
 
 def _person_tokens(story: _Story) -> dict[int, int]:
     """Token index -> group index, for the names of people in the story (not journalists)."""
+    return _tokens_of(story, {"PERSON"})
+
+
+def _tokens_of(story: _Story, labels: set[str]) -> dict[int, int]:
     out = {}
     for gid, g in enumerate(story.groups):
-        if g.label != "PERSON" or g.journalist:
+        if g.label not in labels or g.journalist:
             continue
         for m in g.members:
             t0, t1 = story.tokens[m]
@@ -152,7 +156,9 @@ def _resolve_pronouns(story: _Story, person_at: dict[int, int]) -> Resolver:
         return len(story.groups) - 1
 
     resolver = Resolver(story.doc, person_at, referents)
-    for m in resolver.run(new_group):
+    org_at = _tokens_of(story, {"ORG"})
+    sizes = {gid: len(g.members) for gid, g in enumerate(story.groups) if g.label == "ORG"}
+    for m in [*resolver.run(new_group), *resolve_organisations(story.doc, org_at, sizes)]:
         story.extra.setdefault(m.gid, []).append(
             Mention(m.start, m.end, story.text[m.start:m.end], m.kind))
     return resolver
