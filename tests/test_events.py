@@ -317,3 +317,14 @@ def test_it_stands_for_an_organisation_in_the_same_sentence(nlp, extract, text, 
 def test_plural_role_noun_is_not_an_apposition(nlp, extract):
     text = "Marta Holm told reporters Ivo Sander would resign."
     assert only(events(story(nlp, text, PAIR), extract), "told")["with"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Ivo Sander declined to comment.",
+    "Marta Holm signed up for the course.",
+    "Norland can meet its debt payments.",
+    "The deal fell through.",
+])
+def test_other_senses_are_not_events(nlp, extract, text):
+    ents = {**PAIR, "GPE:Norland": ("Norland",)}
+    assert [e["type"] for e in events(story(nlp, text, ents), extract)] == []

@@ -65,6 +65,8 @@ class FrameFinder:
                 for f in forms(w, "NOUN"):
                     self.nouns.setdefault(f, et)
         self.light = _forms(lx.LIGHT_VERBS)
+        self.no_infinitive = _forms(lx.NOT_WITH_INFINITIVE)
+        self.particle_senses = frozenset((f, p) for v, p in lx.PARTICLE_SENSES for f in forms(v, "VERB"))
         self.needs_place = _forms(lx.NEEDS_PLACE)
         self.modality = Modality()
 
@@ -91,12 +93,22 @@ class FrameFinder:
         if tok.pos_ == "VERB" and tok.dep_ != "amod":
             if low in self.light and any(c.dep_ == "dobj" and c.lower_ in self.nouns for c in index.kids(tok)):
                 return None  # "hosted a summit": the summit is the event
-            if low in self.verbs:
+            if low in self.verbs and not self._other_sense(index, tok):
                 return self.verbs[low], False
             return (lx.OTHER, False) if self.open_class else None
         if tok.pos_ == "NOUN" and low in self.nouns:
             return self.nouns[low], True
         return None
+
+    def _other_sense(self, index: StoryIndex, verb: Token) -> bool:
+        low = verb.lower_
+        for c in index.kids(verb):
+            if c.dep_ == "xcomp" and low in self.no_infinitive:
+                return True
+            particle = c.dep_ in ("prt", "advmod") or (c.dep_ == "prep" and not index.kids(c))
+            if particle and (low, c.lower_) in self.particle_senses:
+                return True
+        return False
 
     def _frame(self, index: StoryIndex, tok: Token, etype: lx.EventType, nominal: bool,
                triggers: dict) -> Frame | None:
@@ -107,7 +119,7 @@ class FrameFinder:
                 return None
         else:
             self._verbal_roles(index, frame)
-            if not frame.roles:
+            if not frame.roles or self._object_no_party(index, frame):
                 return None
         if frame.type.symmetric and len(frame.who_ids()) > 1 and not frame.with_:
             frame.with_, frame.who = frame.who[1:], frame.who[:1]
@@ -118,6 +130,13 @@ class FrameFinder:
         frame.how = _find_how(index, frame) if etype.motion else None
         frame.modality = self.modality(index, tok)
         return frame
+
+    def _object_no_party(self, index: StoryIndex, frame: Frame) -> bool:
+        """ "meet its debt": a meeting's direct object must be someone."""
+        if frame.type.name not in lx.PARTY_OBJECT_TYPES:
+            return False
+        objects = [c for c in index.kids(frame.trigger) if c.dep_ == "dobj"]
+        return bool(objects) and not _resolve_all(index, objects)
 
     # -- roles ---------------------------------------------------------------------------
     def _verbal_roles(self, index: StoryIndex, frame: Frame) -> None:

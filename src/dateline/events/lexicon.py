@@ -72,6 +72,16 @@ OTHER = EventType("other", None)
 # "stopped testing"; "left for Moscow", not "left the party").
 NEEDS_PLACE: frozenset[str] = frozenset({"stop", "leave", "head", "return", "drive", "reach"})
 
+# Senses that are not the event: a verb taking a to-infinitive ("declined to comment",
+# "failed to"), a particle that changes the verb ("signed up"), an object no party can be
+# ("meet its debt", "meet demand").
+NOT_WITH_INFINITIVE: frozenset[str] = frozenset({"decline", "fall", "drop", "fail", "refuse", "gain"})
+PARTICLE_SENSES: frozenset[tuple[str, str]] = frozenset({
+    ("sign", "up"), ("sign", "on"), ("sign", "off"), ("beat", "up"), ("leave", "out"), ("leave", "off"),
+    ("fall", "through"), ("fall", "apart"), ("drop", "out"), ("stop", "by"), ("head", "off"), ("cut", "off"),
+    ("turn", "down"), ("land", "up"), ("enter", "into")})
+PARTY_OBJECT_TYPES: frozenset[str] = frozenset({"meet"})
+
 # Verbs whose object is the event ("held a summit", "had talks"): the nominal is the trigger
 # and the verb lends it its subject, time and place.
 LIGHT_VERBS: tuple[str, ...] = ("hold", "have", "attend", "host", "conduct", "begin", "start", "open",
