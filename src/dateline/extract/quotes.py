@@ -70,13 +70,15 @@ def _items(story: _Story) -> list[Item]:
                 if not mostly_quoted(r, quotes, direct)]
     items = [item for item in (_reported_item(r, paragraphs) for r in reported) if item is not None]
     previous: Item | None = None
+    frames = tuple(q for q, kind in zip(quotes, kinds) if kind == DIRECT)  # partial quotes sit inside sentences
     for q, kind in zip(quotes, kinds):
-        item = _quote_item(story, q, kind, reported)
+        item = _quote_item(story, q, kind, reported, frames)
         if item is None:
             continue
         item = _continued(item, previous)
         items.append(item)
-        previous = item
+        if item.kind == DIRECT:
+            previous = item
     quoted_cues = {(it.cue.start, it.cue.end) for it in items if it.kind == DIRECT and it.cue}
     items = [it for it in items if it.kind != INDIRECT or (it.cue.start, it.cue.end) not in quoted_cues]
     return sorted(items, key=lambda it: (min(it.start, it.cue.start if it.cue else it.start), it.start))
@@ -94,14 +96,14 @@ def _reported_item(reported, paragraphs: Paragraphs) -> Item | None:
     return Item(INDIRECT, s, e, reported.cue, para) if e - s > 1 else None
 
 
-def _quote_item(story: _Story, q: Quoted, kind: str, reported) -> Item | None:
+def _quote_item(story: _Story, q: Quoted, kind: str, reported, frames: tuple[Quoted, ...]) -> Item | None:
     para = story.paragraphs.index(q.open)
     frame = (story.paragraphs.spans[para][0], story.paragraphs.span(max(q.close - 1, q.open))[1])
     if kind == PARTIAL:
         host = containing(reported, q)
         cue = host.cue if host else sentence_cue(story.doc, story.index, q, story.forms)
         return Item(PARTIAL, q.start, q.end, cue, para) if cue is not None else None
-    cue = direct_cue(story.doc, story.text, story.index, q, frame, story.forms, story.quotes)
+    cue = direct_cue(story.doc, story.text, story.index, q, frame, story.forms, frames)
     if cue is None and q.open == frame[0] and para > 0:
         cue = lead_in_cue(story.doc, story.text, story.index, story.paragraphs.spans[para - 1], story.forms)
     quote_only = cue is None and _alone(story.text, q, frame)

@@ -15,12 +15,14 @@ from spacy.tokens import Doc
 
 from dateline.quotes.cues import SUBJECTS, Cue, Reported, TokenIndex, is_cue_verb, phrase_cue, subject_of, verb_cue
 from dateline.quotes.marks import Quoted
+from dateline.quotes.speakers import NOT_SPEAKERS
 
 DIRECT = "direct"
 PARTIAL = "partial"
 INDIRECT = "indirect"
 _SENTENCE_END = frozenset(".!?")
 _LEAD_IN = frozenset(":,;—–-")
+AFTER_STOP_TOKENS = 4  # how far a cue may follow a quote that ends its own sentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,18 +74,29 @@ def direct_cue(doc: Doc, text: str, index: TokenIndex, quoted: Quoted, frame: tu
     Next to a quote ('"...," Bozell answers' / 'She retorted: "..."') the construction
     itself marks the attribution, so any verb with a subject there is the cue.
     """
-    if not text[quoted.start:quoted.end].rstrip().endswith("."):
-        span = _after_frame(doc, index, quoted, frame, quotes)
+    span = _after_frame(doc, index, quoted, frame, quotes)
+    if text[quoted.start:quoted.end].rstrip().endswith("."):
+        # '"... missing." Trump said.': a listed cue right after a finished sentence
+        cue = _pick(_cues_in(doc, index, _first_tokens(doc, index, span, AFTER_STOP_TOKENS), forms), first=True)
+    else:
         cue = _pick(_cues_in(doc, index, span, forms), first=True)
         if cue is None and not text[quoted.close:span[1]][:1].isalnum():
             cue = _pick(_verbs_in(doc, index, span), first=True)
-        if cue is not None:
-            return cue
+    if cue is not None:
+        return cue
     span = _before_frame(doc, index, quoted, frame, quotes)
     cue = _pick(_cues_in(doc, index, span, forms), first=False)
     if cue is None and text[span[0]:quoted.open].rstrip()[-1:] in (":", ","):
         cue = _pick(_verbs_in(doc, index, span), first=False)
     return cue
+
+
+def _first_tokens(doc: Doc, index: TokenIndex, span: tuple[int, int], n: int) -> tuple[int, int]:
+    tokens = index.between(*span)[:n]
+    if not tokens:
+        return span[0], span[0]
+    last = doc[tokens[-1]]
+    return span[0], min(span[1], last.idx + len(last.text))
 
 
 def lead_in_cue(doc: Doc, text: str, index: TokenIndex, paragraph: tuple[int, int],
@@ -145,7 +158,8 @@ def _verbs_in(doc: Doc, index: TokenIndex, span: tuple[int, int]) -> list[Cue]:
         token = doc[i]
         if token.pos_ == "VERB" and token.dep_ not in ("amod", "acl", "relcl"):
             cue = verb_cue(token)
-            if cue.source is not None and span[0] <= doc[cue.source].idx < span[1]:
+            if cue.source is not None and span[0] <= doc[cue.source].idx < span[1] \
+                    and doc[cue.source].ent_type_ not in NOT_SPEAKERS:
                 cues.append(cue)
     return cues
 
