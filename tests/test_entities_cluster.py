@@ -76,3 +76,12 @@ def test_country_aliases_and_org_short_forms_join():
     assert sorted(sorted(found[i].text for i in g.members) for g in groups) == [
         ["North", "North Korea"], ["State Department", "U.S. State Department"],
         ["U.S.", "the United States"]]
+
+
+def test_acronym_joins_its_organisation():
+    found = [Found(0, 27, "ORG", "the Zembla Federal Railways"), Found(30, 34, "ORG", "ZFR"),
+             Found(40, 66, "ORG", "Korean Central News Agency"), Found(70, 74, "ORG", "KCNA"),
+             Found(80, 84, "ORG", "NATO")]
+    groups = group_others(found)
+    assert sorted(sorted(found[i].text for i in g.members) for g in groups) == [
+        ["KCNA", "Korean Central News Agency"], ["NATO"], ["ZFR", "the Zembla Federal Railways"]]

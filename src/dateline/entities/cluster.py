@@ -132,6 +132,7 @@ def group_others(found: list[Found]) -> list[Group]:
             continue
         by_key.setdefault(_other_key(f), Group(f.label)).members.append(i)
     _join_org_short_forms(found, by_key)
+    _join_acronyms(found, by_key)
     _join_compass_forms(found, by_key)
     for g in by_key.values():
         g.label = Counter(found[i].label for i in g.members).most_common(1)[0][0]
@@ -157,6 +158,34 @@ def _join_org_short_forms(found: list[Found], by_key: dict[tuple[str, str], Grou
                 if gazetteer.place_code(prefix) or gazetteer.place_code(prefix.replace(" ", ".") + "."):
                     by_key[k2].members.extend(by_key.pop(k).members)
                     break
+
+
+_ACRONYM_SKIP = frozenset({"of", "and", "the", "for", "&", "de", "du", "des", "la", "le"})
+_ACRONYM_TAIL = frozenset({"company", "corporation", "corp", "inc", "ltd", "plc", "group", "co"})
+
+
+def initials(name: str) -> tuple[str, ...]:
+    """Acronyms a name may go by: "United States Air Force" -> USAF; a trailing
+    "Company" or "Group" may be left out of it."""
+    words = [w for w in name.replace("-", " ").split() if w.casefold() not in _ACRONYM_SKIP]
+    letters = "".join(w[0] for w in words if w[:1].isalpha()).upper()
+    out = [letters]
+    if words and words[-1].casefold().strip(".") in _ACRONYM_TAIL:
+        out.append(letters[:-1])
+    return tuple(a for a in out if len(a) >= 2)
+
+
+def _join_acronyms(found: list[Found], by_key: dict[tuple[str, str], Group]) -> None:
+    """"USAF" joins "United States Air Force" when exactly one organisation fits."""
+    orgs = [k for k in by_key if k[0] == "ORG"]
+    for k in orgs:
+        text = found[by_key[k].members[0]].text.replace(".", "")
+        if not (text.isupper() and text.isalpha() and 2 <= len(text) <= 8):
+            continue
+        longer = [k2 for k2 in orgs if k2 != k and k2 in by_key
+                  and any(text in initials(found[i].text) for i in by_key[k2].members)]
+        if len(longer) == 1 and k in by_key:
+            by_key[longer[0]].members.extend(by_key.pop(k).members)
 
 
 def _join_compass_forms(found: list[Found], by_key: dict[tuple[str, str], Group]) -> None:
