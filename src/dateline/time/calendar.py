@@ -122,23 +122,20 @@ def month_year(anchor: date, month_number: int, direction: int, strict: bool = F
 
 def day_month_year(anchor: date, month_number: int, day_number: int = 1,
                    direction: Callable[[], int] | None = None) -> int:
-    """The year of a day and month named without one: the nearest such date when it lies
-    over half a year from the story's date; otherwise the story's year, unless the clause's
-    tense puts it months on the other side ("was shot on Oct. 23" in a May story)."""
-    gap = month_number - anchor.month
-    if gap > 6:
-        return anchor.year - 1
-    if gap < -6:
-        return anchor.year + 1
+    """The year of a day and month named without one. The story's year when the date is
+    within two months of the story's, or on the side the clause's tense says ("the year
+    ended March 31" in an October story); a date months on the other side of its tense
+    moves a year ("was shot on Oct. 23" in a May story); with no tense cue, the nearest."""
     this_year = valid_date(anchor.year, month_number, min(day_number, 28)) or anchor
-    if abs((this_year - anchor).days) <= 60 or direction is None:
+    days = (this_year - anchor).days
+    if abs(days) <= 60:
         return anchor.year
-    way = direction()
-    if way < 0 and this_year > anchor:
-        return anchor.year - 1
-    if way > 0 and this_year < anchor:
-        return anchor.year + 1
-    return anchor.year
+    way = direction() if direction is not None else 0
+    if way < 0:
+        return anchor.year if days < 0 else anchor.year - 1
+    if way > 0:
+        return anchor.year if days > 0 else anchor.year + 1
+    return anchor.year - 1 if days > 183 else anchor.year + 1 if days < -183 else anchor.year
 
 
 def season_year(anchor: date, code: str, direction: int, strict: bool = False) -> int:

@@ -107,7 +107,7 @@ HOLIDAYS: dict[str, str] = {  # fixed-date holidays: month-day
 # Cues that put a bare weekday or month ahead of the story's date (searched in the clause).
 FUTURE_CUES = (
     r"will", r"won't", r"wo n't", r"'ll", r"shall", r"going to", r"gonna", r"is to", r"are to", r"due to",
-    r"scheduled", r"expected", r"expects?", r"set to", r"plans?", r"planned", r"planning", r"intends?",
+    r"scheduled", r"expected", r"expects?", r"set to", r"plans? to", r"planned to", r"planning", r"intends?",
     r"hopes? to", r"aims? to", r"next", r"upcoming", r"would", r"to be held", r"as soon as", r"as early as",
     r"until", r"to meet", r"to visit", r"to vote", r"to hold", r"to begin", r"to start", r"to open", r"to take place",
 )
