@@ -328,3 +328,19 @@ def test_plural_role_noun_is_not_an_apposition(nlp, extract):
 def test_other_senses_are_not_events(nlp, extract, text):
     ents = {**PAIR, "GPE:Norland": ("Norland",)}
     assert [e["type"] for e in events(story(nlp, text, ents), extract)] == []
+
+
+def test_later_mentions_point_at_the_first(nlp, extract):
+    text = "Ivo Sander will meet Marta Holm in Oslo on Friday. The Holm-Sander summit will be short. " \
+           "Marta Holm met Olek Brandt in 1994."
+    ents = {**PAIR, "PERSON:Olek Brandt": ("Olek Brandt",), "GPE:Oslo": ("Oslo",)}
+    evs = extract(story(nlp, text, ents, TIMEXES))
+    by_trigger = {e.trigger.text: e for e in evs}
+    assert by_trigger["summit"].same_as == by_trigger["meet"].id
+    assert by_trigger["met"].same_as is None and by_trigger["meet"].same_as is None
+
+
+def test_transitive_drop_is_no_fall(nlp, extract):
+    text = "Norland urged Estland to drop sanctions."
+    ents = {"GPE:Norland": ("Norland",), "GPE:Estland": ("Estland",)}
+    assert [e["type"] for e in events(story(nlp, text, ents), extract)] == ["appeal"]

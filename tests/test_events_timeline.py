@@ -53,13 +53,13 @@ def _article() -> Article:
 
 
 def test_timeline_orders_by_date_and_puts_undated_last():
-    entries = timeline(_article())
+    entries = timeline(_article(), everything=True)
     assert [e.event.id for e in entries] == ["ev2", "ev1", "ev3", "ev4"]
     assert [e.relation for e in entries] == ["past", "today", "planned", "undated"]
 
 
 def test_rows_use_names_and_mark_inferred():
-    rows = timeline_rows(_article())
+    rows = timeline_rows(_article(), everything=True)
     assert rows[1]["date"] == "2021-03-10*" and rows[1]["who"] == ["Ada Lind"] and rows[1]["with"] == ["Bo Ek"]
     assert rows[0]["date"] == "1994"
 
@@ -68,4 +68,24 @@ def test_anchor_falls_back_to_the_published_date():
     art = _article()
     art = Article(id="x", text=art.text, published="2021-03-10T07:35:00+00:00", entities=art.entities,
                   timexes=art.timexes, events=art.events)
-    assert [e.relation for e in timeline(art)] == ["past", "today", "planned", "undated"]
+    assert [e.relation for e in timeline(art, everything=True)] == ["past", "today", "planned", "undated"]
+
+
+def test_repeats_and_statements_are_left_out_by_default():
+    art = _article()
+    again = Event("ev5", "visit", Mention(40, 45, "visit"), ("e1",), ("e2",), when="t2", modality="planned",
+                  same_as="ev3")
+    art = Article(id="x", text=art.text, dateline=art.dateline, entities=art.entities, timexes=art.timexes,
+                  events=art.events + (again,))
+    assert [e.event.id for e in timeline(art)] == ["ev2", "ev1", "ev3"]
+    assert len(timeline(art, everything=True)) == 5
+
+
+def test_a_row_gathers_the_parties_of_all_mentions():
+    art = _article()
+    again = Event("ev5", "meet", Mention(40, 45, "meeting"), ("e2",), ("e1",), same_as="ev1")
+    first = Event("ev1", "meet", Mention(4, 7, "met"), ("e1",), (), when="t3")
+    art = Article(id="x", text=art.text, dateline=art.dateline, entities=art.entities, timexes=art.timexes,
+                  events=(first, again))
+    (row,) = timeline_rows(art)
+    assert row["who"] == ["Ada Lind"] and row["with"] == ["Bo Ek"]

@@ -101,6 +101,7 @@ class Event:
     cameo: str | None = None  # CAMEO top-level code ("04" consult) where the type maps to one
     object: str | None = None  # entity id of the thing acted on ("toured the X House")
     how: str | None = None  # means, as the story words it ("train")
+    same_as: str | None = None  # id of an earlier event that this one mentions again
 
 
 @dataclass(frozen=True, slots=True)

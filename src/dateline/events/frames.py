@@ -35,6 +35,7 @@ class Frame:
     modality: str = "asserted"
     inferred: set[str] = field(default_factory=set)
     roles: list[int] = field(default_factory=list)  # heads of every argument found, entity or not
+    same_as: "Frame | None" = None  # an earlier mention of the same happening
 
     @property
     def sent_start(self) -> int:
@@ -133,9 +134,11 @@ class FrameFinder:
 
     def _object_no_party(self, index: StoryIndex, frame: Frame) -> bool:
         """ "meet its debt": a meeting's direct object must be someone."""
+        objects = [c for c in index.kids(frame.trigger) if c.dep_ == "dobj"]
+        if frame.type.name in lx.INTRANSITIVE_TYPES:  # "drop sanctions" is no fall
+            return bool(objects)
         if frame.type.name not in lx.PARTY_OBJECT_TYPES:
             return False
-        objects = [c for c in index.kids(frame.trigger) if c.dep_ == "dobj"]
         return bool(objects) and not _resolve_all(index, objects)
 
     # -- roles ---------------------------------------------------------------------------
@@ -256,8 +259,10 @@ def _resolve(index: StoryIndex, tok: Token, depth: int = 0) -> str | None:
         return index.last_person(tok.i)
     if low in lx.THING_PRONOUNS:  # "Lloyds said it is cutting": an organisation earlier in the sentence
         return index.last_org(tok.i, within=tok.sent.start)
-    for c in index.kids(tok):
-        if c.dep_ in ("appos", "compound") and index.type_of(index.entity(c)) in lx.PARTY_TYPES:
+    for c in index.kids(tok):  # "his counterpart, X"; "a Kremlin spokesman"
+        etype = index.type_of(index.entity(c))
+        if c.dep_ == "appos" and etype in lx.PARTY_TYPES or \
+                c.dep_ == "compound" and tok.tag_ == "NN" and etype in ("ORG", "GPE"):
             return index.entity(c)
     if tok.tag_ == "NN" and tok.i + 1 < len(tok.doc) and index.type_of(index.entity_at[tok.i + 1]) == "PERSON":
         return index.entity_at[tok.i + 1]  # an apposition the parser missed: "his grandfather Kim X"

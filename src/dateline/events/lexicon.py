@@ -81,6 +81,7 @@ PARTICLE_SENSES: frozenset[tuple[str, str]] = frozenset({
     ("fall", "through"), ("fall", "apart"), ("drop", "out"), ("stop", "by"), ("head", "off"), ("cut", "off"),
     ("turn", "down"), ("land", "up"), ("enter", "into")})
 PARTY_OBJECT_TYPES: frozenset[str] = frozenset({"meet"})
+INTRANSITIVE_TYPES: frozenset[str] = frozenset({"rise", "fall"})  # "gained access", "drop sanctions"
 
 # Verbs whose object is the event ("held a summit", "had talks"): the nominal is the trigger
 # and the verb lends it its subject, time and place.

@@ -39,6 +39,7 @@ def propagate(frames: list[Frame], index: StoryIndex, anchor: date | None,
         _dateline_place(frames, lead, dateline_place)
     if anchor:
         _planned_by_date(frames, index, anchor)
+    _link_same(frames, index)
 
 
 def _fill(target: Frame, source: Frame) -> None:
@@ -60,6 +61,37 @@ def _same_event(frames: list[Frame], sentences: dict[int, int]) -> None:
             wa, wb = set(a.with_ids()), set(b.with_ids())
             if (wa <= wb or wb <= wa) and (a.modality == "planned") == (b.modality == "planned"):
                 _fill(a, b)
+
+
+def _link_same(frames: list[Frame], index: StoryIndex) -> None:
+    """Mark a later mention of the same happening, so a timeline counts it once: same type and
+    agent, compatible counterparts, place, date and modality, and one of them shared."""
+    for n, later in enumerate(frames):
+        if later.type.name == "say" or not later.who_ids():
+            continue
+        first = next((f for f in frames[:n] if f.type.name != "say" and _same_happening(f, later, index)), None)
+        later.same_as = (first.same_as or first) if first is not None else None
+
+
+def _same_happening(a: Frame, b: Frame, index: StoryIndex) -> bool:
+    if a.type is not b.type or (a.modality == "planned") != (b.modality == "planned"):
+        return False
+    if a.type.symmetric:
+        pa, pb = set(a.who_ids()) | set(a.with_ids()), set(b.who_ids()) | set(b.with_ids())
+        if not (pa <= pb or pb <= pa):
+            return False
+    elif set(a.who_ids()) != set(b.who_ids()) or not (set(a.with_ids()) <= set(b.with_ids())
+                                                      or set(b.with_ids()) <= set(a.with_ids())):
+        return False
+    when_a = index.timex_value.get(a.when[0]) if a.when else None
+    when_b = index.timex_value.get(b.when[0]) if b.when else None
+    where_a, where_b = (a.where[0] if a.where else None), (b.where[0] if b.where else None)
+    if (when_a and when_b and when_a != when_b) or (where_a and where_b and where_a != where_b):
+        return False
+    shared_with = set(a.with_ids()) & set(b.with_ids())
+    same_parties = a.type.symmetric and len(set(a.who_ids()) | set(a.with_ids())) > 1 and \
+        set(a.who_ids()) | set(a.with_ids()) == set(b.who_ids()) | set(b.with_ids())
+    return bool((when_a and when_a == when_b) or (where_a and where_a == where_b) or shared_with or same_parties)
 
 
 def _continuation(frames: list[Frame], sentences: dict[int, int], index: StoryIndex) -> None:

@@ -25,6 +25,7 @@ class Entry:
     start: date | None
     end: date | None
     relation: str  # past | today | planned | undated (relative to the story's day)
+    repeats: tuple[Event, ...] = ()  # later mentions of the same happening (``same_as`` this one)
 
 
 def date_range(value: str) -> tuple[date, date] | None:
@@ -58,16 +59,24 @@ def relation(value: str | None, anchor: date | None, modality: str) -> str:
     return "today"
 
 
-def timeline(article: Article) -> list[Entry]:
-    """The article's events in time order; undated ones last, in story order."""
+def timeline(article: Article, everything: bool = False) -> list[Entry]:
+    """The article's events in time order; undated ones last, in story order. Unless
+    ``everything``, each happening is listed once (no ``same_as`` repeats) and statements
+    (type "say") are left out: the timeline is of what happened, not of who said it."""
     values = {t.id: t.value for t in article.timexes}
     anchor = _anchor(article)
+    repeats: dict[str, list[Event]] = {}
+    for event in article.events:
+        if event.same_as:
+            repeats.setdefault(event.same_as, []).append(event)
     entries = []
     for event in article.events:
+        if not everything and (event.same_as or event.type == "say"):
+            continue
         value = values.get(event.when) if event.when else None
         span = date_range(value) if value else None
         entries.append(Entry(event, value, span[0] if span else None, span[1] if span else None,
-                             relation(value, anchor, event.modality)))
+                             relation(value, anchor, event.modality), tuple(repeats.get(event.id, ()))))
     order = {"past": 0, "today": 1, "planned": 2, "undated": 3}
     return sorted(entries, key=lambda e: (e.start is None, e.start or date.min, -(e.end or date.min).toordinal(),
                                           order[e.relation], e.event.trigger.start))
@@ -83,24 +92,30 @@ def _anchor(article: Article) -> date | None:
     return None
 
 
-def timeline_rows(article: Article) -> list[dict]:
+def timeline_rows(article: Article, everything: bool = False) -> list[dict]:
     """The timeline as plain rows with names instead of ids, for the CLI and the digest.
     A ``*`` after a date or place marks it inferred rather than stated beside the trigger."""
     names = {e.id: e.name for e in article.entities}
     rows = []
-    for entry in timeline(article):
+    for entry in timeline(article, everything):
         ev = entry.event
+        group = (ev, *entry.repeats)  # a happening told several times: the parties of all its mentions
+        who = list(ev.who) or list(dict.fromkeys(i for e in group for i in e.who))
+        with_ = [i for i in dict.fromkeys(i for e in group for i in (*e.who, *e.with_)) if i not in who]
+        where = next((e for e in group if e.where), ev)
         rows.append({
             "date": (entry.value or "") + ("*" if "when" in ev.inferred else ""),
             "relation": entry.relation,
             "type": ev.type,
             "cameo": ev.cameo,
-            "who": [names.get(i, i) for i in ev.who],
-            "with": [names.get(i, i) for i in ev.with_],
-            "where": (names.get(ev.where, ev.where) + ("*" if "where" in ev.inferred else "")) if ev.where else None,
+            "who": [names.get(i, i) for i in who],
+            "with": [names.get(i, i) for i in with_],
+            "where": (names.get(where.where, where.where) + ("*" if "where" in where.inferred else ""))
+            if where.where else None,
             "modality": ev.modality,
             "trigger": ev.trigger.text,
             "start": ev.trigger.start,
             "id": ev.id,
+            "same_as": ev.same_as,
         })
     return rows

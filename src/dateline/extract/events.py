@@ -26,7 +26,9 @@ def make_events(open_class: bool = False) -> "callable":
 
     def extract_events(ctx: StoryContext) -> tuple[Event, ...]:
         try:
-            return tuple(to_event(f, n) for n, f in enumerate(find_frames(ctx, finder), start=1))
+            frames = find_frames(ctx, finder)
+            ids = {id(f): f"ev{n}" for n, f in enumerate(frames, start=1)}
+            return tuple(to_event(f, n, ids.get(id(f.same_as))) for n, f in enumerate(frames, start=1))
         except Exception:  # odd text must not cost the rest of the record
             log.exception("events: extraction failed; returning none")
             return ()
@@ -40,12 +42,13 @@ def find_frames(ctx: StoryContext, finder: FrameFinder) -> list[Frame]:
     start, end = _body(ctx)
     frames = finder(index, start, end)
     _attribute_speech(index, frames, ctx)
+    frames.sort(key=lambda f: f.trigger.i)
     lead, place = _dateline_place(ctx, index)
     propagate(frames, index, ctx.anchor, lead=lead, dateline_place=place)
-    return sorted(frames, key=lambda f: f.trigger.i)
+    return frames
 
 
-def to_event(frame: Frame, n: int) -> Event:
+def to_event(frame: Frame, n: int, same_as: str | None = None) -> Event:
     tok = frame.trigger
     return Event(
         id=f"ev{n}",
@@ -60,6 +63,7 @@ def to_event(frame: Frame, n: int) -> Event:
         cameo=frame.type.cameo,
         object=frame.object[0] if frame.object else None,
         how=frame.how,
+        same_as=same_as,
     )
 
 
