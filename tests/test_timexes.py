@@ -147,6 +147,9 @@ def test_not_time_expressions(sentence):
     (date(2020, 2, 29), "The audit ends a month later.", "2020-03"),
     (date(2019, 1, 15), "The storm hit on Dec. 30.", "2018-12-30"),
     (date(2019, 12, 20), "The talks will resume on Jan. 8.", "2020-01-08"),
+    (date(2019, 10, 30), "The audit ended on March 31.", "2019-03-31"),
+    (date(2019, 5, 6), "The clinic was attacked on Oct. 23.", "2018-10-23"),
+    (date(2019, 10, 30), "The dividend is payable Dec. 7.", "2019-12-07"),
 ])
 def test_calendar_edges(anchor, sentence, value):
     assert one(sentence, anchor)[2] == value
