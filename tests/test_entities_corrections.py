@@ -78,3 +78,8 @@ def test_structure_spans_win(vocab):
 def test_name_after_a_role_word_is_found(vocab):
     doc = make(vocab, ["his", "counterpart", "Ivo", "Stanek", "said"], [])
     assert texts(doc, correct(doc)) == [("Ivo Stanek", "PERSON")]
+
+
+def test_a_full_name_is_found_again_where_the_tagger_missed_it(vocab):
+    doc = make(vocab, ["Norvik", "Motors", "won", ".", "Norvik", "Motors", "lost", "."], [(0, 2, "ORG")])
+    assert texts(doc, correct(doc)) == [("Norvik Motors", "ORG"), ("Norvik Motors", "ORG")]

@@ -56,6 +56,7 @@ def correct(doc: Doc, *, places: Sequence[tuple[int, int]] = (),
     spans = [_extend_person(doc, s, spans) for s in spans]
     spans = _from_structure(doc, spans, places, "GPE")
     spans = _from_structure(doc, spans, persons, "PERSON")
+    spans = spans + _full_names_again(doc, spans)
     spans = spans + _more_of_the_same(doc, spans)
     spans = spans + _untagged_countries(doc, spans)
     spans = _retype_by_majority(doc, spans)
@@ -122,6 +123,25 @@ def _names_after_roles(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
                 out.append(NerSpan(i, j, "PERSON"))
                 i = j
         i += 1
+    return out
+
+
+def _full_names_again(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
+    """A name of two or more words found again, untagged, elsewhere in the story."""
+    tagged = {i for s in spans for i in range(s.start, s.end)}
+    names: dict[str, dict[tuple[str, ...], str]] = {}
+    for s in spans:
+        if s.label in NAME_TYPES - {"NORP"} and s.end - s.start >= 2 and doc[s.start].is_title:
+            words = tuple(t.text for t in doc[s.start:s.end])
+            names.setdefault(words[0], {}).setdefault(words, s.label)
+    out = []
+    for t in doc:
+        for words, label in names.get(t.text, {}).items():
+            end = t.i + len(words)
+            if (end <= len(doc) and tagged.isdisjoint(range(t.i, end))
+                    and tuple(x.text for x in doc[t.i:end]) == words):
+                out.append(NerSpan(t.i, end, label))
+                tagged.update(range(t.i, end))
     return out
 
 
