@@ -144,7 +144,8 @@ def _speaker(item: Item, resolver: SpeakerResolver, paragraphs: Paragraphs,
     if item.cue is not None:
         key = (item.cue.start, item.cue.end)
         if key not in by_cue:
-            by_cue[key] = resolver.resolve(item.cue.source)
+            source = item.cue.source
+            by_cue[key] = resolver.resolve(source) if source is not None else resolver.implicit(item.cue.token)
         else:
             resolver.remember(item.start, by_cue[key])
         return by_cue[key]

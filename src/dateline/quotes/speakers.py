@@ -81,6 +81,14 @@ class SpeakerResolver:
             self.history.append((token.idx, speaker))
         return speaker
 
+    def implicit(self, cue_index: int) -> Speaker:
+        """A cue with no subject ('Asked about it, "..."' / 'Adding: "..."'): the speaker the
+        story is already following, as an unwritten pronoun would be resolved."""
+        ref = self._pronoun(self.doc[cue_index], None, 0)
+        speaker = Speaker(ref.id, None, None, ref.anonymous, ref.kind) if ref.id else NOBODY
+        self.remember(self.doc[cue_index].idx, speaker)
+        return speaker
+
     def remember(self, position: int, speaker: Speaker) -> None:
         if speaker.id is not None:
             self.history.append((position, speaker))
@@ -169,14 +177,14 @@ class SpeakerResolver:
         self._described.append(made)
         return made
 
-    def _pronoun(self, token: Token, kind: str, paragraph_start: int) -> Speaker:
+    def _pronoun(self, token: Token, kind: str | None, paragraph_start: int) -> Speaker:
         """The most recent compatible speaker, or subject named outside quotes."""
         limit = _paragraph_floor(self.text, token.idx, RECENT_PARAGRAPHS)
         best: tuple[int, Speaker] | None = None
         for position, speaker in reversed(self.history):
             if position < limit:
                 break
-            if position < token.idx and speaker.kind == kind:
+            if position < token.idx and kind in (None, speaker.kind):
                 best = (position, speaker)
                 break
         subject = self._recent_subject(token, kind, best[0] if best else limit)
@@ -187,7 +195,7 @@ class SpeakerResolver:
         ref = best[1]
         return Speaker(ref.id, token.text, _span(token, token), ref.anonymous, ref.kind)
 
-    def _recent_subject(self, token: Token, kind: str, after: int) -> tuple[int, Speaker] | None:
+    def _recent_subject(self, token: Token, kind: str | None, after: int) -> tuple[int, Speaker] | None:
         """A named subject between the last speaker and the pronoun, outside quoted text."""
         for t in reversed(self.doc[:token.i]):
             if t.idx <= after:
@@ -195,7 +203,7 @@ class SpeakerResolver:
             if t.dep_ not in ("nsubj", "nsubjpass") or _inside(t.idx, self.excluded):
                 continue
             named = self._named(t)
-            if named is not None and named.kind == kind:
+            if named is not None and kind in (None, named.kind):
                 return t.idx, named
         return None
 
