@@ -69,6 +69,7 @@ def one(text: str, anchor: date | None = WED, hints=()) -> tuple[str, str, str]:
     ("The summit in February broke down.", ("February", "DATE", "2019-02")),
     ("The summit will be held in June.", ("June", "DATE", "2019-06")),
     ("The firm was founded in 1986.", ("1986", "DATE", "1986")),
+    ("Fears about the year 2000 faded.", ("the year 2000", "DATE", "2000")),
     ("It was formed in June 2001.", ("June 2001", "DATE", "2001-06")),
     ("She left two days ago.", ("two days ago", "DATE", "2019-04-22")),
     ("The mill shut three years ago.", ("three years ago", "DATE", "2016")),
@@ -125,6 +126,7 @@ def test_kinds(sentence, expected):
     "He scored 1430 points at 6.43 on the index.",
     "Jan Novak spoke.",
     "Stocks fell for a second consecutive session.",
+    "She told the Sunday Times about it.",
     "",
 ])
 def test_not_time_expressions(sentence):

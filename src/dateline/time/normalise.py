@@ -253,6 +253,9 @@ def h_month(m: re.Match, st: _State) -> Result:
 
 
 def h_weekday(m: re.Match, st: _State) -> Result:
+    if re.search(r"\bthe\s+$", st.text[max(0, m.start() - 5):m.start()]) and \
+            re.match(r" [A-Z][a-z]", st.text[m.end():m.end() + 3]) and not m["part"]:
+        return None  # "the Sunday Times", "the Monday Club": a name
     d = _weekday_date(m["wd"], st, m.start(), m.end(), _g(m, "mod"))
     if d:
         st.last_date = d

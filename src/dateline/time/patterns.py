@@ -103,7 +103,7 @@ RULES: tuple[tuple[str, str], ...] = (
                     rf"(?:[\s-](?P<ones>{_alt(_ONES)}))?|two\s+thousand(?:\s+and\s+(?P<ones2>{_alt(_ONES)}))?)\b(?![\s-]+{UNIT})"),
     ("century", rf"\b(?:the\s+)?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{_alt(['nineteenth', 'twentieth', 'twenty-first', 'eighteenth'])})"
                 rf"[\s-]+century\b"),
-    ("year", rf"(?<![$\d.,/#-])\b(?:(?P<mod>fiscal|calendar|FY|early|late|mid|mid-|the end of|the beginning of|"
+    ("year", rf"(?<![$\d.,/#-])\b(?:(?P<mod>the year|fiscal|calendar|FY|early|late|mid|mid-|the end of|the beginning of|"
              rf"the middle of|the start of)[\s-]?)?(?P<y>{YEAR4})(?:-(?P<y2>\d\d)\b)?(?![,.]\d|-\d|\s?(?:percent|%|million|"
              rf"billion))"),
     ("set", rf"\b(?P<every>every|each|per|a)\s+(?:(?P<other>other|single)\s+)?(?:(?P<n>{NUM})\s+)?"
