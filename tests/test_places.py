@@ -103,3 +103,11 @@ def test_capital_and_seat_as_metonyms(read_places):
 @pytest.mark.parametrize("text", ["", "   \n\n", "!!!", "A" * 5000, "Paris" * 300, "Paris,\n,\n, Texas,"])
 def test_odd_text_never_raises(read_places, text):
     assert isinstance(read_places(text), tuple)
+
+
+def test_place_naming_a_local_institution(read_places):
+    found = read_places("Officers from the Dallas Police Department and the Lamar County Sheriff's Office "
+                        "searched the area near Paris, Texas.")
+    names = {p.name: p for p in found}
+    assert names["Dallas"].geonames_id == 4684888
+    assert "Lamar County" in names

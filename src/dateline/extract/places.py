@@ -98,9 +98,34 @@ def _toponyms(ctx: StoryContext, entities: list[Entity], resolver: Resolver) -> 
                 continue  # "Meredith" for "Jane Meredith": part of a person's name
             if source:
                 yield _Seen(Toponym(m.text, m.start, m.end, source, _qualifier(text, m.end, resolver)), entity.id)
+    yield from _name_prefixes(entities, resolver)
     yield from _dateline_toponyms(ctx, resolver)
     yield from _pattern_toponyms(ctx, resolver)
     yield from _scan_toponyms(ctx, taken, resolver)
+
+
+def _name_prefixes(entities: Iterable[Entity], resolver: Resolver) -> Iterator[_Seen]:
+    """Places naming a local institution: "Athens" in "Athens Police Department"."""
+    for entity in entities:
+        if entity.type not in ("ORG", "FAC", "PERSON") or len(entity.name.split()) < 2:
+            continue
+        for m in entity.mentions:
+            if getattr(m, "kind", "name") == "name":
+                found = _place_prefix(m, resolver)
+                if found is not None:
+                    yield _Seen(found, entity.id)
+
+
+def _place_prefix(mention: Mention, resolver: Resolver) -> Toponym | None:
+    words = mention.text.split(" ")
+    for n in range(min(len(words) - 1, 3), 0, -1):
+        division = words[n - 1].lower() in ("county", "parish")
+        if not division and words[n].lower().strip(".,’'s") not in lexicon.CIVIC_WORDS:
+            continue
+        name = " ".join(words[:n])
+        if name[:1].isupper() and resolver.candidates(name):
+            return Toponym(name, mention.start, mention.start + len(name), "ner")
+    return None
 
 
 def _source_of(entity: Entity, person_tails: set[str]) -> str | None:

@@ -83,3 +83,12 @@ NOT_PLACE_FOLLOWERS: frozenset[str] = frozenset({
     "university", "college", "school", "inc", "corp", "company", "co", "ltd", "times", "post",
     "journal", "news", "fc", "united", "city fc", "rangers", "airlines", "bank", "hospital",
 })
+
+# Words after a place name that make the name a modifier of a local institution:
+# "Athens Police Department", "Clarke County Superior Court", "Otter Tail County Road".
+CIVIC_WORDS: frozenset[str] = frozenset({
+    "police", "sheriff", "sheriffs", "department", "county", "city", "school", "schools", "court",
+    "fire", "council", "board", "public", "health", "hospital", "high", "elementary", "middle",
+    "library", "airport", "road", "street", "avenue", "highway", "township", "town", "village",
+    "district", "parish", "state", "regional", "municipal", "chamber", "commission", "office",
+})

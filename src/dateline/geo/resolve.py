@@ -30,6 +30,7 @@ ALTERNATE_PENALTY = 2.0  # an alternate name (often a foreign or former one) is 
 DIVISION_CODES = frozenset({"ADM1", "ADM2"})
 HUGE_CITY = 5_000_000  # a city this big is meant over a division of the same name
 BIG_CITY = 1_000_000
+WEAK_LOCAL_PLACE = 10_000  # a name tagged as a person needs local support and this many people
 SMALL_PLACE = 2_000  # a place this small needs support from the story ("Atlantic", Iowa)  # a city this big may be named by an alternate name without other support
 NEAR_KM = 200.0
 CO_SUPPORT = 2.0
@@ -212,7 +213,9 @@ class Resolver:
             # organisation: a big place the story supports, or a huge city
             if entry.fcode == "ADM1":
                 return local
-            return (local or supported) and entry.population >= 100_000 or entry.population >= BIG_CITY
+            tagged = "weak" in name.sources  # the tagger called it a name, of the wrong type
+            return (tagged and local and entry.population >= WEAK_LOCAL_PLACE
+                    or (local or supported) and entry.population >= 100_000 or entry.population >= BIG_CITY)
         if entry.fcode == "ADM1":
             return supported or entry.population >= BIG_CITY
         return local or entry.population >= SMALL_PLACE
