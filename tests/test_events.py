@@ -344,3 +344,9 @@ def test_transitive_drop_is_no_fall(nlp, extract):
     text = "Norland urged Estland to drop sanctions."
     ents = {"GPE:Norland": ("Norland",), "GPE:Estland": ("Estland",)}
     assert [e["type"] for e in events(story(nlp, text, ents), extract)] == ["appeal"]
+
+
+def test_an_amount_is_no_object(nlp, extract):
+    ents = {"ORG:Avia Corp": ("Avia Corp",)}
+    evs = events(story(nlp, "Shares of Avia Corp gained 3 percent on Monday.", ents, TIMEXES), extract)
+    assert only(evs, "gained")["type"] == "rise"

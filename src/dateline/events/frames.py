@@ -135,8 +135,8 @@ class FrameFinder:
     def _object_no_party(self, index: StoryIndex, frame: Frame) -> bool:
         """ "meet its debt": a meeting's direct object must be someone."""
         objects = [c for c in index.kids(frame.trigger) if c.dep_ == "dobj"]
-        if frame.type.name in lx.INTRANSITIVE_TYPES:  # "drop sanctions" is no fall
-            return bool(objects)
+        if frame.type.name in lx.INTRANSITIVE_TYPES:  # "drop sanctions" is no fall; "fell 3 pct" is
+            return any(not any(t.like_num or t.text in "%$" for t in obj.subtree) for obj in objects)
         if frame.type.name not in lx.PARTY_OBJECT_TYPES:
             return False
         return bool(objects) and not _resolve_all(index, objects)
