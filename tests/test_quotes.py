@@ -108,3 +108,20 @@ def test_lead_in_paragraph_gives_the_cue(read):
     article, names = read("Councillor Tomas Brandt replied:\n\n\"The vote is final and the work starts soon.\"")
     [quote] = _direct(article)
     assert "Brandt" in names[quote.speaker]
+
+
+@pytest.mark.parametrize("text", [
+    '"The harbour is open again." Mayor Elena Varga said.',
+    '"We had better years than this one," Mayor Elena Varga, wearing a "Vote Early" badge, said.',
+    'Mayor Elena Varga replied: "The harbour is open again."',
+])
+def test_cue_around_a_quote(read, text):
+    article, names = read(text)
+    quote = _direct(article)[0]
+    assert quote.speaker is not None and "Varga" in names[quote.speaker]
+
+
+def test_next_quote_in_the_paragraph_goes_on_with_the_speaker(read):
+    article, _ = read('"Taxes will rise," Councillor Tomas Brandt said. "Nobody likes it, but the roads need it."')
+    first, second = _direct(article)
+    assert second.speaker == first.speaker is not None and second.cue_span == first.cue_span

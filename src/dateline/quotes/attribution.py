@@ -169,7 +169,7 @@ def _adjacent_source(doc: Doc, i: int, span: tuple[int, int], index: TokenIndex)
     inside = index.between(*span)
     if i + 1 in inside and doc[i + 1].pos_ in ("PROPN", "PRON", "NOUN"):
         return _noun_head(doc[i + 1], inside)
-    for j in range(i - 1, inside.start - 1, -1):
+    for j in range(inside.start, i):  # the frame opens with its speaker: '," Mayor X, wearing ..., said'
         if doc[j].dep_ in SUBJECTS or (doc[j].pos_ in ("PROPN", "PRON") and doc[j].dep_ != "compound"):
             return _noun_head(doc[j], inside)
     return None
