@@ -99,3 +99,9 @@ def test_country_of_dateline_field(resolver):
 
 def test_haversine():
     assert haversine_km(0, 0, 0, 1) == pytest.approx(111.2, abs=0.2)
+
+
+def test_countries_of_people_count_as_evidence(resolver):
+    assert resolver.resolve(story("London"), countries=["CA", "CA"])["london"].entry.country == "GB"
+    both = resolver.resolve(story("London", "Ontario"), countries=["CA"])
+    assert both["london"].entry.country == "CA"

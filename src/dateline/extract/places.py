@@ -66,7 +66,8 @@ def extract_places(ctx: StoryContext, resolver: Resolver) -> tuple[Place, ...]:
     seen = [s for s in seen if (s.toponym.start, s.toponym.end) not in seat_spans
             and fold(surface(s.toponym.text)) not in lexicon.COMPASS_WORDS]
     country = _dateline_country(ctx, resolver)
-    readings = resolver.resolve([s.toponym for s in seen], country=country)
+    people = [e.country for e in entities if e.type in WEAK_TYPES and getattr(e, "country", None)]
+    readings = resolver.resolve([s.toponym for s in seen], country=country, countries=people)
     groups = _Groups()
     for s in seen:
         reading = readings.get(fold(surface(s.toponym.text)))

@@ -119,12 +119,15 @@ class Resolver:
         return tuple(found.values())
 
     def resolve(self, toponyms: Sequence[Toponym], *, country: str | None = None,
-                anchors: Iterable[Toponym] = ()) -> dict[str, Reading]:
-        """Readings keyed by folded name. ``country`` is the dateline's country (ISO alpha-2)."""
+                countries: Iterable[str] = ()) -> dict[str, Reading]:
+        """Readings keyed by folded name. ``country`` is the dateline's country (ISO alpha-2);
+        ``countries`` those of the story's people and organisations."""
         names = self._group(toponyms)
         base = _candidate_layout(names)
         if country:
             base.countries[country] += 3
+        for code in set(countries):
+            base.countries[code] += 1
         first = {k: self._reading(n, base).entry for k, n in names.items()}
         context = _context_from(names, first, base)
         return {k: self._reading(n, context) for k, n in names.items()}

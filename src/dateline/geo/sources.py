@@ -250,6 +250,7 @@ def _pycountry_names() -> dict[str, tuple[str, ...]]:
     out: dict[str, tuple[str, ...]] = {}
     for c in pycountry.countries:
         names = [getattr(c, attr, None) for attr in ("name", "official_name", "common_name")]
+        names += [n.split(" (")[0] for n in names if n and " (" in n]  # "Holy See (Vatican City State)"
         out[c.alpha_2] = tuple(n for n in names if n)
     return out
 
