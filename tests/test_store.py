@@ -183,6 +183,15 @@ def test_versions_share_a_group_and_newest_is_current(store):
     assert {h.id for h in store.search("strike", all_versions=True)} == {update.id, first.id}
 
 
+def test_recurring_headline_over_different_text_is_not_a_version(store):
+    a = make_article("Grain prices rose in early trade as dry weather worried farmers in the north.",
+                     headline="Morning market summary for traders", published="2031-07-01T08:00:00+00:00")
+    b = make_article("Copper slipped after a large mine in the south reopened following repairs.",
+                     headline="Morning market summary for traders", published="2031-07-02T08:00:00+00:00")
+    store.add([a, b])
+    assert store.get_story(a.id).version_group != store.get_story(b.id).version_group
+
+
 def test_near_identical_text_is_a_version_without_same_headline(store):
     words = " ".join(f"word{i}" for i in range(200))
     a = make_article(f"Officials in Grenmark said {words} and nothing else.", headline="Grenmark officials speak")

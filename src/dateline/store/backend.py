@@ -110,6 +110,14 @@ class Backend:
         yield
 
     def init_schema(self) -> None:
+        """Create the tables unless this schema version is already there (readers then never
+        wait for a writer's lock just to open the archive)."""
+        try:
+            if self.scalar("SELECT value FROM meta WHERE key = 'schema'") == schema.SCHEMA_VERSION:
+                return
+        except Exception:  # no meta table yet: a new archive
+            if self.dialect == "postgresql" and self.conn.info.transaction_status:
+                self.conn.rollback()
         with self.transaction():
             for statement in self.ddl():
                 self.execute(statement)

@@ -19,6 +19,7 @@ from dateline.store.backend import Backend
 from dateline.store.features import BANDS, StoryFeatures, signature_of, similarity
 
 VERSION_SIMILARITY = 0.7  # estimated Jaccard of word shingles
+SLUG_SIMILARITY = 0.1  # a shared slug also needs some shared text, unless the story says it is an update
 SLUG_MAX_DAYS = 7  # same headline slug counts as a version within this many days
 THREAD_THRESHOLD = 0.2
 THREAD_DAYS = 14  # beyond this gap, similarity is damped
@@ -31,9 +32,11 @@ class ThreadSettings:
     days: int = THREAD_DAYS
 
 
-def assign_version(db: Backend, n: int, feats: StoryFeatures, agency: str | None) -> int:
-    """The version group of story ``n`` (its own ``n`` when it is nobody's version)."""
-    group = _slug_match(db, n, feats, agency) or _text_match(db, n, feats)
+def assign_version(db: Backend, n: int, feats: StoryFeatures, agency: str | None, update: bool = False) -> int:
+    """The version group of story ``n`` (its own ``n`` when it is nobody's version).
+
+    ``update`` says the story calls itself a later version (an update note or prefix)."""
+    group = _slug_match(db, n, feats, agency, update) or _text_match(db, n, feats)
     db.executemany("INSERT INTO lsh (band, bucket, story) VALUES (?, ?, ?)",
                    [(band, bucket, n) for band, bucket in enumerate(feats.buckets)])
     group = group or n
@@ -42,15 +45,20 @@ def assign_version(db: Backend, n: int, feats: StoryFeatures, agency: str | None
     return group
 
 
-def _slug_match(db: Backend, n: int, feats: StoryFeatures, agency: str | None) -> int | None:
+def _slug_match(db: Backend, n: int, feats: StoryFeatures, agency: str | None, update: bool) -> int | None:
+    """Same headline slug, same agency, close in time, and (unless an update) some shared text:
+    a recurring headline ("Market summary") over different stories is not a version."""
     if not feats.slug:
         return None
-    rows = db.query("SELECT n, version_group, agency, day FROM stories WHERE slug = ? AND n <> ? "
+    rows = db.query("SELECT n, version_group, agency, day, minhash FROM stories WHERE slug = ? AND n <> ? "
                     "ORDER BY n", (feats.slug, n))
+    mine = signature_of(feats.minhash)
     for row in rows:
         if agency and row["agency"] and agency != row["agency"]:
             continue
-        if _days_apart(feats.day, row["day"]) <= SLUG_MAX_DAYS:
+        if _days_apart(feats.day, row["day"]) > SLUG_MAX_DAYS:
+            continue
+        if update or similarity(mine, signature_of(bytes(row["minhash"]))) >= SLUG_SIMILARITY:
             return row["version_group"]
     return None
 

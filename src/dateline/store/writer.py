@@ -12,7 +12,7 @@ from dateline.record import Article, Entity
 from dateline.store.backend import Backend
 from dateline.store.features import Prepared
 from dateline.store.identity import Evidence, Known, choose, display_name, merged, name_key, title_key
-from dateline.store.patterns import ISO_DAY, NAME_TYPES
+from dateline.store.patterns import ISO_DAY, NAME_TYPES, VERSION_PREFIX
 from dateline.store.threads import ThreadSettings, assign_thread, assign_version
 
 COMPANY_KEEP = 20  # co-occurring names used as identity evidence per story
@@ -34,7 +34,8 @@ def write_story(db: Backend, item: Prepared, settings: ThreadSettings = ThreadSe
     _write_events(db, n, art, ids)
     body = art.text[art.body.start:art.body.end]
     db.fts_insert(n, art.headline or "", body, "\n".join(q.text for q in art.quotes))
-    group = assign_version(db, n, feats, art.agency)
+    update = bool(art.update_note) or bool(art.headline and VERSION_PREFIX.match(art.headline))
+    group = assign_version(db, n, feats, art.agency, update)
     assign_thread(db, n, feats, group, settings)
     return n
 
