@@ -152,6 +152,7 @@ def test_not_time_expressions(sentence):
     (date(2019, 10, 30), "The audit ended on March 31.", "2019-03-31"),
     (date(2019, 5, 6), "The clinic was attacked on Oct. 23.", "2018-10-23"),
     (date(2019, 10, 30), "The dividend is payable Dec. 7.", "2019-12-07"),
+    (date(2019, 10, 24), "The vote on Friday, Jan. 3 was close.", "2020-01-03"),  # the weekday fits 2020
 ])
 def test_calendar_edges(anchor, sentence, value):
     assert one(sentence, anchor)[2] == value
@@ -236,6 +237,26 @@ def test_extractor_returns_records_with_ids_and_spans():
 @pytest.mark.parametrize("text", ["", "\x00\x01 ??? 99:99 the the", "Tuesday" * 500, "31 February 2019"])
 def test_extractor_never_raises(text):
     assert isinstance(extract_timexes(_context(text, None, spacy.blank("en"))), tuple)
+
+
+def test_word_salad_never_raises():
+    """Every rule's words shuffled into odd orders: handlers must cope with any match."""
+    import random
+
+    from dateline.time import words as W
+
+    vocab = (list(W.MONTHS) + list(W.WEEKDAY_FULL) + list(W.UNITS) + list(W.NUMBERS) + list(W.FUZZY)
+             + list(W.SETS) + list(W.SEASONS) + list(W.ORDINALS) + list(W.HOLIDAYS)
+             + ["the", "last", "next", "ago", "earlier", "later", "of", "week", "1998", "31", "2:30",
+                "p.m.", "GMT", "(EDT", "-", ",", "year-ago", "Q3", "1990s", "'80s", "5/14/99", "Jan.",
+                "Monday", "Mondays", "Christmas", "Day", "fiscal", "half", "period", "that", "1/2"])
+    rng = random.Random(7)
+    for anchor in (WED, None, date(2020, 2, 29)):
+        for _ in range(300):
+            picks = (rng.choice(vocab) for _ in range(rng.randint(1, 12)))
+            text = " ".join(w.capitalize() if rng.random() < 0.4 else w for w in picks)
+            for t in find_timexes(text, anchor):
+                assert text[t.start:t.end] == t.text and t.type in {"DATE", "TIME", "DURATION", "SET"}
 
 
 def test_tense_hints_need_tags():

@@ -159,6 +159,7 @@ def h_daymonth(m: re.Match, st: _State) -> Result:
         year = st.year = int(m["y"])
     elif st.anchor:
         year = cal.day_month_year(st.anchor, month, day, lambda: st.direction(m.start(), m.end()))
+        year = _year_of_weekday(m.groupdict().get("wd"), year, month, day)
     else:
         return _with_clock(f"XXXX-{month:02d}-{day:02d}", m)
     d = cal.valid_date(year, month, day)
@@ -166,6 +167,18 @@ def h_daymonth(m: re.Match, st: _State) -> Result:
         return None
     st.last_date = d
     return _with_clock(d.isoformat(), m)
+
+
+def _year_of_weekday(weekday: str | None, year: int, month: int, day: int) -> int:
+    """A named weekday settles the year of "Friday, Jan. 3": the guess or a neighbour that fits."""
+    if not weekday:
+        return year
+    number = W.WEEKDAYS[weekday.lower().rstrip(".")]
+    for candidate in (year, year - 1, year + 1):
+        d = cal.valid_date(candidate, month, day)
+        if d and d.isoweekday() == number:
+            return candidate
+    return year
 
 
 def h_weekof(m: re.Match, st: _State) -> Result:
