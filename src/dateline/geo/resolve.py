@@ -69,6 +69,7 @@ class _Name:
     candidates: tuple[Entry, ...]
     first: int
     has_name_match: bool = False  # some candidate is named so by its own name, not an alternate
+    names_country: bool = False  # the name is a country's own name ("Mexico", not Mexico City)
     capital_countries: frozenset[str] = frozenset()  # countries where the name is a capital or huge city
 
     @property
@@ -147,6 +148,8 @@ class Resolver:
         for name in names.values():
             name.candidates = self.candidates(name.text, demonym=name.demonym_only)
             name.has_name_match = any(e.kind in (NAME, ABBREVIATION) for e in name.candidates)
+            name.names_country = any(e.kind in (NAME, ABBREVIATION) and e.fcode in COUNTRY_CODES
+                                     for e in name.candidates)
             name.capital_countries = frozenset(
                 e.country for e in name.candidates
                 if e.fclass == "P" and (e.fcode == "PPLC" and e.kind == NAME or e.population >= HUGE_CITY))
@@ -302,7 +305,8 @@ def _prior_shares(name: _Name) -> dict[Entry, float]:
 def _prior(entry: Entry, name: _Name) -> float:
     """What the name alone says for ``entry``: population, feature type, kind of match."""
     score = math.log10(entry.population + 10)
-    if entry.kind == ALTERNATE and entry.population < HUGE_CITY:  # "New York" names New York City
+    if entry.kind == ALTERNATE and (entry.population < HUGE_CITY or name.names_country):
+        # a huge city's alternate name is its usual one ("New York"), unless it names a country
         score -= ALTERNATE_PENALTY * (2 if name.has_name_match else 1)
     score += 4.0 if entry.fcode in COUNTRY_CODES else FEATURE_BONUS.get(entry.fcode, 0.0)
     if entry.fcode in DIVISION_CODES and entry.country in name.capital_countries:
