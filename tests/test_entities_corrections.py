@@ -83,3 +83,15 @@ def test_name_after_a_role_word_is_found(vocab):
 def test_a_full_name_is_found_again_where_the_tagger_missed_it(vocab):
     doc = make(vocab, ["Norvik", "Motors", "won", ".", "Norvik", "Motors", "lost", "."], [(0, 2, "ORG")])
     assert texts(doc, correct(doc)) == [("Norvik Motors", "ORG"), ("Norvik Motors", "ORG")]
+
+
+def test_a_dateline_place_is_a_place_everywhere(vocab):
+    words = ["MIRVALE", ",", "Ore.", "-", "Fire", "near", "Mirvale", ".", "Mirvale", "burns", "."]
+    doc = make(vocab, words, [(6, 7, "ORG"), (8, 9, "ORG")])
+    spans = correct(doc, places=[(0, 7)])
+    assert [l for _, l in texts(doc, spans)] == ["GPE", "GPE", "GPE"]
+
+
+def test_a_title_is_not_part_of_the_name(vocab):
+    doc = make(vocab, ["County", "Sheriff", "Ellen", "Nakai", "said"], [(2, 4, "PERSON")])
+    assert texts(doc, correct(doc)) == [("Ellen Nakai", "PERSON")]

@@ -15,6 +15,8 @@ pope cardinal archbishop bishop rev. reverend father imam rabbi ayatollah
 dr. dr doctor professor prof. mr. mr mrs. mrs ms. ms miss sir dame lord lady
 speaker leader chief head deputy spokesman spokeswoman spokesperson
 dictator general-secretary chief executive ceo cfo coo founder
+sheriff gov. pres. supt. atty. gen. councillor councilman councilwoman alderman constable
+trustee chairperson mp magistrate
 """.split()) | frozenset({
     "prime minister", "foreign minister", "defence minister", "defense minister",
     "finance minister", "interior minister", "secretary of state", "secretary-general",
@@ -40,7 +42,7 @@ doctor physician surgeon nurse teacher student activist campaigner protester
 owner partner investor banker trader broker founder co-founder entrepreneur
 coach player striker captain manager athlete driver champion
 dictator ruler successor predecessor incumbent heir
-spy agent member chairman-elect governor-elect mp
+spy agent member chairman-elect governor-elect mp sheriff deputy councillor commander
 """.split())
 
 # Kinship words, with the gender they tell about the person they name.

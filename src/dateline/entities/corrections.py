@@ -61,6 +61,7 @@ def correct(doc: Doc, *, places: Sequence[tuple[int, int]] = (),
     spans = spans + _untagged_countries(doc, spans)
     spans = _retype_by_majority(doc, spans)
     spans = _retype_lone_places(doc, spans)
+    spans = _as_the_structure_says(doc, spans, places)
     spans = [_retype_by_context(doc, s) for s in spans]
     return sorted(_dedupe(spans), key=lambda s: s.start)
 
@@ -265,6 +266,19 @@ def _retype_by_majority(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
                 s = replace(s, label=best)
         out.append(s)
     return out
+
+
+def _as_the_structure_says(doc: Doc, spans: list[NerSpan], places: Sequence[tuple[int, int]]) -> list[NerSpan]:
+    """A name the dateline gives as a place is a place everywhere in the story."""
+    keys = set()
+    for a, b in places:
+        region = doc.char_span(a, b, alignment_mode="expand")
+        if region is not None:
+            keys.add(gazetteer.fold(region.text))
+    if not keys:
+        return spans
+    return [replace(s, label="GPE") if s.label in {"ORG", "PERSON", "NORP"} and _key(doc, s) in keys else s
+            for s in spans]
 
 
 def _retype_lone_places(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
