@@ -47,3 +47,12 @@ def test_score_doc(tmp_path):
     assert (scores.triggers.gold, scores.triggers.found, scores.triggers.gold_hit, scores.triggers.found_hit) == (2, 2, 1, 1)
     p, r, f = scores.entities.prf()
     assert (p, r) == (0.5, 1 / 3)
+
+
+def test_command_rejects_a_folder_without_xml(tmp_path):
+    from typer.testing import CliRunner
+
+    from dateline.cli import app
+
+    result = CliRunner().invoke(app, ["eval", "meantime-events", str(tmp_path)])
+    assert result.exit_code != 0 and "no MEANTIME" in result.output
