@@ -102,6 +102,8 @@ def one(text: str, anchor: date | None = WED, hints=()) -> tuple[str, str, str]:
     ("The market opens every Monday.", ("every Monday", "SET", "XXXX-WXX-1")),
     ("Buses run every day.", ("every day", "SET", "P1D")),
     ("The club meets on Tuesdays.", ("Tuesdays", "SET", "XXXX-WXX-2")),
+    ("Flights leave on Tuesday nights.", ("Tuesday nights", "SET", "XXXX-WXX-2TNI")),
+    ("The fair opens each July.", ("each July", "SET", "XXXX-07")),
     ("Prices are reviewed annually.", ("annually", "SET", "P1Y")),
     ("The board meets twice a year.", ("a year", "SET", "P1Y")),
     # fuzzy

@@ -276,6 +276,9 @@ def h_weekday(m: re.Match, st: _State) -> Result:
 
 
 def h_weekdays(m: re.Match, st: _State) -> Result:
+    if m["wd1"]:
+        part = W.DAY_PARTS[m["parts"].lower()[:-1]]
+        return "SET", f"XXXX-WXX-{W.WEEKDAYS[m['wd1'].lower()]}T{part}"
     return "SET", f"XXXX-WXX-{W.WEEKDAYS[m['wd'].lower()[:-1]]}"
 
 
@@ -623,6 +626,8 @@ def h_set(m: re.Match, st: _State) -> Result:
         n = 2
     if m["wd"]:
         return "SET", f"XXXX-WXX-{W.WEEKDAYS[m['wd'].lower()]}"
+    if m["m"]:
+        return "SET", f"XXXX-{_month(m['m']):02d}"
     unit = _unit(m["u"])
     if unit in W.DAY_PARTS:
         return "SET", f"XXXX-XX-XXT{W.DAY_PARTS[unit]}"

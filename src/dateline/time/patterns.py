@@ -61,7 +61,7 @@ RULES: tuple[tuple[str, str], ...] = (
     ("weekday", rf"\b(?:(?P<mod>last|next|this|this past|this coming|coming|past|previous)\s+|"
                 rf"(?:earlier|later|early|late)(?:\s+on)?\s+)?"
                 rf"(?P<wd>{WEEKDAY})(?:\s+(?P<part>{PART}))?"),
-    ("weekdays", rf"\b(?:on\s+)?(?P<wd>{WEEKDAY_PLURAL})"),
+    ("weekdays", rf"\b(?:on\s+)?(?:(?P<wd>{WEEKDAY_PLURAL})|(?P<wd1>{WEEKDAY})\s+(?P<parts>mornings|afternoons|evenings|nights))"),
     ("relday", r"\b(?:(?P<mod>early|late|later|earlier)\s+)?(?P<rel>the day before yesterday|the day after tomorrow|"
                rf"yesterday|today|tomorrow|tonight|last night|overnight)(?:\s+(?P<part>{PART}))?\b"),
     ("dayafter", r"\b(?:the\s+)?(?P<mod>next|previous|following|same|preceding|prior)\s+"
@@ -107,7 +107,7 @@ RULES: tuple[tuple[str, str], ...] = (
              rf"the middle of|the start of)[\s-]?)?(?P<y>{YEAR4})(?:-(?P<y2>\d\d)\b)?(?![,.]\d|-\d|\s?(?:percent|%|million|"
              rf"billion))"),
     ("set", rf"\b(?P<every>every|each|per|a)\s+(?:(?P<other>other|single)\s+)?(?:(?P<n>{NUM})\s+)?"
-            rf"(?:(?P<wd>{WEEKDAY})|(?P<u>(?:day|week|month|year|quarter|hour|minute|morning|night|evening|"
+            rf"(?:(?P<wd>{WEEKDAY})|(?P<m>{MONTH})|(?P<u>(?:day|week|month|year|quarter|hour|minute|morning|night|evening|"
             rf"weekend|summer|winter|spring|autumn|fall)s?)\b)"),
     ("setword", rf"\b(?P<w>{_alt(W.SETS)})\b"),
     ("fuzzy", rf"\b(?P<w>{_alt(W.FUZZY_ALONE)})\b"),
@@ -135,7 +135,7 @@ KEYS: dict[str, tuple[re.Pattern[str], int, int]] = {
         ("duration", _UNIT_KEY, 90, 40),
         ("relunit", _UNIT_KEY, 90, 40),
         ("bareunits", _UNIT_KEY, 90, 40),
-        ("set", rf"{_UNIT_KEY}|{WEEKDAY}|\b(?:morning|evening|summer|winter|spring|autumn|fall)", 40, 40),
+        ("set", rf"{_UNIT_KEY}|{WEEKDAY}|{MONTH}|\b(?:morning|evening|summer|winter|spring|autumn|fall)", 40, 40),
         ("ago", r"\b(?:ago|earlier|later|from now|hence|previously|back)\b", 90, 40),
         ("quarter", r"quarter|\bhalf|\bperiod", 90, 60),
         ("clock_date", r"\d+|noon|midnight|midday", 40, 90),
@@ -164,7 +164,7 @@ REQUIRES: dict[str, tuple[str, ...]] = {
     "qcode": ("q1", "q2", "q3", "q4"),
     "yearago": ("year-",),
     "weekof": ("week of",),
-    "weekdays": ("days",),
+    "weekdays": ("days", "mornings", "afternoons", "evenings", "nights"),
     "iso": ("-",),
     "slash": ("/",),
     "ago": ("ago", "earlier", "later", "from now", "hence", "previously", "back"),
