@@ -6,28 +6,33 @@ reported speech in the parse (``quotes.cues``), tie each quote to its cue
 """
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
+from typing import Callable
 
 from spacy.tokens import Doc
 
 from dateline.data.cues import cue_forms
 from dateline.extract.base import StoryContext, register
-from dateline.quotes.attribution import (DIRECT, INDIRECT, PARTIAL, Item, Paragraphs, containing, direct_cue, lead_in_cue,
-                                         mostly_quoted, quote_kind, sentence_cue)
+from dateline.quotes.attribution import (DIRECT, INDIRECT, PARTIAL, Item, Paragraphs, containing, direct_cue,
+                                         lead_in_cue, mostly_quoted, quote_kind, sentence_cue)
 from dateline.quotes.cues import TokenIndex, reported_speech
 from dateline.quotes.marks import Quoted, find_quoted, split_paragraphs
 from dateline.quotes.speakers import NOBODY, Speaker, SpeakerResolver
 from dateline.record import Quote, Span
 
+_log = logging.getLogger(__name__)
+
 
 @register("quotes")
-def make_quotes() -> "callable":
+def make_quotes() -> Callable[[StoryContext], tuple[Quote, ...]]:
     forms = cue_forms()
 
     def extract_quotes(ctx: StoryContext) -> tuple[Quote, ...]:
         try:
             return read_quotes(ctx, forms)
         except Exception:  # odd text must never sink the record
+            _log.warning("quotes: extractor failed on a story; no quotes for it", exc_info=True)
             return ()
 
     return extract_quotes
