@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from dateline.cli import app
 from dateline.store import Store
-from store_fixtures import invented_stories
+from store_fixtures import db_url, invented_stories  # noqa: F401  (db_url is a fixture)
 
 
 @pytest.fixture
@@ -22,8 +22,8 @@ def story_dir(tmp_path) -> Path:
     return folder
 
 
-def test_ingest_reads_every_story_once(story_dir, tmp_path, reader):
-    with Store.open(tmp_path / "a.db") as store:
+def test_ingest_reads_every_story_once(story_dir, db_url, reader):  # noqa: F811  (SQLite and PostgreSQL)
+    with Store.open(db_url) as store:
         report = store.ingest([str(story_dir)], reader=reader)
         assert (report.added, report.skipped, report.failed, report.ok) == (6, 0, [], True)
         again = store.ingest([str(story_dir)], reader=reader)

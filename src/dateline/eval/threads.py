@@ -54,7 +54,7 @@ def wikiref_stories(directory: Path) -> Iterator[Labelled]:
     """WikiRef220 articles (searched for below ``directory``), labelled by file-name topic."""
     for path in sorted(directory.rglob("*.txt")):
         match = _WIKIREF_LABEL.match(path.name)
-        if match and path.name.lower() != "readme.txt":
+        if match and path.name.lower() not in {"readme.txt", "source.txt"}:
             text = path.read_text(encoding="utf-8", errors="replace").replace("\r\n", "\n").replace("\r", "\n")
             yield Labelled(Story(text=text, source=str(path)), match.group(1).casefold())
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from dateline.record import Article, Entity
+from dateline.record import Article, Entity, Mention, Span
 from dateline.store.backend import Backend
 from dateline.store.features import Prepared
 from dateline.store.identity import Evidence, Known, choose, display_name, merged, name_key, title_key
@@ -61,19 +61,30 @@ def _write_entities(db: Backend, n: int, art: Article) -> dict[str, int]:
 
 
 def _byline_entities(art: Article) -> list[Entity]:
-    """Byline authors the entity extractor did not already list, as journalist entities."""
-    from dateline.record import Mention
-
+    """Byline authors and credited journalists the entity extractor did not already list."""
     known = {name_key(e.name) for e in art.entities if e.journalist}
+    found = []
     spans = art.spans.get("authors", ())
-    out = []
     for i, author in enumerate(art.authors):
-        if name_key(author) in known:
+        found.append((author, spans[i] if i < len(spans) else None))
+    for span in art.spans.get("credits", ()):
+        for name in _credited_names(art):
+            at = art.text.find(name, span.start, span.end)
+            found.append((name, Span(at, at + len(name)) if at >= 0 else None))
+    out = []
+    for name, span in found:
+        if name_key(name) in known or not name_key(name):
             continue
-        span = spans[i] if i < len(spans) else None
-        mentions = (Mention(span.start, span.end, author),) if span else ()
-        out.append(Entity(id=f"byline{i + 1}", type="PERSON", name=author, mentions=mentions, journalist=True))
+        known.add(name_key(name))
+        mentions = (Mention(span.start, span.end, name),) if span else ()
+        out.append(Entity(id=f"byline{len(out) + 1}", type="PERSON", name=name, mentions=mentions, journalist=True))
     return out
+
+
+def _credited_names(art: Article) -> list[str]:
+    c = art.credits
+    people = (*c.reporting, *c.additional_reporting, *c.writing, *c.compiling, *c.contributing)
+    return [p.name for p in people] + list(c.editing)
 
 
 def _resolve(db: Backend, ent: Entity, key: str, company: frozenset[str]) -> int:
