@@ -68,3 +68,13 @@ def test_name_as_possessor(nlp):
 def test_no_title_from_an_introductory_phrase(nlp):
     _, role = role_of(nlp, "In a speech to parliament, Karl Brandt said no.", "Karl Brandt")
     assert role.titles == [] and role.relations == []
+
+
+def test_nationality_before_a_relation_word(nlp):
+    _, role = role_of(nlp, "She met her Chilean counterpart Pablo Fierro in Oslo.", "Pablo Fierro")
+    assert [w for w, _ in role.relations] == ["counterpart"] and role.countries == ["CL"]
+
+
+def test_country_that_owns_the_title(nlp):
+    _, role = role_of(nlp, "Senegal's foreign minister, Awa Ndiaye, said no.", "Awa Ndiaye")
+    assert role.titles == ["foreign minister"] and role.countries == ["SN"]

@@ -60,6 +60,7 @@ class _Phrase:
     segments: list[list[int]]  # coordinated pieces, left to right, token indices
     possessor: int | None  # token index of "his"/"her" or of the possessor name's last token
     conj_with: int | None
+    owner: int | None = None  # last token of a place or organisation that owns the title
 
 
 def _is_modifier(token: Token, person_tokens: frozenset[int]) -> bool:
@@ -75,7 +76,7 @@ def _left_phrase(doc: Doc, start: int, person_tokens: frozenset[int],
     """Walk left from the name over the words that modify it."""
     segments: list[list[int]] = [[]]
     i = start - 1
-    possessor = conj_with = None
+    possessor = conj_with = owner = None
     while i >= 0:
         t = doc[i]
         if t.lower_ == "of" and segments[-1] and i > 0 and doc[i - 1].pos_ in {"NOUN", "PROPN"} \
@@ -86,6 +87,9 @@ def _left_phrase(doc: Doc, start: int, person_tokens: frozenset[int],
             break
         elif t.text in {"'s", "’s"} and i > 0 and doc[i - 1].i in person_tokens:
             possessor = i - 1
+            break
+        elif t.text in {"'s", "’s"} and i > 0:
+            owner = i - 1  # "Senegal's foreign minister": a country or organisation
             break
         elif t.lower_ == "and" and segments[-1] and i > 0:
             if doc[i - 1].i in person_tokens:
@@ -111,7 +115,7 @@ def _left_phrase(doc: Doc, start: int, person_tokens: frozenset[int],
             return None
     if require_role and not any(h in ROLE_NOUNS | RELATION_WORDS for h in heads):
         return None
-    return _Phrase(segments, possessor, conj_with)
+    return _Phrase(segments, possessor, conj_with, owner)
 
 
 def _is_role_head(doc: Doc, segment: list[int]) -> bool:
@@ -131,11 +135,16 @@ def _relation_in(doc: Doc, segment: list[int]) -> tuple[str, list[int]] | None:
 
 def _add_phrase(doc: Doc, phrase: _Phrase, role: Role) -> None:
     role.conj_with = phrase.conj_with
+    if phrase.owner is not None:
+        _add_owner(doc, phrase.owner, role)
     for segment in phrase.segments:
         relation = _relation_in(doc, segment)
         if relation and phrase.possessor is not None:
             word, before = relation
             role.relations.append((word, phrase.possessor))
+            code = _country_of(doc, before)  # "her Chilean counterpart"
+            if code:
+                role.countries.append(code)
             role.gender = role.gender or KINSHIP.get(word)
             if word in EMPLOYMENT:
                 role.titles.append(word)
@@ -154,6 +163,18 @@ def describe(doc: Doc, tokens: list[int]) -> Role:
     role = Role()
     _add_title(doc, [i for i in tokens if doc[i].dep_ != "det"], role)
     return role
+
+
+def _add_owner(doc: Doc, last: int, role: Role) -> None:
+    """The country or organisation before "'s" in "Senegal's foreign minister"."""
+    first = last
+    while first > 0 and doc[first].ent_iob_ == "I":
+        first -= 1
+    if doc[last].ent_type_ == "ORG":
+        role.affiliations.append(first)
+    code = _country_of(doc, list(range(first, last + 1)))
+    if code:
+        role.countries.append(code)
 
 
 def _add_title(doc: Doc, segment: list[int], role: Role) -> None:
