@@ -27,6 +27,8 @@ def one(text: str, anchor: date | None = WED, hints=()) -> tuple[str, str, str]:
     # explicit dates and times
     ("It was filed on 2019-03-02.", ("2019-03-02", "DATE", "2019-03-02")),
     ("The vote is set for 5/14/2019.", ("5/14/2019", "DATE", "2019-05-14")),
+    ("The vote was held on 24/4/2019.", ("24/4/2019", "DATE", "2019-04-24")),
+    ("Die Wahl war am 24.04.2019.", ("24.04.2019", "DATE", "2019-04-24")),
     ("Wednesday, 24 April 2019 07:35 GMT", ("Wednesday, 24 April 2019 07:35 GMT", "TIME", "2019-04-24T07:35")),
     ("The treaty was signed on March 3, 1998, in Lisbon.", ("March 3, 1998", "DATE", "1998-03-03")),
     ("Talks open on 2 May.", ("2 May", "DATE", "2019-05-02")),
@@ -129,6 +131,7 @@ def test_kinds(sentence, expected):
     "Jan Novak spoke.",
     "Stocks fell for a second consecutive session.",
     "She told the Sunday Times about it.",
+    "Install version 3.5.10 today" [:-6],
     "",
 ])
 def test_not_time_expressions(sentence):

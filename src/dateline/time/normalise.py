@@ -149,7 +149,13 @@ def h_iso(m: re.Match, st: _State) -> Result:
 
 
 def h_slash(m: re.Match, st: _State) -> Result:
-    d = cal.valid_date(_two_digit_year(m["y"]), int(m["m"]), int(m["d"]))
+    """"5/14/2019" is month first (American); "24/4/2019" and "24.04.2019" are day first."""
+    first, second = int(m["m"]), int(m["d"])
+    if m["sep"] == "." and len(m["y"]) != 4:
+        return None  # "3.5.10" is a version or a score
+    if m["sep"] == "." or first > 12:
+        first, second = second, first
+    d = cal.valid_date(_two_digit_year(m["y"]), first, second)
     return ("DATE", d.isoformat()) if d else None
 
 

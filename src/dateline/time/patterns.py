@@ -47,7 +47,8 @@ DATE_TAIL = rf"(?:(?:,?\s+|\s*/\s*)(?:at\s+|about\s+|around\s+)?(?P<clock>{CLOCK
 
 RULES: tuple[tuple[str, str], ...] = (
     ("iso", r"\b(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:[T ](?P<clock>[0-2]\d:[0-5]\d)(?::\d\d)?)?\b"),
-    ("slash", r"(?<![\d/])(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>\d{4}|\d{2})(?![\d/])"),
+    ("slash", r"(?<![\d/.])(?P<m>3[01]|[12]\d|0?[1-9])(?P<sep>[/.])(?P<d>3[01]|[12]\d|0?[1-9])(?P=sep)"
+              r"(?P<y>\d{4}|\d{2})\b(?![/]|\.\d)"),
     ("dmy", rf"\b(?:(?P<wd>{WEEKDAY_ANY}),?\s+)?(?:the\s+)?(?P<d>{DAYNUM})(?:\s+of)?\s+(?P<m>{MONTH}),?"
             rf"(?:\s+(?P<y>{YEAR4}))?{DATE_TAIL}"),
     ("mdy", rf"\b(?:(?P<wd>{WEEKDAY_ANY}),?\s+)?(?P<m>{MONTH})\s+(?P<d>{DAYNUM})(?:,?\s+(?P<y>{YEAR4}))?"
@@ -166,7 +167,7 @@ REQUIRES: dict[str, tuple[str, ...]] = {
     "weekof": ("week of",),
     "weekdays": ("days", "mornings", "afternoons", "evenings", "nights"),
     "iso": ("-",),
-    "slash": ("/",),
+    "slash": ("/", "."),
     "ago": ("ago", "earlier", "later", "from now", "hence", "previously", "back"),
     "quarter": ("quarter", "half", "period"),
 }
