@@ -189,7 +189,7 @@ class FrameFinder:
 
 
 def _share_purpose(index: StoryIndex, frames: list[Frame]) -> None:
-    """ "visited Moscow for talks with X": the counterpart of the purpose is the visit's too."""
+    """ "visited Oslo for talks with X": the counterpart of the purpose is the visit's too."""
     by_token = {f.trigger.i: f for f in frames}
     for frame in frames:
         if frame.nominal:
@@ -248,7 +248,7 @@ def _resolve_all(index: StoryIndex, heads: list[Token]) -> list[tuple[str, int]]
 
 def _resolve(index: StoryIndex, tok: Token, depth: int = 0) -> str | None:
     """The entity a role head stands for: its own mention, a pronoun's antecedent, an
-    apposition ("his counterpart Igor X"), or the one a vehicle carries."""
+    apposition ("his counterpart Marta X"), or the one a vehicle carries."""
     eid = index.entity(tok)
     if eid:
         return eid
@@ -257,15 +257,15 @@ def _resolve(index: StoryIndex, tok: Token, depth: int = 0) -> str | None:
         return index.antecedent(tok)
     if low in lx.PERSON_PRONOUNS:
         return index.last_person(tok.i)
-    if low in lx.THING_PRONOUNS:  # "Lloyds said it is cutting": an organisation earlier in the sentence
+    if low in lx.THING_PRONOUNS:  # "Avia said it is cutting": an organisation earlier in the sentence
         return index.last_org(tok.i, within=tok.sent.start)
-    for c in index.kids(tok):  # "his counterpart, X"; "a Kremlin spokesman"
+    for c in index.kids(tok):  # "his counterpart, X"; "a Ministry spokesman"
         etype = index.type_of(index.entity(c))
         if c.dep_ == "appos" and etype in lx.PARTY_TYPES or \
                 c.dep_ == "compound" and tok.tag_ == "NN" and etype in ("ORG", "GPE"):
             return index.entity(c)
     if tok.tag_ == "NN" and tok.i + 1 < len(tok.doc) and index.type_of(index.entity_at[tok.i + 1]) == "PERSON":
-        return index.entity_at[tok.i + 1]  # an apposition the parser missed: "his grandfather Kim X"
+        return index.entity_at[tok.i + 1]  # an apposition the parser missed: "his grandfather Ivo X"
     if depth == 0 and low in lx.VEHICLES:
         return _vehicle_rider(index, tok)
     definite = any(c.dep_ == "det" and c.lower_ == "the" for c in index.kids(tok))
@@ -294,7 +294,7 @@ def _prep_objects(index: StoryIndex, tok: Token, preps) -> list[Token]:
 
 
 def _modifier_parties(index: StoryIndex, noun: Token) -> list[tuple[str, int]]:
-    """Parties named in front of an event noun: "the Putin-Kim summit", "U.S. sanctions"."""
+    """Parties named in front of an event noun: "the Sander-Holm summit", "U.S. sanctions"."""
     out: list[tuple[str, int]] = []
     for c in index.kids(noun):
         if c.i < noun.i and c.dep_ in ("compound", "nmod", "amod"):

@@ -82,7 +82,7 @@ class StoryIndex:
 
     def entity(self, tok: Token) -> str | None:
         """The entity whose mention covers the token; else, for a proper noun the NER missed
-        ("the Kim-Putin summit"), the one entity the story names so."""
+        ("the Sander-Holm summit"), the one entity the story names so."""
         eid = self.entity_at[tok.i]
         if eid is None and tok.pos_ == "PROPN":
             return self.names.get(tok.text.casefold())

@@ -17,7 +17,7 @@ class EventType:
     verbs: tuple[str, ...] = ()
     nouns: tuple[str, ...] = ()
     symmetric: bool = False  # "X and Y met": the second party is a counterpart, not a second agent
-    motion: bool = False  # a place as direct object is where the event happens ("visited Moscow")
+    motion: bool = False  # a place as direct object is where the event happens ("visited Oslo")
 
 
 EVENT_TYPES: tuple[EventType, ...] = (
@@ -69,7 +69,7 @@ EVENT_TYPES: tuple[EventType, ...] = (
 OTHER = EventType("other", None)
 
 # Verbs that are events only with a place or a destination ("stopped at the station", not
-# "stopped testing"; "left for Moscow", not "left the party").
+# "stopped testing"; "left for Oslo", not "left the party").
 NEEDS_PLACE: frozenset[str] = frozenset({"stop", "leave", "head", "return", "drive", "reach"})
 
 # Senses that are not the event: a verb taking a to-infinitive ("declined to comment",

@@ -1,7 +1,7 @@
 """Modality of an event mention: asserted, planned, reported, negated or hypothetical.
 
 Read from the trigger's own auxiliaries and from the verbs that govern it ("is expected to
-meet", "would hope to", "KCNA reported that ..."). When several apply, the strongest wins:
+meet", "would hope to", "the agency reported that ..."). When several apply, the strongest wins:
 negated > hypothetical > planned > reported > asserted, so "X said the leaders will meet"
 is planned, which is what a timeline needs.
 """
