@@ -131,7 +131,7 @@ def test_kinds(sentence, expected):
     "Jan Novak spoke.",
     "Stocks fell for a second consecutive session.",
     "She told the Sunday Times about it.",
-    "Install version 3.5.10 today" [:-6],
+    "Install version 3.5.10 first.",
     "",
 ])
 def test_not_time_expressions(sentence):
