@@ -350,3 +350,30 @@ def test_an_amount_is_no_object(nlp, extract):
     ents = {"ORG:Avia Corp": ("Avia Corp",)}
     evs = events(story(nlp, "Shares of Avia Corp gained 3 percent on Monday.", ents, TIMEXES), extract)
     assert only(evs, "gained")["type"] == "rise"
+
+
+def _with_quote(ctx: StoryContext, text: str, speaker: str, cue: str, quoted: str) -> StoryContext:
+    from dateline.record import Quote, Span
+
+    start, c = text.index(quoted), text.index(cue)
+    s = text.index(speaker.split()[-1])
+    quote = Quote(id="q1", kind="indirect", text=quoted, start=start, end=start + len(quoted), speaker="e1",
+                  speaker_text=speaker, speaker_span=Span(s, s + len(speaker.split()[-1])), anonymous=False,
+                  cue=cue, cue_span=Span(c, c + len(cue)))
+    return StoryContext(layout=ctx.layout, doc=ctx.doc, anchor=ctx.anchor, parts={**ctx.parts, "quotes": (quote,)})
+
+
+def test_quote_cue_outside_the_lexicon_makes_a_say_event(nlp, extract):
+    text = "Oslo will host the talks, according to Marta Holm."
+    ctx = _with_quote(story(nlp, text, {"PERSON:Marta Holm": ("Marta Holm",), "GPE:Oslo": ("Oslo",)}),
+                      text, "Marta Holm", "according", "Oslo will host the talks")
+    say = [e for e in events(ctx, extract) if e["type"] == "say"]
+    assert [(e["trigger"], e["who"]) for e in say] == [("according", ["Marta Holm"])]
+
+
+def test_event_inside_a_quote_is_reported(nlp, extract):
+    text = "Marta Holm noted that Ivo Sander met Olek Brandt."
+    ents = {"PERSON:Marta Holm": ("Marta Holm",), "PERSON:Ivo Sander": ("Ivo Sander",),
+            "PERSON:Olek Brandt": ("Olek Brandt",)}
+    ctx = _with_quote(story(nlp, text, ents), text, "Marta Holm", "noted", "Ivo Sander met Olek Brandt")
+    assert only(events(ctx, extract), "met")["modality"] == "reported"
