@@ -95,3 +95,12 @@ def test_a_dateline_place_is_a_place_everywhere(vocab):
 def test_a_title_is_not_part_of_the_name(vocab):
     doc = make(vocab, ["County", "Sheriff", "Ellen", "Nakai", "said"], [(2, 4, "PERSON")])
     assert texts(doc, correct(doc)) == [("Ellen Nakai", "PERSON")]
+
+
+@pytest.mark.parametrize("words, ents, expected", [
+    (["Ravi", "Anand", "9-0-54-1", ","], [(0, 3, "PERSON")], [("Ravi Anand", "PERSON")]),
+    (["the", "G-6", "met"], [(1, 2, "PERSON")], []),
+])
+def test_digits_are_not_part_of_a_persons_name(vocab, words, ents, expected):
+    doc = make(vocab, words, ents)
+    assert texts(doc, correct(doc)) == expected

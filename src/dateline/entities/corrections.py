@@ -79,9 +79,18 @@ def _trim(doc: Doc, span: NerSpan) -> NerSpan | None:
     while (end - start > 1 and doc[end - 1].lower_ in CREDIT_WORDS and doc[end - 2].is_upper
            and not doc[end - 1].is_upper):
         end -= 1
+    if span.label == "PERSON":  # a person's name has no digits ("Waqar Younis 9-0-54-1", "G-6")
+        while end > start and _has_digit(doc[end - 1]):
+            end -= 1
+        if any(_has_digit(t) for t in doc[start:end]):
+            return None
     if end <= start:
         return None
     return NerSpan(start, end, span.label)
+
+
+def _has_digit(token: Token) -> bool:
+    return any(c.isdigit() for c in token.text)
 
 
 def _after_title(doc: Doc, start: int, end: int) -> int:
