@@ -8,6 +8,7 @@ are skipped before they are read. Unreadable input is reported and skipped.
 """
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
 import signal
@@ -22,6 +23,7 @@ from dateline.store.features import Prepared, prepare
 
 CHUNK = 4  # stories per worker task: enough for spaCy batching, small enough to balance
 BATCH = 32  # stories per write transaction
+FLUSH_SECONDS = 5.0  # a slow stream still commits what it has read this often
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,14 +71,16 @@ def ingest(store, paths: Sequence[str], *, workers: int | None = None, batch_siz
     todo = _new_stories(store, iter_stories(paths) if stories is None else stories, report)
     workers = max(1, workers or os.cpu_count() or 1)
     batch: list[Prepared] = []
+    flushed = time.monotonic()
     try:
         for result in read_stories(todo, workers, model, reader=reader):
             if isinstance(result, Failure):
                 report.failed.append(result)
                 continue
             batch.append(result)
-            if len(batch) >= batch_size:
+            if len(batch) >= batch_size or time.monotonic() - flushed > FLUSH_SECONDS:
                 _flush(store, batch, report, on_story)
+                flushed = time.monotonic()
         _flush(store, batch, report, on_story)
     except KeyboardInterrupt:
         report.interrupted = True
@@ -115,6 +119,9 @@ def read_stories(items: Iterable[Story | Failure], workers: int, model: str | No
     """Read stories in order: in this process with one worker (or a given reader), else in a
     pool of processes."""
     chunks = _chunks(items)
+    first = list(itertools.islice(chunks, workers))  # a few stories need no more processes than chunks
+    workers = max(1, min(workers, len(first)))
+    chunks = itertools.chain(first, chunks)
     if workers == 1 or reader is not None:
         reader = reader or _new_reader(model)
         for chunk in chunks:
