@@ -10,7 +10,7 @@ import logging
 
 from dateline.events.frames import Frame, FrameFinder
 from dateline.events.index import StoryIndex
-from dateline.events.lexicon import EVENT_TYPES, EventType
+from dateline.events.lexicon import EVENT_TYPES
 from dateline.events.propagate import propagate
 from dateline.extract.base import StoryContext, register
 from dateline.record import Event, Mention
@@ -41,7 +41,7 @@ def find_frames(ctx: StoryContext, finder: FrameFinder) -> list[Frame]:
     index = StoryIndex.build(ctx)
     start, end = _body(ctx)
     frames = finder(index, start, end)
-    _attribute_speech(index, frames, ctx)
+    _attribute_speech(index, frames, ctx, (start, end))
     frames.sort(key=lambda f: f.trigger.i)
     lead, place = _dateline_place(ctx, index)
     propagate(frames, index, ctx.anchor, lead=lead, dateline_place=place)
@@ -81,13 +81,14 @@ def _body(ctx: StoryContext) -> tuple[int, int]:
     return start, end
 
 
-def _attribute_speech(index: StoryIndex, frames: list[Frame], ctx: StoryContext) -> None:
+def _attribute_speech(index: StoryIndex, frames: list[Frame], ctx: StoryContext, body: tuple[int, int]) -> None:
     """Say events take their speaker from the quotes part; a quote whose cue is not a verb
     the lexicon knows ("according to") still makes a say event."""
     doc = index.doc
     by_token = {f.trigger.i: f for f in frames}
     for quote in ctx.part("quotes"):
-        if quote.cue_span is None or quote.speaker not in index.entity_type:
+        if quote.cue_span is None or quote.speaker not in index.entity_type \
+                or not body[0] <= quote.cue_span.start < body[1]:
             continue
         span = doc.char_span(quote.cue_span.start, quote.cue_span.end, alignment_mode="expand")
         if span is None:
@@ -124,4 +125,4 @@ def _dateline_place(ctx: StoryContext, index: StoryIndex) -> tuple[tuple[int, in
     return (lead, eid) if eid else (None, None)
 
 
-__all__ = ["EventType", "find_frames", "make_events", "to_event"]
+__all__ = ["find_frames", "make_events", "to_event"]
