@@ -104,3 +104,9 @@ def test_a_title_is_not_part_of_the_name(vocab):
 def test_digits_are_not_part_of_a_persons_name(vocab, words, ents, expected):
     doc = make(vocab, words, ents)
     assert texts(doc, correct(doc)) == expected
+
+
+def test_a_place_cue_makes_every_mention_a_place(vocab):
+    words = ["Zarechny", "fell", ".", "The", "town", "of", "Zarechny", "is", "small", "."]
+    doc = make(vocab, words, [(0, 1, "PERSON"), (6, 7, "ORG")])
+    assert [l for _, l in texts(doc, correct(doc))] == ["GPE", "GPE"]

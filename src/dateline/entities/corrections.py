@@ -63,6 +63,8 @@ def correct(doc: Doc, *, places: Sequence[tuple[int, int]] = (),
     spans = _retype_lone_places(doc, spans)
     spans = _as_the_structure_says(doc, spans, places)
     spans = [_retype_by_context(doc, s) for s in spans]
+    spans = _place_everywhere(doc, spans, {_key(doc, s) for s in spans if s.label == "GPE"
+                                           and _after_place_cue(doc, s.start)})
     return sorted(_dedupe(spans), key=lambda s: s.start)
 
 
@@ -229,10 +231,7 @@ def _from_structure(doc: Doc, spans: list[NerSpan], chars: Sequence[tuple[int, i
 
 def _retype_by_context(doc: Doc, span: NerSpan) -> NerSpan:
     """Words around a name tell its type: "the city of X" is a place, "X news agency" an org."""
-    before = doc[span.start - 2:span.start] if span.start >= 2 else None
-    if (span.label in NAME_TYPES and span.label not in PLACE_TYPES and before is not None
-            and before[1].lower_ == "of"
-            and before[0].lower_ in PLACE_CUES):
+    if span.label in NAME_TYPES and span.label not in PLACE_TYPES and _after_place_cue(doc, span.start):
         return replace(span, label="GPE")
     if (span.label == "PERSON" and span.start >= 2 and doc[span.start - 1].lower_ in {"at", "for"}
             and doc[span.start - 2].lower_ in ROLE_NOUNS):
@@ -277,6 +276,11 @@ def _retype_by_majority(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
     return out
 
 
+def _after_place_cue(doc: Doc, start: int) -> bool:
+    """"the city of X", "the settlement of X"."""
+    return start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in PLACE_CUES
+
+
 def _as_the_structure_says(doc: Doc, spans: list[NerSpan], places: Sequence[tuple[int, int]]) -> list[NerSpan]:
     """A name the dateline gives as a place is a place everywhere in the story."""
     keys = set()
@@ -284,6 +288,10 @@ def _as_the_structure_says(doc: Doc, spans: list[NerSpan], places: Sequence[tupl
         region = doc.char_span(a, b, alignment_mode="expand")
         if region is not None:
             keys.add(gazetteer.fold(region.text))
+    return _place_everywhere(doc, spans, keys)
+
+
+def _place_everywhere(doc: Doc, spans: list[NerSpan], keys: set[str]) -> list[NerSpan]:
     if not keys:
         return spans
     return [replace(s, label="GPE") if s.label in {"ORG", "PERSON", "NORP"} and _key(doc, s) in keys else s
