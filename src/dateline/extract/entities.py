@@ -65,9 +65,11 @@ def _extract(layout, doc: Doc) -> tuple[Entity, ...]:
     return _records(story, resolver, person_at)
 
 
-def _structure_fields(layout, kind: str) -> list:
-    if kind == "persons":
-        return [*layout.authors, *(c.name for c in layout.credits)]
+def _journalist_fields(layout) -> list:
+    return [*layout.authors, *(c.name for c in layout.credits)]
+
+
+def _dateline_places(layout) -> list:
     return list(layout.dateline.places) if layout.dateline else []
 
 
@@ -75,8 +77,8 @@ def _find(layout, doc: Doc) -> _Story:
     """Corrected name spans, plus journalist names the doc does not cover (the credits)."""
     text = layout.text  # the doc covers text[:end], so its offsets are offsets into text
     end = doc[-1].idx + len(doc[-1]) if len(doc) else 0
-    persons = [(f.start, f.end) for f in _structure_fields(layout, "persons")]
-    places = [(f.start, f.end) for f in _structure_fields(layout, "places") if f.end <= end]
+    persons = [(f.start, f.end) for f in _journalist_fields(layout)]
+    places = [(f.start, f.end) for f in _dateline_places(layout) if f.end <= end]
     journalist_spans = set(persons)
     sent_index = [0] * len(doc)
     for n, sent in enumerate(sentences(doc)):
@@ -93,7 +95,7 @@ def _find(layout, doc: Doc) -> _Story:
         tokens.append((span.start, span.end))
     for a, b in sorted(journalist_spans):
         if a >= end:
-            found.append(Found(a, b, "PERSON", layout.text[a:b], 10**6, None, journalist=True))
+            found.append(Found(a, b, "PERSON", text[a:b], 10**6, None, journalist=True))
             tokens.append((-1, -1))
     return _Story(doc, found, tokens, text)
 
