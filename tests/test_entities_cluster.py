@@ -85,3 +85,11 @@ def test_acronym_joins_its_organisation():
     groups = group_others(found)
     assert sorted(sorted(found[i].text for i in g.members) for g in groups) == [
         ["KCNA", "Korean Central News Agency"], ["NATO"], ["ZFR", "the Zembla Federal Railways"]]
+
+
+def test_organisation_short_form_starting_one_long_name_joins_it():
+    found = [Found(0, 19, "ORG", "Norvik Motors Corp."), Found(30, 36, "ORG", "Norvik"),
+             Found(40, 58, "ORG", "Banco Lira"), Found(60, 72, "ORG", "Banco Solare"), Found(80, 85, "ORG", "Banco")]
+    groups = group_others(found)
+    assert sorted(sorted(found[i].text for i in g.members) for g in groups) == [
+        ["Banco"], ["Banco Lira"], ["Banco Solare"], ["Norvik", "Norvik Motors Corp."]]

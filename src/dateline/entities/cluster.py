@@ -148,16 +148,24 @@ def _other_key(f: Found) -> tuple[str, str]:
 
 
 def _join_org_short_forms(found: list[Found], by_key: dict[tuple[str, str], Group]) -> None:
-    """"State Department" joins "U.S. State Department": what the long form adds is a
-    country or nationality word."""
+    """An organisation's short form joins its long form: "State Department" joins
+    "U.S. State Department" (what the long form adds in front is a country or nationality
+    word), "Apple" joins "Apple Computer" and "General Motors" joins "General Motors
+    Corporation" (the short form starts exactly one longer name)."""
     orgs = [k for k in by_key if k[0] == "ORG"]
-    for k in orgs:
-        for k2 in orgs:
-            if k2 != k and k2 in by_key and k in by_key and k2[1].endswith(" " + k[1]):
-                prefix = k2[1][: -len(k[1])].strip()
-                if gazetteer.place_code(prefix) or gazetteer.place_code(prefix.replace(" ", ".") + "."):
-                    by_key[k2].members.extend(by_key.pop(k).members)
-                    break
+    for k in sorted(orgs, key=lambda k: len(k[1])):
+        longer = [k2 for k2 in orgs if k2 != k and k2 in by_key and k in by_key and _extends(k2[1], k[1])]
+        if len(longer) == 1:
+            by_key[longer[0]].members.extend(by_key.pop(k).members)
+
+
+def _extends(long: str, short: str) -> bool:
+    if long.startswith(short + " "):
+        return True
+    if long.endswith(" " + short):
+        prefix = long[: -len(short)].strip()
+        return bool(gazetteer.place_code(prefix) or gazetteer.place_code(prefix.replace(" ", ".") + "."))
+    return False
 
 
 _ACRONYM_SKIP = frozenset({"of", "and", "the", "for", "&", "de", "du", "des", "la", "le"})
