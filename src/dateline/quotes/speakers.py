@@ -191,9 +191,18 @@ class SpeakerResolver:
         if subject is not None:
             best = subject
         if best is None:
-            return Speaker(None, token.text, _span(token, token), False, kind)
+            return self._linked_pronoun(token, kind)
         ref = best[1]
         return Speaker(ref.id, token.text, _span(token, token), ref.anonymous, ref.kind)
+
+    def _linked_pronoun(self, token: Token, kind: str | None) -> Speaker:
+        """No speaker nearby: the entity the entities part linked this pronoun to, if any."""
+        found = self._mention_at(token.idx)
+        if found is None:
+            return Speaker(None, token.text, _span(token, token), False, kind)
+        entity = found[2]
+        return Speaker(entity.id, token.text, _span(token, token), _unnamed(entity),
+                       GROUP if entity.type in GROUP_TYPES else PERSON)
 
     def _recent_subject(self, token: Token, kind: str | None, after: int) -> tuple[int, Speaker] | None:
         """A named subject between the last speaker and the pronoun, outside quoted text."""
