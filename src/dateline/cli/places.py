@@ -87,14 +87,16 @@ def build(path: str = typer.Option(None, "--path", help="Where to write it (defa
 
 @gazetteer_app.command("import")
 def import_(dump: str = typer.Argument(..., help="GeoNames dump: allCountries.zip, RU.zip, cities15000.txt..."),
-            path: str = typer.Option(None, "--path", help="Gazetteer file (default location if omitted).")) -> None:
+            path: str = typer.Option(None, "--path", help="Gazetteer file (default location if omitted)."),
+            only: bool = typer.Option(False, "--only", help="Without the packaged data: a gazetteer of this "
+                                                           "dump alone (or added to the file as it is).")) -> None:
     """Add a raw GeoNames dump (tab-separated 'geoname' table) to the gazetteer."""
     from rich.progress import Progress
 
     from dateline.geo.build import import_dump
-    from dateline.geo.gazetteer import ensure
+    from dateline.geo.gazetteer import default_path, ensure
 
-    target = ensure(path)
+    target = (Path(path) if path else default_path()) if only else ensure(path)
     started = time.perf_counter()
     with Progress(transient=True) as bar:
         task = bar.add_task(f"importing {Path(dump).name}", total=None)
