@@ -1,0 +1,182 @@
+"""Ingest on a Ray cluster: a pool of actors, each holding one ``Reader``, reads batches of stories.
+
+The flow is the local ingest's, spread out: the driver plans the inputs (file names, dataset
+URLs), Ray Data streams rows to an actor pool (``map_batches`` with ``concurrency``: each actor
+loads spaCy and the gazetteer once and keeps them), the actors return prepared stories, and the
+driver, the one writer, writes them in batches to the archive or to record files. A worker that
+is lost takes its batch with it; Ray restarts the actor (``max_restarts``) and retries the batch
+(``max_task_retries``), and since only the driver writes, keyed on the content hash, a retried
+batch is never written twice. A story that fails to read comes back as a failure row.
+"""
+from __future__ import annotations
+
+import pickle
+import time
+from typing import Any, Callable, Iterable, Sequence
+
+from dateline.distributed.inputs import Plan, normalize_batch, path_row, plan_inputs, rows_of, \
+    stories_of, story_row
+from dateline.distributed.sinks import Known
+from dateline.io.sources import BadInput
+from dateline.record import content_id
+from dateline.store.ingest import Failure, IngestReport
+from dateline.store.ingest import _flush as flush_batch  # the one way a batch is written and counted
+
+READ_BATCH = 8  # stories per actor call: a spaCy batch, small enough that a lost batch is cheap
+WRITE_BATCH = 64  # stories per write transaction or record file
+INSTALL_HINT = "the Ray engine needs the ray extra: pip install 'dateline[ray]'"
+LIGHT_CPU = 0  # CPUs asked by the dataset read tasks (they only parse rows)
+OUT_COLUMNS = ("id", "source", "error", "skipped", "prepared")
+
+
+class RayMissing(RuntimeError):
+    def __init__(self) -> None:
+        super().__init__(INSTALL_HINT)
+
+
+def require_ray():
+    """Import ray (and Ray Data) or raise ``RayMissing`` with the install command."""
+    try:
+        import ray
+        import ray.data  # noqa: F401
+    except ImportError:
+        raise RayMissing() from None
+    return ray
+
+
+class StoryReader:
+    """A Ray actor's state: one reader, loaded once, and the check for stories already written."""
+
+    def __init__(self, model: str | None, known: Known) -> None:
+        from dateline.reader import Reader
+
+        self.reader = Reader(model=model)
+        self.known = known
+
+    def __call__(self, batch: dict[str, Any]):
+        import pyarrow as pa
+
+        columns = read_rows(self.reader, rows_of(batch), self.known)
+        return pa.table({"id": pa.array(columns["id"], pa.string()),
+                         "source": pa.array(columns["source"], pa.string()),
+                         "error": pa.array(columns["error"], pa.string()),
+                         "skipped": pa.array(columns["skipped"], pa.bool_()),
+                         "prepared": pa.array(columns["prepared"], pa.binary())})
+
+
+def read_rows(reader, rows: Iterable[dict[str, str]], known: Known) -> dict[str, list]:
+    """Read rows into result columns: a prepared story (pickled), a skip, or a failure each."""
+    from dateline.store.features import prepare
+
+    out: dict[str, list] = {name: [] for name in OUT_COLUMNS}
+
+    def emit(sid: str, source: str | None, error: str = "", skipped: bool = False, data: bytes = b"") -> None:
+        for name, value in zip(OUT_COLUMNS, (sid, source or "", error, skipped, data)):
+            out[name].append(value)
+
+    items = list(stories_of(rows))
+    ids = [content_id(s.text) for s in items if not isinstance(s, BadInput)]
+    done = known.filter(ids)
+    todo = []
+    for item in items:
+        if isinstance(item, BadInput):
+            emit("", item.source, item.reason)
+        elif content_id(item.text) in done:
+            emit(content_id(item.text), item.source, skipped=True)
+        else:
+            todo.append(item)
+    for result in reader.read_all(todo, chunk=READ_BATCH):
+        if isinstance(result, BadInput):
+            emit("", result.source, result.reason)
+            continue
+        try:
+            emit(result.id, result.source, data=pickle.dumps(prepare(result), protocol=5))
+        except Exception as exc:  # a feature bug must not stop the run
+            emit(result.id, result.source, f"cannot prepare: {type(exc).__name__}: {exc}")
+    return out
+
+
+def connect(address: str | None, workers: int | None = None, quiet: bool = True):
+    """Join the cluster at ``address`` ("auto", "ray://host:10001", "host:6379"), else start one here."""
+    ray = require_ray()
+    if not ray.is_initialized():
+        kwargs: dict[str, Any] = {"address": address} if address else {"num_cpus": workers}
+        ray.init(logging_level="WARNING", log_to_driver=not quiet, configure_logging=True, **kwargs)
+    return ray
+
+
+def build_dataset(plan: Plan, *, model: str | None, known: Known, workers: int, read_batch: int = READ_BATCH):
+    """One Ray Dataset of result rows over every planned input.
+
+    Ray Data's actor pools restart a lost actor and retry its batches by default
+    (``max_restarts=-1``, ``max_task_retries=-1``); the cluster test kills a node to check it.
+    """
+    import ray.data as rd
+
+    parts = []
+    rows = [path_row(p) for p in plan.files] + [story_row(s) for s in plan.stdin if not isinstance(s, BadInput)]
+    if rows:
+        parts.append(rd.from_items(rows, override_num_blocks=max(1, min(len(rows) // read_batch, 4096))))
+    light = {"num_cpus": LIGHT_CPU}  # reading rows is cheap; the actors hold the whole CPUs
+    if plan.parquet:
+        parts.append(rd.read_parquet(plan.parquet, include_paths=True, **light)
+                     .map_batches(normalize_batch, **light))
+    if plan.jsonl:
+        parts.append(rd.read_json(plan.jsonl, lines=True, include_paths=True, **light)
+                     .map_batches(normalize_batch, **light))
+    ds = parts[0].union(*parts[1:]) if len(parts) > 1 else parts[0]
+    return ds.map_batches(StoryReader, fn_constructor_kwargs={"model": model, "known": known},
+                          batch_size=read_batch, compute=rd.ActorPoolStrategy(size=workers), num_cpus=1)
+
+
+Progress = Callable[[int], None]
+
+
+def ray_ingest(paths: Sequence[str], sink, *, address: str | None = None, workers: int | None = None,
+               batch_size: int = WRITE_BATCH, model: str | None = None, read_batch: int = READ_BATCH,
+               on_story: Progress | None = None, quiet: bool = True) -> IngestReport:
+    """Read ``paths`` on the Ray cluster and write them through ``sink``. Safe to rerun at any time."""
+    report = IngestReport()
+    started = time.perf_counter()
+    plan = plan_inputs(paths)
+    report.failed += [Failure(b.source, b.reason) for b in plan.missing]
+    report.failed += [Failure(s.source, s.reason) for s in plan.stdin if isinstance(s, BadInput)]
+    if not plan.empty:
+        ray = connect(address, workers, quiet)
+        _quiet_data(quiet)
+        pool = workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
+        known = sink.known(ray.put)
+        ds = build_dataset(plan, model=model, known=known, workers=pool, read_batch=read_batch)
+        try:
+            _drain(ds, sink, report, batch_size, on_story)
+        except KeyboardInterrupt:
+            report.interrupted = True
+    sink.record_failures(report.failed)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _drain(ds, sink, report: IngestReport, batch_size: int, on_story: Progress | None) -> None:
+    """Write the result rows as they arrive: stories in batches, failures into the report.
+
+    The batch goes through the local ingest's flush (the sink has the store's ``write``)."""
+    batch, seen = [], set()
+    for row in ds.iter_rows():
+        if row["error"]:
+            report.failed.append(Failure(row["source"] or "<story>", row["error"]))
+        elif row["skipped"] or row["id"] in seen:
+            report.skipped += 1
+        else:
+            seen.add(row["id"])
+            batch.append(pickle.loads(row["prepared"]))
+            if len(batch) >= batch_size:
+                flush_batch(sink, batch, report, on_story)
+    flush_batch(sink, batch, report, on_story)
+
+
+def _quiet_data(quiet: bool) -> None:
+    from ray.data import DataContext
+
+    ctx = DataContext.get_current()
+    ctx.enable_progress_bars = not quiet
+    ctx.print_on_execution_start = not quiet
