@@ -34,6 +34,7 @@ WEAK_LOCAL_PLACE = 10_000  # a name tagged as a person needs local support and t
 SMALL_PLACE = 2_000  # a place this small needs support from the story ("Atlantic", Iowa)  # a city this big may be named by an alternate name without other support
 NEAR_KM = 200.0
 CO_SUPPORT = 2.0
+FALLBACK_MARGIN = 2.0  # when the best candidate is refused, a close runner-up may answer
 PRIOR_TEMPERATURE = 3.0
 
 _COMPASS_INITIAL = re.compile(r"^([NSEW])\.\s*(?=[A-Z])")
@@ -161,10 +162,13 @@ class Resolver:
         ranked = tuple(e for _, e in scored)
         if not scored:
             return Reading(name.key, None, ())
-        best_score, best = scored[0]
-        if not self._acceptable(best, name, context):
-            return Reading(name.key, None, ranked[:10], best_score)
-        return Reading(name.key, best, ranked[:10], best_score)
+        top = scored[0][0]
+        for score, entry in scored:
+            if score < top - FALLBACK_MARGIN:
+                break
+            if self._acceptable(entry, name, context):
+                return Reading(name.key, entry, ranked[:10], score)
+        return Reading(name.key, None, ranked[:10], top)
 
     def _score(self, entry: Entry, name: _Name, context: _Context) -> float:
         return _prior(entry, name) + self._qualifier_score(entry, name) + _support(entry, name.key, context)
