@@ -136,7 +136,7 @@ KEYS: dict[str, tuple[re.Pattern[str], int, int]] = {
         ("duration", _UNIT_KEY, 90, 40),
         ("relunit", _UNIT_KEY, 90, 40),
         ("bareunits", _UNIT_KEY, 90, 40),
-        ("set", rf"{_UNIT_KEY}|{WEEKDAY}|{MONTH}|\b(?:morning|evening|summer|winter|spring|autumn|fall)", 40, 40),
+        ("set", r"\b(?:every|each|per|times|twice|once|thrice)\b", 10, 70),
         ("ago", r"\b(?:ago|earlier|later|from now|hence|previously|back)\b", 90, 40),
         ("quarter", r"quarter|\bhalf|\bperiod", 90, 60),
         ("clock_date", r"\d+|noon|midnight|midday", 40, 90),
