@@ -61,7 +61,7 @@ def extract_places(ctx: StoryContext, resolver: Resolver) -> tuple[Place, ...]:
     text = ctx.layout.text
     entities = [e for e in ctx.part("entities") if isinstance(e, Entity) and not e.journalist]
     seen = list(_toponyms(ctx, entities, resolver))
-    seats = list(_seat_mentions(entities, text))
+    seats = list(_seat_mentions(entities))
     seat_spans = {(m.start, m.end) for m, _ in seats}
     seen = [s for s in seen if (s.toponym.start, s.toponym.end) not in seat_spans
             and fold(surface(s.toponym.text)) not in lexicon.COMPASS_WORDS]
@@ -100,7 +100,7 @@ def _toponyms(ctx: StoryContext, entities: list[Entity], resolver: Resolver) -> 
             if source:
                 yield _Seen(Toponym(m.text, m.start, m.end, source, _qualifier(text, m.end, resolver)), entity.id)
     yield from _name_prefixes(entities, resolver)
-    yield from _dateline_toponyms(ctx, resolver)
+    yield from _dateline_toponyms(ctx)
     yield from _pattern_toponyms(ctx, resolver)
     yield from _scan_toponyms(ctx, taken, resolver)
 
@@ -157,7 +157,7 @@ def _qualifier(text: str, end: int, resolver: Resolver) -> str | None:
     return resolver.region_qualifier(match.group(1)) if match else None
 
 
-def _dateline_toponyms(ctx: StoryContext, resolver: Resolver) -> Iterator[_Seen]:
+def _dateline_toponyms(ctx: StoryContext) -> Iterator[_Seen]:
     dateline = ctx.layout.dateline
     if dateline is None:
         return
@@ -210,7 +210,7 @@ def _sentence_initial(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?:\n"
 
 
-def _seat_mentions(entities: Iterable[Entity], text: str) -> Iterator[tuple[Mention, tuple[str, str]]]:
+def _seat_mentions(entities: Iterable[Entity]) -> Iterator[tuple[Mention, tuple[str, str]]]:
     for entity in entities:
         for m in entity.mentions:
             if getattr(m, "kind", "name") != "name":
