@@ -129,6 +129,7 @@ CLAUSE_BREAK = re.compile(r"[.;!?\n]\s|\n|\"|\u201c|\u201d|``|''")
 # Speed: most rules must contain a key word. They run only in windows around their keys
 # (chars before, chars after), merged; the margins exceed any match's reach from its key,
 # with room for the patterns' look-aheads, so windows find exactly what the full text would.
+_CLOCK_KEY = r"\d[:.]\d\d|\d\s*[ap]\.?\s?m\b|\d{4}\s*[A-Z]|noon|midnight|midday"
 _UNIT_KEY = r"\b(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur|millenni)"
 KEYS: dict[str, tuple[re.Pattern[str], int, int]] = {
     name: (re.compile(key, re.IGNORECASE), before, after)
@@ -139,8 +140,8 @@ KEYS: dict[str, tuple[re.Pattern[str], int, int]] = {
         ("set", r"\b(?:every|each|per|times|twice|once|thrice)\b", 10, 70),
         ("ago", r"\b(?:ago|earlier|later|from now|hence|previously|back)\b", 90, 40),
         ("quarter", r"quarter|\bhalf|\bperiod", 90, 60),
-        ("clock_date", r"\d+|noon|midnight|midday", 40, 90),
-        ("clock", r"\d+|noon|midnight|midday", 40, 90),
+        ("clock_date", _CLOCK_KEY, 40, 90),
+        ("clock", _CLOCK_KEY, 40, 90),
         ("month", MONTH, 60, 60),
         ("mdy", MONTH, 60, 90),
         ("dmy", MONTH, 60, 90),
