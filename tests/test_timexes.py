@@ -23,7 +23,7 @@ def one(text: str, anchor: date | None = WED, hints=()) -> tuple[str, str, str]:
     return t.text, t.type, t.value
 
 
-@pytest.mark.parametrize("sentence, expected", [
+KIND_CASES = [
     # explicit dates and times
     ("It was filed on 2019-03-02.", ("2019-03-02", "DATE", "2019-03-02")),
     ("The vote is set for 5/14/2019.", ("5/14/2019", "DATE", "2019-05-14")),
@@ -114,7 +114,12 @@ def one(text: str, anchor: date | None = WED, hints=()) -> tuple[str, str, str]:
     ("Ties may improve in the future.", ("the future", "DATE", "FUTURE_REF")),
     ("Such raids happened in the past.", ("the past", "DATE", "PAST_REF")),
     ("The firm is currently hiring.", ("currently", "DATE", "PRESENT_REF")),
-])
+]
+EDGE_SENTENCES = ["Police said the raid took place last Friday.", "The audit ended on March 31.",
+                  "Sales rose in the year ended March 31.", "Markets shut until Friday\n\nSeptember 18, 2008"]
+
+
+@pytest.mark.parametrize("sentence, expected", KIND_CASES)
 def test_kinds(sentence, expected):
     assert one(sentence) == expected
 
@@ -298,3 +303,15 @@ def test_times_command_reads_a_story_on_its_own_date(tmp_path):
     lines = result.output.strip().splitlines()
     assert any(line.endswith(",DATE,2019-03-04,Monday") for line in lines), lines
     assert any(line.endswith(",DATE,2020,next year") for line in lines), lines
+
+
+def test_key_windows_find_what_the_whole_text_finds(monkeypatch):
+    """The speed-ups (rules run only around their key words) must not change the result."""
+    from dateline.time import normalise
+
+    story = "\n".join(sentence for sentence, _ in KIND_CASES) + "\n\n" + " ".join(EDGE_SENTENCES)
+    fast = find_timexes(story, WED)
+    monkeypatch.setattr(normalise, "KEYS", {})
+    monkeypatch.setattr(normalise, "REQUIRES", {})
+    assert find_timexes(story, WED) == fast
+    assert len(fast) > 80
