@@ -2,8 +2,8 @@
 relation words, honorifics, name particles. Plain data, lower-cased, no story's names."""
 from __future__ import annotations
 
-# Honorifics and capitalised titles that stand before a name ("President Putin",
-# "Chairman Kim", "Mr. Lee"). Multi-word titles are listed whole.
+# Honorifics and capitalised titles that stand before a name ("President Varga",
+# "Chairman Park", "Mr. Lee"). Multi-word titles are listed whole.
 TITLE_WORDS: frozenset[str] = frozenset("""
 president vice-president chairman chairwoman chair chancellor premier prime minister
 king queen prince princess emperor empress sultan emir sheikh shah crown
@@ -101,7 +101,7 @@ NAME_PARTICLES: frozenset[str] = frozenset({
 })
 
 # Words that open the closing credits and get glued to a place by the tagger
-# ("VLADIVOSTOK Additional reporting by ...").
+# ("OSLO Additional reporting by ...").
 CREDIT_WORDS: frozenset[str] = frozenset({
     "additional", "reporting", "editing", "writing", "compiled", "compiling", "edited",
     "written", "reported", "by", "and", "with", "contributing", "via", "photo", "photos",
@@ -114,14 +114,14 @@ PLACE_CUES: frozenset[str] = frozenset({
     "oblast", "krai", "borough", "suburb", "hamlet", "resort", "valley", "harbour", "harbor",
 })
 
-# Heads that make the name before them an organisation ("Yonhap news agency").
+# Heads that make the name before them an organisation ("Bernama news agency").
 ORG_HEADS: frozenset[str] = frozenset({
     "agency", "news agency", "newspaper", "daily", "broadcaster", "network", "television",
     "university", "institute", "ministry", "party", "bank", "group", "company", "corp",
     "inc", "ltd", "council", "committee", "commission", "airline", "airlines", "army",
 })
 
-# Heads that make a name before them a news organisation ("Yonhap news agency").
+# Heads that make a name before them a news organisation ("Bernama news agency").
 MEDIA_HEADS: frozenset[str] = frozenset({
     "agency", "news agency", "newspaper", "daily", "broadcaster", "television", "tv",
     "news", "radio", "weekly", "magazine",

@@ -1,7 +1,7 @@
 """Group name mentions into entities within one story.
 
-People: identical full names are one person; a short form ("Kim", "Chairman Kim",
-"KIM") goes to the one full name it can stand for, or, when several people share that
+People: identical full names are one person; a short form ("Park", "Chairman Park",
+"PARK") goes to the one full name it can stand for, or, when several people share that
 name part, to the one the story's evidence points at:
 
 1. a candidate named in full earlier in the same sentence (local recency);

@@ -1,9 +1,9 @@
 """Correct spaCy's NER spans and types from the story's own evidence.
 
 The tagger labels each mention alone; a story says more. A name typed PERSON once
-and GPE three times is a place; "the settlement of Khasan" is a place; a three-part
+and GPE three times is a place; "the settlement of Zarechny" is a place; a three-part
 name cut to two parts is one name; a place glued to the first word of the credits
-("VLADIVOSTOK Additional") is a place. All fixes are cheap passes over ``doc.ents``:
+("OSLO Additional") is a place. All fixes are cheap passes over ``doc.ents``:
 no second model run.
 """
 from __future__ import annotations
@@ -109,7 +109,7 @@ def _after_title(doc: Doc, start: int, end: int) -> int:
 
 
 def _drop_title_parts(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
-    """A word of a title is not an organisation: "Secretary of State Mike Pompeo"."""
+    """A word of a title is not an organisation: "Secretary of State Dana Whitfield"."""
     text = doc.text  # once per story
     covered = [(m.start(), m.end()) for m in _TITLE_OF_RE.finditer(text)]
     if not covered:
@@ -122,7 +122,7 @@ def _drop_title_parts(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
 
 def _names_after_roles(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
     """Two or more capitalised proper nouns the tagger left out, right after a role or a
-    relation word, are a person's name ("his counterpart Igor Morgulov")."""
+    relation word, are a person's name ("his counterpart Ivo Stanek")."""
     tagged = {i for s in spans for i in range(s.start, s.end)}
     out = []
     i = 1
@@ -179,7 +179,7 @@ def _more_of_the_same(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
 
 
 def _untagged_countries(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
-    """A one-word country name or short form the tagger left out ("N.Korea's Kim")."""
+    """A one-word country name or short form the tagger left out ("N.Korea's leader")."""
     tagged = {i for s in spans for i in range(s.start, s.end)}
     return [NerSpan(t.i, t.i + 1, "GPE") for t in doc
             if t.i not in tagged and t.pos_ == "PROPN" and t.text[:1].isupper() and len(t) > 2
@@ -195,7 +195,7 @@ def _is_name_word(token: Token) -> bool:
 
 
 def _extend_person(doc: Doc, span: NerSpan, spans: list[NerSpan]) -> NerSpan:
-    """Take back a name part the tagger left out ("Choe Son" + "Hui", "Hyonhee" + "Shin")."""
+    """Take back a name part the tagger left out ("Pak Song" + "Hui", "Mina" + "Sorel")."""
     if span.label != "PERSON":
         return span
     start, end = span.start, span.end
@@ -251,7 +251,7 @@ def _retype_by_majority(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
     """One name, one type per story: the type most of its mentions carry wins.
 
     A lone word that is the first or last part of a person's full name in the story is
-    that person's short name ("Trump" tagged ORG next to "Donald Trump"), unless it is
+    that person's short name ("Brennick" tagged ORG next to "Ada Brennick"), unless it is
     a country's name.
     """
     votes: dict[str, Counter] = defaultdict(Counter)

@@ -1,7 +1,7 @@
 """Person names: split into parts, and tell whether a short form can stand for a full name.
 
-A short form is a run of the full name's parts at its start or its end ("Kim" for
-"Kim Jong Un", "Putin" for "Vladimir Putin", "Lopez Obrador" for "Andres Manuel Lopez
+A short form is a run of the full name's parts at its start or its end ("Park" for
+"Park Min Jun", "Varga" for "Lena Varga", "Lopez Obrador" for "Andres Manuel Lopez
 Obrador"), or the paternal surname after a given name ("Sanchez" for "Pedro Sanchez
 Perez-Castejon"). Particles such as "al-" are dropped for matching ("Sisi" for
 "al-Sisi"); a patronymic after "bin"/"ibn" is not a surname: "Salman" alone does not
@@ -78,5 +78,5 @@ def fullest(names: list[str]) -> str:
 
 
 def display(name: str) -> str:
-    """An ALL-CAPS name written as a name ("JACK KIM" -> "Jack Kim")."""
+    """An ALL-CAPS name written as a name ("MARY KWON" -> "Mary Kwon")."""
     return name.title() if name.isupper() and len(name) > 3 else name

@@ -1,14 +1,14 @@
 """Titles, roles and relations of a person, read from the words around a name.
 
 Three places say who someone is:
-- premodifiers: "Kremlin aide Yuri Ushakov", "U.S. Secretary of State Mike Pompeo",
-  "his late grandfather Kim Il Sung", "His chief of staff X and sister Y";
-- a phrase before the name set off by a comma: "his late father and previous North
-  Korean leader, Kim Jong Il";
+- premodifiers: "Kremlin aide Oleg Barinov", "U.S. Secretary of State Dana Whitfield",
+  "his late grandfather Ivan Petrov", "His chief of staff X and sister Y";
+- a phrase before the name set off by a comma: "his late father and previous
+  Ruritanian leader, Karl Brandt";
 - an apposition or a relative clause after it: "X, a professor at Y University",
   "X, the founding leader of Z, who died ...", "X, ... who was then president".
 
-A relation word after a possessive ("his", "her", "Kim's") makes a relation whose
+A relation word after a possessive ("his", "her", "Brandt's") makes a relation whose
 target is the possessor; employment words ("chief of staff", "aide") are titles too,
 kinship words ("sister") are not. The result names possessors by token index; the
 caller maps them to entities.
@@ -223,7 +223,7 @@ def _add_apposition(doc: Doc, end: int, person_tokens: frozenset[int], role: Rol
     elif doc[i].lower_ in POSSESSIVE_PRONOUNS:
         possessor = i
         i += 1
-    elif i in person_tokens:  # "X, Putin lieutenant ...": a name used as a possessor
+    elif i in person_tokens:  # "X, Varga lieutenant ...": a name used as a possessor
         while i + 1 < len(doc) and i + 1 in person_tokens:
             i += 1
         possessor = i

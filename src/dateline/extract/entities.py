@@ -211,7 +211,7 @@ def _mention(story: _Story, m: int) -> Mention:
     t0, _ = story.tokens[m]
     if f.title and t0 >= 0 and len(names.parts(f.text)) == 1:
         n = len(f.title.split())
-        start = story.doc[max(0, t0 - n)].idx  # "Chairman Kim": the title is part of how he is named
+        start = story.doc[max(0, t0 - n)].idx  # "Chairman Park": the title is part of how he is named
     text = story.text[start:f.end] if t0 >= 0 else f.text
     return Mention(start, f.end, text)
 
