@@ -108,6 +108,8 @@ KIND_CASES = [
     ("The fair opens each July.", ("each July", "SET", "XXXX-07")),
     ("Prices are reviewed annually.", ("annually", "SET", "P1Y")),
     ("The board meets twice a year.", ("a year", "SET", "P1Y")),
+    ("The plan saves $500 million a year.", ("a year", "SET", "P1Y")),
+    ("He was jailed for a year.", ("a year", "DURATION", "P1Y")),
     # fuzzy
     ("Now the river is calm.", ("Now", "DATE", "PRESENT_REF")),
     ("The mill was recently sold.", ("recently", "DATE", "PAST_REF")),

@@ -516,6 +516,10 @@ def _duration(n: float | None, unit: str) -> str:
     return f"{prefix}{amount}{letter}"
 
 
+_RATE = re.compile(r"(?:\d|\b(?:hundreds?|thousands?|millions?|billions?|dozens?))(?:[\w$,.%]*[\w$%])?"
+                   r"(?:\s+(?:of\s+)?[a-z]+){0,2}\s+$", re.IGNORECASE)
+
+
 def h_duration(m: re.Match, st: _State) -> Result:
     unit = _unit(m["u"])
     if unit not in W.UNITS:
@@ -538,6 +542,8 @@ def h_duration(m: re.Match, st: _State) -> Result:
         before = st.text[max(0, m.start() - 12):m.start()].lower()
         if re.search(r"\b(times|twice|once)\s*$", before):
             return None  # "twice a year" is a frequency
+        if not m["pre"] and _RATE.search(st.text, max(0, m.start() - 30), m.start()):
+            return "SET", _duration(1, unit)  # "$5 million a year", "24 hours a day": a rate
     return "DURATION", _duration(n, unit)
 
 
