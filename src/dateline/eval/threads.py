@@ -121,13 +121,16 @@ def score(gold: Sequence[Hashable], pred: Sequence[Hashable]) -> Scores:
 
 # -- running ------------------------------------------------------------------------------
 def evaluate(items: Sequence[Labelled], thresholds: Sequence[float], workers: int = 1,
-             model: str | None = None) -> dict[str, Scores]:
-    """Read the stories once; thread them at each threshold; score against the labels."""
+             model: str | None = None, cache: Path | None = None) -> dict[str, Scores]:
+    """Read the stories once; thread them at each threshold; score against the labels.
+
+    ``cache``: a pickle of the read stories, written on the first run and reused after (for
+    trying thresholds without reading again; delete it when the reader changes)."""
     from dateline.store import Store
-    from dateline.store.ingest import Failure, read_stories
+    from dateline.store.ingest import Failure
     from dateline.store.threads import ThreadSettings
 
-    read = list(read_stories([i.story for i in items], workers, model))  # in order, failures included
+    read = _read(items, workers, model, cache)
     label_of: dict[str, str] = {}
     prepared = []
     for item, p in zip(items, read):
@@ -144,6 +147,20 @@ def evaluate(items: Sequence[Labelled], thresholds: Sequence[float], workers: in
             thread_of = {r["id"]: r["thread"] for r in store.db.query("SELECT id, thread FROM stories")}
         results[f"dateline @{threshold:g}"] = score(gold, [thread_of[p.article.id] for p in prepared])
     return results
+
+
+def _read(items: Sequence[Labelled], workers: int, model: str | None, cache: Path | None) -> list:
+    """The read stories, in order, failures included."""
+    import pickle
+
+    from dateline.store.ingest import read_stories
+
+    if cache and cache.is_file():
+        return pickle.loads(cache.read_bytes())
+    read = list(read_stories([i.story for i in items], workers, model))
+    if cache:
+        cache.write_bytes(pickle.dumps(read))
+    return read
 
 
 def format_table(name: str, n: int, results: dict[str, Scores]) -> str:
@@ -164,6 +181,7 @@ def register(eval_app: typer.Typer) -> None:
                 limit: int = typer.Option(None, "--limit", help="Score only the first N stories."),
                 workers: int = typer.Option(1, "--workers", "-w", help="Reader processes."),
                 json_out: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
+                cache: Path = typer.Option(None, "--cache", help="Pickle of the read stories, reused when present."),
                 model: str = typer.Option(None, "--model", help="Installed spaCy pipeline.")) -> None:
         """Story threading as clustering: B-cubed P/R/F1 and ARI against topic labels."""
         from dateline.store.threads import THREAD_THRESHOLD
@@ -176,7 +194,7 @@ def register(eval_app: typer.Typer) -> None:
             raise typer.BadParameter("corpus is wikiref or ecbplus")
         items = items[:limit] if limit else items
         values = [float(v) for v in threshold.split(",")] if threshold else [THREAD_THRESHOLD]
-        results = evaluate(items, values, workers, model)
+        results = evaluate(items, values, workers, model, cache)
         if json_out:
             typer.echo(json.dumps({k: dataclasses.asdict(v) for k, v in results.items()}, indent=2))
         else:
