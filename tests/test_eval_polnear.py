@@ -67,3 +67,33 @@ def test_one_to_one_matching():
     golds = P.read_ann(ANN)
     preds = [P.PredAttribution(((14, 56),), "indirect", ())]
     assert len(list(P._match(golds, preds))) == 1
+
+
+def test_command_scores_a_split_directory(tmp_path):
+    """End to end on an invented one-article split: the quote and the reported speech are found."""
+    from typer.testing import CliRunner
+
+    from dateline.cli import app
+
+    text = ("Riverton budget vote\n\n"
+            "Mayor Elena Varga said that taxes will rise next year.\n\n"
+            '"We have no choice," Varga told reporters.\n')
+    start = text.index("taxes")
+    quote = text.index('"We')
+    ann = (f"T1\tSource {text.index('Mayor')} {text.index(' said')}\tMayor Elena Varga\n"
+           f"T2\tContent {start} {text.index('.', start)}\ttaxes will rise next year\n"
+           f"E1\tAttribution:T9 Content:T2 Source:T1\n"
+           f"T3\tContent {quote} {quote + 20}\t{text[quote:quote + 20]}\n"
+           f"T4\tSource {quote + 21} {quote + 26}\tVarga\n"
+           f"E2\tAttribution:T8 Content:T3 Source:T4\n")
+    (tmp_path / "text").mkdir()
+    (tmp_path / "attributions").mkdir()
+    (tmp_path / "text" / "story.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "attributions" / "story_ab12.ann").write_text(ann, encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", "polnear", str(tmp_path), "--json"])
+    assert result.exit_code == 0, result.output
+    import json
+
+    figures = json.loads(result.stdout)
+    assert figures["all"]["gold"] == 2 and figures["all"]["gold_hit"] == 2
+    assert figures["direct"]["source_acc"] == 1.0 and figures["indirect"]["gold_exact"] == 1

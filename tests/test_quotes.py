@@ -125,3 +125,10 @@ def test_next_quote_in_the_paragraph_goes_on_with_the_speaker(read):
     article, _ = read('"Taxes will rise," Councillor Tomas Brandt said. "Nobody likes it, but the roads need it."')
     first, second = _direct(article)
     assert second.speaker == first.speaker is not None and second.cue_span == first.cue_span
+
+
+def test_cue_without_subject_goes_to_the_followed_speaker(read):
+    article, names = read('"We will rebuild the school," Governor Lena Marsh said on Monday.\n\n'
+                          'Asked about the cost, "It will take two years and a lot of money."')
+    first, second = _direct(article)
+    assert second.cue == "Asked" and second.speaker == first.speaker is not None
