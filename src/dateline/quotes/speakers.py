@@ -68,15 +68,14 @@ class SpeakerResolver:
         mentions = sorted((m.start, m.end, e) for e in self.entities for m in e.mentions)
         self._mentions = mentions
         self._mention_starts = [m[0] for m in mentions]
-        self._by_id = {e.id: e for e in self.entities}
         self.text = self.text or self.doc.text
 
-    def resolve(self, token_index: int | None, paragraph_start: int = 0) -> Speaker:
+    def resolve(self, token_index: int | None) -> Speaker:
         """The speaker named at ``token_index``; remembered for later pronouns."""
         if token_index is None:
             return NOBODY
         token = self.doc[token_index]
-        speaker = self._resolve(token, paragraph_start)
+        speaker = self._resolve(token)
         if speaker.id is not None:
             self.history.append((token.idx, speaker))
         return speaker
@@ -84,7 +83,7 @@ class SpeakerResolver:
     def implicit(self, cue_index: int) -> Speaker:
         """A cue with no subject ('Asked about it, "..."' / 'Adding: "..."'): the speaker the
         story is already following, as an unwritten pronoun would be resolved."""
-        ref = self._pronoun(self.doc[cue_index], None, 0)
+        ref = self._pronoun(self.doc[cue_index], None)
         speaker = Speaker(ref.id, None, None, ref.anonymous, ref.kind) if ref.id else NOBODY
         self.remember(self.doc[cue_index].idx, speaker)
         return speaker
@@ -99,12 +98,12 @@ class SpeakerResolver:
             return self.history[-1][1]
         return None
 
-    def _resolve(self, token: Token, paragraph_start: int) -> Speaker:
+    def _resolve(self, token: Token) -> Speaker:
         lower = token.lower_
         if lower in PERSON_PRONOUNS or lower in GROUP_PRONOUNS:
-            return self._pronoun(token, PERSON if lower in PERSON_PRONOUNS else GROUP, paragraph_start)
+            return self._pronoun(token, PERSON if lower in PERSON_PRONOUNS else GROUP)
         if token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl" and token.head.head.i != token.i:
-            ref = self._resolve(token.head.head, paragraph_start)  # "Smith, who said ...": Smith
+            ref = self._resolve(token.head.head)  # "Smith, who said ...": Smith
             return Speaker(ref.id, token.text, _span(token, token), ref.anonymous, ref.kind)
         if token.tag_ in _NOT_SOURCE_TAGS or token.dep_ == "neg":
             return NOBODY
@@ -177,7 +176,7 @@ class SpeakerResolver:
         self._described.append(made)
         return made
 
-    def _pronoun(self, token: Token, kind: str | None, paragraph_start: int) -> Speaker:
+    def _pronoun(self, token: Token, kind: str | None) -> Speaker:
         """The most recent compatible speaker, or subject named outside quotes."""
         limit = _paragraph_floor(self.text, token.idx, RECENT_PARAGRAPHS)
         best: tuple[int, Speaker] | None = None
