@@ -6,6 +6,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from dateline.fast_attributes import replace_attribute_ruler
 
@@ -21,6 +22,16 @@ class ModelNotFound(RuntimeError):
 
 def model_name(name: str | None = None) -> str:
     return name or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
+
+
+@Language.component("dateline_paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every blank line, so the parser never joins two paragraphs
+    (or a headline and a bullet) into one sentence."""
+    for token in doc[:-1]:
+        if token.is_space and "\n\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+    return doc
 
 
 @lru_cache(maxsize=4)
@@ -40,6 +51,8 @@ def load_pipeline(name: str | None = None, fast_attributes: bool = True) -> Lang
         ) from exc
     if fast_attributes:
         replace_attribute_ruler(nlp)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("dateline_paragraph_breaks", before="parser")
     if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names and "sentencizer" not in nlp.pipe_names:
         nlp.add_pipe("sentencizer")
     nlp.max_length = max(nlp.max_length, 6_000_000)

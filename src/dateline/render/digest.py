@@ -101,19 +101,17 @@ def _place_line(p) -> str:
 
 
 def _event_lines(a: Article, names: dict[str, str]) -> list[str]:
-    times = {t.id: t for t in a.timexes}
-    rows = []
-    for ev in a.events:
-        when = times[ev.when].value if ev.when in times else ""
-        who = ", ".join(names.get(i, i) for i in ev.who) or "?"
-        with_ = ", ".join(names.get(i, i) for i in ev.with_)
-        where = names.get(ev.where, "") if ev.where else ""
-        line = f"{when or '----'}  {ev.type}: {who} {ev.trigger.text}"
-        line += f" with {with_}" if with_ else ""
-        line += f" in {where}" if where else ""
-        line += f" ({ev.modality})" if ev.modality != "asserted" else ""
-        rows.append((when or "9999", line))
-    return [line for _, line in sorted(rows, key=lambda r: r[0])]
+    """The story's timeline: each happening once, in time order (see ``dateline.events.timeline``)."""
+    from dateline.events.timeline import timeline_rows
+
+    lines = []
+    for row in timeline_rows(a):
+        line = f"{row['date'] or '----'}  {row['type']}: {', '.join(row['who']) or '?'} {row['trigger']}"
+        line += f" with {', '.join(row['with'])}" if row["with"] else ""
+        line += f" in {row['where']}" if row["where"] else ""
+        line += f" ({row['modality']})" if row["modality"] != "asserted" else ""
+        lines.append(line)
+    return lines
 
 
 def _md_escape(line: str) -> str:
