@@ -29,7 +29,8 @@ def test_quote_split_around_its_cue():
 
 
 def test_nested_quote_stays_inside():
-    assert quoted("“He told me ‘never again’ and left,” Ruiz said.") == ["He told me ‘never again’ and left,"]
+    text = "“He told me ‘never again’ and left,” Ruiz said."
+    assert quoted(text) == ["He told me ‘never again’ and left,"]
 
 
 def test_multi_paragraph_quote_runs_to_its_close():

@@ -44,6 +44,8 @@ OUTLET_HEADS: frozenset[str] = frozenset(
     "magazine journal wire tabloid station committee council commission spokesperson "
     "statement campaign".split())
 
+# Prepositions whose phrase belongs to a described speaker: "a spokesman for the ministry".
+DESCRIPTION_PREPS = frozenset({"for", "of", "at", "from", "with"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"they", "them", "it"})
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "you"})

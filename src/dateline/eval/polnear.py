@@ -8,8 +8,8 @@ partial (mixed) quotes and indirect speech. Cue lists are learned from train
 Gold categories: an attribution is *direct* when its content opens with a double quote
 mark, *partial* when it holds one elsewhere, *indirect* otherwise. Predicted
 attributions are dateline quotes grouped by cue span (the halves of a split quote are
-one attribution, and a quote paragraph continuing the speaker before joins it); a group is direct if it holds a direct quote, else partial if it
-holds a partial one. Articles annotated by several annotators are scored against the
+one attribution, and a quote paragraph continuing the speaker before joins it); a group
+is direct if it holds a direct quote, else partial if it holds a partial one. Articles annotated by several annotators are scored against the
 first annotation file (sorted by name).
 """
 from __future__ import annotations

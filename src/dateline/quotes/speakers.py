@@ -16,7 +16,7 @@ from typing import Sequence
 
 from spacy.tokens import Doc, Token
 
-from dateline.data.cues import (DETERMINERS, FIRST_PERSON, GROUP_PRONOUNS, INDEFINITE_DETERMINERS,
+from dateline.data.cues import (DESCRIPTION_PREPS, DETERMINERS, FIRST_PERSON, GROUP_PRONOUNS, INDEFINITE_DETERMINERS,
                                 OUTLET_HEADS, PERSON_PRONOUNS)
 from dateline.record import Entity, Span
 
@@ -148,9 +148,9 @@ class SpeakerResolver:
         return None
 
     def _description(self, token: Token) -> Speaker:
-        words = [t for t in _description_tokens(token)]
-        text = self.text[words[0].idx:token.idx + len(token.text)]
-        span = _span(words[0], token)
+        words = _description_tokens(token)
+        span = _span(words[0], words[-1])
+        text = self.text[span.start:span.end]
         if token.pos_ == "PROPN":
             return Speaker(self._name_id(token.text), text, span, False, PERSON)
         kind = GROUP if token.tag_ in ("NNS", "NNPS") or token.lower_ in OUTLET_HEADS else PERSON
@@ -222,12 +222,15 @@ def _unnamed(entity: Entity) -> bool:
 
 
 def _description_tokens(head: Token) -> list[Token]:
-    """The head noun with its left modifiers: "a U.S. State Department official"."""
+    """The head noun with its left modifiers and an attached "for/of/at" phrase:
+    "a U.S. State Department official", "a spokesman for the ministry"."""
     left = [c for c in head.lefts if c.dep_ in _DESCRIPTION_DEPS]
-    if not left:
-        return [head]
-    first = min(t.i for c in left for t in c.subtree)
-    return list(head.doc[first:head.i + 1])
+    first = min((t.i for c in left for t in c.subtree), default=head.i)
+    last = head.i
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ in DESCRIPTION_PREPS and child.i == last + 1:
+            last = max(t.i for t in child.subtree)
+    return list(head.doc[first:last + 1])
 
 
 def _span(first: Token, last: Token) -> Span:
