@@ -201,8 +201,12 @@ def _scan_toponyms(ctx: StoryContext, taken: list[tuple[int, int]], resolver: Re
         if any(s < end and start < e for s, e in taken) or not resolver.candidates(text[start:end]):
             continue
         span = doc.char_span(start, end, alignment_mode="contract")
-        if span is not None and len(span) and all(t.pos_ in ("PROPN", "") for t in span):
+        if span is None or not len(span):
+            continue
+        if all(t.pos_ in ("PROPN", "") for t in span):
             yield _Seen(Toponym(span.text, span.start_char, span.end_char, "scan"), None)
+        elif resolver.candidates(span.text, demonym=True):  # "Russian" the tagger left untyped
+            yield _Seen(Toponym(span.text, span.start_char, span.end_char, "demonym"), None)
 
 
 def _sentence_initial(text: str, start: int) -> bool:
