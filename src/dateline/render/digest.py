@@ -14,6 +14,9 @@ ORG_TYPES = ("ORG", "NORP")
 def digest_sections(article: Article) -> list[tuple[str, list[str]]]:
     """The digest as (section title, lines) pairs; empty sections are left out."""
     names = {e.id: e.name for e in article.entities}
+    for q in article.quotes:  # speakers the quotes extractor named itself ("anon1")
+        if q.speaker and q.speaker not in names and q.speaker_text:
+            names[q.speaker] = q.speaker_text
     sections = [
         ("Story", _story_lines(article)),
         ("People", [_entity_line(e, names) for e in article.entities
@@ -85,10 +88,8 @@ def _entity_line(e: Entity, names: dict[str, str]) -> str:
 
 
 def _quote_line(q, names: dict[str, str]) -> str:
-    speaker = names.get(q.speaker) if q.speaker else None
-    who = speaker or q.speaker_text or "(no source)"
-    if q.anonymous and q.speaker_text:
-        who = q.speaker_text
+    who = names.get(q.speaker) if q.speaker else None
+    who = who or q.speaker_text or "(no source)"
     text = q.text if len(q.text) <= 160 else q.text[:157] + "..."
     return f"{who} [{q.kind}, {q.cue or '-'}]: {text}"
 
