@@ -34,6 +34,7 @@ WEAK_LOCAL_PLACE = 10_000  # a name tagged as a person needs local support and t
 SMALL_PLACE = 2_000  # a place this small needs support from the story ("Atlantic", Iowa)  # a city this big may be named by an alternate name without other support
 NEAR_KM = 200.0
 CO_SUPPORT = 2.0
+CAPITAL_OF_NAMED_COUNTRY = 3.0
 FALLBACK_MARGIN = 2.0  # when the best candidate is refused, a close runner-up may answer
 PRIOR_TEMPERATURE = 3.0
 
@@ -92,6 +93,7 @@ class _Context:
     cells: dict[tuple[int, int], dict[str, float]] = field(default_factory=dict)  # cell -> {name: weight}
     regions: dict[tuple[str, str], dict[str, float]] = field(default_factory=dict)  # (cc, admin1) -> {name: weight}
     memo: dict[tuple[int, str], float] = field(default_factory=dict)  # (geonameid, name) -> co-support
+    named_countries: set[str] = field(default_factory=set)  # countries the story names outright
 
     def country_weight(self, country: str, key: str) -> float:
         """Weight of ``country`` in the story, without the name ``key``'s own contribution."""
@@ -262,6 +264,8 @@ def _context_from(names: dict[str, _Name], chosen: dict[str, Entry | None], base
                 context.dateline_points.append((key, entry.lat, entry.lon))
         if entry.country:
             context.countries[entry.country] += weight
+        if entry.fcode in COUNTRY_CODES:
+            context.named_countries.add(entry.country)
         context.own[key] = (entry.country, region, weight)
     return context
 
@@ -345,6 +349,8 @@ def _co_weight(entry: Entry, key: str, context: _Context) -> float:
 def _support(entry: Entry, key: str, context: _Context) -> float:
     """Evidence from the rest of the story for ``entry`` (other names only, never its own)."""
     score = CO_SUPPORT * math.log2(1 + _co_support(entry, key, context))
+    if entry.fcode == "PPLC" and entry.country in context.named_countries:
+        score += CAPITAL_OF_NAMED_COUNTRY  # "Moscow" in a story that names Russia
     countries = context.country_weight(entry.country, key)
     if countries > 0:
         score += 1.2 * math.log2(1 + countries)
