@@ -8,6 +8,7 @@ anchor, relative expressions get unanchored values (``XXXX-XX-XX``), never wrong
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -808,15 +809,18 @@ def _select(text: str, candidates, state: _State):
     """Keep the longest valid expression where candidates overlap (earlier rules win ties)."""
     ranked = sorted(candidates, key=lambda c: (-(c[1] - c[0]), PRIORITY[c[2]], c[0]))
     taken: list[tuple[int, int, str, re.Match]] = []
-    occupied: list[tuple[int, int]] = []
+    starts: list[int] = []  # the taken spans, disjoint, kept sorted by start
+    ends: list[int] = []
     for cand in ranked:
         start, end, name, m = cand
-        if any(start < e and s < end for s, e in occupied):
+        i = bisect.bisect_left(starts, end)  # spans starting before this one ends
+        if i and ends[i - 1] > start:
             continue
         if HANDLERS[name](m, _State(text, state.anchor, state.hints)) is None:
             continue
         taken.append(cand)
-        occupied.append((start, end))
+        starts.insert(i, start)
+        ends.insert(i, end)
     return sorted(taken, key=lambda c: c[0])
 
 
