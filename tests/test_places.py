@@ -111,3 +111,14 @@ def test_place_naming_a_local_institution(read_places):
     names = {p.name: p for p in found}
     assert names["Dallas"].geonames_id == 4684888
     assert "Lamar County" in names
+
+
+def test_unusable_gazetteer_path_reads_no_places(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory", encoding="utf-8")
+    extract = build_extractor("places", gazetteer=str(blocker / "sub" / "g.sqlite"))
+    layout = parse_structure("Talks in Paris ended.")
+    import spacy
+
+    doc = spacy.blank("en")(layout.text)
+    assert extract(StoryContext(layout=layout, doc=doc)) == ()

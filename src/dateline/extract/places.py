@@ -37,7 +37,11 @@ def make_places(gazetteer: str | None = None):
     """Open (or build, the first time) the gazetteer once; the extractor reuses it."""
     from dateline.geo import load
 
-    resolver = Resolver(load(gazetteer))
+    try:
+        resolver = Resolver(load(gazetteer))
+    except Exception:  # no gazetteer can be built or opened here: read the rest of the story
+        log.exception("places: no gazetteer (set DATELINE_GAZETTEER to a writable path)")
+        return lambda ctx: ()
 
     def extract(ctx: StoryContext) -> tuple[Place, ...]:
         try:
