@@ -7,7 +7,8 @@ import os
 
 # Loopback only: Ray reads RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER=0 as "one machine, use 127.0.0.1"
 # (it must be set before ray is imported).
-ENV = {"RAY_AUTH_MODE": "disabled", "RAY_USAGE_STATS_ENABLED": "0", "RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER": "0"}
+ENV = {"RAY_AUTH_MODE": "disabled", "RAY_USAGE_STATS_ENABLED": "0", "RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER": "0",
+       "RAY_raylet_start_wait_time_s": "180"}  # a busy shared machine starts nodes slowly
 os.environ.update(ENV)
 # Notice a dead node within seconds rather than the default half minute.
 SYSTEM_CONFIG = {"health_check_period_ms": 1000, "health_check_failure_threshold": 3}

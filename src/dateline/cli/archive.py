@@ -12,6 +12,8 @@ from typing import Any, Iterable, Sequence
 
 import typer
 
+from dateline.cli.ray_ingest import ADDRESS_OPT, ENGINE_OPT, OUT_FORMAT_OPT, OUT_OPT, ingest_ray, wants_ray
+
 DB_HELP = "Archive: SQLite file path or postgresql:// URL (default $DATELINE_DB or dateline.db)."
 FORMAT_HELP = "table | json | csv"
 
@@ -28,10 +30,11 @@ def _db_option() -> Any:
     return typer.Option(None, "--db", envvar="DATELINE_DB", help=DB_HELP)
 
 
-def _open(db: str | None):
-    from dateline.store import Store
+def _open(db: str | None, thread_threshold: float | None = None):
+    from dateline.store import Store, ThreadSettings
 
-    return Store.open(db or "dateline.db")
+    settings = ThreadSettings() if thread_threshold is None else ThreadSettings(threshold=thread_threshold)
+    return Store.open(db or "dateline.db", threads=settings)
 
 
 def ingest(paths: list[str] = typer.Argument(..., help="Files, directories, globs or JSON Lines ('-' for stdin)."),
@@ -39,12 +42,20 @@ def ingest(paths: list[str] = typer.Argument(..., help="Files, directories, glob
            workers: int = typer.Option(0, "--workers", "-w", help="Reader processes (default: all cores)."),
            batch_size: int = typer.Option(32, "--batch-size", help="Stories per write transaction."),
            model: str = typer.Option(None, "--model", help="Installed spaCy pipeline (or $DATELINE_MODEL)."),
-           quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar.")) -> None:
+           thread_threshold: float = typer.Option(None, "--thread-threshold",
+                                                  help="Similarity for joining a story thread (default 0.2; "
+                                                       "lower gives broader, topic-like threads)."),
+           quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+           engine: str = ENGINE_OPT, address: str = ADDRESS_OPT, out: str = OUT_OPT,
+           out_format: str = OUT_FORMAT_OPT) -> None:
     """Read stories into the archive. Rerun any time: stories already there are skipped."""
+    if wants_ray(engine, out):  # the Ray engine, or record files: dateline.cli.ray_ingest
+        return ingest_ray(paths, engine=engine, address=address, out=out, out_format=out_format, db=db,
+                          workers=workers, batch_size=batch_size, model=model, quiet=quiet)
     from rich.console import Console
 
     console = Console(stderr=True)
-    with _open(db) as store:
+    with _open(db, thread_threshold) as store:
         with _progress(console, quiet) as tick:
             report = store.ingest(paths, workers=workers or None, batch_size=batch_size, model=model,
                                   on_story=tick)

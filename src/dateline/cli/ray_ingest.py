@@ -51,7 +51,7 @@ def ingest_ray(paths: list[str], *, engine: str, address: str | None, out: str |
                   f"failed {len(report.failed)} in {report.seconds:.1f} s ({report.rate:.1f} stories/s)",
                   highlight=False)
     for failure in report.failed[:50]:
-        console.print(f"  [red]failed[/red] {failure.source}: {failure.reason}", highlight=False)
+        console.print(f"  failed {failure.source}: {failure.reason}", markup=False, highlight=False)
     if report.interrupted:
         console.print("interrupted: what was written is complete; rerun the same command to resume")
         raise typer.Exit(130)
@@ -70,7 +70,9 @@ def _sink(db: str | None, out: str | None, out_format: str):
 
 
 def _usage(console, message: str) -> None:
-    console.print(f"[red]error[/red]: {message}", highlight=False)
+    from rich.markup import escape
+
+    console.print(f"[red]error[/red]: {escape(message)}", highlight=False)
     raise typer.Exit(2)
 
 

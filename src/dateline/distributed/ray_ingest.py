@@ -25,7 +25,6 @@ from dateline.store.ingest import _flush as flush_batch  # the one way a batch i
 READ_BATCH = 8  # stories per actor call: a spaCy batch, small enough that a lost batch is cheap
 WRITE_BATCH = 64  # stories per write transaction or record file
 INSTALL_HINT = "the Ray engine needs the ray extra: pip install 'dateline[ray]'"
-LIGHT_CPU = 0  # CPUs asked by the dataset read tasks (they only parse rows)
 OUT_COLUMNS = ("id", "source", "error", "skipped", "prepared")
 
 
@@ -117,13 +116,13 @@ def build_dataset(plan: Plan, *, model: str | None, known: Known, workers: int, 
     rows = [path_row(p) for p in plan.files] + [story_row(s) for s in plan.stdin if not isinstance(s, BadInput)]
     if rows:
         parts.append(rd.from_items(rows, override_num_blocks=max(1, min(len(rows) // read_batch, 4096))))
-    light = {"num_cpus": LIGHT_CPU}  # reading rows is cheap; the actors hold the whole CPUs
+    # Datasets are read in full before the pool starts: Ray Data's file listing asks for a whole
+    # CPU, which a pool holding every CPU would never give back (a deadlock).
     if plan.parquet:
-        parts.append(rd.read_parquet(plan.parquet, include_paths=True, **light)
-                     .map_batches(normalize_batch, **light))
+        parts.append(rd.read_parquet(plan.parquet, include_paths=True).map_batches(normalize_batch).materialize())
     if plan.jsonl:
-        parts.append(rd.read_json(plan.jsonl, lines=True, include_paths=True, **light)
-                     .map_batches(normalize_batch, **light))
+        parts.append(rd.read_json(plan.jsonl, lines=True, include_paths=True)
+                     .map_batches(normalize_batch).materialize())
     ds = parts[0].union(*parts[1:]) if len(parts) > 1 else parts[0]
     return ds.map_batches(StoryReader, fn_constructor_kwargs={"model": model, "known": known},
                           batch_size=read_batch, compute=rd.ActorPoolStrategy(size=workers), num_cpus=1)
