@@ -53,6 +53,7 @@ def ingest(paths: list[str] = typer.Argument(..., help="Files, directories, glob
         return ingest_ray(paths, engine=engine, address=address, out=out, out_format=out_format, db=db,
                           workers=workers, batch_size=batch_size, model=model, quiet=quiet)
     from rich.console import Console
+    from rich.markup import escape
 
     console = Console(stderr=True)
     with _open(db, thread_threshold) as store:
@@ -62,7 +63,7 @@ def ingest(paths: list[str] = typer.Argument(..., help="Files, directories, glob
     console.print(f"added {report.added}, skipped {report.skipped} already in the archive, "
                   f"failed {len(report.failed)} in {report.seconds:.1f} s ({report.rate:.1f} stories/s)")
     for failure in report.failed[:50]:
-        console.print(f"  [red]failed[/red] {failure.source}: {failure.reason}", markup=True, highlight=False)
+        console.print(f"  [red]failed[/red] {escape(failure.source)}: {escape(failure.reason)}", highlight=False)
     if len(report.failed) > 50:
         console.print(f"  ... and {len(report.failed) - 50} more")
     if report.interrupted:
