@@ -28,6 +28,7 @@ MAX_TERMS = 40
 ENTITY_BOOST = 2.0
 HEADLINE_BOOST = 2.0
 SLUG_MIN_WORDS = 3
+LSH_MIN_WORDS = 60  # shorter bodies (dividend notices, results tables) look alike without being versions
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +38,7 @@ class StoryFeatures:
     day: str | None
     slug: str | None
     minhash: bytes
-    buckets: tuple[int, ...]
+    buckets: tuple[int, ...]  # empty for short bodies: they are matched by headline slug only
     terms: tuple[tuple[str, float], ...]
 
 
@@ -57,8 +58,9 @@ def prepare(article: Article) -> Prepared:
 def features(article: Article) -> StoryFeatures:
     body = article.text[article.body.start:article.body.end] or article.text
     signature = minhash(body)
+    long_enough = len(WORD.findall(body)) >= LSH_MIN_WORDS
     return StoryFeatures(day=story_day(article), slug=slug(article.headline), minhash=signature.tobytes(),
-                         buckets=buckets(signature), terms=terms(article, body))
+                         buckets=buckets(signature) if long_enough else (), terms=terms(article, body))
 
 
 def story_day(article: Article) -> str | None:

@@ -19,7 +19,7 @@ from dateline.store.backend import Backend
 from dateline.store.features import BANDS, StoryFeatures, signature_of, similarity
 
 VERSION_SIMILARITY = 0.7  # estimated Jaccard of word shingles
-SLUG_SIMILARITY = 0.1  # a shared slug also needs some shared text, unless the story says it is an update
+SLUG_SIMILARITY = 0.3  # a shared slug also needs some shared text, unless the story says it is an update
 SLUG_MAX_DAYS = 7  # same headline slug counts as a version within this many days
 THREAD_THRESHOLD = 0.2
 THREAD_DAYS = 14  # beyond this gap, similarity is damped
@@ -64,6 +64,8 @@ def _slug_match(db: Backend, n: int, feats: StoryFeatures, agency: str | None, u
 
 
 def _text_match(db: Backend, n: int, feats: StoryFeatures) -> int | None:
+    if not feats.buckets:
+        return None
     where = " OR ".join("(l.band = ? AND l.bucket = ?)" for _ in range(BANDS))
     params = [v for band, bucket in enumerate(feats.buckets) for v in (band, bucket)]
     rows = db.query(f"SELECT DISTINCT s.n, s.version_group, s.minhash FROM lsh l "
