@@ -122,3 +122,9 @@ def test_unusable_gazetteer_path_reads_no_places(tmp_path):
 
     doc = spacy.blank("en")(layout.text)
     assert extract(StoryContext(layout=layout, doc=doc)) == ()
+
+
+def test_dateline_capital_is_never_a_metonym(read_places):
+    found = read_places("MOSCOW, May 2 (Reuters) - Officials met in the capital on Tuesday to discuss trade.")
+    moscow = [p for p in found if p.name == "Moscow"]
+    assert len(moscow) == 1 and not moscow[0].metonym and moscow[0].geonames_id == 524901

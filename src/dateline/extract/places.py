@@ -249,6 +249,9 @@ def _is_metonym(ctx: StoryContext, entry: Entry, toponym: Toponym) -> bool:
     """A capital city standing for its government: subject of a verb, or "talks with X"."""
     if entry.fcode != "PPLC" or toponym.source not in ("ner", "weak", "scan"):
         return False
+    dateline = ctx.layout.dateline
+    if dateline is not None and dateline.start <= toponym.start < dateline.end:
+        return False  # a dateline names where the story was filed, never a government
     span = ctx.doc.char_span(toponym.start, toponym.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return False

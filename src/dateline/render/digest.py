@@ -25,7 +25,7 @@ def digest_sections(article: Article) -> list[tuple[str, list[str]]]:
         ("Organisations", [_entity_line(e, names) for e in article.entities if e.type in ORG_TYPES]),
         ("Who said what", [_quote_line(q, names) for q in article.quotes]),
         ("When", [f"{t.text} = {t.value} ({t.type})" for t in article.timexes]),
-        ("Where", [_place_line(p) for p in article.places]),
+        ("Where", _place_lines(article.places)),
         ("What happened", _event_lines(article, names)),
     ]
     return [(title, lines) for title, lines in sections if lines]
@@ -92,6 +92,18 @@ def _quote_line(q, names: dict[str, str]) -> str:
     who = who or q.speaker_text or "(no source)"
     text = q.text if len(q.text) <= 160 else q.text[:157] + "..."
     return f"{who} [{q.kind}, {q.cue or '-'}]: {text}"
+
+
+def _place_lines(places) -> list[str]:
+    """Places grouped by country (unresolved ones last)."""
+    ordered = sorted(places, key=lambda p: (p.country is None, p.country or "", p.feature not in ("PCLI", "PCL")))
+    lines, country = [], object()
+    for p in ordered:
+        if p.country != country:
+            country = p.country
+            lines.append(f"[{country or 'unresolved'}]")
+        lines.append("  " + _place_line(p))
+    return lines
 
 
 def _place_line(p) -> str:
