@@ -1,0 +1,113 @@
+"""The HTML pages. Every value reaches the page through Jinja2 autoescaping; the story text
+through ``highlight``, which escapes it piece by piece."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Mapping
+
+from fastapi import FastAPI, HTTPException, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.templating import Jinja2Templates
+
+from dateline.store import Store
+from dateline.web.highlight import highlighted_paragraphs
+
+TEMPLATES = Jinja2Templates(directory=str(Path(__file__).resolve().parent / "templates"))
+FILTERS = ("q", "entity", "speaker", "place", "bbox", "since", "until", "agency")
+
+
+def register(app: FastAPI, store: Store) -> None:
+    """Add the page routes to ``app`` (not in the OpenAPI document: they are not an API)."""
+    get = lambda path: app.get(path, response_class=HTMLResponse, include_in_schema=False)  # noqa: E731
+
+    @get("/")
+    def home(request: Request):
+        return _page(request, "home.html", stories=store.search(limit=50), threads=store.threads(limit=20),
+                     stats=store.stats())
+
+    @get("/search")
+    def search_page(request: Request):
+        from dateline.api.app import search
+
+        args = {k: request.query_params.get(k) for k in FILTERS}
+        hits = search(store, **args, limit=100) if any(args.values()) else []
+        return _page(request, "search.html", hits=hits, args=args, searched=any(args.values()))
+
+    @get("/stories/{story_id}")
+    def story(request: Request, story_id: str):
+        found = store.get_story(story_id)
+        if found is None:
+            raise HTTPException(404, f"no story {story_id!r}")
+        record = found.record
+        return _page(request, "story.html", story=found, record=record,
+                     paragraphs=highlighted_paragraphs(record, found.entity_ids), panel=side_panel(record))
+
+    @get("/entities")
+    def entity_search(request: Request, name: str = ""):
+        found = store.entities(name.strip() or None, limit=100)
+        if name.strip() and len(found) == 1:
+            return RedirectResponse(f"/entities/{found[0].id}", status_code=303)
+        return _page(request, "entities.html", entities=found, name=name)
+
+    @get("/entities/{entity_id}")
+    def entity(request: Request, entity_id: int):
+        profile = store.entity(entity_id)
+        if profile is None:
+            raise HTTPException(404, f"no entity {entity_id}")
+        return _page(request, "entity.html", p=profile, bars=timeline_bars(profile.timeline))
+
+    @get("/threads/{thread_id}")
+    def thread(request: Request, thread_id: int):
+        hits = store.thread(thread_id)
+        if not hits:
+            raise HTTPException(404, f"no thread {thread_id}")
+        return _page(request, "thread.html", thread=thread_id, hits=hits)
+
+    @get("/map")
+    def map_page(request: Request):
+        return _page(request, "map.html")
+
+    @get("/timeline")
+    def timeline(request: Request, entity: str = "", since: str = "", until: str = ""):
+        from dateline.api.params import clean, parse_day, until_day
+
+        days = store.timeline(entity=clean(entity), since=parse_day(clean(since), "since"),
+                              until=until_day(clean(until)))
+        return _page(request, "timeline.html", bars=timeline_bars(days), entity=entity, since=since, until=until)
+
+
+def _page(request: Request, name: str, **context: Any) -> HTMLResponse:
+    return TEMPLATES.TemplateResponse(request, name, context)
+
+
+def error_page(request: Request, status: int, message: str) -> HTMLResponse:
+    response = _page(request, "error.html", status=status, message=message)
+    response.status_code = status
+    return response
+
+
+def side_panel(record: Mapping[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    """Who, said what, when and where: the record's facts in reading order, for the side panel."""
+    names = {e["id"]: e.get("name") for e in record.get("entities") or ()}
+    places = {p.get("entity") for p in record.get("places") or ()}
+    who = [{"id": e["id"], "name": e.get("name"), "type": e.get("type"), "titles": e.get("titles") or [],
+             "mentions": len(e.get("mentions") or ()), "journalist": e.get("journalist", False)}
+           for e in record.get("entities") or () if e["id"] not in places]
+    who.sort(key=lambda e: -e["mentions"])
+    said = [{"id": q["id"], "speaker": q.get("speaker"), "speaker_name": names.get(q.get("speaker")) or q.get("speaker_text"),
+             "kind": q.get("kind"), "text": q.get("text")} for q in record.get("quotes") or ()]
+    when = [{"id": t["id"], "text": t.get("text"), "value": t.get("value"), "type": t.get("type")}
+            for t in record.get("timexes") or ()]
+    where = [dict(p) for p in record.get("places") or ()]
+    events = [{"id": v["id"], "type": v.get("type"), "trigger": (v.get("trigger") or {}).get("text"),
+               "who": [names.get(w, w) for w in v.get("who") or ()], "modality": v.get("modality")}
+              for v in record.get("events") or ()]
+    return {"who": who, "said": said, "when": when, "where": where, "events": events}
+
+
+def timeline_bars(days) -> list[dict[str, Any]]:
+    """Per-day rows with bar widths (percent of the busiest day) for the timeline view."""
+    top = max([max(d.stories, d.events) for d in days] or [1]) or 1
+    return [{"day": d.day, "stories": d.stories, "events": d.events,
+             "s_width": round(100 * d.stories / top, 1), "e_width": round(100 * d.events / top, 1)} for d in days]
+
