@@ -31,11 +31,12 @@ def _root(version: bool = typer.Option(False, "--version", callback=_print_versi
 COMMAND_MODULES = (
     "dateline.cli.read",
     "dateline.cli.evaluate",
-    "dateline.cli.archive",
-    "dateline.cli.times",
-    "dateline.cli.quotes",
     "dateline.cli.places",
+    "dateline.cli.quotes",
+    "dateline.cli.times",
+    "dateline.cli.archive",
     "dateline.cli.timeline",
+    "dateline.cli.serve",
 )
 
 
