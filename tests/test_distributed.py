@@ -23,7 +23,8 @@ def tree(tmp_path):
 
 def test_plan_sorts_files_datasets_and_missing(tree):
     plan = plan_inputs([str(tree), "s3://bucket/stories/", "gs://b/x.jsonl", str(tree / "nothing-*.txt")])
-    assert plan.files == [str(tree / "a.txt"), str(tree / "b.jsonl")]
+    assert plan.files == [str(tree / "a.txt")]
+    assert [s.text for s in plan.stories] == ["Two."]  # JSON Lines split here, to spread over readers
     assert plan.parquet == [str(tree / "c.parquet"), "s3://bucket/stories/"]
     assert plan.jsonl == ["gs://b/x.jsonl"]
     assert [b.reason for b in plan.missing] == ["no such file, directory or glob match"]

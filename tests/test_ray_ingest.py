@@ -82,8 +82,29 @@ def kill_worker_after_first_batch(cluster):
     return on_story, state
 
 
+RUN_TIMEOUT = 900  # seconds: a hung cluster fails the test instead of stalling the suite
+
+
 def run(paths, sink, on_story=None):
-    return ray_ingest(paths, sink, workers=2, batch_size=2, read_batch=2, on_story=on_story)
+    """``ray_ingest`` with two readers and small batches, failing the test if it hangs."""
+    import threading
+
+    result: dict = {}
+
+    def target() -> None:
+        try:
+            result["report"] = ray_ingest(paths, sink, workers=2, batch_size=2, read_batch=2, on_story=on_story)
+        except BaseException as exc:  # re-raised in the test's thread
+            result["error"] = exc
+
+    thread = threading.Thread(target=target, daemon=True)
+    thread.start()
+    thread.join(RUN_TIMEOUT)
+    if thread.is_alive():
+        pytest.fail(f"the Ray ingest did not finish in {RUN_TIMEOUT} s")
+    if "error" in result:
+        raise result["error"]
+    return result["report"]
 
 
 def parquet_ids(out: Path) -> Counter:

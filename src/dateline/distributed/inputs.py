@@ -29,12 +29,12 @@ class Plan:
     files: list[str] = field(default_factory=list)  # read by the workers with iter_stories
     parquet: list[str] = field(default_factory=list)  # datasets read by Ray Data
     jsonl: list[str] = field(default_factory=list)
-    stdin: list[Story | BadInput] = field(default_factory=list)  # read here, shipped as rows
+    stories: list[Story | BadInput] = field(default_factory=list)  # read here (stdin, JSON Lines), shipped as rows
     missing: list[BadInput] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
-        return not (self.files or self.parquet or self.jsonl or self.stdin)
+        return not (self.files or self.parquet or self.jsonl or self.stories)
 
 
 def plan_inputs(paths: Sequence[str]) -> Plan:
@@ -42,7 +42,7 @@ def plan_inputs(paths: Sequence[str]) -> Plan:
     plan = Plan()
     for path in paths:
         if path == "-":
-            plan.stdin.extend(iter_stories(["-"]))
+            plan.stories.extend(iter_stories(["-"]))
         elif URL_SCHEME.match(path):
             (plan.jsonl if _is_json(path) else plan.parquet).append(path)
         else:
@@ -60,6 +60,8 @@ def _add_file(plan: Plan, file: Path) -> None:
         plan.parquet.append(name)
     elif _is_json(name) and _size(file) > MAX_BYTES:  # a JSON Lines dataset, not a story file
         plan.jsonl.append(name)
+    elif _is_json(name):  # many stories in one file: split here so that every reader gets some
+        plan.stories.extend(iter_stories([name]))
     else:
         plan.files.append(name)
 

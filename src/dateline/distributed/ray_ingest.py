@@ -113,19 +113,25 @@ def build_dataset(plan: Plan, *, model: str | None, known: Known, workers: int, 
     import ray.data as rd
 
     parts = []
-    rows = [path_row(p) for p in plan.files] + [story_row(s) for s in plan.stdin if not isinstance(s, BadInput)]
+    rows = [path_row(p) for p in plan.files] + [story_row(s) for s in plan.stories if not isinstance(s, BadInput)]
     if rows:
         parts.append(rd.from_items(rows, override_num_blocks=max(1, min(len(rows) // read_batch, 4096))))
     # Datasets are read in full before the pool starts: Ray Data's file listing asks for a whole
     # CPU, which a pool holding every CPU would never give back (a deadlock).
     if plan.parquet:
-        parts.append(rd.read_parquet(plan.parquet, include_paths=True).map_batches(normalize_batch).materialize())
+        parts.append(_spread(rd.read_parquet(plan.parquet, include_paths=True), read_batch))
     if plan.jsonl:
-        parts.append(rd.read_json(plan.jsonl, lines=True, include_paths=True)
-                     .map_batches(normalize_batch).materialize())
+        parts.append(_spread(rd.read_json(plan.jsonl, lines=True, include_paths=True), read_batch))
     ds = parts[0].union(*parts[1:]) if len(parts) > 1 else parts[0]
     return ds.map_batches(StoryReader, fn_constructor_kwargs={"model": model, "known": known},
                           batch_size=read_batch, compute=rd.ActorPoolStrategy(size=workers), num_cpus=1)
+
+
+def _spread(ds, read_batch: int):
+    """A dataset read in full, normalised, and cut into blocks of about ``read_batch`` rows (a block
+    goes to one actor: one block for a whole file would leave the other readers idle)."""
+    ds = ds.map_batches(normalize_batch).materialize()
+    return ds.repartition(max(1, min(ds.count() // read_batch, 4096))).materialize()
 
 
 Progress = Callable[[int], None]
@@ -139,7 +145,7 @@ def ray_ingest(paths: Sequence[str], sink, *, address: str | None = None, worker
     started = time.perf_counter()
     plan = plan_inputs(paths)
     report.failed += [Failure(b.source, b.reason) for b in plan.missing]
-    report.failed += [Failure(s.source, s.reason) for s in plan.stdin if isinstance(s, BadInput)]
+    report.failed += [Failure(s.source, s.reason) for s in plan.stories if isinstance(s, BadInput)]
     if not plan.empty:
         ray = connect(address, workers, quiet)
         _quiet_data(quiet)
