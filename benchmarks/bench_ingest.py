@@ -123,6 +123,23 @@ def pg_ingest(base: str, corpus: Path, workers: int) -> tuple[float, int, int]:
             admin.execute(f"DROP SCHEMA {schema} CASCADE")
 
 
+def _run(queue, fn, args) -> None:
+    queue.put(fn(*args))
+
+
+def fresh(fn, *args):
+    """``fn(*args)`` in a new process (not a pool worker: it may start its own workers)."""
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("spawn")
+    queue = ctx.Queue()
+    proc = ctx.Process(target=_run, args=(queue, fn, args))
+    proc.start()
+    result = queue.get()
+    proc.join()
+    return result
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--stories", type=int, default=2000)
@@ -136,10 +153,11 @@ def main() -> None:
         print(f"stories: {n}")
         results = {"stories": n}
         for workers in (1, 2):
-            # the machine is shared: time the bare read right before each ingest, so both see the same load
-            read_rate = bare_read(corpus)
+            # the machine is shared: time the bare read right before each ingest, so both see the same
+            # load; each step in a fresh process, so none profits from caches another one warmed
+            read_rate = fresh(bare_read, corpus)
             url = str(Path(tmp) / f"w{workers}.db")
-            rate, added = timed_ingest(url, corpus, workers)
+            rate, added = fresh(timed_ingest, url, corpus, workers)
             results[f"bare_read_{workers}"], results[f"ingest_{workers}"] = read_rate, rate
             print(f"bare read (1 process, model loaded):        {read_rate:7.2f} stories/s")
             print(f"ingest, {workers} worker{'s' if workers > 1 else ' '} (SQLite, load included): {rate:7.2f} "
