@@ -76,8 +76,8 @@ def register(app: FastAPI, store: Store) -> None:
         return _page(request, "timeline.html", bars=timeline_bars(days), entity=entity, since=since, until=until)
 
 
-def _page(request: Request, name: str, **context: Any) -> HTMLResponse:
-    return TEMPLATES.TemplateResponse(request, name, context)
+def _page(request: Request, template: str, **context: Any) -> HTMLResponse:
+    return TEMPLATES.TemplateResponse(request, template, context)
 
 
 def error_page(request: Request, status: int, message: str) -> HTMLResponse:

@@ -1,0 +1,160 @@
+"""The JSON API and the pages over a real archive (SQLite; PostgreSQL when DATELINE_TEST_PG_URL is set)."""
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+from dateline.api import create_app
+from dateline.store import Store
+from store_fixtures import db_url  # noqa: F401  (a fixture)
+from web_fixtures import FLOOD, HARBOUR, HOSTILE, STORIES
+
+
+@pytest.fixture
+def client(db_url):  # noqa: F811
+    with Store.open(db_url) as store:
+        store.add(STORIES)
+    store = Store.open(db_url)
+    with TestClient(create_app(store)) as c:
+        yield c
+    store.close()
+
+
+def _entity_id(client, name: str) -> int:
+    found = client.get("/api/entities", params={"name": name}).json()["entities"]
+    assert found, name
+    return found[0]["id"]
+
+
+@pytest.mark.parametrize("params, expected", [
+    ({}, {HARBOUR.id, FLOOD.id, HOSTILE.id}),
+    ({"q": "fishing treaty"}, {HARBOUR.id}),
+    ({"q": "water"}, {FLOOD.id}),
+    ({"speaker": "Tomas Ekker"}, {FLOOD.id}),
+    ({"entity": "Harbour Council"}, {HARBOUR.id}),
+    ({"place": "Nairobi"}, {FLOOD.id}),
+    ({"place": "PT"}, {HARBOUR.id}),
+    ({"bbox": "-10,35,0,45"}, {HARBOUR.id}),
+    ({"since": "2031-05-01"}, {FLOOD.id, HOSTILE.id}),
+    ({"until": "2031-03"}, {HARBOUR.id}),
+    ({"agency": "afp"}, {FLOOD.id}),
+    ({"q": "fishing", "agency": "AFP"}, set()),
+])
+def test_search_filters(client, params, expected):
+    r = client.get("/api/stories", params=params)
+    assert r.status_code == 200
+    body = r.json()
+    assert {s["id"] for s in body["stories"]} == expected
+    assert body["count"] == len(expected)
+
+
+@pytest.mark.parametrize("params", [
+    {"bbox": "1,2,3"}, {"bbox": "a,b,c,d"}, {"bbox": "10,0,-10,5"}, {"since": "March"},
+    {"until": "2031-13-01"}, {"limit": "0"}, {"limit": "x"}, {"offset": "-1"},
+])
+def test_bad_search_is_4xx_with_json_error(client, params):
+    r = client.get("/api/stories", params=params)
+    assert 400 <= r.status_code < 500
+    assert r.headers["content-type"].startswith("application/json")
+    assert r.json()["error"]
+
+
+@pytest.mark.parametrize("path", ["/api/stories/0000000000000000", "/api/entities/999999",
+                                  "/api/threads/999999", "/api/nothing"])
+def test_missing_is_404_json(client, path):
+    r = client.get(path)
+    assert r.status_code == 404
+    assert r.json()["error"] == "not found"
+
+
+def test_entity_id_must_be_a_number(client):
+    assert client.get("/api/entities/abc").status_code == 422
+
+
+def test_story_detail_maps_entities_to_archive_ids(client):
+    body = client.get(f"/api/stories/{HARBOUR.id}").json()
+    assert body["record"]["headline"] == HARBOUR.headline
+    local = next(e["id"] for e in body["record"]["entities"] if e["name"] == "Mara Velt")
+    assert body["entity_ids"][local] == _entity_id(client, "Mara Velt")
+
+
+def test_entity_profile(client):
+    n = _entity_id(client, "Tomas Ekker")
+    body = client.get(f"/api/entities/{n}").json()
+    assert body["entity"]["name"] == "Tomas Ekker"
+    assert [q["text"] for q in body["quotes"]] == ["The water came in hours,"]
+    assert [s["id"] for s in body["stories"]] == [FLOOD.id]
+
+
+def test_quotes_by_speaker(client):
+    body = client.get("/api/quotes", params={"speaker": "Mara Velt"}).json()
+    assert [q["text"] for q in body["quotes"]] == ["We have a deal on quotas,"]
+    assert body["quotes"][0]["story"] == HARBOUR.id
+
+
+def test_places_are_geojson(client):
+    body = client.get("/api/places").json()
+    assert body["type"] == "FeatureCollection"
+    by_name = {f["properties"]["name"]: f for f in body["features"]}
+    assert set(by_name) == {"Lisbon", "Nairobi", "Oslo"}
+    assert by_name["Nairobi"]["geometry"] == {"type": "Point", "coordinates": [36.82, -1.29]}
+    boxed = client.get("/api/places", params={"bbox": "30,-5,40,5"}).json()
+    assert [f["properties"]["name"] for f in boxed["features"]] == ["Nairobi"]
+
+
+def test_timeline_counts_story_and_event_days(client):
+    days = {d["day"]: d for d in client.get("/api/timeline").json()["days"]}
+    assert days["2031-05-19"]["events"] == 1
+    assert days["2031-05-20"]["stories"] == 1
+    assert client.get("/api/timeline", params={"since": "June"}).status_code == 400
+
+
+def test_threads_endpoint(client):
+    body = client.get("/api/threads", params={"min_stories": 1}).json()
+    assert sum(t["stories"] for t in body["threads"]) == len(STORIES)
+    thread = body["threads"][0]["thread"]
+    assert client.get(f"/api/threads/{thread}").json()["stories"]
+
+
+def test_openapi_lists_the_endpoints(client):
+    paths = client.get("/openapi.json").json()["paths"]
+    for path in ("/api/stories", "/api/stories/{story_id}", "/api/entities", "/api/entities/{entity_id}",
+                 "/api/quotes", "/api/places", "/api/timeline", "/api/threads"):
+        assert path in paths
+    assert "/stories/{story_id}" not in paths  # pages are not API
+
+
+@pytest.mark.parametrize("path", ["/", "/search?q=quotas", "/map", "/timeline", "/entities?name=",
+                                  f"/stories/{HARBOUR.id}", f"/stories/{HOSTILE.id}"])
+def test_pages_render(client, path):
+    r = client.get(path)
+    assert r.status_code == 200
+    assert r.headers["content-type"].startswith("text/html")
+
+
+def test_story_page_escapes_untrusted_text(client):
+    html = client.get(f"/stories/{HOSTILE.id}").text
+    assert "<script>window.pwned" not in html
+    assert "&lt;script&gt;window.pwned=1&lt;/script&gt;" in html
+    assert "<img src=x" not in html and "<b>defaced" not in html
+    assert "Oslo site &lt;b&gt;defaced&lt;/b&gt;" in html
+
+
+def test_story_page_highlights_and_links(client):
+    html = client.get(f"/stories/{HARBOUR.id}").text
+    n = _entity_id(client, "Mara Velt")
+    assert f'<a class="hl hl-entity" href="/entities/{n}"' in html
+    assert 'class="hl hl-place"' in html and 'class="hl hl-quote"' in html
+    assert '<section id="said">' in html and "We have a deal on quotas," in html
+
+
+def test_entity_page_by_name_redirects(client):
+    r = client.get("/entities", params={"name": "Lena Dorn"}, follow_redirects=False)
+    assert r.status_code == 303
+    page = client.get(r.headers["location"]).text
+    assert "Lena Dorn" in page and "&lt;img src=x" in page
+
+
+def test_missing_page_is_html_404(client):
+    r = client.get("/stories/0000000000000000")
+    assert r.status_code == 404 and r.headers["content-type"].startswith("text/html")
