@@ -106,8 +106,8 @@ def side_panel(record: Mapping[str, Any]) -> dict[str, list[dict[str, Any]]]:
 
 
 def timeline_bars(days) -> list[dict[str, Any]]:
-    """Per-day rows with bar widths (percent of the busiest day) for the timeline view."""
+    """Per-day rows with bar widths for the timeline view: the busiest day fills 80% of its cell."""
     top = max([max(d.stories, d.events) for d in days] or [1]) or 1
     return [{"day": d.day, "stories": d.stories, "events": d.events,
-             "s_width": round(100 * d.stories / top, 1), "e_width": round(100 * d.events / top, 1)} for d in days]
+             "s_width": round(80 * d.stories / top, 1), "e_width": round(80 * d.events / top, 1)} for d in days]
 
