@@ -102,6 +102,8 @@ def test_story_page_highlights_and_panel(page, server):
     assert "Mara Velt" in said.inner_text() and "We have a deal on quotas," in said.inner_text()
     assert "Lisbon" in page.locator("#where").inner_text()
     assert "Osei Brandt" in page.locator("#who").inner_text()
+    said.hover()  # pointing at a quote in the panel lights up its span in the text
+    assert body.locator(".hl-quote.lit").count() == 1
     assert not page.errors
     _only_loopback(page, server)
 

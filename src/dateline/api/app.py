@@ -30,11 +30,14 @@ def create_app(store_url: str | os.PathLike | Store | None = None) -> FastAPI:
     The interactive API docs are off: they load scripts from a CDN, and the pages make no
     request beyond this server. ``/openapi.json`` describes the API.
     """
-    store = store_url if isinstance(store_url, Store) else Store.open(store_url or "dateline.db")
+    owned = not isinstance(store_url, Store)
+    store = Store.open(store_url or "dateline.db") if owned else store_url
     app = FastAPI(title="dateline archive", version=__version__, docs_url=None, redoc_url=None,
                   description="Who did what with whom, where and when, and who said what, across an archive "
                               "of news stories. Every fact carries its character span in the story text.")
     app.state.store = store
+    if owned:  # a Store passed in belongs to the caller, who closes it
+        app.router.on_shutdown.append(store.close)
     _errors(app)
     _api(app, store)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
