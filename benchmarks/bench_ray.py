@@ -57,7 +57,7 @@ def run_ray(path: str, db: Path, cpus: int) -> float:
     from dateline.distributed import ArchiveSink, ray_ingest
     from dateline.store import Store
 
-    ray.init(num_cpus=cpus, logging_level="ERROR", log_to_driver=False, include_dashboard=False)
+    ray.init(address="local", num_cpus=cpus, logging_level="ERROR", log_to_driver=False, include_dashboard=False)
     try:
         sink = ArchiveSink(Store.open(db))
         report = ray_ingest([path], sink, workers=cpus)

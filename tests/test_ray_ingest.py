@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 import uuid
 from collections import Counter
 from pathlib import Path
@@ -67,25 +68,29 @@ def cluster():
 
 
 def kill_worker_after_first_batch(cluster):
-    """A progress callback that, at the first written batch, kills the worker node (SIGKILL) and
-    starts a replacement, as a cluster's autoscaler or Kubernetes would."""
+    """A progress callback that, at the first written batch, kills the worker node (SIGKILL); the
+    test's main thread then starts a replacement (``replace``), as an autoscaler or Kubernetes would."""
     worker = cluster.add_worker()
-    state = {"killed_at": None, "calls": 0}
+    state = {"killed_at": None, "calls": 0, "replaced": False}
 
     def on_story(n: int) -> None:
         state["calls"] += 1
         if state["killed_at"] is None:
             state["killed_at"] = state["calls"]
             cluster.kill(worker)
+
+    def replace() -> None:  # Ray starts nodes from the main thread only
+        if state["killed_at"] is not None and not state["replaced"]:
+            state["replaced"] = True
             cluster.add_worker(wait=False)
 
-    return on_story, state
+    return on_story, replace, state
 
 
 RUN_TIMEOUT = 900  # seconds: a hung cluster fails the test instead of stalling the suite
 
 
-def run(paths, sink, on_story=None):
+def run(paths, sink, on_story=None, replace=None):
     """``ray_ingest`` with two readers and small batches, failing the test if it hangs."""
     import threading
 
@@ -99,7 +104,11 @@ def run(paths, sink, on_story=None):
 
     thread = threading.Thread(target=target, daemon=True)
     thread.start()
-    thread.join(RUN_TIMEOUT)
+    deadline = time.monotonic() + RUN_TIMEOUT
+    while thread.is_alive() and time.monotonic() < deadline:
+        thread.join(0.5)
+        if replace:
+            replace()
     if thread.is_alive():
         pytest.fail(f"the Ray ingest did not finish in {RUN_TIMEOUT} s")
     if "error" in result:
@@ -114,8 +123,8 @@ def parquet_ids(out: Path) -> Counter:
 
 def test_parquet_every_story_once_though_a_worker_node_dies(cluster, inputs, tmp_path):
     paths, expected = inputs
-    on_story, state = kill_worker_after_first_batch(cluster)
-    report = run(paths, RecordSink(tmp_path / "out", "parquet"), on_story)
+    on_story, replace, state = kill_worker_after_first_batch(cluster)
+    report = run(paths, RecordSink(tmp_path / "out", "parquet"), on_story, replace)
     assert state["killed_at"] == 1 and state["calls"] > 1  # the node died with stories still to read
     ids = parquet_ids(tmp_path / "out")
     assert len(ids) == expected and set(ids.values()) == {1}
@@ -152,8 +161,8 @@ def test_postgres_every_story_once_though_a_worker_node_dies(cluster, inputs, pg
     from dateline.store import Store
 
     paths, expected = inputs
-    on_story, state = kill_worker_after_first_batch(cluster)
-    report = run(paths, ArchiveSink(Store.open(pg_url)), on_story)
+    on_story, replace, state = kill_worker_after_first_batch(cluster)
+    report = run(paths, ArchiveSink(Store.open(pg_url)), on_story, replace)
     assert state["killed_at"] == 1 and state["calls"] > 1
     assert report.added == expected and len(report.failed) == 1
     with Store.open(pg_url) as store:

@@ -99,7 +99,8 @@ def connect(address: str | None, workers: int | None = None, quiet: bool = True)
     """Join the cluster at ``address`` ("auto", "ray://host:10001", "host:6379"), else start one here."""
     ray = require_ray()
     if not ray.is_initialized():
-        kwargs: dict[str, Any] = {"address": address} if address else {"num_cpus": workers}
+        # No address: a fresh instance here ("local"), never a cluster Ray would find on its own.
+        kwargs: dict[str, Any] = {"address": address} if address else {"address": "local", "num_cpus": workers}
         ray.init(logging_level="WARNING", log_to_driver=not quiet, configure_logging=True, **kwargs)
     return ray
 
