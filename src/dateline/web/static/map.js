@@ -24,14 +24,19 @@
     .then(function (both) {
       L.geoJSON(both[0], {style: {color: "#8a8f98", weight: 0.6, fillColor: "#eceae4", fillOpacity: 1},
                           interactive: false}).addTo(map);
+      // big circles first, so the small ones stay on top and clickable
+      both[1].features.sort(function (a, b) { return b.properties.stories - a.properties.stories; });
       var layer = L.geoJSON(both[1], {
         pointToLayer: function (f, latlng) {
-          return L.circleMarker(latlng, {radius: 4 + 3 * Math.sqrt(f.properties.stories), color: "#b3261e",
+          return L.circleMarker(latlng, {radius: Math.min(22, 3 + 2.5 * Math.log2(1 + f.properties.stories)), color: "#b3261e",
                                          weight: 1, fillOpacity: 0.6, className: "place-marker"});
         },
         onEachFeature: function (f, l) { l.bindPopup(popup(f.properties)); }
       }).addTo(map);
-      if (both[1].features.length) { map.fitBounds(layer.getBounds().pad(0.5), {maxZoom: 5}); }
+      if (both[1].features.length) {
+        var bounds = layer.getBounds().pad(0.2);
+        map.setView(bounds.getCenter(), Math.max(2, Math.min(5, map.getBoundsZoom(bounds))), {animate: false});
+      }
       box.dataset.loaded = String(both[1].features.length);
     });
 })();
