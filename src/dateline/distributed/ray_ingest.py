@@ -20,7 +20,7 @@ from dateline.distributed.sinks import Known
 from dateline.io.sources import BadInput
 from dateline.record import content_id
 from dateline.store.ingest import Failure, IngestReport
-from dateline.store.ingest import _flush as flush_batch  # the one way a batch is written and counted
+from dateline.store.ingest import flush_batch  # the one way a batch is written and counted
 
 READ_BATCH = 8  # stories per actor call: a spaCy batch, small enough that a lost batch is cheap
 WRITE_BATCH = 64  # stories per write transaction or record file

@@ -79,16 +79,16 @@ def ingest(store, paths: Sequence[str], *, workers: int | None = None, batch_siz
                 continue
             batch.append(result)
             if len(batch) >= batch_size or time.monotonic() - flushed > FLUSH_SECONDS:
-                _flush(store, batch, report, on_story)
+                flush_batch(store, batch, report, on_story)
                 flushed = time.monotonic()
-        _flush(store, batch, report, on_story)
+        flush_batch(store, batch, report, on_story)
     except KeyboardInterrupt:
         report.interrupted = True
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _flush(store, batch: list[Prepared], report: IngestReport, on_story: Progress | None) -> None:
+def flush_batch(store, batch: list[Prepared], report: IngestReport, on_story: Progress | None) -> None:
     if not batch:
         return
     added = store.write(batch)
