@@ -155,6 +155,11 @@ def test_entity_page_by_name_redirects(client):
     assert "Lena Dorn" in page and "&lt;img src=x" in page
 
 
+def test_pages_forbid_outside_and_inline_scripts(client):
+    policy = client.get("/").headers["content-security-policy"]
+    assert "default-src 'self'" in policy and "script-src 'self'" in policy
+
+
 def test_missing_page_is_html_404(client):
     r = client.get("/stories/0000000000000000")
     assert r.status_code == 404 and r.headers["content-type"].startswith("text/html")

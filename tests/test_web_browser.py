@@ -65,12 +65,13 @@ def browser():
 
 @pytest.fixture
 def page(browser, server):
-    """A fresh page that records every request it makes and every script error."""
+    """A fresh page that records every request it makes and every script or console error."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     pg = context.new_page()
     pg.requests, pg.errors = [], []
     pg.on("request", lambda r: pg.requests.append(r.url))
     pg.on("pageerror", lambda e: pg.errors.append(str(e)))
+    pg.on("console", lambda m: m.type == "error" and pg.errors.append(m.text))  # CSP violations, failed loads
     yield pg
     context.close()
 
@@ -110,6 +111,7 @@ def test_story_page_highlights_and_panel(page, server):
 
 def test_hostile_story_runs_no_script(page, server):
     page.goto(f"{server}/stories/{HOSTILE.id}")
+    assert not page.errors
     assert page.evaluate("window.pwned === undefined")
     assert "<script>window.pwned=1</script>" in page.locator(".story .body").inner_text()
     assert page.locator(".story .body img").count() == 0
