@@ -119,3 +119,21 @@ def invented_stories(n: int) -> list[str]:
             f"\"We will keep going until day {i + 2},\" {who} told reporters.\n\n"
             f"(Reporting by Ines Carvo; Editing by Kofi Mensah)\n")
     return out
+
+
+# Two invented stories shared by the store, API and page tests.
+HARBOUR = make_article(
+    "Mara Velt met Osei Brandt in Lisbon on Tuesday to discuss the fishing treaty. "
+    "\"We have a deal on quotas,\" Mara Velt said after the meeting. Osei Brandt of the Harbour Council "
+    "called the fishing treaty fair.",
+    headline="Velt and Brandt agree fishing quotas in Lisbon", published="2031-03-04T10:00:00+00:00",
+    people={"Mara Velt": ("foreign minister",), "Osei Brandt": ("council chairman",)}, orgs=("Harbour Council",),
+    places=(("Lisbon", 38.72, -9.14, "PT"),), quotes=(("Mara Velt", "We have a deal on quotas,"),),
+    events=(("met", "Mara Velt", "2031-03-04"),), authors=("Ines Carvo",))
+
+FLOOD = make_article(
+    "Floods cut roads around Nairobi as rivers rose overnight, said Tomas Ekker of the Rain Agency. "
+    "\"The water came in hours,\" Tomas Ekker said.",
+    headline="Floods cut roads around Nairobi", agency="AFP", published="2031-05-20T08:00:00+00:00",
+    people={"Tomas Ekker": ("spokesman",)}, orgs=("Rain Agency",), places=(("Nairobi", -1.29, 36.82, "KE"),),
+    quotes=(("Tomas Ekker", "The water came in hours,"),), events=(("rose", "Tomas Ekker", "2031-05-19"),))
