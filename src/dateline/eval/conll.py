@@ -14,6 +14,8 @@ from typing import Iterable, Iterator
 
 import typer
 
+from dateline.eval.metrics import prf
+
 LABEL_MAP = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC",
              "NORP": "MISC", "EVENT": "MISC", "PRODUCT": "MISC", "WORK_OF_ART": "MISC",
              "LAW": "MISC", "LANGUAGE": "MISC"}
@@ -79,9 +81,7 @@ def score(gold: Iterable[set[Chunk]], pred: Iterable[set[Chunk]]) -> dict[str, t
             tp["ALL"] += 1
     out = {}
     for t in (*TYPES, "ALL"):
-        p = tp[t] / n_pred[t] if n_pred[t] else 0.0
-        r = tp[t] / n_gold[t] if n_gold[t] else 0.0
-        out[t] = (p, r, 2 * p * r / (p + r) if p + r else 0.0)
+        out[t] = prf(tp[t], n_pred[t], tp[t], n_gold[t])
     return out
 
 

@@ -20,6 +20,8 @@ from typing import Iterable
 
 import typer
 
+from dateline.eval.metrics import prf
+
 KEY_TYPES = frozenset({"NAM", "PRE.NAM", "PRO"})
 Cluster = frozenset  # of mention ids
 
@@ -118,10 +120,6 @@ def b_cubed(key: list[frozenset], response: list[frozenset]) -> tuple[float, flo
     return num, sum(len(c) for c in key)
 
 
-def _f(p: float, r: float) -> float:
-    return 2 * p * r / (p + r) if p + r else 0.0
-
-
 class Scores:
     """Sums of MUC and B-cubed numerators and denominators over documents."""
 
@@ -137,9 +135,7 @@ class Scores:
 
     def prf(self, metric: str) -> tuple[float, float, float]:
         s = self.sums
-        p = s[metric, "pn"] / s[metric, "pd"] if s[metric, "pd"] else 0.0
-        r = s[metric, "rn"] / s[metric, "rd"] if s[metric, "rd"] else 0.0
-        return p, r, _f(p, r)
+        return prf(s[metric, "pn"], s[metric, "pd"], s[metric, "rn"], s[metric, "rd"])
 
 
 def evaluate(directory: str | Path, model: str | None = None, limit: int | None = None) -> dict:

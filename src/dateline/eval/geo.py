@@ -22,6 +22,8 @@ from typing import Iterable, Sequence
 
 import typer
 
+from dateline.eval.metrics import f1
+
 MAX_KM = 20039.0
 HIT_KM = 161.0
 
@@ -143,7 +145,7 @@ def end_to_end(docs: Sequence[GoldDoc], reader) -> dict[str, float]:
             errors.append(haversine_km(match.lat, match.lon, t.lat, t.lon) if match.lat is not None else None)
     p = tp / (n_pred or 1)
     r = tp / (n_gold or 1)
-    out = {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0,
+    out = {"precision": p, "recall": r, "f1": f1(p, r),
            "s_per_doc": (time.perf_counter() - started) / (len(docs) or 1)}
     out.update({f"matched_{k}": v for k, v in error_metrics(errors).items()})
     return out

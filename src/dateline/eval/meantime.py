@@ -21,6 +21,8 @@ from pathlib import Path
 
 import typer
 
+from dateline.eval.metrics import prf
+
 SENTENCE_BREAK = "\n\n"  # WikiNews prints short paragraphs; a blank line keeps the parser inside one
 
 
@@ -114,9 +116,7 @@ class Count:
         self.found_hit += other.found_hit
 
     def prf(self) -> tuple[float, float, float]:
-        p = self.found_hit / self.found if self.found else 0.0
-        r = self.gold_hit / self.gold if self.gold else 0.0
-        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+        return prf(self.found_hit, self.found, self.gold_hit, self.gold)
 
 
 @dataclass

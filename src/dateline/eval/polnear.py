@@ -21,6 +21,8 @@ from typing import Iterable, Iterator, Sequence
 
 import typer
 
+from dateline.eval.metrics import f1 as _f1, ratio as _ratio
+
 CATEGORIES = ("direct", "partial", "indirect")
 DOUBLE_MARKS = "\"“”«»„"
 _STRIP = DOUBLE_MARKS + "'‘’ \n\t.,;:—–-"
@@ -223,14 +225,6 @@ def normalise(content: str) -> str:
     if text.lower().startswith("that "):
         text = text[5:]
     return text.strip(_STRIP).casefold()
-
-
-def _ratio(a: int, b: int) -> float:
-    return a / b if b else 0.0
-
-
-def _f1(p: float, r: float) -> float:
-    return 2 * p * r / (p + r) if p + r else 0.0
 
 
 def evaluate(directory: Path, limit: int | None = None, model: str | None = None) -> dict[str, Tally]:

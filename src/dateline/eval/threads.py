@@ -28,6 +28,7 @@ from typing import Hashable, Iterator, Sequence
 import typer
 
 from dateline.io.sources import Story
+from dateline.eval.metrics import f1 as f1_score
 
 _WIKIREF_LABEL = re.compile(r"^(.*?)(?:\s*\(\d+\)|\.\d+)?\.txt$")
 _NO_SPACE_BEFORE = re.compile(r" ([,.;:!?%)\]}]|'s\b|n't\b|'re\b|'ll\b|'ve\b|'m\b|'d\b)")
@@ -97,8 +98,7 @@ def bcubed(gold: Sequence[Hashable], pred: Sequence[Hashable]) -> tuple[float, f
         return 0.0, 0.0, 0.0
     precision = sum(c * c / pred_size[p] for (g, p), c in pairs.items()) / n
     recall = sum(c * c / gold_size[g] for (g, p), c in pairs.items()) / n
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return precision, recall, f1
+    return precision, recall, f1_score(precision, recall)
 
 
 def adjusted_rand(gold: Sequence[Hashable], pred: Sequence[Hashable]) -> float:

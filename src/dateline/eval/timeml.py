@@ -15,6 +15,8 @@ from typing import Sequence
 
 import typer
 
+from dateline.eval.metrics import prf
+
 
 @dataclass(frozen=True, slots=True)
 class GoldTimex:
@@ -127,9 +129,7 @@ class Scores:
 
     @staticmethod
     def prf(hits: int, system: int, gold: int) -> tuple[float, float, float]:
-        p = hits / system if system else 0.0
-        r = hits / gold if gold else 0.0
-        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+        return prf(hits, system, hits, gold)
 
     def table(self) -> dict[str, tuple[float, float, float]]:
         return {
