@@ -35,7 +35,7 @@ def test_reuters_dateline_and_body():
     lay = layout_of("reuters_summit.txt")
     d = lay.dateline
     assert [p.text for p in d.places] == ["Lisbon", "Madrid"]
-    assert d.country.text == "Portugal" and d.date == "2024-03-12" and d.agency == "Reuters"
+    assert d.region.text == "Portugal" and d.country == "PT" and d.division is None and d.date == "2024-03-12" and d.agency == "Reuters"
     assert lay.body.text.startswith("Freedonian President Elena Marlow arrived")
     assert lay.body.text.endswith("by a third.")
     assert len(lay.paragraphs) == 6
@@ -124,22 +124,26 @@ def test_timestamps(line, expected):
     assert parse_timestamp(line) == expected
 
 
-@pytest.mark.parametrize("dateline, places, region, date, agency", [
-    ("SEOUL, March 2 (Reuters) - Text follows.", ["Seoul"], None, "2024-03-02", "Reuters"),
-    ("WASHINGTON (AP) — Text follows.", ["Washington"], None, None, "AP"),
-    ("SPRINGFIELD, Ill. (AP) — Text follows.", ["Springfield"], "Ill.", None, "AP"),
-    ("Paris (AFP) - Text follows.", ["Paris"], None, None, "AFP"),
-    ("PARIS, France, Nov 3, 2020 (AFP) - Text follows.", ["Paris"], "France", "2020-11-03", "AFP"),
-    ("NEW YORK/LONDON, Jan 5 (Reuters) - Text follows.", ["New York", "London"], None, "2024-01-05", "Reuters"),
-    ("RIO DE JANEIRO, 3 May (Reuters) - Text follows.", ["Rio de Janeiro"], None, "2024-05-03", "Reuters"),
-    ("LONDON — Text follows.", ["London"], None, None, None),
+@pytest.mark.parametrize("dateline, places, region, country, date, agency", [
+    ("SEOUL, March 2 (Reuters) - Text follows.", ["Seoul"], None, None, "2024-03-02", "Reuters"),
+    ("WASHINGTON (AP) — Text follows.", ["Washington"], None, None, None, "AP"),
+    ("SPRINGFIELD, Ill. (AP) — Text follows.", ["Springfield"], "Ill.", "US", None, "AP"),
+    ("Paris (AFP) - Text follows.", ["Paris"], None, None, None, "AFP"),
+    ("PARIS, France, Nov 3, 2020 (AFP) - Text follows.", ["Paris"], None, "FR", "2020-11-03", "AFP"),
+    ("NEW YORK/LONDON, Jan 5 (Reuters) - Text follows.", ["New York", "London"], None, None, "2024-01-05", "Reuters"),
+    ("RIO DE JANEIRO, 3 May (Reuters) - Text follows.", ["Rio de Janeiro"], None, None, "2024-05-03", "Reuters"),
+    ("LONDON — Text follows.", ["London"], None, None, None, None),
+    ("LONDON, Ky. (WKYT) - Text follows.", ["London"], "Ky.", "US", None, None),
+    ("LONDON, Ont., March 2 - Text follows.", ["London"], "Ont.", "CA", "2024-03-02", None),
+    ("DAYTON, Ohio, March 2 - Text follows.", ["Dayton"], "Ohio", "US", "2024-03-02", None),
+    ("LEXINGTON, KY. (AP) - Text follows.", ["Lexington"], "KY.", "US", None, "AP"),
 ])
-def test_datelines(dateline, places, region, date, agency):
+def test_datelines(dateline, places, region, country, date, agency):
     lay = parse_structure(f"A headline here\n\n{dateline}\n\nMore text.", published="2024-03-02")
     d = lay.dateline
     assert [p.text for p in d.places] == places
-    assert (d.country.text if d.country else None) == region
-    assert d.date == date and d.agency == agency
+    assert (d.division.text if d.division else None) == region
+    assert d.country == country and d.date == date and d.agency == agency
     assert lay.body.text.startswith("Text follows.")
 
 

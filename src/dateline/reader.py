@@ -11,6 +11,7 @@ from dateline.io.sources import BadInput, Story
 from dateline.nlp import load_pipeline
 from dateline.record import Article, Credit, Credits, Dateline, Span, content_id
 from dateline.structure import Layout, parse_structure
+from dateline.structure.view import TextView, layout_in_view, nlp_view, to_original
 
 DEFAULT_EXTRACTORS: tuple[str, ...] = ("entities", "timexes", "places", "quotes", "events")
 
@@ -41,9 +42,11 @@ class Reader:
         stories = list(stories)
         layouts = [parse_structure(s.text, published=s.published, headline=s.headline, url=s.url)
                    for s in stories]
-        texts = (lay.text[: _nlp_end(lay)] for lay in layouts)
-        for story, layout, doc in zip(stories, layouts, self.nlp.pipe(texts, batch_size=self.batch_size)):
-            yield self._build(story, layout, doc, anchor)
+        views = [nlp_view(lay) for lay in layouts]
+        texts = (view.text[: view.to_view(lay.body.end, end=True)] for lay, view in zip(layouts, views))
+        docs = self.nlp.pipe(texts, batch_size=self.batch_size)
+        for story, layout, view, doc in zip(stories, layouts, views, docs):
+            yield self._build(story, layout, view, doc, anchor)
 
     def read_all(self, items: Iterable[Story | BadInput], *, anchor: date | None = None,
                  chunk: int = 64) -> Iterator[Article | BadInput]:
@@ -74,18 +77,16 @@ class Reader:
             return
         yield from articles
 
-    def _build(self, story: Story, layout: Layout, doc, anchor: date | None) -> Article:
+    def _build(self, story: Story, layout: Layout, view: TextView, doc, anchor: date | None) -> Article:
+        """Extractors read the view (doc offsets); one step maps their spans back."""
         story_anchor = _anchor(layout) or anchor
+        seen = layout_in_view(layout, view)
         parts: dict[str, tuple] = {}
         for name, extractor in self.extractors:
-            ctx = StoryContext(layout=layout, doc=doc, anchor=story_anchor, parts=parts)
+            ctx = StoryContext(layout=seen, doc=doc, anchor=story_anchor, parts=parts)
             parts[name] = tuple(extractor(ctx))
+        parts = {name: to_original(part, view) for name, part in parts.items()}
         return article_from_layout(layout, source=story.source, url=story.url or layout.url, parts=parts)
-
-
-def _nlp_end(layout: Layout) -> int:
-    """spaCy reads the text up to the end of the body: credits and boilerplate need no NLP."""
-    return layout.body.end
 
 
 def _anchor(layout: Layout) -> date | None:
@@ -127,8 +128,8 @@ def article_from_layout(layout: Layout, *, source: str | None = None, url: str |
         bullets=tuple(b.text for b in layout.bullets),
         authors=tuple(a.text for a in layout.authors),
         dateline=Dateline(
-            places=tuple(p.text for p in dl.places), country=dl.country.text if dl.country else None,
-            date=dl.date, agency=dl.agency) if dl else Dateline(),
+            places=tuple(p.text for p in dl.places), region=dl.division.text if dl.division else None,
+            country=dl.country, date=dl.date, agency=dl.agency) if dl else Dateline(),
         credits=Credits(
             reporting=tuple(by_role.get("reporting", ())),
             additional_reporting=tuple(by_role.get("additional_reporting", ())),
@@ -140,6 +141,7 @@ def article_from_layout(layout: Layout, *, source: str | None = None, url: str |
         boilerplate=tuple(b.text for b in layout.boilerplate),
         body=layout.body.span,
         paragraphs=tuple(p.span for p in layout.paragraphs),
+        tables=tuple(t.span for t in layout.tables),
         spans={k: v for k, v in spans.items() if v},
         source=source,
         url=url,

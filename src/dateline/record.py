@@ -107,8 +107,9 @@ class Event:
 @dataclass(frozen=True, slots=True)
 class Dateline:
     places: tuple[str, ...] = ()
-    country: str | None = None
-    date: str | None = None  # YYYY-MM-DD
+    region: str | None = None  # a state or province as written ("Ky.", "Ont.")
+    country: str | None = None  # ISO 3166-1 alpha-2
+    date: str | None = None  # YYYY-MM-DD, or XXXX-MM-DD when no year is known
     agency: str | None = None
 
 
@@ -143,6 +144,7 @@ class Article:
     boilerplate: tuple[str, ...] = ()
     body: Span = Span(0, 0)
     paragraphs: tuple[Span, ...] = ()
+    tables: tuple[Span, ...] = ()  # tables and lists of figures: kept, not read as sentences
     spans: dict[str, tuple[Span, ...]] = field(default_factory=dict)  # where each structure field was found
     source: str | None = None  # file path or URL it was read from
     url: str | None = None

@@ -12,7 +12,9 @@ from typing import Any, Iterable, Sequence
 
 import typer
 
+from dateline.cli.common import PUBLISHED_OPT, published_value, with_published
 from dateline.cli.ray_ingest import ADDRESS_OPT, ENGINE_OPT, OUT_FORMAT_OPT, OUT_OPT, ingest_ray, wants_ray
+from dateline.io.sources import iter_stories
 
 DB_HELP = "Archive: SQLite file path or postgresql:// URL (default $DATELINE_DB or dateline.db)."
 FORMAT_HELP = "table | json | csv"
@@ -47,8 +49,11 @@ def ingest(paths: list[str] = typer.Argument(..., help="Files, directories, glob
                                                        "lower gives broader, topic-like threads)."),
            quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
            engine: str = ENGINE_OPT, address: str = ADDRESS_OPT, out: str = OUT_OPT,
-           out_format: str = OUT_FORMAT_OPT) -> None:
+           out_format: str = OUT_FORMAT_OPT, published: str = PUBLISHED_OPT) -> None:
     """Read stories into the archive. Rerun any time: stories already there are skipped."""
+    published = published_value(published)
+    if published and wants_ray(engine, out):
+        raise typer.BadParameter("not with the Ray engine yet", param_hint="--published")
     if wants_ray(engine, out):  # the Ray engine, or record files: dateline.cli.ray_ingest
         return ingest_ray(paths, engine=engine, address=address, out=out, out_format=out_format, db=db,
                           workers=workers, batch_size=batch_size, model=model, quiet=quiet)
@@ -58,8 +63,9 @@ def ingest(paths: list[str] = typer.Argument(..., help="Files, directories, glob
     console = Console(stderr=True)
     with _open(db, thread_threshold) as store:
         with _progress(console, quiet) as tick:
+            stories = with_published(iter_stories(paths), published) if published else None
             report = store.ingest(paths, workers=workers or None, batch_size=batch_size, model=model,
-                                  on_story=tick)
+                                  on_story=tick, stories=stories)
     console.print(f"added {report.added}, skipped {report.skipped} already in the archive, "
                   f"failed {len(report.failed)} in {report.seconds:.1f} s ({report.rate:.1f} stories/s)")
     for failure in report.failed[:50]:

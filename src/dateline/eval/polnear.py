@@ -227,14 +227,30 @@ def normalise(content: str) -> str:
     return text.strip(_STRIP).casefold()
 
 
-def evaluate(directory: Path, limit: int | None = None, model: str | None = None) -> dict[str, Tally]:
+def evaluate(directory: Path, limit: int | None = None, model: str | None = None,
+             layout: str = "original") -> dict[str, Tally]:
     from dateline.io.sources import Story
     from dateline.reader import Reader
 
     articles = read_split(directory, limit)
+    if layout == "wire":
+        articles = [as_wire_copy(a) for a in articles]
     reader = Reader(model=model, extractors=("entities", "quotes"))
     records = reader.read_many([Story(text=a.text, source=a.name) for a in articles])
     return score((a, predicted(r)) for a, r in zip(articles, records))
+
+
+def as_wire_copy(article: Article) -> Article:
+    """The article re-laid as old wire copy (indented, wrapped at 65), gold spans mapped."""
+    from dateline.eval.wire_layout import relay
+
+    r = relay(article.text)
+
+    def spans(ss: Spans) -> Spans:
+        return tuple((r.start(s), r.end(e)) for s, e in ss)
+
+    gold = tuple(GoldAttribution(spans(g.content), spans(g.source), spans(g.cue)) for g in article.gold)
+    return Article(article.name, r.text, gold)
 
 
 def format_table(tallies: dict[str, Tally]) -> str:
@@ -254,9 +270,14 @@ def register(eval_app: typer.Typer) -> None:
     def polnear(directory: Path = typer.Argument(..., exists=True, help="PolNeAR split dir (text/, attributions/)"),
                 limit: int = typer.Option(None, "--limit", help="Score only the first N articles."),
                 json_out: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
-                model: str = typer.Option(None, "--model", help="Installed spaCy pipeline.")) -> None:
+                model: str = typer.Option(None, "--model", help="Installed spaCy pipeline."),
+                layout: str = typer.Option("original", "--layout", help="original, or wire: re-laid as old "
+                                           "wire copy (indented paragraphs, wrapped at 65), gold spans mapped.")
+                ) -> None:
         """Attribution on PolNeAR: content P/R/F1 (overlap, exact) and source accuracy by kind."""
-        tallies = evaluate(directory, limit, model)
+        if layout not in ("original", "wire"):
+            raise typer.BadParameter("--layout is original or wire")
+        tallies = evaluate(directory, limit, model, layout)
         if json_out:
             import json
 

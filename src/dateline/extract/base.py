@@ -19,8 +19,10 @@ _FACTORIES: dict[str, ExtractorFactory] = {}
 class StoryContext:
     """What an extractor may read.
 
-    ``doc`` covers ``layout.text`` from offset 0, so token offsets are offsets into the
-    original text (it may stop before the credits and boilerplate). ``parts`` holds
+    ``doc`` covers ``layout.text`` from offset 0, so token offsets are offsets into it (it
+    may stop before the credits and boilerplate). ``layout`` is the story as spaCy reads it
+    (``structure.view``: wrapped lines joined, tables left out), and its spans are in the
+    same offsets; the reader maps every span an extractor returns back to the original. ``parts`` holds
     what earlier extractors returned, by record field name ("entities", "timexes"...).
     """
 

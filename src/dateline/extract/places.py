@@ -167,18 +167,18 @@ def _dateline_toponyms(ctx: StoryContext) -> Iterator[_Seen]:
         return
     for i, place in enumerate(dateline.places):
         last = i == len(dateline.places) - 1
-        qualifier = dateline.country.text if (last and dateline.country) else None
+        qualifier = dateline.region.text if (last and dateline.region) else None
         yield _Seen(Toponym(place.text, place.start, place.end, "dateline", qualifier), None)
-    if dateline.country is not None:
-        c = dateline.country
+    if dateline.region is not None:
+        c = dateline.region
         yield _Seen(Toponym(c.text, c.start, c.end, "dateline"), None)
 
 
 def _dateline_country(ctx: StoryContext, resolver: Resolver) -> str | None:
     dateline = ctx.layout.dateline
-    if dateline is None or dateline.country is None:
+    if dateline is None or (dateline.country is None and dateline.region is None):
         return None
-    return resolver.country_of(dateline.country.text)
+    return dateline.country or resolver.country_of(dateline.region.text)
 
 
 def _pattern_toponyms(ctx: StoryContext, resolver: Resolver) -> Iterator[_Seen]:

@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 from dateline.extract.base import StoryContext, register
 from dateline.record import Timex
 from dateline.time import find_timexes
+from dateline.time.yearless import find_timexes_yearless
 from dateline.time.normalise import FUTURE, PAST
 
 FUTURE_MODALS = frozenset({"will", "'ll", "shall", "wo", "ll"})
@@ -23,12 +24,24 @@ def make_timexes() -> "callable":
 
 def extract_timexes(ctx: StoryContext) -> tuple[Timex, ...]:
     text = ctx.doc.text if ctx.doc is not None else ctx.layout.text
+    day = _yearless_day(ctx)
     try:
-        found = find_timexes(text, ctx.anchor, tense_hints(ctx.doc))
+        if day is not None:
+            found = find_timexes_yearless(text, *day, tense_hints(ctx.doc))
+        else:
+            found = find_timexes(text, ctx.anchor, tense_hints(ctx.doc))
     except Exception:  # odd text must never stop a read
         return ()
     return tuple(Timex(id=f"t{i}", text=t.text, start=t.start, end=t.end, type=t.type, value=t.value)
                  for i, t in enumerate(found, start=1))
+
+
+def _yearless_day(ctx: StoryContext) -> tuple[int, int] | None:
+    """(month, day) when the story's date is known without its year ("XXXX-03-30")."""
+    own = ctx.layout.anchor_date
+    if ctx.anchor is not None or not own or not own.startswith("XXXX-"):
+        return None
+    return int(own[5:7]), int(own[8:10])
 
 
 def tense_hints(doc: Doc | None) -> tuple[tuple[int, int], ...]:

@@ -22,12 +22,15 @@ class Field:
 @dataclass(frozen=True, slots=True)
 class DatelineField:
     places: tuple[Field, ...]
-    country: Field | None
-    date: str | None  # YYYY-MM-DD, resolved against the published year when it has none
+    region: Field | None  # what follows the place, as written: "Ky.", "Ont.", "Russia"
+    division: Field | None  # the region when it is a state or province (not a country)
+    country: str | None  # ISO 3166-1 alpha-2, when the region says it
+    date: str | None  # YYYY-MM-DD, or XXXX-MM-DD when no year is known (TIMEX3's convention)
     date_text: Field | None
     agency: str | None
     start: int
     end: int
+    station: str | None = None  # a local station's call sign: "LONDON, Ky. (WKYT) -"
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +63,8 @@ class Layout:
     credits_span: Field | None = None
     boilerplate: tuple[Field, ...] = ()
     url: str | None = None
+    tables: tuple[Field, ...] = ()  # tables and lists of figures: kept, not read as sentences
+    wraps: tuple[tuple[int, int], ...] = ()  # line breaks inside paragraphs of hard-wrapped copy
     extra: dict[str, str] = field(default_factory=dict)  # metadata from HTML or JSON Lines input
 
     @property

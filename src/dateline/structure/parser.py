@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from dateline.structure import patterns as P
 from dateline.structure.credits import parse_ap_contributors, parse_credits
 from dateline.structure.layout import CreditLine, DatelineField, Field, Layout
-from dateline.structure.text import lines_of, paragraphs_in, smart_title, strip_field
+from dateline.structure.regions import locate_region
+from dateline.structure.blocks import Block, read_blocks
+from dateline.structure.text import lines_of, smart_title, strip_field
 from dateline.structure.timestamp import parse_timestamp
 
 HEADER_MAX_LINES = 16
@@ -42,7 +44,8 @@ def parse_structure(text: str, *, published: str | None = None, headline: str | 
     caller (HTML or JSON Lines input); the caller's ``published`` wins over the text's."""
     lines = lines_of(text)
     header, body_start, dateline = _scan_header(text, lines)
-    body_end, credits, credits_span, boilerplate = _scan_trailer(text, body_start)
+    blocks = read_blocks(text, body_start, len(text))
+    body_end, credits, credits_span, boilerplate = _scan_trailer(text, body_start, blocks)
     if published is None:
         published = header.published
     else:
@@ -50,10 +53,13 @@ def parse_structure(text: str, *, published: str | None = None, headline: str | 
     if dateline is not None:
         dateline = _date_dateline(dateline, published)
     agency = header.agency or (dateline.agency if dateline else None) or _agency_from_credits(boilerplate)
-    paragraphs = tuple(paragraphs_in(text, body_start, body_end))
-    if not paragraphs:  # nothing but header: keep the whole text as body rather than nothing
+    blocks = [b for b in blocks if b.start < body_end]
+    if not any(b.kind == "paragraph" for b in blocks):  # nothing but header: keep the whole text as body
         body_start, body_end = 0, len(text)
-        paragraphs = tuple(paragraphs_in(text, 0, len(text)))
+        blocks = read_blocks(text, 0, len(text))
+    paragraphs = tuple(_field(text, b.start, min(b.end, body_end)) for b in blocks if b.kind == "paragraph")
+    tables = tuple(_field(text, b.start, b.end) for b in blocks if b.kind == "table")
+    wraps = tuple(w for b in blocks for w in b.breaks if w[1] <= body_end)
     body = Field(text[body_start:body_end], body_start, body_end)
     return Layout(
         text=text, body=body, paragraphs=paragraphs, headline=header.headline,
@@ -61,7 +67,7 @@ def parse_structure(text: str, *, published: str | None = None, headline: str | 
         published_span=header.published_span, update_note=header.update_note,
         bullets=tuple(header.bullets), byline=header.byline, authors=tuple(header.authors),
         dateline=dateline, credits=tuple(credits), credits_span=credits_span,
-        boilerplate=tuple(boilerplate), url=url,
+        boilerplate=tuple(boilerplate), url=url, tables=tables, wraps=wraps,
         extra={"headline": headline} if headline and not header.headline else {},
     )
 
@@ -161,25 +167,33 @@ def _find_strong_dateline(lines: list[Field]) -> tuple[int, DatelineField] | Non
 
 
 def _match_dateline(line: Field) -> DatelineField | None:
+    """A dateline opening a line: "SEOUL, April 24 (Reuters) - Text", or alone on its line
+    ("CHICAGO, March 30 -" above a table), with or without a date."""
     m = P.DATELINE.match(line.text)
-    if m is None or m.end() >= len(line.text):
+    if m is None:
         return None
     places_text = m["places"]
     all_caps = places_text.upper() == places_text and any(c.isalpha() for c in places_text)
-    if not m["agency"]:
-        # Without "(Reuters)" a dateline needs a short place, a date or capitals, and a sentence after it.
-        rest = line.text[m.end():]
-        if not (m["date"] or all_caps) or len(places_text.split()) > 4 or rest.upper() == rest:
+    rest = line.text[m.end():]
+    if m["tight"] is not None and not (m["date"] or m["agency"]):
+        return None  # "NEW YORK, March 2 -The ...": no space after the dash only with a date
+    if not (m["agency"] or m["station"]):
+        # Without "(Reuters)" a dateline needs a short place, a date or capitals, and a sentence after it
+        # (or nothing after it on its line).
+        if not (m["date"] or all_caps) or len(places_text.split()) > 4 or (rest and rest.upper() == rest):
             return None
     places = []
     for pm in re.finditer(r"[^/]+", places_text):
         f = strip_field(line.text, line.start, m.start("places") + pm.start(), m.start("places") + pm.end())
         places.append(Field(smart_title(f.text), f.start, f.end))
     region = strip_field(line.text, line.start, m.start("region"), m.end("region")) if m["region"] else None
+    division, country = locate_region(region)
     date_text = strip_field(line.text, line.start, m.start("date"), m.end("date")) if m["date"] else None
     agency = P.AGENCIES[m["agency"].lower()] if m["agency"] else None
-    return DatelineField(places=tuple(places), country=region, date=None, date_text=date_text,
-                         agency=agency, start=line.start, end=line.start + m.end())
+    station = m["station"]
+    end = line.start + len(line.text[:m.end()].rstrip()) if not rest else line.start + m.end()
+    return DatelineField(places=tuple(places), region=region, division=division, country=country, date=None, date_text=date_text,
+                         agency=agency, start=line.start, end=end, station=station)
 
 
 def _date_dateline(d: DatelineField, published: str | None) -> DatelineField:
@@ -196,24 +210,32 @@ def _date_dateline(d: DatelineField, published: str | None) -> DatelineField:
         year = int(published[:4])
         if month == 12 and published[5:7] == "01":
             year -= 1  # a late-December dateline on a story stamped in early January
-    if year is None or not 1 <= day <= 31:
+    if not 1 <= day <= 31:
         return d
     from dataclasses import replace
 
-    return replace(d, date=f"{year:04d}-{month:02d}-{day:02d}")
+    return replace(d, date=f"{year:04d}-{month:02d}-{day:02d}" if year else f"XXXX-{month:02d}-{day:02d}")
 
 
 # --- trailer --------------------------------------------------------------------------------
 
-def _scan_trailer(text: str, body_start: int) -> tuple[int, list[CreditLine], Field | None, list[Field]]:
+def _field(text: str, start: int, end: int) -> Field:
+    return strip_field(text, 0, start, end)
+
+
+def _scan_trailer(text: str, body_start: int,
+                  blocks: list[Block]) -> tuple[int, list[CreditLine], Field | None, list[Field]]:
     """Read credits and boilerplate from the bottom; return where the body ends and what was found."""
-    paragraphs = list(paragraphs_in(text, body_start, len(text)))
+    paragraphs = [_field(text, b.start, b.end) for b in blocks]
+    tables = {(b.start, b.end) for b in blocks if b.kind == "table"}
     credits: list[CreditLine] = []
     credits_span: Field | None = None
     boilerplate: list[Field] = []
     while len(paragraphs) > 1:
         last = paragraphs[-1]
-        if P.BOILERPLATE.match(last.text) or P.AFP_SIGNOFF.match(last.text):
+        if (last.start, last.end) in tables:
+            break
+        if P.BOILERPLATE.match(last.text) or P.AFP_SIGNOFF.match(last.text) or P.AGENCY_SIGNOFF.match(last.text):
             boilerplate.insert(0, last)
         elif P.RULE_LINE.match(last.text):
             pass
@@ -243,6 +265,10 @@ def _is_credits_paragraph(paragraph: str) -> bool:
 
 
 def _agency_from_credits(boilerplate: list[Field]) -> str | None:
+    """The agency a sign-off ("REUTER", "(AP)") or the publisher's boilerplate names."""
+    for f in boilerplate:
+        if m := P.AGENCY_SIGNOFF.match(f.text):
+            return P.AGENCIES[m["agency"].lower()]
     for f in boilerplate:
         for key, name in (("reuters", "Reuters"), ("associated press", "AP"), ("afp", "AFP")):
             if key in f.text.lower():

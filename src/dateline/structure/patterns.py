@@ -91,20 +91,27 @@ UPDATE_NOTE = re.compile(
 BULLET = re.compile(r"^\s*(?:[*•·▪‣◦]|-(?=\s))\s+(?P<text>\S.*?)\s*$")
 
 # "By Hyonhee Shin and Maria Vasilyeva", "By JANE DOE, Associated Press", "By Jean Dupont with Anne Roe in Paris".
-BYLINE = re.compile(r"^\s*[Bb][Yy]\s+(?P<names>[^\n]+?)\s*$")
-BYLINE_TRAILER = re.compile(rf"\s*(?:[,|/-]\s*|\s+)(?:{_AGENCY_ALT})(?:\s+(?:staff|writers?|reporters?))?\s*$", re.I)
-NAME_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*|\s+with\s+", re.I)
+BYLINE = re.compile(r"^\s*+[Bb][Yy]\s++(?P<names>\S(?:[^\n]*\S)?)\s*+$")
+# The separator before the agency starts where a white-space run starts, so that a search
+# never retries inside a run.
+BYLINE_TRAILER = re.compile(
+    rf"(?<![\s,|/-])(?:\s*+[,|/-]\s*+|\s++)(?:{_AGENCY_ALT})(?:\s++(?:staff|writers?|reporters?))?\s*+$", re.I)
+NAME_SEPARATOR = re.compile(r"(?<!\s)(?:\s*+,\s*+(?:and\s++|&\s*+)?|\s++and\s++|\s*+&\s*+|\s++with\s++)", re.I)
 
 # The dateline opening the first body paragraph:
 #   "SEOUL/VLADIVOSTOK, Russia, April 24 (Reuters) - ", "WASHINGTON (AP) — ", "Paris (AFP) - ",
 #   "PARIS, France, Nov 3, 2020 (AFP) -", "SPRINGFIELD, Ill. (AP) —", "LONDON, April 24 -".
-_PLACE = r"[A-Z][\w.'’\-]*(?:\s+(?:[A-Z][\w.'’\-]*|de|del|da|do|al|el|es|la|le|on|upon|of))*"
+# Every white-space run is possessive (``\s++``): a long run of spaces must never make a
+# pattern backtrack through it (a line of 3,000 spaces took seconds).
+_PLACE = r"[A-Z][\w.'’\-]*(?:\s++(?:[A-Z][\w.'’\-]*|de|del|da|do|al|el|es|la|le|on|upon|of))*"
+# A local station after the place: "LONDON, Ky. (WKYT) -", "DALLAS (KDFW-TV) -".
+_STATION = r"\(\s*+(?P<station>[KW][A-Z]{2,3}(?:-(?:TV|FM|AM|DT))?)\s*+\)"
 DATELINE = re.compile(
-    rf"^\**(?P<places>{_PLACE}(?:\s*/\s*{_PLACE})*)"
-    rf"(?:\s*,\s*(?P<region>(?!{MONTH}\s+\d)[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){{0,3}}))?"
-    rf"(?:\s*,?\s*(?P<date>(?:{MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH})(?:\s*,?\s*\d{{4}})?))?"
-    rf"\s*,?\s*(?:\(\s*(?P<agency>(?i:{_AGENCY_ALT}))\s*\)\s*)?"
-    rf"(?P<dash>[-–—]{{1,2}}|:)\s+",
+    rf"^\**(?P<places>{_PLACE}(?:\s*+/\s*+{_PLACE})*)"
+    rf"(?:\s*+,\s*+(?P<region>(?!{MONTH}\s+\d)[A-Z][\w.'’\-]*+(?:\s++[A-Z][\w.'’\-]*+){{0,3}}))?"
+    rf"(?:\s*+,?\s*+(?P<date>(?:{MONTH}\s++\d{{1,2}}|\d{{1,2}}\s++{MONTH})(?:\s*+,?\s*+\d{{4}})?))?"
+    rf"\s*+,?\s*+(?:\(\s*+(?P<agency>(?i:{_AGENCY_ALT}))\s*+\)\s*+|{_STATION}\s*+)?"
+    rf"(?P<dash>[-–—]{{1,2}}|:)(?:\s++|$|(?P<tight>(?=[A-Z\"“])))",
 )
 DATELINE_DATE = re.compile(
     rf"(?:(?P<m1>{MONTH})\s+(?P<d1>\d{{1,2}})|(?P<d2>\d{{1,2}})\s+(?P<m2>{MONTH}))(?:\s*,?\s*(?P<y>\d{{4}}))?",
@@ -127,6 +134,8 @@ CREDIT_ROLES: dict[str, str] = {
     "compiling by": "compiling",
     "graphics by": "graphics",
     "research by": "research",
+    "contributing": "contributing",  # US web stories: "Contributing: Jane Roe, John Doe"
+    "contributors": "contributing",
 }
 _ROLE_ALT = "|".join(sorted((re.escape(k) for k in CREDIT_ROLES), key=len, reverse=True))
 CREDIT_ROLE = re.compile(rf"(?:^|[\s;:,(])(?P<role>{_ROLE_ALT})\s*:?\s+", re.I)
@@ -137,7 +146,10 @@ AP_CONTRIBUTORS = re.compile(
     re.I,
 )
 CREDIT_PLACE = re.compile(r"\s+(?:in|from)\s+(?P<place>[A-Z][\w.'’\-]*(?:[ ,]+[A-Z][\w.'’\-]*)*)\s*$")
-AFP_SIGNOFF = re.compile(r"^\s*(?:Reuters?|AP|AFP|[a-z]{2,6}(?:[-/][a-z]{2,6})+|burs?(?:[-/][a-z]{2,6})*)\s*$")
+# A sign-off closing the story: the agency alone ("REUTER", "Reuters", "(AP)", "AFP", "(UPI)"),
+# or AFP's desk initials ("burs-jm/kir").
+AGENCY_SIGNOFF = re.compile(rf"^\s*+[(\[]?\s*+(?P<agency>(?i:{_AGENCY_ALT}))\s*+[)\]]?[\s.]*+$")
+AFP_SIGNOFF = re.compile(r"^\s*(?:[a-z]{2,6}(?:[-/][a-z]{2,6})+|burs?(?:[-/][a-z]{2,6})*)\s*$")
 RULE_LINE = re.compile(r"^\s*(?:_{3,}|-{3,}|\*{3,}|={3,})\s*$")
 
 # Boilerplate: text that belongs to the publisher, not the story.

@@ -2,13 +2,11 @@
 from __future__ import annotations
 
 import re
-from typing import Iterator
 
 from dateline.structure.layout import Field
 from dateline.structure.patterns import LOWER_WORDS
 
 _LINE = re.compile(r"[^\n]+")
-_BLANK_LINES = re.compile(r"\n[ \t\u00a0]*\n\s*")
 
 
 def strip_field(text: str, offset: int, start: int, end: int) -> Field:
@@ -26,22 +24,6 @@ def lines_of(text: str) -> list[Field]:
         if m.group().strip():
             out.append(strip_field(text, 0, m.start(), m.end()))
     return out
-
-
-def paragraphs_in(text: str, start: int, end: int) -> Iterator[Field]:
-    """Paragraphs of ``text[start:end]``: split on blank lines, or on line breaks when the
-    text has no blank line at all (one paragraph a line)."""
-    region = text[start:end]
-    splitter = _BLANK_LINES if _BLANK_LINES.search(region) else re.compile(r"\n+")
-    pos = 0
-    for m in splitter.finditer(region):
-        piece = strip_field(text, 0, start + pos, start + m.start())
-        if piece.text:
-            yield piece
-        pos = m.end()
-    piece = strip_field(text, 0, start + pos, end)
-    if piece.text:
-        yield piece
 
 
 def smart_title(name: str) -> str:

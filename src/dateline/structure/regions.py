@@ -1,0 +1,44 @@
+"""What a dateline's region says: a country ("Russia") or a state or province ("Ky.", "Ont.",
+"Ohio"), and the ISO 3166-1 alpha-2 code of its country."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from dateline.structure.layout import Field
+
+# Countries whose first-level divisions follow the place in a dateline ("DAYTON, Ohio").
+DATELINE_DIVISION_COUNTRIES = ("US", "CA", "AU", "IN", "BR", "MX", "DE", "CN")
+
+
+def locate_region(region: Field | None) -> tuple[Field | None, str | None]:
+    """(the region when it is a state or province, else None; the country's ISO code or None)."""
+    if region is None:
+        return None, None
+    from dateline.entities.gazetteer import country_code
+
+    code = country_code(region.text)
+    if code is not None:
+        return None, code
+    return region, _divisions().get(_key(region.text))
+
+
+def _key(text: str) -> str:
+    return " ".join(text.replace(".", "").split()).casefold()
+
+
+@lru_cache(maxsize=1)
+def _divisions() -> dict[str, str]:
+    """Division name or news-style abbreviation (folded, no dots) -> country code."""
+    import pycountry
+
+    from dateline.geo.lexicon import REGION_ABBREVIATIONS
+
+    table: dict[str, str] = {}
+    for code in DATELINE_DIVISION_COUNTRIES:
+        for sub in pycountry.subdivisions.get(country_code=code) or ():
+            if sub.parent_code is None:
+                table.setdefault(_key(sub.name), code)
+    for abbreviation, division in REGION_ABBREVIATIONS.items():
+        table[abbreviation] = division[:2]
+        table.setdefault(_key(division[3:]), division[:2])  # postal codes: "KY", "ON"
+    return table
