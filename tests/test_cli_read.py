@@ -23,7 +23,7 @@ def test_read_json_record():
     record = json.loads(result.stdout)
     assert record["schema"] == "dateline.article/1"
     assert record["headline"].startswith("Freedonia's Marlow")
-    assert record["dateline"] == {"places": ["Lisbon", "Madrid"], "country": "Portugal",
+    assert record["dateline"] == {"places": ["Lisbon", "Madrid"], "region": None, "country": "PT",
                                   "date": "2024-03-12", "agency": "Reuters"}
     assert record["credits"]["editing"] == ["Peter Grant", "Laura Wood"]
     text = record["text"]
@@ -74,3 +74,18 @@ def test_missing_model_is_a_clear_error():
 def test_version():
     result = run("--version")
     assert result.exit_code == 0 and result.stdout.strip()
+
+
+def test_published_option_dates_a_story_without_a_year():
+    story = str(STORIES.parent / "layouts" / "wire_indented.txt")
+    plain = json.loads(run("read", story).stdout)
+    assert plain["published"] is None and plain["dateline"]["date"] == "XXXX-03-30"
+    result = run("read", story, "--published", "1987-03-30T10:00:00+00:00")
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.stdout)
+    assert record["published"] == "1987-03-30T10:00:00+00:00" and record["dateline"]["date"] == "1987-03-30"
+
+
+def test_published_option_rejects_what_is_not_a_date():
+    result = run("read", str(STORIES / "plain.txt"), "--published", "soon")
+    assert result.exit_code == 2 and "--published" in result.output

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.web.highlight import Mark, highlight, paragraphs, record_marks
+from dateline.web.highlight import Mark, highlight, highlighted_paragraphs, paragraphs, record_marks
 from dateline.web.pages import side_panel, timeline_bars
 from dateline.store.models import DayCount
 
@@ -56,6 +56,16 @@ RECORD = {
 
 def test_paragraphs_fall_back_to_blank_lines_in_the_body():
     assert [RECORD["text"][a:b] for a, b in paragraphs(RECORD)] == ["Ana Ruiz said \"go\" in Rome on Monday.", "More."]
+
+
+def test_tables_are_blocks_of_their_own_in_text_order():
+    text = "Head\n\nSales rose.\n\nShr 5 cts vs 4 cts\nNet 9 mln vs 8 mln\n\nMore."
+    table = {"start": text.index("Shr"), "end": text.index("More.") - 2}
+    record = {"text": text, "body": {"start": 6, "end": len(text)}, "tables": [table],
+              "paragraphs": [{"start": 6, "end": 17}, {"start": len(text) - 5, "end": len(text)}]}
+    blocks = highlighted_paragraphs(record, {})
+    assert [(kind, _strip(str(html))) for kind, html in blocks] == [
+        ("p", "Sales rose."), ("table", "Shr 5 cts vs 4 cts\nNet 9 mln vs 8 mln"), ("p", "More.")]
 
 
 def test_record_marks_kinds_and_links():

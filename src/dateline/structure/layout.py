@@ -22,14 +22,14 @@ class Field:
 @dataclass(frozen=True, slots=True)
 class DatelineField:
     places: tuple[Field, ...]
-    region: Field | None  # what follows the place, as written: "Ky.", "Ont.", "Russia"
-    division: Field | None  # the region when it is a state or province (not a country)
     country: str | None  # ISO 3166-1 alpha-2, when the region says it
     date: str | None  # YYYY-MM-DD, or XXXX-MM-DD when no year is known (TIMEX3's convention)
     date_text: Field | None
     agency: str | None
     start: int
     end: int
+    region: Field | None = None  # what follows the place, as written: "Ky.", "Ont.", "Russia"
+    division: Field | None = None  # the region when it is a state or province (not a country)
     station: str | None = None  # a local station's call sign: "LONDON, Ky. (WKYT) -"
 
 

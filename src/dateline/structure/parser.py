@@ -21,6 +21,11 @@ from dateline.structure.timestamp import parse_timestamp
 
 HEADER_MAX_LINES = 16
 HEADLINE_MAX_CHARS = 250
+SHORT_HEADLINE_CHARS = 120  # a headline ending in a period, not in capitals or Title Case, is short
+TITLE_CASE_SHARE = 0.8
+_BLANK_LINE = re.compile(r"\n[ \t\u00a0\r]*\n")
+TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "and", "or", "but", "for", "nor", "to", "in", "at", "by", "as",
+                               "with", "from", "into", "over", "vs"})
 
 
 @dataclass
@@ -84,7 +89,7 @@ def _scan_header(text: str, lines: list[Field]) -> tuple[_Header, int, DatelineF
         dateline = _match_dateline(line)
         if dateline is not None and (strong is None):
             return header, dateline.end, dateline
-        if _read_header_line(header, line, index, lines):
+        if _read_header_line(header, line, index, lines, text):
             continue
         if strong is not None and index < strong[0]:
             continue  # an unrecognised line above a clear dateline is still header (a photo credit, "3 Min Read")
@@ -94,7 +99,7 @@ def _scan_header(text: str, lines: list[Field]) -> tuple[_Header, int, DatelineF
     return header, (lines[0].start if lines else 0), None
 
 
-def _read_header_line(header: _Header, line: Field, index: int, lines: list[Field]) -> bool:
+def _read_header_line(header: _Header, line: Field, index: int, lines: list[Field], text: str) -> bool:
     """Record ``line`` as a header part if it is one; say whether it was."""
     s = line.text
     if m := P.AGENCY_LINE.match(s):
@@ -120,21 +125,37 @@ def _read_header_line(header: _Header, line: Field, index: int, lines: list[Fiel
         if stamp is not None:
             header.published, header.published_span = stamp, line
             return True
-    if index == 0 and _looks_like_headline(s, lines):
+    if index == 0 and _looks_like_headline(s, lines, text):
         header.headline = line
         return True
     return False
 
 
-def _looks_like_headline(line: str, lines: list[Field]) -> bool:
+def _looks_like_headline(line: str, lines: list[Field], text: str) -> bool:
     """A first line is a headline when it is short, not a finished sentence, and more text follows.
-    A headline may end in an abbreviation ("... WITH U.S.") or be written in capitals."""
+    A headline may end in a period when it is in capitals or Title Case, ends in an
+    abbreviation ("... WITH U.S."), or a byline or dateline follows it."""
     if len(lines) < 2 or len(line) > HEADLINE_MAX_CHARS:
         return False
     if not line.endswith((".", "!", "\"", "”")) or line.endswith("..."):
         return True
     last_word = line.split()[-1]
-    return line.upper() == line or "." in last_word[:-1]
+    if line.upper() == line or "." in last_word[:-1] or _title_case(line):
+        return True
+    after = lines[1]
+    if len(line) > SHORT_HEADLINE_CHARS:
+        return False
+    if P.BYLINE.match(after.text) is not None or _match_dateline(after) is not None:
+        return True
+    # One short sentence set apart by a blank line above a longer paragraph.
+    one_sentence = not re.search(r"[.!?] [A-Z]", line)
+    return one_sentence and len(after.text) > len(line) and _BLANK_LINE.search(text, lines[0].end, after.start) is not None
+
+
+def _title_case(line: str) -> bool:
+    """Most words capitalised, small words aside: "Stealth Over Health: Clinton Was Headed to ER"."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if w.lower() not in P.LOWER_WORDS | TITLE_SMALL_WORDS]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
 
 
 def _split_byline(line: str, offset: int, start: int, end: int) -> tuple[list[Field], str | None]:

@@ -108,8 +108,11 @@ def paragraphs(record: Mapping[str, Any]) -> list[tuple[int, int]]:
     return out
 
 
-def highlighted_paragraphs(record: Mapping[str, Any], entity_ids: Mapping[str, int]) -> list[Markup]:
-    """The story body as highlighted paragraphs, ready for a template."""
+def highlighted_paragraphs(record: Mapping[str, Any], entity_ids: Mapping[str, int]) -> list[tuple[str, Markup]]:
+    """The story body as highlighted blocks in text order, ready for a template: ("p", html) for
+    a paragraph, ("table", html) for a table, whose lines keep their columns."""
     text = record.get("text") or ""
     marks = record_marks(record, entity_ids)
-    return [highlight(text, lo, hi, marks) for lo, hi in paragraphs(record)]
+    blocks = [(lo, hi, "p") for lo, hi in paragraphs(record)]
+    blocks += [(t["start"], t["end"], "table") for t in record.get("tables") or () if t["end"] > t["start"]]
+    return [(kind, highlight(text, lo, hi, marks)) for lo, hi, kind in sorted(blocks)]
