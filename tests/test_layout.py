@@ -47,9 +47,15 @@ def test_view_deletion_and_touching_edits_join():
 
 
 def test_identity_view_costs_nothing():
-    text = "Headline\n\nLONDON (Reuters) - A story.\n\nMore of it."
+    text = "Headline\n\nA story in blank-line paragraphs.\n\nMore of it."
     view = nlp_view(parse_structure(text))
     assert view.identity and view.text is text
+
+
+def test_dateline_is_set_apart_from_the_first_sentence():
+    text = "Headline\n\nLONDON (Reuters) - A story.\n\nMore of it."
+    view = nlp_view(parse_structure(text))
+    assert view.text == "Headline\n\nLONDON (Reuters) -\n\nA story.\n\nMore of it."
 
 
 def test_overlapping_edits_keep_the_first_given():

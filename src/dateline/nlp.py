@@ -6,7 +6,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from dateline.fast_attributes import replace_attribute_ruler
 
@@ -34,6 +34,25 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("dateline_trim_entities")
+def trim_entities(doc: Doc) -> Doc:
+    """Drop white-space tokens at the edges of entities: the recogniser sometimes runs a name
+    on into the blank line after it ("LOWER\\n\\n")."""
+    ents, changed = [], False
+    for ent in doc.ents:
+        start, end = ent.start, ent.end
+        while start < end and doc[start].is_space:
+            start += 1
+        while end > start and doc[end - 1].is_space:
+            end -= 1
+        changed |= (start, end) != (ent.start, ent.end)
+        if end > start:
+            ents.append(Span(doc, start, end, label=ent.label))
+    if changed:
+        doc.set_ents(ents)
+    return doc
+
+
 @lru_cache(maxsize=4)
 def load_pipeline(name: str | None = None, fast_attributes: bool = True) -> Language:
     """Load an installed spaCy pipeline by name (or $DATELINE_MODEL), never downloading.
@@ -53,6 +72,8 @@ def load_pipeline(name: str | None = None, fast_attributes: bool = True) -> Lang
         replace_attribute_ruler(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("dateline_paragraph_breaks", before="parser")
+    if "ner" in nlp.pipe_names:
+        nlp.add_pipe("dateline_trim_entities", after="ner")
     if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names and "sentencizer" not in nlp.pipe_names:
         nlp.add_pipe("sentencizer")
     nlp.max_length = max(nlp.max_length, 6_000_000)

@@ -59,7 +59,7 @@ def parse_structure(text: str, *, published: str | None = None, headline: str | 
         dateline = _date_dateline(dateline, published)
     agency = header.agency or (dateline.agency if dateline else None) or _agency_from_credits(boilerplate)
     blocks = [b for b in blocks if b.start < body_end]
-    if not any(b.kind == "paragraph" for b in blocks):  # nothing but header: keep the whole text as body
+    if not blocks:  # nothing but header: keep the whole text as body
         body_start, body_end = 0, len(text)
         blocks = read_blocks(text, 0, len(text))
     paragraphs = tuple(_field(text, b.start, min(b.end, body_end)) for b in blocks if b.kind == "paragraph")

@@ -132,8 +132,9 @@ def nlp_view(layout: Layout, end: int | None = None) -> TextView:
     """The view spaCy reads of a parsed story, up to ``end`` (default: the body's end).
 
     In priority order: tables are left out; wrapped lines are joined with a space; every
-    paragraph (and header line) is set apart by a blank line, so the parser never runs a
-    sentence across two of them; long runs are collapsed and stray breaks made plain."""
+    paragraph (and header line, and the dateline) is set apart by a blank line, so the parser
+    never runs a sentence across two of them; long runs are collapsed and stray breaks made
+    plain."""
     text = layout.text
     end = layout.body.end if end is None else end
     edits = [Edit(t.start, t.end, "") for t in layout.tables]
@@ -147,6 +148,10 @@ def nlp_view(layout: Layout, end: int | None = None) -> TextView:
         for m in _LINE_BREAK.finditer(text, 0, header_end):
             if not _BLANK_LINE.search(text, max(0, m.start() - 1), min(len(text), m.end() + 1)):
                 edits.append(Edit(m.start(), m.end(), "\n\n"))
+    if layout.dateline is not None:  # the dateline is not the first sentence's subject ("NEW YORK ... said")
+        dl = layout.dateline
+        gap = len(text[dl.start:dl.end]) - len(text[dl.start:dl.end].rstrip())
+        edits.append(Edit(dl.end - gap, dl.end, "\n\n"))
     edits += run_edits(text, 0, end)
     return TextView(text, edits)
 
