@@ -85,3 +85,17 @@ def test_cli_search_entity_and_quotes(story_dir, tmp_path, reader):
     assert out.exit_code == 1
     out = runner.invoke(app, ["archive-quotes", "--db", db, "--format", "json"])
     assert out.exit_code == 0 and any("keep going" in q["text"] for q in json.loads(out.output))
+
+
+def test_cli_ingest_published_dates_stories_that_do_not_say(tmp_path, monkeypatch, reader):
+    ingest_module = importlib.import_module("dateline.store.ingest")
+    monkeypatch.setattr(ingest_module, "_new_reader", lambda model: reader)
+    story = Path(__file__).parent / "fixtures" / "layouts" / "wire_indented.txt"
+    db = str(tmp_path / "p.db")
+    ok = CliRunner().invoke(app, ["ingest", str(story), "--db", db, "--workers", "1",
+                                  "--published", "1987-03-30"])
+    assert ok.exit_code == 0, ok.output
+    with Store.open(db) as store:
+        (row,) = store.db.query("SELECT published, record FROM stories")
+    assert row["published"] == "1987-03-30"
+    assert json.loads(row["record"])["dateline"]["date"] == "1987-03-30"

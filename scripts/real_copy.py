@@ -1,0 +1,131 @@
+"""The real-copy routine: read development stories of several layouts as they arrive, and
+count the error classes that show in their records.
+
+Fixtures look like what their writer expects; real archives do not. Run this before and after
+a change to what dateline reads, read the stories behind the counts yourself, and write the
+classes and counts (never the stories' text) into docs/real-copy.md.
+
+    python scripts/real_copy.py collect ../shared/data /tmp/real        # 33 stories, 5 layouts
+    python scripts/real_copy.py records /tmp/real /tmp/after.json       # read them (this checkout)
+    python scripts/real_copy.py classes /tmp/real /tmp/before.json /tmp/after.json
+
+Stories are written outside the repository: they are others' news text.
+"""
+from __future__ import annotations
+
+import json
+import random
+import re
+import sys
+from pathlib import Path
+
+SIGNOFF = re.compile(r"\n\s*(?:REUTER|Reuters?|\(AP\)|AFP|\(UPI\))\s*$")
+DAY_WORDS = re.compile(r"\b(?:today|yesterday|tomorrow|tonight|last night|monday|tuesday|wednesday|thursday|"
+                       r"friday|saturday|sunday)\b", re.I)
+DATED_DATELINE = re.compile(r"^\s*[A-Z][^\n]{0,40}, (?:Jan|Feb|March|April|May|June|July|Aug|Sept|Oct|Nov|Dec)"
+                            r"[a-z]*\.? \d", re.M)
+
+
+def collect(shared: Path, out: Path, seed: int = 12) -> None:
+    """Reuters-21578 as it arrived (tables, prose, briefs), PolNeAR dev, MEANTIME, LGL, GeoWebNews."""
+    from dateline.eval.geo import read_geowebnews, read_lgl
+    from dateline.eval.reuters21578 import iter_wire_stories
+    from dateline.eval.timeml import read_meantime
+
+    out.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(seed)
+    wire = [s for n in ("001", "002") for s in iter_wire_stories(shared / "reuters21578" / f"reut2-{n}.sgm", "wire")]
+    tables = [s for s in wire if re.search(r"\n\s+(?:Shr|Net|Qtly div)\b", s.text)]
+    prose = [s for s in wire if s not in tables and len(s.text) > 1500]
+    short = [s for s in wire if s not in tables and len(s.text) <= 1500]
+    for s in rng.sample(tables, 4) + rng.sample(prose, 5) + rng.sample(short, 3):
+        (out / f"reuters_{s.id}.txt").write_text(s.text + "\n", encoding="utf-8")
+    polnear = sorted((shared / "polnear" / "data" / "dev" / "text").glob("*.txt"))
+    for f in polnear[::14][:6]:
+        (out / f"polnear_{f.stem[:30]}.txt").write_text(f.read_text(encoding="utf-8"), encoding="utf-8")
+    meantime = sorted((shared / "meantime").rglob("intra-doc_annotation/**/*.xml"))
+    for f in meantime[::24][:5]:
+        (out / f"meantime_{f.stem[:30]}.txt").write_text(read_meantime(f).text, encoding="utf-8")
+    for d in read_lgl(shared / "lgl")[::117][:5]:
+        (out / f"lgl_{d.id}.txt").write_text(d.text, encoding="utf-8")
+    for d in read_geowebnews(shared / "geowebnews")[::40][:5]:
+        (out / f"gwn_{d.id}.txt").write_text(d.text, encoding="utf-8")
+
+
+def records(stories: Path, out: Path) -> None:
+    """Read every story with this checkout's dateline; write the records (without text)."""
+    import dateline
+
+    found = {}
+    for f in sorted(stories.glob("*.txt")):
+        article = dateline.read(f.read_text(encoding="utf-8"))
+        record = article.to_dict()
+        record.pop("text")
+        record["headline_span"] = [[s.start, s.end] for s in article.spans.get("headline", ())]
+        found[f.name] = record
+    out.write_text(json.dumps(found), encoding="utf-8")
+
+
+def classes(stories: Path, recs: dict[str, dict], tables_from: dict[str, dict]) -> dict[str, int]:
+    """Count each error class over the records (``tables_from``: whose tables mark table lines)."""
+    counts: dict[str, int] = {}
+
+    def add(name: str, n: int = 1) -> None:
+        if n:
+            counts[name] = counts.get(name, 0) + n
+
+    for name, r in recs.items():
+        text = (stories / name).read_text(encoding="utf-8")
+        lines = [line for line in text.split("\n") if line.strip()]
+        wire = name.startswith("reuters")
+        dated = bool(r["dateline"]["date"] or DATED_DATELINE.search(text))
+        tables = [(t["start"], t["end"]) for t in tables_from[name].get("tables", [])]
+        inside = lambda pos: any(a <= pos < b for a, b in tables)  # noqa: E731
+        add("paragraphs are physical lines of wrapped copy (stories)",
+            wire and len(lines) > 8 and len(r["paragraphs"]) >= 0.6 * len(lines))
+        add("quote in wire copy of 3 words or fewer (quotes)",
+            sum(wire and len(q["text"].split()) <= 3 for q in r["quotes"]))
+        add("agency sign-off not read (stories)", bool(SIGNOFF.search(text)) and not r["agency"])
+        add("dateline date null, no year in the story (stories)",
+            bool(r["dateline"]["places"]) and not r["dateline"]["date"] and bool(DATED_DATELINE.search(text)))
+        add("day-relative time unanchored though the dateline gives the day (timexes)",
+            sum(dated and bool(DAY_WORDS.search(t["text"])) and t["value"].startswith("XXXX-XX") for t in r["timexes"]))
+        add("entity name broken by a line break (entities)", sum("\n" in e["name"] for e in r["entities"]))
+        add("mentions, quotes, events or times read from table lines",
+            sum(inside(m["start"]) for e in r["entities"] for m in e["mentions"])
+            + sum(inside(q["start"]) for q in r["quotes"]) + sum(inside(v["trigger"]["start"]) for v in r["events"])
+            + sum(inside(t["start"]) for t in r["timexes"]))
+        add("headline missed (stories)", not name.startswith("gwn") and len(lines) > 1
+            and len(lines[0]) <= 120 and r["headline"] is None)
+        add("dateline missed on wire copy (stories)", wire and not r["dateline"]["places"])
+        for a, b in r.get("headline_span") or ():
+            add("entity made from headline text alone (entities)",
+                sum(bool(e["mentions"]) and all(a <= m["start"] < b for m in e["mentions"]) for e in r["entities"]))
+        places = {p.title() for p in r["dateline"]["places"]}
+        add("dateline place taken as speaker (quotes)",
+            sum(bool(q["speaker_text"]) and q["speaker_text"].isupper() and q["speaker_text"].title() in places
+                for q in r["quotes"]))
+        add("dateline.country not an ISO code (stories)", len(r["dateline"].get("country") or "XX") != 2)
+        add("headline run into the first paragraph on one line (stories)", name.startswith("lgl") and len(lines) == 1)
+    return counts
+
+
+def main(argv: list[str]) -> None:
+    command, *args = argv
+    if command == "collect":
+        collect(Path(args[0]), Path(args[1]))
+    elif command == "records":
+        records(Path(args[0]), Path(args[1]))
+    elif command == "classes":
+        stories = Path(args[0])
+        before, after = (json.loads(Path(p).read_text(encoding="utf-8")) for p in args[1:3])
+        b, a = classes(stories, before, after), classes(stories, after, after)
+        print(f"{'class':78s} {'before':>6s} {'after':>5s}")
+        for name in dict.fromkeys([*b, *a]):
+            print(f"{name:78s} {b.get(name, 0):6d} {a.get(name, 0):5d}")
+    else:
+        raise SystemExit(__doc__)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
