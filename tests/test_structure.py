@@ -118,6 +118,7 @@ def test_crlf_windows_1252():
     ("March 3, 2021", "2021-03-03"),
     ("12:30 +0530 5 Nov 2020", "2020-11-05T12:30:00+05:30"),
     ("no date here", None),
+    ("26-FEB-1987 15:01:01.79", "1987-02-26T15:01:01"),
     ("February 30, 2021 10:00 GMT", None),
 ])
 def test_timestamps(line, expected):
@@ -174,3 +175,12 @@ def test_bylines(byline, names):
                                         ("WASHINGTON, D.C.", "Washington, D.C."), ("Paris", "Paris")])
 def test_smart_title(raw, title):
     assert smart_title(raw) == title
+
+
+def test_wire_timestamp_line_above_the_title():
+    text = (" 5-MAR-1987 09:23:44.74\nACME TOOLS <ACM> 4TH QTR NET\n    SPRINGVALE, Ohio, March 5 -\n"
+            "    Shr 19 cts vs 13 cts\n    Net 2,656,000 vs 1,712,000\n Reuter\n")
+    lay = parse_structure(text)
+    assert lay.published == "1987-03-05T09:23:44" and lay.headline.text == "ACME TOOLS <ACM> 4TH QTR NET"
+    assert lay.dateline.date == "1987-03-05" and lay.dateline.division.text == "Ohio"
+    assert lay.agency == "Reuters" and len(lay.tables) == 1 and lay.paragraphs == ()

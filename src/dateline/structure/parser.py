@@ -128,6 +128,10 @@ def _read_header_line(header: _Header, line: Field, index: int, lines: list[Fiel
     if index == 0 and _looks_like_headline(s, lines, text):
         header.headline = line
         return True
+    if header.headline is None and 0 < index <= 2 and index + 1 < len(lines) and len(s) <= SHORT_HEADLINE_CHARS \
+            and (P.BYLINE.match(lines[index + 1].text) or _match_dateline(lines[index + 1])):
+        header.headline = line  # below a timestamp or agency line: " 5-MAR-1987 09:23:44.74" then the title
+        return True
     return False
 
 

@@ -61,10 +61,10 @@ _TZ_ALT = "|".join(sorted(TIME_ZONES, key=len, reverse=True))
 # "by Reuters" / "Reuters" / "By Associated Press" on a line of its own.
 AGENCY_LINE = re.compile(rf"^\s*(?:by\s+)?(?P<agency>{_AGENCY_ALT})(?:\s+staff)?\s*$", re.I)
 
-# A timestamp line: "Wednesday, 24 April 2019 07:35 GMT", "April 24, 2019 / 7:35 AM / Updated ...",
+# A timestamp line: "Wednesday, 24 April 2019 07:35 GMT", "26-FEB-1987 15:01:01.79" (old wire), "April 24, 2019 / 7:35 AM / Updated ...",
 # "Published 3:15 p.m. EDT, April 24, 2019", "2019-04-24T07:35:00Z".
 TIMESTAMP_DATE = re.compile(
-    rf"(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{MONTH})\s*,?\s*(?P<y1>\d{{4}})"
+    rf"(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+|-)(?P<m1>{MONTH})(?:\s*,?\s*|-)(?P<y1>\d{{4}})"
     rf"|(?P<m2>{MONTH})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(?P<y2>\d{{4}})"
     rf"|(?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}}))",
     re.I,
@@ -76,7 +76,7 @@ TIMESTAMP_TIME = re.compile(
 )
 TIMESTAMP_LINE = re.compile(
     rf"^\s*(?:(?:published|updated|posted|first published)\s*:?\s*(?:on\s+)?)?(?:{WEEKDAY}\s*,?\s*)?"
-    rf"(?:[^\n]{{0,40}}?)(?:\d{{4}}-\d{{2}}-\d{{2}}|{MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH})[^\n]{{0,60}}$",
+    rf"(?:[^\n]{{0,40}}?)(?:\d{{4}}-\d{{2}}-\d{{2}}|{MONTH}\s+\d{{1,2}}|\d{{1,2}}(?:\s+|-){MONTH})[^\n]{{0,60}}$",
     re.I,
 )
 

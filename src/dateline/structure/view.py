@@ -22,7 +22,7 @@ T = TypeVar("T")
 LONG_RUN = 40
 _SAME_CHAR_RUN = re.compile(r"([^\w\s])\1{%d,}" % (LONG_RUN - 1))
 _SPACE_RUN = re.compile(r"[ \t\u00a0]{%d,}" % LONG_RUN)
-_BREAK_RUN = re.compile(r"[ \t\u00a0]*\n\s{%d,}" % LONG_RUN)
+_BREAK_RUN = re.compile(r"(?<![ \t\u00a0])[ \t\u00a0]*+\n\s{%d,}" % LONG_RUN)
 _STRAY_BREAKS = re.compile(r"\r\n?|[\f\v\x1c-\x1e\x85\u2028\u2029]")
 
 
@@ -125,7 +125,7 @@ def run_edits(text: str, start: int, end: int) -> list[Edit]:
 
 
 _BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n")
-_LINE_BREAK = re.compile(r"[ \t\u00a0]*(?:\r\n|[\n\r])[ \t\u00a0]*")
+_LINE_BREAK = re.compile(r"(?<![ \t\u00a0])[ \t\u00a0]*+(?:\r\n|[\n\r])[ \t\u00a0]*+")
 
 
 def nlp_view(layout: Layout, end: int | None = None) -> TextView:
