@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, fields, is_dataclass, replace
+from functools import lru_cache
 from typing import Callable, Iterable, TypeVar
 
 from dateline.structure.layout import Layout
@@ -159,23 +160,35 @@ def nlp_view(layout: Layout, end: int | None = None) -> TextView:
 def remap(value: T, start: Callable[[int], int], end: Callable[[int], int]) -> T:
     """``value`` with every ``start`` and ``end`` offset of its dataclasses (at any depth)
     moved by ``start``/``end``: one step to take spans into or out of the view."""
-    if is_dataclass(value) and not isinstance(value, type):
+    plan = _plan(type(value))
+    if plan is not None:
         changes = {}
-        for f in fields(value):
-            old = getattr(value, f.name)
-            if f.name == "start" and type(old) is int:
-                new = start(old)
-            elif f.name == "end" and type(old) is int:
-                new = end(old)
+        for name, kind in plan:
+            old = getattr(value, name)
+            if kind == "start":
+                new = start(old) if type(old) is int else old
+            elif kind == "end":
+                new = end(old) if type(old) is int else old
             else:
                 new = remap(old, start, end)
             if new is not old:
-                changes[f.name] = new
+                changes[name] = new
         return replace(value, **changes) if changes else value
-    if isinstance(value, tuple) and value and not isinstance(value[0], (int, str)):
+    if type(value) is tuple and value and not isinstance(value[0], _LEAVES):
         items = tuple(remap(v, start, end) for v in value)
         return items if any(a is not b for a, b in zip(items, value)) else value
     return value
+
+
+_LEAVES = (int, str, float, bool, type(None))
+
+
+@lru_cache(maxsize=None)
+def _plan(cls: type) -> tuple[tuple[str, str], ...] | None:
+    """For a dataclass type, its fields to move: ("start"|"end"|"walk"); None for other types."""
+    if not is_dataclass(cls):
+        return None
+    return tuple((f.name, f.name if f.name in ("start", "end") else "walk") for f in fields(cls))
 
 
 def layout_in_view(layout: Layout, view: TextView) -> Layout:
