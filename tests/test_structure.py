@@ -184,3 +184,12 @@ def test_wire_timestamp_line_above_the_title():
     assert lay.published == "1987-03-05T09:23:44" and lay.headline.text == "ACME TOOLS <ACM> 4TH QTR NET"
     assert lay.dateline.date == "1987-03-05" and lay.dateline.division.text == "Ohio"
     assert lay.agency == "Reuters" and len(lay.tables) == 1 and lay.paragraphs == ()
+
+
+def test_credits_line_without_parentheses():
+    text = ("Mill to close\n\nSPRINGVALE, Ohio (Reuters) - The mill will close, its owner said.\n\n"
+            "Reporting by Jane Roe in Chicago; Editing by Sam Poe\n")
+    lay = parse_structure(text)
+    assert [(c.role, c.name.text, c.place.text if c.place else None) for c in lay.credits] == [
+        ("reporting", "Jane Roe", "Chicago"), ("editing", "Sam Poe", None)]
+    assert lay.body.text == "The mill will close, its owner said."

@@ -140,15 +140,14 @@ def nlp_view(layout: Layout, end: int | None = None) -> TextView:
     end = layout.body.end if end is None else end
     edits = [Edit(t.start, t.end, "") for t in layout.tables]
     edits += [Edit(a, b, " ") for a, b in layout.wraps]
-    if True:
-        blocks = sorted([*layout.paragraphs, *layout.tables], key=lambda f: f.start)
-        for a, b in zip(blocks, blocks[1:]):
-            if not _BLANK_LINE.search(text, a.end, b.start):
-                edits.append(Edit(a.end, b.start, "\n\n"))
-        header_end = blocks[0].start if blocks else end
-        for m in _LINE_BREAK.finditer(text, 0, header_end):
-            if not _BLANK_LINE.search(text, max(0, m.start() - 1), min(len(text), m.end() + 1)):
-                edits.append(Edit(m.start(), m.end(), "\n\n"))
+    blocks = sorted([*layout.paragraphs, *layout.tables], key=lambda f: f.start)
+    for a, b in zip(blocks, blocks[1:]):
+        if not _BLANK_LINE.search(text, a.end, b.start):
+            edits.append(Edit(a.end, b.start, "\n\n"))
+    header_end = blocks[0].start if blocks else end
+    for m in _LINE_BREAK.finditer(text, 0, header_end):
+        if not _BLANK_LINE.search(text, max(0, m.start() - 1), min(len(text), m.end() + 1)):
+            edits.append(Edit(m.start(), m.end(), "\n\n"))
     if layout.dateline is not None:  # the dateline is not the first sentence's subject ("NEW YORK ... said")
         dl = layout.dateline
         gap = len(text[dl.start:dl.end]) - len(text[dl.start:dl.end].rstrip())
