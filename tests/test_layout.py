@@ -72,6 +72,7 @@ def test_indented_wire_copy_has_real_paragraphs():
     assert len(paragraphs) == 4
     assert paragraphs[0].startswith("Grantham Mills Inc expects") and paragraphs[0].endswith("on Monday.")
     assert paragraphs[1].startswith('"We have turned') and paragraphs[1].endswith("end of the year.")
+    assert lay.headline.text == "GRANTHAM MILLS SEES HIGHER 1988 EARNINGS"  # all capitals
     assert lay.agency == "Reuters" and [a.text for a in lay.authors] == ["Ellen Marsh"]
     assert [b.text for b in lay.boilerplate] == ["REUTER"]
 

@@ -51,7 +51,7 @@ def render_markdown(article: Article) -> str:
 
 def _story_lines(a: Article) -> list[str]:
     d = a.dateline
-    dateline = ", ".join(filter(None, ["/".join(d.places), d.country, d.date, d.agency]))
+    dateline = ", ".join(filter(None, ["/".join(d.places), d.region, d.country, d.date, d.agency]))
     credits = a.credits
     pairs = [
         ("Headline", a.headline),
@@ -65,7 +65,8 @@ def _story_lines(a: Article) -> list[str]:
         ("Writing", _credit_list(credits.writing)),
         ("Editing", ", ".join(credits.editing)),
         ("Contributors", _credit_list(credits.contributing)),
-        ("Body", f"{len(a.paragraphs)} paragraphs, characters {a.body.start}-{a.body.end}"),
+        ("Body", f"{len(a.paragraphs)} paragraphs" + (f", {len(a.tables)} tables" if a.tables else "")
+                 + f", characters {a.body.start}-{a.body.end}"),
     ]
     lines = [f"{k}: {v}" for k, v in pairs if v]
     lines.extend(f"* {b}" for b in a.bullets)
