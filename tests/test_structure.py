@@ -193,3 +193,16 @@ def test_credits_line_without_parentheses():
     assert [(c.role, c.name.text, c.place.text if c.place else None) for c in lay.credits] == [
         ("reporting", "Jane Roe", "Chicago"), ("editing", "Sam Poe", None)]
     assert lay.body.text == "The mill will close, its owner said."
+
+
+def test_contributing_line_keeps_people_not_outlets():
+    text = ("Town votes\n\nHARLOW FALLS, Vt. - The town voted on Tuesday to build a bridge, the mayor said.\n\n"
+            "Contributing: Jane Doe, USA TODAY; The Associated Press\n")
+    lay = parse_structure(text)
+    assert [(c.role, c.name.text) for c in lay.credits] == [("contributing", "Jane Doe")]
+
+
+def test_names_in_capitals_are_still_people():
+    text = ("Town votes\n\nHARLOW FALLS, Vt. - The town voted on Tuesday to build a bridge, the mayor said.\n\n"
+            "Contributing: JANE DOE, JOHN ROE\n")
+    assert [c.name.text for c in parse_structure(text).credits] == ["Jane Doe", "John Roe"]

@@ -35,6 +35,7 @@ def _names_with_places(text: str, start: int, end: int, role: str) -> list[Credi
     segment = text[start:end]
     out: list[CreditLine] = []
     pos = 0
+    previous: str | None = None
     for chunk in _CHUNK.split(segment.rstrip(" );.")):
         if not chunk.strip():
             continue
@@ -43,8 +44,19 @@ def _names_with_places(text: str, start: int, end: int, role: str) -> list[Credi
         if _is_region(chunk) and out and out[-1].place is not None:
             out = _widen_place(out, text, start + found + len(chunk))  # "in Jackson, Mississippi"
             continue
+        if _is_outlet(chunk, previous):
+            continue  # "Jane Doe, USA TODAY; The Associated Press": the outlet, not a person
+        previous = chunk
         out.extend(_chunk_names(text, start + found, start + found + len(chunk), role))
     return out
+
+
+def _is_outlet(chunk: str, previous: str | None) -> bool:
+    """An agency, or a name in capitals after a name written otherwise (the person's outlet)."""
+    text = chunk.strip()
+    if text.lower() in P.AGENCIES:
+        return True
+    return previous is not None and text.isupper() and not previous.isupper() and " IN " not in text
 
 
 def _is_region(chunk: str) -> bool:
