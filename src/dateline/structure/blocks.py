@@ -82,8 +82,8 @@ def read_blocks(text: str, start: int, end: int) -> list[Block]:
     if not lines:
         return []
     wrapped = _is_wrapped(text, lines)
-    starts = _paragraph_starts(text, lines, wrapped)
-    rows = _table_rows(text, lines, starts)
+    starts, marked = _paragraph_starts(text, lines, wrapped)
+    rows = _table_rows(text, lines, starts, marked)
     blocks: list[Block] = []
     group: list[Line] = []
     group_table = False
@@ -127,11 +127,11 @@ def _is_wrapped(text: str, lines: list[Line]) -> bool:
     return mid >= MID_SENTENCE_SHARE * len(inner)
 
 
-def _paragraph_starts(text: str, lines: list[Line], wrapped: bool) -> list[bool]:
-    """Whether each line starts a paragraph (rules 1, 3, 5)."""
+def _paragraph_starts(text: str, lines: list[Line], wrapped: bool) -> tuple[list[bool], bool]:
+    """Whether each line starts a paragraph (rules 1, 3, 5), and whether indents mark them."""
     has_blank = any(l.after_blank for l in lines[1:])
     if not wrapped:
-        return [l.after_blank or not has_blank or bool(_BULLET.match(text, l.start)) for l in lines]
+        return [l.after_blank or not has_blank or bool(_BULLET.match(text, l.start)) for l in lines], False
     margin = min(l.indent for l in lines)
     indent_marked = sum(l.indent > margin for l in lines) >= 1 and sum(l.indent == margin for l in lines[1:]) >= 2
     width = max(l.indent + l.end - l.start for l in lines)
@@ -145,20 +145,25 @@ def _paragraph_starts(text: str, lines: list[Line], wrapped: bool) -> list[bool]
             full = a.indent + (a.end - a.start) >= FULL_LINE * width
             ends = bool(_SENTENCE_END.search(text[a.start:a.end]))
             starts.append(not (text[b.start].islower() or (full and not ends)))
-    return starts
+    return starts, indent_marked
 
 
-def _table_rows(text: str, lines: list[Line], starts: list[bool]) -> list[bool]:
+def _table_rows(text: str, lines: list[Line], starts: list[bool], marked: bool) -> list[bool]:
     """Which lines are table rows (rule 4): lines of figures that no wrapped sentence runs
     through (or lines set in columns), two or more together; short headings between rows
-    ("Year", "Nine mths") join them."""
+    ("Year", "Nine mths") join them. Where indents mark paragraphs, a row is a paragraph
+    of one line."""
     n = len(lines)
     kinds = []
     for i, l in enumerate(lines):
         s = text[l.start:l.end]
         ends = bool(_SENTENCE_END.search(s))
         nxt = lines[i + 1] if i + 1 < n else None
-        runs_on = nxt is not None and not nxt.after_blank and not starts[i + 1] and text[nxt.start].islower()
+        runs_on = nxt is not None and not nxt.after_blank and not starts[i + 1] and (
+            marked or text[nxt.start].islower())
+        if marked and not starts[i]:
+            kinds.append("prose")  # a wrapped line of an indent-marked paragraph
+            continue
         runs_in = i > 0 and not starts[i] and not _SENTENCE_END.search(text[lines[i - 1].start:lines[i - 1].end])
         if ends or runs_on:
             kinds.append("prose")
