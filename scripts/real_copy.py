@@ -95,6 +95,9 @@ def classes(stories: Path, recs: dict[str, dict], tables_from: dict[str, dict]) 
             sum(inside(m["start"]) for e in r["entities"] for m in e["mentions"])
             + sum(inside(q["start"]) for q in r["quotes"]) + sum(inside(v["trigger"]["start"]) for v in r["events"])
             + sum(inside(t["start"]) for t in r["timexes"]))
+        add("prose line taken for a table row (lines)",
+            sum(bool(re.search(r"[a-z]{3,}[.!?]$", line.strip())) or len(line.split()) > 12
+                for t in r.get("tables", []) for line in text[t["start"]:t["end"]].split("\n")))
         add("headline missed (stories)", not name.startswith("gwn") and len(lines) > 1
             and len(lines[0]) <= 120 and r["headline"] is None)
         add("dateline missed on wire copy (stories)", wire and not r["dateline"]["places"])
