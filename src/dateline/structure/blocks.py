@@ -13,8 +13,9 @@ Rules, in order (each a short test on physical lines, linear in the text):
    without indents, a line goes on the paragraph above when it starts in lower case or the
    line above is full and ends mid-sentence.
 4. A line of figures (a digit, no closing sentence punctuation, or columns set apart by
-   runs of spaces) next to another such line is a table row; rows, with the short headings
-   between them ("Year"), make a table block.
+   runs of spaces) next to another such line is a table row (where indents mark paragraphs,
+   only a paragraph of one line); rows, with the short headings between them ("Year"), make
+   a table block.
 5. Text that is not wrapped keeps the old reading: a blank-line chunk is one paragraph, and
    without blank lines each line is one.
 """
