@@ -227,3 +227,17 @@ def test_crlf_station_story(reader):
     assert [(c.name, c.place) for c in article.credits.contributing] == [("Sam Ortiz", None)]
     (quote,) = [q for q in article.quotes if q.kind == "direct"]
     assert article.text[quote.start:quote.end] == quote.text == "This bridge is long overdue,"
+
+
+@pytest.mark.parametrize("mark, separator", [("\t", "\n"), ("", "\n\n"), ("    ", "\r\n")])
+def test_tab_indented_and_blank_line_wrapped_copy(mark, separator):
+    text = (f"Harbour board delays plan{separator}{mark}DOVERTON, March 3 - The harbour board said on Thursday it"
+            f" would{separator[-1]}delay a plan to dredge the eastern channel until the spring, after"
+            f"{separator[-1]}objections from fishermen.{separator}{mark}The board's chairman said the delay would"
+            f" cost about two million{separator[-1]}pounds, and that work would start in April.{separator}")
+    lay = parse_structure(text)
+    assert lay.headline.text == "Harbour board delays plan" and lay.dateline.date == "XXXX-03-03"
+    assert [" ".join(p.text.split()).split()[-1] for p in lay.paragraphs] == ["fishermen.", "April."]
+    whole = nlp_view(lay)
+    view = whole.text[: whole.to_view(lay.body.end, end=True)]  # what spaCy reads
+    assert "\r" not in view and "would delay a plan" in view and "fishermen.\n\nThe board's" in view
