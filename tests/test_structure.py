@@ -206,3 +206,15 @@ def test_names_in_capitals_are_still_people():
     text = ("Town votes\n\nHARLOW FALLS, Vt. - The town voted on Tuesday to build a bridge, the mayor said.\n\n"
             "Contributing: JANE DOE, JOHN ROE\n")
     assert [c.name.text for c in parse_structure(text).credits] == ["Jane Doe", "John Roe"]
+
+
+@pytest.mark.parametrize("dateline, region, country", [
+    ("SYDNEY, N.S.W., March 2 - Text follows.", "N.S.W.", "AU"),
+    ("PUNE, Maharashtra - Text follows.", "Maharashtra", "IN"),
+    ("CALGARY, Alberta, March 2 - Text follows.", "Alberta", "CA"),
+    ("GLASGOW, Scotland (Reuters) - Text follows.", None, "GB"),
+    ("SEOUL/VLADIVOSTOK, Russia, April 24 (Reuters) - Text follows.", None, "RU"),
+])
+def test_dateline_regions_and_iso_countries(dateline, region, country):
+    d = parse_structure(f"A headline here\n\n{dateline}\n\nMore text.").dateline
+    assert (d.division.text if d.division else None) == region and d.country == country

@@ -2,12 +2,13 @@
 "Ohio"), and the ISO 3166-1 alpha-2 code of its country."""
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 
 from dateline.structure.layout import Field
 
 # Countries whose first-level divisions follow the place in a dateline ("DAYTON, Ohio").
-DATELINE_DIVISION_COUNTRIES = ("US", "CA", "AU", "IN", "BR", "MX", "DE", "CN")
+DATELINE_DIVISION_COUNTRIES = ("US", "CA", "GB", "AU", "IN", "BR", "MX", "DE", "CN")
 
 
 def locate_region(region: Field | None) -> tuple[Field | None, str | None]:
@@ -23,7 +24,9 @@ def locate_region(region: Field | None) -> tuple[Field | None, str | None]:
 
 
 def _key(text: str) -> str:
-    return " ".join(text.replace(".", "").split()).casefold()
+    """Case, dots and accents folded: "N.S.W." -> "nsw", "Mahārāshtra" -> "maharashtra"."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return " ".join(plain.replace(".", "").split()).casefold()
 
 
 @lru_cache(maxsize=1)
@@ -33,12 +36,13 @@ def _divisions() -> dict[str, str]:
 
     from dateline.geo.lexicon import REGION_ABBREVIATIONS
 
+    top = [(code, sub) for code in DATELINE_DIVISION_COUNTRIES
+           for sub in pycountry.subdivisions.get(country_code=code) or () if sub.parent_code is None]
     table: dict[str, str] = {}
-    for code in DATELINE_DIVISION_COUNTRIES:
-        for sub in pycountry.subdivisions.get(country_code=code) or ():
-            if sub.parent_code is None:
-                table.setdefault(_key(sub.name), code)
+    for code, sub in top:
+        table.setdefault(_key(sub.name), code)
+    for code, sub in top:  # ISO codes after all names: "NSW", "KY"
+        table.setdefault(_key(sub.code.split("-")[1]), code)
     for abbreviation, division in REGION_ABBREVIATIONS.items():
         table[abbreviation] = division[:2]
-        table.setdefault(_key(division[3:]), division[:2])  # postal codes: "KY", "ON"
     return table
