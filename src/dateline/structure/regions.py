@@ -7,6 +7,11 @@ from functools import lru_cache
 
 from dateline.structure.layout import Field
 
+# Names older copy uses that the ISO lists no longer carry (folded) -> ISO 3166-1 alpha-2.
+OLD_COUNTRY_NAMES: dict[str, str] = {"west germany": "DE", "federal republic of germany": "DE"}
+# Division names and abbreviations older or looser than ISO's ("Dela.", "Newfoundland").
+OLD_DIVISION_NAMES: dict[str, str] = {"dela": "US", "newfoundland": "CA", "labrador": "CA", "nwt": "CA"}
+
 # Countries whose first-level divisions follow the place in a dateline ("DAYTON, Ohio").
 DATELINE_DIVISION_COUNTRIES = ("US", "CA", "GB", "AU", "IN", "BR", "MX", "DE", "CN")
 
@@ -17,7 +22,7 @@ def locate_region(region: Field | None) -> tuple[Field | None, str | None]:
         return None, None
     from dateline.entities.gazetteer import country_code
 
-    code = country_code(region.text)
+    code = country_code(region.text) or OLD_COUNTRY_NAMES.get(_key(region.text))
     if code is not None:
         return None, code
     return region, _divisions().get(_key(region.text))
@@ -45,4 +50,4 @@ def _divisions() -> dict[str, str]:
         table.setdefault(_key(sub.code.split("-")[1]), code)
     for abbreviation, division in REGION_ABBREVIATIONS.items():
         table[abbreviation] = division[:2]
-    return table
+    return {**table, **OLD_DIVISION_NAMES}
