@@ -93,18 +93,19 @@ class TextView:
 
 
 def _merged(edits: Iterable[Edit], original: str) -> list[Edit]:
-    """Edits in text order. An edit overlapping one given before it is dropped (the caller
-    lists edits by priority); touching edits are joined into one."""
-    kept: list[Edit] = []
-    starts: list[int] = []
-    for e in edits:
-        i = bisect_right(starts, e.start)
-        if (i and kept[i - 1].end > e.start) or (i < len(kept) and kept[i].start < e.end):
-            continue
-        kept.insert(i, e)
-        starts.insert(i, e.start)
+    """Edits in text order. Of overlapping edits the one given first wins (the caller lists
+    edits by priority); touching edits are joined into one. Linear after the sort."""
+    ranked = sorted(enumerate(edits), key=lambda ie: (ie[1].start, ie[1].end, ie[0]))
+    kept: list[tuple[int, Edit]] = []
+    for rank, e in ranked:
+        n = len(kept)
+        while n and kept[n - 1][1].end > e.start or (n and kept[n - 1][1].start == e.start):
+            n -= 1  # kept[n:] overlap e
+        if all(rank < r for r, _ in kept[n:]):
+            del kept[n:]
+            kept.append((rank, e))
     out: list[Edit] = []
-    for e in kept:
+    for _, e in kept:
         if original[e.start:e.end] == e.text:
             continue
         if out and e.start == out[-1].end:
