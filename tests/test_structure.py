@@ -218,3 +218,11 @@ def test_names_in_capitals_are_still_people():
 def test_dateline_regions_and_iso_countries(dateline, region, country):
     d = parse_structure(f"A headline here\n\n{dateline}\n\nMore text.").dateline
     assert (d.division.text if d.division else None) == region and d.country == country
+
+
+@pytest.mark.parametrize("signoff, agency", [("REUTER", "Reuters"), ("(AP)", "AP"), ("AFP", "AFP"), ("(UPI)", "UPI"),
+                                             ("burs-jm/kir", "AFP")])
+def test_agency_from_the_sign_off(signoff, agency):
+    text = f"Mill to close\n\nThe mill will close next month, its owner said.\n\nWorkers were told on Monday.\n\n{signoff}\n"
+    lay = parse_structure(text)
+    assert lay.agency == agency and [b.text for b in lay.boilerplate] == [signoff]

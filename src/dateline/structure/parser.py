@@ -294,6 +294,8 @@ def _agency_from_credits(boilerplate: list[Field]) -> str | None:
     for f in boilerplate:
         if m := P.AGENCY_SIGNOFF.match(f.text):
             return P.AGENCIES[m["agency"].lower()]
+        if P.AFP_SIGNOFF.match(f.text):
+            return "AFP"  # desk initials ("burs-jm/kir") are AFP's sign-off
     for f in boilerplate:
         for key, name in (("reuters", "Reuters"), ("associated press", "AP"), ("afp", "AFP")):
             if key in f.text.lower():
