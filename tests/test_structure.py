@@ -226,3 +226,9 @@ def test_agency_from_the_sign_off(signoff, agency):
     text = f"Mill to close\n\nThe mill will close next month, its owner said.\n\nWorkers were told on Monday.\n\n{signoff}\n"
     lay = parse_structure(text)
     assert lay.agency == agency and [b.text for b in lay.boilerplate] == [signoff]
+
+
+def test_sign_off_at_the_end_of_the_last_line():
+    lay = parse_structure("Mill to close\n\nThe mill will close, its owner said.\n\nWorkers were told on Monday. Reuter\n")
+    assert lay.agency == "Reuters" and lay.body.text.endswith("told on Monday.")
+    assert parse_structure("Mill to close\n\nThe mill will close.\n\nThe owner told Reuters.\n").agency is None

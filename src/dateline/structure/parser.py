@@ -274,6 +274,10 @@ def _scan_trailer(text: str, body_start: int,
     if not paragraphs:
         return body_start, credits, credits_span, boilerplate
     last = paragraphs[-1]
+    if (m := P.INLINE_SIGNOFF.search(last.text)) and not boilerplate:  # "... said. Reuter" on one line
+        start = last.start + m.start("signoff")
+        boilerplate.append(Field(m["signoff"], start, start + len(m["signoff"])))
+        return len(text[:start].rstrip()), credits, credits_span, boilerplate
     if not credits and (m := P.REUTERS_CREDITS.search(last.text)) and m.start() > 0:
         start = last.start + m.start()
         credits_span = Field(text[start:last.end], start, last.end)

@@ -149,6 +149,8 @@ CREDIT_PLACE = re.compile(r"\s+(?:in|from)\s+(?P<place>[A-Z][\w.'’\-]*(?:[ ,]+
 # A sign-off closing the story: the agency alone ("REUTER", "Reuters", "(AP)", "AFP", "(UPI)"),
 # or AFP's desk initials ("burs-jm/kir").
 AGENCY_SIGNOFF = re.compile(rf"^\s*+[(\[]?\s*+(?P<agency>(?i:{_AGENCY_ALT}))\s*+[)\]]?[\s.]*+$")
+# The same sign-off closing the last paragraph's line: "... the company said. REUTER".
+INLINE_SIGNOFF = re.compile(r"""(?<=[.!?"”)])[ \t]++(?P<signoff>REUTER|Reuters?|\((?:AP|UPI|AFP)\))[ \t]*+$""")
 AFP_SIGNOFF = re.compile(r"^\s*(?:[a-z]{2,6}(?:[-/][a-z]{2,6})+|burs?(?:[-/][a-z]{2,6})*)\s*$")
 RULE_LINE = re.compile(r"^\s*(?:_{3,}|-{3,}|\*{3,}|={3,})\s*$")
 
