@@ -12,6 +12,7 @@ from typing import Any, Iterable, Sequence
 
 import typer
 
+from dateline.cli.common import TOPICS_OPT
 from dateline.cli.ray_ingest import ADDRESS_OPT, ENGINE_OPT, OUT_FORMAT_OPT, OUT_OPT, ingest_ray, wants_ray
 
 DB_HELP = "Archive: SQLite file path or postgresql:// URL (default $DATELINE_DB or dateline.db)."
@@ -42,6 +43,7 @@ def ingest(paths: list[str] = typer.Argument(..., help="Files, directories, glob
            workers: int = typer.Option(0, "--workers", "-w", help="Reader processes (default: all cores)."),
            batch_size: int = typer.Option(32, "--batch-size", help="Stories per write transaction."),
            model: str = typer.Option(None, "--model", help="Installed spaCy pipeline (or $DATELINE_MODEL)."),
+           topics: list[str] = TOPICS_OPT,
            thread_threshold: float = typer.Option(None, "--thread-threshold",
                                                   help="Similarity for joining a story thread (default 0.2; "
                                                        "lower gives broader, topic-like threads)."),
@@ -49,6 +51,7 @@ def ingest(paths: list[str] = typer.Argument(..., help="Files, directories, glob
            engine: str = ENGINE_OPT, address: str = ADDRESS_OPT, out: str = OUT_OPT,
            out_format: str = OUT_FORMAT_OPT) -> None:
     """Read stories into the archive. Rerun any time: stories already there are skipped."""
+    _check_topic_models(topics or ())
     if wants_ray(engine, out):  # the Ray engine, or record files: dateline.cli.ray_ingest
         return ingest_ray(paths, engine=engine, address=address, out=out, out_format=out_format, db=db,
                           workers=workers, batch_size=batch_size, model=model, quiet=quiet)
@@ -59,7 +62,7 @@ def ingest(paths: list[str] = typer.Argument(..., help="Files, directories, glob
     with _open(db, thread_threshold) as store:
         with _progress(console, quiet) as tick:
             report = store.ingest(paths, workers=workers or None, batch_size=batch_size, model=model,
-                                  on_story=tick)
+                                  on_story=tick, topics=tuple(topics or ()))
     console.print(f"added {report.added}, skipped {report.skipped} already in the archive, "
                   f"failed {len(report.failed)} in {report.seconds:.1f} s ({report.rate:.1f} stories/s)")
     for failure in report.failed[:50]:
@@ -71,6 +74,18 @@ def ingest(paths: list[str] = typer.Argument(..., help="Files, directories, glob
         raise typer.Exit(130)
     if report.failed:
         raise typer.Exit(1)
+
+
+def _check_topic_models(paths: Sequence[str]) -> None:
+    """Fail before any worker starts when a --topics directory is not a topic model."""
+    from dateline.themes.topics import TopicModelError, load
+
+    for path in paths:
+        try:
+            load(path)
+        except TopicModelError as exc:
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(2) from None
 
 
 class _progress:
