@@ -14,14 +14,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from dateline.nlp import load_pipeline  # noqa: E402
 from dateline.themes.sentiment import read_newsmtsc, train  # noqa: E402
 
 OUT = ROOT / "src/dateline/themes/models/newsmtsc"
-C = 0.3
+C = 0.1
 
 if __name__ == "__main__":
     path = Path(sys.argv[1] if len(sys.argv) > 1 else ROOT.parent / "shared/data/newsmtsc/rw-train.jsonl")
-    rows = read_newsmtsc(path)
+    rows = read_newsmtsc(path, load_pipeline())  # parsed as the reader parses stories
     made = (f"logistic regression (C={C}) on {len(rows)} NewsMTSC train mentions (MIT), "
             "by scripts/train_sentiment.py")
     model = train(rows, c=C, made=made)

@@ -182,3 +182,15 @@ def test_macro_f1_is_the_mean_over_three_classes():
     assert s["f1[-1]"] == 1.0 and s["f1[1]"] == pytest.approx(2 / 3) and s["f1[0]"] == pytest.approx(2 / 3)
     assert s["f1m"] == pytest.approx((1 + 2 / 3 + 2 / 3) / 3)
     assert s["accuracy"] == 0.75
+
+
+def test_parse_features_read_the_targets_role():
+    from dateline.nlp import load_pipeline
+
+    doc = load_pipeline()("Angry voters blamed Marlow for the corrupt deal.")
+    start = doc.text.index("Marlow")
+    f = sentiment.parse_features(doc, start, start + len("Marlow"))
+    assert f["dep=dobj"] == 1.0 and f["hd=blamed|dobj"] == 1.0
+    assert f["hv|dobj"] < 0  # "blamed" is negative in VADER's lexicon
+    with_parse = sentiment.features(sentiment.Target(doc.text, start, start + 6, doc))
+    assert set(f) <= set(with_parse) and set(sentiment.features(_target(doc.text, "Marlow"))) < set(with_parse)

@@ -24,11 +24,13 @@ def register(eval_app: typer.Typer) -> None:
     def newsmtsc(file: Path = typer.Argument(..., exists=True, dir_okay=False,
                                              help="NewsMTSC JSON Lines, e.g. ../shared/data/newsmtsc/rw-dev.jsonl"),
                  model: Path = typer.Option(None, "--model", help="A sentiment model directory (default: shipped)."),
+                 spacy_model: str = typer.Option(None, "--spacy-model", help="spaCy pipeline that parses the sentences."),
                  baseline: bool = typer.Option(True, "--baseline/--no-baseline", help="Also score VADER.")) -> None:
         """Target-dependent sentiment F1m (macro F1 of -1/0/1) on NewsMTSC."""
+        from dateline.nlp import load_pipeline
         from dateline.themes.sentiment import default_model, load, macro_f1, read_newsmtsc
 
-        rows = read_newsmtsc(file)
+        rows = read_newsmtsc(file, load_pipeline(spacy_model))
         m = load(model) if model else default_model()
         gold = [g for _, g in rows]
         systems = {"dateline": [m.predict(t)[0] for t, _ in rows]}

@@ -52,17 +52,17 @@ def sentiments_factory():
 
     def extract(ctx: StoryContext) -> tuple[Sentiment, ...]:
         text, out = ctx.doc.text, []
-        bounds = [(s.start_char, s.end_char) for s in ctx.doc.sents]  # once: Token.sent walks the doc
-        starts = [b[0] for b in bounds]
+        sents = list(ctx.doc.sents)  # once: Token.sent walks the doc at every call
+        starts = [s.start_char for s in sents]
         for entity in ctx.part("entities"):
             if entity.type not in SENTIMENT_TYPES or entity.journalist or entity.name == ctx.layout.agency:
                 continue
             for m in entity.mentions:
                 i = bisect_right(starts, m.start) - 1
-                if i < 0 or m.end > bounds[i][1]:  # outside the parsed text, or across sentences
+                if i < 0 or m.end > sents[i].end_char:  # outside the parsed text, or across sentences
                     continue
-                first, last = bounds[i]
-                target = _sentiment.Target(text[first:last], m.start - first, m.end - first)
+                first, last = starts[i], sents[i].end_char
+                target = _sentiment.Target(text[first:last], m.start - first, m.end - first, sents[i], first)
                 polarity, score = model.predict(target)
                 out.append(Sentiment(entity.id, m.start, m.end, polarity, score))
         return tuple(out)
