@@ -117,6 +117,12 @@ def test_cli_topics_train_then_read_with_the_model(tmp_path):
     schemes = {t["scheme"] for t in record["topics"]}
     assert schemes == {"iptc-mediatopic", "desk"}
     assert set(record["tone"]) == {"polarity", "positive", "negative", "words"}
+    people = {e["id"]: e for e in record["entities"] if e["type"] == "PERSON" and not e["journalist"]}
+    assert record["sentiments"], "the fixture story names people"
+    for s in record["sentiments"]:  # one per mention of a person, on the mention's span
+        assert {"start": s["start"], "end": s["end"]} in [{"start": m["start"], "end": m["end"]}
+                                                           for m in people[s["entity"]]["mentions"]]
+        assert s["polarity"] in (-1, 0, 1) and 0.0 < s["score"] <= 1.0
 
 
 def test_cli_read_with_a_missing_topic_model_fails_clearly(tmp_path):

@@ -12,8 +12,10 @@ from dateline.themes import sentiment as _sentiment
 from dateline.themes import topics as _topics
 from dateline.themes.tone import tone as _tone
 
-# Entity types NewsMTSC's targets are (people, and the groups and organisations they act in).
-SENTIMENT_TYPES = frozenset({"PERSON", "ORG", "NORP"})
+# NewsMTSC's targets are people. Read on real stories (PolNeAR, Reuters, LGL), polarities for
+# organisations and groups were mostly the sentence's mood ("in contempt of Congress") or NER
+# errors ("taco", "Misogamy"), so only people get one.
+SENTIMENT_TYPES = frozenset({"PERSON"})
 
 
 def _story_text(ctx: StoryContext) -> str:
@@ -47,7 +49,7 @@ def tone_factory():
 
 @register("sentiments")
 def sentiments_factory():
-    """One polarity per mention of a person, organisation or group, read from its sentence."""
+    """One polarity per mention of a person, read from its sentence."""
     model = _sentiment.default_model()
 
     def extract(ctx: StoryContext) -> tuple[Sentiment, ...]:
@@ -55,7 +57,7 @@ def sentiments_factory():
         sents = list(ctx.doc.sents)  # once: Token.sent walks the doc at every call
         starts = [s.start_char for s in sents]
         for entity in ctx.part("entities"):
-            if entity.type not in SENTIMENT_TYPES or entity.journalist or entity.name == ctx.layout.agency:
+            if entity.type not in SENTIMENT_TYPES or entity.journalist:
                 continue
             for m in entity.mentions:
                 i = bisect_right(starts, m.start) - 1
