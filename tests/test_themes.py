@@ -125,6 +125,14 @@ def test_cli_topics_train_then_read_with_the_model(tmp_path):
         assert s["polarity"] in (-1, 0, 1) and 0.0 < s["score"] <= 1.0
 
 
+def test_text_digest_has_a_themes_section():
+    result = runner.invoke(app, ["read", str(STORIES / "reuters_summit.txt"), "--format", "text"])
+    assert result.exit_code == 0, result.output
+    themes = result.stdout.split("THEMES\n", 1)[1]
+    assert "Topic: " in themes and "iptc-mediatopic medtop:" in themes
+    assert "Tone: " in themes and "Spoken of: " in themes
+
+
 def test_cli_read_with_a_missing_topic_model_fails_clearly(tmp_path):
     result = runner.invoke(app, ["read", str(STORIES / "plain.txt"), "--topics", str(tmp_path / "nothing")])
     assert result.exit_code == 2

@@ -53,6 +53,9 @@ def ingest(paths: list[str] = typer.Argument(..., help="Files, directories, glob
     """Read stories into the archive. Rerun any time: stories already there are skipped."""
     _check_topic_models(topics or ())
     if wants_ray(engine, out):  # the Ray engine, or record files: dateline.cli.ray_ingest
+        if topics:
+            typer.echo("error: --topics is not available with --engine ray or --out yet", err=True)
+            raise typer.Exit(2)
         return ingest_ray(paths, engine=engine, address=address, out=out, out_format=out_format, db=db,
                           workers=workers, batch_size=batch_size, model=model, quiet=quiet)
     from rich.console import Console
@@ -123,16 +126,17 @@ def search(words: list[str] = typer.Argument(None, help="Full-text query: words 
            since: str = typer.Option(None, "--since", help="YYYY-MM-DD (story or event date)."),
            until: str = typer.Option(None, "--until", help="YYYY-MM-DD (story or event date)."),
            agency: str = typer.Option(None, "--agency", help="News agency, e.g. Reuters."),
+           topic: str = typer.Option(None, "--topic", help="Topic code (medtop:11000000) or label (politics)."),
            all_versions: bool = typer.Option(False, "--all-versions", help="List superseded versions too."),
            limit: int = typer.Option(20, "--limit", "-n"),
            format: str = typer.Option("table", "--format", "-f", help=FORMAT_HELP),
            db: str = _db_option()) -> None:
-    """Search the archive by text, entity, speaker, place, dates and agency."""
+    """Search the archive by text, entity, speaker, place, dates, agency and topic."""
     box = _bbox(bbox) if bbox else None
     text = " ".join(words or ()) or None
     with _open(db) as store:
         hits = store.search(text, entity=entity, speaker=speaker, place=place, bbox=box, since=since,
-                            until=until, agency=agency, all_versions=all_versions, limit=limit)
+                            until=until, agency=agency, topic=topic, all_versions=all_versions, limit=limit)
     _emit([h.to_dict() for h in hits], ["id", "day", "agency", "headline", "thread", "score"], format)
 
 
@@ -162,6 +166,8 @@ def entity(name: str = typer.Argument(..., help="Entity name or archive id."),
              for o, n in profile.co_occurring]
     rows += [{"section": "timeline", "day": d.day, "text": f"{d.stories} stories, {d.events} events",
               "detail": None, "story": None} for d in profile.timeline]
+    rows += [{"section": "tone", "day": d.day, "text": f"{d.mentions} mentions, mean polarity {d.mean:+.2f}",
+              "detail": f"{d.positive} positive, {d.negative} negative", "story": None} for d in profile.tone]
     _emit(rows, ["section", "day", "text", "detail", "story"], format)
 
 
