@@ -1,5 +1,5 @@
 """Themes and tone: what the story is about (``topics``), how it speaks overall (``tone``)
-and how it speaks of each person or organisation it names (``sentiments``)."""
+and how it speaks of each person it names, mention by mention (``sentiments``)."""
 from __future__ import annotations
 
 from bisect import bisect_right

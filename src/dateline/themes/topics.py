@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Sequence
 
 import numpy as np
 
@@ -70,7 +70,7 @@ class TopicModel:
             chosen = np.array([int(np.argmax(m - self.threshold))])
         chosen = sorted(chosen, key=lambda i: -m[i])
         return tuple(Topic(self.scheme, self.codes[i], self.labels[i],
-                           round(1.0 / (1.0 + math.exp(-2.0 * float(m[i] - self.threshold[i]))), 3))
+                           round(0.5 * (1.0 + math.tanh(float(m[i] - self.threshold[i]))), 3))
                      for i in chosen)
 
     def save(self, out: Path) -> Path:
@@ -198,7 +198,3 @@ def _tuned_threshold(svm, x, y: np.ndarray, folds: int) -> float:
     best = int(np.argmax(f1s))
     below = margins[order[best + 1]] if best + 1 < len(order) else margins[order[best]] - 1.0
     return float((margins[order[best]] + below) / 2)
-
-
-def predict_many(model: TopicModel, texts: Iterable[str]) -> list[tuple[Topic, ...]]:
-    return [model.predict(t) for t in texts]
