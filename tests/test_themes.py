@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from dateline.cli import app
-from dateline.eval.topics import score
+from dateline.eval.topics import TopicStory, read_sgm, score, split
 from dateline.record import Topic
 from dateline.themes import sentiment, topics
 from dateline.themes.tone import tone
@@ -90,6 +90,30 @@ def test_multi_label_scores():
     s = score(gold, found, {"a", "b"})
     assert s["micro_f1"] == pytest.approx(2 * 2 / (2 * 2 + 1 + 2))  # hits 2, false 1, missed 2
     assert s["macro_f1"] == pytest.approx((0.8 + 0.0) / 2)
+
+
+def test_modapte_split_uses_test_stories_when_given_else_holds_back_later_ones():
+    stories = [TopicStory(1, "TRAIN", "a", ("x",)), TopicStory(9500, "TRAIN", "b", ("x",)),
+               TopicStory(20000, "TEST", "c", ("x",))]
+    assert [s.newid for part in split(stories) for s in part] == [1, 9500, 20000]
+    train, test = split(stories[:2])
+    assert [s.newid for s in train] == [1] and [s.newid for s in test] == [9500]
+
+
+def test_read_sgm_keeps_modapte_stories_with_topics(tmp_path):
+    sgm = tmp_path / "reut2-900.sgm"
+    sgm.write_text(
+        '<REUTERS TOPICS="YES" LEWISSPLIT="TRAIN" CGISPLIT="TRAINING-SET" OLDID="1" NEWID="7">\n'
+        "<TOPICS><D>grain</D><D>wheat</D></TOPICS><TEXT><TITLE>FARMERS SELL WHEAT</TITLE>"
+        "<BODY>Farmers sold wheat &amp; corn.\n Reuter\n&#3;</BODY></TEXT></REUTERS>\n"
+        '<REUTERS TOPICS="YES" LEWISSPLIT="TEST" CGISPLIT="TRAINING-SET" OLDID="2" NEWID="8">\n'
+        "<TOPICS></TOPICS><TEXT><TITLE>NO TOPIC</TITLE><BODY>Nothing.</BODY></TEXT></REUTERS>\n"
+        '<REUTERS TOPICS="NO" LEWISSPLIT="TRAIN" CGISPLIT="TRAINING-SET" OLDID="3" NEWID="9">\n'
+        "<TOPICS><D>earn</D></TOPICS><TEXT><TITLE>X</TITLE><BODY>Y</BODY></TEXT></REUTERS>\n",
+        encoding="latin-1")
+    [story] = read_sgm(sgm)
+    assert (story.newid, story.split, story.topics) == (7, "TRAIN", ("grain", "wheat"))
+    assert story.text.startswith("FARMERS SELL WHEAT\nFarmers sold wheat & corn.")
 
 
 def test_shipped_iptc_model_loads_and_reads_a_story():
