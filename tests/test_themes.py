@@ -232,3 +232,15 @@ def test_parse_features_read_the_targets_role():
     assert f["hv|dobj"] < 0  # "blamed" is negative in VADER's lexicon
     with_parse = sentiment.features(sentiment.Target(doc.text, start, start + 6, doc))
     assert set(f) <= set(with_parse) and set(sentiment.features(_target(doc.text, "Marlow"))) < set(with_parse)
+
+
+def test_ingest_applies_a_trained_topic_model(small_model, tmp_path):
+    from dateline.store import Store
+
+    small_model.save(tmp_path / "desk")
+    with Store.open(str(tmp_path / "archive.db")) as store:
+        report = store.ingest([str(STORIES)], workers=1, topics=(str(tmp_path / "desk"),))
+        assert report.added == len(list(STORIES.iterdir())) and not report.failed
+        schemes = {t.scheme for t in store.topics(limit=100)}
+        assert schemes == {"iptc-mediatopic", "desk"}
+        assert store.stats()["sentiments"] > 0
