@@ -61,7 +61,7 @@ def test_ingest_with_two_worker_processes(story_dir, tmp_path):
 
 def test_cli_ingest_summary_and_exit_status(story_dir, tmp_path, monkeypatch, reader):
     ingest_module = importlib.import_module("dateline.store.ingest")
-    monkeypatch.setattr(ingest_module, "_new_reader", lambda model: reader)  # the session's, loaded once
+    monkeypatch.setattr(ingest_module, "_new_reader", lambda *config: reader)  # the session's, loaded once
     db = str(tmp_path / "cli.db")
     ok = CliRunner().invoke(app, ["ingest", str(story_dir), "--db", db, "--workers", "1"])
     assert ok.exit_code == 0, ok.output

@@ -13,7 +13,9 @@ from dateline.record import Article, Credit, Credits, Dateline, Span, content_id
 from dateline.structure import Layout, parse_structure
 from dateline.structure.view import TextView, layout_in_view, nlp_view, to_original
 
-DEFAULT_EXTRACTORS: tuple[str, ...] = ("entities", "timexes", "places", "quotes", "events")
+DEFAULT_EXTRACTORS: tuple[str, ...] = ("entities", "timexes", "places", "quotes", "events",
+                                       "topics", "tone", "sentiments")
+SINGLE_PARTS = frozenset({"tone"})  # record fields holding one value (or None), not a tuple
 
 
 class Reader:
@@ -24,12 +26,15 @@ class Reader:
     """
 
     def __init__(self, model: str | None = None, extractors: Sequence[str] | None = None,
-                 batch_size: int = 16) -> None:
+                 batch_size: int = 16, topics: Sequence[str] = ()) -> None:
+        """``topics``: directories of topic models (``dateline topics train``) applied after
+        the shipped IPTC Media Topic model."""
         self.nlp = load_pipeline(model)
         names = DEFAULT_EXTRACTORS if extractors is None else tuple(extractors)
         from dateline.extract.base import registered
 
-        self.extractors = [(n, build_extractor(n)) for n in names if n in registered()]
+        config = {"topics": {"models": tuple(topics)}}
+        self.extractors = [(n, build_extractor(n, **config.get(n, {}))) for n in names if n in registered()]
         self.batch_size = batch_size
 
     def read(self, text: str, *, published: str | None = None, anchor: date | None = None,
@@ -145,7 +150,8 @@ def article_from_layout(layout: Layout, *, source: str | None = None, url: str |
         spans={k: v for k, v in spans.items() if v},
         source=source,
         url=url,
-        **{name: parts.get(name, ()) for name in DEFAULT_EXTRACTORS},
+        **{name: parts.get(name, ()) for name in DEFAULT_EXTRACTORS if name not in SINGLE_PARTS},
+        **{name: (parts.get(name) or (None,))[0] for name in SINGLE_PARTS},
     )
 
 

@@ -105,6 +105,31 @@ class Event:
 
 
 @dataclass(frozen=True, slots=True)
+class Topic:
+    scheme: str  # "iptc-mediatopic", "reuters21578" or a trained model's name
+    code: str  # "medtop:04000000"
+    label: str  # "economy, business and finance"
+    score: float  # in (0, 1); 0.5 at the model's decision boundary: a ranking, not a probability
+
+
+@dataclass(frozen=True, slots=True)
+class Tone:
+    polarity: float  # in [-1, 1]
+    positive: float  # share of the story's words that carry positive sentiment (GDELT's PositiveScore / 100)
+    negative: float  # share that carry negative sentiment
+    words: int  # words counted
+
+
+@dataclass(frozen=True, slots=True)
+class Sentiment:
+    entity: str  # entity id
+    start: int  # the mention
+    end: int
+    polarity: int  # -1 | 0 | 1, how the sentence speaks of the entity (NewsMTSC's target-dependent sentiment)
+    score: float  # the model's confidence in that polarity, in [0, 1]
+
+
+@dataclass(frozen=True, slots=True)
 class Dateline:
     places: tuple[str, ...] = ()
     region: str | None = None  # a state or province as written ("Ky.", "Ont.")
@@ -153,6 +178,9 @@ class Article:
     timexes: tuple[Timex, ...] = ()
     places: tuple[Place, ...] = ()
     events: tuple[Event, ...] = ()
+    topics: tuple[Topic, ...] = ()
+    tone: Tone | None = None
+    sentiments: tuple[Sentiment, ...] = ()
     schema: str = SCHEMA
 
     def to_dict(self) -> dict[str, Any]:

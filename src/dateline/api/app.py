@@ -92,10 +92,13 @@ def _api(app: FastAPI, store: Store) -> None:
                 bbox: str | None = Query(None, description="min_lon,min_lat,max_lon,max_lat"),
                 since: str | None = Query(None, description="ISO date: story or event on or after."),
                 until: str | None = Query(None, description="ISO date: story or event on or before."),
-                agency: str | None = None, all_versions: bool = False,
+                agency: str | None = None,
+                topic: str | None = Query(None, description="Topic code (medtop:11000000) or label (politics)."),
+                all_versions: bool = False,
                 limit: int = LIMIT, offset: int = Query(0, ge=0)) -> dict[str, Any]:
         hits = search(store, q=q, entity=entity, speaker=speaker, place=place, bbox=bbox, since=since,
-                      until=until, agency=agency, all_versions=all_versions, limit=limit, offset=offset)
+                      until=until, agency=agency, topic=topic, all_versions=all_versions, limit=limit,
+                      offset=offset)
         return {"count": len(hits), "offset": offset, "stories": [h.to_dict() for h in hits]}
 
     @app.get("/api/stories/{story_id}", tags=["stories"], summary="One story's full record")
@@ -149,6 +152,12 @@ def _api(app: FastAPI, store: Store) -> None:
             raise HTTPException(404, f"no thread {thread_id}")
         return {"thread": thread_id, "stories": [h.to_dict() for h in found]}
 
+    @app.get("/api/topics", tags=["topics"], summary="Topics with their story counts (facets)")
+    def topics(scheme: str | None = Query(None, description="iptc-mediatopic, or a trained model's scheme."),
+               limit: int = Query(50, ge=1, le=500)) -> dict[str, Any]:
+        found = store.topics(scheme=clean(scheme), limit=limit)
+        return {"count": len(found), "topics": [t.to_dict() for t in found]}
+
     @app.get("/api/stats", tags=["archive"], summary="Row counts and size")
     def stats() -> dict[str, int]:
         return store.stats()
@@ -156,9 +165,10 @@ def _api(app: FastAPI, store: Store) -> None:
 
 def search(store: Store, *, q: str | None = None, entity: str | None = None, speaker: str | None = None,
            place: str | None = None, bbox: str | None = None, since: str | None = None,
-           until: str | None = None, agency: str | None = None, all_versions: bool = False,
-           limit: int = 20, offset: int = 0):
+           until: str | None = None, agency: str | None = None, topic: str | None = None,
+           all_versions: bool = False, limit: int = 20, offset: int = 0):
     """``Store.search`` with the request's raw strings checked (bad ones raise a 400)."""
     return store.search(clean(q), entity=clean(entity), speaker=clean(speaker), place=clean(place),
                         bbox=parse_bbox(bbox), since=parse_day(since, "since"), until=until_day(until),
-                        agency=clean(agency), all_versions=all_versions, limit=limit, offset=offset)
+                        agency=clean(agency), topic=clean(topic), all_versions=all_versions, limit=limit,
+                        offset=offset)

@@ -12,7 +12,7 @@ from typing import Any, Iterable, Sequence
 
 import typer
 
-from dateline.cli.common import PUBLISHED_OPT, published_value, with_published
+from dateline.cli.common import PUBLISHED_OPT, TOPICS_OPT, published_value, with_published
 from dateline.cli.ray_ingest import ADDRESS_OPT, ENGINE_OPT, OUT_FORMAT_OPT, OUT_OPT, ingest_ray, wants_ray
 from dateline.io.sources import iter_stories
 
@@ -44,6 +44,7 @@ def ingest(paths: list[str] = typer.Argument(..., help="Files, directories, glob
            workers: int = typer.Option(0, "--workers", "-w", help="Reader processes (default: all cores)."),
            batch_size: int = typer.Option(32, "--batch-size", help="Stories per write transaction."),
            model: str = typer.Option(None, "--model", help="Installed spaCy pipeline (or $DATELINE_MODEL)."),
+           topics: list[str] = TOPICS_OPT,
            thread_threshold: float = typer.Option(None, "--thread-threshold",
                                                   help="Similarity for joining a story thread (default 0.2; "
                                                        "lower gives broader, topic-like threads)."),
@@ -54,7 +55,11 @@ def ingest(paths: list[str] = typer.Argument(..., help="Files, directories, glob
     published = published_value(published)
     if published and wants_ray(engine, out):
         raise typer.BadParameter("not with the Ray engine yet", param_hint="--published")
+    _check_topic_models(topics or ())
     if wants_ray(engine, out):  # the Ray engine, or record files: dateline.cli.ray_ingest
+        if topics:
+            typer.echo("error: --topics is not available with --engine ray or --out yet", err=True)
+            raise typer.Exit(2)
         return ingest_ray(paths, engine=engine, address=address, out=out, out_format=out_format, db=db,
                           workers=workers, batch_size=batch_size, model=model, quiet=quiet)
     from rich.console import Console
@@ -65,7 +70,7 @@ def ingest(paths: list[str] = typer.Argument(..., help="Files, directories, glob
         with _progress(console, quiet) as tick:
             stories = with_published(iter_stories(paths), published) if published else None
             report = store.ingest(paths, workers=workers or None, batch_size=batch_size, model=model,
-                                  on_story=tick, stories=stories)
+                                  on_story=tick, stories=stories, topics=tuple(topics or ()))
     console.print(f"added {report.added}, skipped {report.skipped} already in the archive, "
                   f"failed {len(report.failed)} in {report.seconds:.1f} s ({report.rate:.1f} stories/s)")
     for failure in report.failed[:50]:
@@ -77,6 +82,18 @@ def ingest(paths: list[str] = typer.Argument(..., help="Files, directories, glob
         raise typer.Exit(130)
     if report.failed:
         raise typer.Exit(1)
+
+
+def _check_topic_models(paths: Sequence[str]) -> None:
+    """Fail before any worker starts when a --topics directory is not a topic model."""
+    from dateline.themes.topics import TopicModelError, load
+
+    for path in paths:
+        try:
+            load(path)
+        except TopicModelError as exc:
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(2) from None
 
 
 class _progress:
@@ -114,16 +131,17 @@ def search(words: list[str] = typer.Argument(None, help="Full-text query: words 
            since: str = typer.Option(None, "--since", help="YYYY-MM-DD (story or event date)."),
            until: str = typer.Option(None, "--until", help="YYYY-MM-DD (story or event date)."),
            agency: str = typer.Option(None, "--agency", help="News agency, e.g. Reuters."),
+           topic: str = typer.Option(None, "--topic", help="Topic code (medtop:11000000) or label (politics)."),
            all_versions: bool = typer.Option(False, "--all-versions", help="List superseded versions too."),
            limit: int = typer.Option(20, "--limit", "-n"),
            format: str = typer.Option("table", "--format", "-f", help=FORMAT_HELP),
            db: str = _db_option()) -> None:
-    """Search the archive by text, entity, speaker, place, dates and agency."""
+    """Search the archive by text, entity, speaker, place, dates, agency and topic."""
     box = _bbox(bbox) if bbox else None
     text = " ".join(words or ()) or None
     with _open(db) as store:
         hits = store.search(text, entity=entity, speaker=speaker, place=place, bbox=box, since=since,
-                            until=until, agency=agency, all_versions=all_versions, limit=limit)
+                            until=until, agency=agency, topic=topic, all_versions=all_versions, limit=limit)
     _emit([h.to_dict() for h in hits], ["id", "day", "agency", "headline", "thread", "score"], format)
 
 
@@ -153,6 +171,8 @@ def entity(name: str = typer.Argument(..., help="Entity name or archive id."),
              for o, n in profile.co_occurring]
     rows += [{"section": "timeline", "day": d.day, "text": f"{d.stories} stories, {d.events} events",
               "detail": None, "story": None} for d in profile.timeline]
+    rows += [{"section": "tone", "day": d.day, "text": f"{d.mentions} mentions, mean polarity {d.mean:+.2f}",
+              "detail": f"{d.positive} positive, {d.negative} negative", "story": None} for d in profile.tone]
     _emit(rows, ["section", "day", "text", "detail", "story"], format)
 
 

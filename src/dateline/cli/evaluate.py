@@ -18,6 +18,8 @@ EVAL_MODULES: tuple[str, ...] = (
     "dateline.eval.conll",
     "dateline.eval.coref",
     "dateline.eval.meantime",
+    "dateline.eval.topics",
+    "dateline.eval.newsmtsc",
 )
 
 

@@ -6,7 +6,7 @@ from enum import Enum
 
 import typer
 
-from dateline.cli.common import MODEL_OPT, PATHS_ARG, PUBLISHED_OPT, Tally, published_value, read_articles
+from dateline.cli.common import MODEL_OPT, PATHS_ARG, PUBLISHED_OPT, TOPICS_OPT, Tally, published_value, read_articles
 
 
 class ReadFormat(str, Enum):
@@ -23,6 +23,7 @@ def register(app: typer.Typer) -> None:
 def read(paths: list[str] = PATHS_ARG,
          format: ReadFormat = typer.Option(ReadFormat.json, "--format", "-f", help="Output format."),
          model: str = MODEL_OPT,
+         topics: list[str] = TOPICS_OPT,
          no_text: bool = typer.Option(False, "--no-text", help="Leave the story text out of JSON records."),
          published: str = PUBLISHED_OPT) -> None:
     """Read stories and print their records: one JSON object (an array for several), JSON Lines,
@@ -30,7 +31,7 @@ def read(paths: list[str] = PATHS_ARG,
     from dateline.render import render_markdown, render_text
 
     tally = Tally()
-    articles = read_articles(paths, model, tally, published=published_value(published))
+    articles = read_articles(paths, model, tally, published=published_value(published), topics=topics or ())
     if format is ReadFormat.json:
         records = [_dict(a, no_text) for a in articles]
         if records:

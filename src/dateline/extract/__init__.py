@@ -10,5 +10,6 @@ from dateline.extract import timexes  # noqa: F401  (registers "timexes")
 from dateline.extract import places  # noqa: F401  (registers "places")
 from dateline.extract import quotes  # noqa: F401  (registers "quotes")
 from dateline.extract import events  # noqa: F401  (registers "events")
+from dateline.extract import themes  # noqa: F401  (registers "topics", "tone", "sentiments")
 
 __all__ = ["StoryContext", "build_extractor", "register", "registered"]

@@ -27,6 +27,7 @@ def digest_sections(article: Article) -> list[tuple[str, list[str]]]:
         ("When", [f"{t.text} = {t.value} ({t.type})" for t in article.timexes]),
         ("Where", _place_lines(article.places)),
         ("What happened", _event_lines(article, names)),
+        ("Themes", _theme_lines(article, names)),
     ]
     return [(title, lines) for title, lines in sections if lines]
 
@@ -125,6 +126,22 @@ def _event_lines(a: Article, names: dict[str, str]) -> list[str]:
         line += f" in {row['where']}" if row["where"] else ""
         line += f" ({row['modality']})" if row["modality"] != "asserted" else ""
         lines.append(line)
+    return lines
+
+
+def _theme_lines(a: Article, names: dict[str, str]) -> list[str]:
+    """Topics, the story's tone and how it speaks of each person (their mentions' polarities)."""
+    lines = [f"Topic: {t.label} ({t.scheme} {t.code}, score {t.score:.2f})" for t in a.topics]
+    if a.tone:
+        lines.append(f"Tone: {a.tone.polarity:+.2f} ({100 * a.tone.positive:.1f}% positive, "
+                     f"{100 * a.tone.negative:.1f}% negative of {a.tone.words} words)")
+    by_entity: dict[str, list[int]] = {}
+    for s in a.sentiments:
+        by_entity.setdefault(s.entity, []).append(s.polarity)
+    for entity, polarities in by_entity.items():
+        counts = ", ".join(f"{polarities.count(p)} {word}" for p, word in ((1, "positive"), (0, "neutral"),
+                                                                              (-1, "negative")) if p in polarities)
+        lines.append(f"Spoken of: {names.get(entity, entity)}: {counts}")
     return lines
 
 

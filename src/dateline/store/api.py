@@ -19,7 +19,7 @@ from dateline.store.backend import Backend, open_backend
 from dateline.store.features import Prepared, prepare
 from dateline.store.identity import name_key
 from dateline.store.models import (DayCount, EntityProfile, EntityRef, EventHit, PlaceCount, QuoteHit,
-                                   StoryDetail, StoryHit, ThreadSummary)
+                                   StoryDetail, StoryHit, ThreadSummary, ToneDay, TopicCount)
 from dateline.store.threads import ThreadSettings
 from dateline.store.writer import write_story
 
@@ -72,12 +72,14 @@ class Store:
     def search(self, text: str | None = None, *, entity: str | int | None = None,
                speaker: str | int | None = None, place: str | None = None, bbox: BBox | None = None,
                since: str | None = None, until: str | None = None, agency: str | None = None,
-               all_versions: bool = False, limit: int = 20, offset: int = 0) -> list[StoryHit]:
+               topic: str | None = None, all_versions: bool = False, limit: int = 20,
+               offset: int = 0) -> list[StoryHit]:
         """Stories matching every given filter, best full-text match first (else newest first).
 
         ``entity``/``speaker`` take a name (every namesake) or an archive entity id; ``place``
         a place name or a two-letter country code; ``bbox`` (min_lon, min_lat, max_lon, max_lat);
-        ``since``/``until`` ISO dates matched against the story's day and its events' days.
+        ``since``/``until`` ISO dates matched against the story's day and its events' days;
+        ``topic`` a topic code ("medtop:11000000") or label ("politics"), of any scheme.
         Only the current version of a story is listed unless ``all_versions``.
         """
         where: list[str] = []
@@ -111,6 +113,9 @@ class Store:
         if agency:
             where.append("LOWER(s.agency) = LOWER(?)")
             params.append(agency)
+        if topic:
+            where.append("s.n IN (SELECT story FROM topics WHERE code = ? OR LOWER(label) = LOWER(?))")
+            params += [topic, topic]
         if not all_versions:
             where.append("s.is_current = 1")
         order = "f.score DESC, s.n DESC" if fts else "COALESCE(s.day, '') DESC, s.n DESC"
@@ -182,7 +187,8 @@ class Store:
             co_occurring=self._co_occurring(n, limit),
             timeline=self.timeline(entity=n),
             stories=self.search(entity=n, all_versions=True, limit=limit),
-            namesakes=namesakes)
+            namesakes=namesakes,
+            tone=self.entity_tone(n))
 
     def _find_entity(self, name_or_id: str | int) -> list[EntityRef]:
         if isinstance(name_or_id, int) or str(name_or_id).isdigit():
@@ -211,6 +217,31 @@ class Store:
             "WHERE m1.entity = ? GROUP BY m2.entity) c JOIN entities e ON e.n = c.entity "
             "ORDER BY c.shared DESC, e.n_stories DESC, e.n LIMIT ?", (n, limit))
         return [(_entity(r), int(r["shared"])) for r in rows]
+
+    def entity_tone(self, entity: str | int) -> list[ToneDay]:
+        """How the stories spoke of an entity, day by day: its mentions' target-dependent
+        sentiment (stories without a day are left out)."""
+        sql, p = self._entity_filter(entity)
+        rows = self.db.query(
+            "SELECT s.day AS day, COUNT(*) AS c, SUM(CASE WHEN t.polarity > 0 THEN 1 ELSE 0 END) AS pos, "
+            "SUM(CASE WHEN t.polarity < 0 THEN 1 ELSE 0 END) AS neg, AVG(t.polarity * 1.0) AS mean "
+            f"FROM sentiments t JOIN stories s ON s.n = t.story WHERE t.entity IN ({sql}) "
+            "AND s.day IS NOT NULL GROUP BY s.day ORDER BY s.day", p)
+        return [ToneDay(r["day"], int(r["c"]), int(r["pos"]), int(r["neg"]), round(float(r["mean"]), 3))
+                for r in rows]
+
+    # -- topics ------------------------------------------------------------------------
+    def topics(self, *, scheme: str | None = None, limit: int = 50) -> list[TopicCount]:
+        """Topics with how many current stories carry each, most frequent first."""
+        where, params = ["s.is_current = 1"], []
+        if scheme:
+            where.append("t.scheme = ?")
+            params.append(scheme)
+        rows = self.db.query(
+            "SELECT t.scheme, t.code, MIN(t.label) AS label, COUNT(DISTINCT t.story) AS c FROM topics t "
+            f"JOIN stories s ON s.n = t.story WHERE {' AND '.join(where)} GROUP BY t.scheme, t.code "
+            "ORDER BY c DESC, t.code LIMIT ?", (*params, limit))
+        return [TopicCount(r["scheme"], r["code"], r["label"], int(r["c"])) for r in rows]
 
     # -- quotes, places, time ----------------------------------------------------------
     def quotes(self, speaker: str | int | None = None, *, text: str | None = None, since: str | None = None,
@@ -279,7 +310,8 @@ class Store:
 
     def stats(self) -> dict[str, int]:
         """Row counts and archive size in bytes."""
-        tables = ("stories", "entities", "mentions", "quotes", "places", "timexes", "events")
+        tables = ("stories", "entities", "mentions", "quotes", "places", "timexes", "events", "topics",
+                  "sentiments")
         out = {t: int(self.db.scalar(f"SELECT COUNT(*) AS c FROM {t}") or 0) for t in tables}
         out["threads"] = int(self.db.scalar("SELECT COUNT(DISTINCT thread) AS c FROM stories") or 0)
         out["version_groups"] = int(self.db.scalar("SELECT COUNT(DISTINCT version_group) AS c FROM stories") or 0)

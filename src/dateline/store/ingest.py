@@ -60,11 +60,13 @@ Progress = Callable[[int], None]
 
 def ingest(store, paths: Sequence[str], *, workers: int | None = None, batch_size: int = BATCH,
            model: str | None = None, on_story: Progress | None = None,
-           stories: Iterable[Story | BadInput] | None = None, reader=None) -> IngestReport:
+           stories: Iterable[Story | BadInput] | None = None, reader=None,
+           topics: Sequence[str] = ()) -> IngestReport:
     """Read ``paths`` (or the given ``stories``) into ``store``. Safe to rerun at any time.
 
     ``workers`` reader processes (default: all cores); or pass a loaded ``reader`` to read in
     this process. ``on_story(n)`` is called after each committed batch of ``n`` stories.
+    ``topics``: topic model directories the reader applies besides the shipped IPTC model.
     """
     report = IngestReport()
     started = time.perf_counter()
@@ -73,7 +75,7 @@ def ingest(store, paths: Sequence[str], *, workers: int | None = None, batch_siz
     batch: list[Prepared] = []
     flushed = time.monotonic()
     try:
-        for result in read_stories(todo, workers, model, reader=reader):
+        for result in read_stories(todo, workers, model, reader=reader, topics=topics):
             if isinstance(result, Failure):
                 report.failed.append(result)
                 continue
@@ -115,7 +117,7 @@ def _new_stories(store, items: Iterable[Story | BadInput], report: IngestReport)
 
 
 def read_stories(items: Iterable[Story | Failure], workers: int, model: str | None = None,
-                 reader=None) -> Iterator[Prepared | Failure]:
+                 reader=None, topics: Sequence[str] = ()) -> Iterator[Prepared | Failure]:
     """Read stories in order: in this process with one worker (or a given reader), else in a
     pool of processes."""
     chunks = _chunks(items)
@@ -123,12 +125,12 @@ def read_stories(items: Iterable[Story | Failure], workers: int, model: str | No
     workers = max(1, min(workers, len(first)))
     chunks = itertools.chain(first, chunks)
     if workers == 1 or reader is not None:
-        reader = reader or _new_reader(model)
+        reader = reader or _new_reader(model, topics)
         for chunk in chunks:
             yield from _read_chunk(chunk, reader)
         return
     ctx = multiprocessing.get_context("spawn")
-    pool = ctx.Pool(workers, initializer=_init_worker, initargs=(model,))
+    pool = ctx.Pool(workers, initializer=_init_worker, initargs=(model, tuple(topics)))
     pending: deque = deque()
     try:
         for chunk in chunks:
@@ -157,17 +159,17 @@ def _chunks(items: Iterable[Story | Failure]) -> Iterator[list[Story | Failure]]
 _READER = None
 
 
-def _new_reader(model: str | None):
+def _new_reader(model: str | None, topics: Sequence[str] = ()):
     from dateline.reader import Reader
 
-    return Reader(model=model)
+    return Reader(model=model, topics=topics)
 
 
-def _init_worker(model: str | None) -> None:
+def _init_worker(model: str | None, topics: Sequence[str] = ()) -> None:
     """Worker start: ignore Ctrl-C (the parent stops the pool) and load the reader once."""
     global _READER
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _READER = _new_reader(model)
+    _READER = _new_reader(model, topics)
 
 
 def _work(chunk: list[Story | Failure]) -> list[Prepared | Failure]:

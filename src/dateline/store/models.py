@@ -104,6 +104,27 @@ class DayCount(_Dict):
 
 
 @dataclass(frozen=True, slots=True)
+class TopicCount(_Dict):
+    """A topic and how many (current) stories carry it: a facet of the archive."""
+
+    scheme: str
+    code: str
+    label: str
+    stories: int
+
+
+@dataclass(frozen=True, slots=True)
+class ToneDay(_Dict):
+    """How the stories spoke of an entity on one day: its mentions by polarity and their mean."""
+
+    day: str
+    mentions: int
+    positive: int
+    negative: int
+    mean: float  # mean polarity of the mentions, in [-1, 1]
+
+
+@dataclass(frozen=True, slots=True)
 class EntityProfile(_Dict):
     """Everything the archive knows about one entity."""
 
@@ -114,6 +135,7 @@ class EntityProfile(_Dict):
     timeline: list[DayCount]
     stories: list[StoryHit]
     namesakes: list[EntityRef]  # other archive entities with the same name (kept apart)
+    tone: list[ToneDay] = field(default_factory=list)  # per-day sentiment of its mentions, oldest first
 
 
 @dataclass(frozen=True, slots=True)

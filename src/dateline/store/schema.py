@@ -116,6 +116,32 @@ CREATE TABLE IF NOT EXISTS event_args (
 );
 CREATE INDEX IF NOT EXISTS event_args_event ON event_args (event);
 CREATE INDEX IF NOT EXISTS event_args_entity ON event_args (entity);
+CREATE TABLE IF NOT EXISTS topics (
+    story BIGINT NOT NULL REFERENCES stories (n),
+    scheme TEXT NOT NULL,
+    code TEXT NOT NULL,
+    label TEXT NOT NULL,
+    score REAL NOT NULL
+);
+CREATE INDEX IF NOT EXISTS topics_story ON topics (story);
+CREATE INDEX IF NOT EXISTS topics_code ON topics (code);
+CREATE TABLE IF NOT EXISTS tones (
+    story BIGINT PRIMARY KEY REFERENCES stories (n),
+    polarity REAL NOT NULL,
+    positive REAL NOT NULL,
+    negative REAL NOT NULL,
+    words INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS sentiments (
+    story BIGINT NOT NULL REFERENCES stories (n),
+    entity BIGINT NOT NULL REFERENCES entities (n),
+    start_char INTEGER NOT NULL,
+    end_char INTEGER NOT NULL,
+    polarity INTEGER NOT NULL,
+    score REAL NOT NULL
+);
+CREATE INDEX IF NOT EXISTS sentiments_story ON sentiments (story);
+CREATE INDEX IF NOT EXISTS sentiments_entity ON sentiments (entity);
 CREATE TABLE IF NOT EXISTS lsh (
     band INTEGER NOT NULL,
     bucket BIGINT NOT NULL,
@@ -149,6 +175,7 @@ CREATE INDEX IF NOT EXISTS story_fts_tsv ON story_fts USING GIN (tsv);
 
 # Deleting order: children before parents (foreign keys).
 ALL_TABLES = ("story_fts", "event_args", "events", "mentions", "quotes", "places", "timexes",
+              "topics", "tones", "sentiments",
               "lsh", "terms", "stories", "entities", "meta")
 
 

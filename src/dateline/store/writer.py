@@ -32,6 +32,7 @@ def write_story(db: Backend, item: Prepared, settings: ThreadSettings = ThreadSe
     _write_places(db, n, art, ids)
     _write_timexes(db, n, art)
     _write_events(db, n, art, ids)
+    _write_themes(db, n, art, ids)
     body = art.text[art.body.start:art.body.end]
     db.fts_insert(n, art.headline or "", body, "\n".join(q.text for q in art.quotes))
     update = bool(art.update_note) or bool(art.headline and VERSION_PREFIX.match(art.headline))
@@ -135,3 +136,17 @@ def _write_events(db: Backend, n: int, art: Article, ids: dict[str, int]) -> Non
         args = [(e, ids[w], "who") for w in ev.who if w in ids] + \
                [(e, ids[w], "with") for w in ev.with_ if w in ids]
         db.executemany("INSERT INTO event_args (event, entity, role) VALUES (?, ?, ?)", args)
+
+
+def _write_themes(db: Backend, n: int, art: Article, ids: dict[str, int]) -> None:
+    """Topics, the story's tone and the sentiment at each mention of an archive entity."""
+    db.executemany("INSERT INTO topics (story, scheme, code, label, score) VALUES (?, ?, ?, ?, ?)",
+                   [(n, t.scheme, t.code, t.label, t.score) for t in art.topics])
+    if art.tone is not None:
+        t = art.tone
+        db.execute("INSERT INTO tones (story, polarity, positive, negative, words) VALUES (?, ?, ?, ?, ?)",
+                   (n, t.polarity, t.positive, t.negative, t.words))
+    db.executemany("INSERT INTO sentiments (story, entity, start_char, end_char, polarity, score) "
+                   "VALUES (?, ?, ?, ?, ?, ?)",
+                   [(n, ids[s.entity], s.start, s.end, s.polarity, s.score) for s in art.sentiments
+                    if s.entity in ids])

@@ -13,7 +13,7 @@ from dateline.store import Store
 from dateline.web.highlight import highlighted_paragraphs
 
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).resolve().parent / "templates"))
-FILTERS = ("q", "entity", "speaker", "place", "bbox", "since", "until", "agency")
+FILTERS = ("q", "entity", "speaker", "place", "bbox", "since", "until", "agency", "topic")
 
 
 def register(app: FastAPI, store: Store) -> None:
@@ -23,7 +23,7 @@ def register(app: FastAPI, store: Store) -> None:
     @get("/")
     def home(request: Request):
         return _page(request, "home.html", stories=store.search(limit=50), threads=store.threads(limit=20),
-                     stats=store.stats())
+                     stats=store.stats(), topics=store.topics(limit=20))
 
     @get("/search")
     def search_page(request: Request):
@@ -54,7 +54,8 @@ def register(app: FastAPI, store: Store) -> None:
         profile = store.entity(entity_id)
         if profile is None:
             raise HTTPException(404, f"no entity {entity_id}")
-        return _page(request, "entity.html", p=profile, bars=timeline_bars(profile.timeline))
+        return _page(request, "entity.html", p=profile, bars=timeline_bars(profile.timeline),
+                     tone=tone_summary(profile.tone))
 
     @get("/threads/{thread_id}")
     def thread(request: Request, thread_id: int):
@@ -90,8 +91,12 @@ def side_panel(record: Mapping[str, Any]) -> dict[str, list[dict[str, Any]]]:
     """Who, said what, when and where: the record's facts in reading order, for the side panel."""
     names = {e["id"]: e.get("name") for e in record.get("entities") or ()}
     places = {p.get("entity") for p in record.get("places") or ()}
+    polarity: dict[str, list[int]] = {}
+    for s in record.get("sentiments") or ():
+        polarity.setdefault(s["entity"], []).append(s["polarity"])
     who = [{"id": e["id"], "name": e.get("name"), "type": e.get("type"), "titles": e.get("titles") or [],
-             "mentions": len(e.get("mentions") or ()), "journalist": e.get("journalist", False)}
+             "mentions": len(e.get("mentions") or ()), "journalist": e.get("journalist", False),
+             "tone": tone_word(polarity.get(e["id"]))}
            for e in record.get("entities") or () if e["id"] not in places]
     who.sort(key=lambda e: -e["mentions"])
     said = [{"id": q["id"], "speaker": q.get("speaker"), "speaker_name": names.get(q.get("speaker")) or q.get("speaker_text"),
@@ -103,6 +108,24 @@ def side_panel(record: Mapping[str, Any]) -> dict[str, list[dict[str, Any]]]:
                "who": [names.get(w, w) for w in v.get("who") or ()], "modality": v.get("modality")}
               for v in record.get("events") or ()]
     return {"who": who, "said": said, "when": when, "where": where, "events": events}
+
+
+def tone_word(polarities: list[int] | None) -> str | None:
+    """How a story speaks of an entity, in a word, from its mentions' polarities."""
+    if not polarities:
+        return None
+    mean = sum(polarities) / len(polarities)
+    return "positive" if mean >= 0.34 else "negative" if mean <= -0.34 else "mixed" if any(polarities) else "neutral"
+
+
+def tone_summary(days) -> dict[str, Any]:
+    """An entity's mentions by polarity over all its days, and per-day rows for the table."""
+    total = sum(d.mentions for d in days)
+    pos, neg = sum(d.positive for d in days), sum(d.negative for d in days)
+    return {"mentions": total, "positive": pos, "negative": neg, "neutral": total - pos - neg,
+            "mean": round(sum(d.mean * d.mentions for d in days) / total, 3) if total else None,
+            "days": [{"day": d.day, "mentions": d.mentions, "mean": d.mean,
+                      "width": round(40 * abs(d.mean), 1), "sign": "pos" if d.mean > 0 else "neg"} for d in days]}
 
 
 def timeline_bars(days) -> list[dict[str, Any]]:

@@ -1,0 +1,30 @@
+"""Build the shipped target-dependent sentiment model; one command reproduces it:
+
+    OMP_NUM_THREADS=1 python scripts/train_sentiment.py ../shared/data/newsmtsc/rw-train.jsonl
+
+Trains on NewsMTSC's train split (Hamborg & Donnay 2021, MIT; 8,739 target mentions) with
+scikit-learn's logistic regression (fixed seed) and writes plain weights to
+src/dateline/themes/models/newsmtsc. Scored by `dateline eval newsmtsc FILE`.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from dateline.nlp import load_pipeline  # noqa: E402
+from dateline.themes.sentiment import read_newsmtsc, train  # noqa: E402
+
+OUT = ROOT / "src/dateline/themes/models/newsmtsc"
+C = 0.1
+
+if __name__ == "__main__":
+    path = Path(sys.argv[1] if len(sys.argv) > 1 else ROOT.parent / "shared/data/newsmtsc/rw-train.jsonl")
+    rows = read_newsmtsc(path, load_pipeline())  # parsed as the reader parses stories
+    made = (f"logistic regression (C={C}) on {len(rows)} NewsMTSC train mentions (MIT), "
+            "by scripts/train_sentiment.py")
+    model = train(rows, c=C, made=made)
+    model.save(OUT)
+    print(made, f"-> {OUT} ({len(model.vocabulary)} features)")
