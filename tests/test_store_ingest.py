@@ -89,7 +89,7 @@ def test_cli_search_entity_and_quotes(story_dir, tmp_path, reader):
 
 def test_cli_ingest_published_dates_stories_that_do_not_say(tmp_path, monkeypatch, reader):
     ingest_module = importlib.import_module("dateline.store.ingest")
-    monkeypatch.setattr(ingest_module, "_new_reader", lambda model: reader)
+    monkeypatch.setattr(ingest_module, "_new_reader", lambda model, *config: reader)
     story = Path(__file__).parent / "fixtures" / "layouts" / "wire_indented.txt"
     db = str(tmp_path / "p.db")
     ok = CliRunner().invoke(app, ["ingest", str(story), "--db", db, "--workers", "1",
