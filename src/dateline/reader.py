@@ -9,7 +9,8 @@ from dateline import extract as _extract  # noqa: F401  (registers the built-in 
 from dateline.extract.base import StoryContext, build_extractor
 from dateline.io.sources import BadInput, Story
 from dateline.nlp import load_pipeline
-from dateline.record import Article, Credit, Credits, Dateline, Span, content_id
+from dateline.language import identify, read_in_full
+from dateline.record import Article, Credit, Credits, Dateline, Source, Span, content_id
 from dateline.structure import Layout, parse_structure
 
 DEFAULT_EXTRACTORS: tuple[str, ...] = ("entities", "timexes", "places", "quotes", "events")
@@ -41,9 +42,12 @@ class Reader:
         stories = list(stories)
         layouts = [parse_structure(s.text, published=s.published, headline=s.headline, url=s.url)
                    for s in stories]
-        texts = (lay.text[: _nlp_end(lay)] for lay in layouts)
-        for story, layout, doc in zip(stories, layouts, self.nlp.pipe(texts, batch_size=self.batch_size)):
-            yield self._build(story, layout, doc, anchor)
+        languages = [identify(lay.text[lay.body.start:lay.body.end] or lay.text).language for lay in layouts]
+        texts = (lay.text[: _nlp_end(lay)] for lay, lang in zip(layouts, languages) if read_in_full(lang))
+        docs = self.nlp.pipe(texts, batch_size=self.batch_size)
+        for story, layout, lang in zip(stories, layouts, languages):  # other languages: structure only
+            full = read_in_full(lang)
+            yield self._build(story, layout, next(docs) if full else None, anchor, lang, full)
 
     def read_all(self, items: Iterable[Story | BadInput], *, anchor: date | None = None,
                  chunk: int = 64) -> Iterator[Article | BadInput]:
@@ -74,13 +78,17 @@ class Reader:
             return
         yield from articles
 
-    def _build(self, story: Story, layout: Layout, doc, anchor: date | None) -> Article:
+    def _build(self, story: Story, layout: Layout, doc, anchor: date | None, language: str | None,
+               full: bool) -> Article:
         story_anchor = _anchor(layout) or anchor
         parts: dict[str, tuple] = {}
-        for name, extractor in self.extractors:
+        for name, extractor in self.extractors if full else ():
             ctx = StoryContext(layout=layout, doc=doc, anchor=story_anchor, parts=parts)
             parts[name] = tuple(extractor(ctx))
-        return article_from_layout(layout, source=story.source, url=story.url or layout.url, parts=parts)
+        url = story.url or layout.url
+        return article_from_layout(layout, source=story.source, url=url, parts=parts, language=language,
+                                   reading="full" if full else "structure",
+                                   sources=(Source(story.kind, story.source, url, story.fetched),))
 
 
 def _nlp_end(layout: Layout) -> int:
@@ -97,7 +105,7 @@ def _anchor(layout: Layout) -> date | None:
 
 
 def article_from_layout(layout: Layout, *, source: str | None = None, url: str | None = None,
-                        parts: dict[str, tuple] | None = None) -> Article:
+                        parts: dict[str, tuple] | None = None, **provenance) -> Article:
     """Turn the parsed structure (and the extractors' parts) into the record."""
     parts = parts or {}
     dl = layout.dateline
@@ -144,6 +152,7 @@ def article_from_layout(layout: Layout, *, source: str | None = None, url: str |
         source=source,
         url=url,
         **{name: parts.get(name, ()) for name in DEFAULT_EXTRACTORS},
+        **provenance,  # language, reading, sources
     )
 
 

@@ -37,6 +37,7 @@ COMMAND_MODULES = (
     "dateline.cli.archive",
     "dateline.cli.timeline",
     "dateline.cli.serve",
+    "dateline.cli.watch",
 )
 
 

@@ -13,6 +13,7 @@ from typing import Any, Iterable, Sequence
 import typer
 
 from dateline.cli.ray_ingest import ADDRESS_OPT, ENGINE_OPT, OUT_FORMAT_OPT, OUT_OPT, ingest_ray, wants_ray
+from dateline.cli.sources import DELAY_OPT, FETCH_OPT, TIMEOUT_OPT, USER_AGENT_OPT, make_options, summary
 
 DB_HELP = "Archive: SQLite file path or postgresql:// URL (default $DATELINE_DB or dateline.db)."
 FORMAT_HELP = "table | json | csv"
@@ -37,7 +38,8 @@ def _open(db: str | None, thread_threshold: float | None = None):
     return Store.open(db or "dateline.db", threads=settings)
 
 
-def ingest(paths: list[str] = typer.Argument(..., help="Files, directories, globs or JSON Lines ('-' for stdin)."),
+def ingest(paths: list[str] = typer.Argument(..., help="Files, directories, globs, JSON Lines, feeds (RSS, Atom, "
+                                                      "JSON Feed), WARC files or URLs ('-' for stdin)."),
            db: str = _db_option(),
            workers: int = typer.Option(0, "--workers", "-w", help="Reader processes (default: all cores)."),
            batch_size: int = typer.Option(32, "--batch-size", help="Stories per write transaction."),
@@ -47,7 +49,8 @@ def ingest(paths: list[str] = typer.Argument(..., help="Files, directories, glob
                                                        "lower gives broader, topic-like threads)."),
            quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
            engine: str = ENGINE_OPT, address: str = ADDRESS_OPT, out: str = OUT_OPT,
-           out_format: str = OUT_FORMAT_OPT) -> None:
+           out_format: str = OUT_FORMAT_OPT, fetch: bool = FETCH_OPT, delay: float = DELAY_OPT,
+           timeout: float = TIMEOUT_OPT, user_agent: str = USER_AGENT_OPT) -> None:
     """Read stories into the archive. Rerun any time: stories already there are skipped."""
     if wants_ray(engine, out):  # the Ray engine, or record files: dateline.cli.ray_ingest
         return ingest_ray(paths, engine=engine, address=address, out=out, out_format=out_format, db=db,
@@ -59,9 +62,9 @@ def ingest(paths: list[str] = typer.Argument(..., help="Files, directories, glob
     with _open(db, thread_threshold) as store:
         with _progress(console, quiet) as tick:
             report = store.ingest(paths, workers=workers or None, batch_size=batch_size, model=model,
-                                  on_story=tick)
-    console.print(f"added {report.added}, skipped {report.skipped} already in the archive, "
-                  f"failed {len(report.failed)} in {report.seconds:.1f} s ({report.rate:.1f} stories/s)")
+                                  on_story=tick, options=make_options(fetch, delay, timeout, user_agent))
+    for line in summary(report):
+        console.print(line, highlight=False, markup=False)
     for failure in report.failed[:50]:
         console.print(f"  [red]failed[/red] {escape(failure.source)}: {escape(failure.reason)}", highlight=False)
     if len(report.failed) > 50:

@@ -1,5 +1,8 @@
 """Where stories come from: files, directories, globs, standard input, HTML and JSON Lines.
 
+Containers of many stories (feeds, web crawls) and URLs are read by ``dateline.io.formats``,
+reached through one hook (``formats.container_reader``) so this module stays about files.
+
 Nothing here raises for a user's bad input: an unreadable story becomes a ``BadInput``
 naming the file and the reason, so a batch goes on past it and reports it.
 """
@@ -28,6 +31,8 @@ class Story:
     url: str | None = None
     published: str | None = None
     headline: str | None = None  # from HTML or JSON metadata
+    kind: str = "file"  # file | feed | web | warc: what ``source`` names
+    fetched: str | None = None  # when a web page was fetched (ISO 8601)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,17 +47,23 @@ class BadInput:
 
 
 def iter_stories(paths: Iterable[str], *, stdin: BinaryIO | None = None,
-                 max_bytes: int = MAX_BYTES) -> Iterator[Story | BadInput]:
-    """Every story under ``paths`` (files, directories, globs, "-" for standard input), in order."""
+                 max_bytes: int = MAX_BYTES, options=None) -> Iterator[Story | BadInput]:
+    """Every story under ``paths`` (files, directories, globs, URLs, "-" for standard input), in
+    order. ``options`` (``formats.Options``) says how feeds, pages and crawls are read."""
+    from dateline.io import formats
+
     for path in paths:
         if path == "-":
             yield from _from_bytes(_read_stream(stdin), "<stdin>", "", max_bytes)
+            continue
+        if formats.is_url(path):
+            yield from formats.read_url(path, options)
             continue
         files = list(expand(path))
         if not files:
             yield BadInput(path, "no such file, directory or glob match")
         for file in files:
-            yield from read_file(file, max_bytes=max_bytes)
+            yield from read_file(file, max_bytes=max_bytes, options=options)
 
 
 def expand(path: str) -> Iterator[Path]:
@@ -72,8 +83,13 @@ def expand(path: str) -> Iterator[Path]:
                 yield Path(match)
 
 
-def read_file(path: Path, *, max_bytes: int = MAX_BYTES) -> Iterator[Story | BadInput]:
+def read_file(path: Path, *, max_bytes: int = MAX_BYTES, options=None) -> Iterator[Story | BadInput]:
+    from dateline.io import formats
+
     name = str(path)
+    if (container := formats.container_reader(path)) is not None:  # a feed or a web crawl
+        yield from container(path, options)
+        return
     try:
         size = path.stat().st_size
         if size > max_bytes:
