@@ -39,8 +39,10 @@ class Poll:
 class Watcher:
     """Polls ``sources`` (feed files or URLs, page URLs, folders, files) into ``store``."""
 
-    def __init__(self, store, sources: Sequence[str], *, reader, options: Options | None = None) -> None:
+    def __init__(self, store, sources: Sequence[str], *, reader, options: Options | None = None,
+                 batch_size: int = 8) -> None:
         self.store = store
+        self.batch_size = batch_size  # small: a poll brings few stories, and each is committed soon
         self.sources = list(sources)
         self.reader = reader
         self.options = options or Options()
@@ -49,7 +51,8 @@ class Watcher:
     def poll(self) -> Poll:
         """One pass over every source; Ctrl-C ends it with what was committed kept."""
         started = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
-        report = self.store.ingest(self._changed(), reader=self.reader, workers=1, options=self.options)
+        report = self.store.ingest(self._changed(), reader=self.reader, workers=1, options=self.options,
+                                   batch_size=self.batch_size)
         return Poll(started, report)
 
     def run(self, every: float, *, polls: int | None = None, log: Callable[[Poll], None] = lambda p: None,

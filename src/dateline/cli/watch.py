@@ -31,7 +31,6 @@ def watch(sources: list[str] = typer.Argument(..., help="Feed URLs or files, pag
     from dateline.watch import Watcher
 
     console = Console(stderr=True)
-    signal.signal(signal.SIGTERM, signal.default_int_handler)  # `kill` stops as cleanly as Ctrl-C
     reader = make_reader(model)
 
     def record(poll) -> None:
@@ -42,10 +41,13 @@ def watch(sources: list[str] = typer.Argument(..., help="Feed URLs or files, pag
             with open(log, "a", encoding="utf-8") as out:
                 out.write(json.dumps(poll.to_dict(), ensure_ascii=False) + "\n")
 
+    before = signal.signal(signal.SIGTERM, signal.default_int_handler)  # `kill` stops as cleanly as Ctrl-C
     with Store.open(db or "dateline.db") as store:
         watcher = Watcher(store, sources, reader=reader, options=make_options(fetch, delay, timeout, user_agent))
         try:
             watcher.run(every, polls=polls or None, log=record)
         except KeyboardInterrupt:  # between polls: nothing in flight
             pass
+        finally:
+            signal.signal(signal.SIGTERM, before)
     console.print("stopped: everything read so far is in the archive; rerun to go on")
