@@ -279,3 +279,13 @@ def test_ray_engine_reads_warc_files_on_the_workers(tmp_path):
 
 def test_page_helper_is_html():
     assert page("T", "p").startswith(b"<!DOCTYPE html>")
+
+
+def test_ray_engine_fetches_feed_urls_on_the_driver(site):
+    from dateline.distributed.inputs import plan_inputs, stories_of, story_row
+
+    plan = plan_inputs([site.url("/atom.xml"), "s3://bucket/stories.parquet", site.url("/data/stories.parquet")])
+    fetched = stories(plan.stories)
+    assert fetched[0].headline.startswith("Drought forces farmers")
+    assert stories(stories_of([story_row(s) for s in fetched])) == fetched  # shipped to workers as rows, whole
+    assert plan.parquet == ["s3://bucket/stories.parquet", site.url("/data/stories.parquet")]

@@ -45,12 +45,13 @@ def iter_warc(path: Path, *, skipped: Counter | None = None,
         end = 0
         try:
             for record in records:
-                yield from _story(record, name, skipped, max_bytes)
+                found = list(_story(record, name, skipped, max_bytes))
                 records.read_to_end()
-                if not _complete(record):
+                if not _complete(record):  # a cut page is not a story
                     yield BadInput(name, f"truncated: the record at byte {records.get_record_offset()} is cut short")
                     return
                 end = records.get_record_offset() + records.get_record_length()
+                yield from found
         # a broken record header makes warcio raise these (AttributeError on a cut header line)
         except (ArchiveLoadFailed, OSError, EOFError, ValueError, AttributeError) as exc:
             yield BadInput(name, f"cannot read the WARC file past byte {end}: {exc}")
