@@ -10,7 +10,8 @@ image and a 404. Then, in one run and in this process:
 1. sources: bytes to stories (``iter_stories``): JSON Lines decoding against WARC streaming
    with trafilatura extracting each page's main text;
 2. full read: the same plus ``Reader.read_all`` (spaCy and every extractor), model loaded
-   beforehand; skipped with --no-read;
+   beforehand, and how often the two records agree (authors, dateline, entities, quotes,
+   language); skipped with --no-read;
 3. agreement: the share of stories whose headline and last body words come out the same both
    ways (compared as words: HTML folds runs of spaces).
 """
@@ -137,9 +138,16 @@ def main() -> None:
         reader = Reader()
         list(reader.read_many(plain[:4]))
         print("2. full read (sources + Reader.read_all, model loaded)")
-        _, full_jsonl = timed("JSON Lines", lambda: list(reader.read_all(iter_stories([str(jsonl)]))), len(stories))
-        _, full_warc = timed("WARC.gz", lambda: list(reader.read_all(iter_stories([str(warc)]))), len(stories))
+        a, full_jsonl = timed("JSON Lines", lambda: list(reader.read_all(iter_stories([str(jsonl)]))), len(stories))
+        b, full_warc = timed("WARC.gz", lambda: list(reader.read_all(iter_stories([str(warc)]))), len(stories))
         print(f"  WARC / JSON Lines: {full_warc / full_jsonl:.3f}")
+        pairs = list(zip(a, b))
+        for name, get in (("authors", lambda r: r.authors), ("dateline places", lambda r: r.dateline.places),
+                          ("entity names", lambda r: sorted({e.name for e in r.entities})),
+                          ("quotes", lambda r: [q.text for q in r.quotes]),
+                          ("language", lambda r: r.language)):
+            same = sum(get(x) == get(y) for x, y in pairs)
+            print(f"  same {name} in both records: {same / len(pairs):.1%}")
 
 
 if __name__ == "__main__":

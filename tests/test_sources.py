@@ -289,3 +289,13 @@ def test_ray_engine_fetches_feed_urls_on_the_driver(site):
     assert fetched[0].headline.startswith("Drought forces farmers")
     assert stories(stories_of([story_row(s) for s in fetched])) == fetched  # shipped to workers as rows, whole
     assert plan.parquet == ["s3://bucket/stories.parquet", site.url("/data/stories.parquet")]
+
+
+def test_a_feed_polled_again_is_asked_conditionally(site):
+    options = Options(fetch=FAST)
+    first = list(read_url(site.url("/atom.xml"), options))
+    before = site.hits.count("/atom.xml")
+    again = list(read_url(site.url("/atom.xml"), options))  # the same fetcher: If-None-Match, 304
+    assert len(stories(first)) == 2 and again == []
+    assert site.hits.count("/atom.xml") == before + 1
+    assert len(stories(read_url(site.url("/atom.xml"), Options(fetch=FAST)))) == 2  # a new run asks afresh

@@ -13,6 +13,7 @@ from pathlib import Path
 
 FEEDS = Path(__file__).parent / "fixtures" / "feeds"
 ROBOTS = "User-agent: *\nDisallow: /private/\n"
+FEED_ETAG = '"feed-v1"'
 
 
 def page(title: str, *paragraphs: str, lang: str = "en") -> bytes:
@@ -105,7 +106,10 @@ def _handler(site: Site):
             if path in ("/feed.xml", "/atom.xml", "/feed.json"):
                 kind = {"/feed.xml": "application/rss+xml", "/atom.xml": "application/atom+xml",
                         "/feed.json": "application/feed+json"}[path]
-                return self._send(200, kind, site.feed(path.lstrip("/").replace("feed.xml", "rss2.xml")))
+                if self.headers.get("If-None-Match") == FEED_ETAG:
+                    return self._send(304)
+                return self._send(200, kind, site.feed(path.lstrip("/").replace("feed.xml", "rss2.xml")),
+                                  {"ETag": FEED_ETAG})
             if path == "/news/nightbus.html":
                 return self._redirect("/news/night-bus.html")
             if path == "/loop":
@@ -125,9 +129,12 @@ def _handler(site: Site):
                 return self._send(200, "application/rss+xml", b"this is not XML, whatever its type says")
             return self._send(404, "text/html", b"<html><body>not here</body></html>")
 
-        def _send(self, status: int, kind: str = "text/plain", body: bytes = b"") -> None:
+        def _send(self, status: int, kind: str = "text/plain", body: bytes = b"",
+                  headers: dict[str, str] | None = None) -> None:
             self.send_response(status)
             self.send_header("Content-Type", kind)
+            for name, value in (headers or {}).items():
+                self.send_header(name, value)
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             self.wfile.write(body)

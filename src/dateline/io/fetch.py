@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from urllib.parse import urljoin, urlsplit
 
@@ -39,6 +39,7 @@ class Page:
     content_type: str  # media type, lower case, without parameters
     data: bytes
     fetched: str  # ISO 8601, UTC
+    validators: dict[str, str] = field(default_factory=dict)  # for asking again: If-None-Match, ...
 
 
 class Fetcher:
@@ -48,32 +49,42 @@ class Fetcher:
         import urllib3
 
         self.settings = settings
-        self.pool = urllib3.PoolManager(headers={"User-Agent": settings.user_agent}, retries=False)
+        self.pool = urllib3.PoolManager(retries=False)
         self._robots: dict[str, object] = {}
         self._last: dict[str, float] = {}
+        self._validators: dict[str, dict[str, str]] = {}  # url -> If-None-Match / If-Modified-Since
         self._lock = threading.Lock()
 
-    def get(self, url: str) -> Page | BadInput:
-        """The page at ``url`` (status 200, redirects followed), or why not."""
+    def get(self, url: str, *, conditional: bool = False) -> Page | BadInput:
+        """The page at ``url`` (status 200, redirects followed), or why not. ``conditional``:
+        ask with the validators of this URL's last answer; unchanged comes back as status 304
+        with no data (a feed polled again costs the site almost nothing)."""
+        asked = url
         for _ in range(self.settings.max_redirects + 1):
             if urlsplit(url).scheme not in ("http", "https"):
                 return BadInput(url, "not an http(s) URL")
             if self.settings.robots and not self._allowed(url):
                 return BadInput(url, "robots.txt forbids fetching this page")
-            result = self._request(url, self.settings.max_bytes)
+            headers = self._validators.get(asked, {}) if conditional else {}
+            result = self._request(url, self.settings.max_bytes, headers)
             if isinstance(result, BadInput):
                 return result
             status, location, page = result
             if status in REDIRECTS and location:
                 url = urljoin(url, location)
                 continue
+            if status == 304 and headers:
+                return page
             if status != 200:
                 return BadInput(url, f"HTTP status {status}")
+            if conditional:
+                self._validators[asked] = page.validators
             return page
         return BadInput(url, f"more than {self.settings.max_redirects} redirects")
 
     # -- one request -------------------------------------------------------------------
-    def _request(self, url: str, max_bytes: int) -> tuple[int, str | None, Page] | BadInput:
+    def _request(self, url: str, max_bytes: int,
+                 headers: dict[str, str] | None = None) -> tuple[int, str | None, Page] | BadInput:
         import urllib3
 
         self._wait_turn(url)
@@ -81,6 +92,7 @@ class Fetcher:
         started = time.monotonic()
         try:
             resp = self.pool.request("GET", url, redirect=False, preload_content=False,
+                                     headers={"User-Agent": self.settings.user_agent, **(headers or {})},
                                      timeout=urllib3.Timeout(connect=limit, read=limit))
         except urllib3.exceptions.HTTPError as exc:
             return BadInput(url, _reason(exc, limit))
@@ -148,7 +160,11 @@ def _origin(url: str) -> str:
 
 def _page(url: str, resp, data: bytes) -> Page:
     media = (resp.headers.get("Content-Type") or "").split(";")[0].strip().lower()
-    return Page(url=url, status=resp.status, content_type=media, data=data, fetched=now_iso())
+    validators = {ask: resp.headers[given] for given, ask in (("ETag", "If-None-Match"),
+                                                               ("Last-Modified", "If-Modified-Since"))
+                  if resp.headers.get(given)}
+    return Page(url=url, status=resp.status, content_type=media, data=data, fetched=now_iso(),
+                validators=validators)
 
 
 def now_iso() -> str:

@@ -57,9 +57,11 @@ def container_reader(path: Path) -> Reader | None:
 def read_url(url: str, options: Options | None = None) -> Iterator[Story | BadInput]:
     """A URL: a feed's entries (and their pages with ``fetch_pages``), or one web page."""
     options = options or Options()
-    page = options.get_fetcher().get(url)
+    page = options.get_fetcher().get(url, conditional=True)
     if isinstance(page, BadInput):
         yield page
+    elif page.status == 304:  # unchanged since this fetcher last read it (a watch's next poll)
+        return
     elif page.content_type in FEED_TYPES or looks_like_feed(page.data):
         yield from read_feed(page.data, url, fetcher=options.get_fetcher() if options.fetch_pages else None,
                              seen_url=options.seen_url)
