@@ -61,3 +61,12 @@ def test_english_and_french_in_one_batch_keep_their_order(reader):
     assert [a.language for a in got] == ["fr", "en", "fr"]
     assert [a.reading for a in got] == ["structure", "full", "structure"]
     assert any(e.name == "Ellen Brooks" for e in got[1].entities)
+
+
+def test_digest_says_when_only_the_structure_was_read(reader):
+    from dateline.render.digest import render_text
+
+    assert "Language: fr: structure only" in render_text(reader.read(FRENCH_STORY))
+    english = reader.read("Council extends night buses\n\nThe city council voted on Monday to extend "
+                          "a trial of night buses until the end of the year, the mayor said.\n")
+    assert "Language:" not in render_text(english)
