@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 from dateline.cli import app
 from dateline.store import Store
 from dateline.watch import Watcher
+from store_fixtures import db_url  # noqa: F401  (a fixture: SQLite, and PostgreSQL when there is one)
 from test_language import FRENCH_STORY
 from test_sources import write_warc
 from web_sources import FEEDS, PAGES
@@ -19,8 +20,8 @@ STORIES = Path(__file__).parent / "fixtures" / "stories"
 
 
 @pytest.fixture
-def store(tmp_path):
-    with Store.open(tmp_path / "archive.db") as s:
+def store(db_url):  # noqa: F811
+    with Store.open(db_url) as s:
         yield s
 
 
