@@ -299,3 +299,17 @@ def test_a_feed_polled_again_is_asked_conditionally(site):
     assert len(stories(first)) == 2 and again == []
     assert site.hits.count("/atom.xml") == before + 1
     assert len(stories(read_url(site.url("/atom.xml"), Options(fetch=FAST)))) == 2  # a new run asks afresh
+
+
+def test_ingest_command_fetches_pages_politely(site, tmp_path):
+    from typer.testing import CliRunner
+
+    from dateline.cli import app
+
+    result = CliRunner().invoke(app, ["ingest", site.url("/feed.xml"), "--fetch", "--delay", "0", "--timeout", "2",
+                                      "--user-agent", "dateline-cli-test", "--db", str(tmp_path / "a.db"),
+                                      "--workers", "1", "--quiet"])
+    assert result.exit_code == 1  # one page is missing: reported, and its entry's own text kept
+    assert "added 3," in result.output and "failed 1" in result.output
+    assert "/news/missing.html: HTTP status 404; the feed's own text is kept" in " ".join(result.output.split())
+    assert "dateline-cli-test" in site.agents
