@@ -236,6 +236,8 @@ def test_warc_stories_and_what_is_passed_over(tmp_path, gz):
     assert ferry.headline == "Ferry service to Lindholm resumes after storm repairs"
     assert ferry.source == f"{path}:https://gazette.example/news/ferry.html"
     assert "Copyright Test Gazette" not in ferry.text  # boilerplate left out by trafilatura
+    headline, *paragraphs = ferry.text.split("\n\n")  # paragraphs as stories mark them, for the reader
+    assert headline == ferry.headline and len(paragraphs) == 3 and paragraphs[0].startswith("PORT AVERY, June 9")
     assert options.skipped == Counter({"WARC request record": 6, "WARC warcinfo record": 1, "not HTML": 1,
                                        "HTTP status 404": 1, "HTTP status 301": 1})
     [empty] = bad(items)  # an HTML page with no main text is reported, not silently dropped

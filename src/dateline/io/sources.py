@@ -166,7 +166,8 @@ def _from_html(html: str, name: str) -> Story | BadInput:
     if not doc or not (doc.get("text") or "").strip():
         return BadInput(name, "HTML page with no main text")
     title = (doc.get("title") or "").strip()
-    text = doc["text"]
+    # trafilatura puts one paragraph a line; a blank line between them is how stories mark paragraphs
+    text = "\n\n".join(line for line in doc["text"].split("\n") if line.strip())
     if title and not text.startswith(title):
         text = f"{title}\n\n{text}"
     return Story(text=text, source=name, url=doc.get("url"), published=doc.get("date"),
