@@ -315,3 +315,17 @@ def test_ingest_command_fetches_pages_politely(site, tmp_path):
     assert "added 3," in result.output and "failed 1" in result.output
     assert "/news/missing.html: HTTP status 404; the feed's own text is kept" in " ".join(result.output.split())
     assert "dateline-cli-test" in site.agents
+
+
+def test_a_byline_trafilatura_takes_out_is_put_back(tmp_path):
+    html = page("Council votes to extend the night bus trial",
+                "The city council of Port Avery voted 7-2 on Monday to extend a trial of night buses until the "
+                "end of the year, citing rising use by hospital staff.",
+                "Councillor Amina Farouk said the buses carried more than 1,200 passengers in May.")
+    html = html.replace(b"<h1>", b"<p class='byline'>By Maren Okafor, Harbour Gazette</p><h1>", 1)
+    path = tmp_path / "bus.html"
+    path.write_bytes(html)
+    [story] = list(iter_stories([str(path)]))
+    headline, byline, first, second = story.text.split("\n\n")
+    assert headline == "Council votes to extend the night bus trial"
+    assert byline.startswith("By Maren Okafor") and first.startswith("The city council")

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from typing import Iterator
 
-from dateline.io.sources import BadInput, Story
+from dateline.io.sources import BadInput, Story, compose
 
 FEED_TYPES = frozenset({"application/rss+xml", "application/atom+xml", "application/rdf+xml",
                         "application/feed+json", "application/xml", "text/xml"})
@@ -81,8 +81,7 @@ def entry_story(entry: Entry, location: str) -> Story | None:
     body = html_to_text(entry.html)
     if not body and not entry.title:
         return None
-    byline = f"By {entry.author}" if entry.author and "@" not in entry.author else None
-    text = "\n\n".join(p for p in (entry.title, byline, body) if p)
+    text = compose(entry.title, [entry.author] if entry.author else [], body)
     return Story(text=text, source=location, url=entry.link, published=entry.published,
                  headline=entry.title, kind="feed")
 

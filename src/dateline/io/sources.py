@@ -168,10 +168,20 @@ def _from_html(html: str, name: str) -> Story | BadInput:
     title = (doc.get("title") or "").strip()
     # trafilatura puts one paragraph a line; a blank line between them is how stories mark paragraphs
     text = "\n\n".join(line for line in doc["text"].split("\n") if line.strip())
-    if title and not text.startswith(title):
-        text = f"{title}\n\n{text}"
-    return Story(text=text, source=name, url=doc.get("url"), published=doc.get("date"),
-                 headline=title or None)
+    if title and text.startswith(title):
+        text = text[len(title):].lstrip()
+    # a byline marked up as such is moved to trafilatura's metadata ("Jane Roe; Reuters"): put it back
+    names = [n.strip() for n in (doc.get("author") or "").split(";") if n.strip()]
+    return Story(text=compose(title, names, text), source=name, url=doc.get("url"),
+                 published=doc.get("date"), headline=title or None)
+
+
+def compose(headline: str | None, authors: list[str], body: str) -> str:
+    """A story's text from parts given apart (web pages, feed entries): headline, a "By" line
+    when the authors are names not already at the top of the body, then the body."""
+    names = [n for n in authors if "@" not in n and n.casefold() not in body[:300].casefold()]
+    byline = f"By {', '.join(names)}" if names else None
+    return "\n\n".join(p for p in (headline, byline, body) if p)
 
 
 def _str(value) -> str | None:
