@@ -91,6 +91,7 @@ def test_sniffing():
     assert looks_like_feed(b'<?xml version="1.0"?>\n<rss version="2.0">')
     assert looks_like_feed(b'{"version": "https://jsonfeed.org/version/1", "items": []}')
     assert not looks_like_feed(b"<html><body>hello</body></html>")
+    assert not looks_like_feed(b"<?xml version='1.0'?><feedback><item>Good.</item></feedback>")
 
 
 # -- fetching ---------------------------------------------------------------------------

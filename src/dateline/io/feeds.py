@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import json
+import re
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from typing import Iterator
@@ -18,6 +19,7 @@ from dateline.io.sources import BadInput, Story, compose
 FEED_TYPES = frozenset({"application/rss+xml", "application/atom+xml", "application/rdf+xml",
                         "application/feed+json", "application/xml", "text/xml"})
 JSON_FEED = "jsonfeed.org/version/"
+FEED_ROOT = re.compile(r"<(?:rss|feed|rdf:rdf)[\s>]")
 BLOCKS = frozenset({"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
                     "blockquote", "pre", "table", "tr", "section", "article", "figure"})
 
@@ -36,7 +38,7 @@ class Entry:
 def looks_like_feed(head: bytes) -> bool:
     """Sniff the first bytes: an RSS, RDF or Atom root element, or a JSON Feed version."""
     text = head[:2048].decode("utf-8", "replace").lower()
-    return JSON_FEED in text or any(tag in text for tag in ("<rss", "<feed", "<rdf:rdf"))
+    return JSON_FEED in text or FEED_ROOT.search(text) is not None
 
 
 def parse_feed(data: bytes, location: str) -> list[Entry] | BadInput:
