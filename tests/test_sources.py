@@ -157,7 +157,8 @@ def test_robots_can_be_turned_off_and_unreachable_robots_forbids(site):
         site.url("/private/memo.html")), Page)
     fetcher = Fetcher(FAST)
     got = fetcher.get("http://127.0.0.1:9/story.html")  # nothing listens on port 9
-    assert isinstance(got, BadInput) and "robots.txt" in got.reason
+    assert isinstance(got, BadInput) and got.reason == "robots.txt could not be read (cannot connect), so the " \
+                                                       "site is not fetched"
 
 
 def test_polite_pause_between_requests_to_one_host(site):

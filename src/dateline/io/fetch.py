@@ -63,8 +63,8 @@ class Fetcher:
         for _ in range(self.settings.max_redirects + 1):
             if urlsplit(url).scheme not in ("http", "https"):
                 return BadInput(url, "not an http(s) URL")
-            if self.settings.robots and not self._allowed(url):
-                return BadInput(url, "robots.txt forbids fetching this page")
+            if self.settings.robots and (why := self._forbidden(url)):
+                return BadInput(url, why)
             headers = self._validators.get(asked, {}) if conditional else {}
             result = self._request(url, self.settings.max_bytes, headers)
             if isinstance(result, BadInput):
@@ -127,25 +127,32 @@ class Fetcher:
             time.sleep(wait)
 
     # -- robots.txt --------------------------------------------------------------------
-    def _allowed(self, url: str) -> bool:
+    def _forbidden(self, url: str) -> str | None:
+        """Why robots.txt keeps us from ``url``, or None when it may be fetched."""
         rules = self._rules(url)
-        return rules is None or rules.can_fetch(url, self.settings.user_agent)
+        if isinstance(rules, str):
+            return f"robots.txt could not be read ({rules}), so the site is not fetched"
+        if rules is not None and not rules.can_fetch(url, self.settings.user_agent):
+            return "robots.txt forbids fetching this page"
+        return None
 
     def _crawl_delay(self, url: str) -> float:
         rules = self._robots.get(_origin(url))
-        delay = rules.crawl_delay(self.settings.user_agent) if rules is not None else None
+        delay = rules.crawl_delay(self.settings.user_agent) if hasattr(rules, "crawl_delay") else None
         return float(delay or 0.0)
 
     def _rules(self, url: str):
-        """The site's robots.txt, fetched once: None allows all (4xx); unreachable forbids all
-        (RFC 9309 2.3.1.3-4)."""
+        """The site's robots.txt, fetched once: its rules; None (a 4xx: all allowed); or, when it
+        cannot be read (no answer, 5xx), the reason, and nothing is fetched (RFC 9309 2.3.1.3-4)."""
         from protego import Protego
 
         origin = _origin(url)
         if origin not in self._robots:
             result = self._request(origin + "/robots.txt", ROBOTS_MAX_BYTES)
-            if isinstance(result, BadInput) or result[0] >= 500:
-                self._robots[origin] = Protego.parse("User-agent: *\nDisallow: /\n")
+            if isinstance(result, BadInput):
+                self._robots[origin] = result.reason
+            elif result[0] >= 500:
+                self._robots[origin] = f"HTTP status {result[0]}"
             elif result[0] == 200:
                 self._robots[origin] = Protego.parse(result[2].data.decode("utf-8", "replace"))
             else:
@@ -174,8 +181,8 @@ def now_iso() -> str:
 def _reason(exc: Exception, limit: float) -> str:
     import urllib3
 
-    if isinstance(exc, (urllib3.exceptions.TimeoutError,)) or "timed out" in str(exc).lower():
-        return f"timed out after {limit:g} s"
-    if isinstance(exc, urllib3.exceptions.NewConnectionError):
+    if isinstance(exc, urllib3.exceptions.NewConnectionError):  # (a ConnectTimeoutError subclass)
         return "cannot connect"
+    if isinstance(exc, urllib3.exceptions.TimeoutError) or "timed out" in str(exc).lower():
+        return f"timed out after {limit:g} s"
     return f"cannot fetch ({type(exc).__name__})"
