@@ -88,7 +88,8 @@ class Reader:
         url = story.url or layout.url
         return article_from_layout(layout, source=story.source, url=url, parts=parts, language=language,
                                    reading="full" if full else "structure",
-                                   sources=(Source(story.kind, story.source, url, story.fetched),))
+                                   sources=(Source(story.kind, story.source, url, story.fetched),)
+                                   if story.source or url else ())
 
 
 def _nlp_end(layout: Layout) -> int:
