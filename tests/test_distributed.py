@@ -38,7 +38,7 @@ def test_plan_sorts_files_datasets_and_missing(tree):
 def test_normalize_batch_maps_dataset_columns(batch, source, headline):
     rows = rows_of(normalize_batch(batch))
     assert rows == [{"path": "", "text": "T", "source": source, "url": batch.get("url", [""])[0],
-                     "published": "", "headline": headline}]
+                     "published": "", "headline": headline, "kind": "", "fetched": ""}]
 
 
 def test_stories_of_opens_paths_and_rejects_rows_without_text(tree):

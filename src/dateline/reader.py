@@ -9,7 +9,8 @@ from dateline import extract as _extract  # noqa: F401  (registers the built-in 
 from dateline.extract.base import StoryContext, build_extractor
 from dateline.io.sources import BadInput, Story
 from dateline.nlp import load_pipeline
-from dateline.record import Article, Credit, Credits, Dateline, Span, content_id
+from dateline.language import identify, read_in_full
+from dateline.record import Article, Credit, Credits, Dateline, Source, Span, content_id
 from dateline.structure import Layout, parse_structure
 from dateline.structure.view import TextView, layout_in_view, nlp_view, to_original
 
@@ -48,10 +49,13 @@ class Reader:
         layouts = [parse_structure(s.text, published=s.published, headline=s.headline, url=s.url)
                    for s in stories]
         views = [nlp_view(lay) for lay in layouts]
-        texts = (view.text[: view.to_view(lay.body.end, end=True)] for lay, view in zip(layouts, views))
+        languages = [identify(lay.text[lay.body.start:lay.body.end] or lay.text).language for lay in layouts]
+        texts = (view.text[: view.to_view(lay.body.end, end=True)]
+                 for lay, view, lang in zip(layouts, views, languages) if read_in_full(lang))
         docs = self.nlp.pipe(texts, batch_size=self.batch_size)
-        for story, layout, view, doc in zip(stories, layouts, views, docs):
-            yield self._build(story, layout, view, doc, anchor)
+        for story, layout, view, lang in zip(stories, layouts, views, languages):  # other languages: structure only
+            full = read_in_full(lang)
+            yield self._build(story, layout, view, next(docs) if full else None, anchor, lang, full)
 
     def read_all(self, items: Iterable[Story | BadInput], *, anchor: date | None = None,
                  chunk: int = 64) -> Iterator[Article | BadInput]:
@@ -82,16 +86,21 @@ class Reader:
             return
         yield from articles
 
-    def _build(self, story: Story, layout: Layout, view: TextView, doc, anchor: date | None) -> Article:
+    def _build(self, story: Story, layout: Layout, view: TextView, doc, anchor: date | None,
+               language: str | None, full: bool) -> Article:
         """Extractors read the view (doc offsets); one step maps their spans back."""
         story_anchor = _anchor(layout) or anchor
         seen = layout_in_view(layout, view)
         parts: dict[str, tuple] = {}
-        for name, extractor in self.extractors:
+        for name, extractor in self.extractors if full else ():
             ctx = StoryContext(layout=seen, doc=doc, anchor=story_anchor, parts=parts)
             parts[name] = tuple(extractor(ctx))
         parts = {name: to_original(part, view) for name, part in parts.items()}
-        return article_from_layout(layout, source=story.source, url=story.url or layout.url, parts=parts)
+        url = story.url or layout.url
+        return article_from_layout(layout, source=story.source, url=url, parts=parts, language=language,
+                                   reading="full" if full else "structure",
+                                   sources=(Source(story.kind, story.source, url, story.fetched),)
+                                   if story.source or url else ())
 
 
 def _anchor(layout: Layout) -> date | None:
@@ -103,7 +112,7 @@ def _anchor(layout: Layout) -> date | None:
 
 
 def article_from_layout(layout: Layout, *, source: str | None = None, url: str | None = None,
-                        parts: dict[str, tuple] | None = None) -> Article:
+                        parts: dict[str, tuple] | None = None, **provenance) -> Article:
     """Turn the parsed structure (and the extractors' parts) into the record."""
     parts = parts or {}
     dl = layout.dateline
@@ -152,6 +161,7 @@ def article_from_layout(layout: Layout, *, source: str | None = None, url: str |
         url=url,
         **{name: parts.get(name, ()) for name in DEFAULT_EXTRACTORS if name not in SINGLE_PARTS},
         **{name: (parts.get(name) or (None,))[0] for name in SINGLE_PARTS},
+        **provenance,  # language, reading, sources
     )
 
 

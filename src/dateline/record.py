@@ -155,6 +155,16 @@ class Credits:
 
 
 @dataclass(frozen=True, slots=True)
+class Source:
+    """Where a copy of the story was found: a file, a feed entry, a web page or a crawl record."""
+
+    kind: str  # file | feed | web | warc
+    location: str | None = None  # file path (":line" for JSON Lines), feed URL or WARC file
+    url: str | None = None  # the story's page
+    fetched: str | None = None  # ISO 8601 time the page was fetched (WARC-Date, HTTP fetch)
+
+
+@dataclass(frozen=True, slots=True)
 class Article:
     id: str
     text: str
@@ -181,6 +191,9 @@ class Article:
     topics: tuple[Topic, ...] = ()
     tone: Tone | None = None
     sentiments: tuple[Sentiment, ...] = ()
+    language: str | None = None  # ISO 639-1, or None when identification was unsure
+    reading: str = "full"  # full | structure (a language the extractors cannot read yet)
+    sources: tuple[Source, ...] = ()
     schema: str = SCHEMA
 
     def to_dict(self) -> dict[str, Any]:

@@ -38,6 +38,7 @@ COMMAND_MODULES = (
     "dateline.cli.timeline",
     "dateline.cli.serve",
     "dateline.cli.topics",
+    "dateline.cli.watch",
 )
 
 

@@ -14,6 +14,7 @@ import typer
 
 from dateline.cli.common import PUBLISHED_OPT, TOPICS_OPT, published_value, with_published
 from dateline.cli.ray_ingest import ADDRESS_OPT, ENGINE_OPT, OUT_FORMAT_OPT, OUT_OPT, ingest_ray, wants_ray
+from dateline.cli.sources import DELAY_OPT, FETCH_OPT, TIMEOUT_OPT, USER_AGENT_OPT, make_options, summary
 from dateline.io.sources import iter_stories
 
 DB_HELP = "Archive: SQLite file path or postgresql:// URL (default $DATELINE_DB or dateline.db)."
@@ -39,7 +40,8 @@ def _open(db: str | None, thread_threshold: float | None = None):
     return Store.open(db or "dateline.db", threads=settings)
 
 
-def ingest(paths: list[str] = typer.Argument(..., help="Files, directories, globs or JSON Lines ('-' for stdin)."),
+def ingest(paths: list[str] = typer.Argument(..., help="Files, directories, globs, JSON Lines, feeds (RSS, Atom, "
+                                                      "JSON Feed), WARC files or URLs ('-' for stdin)."),
            db: str = _db_option(),
            workers: int = typer.Option(0, "--workers", "-w", help="Reader processes (default: all cores)."),
            batch_size: int = typer.Option(32, "--batch-size", help="Stories per write transaction."),
@@ -50,7 +52,8 @@ def ingest(paths: list[str] = typer.Argument(..., help="Files, directories, glob
                                                        "lower gives broader, topic-like threads)."),
            quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
            engine: str = ENGINE_OPT, address: str = ADDRESS_OPT, out: str = OUT_OPT,
-           out_format: str = OUT_FORMAT_OPT, published: str = PUBLISHED_OPT) -> None:
+           out_format: str = OUT_FORMAT_OPT, published: str = PUBLISHED_OPT, fetch: bool = FETCH_OPT,
+           delay: float = DELAY_OPT, timeout: float = TIMEOUT_OPT, user_agent: str = USER_AGENT_OPT) -> None:
     """Read stories into the archive. Rerun any time: stories already there are skipped."""
     published = published_value(published)
     if published and wants_ray(engine, out):
@@ -68,11 +71,12 @@ def ingest(paths: list[str] = typer.Argument(..., help="Files, directories, glob
     console = Console(stderr=True)
     with _open(db, thread_threshold) as store:
         with _progress(console, quiet) as tick:
-            stories = with_published(iter_stories(paths), published) if published else None
+            options = make_options(fetch, delay, timeout, user_agent)
+            stories = with_published(iter_stories(paths, options=options), published) if published else None
             report = store.ingest(paths, workers=workers or None, batch_size=batch_size, model=model,
-                                  on_story=tick, stories=stories, topics=tuple(topics or ()))
-    console.print(f"added {report.added}, skipped {report.skipped} already in the archive, "
-                  f"failed {len(report.failed)} in {report.seconds:.1f} s ({report.rate:.1f} stories/s)")
+                                  on_story=tick, stories=stories, topics=tuple(topics or ()), options=options)
+    for line in summary(report):
+        console.print(line, highlight=False, markup=False)
     for failure in report.failed[:50]:
         console.print(f"  [red]failed[/red] {escape(failure.source)}: {escape(failure.reason)}", highlight=False)
     if len(report.failed) > 50:

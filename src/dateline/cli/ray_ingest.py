@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import typer
 
+from dateline.cli.sources import summary
+
 ENGINE_OPT = typer.Option("local", "--engine", help="local (worker processes on this machine) or ray (a Ray cluster).")
 ADDRESS_OPT = typer.Option(None, "--address", envvar="RAY_ADDRESS",
                            help="Ray cluster to join (auto, host:6379, ray://host:10001); default: start one here.")
@@ -50,6 +52,8 @@ def ingest_ray(paths: list[str], *, engine: str, address: str | None, out: str |
     console.print(f"added {report.added} to {where}, skipped {report.skipped} already there, "
                   f"failed {len(report.failed)} in {report.seconds:.1f} s ({report.rate:.1f} stories/s)",
                   highlight=False)
+    for line in summary(report)[1:]:  # languages; records passed over
+        console.print(line, markup=False, highlight=False)
     for failure in report.failed[:50]:
         console.print(f"  failed {failure.source}: {failure.reason}", markup=False, highlight=False)
     if report.interrupted:

@@ -16,7 +16,7 @@ from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 from dateline.io.sources import MAX_BYTES, BadInput, Story, expand, iter_stories
 
-FIELDS = ("path", "text", "source", "url", "published", "headline")
+FIELDS = ("path", "text", "source", "url", "published", "headline", "kind", "fetched")
 ALIASES = {"headline": ("headline", "title"), "source": ("source", "id")}
 URL_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
 JSON_SUFFIXES = (".jsonl", ".ndjson", ".json", ".jsonl.gz", ".json.gz", ".ndjson.gz")
@@ -41,8 +41,8 @@ def plan_inputs(paths: Sequence[str]) -> Plan:
     """Sort ``paths`` into files, datasets and standard input; unmatched paths are failures."""
     plan = Plan()
     for path in paths:
-        if path == "-":
-            plan.stories.extend(iter_stories(["-"]))
+        if path == "-" or _is_web(path):  # standard input, feed and page URLs: read here
+            plan.stories.extend(iter_stories([path]))
         elif URL_SCHEME.match(path):
             (plan.jsonl if _is_json(path) else plan.parquet).append(path)
         else:
@@ -66,6 +66,12 @@ def _add_file(plan: Plan, file: Path) -> None:
         plan.files.append(name)
 
 
+def _is_web(path: str) -> bool:
+    """A feed or page URL (fetched politely by the driver), not an http(s) dataset file."""
+    return path.lower().startswith(("http://", "https://")) and not path.lower().endswith(
+        (*JSON_SUFFIXES, ".parquet"))
+
+
 def _is_json(name: str) -> bool:
     return name.lower().endswith(JSON_SUFFIXES)
 
@@ -83,7 +89,8 @@ def path_row(path: str) -> dict[str, str]:
 
 def story_row(story: Story) -> dict[str, str]:
     return {"path": "", "text": story.text, "source": story.source or "", "url": story.url or "",
-            "published": story.published or "", "headline": story.headline or ""}
+            "published": story.published or "", "headline": story.headline or "", "kind": story.kind,
+            "fetched": story.fetched or ""}
 
 
 def normalize_batch(batch: Mapping[str, Any]) -> dict[str, list[str]]:
@@ -115,7 +122,8 @@ def stories_of(rows: Iterable[Mapping[str, str]]) -> Iterator[Story | BadInput]:
             yield BadInput(row.get("source") or "<row>", 'no "text" in this row')
         else:
             yield Story(text=row["text"], source=row.get("source") or None, url=row.get("url") or None,
-                        published=row.get("published") or None, headline=row.get("headline") or None)
+                        published=row.get("published") or None, headline=row.get("headline") or None,
+                        kind=row.get("kind") or "file", fetched=row.get("fetched") or None)
 
 
 def rows_of(batch: Mapping[str, Sequence[Any]]) -> list[dict[str, str]]:

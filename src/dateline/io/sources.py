@@ -1,5 +1,8 @@
 """Where stories come from: files, directories, globs, standard input, HTML and JSON Lines.
 
+Containers of many stories (feeds, web crawls) and URLs are read by ``dateline.io.formats``,
+reached through one hook (``formats.container_reader``) so this module stays about files.
+
 Nothing here raises for a user's bad input: an unreadable story becomes a ``BadInput``
 naming the file and the reason, so a batch goes on past it and reports it.
 """
@@ -28,6 +31,8 @@ class Story:
     url: str | None = None
     published: str | None = None
     headline: str | None = None  # from HTML or JSON metadata
+    kind: str = "file"  # file | feed | web | warc: what ``source`` names
+    fetched: str | None = None  # when a web page was fetched (ISO 8601)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,17 +47,23 @@ class BadInput:
 
 
 def iter_stories(paths: Iterable[str], *, stdin: BinaryIO | None = None,
-                 max_bytes: int = MAX_BYTES) -> Iterator[Story | BadInput]:
-    """Every story under ``paths`` (files, directories, globs, "-" for standard input), in order."""
+                 max_bytes: int = MAX_BYTES, options=None) -> Iterator[Story | BadInput]:
+    """Every story under ``paths`` (files, directories, globs, URLs, "-" for standard input), in
+    order. ``options`` (``formats.Options``) says how feeds, pages and crawls are read."""
+    from dateline.io import formats
+
     for path in paths:
         if path == "-":
             yield from _from_bytes(_read_stream(stdin), "<stdin>", "", max_bytes)
+            continue
+        if formats.is_url(path):
+            yield from formats.read_url(path, options)
             continue
         files = list(expand(path))
         if not files:
             yield BadInput(path, "no such file, directory or glob match")
         for file in files:
-            yield from read_file(file, max_bytes=max_bytes)
+            yield from read_file(file, max_bytes=max_bytes, options=options)
 
 
 def expand(path: str) -> Iterator[Path]:
@@ -72,8 +83,13 @@ def expand(path: str) -> Iterator[Path]:
                 yield Path(match)
 
 
-def read_file(path: Path, *, max_bytes: int = MAX_BYTES) -> Iterator[Story | BadInput]:
+def read_file(path: Path, *, max_bytes: int = MAX_BYTES, options=None) -> Iterator[Story | BadInput]:
+    from dateline.io import formats
+
     name = str(path)
+    if (container := formats.container_reader(path)) is not None:  # a feed or a web crawl
+        yield from container(path, options)
+        return
     try:
         size = path.stat().st_size
         if size > max_bytes:
@@ -150,11 +166,22 @@ def _from_html(html: str, name: str) -> Story | BadInput:
     if not doc or not (doc.get("text") or "").strip():
         return BadInput(name, "HTML page with no main text")
     title = (doc.get("title") or "").strip()
-    text = doc["text"]
-    if title and not text.startswith(title):
-        text = f"{title}\n\n{text}"
-    return Story(text=text, source=name, url=doc.get("url"), published=doc.get("date"),
-                 headline=title or None)
+    # trafilatura puts one paragraph a line; a blank line between them is how stories mark paragraphs
+    text = "\n\n".join(line for line in doc["text"].split("\n") if line.strip())
+    if title and text.startswith(title):
+        text = text[len(title):].lstrip()
+    # a byline marked up as such is moved to trafilatura's metadata ("Jane Roe; Reuters"): put it back
+    names = [n.strip() for n in (doc.get("author") or "").split(";") if n.strip()]
+    return Story(text=compose(title, names, text), source=name, url=doc.get("url"),
+                 published=doc.get("date"), headline=title or None)
+
+
+def compose(headline: str | None, authors: list[str], body: str) -> str:
+    """A story's text from parts given apart (web pages, feed entries): headline, a "By" line
+    when the authors are names not already at the top of the body, then the body."""
+    names = [n for n in authors if "@" not in n and n.casefold() not in body[:300].casefold()]
+    byline = f"By {', '.join(names)}" if names else None
+    return "\n\n".join(p for p in (headline, byline, body) if p)
 
 
 def _str(value) -> str | None:

@@ -68,6 +68,7 @@ def _story_lines(a: Article) -> list[str]:
         ("Contributors", _credit_list(credits.contributing)),
         ("Body", f"{len(a.paragraphs)} paragraphs" + (f", {len(a.tables)} tables" if a.tables else "")
                  + f", characters {a.body.start}-{a.body.end}"),
+        ("Language", f"{a.language}: structure only, the extractors read English" if a.reading != "full" else None),
     ]
     lines = [f"{k}: {v}" for k, v in pairs if v]
     lines.extend(f"* {b}" for b in a.bullets)

@@ -10,16 +10,18 @@ through ``write``/``add``/``ingest``, which run in transactions.
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 from typing import Any, Iterable, Sequence
 
-from dateline.record import Article
+from dateline.record import Article, Source
 from dateline.store.backend import Backend, open_backend
 from dateline.store.features import Prepared, prepare
 from dateline.store.identity import name_key
 from dateline.store.models import (DayCount, EntityProfile, EntityRef, EventHit, PlaceCount, QuoteHit,
                                    StoryDetail, StoryHit, ThreadSummary, ToneDay, TopicCount)
+from dateline.store.provenance import add_sources, sources_of, story_for_url
 from dateline.store.threads import ThreadSettings
 from dateline.store.writer import write_story
 
@@ -67,6 +69,23 @@ class Store:
 
     def has_story(self, story_id: str) -> bool:
         return self.db.scalar("SELECT 1 AS x FROM stories WHERE id = ?", (story_id,)) is not None
+
+    def has_url(self, url: str) -> bool:
+        """True when a story was already found at this URL (compared by ``provenance.url_key``)."""
+        return story_for_url(self.db, url) is not None
+
+    def add_source(self, source: Source, *, story_id: str | None = None) -> bool:
+        """Record ``source`` on a stored story: the one with ``story_id``, else the one already found
+        at the source's URL. False when there is no such story."""
+        if story_id is not None:
+            story = self.db.scalar("SELECT n FROM stories WHERE id = ?", (story_id,))
+        else:
+            story = story_for_url(self.db, source.url)
+        if story is None:
+            return False
+        with self.db.transaction():
+            add_sources(self.db, story, [source])
+        return True
 
     # -- stories -----------------------------------------------------------------------
     def search(self, text: str | None = None, *, entity: str | int | None = None,
@@ -135,7 +154,10 @@ class Store:
         thread = self.db.query(f"SELECT {_HIT_COLUMNS} FROM stories s WHERE s.thread = ? AND s.n <> ? "
                                "AND s.is_current = 1 ORDER BY COALESCE(s.day, ''), s.n LIMIT 100",
                                (row["thread"], row["n"]))
-        return StoryDetail(id=row["id"], record=json.loads(row["record"]), thread=row["thread"],
+        record = json.loads(row["record"])
+        if found := sources_of(self.db, row["n"]):  # every place the story was found, first first
+            record["sources"] = [dataclasses.asdict(src) for src in found]
+        return StoryDetail(id=row["id"], record=record, thread=row["thread"],
                            version_group=row["version_group"], is_current=bool(row["is_current"]),
                            entity_ids=ids, versions=[_hit(r) for r in versions],
                            thread_stories=[_hit(r) for r in thread])

@@ -4,7 +4,9 @@ Each worker process holds one ``Reader`` (spaCy loaded once) and turns small chu
 stories into ``Prepared`` records; the parent writes them in batched transactions, a story's
 rows always inside one transaction, so a crash or Ctrl-C loses at most the batch in flight
 and a rerun picks up where it stopped. Stories already in the archive (same content hash)
-are skipped before they are read. Unreadable input is reported and skipped.
+are skipped before they are read, and so are stories whose URL the archive already holds from
+another source (a feed entry, then a crawl of its page): that copy becomes one more source of
+the story. Unreadable input is reported and skipped.
 """
 from __future__ import annotations
 
@@ -13,13 +15,14 @@ import multiprocessing
 import os
 import signal
 import time
-from collections import deque
+from collections import Counter, deque
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Sequence
 
 from dateline.io.sources import BadInput, Story, iter_stories
-from dateline.record import content_id
+from dateline.record import Source, content_id
 from dateline.store.features import Prepared, prepare
+from dateline.store.provenance import url_key
 
 CHUNK = 4  # stories per worker task: enough for spaCy batching, small enough to balance
 BATCH = 32  # stories per write transaction
@@ -41,6 +44,10 @@ class IngestReport:
     failed: list[Failure] = field(default_factory=list)
     seconds: float = 0.0
     interrupted: bool = False
+    merged: int = 0  # copies of stories already archived from another source (a source added)
+    passed_over: Counter = field(default_factory=Counter)  # crawl records that are not stories, by reason
+    languages: Counter = field(default_factory=Counter)  # stories read, by language ("?" unsure)
+    structure_only: int = 0  # stories in a language the extractors do not read (structure kept)
 
     @property
     def read(self) -> int:
@@ -61,16 +68,24 @@ Progress = Callable[[int], None]
 def ingest(store, paths: Sequence[str], *, workers: int | None = None, batch_size: int = BATCH,
            model: str | None = None, on_story: Progress | None = None,
            stories: Iterable[Story | BadInput] | None = None, reader=None,
-           topics: Sequence[str] = ()) -> IngestReport:
+           topics: Sequence[str] = (), options=None) -> IngestReport:
     """Read ``paths`` (or the given ``stories``) into ``store``. Safe to rerun at any time.
 
     ``workers`` reader processes (default: all cores); or pass a loaded ``reader`` to read in
     this process. ``on_story(n)`` is called after each committed batch of ``n`` stories.
     ``topics``: topic model directories the reader applies besides the shipped IPTC model.
+    ``options`` (``dateline.io.formats.Options``) says how feeds, URLs and crawls are read.
     """
+    from dateline.io.formats import Options
+
     report = IngestReport()
+    options = options or Options()
+    options.skipped = report.passed_over
+    options.seen_url = options.seen_url or store.has_url
     started = time.perf_counter()
-    todo = _new_stories(store, iter_stories(paths) if stories is None else stories, report)
+    later: list[tuple[str, Source]] = []  # sources of stories read earlier in this run, added after them
+    todo = _new_stories(store, iter_stories(paths, options=options) if stories is None else stories, report,
+                        later)
     workers = max(1, workers or os.cpu_count() or 1)
     batch: list[Prepared] = []
     flushed = time.monotonic()
@@ -84,6 +99,8 @@ def ingest(store, paths: Sequence[str], *, workers: int | None = None, batch_siz
                 flush_batch(store, batch, report, on_story)
                 flushed = time.monotonic()
         flush_batch(store, batch, report, on_story)
+        for sid, source in later:
+            store.add_source(source, story_id=sid) or store.add_source(source)
     except KeyboardInterrupt:
         report.interrupted = True
     report.seconds = time.perf_counter() - started
@@ -93,6 +110,9 @@ def ingest(store, paths: Sequence[str], *, workers: int | None = None, batch_siz
 def flush_batch(store, batch: list[Prepared], report: IngestReport, on_story: Progress | None) -> None:
     if not batch:
         return
+    for item in batch:
+        report.languages[item.article.language or "?"] += 1
+        report.structure_only += item.article.reading != "full"
     added = store.write(batch)
     report.added += added
     report.skipped += len(batch) - added
@@ -101,18 +121,33 @@ def flush_batch(store, batch: list[Prepared], report: IngestReport, on_story: Pr
     batch.clear()
 
 
-def _new_stories(store, items: Iterable[Story | BadInput], report: IngestReport) -> Iterator[Story | Failure]:
-    """Stories not in the archive yet (nor earlier in this run); bad input as failures."""
+def _new_stories(store, items: Iterable[Story | BadInput], report: IngestReport,
+                 later: list[tuple[str, Source]]) -> Iterator[Story | Failure]:
+    """Stories not in the archive yet (nor earlier in this run); bad input as failures. A copy of
+    a story found at a URL earlier in this run goes to ``later``, to be added once that is written."""
     seen: set[str] = set()
+    urls: set[str] = set()
     for item in items:
         if isinstance(item, BadInput):
             yield Failure(item.source, item.reason)
             continue
-        sid = content_id(item.text)
-        if sid in seen or store.has_story(sid):
+        sid, key = content_id(item.text), url_key(item.url)
+        source = Source(item.kind, item.source, item.url, item.fetched)
+        if sid in seen or (key is not None and key in urls):  # a copy of a story earlier in this run
+            report.skipped += sid in seen
+            report.merged += sid not in seen
+            later.append((sid, source))
+            continue
+        if store.has_story(sid):
             report.skipped += 1
+            store.add_source(source, story_id=sid)  # no-op when it is the same source again
+            continue
+        if key and store.add_source(source):
+            report.merged += 1  # this story's page is archived already, found through another source
             continue
         seen.add(sid)
+        if key is not None:
+            urls.add(key)
         yield item
 
 

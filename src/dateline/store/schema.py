@@ -37,6 +37,17 @@ CREATE INDEX IF NOT EXISTS stories_slug ON stories (slug);
 CREATE INDEX IF NOT EXISTS stories_group ON stories (version_group);
 CREATE INDEX IF NOT EXISTS stories_thread ON stories (thread);
 CREATE INDEX IF NOT EXISTS stories_agency ON stories (agency);
+CREATE TABLE IF NOT EXISTS story_sources (
+    n {pk},
+    story BIGINT NOT NULL REFERENCES stories (n),
+    kind TEXT NOT NULL,
+    location TEXT,
+    url TEXT,
+    url_key TEXT,
+    fetched TEXT
+);
+CREATE INDEX IF NOT EXISTS story_sources_story ON story_sources (story);
+CREATE INDEX IF NOT EXISTS story_sources_url ON story_sources (url_key);
 CREATE TABLE IF NOT EXISTS entities (
     n {pk},
     key TEXT NOT NULL,
@@ -176,7 +187,7 @@ CREATE INDEX IF NOT EXISTS story_fts_tsv ON story_fts USING GIN (tsv);
 # Deleting order: children before parents (foreign keys).
 ALL_TABLES = ("story_fts", "event_args", "events", "mentions", "quotes", "places", "timexes",
               "topics", "tones", "sentiments",
-              "lsh", "terms", "stories", "entities", "meta")
+              "lsh", "terms", "story_sources", "stories", "entities", "meta")
 
 
 def statements(types: dict[str, str], fts: str) -> list[str]:

@@ -12,6 +12,7 @@ from dateline.record import Article, Entity, Mention, Span
 from dateline.store.backend import Backend
 from dateline.store.features import Prepared
 from dateline.store.identity import Evidence, Known, choose, display_name, merged, name_key, title_key
+from dateline.store.provenance import add_sources
 from dateline.store.patterns import ISO_DAY, NAME_TYPES, VERSION_PREFIX
 from dateline.store.threads import ThreadSettings, assign_thread, assign_version
 
@@ -21,12 +22,14 @@ COMPANY_KEEP = 20  # co-occurring names used as identity evidence per story
 def write_story(db: Backend, item: Prepared, settings: ThreadSettings = ThreadSettings()) -> int | None:
     """Insert the story; returns its ``n``, or None when the archive already holds it."""
     art, feats = item.article, item.features
-    if db.scalar("SELECT n FROM stories WHERE id = ?", (art.id,)) is not None:
+    if (known := db.scalar("SELECT n FROM stories WHERE id = ?", (art.id,))) is not None:
+        add_sources(db, known, art.sources)  # the same story found again: one more source
         return None
     n = db.insert("INSERT INTO stories (id, headline, agency, published, day, source, slug, minhash, record) "
                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                   (art.id, art.headline, art.agency, art.published, feats.day, art.source, feats.slug,
                    feats.minhash, item.record_json))
+    add_sources(db, n, art.sources)
     ids = _write_entities(db, n, art)
     _write_quotes(db, n, art, ids)
     _write_places(db, n, art, ids)
