@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from dateline.data.cues import cue_forms
 from dateline.extract.base import StoryContext, register
 from dateline.quotes.attribution import (DIRECT, INDIRECT, PARTIAL, Item, Paragraphs, containing, direct_cue,
-                                         lead_in_cue, mostly_quoted, quote_kind, sentence_cue)
+                                         lead_in_cue, mostly_quoted, quote_kind, sentence_cue, speaker_labels)
 from dateline.quotes.cues import ASSERTED, TokenIndex, modality, reported_speech
 from dateline.quotes.model import CueModel, load_model
 from dateline.quotes.marks import Quoted, find_quoted, split_paragraphs
@@ -77,6 +77,7 @@ def _items(story: _Story) -> list[Item]:
     reported = [r for r in reported_speech(story.doc, story.forms, [(q.open, q.close) for q in quotes], story.model)
                 if not mostly_quoted(r, quotes, direct)]
     items = [item for item in (_reported_item(r, paragraphs) for r in reported) if item is not None]
+    items += speaker_labels(story.text, story.index, paragraphs)
     previous: Item | None = None
     frames = tuple(q for q, kind in zip(quotes, kinds) if kind == DIRECT)  # partial quotes sit inside sentences
     for q, kind in zip(quotes, kinds):
