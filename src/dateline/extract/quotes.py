@@ -23,6 +23,7 @@ from dateline.quotes.speakers import NOBODY, Speaker, SpeakerResolver
 from dateline.record import Quote, Span
 
 _log = logging.getLogger(__name__)
+_MARKS = "\"“”’'»"
 
 
 @register("quotes")
@@ -163,8 +164,11 @@ def _sentence(story: _Story, item: Item, speaker: Speaker) -> Span:
     para = story.paragraphs.span(lo)
     if para[0] <= lo:
         start = max(start, para[0])
-    while end > start and story.text[end - 1].isspace():
-        end -= 1
+    text = story.text
+    while end < len(text) and text[end] in _MARKS and not text[end - 1].isspace():  # '... trend."'
+        end += 1
+    while end > start and (text[end - 1].isspace() or (text[end - 1] in _MARKS and text[end - 2].isspace())):
+        end -= 1  # the parse may end a sentence after the next one's opening mark: 'said. "'
     return Span(start, end)
 
 
@@ -174,7 +178,10 @@ def _speaker(item: Item, resolver: SpeakerResolver, paragraphs: Paragraphs,
         key = (item.cue.start, item.cue.end)
         if key not in by_cue:
             source = item.cue.source
-            by_cue[key] = resolver.resolve(source) if source is not None else resolver.implicit(item.cue.token)
+            if source is not None:
+                by_cue[key] = resolver.resolve(source)
+            else:  # '"...," adding': the speaker followed, unless the cue names nobody ("is expected to")
+                by_cue[key] = NOBODY if item.cue.sourceless else resolver.implicit(item.cue.token)
         else:
             resolver.remember(item.start, by_cue[key])
         return by_cue[key]

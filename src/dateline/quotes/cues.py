@@ -32,6 +32,7 @@ class Cue:
     end: int
     token: int  # index of the cue's head token
     source: int | None  # index of the source's head token
+    sourceless: bool = False  # the cue stands for no one ("is expected to" with no "by")
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +115,7 @@ def modality(token: Token) -> str:
     chain = [token]
     while chain[-1].dep_ in ("xcomp", "conj") and chain[-1].head.i != chain[-1].i and len(chain) < 4:
         chain.append(chain[-1].head)
-    if any(t.lower_ in REFUSALS for t in chain[1:]):
+    if any(t.lower_ in REFUSALS for t in chain):  # "declined to say", or "declined" as the cue
         return NEGATED
     kids = [c for t in chain for c in t.children]
     if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in NEGATORS) for c in kids):
@@ -148,7 +149,8 @@ def reported_speech(doc: Doc, forms: frozenset[str], inside: Sequence[tuple[int,
             continue
         item = _according(token)
         if item is None and model is not None and token.pos_ == "VERB":
-            item = _model_content(token, forms) if model.is_cue(token) else None
+            p = model.probability(token)
+            item = _model_content(token, forms, p >= model.object_threshold) if p >= model.threshold else None
         elif item is None and is_cue_verb(token, forms):
             item = _verb_content(token, forms)
         if item is not None:
@@ -156,10 +158,10 @@ def reported_speech(doc: Doc, forms: frozenset[str], inside: Sequence[tuple[int,
     return found
 
 
-def _model_content(token: Token, forms: frozenset[str]) -> Reported | None:
-    """What a learned cue reports: its clause, the clause it interrupts, or its complements.
-    A passive cue ("is expected to", "was endorsed by X") reports its subject too; its
-    source is the agent, if the sentence names one."""
+def _model_content(token: Token, forms: frozenset[str], objects: bool) -> Reported | None:
+    """What a learned cue reports: its clause, the clause it interrupts, or (when
+    ``objects``: the model is sure enough) its complements. A passive cue ("is expected
+    to", "was endorsed by X") reports its subject too; its source is the agent, if named."""
     cue = verb_cue(token)
     passive = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
     if passive is not None:
@@ -167,7 +169,7 @@ def _model_content(token: Token, forms: frozenset[str]) -> Reported | None:
     found = _clause_content(token, cue, forms)
     if found is not None:
         return found
-    parts = [c for c in token.rights if c.dep_ in COMPLEMENT_DEPS]
+    parts = [c for c in token.rights if c.dep_ in COMPLEMENT_DEPS and (objects or c.dep_ == "xcomp")]
     if not parts:
         return None
     tokens = [t for c in parts for t in c.subtree]
@@ -229,7 +231,7 @@ def _passive_content(token: Token, cue: Cue, subject: Token) -> Reported | None:
     tokens = [t for t in subject.subtree] + [t for c in token.rights if c.dep_ in COMPLEMENT_DEPS and c.i not in skip
                                              for t in c.subtree]
     span = _clause_span_of(sorted(tokens, key=lambda t: t.i))
-    return Reported(Cue(cue.start, cue.end, cue.token, source), *span) if span else None
+    return Reported(Cue(cue.start, cue.end, cue.token, source, source is None), *span) if span else None
 
 
 def _clause_span(clause: Token) -> tuple[int, int] | None:

@@ -121,6 +121,9 @@ class CueModel:
 
     weights: dict[str, float]
     threshold: float
+    # Most verbs with only an object report nothing ("police found a bicycle"): a cue whose
+    # content would be a noun phrase needs more evidence than one with a clause.
+    object_threshold: float = 0.6
 
     def probability(self, token: Token) -> float:
         z = sum(self.weights.get(f, 0.0) for f in features(token))
