@@ -1,7 +1,7 @@
 """Train the attribution-cue classifier (``dateline.quotes.model``) on PolNeAR train.
 
-Every verb of every training article is a candidate; it is a cue when an annotator's Cue
-span is headed by it. A logistic regression (scikit-learn, the ``train`` extra) over the
+Every verb of every training article, and every noun with a holder and a complement, is a
+candidate; it is a cue when an annotator's Cue span is headed by it. A logistic regression (scikit-learn, the ``train`` extra) over the
 features of ``dateline.quotes.model.features`` is fitted with a fixed seed, its threshold
 picked by 5-fold cross-validation on train, and the weights written as plain JSON to
 ``src/dateline/data/cue_model.json``. Only train is read: dev is for reporting.
@@ -53,16 +53,18 @@ def parse(articles: list[Article], cache: Path | None):
 
 
 def cue_heads(doc, article: Article) -> set[int]:
-    """The verb heading each gold Cue span (the one whose head lies outside the span)."""
+    """The verb (else the noun) heading each gold Cue span: the one whose head lies outside it."""
     index = TokenIndex(doc)
     heads = set()
     for gold in article.gold:
         tokens = [i for s, e in gold.cue for i in index.between(s, e)]
         inside = set(tokens)
-        verbs = [i for i in tokens if doc[i].pos_ == "VERB"]
-        top = [i for i in verbs if doc[i].head.i not in inside or doc[i].head.i == i]
-        if top or verbs:
-            heads.add((top or verbs)[0])
+        for pos in ("VERB", "NOUN"):
+            words = [i for i in tokens if doc[i].pos_ == pos]
+            top = [i for i in words if doc[i].head.i not in inside or doc[i].head.i == i]
+            if top or words:
+                heads.add((top or words)[0])
+                break
     return heads
 
 
@@ -128,7 +130,7 @@ def main() -> None:
         "features_version": FEATURES_VERSION, "seed": SEED, "C": C,
         "candidates": len(ys), "cues": sum(ys), "cross_validation": cv,
         "threshold": threshold, "weights": kept}, indent=0, sort_keys=False) + "\n", encoding="utf-8")
-    print(f"{len(ys)} verbs, {sum(ys)} cues; threshold {threshold} (5-fold CV on train: {cv}); "
+    print(f"{len(ys)} candidates, {sum(ys)} cues; threshold {threshold} (5-fold CV on train: {cv}); "
           f"{len(kept)} weights written to {args.out}")
 
 

@@ -13,12 +13,13 @@ from typing import Iterable, Sequence
 from spacy.tokens import Doc, Token
 
 from dateline.data.cues import CONDITION_MARKS, MODALS, NEGATORS, REFUSALS, SOURCE_AFTER_PHRASES, object_cue_forms
-from dateline.quotes.model import CueModel
+from dateline.quotes.model import CueModel, is_noun_candidate
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 CONTENT_DEPS = frozenset({"ccomp"})
 SIDE_DEPS = frozenset({"parataxis"})
 OBJECT_DEPS = frozenset({"xcomp", "dobj"})
+NOUN_CONTENT_DEPS = frozenset({"acl", "ccomp", "prep", "relcl"})
 COMPLEMENT_DEPS = frozenset({"xcomp", "dobj", "prep", "dative", "attr", "acomp", "oprd", "advcl", "pcomp"})
 _EDGE_PUNCT = frozenset(",;:—–-")
 _VERBAL = frozenset({"VERB", "AUX"})
@@ -151,6 +152,8 @@ def reported_speech(doc: Doc, forms: frozenset[str], inside: Sequence[tuple[int,
         if item is None and model is not None and token.pos_ == "VERB":
             p = model.probability(token)
             item = _model_content(token, forms, p >= model.object_threshold) if p >= model.threshold else None
+        elif item is None and model is not None and token.pos_ == "NOUN" and is_noun_candidate(token):
+            item = _noun_content(token) if model.is_cue(token) else None
         elif item is None and is_cue_verb(token, forms):
             item = _verb_content(token, forms)
         if item is not None:
@@ -222,6 +225,21 @@ def _object_content(token: Token, cue: Cue) -> Reported | None:
             if span:
                 return Reported(cue, *span)
     return None
+
+
+def _noun_content(token: Token) -> Reported | None:
+    """"Trump's claim that ...", "a statement by four senators about ...": the noun's
+    complements; its holder (possessor, or "by"/"from" object) is the source."""
+    source = next((c.i for c in token.children if c.dep_ == "poss"), None)
+    if source is None:
+        source = next((g.i for c in token.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
+                       for g in c.children if g.dep_ == "pobj"), None)
+    holders = {t.i for c in token.children if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("by", "from"))
+               for t in c.subtree}
+    tokens = [t for c in token.rights if c.dep_ in NOUN_CONTENT_DEPS for t in c.subtree if t.i not in holders]
+    span = _clause_span_of(sorted(tokens, key=lambda t: t.i))
+    cue = Cue(token.idx, token.idx + len(token.text), token.i, source, source is None)
+    return Reported(cue, *span) if span else None
 
 
 def _passive_content(token: Token, cue: Cue, subject: Token) -> Reported | None:

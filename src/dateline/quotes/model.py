@@ -22,23 +22,37 @@ from spacy.tokens import Token
 from dateline.data.cues import BASE_CUES, FIRST_PERSON, GROUP_PRONOUNS, PERSON_PRONOUNS
 
 MODEL_FILE = "cue_model.json"
-FEATURES_VERSION = 1  # bump when features() changes: the shipped weights must be retrained
+FEATURES_VERSION = 2  # bump when features() changes: the shipped weights must be retrained
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _OBJECT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "prep", "advcl", "dative", "attr", "acomp", "oprd"})
 _MODAL = frozenset({"would", "could", "might", "may", "should", "will", "can", "must", "'d", "’d", "wo", "ca"})
 
 
 def candidates(doc) -> Iterator[Token]:
-    """Every verb: nine PolNeAR cues in ten are headed by one."""
+    """Every verb (nine PolNeAR cues in ten are headed by one), and every noun with a
+    holder and a complement ("Trump's claim that ...", "a statement by the senators")."""
     for token in doc:
-        if token.pos_ == "VERB":
+        if token.pos_ == "VERB" or (token.pos_ == "NOUN" and is_noun_candidate(token)):
             yield token
+
+
+def is_noun_candidate(token: Token) -> bool:
+    deps = {c.dep_ for c in token.children}
+    return bool(deps & _NOUN_COMPLEMENTS) and bool(deps & _NOUN_HOLDERS or _holder_prep(token))
+
+
+def _holder_prep(token: Token) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ in ("by", "from") for c in token.children)
+
+
+_NOUN_COMPLEMENTS = frozenset({"acl", "ccomp", "prep", "relcl"})
+_NOUN_HOLDERS = frozenset({"poss"})
 
 
 def features(token: Token) -> list[str]:
     """Sparse string features of one candidate verb (see FEATURES_VERSION)."""
     low = token.lower_
-    out = ["bias", f"w={low}", f"stem={_stem(low)}", f"tag={token.tag_}", f"dep={token.dep_}",
+    out = ["bias", f"pos={token.pos_}", f"w={low}", f"stem={_stem(low)}", f"tag={token.tag_}", f"dep={token.dep_}",
            f"head={token.head.pos_}/{token.dep_}", f"base={low in BASE_CUES}"]
     if token.dep_ in ("ccomp", "parataxis", "advcl", "conj", "xcomp", "relcl", "acl"):
         out.append(f"headw={token.head.lower_}")
@@ -46,7 +60,7 @@ def features(token: Token) -> list[str]:
     subject = None
     for child in token.children:
         deps.add(child.dep_)
-        if child.dep_ in _SUBJECTS and subject is None:
+        if (child.dep_ in _SUBJECTS or child.dep_ == "poss") and subject is None:
             subject = child
         elif child.dep_ == "prep":
             out.append(f"prep={child.lower_}")
