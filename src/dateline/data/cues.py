@@ -74,6 +74,12 @@ CONDITION_MARKS: frozenset[str] = frozenset({"if", "unless", "whether"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"they", "them", "it"})
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "you"})
+# Holders of a noun cue ("his claim", "their plan") resolve as pronouns do.
+POSSESSIVE_PERSON = frozenset({"his"})
+POSSESSIVE_GROUP = frozenset({"its", "their"})
+# Quantifiers that stand for a group of people as a subject: "some believe", "all agreed".
+QUANTIFIER_SOURCES = frozenset({"some", "all", "many", "most", "others", "both", "few", "several", "each",
+                                "those", "one"})
 INDEFINITE_DETERMINERS = frozenset({"a", "an", "another", "one"})
 DETERMINERS = frozenset({"a", "an", "the", "another", "one", "this", "that", "these", "those"})
 

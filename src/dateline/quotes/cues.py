@@ -97,7 +97,8 @@ def _nearer_subject(token: Token, subject: int | None) -> int | None:
     if subject is None or subject > token.i or token.i == 0:
         return subject
     before = token.doc[token.i - 1]
-    if before.pos_ not in ("NOUN", "PROPN"):
+    if before.pos_ not in ("NOUN", "PROPN") or before.ent_type_ in ("DATE", "TIME") \
+            or before.dep_ in ("npadvmod", "pobj", "dobj", "tmod"):  # "this month", "in the streets"
         return subject
     if before.i > token.doc[subject].right_edge.i:
         return before.i

@@ -17,7 +17,8 @@ from typing import Sequence
 from spacy.tokens import Doc, Token
 
 from dateline.data.cues import (DESCRIPTION_PREPS, DETERMINERS, DOCUMENT_HEADS, FIRST_PERSON, GROUP_PRONOUNS,
-                                INDEFINITE_DETERMINERS, INSTITUTION_HEADS, OUTLET_HEADS, PERSON_PRONOUNS)
+                                INDEFINITE_DETERMINERS, INSTITUTION_HEADS, OUTLET_HEADS, PERSON_PRONOUNS,
+                                POSSESSIVE_GROUP, POSSESSIVE_PERSON, QUANTIFIER_SOURCES)
 from dateline.record import Entity, Span
 
 PERSON = "person"
@@ -114,8 +115,11 @@ class SpeakerResolver:
 
     def _resolve(self, token: Token) -> Speaker:
         lower = token.lower_
-        if lower in PERSON_PRONOUNS or lower in GROUP_PRONOUNS:
-            return self._pronoun(token, PERSON if lower in PERSON_PRONOUNS else GROUP)
+        if lower in PERSON_PRONOUNS or lower in GROUP_PRONOUNS or lower in POSSESSIVE_PERSON | POSSESSIVE_GROUP:
+            return self._pronoun(token, PERSON if lower in PERSON_PRONOUNS | POSSESSIVE_PERSON else GROUP)
+        if lower in QUANTIFIER_SOURCES and token.dep_ in ("nsubj", "nsubjpass"):
+            described = self._description(token)  # "some", "those close to him": a group described
+            return Speaker(described.id, described.text, described.span, True, GROUP, COLLECTIVE)
         if token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl" and token.head.head.i != token.i:
             return self._resolve(token.head.head).standing_for(token)  # "Smith, who said ...": Smith
         if token.tag_ in _NOT_SOURCE_TAGS or token.dep_ == "neg":
