@@ -121,3 +121,9 @@ def test_the_shipped_model_loads_and_names_its_data():
     assert load_model() is not None
     about = json.loads(resources.files("dateline.data").joinpath("cue_model.json").read_text())["about"]
     assert "PolNeAR" in about and "licence" in about
+
+
+def test_a_quoted_title_is_not_a_quote(read):
+    article = read('Mayor Elena Varga told "The Riverton Courier" that the bridge was "simply unsafe."')
+    partial = [q.text for q in article.quotes if q.kind == "partial"]
+    assert "The Riverton Courier" not in partial and "simply unsafe." in partial

@@ -15,7 +15,8 @@ from spacy.tokens import Doc
 from dateline.data.cues import cue_forms
 from dateline.extract.base import StoryContext, register
 from dateline.quotes.attribution import (DIRECT, INDIRECT, PARTIAL, Item, Paragraphs, containing, direct_cue,
-                                         lead_in_cue, mostly_quoted, quote_kind, sentence_cue, speaker_labels)
+                                         is_title, lead_in_cue, mostly_quoted, quote_kind, sentence_cue,
+                                         speaker_labels)
 from dateline.quotes.cues import ASSERTED, TokenIndex, modality, reported_speech
 from dateline.quotes.model import CueModel, load_model
 from dateline.quotes.marks import Quoted, find_quoted, split_paragraphs
@@ -110,6 +111,8 @@ def _quote_item(story: _Story, q: Quoted, kind: str, reported, frames: tuple[Quo
     para = story.paragraphs.index(q.open)
     frame = (story.paragraphs.spans[para][0], story.paragraphs.span(max(q.close - 1, q.open))[1])
     if kind == PARTIAL:
+        if is_title(story.text[q.start:q.end]):
+            return None
         host = containing(reported, q)
         cue = host.cue if host else sentence_cue(story.doc, story.index, q, story.forms)
         return Item(PARTIAL, q.start, q.end, cue, para) if cue is not None else None

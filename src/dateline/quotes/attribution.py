@@ -240,6 +240,17 @@ def sentence_cue(doc: Doc, index: TokenIndex, quoted: Quoted, forms: frozenset[s
     return verb_cue(best) if best is not None else None
 
 
+_TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "on", "in", "and", "or", "for", "to", "at", "by", "with"})
+
+
+def is_title(words: str) -> bool:
+    """'"The Wall Street Journal"', '"War On Drugs"': a quoted name in title case is a
+    title or a nickname, not words anyone is said to have spoken."""
+    tokens = words.strip(" ,.;:").split()
+    return 0 < len(tokens) <= 6 and all(t[:1].isupper() or t.lower() in _TITLE_SMALL_WORDS for t in tokens) \
+        and tokens[0][:1].isupper() and not words.rstrip().endswith(("?", "!"))
+
+
 def containing(reported: Sequence[Reported], quoted: Quoted) -> Reported | None:
     for item in reported:
         if item.start <= quoted.start and quoted.end <= item.end + 2:
