@@ -1,7 +1,8 @@
 """Train the attribution-cue classifier (``dateline.quotes.model``) on PolNeAR train.
 
-Every verb of every training article, and every noun with a holder and a complement, is a
-candidate; it is a cue when an annotator's Cue span is headed by it. A logistic regression (scikit-learn, the ``train`` extra) over the
+Every verb of every training article, and every noun with a holder and a complement, outside
+quoted words (where a full read looks for no cue), is a candidate; it is a cue when an
+annotator's Cue span is headed by it. A logistic regression (scikit-learn, the ``train`` extra) over the
 features of ``dateline.quotes.model.features`` is fitted with a fixed seed, its threshold
 picked by 5-fold cross-validation on train, and the weights written as plain JSON to
 ``src/dateline/data/cue_model.json``. Only train is read: dev is for reporting.
@@ -21,6 +22,7 @@ from pathlib import Path
 
 from dateline.eval.polnear import Article, read_split
 from dateline.quotes.cues import TokenIndex
+from dateline.quotes.marks import find_quoted, split_paragraphs
 from dateline.quotes.model import FEATURES_VERSION, MODEL_FILE, candidates, features
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "dateline" / "data" / MODEL_FILE
@@ -72,7 +74,11 @@ def examples(articles: list[Article], docs) -> tuple[list[dict[str, int]], list[
     xs, ys = [], []
     for article, doc in zip(articles, docs):
         heads = cue_heads(doc, article)
+        paragraphs = split_paragraphs(article.text, [(0, len(doc.text))])
+        quoted = [(q.open, q.close) for q in find_quoted(article.text, paragraphs)]
         for token in candidates(doc):
+            if any(s <= token.idx < e for s, e in quoted):
+                continue  # a full read looks for no cue inside quoted words
             xs.append(dict.fromkeys(features(token), 1))
             ys.append(int(token.i in heads))
     return xs, ys
