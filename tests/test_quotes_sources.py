@@ -127,3 +127,13 @@ def test_a_quoted_title_is_not_a_quote(read):
     article = read('Mayor Elena Varga told "The Riverton Courier" that the bridge was "simply unsafe."')
     partial = [q.text for q in article.quotes if q.kind == "partial"]
     assert "The Riverton Courier" not in partial and "simply unsafe." in partial
+
+
+def test_the_dateline_is_never_part_of_a_speaker(read):
+    quote = _by_cue(read("RIVERTON, March 9 - Acme Widgets Corp said it had started a tender offer for "
+                         "all shares of Riverton Ferries.\n\nThe offer runs to April."), "said")
+    assert quote.speaker_text is None or not any(w in quote.speaker_text for w in ("RIVERTON", "March"))
+
+
+def test_one_source_is_one_anonymous_person(read):
+    assert _by_cue(read("One council source said the bridge would close in May."), "said").speaker_type == "anonymous"

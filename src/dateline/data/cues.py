@@ -52,7 +52,8 @@ DOCUMENT_HEADS: frozenset[str] = frozenset(
     "post posts filing filings complaint lawsuit suit indictment ruling rulings research records record figures "
     "findings email emails e-mail message messages release transcript transcripts editorial column op-ed "
     "paper papers audit review investigation probe petition resolution bill law order decision "
-    "platform proposal plan guidelines guidance memorandum affidavit testimony speech interview".split())
+    "platform proposal plan guidelines guidance memorandum affidavit testimony speech interview communique "
+    "announcement notice forecast estimate".split())
 INSTITUTION_HEADS: frozenset[str] = frozenset(
     "government administration ministry department agency office court committee commission council "
     "campaign company firm bank party board police army military embassy authority authorities union "

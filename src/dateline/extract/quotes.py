@@ -61,7 +61,9 @@ def read_quotes(ctx: StoryContext, forms: frozenset[str], model: CueModel | None
     story = _Story(ctx.doc, text, TokenIndex(ctx.doc), paragraphs, find_quoted(text, paragraphs.spans), forms, model)
     items = _items(story)
     excluded = [(q.open, q.close) for q in story.quotes] + [(it.start, it.end) for it in items if it.kind == INDIRECT]
-    resolver = SpeakerResolver(ctx.doc, ctx.part("entities"), excluded, text=text)
+    dateline = ctx.layout.dateline
+    blocked = [(dateline.start, dateline.end)] if dateline else []
+    resolver = SpeakerResolver(ctx.doc, ctx.part("entities"), excluded, text=text, blocked=blocked)
     return _attribute(items, resolver, story)
 
 

@@ -74,6 +74,7 @@ class SpeakerResolver:
     doc: Doc
     entities: Sequence[Entity]
     excluded: Sequence[tuple[int, int]] = ()  # quoted text and reported content
+    blocked: Sequence[tuple[int, int]] = ()  # never a speaker: the dateline ("NEW YORK, March 9 -")
     text: str = ""  # the story text the doc covers (Doc.text is rebuilt on every access)
     history: list[tuple[int, Speaker]] = field(default_factory=list)
     _described: list[_Described] = field(default_factory=list)
@@ -90,6 +91,8 @@ class SpeakerResolver:
         if token_index is None:
             return NOBODY
         token = self.doc[token_index]
+        if _inside(token.idx, self.blocked):
+            return NOBODY
         speaker = self._with_conjuncts(token, self._resolve(token))
         if speaker.id is not None:
             self.history.append((token.idx, speaker))
@@ -165,7 +168,7 @@ class SpeakerResolver:
         return None
 
     def _description(self, token: Token) -> Speaker:
-        words = _description_tokens(token)
+        words = [w for w in _description_tokens(token) if not _inside(w.idx, self.blocked)] or [token]
         span = _span(words[0], words[-1])
         text = self.text[span.start:span.end]
         if token.pos_ == "PROPN":
@@ -252,7 +255,7 @@ def described_type(head: Token) -> str:
         return DOCUMENT
     if low in INSTITUTION_HEADS or low in OUTLET_HEADS:
         return INSTITUTION
-    if head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "nummod" for c in head.children):
+    if head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "nummod" and c.lower_ not in ("one", "1") for c in head.children):
         return COLLECTIVE
     return ANONYMOUS
 
