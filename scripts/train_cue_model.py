@@ -1,10 +1,11 @@
 """Train the attribution-cue classifier (``dateline.quotes.model``) on PolNeAR train.
 
-Every verb of every training article, and every noun with a holder and a complement, outside
-quoted words (where a full read looks for no cue), is a candidate; it is a cue when an
-annotator's Cue span is headed by it. A logistic regression (scikit-learn, the ``train`` extra) over the
-features of ``dateline.quotes.model.features`` is fitted with a fixed seed, its threshold
-picked by 5-fold cross-validation on train, and the weights written as plain JSON to
+Every verb of every training article, every noun with a holder and a complement, and every
+copula with a subject and a stance, outside quoted words (where a full read looks for no cue),
+is a candidate; it is a cue when an annotator's Cue span is headed by it. A logistic regression
+(scikit-learn, the ``train`` extra) over the features of ``dateline.quotes.model.features`` is
+fitted with a fixed seed, its threshold picked by 5-fold cross-validation on train, and the
+weights written as plain JSON to
 ``src/dateline/data/cue_model.json``. Only train is read: dev is for reporting.
 
     OMP_NUM_THREADS=1 nice -n 10 python scripts/train_cue_model.py ../shared/data/polnear/data/train \
@@ -55,13 +56,13 @@ def parse(articles: list[Article], cache: Path | None):
 
 
 def cue_heads(doc, article: Article) -> set[int]:
-    """The verb (else the noun) heading each gold Cue span: the one whose head lies outside it."""
+    """The verb (else the noun, else the copula) heading each gold Cue span: the one whose head lies outside it."""
     index = TokenIndex(doc)
     heads = set()
     for gold in article.gold:
         tokens = [i for s, e in gold.cue for i in index.between(s, e)]
         inside = set(tokens)
-        for pos in ("VERB", "NOUN"):
+        for pos in ("VERB", "NOUN", "AUX"):
             words = [i for i in tokens if doc[i].pos_ == pos]
             top = [i for i in words if doc[i].head.i not in inside or doc[i].head.i == i]
             if top or words:

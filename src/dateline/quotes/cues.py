@@ -13,7 +13,7 @@ from typing import Iterable, Sequence
 from spacy.tokens import Doc, Token
 
 from dateline.data.cues import CONDITION_MARKS, MODALS, NEGATORS, REFUSALS, SOURCE_AFTER_PHRASES, object_cue_forms
-from dateline.quotes.model import CueModel, is_noun_candidate
+from dateline.quotes.model import CueModel, is_copula_candidate, is_noun_candidate
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 CONTENT_DEPS = frozenset({"ccomp"})
@@ -150,7 +150,7 @@ def reported_speech(doc: Doc, forms: frozenset[str], inside: Sequence[tuple[int,
         if _within(token.idx, inside):
             continue
         item = _according(token)
-        if item is None and model is not None and token.pos_ == "VERB":
+        if item is None and model is not None and (token.pos_ == "VERB" or is_copula_candidate(token)):
             p = model.probability(token)
             item = _model_content(token, forms, p >= model.object_threshold) if p >= model.threshold else None
         elif item is None and model is not None and token.pos_ == "NOUN" and is_noun_candidate(token):

@@ -22,7 +22,7 @@ from spacy.tokens import Token
 from dateline.data.cues import BASE_CUES, FIRST_PERSON, GROUP_PRONOUNS, PERSON_PRONOUNS
 
 MODEL_FILE = "cue_model.json"
-FEATURES_VERSION = 2  # bump when features() changes: the shipped weights must be retrained
+FEATURES_VERSION = 3  # bump when features() changes: the shipped weights must be retrained
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _OBJECT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "prep", "advcl", "dative", "attr", "acomp", "oprd"})
 _MODAL = frozenset({"would", "could", "might", "may", "should", "will", "can", "must", "'d", "’d", "wo", "ca"})
@@ -32,8 +32,16 @@ def candidates(doc) -> Iterator[Token]:
     """Every verb (nine PolNeAR cues in ten are headed by one), and every noun with a
     holder and a complement ("Trump's claim that ...", "a statement by the senators")."""
     for token in doc:
-        if token.pos_ == "VERB" or (token.pos_ == "NOUN" and is_noun_candidate(token)):
+        if token.pos_ == "VERB" or (token.pos_ == "NOUN" and is_noun_candidate(token)) or is_copula_candidate(token):
             yield token
+
+
+def is_copula_candidate(token: Token) -> bool:
+    """"X is critical of Y", "voters are convinced that ...": a copula with a subject and a
+    complement that holds a stance."""
+    return token.pos_ == "AUX" and token.dep_ in ("ROOT", "ccomp", "conj", "relcl") \
+        and any(c.dep_ in ("acomp", "attr") for c in token.children) \
+        and any(c.dep_ in _SUBJECTS for c in token.children)
 
 
 def is_noun_candidate(token: Token) -> bool:
