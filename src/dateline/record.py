@@ -61,6 +61,10 @@ class Quote:
     anonymous: bool
     cue: str | None
     cue_span: Span | None
+    speaker_type: str | None = None  # named | pronoun | anonymous | collective | document | institution
+    speakers: tuple[str, ...] = ()  # every source's id, the speaker first ("Smith and Jones said")
+    modality: str = "asserted"  # asserted | negated ("did not say") | hypothetical ("would say")
+    sentence: Span | None = None  # the sentence(s) holding the quote and its cue, to quote from
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,9 +4,11 @@ from __future__ import annotations
 import typer
 
 from dateline.cli.common import MODEL_OPT, PATHS_ARG, Tally, read_articles
+from dateline.quotes.cite import attribution, citation, speaker_names
 
 FORMATS = ("table", "csv", "json")
-COLUMNS = ("file", "id", "speaker", "anonymous", "kind", "cue", "start", "end", "quote")
+COLUMNS = ("file", "id", "speaker", "speaker_type", "anonymous", "kind", "modality", "cue", "start", "end", "quote",
+           "sentence")
 
 
 def register(app: typer.Typer) -> None:
@@ -15,6 +17,8 @@ def register(app: typer.Typer) -> None:
 
 def quotes(paths: list[str] = PATHS_ARG,
            format: str = typer.Option("table", "--format", "-f", help="table | csv | json"),
+           sentences: bool = typer.Option(False, "--sentences", "-s",
+                                          help="Table: show each quote's whole sentence with its attribution."),
            model: str = MODEL_OPT) -> None:
     """Print every quote and reported statement with its speaker, kind and cue."""
     if format not in FORMATS:
@@ -22,27 +26,27 @@ def quotes(paths: list[str] = PATHS_ARG,
     tally = Tally()
     rows = [row for article in read_articles(paths, model, tally, ("entities", "quotes"))
             for row in quote_rows(article)]
-    _print(rows, format)
+    _print(rows, format, sentences)
     tally.finish()
 
 
-def speaker_names(article) -> dict[str, str]:
-    """A display name per speaker id: the entity's name, else the first words naming it."""
-    names = {e.id: e.name for e in article.entities}
-    for q in article.quotes:
-        if q.speaker and q.speaker not in names and q.speaker_text:
-            names[q.speaker] = q.speaker_text
-    return names
-
-
 def quote_rows(article) -> list[dict]:
-    names = speaker_names(article)
-    return [{"file": article.source, "id": q.id, "speaker": names.get(q.speaker) if q.speaker else None,
-             "speaker_id": q.speaker, "anonymous": q.anonymous, "kind": q.kind, "cue": q.cue,
-             "start": q.start, "end": q.end, "quote": q.text} for q in article.quotes]
+    """One row per quote; ``sentence`` is the citation: its whole sentence, with the speaker."""
+    record = article.to_dict()
+    names = speaker_names(record)
+    rows = []
+    for q in record["quotes"]:
+        name = names.get(q["speaker"]) if q["speaker"] else None
+        rows.append({"file": article.source, "id": q["id"], "speaker": name, "speaker_id": q["speaker"],
+                     "speakers": [names.get(i, i) for i in q.get("speakers") or ()],
+                     "speaker_type": q.get("speaker_type"), "anonymous": q["anonymous"], "kind": q["kind"],
+                     "modality": q.get("modality"), "cue": q["cue"], "start": q["start"], "end": q["end"],
+                     "quote": q["text"], "sentence": citation(article.text, q, name),
+                     "attribution": attribution(q, names)})
+    return rows
 
 
-def _print(rows: list[dict], format: str) -> None:
+def _print(rows: list[dict], format: str, sentences: bool = False) -> None:
     if format == "json":
         import json
 
@@ -51,7 +55,8 @@ def _print(rows: list[dict], format: str) -> None:
         import csv
         import sys
 
-        writer = csv.DictWriter(sys.stdout, fieldnames=[*COLUMNS, "speaker_id"], lineterminator="\n")
+        writer = csv.DictWriter(sys.stdout, fieldnames=[*COLUMNS, "speaker_id"], lineterminator="\n",
+                                extrasaction="ignore")
         writer.writeheader()
         writer.writerows(rows)
     else:
@@ -61,7 +66,8 @@ def _print(rows: list[dict], format: str) -> None:
         table = Table(show_lines=False)
         table.add_column("speaker", max_width=30)
         table.add_column("kind", no_wrap=True)
-        table.add_column("quote", ratio=1)
+        table.add_column("sentence" if sentences else "quote", ratio=1)
         for r in rows:
-            table.add_row(r["speaker"] or "—", r["kind"], " ".join(r["quote"].split()))
+            kind = r["kind"] if r["modality"] in (None, "asserted") else f"{r['kind']}, {r['modality']}"
+            table.add_row(r["speaker"] or "—", kind, r["sentence"] if sentences else " ".join(r["quote"].split()))
         Console(soft_wrap=False).print(table)

@@ -44,11 +44,43 @@ OUTLET_HEADS: frozenset[str] = frozenset(
     "magazine journal wire tabloid station committee council commission spokesperson "
     "statement campaign".split())
 
-# Prepositions whose phrase belongs to a described speaker: "a spokesman for the ministry".
-DESCRIPTION_PREPS = frozenset({"for", "of", "at", "from", "with"})
+# Head nouns of sources that are documents or data ("the report found", "a poll shows")
+# and of institutions described rather than named ("the ministry said"): speaker_type.
+DOCUMENT_HEADS: frozenset[str] = frozenset(
+    "report reports statement statements study studies poll polls survey surveys letter letters memo memos "
+    "analysis analyses document documents data article articles book books video videos ad ads tweet tweets "
+    "post posts filing filings complaint lawsuit suit indictment ruling rulings research records record figures "
+    "findings email emails e-mail message messages release transcript transcripts editorial column op-ed "
+    "paper papers audit review investigation probe petition resolution bill law order decision "
+    "platform proposal plan guidelines guidance memorandum affidavit testimony speech interview communique "
+    "announcement notice forecast estimate".split())
+INSTITUTION_HEADS: frozenset[str] = frozenset(
+    "government administration ministry department agency office court committee commission council "
+    "campaign company firm bank party board police army military embassy authority authorities union "
+    "organization organisation group coalition institute university school hospital team panel "
+    "congress parliament senate legislature cabinet secretariat foundation fund "
+    "newspaper network station magazine outlet".split())
+
+# Prepositions whose phrase belongs to a described speaker: "a spokesman for the ministry",
+# "a statement by four senators".
+DESCRIPTION_PREPS = frozenset({"for", "of", "at", "from", "with", "by"})
+
+# Modality of an attribution: "did not say", "declined to confirm" are negated; "would
+# say", "could argue", "if he said" hypothetical.
+NEGATORS: frozenset[str] = frozenset({"not", "n't", "never", "no", "neither", "nor"})
+REFUSALS: frozenset[str] = frozenset(
+    "decline declines declined declining refuse refuses refused refusing fail fails failed failing".split())
+MODALS: frozenset[str] = frozenset({"would", "could", "might", "may", "should", "'d", "’d", "must"})
+CONDITION_MARKS: frozenset[str] = frozenset({"if", "unless", "whether"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"they", "them", "it"})
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "you"})
+# Holders of a noun cue ("his claim", "their plan") resolve as pronouns do.
+POSSESSIVE_PERSON = frozenset({"his"})
+POSSESSIVE_GROUP = frozenset({"its", "their"})
+# Quantifiers that stand for a group of people as a subject: "some believe", "all agreed".
+QUANTIFIER_SOURCES = frozenset({"some", "all", "many", "most", "others", "both", "few", "several", "each",
+                                "those", "one"})
 INDEFINITE_DETERMINERS = frozenset({"a", "an", "another", "one"})
 DETERMINERS = frozenset({"a", "an", "the", "another", "one", "this", "that", "these", "those"})
 

@@ -24,6 +24,7 @@ import typer
 from dateline.eval.metrics import f1 as _f1, ratio as _ratio
 
 CATEGORIES = ("direct", "partial", "indirect")
+QUOTED = "quoted"  # direct and partial together: attributions with quotation marks
 DOUBLE_MARKS = "\"“”«»„"
 _STRIP = DOUBLE_MARKS + "'‘’ \n\t.,;:—–-"
 _ANN_SUFFIX = re.compile(r"_[0-9a-f]{4}$")
@@ -162,7 +163,7 @@ def _speaker_places(article) -> dict[str, Spans]:
 
 
 def score(pairs: Iterable[tuple[Article, Sequence[PredAttribution]]]) -> dict[str, Tally]:
-    tallies = {c: Tally() for c in (*CATEGORIES, "all")}
+    tallies = {c: Tally() for c in (*CATEGORIES, QUOTED, "all")}
     for article, preds in pairs:
         _score_article(article, preds, tallies)
     return tallies
@@ -172,24 +173,29 @@ def _score_article(article: Article, preds: Sequence[PredAttribution], tallies: 
     golds = article.gold
     cats = [g.category(article.text) for g in golds]
     for g, cat in zip(golds, cats):
-        for key in (cat, "all"):
+        for key in _keys(cat):
             tallies[key].gold += 1
     for p in preds:
-        for key in (p.kind, "all"):
+        for key in _keys(p.kind):
             tallies[key].pred += 1
     for gi, pi in _match(golds, preds):
         g, p, cat = golds[gi], preds[pi], cats[gi]
         exact = normalise(_extent(article.text, g.content)) == normalise(_extent(article.text, p.content))
-        for key in (cat, "all"):
+        for key in _keys(cat):
             t = tallies[key]
             t.gold_hit += 1
             t.gold_exact += exact
             if g.source:
                 t.sourced += 1
                 t.source_right += _overlaps(g.source, p.speaker_spans)
-        for key in {p.kind, "all"}:
+        for key in _keys(p.kind):
             tallies[key].pred_hit += 1
             tallies[key].pred_exact += exact
+
+
+def _keys(kind: str) -> tuple[str, ...]:
+    """The tallies an attribution of this kind counts in."""
+    return (kind, "all") if kind == "indirect" else (kind, QUOTED, "all")
 
 
 def _match(golds: Sequence[GoldAttribution], preds: Sequence[PredAttribution]) -> Iterator[tuple[int, int]]:

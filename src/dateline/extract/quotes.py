@@ -15,22 +15,26 @@ from spacy.tokens import Doc
 from dateline.data.cues import cue_forms
 from dateline.extract.base import StoryContext, register
 from dateline.quotes.attribution import (DIRECT, INDIRECT, PARTIAL, Item, Paragraphs, containing, direct_cue,
-                                         lead_in_cue, mostly_quoted, quote_kind, sentence_cue)
-from dateline.quotes.cues import TokenIndex, reported_speech
+                                         is_title, lead_in_cue, mostly_quoted, quote_kind, sentence_cue,
+                                         speaker_labels)
+from dateline.quotes.cues import ASSERTED, TokenIndex, modality, reported_speech
+from dateline.quotes.model import CueModel, load_model
 from dateline.quotes.marks import Quoted, find_quoted, split_paragraphs
 from dateline.quotes.speakers import NOBODY, Speaker, SpeakerResolver
 from dateline.record import Quote, Span
 
 _log = logging.getLogger(__name__)
+_MARKS = "\"“”’'»"
 
 
 @register("quotes")
 def make_quotes() -> Callable[[StoryContext], tuple[Quote, ...]]:
     forms = cue_forms()
+    model = load_model()
 
     def extract_quotes(ctx: StoryContext) -> tuple[Quote, ...]:
         try:
-            return read_quotes(ctx, forms)
+            return read_quotes(ctx, forms, model)
         except Exception:  # odd text must never sink the record
             _log.warning("quotes: extractor failed on a story; no quotes for it", exc_info=True)
             return ()
@@ -48,16 +52,19 @@ class _Story:
     paragraphs: Paragraphs
     quotes: tuple[Quoted, ...]
     forms: frozenset[str]
+    model: CueModel | None
 
 
-def read_quotes(ctx: StoryContext, forms: frozenset[str]) -> tuple[Quote, ...]:
+def read_quotes(ctx: StoryContext, forms: frozenset[str], model: CueModel | None = None) -> tuple[Quote, ...]:
     text = ctx.layout.text  # the doc covers a prefix of it: same offsets, and Doc.text is rebuilt per access
     paragraphs = Paragraphs(_paragraph_spans(ctx, _doc_end(ctx.doc)))
-    story = _Story(ctx.doc, text, TokenIndex(ctx.doc), paragraphs, find_quoted(text, paragraphs.spans), forms)
+    story = _Story(ctx.doc, text, TokenIndex(ctx.doc), paragraphs, find_quoted(text, paragraphs.spans), forms, model)
     items = _items(story)
     excluded = [(q.open, q.close) for q in story.quotes] + [(it.start, it.end) for it in items if it.kind == INDIRECT]
-    resolver = SpeakerResolver(ctx.doc, ctx.part("entities"), excluded, text=text)
-    return _attribute(items, resolver, paragraphs, text)
+    dateline = ctx.layout.dateline
+    blocked = [(dateline.start, dateline.end)] if dateline else []
+    resolver = SpeakerResolver(ctx.doc, ctx.part("entities"), excluded, text=text, blocked=blocked)
+    return _attribute(items, resolver, story)
 
 
 def _paragraph_spans(ctx: StoryContext, limit: int) -> list[tuple[int, int]]:
@@ -71,9 +78,10 @@ def _items(story: _Story) -> list[Item]:
     quotes, paragraphs = story.quotes, story.paragraphs
     kinds = [quote_kind(story.text, q, paragraphs.span(q.open)[0], story.forms) for q in quotes]
     direct = {k for k, kind in enumerate(kinds) if kind == DIRECT}
-    reported = [r for r in reported_speech(story.doc, story.forms, [(q.open, q.close) for q in quotes])
+    reported = [r for r in reported_speech(story.doc, story.forms, [(q.open, q.close) for q in quotes], story.model)
                 if not mostly_quoted(r, quotes, direct)]
     items = [item for item in (_reported_item(r, paragraphs) for r in reported) if item is not None]
+    items += speaker_labels(story.text, story.index, paragraphs)
     previous: Item | None = None
     frames = tuple(q for q, kind in zip(quotes, kinds) if kind == DIRECT)  # partial quotes sit inside sentences
     for q, kind in zip(quotes, kinds):
@@ -105,6 +113,8 @@ def _quote_item(story: _Story, q: Quoted, kind: str, reported, frames: tuple[Quo
     para = story.paragraphs.index(q.open)
     frame = (story.paragraphs.spans[para][0], story.paragraphs.span(max(q.close - 1, q.open))[1])
     if kind == PARTIAL:
+        if is_title(story.text[q.start:q.end]):
+            return None
         host = containing(reported, q)
         cue = host.cue if host else sentence_cue(story.doc, story.index, q, story.forms)
         return Item(PARTIAL, q.start, q.end, cue, para) if cue is not None else None
@@ -130,18 +140,41 @@ def _alone(text: str, q: Quoted, frame: tuple[int, int]) -> bool:
     return not any(ch.isalnum() for ch in rest)
 
 
-def _attribute(items: list[Item], resolver: SpeakerResolver, paragraphs: Paragraphs, text: str) -> tuple[Quote, ...]:
+def _attribute(items: list[Item], resolver: SpeakerResolver, story: _Story) -> tuple[Quote, ...]:
     by_cue: dict[tuple[int, int], Speaker] = {}
     out = []
+    text = story.text
     for item in items:
-        speaker = _speaker(item, resolver, paragraphs, by_cue)
+        speaker = _speaker(item, resolver, story.paragraphs, by_cue)
         cue = item.cue
         out.append(Quote(
             id=f"q{len(out) + 1}", kind=item.kind, text=text[item.start:item.end], start=item.start, end=item.end,
             speaker=speaker.id, speaker_text=speaker.text, speaker_span=speaker.span,
             anonymous=speaker.anonymous, cue=text[cue.start:cue.end] if cue else None,
-            cue_span=Span(cue.start, cue.end) if cue else None))
+            cue_span=Span(cue.start, cue.end) if cue else None, speaker_type=speaker.type,
+            speakers=(speaker.id, *speaker.others) if speaker.id else (),
+            modality=modality(story.doc[cue.token]) if cue else ASSERTED,
+            sentence=_sentence(story, item, speaker)))
     return tuple(out)
+
+
+def _sentence(story: _Story, item: Item, speaker: Speaker) -> Span:
+    """The whole sentences holding the quote, its cue and where it names its speaker,
+    kept inside the quote's paragraph (the parse may join a headline to a sentence)."""
+    spans = [(item.start, item.end)] + [(x.start, x.end) for x in (item.cue, speaker.span) if x is not None]
+    lo, hi = min(s for s, _ in spans), max(e for _, e in spans)
+    first, last = story.index.at(lo), story.index.at(hi - 1)
+    start = story.doc[first].sent.start_char if first is not None else lo
+    end = story.doc[last].sent.end_char if last is not None else hi
+    para = story.paragraphs.span(lo)
+    if para[0] <= lo:
+        start = max(start, para[0])
+    text = story.text
+    while end < len(text) and text[end] in _MARKS and not text[end - 1].isspace():  # '... trend."'
+        end += 1
+    while end > start and (text[end - 1].isspace() or (text[end - 1] in _MARKS and text[end - 2].isspace())):
+        end -= 1  # the parse may end a sentence after the next one's opening mark: 'said. "'
+    return Span(start, end)
 
 
 def _speaker(item: Item, resolver: SpeakerResolver, paragraphs: Paragraphs,
@@ -150,7 +183,10 @@ def _speaker(item: Item, resolver: SpeakerResolver, paragraphs: Paragraphs,
         key = (item.cue.start, item.cue.end)
         if key not in by_cue:
             source = item.cue.source
-            by_cue[key] = resolver.resolve(source) if source is not None else resolver.implicit(item.cue.token)
+            if source is not None:
+                by_cue[key] = resolver.resolve(source)
+            else:  # '"...," adding': the speaker followed, unless the cue names nobody ("is expected to")
+                by_cue[key] = NOBODY if item.cue.sourceless else resolver.implicit(item.cue.token)
         else:
             resolver.remember(item.start, by_cue[key])
         return by_cue[key]
@@ -158,7 +194,7 @@ def _speaker(item: Item, resolver: SpeakerResolver, paragraphs: Paragraphs,
         earlier = resolver.last_speaker(paragraphs.spans[item.paragraph - 1][0])
         if earlier is not None:
             resolver.remember(item.start, earlier)
-            return Speaker(earlier.id, None, None, earlier.anonymous, earlier.kind)
+            return earlier.unwritten()
     return NOBODY
 
 

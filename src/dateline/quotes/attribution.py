@@ -14,6 +14,7 @@ from typing import Sequence
 from spacy.tokens import Doc
 
 from dateline.quotes.cues import SUBJECTS, Cue, Reported, TokenIndex, is_cue_verb, phrase_cue, subject_of, verb_cue
+from dateline.data.quote_marks import SIGNATURE_RE, SPEAKER_LABEL_RE
 from dateline.quotes.marks import Quoted
 from dateline.quotes.speakers import NOT_SPEAKERS
 
@@ -52,9 +53,10 @@ class Paragraphs:
 
 
 def quote_kind(text: str, quoted: Quoted, para_start: int, forms: frozenset[str]) -> str:
-    """Direct when the quote stands as a sentence or follows a cue; partial when woven in."""
+    """Direct when the quote stands as a sentence or a line, or follows a cue; partial when woven in."""
+    line_start = text[para_start:quoted.open].rstrip(" \t").endswith("\n")
     before = text[para_start:quoted.open].rstrip()
-    if not before or before[-1] in _SENTENCE_END or before[-1] in _LEAD_IN or _closes_quote(before):
+    if line_start or not before or before[-1] in _SENTENCE_END or before[-1] in _LEAD_IN or _closes_quote(before):
         return DIRECT
     words = before.split()
     inner = text[quoted.start:quoted.end].lstrip("'‘\"“ ")
@@ -72,8 +74,12 @@ def direct_cue(doc: Doc, text: str, index: TokenIndex, quoted: Quoted, frame: tu
     """The cue in the quote's own sentence: after the closing mark, else before the opening.
 
     Next to a quote ('"...," Bozell answers' / 'She retorted: "..."') the construction
-    itself marks the attribution, so any verb with a subject there is the cue.
+    itself marks the attribution, so any verb with a subject there is the cue; a quote
+    signed with a dash and a name ('"..." ― Maria Lopez') has the dash for its cue.
     """
+    signed = signature_cue(text, index, quoted)
+    if signed is not None:
+        return signed
     span = _after_frame(doc, index, quoted, frame, quotes)
     if text[quoted.start:quoted.end].rstrip().endswith("."):
         # '"... missing." Trump said.': a listed cue right after a finished sentence
@@ -89,6 +95,33 @@ def direct_cue(doc: Doc, text: str, index: TokenIndex, quoted: Quoted, frame: tu
     if cue is None and text[span[0]:quoted.open].rstrip()[-1:] in (":", ","):
         cue = _pick(_verbs_in(doc, index, span), first=False)
     return cue
+
+
+def signature_cue(text: str, index: TokenIndex, quoted: Quoted) -> Cue | None:
+    """'"..." ― Maria Lopez, 42': the dash is the cue and the name after it the source."""
+    found = SIGNATURE_RE.match(text, quoted.close)
+    dash, name = (index.at(found.start(1)), index.at(found.start(2))) if found else (None, None)
+    if dash is None or name is None:
+        return None
+    return Cue(found.start(1), found.end(1), dash, name)
+
+
+def speaker_labels(text: str, index: TokenIndex, paragraphs: Paragraphs) -> list[Item]:
+    """Transcript lines ('PENCE: Well, look, ...'): the label is the source, the colon the
+    cue, and the rest of the paragraph what was said."""
+    items = []
+    for k, (start, end) in enumerate(paragraphs.spans):
+        found = SPEAKER_LABEL_RE.match(text, start)
+        if found is None or found.end() >= end:
+            continue
+        colon, name = index.at(found.start(2)), index.at(found.start(1))
+        if colon is None or name is None:
+            continue
+        content_end = len(text[:end].rstrip(" \t\n\"”"))
+        if content_end - found.end() > 1:
+            items.append(Item(DIRECT, found.end(), content_end,
+                              Cue(found.start(2), found.end(2), colon, name), k))
+    return items
 
 
 def _first_tokens(doc: Doc, index: TokenIndex, span: tuple[int, int], n: int) -> tuple[int, int]:
@@ -201,7 +234,21 @@ def sentence_cue(doc: Doc, index: TokenIndex, quoted: Quoted, forms: frozenset[s
             continue
         if best is None or abs(token.i - i) < abs(best.i - i):
             best = token
+    if best is None:  # 'branded North Korea an "outlaw nation"': the verb governing the quote
+        best = next((t for t in doc[i].ancestors if t.pos_ == "VERB" and not quoted.open <= t.idx < quoted.close
+                     and subject_of(t) is not None), None)
     return verb_cue(best) if best is not None else None
+
+
+_TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "on", "in", "and", "or", "for", "to", "at", "by", "with"})
+
+
+def is_title(words: str) -> bool:
+    """'"The Wall Street Journal"', '"War On Drugs"': a quoted name in title case is a
+    title or a nickname, not words anyone is said to have spoken."""
+    tokens = words.strip(" ,.;:").split()
+    return 0 < len(tokens) <= 6 and all(t[:1].isupper() or t.lower() in _TITLE_SMALL_WORDS for t in tokens) \
+        and tokens[0][:1].isupper() and not words.rstrip().endswith(("?", "!"))
 
 
 def containing(reported: Sequence[Reported], quoted: Quoted) -> Reported | None:

@@ -12,12 +12,15 @@ from typing import Iterable, Sequence
 
 from spacy.tokens import Doc, Token
 
-from dateline.data.cues import SOURCE_AFTER_PHRASES, object_cue_forms
+from dateline.data.cues import CONDITION_MARKS, MODALS, NEGATORS, REFUSALS, SOURCE_AFTER_PHRASES, object_cue_forms
+from dateline.quotes.model import CueModel, is_copula_candidate, is_noun_candidate
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 CONTENT_DEPS = frozenset({"ccomp"})
 SIDE_DEPS = frozenset({"parataxis"})
 OBJECT_DEPS = frozenset({"xcomp", "dobj"})
+NOUN_CONTENT_DEPS = frozenset({"acl", "ccomp", "prep", "relcl"})
+COMPLEMENT_DEPS = frozenset({"xcomp", "dobj", "prep", "dative", "attr", "acomp", "oprd", "advcl", "pcomp"})
 _EDGE_PUNCT = frozenset(",;:—–-")
 _VERBAL = frozenset({"VERB", "AUX"})
 
@@ -30,6 +33,7 @@ class Cue:
     end: int
     token: int  # index of the cue's head token
     source: int | None  # index of the source's head token
+    sourceless: bool = False  # the cue stands for no one ("is expected to" with no "by")
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,13 +97,35 @@ def _nearer_subject(token: Token, subject: int | None) -> int | None:
     if subject is None or subject > token.i or token.i == 0:
         return subject
     before = token.doc[token.i - 1]
-    if before.pos_ not in ("NOUN", "PROPN"):
+    if before.pos_ not in ("NOUN", "PROPN") or before.ent_type_ in ("DATE", "TIME") \
+            or before.dep_ in ("npadvmod", "pobj", "dobj", "tmod"):  # "this month", "in the streets"
         return subject
     if before.i > token.doc[subject].right_edge.i:
         return before.i
     if before.dep_ == "appos" and before.head.i == subject:  # no comma closes the apposition
         return before.i
     return subject
+
+
+ASSERTED, NEGATED, HYPOTHETICAL = "asserted", "negated", "hypothetical"
+
+
+def modality(token: Token) -> str:
+    """Whether a cue reports what was said, what was not ("did not say", "declined to
+    confirm") or what might be ("would say", "if she said"): read from the cue and the verbs
+    it is the complement of."""
+    chain = [token]
+    while chain[-1].dep_ in ("xcomp", "conj") and chain[-1].head.i != chain[-1].i and len(chain) < 4:
+        chain.append(chain[-1].head)
+    if any(t.lower_ in REFUSALS for t in chain):  # "declined to say", or "declined" as the cue
+        return NEGATED
+    kids = [c for t in chain for c in t.children]
+    if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in NEGATORS) for c in kids):
+        return NEGATED
+    if any((c.dep_ == "aux" and c.lower_ in MODALS) or (c.dep_ == "mark" and c.lower_ in CONDITION_MARKS)
+           for c in kids):
+        return HYPOTHETICAL
+    return ASSERTED
 
 
 def subject_of(token: Token) -> int | None:
@@ -113,14 +139,47 @@ def subject_of(token: Token) -> int | None:
     return None
 
 
-def reported_speech(doc: Doc, forms: frozenset[str], inside: Sequence[tuple[int, int]]) -> list[Reported]:
-    """Every cue in ``doc`` with a source and a clause of content, outside quoted text."""
+def reported_speech(doc: Doc, forms: frozenset[str], inside: Sequence[tuple[int, int]],
+                    model: CueModel | None = None) -> list[Reported]:
+    """Every cue in ``doc`` with a clause of content, outside quoted text.
+
+    With a ``model``, a verb is a cue when the model says so; its content is its
+    complement. Without one, only listed cue verbs with a subject count."""
     found = []
     for token in doc:
-        item = _according(token) or (_verb_content(token, forms) if is_cue_verb(token, forms) else None)
-        if item is not None and not _within(token.idx, inside):
+        if _within(token.idx, inside):
+            continue
+        item = _according(token)
+        if item is None and model is not None and (token.pos_ == "VERB" or is_copula_candidate(token)):
+            p = model.probability(token)
+            item = _model_content(token, forms, p >= model.object_threshold) if p >= model.threshold else None
+        elif item is None and model is not None and token.pos_ == "NOUN" and is_noun_candidate(token):
+            item = _noun_content(token) if model.is_cue(token) else None
+        elif item is None and is_cue_verb(token, forms):
+            item = _verb_content(token, forms)
+        if item is not None:
             found.append(item)
     return found
+
+
+def _model_content(token: Token, forms: frozenset[str], objects: bool) -> Reported | None:
+    """What a learned cue reports: its clause, the clause it interrupts, or (when
+    ``objects``: the model is sure enough) its complements. A passive cue ("is expected
+    to", "was endorsed by X") reports its subject too; its source is the agent, if named."""
+    cue = verb_cue(token)
+    passive = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+    if passive is not None:
+        return _passive_content(token, cue, passive)
+    found = _clause_content(token, cue, forms)
+    if found is not None:
+        return found
+    parts = [c for c in token.rights if c.dep_ in COMPLEMENT_DEPS and (objects or c.dep_ == "xcomp")]
+    if not parts:
+        return None
+    tokens = [t for c in parts for t in c.subtree]
+    first, last = min(tokens, key=lambda t: t.i), max(tokens, key=lambda t: t.i)
+    span = _clause_span_of(token.doc[first.i:last.i + 1])
+    return Reported(cue, *span) if span else None
 
 
 def _according(token: Token) -> Reported | None:
@@ -136,6 +195,15 @@ def _verb_content(token: Token, forms: frozenset[str]) -> Reported | None:
     cue = verb_cue(token)
     if cue.source is None:
         return None
+    found = _clause_content(token, cue, forms)
+    if found is not None:
+        return found
+    return _object_content(token, cue) if token.lower_ in object_cue_forms() else None
+
+
+def _clause_content(token: Token, cue: Cue, forms: frozenset[str]) -> Reported | None:
+    """The cue's clausal complement ('said (that) ...'), else the clause it interrupts or
+    follows ('..., X said')."""
     for child in token.children:
         if child.dep_ in CONTENT_DEPS:
             span = _clause_span(child)
@@ -146,7 +214,7 @@ def _verb_content(token: Token, forms: frozenset[str]) -> Reported | None:
         span = _outside(token.head, token)
         if span:
             return Reported(cue, *span)
-    return _object_content(token, cue) if token.lower_ in object_cue_forms() else None
+    return None
 
 
 def _object_content(token: Token, cue: Cue) -> Reported | None:
@@ -160,8 +228,38 @@ def _object_content(token: Token, cue: Cue) -> Reported | None:
     return None
 
 
+def _noun_content(token: Token) -> Reported | None:
+    """"Trump's claim that ...", "a statement by four senators about ...": the noun's
+    complements; its holder (possessor, or "by"/"from" object) is the source."""
+    source = next((c.i for c in token.children if c.dep_ == "poss"), None)
+    if source is None:
+        source = next((g.i for c in token.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
+                       for g in c.children if g.dep_ == "pobj"), None)
+    holders = {t.i for c in token.children if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("by", "from"))
+               for t in c.subtree}
+    tokens = [t for c in token.rights if c.dep_ in NOUN_CONTENT_DEPS for t in c.subtree if t.i not in holders]
+    span = _clause_span_of(sorted(tokens, key=lambda t: t.i))
+    cue = Cue(token.idx, token.idx + len(token.text), token.i, source, source is None)
+    return Reported(cue, *span) if span else None
+
+
+def _passive_content(token: Token, cue: Cue, subject: Token) -> Reported | None:
+    agent = next((c for c in token.children if c.dep_ == "agent"), None)
+    source = next((c.i for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    skip = {t.i for t in agent.subtree} if agent is not None else set()
+    tokens = [t for t in subject.subtree] + [t for c in token.rights if c.dep_ in COMPLEMENT_DEPS and c.i not in skip
+                                             for t in c.subtree]
+    span = _clause_span_of(sorted(tokens, key=lambda t: t.i))
+    return Reported(Cue(cue.start, cue.end, cue.token, source, source is None), *span) if span else None
+
+
 def _clause_span(clause: Token) -> tuple[int, int] | None:
-    tokens = list(clause.subtree)
+    return _clause_span_of(clause.subtree)
+
+
+def _clause_span_of(tokens: Iterable[Token]) -> tuple[int, int] | None:
+    """The tokens' extent without a leading "that"/"whether"/wh-word or edge punctuation."""
+    tokens = list(tokens)
     while tokens and (tokens[0].dep_ == "mark" and tokens[0].lower_ in ("that", "whether", "if")
                       or tokens[0].tag_ in ("WDT", "WP") or _edge(tokens[0])):
         tokens.pop(0)

@@ -16,12 +16,16 @@ from typing import Sequence
 
 from spacy.tokens import Doc, Token
 
-from dateline.data.cues import (DESCRIPTION_PREPS, DETERMINERS, FIRST_PERSON, GROUP_PRONOUNS, INDEFINITE_DETERMINERS,
-                                OUTLET_HEADS, PERSON_PRONOUNS)
+from dateline.data.cues import (DESCRIPTION_PREPS, DETERMINERS, DOCUMENT_HEADS, FIRST_PERSON, GROUP_PRONOUNS,
+                                INDEFINITE_DETERMINERS, INSTITUTION_HEADS, OUTLET_HEADS, PERSON_PRONOUNS,
+                                POSSESSIVE_GROUP, POSSESSIVE_PERSON, QUANTIFIER_SOURCES)
 from dateline.record import Entity, Span
 
 PERSON = "person"
 GROUP = "group"
+# speaker_type values
+NAMED, PRONOUN, ANONYMOUS, COLLECTIVE, DOCUMENT, INSTITUTION = (
+    "named", "pronoun", "anonymous", "collective", "document", "institution")
 GROUP_TYPES = frozenset({"ORG", "NORP", "GPE", "FAC", "LOC"})
 NOT_SPEAKERS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 _DESCRIPTION_DEPS = frozenset({"det", "amod", "compound", "nmod", "poss", "nummod", "quantmod", "case"})
@@ -39,6 +43,17 @@ class Speaker:
     span: Span | None
     anonymous: bool
     kind: str | None  # person | group | None when unknown
+    type: str | None = None  # named | pronoun | anonymous | collective | document | institution
+    others: tuple[str, ...] = ()  # ids of further sources: "Smith and Jones said"
+
+    def standing_for(self, token: Token, type: str | None = None) -> Speaker:
+        """This speaker, as named again at ``token`` (a pronoun, "who")."""
+        return Speaker(self.id, token.text, _span(token, token), self.anonymous, self.kind,
+                       type or self.type, self.others)
+
+    def unwritten(self) -> Speaker:
+        """This speaker, for a quote that does not name its source again."""
+        return Speaker(self.id, None, None, self.anonymous, self.kind, self.type, self.others)
 
 
 NOBODY = Speaker(None, None, None, False, None)
@@ -59,6 +74,7 @@ class SpeakerResolver:
     doc: Doc
     entities: Sequence[Entity]
     excluded: Sequence[tuple[int, int]] = ()  # quoted text and reported content
+    blocked: Sequence[tuple[int, int]] = ()  # never a speaker: the dateline ("NEW YORK, March 9 -")
     text: str = ""  # the story text the doc covers (Doc.text is rebuilt on every access)
     history: list[tuple[int, Speaker]] = field(default_factory=list)
     _described: list[_Described] = field(default_factory=list)
@@ -75,7 +91,9 @@ class SpeakerResolver:
         if token_index is None:
             return NOBODY
         token = self.doc[token_index]
-        speaker = self._resolve(token)
+        if _inside(token.idx, self.blocked):
+            return NOBODY
+        speaker = self._with_conjuncts(token, self._resolve(token))
         if speaker.id is not None:
             self.history.append((token.idx, speaker))
         return speaker
@@ -84,7 +102,7 @@ class SpeakerResolver:
         """A cue with no subject ('Asked about it, "..."' / 'Adding: "..."'): the speaker the
         story is already following, as an unwritten pronoun would be resolved."""
         ref = self._pronoun(self.doc[cue_index], None)
-        speaker = Speaker(ref.id, None, None, ref.anonymous, ref.kind) if ref.id else NOBODY
+        speaker = ref.unwritten() if ref.id else NOBODY
         self.remember(self.doc[cue_index].idx, speaker)
         return speaker
 
@@ -100,15 +118,17 @@ class SpeakerResolver:
 
     def _resolve(self, token: Token) -> Speaker:
         lower = token.lower_
-        if lower in PERSON_PRONOUNS or lower in GROUP_PRONOUNS:
-            return self._pronoun(token, PERSON if lower in PERSON_PRONOUNS else GROUP)
+        if lower in PERSON_PRONOUNS or lower in GROUP_PRONOUNS or lower in POSSESSIVE_PERSON | POSSESSIVE_GROUP:
+            return self._pronoun(token, PERSON if lower in PERSON_PRONOUNS | POSSESSIVE_PERSON else GROUP)
+        if lower in QUANTIFIER_SOURCES and token.dep_ in ("nsubj", "nsubjpass"):
+            described = self._description(token)  # "some", "those close to him": a group described
+            return Speaker(described.id, described.text, described.span, True, GROUP, COLLECTIVE)
         if token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl" and token.head.head.i != token.i:
-            ref = self._resolve(token.head.head)  # "Smith, who said ...": Smith
-            return Speaker(ref.id, token.text, _span(token, token), ref.anonymous, ref.kind)
+            return self._resolve(token.head.head).standing_for(token)  # "Smith, who said ...": Smith
         if token.tag_ in _NOT_SOURCE_TAGS or token.dep_ == "neg":
             return NOBODY
         if lower in FIRST_PERSON:
-            return Speaker(None, token.text, _span(token, token), False, None)
+            return Speaker(None, token.text, _span(token, token), False, None, PRONOUN)
         named = self._named(token)
         if named is not None:
             return named
@@ -127,7 +147,7 @@ class SpeakerResolver:
             return None
         start, end, entity = found
         return Speaker(entity.id, self.text[start:end], Span(start, end), _unnamed(entity),
-                       GROUP if entity.type in GROUP_TYPES else PERSON)
+                       GROUP if entity.type in GROUP_TYPES else PERSON, _entity_type(entity, token))
 
     def _mention_at(self, char: int):
         i = bisect_right(self._mention_starts, char) - 1
@@ -148,14 +168,26 @@ class SpeakerResolver:
         return None
 
     def _description(self, token: Token) -> Speaker:
-        words = _description_tokens(token)
+        words = [w for w in _description_tokens(token) if not _inside(w.idx, self.blocked)] or [token]
         span = _span(words[0], words[-1])
         text = self.text[span.start:span.end]
         if token.pos_ == "PROPN":
-            return Speaker(self._name_id(token.text), text, span, False, PERSON)
+            return Speaker(self._name_id(token.text), text, span, False, PERSON, NAMED)
         kind = GROUP if token.tag_ in ("NNS", "NNPS") or token.lower_ in OUTLET_HEADS else PERSON
         described = self._group(token, words, kind)
-        return Speaker(described.id, text, span, True, kind)
+        return Speaker(described.id, text, span, True, kind, described_type(token))
+
+    def _with_conjuncts(self, token: Token, speaker: Speaker) -> Speaker:
+        """"Smith and Jones said", "Sens. A, B and C wrote": every conjoined source, one span."""
+        conjuncts = [c for c in _conjuncts(token) if c.pos_ in ("PROPN", "NOUN", "PRON")]
+        if not conjuncts or speaker.id is None:
+            return speaker
+        others = tuple(dict.fromkeys(o.id for o in map(self._resolve, conjuncts) if o.id and o.id != speaker.id))
+        last = max((t for c in conjuncts for t in c.subtree), key=lambda t: t.i)
+        start = speaker.span.start if speaker.span else token.idx
+        span = Span(start, last.idx + len(last.text))
+        return Speaker(speaker.id, self.text[span.start:span.end], span, speaker.anonymous, GROUP,
+                       speaker.type, others)
 
     def _name_id(self, surname: str) -> str:
         """A name the entities part missed: one id per surname ("Espinoza" ... "Espinoza")."""
@@ -191,17 +223,16 @@ class SpeakerResolver:
             best = subject
         if best is None:
             return self._linked_pronoun(token, kind)
-        ref = best[1]
-        return Speaker(ref.id, token.text, _span(token, token), ref.anonymous, ref.kind)
+        return best[1].standing_for(token, PRONOUN)
 
     def _linked_pronoun(self, token: Token, kind: str | None) -> Speaker:
         """No speaker nearby: the entity the entities part linked this pronoun to, if any."""
         found = self._mention_at(token.idx)
         if found is None:
-            return Speaker(None, token.text, _span(token, token), False, kind)
+            return Speaker(None, token.text, _span(token, token), False, kind, PRONOUN)
         entity = found[2]
         return Speaker(entity.id, token.text, _span(token, token), _unnamed(entity),
-                       GROUP if entity.type in GROUP_TYPES else PERSON)
+                       GROUP if entity.type in GROUP_TYPES else PERSON, PRONOUN)
 
     def _recent_subject(self, token: Token, kind: str | None, after: int) -> tuple[int, Speaker] | None:
         """A named subject between the last speaker and the pronoun, outside quoted text."""
@@ -214,6 +245,40 @@ class SpeakerResolver:
             if named is not None and kind in (None, named.kind):
                 return t.idx, named
         return None
+
+
+def described_type(head: Token) -> str:
+    """What a described source is, by its head noun: "the report", "the ministry",
+    "four senators" / "analysts", else one unnamed person ("a source")."""
+    low = head.lower_
+    if low in DOCUMENT_HEADS:
+        return DOCUMENT
+    if low in INSTITUTION_HEADS or low in OUTLET_HEADS:
+        return INSTITUTION
+    if head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "nummod" and c.lower_ not in ("one", "1") for c in head.children):
+        return COLLECTIVE
+    return ANONYMOUS
+
+
+def _entity_type(entity: Entity, token: Token) -> str:
+    """A named source: a person, an institution (ORG, GPE...) or a people ("Democrats")."""
+    if entity.type == "NORP":
+        return COLLECTIVE
+    if entity.type in GROUP_TYPES:
+        return INSTITUTION
+    if _unnamed(entity):
+        return COLLECTIVE if token.tag_ in ("NNS", "NNPS") else ANONYMOUS
+    return NAMED
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    out, todo = [], [token]
+    while todo:
+        for child in todo.pop().children:
+            if child.dep_ == "conj":
+                out.append(child)
+                todo.append(child)
+    return out
 
 
 def _unnamed(entity: Entity) -> bool:

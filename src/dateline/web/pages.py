@@ -9,6 +9,7 @@ from fastapi import FastAPI, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
 
+from dateline.quotes.cite import attribution, citation, sentence_text, speaker_names
 from dateline.store import Store
 from dateline.web.highlight import highlighted_paragraphs
 
@@ -99,8 +100,7 @@ def side_panel(record: Mapping[str, Any]) -> dict[str, list[dict[str, Any]]]:
              "tone": tone_word(polarity.get(e["id"]))}
            for e in record.get("entities") or () if e["id"] not in places]
     who.sort(key=lambda e: -e["mentions"])
-    said = [{"id": q["id"], "speaker": q.get("speaker"), "speaker_name": names.get(q.get("speaker")) or q.get("speaker_text"),
-             "kind": q.get("kind"), "text": q.get("text")} for q in record.get("quotes") or ()]
+    said = [_said(record, q, speaker_names(record)) for q in record.get("quotes") or ()]
     when = [{"id": t["id"], "text": t.get("text"), "value": t.get("value"), "type": t.get("type")}
             for t in record.get("timexes") or ()]
     where = [dict(p) for p in record.get("places") or ()]
@@ -126,6 +126,14 @@ def tone_summary(days) -> dict[str, Any]:
             "mean": round(sum(d.mean * d.mentions for d in days) / total, 3) if total else None,
             "days": [{"day": d.day, "mentions": d.mentions, "mean": d.mean,
                       "width": round(40 * abs(d.mean), 1), "sign": "pos" if d.mean > 0 else "neg"} for d in days]}
+
+
+def _said(record: Mapping[str, Any], q: Mapping[str, Any], names: Mapping[str, str]) -> dict[str, Any]:
+    """One quote for the panel: its whole sentence to read and copy, and who said it how."""
+    name = names.get(q.get("speaker")) or q.get("speaker_text")
+    return {"id": q["id"], "speaker": q.get("speaker"), "speaker_name": name, "kind": q.get("kind"),
+            "text": q.get("text"), "sentence": sentence_text(record.get("text") or "", q),
+            "cite": citation(record.get("text") or "", q, name), "attribution": attribution(q, names)}
 
 
 def timeline_bars(days) -> list[dict[str, Any]]:

@@ -11,6 +11,11 @@
     item.addEventListener("mouseenter", function () { spans.forEach(function (s) { s.classList.add("lit"); }); });
     item.addEventListener("mouseleave", function () { spans.forEach(function (s) { s.classList.remove("lit"); }); });
     item.addEventListener("click", function (e) {
+      if (e.target.classList.contains("copy")) {
+        if (navigator.clipboard) { navigator.clipboard.writeText(e.target.getAttribute("data-copy")); }
+        e.target.textContent = "Copied";
+        return;
+      }
       if (spans.length && e.target.tagName !== "A") { spans[0].scrollIntoView({block: "center", behavior: "smooth"}); }
     });
   });

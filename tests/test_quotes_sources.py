@@ -1,0 +1,139 @@
+"""Attribution beyond speech verbs, on invented stories: every kind of source, several
+sources, negated and hypothetical attributions, verbs that report nothing, the learned
+cue model, signed quotes, transcript lines and the citation the quote panel copies."""
+from __future__ import annotations
+
+import pytest
+
+HEADLINE = "Riverton council news\n\n"
+
+
+@pytest.fixture(scope="session")
+def reader_quotes():
+    from dateline.reader import Reader
+
+    return Reader(extractors=("entities", "quotes"))
+
+
+@pytest.fixture(scope="module")
+def read(reader_quotes):
+    return lambda text: reader_quotes.read(HEADLINE + text)
+
+
+def _by_cue(article, cue: str):
+    found = [q for q in article.quotes if q.cue == cue]
+    assert found, [(q.cue, q.text) for q in article.quotes]
+    return found[0]
+
+
+@pytest.mark.parametrize("text, cue, kind", [
+    ("Councillor Tomas Brandt said the bridge would close in May.", "said", "named"),
+    ("Tomas Brandt chairs the works committee. He said the bridge would close in May.", "said", "pronoun"),
+    ("A council official said the bridge would close in May.", "said", "anonymous"),
+    ("Four councillors said the bridge would close in May.", "said", "collective"),
+    ("Engineers say the bridge will close in May.", "say", "collective"),
+    ("The report found that the bridge was unsafe.", "found", "document"),
+    ("The ministry said the bridge would close in May.", "said", "institution"),
+])
+def test_every_kind_of_source(read, text, cue, kind):
+    quote = _by_cue(read(text), cue)
+    assert quote.speaker_type == kind, quote
+    assert quote.speaker is not None
+
+
+def test_several_sources_are_all_kept(read):
+    article = read("Councillor Tomas Brandt and Mayor Elena Varga said the bridge would close in May.")
+    quote = _by_cue(article, "said")
+    names = {e.id: e.name for e in article.entities}
+    assert len(quote.speakers) == 2 and quote.speakers[0] == quote.speaker
+    assert {"Brandt", "Varga"} <= {w for sid in quote.speakers for w in names.get(sid, sid).split()}
+    assert "Varga" in quote.speaker_text
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("Mayor Elena Varga said the bridge would close in May.", "asserted"),
+    ("Mayor Elena Varga did not say the bridge would close in May.", "negated"),
+    ("Mayor Elena Varga declined to say whether the bridge would close.", "negated"),
+    ("Mayor Elena Varga would say the bridge must close in May.", "hypothetical"),
+    ("If Mayor Elena Varga says the bridge must close, it will close.", "hypothetical"),
+])
+def test_negated_and_hypothetical_attributions_are_marked(read, text, modality):
+    [quote] = [q for q in read(text).quotes if "the bridge" in q.text]
+    assert quote.modality == modality
+
+
+@pytest.mark.parametrize("text", [
+    "Police found a rusty bicycle in the river on Tuesday.",
+    "Rescuers sought the missing hikers in the hills all night.",
+    "The council built a new footbridge across the river.",
+])
+def test_verbs_that_report_nothing_make_no_quotes(read, text):
+    assert read(text).quotes == ()
+
+
+def test_learned_cues_beyond_the_listed_verbs(read):
+    from dateline.data.cues import cue_forms
+
+    article = read("Mayor Elena Varga has long doubted that the bridge could be saved.")
+    assert "doubted" not in cue_forms()  # not a listed cue: the model reads the construction
+    quote = _by_cue(article, "doubted")
+    assert quote.kind == "indirect" and "bridge could be saved" in quote.text
+
+
+def test_passive_cue_without_agent_names_nobody(read):
+    quote = _by_cue(read("Mayor Elena Varga spoke on Monday.\n\nThe bridge is expected to reopen in May."),
+                    "expected")
+    assert quote.speaker is None
+
+
+def test_quote_signed_with_a_dash(read):
+    article = read("“The ferry is always late and nobody listens to us.” ― Maria Okafor, 42, Riverton")
+    [quote] = [q for q in article.quotes if q.kind == "direct"]
+    assert quote.cue == "―" and "Okafor" in quote.speaker_text and quote.speaker_type == "named"
+
+
+def test_transcript_lines_have_their_label_for_speaker(read):
+    article = read("The mayor spoke to a radio host on Monday.\n\nHOST: Will the bridge close?\n\n"
+                   "VARGA: It will close in May, and we are ready for it.")
+    said = {q.speaker_text: q.text for q in article.quotes if q.cue == ":"}
+    assert said.get("VARGA") == "It will close in May, and we are ready for it."
+    assert said.get("HOST") == "Will the bridge close?"
+
+
+def test_sentence_and_citation_for_the_quote_panel(read):
+    from dateline.quotes.cite import citation, speaker_names
+
+    article = read('Mayor Elena Varga spoke on Monday. "We are ready," she said. The vote is next week.')
+    record = article.to_dict()
+    quote = next(q for q in record["quotes"] if q["kind"] == "direct")
+    sentence = article.text[quote["sentence"]["start"]:quote["sentence"]["end"]]
+    assert sentence == '"We are ready," she said.'
+    name = speaker_names(record)[quote["speaker"]]
+    assert citation(article.text, quote, name) == f'"We are ready," she said. — {name}'
+
+
+def test_the_shipped_model_loads_and_names_its_data():
+    import json
+    from importlib import resources
+
+    from dateline.quotes.model import load_model
+
+    assert load_model() is not None
+    about = json.loads(resources.files("dateline.data").joinpath("cue_model.json").read_text())["about"]
+    assert "PolNeAR" in about and "licence" in about
+
+
+def test_a_quoted_title_is_not_a_quote(read):
+    article = read('Mayor Elena Varga told "The Riverton Courier" that the bridge was "simply unsafe."')
+    partial = [q.text for q in article.quotes if q.kind == "partial"]
+    assert "The Riverton Courier" not in partial and "simply unsafe." in partial
+
+
+def test_the_dateline_is_never_part_of_a_speaker(read):
+    quote = _by_cue(read("RIVERTON, March 9 - Acme Widgets Corp said it had started a tender offer for "
+                         "all shares of Riverton Ferries.\n\nThe offer runs to April."), "said")
+    assert quote.speaker_text is None or not any(w in quote.speaker_text for w in ("RIVERTON", "March"))
+
+
+def test_one_source_is_one_anonymous_person(read):
+    assert _by_cue(read("One council source said the bridge would close in May."), "said").speaker_type == "anonymous"
