@@ -1,19 +1,24 @@
 """The reader: text in, article record out. Loads the spaCy pipeline and extractors once."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+import logging
+import os
 from datetime import date
 from typing import Iterable, Iterator, Sequence
 
 from dateline import extract as _extract  # noqa: F401  (registers the built-in extractors)
-from dateline.extract.base import StoryContext, build_extractor
+from dateline.extract.base import Extractor, StoryContext, build_extractor
 from dateline.io.sources import BadInput, Story
 from dateline.nlp import load_pipeline
-from dateline.record import Article, Credit, Credits, Dateline, Span, content_id
+from dateline.record import Article, Credit, Credits, Dateline, ExtractorFailure, Span, content_id
 from dateline.structure import Layout, parse_structure
 from dateline.structure.view import TextView, layout_in_view, nlp_view, to_original
 
 DEFAULT_EXTRACTORS: tuple[str, ...] = ("entities", "timexes", "places", "quotes", "events")
+ON_ERROR = ("record", "raise")  # what the reader does when an extractor raises
+ON_ERROR_ENV = "DATELINE_ON_ERROR"  # the default when ``on_error`` is not given (the tests set "raise")
+
+log = logging.getLogger(__name__)
 
 
 class Reader:
@@ -21,16 +26,32 @@ class Reader:
 
     >>> reader = Reader()                       # loads spaCy once
     >>> article = reader.read("WASHINGTON (AP) — ...")
+
+    ``on_error="record"`` (the default, or ``$DATELINE_ON_ERROR``): an extractor that raises
+    leaves its part empty and is named in ``article.errors``; ``"raise"`` lets it through.
     """
 
     def __init__(self, model: str | None = None, extractors: Sequence[str] | None = None,
-                 batch_size: int = 16) -> None:
+                 batch_size: int = 16, on_error: str | None = None) -> None:
+        self.on_error = on_error or os.environ.get(ON_ERROR_ENV) or "record"
+        if self.on_error not in ON_ERROR:
+            raise ValueError(f"on_error must be one of {', '.join(ON_ERROR)}, not {self.on_error!r}")
         self.nlp = load_pipeline(model)
         names = DEFAULT_EXTRACTORS if extractors is None else tuple(extractors)
         from dateline.extract.base import registered
 
-        self.extractors = [(n, build_extractor(n)) for n in names if n in registered()]
+        self.extractors = [(n, self._build_extractor(n)) for n in names if n in registered()]
         self.batch_size = batch_size
+
+    def _build_extractor(self, name: str) -> Extractor:
+        """In record mode an extractor that cannot be built fails every story, on the record."""
+        try:
+            return build_extractor(name)
+        except Exception as exc:
+            if self.on_error == "raise":
+                raise
+            log.warning("extractor %s could not be built: %s: %s", name, type(exc).__name__, exc)
+            return _unavailable(name, exc)
 
     def read(self, text: str, *, published: str | None = None, anchor: date | None = None,
              source: str | None = None, url: str | None = None) -> Article:
@@ -82,11 +103,30 @@ class Reader:
         story_anchor = _anchor(layout) or anchor
         seen = layout_in_view(layout, view)
         parts: dict[str, tuple] = {}
+        errors: list[ExtractorFailure] = []
         for name, extractor in self.extractors:
             ctx = StoryContext(layout=seen, doc=doc, anchor=story_anchor, parts=parts)
-            parts[name] = tuple(extractor(ctx))
+            try:
+                parts[name] = tuple(extractor(ctx))
+            except Exception as exc:  # the one place an extractor's failure is caught
+                if self.on_error == "raise":
+                    raise
+                log.warning("%s failed on %s: %s: %s", name, story.source or "a story", type(exc).__name__, exc)
+                errors.append(ExtractorFailure(name, type(exc).__name__, str(exc)))
         parts = {name: to_original(part, view) for name, part in parts.items()}
-        return article_from_layout(layout, source=story.source, url=story.url or layout.url, parts=parts)
+        return article_from_layout(layout, source=story.source, url=story.url or layout.url, parts=parts,
+                                   errors=tuple(errors))
+
+
+class ExtractorUnavailable(RuntimeError):
+    """An extractor that could not be built (in record mode, each story records this)."""
+
+
+def _unavailable(name: str, cause: Exception) -> Extractor:
+    def fail(ctx: StoryContext) -> tuple:
+        raise ExtractorUnavailable(f"{name} could not be built: {type(cause).__name__}: {cause}")
+
+    return fail
 
 
 def _anchor(layout: Layout) -> date | None:
@@ -98,7 +138,8 @@ def _anchor(layout: Layout) -> date | None:
 
 
 def article_from_layout(layout: Layout, *, source: str | None = None, url: str | None = None,
-                        parts: dict[str, tuple] | None = None) -> Article:
+                        parts: dict[str, tuple] | None = None,
+                        errors: tuple[ExtractorFailure, ...] = ()) -> Article:
     """Turn the parsed structure (and the extractors' parts) into the record."""
     parts = parts or {}
     dl = layout.dateline
@@ -146,6 +187,7 @@ def article_from_layout(layout: Layout, *, source: str | None = None, url: str |
         source=source,
         url=url,
         **{name: parts.get(name, ()) for name in DEFAULT_EXTRACTORS},
+        errors=errors,
     )
 
 

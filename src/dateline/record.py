@@ -105,6 +105,15 @@ class Event:
 
 
 @dataclass(frozen=True, slots=True)
+class ExtractorFailure:
+    """An extractor that failed on this story: its part is left empty and the failure kept here."""
+
+    extractor: str  # the record field it fills ("quotes", "places", ...)
+    type: str  # the exception's class name
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
 class Dateline:
     places: tuple[str, ...] = ()
     region: str | None = None  # a state or province as written ("Ky.", "Ont.")
@@ -153,6 +162,7 @@ class Article:
     timexes: tuple[Timex, ...] = ()
     places: tuple[Place, ...] = ()
     events: tuple[Event, ...] = ()
+    errors: tuple[ExtractorFailure, ...] = ()  # extractors that failed on this story (their parts are empty)
     schema: str = SCHEMA
 
     def to_dict(self) -> dict[str, Any]:

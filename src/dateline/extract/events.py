@@ -25,13 +25,9 @@ def make_events(open_class: bool = False) -> "callable":
     finder = FrameFinder(open_class=open_class)
 
     def extract_events(ctx: StoryContext) -> tuple[Event, ...]:
-        try:
-            frames = find_frames(ctx, finder)
-            ids = {id(f): f"ev{n}" for n, f in enumerate(frames, start=1)}
-            return tuple(to_event(f, n, ids.get(id(f.same_as))) for n, f in enumerate(frames, start=1))
-        except Exception:  # odd text must not cost the rest of the record
-            log.exception("events: extraction failed; returning none")
-            return ()
+        frames = find_frames(ctx, finder)
+        ids = {id(f): f"ev{n}" for n, f in enumerate(frames, start=1)}
+        return tuple(to_event(f, n, ids.get(id(f.same_as))) for n, f in enumerate(frames, start=1))
 
     return extract_events
 

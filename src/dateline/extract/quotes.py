@@ -29,11 +29,7 @@ def make_quotes() -> Callable[[StoryContext], tuple[Quote, ...]]:
     forms = cue_forms()
 
     def extract_quotes(ctx: StoryContext) -> tuple[Quote, ...]:
-        try:
-            return read_quotes(ctx, forms)
-        except Exception:  # odd text must never sink the record
-            _log.warning("quotes: extractor failed on a story; no quotes for it", exc_info=True)
-            return ()
+        return read_quotes(ctx, forms)
 
     return extract_quotes
 

@@ -27,6 +27,7 @@ def digest_sections(article: Article) -> list[tuple[str, list[str]]]:
         ("When", [f"{t.text} = {t.value} ({t.type})" for t in article.timexes]),
         ("Where", _place_lines(article.places)),
         ("What happened", _event_lines(article, names)),
+        ("Not read", [f"{e.extractor}: {e.type}: {e.message}" for e in article.errors]),
     ]
     return [(title, lines) for title, lines in sections if lines]
 
