@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from dateline.extract.base import _FACTORIES, register
+from dateline.extract.base import _REGISTRY, register
 from dateline.reader import Reader
 from dateline.render.digest import render_text
 
@@ -19,9 +19,9 @@ class Boom(RuntimeError):
 @pytest.fixture
 def failing():
     """Registers "quotes" as an extractor that always raises, and restores the real one after."""
-    real = _FACTORIES["quotes"]
+    real = _REGISTRY["quotes"]
 
-    @register("quotes")
+    @register("quotes", requires=("entities",))
     def make_failing():
         def extract(ctx):
             raise Boom("no quotes today")
@@ -29,7 +29,7 @@ def failing():
         return extract
 
     yield
-    _FACTORIES["quotes"] = real
+    _REGISTRY["quotes"] = real
 
 
 def test_record_mode_keeps_the_story_and_names_the_failure(failing):

@@ -7,10 +7,10 @@ from datetime import date
 from typing import Iterable, Iterator, Sequence
 
 from dateline import extract as _extract  # noqa: F401  (registers the built-in extractors)
-from dateline.extract.base import Extractor, StoryContext, build_extractor
+from dateline.extract.base import Extractor, StoryContext, build_extractor, check_pipeline, registration
 from dateline.io.sources import BadInput, Story
 from dateline.nlp import load_pipeline
-from dateline.record import Article, Credit, Credits, Dateline, ExtractorFailure, Span, content_id
+from dateline.record import PARTS, Article, Credit, Credits, Dateline, ExtractorFailure, Span, content_id
 from dateline.structure import Layout, parse_structure
 from dateline.structure.view import TextView, layout_in_view, nlp_view, to_original
 
@@ -36,11 +36,10 @@ class Reader:
         self.on_error = on_error or os.environ.get(ON_ERROR_ENV) or "record"
         if self.on_error not in ON_ERROR:
             raise ValueError(f"on_error must be one of {', '.join(ON_ERROR)}, not {self.on_error!r}")
-        self.nlp = load_pipeline(model)
         names = DEFAULT_EXTRACTORS if extractors is None else tuple(extractors)
-        from dateline.extract.base import registered
-
-        self.extractors = [(n, self._build_extractor(n)) for n in names if n in registered()]
+        check_pipeline(names)  # a typo or a missing requirement fails here, not in a run
+        self.nlp = load_pipeline(model)
+        self.extractors = [(registration(n).assigns, n, self._build_extractor(n)) for n in names]
         self.batch_size = batch_size
 
     def _build_extractor(self, name: str) -> Extractor:
@@ -104,10 +103,10 @@ class Reader:
         seen = layout_in_view(layout, view)
         parts: dict[str, tuple] = {}
         errors: list[ExtractorFailure] = []
-        for name, extractor in self.extractors:
+        for field, name, extractor in self.extractors:
             ctx = StoryContext(layout=seen, doc=doc, anchor=story_anchor, parts=parts)
             try:
-                parts[name] = tuple(extractor(ctx))
+                parts[field] = tuple(extractor(ctx))
             except Exception as exc:  # the one place an extractor's failure is caught
                 if self.on_error == "raise":
                     raise
@@ -186,7 +185,7 @@ def article_from_layout(layout: Layout, *, source: str | None = None, url: str |
         spans={k: v for k, v in spans.items() if v},
         source=source,
         url=url,
-        **{name: parts.get(name, ()) for name in DEFAULT_EXTRACTORS},
+        **{field: parts.get(field, ()) for field in PARTS},
         errors=errors,
     )
 

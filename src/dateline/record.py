@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 SCHEMA = "dateline.article/1"
+PARTS = ("entities", "quotes", "timexes", "places", "events")  # the fields extractors fill
 
 
 @dataclass(frozen=True, slots=True)

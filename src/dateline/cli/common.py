@@ -65,12 +65,13 @@ class Tally:
 
 
 def make_reader(model: str | None, extractors: Iterable[str] | None = None):
+    from dateline.extract.base import PipelineError
     from dateline.nlp import ModelNotFound
     from dateline.reader import Reader
 
     try:
         return Reader(model=model, extractors=extractors)
-    except ModelNotFound as exc:
+    except (ModelNotFound, PipelineError) as exc:
         err.print(f"[red]error[/red]: {exc}", highlight=False)
         raise typer.Exit(2) from None
 

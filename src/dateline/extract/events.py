@@ -19,7 +19,7 @@ log = logging.getLogger(__name__)
 SAY = next(t for t in EVENT_TYPES if t.name == "say")
 
 
-@register("events")
+@register("events", requires=("entities", "timexes", "places", "quotes"))
 def make_events(open_class: bool = False) -> "callable":
     """``open_class=True`` also records every other verb with its participants, as type "other"."""
     finder = FrameFinder(open_class=open_class)

@@ -32,7 +32,7 @@ _PLACE_OF = re.compile(r"\b([a-z]+(?: town)?) of ((?:[A-Z][\w'’-]+[ \t]?){1,4}
 _CAPITALISED_RUN = re.compile(r"(?<![\w.])[A-Z][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*){0,3}")
 
 
-@register("places")
+@register("places", requires=("entities",))
 def make_places(gazetteer: str | None = None):
     """Open (or build, the first time) the gazetteer once; the extractor reuses it."""
     from dateline.geo import load

@@ -24,7 +24,7 @@ from dateline.record import Quote, Span
 _log = logging.getLogger(__name__)
 
 
-@register("quotes")
+@register("quotes", requires=("entities",))
 def make_quotes() -> Callable[[StoryContext], tuple[Quote, ...]]:
     forms = cue_forms()
 
