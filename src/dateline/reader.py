@@ -57,9 +57,10 @@ class Reader:
         return next(iter(self.read_many([Story(text=text, source=source, url=url, published=published)],
                                         anchor=anchor)))
 
-    def read_many(self, stories: Iterable[Story], *, anchor: date | None = None) -> Iterator[Article]:
-        """Read many stories, running spaCy in batches (raises on the first failure)."""
-        stories = list(stories)
+    def read_many(self, stories: Iterable[Story | str], *, anchor: date | None = None) -> Iterator[Article]:
+        """Read many stories (``Story`` records or plain texts), running spaCy in batches
+        (raises on the first story that cannot be read)."""
+        stories = [Story(text=s) if isinstance(s, str) else s for s in stories]
         layouts = [parse_structure(s.text, published=s.published, headline=s.headline, url=s.url)
                    for s in stories]
         views = [nlp_view(lay) for lay in layouts]
