@@ -6,6 +6,7 @@ line before its fence: ``<!-- docs-test: skip (needs a PostgreSQL server) -->``.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 import shutil
 from pathlib import Path
@@ -14,6 +15,7 @@ import pytest
 import typer
 
 from dateline.cli import app
+from dateline.record import Article, Mention
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
@@ -68,3 +70,40 @@ def test_python_example_runs(code, tmp_path, monkeypatch):
     shutil.copytree(STORIES, tmp_path / "stories")
     monkeypatch.chdir(tmp_path)
     exec(compile(code, "<doc example>", "exec"), {"__name__": "__doc_example__"})
+
+
+def _record_rows() -> dict[str, str]:
+    """docs/record.md's field table: each field name named in a row -> that row."""
+    rows = {}
+    for row in (ROOT / "docs" / "record.md").read_text(encoding="utf-8").splitlines():
+        if row.startswith("| `"):
+            names = row.split("|")[1]
+            rows.update({name: row for name in re.findall(r"`(\w+)`", names)})
+    return rows
+
+
+def _json_names(record) -> list[str]:
+    return ["with" if f.name == "with_" else f.name for f in dataclasses.fields(record)]
+
+
+def _nested(field: dataclasses.Field):
+    """The record type of a field holding records (``tuple[Entity, ...]``, ``Dateline``), else None."""
+    import dateline.record as R
+
+    names = re.findall(r"\w+", str(field.type))
+    return next((getattr(R, n) for n in names if dataclasses.is_dataclass(getattr(R, n, None))
+                 and n not in ("Span", "Mention")), None)
+
+
+@pytest.mark.parametrize("field", dataclasses.fields(Article), ids=lambda f: f.name)
+def test_record_docs_list_every_field(field):
+    rows = _record_rows()
+    assert field.name in rows, f"`{field.name}` is not in docs/record.md's field table"
+    nested = _nested(field)
+    if nested is not None:
+        described = set(re.findall(r"\w+", rows[field.name].split("|", 3)[3]))  # the "what" column
+        wanted = _json_names(nested)
+        if {"mentions", "trigger"} & set(wanted):
+            wanted += _json_names(Mention)
+        missing = [n for n in wanted if n not in described]
+        assert not missing, f"docs/record.md's `{field.name}` row misses {missing}"
