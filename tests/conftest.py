@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pytest
 
+# The suite runs the reader in raise mode: an extractor that fails fails its test (users get "record").
+os.environ.setdefault("DATELINE_ON_ERROR", "raise")
+
 SHARED = Path(os.environ.get("DATELINE_SHARED") or Path(__file__).resolve().parents[1].parent / "shared")
 SEED = SHARED / "seed" / "000_2001f4bd827ed439.txt"
 GOLD = SHARED / "gold" / "000_2001f4bd827ed439.gold.json"

@@ -113,15 +113,12 @@ def test_place_naming_a_local_institution(read_places):
     assert "Lamar County" in names
 
 
-def test_unusable_gazetteer_path_reads_no_places(tmp_path):
+def test_unusable_gazetteer_path_fails_the_build(tmp_path):
+    """No silent empty extractor: the reader records (or raises) this, see test_reader_errors."""
     blocker = tmp_path / "file"
     blocker.write_text("not a directory", encoding="utf-8")
-    extract = build_extractor("places", gazetteer=str(blocker / "sub" / "g.sqlite"))
-    layout = parse_structure("Talks in Paris ended.")
-    import spacy
-
-    doc = spacy.blank("en")(layout.text)
-    assert extract(StoryContext(layout=layout, doc=doc)) == ()
+    with pytest.raises(OSError):
+        build_extractor("places", gazetteer=str(blocker / "sub" / "g.sqlite"))
 
 
 def test_dateline_capital_is_never_a_metonym(read_places):

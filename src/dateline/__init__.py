@@ -9,10 +9,11 @@ from __future__ import annotations
 from datetime import date
 from functools import lru_cache
 
+from dateline.io.sources import Story
 from dateline.record import SCHEMA, Article
 
 __version__ = "0.1.0"
-__all__ = ["read", "Reader", "Article", "SCHEMA", "__version__"]
+__all__ = ["read", "Reader", "Story", "Article", "SCHEMA", "__version__"]
 
 
 def __getattr__(name: str):

@@ -1,22 +1,27 @@
 """The reader: text in, article record out. Loads the spaCy pipeline and extractors once."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+import logging
+import os
 from datetime import date
 from typing import Iterable, Iterator, Sequence
 
 from dateline import extract as _extract  # noqa: F401  (registers the built-in extractors)
-from dateline.extract.base import StoryContext, build_extractor
+from dateline.extract.base import Extractor, StoryContext, build_extractor, check_pipeline, registration
 from dateline.io.sources import BadInput, Story
 from dateline.nlp import load_pipeline
 from dateline.language import identify, read_in_full
-from dateline.record import Article, Credit, Credits, Dateline, Source, Span, content_id
+from dateline.record import (PARTS, SINGLE_PARTS, Article, Credit, Credits, Dateline, ExtractorFailure, Source,
+                             Span, content_id)
 from dateline.structure import Layout, parse_structure
 from dateline.structure.view import TextView, layout_in_view, nlp_view, to_original
 
 DEFAULT_EXTRACTORS: tuple[str, ...] = ("entities", "timexes", "places", "quotes", "events",
                                        "topics", "tone", "sentiments")
-SINGLE_PARTS = frozenset({"tone"})  # record fields holding one value (or None), not a tuple
+ON_ERROR = ("record", "raise")  # what the reader does when an extractor raises
+ON_ERROR_ENV = "DATELINE_ON_ERROR"  # the default when ``on_error`` is not given (the tests set "raise")
+
+log = logging.getLogger(__name__)
 
 
 class Reader:
@@ -24,28 +29,46 @@ class Reader:
 
     >>> reader = Reader()                       # loads spaCy once
     >>> article = reader.read("WASHINGTON (AP) — ...")
+
+    ``on_error="record"`` (the default, or ``$DATELINE_ON_ERROR``): an extractor that raises
+    leaves its part empty and is named in ``article.errors``; ``"raise"`` lets it through.
     """
 
     def __init__(self, model: str | None = None, extractors: Sequence[str] | None = None,
-                 batch_size: int = 16, topics: Sequence[str] = ()) -> None:
+                 batch_size: int = 16, on_error: str | None = None, topics: Sequence[str] = ()) -> None:
         """``topics``: directories of topic models (``dateline topics train``) applied after
         the shipped IPTC Media Topic model."""
-        self.nlp = load_pipeline(model)
+        self.on_error = on_error or os.environ.get(ON_ERROR_ENV) or "record"
+        if self.on_error not in ON_ERROR:
+            raise ValueError(f"on_error must be one of {', '.join(ON_ERROR)}, not {self.on_error!r}")
         names = DEFAULT_EXTRACTORS if extractors is None else tuple(extractors)
-        from dateline.extract.base import registered
-
+        check_pipeline(names)  # a typo or a missing requirement fails here, not in a run
+        self.nlp = load_pipeline(model)
         config = {"topics": {"models": tuple(topics)}}
-        self.extractors = [(n, build_extractor(n, **config.get(n, {}))) for n in names if n in registered()]
+        self.extractors = [(registration(n).assigns, n, self._build_extractor(n, config.get(n, {})))
+                           for n in names]
         self.batch_size = batch_size
+
+    def _build_extractor(self, name: str, config: dict) -> Extractor:
+        """In record mode an extractor that cannot be built fails every story, on the record;
+        one the caller configured (``topics=``) fails the build, as the caller asked for it."""
+        try:
+            return build_extractor(name, **config)
+        except Exception as exc:
+            if self.on_error == "raise" or config.get("models"):
+                raise
+            log.warning("extractor %s could not be built: %s: %s", name, type(exc).__name__, exc)
+            return _unavailable(name, exc)
 
     def read(self, text: str, *, published: str | None = None, anchor: date | None = None,
              source: str | None = None, url: str | None = None) -> Article:
         return next(iter(self.read_many([Story(text=text, source=source, url=url, published=published)],
                                         anchor=anchor)))
 
-    def read_many(self, stories: Iterable[Story], *, anchor: date | None = None) -> Iterator[Article]:
-        """Read many stories, running spaCy in batches (raises on the first failure)."""
-        stories = list(stories)
+    def read_many(self, stories: Iterable[Story | str], *, anchor: date | None = None) -> Iterator[Article]:
+        """Read many stories (``Story`` records or plain texts), running spaCy in batches
+        (raises on the first story that cannot be read)."""
+        stories = [Story(text=s) if isinstance(s, str) else s for s in stories]
         layouts = [parse_structure(s.text, published=s.published, headline=s.headline, url=s.url)
                    for s in stories]
         views = [nlp_view(lay) for lay in layouts]
@@ -92,15 +115,33 @@ class Reader:
         story_anchor = _anchor(layout) or anchor
         seen = layout_in_view(layout, view)
         parts: dict[str, tuple] = {}
-        for name, extractor in self.extractors if full else ():
+        errors: list[ExtractorFailure] = []
+        for field, name, extractor in self.extractors if full else ():
             ctx = StoryContext(layout=seen, doc=doc, anchor=story_anchor, parts=parts)
-            parts[name] = tuple(extractor(ctx))
+            try:
+                parts[field] = tuple(extractor(ctx))
+            except Exception as exc:  # the one place an extractor's failure is caught
+                if self.on_error == "raise":
+                    raise
+                log.warning("%s failed on %s: %s: %s", name, story.source or "a story", type(exc).__name__, exc)
+                errors.append(ExtractorFailure(name, type(exc).__name__, str(exc)))
         parts = {name: to_original(part, view) for name, part in parts.items()}
         url = story.url or layout.url
         return article_from_layout(layout, source=story.source, url=url, parts=parts, language=language,
                                    reading="full" if full else "structure",
                                    sources=(Source(story.kind, story.source, url, story.fetched),)
-                                   if story.source or url else ())
+                                   if story.source or url else (), errors=tuple(errors))
+
+
+class ExtractorUnavailable(RuntimeError):
+    """An extractor that could not be built (in record mode, each story records this)."""
+
+
+def _unavailable(name: str, cause: Exception) -> Extractor:
+    def fail(ctx: StoryContext) -> tuple:
+        raise ExtractorUnavailable(f"{name} could not be built: {type(cause).__name__}: {cause}")
+
+    return fail
 
 
 def _anchor(layout: Layout) -> date | None:
@@ -112,7 +153,8 @@ def _anchor(layout: Layout) -> date | None:
 
 
 def article_from_layout(layout: Layout, *, source: str | None = None, url: str | None = None,
-                        parts: dict[str, tuple] | None = None, **provenance) -> Article:
+                        parts: dict[str, tuple] | None = None,
+                        errors: tuple[ExtractorFailure, ...] = (), **provenance) -> Article:
     """Turn the parsed structure (and the extractors' parts) into the record."""
     parts = parts or {}
     dl = layout.dateline
@@ -159,9 +201,10 @@ def article_from_layout(layout: Layout, *, source: str | None = None, url: str |
         spans={k: v for k, v in spans.items() if v},
         source=source,
         url=url,
-        **{name: parts.get(name, ()) for name in DEFAULT_EXTRACTORS if name not in SINGLE_PARTS},
-        **{name: (parts.get(name) or (None,))[0] for name in SINGLE_PARTS},
+        **{field: parts.get(field, ()) for field in PARTS if field not in SINGLE_PARTS},
+        **{field: (parts.get(field) or (None,))[0] for field in SINGLE_PARTS},
         **provenance,  # language, reading, sources
+        errors=errors,
     )
 
 

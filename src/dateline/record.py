@@ -12,6 +12,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 SCHEMA = "dateline.article/1"
+PARTS = ("entities", "quotes", "timexes", "places", "events",
+         "topics", "tone", "sentiments")  # the fields extractors fill
+SINGLE_PARTS = frozenset({"tone"})  # of those, the ones holding one value (or None), not a tuple
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +137,15 @@ class Sentiment:
 
 
 @dataclass(frozen=True, slots=True)
+class ExtractorFailure:
+    """An extractor that failed on this story: its part is left empty and the failure kept here."""
+
+    extractor: str  # the record field it fills ("quotes", "places", ...)
+    type: str  # the exception's class name
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
 class Dateline:
     places: tuple[str, ...] = ()
     region: str | None = None  # a state or province as written ("Ky.", "Ont.")
@@ -198,6 +210,7 @@ class Article:
     language: str | None = None  # ISO 639-1, or None when identification was unsure
     reading: str = "full"  # full | structure (a language the extractors cannot read yet)
     sources: tuple[Source, ...] = ()
+    errors: tuple[ExtractorFailure, ...] = ()  # extractors that failed on this story (their parts are empty)
     schema: str = SCHEMA
 
     def to_dict(self) -> dict[str, Any]:

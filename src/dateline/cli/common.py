@@ -67,13 +67,14 @@ class Tally:
 
 
 def make_reader(model: str | None, extractors: Iterable[str] | None = None, topics: Iterable[str] = ()):
+    from dateline.extract.base import PipelineError
     from dateline.nlp import ModelNotFound
     from dateline.reader import Reader
     from dateline.themes.topics import TopicModelError
 
     try:
         return Reader(model=model, extractors=extractors, topics=tuple(topics))
-    except (ModelNotFound, TopicModelError) as exc:
+    except (ModelNotFound, PipelineError, TopicModelError) as exc:
         err.print(f"[red]error[/red]: {exc}", highlight=False)
         raise typer.Exit(2) from None
 

@@ -37,11 +37,7 @@ def make_entities() -> "callable":
 
 
 def extract_entities(ctx: StoryContext) -> tuple[Entity, ...]:
-    try:
-        return _extract(ctx.layout, ctx.doc)
-    except Exception:  # odd text must not stop the reader
-        log.exception("entities: giving up on this story")
-        return ()
+    return _extract(ctx.layout, ctx.doc)
 
 
 @dataclass

@@ -19,19 +19,15 @@ log = logging.getLogger(__name__)
 SAY = next(t for t in EVENT_TYPES if t.name == "say")
 
 
-@register("events")
+@register("events", requires=("entities", "timexes", "places", "quotes"))
 def make_events(open_class: bool = False) -> "callable":
     """``open_class=True`` also records every other verb with its participants, as type "other"."""
     finder = FrameFinder(open_class=open_class)
 
     def extract_events(ctx: StoryContext) -> tuple[Event, ...]:
-        try:
-            frames = find_frames(ctx, finder)
-            ids = {id(f): f"ev{n}" for n, f in enumerate(frames, start=1)}
-            return tuple(to_event(f, n, ids.get(id(f.same_as))) for n, f in enumerate(frames, start=1))
-        except Exception:  # odd text must not cost the rest of the record
-            log.exception("events: extraction failed; returning none")
-            return ()
+        frames = find_frames(ctx, finder)
+        ids = {id(f): f"ev{n}" for n, f in enumerate(frames, start=1)}
+        return tuple(to_event(f, n, ids.get(id(f.same_as))) for n, f in enumerate(frames, start=1))
 
     return extract_events
 

@@ -32,23 +32,15 @@ _PLACE_OF = re.compile(r"\b([a-z]+(?: town)?) of ((?:[A-Z][\w'’-]+[ \t]?){1,4}
 _CAPITALISED_RUN = re.compile(r"(?<![\w.])[A-Z][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*){0,3}")
 
 
-@register("places")
+@register("places", requires=("entities",))
 def make_places(gazetteer: str | None = None):
     """Open (or build, the first time) the gazetteer once; the extractor reuses it."""
     from dateline.geo import load
 
-    try:
-        resolver = Resolver(load(gazetteer))
-    except Exception:  # no gazetteer can be built or opened here: read the rest of the story
-        log.exception("places: no gazetteer (set DATELINE_GAZETTEER to a writable path)")
-        return lambda ctx: ()
+    resolver = Resolver(load(gazetteer))
 
     def extract(ctx: StoryContext) -> tuple[Place, ...]:
-        try:
-            return extract_places(ctx, resolver)
-        except Exception:  # odd text must never stop a read
-            log.exception("places: could not read this story's places")
-            return ()
+        return extract_places(ctx, resolver)
 
     return extract
 

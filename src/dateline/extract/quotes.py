@@ -27,17 +27,13 @@ _log = logging.getLogger(__name__)
 _MARKS = "\"“”’'»"
 
 
-@register("quotes")
+@register("quotes", requires=("entities",))
 def make_quotes() -> Callable[[StoryContext], tuple[Quote, ...]]:
     forms = cue_forms()
     model = load_model()
 
     def extract_quotes(ctx: StoryContext) -> tuple[Quote, ...]:
-        try:
-            return read_quotes(ctx, forms, model)
-        except Exception:  # odd text must never sink the record
-            _log.warning("quotes: extractor failed on a story; no quotes for it", exc_info=True)
-            return ()
+        return read_quotes(ctx, forms, model)
 
     return extract_quotes
 

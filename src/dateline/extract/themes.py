@@ -47,7 +47,7 @@ def tone_factory():
     return extract
 
 
-@register("sentiments")
+@register("sentiments", requires=("entities",))
 def sentiments_factory():
     """One polarity per mention of a person, read from its sentence."""
     model = _sentiment.default_model()

@@ -25,13 +25,10 @@ def make_timexes() -> "callable":
 def extract_timexes(ctx: StoryContext) -> tuple[Timex, ...]:
     text = ctx.doc.text if ctx.doc is not None else ctx.layout.text
     day = _yearless_day(ctx)
-    try:
-        if day is not None:
-            found = find_timexes_yearless(text, *day, tense_hints(ctx.doc))
-        else:
-            found = find_timexes(text, ctx.anchor, tense_hints(ctx.doc))
-    except Exception:  # odd text must never stop a read
-        return ()
+    if day is not None:
+        found = find_timexes_yearless(text, *day, tense_hints(ctx.doc))
+    else:
+        found = find_timexes(text, ctx.anchor, tense_hints(ctx.doc))
     return tuple(Timex(id=f"t{i}", text=t.text, start=t.start, end=t.end, type=t.type, value=t.value)
                  for i, t in enumerate(found, start=1))
 

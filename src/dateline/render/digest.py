@@ -28,6 +28,7 @@ def digest_sections(article: Article) -> list[tuple[str, list[str]]]:
         ("Where", _place_lines(article.places)),
         ("What happened", _event_lines(article, names)),
         ("Themes", _theme_lines(article, names)),
+        ("Not read", [f"{e.extractor}: {e.type}: {e.message}" for e in article.errors]),
     ]
     return [(title, lines) for title, lines in sections if lines]
 
