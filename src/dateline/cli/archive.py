@@ -1,4 +1,4 @@
-"""`dateline ingest`, `search`, `entity`, `archive-quotes`, `threads`: the archive from the shell.
+"""`dateline ingest`, `search`, `show`, `entity`, `archive-quotes`, `threads`: the archive from the shell.
 
 A thin layer over ``dateline.store.Store``. The archive is ``--db`` (a SQLite path or a
 ``postgresql://`` URL), else ``$DATELINE_DB``, else ``dateline.db`` in the current directory.
@@ -18,11 +18,15 @@ from dateline.io.sources import iter_stories
 
 DB_HELP = "Archive: SQLite file path or postgresql:// URL (default $DATELINE_DB or dateline.db)."
 FORMAT_HELP = "table | json | csv"
+SHOW_FORMATS = ("text", "markdown", "json")
+# Columns holding story ids: a table never shortens or wraps them (they are typed back in).
+ID_COLUMNS = ("id", "story")
 
 
 def register(app: typer.Typer) -> None:
     app.command("ingest")(ingest)
     app.command("search")(search)
+    app.command("show")(show)
     app.command("entity")(entity)
     app.command("archive-quotes")(archive_quotes)
     app.command("threads")(threads)
@@ -127,6 +131,28 @@ def search(words: list[str] = typer.Argument(None, help="Full-text query: words 
     _emit([h.to_dict() for h in hits], ["id", "day", "agency", "headline", "thread", "score"], format)
 
 
+def show(story_id: str = typer.Argument(..., help="A story id, as `dateline search` lists it."),
+         format: str = typer.Option("text", "--format", "-f", help=" | ".join(SHOW_FORMATS)),
+         db: str = _db_option()) -> None:
+    """Print a stored story's digest (as `dateline read --format text` does), or its JSON record."""
+    from dateline.record import article_from_dict
+    from dateline.render import render_markdown, render_text
+
+    if format not in SHOW_FORMATS:
+        raise typer.BadParameter(f"unknown format {format!r}: use {' | '.join(SHOW_FORMATS)}", param_hint="--format")
+    with _open(db) as store:
+        found = store.get_story(story_id.strip())
+    _found_or_exit(found, f"no story {story_id!r} in the archive (ids are listed by `dateline search`)")
+    if format == "json":
+        return _print_json(found.to_dict())
+    article = article_from_dict(found.record)
+    if format == "markdown":
+        typer.echo(render_markdown(article), nl=False)
+        return
+    typer.echo(f"STORY\n  {found.id}" + (f"\n  source {article.source}" if article.source else "") + "\n")
+    typer.echo(render_text(article), nl=False)
+
+
 def entity(name: str = typer.Argument(..., help="Entity name or archive id."),
            limit: int = typer.Option(20, "--limit", "-n"),
            format: str = typer.Option("table", "--format", "-f", help=FORMAT_HELP),
@@ -134,12 +160,9 @@ def entity(name: str = typer.Argument(..., help="Entity name or archive id."),
     """An entity's titles, quotes, events, co-occurring entities and timeline."""
     with _open(db) as store:
         profile = store.entity(name, limit=limit)
-    if profile is None:
-        typer.echo(f"no entity named {name!r} in the archive", err=True)
-        raise typer.Exit(1)
+    _found_or_exit(profile, f"no entity named {name!r} in the archive")
     if format == "json":
-        print(json.dumps(profile.to_dict(), ensure_ascii=False, indent=2))
-        return
+        return _print_json(profile.to_dict())
     e = profile.entity
     rows = [{"section": "entity", "day": None, "text": f"{e.name} ({e.type}) id {e.id}", "detail": ", ".join(e.titles),
              "story": f"{e.n_stories} stories"}]
@@ -178,6 +201,17 @@ def threads(limit: int = typer.Option(20, "--limit", "-n"),
     _emit(rows, ["thread", "stories", "first_day", "last_day", "headline"], format)
 
 
+def _found_or_exit(found: object, message: str) -> None:
+    """A look-up that found nothing ends the command with ``message`` and exit status 1."""
+    if found is None:
+        typer.echo(message, err=True)
+        raise typer.Exit(1)
+
+
+def _print_json(value: Any) -> None:
+    print(json.dumps(value, ensure_ascii=False, indent=2))
+
+
 def _bbox(text: str) -> tuple[float, float, float, float]:
     try:
         values = tuple(float(v) for v in text.split(","))
@@ -192,7 +226,7 @@ def _emit(rows: Sequence[dict[str, Any]], columns: Iterable[str], format: str) -
     """Print rows as a Rich table, a JSON array or CSV (the named columns; JSON keeps all)."""
     columns = list(columns)
     if format == "json":
-        print(json.dumps(list(rows), ensure_ascii=False, indent=2))
+        _print_json(list(rows))
     elif format == "csv":
         writer = csv.DictWriter(sys.stdout, fieldnames=columns, extrasaction="ignore")
         writer.writeheader()
@@ -201,7 +235,13 @@ def _emit(rows: Sequence[dict[str, Any]], columns: Iterable[str], format: str) -
         from rich.console import Console
         from rich.table import Table
 
-        table = Table(*columns)
+        table = Table()
+        for c in columns:
+            if c in ID_COLUMNS:  # the full id, whatever the terminal's width
+                width = max([len(c)] + [len(str(r.get(c) or "")) for r in rows])
+                table.add_column(c, no_wrap=True, min_width=width)
+            else:
+                table.add_column(c)
         for row in rows:
             table.add_row(*("" if row.get(c) is None else str(row.get(c)) for c in columns))
         Console().print(table)
