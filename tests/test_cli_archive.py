@@ -52,3 +52,22 @@ def test_tables_never_cut_story_ids(db, columns):
     assert HARBOUR.id in found.output and FLOOD.id in found.output
     quotes = run("archive-quotes", "--db", db, columns=columns)
     assert HARBOUR.id in quotes.output and FLOOD.id in quotes.output
+
+
+def test_search_prints_total_snippet_and_pages(db):
+    first = run("search", "--db", db, "--limit", "1", "--format", "json")
+    second = run("search", "--db", db, "--limit", "1", "--offset", "1", "--format", "json")
+    assert "1-1 of 2 stories, by newest" in first.stderr and "2-2 of 2 stories" in second.stderr
+    (a,), (b,) = json.loads(first.stdout), json.loads(second.stdout)
+    assert {a["id"], b["id"]} == {HARBOUR.id, FLOOD.id}
+    hit = json.loads(run("search", "water", "--db", db, "--format", "json").stdout)[0]
+    assert [hit["snippet"][s:e] for s, e in hit["marks"]] == ["water"]
+    csv_out = run("search", "water", "--db", db, "--format", "csv", "--sort", "oldest").stdout
+    assert csv_out.splitlines()[0] == "id,day,dateline,agency,headline,snippet,thread,score"
+    assert run("search", "--db", db, "--sort", "loudest").exit_code == 2
+
+
+def test_search_facets(db):
+    rows = json.loads(run("search", "fishing", "--db", db, "--facets", "--format", "json").stdout)
+    assert {"facet": "agencies", "value": "Reuters", "label": "Reuters", "count": 1} in rows
+    assert any(r["facet"] == "people" and r["label"] == "Mara Velt" for r in rows)

@@ -119,16 +119,32 @@ def search(words: list[str] = typer.Argument(None, help="Full-text query: words 
            until: str = typer.Option(None, "--until", help="YYYY-MM-DD (story or event date)."),
            agency: str = typer.Option(None, "--agency", help="News agency, e.g. Reuters."),
            all_versions: bool = typer.Option(False, "--all-versions", help="List superseded versions too."),
-           limit: int = typer.Option(20, "--limit", "-n"),
+           sort: str = typer.Option(None, "--sort", help="relevance (default with words) | newest | oldest"),
+           limit: int = typer.Option(20, "--limit", "-n", min=1),
+           offset: int = typer.Option(0, "--offset", min=0, help="Skip this many hits (the next page)."),
+           facets: bool = typer.Option(False, "--facets", help="Print facet counts (people, organisations, "
+                                                               "places, agencies) instead of the stories."),
            format: str = typer.Option("table", "--format", "-f", help=FORMAT_HELP),
            db: str = _db_option()) -> None:
-    """Search the archive by text, entity, speaker, place, dates and agency."""
+    """Search the archive by text, entity, speaker, place, dates and agency: each hit with its
+    date, dateline, agency and a snippet; the total goes to standard error."""
+    from dateline.store.api import SORTS
+
+    if sort is not None and sort not in SORTS:
+        raise typer.BadParameter(f"use one of {', '.join(SORTS)}", param_hint="--sort")
     box = _bbox(bbox) if bbox else None
     text = " ".join(words or ()) or None
     with _open(db) as store:
-        hits = store.search(text, entity=entity, speaker=speaker, place=place, bbox=box, since=since,
-                            until=until, agency=agency, all_versions=all_versions, limit=limit)
-    _emit([h.to_dict() for h in hits], ["id", "day", "agency", "headline", "thread", "score"], format)
+        found = store.results(text, entity=entity, speaker=speaker, place=place, bbox=box, since=since,
+                              until=until, agency=agency, all_versions=all_versions, sort=sort, limit=limit,
+                              offset=offset, facets=facets)
+    shown = f"{offset + 1}-{offset + len(found.hits)} of " if found.hits else ""
+    typer.echo(f"{shown}{found.total} stories, by {found.sort}", err=True)
+    if facets:
+        rows = [{"facet": name, **f.to_dict()} for name, counts in found.facets.items() for f in counts]
+        return _emit(rows, ["facet", "label", "value", "count"], format)
+    columns = ["id", "day", "dateline", "agency", "headline", "snippet"]
+    _emit([h.to_dict() for h in found.hits], columns + ["thread", "score"] if format == "csv" else columns, format)
 
 
 def show(story_id: str = typer.Argument(..., help="A story id, as `dateline search` lists it."),

@@ -106,7 +106,8 @@ class Store:
         with the matched words marked, and (``facets``) counts of the people, organisations,
         places and agencies of all the matching stories. Filters as for ``search``."""
         found = self._matching(text, **filters)
-        sort = sort or ("relevance" if text and found and found[0] else "newest")
+        ranked = bool(found and found[0])
+        sort = "newest" if (sort or "relevance") == "relevance" and not ranked else sort or "relevance"
         if found is None:
             return SearchResults(0, offset, limit, sort, [], {})
         join, where, params, _ = found

@@ -21,6 +21,7 @@ DEFAULT_DB = "dateline.db"
 # Private-use characters around matched words in snippets: they never occur in news text.
 MARK_START, MARK_STOP = "\ue000", "\ue001"
 SNIPPET_WORDS = 24
+_LT = "\ue002"
 _PHRASE = re.compile(r'"([^"]+)"|(\S+)')
 
 
@@ -253,7 +254,8 @@ class PostgresBackend(Backend):
                 "WHERE tsv @@ websearch_to_tsquery('english', ?)", [query, query])
 
     def snippets(self, text: str, bodies: dict[int, str]) -> dict[int, str]:
-        """``ts_headline`` with the same English configuration as the index."""
+        """``ts_headline`` with the same English configuration as the index. Its parser drops
+        what looks like an HTML tag, so ``<`` is swapped for a private-use stand-in meanwhile."""
         terms = query_terms(text)
         if not terms or not bodies:
             return {}
@@ -262,10 +264,11 @@ class PostgresBackend(Backend):
                    "MaxFragments=2, FragmentDelimiter=\" … \"")
         out = {}
         for story, body in bodies.items():
+            shielded = body.replace("<", _LT)
             row = self.one("SELECT ts_headline('english', ?, q, ?) AS s, to_tsvector('english', ?) @@ q AS hit "
-                           "FROM websearch_to_tsquery('english', ?) q", (body, options, body, query))
+                           "FROM websearch_to_tsquery('english', ?) q", (shielded, options, shielded, query))
             if row and row["hit"]:
-                out[story] = row["s"]
+                out[story] = row["s"].replace(_LT, "<")
         return out
 
     def size_bytes(self) -> int:

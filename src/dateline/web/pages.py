@@ -2,18 +2,25 @@
 through ``highlight``, which escapes it piece by piece."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any, Mapping
+from urllib.parse import urlencode
 
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
+from markupsafe import Markup, escape
 
 from dateline.store import Store
 from dateline.web.highlight import highlighted_paragraphs
 
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).resolve().parent / "templates"))
 FILTERS = ("q", "entity", "speaker", "place", "bbox", "since", "until", "agency")
+PAGE_SIZE = 20
+# Facet name -> (heading, the search filter a facet value sets).
+FACETS = {"people": ("People", "entity"), "organisations": ("Organisations", "entity"),
+          "places": ("Places", "place"), "agencies": ("Agencies", "agency")}
 
 
 def register(app: FastAPI, store: Store) -> None:
@@ -30,8 +37,11 @@ def register(app: FastAPI, store: Store) -> None:
         from dateline.api.app import search
 
         args = {k: request.query_params.get(k) for k in FILTERS}
-        hits = search(store, **args, limit=100) if any(args.values()) else []
-        return _page(request, "search.html", hits=hits, args=args, searched=any(args.values()))
+        searched = any(args.values())
+        sort, offset = request.query_params.get("sort"), _offset(request.query_params.get("offset"))
+        found = search(store, **args, sort=sort, facets=True, limit=PAGE_SIZE, offset=offset) if searched else None
+        return _page(request, "search.html", found=found, args=args, searched=searched,
+                     links=search_links(args, found) if found else {}, facets=FACETS)
 
     @get("/stories/{story_id}")
     def story(request: Request, story_id: str):
@@ -74,6 +84,71 @@ def register(app: FastAPI, store: Store) -> None:
         days = store.timeline(entity=clean(entity), since=parse_day(clean(since), "since"),
                               until=until_day(clean(until)))
         return _page(request, "timeline.html", bars=timeline_bars(days), entity=entity, since=since, until=until)
+
+
+def _offset(text: str | None) -> int:
+    try:
+        return max(0, int(text or 0))
+    except ValueError:
+        raise HTTPException(400, f"offset must be a whole number, got {text!r}") from None
+
+
+def search_links(args: Mapping[str, str | None], found) -> dict[str, Any]:
+    """Query strings for the search page's previous/next page, sort and facet links (filters kept)."""
+    base = {k: v for k, v in args.items() if v}
+    sort = {"sort": found.sort}
+
+    def url(**changes: Any) -> str:
+        return "/search?" + urlencode({**base, **sort, **changes})
+
+    facet = {name: {f.value: url(**{key: f.label if key != "entity" else f.value})
+                    for f in found.facets.get(name, ())} for name, (_, key) in FACETS.items()}
+    return {
+        "prev": url(offset=max(0, found.offset - found.limit)) if found.offset > 0 else None,
+        "next": url(offset=found.offset + found.limit) if found.offset + found.limit < found.total else None,
+        "sort": {s: "/search?" + urlencode({**base, "sort": s}) for s in ("relevance", "newest", "oldest")
+                 if s != "relevance" or base.get("q")},
+        "facet": facet,
+    }
+
+
+def marked(snippet: str | None, marks: Any = ()) -> Markup:
+    """A search snippet as HTML: the text escaped, each matched word in ``<mark>``."""
+    if not snippet:
+        return Markup("")
+    out, at = [], 0
+    for start, end in marks or ():
+        out += [str(escape(snippet[at:start])), "<mark>", str(escape(snippet[start:end])), "</mark>"]
+        at = end
+    out.append(str(escape(snippet[at:])))
+    return Markup("".join(out))
+
+
+def readable_date(value: str | None) -> str:
+    """An ISO day or timestamp as "4 March 2031" (time kept as "10:00 UTC"); a partial value
+    ("XXXX-03-04", "2031-03") as far as it is known; anything else as given."""
+    if not value:
+        return ""
+    match = _ISO_DAY.match(value)
+    if not match:
+        return value
+    year, month, day, clock, zone = match.groups()
+    year = None if year == "XXXX" else year
+    month_name = _MONTHS[int(month) - 1] if month and month.isdigit() and 1 <= int(month) <= 12 else None
+    if month_name is None:
+        return value
+    day_text = str(int(day)) if day and day.isdigit() else None
+    text = " ".join(filter(None, [day_text, month_name, year]))
+    if clock:
+        text += f", {clock}" + (" UTC" if zone in ("Z", "+00:00") else f" {zone}" if zone else "")
+    return text
+
+
+_ISO_DAY = re.compile(r"^(\d{4}|XXXX)-(\d{2})(?:-(\d{2}|XX))?(?:T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$")
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+TEMPLATES.env.filters["marked"] = marked
+TEMPLATES.env.filters["readable_date"] = readable_date
 
 
 def _page(request: Request, template: str, **context: Any) -> HTMLResponse:
