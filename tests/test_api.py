@@ -216,3 +216,30 @@ def test_search_page_next_link_moves_on(client, monkeypatch):
     ids = lambda html: set(re.findall(r'href="/stories/([0-9a-f]{16})"', html))  # noqa: E731
     assert len(ids(page1)) == 2 and len(ids(page2)) == 1 and not ids(page1) & ids(page2)
     assert 'rel="prev"' in page2 and "3 to 3 shown" in page2
+
+
+def test_story_page_shows_dateline_and_readable_dates(client):
+    import dataclasses
+
+    from dateline.record import Dateline
+    from store_fixtures import make_article
+
+    filed = dataclasses.replace(make_article("Talks on the fishing treaty resumed on Monday.", headline="Talks resume"),
+                                dateline=Dateline(places=("LISBON",), country="PT", date="XXXX-03-04"))
+    client.app.state.store.add([filed])
+    html = client.get(f"/stories/{filed.id}").text
+    assert '<p class="dateline">LISBON, Portugal, 4 March</p>' in html
+    harbour = client.get(f"/stories/{HARBOUR.id}").text
+    assert "4 March 2031, 10:00 UTC" in harbour and "2031-03-04T10:00" not in harbour.split("<aside")[0]
+
+
+@pytest.mark.parametrize("value, readable", [
+    ("2031-03-04", "4 March 2031"), ("XXXX-03-04", "4 March"), ("1987-03", "March 1987"),
+    ("2031-03-04T10:00:00Z", "4 March 2031, 10:00 UTC"), ("XXXX-XX-XX", "XXXX-XX-XX"),     ("2031-13-01", "2031-13-01"), (None, ""), ("1987-W10", "week 10 of 1987"), ("1987-Q1", "Q1 1987"),
+    ("1987-03-09TMO", "9 March 1987, morning"), ("P2W", "2 weeks"), ("PT20M", "20 minutes"), ("P1Y", "1 year"),
+    ("PRESENT_REF", "now"), ("P2Y6M", "P2Y6M"), ("PXD", "PXD"),
+])
+def test_readable_date(value, readable):
+    from dateline.web.pages import readable_date
+
+    assert readable_date(value) == readable

@@ -139,7 +139,7 @@ def search(words: list[str] = typer.Argument(None, help="Full-text query: words 
                               until=until, agency=agency, all_versions=all_versions, sort=sort, limit=limit,
                               offset=offset, facets=facets)
     shown = f"{offset + 1}-{offset + len(found.hits)} of " if found.hits else ""
-    typer.echo(f"{shown}{found.total} stories, by {found.sort}", err=True)
+    typer.echo(f"{shown}{found.total} {'story' if found.total == 1 else 'stories'}, by {found.sort}", err=True)
     if facets:
         rows = [{"facet": name, **f.to_dict()} for name, counts in found.facets.items() for f in counts]
         return _emit(rows, ["facet", "label", "value", "count"], format)
