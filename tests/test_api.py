@@ -202,6 +202,8 @@ def test_search_page_pages_sorts_and_marks(client):
     assert "<mark>Oslo</mark>" in first and "&lt;script&gt;" in first and "<script>window" not in first
     assert "People</h2>" in first and "Lena Dorn" in first
     assert "1 June 2031" in first  # a readable date
+    months = client.get("/search", params={"since": "2031-01-01"}).text
+    assert "/search?since=2031-05&amp;sort=newest&amp;until=2031-05" in months  # a month of the histogram narrows to it
 
 
 def test_search_page_next_link_moves_on(client, monkeypatch):

@@ -274,6 +274,7 @@ def test_results_facets_count_the_matching_stories(filled):
     assert [(f.label, f.count) for f in facets["people"]][:1] == [("Mara Velt", 2)]
     assert {f.label for f in facets["places"]} == {"Lisbon"}
     assert [(f.label, f.count) for f in facets["agencies"]] == [("Reuters", 2)]
+    assert [(f.value, f.count) for f in facets["months"]] == [("2031-03", 2)]
     velt = facets["people"][0].value
     assert {h.id for h in filled.results("fishing", entity=velt).hits} == {SUMMIT.id, SUMMIT_FOLLOWUP.id}
     assert filled.results("volcano", facets=True).total == 0

@@ -32,6 +32,7 @@ _ORDER = {"relevance": "f.score DESC, s.n DESC", "newest": "COALESCE(s.day, '') 
 # Entity facets: (facet name, entity types counted); the entity id is the value to filter by.
 FACET_TYPES = (("people", ("PERSON",)), ("organisations", ("ORG",)), ("places", ("GPE", "LOC", "FAC")))
 FACET_SIZE = 10
+MONTHS_SHOWN = 120
 LEAD_CHARS = 240
 _HIT_COLUMNS = "s.id, s.headline, s.agency, s.published, s.day, s.source, s.thread, s.version_group, s.is_current"
 
@@ -175,7 +176,7 @@ class Store:
         return out
 
     def _facets(self, matching: str, params: list[Any], size: int = FACET_SIZE) -> dict[str, list[FacetCount]]:
-        """Counts over the matching stories: entities by kind, and agencies."""
+        """Counts over the matching stories: entities by kind, agencies, and stories per month."""
         out: dict[str, list[FacetCount]] = {}
         for facet, types in FACET_TYPES:
             rows = self.db.query(
@@ -187,6 +188,10 @@ class Store:
                              "AND s.agency IS NOT NULL GROUP BY s.agency ORDER BY c DESC, s.agency LIMIT ?",
                              (*params, size))
         out["agencies"] = [FacetCount(r["a"], r["a"], int(r["c"])) for r in rows]
+        rows = self.db.query(f"SELECT SUBSTR(s.day, 1, 7) AS m, COUNT(*) AS c FROM stories s WHERE s.n IN ({matching}) "
+                             "AND s.day IS NOT NULL GROUP BY SUBSTR(s.day, 1, 7) ORDER BY m DESC LIMIT ?",
+                             (*params, MONTHS_SHOWN))
+        out["months"] = [FacetCount(r["m"], r["m"], int(r["c"])) for r in rows]  # a histogram, newest first
         return out
 
     def get_story(self, story_id: str) -> StoryDetail | None:

@@ -22,7 +22,7 @@ FILTERS = ("q", "entity", "speaker", "place", "bbox", "since", "until", "agency"
 PAGE_SIZE = 20
 # Facet name -> (heading, the search filter a facet value sets).
 FACETS = {"people": ("People", "entity"), "organisations": ("Organisations", "entity"),
-          "places": ("Places", "place"), "agencies": ("Agencies", "agency")}
+          "places": ("Places", "place"), "agencies": ("Agencies", "agency"), "months": ("Months", "month")}
 
 
 def register(app: FastAPI, store: Store) -> None:
@@ -103,8 +103,13 @@ def search_links(args: Mapping[str, str | None], found) -> dict[str, Any]:
     def url(**changes: Any) -> str:
         return "/search?" + urlencode({**base, **sort, **changes})
 
-    facet = {name: {f.value: url(**{key: f.label if key != "entity" else f.value})
-                    for f in found.facets.get(name, ())} for name, (_, key) in FACETS.items()}
+    def narrowed(key: str, f) -> str:
+        if key == "month":  # the month's first to last day
+            return url(since=f.value, until=f.value)
+        return url(**{key: f.value if key == "entity" else f.label})
+
+    facet = {name: {f.value: narrowed(key, f) for f in found.facets.get(name, ())}
+             for name, (_, key) in FACETS.items()}
     return {
         "prev": url(offset=max(0, found.offset - found.limit)) if found.offset > 0 else None,
         "next": url(offset=found.offset + found.limit) if found.offset + found.limit < found.total else None,
