@@ -165,7 +165,11 @@ def show(story_id: str = typer.Argument(..., help="A story id, as `dateline sear
     if format == "markdown":
         typer.echo(render_markdown(article), nl=False)
         return
-    typer.echo(f"STORY\n  {found.id}" + (f"\n  source {article.source}" if article.source else "") + "\n")
+    lines = [f"id {found.id}", f"source {article.source}" if article.source else None,
+             f"thread {found.thread}" + (f", {len(found.thread_stories)} other stories" if found.thread_stories else ""),
+             f"versions {len(found.versions)}" + ("" if found.is_current else " (this one superseded)")
+             if len(found.versions) > 1 else None]
+    typer.echo("ARCHIVE\n" + "".join(f"  {line}\n" for line in lines if line))
     typer.echo(render_text(article), nl=False)
 
 
