@@ -278,3 +278,10 @@ def test_results_facets_count_the_matching_stories(filled):
     velt = facets["people"][0].value
     assert {h.id for h in filled.results("fishing", entity=velt).hits} == {SUMMIT.id, SUMMIT_FOLLOWUP.id}
     assert filled.results("volcano", facets=True).total == 0
+
+
+def test_facets_leave_out_descriptions(store):
+    story = make_article("a senior official said Ravi Patel would resign.", headline="Patel to resign",
+                         people={"a senior official": (), "Ravi Patel": ()})
+    store.add([story])
+    assert [f.label for f in store.results("resign", facets=True).facets["people"]] == ["Ravi Patel"]

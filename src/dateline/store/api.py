@@ -182,8 +182,11 @@ class Store:
             rows = self.db.query(
                 "SELECT e.n, e.name, COUNT(DISTINCT m.story) AS c FROM mentions m JOIN entities e ON e.n = m.entity "
                 f"WHERE m.story IN ({matching}) AND e.type IN ({', '.join('?' * len(types))}) AND e.journalist = 0 "
-                "GROUP BY e.n, e.name ORDER BY c DESC, e.name LIMIT ?", (*params, *types, size))
-            out[facet] = [FacetCount(str(r["n"]), r["name"], int(r["c"])) for r in rows]
+                "GROUP BY e.n, e.name ORDER BY c DESC, e.name LIMIT ?", (*params, *types, 3 * size))
+            # A name that starts in lower case is a description ("a senior official") or a
+            # misread word ("cts"): no use as a facet, which names who or what to narrow to.
+            named = [r for r in rows if r["name"][:1].isupper() or r["name"][:1].isdigit()]
+            out[facet] = [FacetCount(str(r["n"]), r["name"], int(r["c"])) for r in named[:size]]
         rows = self.db.query(f"SELECT s.agency AS a, COUNT(*) AS c FROM stories s WHERE s.n IN ({matching}) "
                              "AND s.agency IS NOT NULL GROUP BY s.agency ORDER BY c DESC, s.agency LIMIT ?",
                              (*params, size))
