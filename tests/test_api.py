@@ -163,3 +163,85 @@ def test_pages_forbid_outside_and_inline_scripts(client):
 def test_missing_page_is_html_404(client):
     r = client.get("/stories/0000000000000000")
     assert r.status_code == 404 and r.headers["content-type"].startswith("text/html")
+
+
+def test_search_pages_have_real_totals_and_do_not_repeat(client):
+    seen, offset = [], 0
+    while True:
+        body = client.get("/api/stories", params={"limit": 2, "offset": offset}).json()
+        assert body["total"] == 3 and body["limit"] == 2 and body["sort"] == "newest"
+        seen += [s["id"] for s in body["stories"]]
+        if not body["stories"]:
+            break
+        offset += 2
+    assert sorted(seen) == sorted({HARBOUR.id, FLOOD.id, HOSTILE.id})  # each once, none repeated
+    oldest = client.get("/api/stories", params={"sort": "oldest"}).json()["stories"]
+    assert [s["id"] for s in oldest] == [HARBOUR.id, FLOOD.id, HOSTILE.id]
+
+
+def test_search_hits_answer_with_snippet_and_facets(client):
+    body = client.get("/api/stories", params={"q": "water", "facets": "true"}).json()
+    (hit,) = body["stories"]
+    assert hit["agency"] == "AFP" and hit["day"] == "2031-05-20" and body["sort"] == "relevance"
+    assert [hit["snippet"][a:b] for a, b in hit["marks"]] == ["water"]
+    assert [f["label"] for f in body["facets"]["people"]] == ["Tomas Ekker"]
+    assert body["facets"]["agencies"] == [{"value": "AFP", "label": "AFP", "count": 1}]
+    assert "facets" not in client.get("/api/stories", params={"q": "water"}).json()
+
+
+def test_bad_sort_is_4xx(client):
+    r = client.get("/api/stories", params={"sort": "loudest"})
+    assert 400 <= r.status_code < 500 and r.json()["error"]
+    assert client.get("/search", params={"q": "water", "sort": "loudest"}).status_code == 400
+
+
+def test_search_page_pages_sorts_and_marks(client):
+    html = client.get("/search", params={"since": "2031-01-01", "sort": "oldest"}).text
+    assert "3 stories" in html and 'rel="next"' not in html
+    first = client.get("/search", params={"q": "Oslo", "agency": "AP"}).text
+    assert "<mark>Oslo</mark>" in first and "&lt;script&gt;" in first and "<script>window" not in first
+    assert "People</h2>" in first and "Lena Dorn" in first
+    assert "1 June 2031" in first  # a readable date
+    months = client.get("/search", params={"since": "2031-01-01"}).text
+    assert "/search?since=2031-05&amp;sort=newest&amp;until=2031-05" in months  # a month of the histogram narrows to it
+
+
+def test_search_page_next_link_moves_on(client, monkeypatch):
+    import re
+
+    from dateline.web import pages
+
+    monkeypatch.setattr(pages, "PAGE_SIZE", 2)
+    page1 = client.get("/search", params={"since": "2031-01-01"}).text
+    (next_url,) = re.findall(r'rel="next" href="([^"]+)"', page1)
+    page2 = client.get(next_url.replace("&amp;", "&")).text
+    ids = lambda html: set(re.findall(r'href="/stories/([0-9a-f]{16})"', html))  # noqa: E731
+    assert len(ids(page1)) == 2 and len(ids(page2)) == 1 and not ids(page1) & ids(page2)
+    assert 'rel="prev"' in page2 and "3 to 3 shown" in page2
+
+
+def test_story_page_shows_dateline_and_readable_dates(client):
+    import dataclasses
+
+    from dateline.record import Dateline
+    from store_fixtures import make_article
+
+    filed = dataclasses.replace(make_article("Talks on the fishing treaty resumed on Monday.", headline="Talks resume"),
+                                dateline=Dateline(places=("LISBON",), country="PT", date="XXXX-03-04"))
+    client.app.state.store.add([filed])
+    html = client.get(f"/stories/{filed.id}").text
+    assert '<p class="dateline">LISBON, Portugal, 4 March</p>' in html
+    harbour = client.get(f"/stories/{HARBOUR.id}").text
+    assert "4 March 2031, 10:00 UTC" in harbour and "2031-03-04T10:00" not in harbour.split("<aside")[0]
+
+
+@pytest.mark.parametrize("value, readable", [
+    ("2031-03-04", "4 March 2031"), ("XXXX-03-04", "4 March"), ("1987-03", "March 1987"),
+    ("2031-03-04T10:00:00Z", "4 March 2031, 10:00 UTC"), ("XXXX-XX-XX", "XXXX-XX-XX"),     ("2031-13-01", "2031-13-01"), (None, ""), ("1987-W10", "week 10 of 1987"), ("1987-Q1", "Q1 1987"),
+    ("1987-03-09TMO", "9 March 1987, morning"), ("P2W", "2 weeks"), ("PT20M", "20 minutes"), ("P1Y", "1 year"),
+    ("PRESENT_REF", "now"), ("P2Y6M", "P2Y6M"), ("PXD", "PXD"),
+])
+def test_readable_date(value, readable):
+    from dateline.web.pages import readable_date
+
+    assert readable_date(value) == readable

@@ -231,3 +231,57 @@ def test_results_serialise(filled):
     profile = filled.entity("Mara Velt").to_dict()
     assert json.loads(json.dumps(profile))["entity"]["name"] == "Mara Velt"
     assert filled.search("fishing")[0].to_dict()["id"] in {SUMMIT.id, SUMMIT_FOLLOWUP.id}
+
+
+def test_results_page_through_with_a_real_total(store):
+    stories = [make_article(f"The harbour strike entered day {i} as dock workers met on pay.",
+                            headline=f"Harbour strike day {i}", published=f"2031-04-{i:02d}T09:00:00+00:00")
+               for i in range(1, 8)]
+    store.add(stories)
+    first, second = store.results("harbour strike", limit=3), store.results("harbour strike", limit=3, offset=3)
+    assert first.total == second.total == 7 and first.sort == "relevance"
+    assert len(first.hits) == len(second.hits) == 3
+    assert not {h.id for h in first.hits} & {h.id for h in second.hits}  # page 2 is not page 1 again
+    assert len(store.results("harbour strike", limit=3, offset=6).hits) == 1
+    newest = [h.day for h in store.results("harbour", sort="newest", limit=7).hits]
+    assert newest == sorted(newest, reverse=True) and newest[0] == "2031-04-07"
+    assert [h.day for h in store.search(sort="oldest", limit=2)] == ["2031-04-01", "2031-04-02"]
+    with pytest.raises(ValueError):
+        store.search("harbour", sort="loudest")
+
+
+def test_results_carry_dateline_and_marked_snippet(filled):
+    (hit,) = filled.results("floods rivers").hits
+    assert hit.id == FLOOD.id and hit.agency == "AFP" and hit.day == "2031-05-20"
+    marked = [hit.snippet[a:b].lower() for a, b in hit.marks]
+    assert "floods" in marked and "rivers" in marked  # the stemmed matches, as written
+    assert "Nairobi" in hit.snippet
+    plain = filled.results(agency="AFP").hits[0]
+    assert plain.snippet.startswith("Floods cut roads") and plain.marks == ()  # no text: the lead
+
+
+def test_results_dateline_names_where_it_was_filed(store):
+    from dateline.record import Dateline
+    import dataclasses
+    story = dataclasses.replace(make_article("Talks resumed on the fishing treaty.", headline="Talks resume"),
+                                dateline=Dateline(places=("LISBON",), country="PT", date="2031-03-04"))
+    store.add([story])
+    assert store.results("talks").hits[0].dateline == "LISBON, PT"
+
+
+def test_results_facets_count_the_matching_stories(filled):
+    facets = filled.results("fishing", facets=True).facets
+    assert [(f.label, f.count) for f in facets["people"]][:1] == [("Mara Velt", 2)]
+    assert {f.label for f in facets["places"]} == {"Lisbon"}
+    assert [(f.label, f.count) for f in facets["agencies"]] == [("Reuters", 2)]
+    assert [(f.value, f.count) for f in facets["months"]] == [("2031-03", 2)]
+    velt = facets["people"][0].value
+    assert {h.id for h in filled.results("fishing", entity=velt).hits} == {SUMMIT.id, SUMMIT_FOLLOWUP.id}
+    assert filled.results("volcano", facets=True).total == 0
+
+
+def test_facets_leave_out_descriptions(store):
+    story = make_article("a senior official said Ravi Patel would resign.", headline="Patel to resign",
+                         people={"a senior official": (), "Ravi Patel": ()})
+    store.add([story])
+    assert [f.label for f in store.results("resign", facets=True).facets["people"]] == ["Ravi Patel"]

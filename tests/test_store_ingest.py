@@ -78,9 +78,9 @@ def test_cli_search_entity_and_quotes(story_dir, tmp_path, reader):
         store.ingest([str(story_dir)], reader=reader)
     runner = CliRunner()
     out = runner.invoke(app, ["search", "spokesman", "--db", db, "--format", "json"])
-    assert out.exit_code == 0 and len(json.loads(out.output)) == 6
+    assert out.exit_code == 0 and len(json.loads(out.stdout)) == 6 and "of 6 stories" in out.stderr
     out = runner.invoke(app, ["search", "--place", "Lisbon", "--db", db, "--format", "csv"])
-    assert out.exit_code == 0 and out.output.splitlines()[0] == "id,day,agency,headline,thread,score"
+    assert out.exit_code == 0 and out.stdout.splitlines()[0] == "id,day,dateline,agency,headline,snippet,thread,score"
     out = runner.invoke(app, ["entity", "Nobody Atall", "--db", db])
     assert out.exit_code == 1
     out = runner.invoke(app, ["archive-quotes", "--db", db, "--format", "json"])

@@ -139,6 +139,30 @@ def test_search_then_entity_page(page, server):
     _only_loopback(page, server)
 
 
+def test_search_pages_sorts_and_narrows_by_facet(page, server, monkeypatch):
+    from dateline.web import pages
+
+    monkeypatch.setattr(pages, "PAGE_SIZE", 2)
+    page.goto(f"{server}/search?since=2031-01-01&sort=oldest")
+    _shot(page, "search-page-1")
+    assert page.locator("p.count").inner_text().startswith("3 stories, 1 to 2 shown")
+    first = page.locator("ol.hits a.headline").all_inner_texts()
+    assert first == [HARBOUR.headline, FLOOD.headline]
+    page.click("a[rel=next]")
+    page.wait_for_url("**offset=2**")
+    assert page.locator("ol.hits a.headline").all_inner_texts() == [HOSTILE.headline]
+    page.goto(f"{server}/search?q=water")
+    assert page.locator("ol.hits mark").all_inner_texts() == ["water"]
+    assert "AFP" in page.locator("ol.hits .meta").first.inner_text()
+    page.goto(f"{server}/search?since=2031-01-01")
+    page.locator("[data-facet=agencies] a", has_text="AFP").click()
+    page.wait_for_url("**agency=AFP**")
+    _shot(page, "search-facet")
+    assert page.locator("ol.hits a.headline").all_inner_texts() == [FLOOD.headline]
+    assert not page.errors
+    _only_loopback(page, server)
+
+
 def test_map_loads_places_without_leaving_loopback(page, server):
     page.goto(f"{server}/map")
     page.wait_for_selector("#map[data-loaded]", timeout=15000)

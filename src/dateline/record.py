@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import types
+import typing
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -234,4 +236,35 @@ def _plain(value: Any) -> Any:
         return [_plain(v) for v in value]
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+def article_from_dict(data: dict[str, Any]) -> Article:
+    """An ``Article`` back from its JSON dict (``to_dict``'s inverse), e.g. a record stored in the archive."""
+    return _build(Article, data)
+
+
+def _build(cls: type, data: dict[str, Any]) -> Any:
+    hints = typing.get_type_hints(cls)
+    kwargs = {}
+    for f in dataclasses.fields(cls):
+        key = "with" if f.name == "with_" else f.name
+        if key in data:
+            kwargs[f.name] = _typed(hints[f.name], data[key])
+    return cls(**kwargs)
+
+
+def _typed(hint: Any, value: Any) -> Any:
+    """``value`` from JSON as the field's declared type: dataclasses, tuples and dicts of them."""
+    if value is None:
+        return None
+    if dataclasses.is_dataclass(hint):
+        return _build(hint, value)
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin in (typing.Union, types.UnionType):
+        return _typed(next(a for a in args if a is not type(None)), value)
+    if origin is tuple:
+        return tuple(_typed(args[0], v) for v in value)
+    if origin is dict:
+        return {k: _typed(args[1], v) for k, v in value.items()}
     return value

@@ -19,6 +19,8 @@ from dateline import __version__
 from dateline.api.geo import feature_collection
 from dateline.api.params import clean, parse_bbox, parse_day, until_day
 from dateline.store import Store
+from dateline.store.api import SORTS
+from dateline.store.models import SearchResults
 
 STATIC = Path(__file__).resolve().parents[1] / "web" / "static"
 # The pages load nothing from elsewhere and run no inline script: a browser enforces both.
@@ -30,6 +32,8 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "no-referrer",
 }
 LIMIT = Query(20, ge=1, le=200, description="Rows per page.")
+SORT = Query(None, pattern="^(relevance|newest|oldest)$",
+             description="relevance (with q; the default then), newest (the default without q) or oldest.")
 
 
 def create_app(store_url: str | os.PathLike | Store | None = None) -> FastAPI:
@@ -95,11 +99,14 @@ def _api(app: FastAPI, store: Store) -> None:
                 agency: str | None = None,
                 topic: str | None = Query(None, description="Topic code (medtop:11000000) or label (politics)."),
                 all_versions: bool = False,
+                sort: str | None = SORT, facets: bool = Query(False, description="Add facet counts."),
                 limit: int = LIMIT, offset: int = Query(0, ge=0)) -> dict[str, Any]:
-        hits = search(store, q=q, entity=entity, speaker=speaker, place=place, bbox=bbox, since=since,
-                      until=until, agency=agency, topic=topic, all_versions=all_versions, limit=limit,
-                      offset=offset)
-        return {"count": len(hits), "offset": offset, "stories": [h.to_dict() for h in hits]}
+        found = search(store, q=q, entity=entity, speaker=speaker, place=place, bbox=bbox, since=since,
+                       until=until, agency=agency, topic=topic, all_versions=all_versions, sort=sort,
+                       facets=facets, limit=limit, offset=offset)
+        return {"count": len(found.hits), "total": found.total, "offset": offset, "limit": limit,
+                "sort": found.sort, "stories": [h.to_dict() for h in found.hits],
+                **({"facets": {k: [f.to_dict() for f in v] for k, v in found.facets.items()}} if facets else {})}
 
     @app.get("/api/stories/{story_id}", tags=["stories"], summary="One story's full record")
     def story(story_id: str) -> dict[str, Any]:
@@ -166,9 +173,13 @@ def _api(app: FastAPI, store: Store) -> None:
 def search(store: Store, *, q: str | None = None, entity: str | None = None, speaker: str | None = None,
            place: str | None = None, bbox: str | None = None, since: str | None = None,
            until: str | None = None, agency: str | None = None, topic: str | None = None,
-           all_versions: bool = False, limit: int = 20, offset: int = 0):
-    """``Store.search`` with the request's raw strings checked (bad ones raise a 400)."""
-    return store.search(clean(q), entity=clean(entity), speaker=clean(speaker), place=clean(place),
-                        bbox=parse_bbox(bbox), since=parse_day(since, "since"), until=until_day(until),
-                        agency=clean(agency), topic=clean(topic), all_versions=all_versions, limit=limit,
-                        offset=offset)
+           all_versions: bool = False, sort: str | None = None, facets: bool = False, limit: int = 20,
+           offset: int = 0) -> SearchResults:
+    """``Store.results`` with the request's raw strings checked (bad ones raise a 400)."""
+    sort = clean(sort)
+    if sort is not None and sort not in SORTS:
+        raise HTTPException(400, f"sort must be one of {', '.join(SORTS)}, got {sort!r}")
+    return store.results(clean(q), entity=clean(entity), speaker=clean(speaker), place=clean(place),
+                         bbox=parse_bbox(bbox), since=parse_day(since, "since"), until=until_day(until),
+                         agency=clean(agency), topic=clean(topic), all_versions=all_versions, sort=sort,
+                         facets=facets, limit=limit, offset=offset)

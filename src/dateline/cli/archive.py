@@ -1,4 +1,4 @@
-"""`dateline ingest`, `search`, `entity`, `archive-quotes`, `threads`: the archive from the shell.
+"""`dateline ingest`, `search`, `show`, `entity`, `archive-quotes`, `threads`: the archive from the shell.
 
 A thin layer over ``dateline.store.Store``. The archive is ``--db`` (a SQLite path or a
 ``postgresql://`` URL), else ``$DATELINE_DB``, else ``dateline.db`` in the current directory.
@@ -19,11 +19,15 @@ from dateline.io.sources import iter_stories
 
 DB_HELP = "Archive: SQLite file path or postgresql:// URL (default $DATELINE_DB or dateline.db)."
 FORMAT_HELP = "table | json | csv"
+SHOW_FORMATS = ("text", "markdown", "json")
+# Columns holding story ids: a table never shortens or wraps them (they are typed back in).
+ID_COLUMNS = ("id", "story")
 
 
 def register(app: typer.Typer) -> None:
     app.command("ingest")(ingest)
     app.command("search")(search)
+    app.command("show")(show)
     app.command("entity")(entity)
     app.command("archive-quotes")(archive_quotes)
     app.command("threads")(threads)
@@ -137,16 +141,58 @@ def search(words: list[str] = typer.Argument(None, help="Full-text query: words 
            agency: str = typer.Option(None, "--agency", help="News agency, e.g. Reuters."),
            topic: str = typer.Option(None, "--topic", help="Topic code (medtop:11000000) or label (politics)."),
            all_versions: bool = typer.Option(False, "--all-versions", help="List superseded versions too."),
-           limit: int = typer.Option(20, "--limit", "-n"),
+           sort: str = typer.Option(None, "--sort", help="relevance (default with words) | newest | oldest"),
+           limit: int = typer.Option(20, "--limit", "-n", min=1),
+           offset: int = typer.Option(0, "--offset", min=0, help="Skip this many hits (the next page)."),
+           facets: bool = typer.Option(False, "--facets", help="Print facet counts (people, organisations, "
+                                                               "places, agencies) instead of the stories."),
            format: str = typer.Option("table", "--format", "-f", help=FORMAT_HELP),
            db: str = _db_option()) -> None:
-    """Search the archive by text, entity, speaker, place, dates, agency and topic."""
+    """Search the archive by text, entity, speaker, place, dates, agency and topic: each hit with
+    its date, dateline, agency and a snippet; the total goes to standard error."""
+    from dateline.store.api import SORTS
+
+    if sort is not None and sort not in SORTS:
+        raise typer.BadParameter(f"use one of {', '.join(SORTS)}", param_hint="--sort")
     box = _bbox(bbox) if bbox else None
     text = " ".join(words or ()) or None
     with _open(db) as store:
-        hits = store.search(text, entity=entity, speaker=speaker, place=place, bbox=box, since=since,
-                            until=until, agency=agency, topic=topic, all_versions=all_versions, limit=limit)
-    _emit([h.to_dict() for h in hits], ["id", "day", "agency", "headline", "thread", "score"], format)
+        found = store.results(text, entity=entity, speaker=speaker, place=place, bbox=box, since=since,
+                              until=until, agency=agency, topic=topic, all_versions=all_versions, sort=sort, limit=limit,
+                              offset=offset, facets=facets)
+    shown = f"{offset + 1}-{offset + len(found.hits)} of " if found.hits else ""
+    typer.echo(f"{shown}{found.total} {'story' if found.total == 1 else 'stories'}, by {found.sort}", err=True)
+    if facets:
+        rows = [{"facet": name, **f.to_dict()} for name, counts in found.facets.items() for f in counts]
+        return _emit(rows, ["facet", "label", "value", "count"], format)
+    columns = ["id", "day", "dateline", "agency", "headline", "snippet"]
+    _emit([h.to_dict() for h in found.hits], columns + ["thread", "score"] if format == "csv" else columns, format)
+
+
+def show(story_id: str = typer.Argument(..., help="A story id, as `dateline search` lists it."),
+         format: str = typer.Option("text", "--format", "-f", help=" | ".join(SHOW_FORMATS)),
+         db: str = _db_option()) -> None:
+    """Print a stored story's digest (as `dateline read --format text` does), or its JSON record."""
+    from dateline.record import article_from_dict
+    from dateline.render import render_markdown, render_text
+
+    if format not in SHOW_FORMATS:
+        raise typer.BadParameter(f"unknown format {format!r}: use {' | '.join(SHOW_FORMATS)}", param_hint="--format")
+    with _open(db) as store:
+        found = store.get_story(story_id.strip())
+    _found_or_exit(found, f"no story {story_id!r} in the archive (ids are listed by `dateline search`)")
+    if format == "json":
+        return _print_json(found.to_dict())
+    article = article_from_dict(found.record)
+    if format == "markdown":
+        typer.echo(render_markdown(article), nl=False)
+        return
+    lines = [f"id {found.id}", f"source {article.source}" if article.source else None,
+             f"thread {found.thread}" + (f", {len(found.thread_stories)} other stories" if found.thread_stories else ""),
+             f"versions {len(found.versions)}" + ("" if found.is_current else " (this one superseded)")
+             if len(found.versions) > 1 else None]
+    typer.echo("ARCHIVE\n" + "".join(f"  {line}\n" for line in lines if line))
+    typer.echo(render_text(article), nl=False)
 
 
 def entity(name: str = typer.Argument(..., help="Entity name or archive id."),
@@ -156,12 +202,9 @@ def entity(name: str = typer.Argument(..., help="Entity name or archive id."),
     """An entity's titles, quotes, events, co-occurring entities and timeline."""
     with _open(db) as store:
         profile = store.entity(name, limit=limit)
-    if profile is None:
-        typer.echo(f"no entity named {name!r} in the archive", err=True)
-        raise typer.Exit(1)
+    _found_or_exit(profile, f"no entity named {name!r} in the archive")
     if format == "json":
-        print(json.dumps(profile.to_dict(), ensure_ascii=False, indent=2))
-        return
+        return _print_json(profile.to_dict())
     e = profile.entity
     rows = [{"section": "entity", "day": None, "text": f"{e.name} ({e.type}) id {e.id}", "detail": ", ".join(e.titles),
              "story": f"{e.n_stories} stories"}]
@@ -202,6 +245,17 @@ def threads(limit: int = typer.Option(20, "--limit", "-n"),
     _emit(rows, ["thread", "stories", "first_day", "last_day", "headline"], format)
 
 
+def _found_or_exit(found: object, message: str) -> None:
+    """A look-up that found nothing ends the command with ``message`` and exit status 1."""
+    if found is None:
+        typer.echo(message, err=True)
+        raise typer.Exit(1)
+
+
+def _print_json(value: Any) -> None:
+    print(json.dumps(value, ensure_ascii=False, indent=2))
+
+
 def _bbox(text: str) -> tuple[float, float, float, float]:
     try:
         values = tuple(float(v) for v in text.split(","))
@@ -216,7 +270,7 @@ def _emit(rows: Sequence[dict[str, Any]], columns: Iterable[str], format: str) -
     """Print rows as a Rich table, a JSON array or CSV (the named columns; JSON keeps all)."""
     columns = list(columns)
     if format == "json":
-        print(json.dumps(list(rows), ensure_ascii=False, indent=2))
+        _print_json(list(rows))
     elif format == "csv":
         writer = csv.DictWriter(sys.stdout, fieldnames=columns, extrasaction="ignore")
         writer.writeheader()
@@ -225,7 +279,13 @@ def _emit(rows: Sequence[dict[str, Any]], columns: Iterable[str], format: str) -
         from rich.console import Console
         from rich.table import Table
 
-        table = Table(*columns)
+        table = Table()
+        for c in columns:
+            if c in ID_COLUMNS:  # the full id, whatever the terminal's width
+                width = max([len(c)] + [len(str(r.get(c) or "")) for r in rows])
+                table.add_column(c, no_wrap=True, min_width=width)
+            else:
+                table.add_column(c)
         for row in rows:
             table.add_row(*("" if row.get(c) is None else str(row.get(c)) for c in columns))
         Console().print(table)

@@ -5,7 +5,9 @@ page as HTML or JSON.
 """
 from __future__ import annotations
 
-from dateline.record import Article, Entity
+from typing import Any, Mapping
+
+from dateline.record import Article, Dateline, Entity
 
 PEOPLE_TYPES = ("PERSON",)
 ORG_TYPES = ("ORG", "NORP")
@@ -51,9 +53,18 @@ def render_markdown(article: Article) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
+def dateline_label(d: Dateline | Mapping[str, Any], *, full: bool = True) -> str:
+    """A dateline as one line, "LISBON/MADRID, Portugal-code, date, agency" (``full``) or just
+    where it was filed (places, region, country); from a record's ``Dateline`` or its dict."""
+    get = d.get if isinstance(d, Mapping) else lambda k: getattr(d, k)
+    parts = ["/".join(get("places") or ()), get("region"), get("country")]
+    if full:
+        parts += [get("date"), get("agency")]
+    return ", ".join(filter(None, parts))
+
+
 def _story_lines(a: Article) -> list[str]:
-    d = a.dateline
-    dateline = ", ".join(filter(None, ["/".join(d.places), d.region, d.country, d.date, d.agency]))
+    dateline = dateline_label(a.dateline)
     credits = a.credits
     pairs = [
         ("Headline", a.headline),

@@ -16,16 +16,25 @@ import os
 from typing import Any, Iterable, Sequence
 
 from dateline.record import Article, Source
-from dateline.store.backend import Backend, open_backend
+from dateline.render.digest import dateline_label
+from dateline.store.backend import MARK_START, MARK_STOP, Backend, open_backend
 from dateline.store.features import Prepared, prepare
 from dateline.store.identity import name_key
-from dateline.store.models import (DayCount, EntityProfile, EntityRef, EventHit, PlaceCount, QuoteHit,
-                                   StoryDetail, StoryHit, ThreadSummary, ToneDay, TopicCount)
+from dateline.store.models import (DayCount, EntityProfile, EntityRef, EventHit, FacetCount, PlaceCount, QuoteHit,
+                                   SearchResults, StoryDetail, StoryHit, ThreadSummary, ToneDay, TopicCount)
 from dateline.store.provenance import add_sources, sources_of, story_for_url
 from dateline.store.threads import ThreadSettings
 from dateline.store.writer import write_story
 
 BBox = tuple[float, float, float, float]  # min_lon, min_lat, max_lon, max_lat
+SORTS = ("relevance", "newest", "oldest")
+_ORDER = {"relevance": "f.score DESC, s.n DESC", "newest": "COALESCE(s.day, '') DESC, s.n DESC",
+          "oldest": "s.day IS NULL, s.day, s.n"}
+# Entity facets: (facet name, entity types counted); the entity id is the value to filter by.
+FACET_TYPES = (("people", ("PERSON",)), ("organisations", ("ORG",)), ("places", ("GPE", "LOC", "FAC")))
+FACET_SIZE = 10
+MONTHS_SHOWN = 120
+LEAD_CHARS = 240
 _HIT_COLUMNS = "s.id, s.headline, s.agency, s.published, s.day, s.source, s.thread, s.version_group, s.is_current"
 
 
@@ -91,7 +100,7 @@ class Store:
     def search(self, text: str | None = None, *, entity: str | int | None = None,
                speaker: str | int | None = None, place: str | None = None, bbox: BBox | None = None,
                since: str | None = None, until: str | None = None, agency: str | None = None,
-               topic: str | None = None, all_versions: bool = False, limit: int = 20,
+               topic: str | None = None, all_versions: bool = False, sort: str | None = None, limit: int = 20,
                offset: int = 0) -> list[StoryHit]:
         """Stories matching every given filter, best full-text match first (else newest first).
 
@@ -99,8 +108,40 @@ class Store:
         a place name or a two-letter country code; ``bbox`` (min_lon, min_lat, max_lon, max_lat);
         ``since``/``until`` ISO dates matched against the story's day and its events' days;
         ``topic`` a topic code ("medtop:11000000") or label ("politics"), of any scheme.
-        Only the current version of a story is listed unless ``all_versions``.
+        Only the current version of a story is listed unless ``all_versions``. ``sort`` is one
+        of ``SORTS``; relevance needs text and falls back to newest without it.
         """
+        found = self._matching(text, entity=entity, speaker=speaker, place=place, bbox=bbox, since=since,
+                               until=until, agency=agency, topic=topic, all_versions=all_versions)
+        if found is None:
+            return []
+        join, where, params, score = found
+        sql = (f"SELECT {_HIT_COLUMNS}, {score} AS score FROM stories s {join} {where} "
+               f"ORDER BY {_order(sort, ranked=bool(join))} LIMIT ? OFFSET ?")
+        return [_hit(r) for r in self.db.query(sql, (*params, limit, offset))]
+
+    def results(self, text: str | None = None, *, sort: str | None = None, limit: int = 20, offset: int = 0,
+                facets: bool = False, **filters: Any) -> SearchResults:
+        """A page of ``search`` for a reader: the real total, each hit's dateline and a snippet
+        with the matched words marked, and (``facets``) counts of the people, organisations,
+        places and agencies of all the matching stories. Filters as for ``search``."""
+        found = self._matching(text, **filters)
+        ranked = bool(found and found[0])
+        sort = "newest" if (sort or "relevance") == "relevance" and not ranked else sort or "relevance"
+        if found is None:
+            return SearchResults(0, offset, limit, sort, [], {})
+        join, where, params, _ = found
+        total = int(self.db.scalar(f"SELECT COUNT(*) AS c FROM stories s {join} {where}", params) or 0)
+        hits = self.search(text, sort=sort, limit=limit, offset=offset, **filters)
+        counts = self._facets(f"SELECT s.n FROM stories s {join} {where}", params) if facets and total else {}
+        return SearchResults(total, offset, limit, sort, self._annotate(hits, text), counts)
+
+    def _matching(self, text: str | None, *, entity: str | int | None = None,
+                  speaker: str | int | None = None, place: str | None = None, bbox: BBox | None = None,
+                  since: str | None = None, until: str | None = None, agency: str | None = None,
+                  topic: str | None = None, all_versions: bool = False) -> tuple[str, str, list[Any], str] | None:
+        """The FROM-clause join, WHERE clause, parameters and score column of a search; None
+        when the text has nothing searchable in it (no story can match)."""
         where: list[str] = []
         params: list[Any] = []
         fts = self.db.fts_source(text) if text else None
@@ -109,7 +150,7 @@ class Store:
             join, score = f"JOIN ({fts[0]}) f ON f.story = s.n", "f.score"
             params += fts[1]
         elif text:
-            return []
+            return None
         if entity is not None:
             sql, p = self._entity_filter(entity)
             where.append(f"s.n IN (SELECT m.story FROM mentions m WHERE m.entity IN ({sql}))")
@@ -137,10 +178,46 @@ class Store:
             params += [topic, topic]
         if not all_versions:
             where.append("s.is_current = 1")
-        order = "f.score DESC, s.n DESC" if fts else "COALESCE(s.day, '') DESC, s.n DESC"
-        sql = (f"SELECT {_HIT_COLUMNS}, {score} AS score FROM stories s {join} "
-               f"{'WHERE ' + ' AND '.join(where) if where else ''} ORDER BY {order} LIMIT ? OFFSET ?")
-        return [_hit(r) for r in self.db.query(sql, (*params, limit, offset))]
+        return join, ("WHERE " + " AND ".join(where) if where else ""), params, score
+
+    def _annotate(self, hits: list[StoryHit], text: str | None) -> list[StoryHit]:
+        """Hits with their dateline and a snippet of the body (matched words marked)."""
+        if not hits:
+            return hits
+        rows = self.db.query(f"SELECT n, id, record FROM stories WHERE id IN ({', '.join('?' * len(hits))})",
+                             [h.id for h in hits])
+        records = {r["id"]: (int(r["n"]), json.loads(r["record"])) for r in rows}
+        bodies = {n: _body(rec) for n, rec in records.values()}
+        marked = self.db.snippets(text, bodies) if text else {}
+        out = []
+        for h in hits:
+            n, rec = records[h.id]
+            snippet, marks = _unmark(marked[n]) if n in marked else (_lead(bodies[n]), ())
+            out.append(dataclasses.replace(h, dateline=dateline_label(rec.get("dateline") or {}, full=False) or None,
+                                           snippet=snippet or None, marks=marks))
+        return out
+
+    def _facets(self, matching: str, params: list[Any], size: int = FACET_SIZE) -> dict[str, list[FacetCount]]:
+        """Counts over the matching stories: entities by kind, agencies, and stories per month."""
+        out: dict[str, list[FacetCount]] = {}
+        for facet, types in FACET_TYPES:
+            rows = self.db.query(
+                "SELECT e.n, e.name, COUNT(DISTINCT m.story) AS c FROM mentions m JOIN entities e ON e.n = m.entity "
+                f"WHERE m.story IN ({matching}) AND e.type IN ({', '.join('?' * len(types))}) AND e.journalist = 0 "
+                "GROUP BY e.n, e.name ORDER BY c DESC, e.name LIMIT ?", (*params, *types, 3 * size))
+            # A name that starts in lower case is a description ("a senior official") or a
+            # misread word ("cts"): no use as a facet, which names who or what to narrow to.
+            named = [r for r in rows if r["name"][:1].isupper() or r["name"][:1].isdigit()]
+            out[facet] = [FacetCount(str(r["n"]), r["name"], int(r["c"])) for r in named[:size]]
+        rows = self.db.query(f"SELECT s.agency AS a, COUNT(*) AS c FROM stories s WHERE s.n IN ({matching}) "
+                             "AND s.agency IS NOT NULL GROUP BY s.agency ORDER BY c DESC, s.agency LIMIT ?",
+                             (*params, size))
+        out["agencies"] = [FacetCount(r["a"], r["a"], int(r["c"])) for r in rows]
+        rows = self.db.query(f"SELECT SUBSTR(s.day, 1, 7) AS m, COUNT(*) AS c FROM stories s WHERE s.n IN ({matching}) "
+                             "AND s.day IS NOT NULL GROUP BY SUBSTR(s.day, 1, 7) ORDER BY m DESC LIMIT ?",
+                             (*params, MONTHS_SHOWN))
+        out["months"] = [FacetCount(r["m"], r["m"], int(r["c"])) for r in rows]  # a histogram, newest first
+        return out
 
     def get_story(self, story_id: str) -> StoryDetail | None:
         """The full record of a story (by content hash id) with its versions and thread."""
@@ -339,6 +416,43 @@ class Store:
         out["version_groups"] = int(self.db.scalar("SELECT COUNT(DISTINCT version_group) AS c FROM stories") or 0)
         out["bytes"] = self.db.size_bytes()
         return out
+
+
+def _order(sort: str | None, *, ranked: bool) -> str:
+    if sort is not None and sort not in SORTS:
+        raise ValueError(f"sort must be one of {', '.join(SORTS)}, not {sort!r}")
+    sort = sort or ("relevance" if ranked else "newest")
+    return _ORDER["newest" if sort == "relevance" and not ranked else sort]
+
+
+def _body(record: dict[str, Any]) -> str:
+    body, text = record.get("body") or {}, record.get("text") or ""
+    return text[body.get("start", 0):body.get("end") or len(text)] or text
+
+
+def _lead(body: str) -> str:
+    """The body's opening, cut at a word, for a hit without a matched passage."""
+    text = " ".join(body.split())
+    return text if len(text) <= LEAD_CHARS else text[:LEAD_CHARS].rsplit(" ", 1)[0] + " …"
+
+
+def _unmark(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """A snippet with ``MARK_START``/``MARK_STOP`` around matches as (plain text, match spans),
+    whitespace runs folded to one space."""
+    marked = " ".join(marked.split())
+    plain: list[str] = []
+    marks, start, length = [], None, 0
+    for ch in marked:
+        if ch == MARK_START:
+            start = length
+        elif ch == MARK_STOP:
+            if start is not None and length > start:
+                marks.append((start, length))
+            start = None
+        else:
+            plain.append(ch)
+            length += 1
+    return "".join(plain), tuple(marks)
 
 
 def _hit(r: dict[str, Any]) -> StoryHit:

@@ -18,6 +18,10 @@ from typing import Any, Iterable, Iterator, Sequence
 from dateline.store import schema
 
 DEFAULT_DB = "dateline.db"
+# Private-use characters around matched words in snippets: they never occur in news text.
+MARK_START, MARK_STOP = "\ue000", "\ue001"
+SNIPPET_WORDS = 24
+_LT = "\ue002"
 _PHRASE = re.compile(r'"([^"]+)"|(\S+)')
 
 
@@ -135,6 +139,11 @@ class Backend:
         """A subquery yielding ``(story, score)`` for a user's search, best first by score."""
         raise NotImplementedError
 
+    def snippets(self, text: str, bodies: dict[int, str]) -> dict[int, str]:
+        """For each matching body, a passage around the search's words with each match between
+        ``MARK_START`` and ``MARK_STOP``; bodies that do not match (a headline hit) are left out."""
+        raise NotImplementedError
+
     def size_bytes(self) -> int:
         raise NotImplementedError
 
@@ -182,6 +191,21 @@ class SqliteBackend(Backend):
         return ("SELECT rowid AS story, -bm25(story_fts, 4.0, 1.0, 1.0) AS score "
                 "FROM story_fts WHERE story_fts MATCH ?", [match])
 
+    def snippets(self, text: str, bodies: dict[int, str]) -> dict[int, str]:
+        """FTS5 ``snippet()`` over a per-connection temporary index of just these bodies (the
+        archive's index is contentless, so it cannot quote the text back)."""
+        terms = query_terms(text)
+        if not terms or not bodies:
+            return {}
+        self.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.snippet_fts USING fts5(body, tokenize='porter unicode61')")
+        self.execute("DELETE FROM temp.snippet_fts")
+        self.executemany("INSERT INTO temp.snippet_fts (rowid, body) VALUES (?, ?)", bodies.items())
+        rows = self.query(f"SELECT rowid AS story, snippet(snippet_fts, 0, ?, ?, '…', {SNIPPET_WORDS}) AS s "
+                          "FROM temp.snippet_fts WHERE snippet_fts MATCH ?",
+                          (MARK_START, MARK_STOP, " OR ".join(f'"{t}"' for t in terms)))
+        self.execute("DELETE FROM temp.snippet_fts")
+        return {int(r["story"]): r["s"] for r in rows}
+
     def size_bytes(self) -> int:
         self.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         return sum(p.stat().st_size for p in (Path(self.url), Path(self.url + "-wal")) if p.exists())
@@ -228,6 +252,24 @@ class PostgresBackend(Backend):
         query = " ".join(f'"{t}"' if " " in t else t for t in terms)
         return ("SELECT story, ts_rank(tsv, websearch_to_tsquery('english', ?)) AS score FROM story_fts "
                 "WHERE tsv @@ websearch_to_tsquery('english', ?)", [query, query])
+
+    def snippets(self, text: str, bodies: dict[int, str]) -> dict[int, str]:
+        """``ts_headline`` with the same English configuration as the index. Its parser drops
+        what looks like an HTML tag, so ``<`` is swapped for a private-use stand-in meanwhile."""
+        terms = query_terms(text)
+        if not terms or not bodies:
+            return {}
+        query = " or ".join(f'"{t}"' if " " in t else t for t in terms)
+        options = (f"StartSel={MARK_START}, StopSel={MARK_STOP}, MaxWords={SNIPPET_WORDS}, MinWords=12, "
+                   "MaxFragments=2, FragmentDelimiter=\" … \"")
+        out = {}
+        for story, body in bodies.items():
+            shielded = body.replace("<", _LT)
+            row = self.one("SELECT ts_headline('english', ?, q, ?) AS s, to_tsvector('english', ?) @@ q AS hit "
+                           "FROM websearch_to_tsquery('english', ?) q", (shielded, options, shielded, query))
+            if row and row["hit"]:
+                out[story] = row["s"].replace(_LT, "<")
+        return out
 
     def size_bytes(self) -> int:
         total = 0

@@ -25,6 +25,9 @@ class StoryHit(_Dict):
     version_group: int | None
     is_current: bool
     score: float | None = None
+    dateline: str | None = None  # "LISBON, Portugal": filled by ``Store.results``
+    snippet: str | None = None  # a passage of the body around the matched words (``Store.results``)
+    marks: tuple[tuple[int, int], ...] = ()  # [start, end) of each matched word in ``snippet``
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,3 +148,24 @@ class ThreadSummary(_Dict):
     stories: int
     first_day: str | None
     last_day: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class FacetCount(_Dict):
+    """One value of a facet over the matching stories: ``value`` is what the filter takes."""
+
+    value: str
+    label: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResults(_Dict):
+    """One page of a search: the hits with snippets, the real total, and facet counts."""
+
+    total: int
+    offset: int
+    limit: int
+    sort: str  # relevance | newest | oldest
+    hits: list[StoryHit]
+    facets: dict[str, list[FacetCount]] = field(default_factory=dict)
