@@ -14,6 +14,15 @@ COUNTRY_ABBREVIATIONS: dict[str, str] = {
     "holland": "NL", "burma": "MM", "the netherlands": "NL",
 }
 
+# Former names of countries that older copy and datelines still use (folded -> ISO alpha-2 of
+# the successor that holds the former capital): "HANOVER, West Germany".
+FORMER_COUNTRY_NAMES: dict[str, str] = {
+    "west germany": "DE", "east germany": "DE", "soviet union": "RU", "ussr": "RU",
+    "czechoslovakia": "CZ", "yugoslavia": "RS", "zaire": "CD", "kampuchea": "KH", "ceylon": "LK",
+    "rhodesia": "ZW", "siam": "TH", "persia": "IR", "upper volta": "BF", "dahomey": "BJ",
+    "north yemen": "YE", "south yemen": "YE", "east pakistan": "BD", "formosa": "TW",
+}
+
 # Adjectives of continents (countries' demonyms come from countryinfo).
 CONTINENT_DEMONYMS: dict[str, str] = {
     "european": "Europe", "europeans": "Europe", "african": "Africa", "africans": "Africa",
@@ -41,6 +50,7 @@ REGION_ABBREVIATIONS: dict[str, str] = {
     "wyo": "US-WY", "dc": "US-DC",
     "bc": "CA-BC", "ont": "CA-ON", "que": "CA-QC", "alta": "CA-AB", "man": "CA-MB", "sask": "CA-SK",
     "ns": "CA-NS", "nb": "CA-NB", "nfld": "CA-NL", "pei": "CA-PE",
+    "nsw": "AU-NSW", "qld": "AU-QLD", "tas": "AU-TAS",
 }
 
 # Unions named for the continent they lie in (folded name -> continent name).
@@ -82,6 +92,21 @@ METONYM_PREPOSITIONS: frozenset[str] = frozenset({"with", "between", "against"})
 NOT_PLACE_FOLLOWERS: frozenset[str] = frozenset({
     "university", "college", "school", "inc", "corp", "company", "co", "ltd", "times", "post",
     "journal", "news", "fc", "united", "city fc", "rangers", "airlines", "bank", "hospital",
+})
+
+# Last words of a company's name: the name is an organisation, never a place ("Stop and Shop Cos Inc").
+COMPANY_SUFFIXES: frozenset[str] = frozenset({
+    "inc", "incorporated", "corp", "corporation", "co", "cos", "ltd", "limited", "plc", "llc", "llp", "lp",
+    "ag", "sa", "nv", "bv", "gmbh", "spa", "ab", "asa", "oy", "kk", "bhd", "pty", "holdings", "group",
+})
+
+# Portfolio words that name a ministry, not a place, before "Department", "Ministry", "Secretary":
+# "Justice Department" is never Justice, Illinois.
+PORTFOLIO_WORDS: frozenset[str] = frozenset({
+    "justice", "state", "defense", "defence", "treasury", "commerce", "labor", "labour", "energy",
+    "interior", "agriculture", "education", "transportation", "transport", "health", "homeland",
+    "veterans", "foreign", "home", "war", "navy", "army", "finance", "trade", "housing", "environment",
+    "culture", "police", "fire", "public", "social", "water", "power", "planning", "revenue",
 })
 
 # Words after a place name that make the name a modifier of a local institution:

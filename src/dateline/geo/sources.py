@@ -25,7 +25,7 @@ from dateline.geo import lexicon
 from dateline.geo.store import ABBREVIATION, ALTERNATE, DEMONYM, NAME
 from dateline.geo.text import fold, is_latin_key
 
-Row = tuple  # (geonameid, name, lat, lon, fclass, fcode, country, admin1, admin2, population)
+Row = tuple  # (geonameid, name, lat, lon, fclass, fcode, country, admin1, admin2, population, alternates)
 NameRow = tuple[str, int, int]
 Item = tuple[Row, list[NameRow]]
 
@@ -94,7 +94,7 @@ def city_items(data: PackageData, capitals: dict[str, int]) -> Iterator[Item]:
         fcode = "PPLC" if capitals.get(c["countrycode"]) == gid else "PPL"
         admin2 = admin2_of.get(gid, "")
         row = (gid, c["name"], c["latitude"], c["longitude"], "P", fcode, c["countrycode"],
-               c.get("admin1code") or "", admin2, int(c.get("population") or 0))
+               c.get("admin1code") or "", admin2, int(c.get("population") or 0), len(c.get("alternatenames") or ()))
         yield row, name_rows(gid, [c["name"]], NAME) + name_rows(gid, c.get("alternatenames", ()), ALTERNATE)
 
 
@@ -153,6 +153,7 @@ def _division_item(parts: list[str], points, people, official: dict[str, tuple[f
     row = (gid, parts[0], round(centre[0], 5), round(centre[1], 5), "A", f"ADM{level}", code[0],
            code[1] if len(code) > 1 else "", admin2, people.get(code, 0))
     aliases = [a for a in parts[5].split("|") if a]
+    row += (len(aliases),)
     return row, name_rows(gid, [parts[0]], NAME) + name_rows(gid, aliases, ALTERNATE)
 
 
@@ -168,12 +169,13 @@ def country_items(data: PackageData) -> Iterator[Item]:
         point = points.get(cc) or country_point(extra) or spread_centre(by_cc.get(cc, []))
         if not point or len(point) < 2:
             continue
-        row = (gid, c["name"], float(point[0]), float(point[1]), "A", "PCLI", cc, "", "",
-               int(c.get("population") or 0))
-        names = name_rows(gid, [c["name"], extra.get("name", ""), *iso.get(cc, ())], NAME)
         spellings = [s for s in extra.get("altSpellings", ()) if len(s) > 3]
+        row = (gid, c["name"], float(point[0]), float(point[1]), "A", "PCLI", cc, "", "",
+               int(c.get("population") or 0), len(spellings) + len(iso.get(cc, ())))
+        names = name_rows(gid, [c["name"], extra.get("name", ""), *iso.get(cc, ())], NAME)
         names += name_rows(gid, spellings, ALTERNATE)
         names += name_rows(gid, [k for k, v in lexicon.COUNTRY_ABBREVIATIONS.items() if v == cc], ABBREVIATION)
+        names += name_rows(gid, [k for k, v in lexicon.FORMER_COUNTRY_NAMES.items() if v == cc], ABBREVIATION)
         demonym = extra.get("demonym")
         if demonym:
             names += name_rows(gid, [demonym, demonym + "s"], DEMONYM)
@@ -294,7 +296,7 @@ def continent_items(data: PackageData) -> Iterator[Item]:
         gid = int(c["geonameId"])
         english = [a["name"] for a in c.get("alternateNames", ()) if a.get("lang") == "en"]
         row = (gid, c["name"], float(c["lat"]), float(c["lng"]), "L", "CONT", "", "", "",
-               int(c.get("population") or 0))
+               int(c.get("population") or 0), len(c.get("alternateNames", ())))
         demonyms = [d for d, name in lexicon.CONTINENT_DEMONYMS.items() if name == c["name"]]
         unions = [u for u, name in lexicon.UNIONS.items() if name == c["name"]]
         yield row, (name_rows(gid, [c["name"], c.get("asciiName", "")], NAME) + name_rows(gid, english, ALTERNATE)
@@ -321,7 +323,8 @@ def dump_items(path: Path) -> Iterator[Item]:
         except ValueError:
             continue
         row = (gid, parts[1], lat, lon, parts[6], parts[7], parts[8], parts[10], parts[11],
-               int(parts[14] or 0) if parts[14].lstrip("-").isdigit() else 0)
+               int(parts[14] or 0) if parts[14].lstrip("-").isdigit() else 0,
+               len(parts[3].split(",")) if parts[3] else 0)
         names = name_rows(gid, [parts[1], parts[2]], NAME)
         names += name_rows(gid, parts[3].split(",") if parts[3] else (), ALTERNATE)
         yield row, names

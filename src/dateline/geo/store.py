@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 # How a name points at an entry; lower is better and wins when a key is given twice.
 NAME = 0  # the entry's own name or ASCII name
@@ -26,7 +26,8 @@ CREATE TABLE IF NOT EXISTS places (
     lat REAL, lon REAL,
     fclass TEXT, fcode TEXT,
     country TEXT, admin1 TEXT, admin2 TEXT,
-    population INTEGER DEFAULT 0
+    population INTEGER DEFAULT 0,
+    alternates INTEGER DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS names (
     key TEXT NOT NULL,
@@ -38,7 +39,7 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 """
 _INDEXES = "CREATE INDEX IF NOT EXISTS places_admin ON places (country, fcode, admin1);"
 
-_PLACE_COLUMNS = "geonameid, name, lat, lon, fclass, fcode, country, admin1, admin2, population"
+_PLACE_COLUMNS = "geonameid, name, lat, lon, fclass, fcode, country, admin1, admin2, population, alternates"
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +56,7 @@ class Entry:
     admin1: str
     admin2: str
     population: int
+    alternates: int = 0  # how many alternate names GeoNames gives it: how widely it is known
     kind: int = NAME  # how the looked-up name named it
 
 
@@ -70,7 +72,7 @@ def connect(path: Path | str, *, readonly: bool = False) -> sqlite3.Connection:
 
 def write_places(conn: sqlite3.Connection, rows: Iterable[tuple]) -> None:
     """Insert or replace place rows (a later source, such as a full dump, wins)."""
-    conn.executemany(f"INSERT OR REPLACE INTO places ({_PLACE_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?)", rows)
+    conn.executemany(f"INSERT OR REPLACE INTO places ({_PLACE_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
 
 
 def write_names(conn: sqlite3.Connection, rows: Iterable[tuple[str, int, int]]) -> None:
