@@ -132,3 +132,13 @@ def test_a_list_of_places_is_not_a_qualifier(read):
     found = read("Kim is wary of dealings with Washington, Moscow or Paris.",
                  ("GPE", "Washington"), ("GPE", "Moscow"), ("GPE", "Paris"))
     assert found["Washington"].geonames_id == WASHINGTON_DC
+
+
+def test_a_misspelt_dateline_is_the_city_one_letter_off(resolver):
+    reading = resolver.resolve([Toponym("DALAS", 0, 5, "dateline")])["dalas"]
+    assert reading.entry.name == "Dallas" and reading.why[0] == "the dateline misspells Dallas"
+
+
+def test_only_datelines_and_only_big_cities_are_respelt(resolver):
+    assert resolver.resolve([Toponym("Dalas", 0, 5, "ner")])["dalas"].entry is None
+    assert resolver.resolve([Toponym("VERNIN", 0, 6, "dateline")])["vernin"].entry is None  # Vernon: 40,000

@@ -76,6 +76,7 @@ def extract_places(ctx: StoryContext, resolver: Resolver) -> tuple[Place, ...]:
     seats = list(_seat_mentions(entities))
     seat_spans = {(m.start, m.end) for m, _ in seats}
     tickers = [m.span() for m in _TICKER.finditer(text)]
+    seen = [s for s in seen if not _storm_name(text, s.toponym.start)]
     seen = [s for s in seen if (s.toponym.start, s.toponym.end) not in seat_spans
             and fold(surface(s.toponym.text)) not in lexicon.COMPASS_WORDS
             and fold(surface(s.toponym.text)) not in lexicon.COMPANY_SUFFIXES
@@ -150,14 +151,14 @@ def _source_of(entity: Entity, mention: Mention, person_tails: set[str], resolve
         return "facility" if entity.type == "FAC" else "ner"
     if entity.type == "NORP":
         return None if _plural_demonym(mention.text, resolver) else "demonym"
-    if entity.titles or fold(mention.text) != fold(entity.name) or len(entity.name.split()) > 3:
-        return None  # "Meredith" for "Jane Meredith"; "President Lincoln"; a long name
-    if entity.type == "PERSON" and fold(entity.name) in person_tails:
+    if entity.titles or fold(entity.name.split()[-1]) in lexicon.COMPANY_SUFFIXES:
+        return None  # "President Lincoln"; a company
+    if entity.type == "PERSON" and (fold(mention.text) in person_tails or len(entity.name.split()) > 1):
         return None  # "Jordan" when the story also names "Michael Jordan"
-    if fold(entity.name.split()[-1]) in lexicon.COMPANY_SUFFIXES:
-        return None  # a company
     if resolver.prominent(mention.text):
-        return "ner"  # "Canada", "Texas", "Edmonton" typed as an organisation or a person
+        return "ner"  # "Canada", "Texas", "EU" typed as an organisation or a person
+    if fold(mention.text) != fold(entity.name) or len(entity.name.split()) > 3:
+        return None  # "Meredith" for "Jane Meredith"; a long name
     return "weak" if entity.type == "ORG" else None  # never a person named like a town
 
 
@@ -244,6 +245,12 @@ def _scan_toponyms(ctx: StoryContext, taken: list[tuple[int, int]], resolver: Re
         elif resolver.candidates(span.text, demonym=True) and not _plural_demonym(span.text, resolver):
             # "Russian" the tagger left untyped
             yield _Seen(Toponym(span.text, span.start_char, span.end_char, "demonym"), None)
+
+
+def _storm_name(text: str, start: int) -> bool:
+    """ "Irma" in "Hurricane Irma": a storm's given name."""
+    before = text[max(0, start - 24):start].rstrip().lower()
+    return any(before.endswith(word) for word in lexicon.STORM_WORDS)
 
 
 def _shouted(text: str, at: int) -> bool:

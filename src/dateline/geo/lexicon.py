@@ -107,7 +107,23 @@ PORTFOLIO_WORDS: frozenset[str] = frozenset({
     "interior", "agriculture", "education", "transportation", "transport", "health", "homeland",
     "veterans", "foreign", "home", "war", "navy", "army", "finance", "trade", "housing", "environment",
     "culture", "police", "fire", "public", "social", "water", "power", "planning", "revenue",
+    # and the generic first words of institutions' names: "Supreme Court", "Federal Reserve"
+    "supreme", "federal", "national", "royal", "central", "general", "united", "international", "old",
+    "grand", "high", "superior", "circuit", "metropolitan", "regional", "independent", "first",
 })
+
+# Words that name a first-level division somewhere ("Centre", Cameroon; "Western", Uganda) but
+# are common English words first: such a division is never a place on its name alone.
+GENERIC_REGION_WORDS: frozenset[str] = frozenset({
+    "centre", "center", "central", "western", "eastern", "northern", "southern", "north", "south",
+    "east", "west", "capital", "coast", "coastal", "islands", "lakes", "highlands", "north east",
+    "north west", "south east", "south west", "northeast", "northwest", "southeast", "southwest",
+    "upper", "lower", "middle", "plateau", "mountain", "river", "littoral", "interior", "border",
+})
+
+# Words before a given name that make it a storm's name, not a place: "Hurricane Irma".
+STORM_WORDS: frozenset[str] = frozenset({"hurricane", "typhoon", "cyclone", "storm", "tropical storm",
+                                          "superstorm", "tropical depression"})
 
 # Words after a place name that make the name a modifier of a local institution:
 # "Athens Police Department", "Clarke County Superior Court", "Otter Tail County Road".

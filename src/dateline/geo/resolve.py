@@ -31,7 +31,8 @@ DIVISION_CODES = frozenset({"ADM1", "ADM2"})
 HUGE_CITY = 5_000_000  # a city this big is meant over a division of the same name
 BIG_CITY = 1_000_000
 WEAK_LOCAL_PLACE = 10_000  # a name tagged as a person needs local support and this many people
-SMALL_PLACE = 2_000  # a place this small needs support from the story ("Atlantic", Iowa)  # a city this big may be named by an alternate name without other support
+SMALL_PLACE = 2_000  # a place this small needs support from the story ("Atlantic", Iowa)
+SMALL_TOWN = 10_000
 NEAR_KM = 200.0
 CO_SUPPORT = 2.0
 CAPITAL_OF_NAMED_COUNTRY = 3.0
@@ -84,6 +85,7 @@ class _Name:
     has_name_match: bool = False  # some candidate is named so by its own name, not an alternate
     names_country: bool = False  # the name is a country's own name ("Mexico", not Mexico City)
     capital_countries: frozenset[str] = frozenset()  # countries where the name is a capital or huge city
+    respelled: bool = False  # a misspelt dateline read as a town's name one letter off
 
     @property
     def strong(self) -> bool:
@@ -132,16 +134,22 @@ class Resolver:
                 if entry.geonameid not in found or entry.kind < found[entry.geonameid].kind:
                     found[entry.geonameid] = entry
         words = surface(text).split(" ", 1)
-        if not found and len(words) == 2 and fold(words[0]) in lexicon.COMPASS_WORDS:
-            # "East Berlin", "West Beirut": a part of a city the gazetteer knows whole
-            return tuple(e for e in self.candidates(words[1], demonym=demonym) if e.fclass == "P")
+        if (len(words) == 2 and fold(words[0]) in lexicon.COMPASS_WORDS
+                and not any(e.population >= SMALL_TOWN for e in found.values())):
+            # "East Berlin", "West Beirut": a part of a famous city (not East Berlin, Pennsylvania)
+            for e in self.candidates(words[1], demonym=demonym):
+                if e.fclass == "P" and widely_known(e):
+                    found.setdefault(e.geonameid, e)
         return tuple(found.values())
 
     def prominent(self, text: str) -> bool:
         """Whether the name is the own name of a country, state, continent, capital or big city:
         a place whatever type the entity tagger gave it ("Canada" typed as an organisation)."""
+        if fold(surface(text)) in lexicon.GENERIC_REGION_WORDS:
+            return False  # "Centre", "Western": a word first, a division of some country second
         for e in self.candidates(text):
-            if e.kind not in (NAME, ABBREVIATION):
+            short = len(fold(text)) < 6 and not _looks_abbreviated(text)
+            if e.kind not in (NAME, ABBREVIATION) or e.kind == ABBREVIATION and short:
                 continue
             if e.fcode in COUNTRY_CODES or e.fcode in ("ADM1", "CONT"):
                 return True
@@ -179,6 +187,11 @@ class Resolver:
             name.candidates = self.candidates(name.text, demonym=name.demonym_only)
             if _ACRONYM.match(name.text) and "dateline" not in name.sources:
                 name.candidates = tuple(e for e in name.candidates if _acronym_can_name(e))
+            if not name.candidates and "dateline" in name.sources and len(name.key) >= 5:
+                name.candidates = self.gazetteer.near_spellings(name.key)  # "ALTANTA, March 3 -"
+                name.respelled = bool(name.candidates)
+            if len(name.key) < 6 and not _looks_abbreviated(name.text):
+                name.candidates = tuple(e for e in name.candidates if e.kind != ABBREVIATION)
             name.has_name_match = any(e.kind in (NAME, ABBREVIATION) for e in name.candidates)
             name.names_country = any(e.kind in (NAME, ABBREVIATION) and e.fcode in COUNTRY_CODES
                                      for e in name.candidates)
@@ -205,6 +218,8 @@ class Resolver:
     def _why(self, entry: Entry, name: _Name, context: _Context) -> tuple[str, ...]:
         """The evidence for ``entry``, strongest first: the terms of its score."""
         terms = [("prominence", prominence(entry)), (_feature_reason(entry), _feature_bonus(entry))]
+        if name.respelled:
+            terms.append((f"the dateline misspells {entry.name}", math.inf))
         if "dateline" in name.sources and not name.qualifiers:
             terms.append(("a dateline names the famous city", DATELINE_PROMINENCE * prominence(entry)
                           if entry.fclass == "P" else 0.0))
@@ -273,8 +288,9 @@ class Resolver:
             tagged = "weak" in name.sources  # the tagger called it a name, of the wrong type
             return (tagged and local and entry.population >= WEAK_LOCAL_PLACE
                     or (local or supported) and entry.population >= 100_000 or entry.population >= BIG_CITY)
-        if entry.fcode == "ADM1":
-            return supported or entry.population >= BIG_CITY
+        if entry.fcode == "ADM1":  # a state by its own name ("West Virginia"), not "Western", Uganda
+            own_name = entry.kind == NAME and fold(entry.name) not in lexicon.GENERIC_REGION_WORDS
+            return supported or entry.population >= BIG_CITY or own_name and entry.population >= 100_000
         return local or entry.population >= SMALL_PLACE
 
 
@@ -320,6 +336,11 @@ CELL_DEGREES = 1.5
 
 def _cell(lat: float, lon: float) -> tuple[int, int]:
     return int(math.floor(lat / CELL_DEGREES)), int(math.floor(lon / CELL_DEGREES))
+
+
+def _looks_abbreviated(text: str) -> bool:
+    """ "LA", "U.S.", "Tenn.", "Sask.": capitals or a dot; "La" (La Niña) or "Man" are words."""
+    return "." in text or text.isupper() or not any(ch.isalpha() for ch in text)
 
 
 def _acronym_can_name(entry: Entry) -> bool:

@@ -176,10 +176,29 @@ def country_items(data: PackageData) -> Iterator[Item]:
         names += name_rows(gid, spellings, ALTERNATE)
         names += name_rows(gid, [k for k, v in lexicon.COUNTRY_ABBREVIATIONS.items() if v == cc], ABBREVIATION)
         names += name_rows(gid, [k for k, v in lexicon.FORMER_COUNTRY_NAMES.items() if v == cc], ABBREVIATION)
-        demonym = extra.get("demonym")
-        if demonym:
-            names += name_rows(gid, [demonym, demonym + "s"], DEMONYM)
+        demonyms = [extra.get("demonym") or "", *_DEMONYMS_BY_COUNTRY.get(cc, ())]
+        names += name_rows(gid, [form for d in demonyms if d for form in _demonym_forms(d)], DEMONYM)
         yield row, names
+
+
+def _demonyms_by_country() -> dict[str, list[str]]:
+    """The project's demonym table ("Saudi", "Welsh", "Filipino") grouped by country code."""
+    from dateline.data.demonyms import DEMONYMS
+
+    out: dict[str, list[str]] = defaultdict(list)
+    for word, code in DEMONYMS.items():
+        if code and len(code) == 2 and "." not in word and len(word) > 3:
+            out[code].append(word)
+    return out
+
+
+_DEMONYMS_BY_COUNTRY = _demonyms_by_country()
+
+
+def _demonym_forms(demonym: str) -> list[str]:
+    """The adjective and, where English makes one with -s, the plural noun ("Saudi", "Saudis")."""
+    no_plural = demonym.lower().endswith(("s", "sh", "ch", "ese"))  # "Swiss", "Welsh", "Chinese"
+    return [demonym] if no_plural else [demonym, demonym + "s"]
 
 
 def geonames_country_points() -> dict[str, tuple[float, float]]:

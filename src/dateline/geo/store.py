@@ -120,3 +120,10 @@ def by_code(conn: sqlite3.Connection, country: str, fcodes: tuple[str, ...], adm
 
 def _prefixed(prefix: str) -> str:
     return ", ".join(prefix + c.strip() for c in _PLACE_COLUMNS.split(","))
+
+
+def place_name_keys(conn: sqlite3.Connection, min_population: int) -> Iterator[tuple[str, int]]:
+    """(key, geonameid) of the own names of populated places of at least ``min_population``."""
+    sql = ("SELECT n.key, p.geonameid FROM names n JOIN places p ON p.geonameid = n.geonameid "
+           "WHERE n.kind = ? AND p.fclass = 'P' AND p.population >= ?")
+    yield from conn.execute(sql, (NAME, min_population))
