@@ -142,3 +142,8 @@ def test_a_misspelt_dateline_is_the_city_one_letter_off(resolver):
 def test_only_datelines_and_only_big_cities_are_respelt(resolver):
     assert resolver.resolve([Toponym("Dalas", 0, 5, "ner")])["dalas"].entry is None
     assert resolver.resolve([Toponym("VERNIN", 0, 6, "dateline")])["vernin"].entry is None  # Vernon: 40,000
+
+
+def test_a_country_beside_its_capital_called_after_it_stays_the_country(resolver):
+    readings = resolver.resolve([Toponym("Mexico", 0, 6), Toponym("Mexico City", 20, 31)])
+    assert readings["mexico"].entry.fcode == "PCLI" and readings["mexico city"].entry.fcode == "PPLC"

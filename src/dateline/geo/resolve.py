@@ -109,6 +109,8 @@ class _Context:
     regions: dict[tuple[str, str], dict[str, float]] = field(default_factory=dict)  # (cc, admin1) -> {name: weight}
     memo: dict[tuple[int, str], float] = field(default_factory=dict)  # (geonameid, name) -> co-support
     named_countries: dict[str, set[str]] = field(default_factory=dict)  # country -> names naming it outright
+    own_names: dict[int, set[str]] = field(default_factory=dict)  # geonameid -> names that are its own name
+    own_named: set[str] = field(default_factory=set)  # names that are some place's own name
 
     def country_weight(self, country: str, key: str) -> float:
         """Weight of ``country`` in the story, without the name ``key``'s own contribution."""
@@ -312,7 +314,8 @@ def name_keys(text: str) -> list[str]:
 def _context_from(names: dict[str, _Name], chosen: dict[str, Entry | None], base: _Context) -> _Context:
     """The story's evidence from first readings: countries, divisions and points of its places."""
     context = _Context(Counter(base.countries), Counter(base.admin1s), list(base.points),
-                       cells=base.cells, regions=base.regions, memo=base.memo)
+                       cells=base.cells, regions=base.regions, memo=base.memo, own_names=base.own_names,
+                       own_named=base.own_named)
     for key, entry in chosen.items():
         if entry is None:
             continue
@@ -362,6 +365,10 @@ def _candidate_layout(names: dict[str, _Name]) -> _Context:
     """
     context = _Context()
     for key, name in names.items():
+        for entry in name.candidates:
+            if entry.kind in (NAME, ABBREVIATION):
+                context.own_names.setdefault(entry.geonameid, set()).add(key)
+                context.own_named.add(key)
         if name.demonym_only or not name.candidates:
             continue
         for entry, share in _prior_shares(name).items():
@@ -456,6 +463,9 @@ def _support(entry: Entry, key: str, context: _Context) -> float:
 
 def _support_terms(entry: Entry, key: str, context: _Context) -> Iterable[tuple[str, float]]:
     """Each piece of the story's evidence for ``entry``, with what it adds to the score."""
+    if entry.kind == ALTERNATE and key in context.own_named and \
+            key + " city" in context.own_names.get(entry.geonameid, ()):
+        return  # "Mexico" (a country's own name) beside "Mexico City": the city is the one called so
     co = _co_support(entry, key, context)
     if co > 0:
         yield "other places of the story lie near it", CO_SUPPORT * math.log2(1 + co)
