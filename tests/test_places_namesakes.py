@@ -147,3 +147,8 @@ def test_only_datelines_and_only_big_cities_are_respelt(resolver):
 def test_a_country_beside_its_capital_called_after_it_stays_the_country(resolver):
     readings = resolver.resolve([Toponym("Mexico", 0, 6), Toponym("Mexico City", 20, 31)])
     assert readings["mexico"].entry.fcode == "PCLI" and readings["mexico city"].entry.fcode == "PPLC"
+
+
+def test_a_place_ending_an_organisation_name_is_associative(read):
+    found = read("Flights on Air Canada were cancelled.", ("ORG", "Air Canada"))
+    assert found["Canada"].kind == "associative" and found["Canada"].country == "CA"

@@ -30,6 +30,7 @@ log = logging.getLogger(__name__)
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 WEAK_TYPES = frozenset({"PERSON", "ORG"})
+MAX_NAME_WORDS = 8  # an entity mention longer than this is not a name
 _QUALIFIER = re.compile(r",[ \t]*((?:[A-Z][\w'’-]*\.?[ \t]?){1,3})")
 # After a name and its comma, a list goes on ("Washington, Beijing or Seoul"): not a qualifier.
 _LIST_GOES_ON = re.compile(r"[ \t]*(?:,[ \t]*[A-Z][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*)*[ \t]*,?)*[ \t]*(?:and|or|&)\b")
@@ -109,7 +110,8 @@ def _toponyms(ctx: StoryContext, entities: list[Entity], resolver: Resolver) -> 
         for m in entity.mentions:
             if getattr(m, "kind", "name") != "name":
                 continue  # pronouns and descriptions ("the city") are not toponyms
-            taken.append((m.start, m.end))
+            if len(m.text.split()) <= MAX_NAME_WORDS:
+                taken.append((m.start, m.end))  # a longer "name" is a tagger's run-on: scan inside it
             source = _source_of(entity, m, person_tails, resolver)
             if source:
                 yield _Seen(Toponym(m.text, m.start, m.end, source, _qualifier(text, m.end, resolver)), entity.id)
@@ -142,6 +144,11 @@ def _place_prefix(mention: Mention, resolver: Resolver) -> Toponym | None:
         civic = division or words[n].lower().strip(".,’'s") in lexicon.CIVIC_WORDS
         if civic and resolver.candidates(name) or resolver.prominent(name):
             return Toponym(name, mention.start, mention.start + len(name), "associative")
+    for n in range(1, min(len(words) - 1, 3) + 1):  # at the end: "Air Zimbabwe", "Bank of England"
+        name = " ".join(words[-n:]).rstrip(".,;:")
+        if name[:1].isupper() and resolver.prominent(name):
+            end = mention.start + len(" ".join(words[:-n])) + 1 + len(name)
+            return Toponym(name, end - len(name), end, "associative")
     return None
 
 
