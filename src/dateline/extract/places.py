@@ -135,6 +135,8 @@ def _name_prefixes(entities: Iterable[Entity], resolver: Resolver) -> Iterator[_
 
 
 def _place_prefix(mention: Mention, resolver: Resolver) -> Toponym | None:
+    if mention.text.lower().startswith("the "):  # "The United States Department of Agriculture"
+        mention = Mention(mention.start + 4, mention.end, mention.text[4:])
     words = mention.text.split(" ")
     for n in range(min(len(words) - 1, 3), 0, -1):
         name = " ".join(words[:n])

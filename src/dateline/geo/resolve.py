@@ -284,17 +284,18 @@ class Resolver:
         near = _nearest_km(entry, name.key, context.points) <= NEAR_KM
         local = (near or qualified or _co_support(entry, name.key, context) > 0
                  or context.region_weight((entry.country, entry.admin1), key=name.key) > 0)
+        own_state_name = (entry.fcode == "ADM1" and entry.kind == NAME and entry.population >= 100_000
+                          and fold(entry.name) not in lexicon.GENERIC_REGION_WORDS)
         if not name.strong:
             # a capitalised word no tagger called a name, or a name tagged a person or
-            # organisation: a big place the story supports, or a huge city
+            # organisation: a state by its own name, a big place the story supports, a huge city
             if entry.fcode == "ADM1":
-                return local
+                return local or own_state_name
             tagged = "weak" in name.sources  # the tagger called it a name, of the wrong type
             return (tagged and local and entry.population >= WEAK_LOCAL_PLACE
                     or (local or supported) and entry.population >= 100_000 or entry.population >= BIG_CITY)
         if entry.fcode == "ADM1":  # a state by its own name ("West Virginia"), not "Western", Uganda
-            own_name = entry.kind == NAME and fold(entry.name) not in lexicon.GENERIC_REGION_WORDS
-            return supported or entry.population >= BIG_CITY or own_name and entry.population >= 100_000
+            return supported or entry.population >= BIG_CITY or own_state_name
         return local or entry.population >= SMALL_PLACE
 
 
