@@ -152,3 +152,9 @@ def test_a_country_beside_its_capital_called_after_it_stays_the_country(resolver
 def test_a_place_ending_an_organisation_name_is_associative(read):
     found = read("Flights on Air Canada were cancelled.", ("ORG", "Air Canada"))
     assert found["Canada"].kind == "associative" and found["Canada"].country == "CA"
+
+
+def test_a_name_typed_as_a_person_is_a_place_when_the_text_says_so(read):
+    found = read("Storms flooded streets in Vernon, British Columbia, on Monday.",
+                 ("PERSON", "Vernon"), ("GPE", "British Columbia"))
+    assert found["Vernon"].country == "CA"

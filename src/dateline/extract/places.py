@@ -112,7 +112,7 @@ def _toponyms(ctx: StoryContext, entities: list[Entity], resolver: Resolver) -> 
                 continue  # pronouns and descriptions ("the city") are not toponyms
             if len(m.text.split()) <= MAX_NAME_WORDS:
                 taken.append((m.start, m.end))  # a longer "name" is a tagger's run-on: scan inside it
-            source = _source_of(entity, m, person_tails, resolver)
+            source = _source_of(entity, m, person_tails, resolver, _place_cue(text, m, resolver))
             if source:
                 yield _Seen(Toponym(m.text, m.start, m.end, source, _qualifier(text, m.end, resolver)), entity.id)
     yield from _name_prefixes(entities, resolver)
@@ -154,8 +154,20 @@ def _place_prefix(mention: Mention, resolver: Resolver) -> Toponym | None:
     return None
 
 
-def _source_of(entity: Entity, mention: Mention, person_tails: set[str], resolver: Resolver) -> str | None:
-    """How far a mention of this entity is a place: by its type, else by its name alone."""
+def _place_cue(text: str, mention: Mention, resolver: Resolver) -> str | None:
+    """What the words around a mention say of it: "place" ("in Mansfield", "Mansfield, Ohio"),
+    "near" (after "at", "from", "to": places and institutions alike), or None."""
+    before = text[max(0, mention.start - 12):mention.start].split()
+    word = before[-1].lower() if before else ""
+    if word in lexicon.PLACE_PREPOSITIONS or _qualifier(text, mention.end, resolver):
+        return "place"
+    return "near" if word in lexicon.LOCATIVE_PREPOSITIONS else None
+
+
+def _source_of(entity: Entity, mention: Mention, person_tails: set[str], resolver: Resolver,
+               cue: str | None = None) -> str | None:
+    """How far a mention of this entity is a place: by its type, else by its name alone; a
+    name typed as a person is a place only when the words around it say so ("in Mansfield")."""
     if entity.type in PLACE_TYPES:
         return "facility" if entity.type == "FAC" else "ner"
     if entity.type == "NORP":
@@ -168,7 +180,9 @@ def _source_of(entity: Entity, mention: Mention, person_tails: set[str], resolve
         return "ner"  # "Canada", "Texas", "EU" typed as an organisation or a person
     if fold(mention.text) != fold(entity.name) or len(entity.name.split()) > 3:
         return None  # "Meredith" for "Jane Meredith"; a long name
-    return "weak" if entity.type == "ORG" else None  # never a person named like a town
+    if entity.type == "PERSON":
+        return "weak" if cue else None  # never a person named like a town, unless "in Vernon"
+    return "ner" if cue == "place" else "weak"  # "in Torrington" typed as an organisation
 
 
 def _plural_demonym(text: str, resolver: Resolver) -> bool:

@@ -163,3 +163,10 @@ REGION_MEMBERS: dict[str, tuple[str, ...]] = {
     "indochina": ("KH", "LA", "VN"), "caucasus": ("AM", "AZ", "GE"), "south caucasus": ("AM", "AZ", "GE"),
     "british isles": ("GB", "IE"),
 }
+
+# Prepositions that put the name after them in a place ("in Mansfield", "near Torrington") ...
+PLACE_PREPOSITIONS: frozenset[str] = frozenset({
+    "in", "near", "outside", "across", "throughout", "around", "inside", "toward", "towards", "via",
+})
+# ... and those that take places and institutions alike ("at Harvard", "from Microsoft").
+LOCATIVE_PREPOSITIONS: frozenset[str] = PLACE_PREPOSITIONS | frozenset({"at", "from", "to", "into", "between"})
