@@ -158,3 +158,10 @@ def test_a_name_typed_as_a_person_is_a_place_when_the_text_says_so(read):
     found = read("Storms flooded streets in Vernon, British Columbia, on Monday.",
                  ("PERSON", "Vernon"), ("GPE", "British Columbia"))
     assert found["Vernon"].country == "CA"
+
+
+def test_a_town_missing_from_its_written_state_keeps_the_country_only(read):
+    found = read("EDMONTON, Pa., March 3 - The county board met on Tuesday.")
+    place = found["Edmonton"]
+    assert place.geonames_id is None and place.lat is None and place.country == "US"
+    assert place.evidence.why == ("no candidate lies in Pa.",)

@@ -377,7 +377,7 @@ class _Groups:
         name = _display_name(group["names"], entry)
         evidence = _evidence(reading)
         if entry is None:
-            return Place(entity=group["entity"], name=name, geonames_id=None, lat=None, lon=None, country=None,
+            return Place(entity=group["entity"], name=name, geonames_id=None, lat=None, lon=None, country=reading.country,
                          feature=None, mentions=mentions, candidates=tuple(i for i in map(_geonames_id, reading.candidates) if i),
                          kind=group["kind"], evidence=evidence)
         return Place(entity=group["entity"], name=name, geonames_id=_geonames_id(entry), lat=round(entry.lat, 5),

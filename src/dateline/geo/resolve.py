@@ -74,6 +74,7 @@ class Reading:
     score: float = 0.0
     scores: tuple[float, ...] = ()  # each candidate's score, in the candidates' order
     why: tuple[str, ...] = ()  # what made the entry win (or why none was taken)
+    country: str | None = None  # unresolved, but a qualifier says which country: "ROGERS, Conn."
 
 
 @dataclass
@@ -210,14 +211,22 @@ class Resolver:
         ranked = tuple(e for _, e in scored)
         scores = tuple(round(s, 2) for s, _ in scored)
         if not scored:
-            return Reading(name.key, None, (), why=("no gazetteer entry of this name",))
+            return Reading(name.key, None, (), why=("no gazetteer entry of this name",),
+                           country=self._qualifier_country(name))
         top = scored[0][0]
         for score, entry in scored:
             if score < top - FALLBACK_MARGIN:
                 break
             if self._acceptable(entry, name, context):
                 return Reading(name.key, entry, ranked, score, scores, self._why(entry, name, context))
-        return Reading(name.key, None, ranked, top, scores, ("no candidate has support in the story",))
+        country = self._qualifier_country(name)
+        why = f"no candidate lies in {', '.join(sorted(name.qualifiers))}" if country else \
+            "no candidate has support in the story"
+        return Reading(name.key, None, ranked, top, scores, (why,), country)
+
+    def _qualifier_country(self, name: _Name) -> str | None:
+        countries = {cc for cc, _ in self._qualifier_regions(name.qualifiers)} if name.qualifiers else set()
+        return countries.pop() if len(countries) == 1 else None
 
     def _why(self, entry: Entry, name: _Name, context: _Context) -> tuple[str, ...]:
         """The evidence for ``entry``, strongest first: the terms of its score."""
