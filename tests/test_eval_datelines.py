@@ -20,3 +20,8 @@ def test_right_namesake_and_unresolved_shares():
     m = score(predicted, gold)
     assert (m["right"], m["namesake"], m["unresolved"]) == (0.5, 0.25, 0.25)
     assert ("FRANKFURT", "DE", "US") in m["wrong"] and ("HANOVER", "DE", "-") in m["wrong"]
+
+
+def test_a_country_without_a_point_counts_right_and_is_reported():
+    m = score({"ROGERS": Counter({"~US": 1}), "BOSTON": Counter({"US": 2})}, {"ROGERS": "US", "BOSTON": "US"})
+    assert m["right"] == 1.0 and m["country_only"] == 0.5

@@ -3,9 +3,10 @@
 Reuters-21578 tags every story with the countries it is about (``PLACES``). For each
 dateline city of the development files, the gold country is the most common tag over
 that city's stories, and dateline's answer is the most common country its record gives
-the dateline's first place over the same stories. A city is *right* when the two agree,
+the dateline's first place over the same stories. A city is *right* when the two agree (some
+only by the country the dateline's written state names, "ROGERS, Conn.", with no point),
 a *namesake* when dateline placed it in another country (FRANKFURT in Kentucky), and
-*unresolved* when the record left it without a GeoNames entry.
+*unresolved* when the record gives it no country.
 """
 from __future__ import annotations
 
@@ -67,34 +68,36 @@ def gold_countries(stories: Iterable[DatelineStory]) -> dict[str, str]:
 
 
 def dateline_country(article) -> str | None:
-    """The country the record gives the dateline's first place (None when unresolved or absent)."""
+    """The country the record gives the dateline's first place (None when unresolved or absent);
+    marked with a "~" when the place has no point, only the country its written state names."""
     first = article.dateline.places[0] if article.dateline and article.dateline.places else None
     if first is None:
         return None
     for place in article.places:
         for m in place.mentions:
-            if m.text.upper() == first.upper():
-                return place.country
+            if m.text.upper() == first.upper() and place.country:
+                return place.country if place.lat is not None else "~" + place.country
     return None
 
 
 def score(predicted: dict[str, Counter], gold: dict[str, str]) -> dict[str, object]:
     """Shares of cities right, in a namesake's country, and unresolved; with the wrong ones listed."""
-    right = namesake = unresolved = 0
+    right = namesake = unresolved = country_only = 0
     wrong: list[tuple[str, str, str]] = []
     for city, answers in predicted.items():
         top = answers.most_common(1)[0][0] if answers else None
         if top is None:
             unresolved += 1
             wrong.append((city, gold[city], "-"))
-        elif top == gold[city]:
+        elif top.lstrip("~") == gold[city]:
             right += 1
+            country_only += top.startswith("~")
         else:
             namesake += 1
             wrong.append((city, gold[city], top))
     n = len(predicted) or 1
     return {"cities": len(predicted), "right": right / n, "namesake": namesake / n,
-            "unresolved": unresolved / n, "wrong": sorted(wrong)}
+            "unresolved": unresolved / n, "country_only": country_only / n, "wrong": sorted(wrong)}
 
 
 def run(paths: list[Path], per_city: int = 3, gazetteer: str | None = None) -> dict[str, object]:
@@ -136,7 +139,8 @@ def register(eval_app: typer.Typer) -> None:
         """Dateline cities against the country their Reuters stories are tagged with (PLACES)."""
         paths = sorted(path.glob("reut2-*.sgm")) if path.is_dir() else [path]
         m = run(paths, per_city, gazetteer)
-        typer.echo(f"datelines: {m['cities']} cities ({m['stories']} stories read): right {100 * m['right']:.2f}%, "
+        typer.echo(f"datelines: {m['cities']} cities ({m['stories']} stories read): right {100 * m['right']:.2f}% "
+                   f"(of which {100 * m['country_only']:.2f}% by the written state or country alone, no point), "
                    f"namesake {100 * m['namesake']:.2f}%, unresolved {100 * m['unresolved']:.2f}%")
         for city, gold, got in m["wrong"][:show]:
             typer.echo(f"  {city}: gold {gold}, dateline {got}")
