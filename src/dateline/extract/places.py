@@ -250,9 +250,10 @@ def _pattern_toponyms(ctx: StoryContext, resolver: Resolver) -> Iterator[_Seen]:
 def _scan_toponyms(ctx: StoryContext, taken: list[tuple[int, int]], resolver: Resolver) -> Iterator[_Seen]:
     """Capitalised proper-noun runs outside every entity that the gazetteer knows (weak evidence)."""
     doc, text = ctx.doc, ctx.layout.text
+    shouted = _shouted_lines(text, ctx.layout.body.end)
     for match in _CAPITALISED_RUN.finditer(text, 0, ctx.layout.body.end):
         start, end = match.span()
-        if _shouted(text, start):
+        if any(a <= start < b for a, b in shouted):
             continue  # a line in capitals (a wire headline): capitals say nothing there
         if text[end - 1] == "." and text.count(".", start, end) == 1:
             end -= 1  # a sentence's full stop, not an abbreviation's
@@ -276,10 +277,15 @@ def _storm_name(text: str, start: int) -> bool:
     return any(before.endswith(word) for word in lexicon.STORM_WORDS)
 
 
-def _shouted(text: str, at: int) -> bool:
-    line = text[text.rfind("\n", 0, at) + 1: (text.find("\n", at) + 1 or len(text) + 1) - 1]
-    letters = [ch for ch in line if ch.isalpha()]
-    return len(letters) > 12 and all(ch.isupper() for ch in letters)
+def _shouted_lines(text: str, end: int) -> list[tuple[int, int]]:
+    """Spans of the lines written all in capitals (more than a dozen letters) before ``end``."""
+    out, start = [], 0
+    for line in text[:end].split("\n"):
+        letters = "".join(ch for ch in line if ch.isalpha())
+        if len(letters) > 12 and letters.isupper():
+            out.append((start, start + len(line)))
+        start += len(line) + 1
+    return out
 
 
 def _sentence_initial(text: str, start: int) -> bool:
