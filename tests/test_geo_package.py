@@ -53,3 +53,8 @@ def test_capitals_are_marked(gaz):
 def test_khasan_is_absent_but_hassan_lists_it_as_alternate(gaz):
     assert all(e.name != "Khasab" for e in gaz.lookup("khasan"))
     assert "build_version" in gaz.meta()
+
+
+def test_airports_are_places_near_their_city(gaz):
+    airport = next(e for e in gaz.lookup(fold("Heathrow")) if e.fcode == "AIRP")
+    assert haversine_km(airport.lat, airport.lon, 51.47, -0.46) < 5 and airport.country == "GB"

@@ -323,6 +323,36 @@ def continent_items(data: PackageData) -> Iterator[Item]:
                     + name_rows(gid, demonyms, DEMONYM) + name_rows(gid, unions, ABBREVIATION))
 
 
+AIRPORT_ID_BASE = -100_000  # airports get ids below this: they are not GeoNames entries
+_AIRPORT_WORDS = frozenset({"airport", "international", "intl", "regional", "municipal", "national", "county",
+                            "airfield", "aerodrome", "field", "air", "base"})
+
+
+def airport_items(data: PackageData) -> Iterator[Item]:
+    """Airports with an IATA code (airportsdata, MIT), each as well known as the city it serves:
+    its full name, "Heathrow Airport", and the bare "Heathrow" as an alternate name."""
+    try:
+        import airportsdata
+    except ImportError:
+        return
+    people: dict[tuple[str, str], int] = {}
+    for c in data.cities.values():
+        key = (c["countrycode"], fold(c["name"]))
+        people[key] = max(people.get(key, 0), int(c.get("population") or 0))
+    for n, a in enumerate(sorted(airportsdata.load("IATA").values(), key=lambda a: a["iata"])):
+        name, city = a.get("name") or "", a.get("city") or ""
+        if not name or "airport" not in name.lower():
+            continue
+        gid = AIRPORT_ID_BASE - n
+        city_words = set(fold(city).split())
+        core = " ".join(w for w in name.split() if fold(w) not in _AIRPORT_WORDS and fold(w) not in city_words)
+        own = [name, f"{core} Airport", f"{core} International Airport"] if core else [name]
+        row = (gid, name, float(a["lat"]), float(a["lon"]), "S", "AIRP", a.get("country") or "", "", "",
+               people.get((a.get("country") or "", fold(city)), 0), len(own))
+        bare = [core] if len(core) > 3 and fold(core) not in city_words else []
+        yield row, name_rows(gid, own, NAME) + name_rows(gid, bare, ALTERNATE)
+
+
 REGION_ID_BASE = -1_000  # world regions get ids below this: they are not GeoNames entries
 
 
