@@ -165,3 +165,8 @@ def test_a_town_missing_from_its_written_state_keeps_the_country_only(read):
     place = found["Edmonton"]
     assert place.geonames_id is None and place.lat is None and place.country == "US"
     assert place.evidence.why == ("no candidate lies in Pa.",)
+
+
+def test_an_abbreviation_counts_only_when_written_as_one(resolver):
+    assert resolver.resolve([Toponym("Pa.", 0, 3, "ner")])["pa"].entry.geonameid == 6254927
+    assert resolver.resolve([Toponym("Pa", 0, 2, "ner")])["pa"].entry is None  # a word, "La Niña"-like
