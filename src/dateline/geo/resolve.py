@@ -406,7 +406,8 @@ def _feature_bonus(entry: Entry) -> float:
     return 4.0 if entry.fcode in COUNTRY_CODES else FEATURE_BONUS.get(entry.fcode, 0.0)
 
 
-_FEATURE_REASONS = {"CONT": "a continent", "RGN": "a world region", "ADM1": "a state or province", "ADM2": "a county or district",
+_FEATURE_REASONS = {"CONT": "a continent", "RGN": "a world region", "ADM1": "a state or province",
+                    "ADM2": "a county or district", "AIRP": "an airport",
                     "PPLC": "a capital", "PPLA": "a state or province capital"}
 
 

