@@ -286,8 +286,9 @@ class Resolver:
             return False  # "Warrington, Pa." is never Warrington, England
         qualified = qualifier > 0
         supported = _support(entry, name.key, context) > 0 or qualified
-        if entry.kind == ALTERNATE and not supported and not (entry.population >= BIG_CITY or widely_known(entry)):
-            return False
+        famous = (entry.population >= BIG_CITY or widely_known(entry)) and entry.fcode != "AIRP"
+        if entry.kind == ALTERNATE and not supported and not famous:
+            return False  # an airport's bare name ("Chopin") needs the story's support too
         if entry.kind == DEMONYM or entry.fcode in COUNTRY_CODES or entry.fcode in WIDE_CODES:
             return True
         near = _nearest_km(entry, name.key, context.points) <= NEAR_KM

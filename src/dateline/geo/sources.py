@@ -325,7 +325,9 @@ def continent_items(data: PackageData) -> Iterator[Item]:
 
 AIRPORT_ID_BASE = -100_000  # airports get ids below this: they are not GeoNames entries
 _AIRPORT_WORDS = frozenset({"airport", "international", "intl", "regional", "municipal", "national", "county",
-                            "airfield", "aerodrome", "field", "air", "base"})
+                            "airfield", "aerodrome", "field", "air", "base", "city", "state", "metropolitan",
+                            "general", "memorial", "executive", "downtown", "central", "north", "south", "east",
+                            "west"})
 
 
 def airport_items(data: PackageData) -> Iterator[Item]:
