@@ -104,6 +104,8 @@ def ensure(path: Path | str | None = None, *, quiet: bool = False) -> Path:
     path = Path(path) if path else default_path()
     if not path.exists() or _stale(path):
         _build_with_progress(path, quiet=quiet)
+    else:
+        store.upgrade(path)
     return path
 
 

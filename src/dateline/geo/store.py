@@ -89,6 +89,18 @@ def finish(conn: sqlite3.Connection, meta: dict[str, str]) -> None:
     conn.commit()
 
 
+def upgrade(path: Path | str) -> None:
+    """Add the columns a gazetteer of an older schema lacks (one with imported dumps is kept)."""
+    conn = sqlite3.connect(str(path))
+    try:
+        columns = {row[1] for row in conn.execute("PRAGMA table_info(places)")}
+        if columns and "alternates" not in columns:
+            conn.execute("ALTER TABLE places ADD COLUMN alternates INTEGER DEFAULT 0")
+            conn.commit()
+    finally:
+        conn.close()
+
+
 def read_meta(conn: sqlite3.Connection) -> dict[str, str]:
     return dict(conn.execute("SELECT key, value FROM meta"))
 
