@@ -26,7 +26,7 @@ def mini(tmp_path):
 def test_dump_rows_are_read():
     rows = list(dump_items(FIXTURE))
     assert len(rows) == 38
-    (gid, name, lat, lon, fclass, fcode, cc, admin1, _, pop), names = rows[0]
+    (gid, name, lat, lon, fclass, fcode, cc, admin1, _, pop, _), names = rows[0]
     assert (gid, name, fclass, fcode, cc) == (286963, "Oman", "A", "PCLI", "OM")
 
 
@@ -93,3 +93,19 @@ def test_shared_cities15000_imports_and_answers_fast(shared_dir, tmp_path):
     assert (time.perf_counter() - started) < 0.05
     assert any(e.country == "RU" and abs(e.lat - 43.1) < 0.1 for e in found)
     assert not gaz.lookup("khasan") or all(e.name != "Khasab" for e in gaz.lookup("khasan"))
+
+
+def test_a_gazetteer_of_the_older_schema_is_upgraded(tmp_path):
+    import sqlite3
+
+    from dateline.geo import store
+
+    path = tmp_path / "old.sqlite"
+    conn = sqlite3.connect(str(path))
+    conn.execute("CREATE TABLE places (geonameid INTEGER PRIMARY KEY, name TEXT, lat REAL, lon REAL, fclass TEXT, "
+                 "fcode TEXT, country TEXT, admin1 TEXT, admin2 TEXT, population INTEGER)")
+    conn.execute("INSERT INTO places VALUES (1, 'Oldtown', 1.0, 2.0, 'P', 'PPL', 'US', 'TX', '', 10)")
+    conn.commit()
+    conn.close()
+    store.upgrade(path)
+    assert store.by_id(store.connect(path, readonly=True), 1).alternates == 0

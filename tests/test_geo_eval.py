@@ -3,7 +3,7 @@ import math
 
 import pytest
 
-from dateline.eval.geo import MAX_KM, error_metrics, given_gold, read_geowebnews, read_lgl
+from dateline.eval.geo import MAX_KM, error_metrics, given_gold, read_geovirus, read_geowebnews, read_lgl
 
 LGL = """<?xml version="1.0" encoding="utf-8"?>
 <articles><article docid="7"><title>t</title><text><![CDATA[Floods hit Paris, Texas on Monday.]]></text>
@@ -69,3 +69,16 @@ def test_given_gold_scores_distances(gwn_dir):
     docs = read_geowebnews(gwn_dir)
     m = given_gold(docs, _Fixed(33.66, -95.55))
     assert m["n"] == 2 and m["acc161"] == 0.5
+
+
+GEOVIRUS = """<articles><article><source>x</source><text>Flu reached Paris and Lyon.</text><locations>
+<location><name>Lyon</name><start>22</start><end>26</end><lat>45.76</lat><lon>4.84</lon><page>p</page></location>
+<location><name>Paris</name><start>12</start><end>17</end><lat>48.86</lat><lon>2.35</lon><page>p</page></location>
+</locations></article></articles>"""
+
+
+def test_read_geovirus_sorts_locations_by_offset(tmp_path):
+    (tmp_path / "GeoVirus.xml").write_text(GEOVIRUS, encoding="utf-8")
+    [doc] = read_geovirus(tmp_path)
+    assert [(t.text, doc.text[t.start:t.end]) for t in doc.toponyms] == [("Paris", "Paris"), ("Lyon", "Lyon")]
+    assert doc.toponyms[1].lat == pytest.approx(45.76)

@@ -33,6 +33,18 @@ def test_abbreviations_and_demonyms(gaz, name, target, kind):
     assert any(e.name == target and e.kind == kind for e in gaz.lookup(fold(name)))
 
 
+@pytest.mark.parametrize("name, lat, lon", [("Canada", 60.10867, -113.64258), ("Japan", 35.68536, 139.75309)])
+def test_countries_take_the_geonames_point(gaz, name, lat, lon):
+    entry = best(gaz, name, "PCLI")
+    assert haversine_km(entry.lat, entry.lon, lat, lon) < 1
+
+
+@pytest.mark.parametrize("name, lat, lon", [("Queensland", -20.0, 145.0), ("Alberta", 52.28, -113.8)])
+def test_first_level_divisions_have_a_point_near_geonames(gaz, name, lat, lon):
+    entry = best(gaz, name, "ADM1")
+    assert haversine_km(entry.lat, entry.lon, lat, lon) < 400
+
+
 def test_capitals_are_marked(gaz):
     assert best(gaz, "Moscow", "PPLC").country == "RU"
     assert best(gaz, "Seoul", "PPLC").country == "KR"
@@ -41,3 +53,8 @@ def test_capitals_are_marked(gaz):
 def test_khasan_is_absent_but_hassan_lists_it_as_alternate(gaz):
     assert all(e.name != "Khasab" for e in gaz.lookup("khasan"))
     assert "build_version" in gaz.meta()
+
+
+def test_airports_are_places_near_their_city(gaz):
+    airport = next(e for e in gaz.lookup(fold("Heathrow")) if e.fcode == "AIRP")
+    assert haversine_km(airport.lat, airport.lon, 51.47, -0.46) < 5 and airport.country == "GB"

@@ -83,6 +83,25 @@ class Timex:
 
 
 @dataclass(frozen=True, slots=True)
+class PlaceCandidate:
+    """A GeoNames entry weighed for a place name, with the score it got."""
+
+    geonames_id: int | None
+    name: str
+    country: str | None
+    feature: str | None
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceEvidence:
+    """Why a place name got its reading: the evidence for the winner, and the candidates weighed."""
+
+    why: tuple[str, ...] = ()  # strongest first: "written with Texas", "a capital", "the dateline is near"
+    candidates: tuple[PlaceCandidate, ...] = ()  # best first, the winner (if any) among them
+
+
+@dataclass(frozen=True, slots=True)
 class Place:
     entity: str | None  # entity id of the mentioned place
     name: str
@@ -94,6 +113,8 @@ class Place:
     mentions: tuple[Mention, ...] = ()
     metonym: bool = False  # "Washington" used for the U.S. government
     candidates: tuple[int, ...] = ()  # GeoNames ids considered when left unresolved
+    kind: str = "literal"  # literal | metonym | demonym ("Russian") | associative ("Edmonton police")
+    evidence: PlaceEvidence | None = None
 
 
 @dataclass(frozen=True, slots=True)

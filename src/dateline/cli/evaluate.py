@@ -12,6 +12,7 @@ eval_app = typer.Typer(help="Evaluate on public annotated news benchmarks and pr
 EVAL_MODULES: tuple[str, ...] = (
     "dateline.eval.reuters21578",
     "dateline.eval.geo",
+    "dateline.eval.datelines",
     "dateline.eval.polnear",
     "dateline.eval.threads",
     "dateline.eval.timeml",

@@ -39,7 +39,7 @@ def to_geojson(found, source: str | None = None) -> dict:
     """A GeoJSON FeatureCollection of the resolved places (unresolved ones have no point)."""
     features = [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [p.lon, p.lat]},
                  "properties": {"name": p.name, "geonames_id": p.geonames_id, "country": p.country,
-                                "feature": p.feature, "metonym": p.metonym,
+                                "feature": p.feature, "metonym": p.metonym, "kind": p.kind,
                                 "mentions": [[m.start, m.end, m.text] for m in p.mentions]}}
                 for p in found if p.lat is not None]
     return {"type": "FeatureCollection", "features": features, **({"source": source} if source else {})}
@@ -59,8 +59,8 @@ def _table(found, title: str) -> None:
     for column in ("place", "geonames", "lat", "lon", "country", "feature", "mentions"):
         table.add_column(column)
     for p in sorted(found, key=lambda p: (p.country or "~", p.name)):
-        name = p.name + (" (metonym)" if p.metonym else "")
-        gid = str(p.geonames_id) if p.geonames_id else f"unresolved {len(p.candidates)} cand."
+        name = p.name + (f" ({p.kind})" if p.kind != "literal" else "")
+        gid = str(p.geonames_id or "region") if p.lat is not None else f"unresolved {len(p.candidates)} cand."
         table.add_row(name, gid, _num(p.lat), _num(p.lon), p.country or "", p.feature or "", str(len(p.mentions)))
     Console().print(table)
 

@@ -1,4 +1,4 @@
-"""`dateline eval lgl DIR` and `dateline eval geowebnews DIR`: geoparsing scores.
+"""`dateline eval lgl|geowebnews|geovirus DIR`: geoparsing scores.
 
 Two modes, as the geoparsing literature reports them:
 - given the gold toponyms: every gold name (with its span) goes to the resolver; scored
@@ -8,7 +8,8 @@ Two modes, as the geoparsing literature reports them:
   recognition P/R/F1 (a predicted mention matches a gold one when their spans overlap),
   then accuracy@161 km over the matched gold toponyms.
 Readers: LGL's ``lgl.xml`` (gaztag lat/lon) and GeoWebNews' ``Geocoding/gwn_full.txt``
-with ``Geocoding/files/N`` (the resolution gold its authors published).
+with ``Geocoding/files/N`` (the resolution gold its authors published); GeoVirus'
+``GeoVirus.xml`` (WikiNews outbreak stories, gold lat/lon per location).
 """
 from __future__ import annotations
 
@@ -76,6 +77,18 @@ def read_geowebnews(root: str | Path) -> list[GoldDoc]:
             if len(f) >= 6:
                 tops.append(GoldToponym(int(f[4]), int(f[5]), f[1], float(f[2]), float(f[3])))
         docs.append(GoldDoc(str(n), text, tuple(sorted(tops, key=lambda t: t.start))))
+    return docs
+
+
+def read_geovirus(root: str | Path) -> list[GoldDoc]:
+    """GeoVirus (WikiNews disease-outbreak stories): each location's span and gold lat/lon."""
+    path = _find(root, "GeoVirus.xml")
+    docs = []
+    for n, art in enumerate(ET.parse(path).getroot().iter("article")):
+        tops = [GoldToponym(int(loc.findtext("start")), int(loc.findtext("end")), loc.findtext("name") or "",
+                            float(loc.findtext("lat")), float(loc.findtext("lon")))
+                for loc in art.iter("location") if loc.findtext("lat") and loc.findtext("lon")]
+        docs.append(GoldDoc(str(n), art.findtext("text") or "", tuple(sorted(tops, key=lambda t: t.start))))
     return docs
 
 
@@ -153,12 +166,13 @@ def end_to_end(docs: Sequence[GoldDoc], reader) -> dict[str, float]:
 
 # --- command line -------------------------------------------------------------------------
 
-MORDECAI3 = {"lgl": 82.7, "geowebnews": 94.1}
+MORDECAI3 = {"lgl": 82.7, "geowebnews": 94.1}  # published acc@161 given gold names
 
 
 def register(eval_app: typer.Typer) -> None:
     eval_app.command("lgl")(lgl)
     eval_app.command("geowebnews")(geowebnews)
+    eval_app.command("geovirus")(geovirus)
 
 
 def lgl(path: str = typer.Argument(..., help="LGL folder or lgl.xml, e.g. ../shared/data/lgl"),
@@ -177,6 +191,14 @@ def geowebnews(path: str = typer.Argument(..., help="GeoWebNews folder, e.g. ../
     _run("geowebnews", read_geowebnews(path)[:limit], mode, gazetteer)
 
 
+def geovirus(path: str = typer.Argument(..., help="GeoVirus folder or GeoVirus.xml, e.g. ../shared/data/geovirus"),
+             mode: str = typer.Option("both", "--mode", help="gold | e2e | both"),
+             limit: int = typer.Option(None, "--limit", help="Only the first N articles."),
+             gazetteer: str = typer.Option(None, "--gazetteer", help="Gazetteer file.")) -> None:
+    """Geoparsing on GeoVirus (WikiNews outbreak stories): acc@161 km given gold names, and end to end."""
+    _run("geovirus", read_geovirus(path)[:limit], mode, gazetteer)
+
+
 def _run(name: str, docs: list[GoldDoc], mode: str, gazetteer: str | None) -> None:
     from dateline.geo import load
     from dateline.geo.resolve import Resolver
@@ -185,7 +207,8 @@ def _run(name: str, docs: list[GoldDoc], mode: str, gazetteer: str | None) -> No
     typer.echo(f"{name}: {len(docs)} articles, {sum(len(d.toponyms) for d in docs)} gold toponyms with coordinates")
     if mode in ("gold", "both"):
         m = given_gold(docs, Resolver(gaz))
-        typer.echo(f"given gold names: acc@161km {100 * m['acc161']:.1f} (Mordecai3 {MORDECAI3[name]}), "
+        typer.echo(f"given gold names: acc@161km {100 * m['acc161']:.1f}"
+                   + (f" (Mordecai3 {MORDECAI3[name]})" if name in MORDECAI3 else "") + ", "
                    f"answered {m['answered']}/{m['n']} (acc@161 on answered {100 * m['acc161_answered']:.1f}), "
                    f"mean {m['mean_km']:.0f} km, median {m['median_km']:.1f} km, AUC {m['auc']:.3f}, "
                    f"{m['ms_per_doc']:.1f} ms/article")

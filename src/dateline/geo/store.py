@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 # How a name points at an entry; lower is better and wins when a key is given twice.
 NAME = 0  # the entry's own name or ASCII name
@@ -26,7 +26,8 @@ CREATE TABLE IF NOT EXISTS places (
     lat REAL, lon REAL,
     fclass TEXT, fcode TEXT,
     country TEXT, admin1 TEXT, admin2 TEXT,
-    population INTEGER DEFAULT 0
+    population INTEGER DEFAULT 0,
+    alternates INTEGER DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS names (
     key TEXT NOT NULL,
@@ -38,7 +39,7 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 """
 _INDEXES = "CREATE INDEX IF NOT EXISTS places_admin ON places (country, fcode, admin1);"
 
-_PLACE_COLUMNS = "geonameid, name, lat, lon, fclass, fcode, country, admin1, admin2, population"
+_PLACE_COLUMNS = "geonameid, name, lat, lon, fclass, fcode, country, admin1, admin2, population, alternates"
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +56,7 @@ class Entry:
     admin1: str
     admin2: str
     population: int
+    alternates: int = 0  # how many alternate names GeoNames gives it: how widely it is known
     kind: int = NAME  # how the looked-up name named it
 
 
@@ -70,7 +72,7 @@ def connect(path: Path | str, *, readonly: bool = False) -> sqlite3.Connection:
 
 def write_places(conn: sqlite3.Connection, rows: Iterable[tuple]) -> None:
     """Insert or replace place rows (a later source, such as a full dump, wins)."""
-    conn.executemany(f"INSERT OR REPLACE INTO places ({_PLACE_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?)", rows)
+    conn.executemany(f"INSERT OR REPLACE INTO places ({_PLACE_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
 
 
 def write_names(conn: sqlite3.Connection, rows: Iterable[tuple[str, int, int]]) -> None:
@@ -85,6 +87,18 @@ def finish(conn: sqlite3.Connection, meta: dict[str, str]) -> None:
     conn.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
                      [(k, str(v)) for k, v in {**meta, "schema": SCHEMA_VERSION}.items()])
     conn.commit()
+
+
+def upgrade(path: Path | str) -> None:
+    """Add the columns a gazetteer of an older schema lacks (one with imported dumps is kept)."""
+    conn = sqlite3.connect(str(path))
+    try:
+        columns = {row[1] for row in conn.execute("PRAGMA table_info(places)")}
+        if columns and "alternates" not in columns:
+            conn.execute("ALTER TABLE places ADD COLUMN alternates INTEGER DEFAULT 0")
+            conn.commit()
+    finally:
+        conn.close()
 
 
 def read_meta(conn: sqlite3.Connection) -> dict[str, str]:
@@ -118,3 +132,10 @@ def by_code(conn: sqlite3.Connection, country: str, fcodes: tuple[str, ...], adm
 
 def _prefixed(prefix: str) -> str:
     return ", ".join(prefix + c.strip() for c in _PLACE_COLUMNS.split(","))
+
+
+def place_name_keys(conn: sqlite3.Connection, min_population: int) -> Iterator[tuple[str, int]]:
+    """(key, geonameid) of the own names of populated places of at least ``min_population``."""
+    sql = ("SELECT n.key, p.geonameid FROM names n JOIN places p ON p.geonameid = n.geonameid "
+           "WHERE n.kind = ? AND p.fclass = 'P' AND p.population >= ?")
+    yield from conn.execute(sql, (NAME, min_population))

@@ -122,10 +122,11 @@ def _place_lines(places) -> list[str]:
 
 
 def _place_line(p) -> str:
-    if p.geonames_id is None:
+    if p.lat is None:
         return f"{p.name}: unresolved"
-    flag = " (metonym)" if p.metonym else ""
-    return f"{p.name}{flag}: GeoNames {p.geonames_id}, {p.feature}, {p.country}, {p.lat:.4f},{p.lon:.4f}"
+    flag = f" ({p.kind})" if p.kind != "literal" else ""
+    where = f"GeoNames {p.geonames_id}" if p.geonames_id else "world region"
+    return f"{p.name}{flag}: {where}, {p.feature}, {p.country}, {p.lat:.4f},{p.lon:.4f}"
 
 
 def _event_lines(a: Article, names: dict[str, str]) -> list[str]:

@@ -1,0 +1,146 @@
+"""`dateline eval datelines DIR`: does each dateline city land in the right country?
+
+Reuters-21578 tags every story with the countries it is about (``PLACES``). For each
+dateline city of the development files, the gold country is the most common tag over
+that city's stories, and dateline's answer is the most common country its record gives
+the dateline's first place over the same stories. A city is *right* when the two agree (some
+only by the country the dateline's written state names, "ROGERS, Conn.", with no point),
+a *namesake* when dateline placed it in another country (FRANKFURT in Kentucky), and
+*unresolved* when the record gives it no country.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import typer
+
+from dateline.eval.reuters21578 import _DOC, WireStory, _story
+
+# Reuters PLACES labels that are not a country's name in the gazetteer (label -> ISO alpha-2).
+# Countries that have since split or merged count as their successor holding the capital.
+REUTERS_COUNTRY_CODES: dict[str, str] = {
+    "usa": "US", "uk": "GB", "ussr": "RU", "west-germany": "DE", "east-germany": "DE",
+    "czechoslovakia": "CZ", "yugoslavia": "RS", "zaire": "CD", "kampuchea": "KH", "burma": "MM",
+    "ivory-coast": "CI", "trinidad-tobago": "TT", "yemen-arab-republic": "YE",
+    "yemen-demo-republic": "YE", "us-virgin-islands": "VI", "cayman-islands": "KY", "uae": "AE",
+    "congo": "CG",
+}
+
+
+@dataclass(frozen=True)
+class DatelineStory:
+    city: str  # the dateline's first place as the wire wrote it ("FRANKFURT")
+    text: str
+    published: str | None
+    countries: tuple[str, ...]  # ISO codes of the story's PLACES tags
+
+
+_PLACES = re.compile(r"<PLACES>(.*?)</PLACES>", re.S)
+
+
+def iter_documents(path: Path) -> Iterator[tuple[WireStory, list[str]]]:
+    """Wire stories of one .sgm file with their PLACES labels."""
+    for doc in _DOC.findall(path.read_text(encoding="latin-1")):
+        story = _story(doc)
+        if story is not None:
+            places = _PLACES.search(doc)
+            yield story, re.findall(r"<D>(.*?)</D>", places.group(1)) if places else []
+
+
+def iter_dateline_stories(paths: Iterable[Path], country_code) -> Iterator[DatelineStory]:
+    for path in paths:
+        for story, labels in iter_documents(path):
+            codes = tuple(c for c in (country_code(label) for label in labels) if c)
+            if story.dateline_place and codes:
+                yield DatelineStory(story.dateline_place.upper(), story.text, story.published, codes)
+
+
+def gold_countries(stories: Iterable[DatelineStory]) -> dict[str, str]:
+    """Each city's most common PLACES country over its stories."""
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for s in stories:
+        counts[s.city].update(s.countries)
+    return {city: c.most_common(1)[0][0] for city, c in counts.items()}
+
+
+def dateline_country(article) -> str | None:
+    """The country the record gives the dateline's first place (None when unresolved or absent);
+    marked with a "~" when the place has no point, only the country its written state names."""
+    first = article.dateline.places[0] if article.dateline and article.dateline.places else None
+    if first is None:
+        return None
+    for place in article.places:
+        for m in place.mentions:
+            if m.text.upper() == first.upper() and place.country:
+                return place.country if place.lat is not None else "~" + place.country
+    return None
+
+
+def score(predicted: dict[str, Counter], gold: dict[str, str]) -> dict[str, object]:
+    """Shares of cities right, in a namesake's country, and unresolved; with the wrong ones listed."""
+    right = namesake = unresolved = country_only = 0
+    wrong: list[tuple[str, str, str]] = []
+    for city, answers in predicted.items():
+        top = answers.most_common(1)[0][0] if answers else None
+        if top is None:
+            unresolved += 1
+            wrong.append((city, gold[city], "-"))
+        elif top.lstrip("~") == gold[city]:
+            right += 1
+            country_only += top.startswith("~")
+        else:
+            namesake += 1
+            wrong.append((city, gold[city], top))
+    n = len(predicted) or 1
+    return {"cities": len(predicted), "right": right / n, "namesake": namesake / n,
+            "unresolved": unresolved / n, "country_only": country_only / n, "wrong": sorted(wrong)}
+
+
+def run(paths: list[Path], per_city: int = 3, gazetteer: str | None = None) -> dict[str, object]:
+    import os
+
+    from dateline.geo import load
+    from dateline.geo.resolve import Resolver
+    from dateline.io.sources import Story
+    from dateline.reader import Reader
+
+    if gazetteer:
+        os.environ["DATELINE_GAZETTEER"] = gazetteer
+    resolver = Resolver(load(gazetteer))
+
+    def country_code(label: str) -> str | None:
+        return REUTERS_COUNTRY_CODES.get(label) or resolver.country_of(label.replace("-", " "))
+
+    stories = list(iter_dateline_stories(paths, country_code))
+    gold = gold_countries(stories)
+    chosen: dict[str, list[DatelineStory]] = defaultdict(list)
+    for s in stories:
+        if len(chosen[s.city]) < per_city:
+            chosen[s.city].append(s)
+    sample = [s for group in chosen.values() for s in group]
+    reader = Reader(extractors=["entities", "places"])
+    predicted: dict[str, Counter] = defaultdict(Counter)
+    for s, article in zip(sample, reader.read_many(Story(text=s.text, published=s.published) for s in sample)):
+        code = dateline_country(article)
+        predicted[s.city].update([code] if code else [])
+    return score(predicted, gold) | {"stories": len(sample)}
+
+
+def register(eval_app: typer.Typer) -> None:
+    @eval_app.command("datelines")
+    def datelines(path: Path = typer.Argument(..., exists=True, help="Reuters-21578 folder or reut2-*.sgm file"),
+                  per_city: int = typer.Option(3, "--per-city", help="Stories read per dateline city."),
+                  show: int = typer.Option(30, "--show", help="List this many wrong cities."),
+                  gazetteer: str = typer.Option(None, "--gazetteer", help="Gazetteer file.")) -> None:
+        """Dateline cities against the country their Reuters stories are tagged with (PLACES)."""
+        paths = sorted(path.glob("reut2-*.sgm")) if path.is_dir() else [path]
+        m = run(paths, per_city, gazetteer)
+        typer.echo(f"datelines: {m['cities']} cities ({m['stories']} stories read): right {100 * m['right']:.2f}% "
+                   f"(of which {100 * m['country_only']:.2f}% by the written state or country alone, no point), "
+                   f"namesake {100 * m['namesake']:.2f}%, unresolved {100 * m['unresolved']:.2f}%")
+        for city, gold, got in m["wrong"][:show]:
+            typer.echo(f"  {city}: gold {gold}, dateline {got}")
