@@ -14,15 +14,17 @@ name part, to the one the story's evidence points at:
 
 Journalists (byline, credits) never take a short form from the story text.
 Other names: one entity per folded name, with country aliases ("U.S.", "the United
-States") and an organisation's short form ("State Department" for "U.S. State
-Department") joined.
+States"), an organisation's short form ("State Department" for "U.S. State
+Department"), its other word order ("Justice Department", "Department of Justice"), its
+acronym ("DOJ") and the other names listed in ``ORG_ALIASES`` ("the Fed", "Federal
+Reserve Board") joined.
 """
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
 
-from dateline.data.entity_words import TITLE_WORDS
+from dateline.data.entity_words import ORG_ALIASES, TITLE_WORDS
 from dateline.entities import gazetteer, names
 
 DOMINANT = 3  # a namesake named in full this many times as often as the first one takes the short form
@@ -134,12 +136,33 @@ def group_others(found: list[Found]) -> list[Group]:
     _join_org_short_forms(found, by_key)
     _join_acronyms(found, by_key)
     _join_compass_forms(found, by_key)
-    for g in by_key.values():
-        g.label = Counter(found[i].label for i in g.members).most_common(1)[0][0]
+    for k, g in by_key.items():
+        g.label = "ORG" if k[0] == "ORG" else Counter(found[i].label for i in g.members).most_common(1)[0][0]
     return list(by_key.values())
 
 
+# Heads of an organisation's name that may come first or last: "Justice Department" is
+# "Department of Justice", "Finance Ministry" is "Ministry of Finance".
+_REORDERED_HEADS = frozenset({"department", "ministry", "dept"})
+
+
+def canonical(folded: str) -> str:
+    """One written form for an organisation's folded name: aliases resolved and "X
+    Department" written "Department of X" (a place in front stays in front)."""
+    folded = ORG_ALIASES.get(folded, folded)
+    words = folded.split()
+    if len(words) >= 2 and words[-1] in _REORDERED_HEADS:
+        lead = next((n for n in (2, 1) if len(words) - 1 > n
+                     and gazetteer.place_code(" ".join(words[:n]))), 0)
+        head = "department" if words[-1] == "dept" else words[-1]
+        folded = " ".join([*words[:lead], head, "of", *words[lead:-1]])
+    return ORG_ALIASES.get(folded, folded)
+
+
 def _other_key(f: Found) -> tuple[str, str]:
+    folded = gazetteer.fold(f.text)
+    if f.label == "ORG" or folded in ORG_ALIASES:
+        return ("ORG", canonical(folded).replace(".", ""))
     kind = "place" if f.label in {"GPE", "LOC"} else f.label
     code = gazetteer.country_code(f.text) if kind == "place" else None
     if code:
@@ -174,13 +197,15 @@ _ACRONYM_TAIL = frozenset({"company", "corporation", "corp", "inc", "ltd", "plc"
 
 def initials(name: str) -> tuple[str, ...]:
     """Acronyms a name may go by: "United States Air Force" -> USAF; a trailing
-    "Company" or "Group" may be left out of it."""
-    words = [w for w in name.replace("-", " ").split() if w.casefold() not in _ACRONYM_SKIP]
-    letters = "".join(w[0] for w in words if w[:1].isalpha()).upper()
-    out = [letters]
-    if words and words[-1].casefold().strip(".") in _ACRONYM_TAIL:
-        out.append(letters[:-1])
-    return tuple(a for a in out if len(a) >= 2)
+    "Company" or "Group" may be left out of it; "of" may count ("Bank of Japan" -> BOJ)."""
+    out = []
+    for skip in (_ACRONYM_SKIP, _ACRONYM_SKIP - {"of"}):
+        words = [w for w in name.replace("-", " ").split() if w.casefold() not in skip]
+        letters = "".join(w[0] for w in words if w[:1].isalpha()).upper()
+        out.append(letters)
+        if words and words[-1].casefold().strip(".") in _ACRONYM_TAIL:
+            out.append(letters[:-1])
+    return tuple(dict.fromkeys(a for a in out if len(a) >= 2))
 
 
 def _join_acronyms(found: list[Found], by_key: dict[tuple[str, str], Group]) -> None:
@@ -191,7 +216,7 @@ def _join_acronyms(found: list[Found], by_key: dict[tuple[str, str], Group]) -> 
         if not (text.isupper() and text.isalpha() and 2 <= len(text) <= 8):
             continue
         longer = [k2 for k2 in orgs if k2 != k and k2 in by_key
-                  and any(text in initials(found[i].text) for i in by_key[k2].members)]
+                  and (text in initials(k2[1]) or any(text in initials(found[i].text) for i in by_key[k2].members))]
         if len(longer) == 1 and k in by_key:
             by_key[longer[0]].members.extend(by_key.pop(k).members)
 
