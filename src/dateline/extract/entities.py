@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from dateline.entities import cluster, gazetteer, names
+from dateline.entities import cluster, first_names, gazetteer, names
 from dateline.entities.cluster import Found, Group
 from dateline.entities.corrections import NAME_TYPES, correct
 from dateline.entities.pronouns import Referent, Resolver, resolve_organisations, sentences
@@ -133,10 +133,14 @@ def _read_roles(story: _Story, person_at: dict[int, int]) -> None:
 
 
 def _gender(story: _Story, g: Group) -> str | None:
+    """What the story says (kin words, "Mrs."), else what the first name usually says."""
     votes = Counter(story.roles[m].gender for m in g.members if m in story.roles and story.roles[m].gender)
     votes.update(HONORIFIC_GENDER[story.found[m].title] for m in g.members
                  if story.found[m].title in HONORIFIC_GENDER)
-    return votes.most_common(1)[0][0] if votes else None
+    if votes:
+        return votes.most_common(1)[0][0]
+    named = [story.found[m].text for m in g.members]
+    return first_names.gender_of(names.fullest(named)) if named else None
 
 
 def _resolve_pronouns(story: _Story, person_at: dict[int, int]) -> Resolver:
