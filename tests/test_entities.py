@@ -105,3 +105,27 @@ def test_journalist_is_flagged_and_kept_apart(nlp, extract):
 @pytest.mark.parametrize("text", ["", "   \n\n", "\"\"\"", "Kim", "He said.", "((( ,,, )))"])
 def test_odd_text_does_not_crash(nlp, extract, text):
     assert isinstance(read(nlp, extract, text), tuple)
+
+
+HEADLINES = [
+    "VARGA SAYS HARBOUR ACCORD WORKING, WARNS OSEI\n\n",
+    "Varga Says Harbour Accord Working, Warns Osei\n\n",
+]
+HEADLINE_BODY = """\
+OSLO, March 3 (Reuters) - Finance Minister Lena Varga said on Tuesday the harbour accord \
+signed last month was working, and warned shipping magnate Tobias Osei against new delays.
+
+"The accord holds," Varga told reporters in Oslo. Osei did not comment.
+"""
+
+
+@pytest.mark.parametrize("headline", HEADLINES)
+def test_headline_alone_makes_no_entity(reader, headline):
+    article = reader.read(headline + HEADLINE_BODY)
+    assert article.headline is not None
+    names = sorted(e.name for e in article.entities if e.type in {"PERSON", "ORG"})
+    assert [n for n in names if n != "Reuters"] == ["Lena Varga", "Tobias Osei"]
+    end = len(headline.rstrip())
+    for e in article.entities:
+        if all(m.end <= end for m in e.mentions):
+            pytest.fail(f"{e.name!r} is named in the headline only")

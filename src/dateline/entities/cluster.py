@@ -13,6 +13,8 @@ name part, to the one the story's evidence points at:
    unresolved: its own entity, with the candidates listed.
 
 Journalists (byline, credits) never take a short form from the story text.
+A headline mention only joins an entity the rest of the story names: headlines capitalise
+verbs and nouns ("Lawson Says Louvre Currency ...") and never introduce anyone.
 Other names: one entity per folded name, with country aliases ("U.S.", "the United
 States"), an organisation's short form ("State Department" for "U.S. State
 Department"), its other word order ("Justice Department", "Department of Justice"), its
@@ -41,6 +43,7 @@ class Found:
     sent: int = 0  # sentence index
     title: str | None = None  # capitalised title word right before the name ("Chairman")
     journalist: bool = False  # inside the byline or the credits
+    headline: bool = False  # inside the headline
 
 
 @dataclass
@@ -55,7 +58,7 @@ class Group:
 
 def group_people(found: list[Found], journalist_keys: set[tuple[str, ...]]) -> list[Group]:
     """Cluster the PERSON mentions of ``found`` (see module doc)."""
-    people = [i for i, f in enumerate(found) if f.label == "PERSON"]
+    people = [i for i, f in enumerate(found) if f.label == "PERSON" and not f.headline]
     full: dict[tuple[str, ...], Group] = {}
     short: list[int] = []
     for i in people:
@@ -78,9 +81,22 @@ def group_people(found: list[Found], journalist_keys: set[tuple[str, ...]]) -> l
         group.members.append(i)
         group.candidates = sorted(set(group.candidates) | set(target))
     ordered = groups + list(unresolved.values())
+    _attach_headline_people(found, groups)
     for g in ordered:
         g.members.sort(key=lambda i: found[i].start)
     return ordered
+
+
+def _attach_headline_people(found: list[Found], groups: list[Group]) -> None:
+    """A headline name joins the one person of the story it names in full or in short."""
+    for i, f in enumerate(found):
+        if f.label != "PERSON" or not f.headline:
+            continue
+        k = names.key(f.text)
+        fits = [g for g in groups if not g.journalist and any(
+            names.key(found[m].text) == k or names.is_short_form(f.text, found[m].text) for m in g.members)]
+        if len(fits) == 1:
+            fits[0].members.append(i)
 
 
 def _absorb_partial_full_names(found: list[Found], full: dict[tuple[str, ...], Group]) -> None:
@@ -130,12 +146,14 @@ def group_others(found: list[Found]) -> list[Group]:
     """One group per non-person name, with aliases joined (see module doc)."""
     by_key: dict[tuple[str, str], Group] = {}
     for i, f in enumerate(found):
-        if f.label == "PERSON":
-            continue
-        by_key.setdefault(_other_key(f), Group(f.label)).members.append(i)
+        if f.label != "PERSON" and not f.headline:
+            by_key.setdefault(_other_key(f), Group(f.label)).members.append(i)
     _join_org_short_forms(found, by_key)
     _join_acronyms(found, by_key)
     _join_compass_forms(found, by_key)
+    for i, f in enumerate(found):  # a headline name joins a name of the story (see module doc)
+        if f.label != "PERSON" and f.headline and _other_key(f) in by_key:
+            by_key[_other_key(f)].members.append(i)
     for k, g in by_key.items():
         g.label = "ORG" if k[0] == "ORG" else Counter(found[i].label for i in g.members).most_common(1)[0][0]
     return list(by_key.values())

@@ -69,10 +69,12 @@ def correct(doc: Doc, *, places: Sequence[tuple[int, int]] = (),
 
 
 def _trim(doc: Doc, span: NerSpan) -> NerSpan | None:
-    """Drop a possessive, a leading "the" and credit words glued to the end."""
+    """Drop a possessive, a leading "the", white space and credit words glued to the end."""
     start, end = span.start, span.end
-    while end > start and doc[end - 1].text in POSSESSIVES:
+    while end > start and (doc[end - 1].text in POSSESSIVES or doc[end - 1].is_space):
         end -= 1
+    while end > start and doc[start].is_space:
+        start += 1
     if span.label == "PERSON":
         start = _after_title(doc, start, end)
     if span.label != "PERSON" and end - start > 1 and doc[start].lower_ in LEADING_DETERMINERS:

@@ -80,6 +80,7 @@ def _find(layout, doc: Doc) -> _Story:
     persons = [(f.start, f.end) for f in _journalist_fields(layout)]
     places = [(f.start, f.end) for f in _dateline_places(layout) if f.end <= end]
     journalist_spans = set(persons)
+    headline = layout.headline
     sent_index = [0] * len(doc)
     for n, sent in enumerate(sentences(doc)):
         sent_index[sent.start:sent.end] = [n] * (sent.end - sent.start)
@@ -91,7 +92,8 @@ def _find(layout, doc: Doc) -> _Story:
         words = [t.text for t in doc[max(0, span.start - 3):span.start]]
         title = cluster.title_before(words) if span.label == "PERSON" else None
         found.append(Found(a, b, span.label, text[a:b], sent_index[span.start], title,
-                           journalist=_overlaps(a, b, journalist_spans)))
+                           journalist=_overlaps(a, b, journalist_spans),
+                           headline=headline is not None and headline.start <= a and b <= headline.end))
         tokens.append((span.start, span.end))
     for a, b in sorted(journalist_spans):
         if a >= end:
