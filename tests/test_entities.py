@@ -129,3 +129,15 @@ def test_headline_alone_makes_no_entity(reader, headline):
     for e in article.entities:
         if all(m.end <= end for m in e.mentions):
             pytest.fail(f"{e.name!r} is named in the headline only")
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("Minister of Finance Ana Costa said on Monday the budget would be cut.\n", "Ana Costa", "Minister of Finance"),
+    ("On Tuesday the Chancellor of the Exchequer Edwin Marsh said sterling was stable.\n", "Edwin Marsh",
+     "Chancellor of the Exchequer"),
+    ("Prime Minister Edith Mwangi flew to Accra on Sunday.\n", "Edith Mwangi", "Prime Minister"),
+])
+def test_title_words_stay_out_of_the_name(nlp, extract, text, name, title):
+    found = person(read(nlp, extract, text), name)
+    assert title in found.titles
+    assert all(title.split()[-1] not in m.text for m in found.mentions if m.kind == "name")

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 from dateline.data.entity_words import (
     CREDIT_WORDS, HONORIFIC_GENDER, LEADING_DETERMINERS, MEDIA_HEADS, PLACE_CUES, TITLE_WORDS,
 )
-from dateline.entities import gazetteer
+from dateline.entities import first_names, gazetteer
 from dateline.data.entity_words import EMPLOYMENT, KINSHIP, OTHER_RELATIONS, ROLE_NOUNS
 
 NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
@@ -76,7 +76,7 @@ def _trim(doc: Doc, span: NerSpan) -> NerSpan | None:
     while end > start and doc[start].is_space:
         start += 1
     if span.label == "PERSON":
-        start = _after_title(doc, start, end)
+        start = _after_title_object(doc, _after_title(doc, start, end), end)
     if span.label != "PERSON" and end - start > 1 and doc[start].lower_ in LEADING_DETERMINERS:
         if doc[start].is_lower or gazetteer.country_code(doc[start + 1:end].text):
             start += 1
@@ -108,6 +108,19 @@ def _after_title(doc: Doc, start: int, end: int) -> int:
         else:
             break
     return start
+
+
+def _after_title_object(doc: Doc, start: int, end: int) -> int:
+    """After "Minister of" or "Chancellor of the", the tagger may take the title's object
+    into the name ("Minister of Finance Ana Costa"): the name starts at a known first
+    name, else one word later, and keeps two words at least."""
+    before = [t.lower_ for t in doc[max(0, start - 2):start]]
+    if end - start < 3 or not before or not (before[-1] == "of" or before[-2:] == ["of", "the"]):
+        return start
+    for i in range(start + 1, end - 1):
+        if first_names.gender_of(f"{doc[i].text} {doc[i + 1].text}"):
+            return i
+    return start + 1
 
 
 def _drop_title_parts(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
@@ -206,7 +219,7 @@ def _extend_person(doc: Doc, span: NerSpan, spans: list[NerSpan]) -> NerSpan:
         end += 1
     if (start > 0 and _is_name_word(doc[start - 1]) and _same_line(doc, start - 1)
             and not doc[start - 1].is_sent_start
-            and (start < 2 or doc[start - 2].lower_ not in {"the", "a", "an"})):
+            and (start < 2 or doc[start - 2].lower_ not in {"the", "a", "an", "of"})):
         start -= 1
     return NerSpan(start, end, span.label)
 
