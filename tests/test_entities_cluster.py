@@ -123,3 +123,13 @@ def test_acronym_may_keep_the_of():
     found = [Found(0, 14, "ORG", "Bank of Zembla"), Found(20, 23, "ORG", "BOZ"), Found(30, 32, "ORG", "BZ"),
              Found(40, 55, "ORG", "Bank of Ruritania"), Found(60, 63, "ORG", "BOX")]
     assert _grouped(found) == [["BOX"], ["BOZ", "BZ", "Bank of Zembla"], ["Bank of Ruritania"]]
+
+
+def test_headline_mentions_only_join_names_of_the_story():
+    found = [Found(0, 10, "PERSON", "Warns Osei", headline=True), Found(11, 16, "PERSON", "Varga", headline=True),
+             Found(20, 40, "PERSON", "Harbour Accord", headline=True), Found(41, 45, "ORG", "Norvik", headline=True),
+             Found(50, 60, "PERSON", "Lena Varga"), Found(70, 81, "PERSON", "Tobias Osei")]
+    groups = group_people(found, set()) + group_others(found)
+    assert sorted(sorted(found[i].text for i in g.members) for g in groups) == [
+        ["Lena Varga", "Varga"], ["Osei", "Tobias Osei"]]
+    assert (found[0].start, found[0].end) == (6, 10)

@@ -88,15 +88,29 @@ def group_people(found: list[Found], journalist_keys: set[tuple[str, ...]]) -> l
 
 
 def _attach_headline_people(found: list[Found], groups: list[Group]) -> None:
-    """A headline name joins the one person of the story it names in full or in short."""
+    """A headline name joins the one person of the story it names in full or in short;
+    else one of its words may ("Warns Osei": the tagger took a verb in), and the mention
+    shrinks to that word."""
+    def fits(text: str) -> list[Group]:
+        k = names.key(text)
+        return [g for g in groups if not g.journalist and any(
+            names.key(found[m].text) == k or names.is_short_form(text, found[m].text) for m in g.members)]
     for i, f in enumerate(found):
         if f.label != "PERSON" or not f.headline:
             continue
-        k = names.key(f.text)
-        fits = [g for g in groups if not g.journalist and any(
-            names.key(found[m].text) == k or names.is_short_form(f.text, found[m].text) for m in g.members)]
-        if len(fits) == 1:
-            fits[0].members.append(i)
+        whole = fits(f.text)
+        if len(whole) == 1:
+            whole[0].members.append(i)
+            continue
+        offset = 0
+        for word in f.text.split(" "):
+            start = f.text.index(word, offset)
+            offset = start + len(word)
+            one = fits(word) if len(word) > 1 else []
+            if len(one) == 1 and not whole:
+                f.start, f.end, f.text = f.start + start, f.start + offset, word
+                one[0].members.append(i)
+                break
 
 
 def _absorb_partial_full_names(found: list[Found], full: dict[tuple[str, ...], Group]) -> None:

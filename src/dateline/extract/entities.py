@@ -59,6 +59,10 @@ def _extract(layout, doc: Doc) -> tuple[Entity, ...]:
     story = _find(layout, doc)
     journalist_keys = {names.key(n) for n in layout.journalist_names}
     story.groups = cluster.group_people(story.found, journalist_keys) + cluster.group_others(story.found)
+    for m, f in enumerate(story.found):  # grouping may shrink a headline mention to one word
+        if f.headline and story.tokens[m][0] >= 0:
+            span = doc.char_span(f.start, f.end, alignment_mode="expand")
+            story.tokens[m] = (span.start, span.end) if span is not None else story.tokens[m]
     person_at = _person_tokens(story)
     _read_roles(story, person_at)
     resolver = _resolve_pronouns(story, person_at)
