@@ -19,6 +19,7 @@ from dateline.data.entity_words import (
     CREDIT_WORDS, HONORIFIC_GENDER, LEADING_DETERMINERS, MEDIA_HEADS, PLACE_CUES, TITLE_WORDS,
 )
 from dateline.entities import first_names, gazetteer
+from dateline.structure.patterns import AGENCIES
 from dateline.data.entity_words import EMPLOYMENT, KINSHIP, OTHER_RELATIONS, ROLE_NOUNS
 
 NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
@@ -64,6 +65,7 @@ def correct(doc: Doc, *, places: Sequence[tuple[int, int]] = (),
     spans = _retype_lone_places(doc, spans)
     spans = _as_the_structure_says(doc, spans, places)
     spans = [_retype_by_context(doc, s) for s in spans]
+    spans = [_agency_sign_off(doc, s) for s in spans]
     spans = _place_everywhere(doc, spans, {_key(doc, s) for s in spans if s.label == "GPE"
                                            and _after_place_cue(doc, s.start)})
     return sorted(_dedupe(spans), key=lambda s: s.start)
@@ -283,6 +285,15 @@ def _retype_by_context(doc: Doc, span: NerSpan) -> NerSpan:
         if after.split(" ")[0] in MEDIA_HEADS or after in MEDIA_HEADS:
             return replace(span, label="ORG")
     return span
+
+
+def _agency_sign_off(doc: Doc, span: NerSpan) -> NerSpan:
+    """An agency's name alone on its line ("REUTER" closing a wire story) is the agency."""
+    if span.label == "ORG" or gazetteer.fold(doc[span.start:span.end].text) not in AGENCIES:
+        return span
+    before = span.start == 0 or "\n" in doc[span.start - 1].text_with_ws
+    after = span.end >= len(doc) or "\n" in doc[span.end - 1].whitespace_ or doc[span.end].is_space
+    return replace(span, label="ORG") if before and after else span
 
 
 def _key(doc: Doc, span: NerSpan) -> str:
