@@ -288,12 +288,15 @@ def _retype_by_context(doc: Doc, span: NerSpan) -> NerSpan:
 
 
 def _agency_sign_off(doc: Doc, span: NerSpan) -> NerSpan:
-    """An agency's name alone on its line ("REUTER" closing a wire story) is the agency."""
-    if span.label == "ORG" or gazetteer.fold(doc[span.start:span.end].text) not in AGENCIES:
+    """An agency's name alone on its line, or in capitals closing the story ("... he said.
+    REUTER"), is the agency signing off."""
+    text = doc[span.start:span.end].text
+    if span.label == "ORG" or gazetteer.fold(text) not in AGENCIES:
         return span
     before = span.start == 0 or "\n" in doc[span.start - 1].text_with_ws
     after = span.end >= len(doc) or "\n" in doc[span.end - 1].whitespace_ or doc[span.end].is_space
-    return replace(span, label="ORG") if before and after else span
+    closing = text.isupper() and all(t.is_space for t in doc[span.end:])
+    return replace(span, label="ORG") if before and after or closing else span
 
 
 def _key(doc: Doc, span: NerSpan) -> str:
