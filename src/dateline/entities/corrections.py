@@ -288,14 +288,15 @@ def _retype_by_context(doc: Doc, span: NerSpan) -> NerSpan:
 
 
 def _agency_sign_off(doc: Doc, span: NerSpan) -> NerSpan:
-    """An agency's name alone on its line, or in capitals closing the story ("... he said.
-    REUTER"), is the agency signing off."""
+    """An agency's name alone on its line, or closing the story after the last sentence
+    ("... he said. Reuter"), is the agency signing off."""
     text = doc[span.start:span.end].text
     if span.label == "ORG" or gazetteer.fold(text) not in AGENCIES:
         return span
     before = span.start == 0 or "\n" in doc[span.start - 1].text_with_ws
     after = span.end >= len(doc) or "\n" in doc[span.end - 1].whitespace_ or doc[span.end].is_space
-    closing = text.isupper() and all(t.is_space for t in doc[span.end:])
+    closing = all(t.is_space for t in doc[span.end:]) and (
+        text.isupper() or span.start > 0 and doc[span.start - 1].text in {".", '"', "”"})
     return replace(span, label="ORG") if before and after or closing else span
 
 
