@@ -65,7 +65,7 @@ def correct(doc: Doc, *, places: Sequence[tuple[int, int]] = (),
     spans = _retype_lone_places(doc, spans)
     spans = _as_the_structure_says(doc, spans, places)
     spans = [_retype_by_context(doc, s) for s in spans]
-    spans = [_agency_sign_off(doc, s) for s in spans]
+    spans = _agency_sign_offs(doc, spans)
     spans = _place_everywhere(doc, spans, {_key(doc, s) for s in spans if s.label == "GPE"
                                            and _after_place_cue(doc, s.start)})
     return sorted(_dedupe(spans), key=lambda s: s.start)
@@ -287,17 +287,24 @@ def _retype_by_context(doc: Doc, span: NerSpan) -> NerSpan:
     return span
 
 
-def _agency_sign_off(doc: Doc, span: NerSpan) -> NerSpan:
+def _agency_sign_offs(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
     """An agency's name alone on its line, or closing the story after the last sentence
     ("... he said. Reuter"), is the agency signing off."""
-    text = doc[span.start:span.end].text
-    if span.label == "ORG" or gazetteer.fold(text) not in AGENCIES:
-        return span
-    before = span.start == 0 or "\n" in doc[span.start - 1].text_with_ws
-    after = span.end >= len(doc) or "\n" in doc[span.end - 1].whitespace_ or doc[span.end].is_space
-    closing = all(t.is_space for t in doc[span.end:]) and (
-        text.isupper() or span.start > 0 and doc[span.start - 1].text in {".", '"', "”"})
-    return replace(span, label="ORG") if before and after or closing else span
+    last = len(doc)
+    while last > 0 and doc[last - 1].is_space:
+        last -= 1
+    out = []
+    for span in spans:
+        text = doc[span.start:span.end].text
+        if span.label != "ORG" and gazetteer.fold(text) in AGENCIES:
+            alone = ((span.start == 0 or "\n" in doc[span.start - 1].text_with_ws)
+                     and (span.end >= len(doc) or "\n" in doc[span.end - 1].whitespace_ or doc[span.end].is_space))
+            closing = span.end == last and (text.isupper() or span.start > 0
+                                            and doc[span.start - 1].text in {".", '"', "”"})
+            if alone or closing:
+                span = replace(span, label="ORG")
+        out.append(span)
+    return out
 
 
 def _key(doc: Doc, span: NerSpan) -> str:
