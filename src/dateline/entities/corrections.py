@@ -80,6 +80,8 @@ def _trim(doc: Doc, span: NerSpan) -> NerSpan | None:
         start += 1
     if span.label == "PERSON":
         start = _after_title_object(doc, _after_title(doc, start, end), end)
+    while span.label in PLACE_TYPES and end - start > 1 and doc[end - 1].lower_ in TITLE_WORDS:
+        end -= 1  # "Lamar County Sheriff": the place, and a title after it
     if span.label != "PERSON" and end - start > 1 and doc[start].lower_ in LEADING_DETERMINERS:
         if doc[start].is_lower or gazetteer.country_code(doc[start + 1:end].text):
             start += 1
