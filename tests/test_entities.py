@@ -105,3 +105,39 @@ def test_journalist_is_flagged_and_kept_apart(nlp, extract):
 @pytest.mark.parametrize("text", ["", "   \n\n", "\"\"\"", "Kim", "He said.", "((( ,,, )))"])
 def test_odd_text_does_not_crash(nlp, extract, text):
     assert isinstance(read(nlp, extract, text), tuple)
+
+
+HEADLINES = [
+    "VARGA SAYS HARBOUR ACCORD WORKING, WARNS OSEI\n\n",
+    "Varga Says Harbour Accord Working, Warns Osei\n\n",
+]
+HEADLINE_BODY = """\
+OSLO, March 3 (Reuters) - Finance Minister Lena Varga said on Tuesday the harbour accord \
+signed last month was working, and warned shipping magnate Tobias Osei against new delays.
+
+"The accord holds," Varga told reporters in Oslo. Osei did not comment.
+"""
+
+
+@pytest.mark.parametrize("headline", HEADLINES)
+def test_headline_alone_makes_no_entity(reader, headline):
+    article = reader.read(headline + HEADLINE_BODY)
+    assert article.headline is not None
+    names = sorted(e.name for e in article.entities if e.type in {"PERSON", "ORG"})
+    assert [n for n in names if n != "Reuters"] == ["Lena Varga", "Tobias Osei"]
+    end = len(headline.rstrip())
+    for e in article.entities:
+        if all(m.end <= end for m in e.mentions):
+            pytest.fail(f"{e.name!r} is named in the headline only")
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("Minister of Finance Ana Costa said on Monday the budget would be cut.\n", "Ana Costa", "Minister of Finance"),
+    ("On Tuesday the Chancellor of the Exchequer Edwin Marsh said sterling was stable.\n", "Edwin Marsh",
+     "Chancellor of the Exchequer"),
+    ("Prime Minister Edith Mwangi flew to Accra on Sunday.\n", "Edith Mwangi", "Prime Minister"),
+])
+def test_title_words_stay_out_of_the_name(nlp, extract, text, name, title):
+    found = person(read(nlp, extract, text), name)
+    assert title in found.titles
+    assert all(title.split()[-1] not in m.text for m in found.mentions if m.kind == "name")

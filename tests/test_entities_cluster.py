@@ -93,3 +93,43 @@ def test_organisation_short_form_starting_one_long_name_joins_it():
     groups = group_others(found)
     assert sorted(sorted(found[i].text for i in g.members) for g in groups) == [
         ["Banco"], ["Banco Lira"], ["Banco Solare"], ["Norvik", "Norvik Motors Corp."]]
+
+
+def _grouped(found):
+    return sorted(sorted(found[i].text for i in g.members) for g in group_others(found))
+
+
+def test_alias_table_joins_names_no_rule_can_tell():
+    found = [Found(0, 7, "ORG", "the Fed"), Found(10, 25, "ORG", "Federal Reserve"),
+             Found(30, 51, "ORG", "Federal Reserve Board"), Found(60, 64, "GPE", "U.N."),
+             Found(70, 84, "ORG", "United Nations"), Found(90, 100, "ORG", "Fedwire Co")]
+    assert _grouped(found) == [["Federal Reserve", "Federal Reserve Board", "the Fed"],
+                               ["Fedwire Co"], ["U.N.", "United Nations"]]
+    un = [g for g in group_others(found) if len(g.members) == 2][0]
+    assert un.label == "ORG"
+
+
+def test_department_word_order_and_its_acronym_join():
+    found = [Found(0, 18, "ORG", "Justice Department"), Found(20, 41, "ORG", "Department of Justice"),
+             Found(50, 53, "ORG", "DOJ"), Found(60, 85, "ORG", "Norwegian Foreign Affairs Ministry"),
+             Found(90, 120, "ORG", "Ministry of Foreign Affairs"), Found(130, 133, "ORG", "MFA"),
+             Found(140, 156, "ORG", "Trade Department")]
+    assert _grouped(found) == [["DOJ", "Department of Justice", "Justice Department"],
+                               ["MFA", "Ministry of Foreign Affairs", "Norwegian Foreign Affairs Ministry"],
+                               ["Trade Department"]]
+
+
+def test_acronym_may_keep_the_of():
+    found = [Found(0, 14, "ORG", "Bank of Zembla"), Found(20, 23, "ORG", "BOZ"), Found(30, 32, "ORG", "BZ"),
+             Found(40, 55, "ORG", "Bank of Ruritania"), Found(60, 63, "ORG", "BOX")]
+    assert _grouped(found) == [["BOX"], ["BOZ", "BZ", "Bank of Zembla"], ["Bank of Ruritania"]]
+
+
+def test_headline_mentions_only_join_names_of_the_story():
+    found = [Found(0, 10, "PERSON", "Warns Osei", headline=True), Found(11, 16, "PERSON", "Varga", headline=True),
+             Found(20, 40, "PERSON", "Harbour Accord", headline=True), Found(41, 45, "ORG", "Norvik", headline=True),
+             Found(50, 60, "PERSON", "Lena Varga"), Found(70, 81, "PERSON", "Tobias Osei")]
+    groups = group_people(found, set()) + group_others(found)
+    assert sorted(sorted(found[i].text for i in g.members) for g in groups) == [
+        ["Lena Varga", "Varga"], ["Osei", "Tobias Osei"]]
+    assert (found[0].start, found[0].end) == (6, 10)

@@ -110,3 +110,12 @@ def test_a_place_cue_makes_every_mention_a_place(vocab):
     words = ["Zarechny", "fell", ".", "The", "town", "of", "Zarechny", "is", "small", "."]
     doc = make(vocab, words, [(0, 1, "PERSON"), (6, 7, "ORG")])
     assert [l for _, l in texts(doc, correct(doc))] == ["GPE", "GPE"]
+
+
+def test_agency_sign_off_is_the_agency(nlp):
+    from dateline.entities.corrections import correct
+
+    for end in ("\n REUTER\n", " REUTER", " Reuter"):
+        doc = nlp("Norvik Bank said profits rose 5 pct in the year.\n\nThe bank gave no forecast." + end)
+        labels = {doc[s.start:s.end].text: s.label for s in correct(doc)}
+        assert labels.get("REUTER", "ORG") == "ORG"

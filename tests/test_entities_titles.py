@@ -21,6 +21,8 @@ def role_of(nlp, sentence, name, others=()):
     ("He met U.S. Secretary of State Dana Whitfield in Paris.", "Dana Whitfield", "U.S. Secretary of State", "US"),
     ("Veteran nuclear negotiator Ri Sol Hwa said nothing.", "Ri Sol Hwa", "Veteran nuclear negotiator", None),
     ("Chairman Pak Tong Il spoke first.", "Pak Tong Il", "Chairman", None),
+    ("Chancellor of the Exchequer Edwin Marsh said sterling was stable.", "Edwin Marsh",
+     "Chancellor of the Exchequer", None),
 ])
 def test_premodifier_titles(nlp, sentence, name, title, country):
     _, role = role_of(nlp, sentence, name)

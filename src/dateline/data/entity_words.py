@@ -150,3 +150,29 @@ ORG_NOUNS: frozenset[str] = frozenset({
     "producer", "exporter", "developer", "chipmaker", "automaker", "planemaker", "utility",
 })
 
+
+# Other names of one organisation, folded (lower case, no leading "the", dots kept) ->
+# the name they are grouped under. Acronyms of a name in the story need no entry
+# (``cluster.initials``), nor "X Department" for "Department of X" (``cluster.canonical``):
+# only names no rule can tell apart.
+ORG_ALIASES: dict[str, str] = {
+    "fed": "federal reserve", "federal reserve board": "federal reserve",
+    "federal reserve system": "federal reserve", "u.s. federal reserve": "federal reserve",
+    "doj": "department of justice", "justice dept": "department of justice",
+    "u.n.": "united nations", "un": "united nations", "u.n": "united nations",
+    "pentagon": "department of defense", "dod": "department of defense",
+    "defense department": "department of defense", "defence ministry": "ministry of defence",
+    "treasury": "department of the treasury", "treasury department": "department of the treasury",
+    "u.s. treasury": "department of the treasury",
+    "ecb": "european central bank", "boj": "bank of japan", "boe": "bank of england",
+    "opec": "organization of the petroleum exporting countries",
+    "organisation of petroleum exporting countries": "organization of the petroleum exporting countries",
+    "organization of petroleum exporting countries": "organization of the petroleum exporting countries",
+    "imf": "international monetary fund", "eu": "european union", "ec": "european community",
+    "nato": "north atlantic treaty organization", "north atlantic treaty organisation": "north atlantic treaty organization",
+    "wto": "world trade organization", "world trade organisation": "world trade organization",
+    "who": "world health organization", "world health organisation": "world health organization",
+    "fbi": "federal bureau of investigation", "cia": "central intelligence agency",
+    "sec": "securities and exchange commission", "gop": "republican party",
+    "labour": "labour party", "tories": "conservative party", "tory party": "conservative party",
+}

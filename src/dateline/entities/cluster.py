@@ -13,16 +13,20 @@ name part, to the one the story's evidence points at:
    unresolved: its own entity, with the candidates listed.
 
 Journalists (byline, credits) never take a short form from the story text.
+A headline mention only joins an entity the rest of the story names: headlines capitalise
+verbs and nouns ("Lawson Says Louvre Currency ...") and never introduce anyone.
 Other names: one entity per folded name, with country aliases ("U.S.", "the United
-States") and an organisation's short form ("State Department" for "U.S. State
-Department") joined.
+States"), an organisation's short form ("State Department" for "U.S. State
+Department"), its other word order ("Justice Department", "Department of Justice"), its
+acronym ("DOJ") and the other names listed in ``ORG_ALIASES`` ("the Fed", "Federal
+Reserve Board") joined.
 """
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
 
-from dateline.data.entity_words import TITLE_WORDS
+from dateline.data.entity_words import ORG_ALIASES, TITLE_WORDS
 from dateline.entities import gazetteer, names
 
 DOMINANT = 3  # a namesake named in full this many times as often as the first one takes the short form
@@ -39,6 +43,7 @@ class Found:
     sent: int = 0  # sentence index
     title: str | None = None  # capitalised title word right before the name ("Chairman")
     journalist: bool = False  # inside the byline or the credits
+    headline: bool = False  # inside the headline
 
 
 @dataclass
@@ -53,7 +58,7 @@ class Group:
 
 def group_people(found: list[Found], journalist_keys: set[tuple[str, ...]]) -> list[Group]:
     """Cluster the PERSON mentions of ``found`` (see module doc)."""
-    people = [i for i, f in enumerate(found) if f.label == "PERSON"]
+    people = [i for i, f in enumerate(found) if f.label == "PERSON" and not f.headline]
     full: dict[tuple[str, ...], Group] = {}
     short: list[int] = []
     for i in people:
@@ -76,9 +81,36 @@ def group_people(found: list[Found], journalist_keys: set[tuple[str, ...]]) -> l
         group.members.append(i)
         group.candidates = sorted(set(group.candidates) | set(target))
     ordered = groups + list(unresolved.values())
+    _attach_headline_people(found, groups)
     for g in ordered:
         g.members.sort(key=lambda i: found[i].start)
     return ordered
+
+
+def _attach_headline_people(found: list[Found], groups: list[Group]) -> None:
+    """A headline name joins the one person of the story it names in full or in short;
+    else one of its words may ("Warns Osei": the tagger took a verb in), and the mention
+    shrinks to that word."""
+    def fits(text: str) -> list[Group]:
+        k = names.key(text)
+        return [g for g in groups if not g.journalist and any(
+            names.key(found[m].text) == k or names.is_short_form(text, found[m].text) for m in g.members)]
+    for i, f in enumerate(found):
+        if f.label != "PERSON" or not f.headline:
+            continue
+        whole = fits(f.text)
+        if len(whole) == 1:
+            whole[0].members.append(i)
+            continue
+        offset = 0
+        for word in f.text.split(" "):
+            start = f.text.index(word, offset)
+            offset = start + len(word)
+            one = fits(word) if len(word) > 1 else []
+            if len(one) == 1 and not whole:
+                f.start, f.end, f.text = f.start + start, f.start + offset, word
+                one[0].members.append(i)
+                break
 
 
 def _absorb_partial_full_names(found: list[Found], full: dict[tuple[str, ...], Group]) -> None:
@@ -128,18 +160,41 @@ def group_others(found: list[Found]) -> list[Group]:
     """One group per non-person name, with aliases joined (see module doc)."""
     by_key: dict[tuple[str, str], Group] = {}
     for i, f in enumerate(found):
-        if f.label == "PERSON":
-            continue
-        by_key.setdefault(_other_key(f), Group(f.label)).members.append(i)
+        if f.label != "PERSON" and not f.headline:
+            by_key.setdefault(_other_key(f), Group(f.label)).members.append(i)
     _join_org_short_forms(found, by_key)
     _join_acronyms(found, by_key)
     _join_compass_forms(found, by_key)
-    for g in by_key.values():
-        g.label = Counter(found[i].label for i in g.members).most_common(1)[0][0]
+    for i, f in enumerate(found):  # a headline name joins a name of the story (see module doc)
+        if f.label != "PERSON" and f.headline and _other_key(f) in by_key:
+            by_key[_other_key(f)].members.append(i)
+    for k, g in by_key.items():
+        g.label = "ORG" if k[0] == "ORG" else Counter(found[i].label for i in g.members).most_common(1)[0][0]
     return list(by_key.values())
 
 
+# Heads of an organisation's name that may come first or last: "Justice Department" is
+# "Department of Justice", "Finance Ministry" is "Ministry of Finance".
+_REORDERED_HEADS = frozenset({"department", "ministry", "dept"})
+
+
+def canonical(folded: str) -> str:
+    """One written form for an organisation's folded name: aliases resolved and "X
+    Department" written "Department of X" (a place in front stays in front)."""
+    folded = ORG_ALIASES.get(folded, folded)
+    words = folded.split()
+    if len(words) >= 2 and words[-1] in _REORDERED_HEADS:
+        lead = next((n for n in (2, 1) if len(words) - 1 > n
+                     and gazetteer.place_code(" ".join(words[:n]))), 0)
+        head = "department" if words[-1] == "dept" else words[-1]
+        folded = " ".join([*words[:lead], head, "of", *words[lead:-1]])
+    return ORG_ALIASES.get(folded, folded)
+
+
 def _other_key(f: Found) -> tuple[str, str]:
+    folded = gazetteer.fold(f.text)
+    if f.label == "ORG" or folded in ORG_ALIASES:
+        return ("ORG", canonical(folded).replace(".", ""))
     kind = "place" if f.label in {"GPE", "LOC"} else f.label
     code = gazetteer.country_code(f.text) if kind == "place" else None
     if code:
@@ -174,13 +229,15 @@ _ACRONYM_TAIL = frozenset({"company", "corporation", "corp", "inc", "ltd", "plc"
 
 def initials(name: str) -> tuple[str, ...]:
     """Acronyms a name may go by: "United States Air Force" -> USAF; a trailing
-    "Company" or "Group" may be left out of it."""
-    words = [w for w in name.replace("-", " ").split() if w.casefold() not in _ACRONYM_SKIP]
-    letters = "".join(w[0] for w in words if w[:1].isalpha()).upper()
-    out = [letters]
-    if words and words[-1].casefold().strip(".") in _ACRONYM_TAIL:
-        out.append(letters[:-1])
-    return tuple(a for a in out if len(a) >= 2)
+    "Company" or "Group" may be left out of it; "of" may count ("Bank of Japan" -> BOJ)."""
+    out = []
+    for skip in (_ACRONYM_SKIP, _ACRONYM_SKIP - {"of"}):
+        words = [w for w in name.replace("-", " ").split() if w.casefold() not in skip]
+        letters = "".join(w[0] for w in words if w[:1].isalpha()).upper()
+        out.append(letters)
+        if words and words[-1].casefold().strip(".") in _ACRONYM_TAIL:
+            out.append(letters[:-1])
+    return tuple(dict.fromkeys(a for a in out if len(a) >= 2))
 
 
 def _join_acronyms(found: list[Found], by_key: dict[tuple[str, str], Group]) -> None:
@@ -191,7 +248,7 @@ def _join_acronyms(found: list[Found], by_key: dict[tuple[str, str], Group]) -> 
         if not (text.isupper() and text.isalpha() and 2 <= len(text) <= 8):
             continue
         longer = [k2 for k2 in orgs if k2 != k and k2 in by_key
-                  and any(text in initials(found[i].text) for i in by_key[k2].members)]
+                  and (text in initials(k2[1]) or any(text in initials(found[i].text) for i in by_key[k2].members))]
         if len(longer) == 1 and k in by_key:
             by_key[longer[0]].members.extend(by_key.pop(k).members)
 

@@ -18,7 +18,8 @@ from spacy.tokens import Doc, Token
 from dateline.data.entity_words import (
     CREDIT_WORDS, HONORIFIC_GENDER, LEADING_DETERMINERS, MEDIA_HEADS, PLACE_CUES, TITLE_WORDS,
 )
-from dateline.entities import gazetteer
+from dateline.entities import first_names, gazetteer
+from dateline.structure.patterns import AGENCIES
 from dateline.data.entity_words import EMPLOYMENT, KINSHIP, OTHER_RELATIONS, ROLE_NOUNS
 
 NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
@@ -59,22 +60,28 @@ def correct(doc: Doc, *, places: Sequence[tuple[int, int]] = (),
     spans = spans + _full_names_again(doc, spans)
     spans = spans + _more_of_the_same(doc, spans)
     spans = spans + _untagged_countries(doc, spans)
+    spans = _join_adjacent_people(doc, spans)
     spans = _retype_by_majority(doc, spans)
     spans = _retype_lone_places(doc, spans)
     spans = _as_the_structure_says(doc, spans, places)
     spans = [_retype_by_context(doc, s) for s in spans]
+    spans = _agency_sign_offs(doc, spans)
     spans = _place_everywhere(doc, spans, {_key(doc, s) for s in spans if s.label == "GPE"
                                            and _after_place_cue(doc, s.start)})
     return sorted(_dedupe(spans), key=lambda s: s.start)
 
 
 def _trim(doc: Doc, span: NerSpan) -> NerSpan | None:
-    """Drop a possessive, a leading "the" and credit words glued to the end."""
+    """Drop a possessive, a leading "the", white space and credit words glued to the end."""
     start, end = span.start, span.end
-    while end > start and doc[end - 1].text in POSSESSIVES:
+    while end > start and (doc[end - 1].text in POSSESSIVES or doc[end - 1].is_space):
         end -= 1
+    while end > start and doc[start].is_space:
+        start += 1
     if span.label == "PERSON":
-        start = _after_title(doc, start, end)
+        start = _after_title_object(doc, _after_title(doc, start, end), end)
+    while span.label in PLACE_TYPES and end - start > 1 and doc[end - 1].lower_ in TITLE_WORDS:
+        end -= 1  # "Lamar County Sheriff": the place, and a title after it
     if span.label != "PERSON" and end - start > 1 and doc[start].lower_ in LEADING_DETERMINERS:
         if doc[start].is_lower or gazetteer.country_code(doc[start + 1:end].text):
             start += 1
@@ -108,6 +115,33 @@ def _after_title(doc: Doc, start: int, end: int) -> int:
     return start
 
 
+def _after_title_object(doc: Doc, start: int, end: int) -> int:
+    """After "Minister of" or "Chancellor of the", the tagger may take the title's object
+    into the name ("Minister of Finance Ana Costa"): the name starts at a known first
+    name, else one word later, and keeps two words at least."""
+    before = [t.lower_ for t in doc[max(0, start - 2):start]]
+    if end - start < 3 or not before or not (before[-1] == "of" or before[-2:] == ["of", "the"]):
+        return start
+    for i in range(start + 1, end - 1):
+        if first_names.gender_of(f"{doc[i].text} {doc[i + 1].text}"):
+            return i
+    return start + 1
+
+
+def _join_adjacent_people(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
+    """Two person spans side by side on one line are one name the tagger cut in two
+    ("Park" + "Ji Yeon"): two people are never written with nothing between them."""
+    out: list[NerSpan] = []
+    for s in sorted(spans, key=lambda s: s.start):
+        last = out[-1] if out else None
+        if (last is not None and last.label == s.label == "PERSON" and last.end == s.start
+                and _same_line(doc, last.end - 1)):
+            out[-1] = NerSpan(last.start, s.end, "PERSON")
+        else:
+            out.append(s)
+    return out
+
+
 def _drop_title_parts(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
     """A word of a title is not an organisation: "Secretary of State Dana Whitfield"."""
     text = doc.text  # once per story
@@ -122,12 +156,15 @@ def _drop_title_parts(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
 
 def _names_after_roles(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
     """Two or more capitalised proper nouns the tagger left out, right after a role or a
-    relation word, are a person's name ("his counterpart Ivo Stanek")."""
+    relation word ("his counterpart Ivo Stanek") or a capitalised title ("President Park
+    Min Jun"), are a person's name."""
     tagged = {i for s in spans for i in range(s.start, s.end)}
     out = []
     i = 1
     while i < len(doc):
-        if doc[i - 1].lower_ in ROLE_WORDS and doc[i - 1].is_lower and i not in tagged:
+        before = doc[i - 1]
+        if i not in tagged and (before.lower_ in ROLE_WORDS and before.is_lower
+                                or before.lower_ in TITLE_WORDS and before.is_title):
             j = i
             while j < len(doc) and j not in tagged and _is_name_word(doc[j]) and _same_line(doc, j - 1):
                 j += 1
@@ -188,10 +225,19 @@ def _untagged_countries(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
 
 def _is_name_word(token: Token) -> bool:
     """A capitalised proper-noun token that may continue a person's name."""
-    return (token.is_alpha and token.is_title and token.tag_ == "NNP" and token.ent_type_ == ""
+    return (token.is_alpha and token.is_title and token.tag_ == "NNP" and _untyped(token)
             and token.lower_ not in TITLE_WORDS and token.lower_ not in HONORIFIC_GENDER
             and token.lower_ not in _MONTHS_DAYS and token.lower_ not in CREDIT_WORDS
             and gazetteer.place_code(token.text) is None)
+
+
+def _untyped(token: Token) -> bool:
+    """Outside the tagger's entities, or a lone word it typed as something other than a
+    person that no name list knows ("Choe Son" + "Hui" typed NORP)."""
+    if token.ent_type_ == "":
+        return True
+    alone = token.ent_iob_ == "B" and (token.i + 1 >= len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I")
+    return alone and token.ent_type_ != "PERSON" and not gazetteer.is_demonym(token.text)
 
 
 def _extend_person(doc: Doc, span: NerSpan, spans: list[NerSpan]) -> NerSpan:
@@ -204,7 +250,7 @@ def _extend_person(doc: Doc, span: NerSpan, spans: list[NerSpan]) -> NerSpan:
         end += 1
     if (start > 0 and _is_name_word(doc[start - 1]) and _same_line(doc, start - 1)
             and not doc[start - 1].is_sent_start
-            and (start < 2 or doc[start - 2].lower_ not in {"the", "a", "an"})):
+            and (start < 2 or doc[start - 2].lower_ not in {"the", "a", "an", "of"})):
         start -= 1
     return NerSpan(start, end, span.label)
 
@@ -241,6 +287,26 @@ def _retype_by_context(doc: Doc, span: NerSpan) -> NerSpan:
         if after.split(" ")[0] in MEDIA_HEADS or after in MEDIA_HEADS:
             return replace(span, label="ORG")
     return span
+
+
+def _agency_sign_offs(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
+    """An agency's name alone on its line, or closing the story after the last sentence
+    ("... he said. Reuter"), is the agency signing off."""
+    last = len(doc)
+    while last > 0 and doc[last - 1].is_space:
+        last -= 1
+    out = []
+    for span in spans:
+        text = doc[span.start:span.end].text
+        if span.label != "ORG" and gazetteer.fold(text) in AGENCIES:
+            alone = ((span.start == 0 or "\n" in doc[span.start - 1].text_with_ws)
+                     and (span.end >= len(doc) or "\n" in doc[span.end - 1].whitespace_ or doc[span.end].is_space))
+            closing = span.end == last and (text.isupper() or span.start > 0
+                                            and doc[span.start - 1].text in {".", '"', "”"})
+            if alone or closing:
+                span = replace(span, label="ORG")
+        out.append(span)
+    return out
 
 
 def _key(doc: Doc, span: NerSpan) -> str:
@@ -298,20 +364,33 @@ def _place_everywhere(doc: Doc, spans: list[NerSpan], keys: set[str]) -> list[Ne
             for s in spans]
 
 
+# Words before a name that make a country or a big city the place, not a team or a
+# government ("flew to Oslo", "talks in Paris").
+PLACE_PREPOSITIONS = frozenset({"in", "to", "from", "at", "near", "outside", "visit", "visited", "visiting",
+                                "visits", "across", "throughout"})
+
+
 def _retype_lone_places(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
     """A lone word typed PERSON that is a country or a big city, with no title before it
-    and no full name in the story ending with it, is the place."""
+    and no full name in the story ending with it, is the place; so is one typed ORG
+    right after a place preposition ("visit Oslo")."""
     surnames = {doc[s.end - 1].lower_ for s in spans if s.label == "PERSON" and s.end - s.start >= 2}
     out = []
     for s in spans:
+        if (s.label == "ORG" and s.end - s.start == 1 and s.start > 0
+                and doc[s.start - 1].lower_ in PLACE_PREPOSITIONS and _is_country_or_city(doc[s.start].text)):
+            s = replace(s, label="GPE")
         if s.label == "PERSON" and s.end - s.start == 1 and doc[s.start].lower_ not in surnames:
             text = doc[s.start].text
             titled = s.start > 0 and doc[s.start - 1].lower_ in TITLE_WORDS | HONORIFIC_GENDER.keys()
-            if not titled and (gazetteer.country_code(text)
-                               or gazetteer.city_population(text) >= gazetteer.BIG_CITY):
+            if not titled and _is_country_or_city(text):
                 s = replace(s, label="GPE")
         out.append(s)
     return out
+
+
+def _is_country_or_city(text: str) -> bool:
+    return bool(gazetteer.country_code(text)) or gazetteer.city_population(text) >= gazetteer.BIG_CITY
 
 
 def _dedupe(spans: Iterable[NerSpan]) -> list[NerSpan]:

@@ -7,7 +7,10 @@ Department official") as subjects. Cheap salience rules over the parse, in text 
 - a pronoun refers to the nearest earlier subject in its own sentence, else to the
   subject of the nearest earlier sentence that has a person subject (a pronoun subject
   first, as it carries the topic on; then the main clause's), else to the most recent person named in the last two sentences; a known
-  gender (from "his sister", "Mr.") must agree;
+  gender (from "his sister", "Mr.", a first name, or an earlier pronoun) must agree;
+- a pronoun that had only one person to refer to tells that person's gender to the
+  pronouns after it ("Lee ... She said ... he" cannot be Lee again);
+- "they" and other plural pronouns are never a mention of one person;
 - a definite description refers to the last description with the same head noun, else
   to the most-mentioned person whose title ends with that noun ("the young leader" ->
   the "North Korean leader"); an indefinite one, or one with no referent, is a new,
@@ -77,8 +80,10 @@ class Resolver:
             if token.dep_ not in SUBJECT_DEPS:
                 continue
             if token.lower_ in SUBJECT_PRONOUNS:
-                gid = self.antecedent(token, PRONOUN_GENDER.get(token.lower_))
+                gender = PRONOUN_GENDER.get(token.lower_)
+                gid = self.antecedent(token, gender)
                 if gid is not None:
+                    self._learn_gender(gid, gender, token)
                     out.append(NewMention(token.idx, token.idx + len(token), "pronoun", gid, token.i))
                     subjects.append((token.i, gid))
                     self._seen.append((token.i, gid))
@@ -109,6 +114,17 @@ class Resolver:
             if t < token.i and self._sent_of.get(t, -9) >= s - 2 and self._agrees(gid, gender):
                 return gid
         return None
+
+    def _learn_gender(self, gid: int, gender: str | None, token: Token) -> None:
+        """A gendered pronoun with a single person named in its window tells that person's
+        gender (the window is the one ``antecedent`` searches last)."""
+        ref = self.referents.get(gid)
+        if ref is None or ref.gender is not None or gender is None:
+            return
+        s = self._sent_of.get(token.i, 0)
+        nearby = {g for t, g in self._seen if t < token.i and self._sent_of.get(t, -9) >= s - 2}
+        if nearby == {gid}:
+            ref.gender = gender
 
     def _topic_rank(self, subject: tuple[int, int]) -> tuple[bool, bool, bool]:
         """A pronoun subject carries the topic on; then a true subject over a name that

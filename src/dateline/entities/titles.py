@@ -82,6 +82,10 @@ def _left_phrase(doc: Doc, start: int, person_tokens: frozenset[int],
         if t.lower_ == "of" and segments[-1] and i > 0 and doc[i - 1].pos_ in {"NOUN", "PROPN"} \
                 and doc[i + 1].pos_ in {"NOUN", "PROPN"}:
             segments[-1].insert(0, i)
+        elif t.lower_ == "the" and segments[-1] and i > 1 and doc[i - 1].lower_ == "of" \
+                and doc[i - 2].is_title and doc[i - 2].pos_ in {"NOUN", "PROPN"}:
+            segments[-1][:0] = [i - 1, i]  # "Chancellor of the Exchequer"
+            i -= 1
         elif t.lower_ in POSSESSIVE_PRONOUNS and t.dep_ == "poss":
             possessor = i
             break

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from dateline.entities import cluster, gazetteer, names
+from dateline.entities import cluster, first_names, gazetteer, names
 from dateline.entities.cluster import Found, Group
 from dateline.entities.corrections import NAME_TYPES, correct
 from dateline.entities.pronouns import Referent, Resolver, resolve_organisations, sentences
@@ -55,6 +55,10 @@ def _extract(layout, doc: Doc) -> tuple[Entity, ...]:
     story = _find(layout, doc)
     journalist_keys = {names.key(n) for n in layout.journalist_names}
     story.groups = cluster.group_people(story.found, journalist_keys) + cluster.group_others(story.found)
+    for m, f in enumerate(story.found):  # grouping may shrink a headline mention to one word
+        if f.headline and story.tokens[m][0] >= 0:
+            span = doc.char_span(f.start, f.end, alignment_mode="expand")
+            story.tokens[m] = (span.start, span.end) if span is not None else story.tokens[m]
     person_at = _person_tokens(story)
     _read_roles(story, person_at)
     resolver = _resolve_pronouns(story, person_at)
@@ -76,6 +80,7 @@ def _find(layout, doc: Doc) -> _Story:
     persons = [(f.start, f.end) for f in _journalist_fields(layout)]
     places = [(f.start, f.end) for f in _dateline_places(layout) if f.end <= end]
     journalist_spans = set(persons)
+    headline = layout.headline
     sent_index = [0] * len(doc)
     for n, sent in enumerate(sentences(doc)):
         sent_index[sent.start:sent.end] = [n] * (sent.end - sent.start)
@@ -87,7 +92,8 @@ def _find(layout, doc: Doc) -> _Story:
         words = [t.text for t in doc[max(0, span.start - 3):span.start]]
         title = cluster.title_before(words) if span.label == "PERSON" else None
         found.append(Found(a, b, span.label, text[a:b], sent_index[span.start], title,
-                           journalist=_overlaps(a, b, journalist_spans)))
+                           journalist=_overlaps(a, b, journalist_spans),
+                           headline=headline is not None and headline.start <= a and b <= headline.end))
         tokens.append((span.start, span.end))
     for a, b in sorted(journalist_spans):
         if a >= end:
@@ -129,10 +135,14 @@ def _read_roles(story: _Story, person_at: dict[int, int]) -> None:
 
 
 def _gender(story: _Story, g: Group) -> str | None:
+    """What the story says (kin words, "Mrs."), else what the first name usually says."""
     votes = Counter(story.roles[m].gender for m in g.members if m in story.roles and story.roles[m].gender)
     votes.update(HONORIFIC_GENDER[story.found[m].title] for m in g.members
                  if story.found[m].title in HONORIFIC_GENDER)
-    return votes.most_common(1)[0][0] if votes else None
+    if votes:
+        return votes.most_common(1)[0][0]
+    named = [story.found[m].text for m in g.members]
+    return first_names.gender_of(names.fullest(named)) if named else None
 
 
 def _resolve_pronouns(story: _Story, person_at: dict[int, int]) -> Resolver:
