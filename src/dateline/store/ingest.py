@@ -17,6 +17,7 @@ from collections import deque
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Sequence
 
+from dateline.io.hygiene import clean_story
 from dateline.io.sources import BadInput, Story, iter_stories
 from dateline.record import content_id
 from dateline.store.features import Prepared, prepare
@@ -39,6 +40,7 @@ class IngestReport:
     added: int = 0
     skipped: int = 0
     failed: list[Failure] = field(default_factory=list)
+    warnings: list[Failure] = field(default_factory=list)  # read and stored, with a problem noted
     seconds: float = 0.0
     interrupted: bool = False
 
@@ -106,6 +108,8 @@ def _new_stories(store, items: Iterable[Story | BadInput], report: IngestReport)
         if isinstance(item, BadInput):
             yield Failure(item.source, item.reason)
             continue
+        item = clean_story(item)  # stories given directly have not passed the door yet
+        report.warnings.extend(Failure(item.source or "<story>", p) for p in item.problems)
         sid = content_id(item.text)
         if sid in seen or store.has_story(sid):
             report.skipped += 1

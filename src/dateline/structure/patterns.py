@@ -91,19 +91,24 @@ UPDATE_NOTE = re.compile(
 BULLET = re.compile(r"^\s*(?:[*•·▪‣◦]|-(?=\s))\s+(?P<text>\S.*?)\s*$")
 
 # "By Hyonhee Shin and Maria Vasilyeva", "By JANE DOE, Associated Press", "By Jean Dupont with Anne Roe in Paris".
-BYLINE = re.compile(r"^\s*[Bb][Yy]\s+(?P<names>[^\n]+?)\s*$")
-BYLINE_TRAILER = re.compile(rf"\s*(?:[,|/-]\s*|\s+)(?:{_AGENCY_ALT})(?:\s+(?:staff|writers?|reporters?))?\s*$", re.I)
-NAME_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*|\s+with\s+", re.I)
+BYLINE = re.compile(r"^\s*+[Bb][Yy]\s++(?P<names>\S(?:[^\n]*\S)?)\s*+$")
+# The separator before the agency starts where a white-space run starts, so that a search
+# never retries inside a run.
+BYLINE_TRAILER = re.compile(
+    rf"(?<![\s,|/-])(?:\s*+[,|/-]\s*+|\s++)(?:{_AGENCY_ALT})(?:\s++(?:staff|writers?|reporters?))?\s*+$", re.I)
+NAME_SEPARATOR = re.compile(r"(?<!\s)(?:\s*+,\s*+(?:and\s++|&\s*+)?|\s++and\s++|\s*+&\s*+|\s++with\s++)", re.I)
 
 # The dateline opening the first body paragraph:
 #   "SEOUL/VLADIVOSTOK, Russia, April 24 (Reuters) - ", "WASHINGTON (AP) — ", "Paris (AFP) - ",
 #   "PARIS, France, Nov 3, 2020 (AFP) -", "SPRINGFIELD, Ill. (AP) —", "LONDON, April 24 -".
-_PLACE = r"[A-Z][\w.'’\-]*(?:\s+(?:[A-Z][\w.'’\-]*|de|del|da|do|al|el|es|la|le|on|upon|of))*"
+# Every white-space run is possessive (``\s++``): a long run of spaces must never make a
+# pattern backtrack through it (a line of 3,000 spaces took seconds).
+_PLACE = r"[A-Z][\w.'’\-]*(?:\s++(?:[A-Z][\w.'’\-]*|de|del|da|do|al|el|es|la|le|on|upon|of))*"
 DATELINE = re.compile(
-    rf"^\**(?P<places>{_PLACE}(?:\s*/\s*{_PLACE})*)"
-    rf"(?:\s*,\s*(?P<region>(?!{MONTH}\s+\d)[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){{0,3}}))?"
-    rf"(?:\s*,?\s*(?P<date>(?:{MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH})(?:\s*,?\s*\d{{4}})?))?"
-    rf"\s*,?\s*(?:\(\s*(?P<agency>(?i:{_AGENCY_ALT}))\s*\)\s*)?"
+    rf"^\**(?P<places>{_PLACE}(?:\s*+/\s*+{_PLACE})*)"
+    rf"(?:\s*+,\s*+(?P<region>(?!{MONTH}\s+\d)[A-Z][\w.'’\-]*+(?:\s++[A-Z][\w.'’\-]*+){{0,3}}))?"
+    rf"(?:\s*+,?\s*+(?P<date>(?:{MONTH}\s++\d{{1,2}}|\d{{1,2}}\s++{MONTH})(?:\s*+,?\s*+\d{{4}})?))?"
+    rf"\s*+,?\s*+(?:\(\s*+(?P<agency>(?i:{_AGENCY_ALT}))\s*+\)\s*+)?"
     rf"(?P<dash>[-–—]{{1,2}}|:)\s+",
 )
 DATELINE_DATE = re.compile(
@@ -136,7 +141,7 @@ AP_CONTRIBUTORS = re.compile(
     r"journalists?|photographers?|videographers?)\s+(?P<names>.+?)\s+(?:contributed|reported)\b[^\n]*$",
     re.I,
 )
-CREDIT_PLACE = re.compile(r"\s+(?:in|from)\s+(?P<place>[A-Z][\w.'’\-]*(?:[ ,]+[A-Z][\w.'’\-]*)*)\s*$")
+CREDIT_PLACE = re.compile(r"(?<!\s)\s++(?:in|from)\s++(?P<place>[A-Z][\w.'’\-]*+(?:[ ,]++[A-Z][\w.'’\-]*+)*+)\s*+$")
 AFP_SIGNOFF = re.compile(r"^\s*(?:Reuters?|AP|AFP|[a-z]{2,6}(?:[-/][a-z]{2,6})+|burs?(?:[-/][a-z]{2,6})*)\s*$")
 RULE_LINE = re.compile(r"^\s*(?:_{3,}|-{3,}|\*{3,}|={3,})\s*$")
 
