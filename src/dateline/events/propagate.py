@@ -10,6 +10,7 @@ Each step fills only what is missing and records it in ``Frame.inferred``, in th
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from datetime import date
 
 from spacy.tokens import Token
@@ -58,8 +59,6 @@ def _sentence_numbers(frames: list[Frame], index: StoryIndex) -> dict[int, int]:
     """Each frame's sentence number, by ``id(frame)``: one pass over the sentences, never a
     ``Token.sent`` per pair (that walks the whole sentence each time)."""
     starts = [s.start for s in index.doc.sents]
-    from bisect import bisect_right
-
     return {id(f): max(0, bisect_right(starts, f.trigger.i) - 1) for f in frames}
 
 
@@ -71,9 +70,11 @@ def _same_event(frames: list[Frame], sentences: dict[int, int]) -> None:
         if f.who_ids():
             groups.setdefault((f.type.name, frozenset(f.who_ids())), []).append(f)
     for group in groups.values():
+        numbers = [sentences[id(f)] for f in group]  # frames come in text order
         for a in group:
             here = sentences[id(a)]
-            near = [b for b in group if b is not a and abs(sentences[id(b)] - here) <= COREF_WINDOW]
+            lo = bisect_left(numbers, here - COREF_WINDOW)
+            near = [b for b in group[lo:lo + PAIR_CAP + 1] if b is not a and abs(sentences[id(b)] - here) <= COREF_WINDOW]
             wa = set(a.with_ids())
             for b in near[:PAIR_CAP]:
                 wb = set(b.with_ids())
