@@ -216,3 +216,13 @@ def test_ingest_keeps_the_good_stories_of_a_hostile_batch(tmp_path):
         assert [w.source.endswith(":3") for w in report.warnings] == [True]
         again = store.ingest([str(feed)], workers=1)
         assert again.added == 0 and again.skipped == 3 and not again.failed
+
+
+def test_cli_search_over_its_limits_is_a_one_line_error(tmp_path):
+    db = str(tmp_path / "a.db")
+    result = runner.invoke(app, ["search", *[f"w{n}" for n in range(40)], "--db", db])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert "over the limit of" in result.stderr
+    result = runner.invoke(app, ["archive-quotes", "--text", "x" * 60_000, "--db", db])
+    assert result.exit_code == 2 and "-character limit" in result.stderr
+    assert runner.invoke(app, ["entity", str(2**64), "--db", db]).exit_code == 1  # a name matching nothing
