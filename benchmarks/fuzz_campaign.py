@@ -5,7 +5,8 @@ Cases are mutations of the project's own fixture stories and of development stor
 Each case is read with one ``Reader`` (structure, spaCy, every extractor) and checked:
 
 - no exception escapes (a crash),
-- a case under 20 KB reads in at most 2 s (a slow case),
+- a case under 20 KB reads in at most 2 s of CPU time (a slow case; CPU time, because on a
+  shared machine wall time measures the neighbours; wall time is reported too),
 - every span in the record lies inside the text and every mention's text equals its span,
 - the record serialises to valid UTF-8 JSON.
 
@@ -159,7 +160,7 @@ class Campaign:
         self.out = out
         out.mkdir(parents=True, exist_ok=True)
         self.stats = {"cases": 0, "crashes": 0, "slow": 0, "span_violations": 0, "refused": 0,
-                      "max_seconds_small": 0.0, "seconds": 0.0, "chars": 0}
+                      "max_seconds_small": 0.0, "seconds": 0.0, "wall_seconds": 0.0, "chars": 0}
 
     def check(self, text: str, origin: str) -> None:
         import warnings
@@ -167,7 +168,7 @@ class Campaign:
         stats = self.stats
         stats["cases"] += 1
         stats["chars"] += len(text)
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         problem = None
         try:
             with warnings.catch_warnings():
@@ -190,8 +191,9 @@ class Campaign:
         except Exception as exc:  # the campaign's whole point: count every escape
             stats["crashes"] += 1
             problem = ("crash", f"{type(exc).__name__}: {exc}")
-        seconds = time.perf_counter() - started
+        seconds, wall = time.process_time() - cpu_started, time.perf_counter() - started
         stats["seconds"] += seconds
+        stats["wall_seconds"] += wall
         small = len(text.encode("utf-8", "replace")) < SMALL_BYTES
         if small:
             stats["max_seconds_small"] = max(stats["max_seconds_small"], seconds)
@@ -204,7 +206,7 @@ class Campaign:
             n = stats["crashes"] + stats["slow"] + stats["span_violations"]
             if n <= 200:
                 (self.out / f"{problem[0]}-{n:04d}.json").write_text(json.dumps(
-                    {"origin": origin, "why": problem[1], "seconds": seconds, "text": text},
+                    {"origin": origin, "why": problem[1], "seconds": seconds, "wall": wall, "text": text},
                     ensure_ascii=True), encoding="utf-8")
 
     def save(self) -> None:
