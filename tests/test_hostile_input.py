@@ -110,9 +110,10 @@ def test_over_long_story_is_refused_naming_the_limit(tmp_path):
 # --- structure patterns on long runs ---------------------------------------------------------
 
 def _parse_cost(text: str) -> float:
-    started = time.perf_counter()
+    """CPU seconds (a busy machine delays a parse but does not lengthen it)."""
+    started = time.process_time()
     parse_structure(text)
-    return time.perf_counter() - started
+    return time.process_time() - started
 
 
 @pytest.mark.parametrize("make", [
@@ -125,7 +126,7 @@ def _parse_cost(text: str) -> float:
 def test_structure_is_linear_on_whitespace_runs(make):
     """10x the run costs about 10x (quadratic would be 100x), timed as a ratio."""
     short = min(_within(30, _parse_cost, make(300)) for _ in range(3))
-    long = _within(60, _parse_cost, make(3000))
+    long = min(_within(60, _parse_cost, make(3000)) for _ in range(2))
     assert long / max(short, 1e-4) < 40, (short, long)
 
 
@@ -145,9 +146,9 @@ def test_read_survives_surrogates_and_a_bad_published(reader):
 def test_run_on_event_chain_is_linear(reader):
     """"Smith met Jones and " x 750 took 60 s: the event passes were cubic in it."""
     def cost(n: int) -> float:
-        started = time.perf_counter()
+        started = time.process_time()
         reader.read("Smith met Jones and " * n + "left.")
-        return time.perf_counter() - started
+        return time.process_time() - started
 
     cost(20)
     short, long = cost(60), _within(120, cost, 480)
