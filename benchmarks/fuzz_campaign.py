@@ -61,7 +61,7 @@ def mutate(rng: random.Random, text: str) -> str:
         start = rng.randrange(0, len(text) - 2000)
         text = text[start:start + rng.randint(300, 3000)]
     for _ in range(rng.randint(1, 4)):
-        kind = rng.randrange(9)
+        kind = rng.randrange(10)
         pos = rng.randint(0, len(text))
         if kind == 0:  # a long run of one class
             unit = rng.choice(RUN_UNITS)
@@ -86,8 +86,12 @@ def mutate(rng: random.Random, text: str) -> str:
             text = text[:pos] + noise + text[pos:]
         elif kind == 7:  # the story repeated in itself: "Smith met Jones and" at scale
             text = text[:pos] + "Smith met Jones and " * rng.randint(10, 400) + text[pos:]
-        else:  # strip all blank lines or all newlines
+        elif kind == 8:  # strip all blank lines or all newlines
             text = text.replace("\n\n", "\n") if rng.random() < 0.5 else text.replace("\n", " ")
+        else:  # a header line with a long run in it, where the structure parser reads bylines and datelines
+            unit = rng.choice(RUN_UNITS)
+            text = rng.choice(INSERTS) + unit * rng.randint(50, 3000 // len(unit)) + rng.choice(["x", "", "\n"]) \
+                + "\n" + text
     return text
 
 
