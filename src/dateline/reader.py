@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import logging
 import os
+import warnings
 from datetime import date
 from typing import Iterable, Iterator, Sequence
 
 from dateline import extract as _extract  # noqa: F401  (registers the built-in extractors)
 from dateline.extract.base import Extractor, StoryContext, build_extractor, check_pipeline, registration
+from dateline.io.hygiene import clean_story, too_long
 from dateline.io.sources import BadInput, Story
 from dateline.nlp import load_pipeline
 from dateline.language import identify, read_in_full
@@ -67,8 +69,12 @@ class Reader:
 
     def read_many(self, stories: Iterable[Story | str], *, anchor: date | None = None) -> Iterator[Article]:
         """Read many stories (``Story`` records or plain texts), running spaCy in batches
-        (raises on the first story that cannot be read)."""
-        stories = [Story(text=s) if isinstance(s, str) else s for s in stories]
+        (raises on the first story that cannot be read).
+
+        Each story passes the door's hygiene first (``dateline.io.hygiene``): lone surrogates
+        become U+FFFD, a ``published`` that is not a date is dropped with a warning, and a story
+        over the length limit raises ``ValueError`` naming the limit."""
+        stories = [_at_the_door(Story(text=s) if isinstance(s, str) else s) for s in stories]
         layouts = [parse_structure(s.text, published=s.published, headline=s.headline, url=s.url)
                    for s in stories]
         views = [nlp_view(lay) for lay in layouts]
@@ -142,6 +148,15 @@ def _unavailable(name: str, cause: Exception) -> Extractor:
         raise ExtractorUnavailable(f"{name} could not be built: {type(cause).__name__}: {cause}")
 
     return fail
+
+
+def _at_the_door(story: Story) -> Story:
+    if reason := too_long(story.text):
+        raise ValueError(reason)
+    cleaned = clean_story(story)
+    for problem in cleaned.problems[len(story.problems):]:  # new ones: the CLI reported the rest
+        warnings.warn(f"{story.source or '<story>'}: {problem}", stacklevel=3)
+    return cleaned
 
 
 def _anchor(layout: Layout) -> date | None:

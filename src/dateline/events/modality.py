@@ -56,15 +56,33 @@ class Modality:
             c.lower_ in lx.PLAN_MODIFIERS and c.dep_ in ("amod", "acl", "compound") for c in index.kids(trigger))
 
     def _reported(self, index: StoryIndex, trigger: Token) -> bool:
+        """Under a reporting verb or "according to", climbing at most ``MAX_CLIMB`` heads (a
+        run-on chain of conjuncts must not make every trigger walk the whole sentence)."""
         tok = trigger
-        while index.head(tok).i != tok.i:
+        for _ in range(MAX_CLIMB):
+            if index.head(tok).i == tok.i:
+                break
             head = index.head(tok)
             if tok.dep_ in ("ccomp", "parataxis") and head.lower_ in self.report:
                 return True
-            if any(c.dep_ == "prep" and c.lower_ == "according" for c in index.kids(head)) and tok.dep_ != "prep":
+            if tok.dep_ != "prep" and head.i in _according_heads(index):
                 return True
             tok = head
         return False
+
+
+MAX_CLIMB = 50  # heads: deeper than any real clause nesting
+
+
+def _according_heads(index: StoryIndex) -> frozenset[int]:
+    """Tokens with an "according (to)" child in their paragraph, found once per story (a head
+    with a thousand conjuncts must not list its children for every trigger below it)."""
+    found = getattr(index, "_according", None)
+    if found is None:
+        found = frozenset(index.head(t).i for t in index.doc if t.dep_ == "prep" and t.lower_ == "according"
+                          and index.head(t).i != t.i)
+        index._according = found
+    return found
 
 
 def governors(index: StoryIndex, trigger: Token) -> list[Token]:

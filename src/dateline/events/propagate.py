@@ -10,6 +10,7 @@ Each step fills only what is missing and records it in ``Frame.inferred``, in th
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from datetime import date
 
 from spacy.tokens import Token
@@ -21,13 +22,16 @@ from dateline.events.timeline import date_range
 
 COREF_WINDOW = 3  # sentences
 CONTINUATION_WINDOW = 6  # sentences
+# Pair passes compare a frame with at most this many others of its kind, so a run-on
+# "A met B and A met C and ..." costs linear time, not quadratic (or cubic) time.
+PAIR_CAP = 32
 INHERIT_DEPS = frozenset({"pobj", "prep", "dobj", "nsubj", "nsubjpass", "acl", "advmod", "compound", "appos",
                           "npadvmod", "attr", "pcomp", "xcomp"})
 
 
 def propagate(frames: list[Frame], index: StoryIndex, anchor: date | None,
               lead: tuple[int, int] | None = None, dateline_place: str | None = None) -> None:
-    sentences = {s.start: n for n, s in enumerate(index.doc.sents)}
+    sentences = _sentence_numbers(frames, index)
     _same_event(frames, sentences)
     _continuation(frames, sentences, index)
     _nested(frames, index)
@@ -51,26 +55,47 @@ def _fill(target: Frame, source: Frame) -> None:
         target.inferred.add("where")
 
 
+def _sentence_numbers(frames: list[Frame], index: StoryIndex) -> dict[int, int]:
+    """Each frame's sentence number, by ``id(frame)``: one pass over the sentences, never a
+    ``Token.sent`` per pair (that walks the whole sentence each time)."""
+    starts = [s.start for s in index.doc.sents]
+    return {id(f): max(0, bisect_right(starts, f.trigger.i) - 1) for f in frames}
+
+
 def _same_event(frames: list[Frame], sentences: dict[int, int]) -> None:
-    for a in frames:
-        for b in frames:
-            if a is b or a.type is not b.type or not a.who_ids() or set(a.who_ids()) != set(b.who_ids()):
-                continue
-            if abs(sentences[a.sent_start] - sentences[b.sent_start]) > COREF_WINDOW:
-                continue
-            wa, wb = set(a.with_ids()), set(b.with_ids())
-            if (wa <= wb or wb <= wa) and (a.modality == "planned") == (b.modality == "planned"):
-                _fill(a, b)
+    """Fill each frame from the same event mentioned within ``COREF_WINDOW`` sentences: same
+    type and agents, counterparts one within the other, both planned or neither."""
+    groups: dict[tuple, list[Frame]] = {}
+    for f in frames:
+        if f.who_ids():
+            groups.setdefault((f.type.name, frozenset(f.who_ids())), []).append(f)
+    for group in groups.values():
+        numbers = [sentences[id(f)] for f in group]  # frames come in text order
+        for a in group:
+            here = sentences[id(a)]
+            lo = bisect_left(numbers, here - COREF_WINDOW)
+            near = [b for b in group[lo:lo + PAIR_CAP + 1] if b is not a and abs(sentences[id(b)] - here) <= COREF_WINDOW]
+            wa = set(a.with_ids())
+            for b in near[:PAIR_CAP]:
+                wb = set(b.with_ids())
+                if (wa <= wb or wb <= wa) and (a.modality == "planned") == (b.modality == "planned"):
+                    _fill(a, b)
 
 
 def _link_same(frames: list[Frame], index: StoryIndex) -> None:
     """Mark a later mention of the same happening, so a timeline counts it once: same type and
     agent, compatible counterparts, place, date and modality, and one of them shared."""
-    for n, later in enumerate(frames):
-        if later.type.name == "say" or not later.who_ids():
+    originals: dict[str, list[Frame]] = {}  # by type: the first PAIR_CAP frames repeating none before
+    for later in frames:
+        if later.type.name == "say":
             continue
-        first = next((f for f in frames[:n] if f.type.name != "say" and _same_happening(f, later, index)), None)
-        later.same_as = (first.same_as or first) if first is not None else None
+        earlier = originals.setdefault(later.type.name, [])
+        if later.who_ids():
+            later.same_as = next((f for f in earlier if _same_happening(f, later, index)), None)
+            if later.same_as is not None:
+                continue
+        if len(earlier) < PAIR_CAP:
+            earlier.append(later)
 
 
 def _same_happening(a: Frame, b: Frame, index: StoryIndex) -> bool:
@@ -98,12 +123,13 @@ def _continuation(frames: list[Frame], sentences: dict[int, int], index: StoryIn
     for n, frame in enumerate(frames):
         if frame.where is not None or not any(c.lower_ in lx.SEQUENCE_ADVERBS for c in index.kids(frame.trigger)):
             continue
-        here = sentences[frame.sent_start]
-        candidates = [f for f in frames[:n] if f.where is not None and set(f.who_ids()) & set(frame.who_ids())
-                      and 0 <= here - sentences[f.sent_start] <= CONTINUATION_WINDOW]
+        here = sentences[id(frame)]
+        candidates = [f for f in frames[max(0, n - PAIR_CAP):n] if f.where is not None
+                      and set(f.who_ids()) & set(frame.who_ids())
+                      and 0 <= here - sentences[id(f)] <= CONTINUATION_WINDOW]
         if candidates:  # the latest sentence's main event, not an "after crossing" inside it
-            last = max(sentences[f.sent_start] for f in candidates)
-            _fill(frame, min((f for f in candidates if sentences[f.sent_start] == last),
+            last = max(sentences[id(f)] for f in candidates)
+            _fill(frame, min((f for f in candidates if sentences[id(f)] == last),
                              key=lambda f: _depth(index, f.trigger)))
 
 

@@ -14,6 +14,8 @@ names are kept as metonyms.
 """
 from __future__ import annotations
 
+import bisect
+import itertools
 import logging
 import re
 from dataclasses import dataclass
@@ -78,7 +80,7 @@ def extract_places(ctx: StoryContext, resolver: Resolver) -> tuple[Place, ...]:
     country = _dateline_country(ctx, resolver)
     people = [e.country for e in entities if e.type in WEAK_TYPES and getattr(e, "country", None)]
     readings = resolver.resolve([s.toponym for s in seen], country=country, countries=people)
-    groups = _Groups()
+    groups = _Groups(text)
     for s in seen:
         reading = readings.get(fold(surface(s.toponym.text)))
         if reading is not None and _keep(reading, s.toponym):
@@ -240,19 +242,34 @@ def _pattern_toponyms(ctx: StoryContext, resolver: Resolver) -> Iterator[_Seen]:
                             _qualifier(text, start + len(name), resolver)), None)
 
 
+def _overlap_test(spans: list[tuple[int, int]]):
+    """``overlaps(start, end)``: whether any span overlaps, in log time (a run-on story has
+    thousands of runs and spans: a scan of every span for every run is quadratic)."""
+    ordered = sorted(spans)
+    starts = [s for s, _ in ordered]
+    reach = list(itertools.accumulate((e for _, e in ordered), max))  # furthest end so far
+
+    def overlaps(start: int, end: int) -> bool:
+        k = bisect.bisect_left(starts, end)  # the spans starting before ``end``
+        return k > 0 and reach[k - 1] > start
+
+    return overlaps
+
+
 def _scan_toponyms(ctx: StoryContext, taken: list[tuple[int, int]], resolver: Resolver) -> Iterator[_Seen]:
     """Capitalised proper-noun runs outside every entity that the gazetteer knows (weak evidence)."""
     doc, text = ctx.doc, ctx.layout.text
-    shouted = _shouted_lines(text, ctx.layout.body.end)
+    shouted = _overlap_test(_shouted_lines(text, ctx.layout.body.end))
+    overlaps_taken = _overlap_test(taken)
     for match in _CAPITALISED_RUN.finditer(text, 0, ctx.layout.body.end):
         start, end = match.span()
-        if any(a <= start < b for a, b in shouted):
+        if shouted(start, start + 1):
             continue  # a line in capitals (a wire headline): capitals say nothing there
         if text[end - 1] == "." and text.count(".", start, end) == 1:
             end -= 1  # a sentence's full stop, not an abbreviation's
         if " " not in text[start:end] and _sentence_initial(text, start):
             continue  # "The", "But": a capital that only starts a sentence
-        if any(s < end and start < e for s, e in taken) or not resolver.candidates(text[start:end]):
+        if overlaps_taken(start, end) or not resolver.candidates(text[start:end]):
             continue
         span = doc.char_span(start, end, alignment_mode="contract")
         if span is None or not len(span):
@@ -342,8 +359,9 @@ def _add_compass(groups: "_Groups", text: str, end: int) -> None:
 class _Groups:
     """Mentions gathered into one Place per (entry or unresolved name, metonym or not)."""
 
-    def __init__(self) -> None:
+    def __init__(self, text: str) -> None:
         self._groups: dict[tuple, dict] = {}
+        self._text = text  # a mention's text is what its span points at, never a normalised form
 
     def add(self, reading: Reading, seen: _Seen, metonym: bool) -> None:
         kind = "metonym" if metonym else _KINDS.get(seen.toponym.source, "literal")
@@ -351,7 +369,7 @@ class _Groups:
         group = self._groups.setdefault(key, {"reading": reading, "mentions": {}, "names": [],
                                               "entity": seen.entity, "metonym": metonym, "kind": kind})
         t = seen.toponym
-        group["mentions"].setdefault((t.start, t.end), Mention(t.start, t.end, t.text))
+        group["mentions"].setdefault((t.start, t.end), Mention(t.start, t.end, self._text[t.start:t.end]))
         if t.source not in ("demonym",):
             group["names"].append(surface(t.text))
         group["entity"] = group["entity"] or seen.entity

@@ -11,11 +11,13 @@ from __future__ import annotations
 import glob
 import json
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator
 
 from dateline.io.decode import DecodeError, decode
+from dateline.io.hygiene import clean_story, path_name, too_long
 
 MAX_BYTES = 5 * 1024 * 1024
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
@@ -33,6 +35,7 @@ class Story:
     headline: str | None = None  # from HTML or JSON metadata
     kind: str = "file"  # file | feed | web | warc: what ``source`` names
     fetched: str | None = None  # when a web page was fetched (ISO 8601)
+    problems: tuple[str, ...] = ()  # what was wrong but did not stop the read (one line each)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,21 +52,35 @@ class BadInput:
 def iter_stories(paths: Iterable[str], *, stdin: BinaryIO | None = None,
                  max_bytes: int = MAX_BYTES, options=None) -> Iterator[Story | BadInput]:
     """Every story under ``paths`` (files, directories, globs, URLs, "-" for standard input), in
-    order. ``options`` (``formats.Options``) says how feeds, pages and crawls are read."""
+    order, read lazily: each file is read when the one before it has been consumed. ``options``
+    (``formats.Options``) says how feeds, pages and crawls are read."""
     from dateline.io import formats
 
     for path in paths:
         if path == "-":
-            yield from _from_bytes(_read_stream(stdin), "<stdin>", "", max_bytes)
+            yield from _clean(_from_bytes(_read_stream(stdin), "<stdin>", "", max_bytes))
             continue
         if formats.is_url(path):
-            yield from formats.read_url(path, options)
+            yield from _clean(formats.read_url(path, options))
             continue
-        files = list(expand(path))
-        if not files:
-            yield BadInput(path, "no such file, directory or glob match")
-        for file in files:
-            yield from read_file(file, max_bytes=max_bytes, options=options)
+        found = False
+        for file in expand(path):
+            found = True
+            yield from _clean(read_file(file, max_bytes=max_bytes, options=options))
+        if not found:
+            yield BadInput(path_name(path), "no such file, directory or glob match")
+
+
+def _clean(items: Iterable[Story | BadInput]) -> Iterator[Story | BadInput]:
+    """Hygiene at the door (``dateline.io.hygiene``): scrubbed strings, a checked ``published``,
+    and the per-story length limit."""
+    for item in items:
+        if isinstance(item, Story):
+            if reason := too_long(item.text):
+                yield BadInput(path_name(item.source or "<story>"), reason)
+                continue
+            item = clean_story(item)
+        yield item
 
 
 def expand(path: str) -> Iterator[Path]:
@@ -75,7 +92,7 @@ def expand(path: str) -> Iterator[Path]:
             for name in sorted(names):
                 if not name.startswith("."):
                     yield Path(root) / name
-    elif p.exists():
+    elif p.exists() or p.is_symlink():
         yield p
     elif glob.has_magic(path):
         for match in sorted(glob.glob(path, recursive=True)):
@@ -84,22 +101,49 @@ def expand(path: str) -> Iterator[Path]:
 
 
 def read_file(path: Path, *, max_bytes: int = MAX_BYTES, options=None) -> Iterator[Story | BadInput]:
+    """One file's stories (a feed or a web crawl holds many). Only regular files are read: a
+    FIFO, device or socket is refused at once (opened without blocking, then checked), never
+    waited on."""
     from dateline.io import formats
 
-    name = str(path)
-    if (container := formats.container_reader(path)) is not None:  # a feed or a web crawl
+    name = path_name(path)
+    try:
+        regular = stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        regular = False  # reported below, when it is opened
+    if regular and (container := formats.container_reader(path)) is not None:
         yield from container(path, options)
         return
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            yield BadInput(name, f"file is {size / 1_048_576:.1f} MB, over the {max_bytes / 1_048_576:.0f} MB limit")
-            return
-        data = path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
         yield BadInput(name, f"cannot read: {exc.strerror or exc}")
         return
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            yield BadInput(name, f"not a regular file ({_file_kind(info.st_mode)}): only files are read")
+            return
+        if info.st_size > max_bytes:
+            yield BadInput(name, f"file is {info.st_size / 1_048_576:.1f} MB, over the "
+                                 f"{max_bytes / 1_048_576:.0f} MB limit")
+            return
+        with os.fdopen(os.dup(fd), "rb") as stream:
+            data = stream.read(max_bytes + 1)  # a file growing while read stops at the limit
+    except OSError as exc:
+        yield BadInput(name, f"cannot read: {exc.strerror or exc}")
+        return
+    finally:
+        os.close(fd)
     yield from _from_bytes(data, name, path.suffix.lower(), max_bytes)
+
+
+def _file_kind(mode: int) -> str:
+    for test, kind in ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"),
+                       (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device")):
+        if test(mode):
+            return kind
+    return "not a file"
 
 
 def _read_stream(stream: BinaryIO | None) -> bytes:

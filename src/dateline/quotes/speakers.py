@@ -81,7 +81,8 @@ class SpeakerResolver:
     _names: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        mentions = sorted((m.start, m.end, e) for e in self.entities for m in e.mentions)
+        # by span only: two entities may share a mention span, and entities do not compare
+        mentions = sorted(((m.start, m.end, e) for e in self.entities for m in e.mentions), key=lambda m: m[:2])
         self._mentions = mentions
         self._mention_starts = [m[0] for m in mentions]
         self.text = self.text or self.doc.text

@@ -17,7 +17,7 @@ from typing import Any, Iterable, Sequence
 
 from dateline.record import Article, Source
 from dateline.render.digest import dateline_label
-from dateline.store.backend import MARK_START, MARK_STOP, Backend, open_backend
+from dateline.store.backend import MARK_START, MARK_STOP, Backend, QueryTimeout, open_backend, query_terms
 from dateline.store.features import Prepared, prepare
 from dateline.store.identity import name_key
 from dateline.store.models import (DayCount, EntityProfile, EntityRef, EventHit, FacetCount, PlaceCount, QuoteHit,
@@ -35,6 +35,41 @@ FACET_TYPES = (("people", ("PERSON",)), ("organisations", ("ORG",)), ("places", 
 FACET_SIZE = 10
 MONTHS_SHOWN = 120
 LEAD_CHARS = 240
+
+# What one search may ask: a hostile query must not hold a core (a 60 KB query once took 46 s).
+MAX_QUERY_CHARS = 500
+MAX_QUERY_TERMS = 16
+MAX_FILTER_CHARS = 200  # a name, place, agency or quote text
+SEARCH_SECONDS = 5.0
+MAX_ID = 2**63 - 1  # archive ids are 64-bit integers
+
+
+class QueryTooLarge(ValueError):
+    """A search parameter over its length or term limit (the message names the limit)."""
+
+
+def check_text(value: str | None, name: str, limit: int = MAX_FILTER_CHARS) -> None:
+    if value is not None and len(value) > limit:
+        raise QueryTooLarge(f"{name} is {len(value):,} characters, over the {limit}-character limit")
+
+
+def check_query(text: str | None) -> None:
+    """A full-text query within ``MAX_QUERY_CHARS`` and ``MAX_QUERY_TERMS``."""
+    check_text(text, "the query", MAX_QUERY_CHARS)
+    if text and len(terms := query_terms(text)) > MAX_QUERY_TERMS:
+        raise QueryTooLarge(f"the query has {len(terms)} terms, over the limit of {MAX_QUERY_TERMS}")
+
+
+def archive_id(value: str | int) -> int | None:
+    """An archive id (an int, or ASCII digits in range), else None: a name, not an id."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value if 0 <= value <= MAX_ID else None
+    text = str(value)
+    if text.isascii() and text.isdigit() and len(text) <= 19 and int(text) <= MAX_ID:
+        return int(text)
+    return None
 _HIT_COLUMNS = "s.id, s.headline, s.agency, s.published, s.day, s.source, s.thread, s.version_group, s.is_current"
 
 
@@ -109,7 +144,9 @@ class Store:
         ``since``/``until`` ISO dates matched against the story's day and its events' days;
         ``topic`` a topic code ("medtop:11000000") or label ("politics"), of any scheme.
         Only the current version of a story is listed unless ``all_versions``. ``sort`` is one
-        of ``SORTS``; relevance needs text and falls back to newest without it.
+        of ``SORTS``; relevance needs text and falls back to newest without it. Raises
+        ``QueryTooLarge`` past the length and term limits and ``QueryTimeout`` past
+        ``SEARCH_SECONDS``.
         """
         found = self._matching(text, entity=entity, speaker=speaker, place=place, bbox=bbox, since=since,
                                until=until, agency=agency, topic=topic, all_versions=all_versions)
@@ -118,7 +155,8 @@ class Store:
         join, where, params, score = found
         sql = (f"SELECT {_HIT_COLUMNS}, {score} AS score FROM stories s {join} {where} "
                f"ORDER BY {_order(sort, ranked=bool(join))} LIMIT ? OFFSET ?")
-        return [_hit(r) for r in self.db.query(sql, (*params, limit, offset))]
+        with self.db.time_budget(SEARCH_SECONDS):
+            return [_hit(r) for r in self.db.query(sql, (*params, _bounded(limit), _bounded(offset)))]
 
     def results(self, text: str | None = None, *, sort: str | None = None, limit: int = 20, offset: int = 0,
                 facets: bool = False, **filters: Any) -> SearchResults:
@@ -131,9 +169,10 @@ class Store:
         if found is None:
             return SearchResults(0, offset, limit, sort, [], {})
         join, where, params, _ = found
-        total = int(self.db.scalar(f"SELECT COUNT(*) AS c FROM stories s {join} {where}", params) or 0)
         hits = self.search(text, sort=sort, limit=limit, offset=offset, **filters)
-        counts = self._facets(f"SELECT s.n FROM stories s {join} {where}", params) if facets and total else {}
+        with self.db.time_budget(SEARCH_SECONDS):
+            total = int(self.db.scalar(f"SELECT COUNT(*) AS c FROM stories s {join} {where}", params) or 0)
+            counts = self._facets(f"SELECT s.n FROM stories s {join} {where}", params) if facets and total else {}
         return SearchResults(total, offset, limit, sort, self._annotate(hits, text), counts)
 
     def _matching(self, text: str | None, *, entity: str | int | None = None,
@@ -141,7 +180,12 @@ class Store:
                   since: str | None = None, until: str | None = None, agency: str | None = None,
                   topic: str | None = None, all_versions: bool = False) -> tuple[str, str, list[Any], str] | None:
         """The FROM-clause join, WHERE clause, parameters and score column of a search; None
-        when the text has nothing searchable in it (no story can match)."""
+        when the text has nothing searchable in it (no story can match). Raises
+        ``QueryTooLarge`` past the length and term limits."""
+        check_query(text)
+        for name, value in (("entity", entity), ("speaker", speaker), ("place", place), ("agency", agency),
+                            ("topic", topic)):
+            check_text(value if isinstance(value, str) else None, name)
         where: list[str] = []
         params: list[Any] = []
         fts = self.db.fts_source(text) if text else None
@@ -241,15 +285,17 @@ class Store:
 
     def thread(self, thread: int, limit: int = 200) -> list[StoryHit]:
         """The stories of one thread, oldest first."""
+        if archive_id(thread) is None:
+            return []
         rows = self.db.query(f"SELECT {_HIT_COLUMNS} FROM stories s WHERE s.thread = ? "
-                             "ORDER BY COALESCE(s.day, ''), s.n LIMIT ?", (thread, limit))
+                             "ORDER BY COALESCE(s.day, ''), s.n LIMIT ?", (thread, _bounded(limit)))
         return [_hit(r) for r in rows]
 
     def threads(self, limit: int = 50, min_stories: int = 2) -> list[ThreadSummary]:
         """The biggest threads, with their first headline and date range."""
         rows = self.db.query("SELECT thread, COUNT(*) AS c, MIN(day) AS first_day, MAX(day) AS last_day, "
                              "MIN(n) AS first FROM stories GROUP BY thread HAVING COUNT(*) >= ? "
-                             "ORDER BY COUNT(*) DESC, thread LIMIT ?", (min_stories, limit))
+                             "ORDER BY COUNT(*) DESC, thread LIMIT ?", (_bounded(min_stories), _bounded(limit)))
         heads = {r["n"]: r["headline"] for r in self.db.query(
             "SELECT n, headline FROM stories WHERE n IN (SELECT MIN(n) FROM stories GROUP BY thread)")}
         return [ThreadSummary(r["thread"], heads.get(r["first"]), r["c"], r["first_day"], r["last_day"])
@@ -259,6 +305,8 @@ class Store:
     def entities(self, name: str | None = None, *, type: str | None = None, limit: int = 50) -> list[EntityRef]:
         """Archive entities, most reported first; ``name`` matches the identity key."""
         where, params = [], []
+        check_text(name, "name")
+        check_text(type, "type")
         if name:
             where.append("key = ?")
             params.append(name_key(name))
@@ -290,14 +338,22 @@ class Store:
             tone=self.entity_tone(n))
 
     def _find_entity(self, name_or_id: str | int) -> list[EntityRef]:
-        if isinstance(name_or_id, int) or str(name_or_id).isdigit():
-            row = self.db.one("SELECT * FROM entities WHERE n = ?", (int(name_or_id),))
+        n = archive_id(name_or_id)
+        if n is not None:
+            row = self.db.one("SELECT * FROM entities WHERE n = ?", (n,))
             return [_entity(row)] if row else []
+        if isinstance(name_or_id, int):  # an id out of range names nothing
+            return []
+        check_text(str(name_or_id), "entity")
         return self.entities(str(name_or_id))
 
     def _entity_filter(self, value: str | int) -> tuple[str, list[Any]]:
-        if isinstance(value, int) or str(value).isdigit():
-            return "?", [int(value)]
+        n = archive_id(value)
+        if n is not None:
+            return "?", [n]
+        if isinstance(value, int):
+            return "?", [-1]  # an id out of range names nothing
+        check_text(str(value), "entity")
         return "SELECT n FROM entities WHERE key = ?", [name_key(str(value))]
 
     def _entity_events(self, n: int, limit: int) -> list[EventHit]:
@@ -352,6 +408,7 @@ class Store:
             where.append(f"q.entity IN ({sql})")
             params += p
         if text:
+            check_text(text, "quote text")
             where.append("LOWER(q.text) LIKE ?")
             params.append(f"%{text.lower()}%")
         if since:
@@ -453,6 +510,11 @@ def _unmark(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:
             plain.append(ch)
             length += 1
     return "".join(plain), tuple(marks)
+
+
+def _bounded(n: int) -> int:
+    """A count or offset within the database's 64-bit range."""
+    return max(0, min(int(n), MAX_ID))
 
 
 def _hit(r: dict[str, Any]) -> StoryHit:

@@ -11,6 +11,7 @@ import os
 import re
 import sqlite3
 import threading
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
@@ -33,6 +34,10 @@ def open_backend(url: str | os.PathLike | None = None) -> "Backend":
     if text.startswith("sqlite:///"):
         text = text[len("sqlite:///"):]
     return SqliteBackend(text)
+
+
+class QueryTimeout(TimeoutError):
+    """A query ran past its time budget and was stopped."""
 
 
 def query_terms(text: str) -> list[str]:
@@ -147,6 +152,12 @@ class Backend:
     def size_bytes(self) -> int:
         raise NotImplementedError
 
+    @contextmanager
+    def time_budget(self, seconds: float) -> Iterator[None]:
+        """Queries in the block stop with ``QueryTimeout`` after ``seconds``."""
+        raise NotImplementedError
+        yield
+
 
 class SqliteBackend(Backend):
     """A SQLite file in WAL mode, with foreign keys on and FTS5 for full text."""
@@ -205,6 +216,22 @@ class SqliteBackend(Backend):
                           (MARK_START, MARK_STOP, " OR ".join(f'"{t}"' for t in terms)))
         self.execute("DELETE FROM temp.snippet_fts")
         return {int(r["story"]): r["s"] for r in rows}
+
+    @contextmanager
+    def time_budget(self, seconds: float) -> Iterator[None]:
+        """Queries in the block stop with ``QueryTimeout`` after ``seconds`` (SQLite's progress
+        handler is called every few thousand virtual-machine steps)."""
+        deadline = time.monotonic() + seconds
+        conn = self.conn
+        conn.set_progress_handler(lambda: time.monotonic() > deadline, 10_000)
+        try:
+            yield
+        except sqlite3.OperationalError as exc:
+            if "interrupted" in str(exc):
+                raise QueryTimeout(f"query stopped after its {seconds:g} s budget") from None
+            raise
+        finally:
+            conn.set_progress_handler(None, 0)
 
     def size_bytes(self) -> int:
         self.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -270,6 +297,19 @@ class PostgresBackend(Backend):
             if row and row["hit"]:
                 out[story] = row["s"].replace(_LT, "<")
         return out
+
+    @contextmanager
+    def time_budget(self, seconds: float) -> Iterator[None]:
+        """Queries in the block stop with ``QueryTimeout`` after ``seconds`` (statement_timeout)."""
+        import psycopg
+
+        self.execute(f"SET statement_timeout = {max(1, int(seconds * 1000))}")
+        try:
+            yield
+        except psycopg.errors.QueryCanceled:
+            raise QueryTimeout(f"query stopped after its {seconds:g} s budget") from None
+        finally:
+            self.execute("SET statement_timeout = 0")
 
     def size_bytes(self) -> int:
         total = 0

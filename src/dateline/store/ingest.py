@@ -19,6 +19,7 @@ from collections import Counter, deque
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Sequence
 
+from dateline.io.hygiene import clean_story
 from dateline.io.sources import BadInput, Story, iter_stories
 from dateline.record import Source, content_id
 from dateline.store.features import Prepared, prepare
@@ -42,6 +43,7 @@ class IngestReport:
     added: int = 0
     skipped: int = 0
     failed: list[Failure] = field(default_factory=list)
+    warnings: list[Failure] = field(default_factory=list)  # read and stored, with a problem noted
     seconds: float = 0.0
     interrupted: bool = False
     merged: int = 0  # copies of stories already archived from another source (a source added)
@@ -131,6 +133,8 @@ def _new_stories(store, items: Iterable[Story | BadInput], report: IngestReport,
         if isinstance(item, BadInput):
             yield Failure(item.source, item.reason)
             continue
+        item = clean_story(item)  # stories given directly have not passed the door yet
+        report.warnings.extend(Failure(item.source or "<story>", p) for p in item.problems)
         sid, key = content_id(item.text), url_key(item.url)
         source = Source(item.kind, item.source, item.url, item.fetched)
         if sid in seen or (key is not None and key in urls):  # a copy of a story earlier in this run

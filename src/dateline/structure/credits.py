@@ -7,8 +7,10 @@ from dateline.structure import patterns as P
 from dateline.structure.layout import CreditLine, Field
 from dateline.structure.text import smart_title, strip_field
 
-_AND = re.compile(r"\s+and\s+|\s*&\s*", re.I)
-_CHUNK = re.compile(r"\s*[,;]\s*(?:and\s+)?")
+# Separators start where a white-space run starts (``(?<!\s)``, possessive runs): a split
+# never retries inside a long run of spaces.
+_AND = re.compile(r"(?<!\s)(?:\s++and\s++|\s*+&\s*+)", re.I)
+_CHUNK = re.compile(r"(?<!\s)\s*+[,;]\s*+(?:and\s++)?")
 
 
 def parse_credits(text: str, start: int, end: int) -> list[CreditLine]:

@@ -145,7 +145,7 @@ AP_CONTRIBUTORS = re.compile(
     r"journalists?|photographers?|videographers?)\s+(?P<names>.+?)\s+(?:contributed|reported)\b[^\n]*$",
     re.I,
 )
-CREDIT_PLACE = re.compile(r"\s+(?:in|from)\s+(?P<place>[A-Z][\w.'’\-]*(?:[ ,]+[A-Z][\w.'’\-]*)*)\s*$")
+CREDIT_PLACE = re.compile(r"(?<!\s)\s++(?:in|from)\s++(?P<place>[A-Z][\w.'’\-]*+(?:[ ,]++[A-Z][\w.'’\-]*+)*+)\s*+$")
 # A sign-off closing the story: the agency alone ("REUTER", "Reuters", "(AP)", "AFP", "(UPI)"),
 # or AFP's desk initials ("burs-jm/kir").
 AGENCY_SIGNOFF = re.compile(rf"^\s*+[(\[]?\s*+(?P<agency>(?i:{_AGENCY_ALT}))\s*+[)\]]?[\s.]*+$")

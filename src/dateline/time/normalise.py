@@ -791,7 +791,6 @@ _LEADING = re.compile(r"(?:(?:at(?!\s+least)|on|in|for|over|within)\s+|(?:the|an
                       r"(?:an?\s+)?(?:about|nearly|almost|only|just|roughly|around|some)\s+(?=\S+[\s-]+[a-z]+s?$)|"
                       r"an?\s+(?=(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|"
                       r"forty|fifty|hundred)[\s-]+[a-z]+$))", re.IGNORECASE)
-_TRAILING = re.compile(r"[\s,.-]+$")
 
 
 def _trim(text: str, m: re.Match) -> tuple[int, int]:
