@@ -49,7 +49,8 @@ def read(nlp, gazetteer_path):
                 at = layout.text.find(name, at + 1)
             ents.append(Entity(f"e{n}", kind, name, tuple(spans)))
         found = places(StoryContext(layout=layout, doc=doc, parts={"entities": tuple(ents)}))
-        return {m.text: p for p in found for m in p.mentions}
+        # by mention text as written, and by the place's name ("Washington" for "WASHINGTON")
+        return {**{p.name: p for p in found}, **{m.text: p for p in found for m in p.mentions}}
 
     return read
 

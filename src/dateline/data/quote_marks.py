@@ -38,7 +38,7 @@ MARK_RE = re.compile(r"``|''|[\"“”„«»'‘’‹›]")
 
 # Layouts that attribute without a verb.
 # A quote signed after its closing mark: '"We are ready." ― Maria Lopez, 42, Tucson'.
-SIGNATURE_RE = re.compile(r"[ \t]*(―|—|–|--)[ \t]*([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*)*)")
+SIGNATURE_RE = re.compile(r"[ \t]*+(―|—|–|--)[ \t]*+([A-Z][\w.'’-]*+(?:[ \t]++[A-Z][\w.'’-]*+)*+)")
 # A transcript line: 'SMITH: Thank you for coming.' (the label in capitals, maybe after an
 # opening mark that is never closed).
 SPEAKER_LABEL_RE = re.compile(r"[\"“]?([A-Z][A-Z.'’-]+(?:[ \t][A-Z][A-Z.'’-]+){0,2})(:)[ \t]+(?=\S)")

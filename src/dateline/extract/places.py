@@ -35,7 +35,7 @@ WEAK_TYPES = frozenset({"PERSON", "ORG"})
 MAX_NAME_WORDS = 8  # an entity mention longer than this is not a name
 _QUALIFIER = re.compile(r",[ \t]*((?:[A-Z][\w'’-]*\.?[ \t]?){1,3})")
 # After a name and its comma, a list goes on ("Washington, Beijing or Seoul"): not a qualifier.
-_LIST_GOES_ON = re.compile(r"[ \t]*(?:,[ \t]*[A-Z][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*)*[ \t]*,?)*[ \t]*(?:and|or|&)\b")
+_LIST_GOES_ON = re.compile(r"(?:[ \t]*+,[ \t]*+[A-Z][\w'’.-]*+(?:[ \t]++[A-Z][\w'’.-]*+)*+)*+,?[ \t]*+(?:and|or|&)\b")
 _COMPASS = re.compile(r"\b[Tt]he (North|South|East|West)\b(?![ \t]+[A-Z])")
 _PLACE_OF = re.compile(r"\b([a-z]+(?: town)?) of ((?:[A-Z][\w'’-]+[ \t]?){1,4})")
 _CAPITALISED_RUN = re.compile(r"(?<![\w.])[A-Z][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*){0,3}")

@@ -16,6 +16,9 @@ from dateline.themes.tone import tone as _tone
 # organisations and groups were mostly the sentence's mood ("in contempt of Congress") or NER
 # errors ("taco", "Misogamy"), so only people get one.
 SENTIMENT_TYPES = frozenset({"PERSON"})
+# A longer "sentence" (run-on text, a list) is read in a window of this many tokens around the
+# mention: news sentences are shorter, and reading all of one per mention would be quadratic.
+MAX_SENTENCE_TOKENS = 100
 
 
 def _story_text(ctx: StoryContext) -> str:
@@ -63,10 +66,24 @@ def sentiments_factory():
                 i = bisect_right(starts, m.start) - 1
                 if i < 0 or m.end > sents[i].end_char:  # outside the parsed text, or across sentences
                     continue
-                first, last = starts[i], sents[i].end_char
-                target = _sentiment.Target(text[first:last], m.start - first, m.end - first, sents[i], first)
+                sentence = _around(ctx.doc, sents[i], m.start, m.end)
+                if sentence is None:
+                    continue
+                first, last = sentence.start_char, sentence.end_char
+                target = _sentiment.Target(text[first:last], m.start - first, m.end - first, sentence, first)
                 polarity, score = model.predict(target)
                 out.append(Sentiment(entity.id, m.start, m.end, polarity, score))
         return tuple(out)
 
     return extract
+
+
+def _around(doc, sentence, start: int, end: int):
+    """The mention's sentence, or a window of ``MAX_SENTENCE_TOKENS`` around it in a longer one."""
+    if len(sentence) <= MAX_SENTENCE_TOKENS:
+        return sentence
+    mention = doc.char_span(start, end, alignment_mode="expand")
+    if mention is None:
+        return None
+    half = MAX_SENTENCE_TOKENS // 2
+    return doc[max(sentence.start, mention.start - half):min(sentence.end, mention.end + half)]

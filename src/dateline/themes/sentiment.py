@@ -101,6 +101,13 @@ def _valence(token) -> float:
     return lex.get(token.lower_, 0.0) or (lex.get(token.lemma_.lower(), 0.0) if token.lemma_ else 0.0)
 
 
+def _subtree(token, sentence):
+    """``token.subtree`` as far as it lies in ``sentence`` (a projective parse: the tokens from its
+    left edge to its right edge), so a word of a very long sentence costs no more than the window."""
+    lo, hi = getattr(sentence, "start", 0), getattr(sentence, "end", len(sentence))
+    return token.doc[max(token.left_edge.i, lo):min(token.right_edge.i + 1, hi)]
+
+
 def parse_features(sentence, start: int, end: int) -> dict[str, float]:
     """Features of the parse around the mention at ``start:end`` (doc character offsets)."""
     toks = [t for t in sentence if t.idx < end and t.idx + len(t) > start]
@@ -121,7 +128,7 @@ def parse_features(sentence, start: int, end: int) -> dict[str, float]:
             continue
         if c.dep_ in HEAD_ARGS:
             f[f"sib={c.lower_}|{c.dep_}"] = 1.0
-        said += sum(_valence(w) for w in c.subtree if w.i not in inside)
+        said += sum(_valence(w) for w in _subtree(c, sentence) if w.i not in inside)
     if said:
         f[f"sv|{dep}"] = said / 4
     own = 0.0  # the target's own modifiers ("the corrupt X", "X, a hero,")
@@ -129,7 +136,7 @@ def parse_features(sentence, start: int, end: int) -> dict[str, float]:
         for c in t.children:
             if c.i not in inside:
                 f[f"ch={c.lower_}"] = 1.0
-                own += sum(_valence(w) for w in c.subtree)
+                own += sum(_valence(w) for w in _subtree(c, sentence))
     if own:
         f["cv"] = own / 4
     up = head
