@@ -58,7 +58,7 @@ def main() -> None:
     print(f"stories: {len(texts)} ({chars / len(texts):.0f} characters each on average)")
     print(f"spaCy {model_name()} default pipeline ({', '.join(bare.pipe_names)}): {len(texts) / spacy_s:8.1f} stories/s")
     print(f"dateline read (structure + spaCy {', '.join(reader.nlp.pipe_names)} + extractors "
-          f"{', '.join(n for n, _ in reader.extractors)}): {len(texts) / dateline_s:8.1f} stories/s")
+          f"{', '.join(n for _, n, _ in reader.extractors)}): {len(texts) / dateline_s:8.1f} stories/s")
     print(f"ratio dateline/spaCy time: {dateline_s / spacy_s:.2f}")
 
 

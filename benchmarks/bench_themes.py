@@ -46,7 +46,7 @@ def main() -> None:
 
 def _time_extractors(reader: Reader, stories) -> dict[str, float]:
     """Wrap each extractor with a clock and read the stories once."""
-    spent = {name: 0.0 for name, _ in reader.extractors}
+    spent = {name: 0.0 for _, name, _ in reader.extractors}
 
     def clocked(name, fn):
         def run(ctx):
@@ -57,7 +57,7 @@ def _time_extractors(reader: Reader, stories) -> dict[str, float]:
                 spent[name] += time.perf_counter() - started
         return run
 
-    reader.extractors = [(name, clocked(name, fn)) for name, fn in reader.extractors]
+    reader.extractors = [(field, name, clocked(name, fn)) for field, name, fn in reader.extractors]
     list(reader.read_many(stories))
     for name in spent:
         spent[name] = 0.0
