@@ -184,9 +184,10 @@ class SpeakerResolver:
         if not conjuncts or speaker.id is None:
             return speaker
         others = tuple(dict.fromkeys(o.id for o in map(self._resolve, conjuncts) if o.id and o.id != speaker.id))
-        last = max((t for c in conjuncts for t in c.subtree), key=lambda t: t.i)
-        start = speaker.span.start if speaker.span else token.idx
-        span = Span(start, last.idx + len(last.text))
+        words = [t for c in conjuncts for t in c.subtree]  # a conjunct may stand before the speaker's name
+        first = speaker.span.start if speaker.span else token.idx
+        last = speaker.span.end if speaker.span else token.idx + len(token.text)
+        span = Span(min([first] + [t.idx for t in words]), max([last] + [t.idx + len(t.text) for t in words]))
         return Speaker(speaker.id, self.text[span.start:span.end], span, speaker.anonymous, GROUP,
                        speaker.type, others)
 

@@ -157,9 +157,11 @@ def nlp_view(layout: Layout, end: int | None = None) -> TextView:
     return TextView(text, edits)
 
 
-def remap(value: T, start: Callable[[int], int], end: Callable[[int], int]) -> T:
+def remap(value: T, start: Callable[[int], int], end: Callable[[int], int],
+          text: Callable[[int, int], str] | None = None) -> T:
     """``value`` with every ``start`` and ``end`` offset of its dataclasses (at any depth)
-    moved by ``start``/``end``: one step to take spans into or out of the view."""
+    moved by ``start``/``end``: one step to take spans into or out of the view. With ``text``,
+    a ``text`` beside a span becomes ``text(start, end)`` of the moved span."""
     plan = _plan(type(value))
     if plan is not None:
         changes = {}
@@ -169,13 +171,19 @@ def remap(value: T, start: Callable[[int], int], end: Callable[[int], int]) -> T
                 new = start(old) if type(old) is int else old
             elif kind == "end":
                 new = end(old) if type(old) is int else old
+            elif kind == "text":
+                continue  # once the span has moved, below
             else:
-                new = remap(old, start, end)
+                new = remap(old, start, end, text)
             if new is not old:
                 changes[name] = new
+        if text is not None and ("text", "text") in plan and type(value.start) is int and type(value.end) is int:
+            written = text(changes.get("start", value.start), changes.get("end", value.end))
+            if written != value.text:
+                changes["text"] = written
         return replace(value, **changes) if changes else value
     if type(value) is tuple and value and not isinstance(value[0], _LEAVES):
-        items = tuple(remap(v, start, end) for v in value)
+        items = tuple(remap(v, start, end, text) for v in value)
         return items if any(a is not b for a, b in zip(items, value)) else value
     return value
 
@@ -188,7 +196,10 @@ def _plan(cls: type) -> tuple[tuple[str, str], ...] | None:
     """For a dataclass type, its fields to move: ("start"|"end"|"walk"); None for other types."""
     if not is_dataclass(cls):
         return None
-    return tuple((f.name, f.name if f.name in ("start", "end") else "walk") for f in fields(cls))
+    names = {f.name for f in fields(cls)}
+    spanned = {"start", "end", "text"} <= names  # a text beside its span: it is the span's text
+    return tuple((f.name, f.name if f.name in ("start", "end") or (spanned and f.name == "text") else "walk")
+                 for f in fields(cls))
 
 
 def layout_in_view(layout: Layout, view: TextView) -> Layout:
@@ -200,7 +211,9 @@ def layout_in_view(layout: Layout, view: TextView) -> Layout:
 
 
 def to_original(value: T, view: TextView) -> T:
-    """Extractor output with every span mapped from the view back to the original text."""
+    """Extractor output with every span mapped from the view back to the original text, and
+    every text beside a span made the original's text there (the record never shows the view)."""
     if view.identity:
         return value
-    return remap(value, view.to_original, lambda p: view.to_original(p, end=True))
+    return remap(value, view.to_original, lambda p: view.to_original(p, end=True),
+                 lambda a, b: view.original[a:b])
