@@ -8,7 +8,6 @@ Journalists come from the byline and the credits and stay apart from the story's
 """
 from __future__ import annotations
 
-import logging
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -23,7 +22,6 @@ from dateline.data.entity_words import EMPLOYMENT, HONORIFIC_GENDER, KINSHIP, PR
 from dateline.extract.base import StoryContext, register
 from dateline.record import Entity, Mention, Relation
 
-log = logging.getLogger(__name__)
 
 KEPT_TYPES = NAME_TYPES | {"EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"}
 SHARED_COUNTRY = frozenset(KINSHIP) | EMPLOYMENT  # relations that tell the person's country

@@ -6,7 +6,6 @@ and place the story implies (``dateline.events.propagate``) and writes ``Event``
 """
 from __future__ import annotations
 
-import logging
 
 from dateline.events.frames import Frame, FrameFinder
 from dateline.events.index import StoryIndex
@@ -15,7 +14,6 @@ from dateline.events.propagate import propagate
 from dateline.extract.base import StoryContext, register
 from dateline.record import Event, Mention
 
-log = logging.getLogger(__name__)
 SAY = next(t for t in EVENT_TYPES if t.name == "say")
 
 

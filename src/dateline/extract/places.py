@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import logging
 import re
 from dataclasses import dataclass
 from typing import Iterable, Iterator
@@ -28,7 +27,6 @@ from dateline.geo.store import Entry
 from dateline.geo.text import fold, surface
 from dateline.record import Entity, Mention, Place, PlaceCandidate, PlaceEvidence
 
-log = logging.getLogger(__name__)
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 WEAK_TYPES = frozenset({"PERSON", "ORG"})

@@ -6,7 +6,6 @@ reported speech in the parse (``quotes.cues``), tie each quote to its cue
 """
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 from typing import Callable
 
@@ -23,7 +22,6 @@ from dateline.quotes.marks import Quoted, find_quoted, split_paragraphs
 from dateline.quotes.speakers import NOBODY, Speaker, SpeakerResolver
 from dateline.record import Quote, Span
 
-_log = logging.getLogger(__name__)
 _MARKS = "\"“”’'»"
 
 
