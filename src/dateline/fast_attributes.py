@@ -7,6 +7,8 @@ dict instead. Lemmas are not set: dateline does not use them (the lemmatizer is 
 """
 from __future__ import annotations
 
+import itertools
+import operator
 import re
 from typing import Any
 
@@ -15,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 _KEYS = {"TAG": lambda t: t.tag_, "LOWER": lambda t: t.lower_, "DEP": lambda t: t.dep_,
          "IS_SPACE": lambda t: t.is_space}
+_COLUMN = {key: n for n, key in enumerate(_KEYS)}  # a key's place in a token's row
 _OPERATORS = {"IN", "NOT_IN", "REGEX"}
 
 
@@ -28,9 +31,10 @@ class FastAttributes:
 
     def __init__(self, patterns: list[dict[str, Any]]) -> None:
         self.patterns = patterns
-        # Rules indexed by the token's tag, else its lower-case form, else tried on every token.
-        self.by_tag: dict[str, list[tuple[int, list[dict], int, dict]]] = {}
-        self.by_lower: dict[str, list[tuple[int, list[dict], int, dict]]] = {}
+        # Rules indexed by every key their anchor token tests for plain values (tag and
+        # lower-case form, say), so a token meets only the rules it can match; rules with no
+        # such key are tried on every token.
+        self.index: dict[tuple[int, ...], dict[Any, list[tuple[int, list[dict], int, dict]]]] = {}
         self.generic: list[tuple[int, list[dict], int, dict]] = []
         for order, rule in enumerate(patterns):
             attrs = {k: v for k, v in rule["attrs"].items() if k in ("POS", "MORPH", "TAG", "DEP")}
@@ -40,24 +44,30 @@ class FastAttributes:
                 index = rule.get("index", 0) % len(pattern)
                 entry = (order, pattern, index, attrs)
                 spec = pattern[index]
-                if tags := _values(spec.get("TAG")):
-                    for tag in tags:
-                        self.by_tag.setdefault(tag, []).append(entry)
-                elif lowers := _values(spec.get("LOWER")):
-                    for lower in lowers:
-                        self.by_lower.setdefault(lower, []).append(entry)
-                else:
+                keyed = [(_COLUMN[k], values) for k in _KEYS if k in spec and (values := _values(spec[k]))]
+                if not keyed:
                     self.generic.append(entry)
+                    continue
+                table = self.index.setdefault(tuple(column for column, _ in keyed), {})
+                for key in itertools.product(*(values for _, values in keyed)):
+                    table.setdefault(key if len(key) > 1 else key[0], []).append(entry)
 
     def __call__(self, doc: Doc) -> Doc:
         # Match every rule on the untouched doc first, then apply in rule order, as spaCy does.
+        # Each token's four keys are read once (a Token object per test cost most of the time).
+        rows = [(t.tag_, t.lower_, t.dep_, t.is_space) for t in doc]
         hits = []
-        for token in doc:
-            for rules in (self.by_tag.get(token.tag_), self.by_lower.get(token.lower_), self.generic):
-                for order, pattern, index, attrs in rules or ():
-                    if _matches(doc, token.i - index, pattern):
-                        hits.append((order, token.i, attrs))
-        for _, i, attrs in sorted(hits, key=lambda hit: hit[0]):
+        tables = [(operator.itemgetter(*columns), table) for columns, table in self.index.items()]
+        for i, row in enumerate(rows):
+            for key, table in tables:
+                for order, pattern, index, attrs in table.get(key(row), ()):
+                    if _matches(rows, i - index, pattern):
+                        hits.append((order, i, attrs))
+            for order, pattern, index, attrs in self.generic:
+                if _matches(rows, i - index, pattern):
+                    hits.append((order, i, attrs))
+        hits.sort(key=lambda hit: hit[0])
+        for _, i, attrs in hits:
             _apply(doc[i], attrs)
         return doc
 
@@ -68,13 +78,14 @@ class FastAttributes:
         return self
 
 
-def _matches(doc: Doc, start: int, pattern: list[dict]) -> bool:
-    if start < 0 or start + len(pattern) > len(doc):
+def _matches(rows: list[tuple], start: int, pattern: list[dict]) -> bool:
+    """Whether the pattern matches at ``start``; ``rows`` holds each token's keys in ``_KEYS`` order."""
+    if start < 0 or start + len(pattern) > len(rows):
         return False
     for offset, spec in enumerate(pattern):
-        token = doc[start + offset]
+        row = rows[start + offset]
         for key, want in spec.items():
-            if not _test(_KEYS[key](token), want):
+            if not _test(row[_COLUMN[key]], want):
                 return False
     return True
 
@@ -89,9 +100,9 @@ def _test(value: Any, want: Any) -> bool:
     return "REGEX" not in want or re.search(want["REGEX"], value) is not None
 
 
-def _values(want: Any) -> list[str]:
+def _values(want: Any) -> list:
     """The plain values a rule tests for: one, or a list ({"IN": [...]}); none for anything else."""
-    if isinstance(want, str):
+    if isinstance(want, (str, bool)):
         return [want]
     if isinstance(want, dict) and set(want) == {"IN"}:
         return list(want["IN"])

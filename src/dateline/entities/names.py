@@ -51,6 +51,7 @@ def key(name: str) -> tuple[str, ...]:
     return _core(parts(name))
 
 
+@lru_cache(maxsize=16384)  # asked for every pair of a short form and a group member
 def is_short_form(short: str, full: str) -> bool:
     """Can ``short`` (fewer parts) stand for ``full`` in the same story?"""
     s, f = parts(short), parts(full)

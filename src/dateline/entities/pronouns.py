@@ -202,7 +202,19 @@ def _is_subject(token: Token) -> bool:
 
 
 def sentences(doc: Doc) -> list:
-    """spaCy's sentences, also cut at line breaks: the parser runs paragraphs together."""
+    """spaCy's sentences, also cut at line breaks: the parser runs paragraphs together.
+    Kept for the last doc asked about: three passes of the entities extractor read them."""
+    global _last_sentences
+    cached = _last_sentences  # one read: another thread may replace it meanwhile
+    if cached[0] is not doc:
+        cached = _last_sentences = (doc, _sentences(doc))
+    return list(cached[1])
+
+
+_last_sentences: tuple = (None, ())  # (doc, its sentences)
+
+
+def _sentences(doc: Doc) -> list:
     out = []
     for sent in doc.sents:
         start = sent.start

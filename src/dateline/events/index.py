@@ -32,6 +32,7 @@ class StoryIndex:
     org_subjects: list[tuple[int, str]] = field(default_factory=list)
     paragraph: list[int] = field(default_factory=list)  # paragraph number of each token
     names: dict[str, str | None] = field(default_factory=dict)  # mention text -> entity id (None: ambiguous)
+    _kids: dict[int, tuple[Token, ...]] = field(default_factory=dict, repr=False)  # kids(), once per token
 
     @classmethod
     def build(cls, ctx: StoryContext) -> "StoryIndex":
@@ -69,9 +70,13 @@ class StoryIndex:
         head = tok.head
         return head if self.paragraph[head.i] == self.paragraph[tok.i] else tok
 
-    def kids(self, tok: Token) -> list[Token]:
-        par = self.paragraph[tok.i]
-        return [c for c in tok.children if self.paragraph[c.i] == par]
+    def kids(self, tok: Token) -> tuple[Token, ...]:
+        """Kept per token: a head with a thousand conjuncts is asked once per frame below it."""
+        found = self._kids.get(tok.i)
+        if found is None:
+            par = self.paragraph[tok.i]
+            found = self._kids[tok.i] = tuple(c for c in tok.children if self.paragraph[c.i] == par)
+        return found
 
     def _subjects_of(self, etype: str) -> list[tuple[int, str]]:
         out = []

@@ -146,8 +146,9 @@ def reported_speech(doc: Doc, forms: frozenset[str], inside: Sequence[tuple[int,
     With a ``model``, a verb is a cue when the model says so; its content is its
     complement. Without one, only listed cue verbs with a subject count."""
     found = []
+    within = _Cover(inside)
     for token in doc:
-        if _within(token.idx, inside):
+        if token.idx in within:
             continue
         item = _according(token)
         if item is None and model is not None and (token.pos_ == "VERB" or is_copula_candidate(token)):
@@ -290,5 +291,20 @@ def _edge(token: Token) -> bool:
     return token.is_space or (token.is_punct and token.text in _EDGE_PUNCT)
 
 
-def _within(char: int, spans: Iterable[tuple[int, int]]) -> bool:
-    return any(s <= char < e for s, e in spans)
+class _Cover:
+    """Whether a character offset lies in any of some spans: their union, merged and sorted, so
+    each test is one bisection, not a walk over every quote of the story."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for s, e in sorted((s, e) for s, e in spans if s < e):
+            if merged and s <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], e)
+            else:
+                merged.append([s, e])
+        self.starts = [s for s, _ in merged]
+        self.ends = [e for _, e in merged]
+
+    def __contains__(self, char: int) -> bool:
+        i = bisect_right(self.starts, char) - 1
+        return i >= 0 and char < self.ends[i]
