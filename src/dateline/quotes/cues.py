@@ -67,10 +67,16 @@ def is_cue_verb(token: Token, forms: frozenset[str]) -> bool:
     return token.lower_ in forms and token.pos_ in _VERBAL
 
 
+_PHRASE_STARTS = frozenset(phrase[0] for phrase in SOURCE_AFTER_PHRASES)
+
+
 def phrase_cue(token: Token) -> Cue | None:
     """"according to X": the cue is the phrase, the source the object of its last word."""
+    low = token.lower_
+    if low not in _PHRASE_STARTS:  # asked of every token: most are no phrase's first word
+        return None
     for phrase in SOURCE_AFTER_PHRASES:
-        if token.lower_ != phrase[0]:
+        if low != phrase[0]:
             continue
         end = token.i + len(phrase)
         if end > len(token.doc) or tuple(t.lower_ for t in token.doc[token.i:end]) != phrase:
