@@ -16,6 +16,7 @@ from dateline.cli.common import PUBLISHED_OPT, TOPICS_OPT, published_value, with
 from dateline.cli.ray_ingest import ADDRESS_OPT, ENGINE_OPT, OUT_FORMAT_OPT, OUT_OPT, ingest_ray, wants_ray
 from dateline.cli.sources import DELAY_OPT, FETCH_OPT, TIMEOUT_OPT, USER_AGENT_OPT, make_options, summary
 from dateline.io.sources import iter_stories
+from dateline.store.query import MAX_LIMIT
 
 DB_HELP = "Archive: SQLite file path or postgresql:// URL (default $DATELINE_DB or dateline.db)."
 FORMAT_HELP = "table | json | csv"
@@ -45,7 +46,7 @@ def _open(db: str | None, thread_threshold: float | None = None):
 
 
 class _Querying:
-    """The open store; a query over its limits or time budget is a one-line error, exit 2."""
+    """The open store; a bad query, or one over its limits or time budget, is a one-line error, exit 2."""
 
     def __init__(self, store) -> None:
         self.store = store
@@ -54,10 +55,11 @@ class _Querying:
         return self.store
 
     def __exit__(self, kind, exc, tb) -> None:
-        from dateline.store.api import QueryTimeout, QueryTooLarge
+        from dateline.store.backend import QueryTimeout
+        from dateline.store.query import QueryError
 
         self.store.close()
-        if isinstance(exc, (QueryTooLarge, QueryTimeout)):
+        if isinstance(exc, (QueryError, QueryTimeout)):
             typer.echo(f"error: {exc}", err=True)
             raise typer.Exit(2) from None
 
@@ -157,30 +159,29 @@ def search(words: list[str] = typer.Argument(None, help="Full-text query: words 
            speaker: str = typer.Option(None, "--speaker", help="Stories quoting this speaker (name or id)."),
            place: str = typer.Option(None, "--place", help="Place name or two-letter country code."),
            bbox: str = typer.Option(None, "--bbox", help="min_lon,min_lat,max_lon,max_lat"),
-           since: str = typer.Option(None, "--since", help="YYYY-MM-DD (story or event date)."),
-           until: str = typer.Option(None, "--until", help="YYYY-MM-DD (story or event date)."),
+           since: str = typer.Option(None, "--since", help="YYYY-MM-DD, YYYY-MM or YYYY (story or event date)."),
+           until: str = typer.Option(None, "--until", help="YYYY-MM-DD, YYYY-MM or YYYY: to the end of that "
+                                                           "day, month or year."),
            agency: str = typer.Option(None, "--agency", help="News agency, e.g. Reuters."),
            topic: str = typer.Option(None, "--topic", help="Topic code (medtop:11000000) or label (politics)."),
            all_versions: bool = typer.Option(False, "--all-versions", help="List superseded versions too."),
            sort: str = typer.Option(None, "--sort", help="relevance (default with words) | newest | oldest"),
-           limit: int = typer.Option(20, "--limit", "-n", min=1),
+           limit: int = typer.Option(20, "--limit", "-n", min=1, max=MAX_LIMIT),
            offset: int = typer.Option(0, "--offset", min=0, help="Skip this many hits (the next page)."),
            facets: bool = typer.Option(False, "--facets", help="Print facet counts (people, organisations, "
                                                                "places, agencies) instead of the stories."),
            format: str = typer.Option("table", "--format", "-f", help=FORMAT_HELP),
            db: str = _db_option()) -> None:
     """Search the archive by text, entity, speaker, place, dates, agency and topic: each hit with
-    its date, dateline, agency and a snippet; the total goes to standard error."""
-    from dateline.store.api import SORTS
+    its date, dateline, agency and a snippet; the total goes to standard error. The filters are
+    checked as the API and the pages check them (``SearchQuery``): a bad one is exit status 2."""
+    from dateline.store.query import SearchQuery
 
-    if sort is not None and sort not in SORTS:
-        raise typer.BadParameter(f"use one of {', '.join(SORTS)}", param_hint="--sort")
-    box = _bbox(bbox) if bbox else None
-    text = " ".join(words or ()) or None
     with _open(db) as store:
-        found = store.results(text, entity=entity, speaker=speaker, place=place, bbox=box, since=since,
-                              until=until, agency=agency, topic=topic, all_versions=all_versions, sort=sort, limit=limit,
-                              offset=offset, facets=facets)
+        query = SearchQuery.parse(q=" ".join(words or ()), entity=entity, speaker=speaker, place=place, bbox=bbox,
+                                  since=since, until=until, agency=agency, topic=topic,
+                                  all_versions=all_versions, sort=sort, limit=limit, offset=offset)
+        found = store.results(query, facets=facets)
     shown = f"{offset + 1}-{offset + len(found.hits)} of " if found.hits else ""
     typer.echo(f"{shown}{found.total} {'story' if found.total == 1 else 'stories'}, by {found.sort}", err=True)
     if facets:
@@ -275,16 +276,6 @@ def _found_or_exit(found: object, message: str) -> None:
 
 def _print_json(value: Any) -> None:
     print(json.dumps(value, ensure_ascii=False, indent=2))
-
-
-def _bbox(text: str) -> tuple[float, float, float, float]:
-    try:
-        values = tuple(float(v) for v in text.split(","))
-    except ValueError:
-        values = ()
-    if len(values) != 4:
-        raise typer.BadParameter("--bbox takes four numbers: min_lon,min_lat,max_lon,max_lat")
-    return values  # type: ignore[return-value]
 
 
 def _emit(rows: Sequence[dict[str, Any]], columns: Iterable[str], format: str) -> None:
