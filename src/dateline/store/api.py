@@ -333,10 +333,11 @@ class Store:
                          r["day"], r["modality"], r["role"]) for r in rows]
 
     def _co_occurring(self, n: int, limit: int) -> list[tuple[EntityRef, int]]:
+        """Who the stories name with entity ``n`` (bylines left out: they report, they do not appear)."""
         rows = self.db.query(
             "SELECT e.*, c.shared FROM (SELECT m2.entity, COUNT(DISTINCT m2.story) AS shared "
             "FROM mentions m1 JOIN mentions m2 ON m2.story = m1.story AND m2.entity <> m1.entity "
-            "WHERE m1.entity = ? GROUP BY m2.entity) c JOIN entities e ON e.n = c.entity "
+            "WHERE m1.entity = ? GROUP BY m2.entity) c JOIN entities e ON e.n = c.entity WHERE e.journalist = 0 "
             "ORDER BY c.shared DESC, e.n_stories DESC, e.n LIMIT ?", (n, limit))
         return [(_entity(r), int(r["shared"])) for r in rows]
 

@@ -110,10 +110,10 @@ def export_links(path: str, params: Mapping[str, str | None]) -> dict[str, str]:
 
 
 def month_bars(months) -> list[dict[str, Any]]:
-    """Per-month rows with bar widths for an entity's mentions over time (busiest month 100%)."""
+    """Per-month rows with bar widths for an entity's mentions over time (busiest month 80% of its cell)."""
     top = max([m.stories for m in months] or [1]) or 1
     return [{"month": m.month, "stories": m.stories, "mentions": m.mentions, "quotes": m.quotes,
-             "width": round(100 * m.stories / top, 1)} for m in months]
+             "width": round(80 * m.stories / top, 1)} for m in months]
 
 
 def search_links(args: Mapping[str, str | None], found) -> dict[str, Any]:
