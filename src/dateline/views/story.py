@@ -42,7 +42,8 @@ def side_panel(record: Mapping[str, Any]) -> dict[str, list[dict[str, Any]]]:
 
     A "say" event is the reporting verb of a quote ("said"): it joins the quote whose cue or
     sentence holds it, with its date, instead of filling "what happened". ``timeline`` lists
-    the other events that have a date, oldest first, each with its date as a reader says it.
+    the other events that have a date, oldest first, each with its date as a reader says it (an
+    event the story mentions again, ``same_as`` an earlier one, is listed once).
     """
     names = {e["id"]: e.get("name") for e in record.get("entities") or ()}
     places = {p.get("entity") for p in record.get("places") or ()}
@@ -70,7 +71,8 @@ def side_panel(record: Mapping[str, Any]) -> dict[str, list[dict[str, Any]]]:
     when = [{"id": t["id"], "text": t.get("text"), "value": t.get("value"), "type": t.get("type")}
             for t in record.get("timexes") or ()]
     where = [dict(p) for p in record.get("places") or ()]
-    timeline = sorted((e for e in events if e["value"] and e["value"][:1].isdigit()), key=lambda e: e["value"])
+    timeline = sorted((e for e in events if e["value"] and e["value"][:1].isdigit() and not e["same_as"]),
+                      key=lambda e: e["value"])
     return {"who": who, "said": said, "when": when, "where": where, "events": events, "timeline": timeline}
 
 
@@ -79,7 +81,8 @@ def _event(v: Mapping[str, Any], names: Mapping[str, str], timexes: Mapping[str,
     value = timex.get("value")
     return {"id": v["id"], "type": v.get("type"), "trigger": (v.get("trigger") or {}).get("text"),
             "who": [names.get(w, w) for w in v.get("who") or ()], "modality": v.get("modality"),
-            "value": value, "when": readable_date(value) if value else None, "when_text": timex.get("text")}
+            "value": value, "when": readable_date(value) if value else None, "when_text": timex.get("text"),
+            "same_as": v.get("same_as")}
 
 
 def _quote_of(event: Mapping[str, Any], quotes: list[Mapping[str, Any]], text: str) -> int | None:
