@@ -49,7 +49,7 @@ def register(app: FastAPI, store: Store) -> None:
     @get("/stories/{story_id}")
     def story(request: Request, story_id: str):
         view = _found(story_view(store, story_id), f"no story {story_id!r}")
-        return _page(request, "story.html", view=view, story=view.detail, record=view.record,
+        return _page(request, "story.html", view=view, story=view.detail, article=view.article,
                      dateline=view.dateline, panel=view.panel,
                      paragraphs=highlighted_paragraphs(view.record, view.detail.entity_ids))
 
