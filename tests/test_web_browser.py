@@ -104,6 +104,8 @@ def test_story_page_highlights_and_panel(page, server):
     assert "Mara Velt" in said.inner_text() and "We have a deal on quotas," in said.inner_text()
     assert "Lisbon" in page.locator("#where").inner_text()
     assert "Osei Brandt" in page.locator("#who").inner_text()
+    assert [" ".join(t.split()) for t in page.locator("#story-timeline li").all_inner_texts()] == [
+        "4 March 2031 met meet · Mara Velt"]
     said.hover()  # pointing at a quote in the panel lights up its span in the text
     assert body.locator(".hl-quote.lit").count() == 1
     assert not page.errors

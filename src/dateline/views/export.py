@@ -11,7 +11,7 @@ import csv
 import io
 import json
 from dataclasses import dataclass
-from typing import Any, Mapping, Sequence
+from typing import Any, Mapping
 
 # format -> (media type, file extension)
 FORMATS = {"csv": ("text/csv; charset=utf-8", "csv"), "jsonl": ("application/x-ndjson; charset=utf-8", "jsonl"),
@@ -80,6 +80,3 @@ def _cell(value: Any) -> Any:
         return json.dumps(value, ensure_ascii=False)
     return value
 
-
-def rows_of(items: Sequence[Any]) -> list[dict[str, Any]]:
-    return [item.to_dict() for item in items]
