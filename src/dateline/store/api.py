@@ -371,8 +371,8 @@ class Store:
         """The stories an archive entity appears in, newest first, each with the titles that story
         gives it (read from the stored record), its mentions and quotes there, and where it was filed."""
         rows = self.db.query(
-            "SELECT s.n, s.id, s.day, s.headline, s.record, COUNT(*) AS k FROM mentions x "
-            "JOIN stories s ON s.n = x.story WHERE x.entity = ? GROUP BY s.n, s.id, s.day, s.headline, s.record "
+            "SELECT s.n, s.id, s.day, s.headline, s.record, c.k FROM (SELECT story, COUNT(*) AS k FROM mentions "
+            "WHERE entity = ? GROUP BY story) c JOIN stories s ON s.n = c.story "
             "ORDER BY COALESCE(s.day, '') DESC, s.n DESC LIMIT ?", (entity, limit))
         said = {int(r["story"]): int(r["c"]) for r in self.db.query(
             "SELECT story, COUNT(*) AS c FROM quotes WHERE entity = ? GROUP BY story", (entity,))}
