@@ -148,3 +148,13 @@ def test_api_and_web_do_not_import_each_other():
             "print(sorted(m for m in sys.modules if m.startswith('dateline.api')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_country_and_topic_facets_narrow(client):
+    body = client.get("/api/stories", params={"since": "2031", "facets": "true"}).json()
+    assert {f["value"]: f["count"] for f in body["facets"]["countries"]} == {"PT": 2, "KE": 1, "NO": 1}
+    assert body["facets"]["topics"] == []  # the invented stories carry no topics
+    html = client.get("/search", params={"since": "2031"}).text
+    assert ">Portugal</a>" in html and "/search?since=2031&amp;sort=newest&amp;place=PT" in html
+    narrowed = client.get("/api/stories", params={"since": "2031", "place": "PT"}).json()
+    assert narrowed["total"] == 2

@@ -203,7 +203,8 @@ class Store:
         return out
 
     def _facets(self, matching: str, params: list[Any], size: int = FACET_SIZE) -> dict[str, list[FacetCount]]:
-        """Counts over the matching stories: entities by kind, agencies, and stories per month."""
+        """Counts over the matching stories: entities by kind, agencies, stories per month, the
+        countries of the places they name (ISO codes, which the ``place`` filter takes) and topics."""
         out: dict[str, list[FacetCount]] = {}
         for facet, types in FACET_TYPES:
             rows = self.db.query(
@@ -222,6 +223,12 @@ class Store:
                              "AND s.day IS NOT NULL GROUP BY SUBSTR(s.day, 1, 7) ORDER BY m DESC LIMIT ?",
                              (*params, MONTHS_SHOWN))
         out["months"] = [FacetCount(r["m"], r["m"], int(r["c"])) for r in rows]  # a histogram, newest first
+        rows = self.db.query(f"SELECT country AS cc, COUNT(DISTINCT story) AS c FROM places WHERE story IN ({matching}) "
+                             "AND country IS NOT NULL GROUP BY country ORDER BY c DESC, country LIMIT ?", (*params, size))
+        out["countries"] = [FacetCount(r["cc"], r["cc"], int(r["c"])) for r in rows]
+        rows = self.db.query(f"SELECT code, MIN(label) AS label, COUNT(DISTINCT story) AS c FROM topics "
+                             f"WHERE story IN ({matching}) GROUP BY code ORDER BY c DESC, code LIMIT ?", (*params, size))
+        out["topics"] = [FacetCount(r["code"], r["label"], int(r["c"])) for r in rows]
         return out
 
     def get_story(self, story_id: str) -> StoryDetail | None:

@@ -14,7 +14,7 @@ from markupsafe import Markup, escape
 from dateline.store import Store
 from dateline.store.query import FILTERS, SearchQuery, clean
 from dateline.views import entity_view, quotes_view, search_view, story_view, timeline_view
-from dateline.views.dates import readable_date
+from dateline.views.dates import country_name, readable_date
 from dateline.web.highlight import highlighted_paragraphs
 
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).resolve().parent / "templates"))
@@ -23,7 +23,8 @@ QUOTES_SHOWN = 100
 QUOTE_FILTERS = ("speaker", "text", "since", "until")
 # Facet name -> (heading, the search filter a facet value sets).
 FACETS = {"people": ("People", "entity"), "organisations": ("Organisations", "entity"),
-          "places": ("Places", "place"), "agencies": ("Agencies", "agency"), "months": ("Months", "month")}
+          "places": ("Places", "place"), "countries": ("Countries", "place"), "agencies": ("Agencies", "agency"),
+          "topics": ("Topics", "topic"), "months": ("Months", "month")}
 
 
 def register(app: FastAPI, store: Store) -> None:
@@ -124,12 +125,12 @@ def search_links(args: Mapping[str, str | None], found) -> dict[str, Any]:
     def url(**changes: Any) -> str:
         return "/search?" + urlencode({**base, **sort, **changes})
 
-    def narrowed(key: str, f) -> str:
+    def narrowed(key: str, f, name: str) -> str:
         if key == "month":  # the month's first to last day
             return url(since=f.value, until=f.value)
-        return url(**{key: f.value if key == "entity" else f.label})
+        return url(**{key: f.value if key in ("entity", "topic") or name == "countries" else f.label})
 
-    facet = {name: {f.value: narrowed(key, f) for f in found.facets.get(name, ())}
+    facet = {name: {f.value: narrowed(key, f, name) for f in found.facets.get(name, ())}
              for name, (_, key) in FACETS.items()}
     return {
         "prev": url(offset=max(0, found.offset - found.limit)) if found.offset > 0 else None,
@@ -154,6 +155,7 @@ def marked(snippet: str | None, marks: Any = ()) -> Markup:
 
 TEMPLATES.env.filters["marked"] = marked
 TEMPLATES.env.filters["readable_date"] = readable_date
+TEMPLATES.env.filters["country"] = lambda code: country_name(code) or code
 
 
 def _page(request: Request, template: str, **context: Any) -> HTMLResponse:
