@@ -102,9 +102,10 @@ def main() -> None:
     def p(values: list[float], pct: int) -> float:
         return statistics.quantiles(values, n=100)[pct - 1]
 
-    print(f"archive {stories} stories; {len(qs)} queries, median total {statistics.median(totals):.0f} hits")
-    print(f"page of 20 with total and snippets: p50 {p(pages, 50):.1f} ms, p95 {p(pages, 95):.1f} ms")
-    print(f"the same with facets:              p50 {p(facets, 50):.1f} ms, p95 {p(facets, 95):.1f} ms")
+    if qs:
+        print(f"archive {stories} stories; {len(qs)} queries, median total {statistics.median(totals):.0f} hits")
+        print(f"page of 20 with total and snippets: p50 {p(pages, 50):.1f} ms, p95 {p(pages, 95):.1f} ms")
+        print(f"the same with facets:              p50 {p(facets, 50):.1f} ms, p95 {p(facets, 95):.1f} ms")
     if args.entities:
         pages_ms = entity_pages(args.db, args.entities)
         print(f"entity page (/entities/ID, rendered), {len(pages_ms)} entities: p50 {p(pages_ms, 50):.1f} ms, "

@@ -38,8 +38,9 @@ FACET_SIZE = 10
 MONTHS_SHOWN = 120
 LEAD_CHARS = 240
 SEARCH_SECONDS = 5.0
-APPEARANCES = 200  # the stories an entity page reads titles from (newest first)
+APPEARANCES = 50  # the stories an entity page reads titles from (its newest; each read costs a record)
 NETWORK_SIZE = 12  # co-occurring entities drawn in an entity's network
+_APPEARANCE_FIELDS = ("entities", "places", "dateline")  # what an appearance reads of a stored record
 _HIT_COLUMNS = "s.id, s.headline, s.agency, s.published, s.day, s.source, s.thread, s.version_group, s.is_current"
 
 
@@ -378,35 +379,39 @@ class Store:
         """The stories an archive entity appears in, newest first, each with the titles that story
         gives it (read from the stored record), its mentions and quotes there, and where it was filed."""
         rows = self.db.query(
-            "SELECT s.n, s.id, s.day, s.headline, s.record, c.k FROM (SELECT story, COUNT(*) AS k FROM mentions "
-            "WHERE entity = ? GROUP BY story) c JOIN stories s ON s.n = c.story "
-            "ORDER BY COALESCE(s.day, '') DESC, s.n DESC LIMIT ?", (entity, limit))
+            f"SELECT s.n, s.id, s.day, s.headline, c.k, {self.db.json_fields('s.record', _APPEARANCE_FIELDS)} AS parts "
+            "FROM (SELECT c.story, c.k FROM (SELECT story, COUNT(*) AS k FROM mentions WHERE entity = ? GROUP BY story) c "
+            "JOIN stories t ON t.n = c.story ORDER BY COALESCE(t.day, '') DESC, t.n DESC LIMIT ?) c "
+            "JOIN stories s ON s.n = c.story ORDER BY COALESCE(s.day, '') DESC, s.n DESC", (entity, limit))
+        # (the newest stories are chosen before their records are read: reading every record to sort is slow)
         said = {int(r["story"]): int(r["c"]) for r in self.db.query(
             "SELECT story, COUNT(*) AS c FROM quotes WHERE entity = ? GROUP BY story", (entity,))}
-        local = {}
+        local: dict[int, set[str]] = {}
         for r in self.db.query("SELECT DISTINCT story, local_id FROM mentions WHERE entity = ?", (entity,)):
             local.setdefault(int(r["story"]), set()).add(r["local_id"])
         out = []
         for r in rows:
-            record = json.loads(r["record"])
             ids = local.get(int(r["n"]), set())
-            titles = tuple(dict.fromkeys(t for e in record.get("entities") or () if e.get("id") in ids
-                                         for t in e.get("titles") or ()))
+            entities, places, dateline = json.loads(r["parts"])
+            titles = tuple(dict.fromkeys(t for e in entities or () if e.get("id") in ids for t in e.get("titles") or ()))
+            where = story_place({"places": places or [], "dateline": dateline or {}})
             out.append(Appearance(r["id"], r["day"], r["headline"], titles, int(r["k"]), said.get(int(r["n"]), 0),
-                                  story_place(record)))
+                                  where))
         return out
 
     def links(self, entity: int, others: Sequence[int]) -> list[Link]:
-        """Co-occurrence among an entity and ``others``: how many stories name each pair."""
+        """Co-occurrence among an entity and ``others`` in the entity's stories: how many of them
+        name each pair (its ego network)."""
         ids = [entity, *others]
         if len(ids) < 2:
             return []
-        marks = ", ".join("?" * len(ids))
         rows = self.db.query(
-            "SELECT a.entity AS x, b.entity AS y, COUNT(DISTINCT a.story) AS c FROM mentions a "
-            "JOIN mentions b ON b.story = a.story AND a.entity < b.entity "
-            f"WHERE a.entity IN ({marks}) AND b.entity IN ({marks}) GROUP BY a.entity, b.entity "
-            "ORDER BY c DESC, a.entity, b.entity", (*ids, *ids))
+            "WITH named AS (SELECT DISTINCT m.story, m.entity FROM (SELECT DISTINCT story FROM mentions "
+            "WHERE entity = ?) e JOIN mentions m ON m.story = e.story "
+            f"WHERE m.entity IN ({', '.join('?' * len(ids))})) "
+            "SELECT a.entity AS x, b.entity AS y, COUNT(*) AS c FROM named a JOIN named b "
+            "ON b.story = a.story AND a.entity < b.entity GROUP BY a.entity, b.entity ORDER BY c DESC, x, y",
+            (entity, *ids))  # driven from the entity's own stories, whatever the size of the others
         return [Link(int(r["x"]), int(r["y"]), int(r["c"])) for r in rows]
 
     def story_places(self, story_ids: Sequence[str]) -> dict[str, StoryPlace]:
