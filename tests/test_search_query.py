@@ -52,6 +52,14 @@ def test_parse_refuses_with_a_reason(raw, says):
         SearchQuery.parse(**raw)
 
 
+def test_a_query_with_changes_is_checked_again(archive):
+    with Store.open(archive) as store:
+        query = SearchQuery.parse(since="2031")
+        assert {h.id for h in store.search(query, until="2031-03")} == {HARBOUR.id}
+        with pytest.raises(QueryError):
+            store.search(query, until="soon")
+
+
 def test_params_round_trip():
     query = SearchQuery.parse(q="fishing treaty", place="PT", since="2031-03", until="2031", sort="oldest", offset=20)
     assert SearchQuery.from_params(query.params()) == query

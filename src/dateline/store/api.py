@@ -559,9 +559,9 @@ class Store:
 
 
 def _query(text: str | SearchQuery | None, fields: dict[str, Any]) -> SearchQuery:
-    """A ``SearchQuery`` as given, or checked from its fields."""
+    """A ``SearchQuery`` as given, or checked from its fields (a query with changes is checked again)."""
     if isinstance(text, SearchQuery):
-        return text.replace(**fields) if fields else text
+        return SearchQuery.parse(**{**dataclasses.asdict(text), **fields}) if fields else text
     return SearchQuery.parse(text=text, **fields)
 
 
