@@ -158,3 +158,10 @@ def test_country_and_topic_facets_narrow(client):
     assert ">Portugal</a>" in html and "/search?since=2031&amp;sort=newest&amp;place=PT" in html
     narrowed = client.get("/api/stories", params={"since": "2031", "place": "PT"}).json()
     assert narrowed["total"] == 2
+
+
+def test_events_per_day_keep_the_first_of_a_busy_day(client):
+    store = client.app.state.store
+    both = [(e.day, e.type) for e in store.events(since="2031-04", until="2031-04")]
+    assert both == [("2031-04-10", "meet"), ("2031-04-10", "say")]
+    assert [(e.day, e.type) for e in store.events(since="2031-04", until="2031-04", per_day=1)] == both[:1]

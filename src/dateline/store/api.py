@@ -523,9 +523,11 @@ class Store:
         return [DayCount(d, s, e) for d, (s, e) in sorted(days.items())]
 
     def events(self, *, entity: str | int | None = None, since: str | None = None, until: str | None = None,
-               types: Sequence[str] | None = None, skip_types: Sequence[str] = (), limit: int = 200) -> list[EventHit]:
+               types: Sequence[str] | None = None, skip_types: Sequence[str] = (), per_day: int | None = None,
+               limit: int = 200) -> list[EventHit]:
         """Dated events in time order (the event's own day), each with its trigger and story;
-        ``entity`` keeps those it takes part in; ``since``/``until`` as in ``search``."""
+        ``entity`` keeps those it takes part in; ``since``/``until`` as in ``search``; ``per_day``
+        keeps the first of each day (a busy wire day holds hundreds)."""
         since, until = since_day(since), until_day(until)
         where, params = ["e.day IS NOT NULL"], []
         if entity is not None:
@@ -540,10 +542,12 @@ class Store:
             if values:
                 where.append(f"e.type {op} ({', '.join('?' * len(values))})")
                 params += list(values)
+        rank = "ROW_NUMBER() OVER (PARTITION BY e.day ORDER BY e.n)" if per_day else "1"
         rows = self.db.query(
-            "SELECT s.id AS story, s.headline, e.type, e.trigger, e.start_char, e.end_char, e.day, e.modality "
-            f"FROM events e JOIN stories s ON s.n = e.story WHERE {' AND '.join(where)} "
-            "ORDER BY e.day, e.n LIMIT ?", (*params, max(0, min(int(limit), 10_000))))
+            "SELECT * FROM (SELECT s.id AS story, s.headline, e.type, e.trigger, e.start_char, e.end_char, e.day, "
+            f"e.modality, e.n, {rank} AS nth FROM events e JOIN stories s ON s.n = e.story "
+            f"WHERE {' AND '.join(where)}) x WHERE nth <= ? ORDER BY day, n LIMIT ?",
+            (*params, max(1, int(per_day or 1)), max(0, min(int(limit), 10_000))))
         return [EventHit(r["story"], r["headline"], r["type"], r["trigger"], r["start_char"], r["end_char"],
                          r["day"], r["modality"]) for r in rows]
 

@@ -75,12 +75,17 @@ class TimelineView:
         return {"days": [d.to_dict() for d in self.days], "events": [e.to_dict() for e in self.events]}
 
 
+EVENTS_PER_DAY = 8
+
+
 def timeline_view(store: Store, *, entity: Any = None, since: Any = None, until: Any = None,
-                  events: int = 200) -> TimelineView:
-    """The timeline; reporting ("say") events are left out of the list of what happened."""
+                  events: int = 1000) -> TimelineView:
+    """The timeline: stories and events per day, and the first ``EVENTS_PER_DAY`` events of
+    each day (reporting, "say", events left out: they are the quotes)."""
     entity = clean(entity)
     check_text(entity, "entity")
     since, until = since_day(since), until_day(until)
     days = store.timeline(entity=entity, since=since, until=until)
-    found = store.events(entity=entity, since=since, until=until, skip_types=(SAY,), limit=events)
+    found = store.events(entity=entity, since=since, until=until, skip_types=(SAY,), per_day=EVENTS_PER_DAY,
+                         limit=events)
     return TimelineView(entity, since, until, days, found)
