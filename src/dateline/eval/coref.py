@@ -140,7 +140,7 @@ class Scores:
 
 def evaluate(directory: str | Path, model: str | None = None, limit: int | None = None) -> dict:
     from dateline.extract.base import StoryContext
-    from dateline.extract.entities import extract_entities, make_entities
+    from dateline.extract.entities.extractor import extract_entities, make_entities
     from dateline.nlp import load_pipeline
     from dateline.structure.layout import Field, Layout
 

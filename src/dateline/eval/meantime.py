@@ -142,9 +142,9 @@ def score_doc(gold: GoldDoc, found: list[tuple[int, list[int], list[int]]], scor
 
 def evaluate(docs: list[GoldDoc], open_class: bool = False, sentences: int = 0) -> Scores:
     """Run spaCy and the extractors over the rebuilt texts and score the event frames."""
-    from dateline.events.frames import FrameFinder
+    from dateline.extract.events.frames import FrameFinder
     from dateline.extract.base import StoryContext, build_extractor, registered
-    from dateline.extract.events import find_frames
+    from dateline.extract.events.extractor import find_frames
     from dateline.nlp import load_pipeline
     from dateline.structure.layout import Field, Layout
 

@@ -20,7 +20,7 @@ def locate_region(region: Field | None) -> tuple[Field | None, str | None]:
     """(the region when it is a state or province, else None; the country's ISO code or None)."""
     if region is None:
         return None, None
-    from dateline.entities.gazetteer import country_code
+    from dateline.extract.entities.gazetteer import country_code
 
     code = country_code(region.text) or OLD_COUNTRY_NAMES.get(_key(region.text))
     if code is not None:
