@@ -2,9 +2,9 @@
 "Ohio"), and the ISO 3166-1 alpha-2 code of its country."""
 from __future__ import annotations
 
-import unicodedata
 from functools import lru_cache
 
+from dateline.geo.text import strip_accents
 from dateline.structure.layout import Field
 
 # Names older copy uses that the ISO lists no longer carry (folded) -> ISO 3166-1 alpha-2.
@@ -30,8 +30,7 @@ def locate_region(region: Field | None) -> tuple[Field | None, str | None]:
 
 def _key(text: str) -> str:
     """Case, dots and accents folded: "N.S.W." -> "nsw", "Mahārāshtra" -> "maharashtra"."""
-    plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    return " ".join(plain.replace(".", "").split()).casefold()
+    return " ".join(strip_accents(text).replace(".", "").split()).casefold()
 
 
 @lru_cache(maxsize=1)

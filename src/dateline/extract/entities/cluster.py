@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 
 from dateline.extract.entities.entity_words import ORG_ALIASES, TITLE_WORDS
 from dateline.extract.entities import gazetteer, names
+from dateline.geo.text import case_key
 
 DOMINANT = 3  # a namesake named in full this many times as often as the first one takes the short form
 
@@ -192,14 +193,14 @@ def canonical(folded: str) -> str:
 
 
 def _other_key(f: Found) -> tuple[str, str]:
-    folded = gazetteer.fold(f.text)
+    folded = case_key(f.text)
     if f.label == "ORG" or folded in ORG_ALIASES:
         return ("ORG", canonical(folded).replace(".", ""))
     kind = "place" if f.label in {"GPE", "LOC"} else f.label
     code = gazetteer.country_code(f.text) if kind == "place" else None
     if code:
         return ("country", code)
-    return (kind, gazetteer.fold(f.text).replace(".", ""))
+    return (kind, case_key(f.text).replace(".", ""))
 
 
 def _join_org_short_forms(found: list[Found], by_key: dict[tuple[str, str], Group]) -> None:
@@ -257,7 +258,7 @@ def _join_compass_forms(found: list[Found], by_key: dict[tuple[str, str], Group]
     """"the North" joins "North Korea" when it is the story's only country called North ..."""
     for k in [k for k in by_key if k[0] == "place" and k[1] in {"north", "south", "east", "west"}]:
         matches = [k2 for k2, g in by_key.items() if k2[0] == "country"
-                   and any(gazetteer.fold(found[i].text).startswith(k[1] + " ") for i in g.members)]
+                   and any(case_key(found[i].text).startswith(k[1] + " ") for i in g.members)]
         if len(matches) == 1:
             by_key[matches[0]].members.extend(by_key.pop(k).members)
 

@@ -19,6 +19,7 @@ from dateline.extract.entities.entity_words import (
     CREDIT_WORDS, HONORIFIC_GENDER, LEADING_DETERMINERS, MEDIA_HEADS, PLACE_CUES, TITLE_WORDS,
 )
 from dateline.extract.entities import first_names, gazetteer
+from dateline.geo.text import case_key
 from dateline.structure.patterns import AGENCIES
 from dateline.extract.entities.entity_words import EMPLOYMENT, KINSHIP, OTHER_RELATIONS, ROLE_NOUNS
 
@@ -298,7 +299,7 @@ def _agency_sign_offs(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
     out = []
     for span in spans:
         text = doc[span.start:span.end].text
-        if span.label != "ORG" and gazetteer.fold(text) in AGENCIES:
+        if span.label != "ORG" and case_key(text) in AGENCIES:
             alone = ((span.start == 0 or "\n" in doc[span.start - 1].text_with_ws)
                      and (span.end >= len(doc) or "\n" in doc[span.end - 1].whitespace_ or doc[span.end].is_space))
             closing = span.end == last and (text.isupper() or span.start > 0
@@ -310,7 +311,7 @@ def _agency_sign_offs(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
 
 
 def _key(doc: Doc, span: NerSpan) -> str:
-    return gazetteer.fold(doc[span.start:span.end].text)
+    return case_key(doc[span.start:span.end].text)
 
 
 def _retype_by_majority(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
@@ -353,7 +354,7 @@ def _as_the_structure_says(doc: Doc, spans: list[NerSpan], places: Sequence[tupl
     for a, b in places:
         region = doc.char_span(a, b, alignment_mode="expand")
         if region is not None:
-            keys.add(gazetteer.fold(region.text))
+            keys.add(case_key(region.text))
     return _place_everywhere(doc, spans, keys)
 
 

@@ -7,22 +7,11 @@ from __future__ import annotations
 from functools import lru_cache
 
 from dateline.geo.demonyms import COUNTRY_ALIASES, DEMONYMS
+from dateline.geo.text import case_key
 
 # A single-token name is only taken for a city on the list's word when the city is big:
 # small towns share their names with too many people.
 BIG_CITY = 300_000
-
-
-def fold(text: str) -> str:
-    """Case-fold, drop a possessive and a leading "the", squeeze white space."""
-    text = " ".join(text.split()).casefold()
-    for suffix in ("'s", "’s", "'", "’"):
-        if text.endswith(suffix):
-            text = text[: -len(suffix)]
-            break
-    if text.startswith("the "):
-        text = text[4:]
-    return text
 
 
 @lru_cache(maxsize=1)
@@ -62,21 +51,21 @@ def _cities() -> dict[str, int]:
 
 def country_code(text: str) -> str | None:
     """ISO 3166-1 alpha-2 for a country name or common alias ("U.S.", "North Korea")."""
-    return _countries().get(fold(text))
+    return _countries().get(case_key(text))
 
 
 def demonym_code(text: str) -> str | None:
     """ISO code for a nationality word ("Russian", "North Korean", "Americans")."""
-    return _demonyms().get(fold(text))
+    return _demonyms().get(case_key(text))
 
 
 def is_demonym(text: str) -> bool:
-    return fold(text) in _demonyms()
+    return case_key(text) in _demonyms()
 
 
 def city_population(text: str) -> int:
     """Population of the largest city of that name, 0 when it is not a city."""
-    return _cities().get(fold(text), 0)
+    return _cities().get(case_key(text), 0)
 
 
 def place_code(text: str) -> str | None:

@@ -9,10 +9,10 @@ name "Mohammed bin Salman".
 """
 from __future__ import annotations
 
-import unicodedata
 from functools import lru_cache
 
 from dateline.extract.entities.entity_words import NAME_PARTICLES
+from dateline.geo.text import strip_accents
 
 PATRONYMIC = frozenset({"bin", "ibn", "bint", "ben"})
 POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
@@ -27,8 +27,7 @@ def strip_possessive(text: str) -> str:
 
 def _plain(part: str) -> str:
     """Case-folded, accents dropped, a particle prefix ("al-") dropped."""
-    part = unicodedata.normalize("NFKD", part.casefold())
-    part = "".join(c for c in part if not unicodedata.combining(c))
+    part = strip_accents(part.casefold())
     for prefix in ("al-", "el-", "ad-", "as-", "ash-", "at-", "az-", "ar-"):
         if part.startswith(prefix) and len(part) > len(prefix) + 1:
             return part[len(prefix):]
