@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
+from dateline.structure.text import blocks
 from dateline.extract.quotes.quote_marks import DOUBLE, MARK_RE, MARKS, SHAPED_CLOSE, SHAPED_OPEN, SINGLE
 
-_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 _OPEN_BEFORE = set("([{—–-/\u00a0") | set("".join(MARKS))
 _CLOSE_AFTER = set(".,;:!?)]}—–-/…") | set("".join(MARKS))
 _DECADE = re.compile(r"\d\d?s\b")
@@ -40,18 +40,12 @@ class _Mark:
 
 
 def split_paragraphs(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Paragraph spans, each further split on blank lines and trimmed of white space.
+    """Paragraph spans, each further split on blank lines (the layout's ``blocks``) and
+    trimmed of white space.
 
     The structure parser may still hand over the whole body as one paragraph.
     """
-    out: list[tuple[int, int]] = []
-    for start, end in spans:
-        cursor = start
-        for gap in _BLANK_LINE.finditer(text, start, end):
-            out.extend(_trimmed(text, cursor, gap.start()))
-            cursor = gap.end()
-        out.extend(_trimmed(text, cursor, end))
-    return out
+    return [span for start, end in spans for lo, hi in blocks(text, start, end) for span in _trimmed(text, lo, hi)]
 
 
 def _trimmed(text: str, start: int, end: int) -> list[tuple[int, int]]:
