@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Mapping
 
-from dateline.quotes.cite import attribution, citation, sentence_text, speaker_names
+from dateline.extract.quotes.cite import attribution, citation, sentence_text, speaker_names
 from dateline.record import Article
 from dateline.store import Store
 from dateline.store.models import StoryDetail
