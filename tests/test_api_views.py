@@ -110,6 +110,7 @@ def test_entity_page_draws_its_network_and_lists(client):
     for section in ('id="mentions"', 'id="titles"', 'id="where"', 'id="quotes"', "April 2031"):
         assert section in html
     assert f'href="/api/entities/{n}?format=csv"' in html
+    assert f'href="/api/quotes?speaker={n}&amp;limit=50&amp;format=csv"' in html  # its quotes, as shown
 
 
 def test_story_panel_folds_say_events_into_quotes(client):

@@ -230,9 +230,13 @@ def test_export_geojson_and_jsonl_downloads(page, server):
     page.goto(f"{server}/entities?name=Tomas+Ekker")
     page.wait_for_url("**/entities/*")
     with page.expect_download() as info:
-        page.locator("p.export a", has_text="JSON Lines").click()
+        page.locator("p.export a", has_text="JSON Lines").first.click()
     rows = [json.loads(line) for line in Path(info.value.path()).read_text(encoding="utf-8").splitlines()]
     assert [r["story"] for r in rows] == [FLOOD.id] and rows[0]["entity"] == "Tomas Ekker"
+    with page.expect_download() as info:  # its quotes, as the page lists them
+        page.locator("#quotes p.export a", has_text="CSV").click()
+    quotes = Path(info.value.path()).read_text(encoding="utf-8").splitlines()
+    assert len(quotes) == 2 and "The water came in hours," in quotes[1]
     _only_loopback(page, server)
 
 

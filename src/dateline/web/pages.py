@@ -67,7 +67,8 @@ def register(app: FastAPI, store: Store) -> None:
         p = view.profile
         return _page(request, "entity.html", view=view, p=p, bars=timeline_bars(p.timeline), tone=tone_summary(p.tone),
                      months=month_bars(p.months), net=view.network,
-                     exports=export_links(f"/api/entities/{p.entity.id}", {}))
+                     exports=export_links(f"/api/entities/{p.entity.id}", {}),
+                     quote_exports=export_links("/api/quotes", {"speaker": str(p.entity.id), "limit": "50"}))
 
     @get("/quotes")
     def quotes(request: Request):
