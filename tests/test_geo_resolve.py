@@ -105,3 +105,30 @@ def test_countries_of_people_count_as_evidence(resolver):
     assert resolver.resolve(story("London"), countries=["CA", "CA"])["london"].entry.country == "GB"
     both = resolver.resolve(story("London", "Ontario"), countries=["CA"])
     assert both["london"].entry.country == "CA"
+
+
+def test_a_town_in_a_county_the_story_names(resolver):
+    """ "Paris" beside "Henry County": the Paris inside a Henry County, not the capital."""
+    readings = resolver.resolve(story("Paris", "Henry County"))
+    assert resolved(readings, "Paris") == 4647963
+    assert readings["henry county"].entry.admin1 == "TN"
+    assert "it lies in a county the story names" in readings["paris"].why
+
+
+def test_a_county_and_a_town_of_its_own_name_are_no_evidence(resolver):
+    readings = resolver.resolve(story("Paris", "Paris County"))
+    assert resolved(readings, "Paris") == PARIS_FR
+
+
+@pytest.mark.parametrize("text, state", [
+    ("cases in Washington, Oregon and Idaho", True),
+    ("cases in Oregon and Washington", True),
+    ("cases in Washington", False),
+    ("a farm near Tacoma, Washington", False),  # a qualifier, not a list
+])
+def test_a_state_listed_with_states(resolver, text, state):
+    """A name in a list of states is the state; alone it is the capital."""
+    toponyms = [Toponym(w, text.index(w), text.index(w) + len(w)) for w in ("Washington", "Oregon", "Idaho", "Tacoma")
+                if w in text]
+    entry = resolver.resolve(toponyms, text=text)["washington"].entry
+    assert (entry.fcode == "ADM1") is state

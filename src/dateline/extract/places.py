@@ -77,7 +77,7 @@ def extract_places(ctx: StoryContext, resolver: Resolver) -> tuple[Place, ...]:
             and not any(a < s.toponym.end and s.toponym.start < b for a, b in tickers)]
     country = _dateline_country(ctx, resolver)
     people = [e.country for e in entities if e.type in WEAK_TYPES and getattr(e, "country", None)]
-    readings = resolver.resolve([s.toponym for s in seen], country=country, countries=people)
+    readings = resolver.resolve([s.toponym for s in seen], country=country, countries=people, text=text)
     groups = _Groups(text)
     for s in seen:
         reading = readings.get(fold(surface(s.toponym.text)))
