@@ -170,3 +170,14 @@ PLACE_PREPOSITIONS: frozenset[str] = frozenset({
 })
 # ... and those that take places and institutions alike ("at Harvard", "from Microsoft").
 LOCATIVE_PREPOSITIONS: frozenset[str] = PLACE_PREPOSITIONS | frozenset({"at", "from", "to", "into", "between"})
+# Words after a name that make it a place whatever the tagger typed it ("Roselle police",
+# "an Augusta native", "a Clinton couple"): the people and offices of a town.
+PLACE_FOLLOWERS: frozenset[str] = frozenset({
+    "police", "sheriff", "mayor", "council", "councilman", "councilwoman", "officials", "residents",
+    "resident", "native", "natives", "man", "woman", "men", "women", "teen", "teens", "boy", "girl",
+    "couple", "officers", "firefighters", "selectman", "selectmen", "aldermen", "township", "voters",
+})
+# Party labels before a legislator's home place ("Rep. Ann Lee, R-Marshall"; "DFL-Cook" in Minnesota).
+PARTY_LABELS: tuple[str, ...] = ("R", "D", "I", "DFL")
+# Plural division nouns after a list of names: "Barrow, Jackson and Madison counties".
+DIVISION_PLURALS: dict[str, str] = {"counties": "County", "parishes": "Parish"}

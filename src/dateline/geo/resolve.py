@@ -567,8 +567,8 @@ def _list_mates(toponyms: Sequence[Toponym], text: str, first: dict[str, Entry |
     conjoined: list[bool] = []
     for t in ordered:
         if chains and 0 <= t.start - chains[-1][-1].end <= 8:
-            gap = " ".join(text[chains[-1][-1].end:t.start].replace(",", " , ").split()).replace(" ,", ",")
-            if gap in _LIST_GAPS:
+            gap = list_separator(text[chains[-1][-1].end:t.start])
+            if gap:
                 chains[-1].append(t)
                 conjoined[-1] = conjoined[-1] or gap != ","
                 continue
@@ -589,6 +589,13 @@ def _list_mates(toponyms: Sequence[Toponym], text: str, first: dict[str, Entry |
                 if kind:
                     out.setdefault(key, Counter())[kind] += 1
     return out
+
+
+def list_separator(gap: str) -> str | None:
+    """The separator ``gap`` is between two names of a list (",", "and", ", or"...), spaces
+    normalised; None when it is anything else."""
+    normal = " ".join(gap.replace(",", " , ").split()).replace(" ,", ",")
+    return normal if normal in _LIST_GAPS else None
 
 
 def _nearest_km(entry: Entry, key: str, points: list[tuple[str, float, float]]) -> float:
