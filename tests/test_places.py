@@ -16,7 +16,8 @@ def gazetteer_path(tmp_path_factory):
     path = tmp_path_factory.mktemp("gaz") / "g.sqlite"
     import_dump(path, FIXTURE)
     conn = store.connect(path)
-    store.write_names(conn, [("russian", 2017370, store.DEMONYM), ("north korean", 1873107, store.DEMONYM)])
+    store.write_names(conn, [("russian", 2017370, store.DEMONYM), ("north korean", 1873107, store.DEMONYM),
+                             ("mo", 4398678, store.ABBREVIATION)])
     conn.commit()
     conn.close()
     return path
@@ -179,3 +180,10 @@ def test_a_place_of_the_story_claims_its_name_typed_otherwise():
                                          (other, other.mentions[0])]))
     assert [(s.toponym.text, s.toponym.start, s.toponym.source) for s in claimed] == [
         ("Fargo", 20, "ner"), ("Fargo", 40, "associative")]
+
+
+def test_dateline_state_without_its_comma(read_places):
+    """ "SPRINGFIELD MO., March 3 -": the state run into the town still decides which Springfield."""
+    found = read_places("SPRINGFIELD MO., March 3 - Acme Corp said on Tuesday it would buy a rival.")
+    place = next(p for p in found if p.mentions[0].text == "SPRINGFIELD MO.")
+    assert place.geonames_id == 4409896

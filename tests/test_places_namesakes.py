@@ -140,6 +140,11 @@ def test_a_misspelt_dateline_is_the_city_one_letter_off(resolver):
     assert reading.entry.name == "Dallas" and reading.why[0] == "the dateline misspells Dallas"
 
 
+def test_a_misspelt_dateline_may_be_a_huge_citys_usual_alternate_name(resolver):
+    reading = resolver.resolve([Toponym("NEDW YORK", 0, 9, "dateline")])["nedw york"]
+    assert reading.entry.name == "New York City"
+
+
 def test_only_datelines_and_only_big_cities_are_respelt(resolver):
     assert resolver.resolve([Toponym("Dalas", 0, 5, "ner")])["dalas"].entry is None
     assert resolver.resolve([Toponym("VERNIN", 0, 6, "dateline")])["vernin"].entry is None  # Vernon: 40,000

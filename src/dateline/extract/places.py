@@ -122,7 +122,7 @@ def _toponyms(ctx: StoryContext, entities: list[Entity], resolver: Resolver) -> 
             if (source is None or source == "weak" and " " in m.text) and _claimable(entity, m, person_tails):
                 unread.append((entity, m))
     found += _name_prefixes(entities, resolver)
-    found += _dateline_toponyms(ctx)
+    found += _dateline_toponyms(ctx, resolver)
     found += _pattern_toponyms(ctx, resolver)
     found += _story_places(found, unread)
     yield from found
@@ -266,17 +266,32 @@ def _qualifier(text: str, end: int, resolver: Resolver) -> str | None:
     return qualifier
 
 
-def _dateline_toponyms(ctx: StoryContext) -> Iterator[_Seen]:
+def _dateline_toponyms(ctx: StoryContext, resolver: Resolver) -> Iterator[_Seen]:
     dateline = ctx.layout.dateline
     if dateline is None:
         return
     for i, place in enumerate(dateline.places):
         last = i == len(dateline.places) - 1
         qualifier = dateline.region.text if (last and dateline.region) else None
-        yield _Seen(Toponym(place.text, place.start, place.end, "dateline", qualifier), None)
+        name = place.text
+        if qualifier is None and not resolver.candidates(name):
+            name, qualifier = _run_in_state(name, resolver)  # "FARMINGTON CONN.": the comma left out
+        yield _Seen(Toponym(name, place.start, place.end, "dateline", qualifier), None)
     if dateline.region is not None:
         c = dateline.region
         yield _Seen(Toponym(c.text, c.start, c.end, "dateline"), None)
+
+
+def _run_in_state(name: str, resolver: Resolver) -> tuple[str, str | None]:
+    """A dateline place whose state follows without a comma ("FARMINGTON CONN."): the town and
+    the state; else the name as it is."""
+    words = name.split()
+    for n in (2, 1):
+        if len(words) > n and words[-1].endswith("."):
+            tail = " ".join(words[-n:])
+            if resolver.region_qualifier(tail) == tail:
+                return " ".join(words[:-n]), tail
+    return name, None
 
 
 def _dateline_country(ctx: StoryContext, resolver: Resolver) -> str | None:
