@@ -25,7 +25,7 @@ def mini(tmp_path):
 
 def test_dump_rows_are_read():
     rows = list(dump_items(FIXTURE))
-    assert len(rows) == 44
+    assert len(rows) == 47
     (gid, name, lat, lon, fclass, fcode, cc, admin1, _, pop, _), names = rows[0]
     assert (gid, name, fclass, fcode, cc) == (286963, "Oman", "A", "PCLI", "OM")
 

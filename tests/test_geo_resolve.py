@@ -132,3 +132,32 @@ def test_a_state_listed_with_states(resolver, text, state):
                 if w in text]
     entry = resolver.resolve(toponyms, text=text)["washington"].entry
     assert (entry.fcode == "ADM1") is state
+
+
+@pytest.fixture(scope="module")
+def abbreviating(tmp_path_factory):
+    """The fixture with an alternate name written in."""
+    from dateline.geo import store
+
+    path = tmp_path_factory.mktemp("gaz") / "g.sqlite"
+    import_dump(path, FIXTURE)
+    conn = store.connect(path)
+    store.write_names(conn, [("londres", 2643743, store.ALTERNATE)])
+    conn.commit()
+    conn.close()
+    return Resolver(Gazetteer(path))
+
+
+def test_a_dotted_acronym_is_no_town(resolver):
+    """ "I.R.S." (an agency) is no town called Irs."""
+    assert resolver.resolve([Toponym("I.R.S.", 0, 6)])["irs"].entry is None
+    assert resolver.resolve([Toponym("Irs", 0, 3)])["irs"].entry is not None
+
+
+def test_a_country_after_a_country_is_a_list_not_a_qualifier(resolver):
+    readings = resolver.resolve([Toponym("Canada", 0, 6, qualifier="Mexico"), Toponym("Mexico", 8, 14)])
+    assert readings["canada"].entry.fcode == "PCLI"
+
+
+def test_a_misspelt_dateline_may_be_a_huge_citys_alternate_name(abbreviating):
+    assert abbreviating.resolve([Toponym("LONDRIS", 0, 7, "dateline")])["londris"].entry.name == "London"

@@ -187,3 +187,12 @@ def test_dateline_state_without_its_comma(read_places):
     found = read_places("SPRINGFIELD MO., March 3 - Acme Corp said on Tuesday it would buy a rival.")
     place = next(p for p in found if p.mentions[0].text == "SPRINGFIELD MO.")
     assert place.geonames_id == 4409896
+
+
+def test_never_a_place_whatever_town_bears_the_name(read_places):
+    """ "Earth" (a town in Texas) is the planet; "Southland Corp" is a company, not a region."""
+    from dateline.geo import lexicon
+
+    assert "earth" in lexicon.NOT_PLACE_NAMES
+    found = read_places("Life on Earth goes on, Paris officials said on Monday.")
+    assert all(p.name != "Earth" for p in found)

@@ -82,6 +82,7 @@ def extract_places(ctx: StoryContext, resolver: Resolver) -> tuple[Place, ...]:
     seen = [s for s in seen if (s.toponym.start, s.toponym.end) not in seat_spans
             and fold(surface(s.toponym.text)) not in lexicon.COMPASS_WORDS
             and fold(surface(s.toponym.text)) not in lexicon.COMPANY_SUFFIXES
+            and fold(surface(s.toponym.text)) not in lexicon.NOT_PLACE_NAMES
             and not any(a < s.toponym.end and s.toponym.start < b for a, b in tickers)]
     country = _dateline_country(ctx, resolver)
     people = [e.country for e in entities if e.type in WEAK_TYPES and getattr(e, "country", None)]
@@ -173,11 +174,16 @@ def _name_prefixes(entities: Iterable[Entity], resolver: Resolver) -> Iterator[_
     for entity in entities:
         if entity.type not in ("ORG", "FAC") or len(entity.name.split()) < 2:
             continue
+        company = fold(entity.name.split()[-1]) in lexicon.COMPANY_SUFFIXES
         for m in entity.mentions:
             if getattr(m, "kind", "name") == "name":
                 found = _place_prefix(m, resolver)
-                if found is not None:
-                    yield _Seen(found, entity.id)
+                if found is not None and not (company and not _names_country(found.text, resolver)):
+                    yield _Seen(found, entity.id)  # "Southland Corp" is no place in New Zealand
+
+
+def _names_country(text: str, resolver: Resolver) -> bool:
+    return any(e.fcode in COUNTRY_CODES for e in resolver.candidates(text))
 
 
 def _place_prefix(mention: Mention, resolver: Resolver) -> Toponym | None:
@@ -186,8 +192,8 @@ def _place_prefix(mention: Mention, resolver: Resolver) -> Toponym | None:
     words = mention.text.split(" ")
     for n in range(min(len(words) - 1, 3), 0, -1):
         name = " ".join(words[:n])
-        if not name[:1].isupper() or fold(name) in lexicon.PORTFOLIO_WORDS:
-            continue  # "Justice Department": a ministry, not Justice, Illinois
+        if not name[:1].isupper() or fold(name) in lexicon.PORTFOLIO_WORDS or fold(name) in lexicon.SEATS_OF_GOVERNMENT:
+            continue  # "Justice Department": a ministry, not Justice, Illinois; "White House Office"
         division = words[n - 1].lower() in ("county", "parish")
         civic = division or words[n].lower().strip(".,’'s") in lexicon.CIVIC_WORDS
         if civic and resolver.candidates(name) or resolver.prominent(name):

@@ -53,6 +53,11 @@ REGION_ABBREVIATIONS: dict[str, str] = {
     "nsw": "AU-NSW", "qld": "AU-QLD", "tas": "AU-TAS",
 }
 
+# Those written as initials ("N.Y.", "B.C."): "L.A." is Los Angeles, "La." Louisiana.
+INITIAL_ABBREVIATIONS: frozenset[str] = frozenset({
+    "nh", "nj", "nm", "ny", "nc", "nd", "ri", "sc", "sd", "dc", "bc", "ns", "nb", "pei", "nsw",
+})
+
 # Unions named for the continent they lie in (folded name -> continent name).
 UNIONS: dict[str, str] = {"eu": "Europe", "european union": "Europe"}
 
@@ -120,6 +125,9 @@ GENERIC_REGION_WORDS: frozenset[str] = frozenset({
     "north west", "south east", "south west", "northeast", "northwest", "southeast", "southwest",
     "upper", "lower", "middle", "plateau", "mountain", "river", "littoral", "interior", "border",
 })
+
+# Names that are never a place on Earth, whatever town somewhere bears them ("Earth", Texas).
+NOT_PLACE_NAMES: frozenset[str] = frozenset({"earth", "the earth", "moon", "the moon", "heaven", "hell", "mars"})
 
 # Words before a given name that make it a storm's name, not a place: "Hurricane Irma".
 STORM_WORDS: frozenset[str] = frozenset({"hurricane", "typhoon", "cyclone", "storm", "tropical storm",

@@ -203,8 +203,12 @@ class Resolver:
                 name.qualifiers.add(t.qualifier)
         for name in names.values():
             name.candidates = self.candidates(name.text, demonym=name.demonym_only)
-            if _ACRONYM.match(name.text) and "dateline" not in name.sources:
+            if _ACRONYM.match(name.text.replace(".", "")) and "dateline" not in name.sources:
+                # "BBC", "I.R.S.": an acronym names a place as a known abbreviation or a big place's name
                 name.candidates = tuple(e for e in name.candidates if _acronym_can_name(e))
+            if _written_abbreviation(name.text) and any(e.kind == ABBREVIATION for e in name.candidates):
+                # "N.Y.", "Calif.": the state the abbreviation stands for, not a city called so too
+                name.candidates = tuple(e for e in name.candidates if e.kind in (NAME, ABBREVIATION))
             if not name.candidates and "dateline" in name.sources and len(name.key) >= 5:
                 name.candidates = self.gazetteer.near_spellings(name.key)  # "ALTANTA, March 3 -"
                 name.respelled = bool(name.candidates)
@@ -213,6 +217,9 @@ class Resolver:
             name.has_name_match = any(e.kind in (NAME, ABBREVIATION) for e in name.candidates)
             name.names_country = any(e.kind in (NAME, ABBREVIATION) and e.fcode in COUNTRY_CODES
                                      for e in name.candidates)
+            if name.names_country:  # "Canada, Mexico": a list of countries, not Canada in Mexico
+                name.qualifiers = {q for q in name.qualifiers
+                                   if any(a1 for _, a1 in self._qualifier_regions({q}))}
             name.capital_countries = frozenset(
                 e.country for e in name.candidates
                 if e.fclass == "P" and (e.fcode == "PPLC" and e.kind == NAME or e.population >= HUGE_CITY))
@@ -373,11 +380,21 @@ def _looks_abbreviated(text: str) -> bool:
     return "." in text or text.isupper() or not any(ch.isalpha() for ch in text)
 
 
+def _written_abbreviation(text: str) -> bool:
+    """ "Calif.", "La.", "N.Y.", "U.S.": written as a news abbreviation of a state or country
+    ("L.A." is written as initials Louisiana never is)."""
+    if "." not in text:
+        return False
+    key = fold(text)
+    return (any(ch.islower() for ch in text) or key in lexicon.INITIAL_ABBREVIATIONS
+            or key in lexicon.COUNTRY_ABBREVIATIONS)
+
+
 def _acronym_can_name(entry: Entry) -> bool:
     if entry.kind == ABBREVIATION:
         return True
     big = entry.fcode in COUNTRY_CODES | WIDE_CODES or entry.fcode == "ADM1" or entry.population >= 100_000
-    return entry.kind == NAME and big
+    return entry.kind == NAME and big or entry.fclass == "P" and entry.population >= BIG_CITY  # "LA"
 
 
 def _candidate_layout(names: dict[str, _Name]) -> _Context:
