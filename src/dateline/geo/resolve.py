@@ -353,6 +353,11 @@ def _context_from(names: dict[str, _Name], chosen: dict[str, Entry | None], base
             continue
         weight = 2.0 if "dateline" in names[key].sources else 1.0
         region = None
+        if names[key].demonym_only or entry.kind == DEMONYM:  # "English", "Texan": an origin, not where the story is
+            if entry.country:
+                context.countries[entry.country] += weight
+            context.own[key] = (entry.country, None, weight)
+            continue
         if entry.fcode == "ADM1" or (entry.fcode not in COUNTRY_CODES and entry.fcode not in WIDE_CODES):
             region = (entry.country, entry.admin1)
             context.admin1s[region] += weight
@@ -423,8 +428,8 @@ def _candidate_layout(names: dict[str, _Name]) -> _Context:
             elif entry.admin2 and entry.fclass == "P":
                 context.towns.setdefault((entry.country, entry.admin1, entry.admin2), set()).add(key)
         for entry, share in _prior_shares(name).items():
-            if entry.fcode in COUNTRY_CODES or entry.fcode in WIDE_CODES:
-                continue
+            if entry.fcode in COUNTRY_CODES or entry.fcode in WIDE_CODES or entry.kind == DEMONYM:
+                continue  # a demonym ("English") says where someone is from, not where the story is
             if entry.fcode != "ADM1":
                 cell = context.cells.setdefault(_cell(entry.lat, entry.lon), {})
                 cell[key] = cell.get(key, 0.0) + share
