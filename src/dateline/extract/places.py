@@ -424,8 +424,7 @@ def _shouted_lines(text: str, end: int) -> list[tuple[int, int]]:
     """Spans of the lines written all in capitals (more than a dozen letters) before ``end``."""
     out, start = [], 0
     for line in text[:end].split("\n"):
-        letters = "".join(ch for ch in line if ch.isalpha())
-        if len(letters) > 12 and letters.isupper():
+        if line.isupper() and sum(ch.isalpha() for ch in line) > 12:  # isupper first: C speed
             out.append((start, start + len(line)))
         start += len(line) + 1
     return out

@@ -559,12 +559,18 @@ def _contained(entry: Entry, key: str, context: _Context) -> bool:
         return False  # "California" is the state, whatever town of its name lies in a county named
     memo = (entry.geonameid, "\0contained:" + key)
     if memo not in context.memo:
-        context.memo[memo] = float(_containing_names(entry, key, context) > 0)
-        if context.memo[memo]:
-            placed = sum(1 for e in context.candidates_of.get(key, ()) if e.admin2 and (e.fclass == "P" or e.fcode == "ADM2")
-                         and _containing_names(e, key, context) > 0)
-            context.memo[memo] = float(placed <= CONTAINED_MAX)
+        context.memo[memo] = float(_containing_names(entry, key, context) > 0 and _placed(key, context) <= CONTAINED_MAX)
     return bool(context.memo[memo])
+
+
+def _placed(key: str, context: _Context) -> float:
+    """How many of the name's candidates lie in a county another name names (or hold a town)."""
+    memo = (0, "\0placed:" + key)
+    if memo not in context.memo:
+        context.memo[memo] = float(sum(
+            1 for e in context.candidates_of.get(key, ())
+            if e.admin2 and (e.fclass == "P" or e.fcode == "ADM2") and _containing_names(e, key, context) > 0))
+    return context.memo[memo]
 
 
 def _containing_names(entry: Entry, key: str, context: _Context) -> int:
