@@ -161,3 +161,12 @@ def test_a_country_after_a_country_is_a_list_not_a_qualifier(resolver):
 
 def test_a_misspelt_dateline_may_be_a_huge_citys_alternate_name(abbreviating):
     assert abbreviating.resolve([Toponym("LONDRIS", 0, 7, "dateline")])["londris"].entry.name == "London"
+
+
+def test_an_acronym_is_no_alternate_name_of_a_city(abbreviating):
+    """ "TNA" (a party) is not a city that also goes by it; "L.A." written with dots may be."""
+    from dateline.geo.resolve import _acronym_can_name
+    from dateline.geo.store import ALTERNATE, Entry
+
+    city = Entry(1, "Los Angeles", 34.05, -118.24, "P", "PPL", "US", "CA", "", 3_900_000, 50, ALTERNATE)
+    assert _acronym_can_name(city, dotted=True) and not _acronym_can_name(city)

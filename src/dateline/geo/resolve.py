@@ -205,7 +205,8 @@ class Resolver:
             name.candidates = self.candidates(name.text, demonym=name.demonym_only)
             if _ACRONYM.match(name.text.replace(".", "")) and "dateline" not in name.sources:
                 # "BBC", "I.R.S.": an acronym names a place as a known abbreviation or a big place's name
-                name.candidates = tuple(e for e in name.candidates if _acronym_can_name(e))
+                dotted = "." in name.text
+                name.candidates = tuple(e for e in name.candidates if _acronym_can_name(e, dotted))
             if _written_abbreviation(name.text) and any(e.kind == ABBREVIATION for e in name.candidates):
                 # "N.Y.", "Calif.": the state the abbreviation stands for, not a city called so too
                 name.candidates = tuple(e for e in name.candidates if e.kind in (NAME, ABBREVIATION))
@@ -395,11 +396,14 @@ def _written_abbreviation(text: str) -> bool:
             or key in lexicon.COUNTRY_ABBREVIATIONS)
 
 
-def _acronym_can_name(entry: Entry) -> bool:
+def _acronym_can_name(entry: Entry, dotted: bool = False) -> bool:
+    """An acronym names a known abbreviation's place or a big place by its own name; written
+    with dots ("L.A.") also a city of a million by another of its names ("HRB", an airport
+    code among Harbin's names, is no city)."""
     if entry.kind == ABBREVIATION:
         return True
     big = entry.fcode in COUNTRY_CODES | WIDE_CODES or entry.fcode == "ADM1" or entry.population >= 100_000
-    return entry.kind == NAME and big or entry.fclass == "P" and entry.population >= BIG_CITY  # "LA"
+    return entry.kind == NAME and big or dotted and entry.fclass == "P" and entry.population >= BIG_CITY
 
 
 def _candidate_layout(names: dict[str, _Name]) -> _Context:
