@@ -119,3 +119,11 @@ def test_agency_sign_off_is_the_agency(nlp):
         doc = nlp("Norvik Bank said profits rose 5 pct in the year.\n\nThe bank gave no forecast." + end)
         labels = {doc[s.start:s.end].text: s.label for s in correct(doc)}
         assert labels.get("REUTER", "ORG") == "ORG"
+
+
+def test_a_maker_with_a_model_designation_is_a_product(vocab):
+    words = ["Orvane", "Z450", "flies", ".", "The", "Z450", "and", "two", "Z450s", "wait", ";",
+             "Orvane", "Airlines", "777s", "too", ",", "at", "US$", "40", "million", "in", "2020", "."]
+    doc = make(vocab, words, [(0, 1, "ORG"), (11, 13, "ORG"), (17, 18, "GPE")])
+    assert texts(doc, correct(doc)) == [("Orvane Z450", "PRODUCT"), ("Z450", "PRODUCT"), ("Z450s", "PRODUCT"),
+                                        ("Orvane Airlines", "ORG")]

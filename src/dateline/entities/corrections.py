@@ -16,9 +16,10 @@ from typing import Iterable, Sequence
 from spacy.tokens import Doc, Token
 
 from dateline.data.entity_words import (
-    CREDIT_WORDS, HONORIFIC_GENDER, LEADING_DETERMINERS, MEDIA_HEADS, PLACE_CUES, TITLE_WORDS,
+    CREDIT_WORDS, HONORIFIC_GENDER, LEADING_DETERMINERS, MEDIA_HEADS, ORG_HEADS, PLACE_CUES, TITLE_WORDS,
 )
 from dateline.entities import first_names, gazetteer
+from dateline.entities.names import model_designation
 from dateline.structure.patterns import AGENCIES
 from dateline.data.entity_words import EMPLOYMENT, KINSHIP, OTHER_RELATIONS, ROLE_NOUNS
 
@@ -60,6 +61,7 @@ def correct(doc: Doc, *, places: Sequence[tuple[int, int]] = (),
     spans = spans + _full_names_again(doc, spans)
     spans = spans + _more_of_the_same(doc, spans)
     spans = spans + _untagged_countries(doc, spans)
+    spans = _product_models(doc, spans)
     spans = _join_adjacent_people(doc, spans)
     spans = _retype_by_majority(doc, spans)
     spans = _retype_lone_places(doc, spans)
@@ -93,13 +95,71 @@ def _trim(doc: Doc, span: NerSpan) -> NerSpan | None:
             end -= 1
         if any(_has_digit(t) for t in doc[start:end]):
             return None
-    if end <= start:
-        return None
+    if end <= start or _is_currency(doc, start, end):
+        return None  # "US$ 6 billion": the sign of a sum, no name
     return NerSpan(start, end, span.label)
+
+
+def _is_currency(doc: Doc, start: int, end: int) -> bool:
+    """A currency sign ("US$"), or a currency code beside a sum ("USD 5", "5 billion USD")."""
+    text = doc[start:end].text
+    if not gazetteer.is_currency(text):
+        return False
+    return text.endswith("$") or (end < len(doc) and doc[end].like_num) or (start > 0 and doc[start - 1].like_num
+                                                                             or start > 1 and doc[start - 2].like_num)
 
 
 def _has_digit(token: Token) -> bool:
     return any(c.isdigit() for c in token.text)
+
+
+QUOTE_MARKS = frozenset({"\"", "``", "“", "''", "”"})
+_NOT_A_MODEL_AFTER = frozenset({"%", "percent", "million", "billion", "per", "years", "days"})
+
+
+def _is_model(doc: Doc, i: int) -> bool:
+    return (0 <= i < len(doc) and model_designation(doc[i].text) is not None
+            and not (i + 1 < len(doc) and doc[i + 1].lower_ in _NOT_A_MODEL_AFTER)
+            and not (i > 0 and doc[i - 1].text in {"$", "US$", "£", "€", "No."}))
+
+
+def _product_models(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
+    """A maker's name with a model designation is a product, not the maker ("Airbus A380",
+    "Boeing 787 Dreamliner", "Ford F-150"); the designation alone elsewhere in the story
+    ("the A380", "A380s") names the same product."""
+    out, models = [], set()
+    for s in spans:
+        if s.label not in NAME_TYPES | {"PRODUCT"} or s.label == "PERSON":
+            out.append(s)
+            continue
+        end = s.end
+        if (not any(_is_model(doc, i) for i in range(s.start, end)) and _is_model(doc, end)
+                and doc[end - 1].lower_ not in ORG_HEADS):  # "American Airlines 777s": the airline's planes
+            end += 1
+        inside = [i for i in range(s.start, end) if _is_model(doc, i)]
+        if inside and (s.label != "GPE" or end > s.end):
+            end = _model_name_after(doc, end)
+            models.update(model_designation(doc[i].text) for i in inside)
+            models.update(t.text for t in doc[inside[-1] + 1:end] if t.is_title)
+            out.append(NerSpan(s.start, end, "PRODUCT"))
+        else:
+            out.append(s)
+    if not models:
+        return out
+    tagged = {i for s in out for i in range(s.start, s.end)}
+    out += [NerSpan(t.i, t.i + 1, "PRODUCT") for t in doc if t.i not in tagged
+            and (model_designation(t.text) in models and _is_model(doc, t.i)
+                 or t.text in models and t.is_title and t.tag_ == "NNP")]
+    return _dedupe(out)
+
+
+def _model_name_after(doc: Doc, end: int) -> int:
+    """The end of a product name whose model designation ends at ``end``: a capitalised
+    name may follow, in quotation marks or not ("787 Dreamliner", '787 "Dreamliner"')."""
+    i = end + 1 if end < len(doc) and doc[end].text in QUOTE_MARKS else end
+    if i < len(doc) and doc[i].tag_ == "NNP" and doc[i].is_title and doc[i].ent_type_ in {"", "PRODUCT", "ORG"}:
+        return i + 1
+    return end
 
 
 def _after_title(doc: Doc, start: int, end: int) -> int:

@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from dateline.entities import cluster, first_names, gazetteer, names
 from dateline.entities.cluster import Found, Group
 from dateline.entities.corrections import NAME_TYPES, correct
-from dateline.entities.pronouns import Referent, Resolver, resolve_organisations, sentences
+from dateline.entities.pronouns import Referent, Resolver, resolve_organisations, resolve_things, sentences
 from dateline.entities.titles import Role, describe, read_role
 from dateline.data.entity_words import EMPLOYMENT, HONORIFIC_GENDER, KINSHIP, PRONOUN_GENDER
 from dateline.extract.base import StoryContext, register
@@ -164,7 +164,10 @@ def _resolve_pronouns(story: _Story, person_at: dict[int, int]) -> Resolver:
     resolver = Resolver(story.doc, person_at, referents)
     org_at = _tokens_of(story, {"ORG"})
     sizes = {gid: len(g.members) for gid, g in enumerate(story.groups) if g.label == "ORG"}
-    for m in [*resolver.run(new_group), *resolve_organisations(story.doc, org_at, sizes)]:
+    thing_at = _tokens_of(story, {"ORG", "PRODUCT", "GPE", "LOC", "FAC", "EVENT", "LAW"})
+    labels = {gid: g.label for gid, g in enumerate(story.groups)}
+    things = resolve_things(story.doc, {**thing_at, **person_at}, labels)
+    for m in [*resolver.run(new_group), *resolve_organisations(story.doc, org_at, sizes), *things]:
         story.extra.setdefault(m.gid, []).append(
             Mention(m.start, m.end, story.text[m.start:m.end], m.kind))
     return resolver
