@@ -156,3 +156,9 @@ def test_a_product_is_one_entity_by_its_model_designation():
              Found(30, 35, "PRODUCT", "Z450s"), Found(40, 57, "PRODUCT", "Corvane 919 Skylark"),
              Found(60, 67, "PRODUCT", "Skylark"), Found(70, 73, "PRODUCT", "919")]
     assert _grouped(found) == [["919", "Corvane 919 Skylark", "Skylark"], ["Z450", "Z450s", "Zephyr Z450"]]
+
+
+def test_a_courtesy_title_goes_with_any_role_of_the_same_sex():
+    found, groups = people([("John Harrow", 0, "prime minister"), ("Harrow", 1, "mr"),
+                            ("Harrow", 2, "mrs"), ("Tom Vell", 3, "king"), ("Vell", 4, "prince")])
+    assert named(found, groups) == [["Harrow"], ["Harrow", "John Harrow"], ["Tom Vell"], ["Vell"]]

@@ -102,6 +102,8 @@ EXPLETIVE_VERBS: frozenset[str] = frozenset("""
     remained take takes took make makes made become becomes became look looks looked
 """.split())  # as written: the pipeline may carry no lemmatizer
 POSSESSIVE_PRONOUNS: frozenset[str] = frozenset({"his", "her"})
+# Courtesy titles: they go with any role ("Mr Howard" is "Prime Minister John Howard").
+COURTESY_TITLES: frozenset[str] = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr."})
 HONORIFIC_GENDER: dict[str, str] = {
     "mr": "m", "mr.": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m",
     "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "dame": "f", "lady": "f",

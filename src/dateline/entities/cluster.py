@@ -26,8 +26,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from dateline.data.entity_words import LEGAL_FORMS, ORG_ALIASES, TITLE_WORDS
-from dateline.entities import gazetteer, names
+from dateline.data.entity_words import COURTESY_TITLES, HONORIFIC_GENDER, LEGAL_FORMS, ORG_ALIASES, TITLE_WORDS
+from dateline.entities import first_names, gazetteer, names
 
 DOMINANT = 3  # a namesake named in full this many times as often as the first one takes the short form
 
@@ -152,7 +152,12 @@ def _title_conflict(found: list[Found], f: Found, group: Group) -> bool:
     """"King Salman" is not "Crown Prince Mohammed bin Salman": different capitalised titles."""
     if not f.title:
         return False
-    titles = {found[m].title.split()[-1] for m in group.members if found[m].title}
+    if f.title in COURTESY_TITLES:  # "Mr Howard" may be any titled Howard of his sex
+        sex = HONORIFIC_GENDER.get(f.title)
+        named = first_names.gender_of(names.fullest([found[m].text for m in group.members]))
+        return bool(sex and named and sex != named)
+    titles = {found[m].title.split()[-1] for m in group.members
+              if found[m].title and found[m].title not in COURTESY_TITLES}
     return bool(titles) and f.title.split()[-1] not in titles
 
 

@@ -95,13 +95,15 @@ def _trim(doc: Doc, span: NerSpan) -> NerSpan | None:
             end -= 1
         if any(_has_digit(t) for t in doc[start:end]):
             return None
-    if end <= start or _is_currency(doc, start, end):
-        return None  # "US$ 6 billion": the sign of a sum, no name
+    if end <= start:
+        return None
     return NerSpan(start, end, span.label)
 
 
-def _is_currency(doc: Doc, start: int, end: int) -> bool:
-    """A currency sign ("US$"), or a currency code beside a sum ("USD 5", "5 billion USD")."""
+def is_currency_sign(doc: Doc, span: NerSpan) -> bool:
+    """A currency sign ("US$"), or a currency code beside a sum ("USD 5", "5 billion USD"):
+    the tagger's span is kept (CoNLL marks "C$" MISC), but it names no entity."""
+    start, end = span.start, span.end
     text = doc[start:end].text
     if not gazetteer.is_currency(text):
         return False
@@ -114,13 +116,25 @@ def _has_digit(token: Token) -> bool:
 
 
 QUOTE_MARKS = frozenset({"\"", "``", "“", "''", "”"})
-_NOT_A_MODEL_AFTER = frozenset({"%", "percent", "million", "billion", "per", "years", "days"})
+_NOT_A_MODEL_AFTER = frozenset("""
+    % percent million billion per years days metres meters km miles yards feet kg tonnes
+    points runs votes seats goals
+""".split())
 
 
-def _is_model(doc: Doc, i: int) -> bool:
-    return (0 <= i < len(doc) and model_designation(doc[i].text) is not None
-            and not (i + 1 < len(doc) and doc[i + 1].lower_ in _NOT_A_MODEL_AFTER)
-            and not (i > 0 and doc[i - 1].text in {"$", "US$", "£", "€", "No."}))
+def _is_model(doc: Doc, i: int, lenient: bool = False) -> bool:
+    """A model designation here, not a number in a row of numbers (a results table); one
+    of digits only ("787") must be plural ("787s") or go on with a noun ("787 Dreamliner",
+    "747 jumbo"), as a score does not ("Sussex 363 and 201", "Olympic 100 metres"), unless
+    ``lenient``: inside a name the tagger found ("FTSE 100"), or "the 787" of a known model."""
+    if not (0 <= i < len(doc)) or (model := model_designation(doc[i].text)) is None:
+        return False
+    after = doc[i + 1] if i + 1 < len(doc) else None
+    if model.isdigit() and doc[i].text == model and not lenient and not (
+            after is not None and after.pos_ in {"NOUN", "PROPN"} and after.lower_ not in _NOT_A_MODEL_AFTER):
+        return False
+    return (not (after is not None and (after.lower_ in _NOT_A_MODEL_AFTER or _has_digit(after)))
+            and not (i > 0 and (doc[i - 1].text in {"$", "US$", "£", "€", "No."} or _has_digit(doc[i - 1]))))
 
 
 def _product_models(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
@@ -129,15 +143,14 @@ def _product_models(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
     ("the A380", "A380s") names the same product."""
     out, models = [], set()
     for s in spans:
-        if s.label not in NAME_TYPES | {"PRODUCT"} or s.label == "PERSON":
+        if s.label not in {"ORG", "NORP", "PRODUCT"}:
             out.append(s)
             continue
         end = s.end
-        if (not any(_is_model(doc, i) for i in range(s.start, end)) and _is_model(doc, end)
-                and doc[end - 1].lower_ not in ORG_HEADS):  # "American Airlines 777s": the airline's planes
-            end += 1
-        inside = [i for i in range(s.start, end) if _is_model(doc, i)]
-        if inside and (s.label != "GPE" or end > s.end):
+        inside = [i for i in range(s.start, end) if _is_model(doc, i, lenient=True)]
+        if not inside and _is_model(doc, end) and doc[end - 1].lower_ not in ORG_HEADS:
+            inside, end = [end], end + 1  # not "American Airlines 777s": the airline's planes
+        if inside and (s.label != "ORG" or end > s.end):  # an organisation named with a number stays ("G-77")
             end = _model_name_after(doc, end)
             models.update(model_designation(doc[i].text) for i in inside)
             models.update(t.text for t in doc[inside[-1] + 1:end] if t.is_title)
@@ -148,7 +161,8 @@ def _product_models(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
         return out
     tagged = {i for s in out for i in range(s.start, s.end)}
     out += [NerSpan(t.i, t.i + 1, "PRODUCT") for t in doc if t.i not in tagged
-            and (model_designation(t.text) in models and _is_model(doc, t.i)
+            and (model_designation(t.text) in models
+                 and _is_model(doc, t.i, lenient=t.i > 0 and doc[t.i - 1].lower_ in {"the", "its", "their"})
                  or t.text in models and t.is_title and t.tag_ == "NNP")]
     return _dedupe(out)
 

@@ -83,8 +83,9 @@ def display(name: str) -> str:
     return name.title() if name.isupper() and len(name) > 3 else name
 
 
-# A model designation: "A380", "787", "737-800", "777-200LR", "A400M", "3GS" (a year is not one).
-_MODEL_RE = re.compile(r"^(?:[A-Z]{1,3}-?)?\d{2,4}(?:-\d{1,4})?[A-Z]{0,3}$")
+# A model designation: "A380", "787", "737-800", "777-200LR", "A400M", "F-150" (three digits
+# when there is no letter: "Leeds 25" in a table and a "21-17" score are not models).
+_MODEL_RE = re.compile(r"^(?:[A-Z]{1,3}-?\d{2,4}|\d{3})(?:-\d{2,3})?[A-Z]{0,3}$")
 _YEAR_RE = re.compile(r"^(?:1[89]|20)\d\d$")
 
 

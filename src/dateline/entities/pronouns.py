@@ -192,16 +192,22 @@ def resolve_things(doc: Doc, at: dict[int, int], labels: dict[int, str]) -> list
     it is left alone. A placeholder "it" ("it is expected that") refers to nothing.
     """
     out: list[NewMention] = []
+    at = dict(at)  # a resolved pronoun carries its referent on ("it has settled its ...")
     previous: list[Token] = []
     for sent in sentences(doc):
         subjects: list[Token] = []
+        verb_seen = False
         for token in sent:
             gid = _thing_referent(token, subjects, previous, at, labels)
             if gid is not None:
                 out.append(NewMention(token.idx, token.idx + len(token), "pronoun", gid, token.i))
-            if _is_subject(token) and token.pos_ in {"NOUN", "PROPN", "PRON"}:
+                at[token.i] = gid
+            if (_is_subject(token) and token.pos_ in {"NOUN", "PROPN", "PRON"}
+                    or token.i in at and not verb_seen and not subjects):  # a name leading its line
                 subjects.append(token)
-        previous = subjects
+            verb_seen = verb_seen or token.pos_ in {"VERB", "AUX"}
+        if subjects or verb_seen:  # a date line between does not break the thread
+            previous = subjects
     return out
 
 

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from dateline.entities import cluster, first_names, gazetteer, names
 from dateline.entities.cluster import Found, Group
-from dateline.entities.corrections import NAME_TYPES, correct
+from dateline.entities.corrections import NAME_TYPES, correct, is_currency_sign
 from dateline.entities.pronouns import Referent, Resolver, resolve_organisations, resolve_things, sentences
 from dateline.entities.titles import Role, describe, read_role
 from dateline.data.entity_words import EMPLOYMENT, HONORIFIC_GENDER, KINSHIP, PRONOUN_GENDER
@@ -84,7 +84,7 @@ def _find(layout, doc: Doc) -> _Story:
         sent_index[sent.start:sent.end] = [n] * (sent.end - sent.start)
     found, tokens = [], []
     for span in correct(doc, places=places, persons=[p for p in persons if p[1] <= end]):
-        if span.label not in KEPT_TYPES:
+        if span.label not in KEPT_TYPES or is_currency_sign(doc, span):
             continue
         a, b = doc[span.start].idx, doc[span.end - 1].idx + len(doc[span.end - 1])
         words = [t.text for t in doc[max(0, span.start - 3):span.start]]
