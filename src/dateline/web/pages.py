@@ -13,7 +13,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
-from dateline.quotes.cite import attribution, citation, sentence_text, speaker_names
+from dateline.extract.quotes.cite import attribution, citation, sentence_text, speaker_names
 from dateline.render.digest import dateline_label
 from dateline.store import Store
 from dateline.web.highlight import highlighted_paragraphs
