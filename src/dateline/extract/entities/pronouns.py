@@ -178,6 +178,8 @@ def resolve_organisations(doc: Doc, org_at: dict[int, int], sizes: dict[int, int
 
 
 THING_LABELS = frozenset({"ORG", "PRODUCT"})  # what "it"/"its" may stand for
+_RESOLVABLE = NEUTER_PRONOUNS | PLURAL_PRONOUNS | frozenset(RELATIVE_PRONOUNS)
+_SUBJECT_OR_APPOS = SUBJECT_DEPS | {"appos"}
 GROUP_LABELS = frozenset({"ORG"})  # what "they"/"their" may stand for (never one person)
 
 
@@ -198,14 +200,16 @@ def resolve_things(doc: Doc, at: dict[int, int], labels: dict[int, str]) -> list
         subjects: list[Token] = []
         verb_seen = False
         for token in sent:
-            gid = _thing_referent(token, subjects, previous, at, labels)
-            if gid is not None:
-                out.append(NewMention(token.idx, token.idx + len(token), "pronoun", gid, token.i))
-                at[token.i] = gid
-            if (_is_subject(token) and token.pos_ in {"NOUN", "PROPN", "PRON"}
-                    or token.i in at and not verb_seen and not subjects):  # a name leading its line
+            if token.lower_ in _RESOLVABLE:
+                gid = _thing_referent(token, subjects, previous, at, labels)
+                if gid is not None:
+                    out.append(NewMention(token.idx, token.idx + len(token), "pronoun", gid, token.i))
+                    at[token.i] = gid
+            pos = token.pos_
+            if (pos in {"NOUN", "PROPN", "PRON"} and token.dep_ in _SUBJECT_OR_APPOS and _is_subject(token)
+                    or not verb_seen and not subjects and token.i in at):  # a name leading its line
                 subjects.append(token)
-            verb_seen = verb_seen or token.pos_ in {"VERB", "AUX"}
+            verb_seen = verb_seen or pos in {"VERB", "AUX"}
         if subjects or verb_seen:  # a date line between does not break the thread
             previous = subjects
     return out
@@ -297,8 +301,21 @@ def _is_subject(token: Token) -> bool:
     return token.dep_ in SUBJECT_DEPS or token.dep_ == "appos" and token.head.dep_ in SUBJECT_DEPS
 
 
+_LAST_SENTENCES: list = [None, []]  # (doc, its sentences): the extractor's passes ask for one doc in turn
+
+
 def sentences(doc: Doc) -> list:
-    """spaCy's sentences, also cut at line breaks: the parser runs paragraphs together."""
+    """spaCy's sentences, also cut at line breaks: the parser runs paragraphs together.
+    Four passes over a story ask for them, so the last doc's are kept."""
+    last_doc, last = _LAST_SENTENCES
+    if last_doc is doc:
+        return last
+    out = _sentences(doc)
+    _LAST_SENTENCES[:] = [doc, out]
+    return out
+
+
+def _sentences(doc: Doc) -> list:
     out = []
     for sent in doc.sents:
         start = sent.start
