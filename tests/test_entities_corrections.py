@@ -137,3 +137,9 @@ def test_a_score_in_a_results_table_is_no_model(vocab):
     for i, pos in ((1, "NUM"), (2, "CCONJ"), (3, "NUM"), (6, "NUM"), (7, "PUNCT")):
         doc[i].pos_ = pos
     assert texts(doc, correct(doc)) == [("Sussex", "ORG"), ("Kent", "ORG")]
+
+
+def test_a_version_number_after_a_product_name_is_part_of_it(vocab):
+    words = ["Orvane", "launched", "the", "zPad", "4", "and", "sold", "4", "million", ";", "Leeds", "4", "Hull", "2", "."]
+    doc = make(vocab, words, [(0, 1, "ORG"), (3, 4, "ORG"), (10, 11, "ORG"), (12, 13, "ORG")])
+    assert texts(doc, correct(doc)) == [("Orvane", "ORG"), ("zPad 4", "PRODUCT"), ("Leeds", "ORG"), ("Hull", "ORG")]

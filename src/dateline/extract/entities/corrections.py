@@ -149,11 +149,12 @@ def _product_models(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
             continue
         end = s.end
         inside = [i for i in range(s.start, end) if _is_model(doc, i, lenient=True)]
-        if not inside and _is_model(doc, end) and doc[end - 1].lower_ not in ORG_HEADS:
-            inside, end = [end], end + 1  # not "American Airlines 777s": the airline's planes
+        if not inside and (_is_model(doc, end) and doc[end - 1].lower_ not in ORG_HEADS  # not "American Airlines 777s"
+                           or _is_version(doc, s, end)):
+            inside, end = [end], end + 1
         if inside and (s.label != "ORG" or end > s.end):  # an organisation named with a number stays ("G-77")
             end = _model_name_after(doc, end)
-            models.update(model_designation(doc[i].text) for i in inside)
+            models.update(m for i in inside if (m := model_designation(doc[i].text)))
             models.update(t.text for t in doc[inside[-1] + 1:end] if t.is_title)
             out.append(NerSpan(s.start, end, "PRODUCT"))
         else:
@@ -168,11 +169,26 @@ def _product_models(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
     return _dedupe(out)
 
 
+_CAMEL_RE = re.compile(r"^[a-z][A-Z]")  # "iPhone", "iOS": a brand's product, written so
+
+
+def _is_version(doc: Doc, span: NerSpan, end: int) -> bool:
+    """A version number after a product's name ("iPhone 4", "iOS 5"): the name is a
+    product or written as one, and the number stands alone (not "4-2", not "4 million")."""
+    if end >= len(doc) or not (doc[end].text.isdigit() and len(doc[end].text) <= 2) or _has_digit(doc[end - 1]):
+        return False
+    after = doc[end + 1] if end + 1 < len(doc) else None
+    if after is not None and (_has_digit(after) or after.lower_ in _NOT_A_MODEL_AFTER or after.text in {"-", "–"}):
+        return False
+    return span.label == "PRODUCT" or bool(_CAMEL_RE.match(doc[span.start].text))
+
+
 def _model_name_after(doc: Doc, end: int) -> int:
     """The end of a product name whose model designation ends at ``end``: a capitalised
     name may follow, in quotation marks or not ("787 Dreamliner", '787 "Dreamliner"')."""
     i = end + 1 if end < len(doc) and doc[end].text in QUOTE_MARKS else end
-    if i < len(doc) and doc[i].tag_ == "NNP" and doc[i].is_title and doc[i].ent_type_ in {"", "PRODUCT", "ORG"}:
+    if (i < len(doc) and doc[i].tag_ == "NNP" and doc[i].is_title and doc[i].ent_type_ in {"", "PRODUCT", "ORG"}
+            and not (i + 1 < len(doc) and doc[i + 1].ent_iob_ == "I")):  # not into "Manchester City"
         return i + 1
     return end
 
