@@ -26,8 +26,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from dateline.extract.entities.entity_words import ORG_ALIASES, TITLE_WORDS
-from dateline.extract.entities import gazetteer, names
+from dateline.extract.entities.entity_words import (
+    COURTESY_TITLES, HONORIFIC_GENDER, LEGAL_FORMS, ORG_ALIASES, TITLE_WORDS,
+)
+from dateline.extract.entities import first_names, gazetteer, names
 from dateline.geo.text import case_key
 
 DOMINANT = 3  # a namesake named in full this many times as often as the first one takes the short form
@@ -153,7 +155,12 @@ def _title_conflict(found: list[Found], f: Found, group: Group) -> bool:
     """"King Salman" is not "Crown Prince Mohammed bin Salman": different capitalised titles."""
     if not f.title:
         return False
-    titles = {found[m].title.split()[-1] for m in group.members if found[m].title}
+    if f.title in COURTESY_TITLES:  # "Mr Howard" may be any titled Howard of his sex
+        sex = HONORIFIC_GENDER.get(f.title)
+        named = first_names.gender_of(names.fullest([found[m].text for m in group.members]))
+        return bool(sex and named and sex != named)
+    titles = {found[m].title.split()[-1] for m in group.members
+              if found[m].title and found[m].title not in COURTESY_TITLES}
     return bool(titles) and f.title.split()[-1] not in titles
 
 
@@ -164,6 +171,7 @@ def group_others(found: list[Found]) -> list[Group]:
         if f.label != "PERSON" and not f.headline:
             by_key.setdefault(_other_key(f), Group(f.label)).members.append(i)
     _join_org_short_forms(found, by_key)
+    _join_product_names(found, by_key)
     _join_acronyms(found, by_key)
     _join_compass_forms(found, by_key)
     for i, f in enumerate(found):  # a headline name joins a name of the story (see module doc)
@@ -195,24 +203,64 @@ def canonical(folded: str) -> str:
 def _other_key(f: Found) -> tuple[str, str]:
     folded = case_key(f.text)
     if f.label == "ORG" or folded in ORG_ALIASES:
-        return ("ORG", canonical(folded).replace(".", ""))
+        return ("ORG", _without_legal_form(canonical(folded).replace(".", "")))
     kind = "place" if f.label in {"GPE", "LOC"} else f.label
+    model = next((m for w in f.text.split() if (m := names.model_designation(w))), None)
+    if kind == "PRODUCT" and model:  # "Airbus A380", "the A380", "A380s": one product
+        return ("PRODUCT", model.casefold())
     code = gazetteer.country_code(f.text) if kind == "place" else None
     if code:
         return ("country", code)
     return (kind, case_key(f.text).replace(".", ""))
 
 
+def _without_legal_form(name: str) -> str:
+    """"apple inc" -> "apple", "ford motor company" -> "ford motor" (one word is kept)."""
+    words = name.replace(",", " ").split()
+    while len(words) > 1 and words[-1] in LEGAL_FORMS:
+        words.pop()
+    return " ".join(words)
+
+
 def _join_org_short_forms(found: list[Found], by_key: dict[tuple[str, str], Group]) -> None:
     """An organisation's short form joins its long form: "State Department" joins
     "U.S. State Department" (what the long form adds in front is a country or nationality
-    word), "Apple" joins "Apple Computer" and "General Motors" joins "General Motors
-    Corporation" (the short form starts exactly one longer name)."""
+    word), "Apple" joins "Apple Computer" (the short form starts exactly one longer name,
+    or longer names that start one another: "Dow", "Dow Jones", "Dow Jones Industrial
+    Average"). Legal forms are not part of the name ("Apple Inc." is "Apple"), but a name
+    written with one is a whole company: "First Union Corp" never joins "First Union
+    Mortgage Corp", nor "Lloyds Bank" "Lloyds Bank Canada" (a place added at the end)."""
     orgs = [k for k in by_key if k[0] == "ORG"]
     for k in sorted(orgs, key=lambda k: len(k[1])):
-        longer = [k2 for k2 in orgs if k2 != k and k2 in by_key and k in by_key and _extends(k2[1], k[1])]
-        if len(longer) == 1:
-            by_key[longer[0]].members.extend(by_key.pop(k).members)
+        if k not in by_key or any(_has_legal_form(found[i].text) for i in by_key[k].members):
+            continue  # "First Union Corp" is a whole company, not a short "First Union Mortgage Corp"
+        longer = [k2 for k2 in orgs if k2 != k and k2 in by_key and _extends(k2[1], k[1])]
+        nearest = min(longer, key=lambda k2: len(k2[1]), default=None)
+        if nearest and all(k2 == nearest or _extends(k2[1], nearest[1]) for k2 in longer) and not (
+                _place_added(nearest[1], k[1])):
+            by_key[nearest].members.extend(by_key.pop(k).members)  # "Dow" < "Dow Jones" < "Dow Jones Index"
+
+
+def _join_product_names(found: list[Found], by_key: dict[tuple[str, str], Group]) -> None:
+    """A product's other name joins it when exactly one product with a model designation
+    ends with it ("Dreamliner" for "Boeing 787 Dreamliner")."""
+    models = {k: {case_key(found[i].text) for i in g.members}
+              for k, g in by_key.items() if k[0] == "PRODUCT" and names.model_designation(k[1].upper())}
+    for k in [k for k in by_key if k[0] in {"PRODUCT", "ORG"} and k not in models]:
+        fits = [m for m, texts in models.items() if any(t.endswith(" " + k[1]) for t in texts)]
+        if len(fits) == 1:
+            by_key[fits[0]].members.extend(by_key.pop(k).members)
+
+
+def _place_added(long: str, short: str) -> bool:
+    """"Lloyds Bank Canada" is a subsidiary named for its country, not "Lloyds Bank"."""
+    added = long[len(short):].strip() if long.startswith(short + " ") else ""
+    return bool(added and (gazetteer.place_code(added) or gazetteer.city_population(added)))
+
+
+def _has_legal_form(text: str) -> bool:
+    words = case_key(text).replace(".", "").replace(",", " ").split()
+    return len(words) > 1 and words[-1] in LEGAL_FORMS
 
 
 def _extends(long: str, short: str) -> bool:

@@ -16,9 +16,10 @@ from typing import Iterable, Sequence
 from spacy.tokens import Doc, Token
 
 from dateline.extract.entities.entity_words import (
-    CREDIT_WORDS, HONORIFIC_GENDER, LEADING_DETERMINERS, MEDIA_HEADS, PLACE_CUES, TITLE_WORDS,
+    CREDIT_WORDS, HONORIFIC_GENDER, LEADING_DETERMINERS, MEDIA_HEADS, ORG_HEADS, PLACE_CUES, TITLE_WORDS,
 )
 from dateline.extract.entities import first_names, gazetteer
+from dateline.extract.entities.names import model_designation
 from dateline.geo.text import case_key
 from dateline.structure.patterns import AGENCIES
 from dateline.extract.entities.entity_words import EMPLOYMENT, KINSHIP, OTHER_RELATIONS, ROLE_NOUNS
@@ -61,6 +62,7 @@ def correct(doc: Doc, *, places: Sequence[tuple[int, int]] = (),
     spans = spans + _full_names_again(doc, spans)
     spans = spans + _more_of_the_same(doc, spans)
     spans = spans + _untagged_countries(doc, spans)
+    spans = _product_models(doc, spans)
     spans = _join_adjacent_people(doc, spans)
     spans = _retype_by_majority(doc, spans)
     spans = _retype_lone_places(doc, spans)
@@ -99,8 +101,96 @@ def _trim(doc: Doc, span: NerSpan) -> NerSpan | None:
     return NerSpan(start, end, span.label)
 
 
+def is_currency_sign(doc: Doc, span: NerSpan) -> bool:
+    """A currency sign ("US$"), or a currency code beside a sum ("USD 5", "5 billion USD"):
+    the tagger's span is kept (CoNLL marks "C$" MISC), but it names no entity."""
+    start, end = span.start, span.end
+    text = doc[start:end].text
+    if not gazetteer.is_currency(text):
+        return False
+    return text.endswith("$") or (end < len(doc) and doc[end].like_num) or (start > 0 and doc[start - 1].like_num
+                                                                             or start > 1 and doc[start - 2].like_num)
+
+
 def _has_digit(token: Token) -> bool:
     return any(c.isdigit() for c in token.text)
+
+
+QUOTE_MARKS = frozenset({"\"", "``", "“", "''", "”"})
+_NOT_A_MODEL_AFTER = frozenset("""
+    % percent million billion per years days metres meters km miles yards feet kg tonnes
+    points runs votes seats goals
+""".split())
+
+
+def _is_model(doc: Doc, i: int, lenient: bool = False) -> bool:
+    """A model designation here, not a number in a row of numbers (a results table); one
+    of digits only ("787") must be plural ("787s") or go on with a noun ("787 Dreamliner",
+    "747 jumbo"), as a score does not ("Sussex 363 and 201", "Olympic 100 metres"), unless
+    ``lenient``: inside a name the tagger found ("FTSE 100"), or "the 787" of a known model."""
+    if not (0 <= i < len(doc)) or (model := model_designation(doc[i].text)) is None:
+        return False
+    after = doc[i + 1] if i + 1 < len(doc) else None
+    if model.isdigit() and doc[i].text == model and not lenient and not (
+            after is not None and after.pos_ in {"NOUN", "PROPN"} and after.lower_ not in _NOT_A_MODEL_AFTER):
+        return False
+    return (not (after is not None and (after.lower_ in _NOT_A_MODEL_AFTER or _has_digit(after)))
+            and not (i > 0 and (doc[i - 1].text in {"$", "US$", "£", "€", "No."} or _has_digit(doc[i - 1]))))
+
+
+def _product_models(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
+    """A maker's name with a model designation is a product, not the maker ("Airbus A380",
+    "Boeing 787 Dreamliner", "Ford F-150"); the designation alone elsewhere in the story
+    ("the A380", "A380s") names the same product."""
+    out, models = [], set()
+    for s in spans:
+        if s.label not in {"ORG", "NORP", "PRODUCT"}:
+            out.append(s)
+            continue
+        end = s.end
+        inside = [i for i in range(s.start, end) if _is_model(doc, i, lenient=True)]
+        if not inside and (_is_model(doc, end) and doc[end - 1].lower_ not in ORG_HEADS  # not "American Airlines 777s"
+                           or _is_version(doc, s, end)):
+            inside, end = [end], end + 1
+        if inside and (s.label != "ORG" or end > s.end):  # an organisation named with a number stays ("G-77")
+            end = _model_name_after(doc, end)
+            models.update(m for i in inside if (m := model_designation(doc[i].text)))
+            models.update(t.text for t in doc[inside[-1] + 1:end] if t.is_title)
+            out.append(NerSpan(s.start, end, "PRODUCT"))
+        else:
+            out.append(s)
+    if not models:
+        return out
+    tagged = {i for s in out for i in range(s.start, s.end)}
+    out += [NerSpan(t.i, t.i + 1, "PRODUCT") for t in doc if t.i not in tagged
+            and (model_designation(t.text) in models
+                 and _is_model(doc, t.i, lenient=t.i > 0 and doc[t.i - 1].lower_ in {"the", "its", "their"})
+                 or t.text in models and t.is_title and t.tag_ == "NNP")]
+    return _dedupe(out)
+
+
+_CAMEL_RE = re.compile(r"^[a-z][A-Z]")  # "iPhone", "iOS": a brand's product, written so
+
+
+def _is_version(doc: Doc, span: NerSpan, end: int) -> bool:
+    """A version number after a product's name ("iPhone 4", "iOS 5"): the name is a
+    product or written as one, and the number stands alone (not "4-2", not "4 million")."""
+    if end >= len(doc) or not (doc[end].text.isdigit() and len(doc[end].text) <= 2) or _has_digit(doc[end - 1]):
+        return False
+    after = doc[end + 1] if end + 1 < len(doc) else None
+    if after is not None and (_has_digit(after) or after.lower_ in _NOT_A_MODEL_AFTER or after.text in {"-", "–"}):
+        return False
+    return span.label == "PRODUCT" or bool(_CAMEL_RE.match(doc[span.start].text))
+
+
+def _model_name_after(doc: Doc, end: int) -> int:
+    """The end of a product name whose model designation ends at ``end``: a capitalised
+    name may follow, in quotation marks or not ("787 Dreamliner", '787 "Dreamliner"')."""
+    i = end + 1 if end < len(doc) and doc[end].text in QUOTE_MARKS else end
+    if (i < len(doc) and doc[i].tag_ == "NNP" and doc[i].is_title and doc[i].ent_type_ in {"", "PRODUCT", "ORG"}
+            and not (i + 1 < len(doc) and doc[i + 1].ent_iob_ == "I")):  # not into "Manchester City"
+        return i + 1
+    return end
 
 
 def _after_title(doc: Doc, start: int, end: int) -> int:

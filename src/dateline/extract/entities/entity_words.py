@@ -86,7 +86,24 @@ PRONOUN_GENDER: dict[str, str | None] = {
     "she": "f", "her": "f", "hers": "f", "herself": "f",
 }
 SUBJECT_PRONOUNS: frozenset[str] = frozenset({"he", "she"})
+# Pronouns that may stand for an organisation or a product, never for one person: the
+# singular ones for a company or a thing, the plural ones for a company ("Boeing have
+# unveiled their ...") or a group of organisations.
+NEUTER_PRONOUNS: frozenset[str] = frozenset({"it", "its", "itself"})
+PLURAL_PRONOUNS: frozenset[str] = frozenset({"they", "their", "them", "themselves"})
+# Relative pronouns that refer to the name their clause hangs on ("Apple, which ...").
+RELATIVE_PRONOUNS: dict[str, frozenset[str]] = {
+    "which": frozenset({"ORG", "PRODUCT", "GPE", "LOC", "FAC", "EVENT", "LAW"}),
+    "who": frozenset({"PERSON"}),
+}
+# Verbs whose "it" subject is a placeholder for a clause ("it is expected that ...").
+EXPLETIVE_VERBS: frozenset[str] = frozenset("""
+    be is was are were been being 's seem seems seemed appear appears appeared remain remains
+    remained take takes took make makes made become becomes became look looks looked
+""".split())  # as written: the pipeline may carry no lemmatizer
 POSSESSIVE_PRONOUNS: frozenset[str] = frozenset({"his", "her"})
+# Courtesy titles: they go with any role ("Mr Howard" is "Prime Minister John Howard").
+COURTESY_TITLES: frozenset[str] = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr."})
 HONORIFIC_GENDER: dict[str, str] = {
     "mr": "m", "mr.": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m",
     "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "dame": "f", "lady": "f",
@@ -118,7 +135,7 @@ PLACE_CUES: frozenset[str] = frozenset({
 ORG_HEADS: frozenset[str] = frozenset({
     "agency", "news agency", "newspaper", "daily", "broadcaster", "network", "television",
     "university", "institute", "ministry", "party", "bank", "group", "company", "corp",
-    "inc", "ltd", "council", "committee", "commission", "airline", "airlines", "army",
+    "inc", "ltd", "council", "committee", "commission", "airline", "airlines", "airways", "army",
 })
 
 # Heads that make a name before them a news organisation ("Bernama news agency").
@@ -148,6 +165,14 @@ ORG_NOUNS: frozenset[str] = frozenset({
     "corporation", "startup", "agency", "ministry", "department", "party", "club", "team",
     "union", "university", "newspaper", "broadcaster", "network", "operator", "supplier",
     "producer", "exporter", "developer", "chipmaker", "automaker", "planemaker", "utility",
+})
+
+
+# Legal forms after a company's name: "Apple Inc.", "Ford Motor Company" and "Saturn Corp"
+# are "Apple", "Ford Motor" and "Saturn" (folded, dots dropped).
+LEGAL_FORMS: frozenset[str] = frozenset({
+    "inc", "incorporated", "corp", "corporation", "co", "company", "ltd", "limited", "plc",
+    "llc", "llp", "ag", "sa", "nv", "gmbh", "bv", "spa",
 })
 
 

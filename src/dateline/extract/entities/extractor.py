@@ -15,8 +15,10 @@ from spacy.tokens import Doc
 
 from dateline.extract.entities import cluster, first_names, gazetteer, names
 from dateline.extract.entities.cluster import Found, Group
-from dateline.extract.entities.corrections import NAME_TYPES, correct
-from dateline.extract.entities.pronouns import Referent, Resolver, resolve_organisations, sentences
+from dateline.extract.entities.corrections import NAME_TYPES, correct, is_currency_sign
+from dateline.extract.entities.pronouns import (
+    Referent, Resolver, resolve_organisations, resolve_things, sentences,
+)
 from dateline.extract.entities.titles import Role, describe, read_role
 from dateline.extract.entities.entity_words import EMPLOYMENT, HONORIFIC_GENDER, KINSHIP, PRONOUN_GENDER
 from dateline.extract.base import StoryContext, register
@@ -84,7 +86,7 @@ def _find(layout, doc: Doc) -> _Story:
         sent_index[sent.start:sent.end] = [n] * (sent.end - sent.start)
     found, tokens = [], []
     for span in correct(doc, places=places, persons=[p for p in persons if p[1] <= end]):
-        if span.label not in KEPT_TYPES:
+        if span.label not in KEPT_TYPES or is_currency_sign(doc, span):
             continue
         a, b = doc[span.start].idx, doc[span.end - 1].idx + len(doc[span.end - 1])
         words = [t.text for t in doc[max(0, span.start - 3):span.start]]
@@ -164,7 +166,10 @@ def _resolve_pronouns(story: _Story, person_at: dict[int, int]) -> Resolver:
     resolver = Resolver(story.doc, person_at, referents)
     org_at = _tokens_of(story, {"ORG"})
     sizes = {gid: len(g.members) for gid, g in enumerate(story.groups) if g.label == "ORG"}
-    for m in [*resolver.run(new_group), *resolve_organisations(story.doc, org_at, sizes)]:
+    thing_at = _tokens_of(story, {"ORG", "PRODUCT", "GPE", "LOC", "FAC", "EVENT", "LAW"})
+    labels = {gid: g.label for gid, g in enumerate(story.groups)}
+    things = resolve_things(story.doc, {**thing_at, **person_at}, labels)
+    for m in [*resolver.run(new_group), *resolve_organisations(story.doc, org_at, sizes), *things]:
         story.extra.setdefault(m.gid, []).append(
             Mention(m.start, m.end, story.text[m.start:m.end], m.kind))
     return resolver

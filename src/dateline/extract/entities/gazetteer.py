@@ -49,6 +49,20 @@ def _cities() -> dict[str, int]:
     return table
 
 
+@lru_cache(maxsize=1)
+def _currency_codes() -> frozenset[str]:
+    import pycountry
+
+    return frozenset(c.alpha_3 for c in pycountry.currencies)
+
+
+def is_currency(text: str) -> bool:
+    """A currency sign or ISO 4217 code: "US$", "A$", "USD", "EUR" (also "AMD", so a code
+    is a currency only beside a sum: see ``corrections``)."""
+    text = text.strip()
+    return text.endswith("$") or text in _currency_codes()
+
+
 def country_code(text: str) -> str | None:
     """ISO 3166-1 alpha-2 for a country name or common alias ("U.S.", "North Korea")."""
     return _countries().get(case_key(text))

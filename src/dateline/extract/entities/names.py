@@ -9,6 +9,7 @@ name "Mohammed bin Salman".
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from dateline.extract.entities.entity_words import NAME_PARTICLES
@@ -80,3 +81,15 @@ def fullest(names: list[str]) -> str:
 def display(name: str) -> str:
     """An ALL-CAPS name written as a name ("MARY KWON" -> "Mary Kwon")."""
     return name.title() if name.isupper() and len(name) > 3 else name
+
+
+# A model designation: "A380", "787", "737-800", "777-200LR", "A400M", "F-150" (three digits
+# when there is no letter: "Leeds 25" in a table and a "21-17" score are not models).
+_MODEL_RE = re.compile(r"^(?:[A-Z]{1,3}-?\d{2,4}|\d{3})(?:-\d{2,3})?[A-Z]{0,3}$")
+_YEAR_RE = re.compile(r"^(?:1[89]|20)\d\d$")
+
+
+def model_designation(text: str) -> str | None:
+    """The model designation a word is, plural "s" dropped ("A380s" -> "A380"), else None."""
+    word = text[:-1] if len(text) > 2 and text.endswith("s") and text[-2].isdigit() else text
+    return word if _MODEL_RE.match(word) and not _YEAR_RE.match(word) else None

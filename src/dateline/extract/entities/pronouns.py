@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from dateline.extract.entities.entity_words import (
-    ORG_NOUNS, PRONOUN_GENDER, ROLE_NOUNS, SUBJECT_PRONOUNS,
+    EXPLETIVE_VERBS, NEUTER_PRONOUNS, ORG_NOUNS, PLURAL_PRONOUNS, PRONOUN_GENDER, RELATIVE_PRONOUNS,
+    ROLE_NOUNS, SUBJECT_PRONOUNS,
 )
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -176,6 +177,105 @@ def resolve_organisations(doc: Doc, org_at: dict[int, int], sizes: dict[int, int
     return out
 
 
+THING_LABELS = frozenset({"ORG", "PRODUCT"})  # what "it"/"its" may stand for
+_RESOLVABLE = NEUTER_PRONOUNS | PLURAL_PRONOUNS | frozenset(RELATIVE_PRONOUNS)
+_SUBJECT_OR_APPOS = SUBJECT_DEPS | {"appos"}
+GROUP_LABELS = frozenset({"ORG"})  # what "they"/"their" may stand for (never one person)
+
+
+def resolve_things(doc: Doc, at: dict[int, int], labels: dict[int, str]) -> list[NewMention]:
+    """"it"/"its" for the organisation or product in focus, "they"/"their" for an
+    organisation, "which"/"who" for the name their relative clause hangs on.
+
+    ``at``: token index -> group for every named entity; ``labels``: group -> type. A
+    pronoun refers to the nearest earlier subject of its own sentence, else to
+    the first subject of the sentence before, and only when that is a name of the right
+    type, not one of several joined by "and": a common noun in between ("the plane", "customers") is what it refers to, so
+    it is left alone. A placeholder "it" ("it is expected that") refers to nothing.
+    """
+    out: list[NewMention] = []
+    at = dict(at)  # a resolved pronoun carries its referent on ("it has settled its ...")
+    previous: list[Token] = []
+    for sent in sentences(doc):
+        subjects: list[Token] = []
+        verb_seen = False
+        for token in sent:
+            if token.lower_ in _RESOLVABLE:
+                gid = _thing_referent(token, subjects, previous, at, labels)
+                if gid is not None:
+                    out.append(NewMention(token.idx, token.idx + len(token), "pronoun", gid, token.i))
+                    at[token.i] = gid
+            pos = token.pos_
+            if (pos in {"NOUN", "PROPN", "PRON"} and token.dep_ in _SUBJECT_OR_APPOS and _is_subject(token)
+                    or not verb_seen and not subjects and token.i in at):  # a name leading its line
+                subjects.append(token)
+            verb_seen = verb_seen or pos in {"VERB", "AUX"}
+        if subjects or verb_seen:  # a date line between does not break the thread
+            previous = subjects
+    return out
+
+
+def _thing_referent(token: Token, subjects: list[Token], previous: list[Token],
+                    at: dict[int, int], labels: dict[int, str]) -> int | None:
+    word = token.lower_
+    if word in RELATIVE_PRONOUNS:
+        clause = token.head
+        gid = at.get(clause.head.i) if clause.dep_ == "relcl" and token.i == clause.left_edge.i else None
+        return gid if gid is not None and labels.get(gid) in RELATIVE_PRONOUNS[word] else None
+    if word in NEUTER_PRONOUNS:
+        allowed = THING_LABELS
+        if word == "it" and (token.dep_ == "expl" or token.head.lower_ in EXPLETIVE_VERBS):
+            return None
+    elif word in PLURAL_PRONOUNS:
+        allowed = GROUP_LABELS
+    else:
+        return None
+    candidate = _controller(token) or (subjects[-1] if subjects else previous[0] if previous else None)
+    if candidate is None or candidate.i in (t.i for t in token.subtree if t.i != token.i):
+        return None
+    head = candidate.head if candidate.dep_ == "appos" else candidate
+    if head.dep_ == "conj" or any(c.dep_ == "conj" for c in head.children):
+        return None  # "the Fed and the Bank of Japan said they": the two together
+    if word in {"it", "them"} and _subject_of_own_verb(token, candidate):
+        return None  # "the court ruled it illegal": never the verb's own subject
+    between = token.doc[candidate.i + 1:token.i]
+    if allowed is GROUP_LABELS and any(t.tag_ == "NNS" for t in between):
+        return None  # "Acme thanked the workers for their ...": the plural noun is nearer
+    if word == "it" and any(t.tag_ == "NN" and t.dep_ in {"dobj", "pobj", "attr"} for t in between):
+        return None  # "Acme obtained a prototype and published details of it"
+    gid = at.get(candidate.i)
+    return gid if gid is not None and labels.get(gid) in allowed else None
+
+
+def _subject_of_own_verb(token: Token, candidate: Token) -> bool:
+    """A non-possessive pronoun object cannot be its own verb's subject, said or understood
+    ("the FCC would not approve it", "Congress acts to extend it", "lend it")."""
+    verb = next((a for a in token.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    target = candidate.head if candidate.dep_ == "appos" else candidate
+    for _ in range(3):  # up through "acts to extend", "committed to lend"
+        if verb is None or any(c.dep_ in SUBJECT_DEPS for c in verb.children if c.i == token.i):
+            return False
+        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        if subjects:
+            return any(c.i == target.i for c in subjects)
+        if verb.dep_ != "xcomp":
+            return False
+        objects = [c for c in verb.head.children if c.dep_ == "dobj"]
+        if objects:
+            return any(c.i == target.i for c in objects)
+        verb = verb.head
+    return False
+
+
+def _controller(token: Token) -> Token | None:
+    """The object that is the understood subject of the pronoun's clause: in "forced Acme
+    to lower its prices" the one lowering is Acme."""
+    verb = next((a for a in token.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    if verb is None or verb.dep_ != "xcomp" or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < token.i), None)
+
+
 def _most_mentioned(sizes: dict[int, int]) -> int | None:
     ranked = sorted(sizes.items(), key=lambda kv: -kv[1])
     if not ranked or len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
@@ -203,7 +303,7 @@ def _is_subject(token: Token) -> bool:
 
 def sentences(doc: Doc) -> list:
     """spaCy's sentences, also cut at line breaks: the parser runs paragraphs together.
-    Kept for the last doc asked about: three passes of the entities extractor read them."""
+    Kept for the last doc asked about: four passes of the entities extractor read them."""
     global _last_sentences
     cached = _last_sentences  # one read: another thread may replace it meanwhile
     if cached[0] is not doc:
