@@ -132,3 +132,48 @@ def test_cue_without_subject_goes_to_the_followed_speaker(read):
                           'Asked about the cost, "It will take two years and a lot of money."')
     first, second = _direct(article)
     assert second.cue == "Asked" and second.speaker == first.speaker is not None
+
+
+@pytest.mark.parametrize("text, content, cue", [
+    ("Mayor Elena Varga called for a new bridge over the river.", "a new bridge over the river", "called for"),
+    ("Councillor Tomas Brandt warned against higher harbour fees.", "higher harbour fees", "warned against"),
+])
+def test_a_preposition_after_the_cue_belongs_to_the_cue(read, text, content, cue):
+    article, _ = read(text)
+    [item] = [q for q in article.quotes if q.kind == "indirect"]
+    assert (item.text, item.cue) == (content, cue)
+
+
+def test_whether_and_what_are_part_of_what_was_asked(read):
+    article, _ = read("Councillor Tomas Brandt asked whether the harbour would reopen in May.")
+    [item] = [q for q in article.quotes if q.kind == "indirect"]
+    assert item.text == "whether the harbour would reopen in May"
+
+
+@pytest.fixture(scope="module")
+def read_story(reader_quotes):
+    def run(text: str):
+        article = reader_quotes.read(text)
+        return article, {e.id: e.name for e in article.entities}
+
+    return run
+
+
+@pytest.mark.parametrize("headline, content, cue, source", [
+    ("Mayor Elena Varga says the harbour will reopen in May", "the harbour will reopen in May", "says", "Varga"),
+    ("Varga: the harbour will reopen in May", "the harbour will reopen in May", ":", "Varga"),
+    ("Poll: most voters back the new harbour plan", "most voters back the new harbour plan", ":", "Poll"),
+])
+def test_a_headline_gives_its_source_words(read_story, headline, content, cue, source):
+    body = "RIVERTON, May 2 - Mayor Elena Varga spoke to reporters at the harbour on Tuesday.\n"
+    article, names = read_story(f"{headline}\n\n{body}")
+    [item] = [q for q in article.quotes if q.start < article.text.index("RIVERTON")]
+    assert (item.text, item.cue) == (content, cue)
+    assert source in (names.get(item.speaker) or item.speaker_text)
+
+
+@pytest.mark.parametrize("headline", ["The Latest: harbour will reopen in May", "HARBOUR SAYS IT WILL REOPEN IN MAY",
+                                      "Stormy Waters Ahead: the harbour will reopen in May"])
+def test_a_headline_that_names_no_source_gives_no_quote(read_story, headline):
+    article, _ = read_story(f"{headline}\n\nRIVERTON, May 2 - The harbour will reopen in May.\n")
+    assert [q for q in article.quotes if q.start < article.text.index("RIVERTON")] == []

@@ -14,7 +14,8 @@ from typing import Sequence
 from spacy.tokens import Doc
 
 from dateline.quotes.cues import SUBJECTS, Cue, Reported, TokenIndex, is_cue_verb, phrase_cue, subject_of, verb_cue
-from dateline.data.quote_marks import SIGNATURE_RE, SPEAKER_LABEL_RE
+from dateline.data.cues import DOCUMENT_HEADS
+from dateline.data.quote_marks import HEADLINE_LABEL_RE, SIGNATURE_RE, SPEAKER_LABEL_RE
 from dateline.quotes.marks import Quoted
 from dateline.quotes.speakers import NOT_SPEAKERS
 
@@ -122,6 +123,37 @@ def speaker_labels(text: str, index: TokenIndex, paragraphs: Paragraphs) -> list
             items.append(Item(DIRECT, found.end(), content_end,
                               Cue(found.start(2), found.end(2), colon, name), k))
     return items
+
+
+_LABEL_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_QUOTE_OPENERS = "\"“‘'"
+
+
+def headline_label(doc: Doc, text: str, index: TokenIndex, headline: tuple[int, int], paragraph: int) -> list[Item]:
+    """'Sanders: Clinton needs to ...', 'Poll: Clinton and Trump in dead heat': a headline
+    whose label before the colon is a name (every word in an entity, or a surname the story
+    names in full: "Pence" for "Mike Pence") or a document ("Poll", "New Report") gives
+    that source's words after it. 'The Latest:' and 'Stealth Over
+    Health:' name no one and stay headlines."""
+    found = HEADLINE_LABEL_RE.match(text, headline[0])
+    if found is None or found.end() >= headline[1]:
+        return []
+    label = [doc[i] for i in index.between(found.start(1), found.end(1))]
+    words = [t for t in label if t.is_alpha]
+    if not words or len(label) > 5:
+        return []
+    named = all(t.ent_type_ in _LABEL_ENTITIES for t in words) or (
+        len(words) <= 3 and all(t.text[:1].isupper() for t in words)
+        and any(e.label_ in _LABEL_ENTITIES and e[-1].lower_ == words[-1].lower_ for e in doc.ents))
+    if not named and words[-1].lower_ not in DOCUMENT_HEADS:
+        return []
+    colon = index.at(found.start(2))
+    content_end = len(text[:headline[1]].rstrip(" \t\n.;"))
+    if colon is None or len(text[found.end():content_end].split()) < 3:
+        return []
+    kind = DIRECT if text[found.end()] in _QUOTE_OPENERS else INDIRECT
+    start = found.end() + (kind == DIRECT)
+    return [Item(kind, start, content_end, Cue(found.start(2), found.end(2), colon, label[-1].i), paragraph)]
 
 
 def _first_tokens(doc: Doc, index: TokenIndex, span: tuple[int, int], n: int) -> tuple[int, int]:

@@ -178,8 +178,18 @@ def _model_content(token: Token, forms: frozenset[str], objects: bool) -> Report
         return None
     tokens = [t for c in parts for t in c.subtree]
     first, last = min(tokens, key=lambda t: t.i), max(tokens, key=lambda t: t.i)
+    cue, first = _with_preposition(cue, token, first)
     span = _clause_span_of(token.doc[first.i:last.i + 1])
     return Reported(cue, *span) if span else None
+
+
+def _with_preposition(cue: Cue, token: Token, first: Token) -> tuple[Cue, Token]:
+    """'called for the repeal', 'warned against hackers': a preposition right after the
+    verb belongs to the cue, and what was said is its object."""
+    if first.dep_ != "prep" or first.head.i != token.i or first.i + 1 >= len(token.doc) \
+            or token.doc.text[cue.end:first.idx].strip():
+        return cue, first
+    return Cue(cue.start, first.idx + len(first.text), cue.token, cue.source, cue.sourceless), token.doc[first.i + 1]
 
 
 def _according(token: Token) -> Reported | None:
@@ -258,10 +268,10 @@ def _clause_span(clause: Token) -> tuple[int, int] | None:
 
 
 def _clause_span_of(tokens: Iterable[Token]) -> tuple[int, int] | None:
-    """The tokens' extent without a leading "that"/"whether"/wh-word or edge punctuation."""
+    """The tokens' extent without a leading "that" or edge punctuation ("whether", "what"
+    and "how" are part of what was said: "asked whether ...", "questioned what ...")."""
     tokens = list(tokens)
-    while tokens and (tokens[0].dep_ == "mark" and tokens[0].lower_ in ("that", "whether", "if")
-                      or tokens[0].tag_ in ("WDT", "WP") or _edge(tokens[0])):
+    while tokens and (tokens[0].dep_ == "mark" and tokens[0].lower_ == "that" or _edge(tokens[0])):
         tokens.pop(0)
     while tokens and _edge(tokens[-1]):
         tokens.pop()
