@@ -177,3 +177,14 @@ def test_a_headline_gives_its_source_words(read_story, headline, content, cue, s
 def test_a_headline_that_names_no_source_gives_no_quote(read_story, headline):
     article, _ = read_story(f"{headline}\n\nRIVERTON, May 2 - The harbour will reopen in May.\n")
     assert [q for q in article.quotes if q.start < article.text.index("RIVERTON")] == []
+
+
+def test_a_cue_inside_reported_words_is_part_of_them(read):
+    article, _ = read("Police officers say the driver refused to leave the car and tried to drive away.")
+    assert [q.cue for q in article.quotes if q.kind == "indirect"] == ["say"]
+
+
+def test_a_speech_verb_inside_the_content_of_another_verb_is_the_cue(read):
+    article, _ = read("Mayor Elena Varga spoke out about the bridge, arguing that it is safe.")
+    [item] = [q for q in article.quotes if q.kind == "indirect"]
+    assert (item.cue, item.text) == ("arguing", "it is safe")

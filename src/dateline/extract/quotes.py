@@ -16,7 +16,7 @@ from dateline.extract.base import StoryContext, register
 from dateline.quotes.attribution import (DIRECT, INDIRECT, PARTIAL, Item, Paragraphs, containing, direct_cue,
                                          headline_label, is_title, lead_in_cue, mostly_quoted, quote_kind,
                                          sentence_cue, speaker_labels)
-from dateline.quotes.cues import ASSERTED, TokenIndex, modality, reported_speech
+from dateline.quotes.cues import ASSERTED, TokenIndex, modality, reported_speech, unnested
 from dateline.quotes.model import CueModel, load_model
 from dateline.quotes.marks import Quoted, find_quoted, split_paragraphs
 from dateline.quotes.speakers import NOBODY, Speaker, SpeakerResolver
@@ -87,8 +87,9 @@ def _items(story: _Story) -> list[Item]:
     quotes, paragraphs = story.quotes, story.paragraphs
     kinds = [quote_kind(story.text, q, paragraphs.span(q.open)[0], story.forms) for q in quotes]
     direct = {k for k, kind in enumerate(kinds) if kind == DIRECT}
-    reported = [r for r in reported_speech(story.doc, story.forms, [(q.open, q.close) for q in quotes], story.model)
-                if not mostly_quoted(r, quotes, direct)]
+    marked = [(q.open, q.close) for q in quotes]
+    found = reported_speech(story.doc, story.forms, marked, story.model)
+    reported = [r for r in unnested(found, story.doc, story.forms, marked) if not mostly_quoted(r, quotes, direct)]
     items = [item for item in (_reported_item(r, paragraphs) for r in reported) if item is not None]
     items += speaker_labels(story.text, story.index, paragraphs)
     if story.headline:

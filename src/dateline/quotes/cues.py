@@ -162,6 +162,25 @@ def reported_speech(doc: Doc, forms: frozenset[str], inside: Sequence[tuple[int,
     return found
 
 
+def unnested(found: Sequence[Reported], doc: Doc, forms: frozenset[str],
+             quoted: Sequence[tuple[int, int]]) -> list[Reported]:
+    """One attribution per stretch of text: a cue inside another's content is the outer
+    source's words, as a quote inside a quote is ("officials say he refused to ..."), unless
+    it is a listed cue verb, or holds quoted words, inside the content of a verb that is
+    neither ("defended the plan by saying ..."): then that verb goes and the inner cue stays."""
+    speech = [doc[r.cue.token].lower_ in forms or any(r.start <= s < r.end for s, _ in quoted) for r in found]
+    dropped: set[int] = set()
+    for k, inner in enumerate(found):
+        for j, outer in enumerate(found):
+            if j == k or not outer.start <= inner.cue.start < outer.end:
+                continue
+            if speech[k] and not speech[j]:
+                dropped.add(j)
+            elif not speech[k]:
+                dropped.add(k)
+    return [r for k, r in enumerate(found) if k not in dropped]
+
+
 def _model_content(token: Token, forms: frozenset[str], objects: bool) -> Reported | None:
     """What a learned cue reports: its clause, the clause it interrupts, or (when
     ``objects``: the model is sure enough) its complements. A passive cue ("is expected
