@@ -188,3 +188,13 @@ def test_a_speech_verb_inside_the_content_of_another_verb_is_the_cue(read):
     article, _ = read("Mayor Elena Varga spoke out about the bridge, arguing that it is safe.")
     [item] = [q for q in article.quotes if q.kind == "indirect"]
     assert (item.cue, item.text) == ("arguing", "it is safe")
+
+
+def test_said_takes_no_particle(read):
+    article, _ = read("Councillor Tomas Brandt said up to now the harbour has lost money every winter.")
+    assert [q.cue for q in article.quotes if q.kind == "indirect"] == ["said"]
+
+
+def test_a_passive_cue_inside_reported_words_is_no_attribution(read):
+    article, _ = read("Councillor Tomas Brandt said the shares may be risky until the losses are reported in May.")
+    assert [q.cue for q in article.quotes if q.kind == "indirect"] == ["said"]

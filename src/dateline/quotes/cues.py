@@ -23,6 +23,7 @@ NOUN_CONTENT_DEPS = frozenset({"acl", "ccomp", "prep", "relcl"})
 COMPLEMENT_DEPS = frozenset({"xcomp", "dobj", "prep", "dative", "attr", "acomp", "oprd", "advcl", "pcomp"})
 _EDGE_PUNCT = frozenset(",;:—–-")
 _VERBAL = frozenset({"VERB", "AUX"})
+_NO_PARTICLE = frozenset("say says said saying".split())  # "He said up to now ...": no "said up"
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +87,7 @@ def verb_cue(token: Token) -> Cue:
     """The cue span (verb plus an adjacent particle: "pointed out") and its subject."""
     end_tok = token
     for child in token.rights:
-        if child.dep_ == "prt" and child.i == end_tok.i + 1:
+        if child.dep_ == "prt" and child.i == end_tok.i + 1 and token.lower_ not in _NO_PARTICLE:
             end_tok = child
     return Cue(token.idx, end_tok.idx + len(end_tok.text), token.i, _nearer_subject(token, subject_of(token)))
 
@@ -174,7 +175,9 @@ def unnested(found: Sequence[Reported], doc: Doc, forms: frozenset[str],
         for j, outer in enumerate(found):
             if j == k or not outer.start <= inner.cue.start < outer.end:
                 continue
-            if speech[k] and not speech[j]:
+            if inner.cue.sourceless:  # "until numbers are reported": no one's words but the outer source's
+                dropped.add(k)
+            elif speech[k] and not speech[j]:
                 dropped.add(j)
             elif not speech[k]:
                 dropped.add(k)

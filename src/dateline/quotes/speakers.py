@@ -257,7 +257,8 @@ def described_type(head: Token) -> str:
         return DOCUMENT
     if low in INSTITUTION_HEADS or low in OUTLET_HEADS:
         return INSTITUTION
-    if head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "nummod" and c.lower_ not in ("one", "1") for c in head.children):
+    if head.tag_ in ("NNS", "NNPS") or (low in QUANTIFIER_SOURCES and low != "one") \
+            or any(c.dep_ == "nummod" and c.lower_ not in ("one", "1") for c in head.children):  # "viewed by many"
         return COLLECTIVE
     return ANONYMOUS
 
