@@ -198,3 +198,18 @@ def test_said_takes_no_particle(read):
 def test_a_passive_cue_inside_reported_words_is_no_attribution(read):
     article, _ = read("Councillor Tomas Brandt said the shares may be risky until the losses are reported in May.")
     assert [q.cue for q in article.quotes if q.kind == "indirect"] == ["said"]
+
+
+@pytest.mark.parametrize("text", [
+    'The "harbour tax" debate was about fees that Mayor Elena Varga raised when she appeared on local radio.',
+    'Riverton "super funds" backed by local families had bought the old mill.',
+])
+def test_a_quoted_term_is_no_quote(read, text):
+    article, _ = read(text)
+    assert [q for q in article.quotes if q.kind == "partial"] == []
+
+
+def test_quoted_words_as_the_object_of_a_cue_are_a_partial_quote(read):
+    article, _ = read('Mayor Elena Varga branded the harbour plan a "costly mistake" on Tuesday.')
+    [partial] = [q for q in article.quotes if q.kind == "partial"]
+    assert partial.text == "costly mistake" and partial.cue == "branded"

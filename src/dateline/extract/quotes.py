@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from dateline.data.cues import cue_forms
 from dateline.extract.base import StoryContext, register
 from dateline.quotes.attribution import (DIRECT, INDIRECT, PARTIAL, Item, Paragraphs, containing, direct_cue,
-                                         headline_label, is_title, lead_in_cue, mostly_quoted, quote_kind,
+                                         headline_label, is_scare_quote, is_title, lead_in_cue, mostly_quoted, quote_kind,
                                          sentence_cue, speaker_labels)
 from dateline.quotes.cues import ASSERTED, TokenIndex, modality, reported_speech, unnested
 from dateline.quotes.model import CueModel, load_model
@@ -128,6 +128,8 @@ def _quote_item(story: _Story, q: Quoted, kind: str, reported, frames: tuple[Quo
         if is_title(story.text[q.start:q.end]):
             return None
         host = containing(reported, q)
+        if host is None and is_scare_quote(story.doc, story.index, q):
+            return None
         cue = host.cue if host else sentence_cue(story.doc, story.index, q, story.forms)
         return Item(PARTIAL, q.start, q.end, cue, para) if cue is not None else None
     cue = direct_cue(story.doc, story.text, story.index, q, frame, story.forms, frames)

@@ -272,6 +272,24 @@ def sentence_cue(doc: Doc, index: TokenIndex, quoted: Quoted, forms: frozenset[s
     return verb_cue(best) if best is not None else None
 
 
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "appos"})  # of a noun
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+def is_scare_quote(doc: Doc, index: TokenIndex, quoted: Quoted) -> bool:
+    """'the "sex tape" reference', 'Tea Party "super PACs" ... had seized', 'a "philanthropub"
+    that ...': a few quoted words without a verb that modify a noun or stand as a subject
+    mark a term, not words anyone is said to have spoken ('called him a "loser"' is an
+    object of its cue and stays)."""
+    tokens = [doc[i] for i in index.between(quoted.start, quoted.end)]
+    if not tokens or sum(t.is_alpha for t in tokens) > 3 or any(t.pos_ in ("VERB", "AUX") for t in tokens):
+        return False
+    inside = {t.i for t in tokens}
+    roots = [t for t in tokens if t.head.i not in inside and not t.is_punct]
+    return bool(roots) and all(t.dep_ in _SUBJECT_DEPS or (t.dep_ in _MODIFIER_DEPS and t.head.pos_ in ("NOUN", "PROPN"))
+                               for t in roots)
+
+
 _TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "on", "in", "and", "or", "for", "to", "at", "by", "with"})
 
 

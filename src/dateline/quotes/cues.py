@@ -201,7 +201,7 @@ def _model_content(token: Token, forms: frozenset[str], objects: bool) -> Report
     tokens = [t for c in parts for t in c.subtree]
     first, last = min(tokens, key=lambda t: t.i), max(tokens, key=lambda t: t.i)
     cue, first = _with_preposition(cue, token, first)
-    span = _clause_span_of(token.doc[first.i:last.i + 1])
+    span = _clause_span_of(token.doc[first.i:last.i + 1], shortest=1)
     return Reported(cue, *span) if span else None
 
 
@@ -289,7 +289,7 @@ def _clause_span(clause: Token) -> tuple[int, int] | None:
     return _clause_span_of(clause.subtree)
 
 
-def _clause_span_of(tokens: Iterable[Token]) -> tuple[int, int] | None:
+def _clause_span_of(tokens: Iterable[Token], shortest: int = 2) -> tuple[int, int] | None:
     """The tokens' extent without a leading "that" or edge punctuation ("whether", "what"
     and "how" are part of what was said: "asked whether ...", "questioned what ...")."""
     tokens = list(tokens)
@@ -297,7 +297,7 @@ def _clause_span_of(tokens: Iterable[Token]) -> tuple[int, int] | None:
         tokens.pop(0)
     while tokens and _edge(tokens[-1]):
         tokens.pop()
-    if len(tokens) < 2:
+    if len(tokens) < shortest or not any(t.is_alpha for t in tokens):
         return None
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
