@@ -17,6 +17,8 @@ _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 _OPEN_BEFORE = set("([{—–-/\u00a0") | set("".join(MARKS))
 _CLOSE_AFTER = set(".,;:!?)]}—–-/…") | set("".join(MARKS))
 _DECADE = re.compile(r"\d\d?s\b")
+# `` opens and '' closes whatever stands beside them: tokenized copy spaces them ("`` We won , ''")
+_ONE_WAY = frozenset({"``", "''"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +139,8 @@ def _is_apostrophe(text: str, after_pos: int, before: str, after: str) -> bool:
 
 
 def _opens(char: str, before: str, after: str) -> bool:
+    if char in _ONE_WAY:
+        return True
     if not after or after.isspace():
         return False
     if char in SHAPED_OPEN:
@@ -145,6 +149,8 @@ def _opens(char: str, before: str, after: str) -> bool:
 
 
 def _closes(char: str, before: str, after: str) -> bool:
+    if char in _ONE_WAY:
+        return True
     if not before or before.isspace():
         return False
     if char in SHAPED_CLOSE:
