@@ -213,3 +213,10 @@ def test_quoted_words_as_the_object_of_a_cue_are_a_partial_quote(read):
     article, _ = read('Mayor Elena Varga branded the harbour plan a "costly mistake" on Tuesday.')
     [partial] = [q for q in article.quotes if q.kind == "partial"]
     assert partial.text == "costly mistake" and partial.cue == "branded"
+
+
+def test_he_never_stands_for_a_woman_the_story_names(read):
+    article, names = read('Councillor Tomas Brandt arrived late.\n\n"The bridge is safe," Mayor Elena Varga said.\n\n'
+                          '"It will close in May anyway," he said.')
+    first, second = _direct(article)
+    assert "Varga" in names[first.speaker] and "Brandt" in names[second.speaker]
