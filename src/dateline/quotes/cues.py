@@ -23,7 +23,7 @@ NOUN_CONTENT_DEPS = frozenset({"acl", "ccomp", "prep", "relcl"})
 COMPLEMENT_DEPS = frozenset({"xcomp", "dobj", "prep", "dative", "attr", "acomp", "oprd", "advcl", "pcomp"})
 _EDGE_PUNCT = frozenset(",;:—–-")
 _VERBAL = frozenset({"VERB", "AUX"})
-_NO_PARTICLE = frozenset("say says said saying".split())  # "He said up to now ...": no "said up"
+_NO_PARTICLE = frozenset({"say", "says", "said", "saying"})  # "He said up to now ...": no "said up"
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,8 +147,11 @@ def reported_speech(doc: Doc, forms: frozenset[str], inside: Sequence[tuple[int,
     With a ``model``, a verb is a cue when the model says so; its content is its
     complement. Without one, only listed cue verbs with a subject count."""
     found = []
+    spans, k = sorted(inside), 0  # quoted spans, walked once alongside the tokens
     for token in doc:
-        if _within(token.idx, inside):
+        while k < len(spans) and spans[k][1] <= token.idx:
+            k += 1
+        if k < len(spans) and spans[k][0] <= token.idx:
             continue
         item = _according(token)
         if item is None and model is not None and (token.pos_ == "VERB" or is_copula_candidate(token)):
@@ -208,8 +211,9 @@ def _model_content(token: Token, forms: frozenset[str], objects: bool) -> Report
 def _with_preposition(cue: Cue, token: Token, first: Token) -> tuple[Cue, Token]:
     """'called for the repeal', 'warned against hackers': a preposition right after the
     verb belongs to the cue, and what was said is its object."""
+    before = token.doc[first.i - 1]
     if first.dep_ != "prep" or first.head.i != token.i or first.i + 1 >= len(token.doc) \
-            or token.doc.text[cue.end:first.idx].strip():
+            or before.idx + len(before.text) != cue.end:  # the preposition follows the cue's last word
         return cue, first
     return Cue(cue.start, first.idx + len(first.text), cue.token, cue.source, cue.sourceless), token.doc[first.i + 1]
 
@@ -321,6 +325,3 @@ def _outside(head: Token, cut: Token) -> tuple[int, int] | None:
 def _edge(token: Token) -> bool:
     return token.is_space or (token.is_punct and token.text in _EDGE_PUNCT)
 
-
-def _within(char: int, spans: Iterable[tuple[int, int]]) -> bool:
-    return any(s <= char < e for s, e in spans)
