@@ -232,9 +232,11 @@ def _verbs_in(doc: Doc, index: TokenIndex, span: tuple[int, int]) -> list[Cue]:
 def _adjacent_source(doc: Doc, i: int, span: tuple[int, int], index: TokenIndex) -> int | None:
     """'," said Maria Lopez' / 'Murphy, the head of X, Tweeted': a subject the parse missed."""
     inside = index.between(*span)
-    if i + 1 in inside and doc[i + 1].pos_ in ("PROPN", "PRON", "NOUN"):
-        return _noun_head(doc[i + 1], inside)
+    if i + 1 in inside and doc[i + 1].pos_ in ("PROPN", "PRON", "NOUN") and doc[i + 1].ent_type_ not in NOT_SPEAKERS:
+        return _noun_head(doc[i + 1], inside)  # never the day: '," Chief Jordan said Monday.'
     for j in range(inside.start, i):  # the frame opens with its speaker: '," Mayor X, wearing ..., said'
+        if doc[j].ent_type_ in NOT_SPEAKERS:
+            continue
         if doc[j].dep_ in SUBJECTS or (doc[j].pos_ in ("PROPN", "PRON") and doc[j].dep_ != "compound"):
             return _noun_head(doc[j], inside)
     return None
