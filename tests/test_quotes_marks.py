@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.quotes.marks import find_quoted, split_paragraphs
+from dateline.extract.quotes.marks import find_quoted, split_paragraphs
 
 
 def quoted(text: str) -> list[str]:
@@ -67,7 +67,7 @@ def test_paragraphs_split_on_blank_lines_and_trimmed():
 
 
 def test_spaced_latex_marks_of_tokenized_copy_pair():
-    from dateline.quotes.marks import find_quoted
+    from dateline.extract.quotes.marks import find_quoted
 
     text = "`` We won the vote , '' said the mayor ."
     [quoted] = find_quoted(text, [(0, len(text))])
