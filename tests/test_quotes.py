@@ -132,3 +132,91 @@ def test_cue_without_subject_goes_to_the_followed_speaker(read):
                           'Asked about the cost, "It will take two years and a lot of money."')
     first, second = _direct(article)
     assert second.cue == "Asked" and second.speaker == first.speaker is not None
+
+
+@pytest.mark.parametrize("text, content, cue", [
+    ("Mayor Elena Varga called for a new bridge over the river.", "a new bridge over the river", "called for"),
+    ("Councillor Tomas Brandt warned against higher harbour fees.", "higher harbour fees", "warned against"),
+])
+def test_a_preposition_after_the_cue_belongs_to_the_cue(read, text, content, cue):
+    article, _ = read(text)
+    [item] = [q for q in article.quotes if q.kind == "indirect"]
+    assert (item.text, item.cue) == (content, cue)
+
+
+def test_whether_and_what_are_part_of_what_was_asked(read):
+    article, _ = read("Councillor Tomas Brandt asked whether the harbour would reopen in May.")
+    [item] = [q for q in article.quotes if q.kind == "indirect"]
+    assert item.text == "whether the harbour would reopen in May"
+
+
+@pytest.fixture(scope="module")
+def read_story(reader_quotes):
+    def run(text: str):
+        article = reader_quotes.read(text)
+        return article, {e.id: e.name for e in article.entities}
+
+    return run
+
+
+@pytest.mark.parametrize("headline, content, cue, source", [
+    ("Mayor Elena Varga says the harbour will reopen in May", "the harbour will reopen in May", "says", "Varga"),
+    ("Varga: the harbour will reopen in May", "the harbour will reopen in May", ":", "Varga"),
+    ("Poll: most voters back the new harbour plan", "most voters back the new harbour plan", ":", "Poll"),
+])
+def test_a_headline_gives_its_source_words(read_story, headline, content, cue, source):
+    body = "RIVERTON, May 2 - Mayor Elena Varga spoke to reporters at the harbour on Tuesday.\n"
+    article, names = read_story(f"{headline}\n\n{body}")
+    [item] = [q for q in article.quotes if q.start < article.text.index("RIVERTON")]
+    assert (item.text, item.cue) == (content, cue)
+    assert source in (names.get(item.speaker) or item.speaker_text)
+
+
+@pytest.mark.parametrize("headline", ["The Latest: harbour will reopen in May", "HARBOUR SAYS IT WILL REOPEN IN MAY",
+                                      "Stormy Waters Ahead: the harbour will reopen in May"])
+def test_a_headline_that_names_no_source_gives_no_quote(read_story, headline):
+    article, _ = read_story(f"{headline}\n\nRIVERTON, May 2 - The harbour will reopen in May.\n")
+    assert [q for q in article.quotes if q.start < article.text.index("RIVERTON")] == []
+
+
+def test_a_cue_inside_reported_words_is_part_of_them(read):
+    article, _ = read("Police officers say the driver refused to leave the car and tried to drive away.")
+    assert [q.cue for q in article.quotes if q.kind == "indirect"] == ["say"]
+
+
+def test_a_speech_verb_inside_the_content_of_another_verb_is_the_cue(read):
+    article, _ = read("Mayor Elena Varga spoke out about the bridge, arguing that it is safe.")
+    [item] = [q for q in article.quotes if q.kind == "indirect"]
+    assert (item.cue, item.text) == ("arguing", "it is safe")
+
+
+def test_said_takes_no_particle(read):
+    article, _ = read("Councillor Tomas Brandt said up to now the harbour has lost money every winter.")
+    assert [q.cue for q in article.quotes if q.kind == "indirect"] == ["said"]
+
+
+def test_a_passive_cue_inside_reported_words_is_no_attribution(read):
+    article, _ = read("Councillor Tomas Brandt said the shares may be risky until the losses are reported in May.")
+    assert [q.cue for q in article.quotes if q.kind == "indirect"] == ["said"]
+
+
+@pytest.mark.parametrize("text", [
+    'The "harbour tax" debate was about fees that Mayor Elena Varga raised when she appeared on local radio.',
+    'Riverton "super funds" backed by local families had bought the old mill.',
+])
+def test_a_quoted_term_is_no_quote(read, text):
+    article, _ = read(text)
+    assert [q for q in article.quotes if q.kind == "partial"] == []
+
+
+def test_quoted_words_as_the_object_of_a_cue_are_a_partial_quote(read):
+    article, _ = read('Mayor Elena Varga branded the harbour plan a "costly mistake" on Tuesday.')
+    [partial] = [q for q in article.quotes if q.kind == "partial"]
+    assert partial.text == "costly mistake" and partial.cue == "branded"
+
+
+def test_he_never_stands_for_a_woman_the_story_names(read):
+    article, names = read('Councillor Tomas Brandt arrived late.\n\n"The bridge is safe," Mayor Elena Varga said.\n\n'
+                          '"It will close in May anyway," he said.')
+    first, second = _direct(article)
+    assert "Varga" in names[first.speaker] and "Brandt" in names[second.speaker]

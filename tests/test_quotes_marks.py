@@ -64,3 +64,11 @@ def test_second_opener_drops_the_unclosed_first():
 def test_paragraphs_split_on_blank_lines_and_trimmed():
     text = "  One.\n\nTwo.\n \nThree.  "
     assert [text[s:e] for s, e in split_paragraphs(text, [(0, len(text))])] == ["One.", "Two.", "Three."]
+
+
+def test_spaced_latex_marks_of_tokenized_copy_pair():
+    from dateline.extract.quotes.marks import find_quoted
+
+    text = "`` We won the vote , '' said the mayor ."
+    [quoted] = find_quoted(text, [(0, len(text))])
+    assert text[quoted.start:quoted.end].strip() == "We won the vote ,"

@@ -14,7 +14,8 @@ from typing import Sequence
 from spacy.tokens import Doc
 
 from dateline.extract.quotes.cues import SUBJECTS, Cue, Reported, TokenIndex, is_cue_verb, phrase_cue, subject_of, verb_cue
-from dateline.extract.quotes.quote_marks import SIGNATURE_RE, SPEAKER_LABEL_RE
+from dateline.extract.quotes.cue_words import DOCUMENT_HEADS
+from dateline.extract.quotes.quote_marks import HEADLINE_LABEL_RE, SIGNATURE_RE, SPEAKER_LABEL_RE
 from dateline.extract.quotes.marks import Quoted
 from dateline.extract.quotes.speakers import NOT_SPEAKERS
 
@@ -124,6 +125,37 @@ def speaker_labels(text: str, index: TokenIndex, paragraphs: Paragraphs) -> list
     return items
 
 
+_LABEL_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_QUOTE_OPENERS = "\"“‘'"
+
+
+def headline_label(doc: Doc, text: str, index: TokenIndex, headline: tuple[int, int], paragraph: int) -> list[Item]:
+    """'Sanders: Clinton needs to ...', 'Poll: Clinton and Trump in dead heat': a headline
+    whose label before the colon is a name (every word in an entity, or a surname the story
+    names in full: "Pence" for "Mike Pence") or a document ("Poll", "New Report") gives
+    that source's words after it. 'The Latest:' and 'Stealth Over
+    Health:' name no one and stay headlines."""
+    found = HEADLINE_LABEL_RE.match(text, headline[0])
+    if found is None or found.end() >= headline[1]:
+        return []
+    label = [doc[i] for i in index.between(found.start(1), found.end(1))]
+    words = [t for t in label if t.is_alpha]
+    if not words or len(label) > 5:
+        return []
+    named = all(t.ent_type_ in _LABEL_ENTITIES for t in words) or (
+        len(words) <= 3 and all(t.text[:1].isupper() for t in words)
+        and any(e.label_ in _LABEL_ENTITIES and e[-1].lower_ == words[-1].lower_ for e in doc.ents))
+    if not named and words[-1].lower_ not in DOCUMENT_HEADS:
+        return []
+    colon = index.at(found.start(2))
+    content_end = len(text[:headline[1]].rstrip(" \t\n.;"))
+    if colon is None or len(text[found.end():content_end].split()) < 3:
+        return []
+    kind = DIRECT if text[found.end()] in _QUOTE_OPENERS else INDIRECT
+    start = found.end() + (kind == DIRECT)
+    return [Item(kind, start, content_end, Cue(found.start(2), found.end(2), colon, label[-1].i), paragraph)]
+
+
 def _first_tokens(doc: Doc, index: TokenIndex, span: tuple[int, int], n: int) -> tuple[int, int]:
     tokens = index.between(*span)[:n]
     if not tokens:
@@ -200,9 +232,11 @@ def _verbs_in(doc: Doc, index: TokenIndex, span: tuple[int, int]) -> list[Cue]:
 def _adjacent_source(doc: Doc, i: int, span: tuple[int, int], index: TokenIndex) -> int | None:
     """'," said Maria Lopez' / 'Murphy, the head of X, Tweeted': a subject the parse missed."""
     inside = index.between(*span)
-    if i + 1 in inside and doc[i + 1].pos_ in ("PROPN", "PRON", "NOUN"):
-        return _noun_head(doc[i + 1], inside)
+    if i + 1 in inside and doc[i + 1].pos_ in ("PROPN", "PRON", "NOUN") and doc[i + 1].ent_type_ not in NOT_SPEAKERS:
+        return _noun_head(doc[i + 1], inside)  # never the day: '," Chief Jordan said Monday.'
     for j in range(inside.start, i):  # the frame opens with its speaker: '," Mayor X, wearing ..., said'
+        if doc[j].ent_type_ in NOT_SPEAKERS:
+            continue
         if doc[j].dep_ in SUBJECTS or (doc[j].pos_ in ("PROPN", "PRON") and doc[j].dep_ != "compound"):
             return _noun_head(doc[j], inside)
     return None
@@ -238,6 +272,24 @@ def sentence_cue(doc: Doc, index: TokenIndex, quoted: Quoted, forms: frozenset[s
         best = next((t for t in doc[i].ancestors if t.pos_ == "VERB" and not quoted.open <= t.idx < quoted.close
                      and subject_of(t) is not None), None)
     return verb_cue(best) if best is not None else None
+
+
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "appos"})  # of a noun
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+def is_scare_quote(doc: Doc, index: TokenIndex, quoted: Quoted) -> bool:
+    """'the "sex tape" reference', 'Tea Party "super PACs" ... had seized', 'a "philanthropub"
+    that ...': a few quoted words without a verb that modify a noun or stand as a subject
+    mark a term, not words anyone is said to have spoken ('called him a "loser"' is an
+    object of its cue and stays)."""
+    tokens = [doc[i] for i in index.between(quoted.start, quoted.end)]
+    if not tokens or sum(t.is_alpha for t in tokens) > 3 or any(t.pos_ in ("VERB", "AUX") for t in tokens):
+        return False
+    inside = {t.i for t in tokens}
+    roots = [t for t in tokens if t.head.i not in inside and not t.is_punct]
+    return bool(roots) and all(t.dep_ in _SUBJECT_DEPS or (t.dep_ in _MODIFIER_DEPS and t.head.pos_ in ("NOUN", "PROPN"))
+                               for t in roots)
 
 
 _TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "on", "in", "and", "or", "for", "to", "at", "by", "with"})

@@ -23,6 +23,7 @@ NOUN_CONTENT_DEPS = frozenset({"acl", "ccomp", "prep", "relcl"})
 COMPLEMENT_DEPS = frozenset({"xcomp", "dobj", "prep", "dative", "attr", "acomp", "oprd", "advcl", "pcomp"})
 _EDGE_PUNCT = frozenset(",;:—–-")
 _VERBAL = frozenset({"VERB", "AUX"})
+_NO_PARTICLE = frozenset({"say", "says", "said", "saying"})  # "He said up to now ...": no "said up"
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +93,7 @@ def verb_cue(token: Token) -> Cue:
     """The cue span (verb plus an adjacent particle: "pointed out") and its subject."""
     end_tok = token
     for child in token.rights:
-        if child.dep_ == "prt" and child.i == end_tok.i + 1:
+        if child.dep_ == "prt" and child.i == end_tok.i + 1 and token.lower_ not in _NO_PARTICLE:
             end_tok = child
     return Cue(token.idx, end_tok.idx + len(end_tok.text), token.i, _nearer_subject(token, subject_of(token)))
 
@@ -169,6 +170,27 @@ def reported_speech(doc: Doc, forms: frozenset[str], inside: Sequence[tuple[int,
     return found
 
 
+def unnested(found: Sequence[Reported], doc: Doc, forms: frozenset[str],
+             quoted: Sequence[tuple[int, int]]) -> list[Reported]:
+    """One attribution per stretch of text: a cue inside another's content is the outer
+    source's words, as a quote inside a quote is ("officials say he refused to ..."), unless
+    it is a listed cue verb, or holds quoted words, inside the content of a verb that is
+    neither ("defended the plan by saying ..."): then that verb goes and the inner cue stays."""
+    speech = [doc[r.cue.token].lower_ in forms or any(r.start <= s < r.end for s, _ in quoted) for r in found]
+    dropped: set[int] = set()
+    for k, inner in enumerate(found):
+        for j, outer in enumerate(found):
+            if j == k or not outer.start <= inner.cue.start < outer.end:
+                continue
+            if inner.cue.sourceless:  # "until numbers are reported": no one's words but the outer source's
+                dropped.add(k)
+            elif speech[k] and not speech[j]:
+                dropped.add(j)
+            elif not speech[k]:
+                dropped.add(k)
+    return [r for k, r in enumerate(found) if k not in dropped]
+
+
 def _model_content(token: Token, forms: frozenset[str], objects: bool) -> Reported | None:
     """What a learned cue reports: its clause, the clause it interrupts, or (when
     ``objects``: the model is sure enough) its complements. A passive cue ("is expected
@@ -185,8 +207,19 @@ def _model_content(token: Token, forms: frozenset[str], objects: bool) -> Report
         return None
     tokens = [t for c in parts for t in c.subtree]
     first, last = min(tokens, key=lambda t: t.i), max(tokens, key=lambda t: t.i)
-    span = _clause_span_of(token.doc[first.i:last.i + 1])
+    cue, first = _with_preposition(cue, token, first)
+    span = _clause_span_of(token.doc[first.i:last.i + 1], shortest=1)
     return Reported(cue, *span) if span else None
+
+
+def _with_preposition(cue: Cue, token: Token, first: Token) -> tuple[Cue, Token]:
+    """'called for the repeal', 'warned against hackers': a preposition right after the
+    verb belongs to the cue, and what was said is its object."""
+    before = token.doc[first.i - 1]
+    if first.dep_ != "prep" or first.head.i != token.i or first.i + 1 >= len(token.doc) \
+            or before.idx + len(before.text) != cue.end:  # the preposition follows the cue's last word
+        return cue, first
+    return Cue(cue.start, first.idx + len(first.text), cue.token, cue.source, cue.sourceless), token.doc[first.i + 1]
 
 
 def _according(token: Token) -> Reported | None:
@@ -264,15 +297,15 @@ def _clause_span(clause: Token) -> tuple[int, int] | None:
     return _clause_span_of(clause.subtree)
 
 
-def _clause_span_of(tokens: Iterable[Token]) -> tuple[int, int] | None:
-    """The tokens' extent without a leading "that"/"whether"/wh-word or edge punctuation."""
+def _clause_span_of(tokens: Iterable[Token], shortest: int = 2) -> tuple[int, int] | None:
+    """The tokens' extent without a leading "that" or edge punctuation ("whether", "what"
+    and "how" are part of what was said: "asked whether ...", "questioned what ...")."""
     tokens = list(tokens)
-    while tokens and (tokens[0].dep_ == "mark" and tokens[0].lower_ in ("that", "whether", "if")
-                      or tokens[0].tag_ in ("WDT", "WP") or _edge(tokens[0])):
+    while tokens and (tokens[0].dep_ == "mark" and tokens[0].lower_ == "that" or _edge(tokens[0])):
         tokens.pop(0)
     while tokens and _edge(tokens[-1]):
         tokens.pop()
-    if len(tokens) < 2:
+    if len(tokens) < shortest or not any(t.is_alpha for t in tokens):
         return None
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 

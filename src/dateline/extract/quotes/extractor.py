@@ -14,9 +14,9 @@ from spacy.tokens import Doc
 from dateline.extract.quotes.cue_words import cue_forms
 from dateline.extract.base import StoryContext, register
 from dateline.extract.quotes.attribution import (DIRECT, INDIRECT, PARTIAL, Item, Paragraphs, containing, direct_cue,
-                                         is_title, lead_in_cue, mostly_quoted, quote_kind, sentence_cue,
-                                         speaker_labels)
-from dateline.extract.quotes.cues import ASSERTED, TokenIndex, modality, reported_speech
+                                                 headline_label, is_scare_quote, is_title, lead_in_cue, mostly_quoted,
+                                                 quote_kind, sentence_cue, speaker_labels)
+from dateline.extract.quotes.cues import ASSERTED, TokenIndex, modality, reported_speech, unnested
 from dateline.extract.quotes.model import CueModel, load_model
 from dateline.extract.quotes.marks import Quoted, find_quoted, split_paragraphs
 from dateline.extract.quotes.speakers import NOBODY, Speaker, SpeakerResolver
@@ -47,12 +47,15 @@ class _Story:
     quotes: tuple[Quoted, ...]
     forms: frozenset[str]
     model: CueModel | None
+    headline: bool  # the first paragraph is the headline
 
 
 def read_quotes(ctx: StoryContext, forms: frozenset[str], model: CueModel | None = None) -> tuple[Quote, ...]:
     text = ctx.layout.text  # the doc covers a prefix of it: same offsets, and Doc.text is rebuilt per access
-    paragraphs = Paragraphs(_paragraph_spans(ctx, _doc_end(ctx.doc)))
-    story = _Story(ctx.doc, text, TokenIndex(ctx.doc), paragraphs, find_quoted(text, paragraphs.spans), forms, model)
+    headline = _headline_span(ctx, _doc_end(ctx.doc))
+    paragraphs = Paragraphs(headline + _paragraph_spans(ctx, _doc_end(ctx.doc)))
+    story = _Story(ctx.doc, text, TokenIndex(ctx.doc), paragraphs, find_quoted(text, paragraphs.spans), forms, model,
+                   bool(headline))
     items = _items(story)
     excluded = [(q.open, q.close) for q in story.quotes] + [(it.start, it.end) for it in items if it.kind == INDIRECT]
     dateline = ctx.layout.dateline
@@ -68,14 +71,29 @@ def _paragraph_spans(ctx: StoryContext, limit: int) -> list[tuple[int, int]]:
     return split_paragraphs(ctx.layout.text, spans)
 
 
+def _headline_span(ctx: StoryContext, limit: int) -> list[tuple[int, int]]:
+    """The headline, read as a paragraph of its own ("Flynn says Trump ...", "Poll: ..."),
+    unless it is set in capitals (old wire copy: the parse of "USAIR SAYS IT ..." is noise)."""
+    head = ctx.layout.headline
+    if head is None or head.end > min(limit, ctx.layout.body.start):
+        return []
+    letters = [c for c in ctx.layout.text[head.start:head.end] if c.isalpha()]
+    if not letters or sum(c.isupper() for c in letters) > 0.6 * len(letters):
+        return []
+    return split_paragraphs(ctx.layout.text, [(head.start, head.end)])[:1]
+
+
 def _items(story: _Story) -> list[Item]:
     quotes, paragraphs = story.quotes, story.paragraphs
     kinds = [quote_kind(story.text, q, paragraphs.span(q.open)[0], story.forms) for q in quotes]
     direct = {k for k, kind in enumerate(kinds) if kind == DIRECT}
-    reported = [r for r in reported_speech(story.doc, story.forms, [(q.open, q.close) for q in quotes], story.model)
-                if not mostly_quoted(r, quotes, direct)]
+    marked = [(q.open, q.close) for q in quotes]
+    found = reported_speech(story.doc, story.forms, marked, story.model)
+    reported = [r for r in unnested(found, story.doc, story.forms, marked) if not mostly_quoted(r, quotes, direct)]
     items = [item for item in (_reported_item(r, paragraphs) for r in reported) if item is not None]
     items += speaker_labels(story.text, story.index, paragraphs)
+    if story.headline:
+        items += headline_label(story.doc, story.text, story.index, paragraphs.spans[0], 0)
     previous: Item | None = None
     frames = tuple(q for q, kind in zip(quotes, kinds) if kind == DIRECT)  # partial quotes sit inside sentences
     for q, kind in zip(quotes, kinds):
@@ -110,6 +128,8 @@ def _quote_item(story: _Story, q: Quoted, kind: str, reported, frames: tuple[Quo
         if is_title(story.text[q.start:q.end]):
             return None
         host = containing(reported, q)
+        if host is None and is_scare_quote(story.doc, story.index, q):
+            return None
         cue = host.cue if host else sentence_cue(story.doc, story.index, q, story.forms)
         return Item(PARTIAL, q.start, q.end, cue, para) if cue is not None else None
     cue = direct_cue(story.doc, story.text, story.index, q, frame, story.forms, frames)

@@ -17,6 +17,8 @@ from dateline.extract.quotes.quote_marks import DOUBLE, MARK_RE, MARKS, SHAPED_C
 _OPEN_BEFORE = set("([{—–-/\u00a0") | set("".join(MARKS))
 _CLOSE_AFTER = set(".,;:!?)]}—–-/…") | set("".join(MARKS))
 _DECADE = re.compile(r"\d\d?s\b")
+# `` opens and '' closes whatever stands beside them: tokenized copy spaces them ("`` We won , ''")
+_ONE_WAY = frozenset({"``", "''"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +133,8 @@ def _is_apostrophe(text: str, after_pos: int, before: str, after: str) -> bool:
 
 
 def _opens(char: str, before: str, after: str) -> bool:
+    if char in _ONE_WAY:
+        return True
     if not after or after.isspace():
         return False
     if char in SHAPED_OPEN:
@@ -139,6 +143,8 @@ def _opens(char: str, before: str, after: str) -> bool:
 
 
 def _closes(char: str, before: str, after: str) -> bool:
+    if char in _ONE_WAY:
+        return True
     if not before or before.isspace():
         return False
     if char in SHAPED_CLOSE:

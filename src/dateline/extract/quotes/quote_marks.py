@@ -42,3 +42,6 @@ SIGNATURE_RE = re.compile(r"[ \t]*+(―|—|–|--)[ \t]*+([A-Z][\w.'’-]*+(?:[
 # A transcript line: 'SMITH: Thank you for coming.' (the label in capitals, maybe after an
 # opening mark that is never closed).
 SPEAKER_LABEL_RE = re.compile(r"[\"“]?([A-Z][A-Z.'’-]+(?:[ \t][A-Z][A-Z.'’-]+){0,2})(:)[ \t]+(?=\S)")
+# A headline that gives its source before a colon: 'Sanders: Clinton needs to ...',
+# 'Poll: Clinton and Trump in dead heat' (the label is checked against the parse).
+HEADLINE_LABEL_RE = re.compile(r"([^:\n]{2,40}?)(:)[ \t]+(?=\S)")

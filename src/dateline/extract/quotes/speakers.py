@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 from dateline.extract.quotes.cue_words import (DESCRIPTION_PREPS, DETERMINERS, DOCUMENT_HEADS, FIRST_PERSON, GROUP_PRONOUNS,
                                 INDEFINITE_DETERMINERS, INSTITUTION_HEADS, OUTLET_HEADS, PERSON_PRONOUNS,
                                 POSSESSIVE_GROUP, POSSESSIVE_PERSON, QUANTIFIER_SOURCES)
+from dateline.extract.entities.first_names import gender_of
 from dateline.record import Entity, Span
 
 PERSON = "person"
@@ -45,15 +46,16 @@ class Speaker:
     kind: str | None  # person | group | None when unknown
     type: str | None = None  # named | pronoun | anonymous | collective | document | institution
     others: tuple[str, ...] = ()  # ids of further sources: "Smith and Jones said"
+    gender: str | None = None  # "m" | "f" when the name or title says, for "he"/"she"
 
     def standing_for(self, token: Token, type: str | None = None) -> Speaker:
         """This speaker, as named again at ``token`` (a pronoun, "who")."""
         return Speaker(self.id, token.text, _span(token, token), self.anonymous, self.kind,
-                       type or self.type, self.others)
+                       type or self.type, self.others, self.gender)
 
     def unwritten(self) -> Speaker:
         """This speaker, for a quote that does not name its source again."""
-        return Speaker(self.id, None, None, self.anonymous, self.kind, self.type, self.others)
+        return Speaker(self.id, None, None, self.anonymous, self.kind, self.type, self.others, self.gender)
 
 
 NOBODY = Speaker(None, None, None, False, None)
@@ -148,7 +150,8 @@ class SpeakerResolver:
             return None
         start, end, entity = found
         return Speaker(entity.id, self.text[start:end], Span(start, end), _unnamed(entity),
-                       GROUP if entity.type in GROUP_TYPES else PERSON, _entity_type(entity, token))
+                       GROUP if entity.type in GROUP_TYPES else PERSON, _entity_type(entity, token),
+                       gender=_gender(entity))
 
     def _mention_at(self, char: int):
         i = bisect_right(self._mention_starts, char) - 1
@@ -213,14 +216,15 @@ class SpeakerResolver:
     def _pronoun(self, token: Token, kind: str | None) -> Speaker:
         """The most recent compatible speaker, or subject named outside quotes."""
         limit = _paragraph_floor(self.text, token.idx, RECENT_PARAGRAPHS)
+        gender = PRONOUN_GENDERS.get(token.lower_)
         best: tuple[int, Speaker] | None = None
         for position, speaker in reversed(self.history):
             if position < limit:
                 break
-            if position < token.idx and kind in (None, speaker.kind):
+            if position < token.idx and kind in (None, speaker.kind) and _agrees(speaker, gender):
                 best = (position, speaker)
                 break
-        subject = self._recent_subject(token, kind, best[0] if best else limit)
+        subject = self._recent_subject(token, kind, best[0] if best else limit, gender)
         if subject is not None:
             best = subject
         if best is None:
@@ -236,7 +240,8 @@ class SpeakerResolver:
         return Speaker(entity.id, token.text, _span(token, token), _unnamed(entity),
                        GROUP if entity.type in GROUP_TYPES else PERSON, PRONOUN)
 
-    def _recent_subject(self, token: Token, kind: str | None, after: int) -> tuple[int, Speaker] | None:
+    def _recent_subject(self, token: Token, kind: str | None, after: int,
+                        gender: str | None = None) -> tuple[int, Speaker] | None:
         """A named subject between the last speaker and the pronoun, outside quoted text."""
         for t in reversed(self.doc[:token.i]):
             if t.idx <= after:
@@ -244,9 +249,28 @@ class SpeakerResolver:
             if t.dep_ not in ("nsubj", "nsubjpass") or _inside(t.idx, self.excluded):
                 continue
             named = self._named(t)
-            if named is not None and kind in (None, named.kind):
+            if named is not None and kind in (None, named.kind) and _agrees(named, gender):
                 return t.idx, named
         return None
+
+
+PRONOUN_GENDERS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+_TITLE_GENDERS = {"mr.": "m", "mr": "m", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f", "miss": "f"}
+
+
+def _gender(entity: Entity) -> str | None:
+    """A person's sex where the story's title ("Mrs. Clinton") or the first name says; else None."""
+    if entity.type != "PERSON":
+        return None
+    for title in entity.titles:
+        if title.lower() in _TITLE_GENDERS:
+            return _TITLE_GENDERS[title.lower()]
+    return gender_of(entity.name)
+
+
+def _agrees(speaker: Speaker, gender: str | None) -> bool:
+    """"she" never stands for a man the story names as one, nor "he" for a woman."""
+    return gender is None or speaker.gender is None or speaker.gender == gender
 
 
 def described_type(head: Token) -> str:
@@ -257,7 +281,8 @@ def described_type(head: Token) -> str:
         return DOCUMENT
     if low in INSTITUTION_HEADS or low in OUTLET_HEADS:
         return INSTITUTION
-    if head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "nummod" and c.lower_ not in ("one", "1") for c in head.children):
+    if head.tag_ in ("NNS", "NNPS") or (low in QUANTIFIER_SOURCES and low != "one") \
+            or any(c.dep_ == "nummod" and c.lower_ not in ("one", "1") for c in head.children):  # "viewed by many"
         return COLLECTIVE
     return ANONYMOUS
 
