@@ -135,3 +135,9 @@ def test_bad_corrections_are_clear_errors(store):
         store.merge_entities(rien.id, rien.id)
     with pytest.raises(ValueError):
         store.split_entity(rien.id, [store.search()[0].id])  # nothing would be left
+
+
+def test_a_story_that_keeps_a_surname_apart_is_not_overruled(store):
+    """The story's reader left "Ekker" unresolved beside "Tomas Ekker": the archive keeps it so."""
+    store.add([typed("Ekker arrived late; Tomas Ekker did not.", {"Ekker": "PERSON", "Tomas Ekker": "PERSON"})])
+    assert store.db.scalar("SELECT COUNT(*) AS c FROM entities WHERE type = 'PERSON'") == 2

@@ -150,13 +150,16 @@ def evaluate(items: Sequence[Labelled], thresholds: Sequence[float], workers: in
 
 
 def read_cached(stories: Sequence[Story], workers: int, model: str | None, cache: Path | None) -> list:
-    """The read stories (``Prepared``), in order, failures included; from ``cache`` when it exists."""
+    """The read stories (``Prepared``), in order, failures included; from ``cache`` when it exists
+    (the cache holds the records: the archive features are computed again, so a change to them
+    needs no new read)."""
     import pickle
 
-    from dateline.store.ingest import read_stories
+    from dateline.store.features import prepare
+    from dateline.store.ingest import Failure, read_stories
 
     if cache and cache.is_file():
-        return pickle.loads(cache.read_bytes())
+        return [p if isinstance(p, Failure) else prepare(p.article) for p in pickle.loads(cache.read_bytes())]
     read = list(read_stories(stories, workers, model))
     if cache:
         cache.write_bytes(pickle.dumps(read))

@@ -226,7 +226,7 @@ def resolve(db: Backend, story: int, local_id: str, ev: Evidence, titles: tuple[
     db.execute("INSERT INTO entity_evidence (story, local_id, entity, name, type, how, score) "
                "VALUES (?, ?, ?, ?, ?, ?, ?)", (story, local_id, new.n, ev.name, ev.type, how, round(score, 3)))
     if how == "new" and ev.type == "PERSON" and (last := surname(ev.key)):
-        _take_over_surname(db, new.n, last)
+        _take_over_surname(db, story, new.n, last)
     return new.n
 
 
@@ -271,14 +271,16 @@ def _add_keys(db: Backend, n: int, ev: Evidence, form: str) -> None:
         db.execute("INSERT INTO entity_keys (key, type, entity, kind) VALUES (?, ?, ?, 'form')", (form, ev.type, n))
 
 
-def _take_over_surname(db: Backend, person: int, last: str) -> None:
+def _take_over_surname(db: Backend, story: int, person: int, last: str) -> None:
     """A new full name takes over the surname-only entity written before it ("Lawson" in an
-    earlier story becomes Nigel Lawson) when it is the only full name with that surname."""
+    earlier story becomes Nigel Lawson) when it is the only full name with that surname; not
+    one the same story keeps apart from it (its reader found the short form ambiguous)."""
     owners = db.query("SELECT entity FROM entity_keys WHERE key = ? AND type = 'PERSON' AND kind = 'surname'",
                       (last,))
     if len(owners) != 1:
         return
-    for row in db.query("SELECT n FROM entities WHERE key = ? AND type = 'PERSON' AND journalist = 0", (last,)):
+    for row in db.query("SELECT n FROM entities WHERE key = ? AND type = 'PERSON' AND journalist = 0 AND n NOT IN "
+                        "(SELECT entity FROM entity_evidence WHERE story = ?)", (last, story)):
         merge_entities(db, row["n"], person, how="surname, later")
 
 

@@ -22,6 +22,8 @@ OWN_IDENTITY = frozenset("england english scotland scottish scot scots wales wel
                          + ["northern ireland", "northern irish"])
 
 WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]")
+NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")  # a figure: "375", "1,250", "2.1"
+TOKEN = re.compile(r"\w+")  # words and numbers, for version shingles
 NON_WORD = re.compile(r"[^\w\s]+")
 SPACES = re.compile(r"\s+")
 ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")

@@ -165,6 +165,16 @@ CREATE TABLE IF NOT EXISTS terms (
     weight REAL NOT NULL
 );
 CREATE INDEX IF NOT EXISTS terms_term ON terms (term);
+CREATE TABLE IF NOT EXISTS term_df (
+    term TEXT PRIMARY KEY,
+    df BIGINT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS terms_term_story ON terms (term, story);
+CREATE INDEX IF NOT EXISTS lsh_bucket_story ON lsh (band, bucket, story);
+CREATE TABLE IF NOT EXISTS story_figures (
+    story BIGINT PRIMARY KEY REFERENCES stories (n),
+    figures TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS entity_keys (
     key TEXT NOT NULL,
     type TEXT NOT NULL,
@@ -214,7 +224,7 @@ CREATE INDEX IF NOT EXISTS story_fts_tsv ON story_fts USING GIN (tsv);
 """
 
 # Deleting order: children before parents (foreign keys).
-ALL_TABLES = ("story_fts", "entity_keys", "entity_evidence", "entity_corrections", "event_args", "events", "mentions", "quotes", "places", "timexes",
+ALL_TABLES = ("story_fts", "term_df", "story_figures", "entity_keys", "entity_evidence", "entity_corrections", "event_args", "events", "mentions", "quotes", "places", "timexes",
               "topics", "tones", "sentiments",
               "lsh", "terms", "story_sources", "stories", "entities", "meta")
 
