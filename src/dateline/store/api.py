@@ -24,6 +24,7 @@ from dateline.store.models import (DayCount, EntityProfile, EntityRef, EventHit,
                                    SearchResults, StoryDetail, StoryHit, ThreadSummary, ToneDay, TopicCount)
 from dateline.store.provenance import add_sources, sources_of, story_for_url
 from dateline.store.threads import ThreadSettings
+from dateline.store.versions import Piece, diff
 from dateline.store.writer import write_story
 
 BBox = tuple[float, float, float, float]  # min_lon, min_lat, max_lon, max_lat
@@ -290,6 +291,24 @@ class Store:
         rows = self.db.query(f"SELECT {_HIT_COLUMNS} FROM stories s WHERE s.thread = ? "
                              "ORDER BY COALESCE(s.day, ''), s.n LIMIT ?", (thread, _bounded(limit)))
         return [_hit(r) for r in rows]
+
+    def version_diff(self, older: str, newer: str) -> list[Piece] | None:
+        """What changed from one version of a story to another (story ids): word-level pieces
+        of their bodies; None when either is missing or they are not versions of one story."""
+        rows = {r["id"]: r for r in self.db.query("SELECT id, version_group, record FROM stories WHERE id IN (?, ?)",
+                                                 (older, newer))}
+        if len(rows) != 2 or rows[older]["version_group"] != rows[newer]["version_group"]:
+            return None
+        return diff(*(_body(json.loads(rows[i]["record"])) for i in (older, newer)))
+
+    def thread_entities(self, thread: int, limit: int = 12) -> list[tuple[EntityRef, int]]:
+        """The entities that hold a thread together: those named in most of its stories."""
+        rows = self.db.query(
+            "SELECT e.*, c.shared FROM (SELECT m.entity, COUNT(DISTINCT m.story) AS shared FROM mentions m "
+            "JOIN stories s ON s.n = m.story WHERE s.thread = ? GROUP BY m.entity) c "
+            "JOIN entities e ON e.n = c.entity WHERE e.journalist = 0 AND c.shared > 1 "
+            "ORDER BY c.shared DESC, e.n_stories DESC, e.n LIMIT ?", (thread, _bounded(limit)))
+        return [(_entity(r), int(r["shared"])) for r in rows]
 
     def threads(self, limit: int = 50, min_stories: int = 2) -> list[ThreadSummary]:
         """The biggest threads, with their first headline and date range."""

@@ -32,11 +32,11 @@ VERSION_SIMILARITY = 0.7  # estimated Jaccard of word shingles
 SLUG_SIMILARITY = 0.3  # a shared slug also needs some shared text, unless the story says it is an update
 SLUG_MAX_DAYS = 7  # same headline slug counts as a version within this many days
 TEXT_MAX_DAYS = 3  # near-identical text counts as a version within this many days
-THREAD_THRESHOLD = 0.2
+THREAD_THRESHOLD = 0.15  # the best worst case of ECB+ sub-topics and WikiRef topics (docs/archive.md)
 THREAD_DAYS = 14  # beyond this gap, similarity is damped
 MAX_DF_SHARE = 0.3  # terms in more than this share of stories are too common to find candidates
 IDF_MIN_STORIES = 1000  # a young archive's frequencies are read as if it held this many stories
-POSTINGS = 200  # a term's most recent stories looked at for a new story's thread
+POSTINGS = 50  # a term's most recent stories looked at for a new story's thread
 VERSION_CANDIDATES = 50  # stories per slug or LSH bucket looked at for a new story's versions
 
 

@@ -70,12 +70,26 @@ def register(app: FastAPI, store: Store) -> None:
         return _page(request, "entity.html", p=profile, bars=timeline_bars(profile.timeline),
                      tone=tone_summary(profile.tone))
 
+    @get("/threads")
+    def threads_page(request: Request):
+        return _page(request, "threads.html", threads=store.threads(limit=100))
+
     @get("/threads/{thread_id}")
     def thread(request: Request, thread_id: int):
         hits = store.thread(thread_id)
         if not hits:
             raise HTTPException(404, f"no thread {thread_id}")
-        return _page(request, "thread.html", thread=thread_id, hits=hits)
+        days = [h.day for h in hits if h.day]
+        return _page(request, "thread.html", thread=thread_id, hits=hits, stories=thread_stories(hits),
+                     entities=store.thread_entities(thread_id), first_day=min(days, default=None),
+                     last_day=max(days, default=None))
+
+    @get("/stories/{older}/diff/{newer}")
+    def version_diff(request: Request, older: str, newer: str):
+        pieces = store.version_diff(older, newer)
+        if pieces is None:
+            raise HTTPException(404, "these are not two versions of one stored story")
+        return _page(request, "diff.html", pieces=pieces, older=store.get_story(older), newer=store.get_story(newer))
 
     @get("/map")
     def map_page(request: Request):
@@ -88,6 +102,21 @@ def register(app: FastAPI, store: Store) -> None:
         days = store.timeline(entity=clean(entity), since=parse_day(clean(since), "since"),
                               until=until_day(clean(until)))
         return _page(request, "timeline.html", bars=timeline_bars(days), entity=entity, since=since, until=until)
+
+
+def thread_stories(hits) -> list[dict[str, Any]]:
+    """A thread's stories, one entry per story: its current version and the older ones
+    (newest first), in the order the thread lists their first version."""
+    groups: dict[Any, list] = {}
+    for h in hits:
+        groups.setdefault(h.version_group if h.version_group is not None else h.id, []).append(h)
+    out = []
+    for versions in groups.values():
+        current = next((h for h in versions if h.is_current), versions[-1])
+        older = sorted((h for h in versions if h is not current), key=lambda h: h.published or h.day or "",
+                       reverse=True)
+        out.append({"current": current, "older": older})
+    return out
 
 
 def _offset(text: str | None) -> int:
