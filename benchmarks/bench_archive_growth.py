@@ -9,7 +9,8 @@ its days moved k * 30 days on, so copies are neither versions of each other nor 
 At each size it times the real store path, ``Store.write`` (entities resolved to archive
 identities, versions by slug and MinHash LSH, threads by indexed terms, full-text index), on
 ``--probe`` fresh copies in one transaction each, and prints stories/s and the ratio to the
-rate at the first size. The archive is filled through the same path, so a large size takes
+rate at the first size, and the same for this process's CPU time (on a busy machine wall
+time is mostly other people's load; with SQLite the CPU time is the store's whole cost). The archive is filled through the same path, so a large size takes
 a while: the fill rate is printed as it goes.
 """
 from __future__ import annotations
@@ -94,7 +95,12 @@ def main() -> None:
     ap.add_argument("--probe", type=int, default=200, help="stories timed at each size")
     ap.add_argument("--batch", type=int, default=64, help="stories per fill transaction")
     ap.add_argument("--cache", type=Path, default=None)
+    ap.add_argument("--postings", type=int, default=None, help="try another threads.POSTINGS")
     args = ap.parse_args()
+    if args.postings:
+        from dateline.store import threads
+
+        threads.POSTINGS = args.postings
     articles = read_dev(args.reuters, args.stories, args.cache)
     copies = Copies(articles)
     sizes = [int(s) for s in args.sizes.split(",")]
@@ -111,16 +117,18 @@ def main() -> None:
                 if have > start:
                     print(f"  filled {have - start} stories at {(have - start) / (time.perf_counter() - filled):.0f}/s")
                 probe = copies.take(args.probe)
-                times = []
+                times, cpu = [], time.process_time()
                 for item in probe:  # one transaction per story: the per-story cost, commit included
                     t = time.perf_counter()
                     store.write([item])
                     times.append(time.perf_counter() - t)
+                cpu = (time.process_time() - cpu) / len(probe)
                 have += len(probe)
                 rate = len(times) / sum(times)
-                rates.append(rate)
+                rates.append((rate, cpu))
                 print(f"at {size:>7,} stories: {rate:6.1f} stories/s, median {statistics.median(times) * 1000:.1f} ms, "
-                      f"ratio to the first size {rate / rates[0]:.2f}", flush=True)
+                      f"ratio to the first size {rate / rates[0][0]:.2f}; this process's CPU {cpu * 1000:.1f} ms "
+                      f"a story, ratio {rates[0][1] / cpu:.2f}", flush=True)
 
 
 if __name__ == "__main__":

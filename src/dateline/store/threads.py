@@ -36,7 +36,7 @@ THREAD_THRESHOLD = 0.15  # the best worst case of ECB+ sub-topics and WikiRef to
 THREAD_DAYS = 14  # beyond this gap, similarity is damped
 MAX_DF_SHARE = 0.3  # terms in more than this share of stories are too common to find candidates
 IDF_MIN_STORIES = 1000  # a young archive's frequencies are read as if it held this many stories
-POSTINGS = 50  # a term's most recent stories looked at for a new story's thread
+POSTINGS = 15  # a term's most recent stories looked at for a new story's thread
 VERSION_CANDIDATES = 50  # stories per slug or LSH bucket looked at for a new story's versions
 
 
