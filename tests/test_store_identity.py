@@ -141,3 +141,13 @@ def test_a_story_that_keeps_a_surname_apart_is_not_overruled(store):
     """The story's reader left "Ekker" unresolved beside "Tomas Ekker": the archive keeps it so."""
     store.add([typed("Ekker arrived late; Tomas Ekker did not.", {"Ekker": "PERSON", "Tomas Ekker": "PERSON"})])
     assert store.db.scalar("SELECT COUNT(*) AS c FROM entities WHERE type = 'PERSON'") == 2
+
+
+def test_an_archive_of_the_first_schema_gets_its_keys(store):
+    store.add([typed("Tomas Ekker spoke in Oslo.", {"Tomas Ekker": "PERSON"})])
+    store.db.execute("DELETE FROM entity_keys")
+    store.db.execute("DELETE FROM term_df")
+    store.db.execute("UPDATE meta SET value = '1' WHERE key = 'schema'")
+    store.db.init_schema()
+    assert [e.name for e in store.entities("Tomas Ekker")] == ["Tomas Ekker"]
+    assert store.db.scalar("SELECT COUNT(*) AS c FROM term_df") > 0

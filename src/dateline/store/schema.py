@@ -9,7 +9,7 @@ Every row of a story refers to ``stories.n`` (an integer) so the per-story table
 """
 from __future__ import annotations
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "2"  # 2: identity keys, evidence, corrections, term counts (filled from 1's rows)
 
 TABLES = """
 CREATE TABLE IF NOT EXISTS meta (
@@ -204,6 +204,10 @@ CREATE TABLE IF NOT EXISTS entity_corrections (
     made TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS entity_corrections_entity ON entity_corrections (entity);
+INSERT INTO entity_keys (key, type, entity, kind)
+    SELECT key, type, n, 'name' FROM entities WHERE NOT EXISTS (SELECT 1 FROM entity_keys);
+INSERT INTO term_df (term, df)
+    SELECT term, COUNT(*) FROM terms WHERE NOT EXISTS (SELECT 1 FROM term_df) GROUP BY term;
 """
 
 SQLITE_TYPES = {"pk": "INTEGER PRIMARY KEY", "blob": "BLOB"}
