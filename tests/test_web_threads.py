@@ -93,7 +93,7 @@ def test_threads_page_thread_and_diff(page, server):  # noqa: F811
     _shot(page, "threads")
     items = page.locator(".threads-list li")
     assert items.count() == 1 and "2 stories" not in items.first.inner_text()  # one thread: three stories
-    assert "3 stories" in items.first.inner_text()
+    assert "3 stories and versions" in items.first.inner_text()
     items.first.locator("a").click()
     page.wait_for_load_state()
     _shot(page, "thread")
