@@ -1,7 +1,7 @@
 """Grouping name mentions into people and places (no model)."""
 from __future__ import annotations
 
-from dateline.entities.cluster import Found, group_others, group_people
+from dateline.extract.entities.cluster import Found, group_others, group_people
 
 
 def people(mentions, journalists=()):

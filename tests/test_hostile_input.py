@@ -166,7 +166,7 @@ def test_place_mentions_are_their_spans(reader):
 
 def test_entities_sharing_a_mention_span_keep_the_quotes():
     """Two entities with the same mention span once raised TypeError and lost every quote."""
-    from dateline.quotes.speakers import SpeakerResolver
+    from dateline.extract.quotes.speakers import SpeakerResolver
     from dateline.record import Entity, Mention
 
     shared = Mention(0, 8, "Jane Doe")

@@ -12,7 +12,6 @@ mentions by identical text (what NER alone gives).
 """
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +19,7 @@ from typing import Iterable
 
 import typer
 
+from dateline.eval import meantime_tokens
 from dateline.eval.metrics import prf
 
 KEY_TYPES = frozenset({"NAM", "PRE.NAM", "PRO"})
@@ -37,27 +37,13 @@ class MeantimeDoc:
 
 def read_meantime(path: str | Path) -> MeantimeDoc:
     """One MEANTIME XML file: text rebuilt from tokens (a line per sentence), key chains."""
-    root = ET.parse(path).getroot()
-    spans: dict[str, tuple[int, int]] = {}
-    parts: list[str] = []
-    offset, sentence = 0, None
-    for tok in root.iter("token"):
-        if sentence is not None and tok.get("sentence") != sentence:
-            parts.append("\n")
-            offset += 1
-        elif parts:
-            parts.append(" ")
-            offset += 1
-        sentence = tok.get("sentence")
-        word = tok.text or ""
-        spans[tok.get("t_id")] = (offset, offset + len(word))
-        parts.append(word)
-        offset += len(word)
+    doc = meantime_tokens.read_meantime(path, sentence_break="\n")
+    root, text, spans = doc.root, doc.text, doc.spans()
     markables = root.find("Markables")
     anchored = [spans[a.get("t_id")][1] for a in markables.iter("token_anchor")
                 if a.get("t_id") in spans] if markables is not None else []
     annotated = max(anchored, default=0)
-    text_end = "".join(parts).find("\n", annotated)
+    text_end = text.find("\n", annotated)
     mentions: dict[str, tuple[int, int]] = {}
     for m in markables.iter("ENTITY_MENTION") if markables is not None else ():
         ids = [a.get("t_id") for a in m.iter("token_anchor")]
@@ -72,8 +58,7 @@ def read_meantime(path: str | Path) -> MeantimeDoc:
                 chains[target.get("m_id")].add(src.get("m_id"))
     chained = set().union(*chains.values()) if chains else set()
     clusters = [frozenset(c) for c in chains.values()] + [frozenset({m}) for m in mentions if m not in chained]
-    text = "".join(parts)
-    return MeantimeDoc(Path(path).stem, text, mentions, tuple(clusters),
+    return MeantimeDoc(doc.name, text, mentions, tuple(clusters),
                        text_end if text_end >= 0 else len(text))
 
 
@@ -140,7 +125,7 @@ class Scores:
 
 def evaluate(directory: str | Path, model: str | None = None, limit: int | None = None) -> dict:
     from dateline.extract.base import StoryContext
-    from dateline.extract.entities import extract_entities, make_entities
+    from dateline.extract.entities.extractor import extract_entities, make_entities
     from dateline.nlp import load_pipeline
     from dateline.structure.layout import Field, Layout
 

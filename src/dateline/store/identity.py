@@ -25,9 +25,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from dateline.data.entity_words import ORG_ALIASES
-from dateline.entities import gazetteer
-from dateline.entities.cluster import canonical, initials
+from dateline.extract.entities import gazetteer
+from dateline.extract.entities.cluster import canonical, initials
+from dateline.extract.entities.entity_words import ORG_ALIASES
+from dateline.geo.text import case_key
 from dateline.store.backend import Backend
 from dateline.store.patterns import HONORIFICS, NAME_SUFFIXES, NON_WORD, OWN_IDENTITY, POSSESSIVE, SPACES
 
@@ -64,7 +65,7 @@ def name_key(name: str) -> str:
 def identity_key(name: str, type: str) -> tuple[str, str]:
     """(key, archive type) of a story's entity: countries and their demonyms share one key,
     an organisation's aliases share its canonical name, anything else its folded name."""
-    if type in PLACE_TYPES and gazetteer.fold(name) not in OWN_IDENTITY:
+    if type in PLACE_TYPES and case_key(name) not in OWN_IDENTITY:
         code = gazetteer.country_code(name) or (gazetteer.demonym_code(name) if type != "LOC" else None)
         if code:
             return f"country:{code}", "GPE"
@@ -76,7 +77,7 @@ def identity_key(name: str, type: str) -> tuple[str, str]:
 def org_key(name: str) -> str:
     """An organisation's canonical folded name; a country named in front of one of its
     institutions goes ("U.S. Treasury" is the Treasury, "U.S. Federal Reserve" the Fed)."""
-    folded = gazetteer.fold(name)
+    folded = case_key(name)
     key = name_key(canonical(folded))
     words = folded.split()
     for cut in (2, 1):
@@ -91,7 +92,7 @@ def lookup_keys(name: str) -> list[str]:
     """Keys a reader's name may be stored under, whatever its type ("the Fed", "Lawson", "French")."""
     keys = [name_key(name), org_key(name)]
     code = gazetteer.country_code(name) or gazetteer.demonym_code(name)
-    if code and gazetteer.fold(name) not in OWN_IDENTITY:
+    if code and case_key(name) not in OWN_IDENTITY:
         keys.append(f"country:{code}")
     return list(dict.fromkeys(k for k in keys if k))
 
