@@ -9,6 +9,7 @@ import json
 import os
 import socket
 import threading
+from contextlib import contextmanager
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -33,14 +34,11 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    """The app over a fresh SQLite archive of the fixture stories, served on a free loopback port."""
+@contextmanager
+def serving(db: Path):
+    """The app over the archive at ``db``, served by uvicorn on a free loopback port."""
     import uvicorn
 
-    db = tmp_path_factory.mktemp("web") / "archive.db"
-    with Store.open(db) as store:
-        store.add(STORIES)
     port = _free_port()
     srv = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=srv.run, daemon=True)
@@ -49,9 +47,21 @@ def server(tmp_path_factory):
     while not srv.started and time.monotonic() < deadline:
         time.sleep(0.05)
     assert srv.started, "uvicorn did not start"
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        srv.should_exit = True
+        thread.join(10)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """The app over a fresh SQLite archive of the fixture stories."""
+    db = tmp_path_factory.mktemp("web") / "archive.db"
+    with Store.open(db) as store:
+        store.add(STORIES)
+    with serving(db) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -5,6 +5,7 @@ gives each thread its own database connection.
 """
 from __future__ import annotations
 
+import dataclasses
 import os
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,7 @@ from fastapi import FastAPI, HTTPException, Path as PathParam, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from dateline import __version__
@@ -37,6 +39,26 @@ SORT = Query(None, pattern="^(relevance|newest|oldest)$",
              description="relevance (with q; the default then), newest (the default without q) or oldest.")
 FORMAT = Query("json", pattern="^(json|csv|jsonl|geojson)$",
                description="json (the default), or the rows as a download: csv, jsonl or geojson (docs/web.md).")
+
+
+class MergeRequest(BaseModel):
+    into: int = Field(..., ge=0, le=MAX_ID, description="The entity it is the same as.")
+    note: str | None = Field(None, max_length=MAX_FILTER_CHARS, description="Why, for the record.")
+
+
+class SplitRequest(BaseModel):
+    stories: list[str] = Field(..., min_length=1, max_length=1000, description="Story ids naming someone else.")
+    note: str | None = Field(None, max_length=MAX_FILTER_CHARS, description="Why, for the record.")
+
+
+def _corrected(action) -> dict[str, Any]:
+    """An editor's correction as JSON: an unknown id is a 404, an impossible correction a 422."""
+    try:
+        return dataclasses.asdict(action())
+    except LookupError as exc:
+        raise HTTPException(404, str(exc.args[0] if exc.args else exc)) from None
+    except ValueError as exc:
+        raise HTTPException(422, str(exc)) from None
 
 
 def _text(description: str | None = None, limit: int = MAX_FILTER_CHARS):
@@ -126,6 +148,31 @@ def _api(app: FastAPI, store: Store) -> None:
     @app.get("/api/stories/{story_id}", tags=["stories"], summary="One story's full record")
     def story(story_id: str = PathParam(..., max_length=64)) -> dict[str, Any]:
         return found(story_view(store, story_id), f"no story {story_id!r}").to_dict()
+
+    @app.get("/api/stories/{older}/diff/{newer}", tags=["stories"], summary="What changed between two versions")
+    def version_diff(older: str = PathParam(..., max_length=64), newer: str = PathParam(..., max_length=64)
+                     ) -> dict[str, Any]:
+        pieces = store.version_diff(older, newer)
+        if pieces is None:
+            raise HTTPException(404, "these are not two versions of one stored story")
+        return {"from": older, "to": newer, "pieces": [p.to_dict() for p in pieces]}
+
+    @app.post("/api/entities/{entity_id}/merge", tags=["entities"],
+              summary="An editor's correction: this entity and another are one")
+    def merge_entity(body: MergeRequest, entity_id: int = _id("The entity merged away.")) -> dict[str, Any]:
+        return _corrected(lambda: store.merge_entities(entity_id, body.into, note=body.note))
+
+    @app.post("/api/entities/{entity_id}/split", tags=["entities"],
+              summary="An editor's correction: what these stories say of the entity is someone else")
+    def split_entity(body: SplitRequest, entity_id: int = _id("The entity split.")) -> dict[str, Any]:
+        return _corrected(lambda: store.split_entity(entity_id, body.stories, note=body.note))
+
+    @app.get("/api/entities/{entity_id}/evidence", tags=["entities"],
+             summary="How each story's entity came to be this one, and the editor's corrections")
+    def entity_evidence(entity_id: int = _id("Archive entity id."), limit: int = Query(100, ge=1, le=1000)
+                        ) -> dict[str, Any]:
+        return {"entity": entity_id, "evidence": store.entity_evidence(entity_id, limit=limit),
+                "corrections": [dataclasses.asdict(c) for c in store.corrections(entity_id)]}
 
     @app.get("/api/entities", tags=["entities"], summary="Entities, most reported first")
     def entities(name: str | None = _text("Entity name."), type: str | None = _text("PERSON, ORG, GPE..."),

@@ -35,6 +35,7 @@ COMMAND_MODULES = (
     "dateline.cli.quotes",
     "dateline.cli.times",
     "dateline.cli.archive",
+    "dateline.cli.identity",
     "dateline.cli.timeline",
     "dateline.cli.serve",
     "dateline.cli.topics",

@@ -73,7 +73,7 @@ def ingest(paths: list[str] = typer.Argument(..., help="Files, directories, glob
            model: str = typer.Option(None, "--model", help="Installed spaCy pipeline (or $DATELINE_MODEL)."),
            topics: list[str] = TOPICS_OPT,
            thread_threshold: float = typer.Option(None, "--thread-threshold",
-                                                  help="Similarity for joining a story thread (default 0.2; "
+                                                  help="Similarity for joining a story thread (default 0.15; "
                                                        "lower gives broader, topic-like threads)."),
            quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
            engine: str = ENGINE_OPT, address: str = ADDRESS_OPT, out: str = OUT_OPT,

@@ -15,6 +15,7 @@ EVAL_MODULES: tuple[str, ...] = (
     "dateline.eval.datelines",
     "dateline.eval.polnear",
     "dateline.eval.threads",
+    "dateline.eval.identity",
     "dateline.eval.timeml",
     "dateline.eval.conll",
     "dateline.eval.coref",

@@ -130,7 +130,7 @@ def evaluate(items: Sequence[Labelled], thresholds: Sequence[float], workers: in
     from dateline.store.ingest import Failure
     from dateline.store.threads import ThreadSettings
 
-    read = _read(items, workers, model, cache)
+    read = read_cached([i.story for i in items], workers, model, cache)
     label_of: dict[str, str] = {}
     prepared = []
     for item, p in zip(items, read):
@@ -149,15 +149,18 @@ def evaluate(items: Sequence[Labelled], thresholds: Sequence[float], workers: in
     return results
 
 
-def _read(items: Sequence[Labelled], workers: int, model: str | None, cache: Path | None) -> list:
-    """The read stories, in order, failures included."""
+def read_cached(stories: Sequence[Story], workers: int, model: str | None, cache: Path | None) -> list:
+    """The read stories (``Prepared``), in order, failures included; from ``cache`` when it exists
+    (the cache holds the records: the archive features are computed again, so a change to them
+    needs no new read)."""
     import pickle
 
-    from dateline.store.ingest import read_stories
+    from dateline.store.features import prepare
+    from dateline.store.ingest import Failure, read_stories
 
     if cache and cache.is_file():
-        return pickle.loads(cache.read_bytes())
-    read = list(read_stories([i.story for i in items], workers, model))
+        return [p if isinstance(p, Failure) else prepare(p.article) for p in pickle.loads(cache.read_bytes())]
+    read = list(read_stories(stories, workers, model))
     if cache:
         cache.write_bytes(pickle.dumps(read))
     return read

@@ -19,7 +19,7 @@ from dateline.record import Article, Source
 from dateline.render.digest import dateline_label
 from dateline.store.backend import MARK_START, MARK_STOP, Backend, QueryTimeout, open_backend  # noqa: F401 (QueryTimeout re-exported)
 from dateline.store.features import Prepared, prepare
-from dateline.store.identity import name_key
+from dateline.store import identity
 from dateline.store.models import (Appearance, DayCount, EntityProfile, EntityRef, EventHit, FacetCount, Link,
                                    MonthCount, PlaceCount, QuoteHit, SearchResults, StoryDetail, StoryHit, StoryPlace,
                                    ThreadSummary, TitleUse, ToneDay, TopicCount)
@@ -28,6 +28,7 @@ from dateline.store.query import (MAX_FILTER_CHARS, MAX_ID, MAX_QUERY_CHARS, MAX
                                   until_day)  # the limits and errors re-exported for older imports
 from dateline.store.provenance import add_sources, sources_of, story_for_url
 from dateline.store.threads import ThreadSettings
+from dateline.store.versions import Piece, diff
 from dateline.store.writer import write_story
 
 _ORDER = {"relevance": "f.score DESC, s.n DESC", "newest": "COALESCE(s.day, '') DESC, s.n DESC",
@@ -260,6 +261,24 @@ class Store:
                              "ORDER BY COALESCE(s.day, ''), s.n LIMIT ?", (thread, _bounded(limit)))
         return [_hit(r) for r in rows]
 
+    def version_diff(self, older: str, newer: str) -> list[Piece] | None:
+        """What changed from one version of a story to another (story ids): word-level pieces
+        of their bodies; None when either is missing or they are not versions of one story."""
+        rows = {r["id"]: r for r in self.db.query("SELECT id, version_group, record FROM stories WHERE id IN (?, ?)",
+                                                 (older, newer))}
+        if len(rows) != 2 or rows[older]["version_group"] != rows[newer]["version_group"]:
+            return None
+        return diff(*(_body(json.loads(rows[i]["record"])) for i in (older, newer)))
+
+    def thread_entities(self, thread: int, limit: int = 12) -> list[tuple[EntityRef, int]]:
+        """The entities that hold a thread together: those named in most of its stories."""
+        rows = self.db.query(
+            "SELECT e.*, c.shared FROM (SELECT m.entity, COUNT(DISTINCT m.story) AS shared FROM mentions m "
+            "JOIN stories s ON s.n = m.story WHERE s.thread = ? GROUP BY m.entity) c "
+            "JOIN entities e ON e.n = c.entity WHERE e.journalist = 0 AND c.shared > 1 "
+            "ORDER BY c.shared DESC, e.n_stories DESC, e.n LIMIT ?", (thread, _bounded(limit)))
+        return [(_entity(r), int(r["shared"])) for r in rows]
+
     def threads(self, limit: int = 50, min_stories: int = 2) -> list[ThreadSummary]:
         """The biggest threads, with their first headline and date range."""
         rows = self.db.query("SELECT thread, COUNT(*) AS c, MIN(day) AS first_day, MAX(day) AS last_day, "
@@ -272,19 +291,49 @@ class Store:
 
     # -- entities ----------------------------------------------------------------------
     def entities(self, name: str | None = None, *, type: str | None = None, limit: int = 50) -> list[EntityRef]:
-        """Archive entities, most reported first; ``name`` matches the identity key."""
+        """Archive entities, most reported first. ``name`` finds an entity by any name it went
+        by, its aliases ("the Fed"), a demonym ("French"), else a surname ("Lawson") or an
+        acronym: the entities it stands for, best match first."""
         where, params = [], []
         check_text(name, "name")
         check_text(type, "type")
         if name:
-            where.append("key = ?")
-            params.append(name_key(name))
+            found = identity.lookup(self.db, name, type)
+            if not found:
+                return []
+            rows = {r["n"]: r for r in self.db.query(
+                f"SELECT * FROM entities WHERE n IN ({', '.join('?' * len(found))})", found)}
+            return [_entity(rows[n]) for n in found if n in rows][:limit]
         if type:
             where.append("type = ?")
             params.append(type)
         rows = self.db.query(f"SELECT * FROM entities {'WHERE ' + ' AND '.join(where) if where else ''} "
                              "ORDER BY n_stories DESC, n LIMIT ?", (*params, limit))
         return [_entity(r) for r in rows]
+
+    def merge_entities(self, source: int, target: int, note: str | None = None) -> identity.Correction:
+        """An editor's correction: ``source`` and ``target`` are one; every row of ``source``
+        moves to ``target``, later stories under its names join ``target``, and the correction
+        is kept (``corrections``). Raises ``LookupError`` for an unknown id."""
+        with self.db.transaction():
+            return identity.correct_merge(self.db, source, target, note)
+
+    def split_entity(self, entity: int, stories: Sequence[str], note: str | None = None) -> identity.Correction:
+        """An editor's correction: what ``stories`` (story ids) say of ``entity`` is someone
+        else, a new entity of the same name (its id is the correction's ``other``)."""
+        with self.db.transaction():
+            return identity.correct_split(self.db, entity, list(stories), note)
+
+    def corrections(self, entity: int | None = None) -> list[identity.Correction]:
+        """The editor's merges and splits, oldest first (those naming ``entity`` when given)."""
+        return identity.corrections(self.db, entity)
+
+    def entity_evidence(self, entity: int, limit: int = 100) -> list[dict[str, Any]]:
+        """How each story's entity came to be this archive entity: the story, the name as
+        written, the rule ("same name", "surname", "acronym", "new", "editor") and its score."""
+        return self.db.query("SELECT s.id AS story, s.headline, v.local_id, v.name, v.type, v.how, v.score "
+                             "FROM entity_evidence v JOIN stories s ON s.n = v.story WHERE v.entity = ? "
+                             "ORDER BY v.story LIMIT ?", (entity, _bounded(limit)))
 
     def entity(self, name_or_id: str | int, *, limit: int = 50) -> EntityProfile | None:
         """An entity's titles, quotes, events, co-occurring entities, timeline and stories.
@@ -316,6 +365,8 @@ class Store:
         n = archive_id(name_or_id)
         if n is not None:
             row = self.db.one("SELECT * FROM entities WHERE n = ?", (n,))
+            if row is None and (moved := identity.merged_into(self.db, n)) is not None:
+                row = self.db.one("SELECT * FROM entities WHERE n = ?", (moved,))  # merged by an editor
             return [_entity(row)] if row else []
         if isinstance(name_or_id, int):  # an id out of range names nothing
             return []
@@ -329,7 +380,8 @@ class Store:
         if isinstance(value, int):
             return "?", [-1]  # an id out of range names nothing
         check_text(str(value), "entity")
-        return "SELECT n FROM entities WHERE key = ?", [name_key(str(value))]
+        found = identity.lookup(self.db, str(value))
+        return (", ".join("?" * len(found)), found) if found else ("?", [-1])
 
     def _entity_events(self, n: int, limit: int) -> list[EventHit]:
         rows = self.db.query(

@@ -130,7 +130,7 @@ class Backend:
         with self.transaction():
             for statement in self.ddl():
                 self.execute(statement)
-            self.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING",
+            self.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                          ("schema", schema.SCHEMA_VERSION))
 
     def ddl(self) -> list[str]:  # pragma: no cover - abstract

@@ -18,8 +18,8 @@ from datasketch import MinHash
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from dateline.record import Article
-from dateline.store.identity import name_key
-from dateline.store.patterns import ISO_DAY, NAME_TYPES, NON_WORD, SPACES, VERSION_PREFIX, WORD
+from dateline.store.identity import identity_key, name_key
+from dateline.store.patterns import ISO_DAY, NAME_TYPES, NON_WORD, NUMBER, SPACES, TOKEN, VERSION_PREFIX, WORD
 
 NUM_PERM = 64
 BANDS = 8  # 8 bands of 8 rows: stories with Jaccard >= ~0.77 almost always share a bucket
@@ -29,6 +29,9 @@ ENTITY_BOOST = 2.0
 HEADLINE_BOOST = 2.0
 SLUG_MIN_WORDS = 3
 LSH_MIN_WORDS = 60  # shorter bodies (dividend notices, results tables) look alike without being versions
+FIGURES_KEEP = 60  # the story's distinct figures kept to tell an update from a new day's notice
+FIGURES_AGREE = 0.5  # share of the smaller set of figures two versions of a story must share
+NAMED_PREFIXES = ("e:", "p:")  # terms naming an entity or place: a thread needs one in common
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +43,7 @@ class StoryFeatures:
     minhash: bytes
     buckets: tuple[int, ...]  # empty for short bodies: they are matched by headline slug only
     terms: tuple[tuple[str, float], ...]
+    figures: tuple[str, ...] = ()  # the body's numbers ("375", "1.5"), in order of first use
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +64,21 @@ def features(article: Article) -> StoryFeatures:
     signature = minhash(body)
     long_enough = len(WORD.findall(body)) >= LSH_MIN_WORDS
     return StoryFeatures(day=story_day(article), slug=slug(article.headline), minhash=signature.tobytes(),
-                         buckets=buckets(signature) if long_enough else (), terms=terms(article, body))
+                         buckets=buckets(signature) if long_enough else (), terms=terms(article, body),
+                         figures=figures(body))
+
+
+def figures(body: str) -> tuple[str, ...]:
+    """The distinct numbers of a body: what a day's notice changes and an update keeps."""
+    return tuple(dict.fromkeys(m.replace(",", "") for m in NUMBER.findall(body)))[:FIGURES_KEEP]
+
+
+def numbers_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two bodies report the same figures: they share at least ``FIGURES_AGREE`` of the smaller
+    set (bodies with fewer than two figures say nothing either way)."""
+    if min(len(a), len(b)) < 2:
+        return True
+    return len(set(a) & set(b)) >= FIGURES_AGREE * min(len(a), len(b))
 
 
 def story_day(article: Article) -> str | None:
@@ -86,8 +104,8 @@ def _permutations():
 
 
 def minhash(text: str) -> np.ndarray:
-    """MinHash signature (uint32) of the text's word shingles."""
-    words = [w.casefold() for w in WORD.findall(text)]
+    """MinHash signature (uint32) of the text's shingles of words and numbers."""
+    words = [w.casefold() for w in TOKEN.findall(text)]
     shingles = {" ".join(words[i:i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
     mh = MinHash(num_perm=NUM_PERM, seed=7, permutations=_permutations(), scheme="affine32")
     mh.update_batch([s.encode("utf-8") for s in shingles])
@@ -112,13 +130,18 @@ def buckets(signature: np.ndarray) -> tuple[int, ...]:
 
 
 def terms(article: Article, body: str) -> tuple[tuple[str, float], ...]:
-    """The story's top weighted terms: entities, places and content words (log tf, boosted)."""
+    """The story's top weighted terms: entities (by identity key), places and content words
+    (log tf, boosted). A name met only in the dateline says where the story was filed, not
+    what it reports: its term is ``d:``, never one of ``NAMED_PREFIXES``."""
     counts: Counter[str] = Counter()
+    filed = article.spans.get("dateline", ())
     for ent in article.entities:
-        if not ent.journalist and ent.type in NAME_TYPES and (key := name_key(ent.name)):
-            counts[f"e:{key}"] += ENTITY_BOOST * max(1, len(ent.mentions))
+        if not ent.journalist and ent.type in NAME_TYPES and (key := identity_key(ent.name, ent.type)[0]):
+            counts[f"{_prefix(ent.mentions, filed, 'e')}:{key}"] += ENTITY_BOOST * max(1, len(ent.mentions))
+    mentions_of = {e.id: e.mentions for e in article.entities}
     for place in article.places:
-        counts[f"p:{place.geonames_id or name_key(place.name)}"] += ENTITY_BOOST
+        said = place.mentions or mentions_of.get(place.entity or "", ())
+        counts[f"{_prefix(said, filed, 'p')}:{place.geonames_id or name_key(place.name)}"] += ENTITY_BOOST
     for word in _words(article.headline or ""):
         counts[f"w:{word}"] += HEADLINE_BOOST
     for word in _words(body):
@@ -126,6 +149,12 @@ def terms(article: Article, body: str) -> tuple[tuple[str, float], ...]:
     weighted = {t: 1.0 + math.log(c) for t, c in counts.items() if c > 0}
     top = sorted(weighted.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_TERMS]
     return tuple((t, round(w, 4)) for t, w in top)
+
+
+def _prefix(mentions, filed, named: str) -> str:
+    """``d`` for a name whose every mention is inside the dateline, else ``named``."""
+    inside = mentions and all(any(s.start <= m.start and m.end <= s.end for s in filed) for m in mentions)
+    return "d" if inside else named
 
 
 def _words(text: str) -> list[str]:

@@ -13,7 +13,17 @@ VERSION_PREFIX = re.compile(
 # Honorifics dropped from a name before it is used as an identity key ("Mr. Kim" is Kim).
 HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady madam mme mlle herr prof rev".split())
 
+# Name suffixes that are not a surname ("Martin Luther King Jr.").
+NAME_SUFFIXES = frozenset("jr sr ii iii iv".split())
+
+# Places and peoples that country look-ups fold into their state but that are each their own
+# entity in the news ("England" and "Scotland" are not the United Kingdom).
+OWN_IDENTITY = frozenset("england english scotland scottish scot scots wales welsh northern ireland".split()
+                         + ["northern ireland", "northern irish"])
+
 WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]")
+NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")  # a figure: "375", "1,250", "2.1"
+TOKEN = re.compile(r"\w+")  # words and numbers, for version shingles
 NON_WORD = re.compile(r"[^\w\s]+")
 SPACES = re.compile(r"\s+")
 ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")

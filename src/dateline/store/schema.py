@@ -9,7 +9,7 @@ Every row of a story refers to ``stories.n`` (an integer) so the per-story table
 """
 from __future__ import annotations
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"  # 2: identity keys, evidence, corrections, term counts (filled from 1's rows)
 
 TABLES = """
 CREATE TABLE IF NOT EXISTS meta (
@@ -165,6 +165,49 @@ CREATE TABLE IF NOT EXISTS terms (
     weight REAL NOT NULL
 );
 CREATE INDEX IF NOT EXISTS terms_term ON terms (term);
+CREATE TABLE IF NOT EXISTS term_df (
+    term TEXT PRIMARY KEY,
+    df BIGINT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS terms_term_story ON terms (term, story);
+CREATE INDEX IF NOT EXISTS lsh_bucket_story ON lsh (band, bucket, story);
+CREATE TABLE IF NOT EXISTS story_figures (
+    story BIGINT PRIMARY KEY REFERENCES stories (n),
+    figures TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS entity_keys (
+    key TEXT NOT NULL,
+    type TEXT NOT NULL,
+    entity BIGINT NOT NULL REFERENCES entities (n),
+    kind TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS entity_keys_key ON entity_keys (key, type, kind);
+CREATE INDEX IF NOT EXISTS entity_keys_entity ON entity_keys (entity);
+CREATE TABLE IF NOT EXISTS entity_evidence (
+    story BIGINT NOT NULL REFERENCES stories (n),
+    local_id TEXT NOT NULL,
+    entity BIGINT NOT NULL REFERENCES entities (n),
+    name TEXT NOT NULL,
+    type TEXT NOT NULL,
+    how TEXT NOT NULL,
+    score REAL NOT NULL
+);
+CREATE INDEX IF NOT EXISTS entity_evidence_story ON entity_evidence (story);
+CREATE INDEX IF NOT EXISTS entity_evidence_entity ON entity_evidence (entity);
+CREATE TABLE IF NOT EXISTS entity_corrections (
+    n {pk},
+    kind TEXT NOT NULL,
+    entity BIGINT NOT NULL,
+    other BIGINT NOT NULL,
+    stories TEXT NOT NULL DEFAULT '[]',
+    note TEXT,
+    made TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS entity_corrections_entity ON entity_corrections (entity);
+INSERT INTO entity_keys (key, type, entity, kind)
+    SELECT key, type, n, 'name' FROM entities WHERE NOT EXISTS (SELECT 1 FROM entity_keys);
+INSERT INTO term_df (term, df)
+    SELECT term, COUNT(*) FROM terms WHERE NOT EXISTS (SELECT 1 FROM term_df) GROUP BY term;
 """
 
 SQLITE_TYPES = {"pk": "INTEGER PRIMARY KEY", "blob": "BLOB"}
@@ -185,7 +228,7 @@ CREATE INDEX IF NOT EXISTS story_fts_tsv ON story_fts USING GIN (tsv);
 """
 
 # Deleting order: children before parents (foreign keys).
-ALL_TABLES = ("story_fts", "event_args", "events", "mentions", "quotes", "places", "timexes",
+ALL_TABLES = ("story_fts", "term_df", "story_figures", "entity_keys", "entity_evidence", "entity_corrections", "event_args", "events", "mentions", "quotes", "places", "timexes",
               "topics", "tones", "sentiments",
               "lsh", "terms", "story_sources", "stories", "entities", "meta")
 

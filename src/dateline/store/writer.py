@@ -6,12 +6,10 @@ those identities, then the full text index, versions and threads.
 """
 from __future__ import annotations
 
-import json
-
 from dateline.record import Article, Entity, Mention, Span
 from dateline.store.backend import Backend
 from dateline.store.features import Prepared
-from dateline.store.identity import Evidence, Known, choose, display_name, merged, name_key, title_key
+from dateline.store.identity import Evidence, identity_key, name_key, resolve, title_key
 from dateline.store.provenance import add_sources
 from dateline.store.patterns import ISO_DAY, NAME_TYPES, VERSION_PREFIX
 from dateline.store.threads import ThreadSettings, assign_thread, assign_version
@@ -47,17 +45,25 @@ def write_story(db: Backend, item: Prepared, settings: ThreadSettings = ThreadSe
 def _write_entities(db: Backend, n: int, art: Article) -> dict[str, int]:
     """Resolve the story's entities (and byline authors) to archive entities; local id -> n."""
     entities = [e for e in art.entities if e.type in NAME_TYPES] + _byline_entities(art)
-    keys = {e.id: name_key(e.name) for e in entities}
-    ranked = sorted((e for e in entities if not e.journalist and keys[e.id]),
+    keys = {e.id: identity_key(e.name, e.type) for e in entities}
+    ranked = sorted((e for e in entities if not e.journalist and keys[e.id][0]),
                     key=lambda e: -len(e.mentions))
-    company_all = [keys[e.id] for e in ranked][:COMPANY_KEEP]
+    company_all = [keys[e.id][0] for e in ranked][:COMPANY_KEEP]
     ids: dict[str, int] = {}
+    done: dict[tuple[str, str, bool], int] = {}  # one archive entity per key in a story ("U.S.", "American")
     rows = []
     for ent in entities:
-        if not keys[ent.id]:
+        key, type_ = keys[ent.id]
+        if not key:
             continue
-        company = frozenset(k for k in company_all if k != keys[ent.id])
-        ids[ent.id] = _resolve(db, ent, keys[ent.id], company)
+        if (same := done.get((key, type_, ent.journalist))) is not None:
+            ids[ent.id] = same
+            rows += [(n, same, ent.id, m.start, m.end) for m in ent.mentions]
+            continue
+        ev = Evidence(key=key, type=type_, name=ent.name, titles=frozenset(title_key(t) for t in ent.titles),
+                      country=ent.country, journalist=ent.journalist,
+                      company=frozenset(k for k in company_all if k != key))
+        ids[ent.id] = done[(key, type_, ent.journalist)] = resolve(db, n, ent.id, ev, ent.titles)
         rows += [(n, ids[ent.id], ent.id, m.start, m.end) for m in ent.mentions]
     db.executemany("INSERT INTO mentions (story, entity, local_id, start_char, end_char) VALUES (?, ?, ?, ?, ?)",
                    rows)
@@ -89,22 +95,6 @@ def _credited_names(art: Article) -> list[str]:
     c = art.credits
     people = (*c.reporting, *c.additional_reporting, *c.writing, *c.compiling, *c.contributing)
     return [p.name for p in people] + list(c.editing)
-
-
-def _resolve(db: Backend, ent: Entity, key: str, company: frozenset[str]) -> int:
-    ev = Evidence(key=key, type=ent.type, name=ent.name, titles=frozenset(title_key(t) for t in ent.titles),
-                  country=ent.country, journalist=ent.journalist, company=company)
-    rows = db.query("SELECT * FROM entities WHERE key = ? AND type = ?", (key, ent.type))
-    match = choose([Known.from_row(r) for r in rows], ev)
-    if match is None:
-        match = Known(n=0, name=display_name(ent.name), titles=[], country=None, journalist=ent.journalist, n_stories=0)
-        match.n = db.insert("INSERT INTO entities (key, type, name, journalist) VALUES (?, ?, ?, ?)",
-                            (key, ent.type, match.name, int(ent.journalist)))
-    new = merged(match, ev, ent.titles)
-    db.execute("UPDATE entities SET name = ?, titles = ?, country = ?, n_stories = ?, context = ? WHERE n = ?",
-               (new.name, json.dumps(new.titles, ensure_ascii=False), new.country, new.n_stories,
-                json.dumps(new.context, ensure_ascii=False), new.n))
-    return new.n
 
 
 def _write_quotes(db: Backend, n: int, art: Article, ids: dict[str, int]) -> None:

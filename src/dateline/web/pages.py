@@ -77,12 +77,26 @@ def register(app: FastAPI, store: Store) -> None:
         return _page(request, "quotes.html", view=view, args=args,
                      exports=export_links("/api/quotes", {**args, "limit": str(QUOTES_SHOWN)}))
 
+    @get("/threads")
+    def threads_page(request: Request):
+        return _page(request, "threads.html", threads=store.threads(limit=100))
+
     @get("/threads/{thread_id}")
     def thread(request: Request, thread_id: int):
         hits = store.thread(thread_id)
         if not hits:
             raise HTTPException(404, f"no thread {thread_id}")
-        return _page(request, "thread.html", thread=thread_id, hits=hits)
+        days = [h.day for h in hits if h.day]
+        return _page(request, "thread.html", thread=thread_id, hits=hits, stories=thread_stories(hits),
+                     entities=store.thread_entities(thread_id), first_day=min(days, default=None),
+                     last_day=max(days, default=None))
+
+    @get("/stories/{older}/diff/{newer}")
+    def version_diff(request: Request, older: str, newer: str):
+        pieces = store.version_diff(older, newer)
+        if pieces is None:
+            raise HTTPException(404, "these are not two versions of one stored story")
+        return _page(request, "diff.html", pieces=pieces, older=store.get_story(older), newer=store.get_story(newer))
 
     @get("/map")
     def map_page(request: Request):
@@ -96,6 +110,21 @@ def register(app: FastAPI, store: Store) -> None:
             by_day.setdefault(e.day, []).append(e)
         return _page(request, "timeline.html", view=view, bars=timeline_bars(view.days), events=by_day,
                      entity=entity, since=since, until=until)
+
+
+def thread_stories(hits) -> list[dict[str, Any]]:
+    """A thread's stories, one entry per story: its current version and the older ones
+    (newest first), in the order the thread lists their first version."""
+    groups: dict[Any, list] = {}
+    for h in hits:
+        groups.setdefault(h.version_group if h.version_group is not None else h.id, []).append(h)
+    out = []
+    for versions in groups.values():
+        current = next((h for h in versions if h.is_current), versions[-1])
+        older = sorted((h for h in versions if h is not current), key=lambda h: h.published or h.day or "",
+                       reverse=True)
+        out.append({"current": current, "older": older})
+    return out
 
 
 def _found(view: Any, message: str) -> Any:
