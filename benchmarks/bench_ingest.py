@@ -27,6 +27,7 @@ import uuid
 from pathlib import Path
 
 from dateline.io.sources import Story, iter_stories
+from dateline.ingest import ingest
 from dateline.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -63,7 +64,7 @@ def bare_read(corpus: Path) -> float:
 
 def timed_ingest(url: str, corpus: Path, workers: int) -> tuple[float, int]:
     with Store.open(url) as store:
-        report = store.ingest([str(corpus)], workers=workers)
+        report = ingest(store, [str(corpus)], workers=workers)
         assert report.ok, report.failed[:3]
         return report.rate, report.added
 

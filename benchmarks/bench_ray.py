@@ -44,17 +44,18 @@ def write_jsonl(texts: list[str], directory: Path) -> str:
 
 
 def run_local(path: str, db: Path, workers: int) -> float:
+    from dateline.ingest import ingest
     from dateline.store import Store
 
     with Store.open(db) as store:
-        report = store.ingest([path], workers=workers)
+        report = ingest(store, [path], workers=workers)
     return report.added / report.seconds
 
 
 def run_ray(path: str, db: Path, cpus: int) -> float:
     import ray
 
-    from dateline.distributed import ArchiveSink, ray_ingest
+    from dateline.ingest import ArchiveSink, ray_ingest
     from dateline.store import Store
 
     ray.init(address="local", num_cpus=cpus, logging_level="ERROR", log_to_driver=False, include_dashboard=False)

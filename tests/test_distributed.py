@@ -6,9 +6,9 @@ import sys
 
 import pytest
 
-from dateline.distributed.inputs import normalize_batch, plan_inputs, rows_of, stories_of
-from dateline.distributed.ray_ingest import read_rows
-from dateline.distributed.sinks import Known, RecordSink, existing_ids
+from dateline.ingest.inputs import normalize_batch, plan_inputs, rows_of, stories_of
+from dateline.ingest.ray_engine import read_rows
+from dateline.ingest.sinks import Known, RecordSink, existing_ids
 from dateline.io.sources import BadInput, Story
 from dateline.record import content_id
 
@@ -103,7 +103,7 @@ def test_record_sink_writes_each_id_once_across_batches_and_runs(tmp_path):
 
 
 def test_record_sink_leaves_nothing_when_a_write_fails(tmp_path, monkeypatch):
-    import dateline.distributed.sinks as sinks
+    import dateline.ingest.sinks as sinks
 
     def broken(path, rows):
         path.write_text("half", encoding="utf-8")

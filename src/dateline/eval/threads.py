@@ -127,7 +127,7 @@ def evaluate(items: Sequence[Labelled], thresholds: Sequence[float], workers: in
     ``cache``: a pickle of the read stories, written on the first run and reused after (for
     trying thresholds without reading again; delete it when the reader changes)."""
     from dateline.store import Store
-    from dateline.store.ingest import Failure
+    from dateline.ingest.local import Failure
     from dateline.store.threads import ThreadSettings
 
     read = _read(items, workers, model, cache)
@@ -153,7 +153,7 @@ def _read(items: Sequence[Labelled], workers: int, model: str | None, cache: Pat
     """The read stories, in order, failures included."""
     import pickle
 
-    from dateline.store.ingest import read_stories
+    from dateline.ingest.local import read_stories
 
     if cache and cache.is_file():
         return pickle.loads(cache.read_bytes())

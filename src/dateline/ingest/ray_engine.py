@@ -14,13 +14,13 @@ import pickle
 import time
 from typing import Any, Callable, Iterable, Sequence
 
-from dateline.distributed.inputs import Plan, normalize_batch, path_row, plan_inputs, rows_of, \
+from dateline.ingest.inputs import Plan, normalize_batch, path_row, plan_inputs, rows_of, \
     stories_of, story_row
-from dateline.distributed.sinks import Known
+from dateline.ingest.sinks import Known
 from dateline.io.sources import BadInput
 from dateline.record import content_id
-from dateline.store.ingest import Failure, IngestReport
-from dateline.store.ingest import flush_batch  # the one way a batch is written and counted
+from dateline.ingest.local import Failure, IngestReport, read_prepared
+from dateline.ingest.local import flush_batch  # the one way a batch is written and counted
 
 READ_BATCH = 8  # stories per actor call: a spaCy batch, small enough that a lost batch is cheap
 WRITE_BATCH = 64  # stories per write transaction or record file
@@ -65,8 +65,6 @@ class StoryReader:
 
 def read_rows(reader, rows: Iterable[dict[str, str]], known: Known) -> dict[str, list]:
     """Read rows into result columns: a prepared story (pickled), a skip, or a failure each."""
-    from dateline.store.features import prepare
-
     out: dict[str, list] = {name: [] for name in OUT_COLUMNS}
 
     def emit(sid: str, source: str | None, error: str = "", skipped: bool = False, data: bytes = b"") -> None:
@@ -84,14 +82,11 @@ def read_rows(reader, rows: Iterable[dict[str, str]], known: Known) -> dict[str,
             emit(content_id(item.text), item.source, skipped=True)
         else:
             todo.append(item)
-    for result in reader.read_all(todo, chunk=READ_BATCH):
-        if isinstance(result, BadInput):
+    for result in read_prepared(reader, todo, chunk=READ_BATCH):
+        if isinstance(result, Failure):
             emit("", result.source, result.reason)
-            continue
-        try:
-            emit(result.id, result.source, data=pickle.dumps(prepare(result), protocol=5))
-        except Exception as exc:  # a feature bug must not stop the run
-            emit(result.id, result.source, f"cannot prepare: {type(exc).__name__}: {exc}")
+        else:
+            emit(result.article.id, result.article.source, data=pickle.dumps(result, protocol=5))
     return out
 
 
