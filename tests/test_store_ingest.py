@@ -107,7 +107,7 @@ def test_the_store_only_stores():
     import subprocess
     import sys
 
-    code = ("import sys, dateline.store, dateline.store.api; "
-            "print(sorted(m for m in sys.modules if m.startswith(('dateline.reader', 'dateline.ingest', 'dateline.nlp'))))")
+    code = ("import sys, dateline.store, dateline.store.api; print(sorted(m for m in sys.modules "
+            "if m.startswith(('dateline.reader', 'dateline.ingest', 'dateline.nlp'))))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"

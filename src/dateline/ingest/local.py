@@ -47,7 +47,7 @@ class Timing:
     writer's process's CPU besides reading and writing (listing and deduplicating stories,
     sending them out and taking the records back)."""
 
-    startup: float = 0.0  # wall seconds until every reader was loaded (its first chunk back)
+    startup: float = 0.0  # wall seconds from the start until the first story came back read
     startup_cpu: float = 0.0  # CPU seconds of the readers' start-up, all workers
     read: float = 0.0
     write: float = 0.0
@@ -124,6 +124,7 @@ def ingest(store, paths: Sequence[str], *, workers: int | None = None, batch_siz
             if isinstance(result, Failure):
                 report.failed.append(result)
                 continue
+            report.timing.startup = report.timing.startup or time.perf_counter() - started
             batch.append(result)
             if len(batch) >= batch_size or time.monotonic() - flushed > FLUSH_SECONDS:
                 flush_batch(store, batch, report, on_story)
@@ -206,16 +207,15 @@ def read_stories(items: Iterable[Story | BadInput], workers: int, model: str | N
         yield from _read_here(chunks, reader or _timed_reader(model, topics, timing), timing)
         return
     ctx = multiprocessing.get_context("spawn")
-    began = time.perf_counter()
     pool = ctx.Pool(workers, initializer=_init_worker, initargs=(model, tuple(topics)))
     pending: deque = deque()
     try:
         for chunk in chunks:
             pending.append(pool.apply_async(_work, (chunk,)))
             while len(pending) > workers * AHEAD:
-                yield from _collect(pending.popleft().get(), timing, began)
+                yield from _collect(pending.popleft().get(), timing)
         while pending:
-            yield from _collect(pending.popleft().get(), timing, began)
+            yield from _collect(pending.popleft().get(), timing)
         pool.close()
     finally:
         pool.terminate()
@@ -257,20 +257,17 @@ def _read_here(chunks: Iterable[list[Story | BadInput]], reader, timing: Timing)
 
 
 def _timed_reader(model: str | None, topics: Sequence[str], timing: Timing):
-    began, cpu = time.perf_counter(), time.thread_time()
+    cpu = time.thread_time()
     reader = _new_reader(model, topics)
-    timing.startup += time.perf_counter() - began
     timing.startup_cpu += time.thread_time() - cpu
     timing.here += time.thread_time() - cpu
     return reader
 
 
-def _collect(result: tuple[list[Prepared | Failure], float, float], timing: Timing, began: float) -> list:
+def _collect(result: tuple[list[Prepared | Failure], float, float], timing: Timing) -> list:
     items, cpu, startup_cpu = result
     timing.read += cpu
-    if startup_cpu:  # a worker's first chunk: its start-up is over
-        timing.startup = max(timing.startup, time.perf_counter() - began)
-        timing.startup_cpu += startup_cpu
+    timing.startup_cpu += startup_cpu  # not 0 on a worker's first chunk only
     return items
 
 
