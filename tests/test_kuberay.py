@@ -30,9 +30,9 @@ pytestmark = pytest.mark.ray
 ROOT = Path(__file__).resolve().parents[1]
 MANIFEST = ROOT / "deploy" / "kuberay" / "raycluster.yaml"
 BIN = Path(sys.executable).parent
-# Loopback only (RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER=0: "one machine, 127.0.0.1"), as tests/ray_cluster.py.
-ENV = {"RAY_AUTH_MODE": "disabled", "RAY_USAGE_STATS_ENABLED": "0", "RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER": "0",
-       "RAY_raylet_start_wait_time_s": "180"}
+# Every node on 127.0.0.1 (--node-ip-address); RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER, which tests/ray_cluster.py
+# sets for its in-process cluster, would make `ray start --address` refuse to join as a second node.
+ENV = {"RAY_AUTH_MODE": "disabled", "RAY_USAGE_STATS_ENABLED": "0", "RAY_raylet_start_wait_time_s": "180"}
 WORKER_CPUS = 1  # the manifest's reader pods have 2; this machine has 2 cores for everyone
 NOT_HERE = {"dashboard-host"}  # the dashboard is off on a test machine
 
@@ -62,7 +62,7 @@ class Nodes:
         self.procs: list[subprocess.Popen] = []
         self.names: list[str] = []
         self.tmp = tmp
-        self.env = {**os.environ, **ENV}
+        self.env = {k: v for k, v in os.environ.items() if k != "RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER"} | ENV
 
     def start(self, args: list[str], name: str) -> None:
         log = open(self.tmp / f"{name}.log", "wb")
@@ -88,19 +88,23 @@ class Nodes:
                 proc.kill()
 
 
-def wait_for_cpus(address: str, cpus: int, nodes: Nodes, timeout: float = 300) -> float:
-    """Seconds until the cluster at ``address`` has ``cpus`` CPUs (every worker node joined)."""
+def wait_for(address: str, nodes: Nodes, *, alive: int, cpus: int = 0, timeout: float = 600) -> None:
+    """Until the cluster at ``address`` has ``alive`` nodes and ``cpus`` CPUs (every node joined)."""
     code = ("import ray, sys, time; ray.init(address=sys.argv[1], logging_level='ERROR', log_to_driver=False); "
             "print(int(ray.cluster_resources().get('CPU', 0)), len([n for n in ray.nodes() if n['Alive']]))")
     began = time.monotonic()
     while time.monotonic() - began < timeout:
         nodes.check()
-        out = subprocess.run([sys.executable, "-c", code, address], capture_output=True, text=True,
-                             env=nodes.env, timeout=120)
-        if out.returncode == 0 and int(out.stdout.split()[0]) >= cpus:
-            return time.monotonic() - began
+        try:
+            out = subprocess.run([sys.executable, "-c", code, address], capture_output=True, text=True,
+                                 env=nodes.env, timeout=120)
+        except subprocess.TimeoutExpired:
+            continue
+        seen = out.stdout.split()[-2:] if out.returncode == 0 else []
+        if len(seen) == 2 and int(seen[0]) >= cpus and int(seen[1]) >= alive:
+            return
         time.sleep(3)
-    raise AssertionError(f"the cluster never reached {cpus} CPUs: {out.stdout} {out.stderr[-2000:]}")
+    raise AssertionError(f"the cluster never reached {alive} nodes and {cpus} CPUs")
 
 
 def invented_story(i: int) -> str:
@@ -136,10 +140,11 @@ def test_the_kuberay_manifest_runs_an_ingest_on_a_local_multi_node_cluster(tmp_p
         began = time.monotonic()
         nodes.start(["--head", f"--port={port}", "--include-dashboard=false",
                      *start_params(head["rayStartParams"])], "head")
+        wait_for(address, nodes, alive=1)  # workers join a head that is up
         for r in range(replicas):
             nodes.start([f"--address={address}", *start_params(group["rayStartParams"], **{
                 "num-cpus": str(WORKER_CPUS)})], f"worker{r}")
-        wait_for_cpus(address, replicas * WORKER_CPUS, nodes)
+        wait_for(address, nodes, alive=1 + replicas, cpus=replicas * WORKER_CPUS)
         up = time.monotonic() - began
         env = {**nodes.env, "DATELINE_DB": str(archive), "RAY_ADDRESS": address}
         command = [str(BIN / "dateline"), "ingest", "--engine", "ray", "--address", address,
