@@ -32,7 +32,9 @@ MANIFEST = ROOT / "deploy" / "kuberay" / "raycluster.yaml"
 BIN = Path(sys.executable).parent
 # Every node on 127.0.0.1 (--node-ip-address); RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER, which tests/ray_cluster.py
 # sets for its in-process cluster, would make `ray start --address` refuse to join as a second node.
-ENV = {"RAY_AUTH_MODE": "disabled", "RAY_USAGE_STATS_ENABLED": "0", "RAY_raylet_start_wait_time_s": "180"}
+# A busy shared machine starts a node's agents slowly: the raylet waits minutes, not 15 s.
+ENV = {"RAY_AUTH_MODE": "disabled", "RAY_USAGE_STATS_ENABLED": "0", "RAY_raylet_start_wait_time_s": "180",
+       "RAY_agent_register_timeout_ms": "300000"}
 WORKER_CPUS = 1  # the manifest's reader pods have 2; this machine has 2 cores for everyone
 NOT_HERE = {"dashboard-host"}  # the dashboard is off on a test machine
 

@@ -111,3 +111,18 @@ def test_the_store_only_stores():
             "if m.startswith(('dateline.reader', 'dateline.ingest', 'dateline.nlp'))))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_reading_for_the_archive_leaves_the_vocabulary_as_it_was(reader):
+    """A worker reads inside a spaCy memory zone: new words of a batch do not stay in its vocabulary,
+    so its memory does not grow with the stories it has read."""
+    from dateline.ingest.local import Failure, read_prepared
+    from dateline.io.sources import Story
+
+    story = Story(text="VELMORA (Dateline Wire) - Quazzelbrot Frentwick said on Monday the Zibberdane "
+                       "plan for Ulvarosk would go ahead.", source="new-words")
+    read_prepared(reader, [Story(text="OSLO (Wire) - The council met on Monday.")])  # warm-up
+    before = len(reader.nlp.vocab.strings)
+    (item,) = read_prepared(reader, [story])
+    assert not isinstance(item, Failure) and "Quazzelbrot" in item.record_json
+    assert len(reader.nlp.vocab.strings) == before

@@ -11,6 +11,7 @@ the story. Unreadable input is reported and skipped.
 """
 from __future__ import annotations
 
+import contextlib
 import itertools
 import multiprocessing
 import os
@@ -258,24 +259,34 @@ def _chunks(items: Iterable[Story | BadInput]) -> Iterator[list[Story | BadInput
         yield chunk
 
 
-def read_prepared(reader, items: Iterable[Story | BadInput], chunk: int = CHUNK) -> Iterator[Prepared | Failure]:
+def read_prepared(reader, items: Iterable[Story | BadInput], chunk: int = CHUNK) -> list[Prepared | Failure]:
     """The reader's own batch-with-fallback (``Reader.read_all``), then ``prepare`` for the writer:
     bad input and stories that cannot be read or prepared come out as failures, in their place.
-    The local workers and the Ray actors both read through here."""
-    for result in reader.read_all(items, chunk=chunk):
-        if isinstance(result, BadInput):
-            yield Failure(result.source, result.reason)
-            continue
-        try:
-            yield prepare(result)
-        except Exception as exc:  # a feature bug must not stop the archive
-            yield Failure(result.source or "<story>", f"cannot prepare: {type(exc).__name__}: {exc}")
+    The local workers and the Ray actors both read through here, inside a spaCy memory zone: the
+    strings a batch adds to the vocabulary are dropped after it (the records hold their own), so
+    a reader's memory stays flat over any number of stories."""
+    out: list[Prepared | Failure] = []
+    with _memory_zone(reader):
+        for result in reader.read_all(items, chunk=chunk):
+            if isinstance(result, BadInput):
+                out.append(Failure(result.source, result.reason))
+                continue
+            try:
+                out.append(prepare(result))
+            except Exception as exc:  # a feature bug must not stop the archive
+                out.append(Failure(result.source or "<story>", f"cannot prepare: {type(exc).__name__}: {exc}"))
+    return out
+
+
+def _memory_zone(reader):
+    nlp = getattr(reader, "nlp", None)
+    return nlp.memory_zone() if hasattr(nlp, "memory_zone") else contextlib.nullcontext()
 
 
 def _read_here(chunks: Iterable[list[Story | BadInput]], reader, timing: Timing) -> Iterator[Prepared | Failure]:
     for chunk in chunks:
         cpu = time.thread_time()
-        out = list(read_prepared(reader, chunk))
+        out = read_prepared(reader, chunk)
         timing.read += time.thread_time() - cpu
         timing.here += time.thread_time() - cpu
         yield from out
@@ -320,6 +331,6 @@ def _work(chunk: list[Story | BadInput]) -> tuple[list[Prepared | Failure], floa
     """A chunk read in a worker, with the CPU seconds it took and (once) the worker's start-up."""
     global _STARTUP_CPU
     cpu = time.process_time()
-    out = list(read_prepared(_READER, chunk))
+    out = read_prepared(_READER, chunk)
     startup, _STARTUP_CPU = _STARTUP_CPU, 0.0
     return out, time.process_time() - cpu, startup
