@@ -13,6 +13,7 @@ Skips with a reason when Ray or PyYAML is missing.
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import sqlite3
 import subprocess
@@ -71,7 +72,8 @@ class Nodes:
         self.names.append(name)
         self.procs.append(subprocess.Popen([str(BIN / "ray"), "start", "--block", "--node-ip-address=127.0.0.1",
                                             "--disable-usage-stats", *node_ports(), *args],
-                                           stdout=log, stderr=subprocess.STDOUT, env=self.env))
+                                           stdout=log, stderr=subprocess.STDOUT, env=self.env,
+                                           start_new_session=True))  # its own process group: stopped whole
 
     def check(self) -> None:
         """A node that stopped by itself: fail with the end of its log."""
@@ -80,17 +82,34 @@ class Nodes:
                 tail = (self.tmp / f"{name}.log").read_text(errors="replace")[-2000:]
                 raise AssertionError(f"ray node {name} exited with {proc.returncode}: {tail}")
 
+    def stop_last(self) -> None:
+        """Stop the node started last (a failed start), so that another try can follow."""
+        proc = self.procs.pop()
+        self.names.pop()
+        _signal_group(proc, signal.SIGKILL)
+        proc.wait()
+
     def stop(self) -> None:
+        """SIGTERM to each node's process group (``--block`` stops its raylet, object store and
+        workers), SIGKILL to what is left a minute later."""
         for proc in reversed(self.procs):
-            proc.terminate()  # --block: SIGTERM stops the node's raylet, object store and workers
+            _signal_group(proc, signal.SIGTERM)
         for proc in reversed(self.procs):
             try:
                 proc.wait(timeout=60)
             except subprocess.TimeoutExpired:
-                proc.kill()
+                pass
+            _signal_group(proc, signal.SIGKILL)
 
 
-def wait_for(address: str, nodes: Nodes, *, alive: int, cpus: int = 0, timeout: float = 600) -> None:
+def _signal_group(proc: subprocess.Popen, sig: int) -> None:
+    try:
+        os.killpg(proc.pid, sig)
+    except ProcessLookupError:
+        pass
+
+
+def wait_for(address: str, nodes: Nodes, *, alive: int, cpus: int = 0, timeout: float = 240) -> None:
     """Until the cluster at ``address`` has ``alive`` nodes and ``cpus`` CPUs (every node joined)."""
     code = ("import ray, sys, time; ray.init(address=sys.argv[1], logging_level='ERROR', log_to_driver=False); "
             "print(int(ray.cluster_resources().get('CPU', 0)), len([n for n in ray.nodes() if n['Alive']]))")
@@ -107,6 +126,20 @@ def wait_for(address: str, nodes: Nodes, *, alive: int, cpus: int = 0, timeout: 
             return
         time.sleep(3)
     raise AssertionError(f"the cluster never reached {alive} nodes and {cpus} CPUs")
+
+
+NODE_ATTEMPTS = 3  # a node's raylet gives its agents 15 s to start: on a busy machine, try again
+
+
+def start_node(nodes: Nodes, args: list[str], name: str, address: str, **expect: int) -> None:
+    for attempt in range(1, NODE_ATTEMPTS + 1):
+        nodes.start(args, f"{name}-{attempt}")
+        try:
+            return wait_for(address, nodes, **expect)
+        except AssertionError:
+            if attempt == NODE_ATTEMPTS:
+                raise
+            nodes.stop_last()
 
 
 def invented_story(i: int) -> str:
@@ -140,13 +173,11 @@ def test_the_kuberay_manifest_runs_an_ingest_on_a_local_multi_node_cluster(tmp_p
     address = f"127.0.0.1:{port}"
     try:
         began = time.monotonic()
-        nodes.start(["--head", f"--port={port}", "--include-dashboard=false",
-                     *start_params(head["rayStartParams"])], "head")
-        wait_for(address, nodes, alive=1)  # workers join a head that is up
-        for r in range(replicas):
-            nodes.start([f"--address={address}", *start_params(group["rayStartParams"], **{
-                "num-cpus": str(WORKER_CPUS)})], f"worker{r}")
-        wait_for(address, nodes, alive=1 + replicas, cpus=replicas * WORKER_CPUS)
+        start_node(nodes, ["--head", f"--port={port}", "--include-dashboard=false",
+                           *start_params(head["rayStartParams"])], "head", address, alive=1)
+        for r in range(replicas):  # workers join a head that is up, one at a time
+            start_node(nodes, [f"--address={address}", *start_params(group["rayStartParams"], **{
+                "num-cpus": str(WORKER_CPUS)})], f"worker{r}", address, alive=2 + r, cpus=(r + 1) * WORKER_CPUS)
         up = time.monotonic() - began
         env = {**nodes.env, "DATELINE_DB": str(archive), "RAY_ADDRESS": address}
         command = [str(BIN / "dateline"), "ingest", "--engine", "ray", "--address", address,
