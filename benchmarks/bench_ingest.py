@@ -30,8 +30,8 @@ import time
 import uuid
 from pathlib import Path
 
-from dateline.io.sources import Story, iter_stories
 from dateline.ingest import ingest
+from dateline.io.sources import Story, iter_stories
 from dateline.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -17,11 +17,11 @@ from typing import Any, Callable, Iterable, Sequence
 
 from dateline.ingest.inputs import Plan, normalize_batch, path_row, plan_inputs, rows_of, \
     stories_of, story_row
+from dateline.ingest.local import Failure, IngestReport, read_prepared
+from dateline.ingest.local import flush_batch  # the one way a batch is written and counted
 from dateline.ingest.sinks import Known
 from dateline.io.sources import BadInput
 from dateline.record import content_id
-from dateline.ingest.local import Failure, IngestReport, read_prepared
-from dateline.ingest.local import flush_batch  # the one way a batch is written and counted
 
 READ_BATCH = 8  # stories per actor call when their size is unknown
 BATCH_CHARS = 24_000  # characters per actor call: about a second of reading, so that Ray's cost per
