@@ -222,7 +222,6 @@ def read_stories(items: Iterable[Story | BadInput], workers: int, model: str | N
     finally:
         pool.terminate()
         pool.join()
-        _drop_reader()
 
 
 FORK_PLATFORMS = ("linux",)  # where forking a process that has loaded spaCy is safe
@@ -240,7 +239,9 @@ def _pool(workers: int, model: str | None, topics: Sequence[str], timing: Timing
         ctx = multiprocessing.get_context("fork")
     else:
         ctx = multiprocessing.get_context("spawn")
-    return ctx.Pool(workers, initializer=_init_worker, initargs=(model, tuple(topics)))
+    pool = ctx.Pool(workers, initializer=_init_worker, initargs=(model, tuple(topics)))
+    _drop_reader()  # the workers have theirs; one that dies is replaced by a worker loading its own
+    return pool
 
 
 def _drop_reader() -> None:
