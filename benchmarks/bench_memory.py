@@ -8,7 +8,7 @@ again and again as changed copies (a numbered line added, so every text and id i
 ingest's reading path (``dateline.ingest.local.read_stories``: the worker pool with ``--workers``
 2 or more, this process with 1), without an archive, so only the readers' memory is measured.
 Every ``--every`` stories it prints each reader's resident memory (VmRSS) and peak (VmHWM) from
-/proc (Linux), flushed, so a run stopped early still says what it saw; at the end, the peak per
+/proc (Linux), with one reader the entries in dateline's caches, flushed, so a run stopped early still says what it saw; at the end, the peak per
 reader and the growth from the first sample after warm-up to the last.
 """
 from __future__ import annotations
@@ -54,6 +54,21 @@ def memory(pid: int) -> tuple[float, float]:
     return fields.get("VmRSS", 0.0), fields.get("VmHWM", 0.0)
 
 
+def cached_entries() -> dict[str, int]:
+    """Entries held by dateline's ``lru_cache`` functions in this process (bounded caches that
+    grow until full look like a leak on a memory curve), and spaCy vocabulary strings."""
+    import sys
+
+    out = {}
+    for name, module in list(sys.modules.items()):
+        if not name.startswith("dateline."):
+            continue
+        for attr, value in vars(module).items():
+            if callable(getattr(value, "cache_info", None)) and value.cache_info().currsize > 100:
+                out[f"{name.removeprefix('dateline.')}.{attr}"] = value.cache_info().currsize
+    return out
+
+
 def readers(workers: int) -> list[int]:
     return [p.pid for p in multiprocessing.active_children()] if workers > 1 else [os.getpid()]
 
@@ -81,7 +96,8 @@ def main() -> None:
             samples.append({"stories": done, "seconds": round(time.perf_counter() - started, 1),
                             "rss_mb": [round(m[0], 1) for m in mem.values()],
                             "peak_mb": [round(m[1], 1) for m in mem.values()],
-                            "failed": len(failed), "load": round(os.getloadavg()[0], 1)})
+                            "failed": len(failed), "load": round(os.getloadavg()[0], 1),
+                            "cached": cached_entries() if args.workers == 1 else {}})
             print(json.dumps(samples[-1]), flush=True)
     settled = [s for s in samples if s["stories"] >= WARM_UP] or samples
     first, last = settled[0], settled[-1]
