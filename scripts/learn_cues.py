@@ -2,7 +2,7 @@
 
 For every word form, count how often annotators marked it alone as an attribution
 cue and how often it occurs at all; write ``form, cue count, share`` to
-``src/dateline/data/cues.tsv``. Only train is read: dev is for reporting.
+``src/dateline/extract/quotes/cues.tsv``. Only train is read: dev is for reporting.
 
     python scripts/learn_cues.py ../shared/data/polnear/data/train
 """

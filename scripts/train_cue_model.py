@@ -1,12 +1,12 @@
-"""Train the attribution-cue classifier (``dateline.quotes.model``) on PolNeAR train.
+"""Train the attribution-cue classifier (``dateline.extract.quotes.model``) on PolNeAR train.
 
 Every verb of every training article, every noun with a holder and a complement, and every
 copula with a subject and a stance, outside quoted words (where a full read looks for no cue),
 is a candidate; it is a cue when an annotator's Cue span is headed by it. A logistic regression
-(scikit-learn, the ``train`` extra) over the features of ``dateline.quotes.model.features`` is
+(scikit-learn, the ``train`` extra) over the features of ``dateline.extract.quotes.model.features`` is
 fitted with a fixed seed, its threshold picked by 5-fold cross-validation on train, and the
 weights written as plain JSON to
-``src/dateline/data/cue_model.json``. Only train is read: dev is for reporting.
+``src/dateline/extract/quotes/cue_model.json``. Only train is read: dev is for reporting.
 
     OMP_NUM_THREADS=1 nice -n 10 python scripts/train_cue_model.py ../shared/data/polnear/data/train \
         --cache /tmp/polnear-train.pkl
@@ -22,9 +22,9 @@ import pickle
 from pathlib import Path
 
 from dateline.eval.polnear import Article, read_split
-from dateline.quotes.cues import TokenIndex
-from dateline.quotes.marks import find_quoted, split_paragraphs
-from dateline.quotes.model import FEATURES_VERSION, MODEL_FILE, candidates, features
+from dateline.extract.quotes.cues import TokenIndex
+from dateline.extract.quotes.marks import find_quoted, split_paragraphs
+from dateline.extract.quotes.model import FEATURES_VERSION, MODEL_FILE, candidates, features
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "dateline" / "data" / MODEL_FILE
 SEED = 15
@@ -130,7 +130,7 @@ def main() -> None:
     weights, threshold, cv = fit(xs, ys)
     kept = {k: round(w, 4) for k, w in sorted(weights.items()) if abs(w) >= MIN_WEIGHT}
     args.out.write_text(json.dumps({
-        "about": "Attribution-cue classifier for dateline.quotes.model, trained by scripts/train_cue_model.py "
+        "about": "Attribution-cue classifier for dateline.extract.quotes.model, trained by scripts/train_cue_model.py "
                  "on the PolNeAR v1.0.0 train split (Newell, Margolin & Ruths, LREC 2018; "
                  "https://github.com/networkdynamics/PolNeAR). The corpus states no licence for its data; "
                  "its helper software is MIT. Weights only: no text of the corpus is stored here.",

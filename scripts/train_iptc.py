@@ -29,9 +29,9 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from dateline.eval.meantime import read_dir  # noqa: E402
 from dateline.eval.threads import ecbplus_stories  # noqa: E402
-from dateline.themes.topics import Example, train  # noqa: E402
+from dateline.extract.themes.topics import Example, train  # noqa: E402
 
-OUT = ROOT / "src/dateline/themes/models/iptc-mediatopic"
+OUT = ROOT / "src/dateline/extract/themes/models/iptc-mediatopic"
 ARTS, CONFLICT, CRIME, DISASTER, ECONOMY = "01", "16", "02", "03", "04"
 HUMAN, POLITICS, RELIGION, SCIENCE, SPORT, HEALTH, ENVIRONMENT = "08", "11", "12", "13", "15", "07", "06"
 

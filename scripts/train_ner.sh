@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Train dateline's news NER (docs/entities.md) on CPU with a fixed seed, and ship it into
-# src/dateline/models/news_ner. One command:
+# src/dateline/nlp/models/news_ner. One command:
 #
 #   bash scripts/train_ner.sh [CONLL_DIR] [WORK_DIR]
 #
@@ -17,8 +17,8 @@ export PYTHONPATH="$PWD/src${PYTHONPATH:+:$PYTHONPATH}"
 export OMP_NUM_THREADS=${OMP_NUM_THREADS:-1}
 SEED=14
 
-"$PY" -m dateline.entities.training convert "$CONLL/eng.train" "$CONLL/eng.testa" "$WORK" --seed "$SEED"
+"$PY" -m dateline.extract.entities.training convert "$CONLL/eng.train" "$CONLL/eng.testa" "$WORK" --seed "$SEED"
 "$PY" -m spacy train training/ner.cfg --output "$WORK/out" --system.seed "$SEED" \
     --paths.train "$WORK/train.spacy" --paths.dev "$WORK/dev.spacy"
-"$PY" -m dateline.entities.training ship "$WORK/out/model-best"
+"$PY" -m dateline.extract.entities.training ship "$WORK/out/model-best"
 echo "held-out slice of eng.train: $WORK/heldout.conll"

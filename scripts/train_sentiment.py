@@ -4,7 +4,7 @@
 
 Trains on NewsMTSC's train split (Hamborg & Donnay 2021, MIT; 8,739 target mentions) with
 scikit-learn's logistic regression (fixed seed) and writes plain weights to
-src/dateline/themes/models/newsmtsc. Scored by `dateline eval newsmtsc FILE`.
+src/dateline/extract/themes/models/newsmtsc. Scored by `dateline eval newsmtsc FILE`.
 """
 from __future__ import annotations
 
@@ -15,9 +15,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from dateline.nlp import load_pipeline  # noqa: E402
-from dateline.themes.sentiment import read_newsmtsc, train  # noqa: E402
+from dateline.extract.themes.sentiment import read_newsmtsc, train  # noqa: E402
 
-OUT = ROOT / "src/dateline/themes/models/newsmtsc"
+OUT = ROOT / "src/dateline/extract/themes/models/newsmtsc"
 C = 0.1
 
 if __name__ == "__main__":

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from conftest import fold
 
-from dateline.entities.gazetteer import country_code
+from dateline.extract.entities.gazetteer import country_code
 
 
 def test_seed_metadata(seed_article, gold):

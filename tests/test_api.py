@@ -242,6 +242,6 @@ def test_story_page_shows_dateline_and_readable_dates(client):
     ("PRESENT_REF", "now"), ("P2Y6M", "P2Y6M"), ("PXD", "PXD"),
 ])
 def test_readable_date(value, readable):
-    from dateline.web.pages import readable_date
+    from dateline.views.dates import readable_date
 
     assert readable_date(value) == readable

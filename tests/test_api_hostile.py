@@ -20,18 +20,21 @@ HUGE = str(2**63)
 HOSTILE_VALUES = [HUGE, str(2**64 + 7), "-1", "²", "①", "١٢", "9" * 400, "x" * 60_000, "%_%" * 20, "\"'", "\x00",
                   "NaN", "inf", "1e309", "", " ", "a" * 300]
 STRING_PARAMS = {
-    "/api/stories": ["q", "entity", "speaker", "place", "bbox", "since", "until", "agency", "limit", "offset"],
+    "/api/stories": ["q", "entity", "speaker", "place", "bbox", "since", "until", "agency", "topic", "sort",
+                     "all_versions", "limit", "offset", "format"],
     "/api/entities": ["name", "type", "limit"],
-    "/api/quotes": ["speaker", "text", "since", "until", "limit"],
-    "/api/places": ["bbox", "limit"],
+    "/api/quotes": ["speaker", "text", "since", "until", "limit", "format"],
+    "/api/places": ["bbox", "limit", "format"],
     "/api/timeline": ["entity", "since", "until"],
     "/api/threads": ["limit", "min_stories"],
-    "/search": ["q", "entity", "speaker", "place", "since", "until", "agency"],
+    "/search": ["q", "entity", "speaker", "place", "bbox", "since", "until", "agency", "topic", "sort", "offset",
+                "all_versions"],
+    "/quotes": ["speaker", "text", "since", "until"],
     "/entities": ["name"],
     "/timeline": ["entity", "since", "until"],
 }
 PATH_TEMPLATES = ["/api/entities/{}", "/api/threads/{}", "/api/stories/{}", "/entities/{}", "/threads/{}",
-                  "/stories/{}"]
+                  "/stories/{}", "/api/entities/{}?format=csv", "/api/entities/{}?format=geojson"]
 
 
 @pytest.fixture(scope="module")

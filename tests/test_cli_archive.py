@@ -63,7 +63,7 @@ def test_search_prints_total_snippet_and_pages(db):
     hit = json.loads(run("search", "water", "--db", db, "--format", "json").stdout)[0]
     assert [hit["snippet"][s:e] for s, e in hit["marks"]] == ["water"]
     csv_out = run("search", "water", "--db", db, "--format", "csv", "--sort", "oldest").stdout
-    assert csv_out.splitlines()[0] == "id,day,dateline,agency,headline,snippet,thread,score"
+    assert csv_out.splitlines()[0] == "id,day,published,headline,agency,dateline,place,country,lat,lon,snippet,source,thread,score"
     assert run("search", "--db", db, "--sort", "loudest").exit_code == 2
 
 
@@ -71,3 +71,18 @@ def test_search_facets(db):
     rows = json.loads(run("search", "fishing", "--db", db, "--facets", "--format", "json").stdout)
     assert {"facet": "agencies", "value": "Reuters", "label": "Reuters", "count": 1} in rows
     assert any(r["facet"] == "people" and r["label"] == "Mara Velt" for r in rows)
+
+
+def test_cli_exports_match_the_api_columns(db):
+    from dateline.views.export import APPEARANCE_COLUMNS, QUOTE_COLUMNS
+
+    lines = run("search", "--db", db, "--format", "jsonl").stdout.splitlines()
+    assert {json.loads(line)["id"] for line in lines} == {HARBOUR.id, FLOOD.id}
+    geo = json.loads(run("search", "fishing", "--db", db, "--format", "geojson").stdout)
+    assert [f["properties"]["place"] for f in geo["features"]] == ["Lisbon"]
+    quotes = run("archive-quotes", "--db", db, "--format", "csv").stdout
+    assert quotes.splitlines()[0] == ",".join(QUOTE_COLUMNS)
+    entity = run("entity", "Mara Velt", "--db", db, "--format", "csv").stdout
+    assert entity.splitlines()[0] == ",".join(APPEARANCE_COLUMNS) and HARBOUR.id in entity
+    table = run("entity", "Mara Velt", "--db", db, columns=200).stdout
+    assert "foreign minister" in table and "Lisbon" in table and "2031-03" in table

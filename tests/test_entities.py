@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from dateline.extract.base import StoryContext
-from dateline.extract.entities import make_entities
+from dateline.extract.entities.extractor import make_entities
 from dateline.structure.layout import Field, Layout
 
 FAMILY = """\

@@ -1,7 +1,7 @@
 """Grouping name mentions into people and places (no model)."""
 from __future__ import annotations
 
-from dateline.entities.cluster import Found, group_others, group_people
+from dateline.extract.entities.cluster import Found, group_others, group_people
 
 
 def people(mentions, journalists=()):
@@ -133,3 +133,32 @@ def test_headline_mentions_only_join_names_of_the_story():
     assert sorted(sorted(found[i].text for i in g.members) for g in groups) == [
         ["Lena Varga", "Varga"], ["Osei", "Tobias Osei"]]
     assert (found[0].start, found[0].end) == (6, 10)
+
+
+def test_legal_forms_and_chains_of_short_forms_join():
+    found = [Found(0, 14, "ORG", "Korlin Motor Company"), Found(20, 26, "ORG", "Korlin"),
+             Found(30, 41, "ORG", "Korlin Motor"), Found(50, 60, "ORG", "Velda Inc."), Found(62, 67, "ORG", "Velda"),
+             Found(70, 73, "ORG", "Tam"), Found(75, 84, "ORG", "Tam Jones"), Found(86, 114, "ORG", "Tam Jones Composite Index")]
+    assert _grouped(found) == [["Korlin", "Korlin Motor", "Korlin Motor Company"],
+                               ["Tam", "Tam Jones", "Tam Jones Composite Index"], ["Velda", "Velda Inc."]]
+
+
+def test_a_whole_company_or_a_country_subsidiary_stays_apart():
+    found = [Found(0, 15, "ORG", "Orma Union Corp"), Found(20, 30, "ORG", "Orma Union"),
+             Found(32, 56, "ORG", "Orma Union Mortgage Corp"),
+             Found(60, 75, "ORG", "Pellow Bank PLC"), Found(80, 98, "ORG", "Pellow Bank Canada")]
+    assert _grouped(found) == [["Orma Union", "Orma Union Corp"], ["Orma Union Mortgage Corp"],
+                               ["Pellow Bank Canada"], ["Pellow Bank PLC"]]
+
+
+def test_a_product_is_one_entity_by_its_model_designation():
+    found = [Found(0, 11, "PRODUCT", "Zephyr Z450"), Found(20, 24, "PRODUCT", "Z450"),
+             Found(30, 35, "PRODUCT", "Z450s"), Found(40, 57, "PRODUCT", "Corvane 919 Skylark"),
+             Found(60, 67, "PRODUCT", "Skylark"), Found(70, 73, "PRODUCT", "919")]
+    assert _grouped(found) == [["919", "Corvane 919 Skylark", "Skylark"], ["Z450", "Z450s", "Zephyr Z450"]]
+
+
+def test_a_courtesy_title_goes_with_any_role_of_the_same_sex():
+    found, groups = people([("John Harrow", 0, "prime minister"), ("Harrow", 1, "mr"),
+                            ("Harrow", 2, "mrs"), ("Tom Vell", 3, "king"), ("Vell", 4, "prince")])
+    assert named(found, groups) == [["Harrow"], ["Harrow", "John Harrow"], ["Tom Vell"], ["Vell"]]

@@ -5,7 +5,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc, Span
 
-from dateline.entities.corrections import correct
+from dateline.extract.entities.corrections import correct, is_currency_sign
 
 
 @pytest.fixture(scope="module")
@@ -113,9 +113,33 @@ def test_a_place_cue_makes_every_mention_a_place(vocab):
 
 
 def test_agency_sign_off_is_the_agency(nlp):
-    from dateline.entities.corrections import correct
+    from dateline.extract.entities.corrections import correct, is_currency_sign
 
     for end in ("\n REUTER\n", " REUTER", " Reuter"):
         doc = nlp("Norvik Bank said profits rose 5 pct in the year.\n\nThe bank gave no forecast." + end)
         labels = {doc[s.start:s.end].text: s.label for s in correct(doc)}
         assert labels.get("REUTER", "ORG") == "ORG"
+
+
+def test_a_maker_with_a_model_designation_is_a_product(vocab):
+    words = ["Orvane", "Z450", "flies", ".", "The", "Z450", "and", "two", "Z450s", "wait", ";",
+             "Orvane", "Airlines", "777s", "too", ",", "at", "US$", "40", "million", "in", "2020", "."]
+    doc = make(vocab, words, [(0, 1, "ORG"), (11, 13, "ORG"), (17, 18, "GPE")])
+    spans = correct(doc)
+    assert texts(doc, spans) == [("Orvane Z450", "PRODUCT"), ("Z450", "PRODUCT"), ("Z450s", "PRODUCT"),
+                                 ("Orvane Airlines", "ORG"), ("US$", "GPE")]
+    assert [is_currency_sign(doc, s) for s in spans] == [False, False, False, False, True]
+
+
+def test_a_score_in_a_results_table_is_no_model(vocab):
+    words = ["Sussex", "363", "and", "201", ";", "Kent", "296", "(", "Lee", "4-38", ")", "."]
+    doc = make(vocab, words, [(0, 1, "ORG"), (5, 6, "ORG")])
+    for i, pos in ((1, "NUM"), (2, "CCONJ"), (3, "NUM"), (6, "NUM"), (7, "PUNCT")):
+        doc[i].pos_ = pos
+    assert texts(doc, correct(doc)) == [("Sussex", "ORG"), ("Kent", "ORG")]
+
+
+def test_a_version_number_after_a_product_name_is_part_of_it(vocab):
+    words = ["Orvane", "launched", "the", "zPad", "4", "and", "sold", "4", "million", ";", "Leeds", "4", "Hull", "2", "."]
+    doc = make(vocab, words, [(0, 1, "ORG"), (3, 4, "ORG"), (10, 11, "ORG"), (12, 13, "ORG")])
+    assert texts(doc, correct(doc)) == [("Orvane", "ORG"), ("zPad 4", "PRODUCT"), ("Leeds", "ORG"), ("Hull", "ORG")]

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.entities import gazetteer
+from dateline.extract.entities import gazetteer
 
 
 @pytest.mark.parametrize("text, code", [

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.entities import names
+from dateline.extract.entities import names
 
 
 @pytest.mark.parametrize("short, full, expected", [

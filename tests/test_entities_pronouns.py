@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.entities.first_names import gender_of
+from dateline.extract.entities.first_names import gender_of
 from dateline.extract.base import StoryContext
-from dateline.extract.entities import make_entities
+from dateline.extract.entities.extractor import make_entities
 from dateline.structure.layout import Field, Layout
 
 
@@ -113,3 +113,33 @@ def test_a_plural_pronoun_never_names_one_person(nlp, extract):
     people = [e for e in ents if e.type == "PERSON"]
     assert all(m.text.lower() not in {"they", "them"} for e in people for m in e.mentions)
     assert pronouns_of(ents, "Lopez") == ["She"]
+
+
+COMPANY_STORY = """\
+Velmora Industries said on Monday that it would cut 2,000 jobs. Its shares fell 4 percent.
+
+The regulator fined Velmora Industries, which had missed a deadline, and the court ruled it illegal.
+
+Drexa Holdings and Brennor Bank said they would merge their units.
+
+Tamsin Rowe told reporters they had won.
+"""
+
+
+def test_it_and_its_refer_to_the_company_in_focus(nlp, extract):
+    ents = entities(nlp, extract, COMPANY_STORY)
+    velmora = mentions_of(ents, "Velmora Industries")
+    assert ("it", "pronoun") in velmora and ("Its", "pronoun") in velmora
+    assert ("which", "pronoun") in velmora
+
+
+def test_a_pronoun_object_is_never_its_own_verbs_subject(nlp, extract):
+    ents = entities(nlp, extract, COMPANY_STORY)
+    ruled = COMPANY_STORY.index("ruled it") + len("ruled ")
+    assert not any(m.start == ruled for e in ents for m in e.mentions)
+
+
+def test_they_is_neither_two_companies_together_nor_one_person(nlp, extract):
+    ents = entities(nlp, extract, COMPANY_STORY)
+    plural = [(e.name, m.text) for e in ents for m in e.mentions if m.text.lower() in {"they", "their"}]
+    assert plural == []

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.entities.titles import read_role
+from dateline.extract.entities.titles import read_role
 
 
 def role_of(nlp, sentence, name, others=()):

@@ -60,3 +60,12 @@ def test_conll_command_on_a_tiny_file(tmp_path):
     result = CliRunner().invoke(app, ["eval", "conll", str(path)])
     assert result.exit_code == 0, result.output
     assert "documents: 1" in result.output and "ALL" in result.output
+
+
+def test_meantime_alignment_by_end_or_exact_span():
+    from dateline.eval.coref import MeantimeDoc, align
+
+    doc = MeantimeDoc("d", "the Orvane Group said it", {"k1": (0, 16), "k2": (22, 24)},
+                      (frozenset({"k1", "k2"}),), 24, 1)
+    assert align(doc, [[(4, 16), (22, 24)]]) == [frozenset({"k1", "k2"})]
+    assert align(doc, [[(4, 16), (22, 24)]], exact=True) == [frozenset({"r1", "k2"})]

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.events.frames import FrameFinder
-from dateline.events.inflect import forms
-from dateline.events.lexicon import EVENT_TYPES
+from dateline.extract.events.frames import FrameFinder
+from dateline.extract.events.inflect import forms
+from dateline.extract.events.lexicon import EVENT_TYPES
 
 
 @pytest.mark.parametrize("word,expected", [

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dateline.eval.meantime import Scores, read_doc, score_doc
+from dateline.eval.meantime_tokens import read_meantime
 
 XML = """<?xml version="1.0" ?><Document doc_id="1" doc_name="x" lang="en">
 <token number="0" sentence="0" t_id="1">Ada</token>
@@ -35,6 +36,15 @@ def test_read_doc(tmp_path):
     assert doc.events == {"20": frozenset({2}), "21": frozenset({6})}
     assert ("20", frozenset({1})) in doc.participants and len(doc.participants) == 3
     assert str(doc.dct) == "2008-03-01"
+
+
+def test_one_reader_rebuilds_text_by_setting(tmp_path):
+    path = tmp_path / "x.xml"
+    path.write_text(XML, encoding="utf-8")
+    lines, glued = read_meantime(path, sentence_break="\n"), read_meantime(path, detokenise=True)
+    assert (lines.text, glued.text) == ("Ada met Bo .\nBo left", "Ada met Bo.\n\nBo left")
+    assert [(t.id, t.sentence) for t in lines.tokens][-2:] == [("5", 1), ("6", 1)]
+    assert all(lines.text[t.start:t.end] == glued.text[u.start:u.end] for t, u in zip(lines.tokens, glued.tokens))
 
 
 def test_score_doc(tmp_path):

@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from dateline.events.timeline import date_range, relation, timeline, timeline_rows
+from dateline.extract.events.timeline import date_range, relation, timeline, timeline_rows
 from dateline.record import Article, Dateline, Entity, Event, Mention, Timex
 
 STORY_DAY = date(2021, 3, 10)

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 import spacy
 
-from dateline.fast_attributes import FastAttributes, replace_attribute_ruler
+from dateline.nlp.fast_attributes import FastAttributes, replace_attribute_ruler
 from dateline.io.decode import decode
 from dateline.nlp import model_name
 
@@ -41,7 +41,7 @@ def test_same_annotations_as_spacy(pipelines, name):
     ({"LOWER": {"REGEX": "^n'?t$"}}, {"lower_": "not"}, False),
 ])
 def test_rule_operators(spec, token_attrs, matched):
-    from dateline.fast_attributes import _KEYS, _test
+    from dateline.nlp.fast_attributes import _KEYS, _test
 
     key = next(iter(spec))
     value = token_attrs[{"TAG": "tag_", "LOWER": "lower_"}[key]]

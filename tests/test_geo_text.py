@@ -1,6 +1,6 @@
 import pytest
 
-from dateline.geo.text import fold, is_latin_key, surface
+from dateline.geo.text import case_key, fold, is_latin_key, strip_accents, surface
 
 
 @pytest.mark.parametrize("name, key", [
@@ -26,3 +26,16 @@ def test_surface(text, expected):
 @pytest.mark.parametrize("key, ok", [("paris", True), ("москва", False), ("", False), ("123", False)])
 def test_is_latin_key(key, ok):
     assert is_latin_key(key) is ok
+
+
+def test_strip_accents_keeps_case_and_punctuation():
+    assert strip_accents("Mahārāshtra") == "Maharashtra"
+    assert strip_accents("Côte d'Ivoire") == "Cote d'Ivoire"
+
+
+@pytest.mark.parametrize("text, key", [
+    ("The U.S.'s", "u.s."), ("THE Fed’S", "fed"), ("  São   Paulo ", "são paulo"), ("Jones '", "jones"),
+    ("the", "the"),
+])
+def test_case_key_folds_case_only(text, key):
+    assert case_key(text) == key

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from dateline.language import FULL_READING, identify, read_in_full
+from dateline.nlp.language import FULL_READING, identify, read_in_full
 
 SAMPLES = [tuple(line.split("\t", 1)) for line in
            (Path(__file__).parent / "fixtures" / "languages.tsv").read_text(encoding="utf-8").splitlines()
@@ -30,7 +30,7 @@ def test_short_or_wordless_text_is_left_unsure():
 
 
 def test_only_iso_639_1_codes():
-    from dateline.language import _identifier
+    from dateline.nlp.language import _identifier
 
     assert all(len(code) == 2 for code in _identifier().labels)
 

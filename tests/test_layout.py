@@ -241,3 +241,13 @@ def test_tab_indented_and_blank_line_wrapped_copy(mark, separator):
     whole = nlp_view(lay)
     view = whole.text[: whole.to_view(lay.body.end, end=True)]  # what spaCy reads
     assert "\r" not in view and "would delay a plan" in view and "fishermen.\n\nThe board's" in view
+
+
+def test_blocks_is_the_one_paragraph_splitter():
+    """Blank lines (spaces, tabs, no-break spaces, a CR between the breaks) end a block;
+    blocks come back untrimmed, and a range of the text splits alone."""
+    from dateline.structure.text import blocks
+
+    text = "One.\n\nTwo\nstill two.\n \u00a0\r\nThree.\n\n"
+    assert [text[a:b] for a, b in blocks(text)] == ["One.", "Two\nstill two.", "Three.", ""]
+    assert [text[a:b] for a, b in blocks(text, 6, 27)] == ["Two\nstill two.", "Th"]

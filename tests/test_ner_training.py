@@ -3,7 +3,7 @@ CoNLL says nothing, case-changed copies, the held-out slice (invented documents,
 from __future__ import annotations
 
 from dateline.eval.conll import ConllDoc, read_conll
-from dateline.entities.training import (
+from dateline.extract.entities.training import (
     HOLDOUT_EVERY, Sentence, augment, label_document, split_documents, title_case, upper_case, write_conll,
 )
 

@@ -118,8 +118,8 @@ def superlinear(pattern, unit: str, prefix: str, suffix: str) -> str | None:
 ANCHORED = {  # used with .match() only
     "dateline.time.normalise._FUNCTION_WORDS",
     "dateline.extract.places._LIST_GOES_ON",  # right after a place's qualifier
-    "dateline.quotes.attribution.SIGNATURE_RE",  # right after a closing quote mark
-    "dateline.quotes.attribution.SPEAKER_LABEL_RE",  # at the start of a line
+    "dateline.extract.quotes.attribution.SIGNATURE_RE",  # right after a closing quote mark
+    "dateline.extract.quotes.attribution.SPEAKER_LABEL_RE",  # at the start of a line
 }
 BOUNDED = {  # searched only within a short window of the text
     "dateline.time.normalise._RATE": 30,  # the 30 characters before a number's match

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.quotes.marks import find_quoted, split_paragraphs
+from dateline.extract.quotes.marks import find_quoted, split_paragraphs
 
 
 def quoted(text: str) -> list[str]:

@@ -72,7 +72,7 @@ def test_verbs_that_report_nothing_make_no_quotes(read, text):
 
 
 def test_learned_cues_beyond_the_listed_verbs(read):
-    from dateline.data.cues import cue_forms
+    from dateline.extract.quotes.cue_words import cue_forms
 
     article = read("Mayor Elena Varga has long doubted that the bridge could be saved.")
     assert "doubted" not in cue_forms()  # not a listed cue: the model reads the construction
@@ -101,7 +101,7 @@ def test_transcript_lines_have_their_label_for_speaker(read):
 
 
 def test_sentence_and_citation_for_the_quote_panel(read):
-    from dateline.quotes.cite import citation, speaker_names
+    from dateline.extract.quotes.cite import citation, speaker_names
 
     article = read('Mayor Elena Varga spoke on Monday. "We are ready," she said. The vote is next week.')
     record = article.to_dict()
@@ -116,10 +116,10 @@ def test_the_shipped_model_loads_and_names_its_data():
     import json
     from importlib import resources
 
-    from dateline.quotes.model import load_model
+    from dateline.extract.quotes.model import load_model
 
     assert load_model() is not None
-    about = json.loads(resources.files("dateline.data").joinpath("cue_model.json").read_text())["about"]
+    about = json.loads(resources.files("dateline.extract.quotes").joinpath("cue_model.json").read_text())["about"]
     assert "PolNeAR" in about and "licence" in about
 
 

@@ -12,8 +12,8 @@ from typer.testing import CliRunner
 from dateline.cli import app
 from dateline.eval.topics import TopicStory, read_sgm, score, split
 from dateline.record import Topic
-from dateline.themes import sentiment, topics
-from dateline.themes.tone import tone
+from dateline.extract.themes import sentiment, topics
+from dateline.extract.themes.tone import tone
 
 STORIES = Path(__file__).parent / "fixtures" / "stories"
 runner = CliRunner()

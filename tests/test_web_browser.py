@@ -5,6 +5,7 @@ Set DATELINE_SCREENSHOTS=DIR to keep a screenshot of every page visited.
 """
 from __future__ import annotations
 
+import json
 import os
 import socket
 import threading
@@ -103,6 +104,8 @@ def test_story_page_highlights_and_panel(page, server):
     assert "Mara Velt" in said.inner_text() and "We have a deal on quotas," in said.inner_text()
     assert "Lisbon" in page.locator("#where").inner_text()
     assert "Osei Brandt" in page.locator("#who").inner_text()
+    assert [" ".join(t.split()) for t in page.locator("#story-timeline li").all_inner_texts()] == [
+        "4 March 2031 met meet · Mara Velt"]
     said.hover()  # pointing at a quote in the panel lights up its span in the text
     assert body.locator(".hl-quote.lit").count() == 1
     assert not page.errors
@@ -179,4 +182,74 @@ def test_timeline_page(page, server):
     _shot(page, "timeline")
     days = page.locator("table.timeline tbody tr td:first-child").all_inner_texts()
     assert "2031-05-19" in days and "2031-03-04" in days
+    _only_loopback(page, server)
+
+
+def test_entity_page_for_a_researcher(page, server):
+    page.goto(f"{server}/entities?name=Mara+Velt")
+    page.wait_for_url("**/entities/*")
+    _shot(page, "entity-network")
+    assert page.locator("h1.entity-name").inner_text() == "Mara Velt"
+    assert page.locator("svg.network circle").count() == 4  # Mara Velt, Osei Brandt, Harbour Council, Lisbon
+    assert page.locator("svg.network line").count() >= 3
+    assert "foreign minister" in page.locator("#titles").inner_text()
+    assert "March 2031" in page.locator("#mentions").inner_text()
+    assert "Lisbon" in page.locator("#where").inner_text()
+    page.locator("svg.network a", has_text="Osei Brandt").click()
+    page.wait_for_url("**/entities/*")
+    assert page.locator("h1.entity-name").inner_text() == "Osei Brandt"
+    assert not page.errors
+    _only_loopback(page, server)
+
+
+@pytest.mark.parametrize("start, link, columns", [
+    ("/search?since=2031-01-01&sort=oldest", "CSV", "id,day,published,headline,agency,dateline,place"),
+    ("/quotes", "CSV", "story,day,headline,speaker_id,speaker,speaker_text,kind,cue,text"),
+    ("/map", "CSV", "name,geonames_id,country,feature,lat,lon,stories"),
+])
+def test_export_downloads_what_the_page_shows(page, server, start, link, columns):
+    page.goto(f"{server}{start}")
+    with page.expect_download() as info:
+        page.locator("p.export a", has_text=link).first.click()
+    download = info.value
+    text = Path(download.path()).read_text(encoding="utf-8")
+    assert download.suggested_filename.startswith("dateline-") and download.suggested_filename.endswith(".csv")
+    assert text.splitlines()[0].startswith(columns)
+    if start.startswith("/search"):  # the rows in the order on screen
+        shown = page.locator("ol.hits a.headline").all_inner_texts()
+        assert [line.split(",")[3] for line in text.splitlines()[1:]] == shown
+    assert not page.errors
+
+
+def test_export_geojson_and_jsonl_downloads(page, server):
+    page.goto(f"{server}/search?q=fishing")
+    with page.expect_download() as info:
+        page.locator("p.export a", has_text="GeoJSON").click()
+    geo = json.loads(Path(info.value.path()).read_text(encoding="utf-8"))
+    assert [f["properties"]["place"] for f in geo["features"]] == ["Lisbon"]
+    page.goto(f"{server}/entities?name=Tomas+Ekker")
+    page.wait_for_url("**/entities/*")
+    with page.expect_download() as info:
+        page.locator("p.export a", has_text="JSON Lines").first.click()
+    rows = [json.loads(line) for line in Path(info.value.path()).read_text(encoding="utf-8").splitlines()]
+    assert [r["story"] for r in rows] == [FLOOD.id] and rows[0]["entity"] == "Tomas Ekker"
+    with page.expect_download() as info:  # its quotes, as the page lists them
+        page.locator("#quotes p.export a", has_text="CSV").click()
+    quotes = Path(info.value.path()).read_text(encoding="utf-8").splitlines()
+    assert len(quotes) == 2 and "The water came in hours," in quotes[1]
+    _only_loopback(page, server)
+
+
+def test_quotes_and_timeline_pages(page, server):
+    page.goto(f"{server}/quotes")
+    _shot(page, "quotes")
+    assert page.locator("ul.quotes li").count() == 3
+    page.fill("form.filters input[name=speaker]", "Tomas Ekker")
+    page.press("form.filters input[name=speaker]", "Enter")
+    page.wait_for_url("**/quotes?speaker=Tomas+Ekker**")
+    assert page.locator("ul.quotes blockquote").all_inner_texts() == ["The water came in hours,"]
+    page.goto(f"{server}/timeline")
+    _shot(page, "timeline-events")
+    assert "rose" in page.locator("table.timeline ol.events-of-day").last.inner_text()
+    assert not page.errors
     _only_loopback(page, server)

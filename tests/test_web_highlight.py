@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 
 from dateline.web.highlight import Mark, highlight, highlighted_paragraphs, paragraphs, record_marks
-from dateline.web.pages import side_panel, timeline_bars
+from dateline.views.story import side_panel
+from dateline.web.pages import timeline_bars
 from dateline.store.models import DayCount
 
 

@@ -12,7 +12,7 @@ from dateline.extract.base import Extractor, StoryContext, build_extractor, chec
 from dateline.io.hygiene import clean_story, too_long
 from dateline.io.sources import BadInput, Story
 from dateline.nlp import load_pipeline
-from dateline.language import identify, read_in_full
+from dateline.nlp.language import identify, read_in_full
 from dateline.record import (PARTS, SINGLE_PARTS, Article, Credit, Credits, Dateline, ExtractorFailure, Source,
                              Span, content_id)
 from dateline.structure import Layout, parse_structure

@@ -11,16 +11,17 @@ from typing import Any
 
 from fastapi import FastAPI, HTTPException, Path as PathParam, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from dateline import __version__
-from dateline.api.geo import feature_collection
-from dateline.api.params import clean, parse_bbox, parse_day, until_day
 from dateline.store import Store
-from dateline.store.api import MAX_FILTER_CHARS, MAX_ID, MAX_QUERY_CHARS, SORTS, QueryTimeout, QueryTooLarge
-from dateline.store.models import SearchResults
+from dateline.store.backend import QueryTimeout
+from dateline.store.query import MAX_FILTER_CHARS, MAX_ID, MAX_OFFSET, MAX_QUERY_CHARS, QueryError, SearchQuery, clean
+from dateline.views import entity_view, places_view, quotes_view, search_view, story_view, timeline_view
+from dateline.views.export import FORMATS, filename, render
+from dateline.web.pages import error_page, register
 
 STATIC = Path(__file__).resolve().parents[1] / "web" / "static"
 # The pages load nothing from elsewhere and run no inline script: a browser enforces both.
@@ -34,7 +35,8 @@ SECURITY_HEADERS = {
 LIMIT = Query(20, ge=1, le=200, description="Rows per page.")
 SORT = Query(None, pattern="^(relevance|newest|oldest)$",
              description="relevance (with q; the default then), newest (the default without q) or oldest.")
-MAX_OFFSET = 100_000  # deep paging past this is a crawl, not a search
+FORMAT = Query("json", pattern="^(json|csv|jsonl|geojson)$",
+               description="json (the default), or the rows as a download: csv, jsonl or geojson (docs/web.md).")
 
 
 def _text(description: str | None = None, limit: int = MAX_FILTER_CHARS):
@@ -71,8 +73,6 @@ def create_app(store_url: str | os.PathLike | Store | None = None) -> FastAPI:
 
     _api(app, store)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    from dateline.web.pages import register
-
     register(app, store)
     return app
 
@@ -84,14 +84,13 @@ def _errors(app: FastAPI) -> None:
     async def http_error(request: Request, exc: StarletteHTTPException):
         if request.url.path.startswith("/api") or request.url.path == "/openapi.json":
             return JSONResponse({"error": _reason(exc.status_code), "detail": exc.detail}, exc.status_code)
-        from dateline.web.pages import error_page
-
         return error_page(request, exc.status_code, str(exc.detail))
 
-    @app.exception_handler(QueryTooLarge)
+    @app.exception_handler(QueryError)
     @app.exception_handler(QueryTimeout)
-    async def too_much(request: Request, exc: Exception):
-        """A search over its limits or its time budget: the client's to narrow, a 400."""
+    async def bad_query(request: Request, exc: Exception):
+        """A bad search parameter, or a search over its limits or its time budget: the client's
+        to mend or narrow, a 400 (JSON from the API, a page from the pages)."""
         return await http_error(request, StarletteHTTPException(400, str(exc)))
 
     @app.exception_handler(RequestValidationError)
@@ -105,32 +104,28 @@ def _reason(status: int) -> str:
 
 
 def _api(app: FastAPI, store: Store) -> None:
-    @app.get("/api/stories", tags=["stories"], summary="Search stories")
+    @app.get("/api/stories", tags=["stories"], summary="Search stories",
+             responses={200: {"content": {media: {} for media, _ in FORMATS.values()}}})
     def stories(q: str | None = _text("Full text: words and \"quoted phrases\", all required.", MAX_QUERY_CHARS),
                 entity: str | None = _text("Entity name (every namesake) or archive id."),
                 speaker: str | None = _text("Speaker name or archive entity id."),
                 place: str | None = _text("Place name or two-letter country code."),
                 bbox: str | None = _text("min_lon,min_lat,max_lon,max_lat"),
-                since: str | None = _text("ISO date: story or event on or after."),
-                until: str | None = _text("ISO date: story or event on or before."),
+                since: str | None = _text("ISO date (YYYY, YYYY-MM, YYYY-MM-DD): story or event on or after."),
+                until: str | None = _text("ISO date: story or event on or before (a year or month: to its end)."),
                 agency: str | None = _text("News agency."),
                 topic: str | None = _text("Topic code (medtop:11000000) or label (politics)."),
                 all_versions: bool = False,
                 sort: str | None = SORT, facets: bool = Query(False, description="Add facet counts."),
-                limit: int = LIMIT, offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> dict[str, Any]:
-        found = search(store, q=q, entity=entity, speaker=speaker, place=place, bbox=bbox, since=since,
-                       until=until, agency=agency, topic=topic, all_versions=all_versions, sort=sort,
-                       facets=facets, limit=limit, offset=offset)
-        return {"count": len(found.hits), "total": found.total, "offset": offset, "limit": limit,
-                "sort": found.sort, "stories": [h.to_dict() for h in found.hits],
-                **({"facets": {k: [f.to_dict() for f in v] for k, v in found.facets.items()}} if facets else {})}
+                limit: int = LIMIT, offset: int = Query(0, ge=0, le=MAX_OFFSET), format: str = FORMAT):
+        query = SearchQuery.parse(q=q, entity=entity, speaker=speaker, place=place, bbox=bbox, since=since,
+                                  until=until, agency=agency, topic=topic, all_versions=all_versions, sort=sort,
+                                  limit=limit, offset=offset)
+        return respond(search_view(store, query, facets=facets and format == "json"), format)
 
     @app.get("/api/stories/{story_id}", tags=["stories"], summary="One story's full record")
     def story(story_id: str = PathParam(..., max_length=64)) -> dict[str, Any]:
-        found = store.get_story(story_id)
-        if found is None:
-            raise HTTPException(404, f"no story {story_id!r}")
-        return found.to_dict()
+        return found(story_view(store, story_id), f"no story {story_id!r}").to_dict()
 
     @app.get("/api/entities", tags=["entities"], summary="Entities, most reported first")
     def entities(name: str | None = _text("Entity name."), type: str | None = _text("PERSON, ORG, GPE..."),
@@ -138,32 +133,30 @@ def _api(app: FastAPI, store: Store) -> None:
         found = store.entities(clean(name), type=clean(type), limit=limit)
         return {"count": len(found), "entities": [e.to_dict() for e in found]}
 
-    @app.get("/api/entities/{entity_id}", tags=["entities"], summary="An entity's profile")
-    def entity(entity_id: int = _id("Archive entity id."), limit: int = Query(50, ge=1, le=500)) -> dict[str, Any]:
-        profile = store.entity(entity_id, limit=limit)
-        if profile is None:
-            raise HTTPException(404, f"no entity {entity_id}")
-        return profile.to_dict()
+    @app.get("/api/entities/{entity_id}", tags=["entities"], summary="An entity's profile",
+             responses={200: {"content": {media: {} for media, _ in FORMATS.values()}}})
+    def entity(entity_id: int = _id("Archive entity id."), limit: int = Query(50, ge=1, le=500),
+               format: str = FORMAT):
+        return respond(found(entity_view(store, entity_id, limit=limit), f"no entity {entity_id}"), format)
 
-    @app.get("/api/quotes", tags=["quotes"], summary="Who said what")
+    @app.get("/api/quotes", tags=["quotes"], summary="Who said what",
+             responses={200: {"content": {media: {} for media, _ in FORMATS.values()}}})
     def quotes(speaker: str | None = _text("Speaker name or archive entity id."),
                text: str | None = _text("Words the quote contains."),
                since: str | None = _text(), until: str | None = _text(),
-               limit: int = Query(50, ge=1, le=500)) -> dict[str, Any]:
-        found = store.quotes(clean(speaker), text=clean(text), since=parse_day(since, "since"),
-                             until=until_day(until), limit=limit)
-        return {"count": len(found), "quotes": [q.to_dict() for q in found]}
+               limit: int = Query(50, ge=1, le=500), format: str = FORMAT):
+        return respond(quotes_view(store, speaker=speaker, text=text, since=since, until=until, limit=limit), format)
 
-    @app.get("/api/places", tags=["places"], summary="Places as GeoJSON points")
+    @app.get("/api/places", tags=["places"], summary="Places as GeoJSON points",
+             responses={200: {"content": {media: {} for media, _ in FORMATS.values()}}})
     def places(bbox: str | None = _text("min_lon,min_lat,max_lon,max_lat"),
-               limit: int = Query(1000, ge=1, le=10000)) -> dict[str, Any]:
-        return feature_collection(store.places(parse_bbox(bbox), limit=limit))
+               limit: int = Query(1000, ge=1, le=10000), format: str = FORMAT):
+        return respond(places_view(store, bbox=bbox, limit=limit), format)
 
-    @app.get("/api/timeline", tags=["time"], summary="Stories and events per day")
+    @app.get("/api/timeline", tags=["time"], summary="Stories and events per day, and the dated events")
     def timeline(entity: str | None = _text("Entity name or archive id."), since: str | None = _text(),
                  until: str | None = _text()) -> dict[str, Any]:
-        days = store.timeline(entity=clean(entity), since=parse_day(since, "since"), until=until_day(until))
-        return {"days": [d.to_dict() for d in days]}
+        return timeline_view(store, entity=entity, since=since, until=until).to_dict()
 
     @app.get("/api/threads", tags=["threads"], summary="The biggest story threads")
     def threads(limit: int = Query(50, ge=1, le=500), min_stories: int = Query(2, ge=1, le=MAX_ID)) -> dict[str, Any]:
@@ -187,16 +180,17 @@ def _api(app: FastAPI, store: Store) -> None:
         return store.stats()
 
 
-def search(store: Store, *, q: str | None = None, entity: str | None = None, speaker: str | None = None,
-           place: str | None = None, bbox: str | None = None, since: str | None = None,
-           until: str | None = None, agency: str | None = None, topic: str | None = None,
-           all_versions: bool = False, sort: str | None = None, facets: bool = False, limit: int = 20,
-           offset: int = 0) -> SearchResults:
-    """``Store.results`` with the request's raw strings checked (bad ones raise a 400)."""
-    sort = clean(sort)
-    if sort is not None and sort not in SORTS:
-        raise HTTPException(400, f"sort must be one of {', '.join(SORTS)}, got {sort!r}")
-    return store.results(clean(q), entity=clean(entity), speaker=clean(speaker), place=clean(place),
-                         bbox=parse_bbox(bbox), since=parse_day(since, "since"), until=until_day(until),
-                         agency=clean(agency), topic=clean(topic), all_versions=all_versions, sort=sort,
-                         facets=facets, limit=limit, offset=offset)
+def respond(view: Any, format: str) -> Any:
+    """A view as its JSON (``format="json"``), or its rows as a CSV, JSON Lines or GeoJSON download."""
+    if format == "json":
+        return view.to_dict()
+    table = view.table()
+    return Response(render(table, format), media_type=FORMATS[format][0],
+                    headers={"Content-Disposition": f'attachment; filename="{filename(table, format)}"'})
+
+
+def found(view: Any, message: str) -> Any:
+    """The view, or a 404 saying what was not found."""
+    if view is None:
+        raise HTTPException(404, message)
+    return view

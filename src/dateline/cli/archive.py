@@ -16,9 +16,11 @@ from dateline.cli.common import PUBLISHED_OPT, TOPICS_OPT, published_value, with
 from dateline.cli.ray_ingest import ADDRESS_OPT, ENGINE_OPT, OUT_FORMAT_OPT, OUT_OPT, ingest_ray, wants_ray
 from dateline.cli.sources import DELAY_OPT, FETCH_OPT, TIMEOUT_OPT, USER_AGENT_OPT, make_options, summary
 from dateline.io.sources import iter_stories
+from dateline.store.query import MAX_LIMIT
 
 DB_HELP = "Archive: SQLite file path or postgresql:// URL (default $DATELINE_DB or dateline.db)."
 FORMAT_HELP = "table | json | csv"
+EXPORT_HELP = "table | json | csv | jsonl | geojson (csv, jsonl, geojson: the API's export columns, docs/web.md)"
 SHOW_FORMATS = ("text", "markdown", "json")
 # Columns holding story ids: a table never shortens or wraps them (they are typed back in).
 ID_COLUMNS = ("id", "story")
@@ -45,7 +47,7 @@ def _open(db: str | None, thread_threshold: float | None = None):
 
 
 class _Querying:
-    """The open store; a query over its limits or time budget is a one-line error, exit 2."""
+    """The open store; a bad query, or one over its limits or time budget, is a one-line error, exit 2."""
 
     def __init__(self, store) -> None:
         self.store = store
@@ -54,10 +56,11 @@ class _Querying:
         return self.store
 
     def __exit__(self, kind, exc, tb) -> None:
-        from dateline.store.api import QueryTimeout, QueryTooLarge
+        from dateline.store.backend import QueryTimeout
+        from dateline.store.query import QueryError
 
         self.store.close()
-        if isinstance(exc, (QueryTooLarge, QueryTimeout)):
+        if isinstance(exc, (QueryError, QueryTimeout)):
             typer.echo(f"error: {exc}", err=True)
             raise typer.Exit(2) from None
 
@@ -117,7 +120,7 @@ def ingest(paths: list[str] = typer.Argument(..., help="Files, directories, glob
 
 def _check_topic_models(paths: Sequence[str]) -> None:
     """Fail before any worker starts when a --topics directory is not a topic model."""
-    from dateline.themes.topics import TopicModelError, load
+    from dateline.extract.themes.topics import TopicModelError, load
 
     for path in paths:
         try:
@@ -159,37 +162,38 @@ def search(words: list[str] = typer.Argument(None, help="Full-text query: words 
            speaker: str = typer.Option(None, "--speaker", help="Stories quoting this speaker (name or id)."),
            place: str = typer.Option(None, "--place", help="Place name or two-letter country code."),
            bbox: str = typer.Option(None, "--bbox", help="min_lon,min_lat,max_lon,max_lat"),
-           since: str = typer.Option(None, "--since", help="YYYY-MM-DD (story or event date)."),
-           until: str = typer.Option(None, "--until", help="YYYY-MM-DD (story or event date)."),
+           since: str = typer.Option(None, "--since", help="YYYY-MM-DD, YYYY-MM or YYYY (story or event date)."),
+           until: str = typer.Option(None, "--until", help="YYYY-MM-DD, YYYY-MM or YYYY: to the end of that "
+                                                           "day, month or year."),
            agency: str = typer.Option(None, "--agency", help="News agency, e.g. Reuters."),
            topic: str = typer.Option(None, "--topic", help="Topic code (medtop:11000000) or label (politics)."),
            all_versions: bool = typer.Option(False, "--all-versions", help="List superseded versions too."),
            sort: str = typer.Option(None, "--sort", help="relevance (default with words) | newest | oldest"),
-           limit: int = typer.Option(20, "--limit", "-n", min=1),
+           limit: int = typer.Option(20, "--limit", "-n", min=1, max=MAX_LIMIT),
            offset: int = typer.Option(0, "--offset", min=0, help="Skip this many hits (the next page)."),
            facets: bool = typer.Option(False, "--facets", help="Print facet counts (people, organisations, "
                                                                "places, agencies) instead of the stories."),
-           format: str = typer.Option("table", "--format", "-f", help=FORMAT_HELP),
+           format: str = typer.Option("table", "--format", "-f", help=EXPORT_HELP),
            db: str = _db_option()) -> None:
     """Search the archive by text, entity, speaker, place, dates, agency and topic: each hit with
-    its date, dateline, agency and a snippet; the total goes to standard error."""
-    from dateline.store.api import SORTS
+    its date, dateline, agency and a snippet; the total goes to standard error. The filters are
+    checked as the API and the pages check them (``SearchQuery``): a bad one is exit status 2."""
+    from dateline.store.query import SearchQuery
+    from dateline.views import search_view
 
-    if sort is not None and sort not in SORTS:
-        raise typer.BadParameter(f"use one of {', '.join(SORTS)}", param_hint="--sort")
-    box = _bbox(bbox) if bbox else None
-    text = " ".join(words or ()) or None
     with _open(db) as store:
-        found = store.results(text, entity=entity, speaker=speaker, place=place, bbox=box, since=since,
-                              until=until, agency=agency, topic=topic, all_versions=all_versions, sort=sort, limit=limit,
-                              offset=offset, facets=facets)
+        query = SearchQuery.parse(q=" ".join(words or ()), entity=entity, speaker=speaker, place=place, bbox=bbox,
+                                  since=since, until=until, agency=agency, topic=topic,
+                                  all_versions=all_versions, sort=sort, limit=limit, offset=offset)
+        view = search_view(store, query, facets=facets)
+    found = view.results
     shown = f"{offset + 1}-{offset + len(found.hits)} of " if found.hits else ""
     typer.echo(f"{shown}{found.total} {'story' if found.total == 1 else 'stories'}, by {found.sort}", err=True)
     if facets:
         rows = [{"facet": name, **f.to_dict()} for name, counts in found.facets.items() for f in counts]
         return _emit(rows, ["facet", "label", "value", "count"], format)
-    columns = ["id", "day", "dateline", "agency", "headline", "snippet"]
-    _emit([h.to_dict() for h in found.hits], columns + ["thread", "score"] if format == "csv" else columns, format)
+    if not _exported(view, format):
+        _emit([h.to_dict() for h in found.hits], ["id", "day", "dateline", "agency", "headline", "snippet"], format)
 
 
 def show(story_id: str = typer.Argument(..., help="A story id, as `dateline search` lists it."),
@@ -220,17 +224,25 @@ def show(story_id: str = typer.Argument(..., help="A story id, as `dateline sear
 
 def entity(name: str = typer.Argument(..., help="Entity name or archive id."),
            limit: int = typer.Option(20, "--limit", "-n"),
-           format: str = typer.Option("table", "--format", "-f", help=FORMAT_HELP),
+           format: str = typer.Option("table", "--format", "-f", help=EXPORT_HELP),
            db: str = _db_option()) -> None:
-    """An entity's titles, quotes, events, co-occurring entities and timeline."""
+    """An entity's titles as the stories give them, quotes, events, co-occurring entities, places
+    and mentions over time; csv, jsonl and geojson list the stories it appears in."""
+    from dateline.views import entity_view
+
     with _open(db) as store:
-        profile = store.entity(name, limit=limit)
-    _found_or_exit(profile, f"no entity named {name!r} in the archive")
+        view = entity_view(store, name, limit=limit)
+    _found_or_exit(view, f"no entity named {name!r} in the archive")
+    profile = view.profile
     if format == "json":
         return _print_json(profile.to_dict())
+    if _exported(view, format):
+        return
     e = profile.entity
     rows = [{"section": "entity", "day": None, "text": f"{e.name} ({e.type}) id {e.id}", "detail": ", ".join(e.titles),
              "story": f"{e.n_stories} stories"}]
+    rows += [{"section": "title", "day": t.last_day, "text": t.title, "detail": f"since {t.first_day}",
+              "story": f"{t.stories} stories"} for t in profile.titles]
     rows += [{"section": "namesake", "day": None, "text": f"{o.name} id {o.id}", "detail": ", ".join(o.titles),
               "story": f"{o.n_stories} stories"} for o in profile.namesakes]
     rows += [{"section": "quote", "day": q.day, "text": q.text, "detail": q.kind, "story": q.story}
@@ -239,6 +251,10 @@ def entity(name: str = typer.Argument(..., help="Entity name or archive id."),
               "story": ev.story} for ev in profile.events]
     rows += [{"section": "with", "day": None, "text": o.name, "detail": o.type, "story": f"{n} shared stories"}
              for o, n in profile.co_occurring]
+    rows += [{"section": "where", "day": None, "text": p.name, "detail": p.country, "story": f"{p.stories} stories"}
+             for p in profile.places]
+    rows += [{"section": "month", "day": m.month, "text": f"{m.stories} stories, {m.mentions} mentions, {m.quotes} quotes",
+              "detail": None, "story": None} for m in profile.months]
     rows += [{"section": "timeline", "day": d.day, "text": f"{d.stories} stories, {d.events} events",
               "detail": None, "story": None} for d in profile.timeline]
     rows += [{"section": "tone", "day": d.day, "text": f"{d.mentions} mentions, mean polarity {d.mean:+.2f}",
@@ -250,11 +266,16 @@ def archive_quotes(speaker: str = typer.Option(None, "--speaker", help="Speaker 
                    text: str = typer.Option(None, "--text", help="Quotes containing this text."),
                    since: str = typer.Option(None, "--since"), until: str = typer.Option(None, "--until"),
                    limit: int = typer.Option(50, "--limit", "-n"),
-                   format: str = typer.Option("table", "--format", "-f", help=FORMAT_HELP),
+                   format: str = typer.Option("table", "--format", "-f", help=EXPORT_HELP),
                    db: str = _db_option()) -> None:
     """Who said what, across the archive (``dateline quotes FILE`` reads single stories)."""
+    from dateline.views import quotes_view
+
     with _open(db) as store:
-        quotes = store.quotes(speaker=speaker, text=text, since=since, until=until, limit=limit)
+        view = quotes_view(store, speaker=speaker, text=text, since=since, until=until, limit=limit)
+    if _exported(view, format):
+        return
+    quotes = view.quotes
     rows = [{**q.to_dict(), "speaker": q.speaker.name if q.speaker else q.speaker_text} for q in quotes]
     _emit(rows, ["day", "speaker", "kind", "text", "story"], format)
 
@@ -275,18 +296,19 @@ def _found_or_exit(found: object, message: str) -> None:
         raise typer.Exit(1)
 
 
+def _exported(view: Any, format: str) -> bool:
+    """Print the view's rows as a CSV, JSON Lines or GeoJSON file (the API's export); False for
+    the other formats, which the command prints itself."""
+    from dateline.views.export import FORMATS, render
+
+    if format not in FORMATS:
+        return False
+    sys.stdout.write(render(view.table(), format) + ("\n" if format == "geojson" else ""))
+    return True
+
+
 def _print_json(value: Any) -> None:
     print(json.dumps(value, ensure_ascii=False, indent=2))
-
-
-def _bbox(text: str) -> tuple[float, float, float, float]:
-    try:
-        values = tuple(float(v) for v in text.split(","))
-    except ValueError:
-        values = ()
-    if len(values) != 4:
-        raise typer.BadParameter("--bbox takes four numbers: min_lon,min_lat,max_lon,max_lat")
-    return values  # type: ignore[return-value]
 
 
 def _emit(rows: Sequence[dict[str, Any]], columns: Iterable[str], format: str) -> None:

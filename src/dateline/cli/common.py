@@ -80,7 +80,7 @@ def make_reader(model: str | None, extractors: Iterable[str] | None = None, topi
     from dateline.extract.base import PipelineError
     from dateline.nlp import ModelNotFound
     from dateline.reader import Reader
-    from dateline.themes.topics import TopicModelError
+    from dateline.extract.themes.topics import TopicModelError
 
     try:
         return Reader(model=model, extractors=extractors, topics=tuple(topics))

@@ -4,7 +4,7 @@ from __future__ import annotations
 import typer
 
 from dateline.cli.common import MODEL_OPT, PATHS_ARG, Tally, read_articles
-from dateline.quotes.cite import attribution, citation, speaker_names
+from dateline.extract.quotes.cite import attribution, citation, speaker_names
 
 FORMATS = ("table", "csv", "json")
 COLUMNS = ("file", "id", "speaker", "speaker_type", "anonymous", "kind", "modality", "cue", "start", "end", "quote",

@@ -23,7 +23,7 @@ def timeline(paths: list[str] = PATHS_ARG,
     Each happening once, statements left out, unless --all."""
     import json
 
-    from dateline.events.timeline import timeline_rows
+    from dateline.extract.events.timeline import timeline_rows
 
     if format not in FORMATS:
         raise typer.BadParameter(f"--format must be one of {', '.join(FORMATS)}")

@@ -89,7 +89,7 @@ def score(gold: Iterable[set[Chunk]], pred: Iterable[set[Chunk]]) -> dict[str, t
 def evaluate(path: str | Path, model: str | None = None, limit: int | None = None) -> dict[str, dict]:
     """Run each NER on each document once; score the pipeline's own, the news NER, and the
     news NER corrected."""
-    from dateline.entities.corrections import correct
+    from dateline.extract.entities.corrections import correct
     from dateline.nlp import load_pipeline
 
     own, news = load_pipeline(model, news_ner=False), load_pipeline(model)

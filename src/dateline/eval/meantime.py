@@ -21,6 +21,7 @@ from pathlib import Path
 
 import typer
 
+from dateline.eval.meantime_tokens import read_meantime
 from dateline.eval.metrics import prf
 
 SENTENCE_BREAK = "\n\n"  # WikiNews prints short paragraphs; a blank line keeps the parser inside one
@@ -47,27 +48,12 @@ class GoldDoc:
 
 def read_doc(path: Path) -> GoldDoc:
     """One MEANTIME XML file: text rebuilt from its tokens, sentences a blank line apart."""
-    root = ET.parse(path).getroot()
-    pieces: list[str] = []
-    spans: list[tuple[int, int, int]] = []
-    pos, sentence = 0, None
-    sentence_of: dict[int, int] = {}
-    for tok in root.iter("token"):
-        sentence_of[int(tok.get("t_id"))] = int(tok.get("sentence") or 0)
-        if sentence is not None and tok.get("sentence") != sentence:
-            pieces.append(SENTENCE_BREAK)
-            pos += len(SENTENCE_BREAK)
-        elif sentence is not None:
-            pieces.append(" ")
-            pos += 1
-        sentence = tok.get("sentence")
-        text = tok.text or ""
-        spans.append((pos, pos + len(text), int(tok.get("t_id"))))
-        pieces.append(text)
-        pos += len(text)
-    token_at: list[int | None] = [None] * pos
-    for start, end, tid in spans:
-        token_at[start:end] = [tid] * (end - start)
+    doc = read_meantime(path, sentence_break=SENTENCE_BREAK)
+    root = doc.root
+    sentence_of = {int(t.id): t.sentence for t in doc.tokens}
+    token_at: list[int | None] = [None] * len(doc.text)
+    for t in doc.tokens:
+        token_at[t.start:t.end] = [int(t.id)] * (t.end - t.start)
     markables = root.find("Markables")
     mentions = {m.get("m_id"): frozenset(int(a.get("t_id")) for a in m.iter("token_anchor"))
                 for m in (markables if markables is not None else ())}
@@ -81,7 +67,7 @@ def read_doc(path: Path) -> GoldDoc:
         sid, tid = source.get("m_id"), target.get("m_id")
         if sid in events and tid in entities:
             links.add((sid, mentions[tid]))
-    return GoldDoc(path.stem, "".join(pieces), token_at, events, links, _dct(root), sentence_of)
+    return GoldDoc(doc.name, doc.text, token_at, events, links, _dct(root), sentence_of)
 
 
 def _dct(root: ET.Element) -> date | None:
@@ -142,9 +128,9 @@ def score_doc(gold: GoldDoc, found: list[tuple[int, list[int], list[int]]], scor
 
 def evaluate(docs: list[GoldDoc], open_class: bool = False, sentences: int = 0) -> Scores:
     """Run spaCy and the extractors over the rebuilt texts and score the event frames."""
-    from dateline.events.frames import FrameFinder
+    from dateline.extract.events.frames import FrameFinder
     from dateline.extract.base import StoryContext, build_extractor, registered
-    from dateline.extract.events import find_frames
+    from dateline.extract.events.extractor import find_frames
     from dateline.nlp import load_pipeline
     from dateline.structure.layout import Field, Layout
 

@@ -15,6 +15,7 @@ from typing import Sequence
 
 import typer
 
+from dateline.eval import meantime_tokens
 from dateline.eval.metrics import prf
 
 
@@ -75,28 +76,16 @@ def _date(value: str) -> date | None:
 
 
 MEANTIME_SENTENCES = 5  # MEANTIME annotates the title, date line and first sentences: 0-5
-_NO_SPACE_BEFORE = frozenset(",.;:!?)]}%'\"") | {"'s", "n't", "'re", "'ve", "'ll", "'d", "'m"}
-_NO_SPACE_AFTER = frozenset("([{$\"")
 
 
 def read_meantime(path: Path) -> TimeMLDoc:
     """Parse one MEANTIME (NewsReader CAT) file: tokens are joined back into text, a
     sentence a paragraph, with no space before closing punctuation; its CREATION_TIME timex,
     the date line under the headline, is both the DCT and a gold timex in the text."""
-    root = ET.parse(path).getroot()
-    spans: dict[str, tuple[int, int]] = {}
-    text, sentence, glue, scored_end = "", None, False, None
-    for token in root.iter("token"):
-        if scored_end is None and int(token.get("sentence", 0)) > MEANTIME_SENTENCES:
-            scored_end = len(text)
-        word = token.text or ""
-        if sentence is not None and token.get("sentence") != sentence:
-            text += "\n\n"
-        elif text and not glue and word not in _NO_SPACE_BEFORE:
-            text += " "
-        spans[token.get("t_id")] = (len(text), len(text) + len(word))
-        text += word
-        sentence, glue = token.get("sentence"), word in _NO_SPACE_AFTER
+    doc = meantime_tokens.read_meantime(path, sentence_break="\n\n", detokenise=True)
+    root, text, spans = doc.root, doc.text, doc.spans()
+    later = next((i for i, t in enumerate(doc.tokens) if t.sentence > MEANTIME_SENTENCES), None)
+    scored_end = None if later is None else doc.tokens[later - 1].end if later else 0
     timexes, dct = [], None
     for node in root.iter("TIMEX3"):
         ids = [a.get("t_id") for a in node.findall("token_anchor") if a.get("t_id") in spans]

@@ -83,7 +83,7 @@ def register(eval_app: typer.Typer) -> None:
                             out: Path = typer.Option(None, "--out", help="Keep the trained model here.")) -> None:
         """Topic F1 on Reuters-21578 ModApte: train with `dateline topics train`, score held-back stories."""
         from dateline.cli.topics import train as train_command
-        from dateline.themes.topics import load
+        from dateline.extract.themes.topics import load
 
         files = sorted(path.glob("reut2-*.sgm")) if path.is_dir() else [path]
         train, test = split([s for f in files for s in read_sgm(f)], held_out_from)

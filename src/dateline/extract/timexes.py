@@ -6,6 +6,8 @@ the past tense is irregular.
 """
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import IDX, LOWER, TAG
 from spacy.tokens import Doc
 
 from dateline.extract.base import StoryContext, register
@@ -42,13 +44,13 @@ def _yearless_day(ctx: StoryContext) -> tuple[int, int] | None:
 
 
 def tense_hints(doc: Doc | None) -> tuple[tuple[int, int], ...]:
-    """(char offset, PAST or FUTURE) for past-tense verbs and future modals."""
+    """(char offset, PAST or FUTURE) for past-tense verbs and future modals, read from the
+    doc's arrays (no Token object per token)."""
     if doc is None or not doc.has_annotation("TAG"):
         return ()
-    hints = []
-    for token in doc:
-        if token.tag_ == "VBD":
-            hints.append((token.idx, PAST))
-        elif token.tag_ == "MD" and token.lower_ in FUTURE_MODALS:
-            hints.append((token.idx, FUTURE))
+    strings = doc.vocab.strings
+    rows = doc.to_array([TAG, LOWER, IDX])
+    past = rows[:, 0] == strings["VBD"]
+    future = (rows[:, 0] == strings["MD"]) & numpy.isin(rows[:, 1], [strings[w] for w in FUTURE_MODALS])
+    hints = [(int(rows[i, 2]), PAST if past[i] else FUTURE) for i in numpy.flatnonzero(past | future)]
     return tuple(hints)

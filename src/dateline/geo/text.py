@@ -1,4 +1,5 @@
-"""Name folding: the one key every gazetteer name and every story mention is looked up by.
+"""Name folding: the one key every gazetteer name and every story mention is looked up by,
+and the pieces other name lists fold with (``strip_accents``, ``surface``, ``case_key``).
 
 Case, diacritics, dots and apostrophes are dropped and hyphens read as spaces, so
 "U.S." meets "US", "Côte d'Ivoire" meets "Cote dIvoire" and "Winston-Salem" meets
@@ -17,11 +18,15 @@ _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$", re.IGNORECASE)
 _ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
 
 
+def strip_accents(text: str) -> str:
+    """The text without its combining marks (NFKD): "Mahārāshtra" -> "Maharashtra"."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+
+
 @lru_cache(maxsize=200_000)
 def fold(name: str) -> str:
     """Lower-cased, accent-free, punctuation-light key of a place name."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    stripped = strip_accents(name)
     stripped = stripped.replace("ø", "o").replace("Ø", "O").replace("ß", "ss").replace("ı", "i")
     return _SPACE.sub(" ", _DROP.sub("", stripped.casefold())).strip()
 
@@ -36,3 +41,9 @@ def surface(text: str) -> str:
     """The name as a mention gives it: without a leading "the" and a trailing possessive."""
     text = " ".join(text.split())
     return _ARTICLE.sub("", _POSSESSIVE.sub("", text)).strip()
+
+
+def case_key(text: str) -> str:
+    """A mention's surface, case-folded, accents and punctuation kept: the key of the entity
+    name lists, which spell names as pycountry and the demonym table do ("the U.S.'s" -> "u.s.")."""
+    return surface(text).casefold()

@@ -130,8 +130,8 @@ def _place_line(p) -> str:
 
 
 def _event_lines(a: Article, names: dict[str, str]) -> list[str]:
-    """The story's timeline: each happening once, in time order (see ``dateline.events.timeline``)."""
-    from dateline.events.timeline import timeline_rows
+    """The story's timeline: each happening once, in time order (see ``dateline.extract.events.timeline``)."""
+    from dateline.extract.events.timeline import timeline_rows
 
     lines = []
     for row in timeline_rows(a):

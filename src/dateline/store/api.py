@@ -19,17 +19,19 @@ from typing import Any, Iterable, Sequence
 
 from dateline.record import Article, Source
 from dateline.render.digest import dateline_label
-from dateline.store.backend import MARK_START, MARK_STOP, Backend, QueryTimeout, open_backend, query_terms
+from dateline.store.backend import MARK_START, MARK_STOP, Backend, QueryTimeout, open_backend  # noqa: F401 (QueryTimeout re-exported)
 from dateline.store.features import Prepared, prepare
 from dateline.store.identity import name_key
-from dateline.store.models import (DayCount, EntityProfile, EntityRef, EventHit, FacetCount, PlaceCount, QuoteHit,
-                                   SearchResults, StoryDetail, StoryHit, ThreadSummary, ToneDay, TopicCount)
+from dateline.store.models import (Appearance, DayCount, EntityProfile, EntityRef, EventHit, FacetCount, Link,
+                                   MonthCount, PlaceCount, QuoteHit, SearchResults, StoryDetail, StoryHit, StoryPlace,
+                                   ThreadSummary, TitleUse, ToneDay, TopicCount)
+from dateline.store.query import (MAX_FILTER_CHARS, MAX_ID, MAX_QUERY_CHARS, MAX_QUERY_TERMS, SORTS,  # noqa: F401
+                                  BBox, QueryError, QueryTooLarge, SearchQuery, archive_id, check_text, since_day,
+                                  until_day)  # the limits and errors re-exported for older imports
 from dateline.store.provenance import add_sources, sources_of, story_for_url
 from dateline.store.threads import ThreadSettings
 from dateline.store.writer import write_story
 
-BBox = tuple[float, float, float, float]  # min_lon, min_lat, max_lon, max_lat
-SORTS = ("relevance", "newest", "oldest")
 _ORDER = {"relevance": "f.score DESC, s.n DESC", "newest": "COALESCE(s.day, '') DESC, s.n DESC",
           "oldest": "s.day IS NULL, s.day, s.n"}
 # Entity facets: (facet name, entity types counted); the entity id is the value to filter by.
@@ -37,41 +39,10 @@ FACET_TYPES = (("people", ("PERSON",)), ("organisations", ("ORG",)), ("places", 
 FACET_SIZE = 10
 MONTHS_SHOWN = 120
 LEAD_CHARS = 240
-
-# What one search may ask: a hostile query must not hold a core (a 60 KB query once took 46 s).
-MAX_QUERY_CHARS = 500
-MAX_QUERY_TERMS = 16
-MAX_FILTER_CHARS = 200  # a name, place, agency or quote text
 SEARCH_SECONDS = 5.0
-MAX_ID = 2**63 - 1  # archive ids are 64-bit integers
-
-
-class QueryTooLarge(ValueError):
-    """A search parameter over its length or term limit (the message names the limit)."""
-
-
-def check_text(value: str | None, name: str, limit: int = MAX_FILTER_CHARS) -> None:
-    if value is not None and len(value) > limit:
-        raise QueryTooLarge(f"{name} is {len(value):,} characters, over the {limit}-character limit")
-
-
-def check_query(text: str | None) -> None:
-    """A full-text query within ``MAX_QUERY_CHARS`` and ``MAX_QUERY_TERMS``."""
-    check_text(text, "the query", MAX_QUERY_CHARS)
-    if text and len(terms := query_terms(text)) > MAX_QUERY_TERMS:
-        raise QueryTooLarge(f"the query has {len(terms)} terms, over the limit of {MAX_QUERY_TERMS}")
-
-
-def archive_id(value: str | int) -> int | None:
-    """An archive id (an int, or ASCII digits in range), else None: a name, not an id."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value if 0 <= value <= MAX_ID else None
-    text = str(value)
-    if text.isascii() and text.isdigit() and len(text) <= 19 and int(text) <= MAX_ID:
-        return int(text)
-    return None
+APPEARANCES = 50  # the stories an entity page reads titles from (its newest; each read costs a record)
+NETWORK_SIZE = 12  # co-occurring entities drawn in an entity's network
+_APPEARANCE_FIELDS = ("entities", "places", "dateline")  # what an appearance reads of a stored record
 _HIT_COLUMNS = "s.id, s.headline, s.agency, s.published, s.day, s.source, s.thread, s.version_group, s.is_current"
 
 
@@ -128,95 +99,86 @@ class Store:
         return True
 
     # -- stories -----------------------------------------------------------------------
-    def search(self, text: str | None = None, *, entity: str | int | None = None,
-               speaker: str | int | None = None, place: str | None = None, bbox: BBox | None = None,
-               since: str | None = None, until: str | None = None, agency: str | None = None,
-               topic: str | None = None, all_versions: bool = False, sort: str | None = None, limit: int = 20,
-               offset: int = 0) -> list[StoryHit]:
+    def search(self, text: str | SearchQuery | None = None, **filters: Any) -> list[StoryHit]:
         """Stories matching every given filter, best full-text match first (else newest first).
 
-        ``entity``/``speaker`` take a name (every namesake) or an archive entity id; ``place``
-        a place name or a two-letter country code; ``bbox`` (min_lon, min_lat, max_lon, max_lat);
-        ``since``/``until`` ISO dates matched against the story's day and its events' days;
-        ``topic`` a topic code ("medtop:11000000") or label ("politics"), of any scheme.
-        Only the current version of a story is listed unless ``all_versions``. ``sort`` is one
-        of ``SORTS``; relevance needs text and falls back to newest without it. Raises
-        ``QueryTooLarge`` past the length and term limits and ``QueryTimeout`` past
-        ``SEARCH_SECONDS``.
+        Takes a ``SearchQuery`` or its fields (``SearchQuery.parse`` checks them): ``entity``/
+        ``speaker`` a name (every namesake) or an archive entity id; ``place`` a place name or a
+        two-letter country code; ``bbox`` (min_lon, min_lat, max_lon, max_lat); ``since``/``until``
+        ISO dates (YYYY, YYYY-MM or YYYY-MM-DD; ``until`` includes the whole month or year) matched
+        against the story's day and its events' days; ``topic`` a topic code ("medtop:11000000")
+        or label ("politics"), of any scheme. Only the current version of a story is listed unless
+        ``all_versions``. ``sort`` is one of ``SORTS``; relevance needs text and falls back to
+        newest without it. Raises ``QueryError`` for a bad parameter (``QueryTooLarge`` past the
+        length and term limits) and ``QueryTimeout`` past ``SEARCH_SECONDS``.
         """
-        found = self._matching(text, entity=entity, speaker=speaker, place=place, bbox=bbox, since=since,
-                               until=until, agency=agency, topic=topic, all_versions=all_versions)
+        query = _query(text, filters)
+        found = self._matching(query)
         if found is None:
             return []
         join, where, params, score = found
         sql = (f"SELECT {_HIT_COLUMNS}, {score} AS score FROM stories s {join} {where} "
-               f"ORDER BY {_order(sort, ranked=bool(join))} LIMIT ? OFFSET ?")
+               f"ORDER BY {_ORDER[_sort(query, ranked=bool(join))]} LIMIT ? OFFSET ?")
         with self.db.time_budget(SEARCH_SECONDS):
-            return [_hit(r) for r in self.db.query(sql, (*params, _bounded(limit), _bounded(offset)))]
+            return [_hit(r) for r in self.db.query(sql, (*params, query.limit, query.offset))]
 
-    def results(self, text: str | None = None, *, sort: str | None = None, limit: int = 20, offset: int = 0,
-                facets: bool = False, **filters: Any) -> SearchResults:
-        """A page of ``search`` for a reader: the real total, each hit's dateline and a snippet
-        with the matched words marked, and (``facets``) counts of the people, organisations,
-        places and agencies of all the matching stories. Filters as for ``search``."""
-        found = self._matching(text, **filters)
-        ranked = bool(found and found[0])
-        sort = "newest" if (sort or "relevance") == "relevance" and not ranked else sort or "relevance"
+    def results(self, text: str | SearchQuery | None = None, *, facets: bool = False,
+                **filters: Any) -> SearchResults:
+        """A page of ``search`` for a reader: the real total, each hit's dateline, place and a
+        snippet with the matched words marked, and (``facets``) counts of the people,
+        organisations, places and agencies of all the matching stories. Takes what ``search``
+        takes."""
+        query = _query(text, filters)
+        found = self._matching(query)
+        sort = _sort(query, ranked=bool(found and found[0]))
         if found is None:
-            return SearchResults(0, offset, limit, sort, [], {})
+            return SearchResults(0, query.offset, query.limit, sort, [], {})
         join, where, params, _ = found
-        hits = self.search(text, sort=sort, limit=limit, offset=offset, **filters)
+        hits = self.search(query.replace(sort=sort))
         with self.db.time_budget(SEARCH_SECONDS):
             total = int(self.db.scalar(f"SELECT COUNT(*) AS c FROM stories s {join} {where}", params) or 0)
             counts = self._facets(f"SELECT s.n FROM stories s {join} {where}", params) if facets and total else {}
-        return SearchResults(total, offset, limit, sort, self._annotate(hits, text), counts)
+        return SearchResults(total, query.offset, query.limit, sort, self._annotate(hits, query.text), counts)
 
-    def _matching(self, text: str | None, *, entity: str | int | None = None,
-                  speaker: str | int | None = None, place: str | None = None, bbox: BBox | None = None,
-                  since: str | None = None, until: str | None = None, agency: str | None = None,
-                  topic: str | None = None, all_versions: bool = False) -> tuple[str, str, list[Any], str] | None:
+    def _matching(self, query: SearchQuery) -> tuple[str, str, list[Any], str] | None:
         """The FROM-clause join, WHERE clause, parameters and score column of a search; None
-        when the text has nothing searchable in it (no story can match). Raises
-        ``QueryTooLarge`` past the length and term limits."""
-        check_query(text)
-        for name, value in (("entity", entity), ("speaker", speaker), ("place", place), ("agency", agency),
-                            ("topic", topic)):
-            check_text(value if isinstance(value, str) else None, name)
+        when the text has nothing searchable in it (no story can match)."""
+        q = query
         where: list[str] = []
         params: list[Any] = []
-        fts = self.db.fts_source(text) if text else None
+        fts = self.db.fts_source(q.text) if q.text else None
         join, score = "", "NULL"
         if fts:
             join, score = f"JOIN ({fts[0]}) f ON f.story = s.n", "f.score"
             params += fts[1]
-        elif text:
+        elif q.text:
             return None
-        if entity is not None:
-            sql, p = self._entity_filter(entity)
+        if q.entity is not None:
+            sql, p = self._entity_filter(q.entity)
             where.append(f"s.n IN (SELECT m.story FROM mentions m WHERE m.entity IN ({sql}))")
             params += p
-        if speaker is not None:
-            sql, p = self._entity_filter(speaker)
+        if q.speaker is not None:
+            sql, p = self._entity_filter(q.speaker)
             where.append(f"s.n IN (SELECT q.story FROM quotes q WHERE q.entity IN ({sql}))")
             params += p
-        if place:
+        if q.place:
             where.append("s.n IN (SELECT story FROM places WHERE LOWER(name) = LOWER(?) OR country = ?)")
-            params += [place, place.upper() if len(place) == 2 else None]
-        if bbox:
-            min_lon, min_lat, max_lon, max_lat = bbox
+            params += [q.place, q.place.upper() if len(q.place) == 2 else None]
+        if q.bbox:
+            min_lon, min_lat, max_lon, max_lat = q.bbox
             where.append("s.n IN (SELECT story FROM places WHERE lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?)")
             params += [min_lat, max_lat, min_lon, max_lon]
-        if since or until:
-            lo, hi = since or "0000-00-00", until or "9999-99-99"
+        if q.since or q.until:
+            lo, hi = q.since or "0000-00-00", q.until or "9999-99-99"
             where.append("(s.day BETWEEN ? AND ? OR s.n IN (SELECT story FROM events WHERE day BETWEEN ? AND ?))")
             params += [lo, hi, lo, hi]
-        if agency:
+        if q.agency:
             where.append("LOWER(s.agency) = LOWER(?)")
-            params.append(agency)
-        if topic:
+            params.append(q.agency)
+        if q.topic:
             where.append("s.n IN (SELECT story FROM topics WHERE code = ? OR LOWER(label) = LOWER(?))")
-            params += [topic, topic]
-        if not all_versions:
+            params += [q.topic, q.topic]
+        if not q.all_versions:
             where.append("s.is_current = 1")
         return join, ("WHERE " + " AND ".join(where) if where else ""), params, score
 
@@ -234,11 +196,12 @@ class Store:
             n, rec = records[h.id]
             snippet, marks = _unmark(marked[n]) if n in marked else (_lead(bodies[n]), ())
             out.append(dataclasses.replace(h, dateline=dateline_label(rec.get("dateline") or {}, full=False) or None,
-                                           snippet=snippet or None, marks=marks))
+                                           place=story_place(rec), snippet=snippet or None, marks=marks))
         return out
 
     def _facets(self, matching: str, params: list[Any], size: int = FACET_SIZE) -> dict[str, list[FacetCount]]:
-        """Counts over the matching stories: entities by kind, agencies, and stories per month."""
+        """Counts over the matching stories: entities by kind, agencies, stories per month, the
+        countries of the places they name (ISO codes, which the ``place`` filter takes) and topics."""
         out: dict[str, list[FacetCount]] = {}
         for facet, types in FACET_TYPES:
             rows = self.db.query(
@@ -257,6 +220,12 @@ class Store:
                              "AND s.day IS NOT NULL GROUP BY SUBSTR(s.day, 1, 7) ORDER BY m DESC LIMIT ?",
                              (*params, MONTHS_SHOWN))
         out["months"] = [FacetCount(r["m"], r["m"], int(r["c"])) for r in rows]  # a histogram, newest first
+        rows = self.db.query(f"SELECT country AS cc, COUNT(DISTINCT story) AS c FROM places WHERE story IN ({matching}) "
+                             "AND country IS NOT NULL GROUP BY country ORDER BY c DESC, country LIMIT ?", (*params, size))
+        out["countries"] = [FacetCount(r["cc"], r["cc"], int(r["c"])) for r in rows]
+        rows = self.db.query(f"SELECT code, MIN(label) AS label, COUNT(DISTINCT story) AS c FROM topics "
+                             f"WHERE story IN ({matching}) GROUP BY code ORDER BY c DESC, code LIMIT ?", (*params, size))
+        out["topics"] = [FacetCount(r["code"], r["label"], int(r["c"])) for r in rows]
         return out
 
     def get_story(self, story_id: str) -> StoryDetail | None:
@@ -323,15 +292,21 @@ class Store:
             return None
         ref, namesakes = found[0], found[1:]
         n = ref.id
+        co_occurring = self._co_occurring(n, limit)
         return EntityProfile(
             entity=ref,
             quotes=self.quotes(speaker=n, limit=limit),
             events=self._entity_events(n, limit),
-            co_occurring=self._co_occurring(n, limit),
+            co_occurring=co_occurring,
             timeline=self.timeline(entity=n),
             stories=self.search(entity=n, all_versions=True, limit=limit),
             namesakes=namesakes,
-            tone=self.entity_tone(n))
+            tone=self.entity_tone(n),
+            months=self.entity_months(n),
+            places=self.entity_places(n, limit=limit),
+            titles=_title_uses(appearances := self.appearances(n, limit=APPEARANCES)),
+            appearances=appearances[:limit],
+            links=self.links(n, [o.id for o, _ in co_occurring[:NETWORK_SIZE]]))
 
     def _find_entity(self, name_or_id: str | int) -> list[EntityRef]:
         n = archive_id(name_or_id)
@@ -362,12 +337,87 @@ class Store:
                          r["day"], r["modality"], r["role"]) for r in rows]
 
     def _co_occurring(self, n: int, limit: int) -> list[tuple[EntityRef, int]]:
+        """Who the stories name with entity ``n`` (bylines left out: they report, they do not appear)."""
         rows = self.db.query(
             "SELECT e.*, c.shared FROM (SELECT m2.entity, COUNT(DISTINCT m2.story) AS shared "
             "FROM mentions m1 JOIN mentions m2 ON m2.story = m1.story AND m2.entity <> m1.entity "
-            "WHERE m1.entity = ? GROUP BY m2.entity) c JOIN entities e ON e.n = c.entity "
+            "WHERE m1.entity = ? GROUP BY m2.entity) c JOIN entities e ON e.n = c.entity WHERE e.journalist = 0 "
             "ORDER BY c.shared DESC, e.n_stories DESC, e.n LIMIT ?", (n, limit))
         return [(_entity(r), int(r["shared"])) for r in rows]
+
+    def entity_months(self, entity: str | int) -> list[MonthCount]:
+        """An entity's mentions over time: per month of the stories' days, the stories naming it,
+        its mentions and its quotes, oldest first."""
+        sql, p = self._entity_filter(entity)
+        rows = self.db.query(
+            "SELECT SUBSTR(s.day, 1, 7) AS m, COUNT(DISTINCT s.n) AS c, COUNT(*) AS k FROM mentions x "
+            f"JOIN stories s ON s.n = x.story WHERE x.entity IN ({sql}) AND s.day IS NOT NULL "
+            "GROUP BY SUBSTR(s.day, 1, 7) ORDER BY m", p)
+        said = {r["m"]: int(r["c"]) for r in self.db.query(
+            "SELECT SUBSTR(s.day, 1, 7) AS m, COUNT(*) AS c FROM quotes q JOIN stories s ON s.n = q.story "
+            f"WHERE q.entity IN ({sql}) AND s.day IS NOT NULL GROUP BY SUBSTR(s.day, 1, 7)", p)}
+        return [MonthCount(r["m"], int(r["c"]), int(r["k"]), said.get(r["m"], 0)) for r in rows]
+
+    def entity_places(self, entity: str | int, *, limit: int = 50) -> list[PlaceCount]:
+        """Where an entity is reported: the resolved places its stories name (itself left out),
+        with how many of its stories name each."""
+        sql, p = self._entity_filter(entity)
+        rows = self.db.query(
+            "SELECT name, geonames_id, lat, lon, country, feature, COUNT(DISTINCT story) AS c FROM places "
+            f"WHERE lat IS NOT NULL AND story IN (SELECT story FROM mentions WHERE entity IN ({sql})) "
+            f"AND (entity IS NULL OR entity NOT IN ({sql})) "
+            "GROUP BY name, geonames_id, lat, lon, country, feature ORDER BY c DESC, name LIMIT ?",
+            (*p, *p, limit))
+        return [PlaceCount(r["name"], r["geonames_id"], r["lat"], r["lon"], r["country"], r["feature"], r["c"])
+                for r in rows]
+
+    def appearances(self, entity: int, *, limit: int = 50) -> list[Appearance]:
+        """The stories an archive entity appears in, newest first, each with the titles that story
+        gives it (read from the stored record), its mentions and quotes there, and where it was filed."""
+        rows = self.db.query(
+            f"SELECT s.n, s.id, s.day, s.headline, c.k, {self.db.json_fields('s.record', _APPEARANCE_FIELDS)} AS parts "
+            "FROM (SELECT c.story, c.k FROM (SELECT story, COUNT(*) AS k FROM mentions WHERE entity = ? GROUP BY story) c "
+            "JOIN stories t ON t.n = c.story ORDER BY COALESCE(t.day, '') DESC, t.n DESC LIMIT ?) c "
+            "JOIN stories s ON s.n = c.story ORDER BY COALESCE(s.day, '') DESC, s.n DESC", (entity, limit))
+        # (the newest stories are chosen before their records are read: reading every record to sort is slow)
+        said = {int(r["story"]): int(r["c"]) for r in self.db.query(
+            "SELECT story, COUNT(*) AS c FROM quotes WHERE entity = ? GROUP BY story", (entity,))}
+        local: dict[int, set[str]] = {}
+        for r in self.db.query("SELECT DISTINCT story, local_id FROM mentions WHERE entity = ?", (entity,)):
+            local.setdefault(int(r["story"]), set()).add(r["local_id"])
+        out = []
+        for r in rows:
+            ids = local.get(int(r["n"]), set())
+            entities, places, dateline = json.loads(r["parts"])
+            titles = tuple(dict.fromkeys(t for e in entities or () if e.get("id") in ids for t in e.get("titles") or ()))
+            where = story_place({"places": places or [], "dateline": dateline or {}})
+            out.append(Appearance(r["id"], r["day"], r["headline"], titles, int(r["k"]), said.get(int(r["n"]), 0),
+                                  where))
+        return out
+
+    def links(self, entity: int, others: Sequence[int]) -> list[Link]:
+        """Co-occurrence among an entity and ``others`` in the entity's stories: how many of them
+        name each pair (its ego network)."""
+        ids = [entity, *others]
+        if len(ids) < 2:
+            return []
+        rows = self.db.query(
+            "WITH named AS (SELECT DISTINCT m.story, m.entity FROM (SELECT DISTINCT story FROM mentions "
+            "WHERE entity = ?) e JOIN mentions m ON m.story = e.story "
+            f"WHERE m.entity IN ({', '.join('?' * len(ids))})) "
+            "SELECT a.entity AS x, b.entity AS y, COUNT(*) AS c FROM named a JOIN named b "
+            "ON b.story = a.story AND a.entity < b.entity GROUP BY a.entity, b.entity ORDER BY c DESC, x, y",
+            (entity, *ids))  # driven from the entity's own stories, whatever the size of the others
+        return [Link(int(r["x"]), int(r["y"]), int(r["c"])) for r in rows]
+
+    def story_places(self, story_ids: Sequence[str]) -> dict[str, StoryPlace]:
+        """Where each story was filed (``story_place``), for the ids that have a resolved place."""
+        out: dict[str, StoryPlace] = {}
+        for chunk in (story_ids[i:i + 200] for i in range(0, len(story_ids), 200)):
+            rows = self.db.query(f"SELECT id, record FROM stories WHERE id IN ({', '.join('?' * len(chunk))})",
+                                 list(chunk))
+            out.update({r["id"]: place for r in rows if (place := story_place(json.loads(r["record"])))})
+        return out
 
     def entity_tone(self, entity: str | int) -> list[ToneDay]:
         """How the stories spoke of an entity, day by day: its mentions' target-dependent
@@ -396,8 +446,10 @@ class Store:
 
     # -- quotes, places, time ----------------------------------------------------------
     def quotes(self, speaker: str | int | None = None, *, text: str | None = None, since: str | None = None,
-               until: str | None = None, limit: int = 50) -> list[QuoteHit]:
-        """Quotes, newest first; ``speaker`` is a name (every namesake) or an entity id."""
+               until: str | None = None, limit: int = 50, places: bool = False) -> list[QuoteHit]:
+        """Quotes, newest first; ``speaker`` is a name (every namesake) or an entity id; ``since``/
+        ``until`` as in ``search`` (a bad date is a ``QueryError``)."""
+        since, until = since_day(since), until_day(until)
         where, params = [], []
         if speaker is not None:
             sql, p = self._entity_filter(speaker)
@@ -419,7 +471,11 @@ class Store:
             "e.n_stories AS e_n_stories FROM quotes q JOIN stories s ON s.n = q.story "
             f"LEFT JOIN entities e ON e.n = q.entity {'WHERE ' + ' AND '.join(where) if where else ''} "
             "ORDER BY COALESCE(s.day, '') DESC, q.story DESC, q.start_char LIMIT ?", (*params, limit))
-        return [_quote(r) for r in rows]
+        found = [_quote(r) for r in rows]
+        if places:  # where each quote's story was filed, for a map or GeoJSON
+            where = self.story_places(list(dict.fromkeys(q.story for q in found)))
+            found = [dataclasses.replace(q, place=where.get(q.story)) for q in found]
+        return found
 
     def places(self, bbox: BBox | None = None, *, limit: int = 1000) -> list[PlaceCount]:
         """Places the stories mention, with how many stories each; resolved places only."""
@@ -436,7 +492,9 @@ class Store:
 
     def timeline(self, *, entity: str | int | None = None, since: str | None = None,
                  until: str | None = None) -> list[DayCount]:
-        """Stories and events per day (the story's day; the event's own day where known)."""
+        """Stories and events per day (the story's day; the event's own day where known); ``since``/
+        ``until`` as in ``search``."""
+        since, until = since_day(since), until_day(until)
         story_where, event_where, params_s, params_e = ["s.day IS NOT NULL"], ["e.day IS NOT NULL"], [], []
         if entity is not None:
             sql, p = self._entity_filter(entity)
@@ -460,6 +518,35 @@ class Store:
             days.setdefault(r["day"], [0, 0])[1] = int(r["c"])
         return [DayCount(d, s, e) for d, (s, e) in sorted(days.items())]
 
+    def events(self, *, entity: str | int | None = None, since: str | None = None, until: str | None = None,
+               types: Sequence[str] | None = None, skip_types: Sequence[str] = (), per_day: int | None = None,
+               limit: int = 200) -> list[EventHit]:
+        """Dated events in time order (the event's own day), each with its trigger and story;
+        ``entity`` keeps those it takes part in; ``since``/``until`` as in ``search``; ``per_day``
+        keeps the first of each day (a busy wire day holds hundreds)."""
+        since, until = since_day(since), until_day(until)
+        where, params = ["e.day IS NOT NULL"], []
+        if entity is not None:
+            sql, p = self._entity_filter(entity)
+            where.append(f"e.n IN (SELECT event FROM event_args WHERE entity IN ({sql}))")
+            params += p
+        for op, value in ((">=", since), ("<=", until)):
+            if value:
+                where.append(f"e.day {op} ?")
+                params.append(value)
+        for op, values in (("IN", types), ("NOT IN", skip_types)):
+            if values:
+                where.append(f"e.type {op} ({', '.join('?' * len(values))})")
+                params += list(values)
+        rank = "ROW_NUMBER() OVER (PARTITION BY e.day ORDER BY e.n)" if per_day else "1"
+        rows = self.db.query(
+            "SELECT * FROM (SELECT s.id AS story, s.headline, e.type, e.trigger, e.start_char, e.end_char, e.day, "
+            f"e.modality, e.n, {rank} AS nth FROM events e JOIN stories s ON s.n = e.story "
+            f"WHERE {' AND '.join(where)}) x WHERE nth <= ? ORDER BY day, n LIMIT ?",
+            (*params, max(1, int(per_day or 1)), max(0, min(int(limit), 10_000))))
+        return [EventHit(r["story"], r["headline"], r["type"], r["trigger"], r["start_char"], r["end_char"],
+                         r["day"], r["modality"]) for r in rows]
+
     def stats(self) -> dict[str, int]:
         """Row counts and archive size in bytes."""
         tables = ("stories", "entities", "mentions", "quotes", "places", "timexes", "events", "topics",
@@ -471,11 +558,38 @@ class Store:
         return out
 
 
-def _order(sort: str | None, *, ranked: bool) -> str:
-    if sort is not None and sort not in SORTS:
-        raise ValueError(f"sort must be one of {', '.join(SORTS)}, not {sort!r}")
-    sort = sort or ("relevance" if ranked else "newest")
-    return _ORDER["newest" if sort == "relevance" and not ranked else sort]
+def _query(text: str | SearchQuery | None, fields: dict[str, Any]) -> SearchQuery:
+    """A ``SearchQuery`` as given, or checked from its fields (a query with changes is checked again)."""
+    if isinstance(text, SearchQuery):
+        return SearchQuery.parse(**{**dataclasses.asdict(text), **fields}) if fields else text
+    return SearchQuery.parse(text=text, **fields)
+
+
+def _sort(query: SearchQuery, *, ranked: bool) -> str:
+    """The order a search runs in: relevance only when there is a ranking to order by."""
+    sort = query.sort or ("relevance" if ranked else "newest")
+    return "newest" if sort == "relevance" and not ranked else sort
+
+
+def story_place(record: dict[str, Any]) -> StoryPlace | None:
+    """Where a story was filed: the resolved place its dateline names, else the first resolved
+    place of the story (places are in reading order), else None."""
+    resolved = [p for p in record.get("places") or () if p.get("lat") is not None and p.get("lon") is not None]
+    filed = {str(name).casefold() for name in (record.get("dateline") or {}).get("places") or ()}
+    best = next((p for p in resolved if str(p.get("name", "")).casefold() in filed), None) or \
+        (resolved[0] if resolved else None)
+    return StoryPlace(best["name"], float(best["lat"]), float(best["lon"]), best.get("country")) if best else None
+
+
+def _title_uses(appearances: Sequence[Appearance]) -> list[TitleUse]:
+    """The titles the stories give an entity, most used first, with the days they span."""
+    days: dict[str, list[str | None]] = {}
+    for a in appearances:
+        for title in a.titles:
+            days.setdefault(title, []).append(a.day)
+    uses = [TitleUse(t, len(d), min((x for x in d if x), default=None), max((x for x in d if x), default=None))
+            for t, d in days.items()]
+    return sorted(uses, key=lambda u: (-u.stories, u.title))
 
 
 def _body(record: dict[str, Any]) -> str:

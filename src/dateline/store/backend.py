@@ -149,6 +149,11 @@ class Backend:
         ``MARK_START`` and ``MARK_STOP``; bodies that do not match (a headline hit) are left out."""
         raise NotImplementedError
 
+    def json_fields(self, column: str, keys: Sequence[str]) -> str:
+        """SQL for top-level fields of a JSON text column as one JSON array text, the record
+        parsed once (``keys`` are constants, never user input)."""
+        return f"json_extract({column}, {', '.join(repr('$.' + k) for k in keys)})"
+
     def size_bytes(self) -> int:
         raise NotImplementedError
 
@@ -243,6 +248,9 @@ class PostgresBackend(Backend):
 
     dialect = "postgresql"
     placeholder = "%s"
+
+    def json_fields(self, column: str, keys: Sequence[str]) -> str:
+        return f"json_build_array({', '.join(f'(({column})::json -> {k!r})' for k in keys)})::text"
 
     def _connect(self):
         import psycopg

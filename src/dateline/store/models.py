@@ -26,8 +26,19 @@ class StoryHit(_Dict):
     is_current: bool
     score: float | None = None
     dateline: str | None = None  # "LISBON, Portugal": filled by ``Store.results``
+    place: "StoryPlace | None" = None  # where it was filed (``Store.results``), for maps and GeoJSON
     snippet: str | None = None  # a passage of the body around the matched words (``Store.results``)
     marks: tuple[tuple[int, int], ...] = ()  # [start, end) of each matched word in ``snippet``
+
+
+@dataclass(frozen=True, slots=True)
+class StoryPlace(_Dict):
+    """Where a story was filed: its dateline place when resolved, else the first place it names."""
+
+    name: str
+    lat: float
+    lon: float
+    country: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +71,13 @@ class StoryDetail(_Dict):
     versions: list[StoryHit]
     thread_stories: list[StoryHit]
 
+    @property
+    def article(self):
+        """The stored record as a typed ``dateline.record.Article``."""
+        from dateline.record import article_from_dict
+
+        return article_from_dict(self.record)
+
 
 @dataclass(frozen=True, slots=True)
 class QuoteHit(_Dict):
@@ -73,6 +91,7 @@ class QuoteHit(_Dict):
     start: int
     end: int
     cue: str | None
+    place: StoryPlace | None = None  # where the story was filed (``Store.quotes(places=True)``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +147,48 @@ class ToneDay(_Dict):
 
 
 @dataclass(frozen=True, slots=True)
+class MonthCount(_Dict):
+    """An entity's mentions in one month (the stories' days): stories naming it and its mentions."""
+
+    month: str  # YYYY-MM
+    stories: int
+    mentions: int
+    quotes: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Appearance(_Dict):
+    """One story an entity appears in, with the titles that story gives it."""
+
+    story: str
+    day: str | None
+    headline: str | None
+    titles: tuple[str, ...]
+    mentions: int
+    quotes: int
+    place: StoryPlace | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TitleUse(_Dict):
+    """A title as the stories give it ("foreign minister"), with the stories and days it was used."""
+
+    title: str
+    stories: int
+    first_day: str | None
+    last_day: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Link(_Dict):
+    """Two archive entities named in the same stories: the edges of a co-occurrence network."""
+
+    source: int
+    target: int
+    stories: int
+
+
+@dataclass(frozen=True, slots=True)
 class EntityProfile(_Dict):
     """Everything the archive knows about one entity."""
 
@@ -139,6 +200,11 @@ class EntityProfile(_Dict):
     stories: list[StoryHit]
     namesakes: list[EntityRef]  # other archive entities with the same name (kept apart)
     tone: list[ToneDay] = field(default_factory=list)  # per-day sentiment of its mentions, oldest first
+    months: list[MonthCount] = field(default_factory=list)  # mentions over time, oldest first
+    places: list[PlaceCount] = field(default_factory=list)  # where: places its stories name, most first
+    titles: list[TitleUse] = field(default_factory=list)  # titles as the stories give them, most used first
+    appearances: list[Appearance] = field(default_factory=list)  # its stories, newest first
+    links: list[Link] = field(default_factory=list)  # co-occurrence among it and ``co_occurring``
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,14 +16,13 @@ from dateline.structure.credits import parse_ap_contributors, parse_credits
 from dateline.structure.layout import CreditLine, DatelineField, Field, Layout
 from dateline.structure.regions import locate_region
 from dateline.structure.blocks import Block, read_blocks
-from dateline.structure.text import lines_of, smart_title, strip_field
+from dateline.structure.text import BLANK_LINE, lines_of, smart_title, strip_field
 from dateline.structure.timestamp import parse_timestamp
 
 HEADER_MAX_LINES = 16
 HEADLINE_MAX_CHARS = 250
 SHORT_HEADLINE_CHARS = 120  # a headline ending in a period, not in capitals or Title Case, is short
 TITLE_CASE_SHARE = 0.8
-_BLANK_LINE = re.compile(r"\n[ \t\u00a0\r]*\n")
 TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "and", "or", "but", "for", "nor", "to", "in", "at", "by", "as",
                                "with", "from", "into", "over", "vs"})
 
@@ -153,7 +152,7 @@ def _looks_like_headline(line: str, lines: list[Field], text: str) -> bool:
         return True
     # One short sentence set apart by a blank line above a longer paragraph.
     one_sentence = not re.search(r"[.!?] [A-Z]", line)
-    return one_sentence and len(after.text) > len(line) and _BLANK_LINE.search(text, lines[0].end, after.start) is not None
+    return one_sentence and len(after.text) > len(line) and BLANK_LINE.search(text, lines[0].end, after.start) is not None
 
 
 def _title_case(line: str) -> bool:

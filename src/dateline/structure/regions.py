@@ -2,9 +2,9 @@
 "Ohio"), and the ISO 3166-1 alpha-2 code of its country."""
 from __future__ import annotations
 
-import unicodedata
 from functools import lru_cache
 
+from dateline.geo.text import strip_accents
 from dateline.structure.layout import Field
 
 # Names older copy uses that the ISO lists no longer carry (folded) -> ISO 3166-1 alpha-2.
@@ -20,7 +20,7 @@ def locate_region(region: Field | None) -> tuple[Field | None, str | None]:
     """(the region when it is a state or province, else None; the country's ISO code or None)."""
     if region is None:
         return None, None
-    from dateline.entities.gazetteer import country_code
+    from dateline.extract.entities.gazetteer import country_code
 
     code = country_code(region.text) or OLD_COUNTRY_NAMES.get(_key(region.text))
     if code is not None:
@@ -30,8 +30,7 @@ def locate_region(region: Field | None) -> tuple[Field | None, str | None]:
 
 def _key(text: str) -> str:
     """Case, dots and accents folded: "N.S.W." -> "nsw", "Mahārāshtra" -> "maharashtra"."""
-    plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    return " ".join(plain.replace(".", "").split()).casefold()
+    return " ".join(strip_accents(text).replace(".", "").split()).casefold()
 
 
 @lru_cache(maxsize=1)

@@ -9,6 +9,23 @@ from dateline.structure.patterns import LOWER_WORDS
 _LINE = re.compile(r"[^\n]+")
 
 
+# A blank line ends a paragraph: two line breaks with only spaces, tabs, no-break spaces or
+# carriage returns between them. The layout's rule, and the one every reader of paragraphs uses.
+BLANK_LINE = re.compile(r"\n[ \t\u00a0\r]*\n")
+
+
+def blocks(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """The spans of ``text[start:end]`` between blank lines, untrimmed: nothing read within a
+    paragraph (a time expression, a quote) runs across a blank line."""
+    end = len(text) if end is None else end
+    spans, cursor = [], start
+    for gap in BLANK_LINE.finditer(text, start, end):
+        spans.append((cursor, gap.start()))
+        cursor = gap.end()
+    spans.append((cursor, end))
+    return spans
+
+
 def strip_field(text: str, offset: int, start: int, end: int) -> Field:
     """``text[start:end]`` without surrounding white space, as a Field with absolute offsets."""
     piece = text[start:end]

@@ -17,6 +17,7 @@ from typing import Callable, Sequence
 from dateline.time import calendar as cal
 from dateline.time import words as W
 from dateline.time.patterns import CLAUSE_BREAK, COMPILED, CUES, KEYS, PRIORITY, REQUIRES
+from dateline.structure.text import blocks
 
 PAST, FUTURE = -1, 1
 
@@ -741,19 +742,6 @@ def _windows(text: str, name: str, cache: dict) -> list[tuple[int, int]]:
     return windows
 
 
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
-
-
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    """Paragraph spans: no time expression runs across a blank line."""
-    spans, start = [], 0
-    for m in _PARAGRAPH_BREAK.finditer(text):
-        spans.append((start, m.start()))
-        start = m.end()
-    spans.append((start, len(text)))
-    return spans
-
-
 def _within(windows: list[tuple[int, int]], paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The windows cut at paragraph breaks (both lists are sorted)."""
     if len(paragraphs) == 1:
@@ -775,7 +763,7 @@ def _candidates(text: str) -> list[tuple[int, int, str, re.Match]]:
     found = []
     keys: dict[str, list[tuple[int, int]]] = {}
     lower = text.lower()
-    paragraphs = _paragraphs(text)
+    paragraphs = blocks(text)  # no time expression runs across a blank line
     for name, pattern in COMPILED:
         if name in REQUIRES and not any(word in lower for word in REQUIRES[name]):
             continue

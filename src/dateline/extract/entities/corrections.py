@@ -1,0 +1,495 @@
+"""Correct spaCy's NER spans and types from the story's own evidence.
+
+The tagger labels each mention alone; a story says more. A name typed PERSON once
+and GPE three times is a place; "the settlement of Zarechny" is a place; a three-part
+name cut to two parts is one name; a place glued to the first word of the credits
+("OSLO Additional") is a place. All fixes are cheap passes over ``doc.ents``:
+no second model run.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, replace
+from typing import Iterable, Sequence
+
+from spacy.tokens import Doc, Token
+
+from dateline.extract.entities.entity_words import (
+    CREDIT_WORDS, HONORIFIC_GENDER, LEADING_DETERMINERS, MEDIA_HEADS, ORG_HEADS, PLACE_CUES, TITLE_WORDS,
+)
+from dateline.extract.entities import first_names, gazetteer
+from dateline.extract.entities.names import model_designation
+from dateline.geo.text import case_key
+from dateline.structure.patterns import AGENCIES
+from dateline.extract.entities.entity_words import EMPLOYMENT, KINSHIP, OTHER_RELATIONS, ROLE_NOUNS
+
+NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
+MAJORITY = 1.5  # a type wins over another when it has at least twice its mentions
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+_MULTIWORD_TITLES = tuple(sorted((t for t in TITLE_WORDS if " of " in t), key=len, reverse=True))
+_TITLE_OF_RE = re.compile(r"\b(?:%s)\b" % "|".join(re.escape(t) for t in _MULTIWORD_TITLES), re.I)
+ROLE_WORDS = ROLE_NOUNS | EMPLOYMENT | OTHER_RELATIONS | frozenset(KINSHIP)
+_MONTHS_DAYS = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split())
+
+
+@dataclass(frozen=True, slots=True)
+class NerSpan:
+    """A typed name span over tokens ``[start, end)`` of the doc."""
+
+    start: int
+    end: int
+    label: str
+
+
+def correct(doc: Doc, *, places: Sequence[tuple[int, int]] = (),
+            persons: Sequence[tuple[int, int]] = ()) -> list[NerSpan]:
+    """spaCy's entities with spans and types fixed by story evidence.
+
+    ``places`` and ``persons`` are character spans the story's structure vouches for
+    (dateline places, byline and credit names): they win over the tagger.
+    """
+    spans = [NerSpan(e.start, e.end, e.label_) for e in doc.ents]
+    spans = [s for s in (_trim(doc, s) for s in spans) if s is not None]
+    spans = _drop_title_parts(doc, spans)
+    spans = spans + _names_after_roles(doc, spans)
+    spans = [_extend_person(doc, s, spans) for s in spans]
+    spans = _from_structure(doc, spans, places, "GPE")
+    spans = _from_structure(doc, spans, persons, "PERSON")
+    spans = spans + _full_names_again(doc, spans)
+    spans = spans + _more_of_the_same(doc, spans)
+    spans = spans + _untagged_countries(doc, spans)
+    spans = _product_models(doc, spans)
+    spans = _join_adjacent_people(doc, spans)
+    spans = _retype_by_majority(doc, spans)
+    spans = _retype_lone_places(doc, spans)
+    spans = _as_the_structure_says(doc, spans, places)
+    spans = [_retype_by_context(doc, s) for s in spans]
+    spans = _agency_sign_offs(doc, spans)
+    spans = _place_everywhere(doc, spans, {_key(doc, s) for s in spans if s.label == "GPE"
+                                           and _after_place_cue(doc, s.start)})
+    return sorted(_dedupe(spans), key=lambda s: s.start)
+
+
+def _trim(doc: Doc, span: NerSpan) -> NerSpan | None:
+    """Drop a possessive, a leading "the", white space and credit words glued to the end."""
+    start, end = span.start, span.end
+    while end > start and (doc[end - 1].text in POSSESSIVES or doc[end - 1].is_space):
+        end -= 1
+    while end > start and doc[start].is_space:
+        start += 1
+    if span.label == "PERSON":
+        start = _after_title_object(doc, _after_title(doc, start, end), end)
+    while span.label in PLACE_TYPES and end - start > 1 and doc[end - 1].lower_ in TITLE_WORDS:
+        end -= 1  # "Lamar County Sheriff": the place, and a title after it
+    if span.label != "PERSON" and end - start > 1 and doc[start].lower_ in LEADING_DETERMINERS:
+        if doc[start].is_lower or gazetteer.country_code(doc[start + 1:end].text):
+            start += 1
+    while (end - start > 1 and doc[end - 1].lower_ in CREDIT_WORDS and doc[end - 2].is_upper
+           and not doc[end - 1].is_upper):
+        end -= 1
+    if span.label == "PERSON":  # a person's name has no digits ("Waqar Younis 9-0-54-1", "G-6")
+        while end > start and _has_digit(doc[end - 1]):
+            end -= 1
+        if any(_has_digit(t) for t in doc[start:end]):
+            return None
+    if end <= start:
+        return None
+    return NerSpan(start, end, span.label)
+
+
+def is_currency_sign(doc: Doc, span: NerSpan) -> bool:
+    """A currency sign ("US$"), or a currency code beside a sum ("USD 5", "5 billion USD"):
+    the tagger's span is kept (CoNLL marks "C$" MISC), but it names no entity."""
+    start, end = span.start, span.end
+    text = doc[start:end].text
+    if not gazetteer.is_currency(text):
+        return False
+    return text.endswith("$") or (end < len(doc) and doc[end].like_num) or (start > 0 and doc[start - 1].like_num
+                                                                             or start > 1 and doc[start - 2].like_num)
+
+
+def _has_digit(token: Token) -> bool:
+    return any(c.isdigit() for c in token.text)
+
+
+QUOTE_MARKS = frozenset({"\"", "``", "“", "''", "”"})
+_NOT_A_MODEL_AFTER = frozenset("""
+    % percent million billion per years days metres meters km miles yards feet kg tonnes
+    points runs votes seats goals
+""".split())
+
+
+def _is_model(doc: Doc, i: int, lenient: bool = False) -> bool:
+    """A model designation here, not a number in a row of numbers (a results table); one
+    of digits only ("787") must be plural ("787s") or go on with a noun ("787 Dreamliner",
+    "747 jumbo"), as a score does not ("Sussex 363 and 201", "Olympic 100 metres"), unless
+    ``lenient``: inside a name the tagger found ("FTSE 100"), or "the 787" of a known model."""
+    if not (0 <= i < len(doc)) or (model := model_designation(doc[i].text)) is None:
+        return False
+    after = doc[i + 1] if i + 1 < len(doc) else None
+    if model.isdigit() and doc[i].text == model and not lenient and not (
+            after is not None and after.pos_ in {"NOUN", "PROPN"} and after.lower_ not in _NOT_A_MODEL_AFTER):
+        return False
+    return (not (after is not None and (after.lower_ in _NOT_A_MODEL_AFTER or _has_digit(after)))
+            and not (i > 0 and (doc[i - 1].text in {"$", "US$", "£", "€", "No."} or _has_digit(doc[i - 1]))))
+
+
+def _product_models(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
+    """A maker's name with a model designation is a product, not the maker ("Airbus A380",
+    "Boeing 787 Dreamliner", "Ford F-150"); the designation alone elsewhere in the story
+    ("the A380", "A380s") names the same product."""
+    out, models = [], set()
+    for s in spans:
+        if s.label not in {"ORG", "NORP", "PRODUCT"}:
+            out.append(s)
+            continue
+        end = s.end
+        inside = [i for i in range(s.start, end) if _is_model(doc, i, lenient=True)]
+        if not inside and (_is_model(doc, end) and doc[end - 1].lower_ not in ORG_HEADS  # not "American Airlines 777s"
+                           or _is_version(doc, s, end)):
+            inside, end = [end], end + 1
+        if inside and (s.label != "ORG" or end > s.end):  # an organisation named with a number stays ("G-77")
+            end = _model_name_after(doc, end)
+            models.update(m for i in inside if (m := model_designation(doc[i].text)))
+            models.update(t.text for t in doc[inside[-1] + 1:end] if t.is_title)
+            out.append(NerSpan(s.start, end, "PRODUCT"))
+        else:
+            out.append(s)
+    if not models:
+        return out
+    tagged = {i for s in out for i in range(s.start, s.end)}
+    out += [NerSpan(t.i, t.i + 1, "PRODUCT") for t in doc if t.i not in tagged
+            and (model_designation(t.text) in models
+                 and _is_model(doc, t.i, lenient=t.i > 0 and doc[t.i - 1].lower_ in {"the", "its", "their"})
+                 or t.text in models and t.is_title and t.tag_ == "NNP")]
+    return _dedupe(out)
+
+
+_CAMEL_RE = re.compile(r"^[a-z][A-Z]")  # "iPhone", "iOS": a brand's product, written so
+
+
+def _is_version(doc: Doc, span: NerSpan, end: int) -> bool:
+    """A version number after a product's name ("iPhone 4", "iOS 5"): the name is a
+    product or written as one, and the number stands alone (not "4-2", not "4 million")."""
+    if end >= len(doc) or not (doc[end].text.isdigit() and len(doc[end].text) <= 2) or _has_digit(doc[end - 1]):
+        return False
+    after = doc[end + 1] if end + 1 < len(doc) else None
+    if after is not None and (_has_digit(after) or after.lower_ in _NOT_A_MODEL_AFTER or after.text in {"-", "–"}):
+        return False
+    return span.label == "PRODUCT" or bool(_CAMEL_RE.match(doc[span.start].text))
+
+
+def _model_name_after(doc: Doc, end: int) -> int:
+    """The end of a product name whose model designation ends at ``end``: a capitalised
+    name may follow, in quotation marks or not ("787 Dreamliner", '787 "Dreamliner"')."""
+    i = end + 1 if end < len(doc) and doc[end].text in QUOTE_MARKS else end
+    if (i < len(doc) and doc[i].tag_ == "NNP" and doc[i].is_title and doc[i].ent_type_ in {"", "PRODUCT", "ORG"}
+            and not (i + 1 < len(doc) and doc[i + 1].ent_iob_ == "I")):  # not into "Manchester City"
+        return i + 1
+    return end
+
+
+def _after_title(doc: Doc, start: int, end: int) -> int:
+    """A person's name starts after the titles the tagger took in ("Crown Prince Faisal")."""
+    while end - start > 1:
+        two = " ".join(t.lower_ for t in doc[start:start + 2])
+        if end - start > 2 and two in TITLE_WORDS:
+            start += 2
+        elif doc[start].lower_ in TITLE_WORDS or doc[start].lower_ in HONORIFIC_GENDER:
+            start += 1
+        else:
+            break
+    return start
+
+
+def _after_title_object(doc: Doc, start: int, end: int) -> int:
+    """After "Minister of" or "Chancellor of the", the tagger may take the title's object
+    into the name ("Minister of Finance Ana Costa"): the name starts at a known first
+    name, else one word later, and keeps two words at least."""
+    before = [t.lower_ for t in doc[max(0, start - 2):start]]
+    if end - start < 3 or not before or not (before[-1] == "of" or before[-2:] == ["of", "the"]):
+        return start
+    for i in range(start + 1, end - 1):
+        if first_names.gender_of(f"{doc[i].text} {doc[i + 1].text}"):
+            return i
+    return start + 1
+
+
+def _join_adjacent_people(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
+    """Two person spans side by side on one line are one name the tagger cut in two
+    ("Park" + "Ji Yeon"): two people are never written with nothing between them."""
+    out: list[NerSpan] = []
+    for s in sorted(spans, key=lambda s: s.start):
+        last = out[-1] if out else None
+        if (last is not None and last.label == s.label == "PERSON" and last.end == s.start
+                and _same_line(doc, last.end - 1)):
+            out[-1] = NerSpan(last.start, s.end, "PERSON")
+        else:
+            out.append(s)
+    return out
+
+
+def _drop_title_parts(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
+    """A word of a title is not an organisation: "Secretary of State Dana Whitfield"."""
+    text = doc.text  # once per story
+    covered = [(m.start(), m.end()) for m in _TITLE_OF_RE.finditer(text)]
+    if not covered:
+        return spans
+    def inside(s: NerSpan) -> bool:
+        a, b = doc[s.start].idx, doc[s.end - 1].idx + len(doc[s.end - 1])
+        return s.label != "PERSON" and any(x <= a and b <= y for x, y in covered)
+    return [s for s in spans if not inside(s)]
+
+
+def _names_after_roles(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
+    """Two or more capitalised proper nouns the tagger left out, right after a role or a
+    relation word ("his counterpart Ivo Stanek") or a capitalised title ("President Park
+    Min Jun"), are a person's name."""
+    tagged = {i for s in spans for i in range(s.start, s.end)}
+    out = []
+    i = 1
+    while i < len(doc):
+        before = doc[i - 1]
+        if i not in tagged and (before.lower_ in ROLE_WORDS and before.is_lower
+                                or before.lower_ in TITLE_WORDS and before.is_title):
+            j = i
+            while j < len(doc) and j not in tagged and _is_name_word(doc[j]) and _same_line(doc, j - 1):
+                j += 1
+            if j - i >= 2:
+                out.append(NerSpan(i, j, "PERSON"))
+                i = j
+        i += 1
+    return out
+
+
+def _full_names_again(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
+    """A name of two or more words found again, untagged, elsewhere in the story."""
+    tagged = {i for s in spans for i in range(s.start, s.end)}
+    names: dict[str, dict[tuple[str, ...], str]] = {}
+    for s in spans:
+        if s.label in NAME_TYPES - {"NORP"} and s.end - s.start >= 2 and doc[s.start].is_title:
+            words = tuple(t.text for t in doc[s.start:s.end])
+            names.setdefault(words[0], {}).setdefault(words, s.label)
+    out = []
+    for t in doc:
+        for words, label in names.get(t.text, {}).items():
+            end = t.i + len(words)
+            if (end <= len(doc) and tagged.isdisjoint(range(t.i, end))
+                    and tuple(x.text for x in doc[t.i:end]) == words):
+                out.append(NerSpan(t.i, end, label))
+                tagged.update(range(t.i, end))
+    return out
+
+
+def _more_of_the_same(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
+    """A one-word name, or a person's surname or given name, where the tagger missed it
+    elsewhere in the same story ("Park met ..." after "President Park Min Jun")."""
+    tagged = {i for s in spans for i in range(s.start, s.end)}
+    parts = {}
+    for s in spans:
+        if s.label in {"ORG", "GPE", "LOC"} and s.end - s.start == 1 and doc[s.start].pos_ == "PROPN":
+            parts.setdefault(doc[s.start].text, s.label)
+    for s in spans:
+        if s.label == "PERSON" and s.end - s.start >= 2:
+            parts[doc[s.start].text] = parts[doc[s.end - 1].text] = "PERSON"
+    out = []
+    for t in doc:
+        if (t.i not in tagged and t.text in parts and t.pos_ == "PROPN" and t.is_title
+                and not (t.i + 1 < len(doc) and doc[t.i + 1].is_title and doc[t.i + 1].i not in tagged)
+                and not (t.i > 0 and doc[t.i - 1].is_title and doc[t.i - 1].i not in tagged
+                         and not doc[t.i - 1].lower_ in TITLE_WORDS)):
+            out.append(NerSpan(t.i, t.i + 1, parts[t.text]))
+    return out
+
+
+def _untagged_countries(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
+    """A one-word country name or short form the tagger left out ("N.Korea's leader")."""
+    tagged = {i for s in spans for i in range(s.start, s.end)}
+    return [NerSpan(t.i, t.i + 1, "GPE") for t in doc
+            if t.i not in tagged and t.pos_ == "PROPN" and t.text[:1].isupper() and len(t) > 2
+            and gazetteer.country_code(t.text)]
+
+
+def _is_name_word(token: Token) -> bool:
+    """A capitalised proper-noun token that may continue a person's name."""
+    return (token.is_alpha and token.is_title and token.tag_ == "NNP" and _untyped(token)
+            and token.lower_ not in TITLE_WORDS and token.lower_ not in HONORIFIC_GENDER
+            and token.lower_ not in _MONTHS_DAYS and token.lower_ not in CREDIT_WORDS
+            and gazetteer.place_code(token.text) is None)
+
+
+def _untyped(token: Token) -> bool:
+    """Outside the tagger's entities, or a lone word it typed as something other than a
+    person that no name list knows ("Choe Son" + "Hui" typed NORP)."""
+    if token.ent_type_ == "":
+        return True
+    alone = token.ent_iob_ == "B" and (token.i + 1 >= len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I")
+    return alone and token.ent_type_ != "PERSON" and not gazetteer.is_demonym(token.text)
+
+
+def _extend_person(doc: Doc, span: NerSpan, spans: list[NerSpan]) -> NerSpan:
+    """Take back a name part the tagger left out ("Pak Song" + "Hui", "Mina" + "Sorel")."""
+    if span.label != "PERSON":
+        return span
+    start, end = span.start, span.end
+    if (end < len(doc) and end - start >= 2 and _is_name_word(doc[end]) and _same_line(doc, end - 1)
+            and not (end + 1 < len(doc) and doc[end + 1].is_title)):
+        end += 1
+    if (start > 0 and _is_name_word(doc[start - 1]) and _same_line(doc, start - 1)
+            and not doc[start - 1].is_sent_start
+            and (start < 2 or doc[start - 2].lower_ not in {"the", "a", "an", "of"})):
+        start -= 1
+    return NerSpan(start, end, span.label)
+
+
+def _same_line(doc: Doc, i: int) -> bool:
+    """Token i and the next are separated by plain spaces (no line break)."""
+    return "\n" not in doc[i].whitespace_ and (i + 1 >= len(doc) or "\n" not in doc[i + 1].text)
+
+
+def _from_structure(doc: Doc, spans: list[NerSpan], chars: Sequence[tuple[int, int]],
+                    label: str) -> list[NerSpan]:
+    """Spans the structure vouches for replace whatever the tagger found over them."""
+    if not chars:
+        return spans
+    out = list(spans)
+    for a, b in chars:
+        region = doc.char_span(a, b, alignment_mode="expand")
+        if region is None:
+            continue
+        out = [s for s in out if s.end <= region.start or s.start >= region.end]
+        out.append(NerSpan(region.start, region.end, label))
+    return out
+
+
+def _retype_by_context(doc: Doc, span: NerSpan) -> NerSpan:
+    """Words around a name tell its type: "the city of X" is a place, "X news agency" an org."""
+    if span.label in NAME_TYPES and span.label not in PLACE_TYPES and _after_place_cue(doc, span.start):
+        return replace(span, label="GPE")
+    if (span.label == "PERSON" and span.start >= 2 and doc[span.start - 1].lower_ in {"at", "for"}
+            and doc[span.start - 2].lower_ in ROLE_NOUNS):
+        return replace(span, label="ORG")  # "a lawyer at Hanbit Law"
+    if span.label == "NORP" and not gazetteer.is_demonym(doc[span.start:span.end].text):
+        after = " ".join(t.lower_ for t in doc[span.end:span.end + 2])
+        if after.split(" ")[0] in MEDIA_HEADS or after in MEDIA_HEADS:
+            return replace(span, label="ORG")
+    return span
+
+
+def _agency_sign_offs(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
+    """An agency's name alone on its line, or closing the story after the last sentence
+    ("... he said. Reuter"), is the agency signing off."""
+    last = len(doc)
+    while last > 0 and doc[last - 1].is_space:
+        last -= 1
+    out = []
+    for span in spans:
+        text = doc[span.start:span.end].text
+        if span.label != "ORG" and case_key(text) in AGENCIES:
+            alone = ((span.start == 0 or "\n" in doc[span.start - 1].text_with_ws)
+                     and (span.end >= len(doc) or "\n" in doc[span.end - 1].whitespace_ or doc[span.end].is_space))
+            closing = span.end == last and (text.isupper() or span.start > 0
+                                            and doc[span.start - 1].text in {".", '"', "”"})
+            if alone or closing:
+                span = replace(span, label="ORG")
+        out.append(span)
+    return out
+
+
+def _key(doc: Doc, span: NerSpan) -> str:
+    return case_key(doc[span.start:span.end].text)
+
+
+def _retype_by_majority(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
+    """One name, one type per story: the type most of its mentions carry wins.
+
+    A lone word that is the first or last part of a person's full name in the story is
+    that person's short name ("Brennick" tagged ORG next to "Ada Brennick"), unless it is
+    a country's name.
+    """
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for s in spans:
+        if s.label in NAME_TYPES:
+            votes[_key(doc, s)][s.label] += 1
+    name_parts = {doc[i].lower_ for s in spans if s.label == "PERSON" and s.end - s.start >= 2
+                  for i in (s.start, s.end - 1)}
+    out = []
+    for s in spans:
+        key = _key(doc, s)
+        if (s.label in NAME_TYPES - {"PERSON", "NORP"} and s.end - s.start == 1 and key in name_parts
+                and not gazetteer.country_code(key)):
+            out.append(replace(s, label="PERSON"))
+            continue
+        counter = votes.get(key)
+        if s.label in NAME_TYPES and counter and len(counter) > 1:
+            (best, n), (_, m) = counter.most_common(2)
+            if n >= MAJORITY * m and best != s.label:
+                s = replace(s, label=best)
+        out.append(s)
+    return out
+
+
+def _after_place_cue(doc: Doc, start: int) -> bool:
+    """"the city of X", "the settlement of X"."""
+    return start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in PLACE_CUES
+
+
+def _as_the_structure_says(doc: Doc, spans: list[NerSpan], places: Sequence[tuple[int, int]]) -> list[NerSpan]:
+    """A name the dateline gives as a place is a place everywhere in the story."""
+    keys = set()
+    for a, b in places:
+        region = doc.char_span(a, b, alignment_mode="expand")
+        if region is not None:
+            keys.add(case_key(region.text))
+    return _place_everywhere(doc, spans, keys)
+
+
+def _place_everywhere(doc: Doc, spans: list[NerSpan], keys: set[str]) -> list[NerSpan]:
+    if not keys:
+        return spans
+    return [replace(s, label="GPE") if s.label in {"ORG", "PERSON", "NORP"} and _key(doc, s) in keys else s
+            for s in spans]
+
+
+# Words before a name that make a country or a big city the place, not a team or a
+# government ("flew to Oslo", "talks in Paris").
+PLACE_PREPOSITIONS = frozenset({"in", "to", "from", "at", "near", "outside", "visit", "visited", "visiting",
+                                "visits", "across", "throughout"})
+
+
+def _retype_lone_places(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
+    """A lone word typed PERSON that is a country or a big city, with no title before it
+    and no full name in the story ending with it, is the place; so is one typed ORG
+    right after a place preposition ("visit Oslo")."""
+    surnames = {doc[s.end - 1].lower_ for s in spans if s.label == "PERSON" and s.end - s.start >= 2}
+    out = []
+    for s in spans:
+        if (s.label == "ORG" and s.end - s.start == 1 and s.start > 0
+                and doc[s.start - 1].lower_ in PLACE_PREPOSITIONS and _is_country_or_city(doc[s.start].text)):
+            s = replace(s, label="GPE")
+        if s.label == "PERSON" and s.end - s.start == 1 and doc[s.start].lower_ not in surnames:
+            text = doc[s.start].text
+            titled = s.start > 0 and doc[s.start - 1].lower_ in TITLE_WORDS | HONORIFIC_GENDER.keys()
+            if not titled and _is_country_or_city(text):
+                s = replace(s, label="GPE")
+        out.append(s)
+    return out
+
+
+def _is_country_or_city(text: str) -> bool:
+    return bool(gazetteer.country_code(text)) or gazetteer.city_population(text) >= gazetteer.BIG_CITY
+
+
+def _dedupe(spans: Iterable[NerSpan]) -> list[NerSpan]:
+    """Keep the first of overlapping spans (the structure's spans come last but were placed)."""
+    taken: set[int] = set()
+    out = []
+    for s in sorted(spans, key=lambda s: (s.start, -(s.end - s.start))):
+        if taken.isdisjoint(range(s.start, s.end)):
+            out.append(s)
+            taken.update(range(s.start, s.end))
+    return out

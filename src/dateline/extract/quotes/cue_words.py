@@ -1,0 +1,120 @@
+"""Attribution cues as data: the verbs and phrases that introduce what someone said.
+
+``BASE_CUES`` are the speech verbs every newsroom uses; ``learned_cues()`` adds the
+word forms learned from the PolNeAR training split by ``scripts/learn_cues.py``
+(``cues.tsv``: form, times seen as a cue, share of its occurrences that are cues).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+_SAY = "say says said saying"
+_TELL = "tell tells told telling"
+_ADD = "add adds added adding"
+_REPORT = "report reports reported reporting"
+_WRITE = "write writes wrote writing written"
+_TWEET = "tweet tweets tweeted tweeting"
+_DENY = "deny denies denied denying"
+_OTHERS = (
+    "announce announces announced claim claims claimed insist insists insisted "
+    "argue argues argued explain explains explained note notes noted warn warns warned "
+    "state states stated assert asserts asserted declare declares declared "
+    "acknowledge acknowledges acknowledged admit admits admitted confirm confirms confirmed "
+    "suggest suggests suggested predict predicts predicted promise promises promised "
+    "reply replies replied respond responds responded recall recalls recalled "
+    "remark remarks remarked comment comments commented "
+    "ask asks asked urge urges urged vow vows vowed contend contends contended "
+    "allege alleges alleged maintain maintains maintained believe believes believed "
+    "think thinks thought posted post posts quipped quip joked shouted yelled "
+    "estimate estimates estimated indicate indicates indicated"
+)
+BASE_CUES: frozenset[str] = frozenset(
+    " ".join((_SAY, _TELL, _ADD, _REPORT, _WRITE, _TWEET, _DENY, _OTHERS)).split())
+
+# Cue phrases whose source is the object of the last word: "according to X".
+SOURCE_AFTER_PHRASES: tuple[tuple[str, ...], ...] = (("according", "to"),)
+
+# Heads of a speaker phrase that name an organisation or outlet rather than a person:
+# "Yonhap news agency", "state television", "the ministry". The named part of such a
+# phrase is the speaker.
+OUTLET_HEADS: frozenset[str] = frozenset(
+    "agency agencies newspaper newspapers daily paper television tv radio ministry "
+    "department office website site network outlet channel broadcaster service "
+    "magazine journal wire tabloid station committee council commission spokesperson "
+    "statement campaign".split())
+
+# Head nouns of sources that are documents or data ("the report found", "a poll shows")
+# and of institutions described rather than named ("the ministry said"): speaker_type.
+DOCUMENT_HEADS: frozenset[str] = frozenset(
+    "report reports statement statements study studies poll polls survey surveys letter letters memo memos "
+    "analysis analyses document documents data article articles book books video videos ad ads tweet tweets "
+    "post posts filing filings complaint lawsuit suit indictment ruling rulings research records record figures "
+    "findings email emails e-mail message messages release transcript transcripts editorial column op-ed "
+    "paper papers audit review investigation probe petition resolution bill law order decision "
+    "platform proposal plan guidelines guidance memorandum affidavit testimony speech interview communique "
+    "announcement notice forecast estimate".split())
+INSTITUTION_HEADS: frozenset[str] = frozenset(
+    "government administration ministry department agency office court committee commission council "
+    "campaign company firm bank party board police army military embassy authority authorities union "
+    "organization organisation group coalition institute university school hospital team panel "
+    "congress parliament senate legislature cabinet secretariat foundation fund "
+    "newspaper network station magazine outlet".split())
+
+# Prepositions whose phrase belongs to a described speaker: "a spokesman for the ministry",
+# "a statement by four senators".
+DESCRIPTION_PREPS = frozenset({"for", "of", "at", "from", "with", "by"})
+
+# Modality of an attribution: "did not say", "declined to confirm" are negated; "would
+# say", "could argue", "if he said" hypothetical.
+NEGATORS: frozenset[str] = frozenset({"not", "n't", "never", "no", "neither", "nor"})
+REFUSALS: frozenset[str] = frozenset(
+    "decline declines declined declining refuse refuses refused refusing fail fails failed failing".split())
+MODALS: frozenset[str] = frozenset({"would", "could", "might", "may", "should", "'d", "’d", "must"})
+CONDITION_MARKS: frozenset[str] = frozenset({"if", "unless", "whether"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+GROUP_PRONOUNS = frozenset({"they", "them", "it"})
+FIRST_PERSON = frozenset({"i", "we", "me", "us", "you"})
+# Holders of a noun cue ("his claim", "their plan") resolve as pronouns do.
+POSSESSIVE_PERSON = frozenset({"his"})
+POSSESSIVE_GROUP = frozenset({"its", "their"})
+# Quantifiers that stand for a group of people as a subject: "some believe", "all agreed".
+QUANTIFIER_SOURCES = frozenset({"some", "all", "many", "most", "others", "both", "few", "several", "each",
+                                "those", "one"})
+INDEFINITE_DETERMINERS = frozenset({"a", "an", "another", "one"})
+DETERMINERS = frozenset({"a", "an", "the", "another", "one", "this", "that", "these", "those"})
+
+# Learned cues must be seen this often, and be a cue this share of the time, to count.
+MIN_COUNT = 5
+MIN_SHARE = 0.25
+# Content as an object ("announced a plan") only for forms that are a cue most of the time.
+MIN_OBJECT_SHARE = 0.3
+
+
+@lru_cache(maxsize=4)
+def learned_cues(min_count: int = MIN_COUNT, min_share: float = MIN_SHARE) -> frozenset[str]:
+    """Single-word cue forms learned from PolNeAR train (empty when the file is missing)."""
+    try:
+        text = resources.files("dateline.extract.quotes").joinpath("cues.tsv").read_text(encoding="utf-8")
+    except (FileNotFoundError, ModuleNotFoundError, OSError):
+        return frozenset()
+    forms = set()
+    for line in text.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        form, count, share = line.split("\t")[:3]
+        if int(count) >= min_count and float(share) >= min_share:
+            forms.add(form)
+    return frozenset(forms)
+
+
+@lru_cache(maxsize=1)
+def object_cue_forms() -> frozenset[str]:
+    """Cue forms whose object is what was said: the base verbs and the strongest learned forms."""
+    return BASE_CUES | learned_cues(MIN_COUNT, MIN_OBJECT_SHARE)
+
+
+@lru_cache(maxsize=1)
+def cue_forms() -> frozenset[str]:
+    """Every single-word cue form dateline recognises."""
+    return BASE_CUES | learned_cues()

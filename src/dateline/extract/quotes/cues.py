@@ -1,0 +1,316 @@
+"""Find attribution cues in the parse: speech verbs, their sources and their content.
+
+Everything here reads the spaCy dependency parse: a cue verb with a clausal
+complement (``ccomp``) and a subject is reported speech; "according to X" takes its
+source from the object of "to". The cue lexicon is data (``dateline.extract.quotes.cue_words``).
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+from spacy.tokens import Doc, Token
+
+from dateline.extract.quotes.cue_words import CONDITION_MARKS, MODALS, NEGATORS, REFUSALS, SOURCE_AFTER_PHRASES, object_cue_forms
+from dateline.extract.quotes.model import CueModel, is_copula_candidate, is_noun_candidate
+
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+CONTENT_DEPS = frozenset({"ccomp"})
+SIDE_DEPS = frozenset({"parataxis"})
+OBJECT_DEPS = frozenset({"xcomp", "dobj"})
+NOUN_CONTENT_DEPS = frozenset({"acl", "ccomp", "prep", "relcl"})
+COMPLEMENT_DEPS = frozenset({"xcomp", "dobj", "prep", "dative", "attr", "acomp", "oprd", "advcl", "pcomp"})
+_EDGE_PUNCT = frozenset(",;:—–-")
+_VERBAL = frozenset({"VERB", "AUX"})
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A cue in the text: its span, the head token of its source (if any)."""
+
+    start: int
+    end: int
+    token: int  # index of the cue's head token
+    source: int | None  # index of the source's head token
+    sourceless: bool = False  # the cue stands for no one ("is expected to" with no "by")
+
+
+@dataclass(frozen=True, slots=True)
+class Reported:
+    """Reported speech found by the parse: a cue and the span of what was said."""
+
+    cue: Cue
+    start: int
+    end: int
+
+
+class TokenIndex:
+    """Char offset -> token lookups for one doc (bisect over token starts)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.starts = [t.idx for t in doc]
+
+    def at(self, char: int) -> int | None:
+        i = bisect_right(self.starts, char) - 1
+        return i if 0 <= i < len(self.doc) else None
+
+    def between(self, start: int, end: int) -> range:
+        """Indexes of tokens that start within [start, end)."""
+        first = bisect_right(self.starts, start - 1)
+        last = bisect_right(self.starts, end - 1)
+        return range(first, last)
+
+
+def is_cue_verb(token: Token, forms: frozenset[str]) -> bool:
+    return token.lower_ in forms and token.pos_ in _VERBAL
+
+
+_PHRASE_STARTS = frozenset(phrase[0] for phrase in SOURCE_AFTER_PHRASES)
+
+
+def phrase_cue(token: Token) -> Cue | None:
+    """"according to X": the cue is the phrase, the source the object of its last word."""
+    low = token.lower_
+    if low not in _PHRASE_STARTS:  # asked of every token: most are no phrase's first word
+        return None
+    for phrase in SOURCE_AFTER_PHRASES:
+        if low != phrase[0]:
+            continue
+        end = token.i + len(phrase)
+        if end > len(token.doc) or tuple(t.lower_ for t in token.doc[token.i:end]) != phrase:
+            continue
+        last = token.doc[end - 1]
+        objects = [c for c in last.children if c.dep_ == "pobj"]
+        source = objects[0].i if objects else (end if end < len(token.doc) else None)
+        return Cue(token.idx, last.idx + len(last.text), token.i, source)
+    return None
+
+
+def verb_cue(token: Token) -> Cue:
+    """The cue span (verb plus an adjacent particle: "pointed out") and its subject."""
+    end_tok = token
+    for child in token.rights:
+        if child.dep_ == "prt" and child.i == end_tok.i + 1:
+            end_tok = child
+    return Cue(token.idx, end_tok.idx + len(end_tok.text), token.i, _nearer_subject(token, subject_of(token)))
+
+
+def _nearer_subject(token: Token, subject: int | None) -> int | None:
+    """"..., Russia's RIA news agency reported": when the parse hangs the subject on a
+    noun far back, the noun phrase right before the cue is the source."""
+    if subject is None or subject > token.i or token.i == 0:
+        return subject
+    before = token.doc[token.i - 1]
+    if before.pos_ not in ("NOUN", "PROPN") or before.ent_type_ in ("DATE", "TIME") \
+            or before.dep_ in ("npadvmod", "pobj", "dobj", "tmod"):  # "this month", "in the streets"
+        return subject
+    if before.i > token.doc[subject].right_edge.i:
+        return before.i
+    if before.dep_ == "appos" and before.head.i == subject:  # no comma closes the apposition
+        return before.i
+    return subject
+
+
+ASSERTED, NEGATED, HYPOTHETICAL = "asserted", "negated", "hypothetical"
+
+
+def modality(token: Token) -> str:
+    """Whether a cue reports what was said, what was not ("did not say", "declined to
+    confirm") or what might be ("would say", "if she said"): read from the cue and the verbs
+    it is the complement of."""
+    chain = [token]
+    while chain[-1].dep_ in ("xcomp", "conj") and chain[-1].head.i != chain[-1].i and len(chain) < 4:
+        chain.append(chain[-1].head)
+    if any(t.lower_ in REFUSALS for t in chain):  # "declined to say", or "declined" as the cue
+        return NEGATED
+    kids = [c for t in chain for c in t.children]
+    if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in NEGATORS) for c in kids):
+        return NEGATED
+    if any((c.dep_ == "aux" and c.lower_ in MODALS) or (c.dep_ == "mark" and c.lower_ in CONDITION_MARKS)
+           for c in kids):
+        return HYPOTHETICAL
+    return ASSERTED
+
+
+def subject_of(token: Token) -> int | None:
+    """The subject of a cue verb, borrowed from the verb it is conjoined to if need be."""
+    for verb in (token, token.head if token.dep_ in ("conj", "xcomp", "advcl") else None):
+        if verb is None:
+            continue
+        for child in verb.children:
+            if child.dep_ in SUBJECTS and child.pos_ != "SCONJ":
+                return child.i
+    return None
+
+
+def reported_speech(doc: Doc, forms: frozenset[str], inside: Sequence[tuple[int, int]],
+                    model: CueModel | None = None) -> list[Reported]:
+    """Every cue in ``doc`` with a clause of content, outside quoted text.
+
+    With a ``model``, a verb is a cue when the model says so; its content is its
+    complement. Without one, only listed cue verbs with a subject count."""
+    found = []
+    within = _Cover(inside)
+    for token in doc:
+        if token.idx in within:
+            continue
+        item = _according(token)
+        if item is None and model is not None and (token.pos_ == "VERB" or is_copula_candidate(token)):
+            p = model.probability(token)
+            item = _model_content(token, forms, p >= model.object_threshold) if p >= model.threshold else None
+        elif item is None and model is not None and token.pos_ == "NOUN" and is_noun_candidate(token):
+            item = _noun_content(token) if model.is_cue(token) else None
+        elif item is None and is_cue_verb(token, forms):
+            item = _verb_content(token, forms)
+        if item is not None:
+            found.append(item)
+    return found
+
+
+def _model_content(token: Token, forms: frozenset[str], objects: bool) -> Reported | None:
+    """What a learned cue reports: its clause, the clause it interrupts, or (when
+    ``objects``: the model is sure enough) its complements. A passive cue ("is expected
+    to", "was endorsed by X") reports its subject too; its source is the agent, if named."""
+    cue = verb_cue(token)
+    passive = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+    if passive is not None:
+        return _passive_content(token, cue, passive)
+    found = _clause_content(token, cue, forms)
+    if found is not None:
+        return found
+    parts = [c for c in token.rights if c.dep_ in COMPLEMENT_DEPS and (objects or c.dep_ == "xcomp")]
+    if not parts:
+        return None
+    tokens = [t for c in parts for t in c.subtree]
+    first, last = min(tokens, key=lambda t: t.i), max(tokens, key=lambda t: t.i)
+    span = _clause_span_of(token.doc[first.i:last.i + 1])
+    return Reported(cue, *span) if span else None
+
+
+def _according(token: Token) -> Reported | None:
+    cue = phrase_cue(token)
+    if cue is None or cue.source is None:
+        return None
+    head = token.head if token.head.i != token.i else token
+    span = _outside(head, token)
+    return Reported(cue, *span) if span else None
+
+
+def _verb_content(token: Token, forms: frozenset[str]) -> Reported | None:
+    cue = verb_cue(token)
+    if cue.source is None:
+        return None
+    found = _clause_content(token, cue, forms)
+    if found is not None:
+        return found
+    return _object_content(token, cue) if token.lower_ in object_cue_forms() else None
+
+
+def _clause_content(token: Token, cue: Cue, forms: frozenset[str]) -> Reported | None:
+    """The cue's clausal complement ('said (that) ...'), else the clause it interrupts or
+    follows ('..., X said')."""
+    for child in token.children:
+        if child.dep_ in CONTENT_DEPS:
+            span = _clause_span(child)
+            if span:
+                return Reported(cue, *span)
+    if (token.dep_ in SIDE_DEPS or (token.dep_ == "ccomp" and token.i > token.head.i)) \
+            and not is_cue_verb(token.head, forms):
+        span = _outside(token.head, token)
+        if span:
+            return Reported(cue, *span)
+    return None
+
+
+def _object_content(token: Token, cue: Cue) -> Reported | None:
+    """'X urged Congress to act', 'X announced a new plan': what was said as an object.
+    Addressees ('told reporters', 'asked him') are not content."""
+    for child in token.children:
+        if child.dep_ in OBJECT_DEPS and child.i > token.i and child.pos_ not in ("PRON", "PROPN"):
+            span = _clause_span(child)
+            if span:
+                return Reported(cue, *span)
+    return None
+
+
+def _noun_content(token: Token) -> Reported | None:
+    """"Trump's claim that ...", "a statement by four senators about ...": the noun's
+    complements; its holder (possessor, or "by"/"from" object) is the source."""
+    source = next((c.i for c in token.children if c.dep_ == "poss"), None)
+    if source is None:
+        source = next((g.i for c in token.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
+                       for g in c.children if g.dep_ == "pobj"), None)
+    holders = {t.i for c in token.children if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("by", "from"))
+               for t in c.subtree}
+    tokens = [t for c in token.rights if c.dep_ in NOUN_CONTENT_DEPS for t in c.subtree if t.i not in holders]
+    span = _clause_span_of(sorted(tokens, key=lambda t: t.i))
+    cue = Cue(token.idx, token.idx + len(token.text), token.i, source, source is None)
+    return Reported(cue, *span) if span else None
+
+
+def _passive_content(token: Token, cue: Cue, subject: Token) -> Reported | None:
+    agent = next((c for c in token.children if c.dep_ == "agent"), None)
+    source = next((c.i for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    skip = {t.i for t in agent.subtree} if agent is not None else set()
+    tokens = [t for t in subject.subtree] + [t for c in token.rights if c.dep_ in COMPLEMENT_DEPS and c.i not in skip
+                                             for t in c.subtree]
+    span = _clause_span_of(sorted(tokens, key=lambda t: t.i))
+    return Reported(Cue(cue.start, cue.end, cue.token, source, source is None), *span) if span else None
+
+
+def _clause_span(clause: Token) -> tuple[int, int] | None:
+    return _clause_span_of(clause.subtree)
+
+
+def _clause_span_of(tokens: Iterable[Token]) -> tuple[int, int] | None:
+    """The tokens' extent without a leading "that"/"whether"/wh-word or edge punctuation."""
+    tokens = list(tokens)
+    while tokens and (tokens[0].dep_ == "mark" and tokens[0].lower_ in ("that", "whether", "if")
+                      or tokens[0].tag_ in ("WDT", "WP") or _edge(tokens[0])):
+        tokens.pop(0)
+    while tokens and _edge(tokens[-1]):
+        tokens.pop()
+    if len(tokens) < 2:
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _outside(head: Token, cut: Token) -> tuple[int, int] | None:
+    """The longer side of ``head``'s clause once the subtree of ``cut`` is taken out."""
+    sub = list(head.subtree)
+    cut_ids = {t.i for t in cut.subtree}
+    before = [t for t in sub if t.i < min(cut_ids) and t.i not in cut_ids]
+    after = [t for t in sub if t.i > max(cut_ids) and t.i not in cut_ids]
+    side = before if len(before) >= len(after) else after
+    while side and (_edge(side[0]) or side[0].is_space):
+        side.pop(0)
+    while side and (_edge(side[-1]) or side[-1].is_space or side[-1].text == "."):
+        side.pop()
+    if len(side) < 3:
+        return None
+    return side[0].idx, side[-1].idx + len(side[-1].text)
+
+
+def _edge(token: Token) -> bool:
+    return token.is_space or (token.is_punct and token.text in _EDGE_PUNCT)
+
+
+class _Cover:
+    """Whether a character offset lies in any of some spans: their union, merged and sorted, so
+    each test is one bisection, not a walk over every quote of the story."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for s, e in sorted((s, e) for s, e in spans if s < e):
+            if merged and s <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], e)
+            else:
+                merged.append([s, e])
+        self.starts = [s for s, _ in merged]
+        self.ends = [e for _, e in merged]
+
+    def __contains__(self, char: int) -> bool:
+        i = bisect_right(self.starts, char) - 1
+        return i >= 0 and char < self.ends[i]

@@ -1,0 +1,167 @@
+"""A learned attribution-cue classifier: is this verb reporting what someone said, wrote,
+believed, knew or found?
+
+PolNeAR (Newell et al. 2018) marks thousands of distinct cues ("has long argued",
+"the poll shows", "privately fear"): too many to list by hand. A linear model over the
+parse around each verb (its word, its subject, its complements, its mood) generalises
+from the training split to verbs it never saw. The weights are plain data
+(``dateline/extract/quotes/cue_model.json``, written by ``scripts/train_cue_model.py``) applied by
+summing a few dozen dict lookups per verb: no learning library at run time.
+"""
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Iterator
+
+from spacy.tokens import Token
+
+from dateline.extract.quotes.cue_words import BASE_CUES, FIRST_PERSON, GROUP_PRONOUNS, PERSON_PRONOUNS
+
+MODEL_FILE = "cue_model.json"
+FEATURES_VERSION = 3  # bump when features() changes: the shipped weights must be retrained
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_OBJECT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "prep", "advcl", "dative", "attr", "acomp", "oprd"})
+_MODAL = frozenset({"would", "could", "might", "may", "should", "will", "can", "must", "'d", "’d", "wo", "ca"})
+
+
+def candidates(doc) -> Iterator[Token]:
+    """Every verb (nine PolNeAR cues in ten are headed by one), and every noun with a
+    holder and a complement ("Trump's claim that ...", "a statement by the senators")."""
+    for token in doc:
+        if token.pos_ == "VERB" or (token.pos_ == "NOUN" and is_noun_candidate(token)) or is_copula_candidate(token):
+            yield token
+
+
+def is_copula_candidate(token: Token) -> bool:
+    """"X is critical of Y", "voters are convinced that ...": a copula with a subject and a
+    complement that holds a stance."""
+    return token.pos_ == "AUX" and token.dep_ in ("ROOT", "ccomp", "conj", "relcl") \
+        and any(c.dep_ in ("acomp", "attr") for c in token.children) \
+        and any(c.dep_ in _SUBJECTS for c in token.children)
+
+
+def is_noun_candidate(token: Token) -> bool:
+    deps = {c.dep_ for c in token.children}
+    return bool(deps & _NOUN_COMPLEMENTS) and bool(deps & _NOUN_HOLDERS or _holder_prep(token))
+
+
+def _holder_prep(token: Token) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ in ("by", "from") for c in token.children)
+
+
+_NOUN_COMPLEMENTS = frozenset({"acl", "ccomp", "prep", "relcl"})
+_NOUN_HOLDERS = frozenset({"poss"})
+
+
+def features(token: Token) -> list[str]:
+    """Sparse string features of one candidate verb (see FEATURES_VERSION)."""
+    low = token.lower_
+    out = ["bias", f"pos={token.pos_}", f"w={low}", f"stem={_stem(low)}", f"tag={token.tag_}", f"dep={token.dep_}",
+           f"head={token.head.pos_}/{token.dep_}", f"base={low in BASE_CUES}"]
+    if token.dep_ in ("ccomp", "parataxis", "advcl", "conj", "xcomp", "relcl", "acl"):
+        out.append(f"headw={token.head.lower_}")
+    deps = set()
+    subject = None
+    for child in token.children:
+        deps.add(child.dep_)
+        if (child.dep_ in _SUBJECTS or child.dep_ == "poss") and subject is None:
+            subject = child
+        elif child.dep_ == "prep":
+            out.append(f"prep={child.lower_}")
+            out.append(f"w+prep={low}+{child.lower_}")
+        elif child.dep_ == "prt":
+            out.append(f"w+prt={low}+{child.lower_}")
+        elif child.dep_ in ("aux", "auxpass") and child.lower_ in _MODAL:
+            out.append("modal")
+        elif child.dep_ == "neg":
+            out.append("neg")
+        elif child.dep_ == "ccomp":
+            marks = [c.lower_ for c in child.children if c.dep_ == "mark"]
+            out.append(f"ccomp_mark={marks[0] if marks else '-'}")
+            out.append(f"w+ccomp={low}")
+        elif child.dep_ == "xcomp":
+            out.append(f"w+xcomp={low}")
+        elif child.dep_ == "dobj":
+            out.append(f"dobj={_noun_kind(child)}")
+            out.append(f"w+dobj={low}")
+    out += [f"child={d}" for d in sorted(deps)]
+    if not deps & _OBJECT_DEPS:
+        out.append("no_complement")
+    if subject is None and token.dep_ in ("conj", "xcomp", "advcl"):
+        subject = next((c for c in token.head.children if c.dep_ in _SUBJECTS), None)
+        out.append("borrowed_subject" if subject is not None else "no_subject")
+    kind = _noun_kind(subject) if subject is not None else "none"
+    out += [f"subj={kind}", f"w+subj={low}+{kind}"]
+    if subject is not None:
+        out.append(f"subjw={subject.lower_}")
+    prev = token.doc[token.i - 1] if token.i else None
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    out.append(f"prev={prev.lower_ if prev is not None else '<s>'}")
+    out.append(f"next={nxt.lower_ if nxt is not None else '</s>'}")
+    if nxt is not None and nxt.text in (":", ",") and token.i + 2 < len(token.doc):
+        out.append(f"next2={token.doc[token.i + 2].text[:1] in _QUOTE_MARKS}")
+    return out
+
+
+_QUOTE_MARKS = "\"“”'‘’"
+
+
+def _noun_kind(token: Token) -> str:
+    """What kind of thing a subject or object is: a person, a group, a document, a clause..."""
+    low = token.lower_
+    if low in PERSON_PRONOUNS:
+        return "he"
+    if low in GROUP_PRONOUNS:
+        return "they" if low != "it" else "it"
+    if low in FIRST_PERSON:
+        return "i"
+    if token.ent_type_:
+        return f"ent:{token.ent_type_}"
+    if token.tag_ in ("WP", "WDT"):
+        return "wh"
+    if token.pos_ == "NOUN":
+        return f"noun:{low}"
+    return f"pos:{token.pos_}"
+
+
+def _stem(word: str) -> str:
+    """A crude stem ("said"/"says" stay apart, "warns"/"warned"/"warning" meet): the
+    pipeline has no lemmatizer, and the word itself is a feature too."""
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+@dataclass(frozen=True)
+class CueModel:
+    """Logistic-regression weights over ``features``; ``threshold`` on the probability."""
+
+    weights: dict[str, float]
+    threshold: float
+    # Most verbs with only an object report nothing ("police found a bicycle"): a cue whose
+    # content would be a noun phrase needs more evidence than one with a clause.
+    object_threshold: float = 0.6
+
+    def probability(self, token: Token) -> float:
+        z = sum(self.weights.get(f, 0.0) for f in features(token))
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def is_cue(self, token: Token) -> bool:
+        return self.probability(token) >= self.threshold
+
+
+@lru_cache(maxsize=1)
+def load_model() -> CueModel | None:
+    """The shipped model, or None when its file is missing or was built for other features."""
+    try:
+        data = json.loads(resources.files("dateline.extract.quotes").joinpath(MODEL_FILE).read_text(encoding="utf-8"))
+    except (FileNotFoundError, ModuleNotFoundError, OSError, ValueError):
+        return None
+    if data.get("features_version") != FEATURES_VERSION:
+        return None
+    return CueModel(weights=data["weights"], threshold=float(data["threshold"]))

@@ -1,0 +1,243 @@
+"""Target-dependent sentiment: how one sentence speaks of one person or group named in it
+(-1 negative, 0 neutral, 1 positive), as NewsMTSC (Hamborg & Donnay, EACL 2021) annotates it.
+
+A multinomial logistic regression over sparse features of the sentence seen from the target:
+words at their distance from it (left or right), the sentence's other words and word pairs,
+VADER lexicon valences summed over the near and far, left and right contexts, with negation
+and quotation cues; and, from spaCy's dependency parse, the target's role and head word, the
+valence of what its head says and of what modifies it ("was blamed", "the corrupt X"). Trained on NewsMTSC's train split (MIT) with scikit-learn and
+kept as plain data (feature names and weights, ``model.json`` + ``weights.npz``), applied
+with numpy: no pickle, no GPU, a few microseconds a mention.
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+import numpy as np
+
+from dateline.extract.themes.tone import NEGATORS, lexicon
+
+FORMAT = "dateline.sentiment/1"
+CLASSES = (-1, 0, 1)
+NEAR = 4  # words on each side read with their distance
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:['’-][A-Za-z0-9]+)*|[\"“”‘’]|[.,;:!?()]")
+_QUOTES = frozenset('"“”')
+SAY = frozenset({"said", "says", "say", "told", "tells", "added", "argued", "claimed", "stated", "wrote",
+                 "insisted", "warned", "according"})
+
+
+@dataclass(frozen=True)
+class Target:
+    sentence: str
+    start: int  # the mention's offsets in ``sentence``
+    end: int
+    parsed: Any = None  # the sentence as a parsed spaCy Span or Doc, when there is one
+    offset: int = 0  # where ``sentence`` starts in ``parsed``'s doc (token.idx counts from there)
+
+
+def _tokens(text: str) -> list[str]:
+    return [t.lower() for t in _TOKEN.findall(text)]
+
+
+def features(t: Target) -> dict[str, float]:
+    """Sparse features of ``t.sentence`` as seen from the mention at ``t.start:t.end``."""
+    left, right = _tokens(t.sentence[:t.start]), _tokens(t.sentence[t.end:])
+    lex = lexicon()
+    f: dict[str, float] = {"bias": 1.0}
+    for side, ws in (("l", left[::-1]), ("r", right)):
+        words = [w for w in ws if w[0].isalpha()]
+        for d, w in enumerate(words[:NEAR], 1):
+            f[f"{side}{d}={w}"] = 1.0
+            f[f"{side}n={w}"] = 1.0
+        for w in words[NEAR:]:
+            f[f"{side}f={w}"] = 1.0
+        near = far = 0.0
+        for d, w in enumerate(words, 1):
+            v = lex.get(w, 0.0)
+            if not v:
+                continue
+            context = words[max(0, d - 4):d - 1] if side == "r" else words[d:d + 3]
+            if any(c in NEGATORS for c in context):
+                v *= -0.74
+            if d <= 6:
+                near += v
+            else:
+                far += v
+            f[f"{side}lex{'+' if v > 0 else '-'}"] = f.get(f"{side}lex{'+' if v > 0 else '-'}", 0.0) + abs(v) / (1 + math.log(d))
+        f[f"{side}near"] = near / 4.0
+        f[f"{side}far"] = far / 8.0
+    all_words = [w for w in left + right if w[0].isalpha()]
+    for w in all_words:
+        f[f"w={w}"] = 1.0
+    for a, b in zip(all_words, all_words[1:]):
+        f[f"b={a} {b}"] = 1.0
+    quotes_before = sum(w in _QUOTES for w in left)
+    if quotes_before % 2:
+        f["in_quote"] = 1.0
+    if any(w in _QUOTES for w in left + right):
+        f["quote"] = 1.0
+    if right[:1] and right[0] in SAY or right[1:2] and right[1] in SAY:
+        f["speaker"] = 1.0
+    if any(w in NEGATORS for w in all_words):
+        f["negation"] = 1.0
+    if t.parsed is not None:
+        f.update(parse_features(t.parsed, t.offset + t.start, t.offset + t.end))
+    return f
+
+
+# Dependents of the target's head that say something about it ("called him a liar", "praised as").
+HEAD_ARGS = frozenset({"dobj", "acomp", "attr", "advmod", "xcomp", "ccomp", "prep", "agent", "oprd", "npadvmod"})
+
+
+def _valence(token) -> float:
+    lex = lexicon()
+    return lex.get(token.lower_, 0.0) or (lex.get(token.lemma_.lower(), 0.0) if token.lemma_ else 0.0)
+
+
+def _subtree(token, sentence):
+    """``token.subtree`` as far as it lies in ``sentence`` (a projective parse: the tokens from its
+    left edge to its right edge), so a word of a very long sentence costs no more than the window."""
+    lo, hi = getattr(sentence, "start", 0), getattr(sentence, "end", len(sentence))
+    return token.doc[max(token.left_edge.i, lo):min(token.right_edge.i + 1, hi)]
+
+
+def parse_features(sentence, start: int, end: int) -> dict[str, float]:
+    """Features of the parse around the mention at ``start:end`` (doc character offsets)."""
+    toks = [t for t in sentence if t.idx < end and t.idx + len(t) > start]
+    if not toks:
+        return {}
+    inside = {t.i for t in toks}
+    root = next((t for t in toks if t.head.i not in inside or t.head.i == t.i), toks[0])
+    dep, head = root.dep_, root.head
+    f = {f"dep={dep}": 1.0, f"hd={head.lower_}|{dep}": 1.0}
+    hv = _valence(head)
+    if any(c.dep_ == "neg" or c.lower_ in NEGATORS for c in head.children):
+        hv *= -0.74
+    if hv:
+        f[f"hv|{dep}"] = hv / 2
+    said = 0.0  # what the head's other dependents say
+    for c in head.children:
+        if c.i in inside:
+            continue
+        if c.dep_ in HEAD_ARGS:
+            f[f"sib={c.lower_}|{c.dep_}"] = 1.0
+        said += sum(_valence(w) for w in _subtree(c, sentence) if w.i not in inside)
+    if said:
+        f[f"sv|{dep}"] = said / 4
+    own = 0.0  # the target's own modifiers ("the corrupt X", "X, a hero,")
+    for t in toks:
+        for c in t.children:
+            if c.i not in inside:
+                f[f"ch={c.lower_}"] = 1.0
+                own += sum(_valence(w) for w in _subtree(c, sentence))
+    if own:
+        f["cv"] = own / 4
+    up = head
+    for _ in range(3):  # the words the head hangs from
+        if up.head.i == up.i:
+            break
+        up = up.head
+        f[f"anc={up.lower_}"] = 1.0
+        f["av"] = f.get("av", 0.0) + _valence(up) / 4
+    if dep == "nsubj" and head.lower_ in SAY:
+        f["is_speaker"] = 1.0
+    return f
+
+
+@dataclass
+class SentimentModel:
+    vocabulary: dict[str, int]
+    coef: np.ndarray  # (3, F)
+    bias: np.ndarray  # (3,)
+    made: str = ""
+
+    def scores(self, t: Target) -> np.ndarray:
+        """Probabilities of -1, 0 and 1 for the target."""
+        vocab = self.vocabulary
+        known = [(vocab[k], v) for k, v in features(t).items() if k in vocab]
+        idx = [i for i, _ in known]
+        z = self.coef[:, idx] @ np.array([v for _, v in known], dtype=np.float32) + self.bias
+        z = np.exp(z - z.max())
+        return z / z.sum()
+
+    def predict(self, t: Target) -> tuple[int, float]:
+        p = self.scores(t)
+        i = int(np.argmax(p))
+        return CLASSES[i], round(float(p[i]), 3)
+
+    def save(self, out: Path) -> Path:
+        out.mkdir(parents=True, exist_ok=True)
+        names = sorted(self.vocabulary, key=self.vocabulary.get)
+        (out / "model.json").write_text(json.dumps({"format": FORMAT, "made": self.made, "classes": CLASSES,
+                                                    "features": names}, ensure_ascii=False, indent=0),
+                                        encoding="utf-8")
+        np.savez_compressed(out / "weights.npz", coef=self.coef.astype(np.float16), bias=self.bias.astype(np.float32))
+        return out
+
+
+def load(path: str | Path) -> SentimentModel:
+    path = Path(path)
+    meta = json.loads((path / "model.json").read_text(encoding="utf-8"))
+    if meta.get("format") != FORMAT:
+        raise ValueError(f"{path}: model format {meta.get('format')!r}, expected {FORMAT!r}")
+    arrays = np.load(path / "weights.npz", allow_pickle=False)
+    return SentimentModel({k: i for i, k in enumerate(meta["features"])}, arrays["coef"].astype(np.float32),
+                          arrays["bias"].astype(np.float32), meta.get("made", ""))
+
+
+@lru_cache(maxsize=1)
+def default_model() -> SentimentModel:
+    """The model shipped with the package (trained by ``scripts/train_sentiment.py``)."""
+    return load(Path(str(resources.files("dateline.extract.themes").joinpath("models/newsmtsc"))))
+
+
+def read_newsmtsc(path: Path, nlp=None) -> list[tuple[Target, int]]:
+    """NewsMTSC JSON Lines: ``{"sentence", "from", "to", "polarity"}`` a line; with a spaCy
+    pipeline ``nlp`` each sentence is parsed once, as the reader parses stories."""
+    records = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
+    parsed: dict[str, Any] = {}
+    if nlp is not None:
+        unique = sorted({r["sentence"] for r in records})
+        parsed = dict(zip(unique, nlp.pipe(unique, batch_size=64)))
+    return [(Target(r["sentence"], r["from"], r["to"], parsed.get(r["sentence"])), int(r["polarity"]))
+            for r in records]
+
+
+def train(rows: Sequence[tuple[Target, int]], *, c: float = 1.0, min_count: int = 2, made: str = "") -> SentimentModel:
+    """Fit the logistic regression (scikit-learn, fixed seed) and keep its weights as data."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    feats = [features(t) for t, _ in rows]
+    counts: dict[str, int] = {}
+    for f in feats:
+        for k in f:
+            counts[k] = counts.get(k, 0) + 1
+    keep = {k for k, n in counts.items() if n >= min_count}
+    vec = DictVectorizer(dtype=np.float32)
+    x = vec.fit_transform([{k: v for k, v in f.items() if k in keep} for f in feats])
+    y = np.array([p for _, p in rows])
+    clf = LogisticRegression(C=c, max_iter=2000, random_state=0).fit(x, y)
+    order = [list(clf.classes_).index(k) for k in CLASSES]
+    return SentimentModel({k: int(i) for k, i in vec.vocabulary_.items()}, clf.coef_[order].astype(np.float32),
+                          clf.intercept_[order].astype(np.float32), made)
+
+
+def macro_f1(gold: Iterable[int], pred: Iterable[int]) -> dict[str, float]:
+    """NewsMTSC's F1m (macro F1 over the three classes) and accuracy."""
+    from dateline.eval.metrics import prf
+
+    pairs = list(zip(gold, pred))
+    scores = {}
+    for k in CLASSES:
+        tp = sum(g == k and p == k for g, p in pairs)
+        scores[k] = prf(tp, sum(p == k for _, p in pairs), tp, sum(g == k for g, _ in pairs))[2]
+    return {"f1m": sum(scores.values()) / 3, "accuracy": sum(g == p for g, p in pairs) / len(pairs) if pairs else 0.0,
+            **{f"f1[{k}]": v for k, v in scores.items()}}
