@@ -31,6 +31,7 @@ import httpx
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_ingest import build_corpus  # noqa: E402
 
+from dateline.ingest import ingest  # noqa: E402
 from dateline.store import Store  # noqa: E402
 
 
@@ -38,7 +39,7 @@ def build_archive(db: Path, stories: int) -> None:
     corpus = db.with_suffix(".jsonl")
     n = build_corpus(stories, corpus)
     with Store.open(db) as store:
-        report = store.ingest([str(corpus)], workers=2)
+        report = ingest(store, [str(corpus)], workers=2)
     print(f"archive: {n} stories read, {report.added} added in {report.seconds:.0f} s", flush=True)
 
 

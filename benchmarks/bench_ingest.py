@@ -1,14 +1,17 @@
 """Archive benchmark: ingest speed (1 and 2 workers) against a bare read, size per story, search latency.
 
-    .venv/bin/python benchmarks/bench_ingest.py [--stories N] [--pg URL] [--clients 8] [--queries 400]
+    .venv/bin/python benchmarks/bench_ingest.py [--stories N] [--pg URL] [--clients 8] [--queries 400] [--no-search] [--no-bare]
 
 Stories: the project's example and fixture stories, then Reuters-21578 (../shared/data/
 reuters21578, when present) up to N, written as one JSON Lines file (with each story's
 publication time). Steps, each timed on its own:
 1. bare read: ``Reader.read_many`` over all stories in this process (model already loaded),
    timed again right before each ingest since the machine may be shared;
-2. ``dateline ingest``'s code path (``Store.ingest``) into a fresh SQLite archive with 1 worker
-   and with 2 worker processes; wall time from start to the last commit, model loading included;
+2. ``dateline ingest``'s code path (``dateline.ingest.ingest``) into a fresh SQLite archive with 1
+   worker and with 2 worker processes; wall time from start to the last commit, model loading
+   included; with where the time went (``IngestReport.timing``: readers' start-up, CPU per story
+   reading in the workers, writing, and the rest of the writer's process), the load average, and
+   the 2-worker ratio those CPU figures give on an otherwise idle 2-core machine;
 3. archive size per story (SQLite file after a WAL checkpoint);
 4. search latency p50/p95 with ``--clients`` threads querying the 2-worker archive at once
    (full-text words from headlines, entity, place and date filters);
@@ -18,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import statistics
 import tempfile
@@ -26,6 +30,7 @@ import time
 import uuid
 from pathlib import Path
 
+from dateline.ingest import ingest
 from dateline.io.sources import Story, iter_stories
 from dateline.store import Store
 
@@ -61,11 +66,29 @@ def bare_read(corpus: Path) -> float:
     return len(stories) / (time.perf_counter() - start)
 
 
-def timed_ingest(url: str, corpus: Path, workers: int) -> tuple[float, int]:
+def timed_ingest(url: str, corpus: Path, workers: int) -> tuple[float, int, dict[str, float]]:
     with Store.open(url) as store:
-        report = store.ingest([str(corpus)], workers=workers)
+        report = ingest(store, [str(corpus)], workers=workers)
         assert report.ok, report.failed[:3]
-        return report.rate, report.added
+        return report.rate, report.added, report.timing.per_story(report.added)
+
+
+def ceiling(n: int, one: dict[str, float], two: dict[str, float], cores: int = 2) -> float:
+    """The 2-worker / 1-worker ratio an otherwise idle machine with ``cores`` cores would give, from
+    the CPU each part took in these runs: one worker reads, prepares and writes in one process;
+    two workers share the cores with the writer's process, unless that process alone is the
+    slower (the writer as the bottleneck). Forked workers share the one start-up of the writer's
+    process; spawned ones load in parallel."""
+    ms = n / 1e3
+    t1 = one["startup_cpu_s"] + ms * (one["read_ms"] + one["write_ms"] + one["parent_ms"])
+    parent = two["write_ms"] + two["parent_ms"]
+    startup = two["startup_cpu_s"] / (1 if two.get("forked") else cores)
+    t2 = startup + ms * max((two["read_ms"] + parent) / cores, parent)
+    return t1 / t2
+
+
+def load() -> str:
+    return "load average " + " ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
 def search_latency(url: str, clients: int, queries: int) -> dict[str, float]:
@@ -114,7 +137,7 @@ def pg_ingest(base: str, corpus: Path, workers: int) -> tuple[float, int, int]:
         admin.execute(f"CREATE SCHEMA {schema}")
     url = f"{base}{'&' if '?' in base else '?'}options=-csearch_path%3D{schema}"
     try:
-        rate, added = timed_ingest(url, corpus, workers)
+        rate, added, _ = timed_ingest(url, corpus, workers)
         with Store.open(url) as store:
             size = store.stats()["bytes"]
         return rate, added, size
@@ -146,32 +169,44 @@ def main() -> None:
     ap.add_argument("--pg", help="PostgreSQL URL: also time the 2-worker ingest there")
     ap.add_argument("--clients", type=int, default=8)
     ap.add_argument("--queries", type=int, default=400)
+    ap.add_argument("--no-search", action="store_true", help="skip the search latency step")
+    ap.add_argument("--no-bare", action="store_true", help="skip the bare reads (the ingest ratio needs none)")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus.jsonl"
         n = build_corpus(args.stories, corpus)
         print(f"stories: {n}")
-        results = {"stories": n}
+        results = {"stories": n, "load_before": os.getloadavg()[0]}
+        print(load())
+        parts = {}
         for workers in (1, 2):
             # the machine is shared: time the bare read right before each ingest, so both see the same
             # load; each step in a fresh process, so none profits from caches another one warmed
-            read_rate = fresh(bare_read, corpus)
+            read_rate = 0.0 if args.no_bare else fresh(bare_read, corpus)
             url = str(Path(tmp) / f"w{workers}.db")
-            rate, added = fresh(timed_ingest, url, corpus, workers)
+            rate, added, parts[workers] = fresh(timed_ingest, url, corpus, workers)
             results[f"bare_read_{workers}"], results[f"ingest_{workers}"] = read_rate, rate
-            print(f"bare read (1 process, model loaded):        {read_rate:7.2f} stories/s")
+            results[f"parts_{workers}"] = parts[workers]
+            if read_rate:
+                print(f"bare read (1 process, model loaded):        {read_rate:7.2f} stories/s")
             print(f"ingest, {workers} worker{'s' if workers > 1 else ' '} (SQLite, load included): {rate:7.2f} "
-                  f"stories/s  ratio to that bare read {rate / read_rate:.2f}")
+                  f"stories/s" + (f"  ratio to that bare read {rate / read_rate:.2f}" if read_rate else ""))
+            print(f"  where the time went: {parts[workers]} ({load()})")
+        results["ratio_2_to_1"] = results["ingest_2"] / results["ingest_1"]
+        results["ceiling_idle_2_cores"] = ceiling(n, parts[1], parts[2])
+        print(f"2 workers / 1 worker: {results['ratio_2_to_1']:.2f} in this run; "
+              f"{results['ceiling_idle_2_cores']:.2f} on an idle 2-core machine from the CPU each part took")
         with Store.open(str(Path(tmp) / "w2.db")) as store:
             stats = store.stats()
         results["bytes_per_story"] = stats["bytes"] / max(stats["stories"], 1)
         print(f"archive: {stats['stories']} stories, {stats['bytes'] / 1e6:.1f} MB, "
               f"{results['bytes_per_story'] / 1024:.1f} KiB per story; {stats['entities']} entities, "
               f"{stats['threads']} threads, {stats['version_groups']} version groups")
-        lat = search_latency(str(Path(tmp) / "w2.db"), args.clients, args.queries)
-        results["search"] = lat
-        print(f"search latency, {args.clients} concurrent clients, {lat['queries']} queries: "
-              f"p50 {lat['p50_ms']:.1f} ms, p95 {lat['p95_ms']:.1f} ms")
+        if not args.no_search:
+            lat = search_latency(str(Path(tmp) / "w2.db"), args.clients, args.queries)
+            results["search"] = lat
+            print(f"search latency, {args.clients} concurrent clients, {lat['queries']} queries: "
+                  f"p50 {lat['p50_ms']:.1f} ms, p95 {lat['p95_ms']:.1f} ms")
         if args.pg:
             rate, added, size = pg_ingest(args.pg, corpus, 2)
             results["pg_ingest_2"] = rate

@@ -6,9 +6,9 @@ import sys
 
 import pytest
 
-from dateline.distributed.inputs import normalize_batch, plan_inputs, rows_of, stories_of
-from dateline.distributed.ray_ingest import read_rows
-from dateline.distributed.sinks import Known, RecordSink, existing_ids
+from dateline.ingest.inputs import normalize_batch, plan_inputs, rows_of, stories_of
+from dateline.ingest.ray_engine import read_rows
+from dateline.ingest.sinks import Known, RecordSink, existing_ids
 from dateline.io.sources import BadInput, Story
 from dateline.record import content_id
 
@@ -103,7 +103,7 @@ def test_record_sink_writes_each_id_once_across_batches_and_runs(tmp_path):
 
 
 def test_record_sink_leaves_nothing_when_a_write_fails(tmp_path, monkeypatch):
-    import dateline.distributed.sinks as sinks
+    import dateline.ingest.sinks as sinks
 
     def broken(path, rows):
         path.write_text("half", encoding="utf-8")
@@ -136,3 +136,16 @@ def test_out_needs_the_ray_engine(tmp_path):
 
     result = CliRunner().invoke(app, ["ingest", "--out", str(tmp_path / "lake"), str(tmp_path)])
     assert result.exit_code == 2 and "--engine ray" in result.output
+
+
+def test_actor_batches_are_sized_to_the_stories(tmp_path):
+    from dateline.ingest.inputs import Plan
+    from dateline.ingest.ray_engine import BATCH_CHARS, MAX_READ_BATCH, READ_BATCH, batch_rows
+
+    short = Plan(stories=[Story(text="x" * 500)] * 4)
+    long = Plan(stories=[Story(text="x" * 12_000)] * 4)
+    assert batch_rows(short) == BATCH_CHARS // 500 and batch_rows(long) == 2
+    assert batch_rows(Plan(stories=[Story(text="x")])) == MAX_READ_BATCH
+    (tmp_path / "a.txt").write_text("y" * 3000, encoding="utf-8")
+    assert batch_rows(Plan(files=[str(tmp_path / "a.txt")])) == BATCH_CHARS // 3000
+    assert batch_rows(Plan(parquet=["lake.parquet"])) == READ_BATCH  # sizes unknown

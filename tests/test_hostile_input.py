@@ -219,6 +219,7 @@ def test_cli_json_streams_several_records_as_one_array(tmp_path):
 
 
 def test_ingest_keeps_the_good_stories_of_a_hostile_batch(tmp_path):
+    from dateline.ingest import ingest
     from dateline.store import Store
 
     feed = tmp_path / "feed.jsonl"
@@ -229,10 +230,10 @@ def test_ingest_keeps_the_good_stories_of_a_hostile_batch(tmp_path):
     ]) + "\n")
     db = tmp_path / "a.db"
     with Store.open(db) as store:
-        report = store.ingest([str(feed)], workers=1)
+        report = ingest(store, [str(feed)], workers=1)
         assert report.added == 3 and not report.failed
         assert [w.source.endswith(":3") for w in report.warnings] == [True]
-        again = store.ingest([str(feed)], workers=1)
+        again = ingest(store, [str(feed)], workers=1)
         assert again.added == 0 and again.skipped == 3 and not again.failed
 
 

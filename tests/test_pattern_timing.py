@@ -19,7 +19,7 @@ import pytest
 import dateline
 
 # Packages that never see story text (queries, pages, benchmarks' readers).
-NOT_STORY_TEXT = ("dateline.cli", "dateline.api", "dateline.web", "dateline.eval", "dateline.distributed",
+NOT_STORY_TEXT = ("dateline.cli", "dateline.api", "dateline.web", "dateline.eval", "dateline.ingest",
                   "dateline.store.backend")
 SIZES = (64, 128, 256, 512, 1024, 2048, 4096)  # characters of the run, doubling
 MAX_RATIO = 24  # from 512 to 4096 characters: linear work grows 8 times, quadratic 64

@@ -21,7 +21,7 @@ from ray_cluster import LocalCluster  # noqa: E402
 import pyarrow as pa  # noqa: E402
 import pyarrow.parquet as pq  # noqa: E402
 
-from dateline.distributed import ArchiveSink, RecordSink, ray_ingest  # noqa: E402
+from dateline.ingest import ArchiveSink, RecordSink, ray_ingest  # noqa: E402
 
 pytestmark = pytest.mark.ray
 

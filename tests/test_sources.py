@@ -271,7 +271,7 @@ def test_truncated_or_false_warc_is_reported(tmp_path):
 
 
 def test_ray_engine_reads_warc_files_on_the_workers(tmp_path):
-    from dateline.distributed.inputs import path_row, plan_inputs, stories_of
+    from dateline.ingest.inputs import path_row, plan_inputs, stories_of
 
     path = tmp_path / "crawl.warc.gz"
     write_warc(path, CRAWL, True)
@@ -286,7 +286,7 @@ def test_page_helper_is_html():
 
 
 def test_ray_engine_fetches_feed_urls_on_the_driver(site):
-    from dateline.distributed.inputs import plan_inputs, stories_of, story_row
+    from dateline.ingest.inputs import plan_inputs, stories_of, story_row
 
     plan = plan_inputs([site.url("/atom.xml"), "s3://bucket/stories.parquet", site.url("/data/stories.parquet")])
     fetched = stories(plan.stories)

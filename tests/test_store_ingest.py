@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from dateline.cli import app
+from dateline.ingest import ingest
 from dateline.store import Store
 from store_fixtures import db_url, invented_stories  # noqa: F401  (db_url is a fixture)
 
@@ -24,9 +25,9 @@ def story_dir(tmp_path) -> Path:
 
 def test_ingest_reads_every_story_once(story_dir, db_url, reader):  # noqa: F811  (SQLite and PostgreSQL)
     with Store.open(db_url) as store:
-        report = store.ingest([str(story_dir)], reader=reader)
+        report = ingest(store, [str(story_dir)], reader=reader)
         assert (report.added, report.skipped, report.failed, report.ok) == (6, 0, [], True)
-        again = store.ingest([str(story_dir)], reader=reader)
+        again = ingest(store, [str(story_dir)], reader=reader)
         assert (again.added, again.skipped) == (0, 6)
         assert store.stats()["stories"] == 6
 
@@ -35,7 +36,7 @@ def test_ingest_reports_bad_files_and_goes_on(story_dir, tmp_path, reader):
     (story_dir / "empty.txt").write_text("   \n", encoding="utf-8")
     (story_dir / "binary.txt").write_bytes(bytes(range(256)) * 8)
     with Store.open(tmp_path / "a.db") as store:
-        report = store.ingest([str(story_dir), str(tmp_path / "missing.txt")], reader=reader)
+        report = ingest(store, [str(story_dir), str(tmp_path / "missing.txt")], reader=reader)
     assert report.added == 6
     assert sorted(Path(f.source).name for f in report.failed) == ["binary.txt", "empty.txt", "missing.txt"]
     assert not report.ok
@@ -47,20 +48,20 @@ def test_ingest_jsonl_keeps_metadata(tmp_path, reader):
     path = tmp_path / "stories.jsonl"
     path.write_text("\n".join(json.dumps(x) for x in lines), encoding="utf-8")
     with Store.open(tmp_path / "a.db") as store:
-        assert store.ingest([str(path)], reader=reader).added == 2
+        assert ingest(store, [str(path)], reader=reader).added == 2
         hit = store.search("spokesman", since="2031-03-02", until="2031-03-02")
         assert [store.get_story(h.id).record["url"] for h in hit] == ["https://example.org/1"]
 
 
 def test_ingest_with_two_worker_processes(story_dir, tmp_path):
     with Store.open(tmp_path / "a.db") as store:
-        report = store.ingest([str(story_dir)], workers=2, batch_size=2)
+        report = ingest(store, [str(story_dir)], workers=2, batch_size=2)
         assert report.added == 6 and report.ok
         assert store.stats()["stories"] == 6
 
 
 def test_cli_ingest_summary_and_exit_status(story_dir, tmp_path, monkeypatch, reader):
-    ingest_module = importlib.import_module("dateline.store.ingest")
+    ingest_module = importlib.import_module("dateline.ingest.local")
     monkeypatch.setattr(ingest_module, "_new_reader", lambda *config: reader)  # the session's, loaded once
     db = str(tmp_path / "cli.db")
     ok = CliRunner().invoke(app, ["ingest", str(story_dir), "--db", db, "--workers", "1"])
@@ -75,7 +76,7 @@ def test_cli_ingest_summary_and_exit_status(story_dir, tmp_path, monkeypatch, re
 def test_cli_search_entity_and_quotes(story_dir, tmp_path, reader):
     db = str(tmp_path / "q.db")
     with Store.open(db) as store:
-        store.ingest([str(story_dir)], reader=reader)
+        ingest(store, [str(story_dir)], reader=reader)
     runner = CliRunner()
     out = runner.invoke(app, ["search", "spokesman", "--db", db, "--format", "json"])
     assert out.exit_code == 0 and len(json.loads(out.stdout)) == 6 and "of 6 stories" in out.stderr
@@ -88,7 +89,7 @@ def test_cli_search_entity_and_quotes(story_dir, tmp_path, reader):
 
 
 def test_cli_ingest_published_dates_stories_that_do_not_say(tmp_path, monkeypatch, reader):
-    ingest_module = importlib.import_module("dateline.store.ingest")
+    ingest_module = importlib.import_module("dateline.ingest.local")
     monkeypatch.setattr(ingest_module, "_new_reader", lambda model, *config: reader)
     story = Path(__file__).parent / "fixtures" / "layouts" / "wire_indented.txt"
     db = str(tmp_path / "p.db")
@@ -99,3 +100,29 @@ def test_cli_ingest_published_dates_stories_that_do_not_say(tmp_path, monkeypatc
         (row,) = store.db.query("SELECT published, record FROM stories")
     assert row["published"] == "1987-03-30"
     assert json.loads(row["record"])["dateline"]["date"] == "1987-03-30"
+
+
+def test_the_store_only_stores():
+    """Ingest sits above the reader and the store: importing the store never loads the reader."""
+    import subprocess
+    import sys
+
+    code = ("import sys, dateline.store, dateline.store.api; print(sorted(m for m in sys.modules "
+            "if m.startswith(('dateline.reader', 'dateline.ingest', 'dateline.nlp'))))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_reading_for_the_archive_leaves_the_vocabulary_as_it_was(reader):
+    """A worker reads inside a spaCy memory zone: new words of a batch do not stay in its vocabulary,
+    so its memory does not grow with the stories it has read."""
+    from dateline.ingest.local import Failure, read_prepared
+    from dateline.io.sources import Story
+
+    story = Story(text="VELMORA (Dateline Wire) - Quazzelbrot Frentwick said on Monday the Zibberdane "
+                       "plan for Ulvarosk would go ahead.", source="new-words")
+    read_prepared(reader, [Story(text="OSLO (Wire) - The council met on Monday.")])  # warm-up
+    before = len(reader.nlp.vocab.strings)
+    (item,) = read_prepared(reader, [story])
+    assert not isinstance(item, Failure) and "Quazzelbrot" in item.record_json
+    assert len(reader.nlp.vocab.strings) == before

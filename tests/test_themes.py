@@ -235,11 +235,12 @@ def test_parse_features_read_the_targets_role():
 
 
 def test_ingest_applies_a_trained_topic_model(small_model, tmp_path):
+    from dateline.ingest import ingest
     from dateline.store import Store
 
     small_model.save(tmp_path / "desk")
     with Store.open(str(tmp_path / "archive.db")) as store:
-        report = store.ingest([str(STORIES)], workers=1, topics=(str(tmp_path / "desk"),))
+        report = ingest(store, [str(STORIES)], workers=1, topics=(str(tmp_path / "desk"),))
         assert report.added == len(list(STORIES.iterdir())) and not report.failed
         schemes = {t.scheme for t in store.topics(limit=100)}
         assert schemes == {"iptc-mediatopic", "desk"}

@@ -8,8 +8,9 @@ import pytest
 from typer.testing import CliRunner
 
 from dateline.cli import app
+from dateline.ingest import ingest
 from dateline.store import Store
-from dateline.watch import Watcher
+from dateline.ingest.watch import Watcher
 from store_fixtures import db_url  # noqa: F401  (a fixture: SQLite, and PostgreSQL when there is one)
 from test_language import FRENCH_STORY
 from test_sources import write_warc
@@ -46,21 +47,21 @@ def sources_of(store, url_part: str) -> list[str]:
 
 
 def test_feed_then_crawl_is_one_story_with_two_sources(tmp_path, store, reader):
-    first = store.ingest([str(feed_file(tmp_path))], reader=reader)
+    first = ingest(store, [str(feed_file(tmp_path))], reader=reader)
     assert (first.added, first.merged, first.failed) == (3, 0, [])
-    second = store.ingest([str(crawl_file(tmp_path))], reader=reader)
+    second = ingest(store, [str(crawl_file(tmp_path))], reader=reader)
     assert second.merged == 1 and second.added == 1  # the ferry page is the feed's first story
     assert second.structure_only == 1 and second.languages == {"fr": 1}
     assert second.passed_over["WARC request record"] == 2
     assert store.db.scalar("SELECT COUNT(*) AS n FROM stories") == 4
     assert sources_of(store, "ferry") == ["feed", "warc"]
     assert store.db.scalar("SELECT COUNT(*) AS n FROM story_sources") == 5
-    again = store.ingest([str(feed_file(tmp_path)), str(crawl_file(tmp_path))], reader=reader)
+    again = ingest(store, [str(feed_file(tmp_path)), str(crawl_file(tmp_path))], reader=reader)
     assert again.added == 0 and store.db.scalar("SELECT COUNT(*) AS n FROM story_sources") == 5
 
 
 def test_feed_and_crawl_in_one_run(tmp_path, store, reader):
-    report = store.ingest([str(feed_file(tmp_path)), str(crawl_file(tmp_path))], reader=reader)
+    report = ingest(store, [str(feed_file(tmp_path)), str(crawl_file(tmp_path))], reader=reader)
     assert (report.added, report.merged) == (4, 1)
     assert sources_of(store, "ferry") == ["feed", "warc"]
 
@@ -69,7 +70,7 @@ def test_same_text_in_two_files_is_one_story(tmp_path, store, reader):
     text = (STORIES / "plain.txt").read_bytes()
     for name in ("a.txt", "b.txt"):
         (tmp_path / name).write_bytes(text)
-    report = store.ingest([str(tmp_path / "a.txt"), str(tmp_path / "b.txt")], reader=reader)
+    report = ingest(store, [str(tmp_path / "a.txt"), str(tmp_path / "b.txt")], reader=reader)
     assert report.added == 1
     [row] = store.db.query("SELECT id FROM stories")
     sources = store.get_story(row["id"]).record["sources"]
@@ -82,7 +83,7 @@ def test_watch_reads_only_what_is_new(tmp_path, store, reader, monkeypatch):
     (folder / "one.txt").write_bytes((STORIES / "plain.txt").read_bytes())
     polls = []
     watcher = Watcher(store, [str(folder)], reader=reader)
-    monkeypatch.setattr("dateline.watch.SETTLE_SECONDS", 0.0)
+    monkeypatch.setattr("dateline.ingest.watch.SETTLE_SECONDS", 0.0)
 
     def add_file(_seconds):  # between polls: a new story arrives once
         if not (folder / "two.txt").exists():
@@ -102,11 +103,11 @@ class Interrupting:
     def __init__(self, reader, stop_at: int) -> None:
         self.reader, self.stop_at, self.calls = reader, stop_at, 0
 
-    def read_many(self, stories, **kw):
+    def read_all(self, stories, **kw):
         self.calls += 1
         if self.calls == self.stop_at:
             raise KeyboardInterrupt
-        return self.reader.read_many(stories, **kw)
+        return self.reader.read_all(stories, **kw)
 
 
 def test_stopping_a_watch_loses_no_story(tmp_path, store, reader, monkeypatch):
@@ -115,7 +116,7 @@ def test_stopping_a_watch_loses_no_story(tmp_path, store, reader, monkeypatch):
     texts = [p.read_text(encoding="utf-8") for p in sorted(STORIES.glob("*.txt")) if p.name != "crlf_cp1252.txt"]
     for i, text in enumerate(texts * 2):
         (folder / f"{i:02}.txt").write_text(text + f"\nStory {i}.\n", encoding="utf-8")
-    monkeypatch.setattr("dateline.watch.SETTLE_SECONDS", 0.0)
+    monkeypatch.setattr("dateline.ingest.watch.SETTLE_SECONDS", 0.0)
     first = Watcher(store, [str(folder)], reader=Interrupting(reader, stop_at=2), batch_size=4).poll()
     assert first.report.interrupted
     kept = store.db.scalar("SELECT COUNT(*) AS n FROM stories")

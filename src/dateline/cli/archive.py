@@ -93,12 +93,14 @@ def ingest(paths: list[str] = typer.Argument(..., help="Files, directories, glob
     from rich.console import Console
     from rich.markup import escape
 
+    from dateline.ingest import ingest as ingest_stories
+
     console = Console(stderr=True)
     with _open(db, thread_threshold) as store:
         with _progress(console, quiet) as tick:
             options = make_options(fetch, delay, timeout, user_agent)
             stories = with_published(iter_stories(paths, options=options), published) if published else None
-            report = store.ingest(paths, workers=workers or None, batch_size=batch_size, model=model,
+            report = ingest_stories(store, paths, workers=workers or None, batch_size=batch_size, model=model,
                                   on_story=tick, stories=stories, topics=tuple(topics or ()), options=options)
     for line in summary(report):
         console.print(line, highlight=False, markup=False)

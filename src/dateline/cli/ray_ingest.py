@@ -33,7 +33,7 @@ def ingest_ray(paths: list[str], *, engine: str, address: str | None, out: str |
         _usage(console, "--out writes record files from the Ray engine: add --engine ray")
     if out and out_format not in ("parquet", "jsonl"):
         _usage(console, f"unknown --out-format {out_format!r}: use parquet or jsonl")
-    from dateline.distributed import RayMissing, ray_ingest, require_ray
+    from dateline.ingest import RayMissing, ray_ingest, require_ray
 
     try:
         require_ray()
@@ -64,7 +64,7 @@ def ingest_ray(paths: list[str], *, engine: str, address: str | None, out: str |
 
 
 def _sink(db: str | None, out: str | None, out_format: str):
-    from dateline.distributed import ArchiveSink, RecordSink
+    from dateline.ingest import ArchiveSink, RecordSink
 
     if out:
         return RecordSink(out, out_format)

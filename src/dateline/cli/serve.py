@@ -29,11 +29,12 @@ def demo(db: str = typer.Option("dateline-demo.db", "--db", help="Where to build
          port: int = typer.Option(8000, "--port", "-p", help="Port to listen on."),
          workers: int = typer.Option(1, "--workers", "-w", help="Reader processes for the ingest.")) -> None:
     """Read the example stories shipped with dateline into a local archive and serve it."""
+    from dateline.ingest import ingest
     from dateline.store import Store
 
     stories = sorted(str(p) for p in EXAMPLES.glob("*.txt"))
     with Store.open(db) as store:
-        report = store.ingest(stories, workers=workers)
+        report = ingest(store, stories, workers=workers)
     err.print(f"demo archive {db}: {report.added} stories added, {report.skipped} already there", highlight=False)
     for failure in report.failed:
         err.print(f"[red]error[/red]: {failure.source}: {failure.reason}", highlight=False)

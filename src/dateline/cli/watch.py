@@ -1,4 +1,4 @@
-"""`dateline watch`: keep an archive current from feeds, URLs and folders (see dateline.watch)."""
+"""`dateline watch`: keep an archive current from feeds, URLs and folders (see dateline.ingest.watch)."""
 from __future__ import annotations
 
 import json
@@ -28,7 +28,7 @@ def watch(sources: list[str] = typer.Argument(..., help="Feed URLs or files, pag
 
     from dateline.cli.common import make_reader
     from dateline.store import Store
-    from dateline.watch import Watcher
+    from dateline.ingest.watch import Watcher
 
     console = Console(stderr=True)
     reader = make_reader(model)

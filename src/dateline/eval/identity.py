@@ -129,7 +129,7 @@ def _scores(gold: list[str], clusters: Sequence[Hashable], found: float) -> Iden
 def _archive_mentions(read: list, order: list[int]) -> list[list[tuple[int, int, int]]]:
     """Each read story's archive mentions (start, end, entity) after writing them in ``order``."""
     from dateline.store import Store
-    from dateline.store.ingest import Failure
+    from dateline.ingest.local import Failure
 
     with tempfile.TemporaryDirectory() as tmp, Store.open(Path(tmp) / "identity.db") as store:
         items = [read[i] for i in order if not isinstance(read[i], Failure)]

@@ -127,7 +127,7 @@ def evaluate(items: Sequence[Labelled], thresholds: Sequence[float], workers: in
     ``cache``: a pickle of the read stories, written on the first run and reused after (for
     trying thresholds without reading again; delete it when the reader changes)."""
     from dateline.store import Store
-    from dateline.store.ingest import Failure
+    from dateline.ingest.local import Failure
     from dateline.store.threads import ThreadSettings
 
     read = read_cached([i.story for i in items], workers, model, cache)
@@ -155,8 +155,8 @@ def read_cached(stories: Sequence[Story], workers: int, model: str | None, cache
     needs no new read)."""
     import pickle
 
+    from dateline.ingest.local import Failure, read_stories
     from dateline.store.features import prepare
-    from dateline.store.ingest import Failure, read_stories
 
     if cache and cache.is_file():
         return [p if isinstance(p, Failure) else prepare(p.article) for p in pickle.loads(cache.read_bytes())]

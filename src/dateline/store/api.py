@@ -1,12 +1,14 @@
-"""The archive's Python API: open, ingest, search and explore. The CLI and the web server use it.
+"""The archive's Python API: open, write, search and explore. The CLI and the web server use it.
+
+The store only stores: reading stories into it is ``dateline.ingest``'s work, above it.
 
 >>> store = Store.open("dateline.db")            # or "postgresql://user@host/db"
->>> store.ingest(["stories/"], workers=2)
+>>> dateline.ingest.ingest(store, ["stories/"], workers=2)
 >>> [hit.headline for hit in store.search("ceasefire", since="2019-04-01")]
 >>> store.entity("Kim Jong Un").quotes
 
 A ``Store`` may be shared between threads (each thread gets its own connection); writes go
-through ``write``/``add``/``ingest``, which run in transactions.
+through ``write``/``add``, which run in transactions.
 """
 from __future__ import annotations
 
@@ -68,12 +70,6 @@ class Store:
         self.close()
 
     # -- writing -----------------------------------------------------------------------
-    def ingest(self, paths: Sequence[str], **kwargs: Any):
-        """Read files, directories, globs or JSON Lines into the archive (see ``store.ingest``)."""
-        from dateline.store.ingest import ingest
-
-        return ingest(self, paths, **kwargs)
-
     def add(self, articles: Iterable[Article]) -> int:
         """Write already-read articles in one transaction; returns how many were new."""
         return self.write([prepare(a) for a in articles])

@@ -1,7 +1,8 @@
-"""Ingest: stories in, archive rows out, with worker processes reading and one writer writing.
+"""The local ingest: stories in, archive rows out, with worker processes reading and one writer writing.
 
 Each worker process holds one ``Reader`` (spaCy loaded once) and turns small chunks of
-stories into ``Prepared`` records; the parent writes them in batched transactions, a story's
+stories into ``Prepared`` records through the reader's own batch-with-fallback
+(``Reader.read_all``); the parent writes them with ``Store.write`` in batched transactions, a story's
 rows always inside one transaction, so a crash or Ctrl-C loses at most the batch in flight
 and a rerun picks up where it stopped. Stories already in the archive (same content hash)
 are skipped before they are read, and so are stories whose URL the archive already holds from
@@ -10,10 +11,13 @@ the story. Unreadable input is reported and skipped.
 """
 from __future__ import annotations
 
+import contextlib
 import itertools
 import multiprocessing
 import os
+import resource
 import signal
+import sys
 import time
 from collections import Counter, deque
 from dataclasses import dataclass, field
@@ -26,6 +30,7 @@ from dateline.store.features import Prepared, prepare
 from dateline.store.provenance import url_key
 
 CHUNK = 4  # stories per worker task: enough for spaCy batching, small enough to balance
+AHEAD = 4  # chunks queued per worker: a worker never waits while the parent writes a batch
 BATCH = 32  # stories per write transaction
 FLUSH_SECONDS = 5.0  # a slow stream still commits what it has read this often
 
@@ -34,6 +39,30 @@ FLUSH_SECONDS = 5.0  # a slow stream still commits what it has read this often
 class Failure:
     source: str
     reason: str
+
+
+@dataclass(slots=True)
+class Timing:
+    """Where an ingest's time went: what says whether more workers can help (bench_ingest --profile).
+
+    ``read`` is the readers' CPU (all workers), ``write`` the writer's; ``parent`` is the
+    writer's process's CPU besides reading and writing (listing and deduplicating stories,
+    sending them out and taking the records back)."""
+
+    startup: float = 0.0  # wall seconds from the start until the first story came back read
+    startup_cpu: float = 0.0  # CPU seconds of the readers' start-up, all workers
+    read: float = 0.0
+    write: float = 0.0
+    parent: float = 0.0
+    here: float = 0.0  # the part of ``read`` and ``startup_cpu`` spent in the writer's process
+    forked: bool = False  # workers forked with the reader loaded here (else each loaded its own)
+
+    def per_story(self, n: int) -> dict[str, float]:
+        """CPU milliseconds per story of each part (start-up as a whole, in seconds)."""
+        n = max(n, 1)
+        return {"startup_s": round(self.startup, 2), "startup_cpu_s": round(self.startup_cpu, 2),
+                "read_ms": round(self.read / n * 1e3, 2), "write_ms": round(self.write / n * 1e3, 2),
+                "parent_ms": round(self.parent / n * 1e3, 2), "forked": self.forked}
 
 
 @dataclass(slots=True)
@@ -50,6 +79,7 @@ class IngestReport:
     passed_over: Counter = field(default_factory=Counter)  # crawl records that are not stories, by reason
     languages: Counter = field(default_factory=Counter)  # stories read, by language ("?" unsure)
     structure_only: int = 0  # stories in a language the extractors do not read (structure kept)
+    timing: Timing = field(default_factory=lambda: Timing())
 
     @property
     def read(self) -> int:
@@ -81,6 +111,7 @@ def ingest(store, paths: Sequence[str], *, workers: int | None = None, batch_siz
     from dateline.io.formats import Options
 
     report = IngestReport()
+    parent_cpu = _cpu()
     options = options or Options()
     options.skipped = report.passed_over
     options.seen_url = options.seen_url or store.has_url
@@ -92,10 +123,11 @@ def ingest(store, paths: Sequence[str], *, workers: int | None = None, batch_siz
     batch: list[Prepared] = []
     flushed = time.monotonic()
     try:
-        for result in read_stories(todo, workers, model, reader=reader, topics=topics):
+        for result in read_stories(todo, workers, model, reader=reader, topics=topics, timing=report.timing):
             if isinstance(result, Failure):
                 report.failed.append(result)
                 continue
+            report.timing.startup = report.timing.startup or time.perf_counter() - started
             batch.append(result)
             if len(batch) >= batch_size or time.monotonic() - flushed > FLUSH_SECONDS:
                 flush_batch(store, batch, report, on_story)
@@ -106,7 +138,15 @@ def ingest(store, paths: Sequence[str], *, workers: int | None = None, batch_siz
     except KeyboardInterrupt:
         report.interrupted = True
     report.seconds = time.perf_counter() - started
+    t = report.timing
+    t.parent = max(0.0, _cpu() - parent_cpu - t.write - t.here)
     return report
+
+
+def _cpu() -> float:
+    """This process's CPU seconds, every thread (the pool's result thread unpickles records)."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 def flush_batch(store, batch: list[Prepared], report: IngestReport, on_story: Progress | None) -> None:
@@ -115,7 +155,9 @@ def flush_batch(store, batch: list[Prepared], report: IngestReport, on_story: Pr
     for item in batch:
         report.languages[item.article.language or "?"] += 1
         report.structure_only += item.article.reading != "full"
+    cpu = time.thread_time()  # this thread only: the pool's result thread runs beside it
     added = store.write(batch)
+    report.timing.write += time.thread_time() - cpu
     report.added += added
     report.skipped += len(batch) - added
     if on_story:
@@ -124,14 +166,14 @@ def flush_batch(store, batch: list[Prepared], report: IngestReport, on_story: Pr
 
 
 def _new_stories(store, items: Iterable[Story | BadInput], report: IngestReport,
-                 later: list[tuple[str, Source]]) -> Iterator[Story | Failure]:
+                 later: list[tuple[str, Source]]) -> Iterator[Story | BadInput]:
     """Stories not in the archive yet (nor earlier in this run); bad input as failures. A copy of
     a story found at a URL earlier in this run goes to ``later``, to be added once that is written."""
     seen: set[str] = set()
     urls: set[str] = set()
     for item in items:
         if isinstance(item, BadInput):
-            yield Failure(item.source, item.reason)
+            yield item
             continue
         item = clean_story(item)  # stories given directly have not passed the door yet
         report.warnings.extend(Failure(item.source or "<story>", p) for p in item.problems)
@@ -155,37 +197,60 @@ def _new_stories(store, items: Iterable[Story | BadInput], report: IngestReport,
         yield item
 
 
-def read_stories(items: Iterable[Story | Failure], workers: int, model: str | None = None,
-                 reader=None, topics: Sequence[str] = ()) -> Iterator[Prepared | Failure]:
+def read_stories(items: Iterable[Story | BadInput], workers: int, model: str | None = None,
+                 reader=None, topics: Sequence[str] = (), timing: Timing | None = None) -> Iterator[Prepared | Failure]:
     """Read stories in order: in this process with one worker (or a given reader), else in a
-    pool of processes."""
+    pool of processes. ``timing`` (when given) gets the readers' start-up and CPU seconds."""
+    timing = timing if timing is not None else Timing()
     chunks = _chunks(items)
     first = list(itertools.islice(chunks, workers))  # a few stories need no more processes than chunks
     workers = max(1, min(workers, len(first)))
     chunks = itertools.chain(first, chunks)
     if workers == 1 or reader is not None:
-        reader = reader or _new_reader(model, topics)
-        for chunk in chunks:
-            yield from _read_chunk(chunk, reader)
+        yield from _read_here(chunks, reader or _timed_reader(model, topics, timing), timing)
         return
-    ctx = multiprocessing.get_context("spawn")
-    pool = ctx.Pool(workers, initializer=_init_worker, initargs=(model, tuple(topics)))
+    pool = _pool(workers, model, topics, timing)
     pending: deque = deque()
     try:
         for chunk in chunks:
             pending.append(pool.apply_async(_work, (chunk,)))
-            while len(pending) > workers * 2:
-                yield from pending.popleft().get()
+            while len(pending) > workers * AHEAD:
+                yield from _collect(pending.popleft().get(), timing)
         while pending:
-            yield from pending.popleft().get()
+            yield from _collect(pending.popleft().get(), timing)
         pool.close()
     finally:
         pool.terminate()
         pool.join()
 
 
-def _chunks(items: Iterable[Story | Failure]) -> Iterator[list[Story | Failure]]:
-    chunk: list[Story | Failure] = []
+FORK_PLATFORMS = ("linux",)  # where forking a process that has loaded spaCy is safe
+
+
+def _pool(workers: int, model: str | None, topics: Sequence[str], timing: Timing):
+    """Worker processes, each with a reader. On Linux the reader is loaded once, here, and the
+    workers are forked with it: its start-up is paid once, not once a worker (spawned workers
+    import everything again: about 4 CPU seconds more each), and its memory is shared until
+    written. Elsewhere each worker is spawned and loads its own."""
+    global _READER
+    if sys.platform.startswith(FORK_PLATFORMS):
+        _READER = _timed_reader(model, topics, timing)
+        timing.forked = True
+        ctx = multiprocessing.get_context("fork")
+    else:
+        ctx = multiprocessing.get_context("spawn")
+    pool = ctx.Pool(workers, initializer=_init_worker, initargs=(model, tuple(topics)))
+    _drop_reader()  # the workers have theirs; one that dies is replaced by a worker loading its own
+    return pool
+
+
+def _drop_reader() -> None:
+    global _READER
+    _READER = None
+
+
+def _chunks(items: Iterable[Story | BadInput]) -> Iterator[list[Story | BadInput]]:
+    chunk: list[Story | BadInput] = []
     for item in items:
         chunk.append(item)
         if len(chunk) >= CHUNK:
@@ -195,7 +260,56 @@ def _chunks(items: Iterable[Story | Failure]) -> Iterator[list[Story | Failure]]
         yield chunk
 
 
+def read_prepared(reader, items: Iterable[Story | BadInput], chunk: int = CHUNK) -> list[Prepared | Failure]:
+    """The reader's own batch-with-fallback (``Reader.read_all``), then ``prepare`` for the writer:
+    bad input and stories that cannot be read or prepared come out as failures, in their place.
+    The local workers and the Ray actors both read through here, inside a spaCy memory zone: the
+    strings a batch adds to the vocabulary are dropped after it (the records hold their own), so
+    a reader's memory stays flat over any number of stories."""
+    out: list[Prepared | Failure] = []
+    with _memory_zone(reader):
+        for result in reader.read_all(items, chunk=chunk):
+            if isinstance(result, BadInput):
+                out.append(Failure(result.source, result.reason))
+                continue
+            try:
+                out.append(prepare(result))
+            except Exception as exc:  # a feature bug must not stop the archive
+                out.append(Failure(result.source or "<story>", f"cannot prepare: {type(exc).__name__}: {exc}"))
+    return out
+
+
+def _memory_zone(reader):
+    nlp = getattr(reader, "nlp", None)
+    return nlp.memory_zone() if hasattr(nlp, "memory_zone") else contextlib.nullcontext()
+
+
+def _read_here(chunks: Iterable[list[Story | BadInput]], reader, timing: Timing) -> Iterator[Prepared | Failure]:
+    for chunk in chunks:
+        cpu = time.thread_time()
+        out = read_prepared(reader, chunk)
+        timing.read += time.thread_time() - cpu
+        timing.here += time.thread_time() - cpu
+        yield from out
+
+
+def _timed_reader(model: str | None, topics: Sequence[str], timing: Timing):
+    cpu = time.thread_time()
+    reader = _new_reader(model, topics)
+    timing.startup_cpu += time.thread_time() - cpu
+    timing.here += time.thread_time() - cpu
+    return reader
+
+
+def _collect(result: tuple[list[Prepared | Failure], float, float], timing: Timing) -> list:
+    items, cpu, startup_cpu = result
+    timing.read += cpu
+    timing.startup_cpu += startup_cpu  # not 0 on a worker's first chunk only
+    return items
+
+
 _READER = None
+_STARTUP_CPU = 0.0  # this worker's start-up CPU seconds, reported with its first chunk
 
 
 def _new_reader(model: str | None, topics: Sequence[str] = ()):
@@ -205,27 +319,19 @@ def _new_reader(model: str | None, topics: Sequence[str] = ()):
 
 
 def _init_worker(model: str | None, topics: Sequence[str] = ()) -> None:
-    """Worker start: ignore Ctrl-C (the parent stops the pool) and load the reader once."""
-    global _READER
+    """Worker start: ignore Ctrl-C (the parent stops the pool) and load the reader once, unless
+    the worker was forked with it."""
+    global _READER, _STARTUP_CPU
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _READER = _new_reader(model, topics)
+    if _READER is None:
+        _READER = _new_reader(model, topics)
+        _STARTUP_CPU = time.process_time()  # the process's whole life so far: imports and loading
 
 
-def _work(chunk: list[Story | Failure]) -> list[Prepared | Failure]:
-    return _read_chunk(chunk, _READER)
-
-
-def _read_chunk(chunk: list[Story | Failure], reader) -> list[Prepared | Failure]:
-    """Read a chunk in one spaCy batch; if that fails, story by story to isolate the bad one."""
-    stories = [s for s in chunk if isinstance(s, Story)]
-    out: list[Prepared | Failure] = [s for s in chunk if isinstance(s, Failure)]
-    try:
-        return out + [prepare(a) for a in reader.read_many(stories)]
-    except Exception:
-        pass
-    for story in stories:
-        try:
-            out.extend(prepare(a) for a in reader.read_many([story]))
-        except Exception as exc:  # a reader bug must not stop the archive
-            out.append(Failure(story.source or "<story>", f"cannot read: {type(exc).__name__}: {exc}"))
-    return out
+def _work(chunk: list[Story | BadInput]) -> tuple[list[Prepared | Failure], float, float]:
+    """A chunk read in a worker, with the CPU seconds it took and (once) the worker's start-up."""
+    global _STARTUP_CPU
+    cpu = time.process_time()
+    out = read_prepared(_READER, chunk)
+    startup, _STARTUP_CPU = _STARTUP_CPU, 0.0
+    return out, time.process_time() - cpu, startup

@@ -17,7 +17,7 @@ from typing import Callable, Sequence
 
 from dateline.io.formats import Options, is_url
 from dateline.io.sources import expand
-from dateline.store.ingest import IngestReport
+from dateline.ingest.local import IngestReport, ingest
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +51,7 @@ class Watcher:
     def poll(self) -> Poll:
         """One pass over every source; Ctrl-C ends it with what was committed kept."""
         started = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
-        report = self.store.ingest(self._changed(), reader=self.reader, workers=1, options=self.options,
+        report = ingest(self.store, self._changed(), reader=self.reader, workers=1, options=self.options,
                                    batch_size=self.batch_size)
         return Poll(started, report)
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from dateline.store.features import Prepared
-from dateline.store.ingest import Failure
+from dateline.ingest.local import Failure
 
 FORMATS = ("parquet", "jsonl")
 RECORD_COLUMNS = ("id", "source", "url", "headline", "agency", "published", "day", "record")

@@ -10,19 +10,24 @@ batch is never written twice. A story that fails to read comes back as a failure
 """
 from __future__ import annotations
 
+import os
 import pickle
 import time
 from typing import Any, Callable, Iterable, Sequence
 
-from dateline.distributed.inputs import Plan, normalize_batch, path_row, plan_inputs, rows_of, \
+from dateline.ingest.inputs import Plan, normalize_batch, path_row, plan_inputs, rows_of, \
     stories_of, story_row
-from dateline.distributed.sinks import Known
+from dateline.ingest.local import Failure, IngestReport, read_prepared
+from dateline.ingest.local import flush_batch  # the one way a batch is written and counted
+from dateline.ingest.sinks import Known
 from dateline.io.sources import BadInput
 from dateline.record import content_id
-from dateline.store.ingest import Failure, IngestReport
-from dateline.store.ingest import flush_batch  # the one way a batch is written and counted
 
-READ_BATCH = 8  # stories per actor call: a spaCy batch, small enough that a lost batch is cheap
+READ_BATCH = 8  # stories per actor call when their size is unknown
+BATCH_CHARS = 24_000  # characters per actor call: about a second of reading, so that Ray's cost per
+# call (a task, an Arrow batch each way, the object store) is a few per cent of it, and a lost batch cheap
+MAX_READ_BATCH = 128
+LIGHT = {"num_cpus": 0}  # dataset reading: never waits for a CPU that the reader pool holds
 WRITE_BATCH = 64  # stories per write transaction or record file
 INSTALL_HINT = "the Ray engine needs the ray extra: pip install 'dateline[ray]'"
 OUT_COLUMNS = ("id", "source", "error", "skipped", "prepared")
@@ -65,8 +70,6 @@ class StoryReader:
 
 def read_rows(reader, rows: Iterable[dict[str, str]], known: Known) -> dict[str, list]:
     """Read rows into result columns: a prepared story (pickled), a skip, or a failure each."""
-    from dateline.store.features import prepare
-
     out: dict[str, list] = {name: [] for name in OUT_COLUMNS}
 
     def emit(sid: str, source: str | None, error: str = "", skipped: bool = False, data: bytes = b"") -> None:
@@ -84,14 +87,11 @@ def read_rows(reader, rows: Iterable[dict[str, str]], known: Known) -> dict[str,
             emit(content_id(item.text), item.source, skipped=True)
         else:
             todo.append(item)
-    for result in reader.read_all(todo, chunk=READ_BATCH):
-        if isinstance(result, BadInput):
+    for result in read_prepared(reader, todo, chunk=READ_BATCH):
+        if isinstance(result, Failure):
             emit("", result.source, result.reason)
-            continue
-        try:
-            emit(result.id, result.source, data=pickle.dumps(prepare(result), protocol=5))
-        except Exception as exc:  # a feature bug must not stop the run
-            emit(result.id, result.source, f"cannot prepare: {type(exc).__name__}: {exc}")
+        else:
+            emit(result.article.id, result.article.source, data=pickle.dumps(result, protocol=5))
     return out
 
 
@@ -105,41 +105,57 @@ def connect(address: str | None, workers: int | None = None, quiet: bool = True)
     return ray
 
 
-def build_dataset(plan: Plan, *, model: str | None, known: Known, workers: int, read_batch: int = READ_BATCH):
-    """One Ray Dataset of result rows over every planned input.
+def build_dataset(plan: Plan, *, model: str | None, known: Known, workers: int, read_batch: int | None = None):
+    """One Ray Dataset of result rows over every planned input, streamed: the readers start on the
+    first rows while the datasets are still being read (``read_batch`` stories per actor call,
+    default sized to the stories' length, ``batch_rows``).
 
     Ray Data's actor pools restart a lost actor and retry its batches by default
     (``max_restarts=-1``, ``max_task_retries=-1``); the cluster test kills a node to check it.
     """
     import ray.data as rd
 
+    read_batch = read_batch or batch_rows(plan)
     parts = []
     rows = [path_row(p) for p in plan.files] + [story_row(s) for s in plan.stories if not isinstance(s, BadInput)]
     if rows:
         parts.append(rd.from_items(rows, override_num_blocks=max(1, min(len(rows) // read_batch, 4096))))
-    # Datasets are read in full before the pool starts: Ray Data's file listing asks for a whole
-    # CPU, which a pool holding every CPU would never give back (a deadlock).
+    # Datasets stream: their read tasks ask for no CPU (the pool holds every CPU: a task that waited
+    # for one would never run) and cut their output into small blocks (``_configure_data``), so
+    # that a big file is spread over every reader rather than given to one.
     if plan.parquet:
-        parts.append(_spread(rd.read_parquet(plan.parquet, include_paths=True), read_batch))
+        parts.append(rd.read_parquet(plan.parquet, include_paths=True, ray_remote_args=LIGHT)
+                     .map_batches(normalize_batch, **LIGHT))
     if plan.jsonl:
-        parts.append(_spread(rd.read_json(plan.jsonl, lines=True, include_paths=True), read_batch))
+        parts.append(rd.read_json(plan.jsonl, lines=True, include_paths=True, ray_remote_args=LIGHT)
+                     .map_batches(normalize_batch, **LIGHT))
     ds = parts[0].union(*parts[1:]) if len(parts) > 1 else parts[0]
     return ds.map_batches(StoryReader, fn_constructor_kwargs={"model": model, "known": known},
                           batch_size=read_batch, compute=rd.ActorPoolStrategy(size=workers), num_cpus=1)
 
 
-def _spread(ds, read_batch: int):
-    """A dataset read in full, normalised, and cut into blocks of about ``read_batch`` rows (a block
-    goes to one actor: one block for a whole file would leave the other readers idle)."""
-    ds = ds.map_batches(normalize_batch).materialize()
-    return ds.repartition(max(1, min(ds.count() // read_batch, 4096))).materialize()
+def batch_rows(plan: Plan) -> int:
+    """Stories per actor call: ``BATCH_CHARS`` over the planned stories' mean length (a file's
+    size stands for its story; datasets are taken to be like the rest, else ``READ_BATCH``)."""
+    sizes = [_file_chars(f) for f in plan.files] + [len(s.text) for s in plan.stories if not isinstance(s, BadInput)]
+    sizes = [n for n in sizes if n > 0]
+    if not sizes:
+        return READ_BATCH
+    return max(1, min(MAX_READ_BATCH, BATCH_CHARS * len(sizes) // sum(sizes)))
+
+
+def _file_chars(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
 
 
 Progress = Callable[[int], None]
 
 
 def ray_ingest(paths: Sequence[str], sink, *, address: str | None = None, workers: int | None = None,
-               batch_size: int = WRITE_BATCH, model: str | None = None, read_batch: int = READ_BATCH,
+               batch_size: int = WRITE_BATCH, model: str | None = None, read_batch: int | None = None,
                on_story: Progress | None = None, quiet: bool = True) -> IngestReport:
     """Read ``paths`` on the Ray cluster and write them through ``sink``. Safe to rerun at any time."""
     report = IngestReport()
@@ -149,12 +165,12 @@ def ray_ingest(paths: Sequence[str], sink, *, address: str | None = None, worker
     report.failed += [Failure(s.source, s.reason) for s in plan.stories if isinstance(s, BadInput)]
     if not plan.empty:
         ray = connect(address, workers, quiet)
-        _quiet_data(quiet)
+        _configure_data(quiet, (read_batch or batch_rows(plan)) * BLOCK_ROW_BYTES)
         pool = workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
         known = sink.known(ray.put)
         ds = build_dataset(plan, model=model, known=known, workers=pool, read_batch=read_batch)
         try:
-            _drain(ds, sink, report, batch_size, on_story)
+            _drain(ds, sink, report, batch_size, on_story, started)
         except KeyboardInterrupt:
             report.interrupted = True
     sink.record_failures(report.failed)
@@ -162,7 +178,7 @@ def ray_ingest(paths: Sequence[str], sink, *, address: str | None = None, worker
     return report
 
 
-def _drain(ds, sink, report: IngestReport, batch_size: int, on_story: Progress | None) -> None:
+def _drain(ds, sink, report: IngestReport, batch_size: int, on_story: Progress | None, started: float) -> None:
     """Write the result rows as they arrive: stories in batches, failures into the report.
 
     The batch goes through the local ingest's flush (the sink has the store's ``write``)."""
@@ -173,6 +189,7 @@ def _drain(ds, sink, report: IngestReport, batch_size: int, on_story: Progress |
         elif row["skipped"] or row["id"] in seen:
             report.skipped += 1
         else:
+            report.timing.startup = report.timing.startup or time.perf_counter() - started
             seen.add(row["id"])
             batch.append(pickle.loads(row["prepared"]))
             if len(batch) >= batch_size:
@@ -180,9 +197,13 @@ def _drain(ds, sink, report: IngestReport, batch_size: int, on_story: Progress |
     flush_batch(sink, batch, report, on_story)
 
 
-def _quiet_data(quiet: bool) -> None:
+BLOCK_ROW_BYTES = 2048  # a dataset row's size as Arrow, about: blocks are cut to a few actor calls
+
+
+def _configure_data(quiet: bool, block_bytes: int) -> None:
     from ray.data import DataContext
 
     ctx = DataContext.get_current()
     ctx.enable_progress_bars = not quiet
     ctx.print_on_execution_start = not quiet
+    ctx.target_max_block_size = max(block_bytes, 64 * 1024)
