@@ -15,7 +15,6 @@ import argparse
 import json
 import os
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]

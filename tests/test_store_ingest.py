@@ -6,11 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
+from store_fixtures import db_url, invented_stories  # noqa: F401  (db_url is a fixture)
 from typer.testing import CliRunner
 
 from dateline.cli import app
 from dateline.store import Store
-from store_fixtures import db_url, invented_stories  # noqa: F401  (db_url is a fixture)
 
 
 @pytest.fixture

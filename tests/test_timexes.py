@@ -9,8 +9,8 @@ import spacy
 from dateline.extract.base import StoryContext
 from dateline.extract.timexes import extract_timexes, tense_hints
 from dateline.structure.layout import Field, Layout
-from dateline.time import find_timexes
 from dateline.time import calendar as cal
+from dateline.time import find_timexes
 
 WED = date(2019, 4, 24)  # a Wednesday in ISO week 17
 

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
+from dateline.store.models import DayCount
 from dateline.web.highlight import Mark, highlight, highlighted_paragraphs, paragraphs, record_marks
 from dateline.web.pages import side_panel, timeline_bars
-from dateline.store.models import DayCount
 
 
 def _strip(html: str) -> str:

@@ -4,8 +4,8 @@ from __future__ import annotations
 import logging
 import os
 import warnings
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
-from typing import Iterable, Iterator, Sequence
 
 from dateline import extract as _extract  # noqa: F401  (registers the built-in extractors)
 from dateline.extract.base import Extractor, StoryContext, build_extractor, check_pipeline, registration
@@ -13,8 +13,18 @@ from dateline.io.hygiene import clean_story, too_long
 from dateline.io.sources import BadInput, Story
 from dateline.nlp import load_pipeline
 from dateline.nlp.language import identify, read_in_full
-from dateline.record import (PARTS, SINGLE_PARTS, Article, Credit, Credits, Dateline, ExtractorFailure, Source,
-                             Span, content_id)
+from dateline.record import (
+    PARTS,
+    SINGLE_PARTS,
+    Article,
+    Credit,
+    Credits,
+    Dateline,
+    ExtractorFailure,
+    Source,
+    Span,
+    content_id,
+)
 from dateline.structure import Layout, parse_structure
 from dateline.structure.view import TextView, layout_in_view, nlp_view, to_original
 

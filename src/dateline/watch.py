@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Callable, Sequence
 
 from dateline.io.formats import Options, is_url
 from dateline.io.sources import expand
@@ -50,7 +50,7 @@ class Watcher:
 
     def poll(self) -> Poll:
         """One pass over every source; Ctrl-C ends it with what was committed kept."""
-        started = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+        started = datetime.now(UTC).replace(microsecond=0).isoformat()
         report = self.store.ingest(self._changed(), reader=self.reader, workers=1, options=self.options,
                                    batch_size=self.batch_size)
         return Poll(started, report)

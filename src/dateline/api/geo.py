@@ -1,7 +1,8 @@
 """Places as GeoJSON for the map."""
 from __future__ import annotations
 
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from dateline.store.models import PlaceCount
 

@@ -12,15 +12,18 @@ from __future__ import annotations
 
 import pickle
 import time
-from typing import Any, Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
-from dateline.distributed.inputs import Plan, normalize_batch, path_row, plan_inputs, rows_of, \
-    stories_of, story_row
+from dateline.distributed.inputs import Plan, normalize_batch, path_row, plan_inputs, rows_of, stories_of, story_row
 from dateline.distributed.sinks import Known
 from dateline.io.sources import BadInput
 from dateline.record import content_id
-from dateline.store.ingest import Failure, IngestReport
-from dateline.store.ingest import flush_batch  # the one way a batch is written and counted
+from dateline.store.ingest import (
+    Failure,
+    IngestReport,
+    flush_batch,  # the one way a batch is written and counted
+)
 
 READ_BATCH = 8  # stories per actor call: a spaCy batch, small enough that a lost batch is cheap
 WRITE_BATCH = 64  # stories per write transaction or record file

@@ -13,8 +13,8 @@ import json
 import os
 import time
 import uuid
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Iterable, Sequence
 
 from dateline.store.features import Prepared
 from dateline.store.ingest import Failure

@@ -9,9 +9,9 @@ Each -DOCSTART- document is one story; sentence boundaries are given to the pars
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
 
 import typer
 

@@ -13,9 +13,9 @@ mentions by identical text (what NER alone gives).
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
 
 import typer
 

@@ -17,9 +17,9 @@ import math
 import statistics
 import time
 import xml.etree.ElementTree as ET
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Sequence
 
 import typer
 

@@ -37,7 +37,7 @@ class GoldDoc:
     dct: date | None = None
     sentence: dict[int, int] = field(default_factory=dict)  # token id -> sentence number
 
-    def first(self, sentences: int) -> "GoldDoc":
+    def first(self, sentences: int) -> GoldDoc:
         """Only the events (and their links) in the first ``sentences`` sentences."""
         if not sentences:
             return self
@@ -95,7 +95,7 @@ class Count:
     gold_hit: int = 0
     found_hit: int = 0
 
-    def add(self, other: "Count") -> None:
+    def add(self, other: Count) -> None:
         self.gold += other.gold
         self.found += other.found
         self.gold_hit += other.gold_hit
@@ -128,9 +128,9 @@ def score_doc(gold: GoldDoc, found: list[tuple[int, list[int], list[int]]], scor
 
 def evaluate(docs: list[GoldDoc], open_class: bool = False, sentences: int = 0) -> Scores:
     """Run spaCy and the extractors over the rebuilt texts and score the event frames."""
-    from dateline.extract.events.frames import FrameFinder
     from dateline.extract.base import StoryContext, build_extractor, registered
     from dateline.extract.events.extractor import find_frames
+    from dateline.extract.events.frames import FrameFinder
     from dateline.nlp import load_pipeline
     from dateline.structure.layout import Field, Layout
 

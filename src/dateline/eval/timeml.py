@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Sequence
 
 import typer
 
@@ -128,7 +128,7 @@ class Scores:
             "value": self.prf(self.value_ok, self.system, self.gold),
         }
 
-    def __add__(self, other: "Scores") -> "Scores":
+    def __add__(self, other: Scores) -> Scores:
         return Scores(*(a + b for a, b in zip(_fields(self), _fields(other))))
 
 
@@ -219,7 +219,7 @@ def timeml(directory: Path = typer.Argument(..., help="A folder of TimeML .tml f
     scores, errs = evaluate(docs, nlp)
     typer.echo(format_scores(scores, len(docs), time.perf_counter() - started))
     for kind in ("missed", "spurious", "value"):
-        for name, (k, g, s) in [e for e in errs if e[1][0] == kind][:errors]:
+        for name, (_k, g, s) in [e for e in errs if e[1][0] == kind][:errors]:
             gold = f"{g.text!r} {g.type} {g.value}" if g else ""
             found = f"{s.text!r} {s.type} {s.value}" if s else ""
             typer.echo(f"{kind:<9} {name}: gold {gold} | found {found}")

@@ -17,8 +17,8 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Iterable, Iterator
 
 from dateline.extract.base import StoryContext, register
 from dateline.geo import lexicon
@@ -26,7 +26,6 @@ from dateline.geo.resolve import COUNTRY_CODES, Reading, Resolver, Toponym
 from dateline.geo.store import Entry
 from dateline.geo.text import fold, surface
 from dateline.record import Entity, Mention, Place, PlaceCandidate, PlaceEvidence
-
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 WEAK_TYPES = frozenset({"PERSON", "ORG"})
@@ -344,7 +343,7 @@ def _is_metonym(ctx: StoryContext, entry: Entry, toponym: Toponym) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ in lexicon.METONYM_PREPOSITIONS
 
 
-def _add_compass(groups: "_Groups", text: str, end: int) -> None:
+def _add_compass(groups: _Groups, text: str, end: int) -> None:
     """"the North" means North Korea when the story names North Korea (and no other North X)."""
     for match in _COMPASS.finditer(text, 0, end):
         word = match.group(1).lower()

@@ -14,8 +14,8 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
 
 from dateline.geo import lexicon
 from dateline.geo.gazetteer import Gazetteer

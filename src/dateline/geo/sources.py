@@ -17,10 +17,10 @@ import json
 import math
 import zipfile
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from dateline.geo import lexicon
 from dateline.geo.store import ABBREVIATION, ALTERNATE, DEMONYM, NAME

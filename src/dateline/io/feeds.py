@@ -10,9 +10,9 @@ from __future__ import annotations
 import calendar
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from datetime import datetime, timezone
-from typing import Iterator
+from datetime import UTC, datetime
 
 from dateline.io.sources import BadInput, Story, compose
 
@@ -139,7 +139,7 @@ def _iso(parsed) -> str | None:
     """feedparser's UTC struct_time as ISO 8601."""
     if not parsed:
         return None
-    return datetime.fromtimestamp(calendar.timegm(parsed), timezone.utc).isoformat()
+    return datetime.fromtimestamp(calendar.timegm(parsed), UTC).isoformat()
 
 
 def _parse_json_feed(data: bytes, location: str) -> list[Entry] | BadInput:

@@ -68,7 +68,7 @@ def too_long(text: str, limit: int = MAX_STORY_CHARS) -> str | None:
     return f"story is {len(text):,} characters, over the {limit:,}-character limit"
 
 
-def clean_story(story: "Story") -> "Story":
+def clean_story(story: Story) -> Story:
     """The story with its strings scrubbed and a bad ``published`` dropped (noted in ``problems``)."""
     published, problem = check_published(scrub_optional(story.published))
     problems = story.problems + ((problem,) if problem else ())

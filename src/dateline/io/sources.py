@@ -12,9 +12,10 @@ import glob
 import json
 import os
 import stat
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Iterable, Iterator
+from typing import BinaryIO
 
 from dateline.io.decode import DecodeError, decode
 from dateline.io.hygiene import clean_story, path_name, too_long

@@ -19,7 +19,7 @@ _OPERATORS = {"IN", "NOT_IN", "REGEX"}
 
 
 @Language.factory("dateline_attributes", default_config={"patterns": []})
-def make_fast_attributes(nlp: Language, name: str, patterns: list[dict[str, Any]]) -> "FastAttributes":
+def make_fast_attributes(nlp: Language, name: str, patterns: list[dict[str, Any]]) -> FastAttributes:
     return FastAttributes(patterns)
 
 
@@ -64,7 +64,7 @@ class FastAttributes:
     def to_bytes(self, **kwargs) -> bytes:
         return b""
 
-    def from_bytes(self, data: bytes, **kwargs) -> "FastAttributes":
+    def from_bytes(self, data: bytes, **kwargs) -> FastAttributes:
         return self
 
 

@@ -6,9 +6,20 @@ from __future__ import annotations
 
 from dateline.store.api import Store
 from dateline.store.ingest import IngestReport, ingest
+from dateline.store.models import (
+                                   DayCount,
+                                   EntityProfile,
+                                   EntityRef,
+                                   EventHit,
+                                   FacetCount,
+                                   PlaceCount,
+                                   QuoteHit,
+                                   SearchResults,
+                                   StoryDetail,
+                                   StoryHit,
+                                   ThreadSummary,
+)
 from dateline.store.threads import ThreadSettings
-from dateline.store.models import (DayCount, EntityProfile, EntityRef, EventHit, FacetCount, PlaceCount, QuoteHit,
-                                   SearchResults, StoryDetail, StoryHit, ThreadSummary)
 
 __all__ = ["Store", "ThreadSettings", "ingest", "IngestReport", "StoryHit", "StoryDetail", "EntityRef", "EntityProfile",
            "QuoteHit", "EventHit", "PlaceCount", "DayCount", "ThreadSummary",

@@ -13,15 +13,30 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
-from typing import Any, Iterable, Sequence
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 from dateline.record import Article, Source
 from dateline.render.digest import dateline_label
-from dateline.store.backend import MARK_START, MARK_STOP, Backend, QueryTimeout, open_backend, query_terms
+from dateline.store.backend import MARK_START, MARK_STOP, Backend, open_backend, query_terms
+from dateline.store.backend import QueryTimeout as QueryTimeout  # re-exported: the API's callers catch it here
 from dateline.store.features import Prepared, prepare
 from dateline.store.identity import name_key
-from dateline.store.models import (DayCount, EntityProfile, EntityRef, EventHit, FacetCount, PlaceCount, QuoteHit,
-                                   SearchResults, StoryDetail, StoryHit, ThreadSummary, ToneDay, TopicCount)
+from dateline.store.models import (
+    DayCount,
+    EntityProfile,
+    EntityRef,
+    EventHit,
+    FacetCount,
+    PlaceCount,
+    QuoteHit,
+    SearchResults,
+    StoryDetail,
+    StoryHit,
+    ThreadSummary,
+    ToneDay,
+    TopicCount,
+)
 from dateline.store.provenance import add_sources, sources_of, story_for_url
 from dateline.store.threads import ThreadSettings
 from dateline.store.writer import write_story
@@ -82,14 +97,14 @@ class Store:
         self.db.init_schema()
 
     @classmethod
-    def open(cls, url: str | os.PathLike | None = None, **kwargs: Any) -> "Store":
+    def open(cls, url: str | os.PathLike | None = None, **kwargs: Any) -> Store:
         """Open (creating when needed) the archive at a SQLite path or ``postgresql://`` URL."""
         return cls(open_backend(url), **kwargs)
 
     def close(self) -> None:
         self.db.close()
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -12,8 +12,8 @@ from dateline.record import Article, Entity, Mention, Span
 from dateline.store.backend import Backend
 from dateline.store.features import Prepared
 from dateline.store.identity import Evidence, Known, choose, display_name, merged, name_key, title_key
-from dateline.store.provenance import add_sources
 from dateline.store.patterns import ISO_DAY, NAME_TYPES, VERSION_PREFIX
+from dateline.store.provenance import add_sources
 from dateline.store.threads import ThreadSettings, assign_thread, assign_version
 
 COMPANY_KEEP = 20  # co-occurring names used as identity evidence per story

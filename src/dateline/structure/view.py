@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields, is_dataclass, replace
-from functools import lru_cache
-from typing import Callable, Iterable, TypeVar
+from functools import cache
+from typing import TypeVar
 
 from dateline.structure.layout import Layout
 
@@ -21,9 +22,9 @@ T = TypeVar("T")
 
 # Runs longer than these are collapsed in the view (a rule line, a padding of spaces).
 LONG_RUN = 40
-_SAME_CHAR_RUN = re.compile(r"([^\w\s])\1{%d,}" % (LONG_RUN - 1))
-_SPACE_RUN = re.compile(r"[ \t\u00a0]{%d,}" % LONG_RUN)
-_BREAK_RUN = re.compile(r"(?<![ \t\u00a0])[ \t\u00a0]*+\n\s{%d,}" % LONG_RUN)
+_SAME_CHAR_RUN = re.compile(rf"([^\w\s])\1{{{LONG_RUN - 1},}}")
+_SPACE_RUN = re.compile(rf"[ \t\u00a0]{{{LONG_RUN},}}")
+_BREAK_RUN = re.compile(rf"(?<![ \t\u00a0])[ \t\u00a0]*+\n\s{{{LONG_RUN},}}")
 _STRAY_BREAKS = re.compile(r"\r\n?|[\f\v\x1c-\x1e\x85\u2028\u2029]")
 
 
@@ -191,7 +192,7 @@ def remap(value: T, start: Callable[[int], int], end: Callable[[int], int],
 _LEAVES = (int, str, float, bool, type(None))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _plan(cls: type) -> tuple[tuple[str, str], ...] | None:
     """For a dataclass type, its fields to move: ("start"|"end"|"walk"); None for other types."""
     if not is_dataclass(cls):

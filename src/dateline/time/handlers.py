@@ -7,9 +7,9 @@ named so far) and returns ``(type, value)``, or None to reject the match ("May" 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Callable, Sequence
 
 from dateline.time import calendar as cal
 from dateline.time import words as W

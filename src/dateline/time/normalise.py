@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Sequence
 
 from dateline.structure.text import blocks
-from dateline.time.handlers import FUTURE, PAST, State
 from dateline.time import rules
+from dateline.time.handlers import FUTURE, PAST, State
 from dateline.time.rules import Rule
 
 __all__ = ["FUTURE", "PAST", "TimexMatch", "find_timexes"]

@@ -15,14 +15,58 @@ from dataclasses import dataclass, field
 
 from dateline.time import words as W
 from dateline.time.handlers import (
-    Handler, h_ago, h_bareunits, h_century, h_clock, h_clock_date, h_dayafter, h_daymonth, h_decade, h_decade_word,
-    h_duration, h_fuzzy, h_holiday, h_iso, h_midpart, h_month, h_qcode, h_quarter, h_relday, h_relunit, h_season,
-    h_set, h_setword, h_slash, h_spoken_year, h_thispart, h_unitlong, h_weekday, h_weekdays, h_weekof, h_year,
+    Handler,
+    h_ago,
+    h_bareunits,
+    h_century,
+    h_clock,
+    h_clock_date,
+    h_dayafter,
+    h_daymonth,
+    h_decade,
+    h_decade_word,
+    h_duration,
+    h_fuzzy,
+    h_holiday,
+    h_iso,
+    h_midpart,
+    h_month,
+    h_qcode,
+    h_quarter,
+    h_relday,
+    h_relunit,
+    h_season,
+    h_set,
+    h_setword,
+    h_slash,
+    h_spoken_year,
+    h_thispart,
+    h_unitlong,
+    h_weekday,
+    h_weekdays,
+    h_weekof,
+    h_year,
     h_yearago,
 )
 from dateline.time.patterns import (
-    CLOCK, DATE_TAIL, DAYNUM, MONTH, NUM, ONES, ORD, PART, SEASON, TEENS_AND_TENS, UNIT, VAGUE, WEEKDAY,
-    WEEKDAY_ANY, WEEKDAY_PLURAL, YEAR4, ZONE, alt,
+    CLOCK,
+    DATE_TAIL,
+    DAYNUM,
+    MONTH,
+    NUM,
+    ONES,
+    ORD,
+    PART,
+    SEASON,
+    TEENS_AND_TENS,
+    UNIT,
+    VAGUE,
+    WEEKDAY,
+    WEEKDAY_ANY,
+    WEEKDAY_PLURAL,
+    YEAR4,
+    ZONE,
+    alt,
 )
 
 
@@ -103,7 +147,7 @@ RULES: tuple[Rule, ...] = (
          r"\b(?:the\s+)?(?P<mod>next|previous|following|same|preceding|prior)\s+"
          r"(?P<u>day|morning|afternoon|evening|night)\b(?!-)"),
     Rule("thispart", h_thispart,
-         rf"\b(?:(?:later|earlier)\s+)?(?:this|that|the)\s+(?P<part>morning|afternoon|evening)\b",
+         r"\b(?:(?:later|earlier)\s+)?(?:this|that|the)\s+(?P<part>morning|afternoon|evening)\b",
          requires=("morning", "afternoon", "evening")),
     Rule("midpart", h_midpart,
          r"\bmid-?\s?(?P<part>morning|afternoon)\b",
@@ -112,12 +156,12 @@ RULES: tuple[Rule, ...] = (
          rf"\b(?:the\s+)?week\s+of\s+(?P<m>{MONTH})\s+(?P<d>{DAYNUM})(?:,?\s+(?P<y>{YEAR4}))?",
          requires=("week of",)),
     Rule("relunit", h_relunit,
-         rf"\b(?P<mod>(?:earlier|later|early|late)\s+(?:this|that|last|next)|that|the same|at the (?:end|start|beginning) of "
-         rf"(?:this|last|next|the)|(?:the\s+)?end of (?:this|last|next|the)|last|this|next|the past|past|"
-         rf"the coming|coming|the next|previous|the previous|the following|the current|current|"
-         rf"the same|the prior|prior|the latest|latest|the year-earlier|year-earlier|the year-ago|year-ago|"
-         rf"the full|full|the)\s+(?:fiscal\s+|calendar\s+)?"
-         rf"(?P<u>week|weekend|month|year|quarter|decade|century|season|period|half)\b(?!-)",
+         r"\b(?P<mod>(?:earlier|later|early|late)\s+(?:this|that|last|next)|that|the same|at the (?:end|start|beginning) of "
+         r"(?:this|last|next|the)|(?:the\s+)?end of (?:this|last|next|the)|last|this|next|the past|past|"
+         r"the coming|coming|the next|previous|the previous|the following|the current|current|"
+         r"the same|the prior|prior|the latest|latest|the year-earlier|year-earlier|the year-ago|year-ago|"
+         r"the full|full|the)\s+(?:fiscal\s+|calendar\s+)?"
+         r"(?P<u>week|weekend|month|year|quarter|decade|century|season|period|half)\b(?!-)",
          key=Key(_UNIT_KEY, 90, 40)),
     Rule("ago", h_ago,
          rf"\b(?:(?P<approx>about|some|nearly|almost|more than|less than|roughly|around|over)\s+)?"
@@ -144,9 +188,9 @@ RULES: tuple[Rule, ...] = (
          rf"successive|long))?[\s-]+(?P<u>{UNIT})(?:[\s-]+(?P<long>long|old))?",
          key=Key(_UNIT_KEY, 90, 40)),
     Rule("bareunits", h_bareunits,
-         rf"\b(?:(?P<pre>for|in|over|within|recent|the past|the last|the coming|coming|past|"
-         rf"the next|next|future)\s+)(?P<u>years|months|weeks|"
-         rf"days|decades|hours|minutes|centuries|quarters)\b",
+         r"\b(?:(?P<pre>for|in|over|within|recent|the past|the last|the coming|coming|past|"
+         r"the next|next|future)\s+)(?P<u>years|months|weeks|"
+         r"days|decades|hours|minutes|centuries|quarters)\b",
          key=Key(_UNIT_KEY, 90, 40)),
     Rule("unitlong", h_unitlong,
          rf"\b(?P<u>{UNIT})-long\b"),
@@ -158,7 +202,7 @@ RULES: tuple[Rule, ...] = (
          rf"(?:\s+(?:of\s+)?(?P<y>{YEAR4}))?",
          requires=tuple(W.SEASONS)),
     Rule("decade", h_decade,
-         rf"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?P<dec>(?:1[6-9]|20)\d0s|'\d0s)(?!\w)",
+         r"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?P<dec>(?:1[6-9]|20)\d0s|'\d0s)(?!\w)",
          requires=("0s",)),
     Rule("decade_word", h_decade_word,
          rf"\bthe\s+(?:(?P<mod>early|mid|late)[\s-]+)?(?P<dec>{alt(W.DECADE_WORDS)})\b",

@@ -10,25 +10,33 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from typing import Iterable, Sequence
 
 from spacy.tokens import Doc, Token
 
-from dateline.extract.entities.entity_words import (
-    CREDIT_WORDS, HONORIFIC_GENDER, LEADING_DETERMINERS, MEDIA_HEADS, PLACE_CUES, TITLE_WORDS,
-)
 from dateline.extract.entities import first_names, gazetteer
+from dateline.extract.entities.entity_words import (
+    CREDIT_WORDS,
+    EMPLOYMENT,
+    HONORIFIC_GENDER,
+    KINSHIP,
+    LEADING_DETERMINERS,
+    MEDIA_HEADS,
+    OTHER_RELATIONS,
+    PLACE_CUES,
+    ROLE_NOUNS,
+    TITLE_WORDS,
+)
 from dateline.geo.text import case_key
 from dateline.structure.patterns import AGENCIES
-from dateline.extract.entities.entity_words import EMPLOYMENT, KINSHIP, OTHER_RELATIONS, ROLE_NOUNS
 
 NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 MAJORITY = 1.5  # a type wins over another when it has at least twice its mentions
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 _MULTIWORD_TITLES = tuple(sorted((t for t in TITLE_WORDS if " of " in t), key=len, reverse=True))
-_TITLE_OF_RE = re.compile(r"\b(?:%s)\b" % "|".join(re.escape(t) for t in _MULTIWORD_TITLES), re.I)
+_TITLE_OF_RE = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in _MULTIWORD_TITLES) + r")\b", re.I)
 ROLE_WORDS = ROLE_NOUNS | EMPLOYMENT | OTHER_RELATIONS | frozenset(KINSHIP)
 _MONTHS_DAYS = frozenset(
     "january february march april may june july august september october november december "
@@ -211,7 +219,7 @@ def _more_of_the_same(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
         if (t.i not in tagged and t.text in parts and t.pos_ == "PROPN" and t.is_title
                 and not (t.i + 1 < len(doc) and doc[t.i + 1].is_title and doc[t.i + 1].i not in tagged)
                 and not (t.i > 0 and doc[t.i - 1].is_title and doc[t.i - 1].i not in tagged
-                         and not doc[t.i - 1].lower_ in TITLE_WORDS)):
+                         and doc[t.i - 1].lower_ not in TITLE_WORDS)):
             out.append(NerSpan(t.i, t.i + 1, parts[t.text]))
     return out
 

@@ -13,22 +13,21 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from dateline.extract.base import StoryContext, register
 from dateline.extract.entities import cluster, first_names, gazetteer, names
 from dateline.extract.entities.cluster import Found, Group
 from dateline.extract.entities.corrections import NAME_TYPES, correct
+from dateline.extract.entities.entity_words import EMPLOYMENT, HONORIFIC_GENDER, KINSHIP, PRONOUN_GENDER
 from dateline.extract.entities.pronouns import Referent, Resolver, resolve_organisations, sentences
 from dateline.extract.entities.titles import Role, describe, read_role
-from dateline.extract.entities.entity_words import EMPLOYMENT, HONORIFIC_GENDER, KINSHIP, PRONOUN_GENDER
-from dateline.extract.base import StoryContext, register
 from dateline.record import Entity, Mention, Relation
-
 
 KEPT_TYPES = NAME_TYPES | {"EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"}
 SHARED_COUNTRY = frozenset(KINSHIP) | EMPLOYMENT  # relations that tell the person's country
 
 
 @register("entities")
-def make_entities() -> "callable":
+def make_entities() -> callable:
     gazetteer.country_code("warm up")  # load the name lists once, not per story
     gazetteer.city_population("warm up")
     return extract_entities
@@ -123,7 +122,7 @@ def _tokens_of(story: _Story, labels: set[str]) -> dict[int, int]:
 
 def _read_roles(story: _Story, person_at: dict[int, int]) -> None:
     person_tokens = frozenset(person_at)
-    for gid, g in enumerate(story.groups):
+    for g in story.groups:
         if g.label != "PERSON" or g.journalist:
             continue
         for m in g.members:

@@ -23,7 +23,10 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from dateline.extract.entities.entity_words import (
-    ORG_NOUNS, PRONOUN_GENDER, ROLE_NOUNS, SUBJECT_PRONOUNS,
+    ORG_NOUNS,
+    PRONOUN_GENDER,
+    ROLE_NOUNS,
+    SUBJECT_PRONOUNS,
 )
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})

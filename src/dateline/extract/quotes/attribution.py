@@ -8,14 +8,23 @@ paragraph before; a partial quote takes the cue of the reported speech it sits i
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from spacy.tokens import Doc
 
-from dateline.extract.quotes.cues import SUBJECTS, Cue, Reported, TokenIndex, is_cue_verb, phrase_cue, subject_of, verb_cue
-from dateline.extract.quotes.quote_marks import SIGNATURE_RE, SPEAKER_LABEL_RE
+from dateline.extract.quotes.cues import (
+    SUBJECTS,
+    Cue,
+    Reported,
+    TokenIndex,
+    is_cue_verb,
+    phrase_cue,
+    subject_of,
+    verb_cue,
+)
 from dateline.extract.quotes.marks import Quoted
+from dateline.extract.quotes.quote_marks import SIGNATURE_RE, SPEAKER_LABEL_RE
 from dateline.extract.quotes.speakers import NOT_SPEAKERS
 
 DIRECT = "direct"

@@ -6,19 +6,31 @@ reported speech in the parse (``quotes.cues``), tie each quote to its cue
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from spacy.tokens import Doc
 
-from dateline.extract.quotes.cue_words import cue_forms
 from dateline.extract.base import StoryContext, register
-from dateline.extract.quotes.attribution import (DIRECT, INDIRECT, PARTIAL, Item, Paragraphs, containing, direct_cue,
-                                         is_title, lead_in_cue, mostly_quoted, quote_kind, sentence_cue,
-                                         speaker_labels)
+from dateline.extract.quotes.attribution import (
+    DIRECT,
+    INDIRECT,
+    PARTIAL,
+    Item,
+    Paragraphs,
+    containing,
+    direct_cue,
+    is_title,
+    lead_in_cue,
+    mostly_quoted,
+    quote_kind,
+    sentence_cue,
+    speaker_labels,
+)
+from dateline.extract.quotes.cue_words import cue_forms
 from dateline.extract.quotes.cues import ASSERTED, TokenIndex, modality, reported_speech
-from dateline.extract.quotes.model import CueModel, load_model
 from dateline.extract.quotes.marks import Quoted, find_quoted, split_paragraphs
+from dateline.extract.quotes.model import CueModel, load_model
 from dateline.extract.quotes.speakers import NOBODY, Speaker, SpeakerResolver
 from dateline.record import Quote, Span
 

@@ -11,14 +11,25 @@ in order of first appearance: ``anon1``, ``anon2``... for descriptions, ``name1`
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Sequence
 
 from spacy.tokens import Doc, Token
 
-from dateline.extract.quotes.cue_words import (DESCRIPTION_PREPS, DETERMINERS, DOCUMENT_HEADS, FIRST_PERSON, GROUP_PRONOUNS,
-                                INDEFINITE_DETERMINERS, INSTITUTION_HEADS, OUTLET_HEADS, PERSON_PRONOUNS,
-                                POSSESSIVE_GROUP, POSSESSIVE_PERSON, QUANTIFIER_SOURCES)
+from dateline.extract.quotes.cue_words import (
+    DESCRIPTION_PREPS,
+    DETERMINERS,
+    DOCUMENT_HEADS,
+    FIRST_PERSON,
+    GROUP_PRONOUNS,
+    INDEFINITE_DETERMINERS,
+    INSTITUTION_HEADS,
+    OUTLET_HEADS,
+    PERSON_PRONOUNS,
+    POSSESSIVE_GROUP,
+    POSSESSIVE_PERSON,
+    QUANTIFIER_SOURCES,
+)
 from dateline.record import Entity, Span
 
 PERSON = "person"

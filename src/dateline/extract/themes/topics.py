@@ -11,16 +11,16 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Sequence
 
 import numpy as np
 
-from dateline.record import Topic
 from dateline.extract.themes.text import terms
+from dateline.record import Topic
 
 FORMAT = "dateline.topics/1"
 
