@@ -6,6 +6,7 @@ import os
 import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
+from typing import Any, cast
 
 from dateline import extract as _extract  # noqa: F401  (registers the built-in extractors)
 from dateline.extract.base import Extractor, StoryContext, build_extractor, check_pipeline, registration
@@ -84,15 +85,15 @@ class Reader:
         Each story passes the door's hygiene first (``dateline.io.hygiene``): lone surrogates
         become U+FFFD, a ``published`` that is not a date is dropped with a warning, and a story
         over the length limit raises ``ValueError`` naming the limit."""
-        stories = [_at_the_door(Story(text=s) if isinstance(s, str) else s) for s in stories]
+        ready = [_at_the_door(Story(text=s) if isinstance(s, str) else s) for s in stories]
         layouts = [parse_structure(s.text, published=s.published, headline=s.headline, url=s.url)
-                   for s in stories]
+                   for s in ready]
         views = [nlp_view(lay) for lay in layouts]
         languages = [identify(lay.text[lay.body.start:lay.body.end] or lay.text).language for lay in layouts]
         texts = (view.text[: view.to_view(lay.body.end, end=True)]
                  for lay, view, lang in zip(layouts, views, languages) if read_in_full(lang))
         docs = self.nlp.pipe(texts, batch_size=self.batch_size)
-        for story, layout, view, lang in zip(stories, layouts, views, languages):  # other languages: structure only
+        for story, layout, view, lang in zip(ready, layouts, views, languages):  # other languages: structure only
             full = read_in_full(lang)
             yield self._build(story, layout, view, next(docs) if full else None, anchor, lang, full)
 
@@ -226,8 +227,8 @@ def article_from_layout(layout: Layout, *, source: str | None = None, url: str |
         spans={k: v for k, v in spans.items() if v},
         source=source,
         url=url,
-        **{field: parts.get(field, ()) for field in PARTS if field not in SINGLE_PARTS},
-        **{field: (parts.get(field) or (None,))[0] for field in SINGLE_PARTS},
+        **cast(dict[str, Any], {field: parts.get(field, ()) for field in PARTS if field not in SINGLE_PARTS}),
+        **cast(dict[str, Any], {field: (parts.get(field) or (None,))[0] for field in SINGLE_PARTS}),
         **provenance,  # language, reading, sources
         errors=errors,
     )

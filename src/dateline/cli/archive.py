@@ -75,7 +75,7 @@ def ingest(paths: list[str] = typer.Argument(..., help="Files, directories, glob
                                                        "lower gives broader, topic-like threads)."),
            quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
            engine: str = ENGINE_OPT, address: str = ADDRESS_OPT, out: str = OUT_OPT,
-           out_format: str = OUT_FORMAT_OPT, published: str = PUBLISHED_OPT, fetch: bool = FETCH_OPT,
+           out_format: str = OUT_FORMAT_OPT, published: str | None = PUBLISHED_OPT, fetch: bool = FETCH_OPT,
            delay: float = DELAY_OPT, timeout: float = TIMEOUT_OPT, user_agent: str = USER_AGENT_OPT) -> None:
     """Read stories into the archive. Rerun any time: stories already there are skipped."""
     published = published_value(published)
@@ -144,6 +144,8 @@ class _progress:
         return self.tick
 
     def tick(self, n: int) -> None:
+        if self.bar is None:
+            return
         self.bar.advance(self.task, n)
         task = self.bar.tasks[0]
         self.bar.update(self.task, rate=task.completed / task.elapsed if task.elapsed else 0.0)
@@ -285,7 +287,7 @@ def _bbox(text: str) -> tuple[float, float, float, float]:
         values = ()
     if len(values) != 4:
         raise typer.BadParameter("--bbox takes four numbers: min_lon,min_lat,max_lon,max_lat")
-    return values  # type: ignore[return-value]
+    return values
 
 
 def _emit(rows: Sequence[dict[str, Any]], columns: Iterable[str], format: str) -> None:

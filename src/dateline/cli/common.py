@@ -83,7 +83,7 @@ def make_reader(model: str | None, extractors: Iterable[str] | None = None, topi
     from dateline.reader import Reader
 
     try:
-        return Reader(model=model, extractors=extractors, topics=tuple(topics))
+        return Reader(model=model, extractors=None if extractors is None else tuple(extractors), topics=tuple(topics))
     except (ModelNotFound, PipelineError, TopicModelError) as exc:
         err.print(f"[red]error[/red]: {exc}", highlight=False)
         raise typer.Exit(2) from None

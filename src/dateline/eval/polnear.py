@@ -92,7 +92,7 @@ def read_ann(text: str) -> tuple[GoldAttribution, ...]:
         parts = line.split("\t")
         if line.startswith("T") and len(parts) >= 2:
             _, _, frags = parts[1].partition(" ")
-            spans[parts[0]] = tuple(tuple(int(x) for x in f.split()) for f in frags.split(";"))
+            spans[parts[0]] = tuple((int(a), int(b)) for a, b in (f.split() for f in frags.split(";")))
         elif line.startswith("E") and len(parts) >= 2:
             relations.append(dict(role.split(":", 1) for role in parts[1].split() if ":" in role))
     out = []

@@ -88,7 +88,7 @@ def read_meantime(path: Path) -> TimeMLDoc:
     scored_end = None if later is None else doc.tokens[later - 1].end if later else 0
     timexes, dct = [], None
     for node in root.iter("TIMEX3"):
-        ids = [a.get("t_id") for a in node.findall("token_anchor") if a.get("t_id") in spans]
+        ids = [a.get("t_id", "") for a in node.findall("token_anchor") if a.get("t_id") in spans]
         if not ids:
             continue
         start, end = spans[ids[0]][0], spans[ids[-1]][1]

@@ -75,7 +75,7 @@ def extract_places(ctx: StoryContext, resolver: Resolver) -> tuple[Place, ...]:
             and fold(surface(s.toponym.text)) not in lexicon.COMPANY_SUFFIXES
             and not any(a < s.toponym.end and s.toponym.start < b for a, b in tickers)]
     country = _dateline_country(ctx, resolver)
-    people = [e.country for e in entities if e.type in WEAK_TYPES and getattr(e, "country", None)]
+    people = [c for e in entities if e.type in WEAK_TYPES and (c := getattr(e, "country", None))]
     readings = resolver.resolve([s.toponym for s in seen], country=country, countries=people)
     groups = _Groups(text)
     for s in seen:
@@ -224,7 +224,7 @@ def _dateline_country(ctx: StoryContext, resolver: Resolver) -> str | None:
     dateline = ctx.layout.dateline
     if dateline is None or (dateline.country is None and dateline.region is None):
         return None
-    return dateline.country or resolver.country_of(dateline.region.text)
+    return dateline.country or (resolver.country_of(dateline.region.text) if dateline.region else None)
 
 
 def _pattern_toponyms(ctx: StoryContext, resolver: Resolver) -> Iterator[_Seen]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from dateline.extract.base import StoryContext, register
+from dateline.extract.base import Extractor, StoryContext, register
 from dateline.record import Timex
 from dateline.time import find_timexes
 from dateline.time.normalise import FUTURE, PAST
@@ -18,7 +18,7 @@ FUTURE_MODALS = frozenset({"will", "'ll", "shall", "wo", "ll"})
 
 
 @register("timexes")
-def make_timexes() -> callable:
+def make_timexes() -> Extractor:
     return extract_timexes
 
 

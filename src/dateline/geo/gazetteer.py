@@ -137,7 +137,7 @@ def load(path: Path | str | None = None) -> Gazetteer:
 
 def _build_with_progress(path: Path, *, quiet: bool) -> None:
     from rich.console import Console
-    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
     from dateline.geo.build import build
 
@@ -146,7 +146,7 @@ def _build_with_progress(path: Path, *, quiet: bool) -> None:
     expected = {"continents": 10, "countries": 260, "divisions": 52_000, "cities": 235_000}
     with Progress(TextColumn("gazetteer: {task.description}"), BarColumn(), TextColumn("{task.completed:,}"),
                   TimeElapsedColumn(), console=console, transient=True) as bar:
-        tasks: dict[str, int] = {}
+        tasks: dict[str, TaskID] = {}
 
         def report(stage: str, done: int) -> None:
             if stage not in tasks:

@@ -334,13 +334,13 @@ def _context_from(names: dict[str, _Name], chosen: dict[str, Entry | None], base
         region = None
         if entry.fcode == "ADM1" or (entry.fcode not in COUNTRY_CODES and entry.fcode not in WIDE_CODES):
             region = (entry.country, entry.admin1)
-            context.admin1s[region] += weight
+            context.admin1s[region] += weight  # type: ignore[assignment]  # typeshed's Counter counts ints; weights are floats
         if entry.fcode not in COUNTRY_CODES | WIDE_CODES and entry.fcode != "ADM1":
             context.points.append((key, entry.lat, entry.lon))
             if "dateline" in names[key].sources:
                 context.dateline_points.append((key, entry.lat, entry.lon))
         if entry.country:
-            context.countries[entry.country] += weight
+            context.countries[entry.country] += weight  # type: ignore[assignment]  # typeshed's Counter counts ints
         if entry.fcode in COUNTRY_CODES:
             context.named_countries.setdefault(entry.country, set()).add(key)
         context.own[key] = (entry.country, region, weight)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-from collections import Counter
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -113,7 +113,7 @@ def buckets(signature: np.ndarray) -> tuple[int, ...]:
 
 def terms(article: Article, body: str) -> tuple[tuple[str, float], ...]:
     """The story's top weighted terms: entities, places and content words (log tf, boosted)."""
-    counts: Counter[str] = Counter()
+    counts: defaultdict[str, float] = defaultdict(float)  # weighted counts
     for ent in article.entities:
         if not ent.journalist and ent.type in NAME_TYPES and (key := name_key(ent.name)):
             counts[f"e:{key}"] += ENTITY_BOOST * max(1, len(ent.mentions))

@@ -75,12 +75,12 @@ def _byline_entities(art: Article) -> list[Entity]:
         for name in _credited_names(art):
             at = art.text.find(name, span.start, span.end)
             found.append((name, Span(at, at + len(name)) if at >= 0 else None))
-    out = []
-    for name, span in found:
+    out: list[Entity] = []
+    for name, where in found:
         if name_key(name) in known or not name_key(name):
             continue
         known.add(name_key(name))
-        mentions = (Mention(span.start, span.end, name),) if span else ()
+        mentions = (Mention(where.start, where.end, name),) if where else ()
         out.append(Entity(id=f"byline{len(out) + 1}", type="PERSON", name=name, mentions=mentions, journalist=True))
     return out
 

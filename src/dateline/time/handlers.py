@@ -122,6 +122,14 @@ def _with_clock(day_value: str, m: re.Match) -> Result:
     return ("TIME", f"{day_value}T{clock}") if clock else ("DATE", day_value)
 
 
+def _leading_int(word: str) -> int:
+    """The number a matched "3rd" or "21st" starts with."""
+    digits = re.match(r"\d+", word)
+    if digits is None:
+        raise ValueError(f"no leading digits in {word!r}")
+    return int(digits.group())
+
+
 def _two_digit_year(y: str) -> int:
     n = int(y.lstrip("'"))
     return n + (1900 if n >= 30 else 2000) if len(y.lstrip("'")) == 2 else n
@@ -147,7 +155,7 @@ def h_slash(m: re.Match, st: State) -> Result:
 
 
 def h_daymonth(m: re.Match, st: State) -> Result:
-    month, day = _month(m["m"]), int(re.match(r"\d+", m["d"]).group())
+    month, day = _month(m["m"]), _leading_int(m["d"])
     if m["y"]:
         year = st.year = int(m["y"])
     elif st.anchor:
@@ -209,7 +217,7 @@ def h_clock_date(m: re.Match, st: State) -> Result:
         d = _weekday_date(m["wd"], st, m.start(), m.end())
     else:
         month = _month(m["m"])
-        day = int(re.match(r"\d+", m["d"]).group())
+        day = _leading_int(m["d"])
         year = cal.day_month_year(st.anchor, month, day, lambda: st.direction(m.start(), m.end())) \
             if st.anchor else None
         d = cal.valid_date(year, month, day) if year else None
@@ -354,7 +362,7 @@ def h_relunit(m: re.Match, st: State) -> Result:
     if st.anchor is None:
         return "DATE", cal.write(None, unit)
     if unit == "weekend":
-        return "DATE", _weekend(mod, st, m.start(), m.end())
+        return "DATE", _weekend(st.anchor, mod, st, m.start(), m.end())
     return "DATE", cal.write(cal.shift(st.anchor, unit, _step(mod)), unit)
 
 
@@ -382,14 +390,14 @@ def _relative_year(mod: str, m: re.Match, st: State) -> Result:
     return None
 
 
-def _weekend(mod: str, st: State, start: int, end: int) -> str:
-    saturday = cal.nearest_weekday(st.anchor, 6, PAST)
+def _weekend(anchor: date, mod: str, st: State, start: int, end: int) -> str:
+    saturday = cal.nearest_weekday(anchor, 6, PAST)
     if mod in _NEXT_MODS:
         return cal.weekend(saturday + timedelta(days=7))
     if mod in _BACK_MODS:
-        return cal.weekend(saturday if st.anchor.isoweekday() < 6 else saturday - timedelta(days=7))
-    if st.anchor.isoweekday() >= 6 or mod in ("this", "this coming"):
-        return cal.weekend(st.anchor)  # the weekend of the story's own ISO week
+        return cal.weekend(saturday if anchor.isoweekday() < 6 else saturday - timedelta(days=7))
+    if anchor.isoweekday() >= 6 or mod in ("this", "this coming"):
+        return cal.weekend(anchor)  # the weekend of the story's own ISO week
     direction = st.direction(start, end)
     return cal.weekend(saturday if direction != FUTURE else saturday + timedelta(days=7))
 
@@ -428,7 +436,7 @@ def h_quarter(m: re.Match, st: State) -> Result:
             return None
         if ordinal is not None and ordinal not in _RELATIVE_ORDINALS:
             return None
-        if not (year_word or year_rel or year_ago):
+        if ordinal is not None and not (year_word or year_rel or year_ago):  # (a None ordinal returned above)
             mod = "last" if ordinal in ("last", "final") else ordinal if ordinal == "current" else "the " + ordinal
             return _quarter_value(mod, "half" if unit == "half" else "quarter", st)
         if unit == "half":
@@ -481,26 +489,28 @@ _DURATION_LETTERS = {"second": "TS", "minute": "TM", "hour": "TH"}
 
 
 def _duration(n: float | None, unit: str) -> str:
-    letter = W.UNITS[unit]
-    amount = "X" if n is None else n
+    """"P3M", "PT5H30M"; "PXY" for some years (``n`` None)."""
+    letter, scale = W.UNITS[unit], 1
     if unit == "decade":
-        letter, amount = "Y", "X" if n is None else n * 10
+        letter, scale = "Y", 10
     elif unit in ("century", "centurie"):
-        letter, amount = "Y", "X" if n is None else n * 100
+        letter, scale = "Y", 100
     elif unit == "fortnight":
-        letter, amount = "W", "X" if n is None else n * 2
+        letter, scale = "W", 2
     elif unit == "night":
         letter = "D"
     elif unit == "quarter" and n is not None:
-        letter, amount = "M", n * 3
+        letter, scale = "M", 3
     prefix = "PT" if unit in W.TIME_UNITS else "P"
+    if n is None:
+        return f"{prefix}X{letter}"
+    amount = n * scale
     halves = {"Y": "6M", "D": "T12H", "H": "30M", "M": "2W"}
-    if amount != "X" and amount != int(amount) and amount % 1 == 0.5 and letter in halves:
+    if amount != int(amount) and amount % 1 == 0.5 and letter in halves:
         whole = f"{int(amount)}{letter}" if amount >= 1 else ""
         return f"{prefix}{whole}{halves[letter]}"
-    if amount != "X":
-        amount = int(amount) if amount == int(amount) else amount
-    return f"{prefix}{amount}{letter}"
+    shown: float = int(amount) if amount == int(amount) else amount
+    return f"{prefix}{shown}{letter}"
 
 
 _RATE = re.compile(r"(?:\d|\b(?:hundreds?|thousands?|millions?|billions?|dozens?))(?:[\w$,.%]*[\w$%])?"
@@ -588,7 +598,7 @@ def h_decade(m: re.Match, st: State) -> Result:
 def h_century(m: re.Match, st: State) -> Result:
     words = {"eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21}
     raw = m["ord"].lower()
-    number = words.get(raw) or int(re.match(r"\d+", raw).group())
+    number = words.get(raw) or _leading_int(raw)
     return "DATE", f"{number - 1:02d}"
 
 
@@ -673,7 +683,7 @@ def h_holiday(m: re.Match, st: State) -> Result:
         return "DATE", _holiday_date(name, int(m["y"])).isoformat()
     if st.anchor is None:
         return "DATE", "XXXX-XX-XX"
-    way = {"last": PAST, "next": FUTURE}.get(mod) or st.direction(m.start(), m.end())
+    way = {"last": PAST, "next": FUTURE}.get(mod or "") or st.direction(m.start(), m.end())
     this_year = _holiday_date(name, st.anchor.year)
     if this_year == st.anchor:
         return "DATE", this_year.isoformat()
@@ -690,8 +700,8 @@ def h_decade_word(m: re.Match, st: State) -> Result:
 
 def h_spoken_year(m: re.Match, st: State) -> Result:
     if m["tens"]:
-        year = 1900 + W.NUMBERS[m["tens"].lower()] + (W.NUMBERS[m["ones"].lower()] if m["ones"] else 0)
+        year = int(1900 + W.NUMBERS[m["tens"].lower()] + (W.NUMBERS[m["ones"].lower()] if m["ones"] else 0))
     else:
-        year = 2000 + (W.NUMBERS[m["ones2"].lower()] if m["ones2"] else 0)
+        year = int(2000 + (W.NUMBERS[m["ones2"].lower()] if m["ones2"] else 0))
     st.year = year
     return "DATE", str(year)

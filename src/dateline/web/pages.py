@@ -40,7 +40,7 @@ def register(app: FastAPI, store: Store) -> None:
     def search_page(request: Request):
         from dateline.api.app import search
 
-        args = {k: request.query_params.get(k) for k in FILTERS}
+        args: dict[str, Any] = {k: request.query_params.get(k) for k in FILTERS}
         searched = any(args.values())
         sort, offset = request.query_params.get("sort"), _offset(request.query_params.get("offset"))
         found = search(store, **args, sort=sort, facets=True, limit=PAGE_SIZE, offset=offset) if searched else None
@@ -256,7 +256,7 @@ def tone_summary(days) -> dict[str, Any]:
 
 def _said(record: Mapping[str, Any], q: Mapping[str, Any], names: Mapping[str, str]) -> dict[str, Any]:
     """One quote for the panel: its whole sentence to read and copy, and who said it how."""
-    name = names.get(q.get("speaker")) or q.get("speaker_text")
+    name = names.get(q.get("speaker") or "") or q.get("speaker_text")
     return {"id": q["id"], "speaker": q.get("speaker"), "speaker_name": name, "kind": q.get("kind"),
             "text": q.get("text"), "sentence": sentence_text(record.get("text") or "", q),
             "cite": citation(record.get("text") or "", q, name), "attribution": attribution(q, names)}

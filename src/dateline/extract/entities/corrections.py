@@ -207,7 +207,7 @@ def _more_of_the_same(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
     """A one-word name, or a person's surname or given name, where the tagger missed it
     elsewhere in the same story ("Park met ..." after "President Park Min Jun")."""
     tagged = {i for s in spans for i in range(s.start, s.end)}
-    parts = {}
+    parts: dict[str, str] = {}
     for s in spans:
         if s.label in {"ORG", "GPE", "LOC"} and s.end - s.start == 1 and doc[s.start].pos_ == "PROPN":
             parts.setdefault(doc[s.start].text, s.label)

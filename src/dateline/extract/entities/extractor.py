@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from dateline.extract.base import StoryContext, register
+from dateline.extract.base import Extractor, StoryContext, register
 from dateline.extract.entities import cluster, first_names, gazetteer, names
 from dateline.extract.entities.cluster import Found, Group
 from dateline.extract.entities.corrections import NAME_TYPES, correct
@@ -27,7 +27,7 @@ SHARED_COUNTRY = frozenset(KINSHIP) | EMPLOYMENT  # relations that tell the pers
 
 
 @register("entities")
-def make_entities() -> callable:
+def make_entities() -> Extractor:
     gazetteer.country_code("warm up")  # load the name lists once, not per story
     gazetteer.city_population("warm up")
     return extract_entities
@@ -134,8 +134,8 @@ def _read_roles(story: _Story, person_at: dict[int, int]) -> None:
 def _gender(story: _Story, g: Group) -> str | None:
     """What the story says (kin words, "Mrs."), else what the first name usually says."""
     votes = Counter(story.roles[m].gender for m in g.members if m in story.roles and story.roles[m].gender)
-    votes.update(HONORIFIC_GENDER[story.found[m].title] for m in g.members
-                 if story.found[m].title in HONORIFIC_GENDER)
+    votes.update(HONORIFIC_GENDER[title] for m in g.members
+                 if (title := story.found[m].title) and title in HONORIFIC_GENDER)
     if votes:
         return votes.most_common(1)[0][0]
     named = [story.found[m].text for m in g.members]
@@ -164,8 +164,9 @@ def _resolve_pronouns(story: _Story, person_at: dict[int, int]) -> Resolver:
     org_at = _tokens_of(story, {"ORG"})
     sizes = {gid: len(g.members) for gid, g in enumerate(story.groups) if g.label == "ORG"}
     for m in [*resolver.run(new_group), *resolve_organisations(story.doc, org_at, sizes)]:
-        story.extra.setdefault(m.gid, []).append(
-            Mention(m.start, m.end, story.text[m.start:m.end], m.kind))
+        if m.gid is not None:  # (new_group has given every new person a group)
+            story.extra.setdefault(m.gid, []).append(
+                Mention(m.start, m.end, story.text[m.start:m.end], m.kind))
     return resolver
 
 
@@ -272,7 +273,7 @@ def _own_country(story: _Story, g: Group) -> str | None:
 
 
 def _country_entities(story: _Story, ids: dict[int, str]) -> dict[str, str]:
-    out = {}
+    out: dict[str, str] = {}
     for gid, g in enumerate(story.groups):
         if g.label in {"GPE", "LOC"}:
             code = gazetteer.country_code(story.found[g.members[0]].text)

@@ -141,12 +141,12 @@ def teacher_entities(nlp, cdoc: ConllDoc) -> list[tuple[int, int, str]]:
 
 
 def to_docbin(nlp, sentences: Iterable[Sentence]):
-    from spacy.tokens import Doc, DocBin
+    from spacy.tokens import Doc, DocBin, Span
 
     db = DocBin(store_user_data=False)
     for s in sentences:
         doc = Doc(nlp.vocab, words=list(s.words))
-        doc.ents = [doc.char_span(doc[a].idx, doc[b - 1].idx + len(doc[b - 1]), label=label) for a, b, label in s.ents]
+        doc.ents = [Span(doc, a, b, label=label) for a, b, label in s.ents]  # whole tokens a..b
         db.add(doc)
     return db
 

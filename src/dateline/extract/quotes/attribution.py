@@ -110,7 +110,7 @@ def signature_cue(text: str, index: TokenIndex, quoted: Quoted) -> Cue | None:
     """'"..." ― Maria Lopez, 42': the dash is the cue and the name after it the source."""
     found = SIGNATURE_RE.match(text, quoted.close)
     dash, name = (index.at(found.start(1)), index.at(found.start(2))) if found else (None, None)
-    if dash is None or name is None:
+    if found is None or dash is None or name is None:
         return None
     return Cue(found.start(1), found.end(1), dash, name)
 

@@ -99,7 +99,7 @@ def _items(story: _Story) -> list[Item]:
         if item.kind == DIRECT:
             previous = item
     quoted_cues = {(it.cue.start, it.cue.end) for it in items if it.kind == DIRECT and it.cue}
-    items = [it for it in items if it.kind != INDIRECT or (it.cue.start, it.cue.end) not in quoted_cues]
+    items = [it for it in items if it.kind != INDIRECT or not it.cue or (it.cue.start, it.cue.end) not in quoted_cues]
     return sorted(items, key=lambda it: (min(it.start, it.cue.start if it.cue else it.start), it.start))
 
 
@@ -148,7 +148,7 @@ def _alone(text: str, q: Quoted, frame: tuple[int, int]) -> bool:
 
 def _attribute(items: list[Item], resolver: SpeakerResolver, story: _Story) -> tuple[Quote, ...]:
     by_cue: dict[tuple[int, int], Speaker] = {}
-    out = []
+    out: list[Quote] = []
     text = story.text
     for item in items:
         speaker = _speaker(item, resolver, story.paragraphs, by_cue)
