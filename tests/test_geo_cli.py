@@ -23,7 +23,7 @@ def gazetteer(tmp_path, monkeypatch):
 def test_import_and_info(gazetteer):
     result = runner.invoke(app, ["gazetteer", "info", "--path", str(gazetteer)])
     assert result.exit_code == 0, result.output
-    assert "entries: 38" in result.output and "look-up:" in result.output
+    assert "entries: 47" in result.output and "look-up:" in result.output
 
 
 def test_places_geojson(gazetteer, tmp_path):

@@ -59,7 +59,7 @@ class _Fixed:
         self.entry = Entry(1, "x", lat, lon, "P", "PPL", "US", "TX", "", 1)
         self.reading = Reading
 
-    def resolve(self, toponyms):
+    def resolve(self, toponyms, text=None):
         from dateline.geo.text import fold, surface
 
         return {fold(surface(t.text)): self.reading(fold(t.text), self.entry, (self.entry,)) for t in toponyms}
@@ -82,3 +82,10 @@ def test_read_geovirus_sorts_locations_by_offset(tmp_path):
     [doc] = read_geovirus(tmp_path)
     assert [(t.text, doc.text[t.start:t.end]) for t in doc.toponyms] == [("Paris", "Paris"), ("Lyon", "Lyon")]
     assert doc.toponyms[1].lat == pytest.approx(45.76)
+
+
+def test_read_geovirus_realigns_offsets_one_character_late(tmp_path):
+    late = GEOVIRUS.replace("<start>22</start><end>26</end>", "<start>23</start><end>27</end>")
+    (tmp_path / "GeoVirus.xml").write_text(late, encoding="utf-8")
+    [doc] = read_geovirus(tmp_path)
+    assert [doc.text[t.start:t.end] for t in doc.toponyms] == ["Paris", "Lyon"]

@@ -3,7 +3,7 @@ import pytest
 
 from dateline.geo import fold, load
 from dateline.geo.resolve import haversine_km
-from dateline.geo.store import ABBREVIATION, DEMONYM
+from dateline.geo.store import ABBREVIATION, ALTERNATE, DEMONYM
 
 
 @pytest.fixture(scope="module")
@@ -28,7 +28,9 @@ def test_entries_have_points_near_geonames(gaz, name, fcode, lat, lon):
 
 @pytest.mark.parametrize("name, target, kind", [("Tenn.", "Tennessee", ABBREVIATION), ("B.C.", "British Columbia", ABBREVIATION),
                                                  ("U.S.", "United States", ABBREVIATION), ("Russian", "Russia", DEMONYM),
-                                                 ("North Korean", "North Korea", DEMONYM)])
+                                                 ("North Korean", "North Korea", DEMONYM),
+                                                 ("English", "England", DEMONYM), ("Texan", "Texas", DEMONYM),
+                                                 ("Dagestan", "Dagestan, Respublika", ALTERNATE)])
 def test_abbreviations_and_demonyms(gaz, name, target, kind):
     assert any(e.name == target and e.kind == kind for e in gaz.lookup(fold(name)))
 
@@ -58,3 +60,7 @@ def test_khasan_is_absent_but_hassan_lists_it_as_alternate(gaz):
 def test_airports_are_places_near_their_city(gaz):
     airport = next(e for e in gaz.lookup(fold("Heathrow")) if e.fcode == "AIRP")
     assert haversine_km(airport.lat, airport.lon, 51.47, -0.46) < 5 and airport.country == "GB"
+
+
+def test_english_is_england_not_the_kingdom(gaz):
+    assert all(e.country != "GB" or e.fcode == "ADM1" for e in gaz.lookup("english"))

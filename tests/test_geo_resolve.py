@@ -105,3 +105,68 @@ def test_countries_of_people_count_as_evidence(resolver):
     assert resolver.resolve(story("London"), countries=["CA", "CA"])["london"].entry.country == "GB"
     both = resolver.resolve(story("London", "Ontario"), countries=["CA"])
     assert both["london"].entry.country == "CA"
+
+
+def test_a_town_in_a_county_the_story_names(resolver):
+    """ "Paris" beside "Henry County": the Paris inside a Henry County, not the capital."""
+    readings = resolver.resolve(story("Paris", "Henry County"))
+    assert resolved(readings, "Paris") == 4647963
+    assert readings["henry county"].entry.admin1 == "TN"
+    assert "it lies in a county the story names" in readings["paris"].why
+
+
+def test_a_county_and_a_town_of_its_own_name_are_no_evidence(resolver):
+    readings = resolver.resolve(story("Paris", "Paris County"))
+    assert resolved(readings, "Paris") == PARIS_FR
+
+
+@pytest.mark.parametrize("text, state", [
+    ("cases in Washington, Oregon and Idaho", True),
+    ("cases in Oregon and Washington", True),
+    ("cases in Washington", False),
+    ("a farm near Tacoma, Washington", False),  # a qualifier, not a list
+])
+def test_a_state_listed_with_states(resolver, text, state):
+    """A name in a list of states is the state; alone it is the capital."""
+    toponyms = [Toponym(w, text.index(w), text.index(w) + len(w)) for w in ("Washington", "Oregon", "Idaho", "Tacoma")
+                if w in text]
+    entry = resolver.resolve(toponyms, text=text)["washington"].entry
+    assert (entry.fcode == "ADM1") is state
+
+
+@pytest.fixture(scope="module")
+def abbreviating(tmp_path_factory):
+    """The fixture with an alternate name written in."""
+    from dateline.geo import store
+
+    path = tmp_path_factory.mktemp("gaz") / "g.sqlite"
+    import_dump(path, FIXTURE)
+    conn = store.connect(path)
+    store.write_names(conn, [("londres", 2643743, store.ALTERNATE)])
+    conn.commit()
+    conn.close()
+    return Resolver(Gazetteer(path))
+
+
+def test_a_dotted_acronym_is_no_town(resolver):
+    """ "I.R.S." (an agency) is no town called Irs."""
+    assert resolver.resolve([Toponym("I.R.S.", 0, 6)])["irs"].entry is None
+    assert resolver.resolve([Toponym("Irs", 0, 3)])["irs"].entry is not None
+
+
+def test_a_country_after_a_country_is_a_list_not_a_qualifier(resolver):
+    readings = resolver.resolve([Toponym("Canada", 0, 6, qualifier="Mexico"), Toponym("Mexico", 8, 14)])
+    assert readings["canada"].entry.fcode == "PCLI"
+
+
+def test_a_misspelt_dateline_may_be_a_huge_citys_alternate_name(abbreviating):
+    assert abbreviating.resolve([Toponym("LONDRIS", 0, 7, "dateline")])["londris"].entry.name == "London"
+
+
+def test_an_acronym_is_no_alternate_name_of_a_city(abbreviating):
+    """ "TNA" (a party) is not a city that also goes by it; "L.A." written with dots may be."""
+    from dateline.geo.resolve import _acronym_can_name
+    from dateline.geo.store import ALTERNATE, Entry
+
+    city = Entry(1, "Los Angeles", 34.05, -118.24, "P", "PPL", "US", "CA", "", 3_900_000, 50, ALTERNATE)
+    assert _acronym_can_name(city, dotted=True) and not _acronym_can_name(city)

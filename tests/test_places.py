@@ -16,7 +16,8 @@ def gazetteer_path(tmp_path_factory):
     path = tmp_path_factory.mktemp("gaz") / "g.sqlite"
     import_dump(path, FIXTURE)
     conn = store.connect(path)
-    store.write_names(conn, [("russian", 2017370, store.DEMONYM), ("north korean", 1873107, store.DEMONYM)])
+    store.write_names(conn, [("russian", 2017370, store.DEMONYM), ("north korean", 1873107, store.DEMONYM),
+                             ("mo", 4398678, store.ABBREVIATION)])
     conn.commit()
     conn.close()
     return path
@@ -125,3 +126,73 @@ def test_dateline_capital_is_never_a_metonym(read_places):
     found = read_places("MOSCOW, May 2 (Reuters) - Officials met in the capital on Tuesday to discuss trade.")
     moscow = [p for p in found if p.name == "Moscow"]
     assert len(moscow) == 1 and not moscow[0].metonym and moscow[0].geonames_id == 524901
+
+
+def test_dateline_run_into_the_copy(gazetteer_path):
+    """A headline run into the body ("... roof. SPRINGFIELD, Missouri — The council"): the capitals
+    and the dash make a dateline with its state; capitals inside a sentence do not."""
+    from dateline.extract.places import _dash_datelines
+    from dateline.geo.gazetteer import Gazetteer
+    from dateline.geo.resolve import Resolver
+
+    resolver = Resolver(Gazetteer(gazetteer_path))
+    text = "Council to vote on a new roof. SPRINGFIELD, Missouri — The council met. It saw DALLAS - a film."
+    found = [s.toponym for s in _dash_datelines(StoryContext(layout=parse_structure(text), doc=None), resolver)]
+    assert [(t.text, t.qualifier, t.source) for t in found] == [("SPRINGFIELD", "Missouri", "pattern")]
+
+
+def test_party_label_names_a_home_town(read_places):
+    found = read_places("The bill passed on Monday. Rep. Ann Lee, R-Springfield, voted for it with the others.")
+    assert any(m.text == "Springfield" for p in found for m in p.mentions)
+
+
+def test_list_before_counties_names_counties(read_places):
+    found = by_name(read_places("Schools in Lamar, Henry and Washington counties closed on Monday after the storm."))
+    assert found["Lamar County"].feature == "ADM2" and found["Henry County"].feature == "ADM2"
+    assert found["Lamar County"].mentions[0].text == "Lamar"
+
+
+def test_words_after_a_name_make_it_a_place(gazetteer_path):
+    """ "Springfield police": a place whatever the tagger typed it; "Springfield said" is a person."""
+    from dateline.extract.places import _place_cue, _source_of
+    from dateline.geo.gazetteer import Gazetteer
+    from dateline.geo.resolve import Resolver
+    from dateline.record import Entity, Mention
+
+    resolver = Resolver(Gazetteer(gazetteer_path))
+    person = Entity("e1", "PERSON", "Springfield", (Mention(0, 11, "Springfield"),))
+    for text, source in (("Springfield police arrested a man.", "ner"), ("Springfield said no.", None)):
+        cue = _place_cue(text, person.mentions[0], resolver)
+        assert _source_of(person, person.mentions[0], set(), resolver, cue) == source
+
+
+def test_a_place_of_the_story_claims_its_name_typed_otherwise():
+    """ "in Fargo" once: "Fargo" typed as an organisation, and at the head of one, is the town."""
+    from dateline.extract.places import _Seen, _story_places
+    from dateline.geo.resolve import Toponym
+    from dateline.record import Entity, Mention
+
+    found = [_Seen(Toponym("Fargo", 3, 8, "ner"), "e1")]
+    org = Entity("e2", "ORG", "Fargo", (Mention(20, 25, "Fargo"),))
+    club = Entity("e3", "ORG", "Fargo Lions Club", (Mention(40, 56, "Fargo Lions Club"),))
+    other = Entity("e4", "ORG", "Lions Club", (Mention(60, 70, "Lions Club"),))
+    claimed = list(_story_places(found, [(org, org.mentions[0]), (club, club.mentions[0]),
+                                         (other, other.mentions[0])]))
+    assert [(s.toponym.text, s.toponym.start, s.toponym.source) for s in claimed] == [
+        ("Fargo", 20, "ner"), ("Fargo", 40, "associative")]
+
+
+def test_dateline_state_without_its_comma(read_places):
+    """ "SPRINGFIELD MO., March 3 -": the state run into the town still decides which Springfield."""
+    found = read_places("SPRINGFIELD MO., March 3 - Acme Corp said on Tuesday it would buy a rival.")
+    place = next(p for p in found if p.mentions[0].text == "SPRINGFIELD MO.")
+    assert place.geonames_id == 4409896
+
+
+def test_never_a_place_whatever_town_bears_the_name(read_places):
+    """ "Earth" (a town in Texas) is the planet; "Southland Corp" is a company, not a region."""
+    from dateline.geo import lexicon
+
+    assert "earth" in lexicon.NOT_PLACE_NAMES
+    found = read_places("Life on Earth goes on, Paris officials said on Monday.")
+    assert all(p.name != "Earth" for p in found)

@@ -140,6 +140,7 @@ def test_a_misspelt_dateline_is_the_city_one_letter_off(resolver):
     assert reading.entry.name == "Dallas" and reading.why[0] == "the dateline misspells Dallas"
 
 
+
 def test_only_datelines_and_only_big_cities_are_respelt(resolver):
     assert resolver.resolve([Toponym("Dalas", 0, 5, "ner")])["dalas"].entry is None
     assert resolver.resolve([Toponym("VERNIN", 0, 6, "dateline")])["vernin"].entry is None  # Vernon: 40,000
@@ -171,3 +172,4 @@ def test_a_town_missing_from_its_written_state_keeps_the_country_only(read):
 def test_an_abbreviation_counts_only_when_written_as_one(resolver):
     assert resolver.resolve([Toponym("Pa.", 0, 3, "ner")])["pa"].entry.geonameid == 6254927
     assert resolver.resolve([Toponym("Pa", 0, 2, "ner")])["pa"].entry is None  # a word, "La Niña"-like
+

@@ -88,8 +88,21 @@ def read_geovirus(root: str | Path) -> list[GoldDoc]:
         tops = [GoldToponym(int(loc.findtext("start", "")), int(loc.findtext("end", "")), loc.findtext("name") or "",
                             float(loc.findtext("lat", "")), float(loc.findtext("lon", "")))
                 for loc in art.iter("location") if loc.findtext("lat") and loc.findtext("lon")]
-        docs.append(GoldDoc(str(n), art.findtext("text") or "", tuple(sorted(tops, key=lambda t: t.start))))
+        text = art.findtext("text") or ""
+        docs.append(GoldDoc(str(n), text, tuple(sorted((_realign(text, t) for t in tops), key=lambda t: t.start))))
     return docs
+
+
+def _realign(text: str, t: GoldToponym, slack: int = 3) -> GoldToponym:
+    """The toponym at its name's nearest occurrence within ``slack`` characters of its given span
+    (GeoVirus' offsets are often one character late: "rizona," for "Arizona")."""
+    if text[t.start:t.end] == t.text:
+        return t
+    for shift in sorted(range(-slack, slack + 1), key=abs):
+        start = t.start + shift
+        if start >= 0 and text[start:start + len(t.text)] == t.text:
+            return GoldToponym(start, start + len(t.text), t.text, t.lat, t.lon)
+    return t
 
 
 def _find(root: str | Path, name: str) -> Path:
@@ -127,7 +140,7 @@ def given_gold(docs: Iterable[GoldDoc], resolver) -> dict[str, float]:
     started, count = time.perf_counter(), 0
     for doc in docs:
         toponyms = [Toponym(t.text, t.start, t.end, source="gold") for t in doc.toponyms]
-        readings = resolver.resolve(toponyms)
+        readings = resolver.resolve(toponyms, text=doc.text)
         count += 1
         for t in doc.toponyms:
             reading = readings.get(fold(surface(t.text)))

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from dateline.extract.base import StoryContext, register
 from dateline.geo import lexicon
-from dateline.geo.resolve import COUNTRY_CODES, Reading, Resolver, Toponym
+from dateline.geo.resolve import COUNTRY_CODES, Reading, Resolver, Toponym, list_separator
 from dateline.geo.store import Entry
 from dateline.geo.text import fold, surface
 from dateline.record import Entity, Mention, Place, PlaceCandidate, PlaceEvidence
@@ -36,6 +36,14 @@ _LIST_GOES_ON = re.compile(r"(?:[ \t]*+,[ \t]*+[A-Z][\w'’.-]*+(?:[ \t]++[A-Z][
 _COMPASS = re.compile(r"\b[Tt]he (North|South|East|West)\b(?![ \t]+[A-Z])")
 _PLACE_OF = re.compile(r"\b([a-z]+(?: town)?) of ((?:[A-Z][\w'’-]+[ \t]?){1,4})")
 _CAPITALISED_RUN = re.compile(r"(?<![\w.])[A-Z][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*){0,3}")
+# A dateline inside the copy, after a headline run into the body: "... package. MANSFIELD — The"
+# (a sentence that starts with a name in capitals, a state maybe, and a dash).
+_DASH_DATELINE = re.compile(r"(?<![\w,.'’-])([A-Z][A-Z.'’-]++(?:[ \t][A-Z][A-Z.'’-]++){0,3})"
+                            r"(?:,[ \t]*+([A-Z][\w.]*+(?:[ \t][A-Z][\w.]*+)?+))?+[ \t]++(?:—|–|--?)[ \t]")
+_PARTY = re.compile(r"(?:(?<=, )|(?<=\())(?:" + "|".join(lexicon.PARTY_LABELS)
+                    + r")-([A-Z][\w'’]*+\.?(?:[ \t][A-Z][\w'’]*+\.?){0,2})")
+_DIVISION_PLURAL = re.compile(r"\b(" + "|".join(lexicon.DIVISION_PLURALS) + r")\b")
+_LIST_ITEM = re.compile(r"[A-Z][\w'’.-]*+(?:[ \t][A-Z][\w'’.-]*+)?+")
 # Stock tickers: "<ANC>", "<GUIN.L>", "(NYSE: ABC)": a code, never a place.
 _TICKER = re.compile(r"<[A-Z0-9][A-Z0-9.&/-]{0,11}>"
                      r"|\((?:NYSE|NASDAQ|Nasdaq|AMEX|LSE|TSX|TSE|ASX|OTC)\s*:\s*[A-Z0-9.-]+\)")
@@ -73,10 +81,11 @@ def extract_places(ctx: StoryContext, resolver: Resolver) -> tuple[Place, ...]:
     seen = [s for s in seen if (s.toponym.start, s.toponym.end) not in seat_spans
             and fold(surface(s.toponym.text)) not in lexicon.COMPASS_WORDS
             and fold(surface(s.toponym.text)) not in lexicon.COMPANY_SUFFIXES
+            and fold(surface(s.toponym.text)) not in lexicon.NOT_PLACE_NAMES
             and not any(a < s.toponym.end and s.toponym.start < b for a, b in tickers)]
     country = _dateline_country(ctx, resolver)
     people = [c for e in entities if e.type in WEAK_TYPES and (c := getattr(e, "country", None))]
-    readings = resolver.resolve([s.toponym for s in seen], country=country, countries=people)
+    readings = resolver.resolve([s.toponym for s in seen], country=country, countries=people, text=text)
     groups = _Groups(text)
     for s in seen:
         reading = readings.get(fold(surface(s.toponym.text)))
@@ -98,19 +107,64 @@ def _toponyms(ctx: StoryContext, entities: list[Entity], resolver: Resolver) -> 
     text = ctx.layout.text
     taken: list[tuple[int, int]] = []
     person_tails = _person_name_parts(entities)
+    found: list[_Seen] = []
+    unread: list[tuple[Entity, Mention]] = []  # names of other types a place of the story may claim
     for entity in entities:
-        for m in entity.mentions:
-            if getattr(m, "kind", "name") != "name":
-                continue  # pronouns and descriptions ("the city") are not toponyms
+        names = [m for m in entity.mentions if getattr(m, "kind", "name") == "name"]  # not "the city"
+        cue = _entity_cue(text, names, resolver)  # "in Maryville" once: every "Maryville" is the town
+        for m in names:
             if len(m.text.split()) <= MAX_NAME_WORDS:
                 taken.append((m.start, m.end))  # a longer "name" is a tagger's run-on: scan inside it
-            source = _source_of(entity, m, person_tails, resolver, _place_cue(text, m, resolver))
+            source = _source_of(entity, m, person_tails, resolver, cue)
             if source:
-                yield _Seen(Toponym(m.text, m.start, m.end, source, _qualifier(text, m.end, resolver)), entity.id)
-    yield from _name_prefixes(entities, resolver)
-    yield from _dateline_toponyms(ctx)
-    yield from _pattern_toponyms(ctx, resolver)
+                found.append(_Seen(Toponym(m.text, m.start, m.end, source, _qualifier(text, m.end, resolver)),
+                                   entity.id))
+            if (source is None or source == "weak" and " " in m.text) and _claimable(entity, m, person_tails):
+                unread.append((entity, m))
+    found += _name_prefixes(entities, resolver)
+    found += _dateline_toponyms(ctx, resolver)
+    found += _pattern_toponyms(ctx, resolver)
+    found += _story_places(found, unread)
+    yield from found
     yield from _scan_toponyms(ctx, taken, resolver)
+
+
+def _story_places(found: list[_Seen], unread: list[tuple[Entity, Mention]]) -> Iterator[_Seen]:
+    """A name the story reads as a place elsewhere (a dateline, "in Fargo", a GPE) is that place
+    where the tagger typed it otherwise: "Fargo raised its goal" (ORG), "Greer's city limits"
+    (PERSON), and at the head of an organisation's name ("Harwinton Democratic Town Committee")."""
+    known = {fold(surface(s.toponym.text)) for s in found if s.toponym.source in _CLAIMING_SOURCES}
+    if not known:
+        return
+    for entity, m in unread:
+        if fold(surface(m.text)) in known:
+            yield _Seen(Toponym(m.text, m.start, m.end, "ner"), entity.id)
+            continue
+        words = m.text.split(" ")
+        for n in range(min(len(words) - 1, 3), 0, -1):
+            head = " ".join(words[:n])
+            if fold(head) in known:
+                yield _Seen(Toponym(head, m.start, m.start + len(head), "associative"), entity.id)
+                break
+
+
+_CLAIMING_SOURCES = frozenset({"ner", "dateline", "pattern"})
+
+
+def _claimable(entity: Entity, mention: Mention, person_tails: set[str]) -> bool:
+    """Whether a name mention not read as a place may still be one: never a titled person, a
+    company, or part of a person's full name ("Jordan" beside "Michael Jordan")."""
+    if entity.type not in WEAK_TYPES or entity.titles:
+        return False
+    if fold(entity.name.split()[-1]) in lexicon.COMPANY_SUFFIXES:
+        return False
+    return not (entity.type == "PERSON" and (fold(mention.text) in person_tails or len(entity.name.split()) > 1))
+
+
+def _entity_cue(text: str, mentions: list[Mention], resolver: Resolver) -> str | None:
+    """The strongest cue any mention of an entity has ("follower" over "place" over "near")."""
+    cues = {_place_cue(text, m, resolver) for m in mentions}
+    return next((cue for cue in ("follower", "place", "near") if cue in cues), None)
 
 
 def _name_prefixes(entities: Iterable[Entity], resolver: Resolver) -> Iterator[_Seen]:
@@ -119,11 +173,16 @@ def _name_prefixes(entities: Iterable[Entity], resolver: Resolver) -> Iterator[_
     for entity in entities:
         if entity.type not in ("ORG", "FAC") or len(entity.name.split()) < 2:
             continue
+        company = fold(entity.name.split()[-1]) in lexicon.COMPANY_SUFFIXES
         for m in entity.mentions:
             if getattr(m, "kind", "name") == "name":
                 found = _place_prefix(m, resolver)
-                if found is not None:
-                    yield _Seen(found, entity.id)
+                if found is not None and not (company and not _names_country(found.text, resolver)):
+                    yield _Seen(found, entity.id)  # "Southland Corp" is no place in New Zealand
+
+
+def _names_country(text: str, resolver: Resolver) -> bool:
+    return any(e.fcode in COUNTRY_CODES for e in resolver.candidates(text))
 
 
 def _place_prefix(mention: Mention, resolver: Resolver) -> Toponym | None:
@@ -132,8 +191,8 @@ def _place_prefix(mention: Mention, resolver: Resolver) -> Toponym | None:
     words = mention.text.split(" ")
     for n in range(min(len(words) - 1, 3), 0, -1):
         name = " ".join(words[:n])
-        if not name[:1].isupper() or fold(name) in lexicon.PORTFOLIO_WORDS:
-            continue  # "Justice Department": a ministry, not Justice, Illinois
+        if not name[:1].isupper() or fold(name) in lexicon.PORTFOLIO_WORDS or fold(name) in lexicon.SEATS_OF_GOVERNMENT:
+            continue  # "Justice Department": a ministry, not Justice, Illinois; "White House Office"
         division = words[n - 1].lower() in ("county", "parish")
         civic = division or words[n].lower().strip(".,’'s") in lexicon.CIVIC_WORDS
         if civic and resolver.candidates(name) or resolver.prominent(name):
@@ -147,10 +206,15 @@ def _place_prefix(mention: Mention, resolver: Resolver) -> Toponym | None:
 
 
 def _place_cue(text: str, mention: Mention, resolver: Resolver) -> str | None:
-    """What the words around a mention say of it: "place" ("in Mansfield", "Mansfield, Ohio"),
-    "near" (after "at", "from", "to": places and institutions alike), or None."""
+    """What the words around a mention say of it: "follower" ("Roselle police", "an Augusta
+    native"), "place" ("in Mansfield", "Mansfield, Ohio"), "near" (after "at", "from", "to":
+    places and institutions alike), or None."""
     before = text[max(0, mention.start - 12):mention.start].split()
     word = before[-1].lower() if before else ""
+    after = text[mention.end:mention.end + 16].split()
+    follower = after[0].lower().strip(".,;:") if after and text[mention.end:mention.end + 1] == " " else ""
+    if follower in lexicon.PLACE_FOLLOWERS:
+        return "follower"
     if word in lexicon.PLACE_PREPOSITIONS or _qualifier(text, mention.end, resolver):
         return "place"
     return "near" if word in lexicon.LOCATIVE_PREPOSITIONS else None
@@ -172,9 +236,9 @@ def _source_of(entity: Entity, mention: Mention, person_tails: set[str], resolve
         return "ner"  # "Canada", "Texas", "EU" typed as an organisation or a person
     if fold(mention.text) != fold(entity.name) or len(entity.name.split()) > 3:
         return None  # "Meredith" for "Jane Meredith"; a long name
-    if entity.type == "PERSON":
-        return "weak" if cue else None  # never a person named like a town, unless "in Vernon"
-    return "ner" if cue == "place" else "weak"  # "in Torrington" typed as an organisation
+    if entity.type == "PERSON":  # never a person named like a town, unless "in Vernon", "Vernon police"
+        return "ner" if cue == "follower" else "weak" if cue else None
+    return "ner" if cue in ("place", "follower") else "weak"  # "in Torrington" typed as an organisation
 
 
 def _plural_demonym(text: str, resolver: Resolver) -> bool:
@@ -207,17 +271,32 @@ def _qualifier(text: str, end: int, resolver: Resolver) -> str | None:
     return qualifier
 
 
-def _dateline_toponyms(ctx: StoryContext) -> Iterator[_Seen]:
+def _dateline_toponyms(ctx: StoryContext, resolver: Resolver) -> Iterator[_Seen]:
     dateline = ctx.layout.dateline
     if dateline is None:
         return
     for i, place in enumerate(dateline.places):
         last = i == len(dateline.places) - 1
         qualifier = dateline.region.text if (last and dateline.region) else None
-        yield _Seen(Toponym(place.text, place.start, place.end, "dateline", qualifier), None)
+        name = place.text
+        if qualifier is None and not resolver.candidates(name):
+            name, qualifier = _run_in_state(name, resolver)  # "FARMINGTON CONN.": the comma left out
+        yield _Seen(Toponym(name, place.start, place.end, "dateline", qualifier), None)
     if dateline.region is not None:
         c = dateline.region
         yield _Seen(Toponym(c.text, c.start, c.end, "dateline"), None)
+
+
+def _run_in_state(name: str, resolver: Resolver) -> tuple[str, str | None]:
+    """A dateline place whose state follows without a comma ("FARMINGTON CONN."): the town and
+    the state; else the name as it is."""
+    words = name.split()
+    for n in (2, 1):
+        if len(words) > n and words[-1].endswith("."):
+            tail = " ".join(words[-n:])
+            if resolver.region_qualifier(tail) == tail:
+                return " ".join(words[:-n]), tail
+    return name, None
 
 
 def _dateline_country(ctx: StoryContext, resolver: Resolver) -> str | None:
@@ -228,6 +307,62 @@ def _dateline_country(ctx: StoryContext, resolver: Resolver) -> str | None:
 
 
 def _pattern_toponyms(ctx: StoryContext, resolver: Resolver) -> Iterator[_Seen]:
+    """Places the words around them make places: "the town of Avdiivka", "MANSFIELD — The council",
+    "Rep. Ann Lee, R-Marshall", "Barrow, Jackson and Madison counties"."""
+    yield from _place_of(ctx, resolver)
+    yield from _dash_datelines(ctx, resolver)
+    yield from _party_places(ctx, resolver)
+    yield from _division_lists(ctx)
+
+
+def _dash_datelines(ctx: StoryContext, resolver: Resolver) -> Iterator[_Seen]:
+    """A sentence opening with a name in capitals and a dash: a dateline run into the copy
+    ("Council to vote today. MANSFIELD — The Law Enforcement Center ...", "CHARLESTON, W.Va. --")."""
+    text = ctx.layout.text
+    for match in _DASH_DATELINE.finditer(text, 0, ctx.layout.body.end):
+        name = match.group(1).rstrip(".")
+        if len(name) < 3 or not _sentence_initial(text, match.start()) or not resolver.candidates(name):
+            continue
+        qualifier = resolver.region_qualifier(match.group(2)) if match.group(2) else None
+        yield _Seen(Toponym(name, match.start(1), match.start(1) + len(name), "pattern", qualifier), None)
+
+
+def _party_places(ctx: StoryContext, resolver: Resolver) -> Iterator[_Seen]:
+    """A legislator's home place after a party label: "Rep. Ann Lee, R-Marshall", "(D-W. Va.)"."""
+    text = ctx.layout.text
+    for match in _PARTY.finditer(text, 0, ctx.layout.body.end):
+        name = match.group(1)
+        if name.endswith(".") and not resolver.candidates(name):
+            name = name[:-1]  # a sentence's full stop, not an abbreviation's
+        if resolver.candidates(name):
+            yield _Seen(Toponym(name, match.start(1), match.start(1) + len(name), "pattern"), None)
+
+
+def _division_lists(ctx: StoryContext) -> Iterator[_Seen]:
+    """Each name of a list before "counties" or "parishes": "Barrow, Jackson and Madison counties"
+    names Barrow County, Jackson County and Madison County."""
+    text = ctx.layout.text
+    for match in _DIVISION_PLURAL.finditer(text, 0, ctx.layout.body.end):
+        noun = lexicon.DIVISION_PLURALS[match.group(1)]
+        window_start = max(0, match.start() - 160)
+        items = list(_LIST_ITEM.finditer(text, window_start, match.start()))
+        chain: list[re.Match] = []
+        end, conjoined = match.start(), False
+        for item in reversed(items):
+            gap = text[item.end():end].strip()
+            separator = list_separator(gap)
+            if chain and not separator or not chain and gap:
+                break
+            conjoined = conjoined or separator not in (None, ",")
+            chain.append(item)
+            end = item.start()
+        if len(chain) >= 2 and conjoined:
+            for item in chain:
+                yield _Seen(Toponym(f"{item.group()} {noun}", item.start(), item.end(), "pattern"), None)
+
+
+
+def _place_of(ctx: StoryContext, resolver: Resolver) -> Iterator[_Seen]:
     """"the settlement of Khasan", "the town of Avdiivka": the noun says it is a place."""
     text = ctx.layout.text
     for match in _PLACE_OF.finditer(text, 0, ctx.layout.body.end):
@@ -288,8 +423,7 @@ def _shouted_lines(text: str, end: int) -> list[tuple[int, int]]:
     """Spans of the lines written all in capitals (more than a dozen letters) before ``end``."""
     out, start = [], 0
     for line in text[:end].split("\n"):
-        letters = "".join(ch for ch in line if ch.isalpha())
-        if len(letters) > 12 and letters.isupper():
+        if line.isupper() and sum(ch.isalpha() for ch in line) > 12:  # isupper first: C speed
             out.append((start, start + len(line)))
         start += len(line) + 1
     return out

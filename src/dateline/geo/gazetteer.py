@@ -59,12 +59,13 @@ class Gazetteer:
             return next(store.by_code(self._conn, country, ("ADM1", "ADM1H"), code), None)
 
     def near_spellings(self, key: str) -> tuple[Entry, ...]:
-        """Cities of 50,000 people or more whose own name is one letter off ``key`` (a deletion, an
-        insertion, a changed or a swapped letter): "ALTANTA", "PHILADEPHIA" on a wire dateline."""
+        """Cities of 50,000 people or more whose own name (any name, for a city of five million:
+        "New York") is one letter off ``key`` (a deletion, an insertion, a changed or a swapped
+        letter): "ALTANTA", "PHILADEPHIA", "NEDW YORK" on a wire dateline."""
         if self._deletions is None:
             with self._lock:
                 index: dict[str, set[tuple[str, int]]] = {}
-                for name, gid in store.place_name_keys(self._conn, SPELLING_MIN_POPULATION):
+                for name, gid in store.place_name_keys(self._conn, SPELLING_MIN_POPULATION, SPELLING_ANY_NAME_POPULATION):
                     for variant in _deletions(name) | {name}:
                         index.setdefault(variant, set()).add((name, gid))
                 self._deletions = index
@@ -81,6 +82,7 @@ class Gazetteer:
 
 
 SPELLING_MIN_POPULATION = 50_000
+SPELLING_ANY_NAME_POPULATION = 5_000_000  # a huge city's usual name may be an alternate one ("New York")
 
 
 def _deletions(word: str) -> set[str]:

@@ -53,8 +53,25 @@ REGION_ABBREVIATIONS: dict[str, str] = {
     "nsw": "AU-NSW", "qld": "AU-QLD", "tas": "AU-TAS",
 }
 
-# Unions named for the continent they lie in (folded name -> continent name).
+# Those written as initials ("N.Y.", "B.C."): "L.A." is Los Angeles, "La." Louisiana.
+INITIAL_ABBREVIATIONS: frozenset[str] = frozenset({
+    "nh", "nj", "nm", "ny", "nc", "nd", "ri", "sc", "sd", "dc", "bc", "ns", "nb", "pei", "nsw",
+})
+
+# Unions named for the continent they lie in (folded name -> continent name): GeoNames and the
+# benchmarks that follow it put "the EU" at Europe's point (Brussels, its seat, was tried: LGL
+# puts it there, GeoWebNews at Europe's point).
 UNIONS: dict[str, str] = {"eu": "Europe", "european union": "Europe"}
+
+# Demonyms of first-level divisions (folded -> ISO 3166-2): "English" is England, not the
+# whole United Kingdom; "Texan" is Texas.
+DIVISION_DEMONYMS: dict[str, str] = {
+    "english": "GB-ENG", "scottish": "GB-SCT", "scots": "GB-SCT", "welsh": "GB-WLS", "northern irish": "GB-NIR",
+    "texan": "US-TX", "californian": "US-CA", "floridian": "US-FL", "ohioan": "US-OH", "minnesotan": "US-MN",
+    "virginian": "US-VA", "ontarian": "CA-ON", "albertan": "CA-AB", "quebecer": "CA-QC",
+    "quebecois": "CA-QC", "queenslander": "AU-QLD", "tasmanian": "AU-TAS", "bavarian": "DE-BY",
+    "catalan": "ES-CT", "basque": "ES-PV", "sicilian": "IT-82", "corsican": "FR-20R",
+}
 
 # Expansions tried when a name is not found as written ("St. Louis" -> "Saint Louis").
 PREFIX_EXPANSIONS: dict[str, str] = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount",
@@ -121,6 +138,9 @@ GENERIC_REGION_WORDS: frozenset[str] = frozenset({
     "upper", "lower", "middle", "plateau", "mountain", "river", "littoral", "interior", "border",
 })
 
+# Names that are never a place on Earth, whatever town somewhere bears them ("Earth", Texas).
+NOT_PLACE_NAMES: frozenset[str] = frozenset({"earth", "the earth", "moon", "the moon", "heaven", "hell", "mars"})
+
 # Words before a given name that make it a storm's name, not a place: "Hurricane Irma".
 STORM_WORDS: frozenset[str] = frozenset({"hurricane", "typhoon", "cyclone", "storm", "tropical storm",
                                           "superstorm", "tropical depression"})
@@ -170,3 +190,14 @@ PLACE_PREPOSITIONS: frozenset[str] = frozenset({
 })
 # ... and those that take places and institutions alike ("at Harvard", "from Microsoft").
 LOCATIVE_PREPOSITIONS: frozenset[str] = PLACE_PREPOSITIONS | frozenset({"at", "from", "to", "into", "between"})
+# Words after a name that make it a place whatever the tagger typed it ("Roselle police",
+# "an Augusta native", "a Clinton couple"): the people and offices of a town.
+PLACE_FOLLOWERS: frozenset[str] = frozenset({
+    "police", "sheriff", "mayor", "council", "councilman", "councilwoman", "officials", "residents",
+    "resident", "native", "natives", "man", "woman", "men", "women", "teen", "teens", "boy", "girl",
+    "couple", "officers", "firefighters", "selectman", "selectmen", "aldermen", "township", "voters",
+})
+# Party labels before a legislator's home place ("Rep. Ann Lee, R-Marshall"; "DFL-Cook" in Minnesota).
+PARTY_LABELS: tuple[str, ...] = ("R", "D", "I", "DFL")
+# Plural division nouns after a list of names: "Barrow, Jackson and Madison counties".
+DIVISION_PLURALS: dict[str, str] = {"counties": "County", "parishes": "Parish"}

@@ -37,6 +37,9 @@ SMALL_TOWN = 10_000
 NEAR_KM = 200.0
 CO_SUPPORT = 2.0
 CAPITAL_OF_NAMED_COUNTRY = 3.0
+CONTAINED = 3.0  # a town inside a county the story names, or a county holding a town it names
+CONTAINED_MAX = 2  # a name with more of its candidates so placed gets nothing: a coincidence
+LISTED = 4.0  # "Oregon, Nevada and Utah": a state in a list of states, a country in a list of countries
 FALLBACK_MARGIN = 2.0  # when the best candidate is refused, a close runner-up may answer
 PRIOR_TEMPERATURE = 3.0
 # Prominence: how widely a place is known, from how many alternate names GeoNames gives it.
@@ -50,6 +53,8 @@ DATELINE_DIVISION_PENALTY = 3.0  # a dateline names a city, not a state of the s
 # known abbreviation ("US", "UAE", "NSW") or as the own name of a big place.
 _ACRONYM = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Za-z&]{2,5}$")
 _COMPASS_INITIAL = re.compile(r"^([NSEW])\.\s*(?=[A-Z])")
+# What lies between two names of a list ("Oregon, Nevada and Utah"), spaces normalised.
+_LIST_GAPS = frozenset({",", "and", "or", "&", ", and", ", or", ", &"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +117,11 @@ class _Context:
     named_countries: dict[str, set[str]] = field(default_factory=dict)  # country -> names naming it outright
     own_names: dict[int, set[str]] = field(default_factory=dict)  # geonameid -> names that are its own name
     own_named: set[str] = field(default_factory=set)  # names that are some place's own name
+    counties: dict[tuple[str, str, str], set[str]] = field(default_factory=dict)  # ADM2 code -> names of it
+    towns: dict[tuple[str, str, str], set[str]] = field(default_factory=dict)  # ADM2 code -> names of towns in it
+    listed: dict[str, Counter] = field(default_factory=dict)  # name -> its list-mates' readings (kind, country)
+    candidates_of: dict[str, tuple[Entry, ...]] = field(default_factory=dict)
+    area_named: dict[str, set[str]] = field(default_factory=dict)  # name -> countries it is or has a state of
 
     def country_weight(self, country: str, key: str) -> float:
         """Weight of ``country`` in the story, without the name ``key``'s own contribution."""
@@ -163,9 +173,10 @@ class Resolver:
         return False
 
     def resolve(self, toponyms: Sequence[Toponym], *, country: str | None = None,
-                countries: Iterable[str] = ()) -> dict[str, Reading]:
+                countries: Iterable[str] = (), text: str | None = None) -> dict[str, Reading]:
         """Readings keyed by folded name. ``country`` is the dateline's country (ISO alpha-2);
-        ``countries`` those of the story's people and organisations."""
+        ``countries`` those of the story's people and organisations; ``text``, the story the
+        toponyms' spans point into, shows which names are written as a list."""
         names = self._group(toponyms)
         base = _candidate_layout(names)
         if country:
@@ -174,6 +185,8 @@ class Resolver:
             base.countries[code] += 1
         first = {k: self._reading(n, base).entry for k, n in names.items()}
         context = _context_from(names, first, base)
+        if text:
+            context.listed = _list_mates(toponyms, text, first)
         return {k: self._reading(n, context) for k, n in names.items()}
 
     def _group(self, toponyms: Sequence[Toponym]) -> dict[str, _Name]:
@@ -190,8 +203,13 @@ class Resolver:
                 name.qualifiers.add(t.qualifier)
         for name in names.values():
             name.candidates = self.candidates(name.text, demonym=name.demonym_only)
-            if _ACRONYM.match(name.text) and "dateline" not in name.sources:
-                name.candidates = tuple(e for e in name.candidates if _acronym_can_name(e))
+            if _ACRONYM.match(name.text.replace(".", "")) and "dateline" not in name.sources:
+                # "BBC", "I.R.S.": an acronym names a place as a known abbreviation or a big place's name
+                dotted = "." in name.text
+                name.candidates = tuple(e for e in name.candidates if _acronym_can_name(e, dotted))
+            if _written_abbreviation(name.text) and any(e.kind == ABBREVIATION for e in name.candidates):
+                # "N.Y.", "Calif.": the state the abbreviation stands for, not a city called so too
+                name.candidates = tuple(e for e in name.candidates if e.kind in (NAME, ABBREVIATION))
             if not name.candidates and "dateline" in name.sources and len(name.key) >= 5:
                 name.candidates = self.gazetteer.near_spellings(name.key)  # "ALTANTA, March 3 -"
                 name.respelled = bool(name.candidates)
@@ -200,6 +218,9 @@ class Resolver:
             name.has_name_match = any(e.kind in (NAME, ABBREVIATION) for e in name.candidates)
             name.names_country = any(e.kind in (NAME, ABBREVIATION) and e.fcode in COUNTRY_CODES
                                      for e in name.candidates)
+            if name.names_country:  # "Canada, Mexico": a list of countries, not Canada in Mexico
+                name.qualifiers = {q for q in name.qualifiers
+                                   if any(a1 for _, a1 in self._qualifier_regions({q}))}
             name.capital_countries = frozenset(
                 e.country for e in name.candidates
                 if e.fclass == "P" and (e.fcode == "PPLC" and e.kind == NAME or e.population >= HUGE_CITY))
@@ -326,12 +347,18 @@ def _context_from(names: dict[str, _Name], chosen: dict[str, Entry | None], base
     """The story's evidence from first readings: countries, divisions and points of its places."""
     context = _Context(Counter(base.countries), Counter(base.admin1s), list(base.points),
                        cells=base.cells, regions=base.regions, memo=base.memo, own_names=base.own_names,
-                       own_named=base.own_named)
+                       own_named=base.own_named, counties=base.counties, towns=base.towns,
+                       candidates_of=base.candidates_of, area_named=base.area_named)
     for key, entry in chosen.items():
         if entry is None:
             continue
         weight = 2.0 if "dateline" in names[key].sources else 1.0
         region = None
+        if names[key].demonym_only or entry.kind == DEMONYM:  # "English", "Texan": an origin, not where the story is
+            if entry.country:
+                context.countries[entry.country] += weight  # type: ignore[assignment]  # typeshed's Counter counts ints
+            context.own[key] = (entry.country, None, weight)
+            continue
         if entry.fcode == "ADM1" or (entry.fcode not in COUNTRY_CODES and entry.fcode not in WIDE_CODES):
             region = (entry.country, entry.admin1)
             context.admin1s[region] += weight  # type: ignore[assignment]  # typeshed's Counter counts ints; weights are floats
@@ -359,11 +386,24 @@ def _looks_abbreviated(text: str) -> bool:
     return "." in text or text.isupper() or not any(ch.isalpha() for ch in text)
 
 
-def _acronym_can_name(entry: Entry) -> bool:
+def _written_abbreviation(text: str) -> bool:
+    """ "Calif.", "La.", "N.Y.", "U.S.": written as a news abbreviation of a state or country
+    ("L.A." is written as initials Louisiana never is)."""
+    if "." not in text:
+        return False
+    key = fold(text)
+    return (any(ch.islower() for ch in text) or key in lexicon.INITIAL_ABBREVIATIONS
+            or key in lexicon.COUNTRY_ABBREVIATIONS)
+
+
+def _acronym_can_name(entry: Entry, dotted: bool = False) -> bool:
+    """An acronym names a known abbreviation's place or a big place by its own name; written
+    with dots ("L.A.") also a city of a million by another of its names ("HRB", an airport
+    code among Harbin's names, is no city)."""
     if entry.kind == ABBREVIATION:
         return True
     big = entry.fcode in COUNTRY_CODES | WIDE_CODES or entry.fcode == "ADM1" or entry.population >= 100_000
-    return entry.kind == NAME and big
+    return entry.kind == NAME and big or dotted and entry.fclass == "P" and entry.population >= BIG_CITY
 
 
 def _candidate_layout(names: dict[str, _Name]) -> _Context:
@@ -382,9 +422,18 @@ def _candidate_layout(names: dict[str, _Name]) -> _Context:
                 context.own_named.add(key)
         if name.demonym_only or not name.candidates:
             continue
+        context.candidates_of[key] = name.candidates
+        for e in name.candidates:
+            if e.kind == NAME and (e.fcode in COUNTRY_CODES or e.fcode == "ADM1") and e.population >= 100_000:
+                context.area_named.setdefault(key, set()).add(e.country)
+        for entry in name.candidates:
+            if entry.admin2 and entry.fcode == "ADM2":
+                context.counties.setdefault((entry.country, entry.admin1, entry.admin2), set()).add(key)
+            elif entry.admin2 and entry.fclass == "P":
+                context.towns.setdefault((entry.country, entry.admin1, entry.admin2), set()).add(key)
         for entry, share in _prior_shares(name).items():
-            if entry.fcode in COUNTRY_CODES or entry.fcode in WIDE_CODES:
-                continue
+            if entry.fcode in COUNTRY_CODES or entry.fcode in WIDE_CODES or entry.kind == DEMONYM:
+                continue  # a demonym ("English") says where someone is from, not where the story is
             if entry.fcode != "ADM1":
                 cell = context.cells.setdefault(_cell(entry.lat, entry.lon), {})
                 cell[key] = cell.get(key, 0.0) + share
@@ -481,6 +530,15 @@ def _support_terms(entry: Entry, key: str, context: _Context) -> Iterable[tuple[
     co = _co_support(entry, key, context)
     if co > 0:
         yield "other places of the story lie near it", CO_SUPPORT * math.log2(1 + co)
+    if _contained(entry, key, context):
+        yield ("it lies in a county the story names" if entry.fclass == "P"
+               else "the story names a town in it"), CONTAINED
+    mates = context.listed.get(key)
+    if mates:
+        if entry.fcode == "ADM1" and mates[("ADM1", entry.country)]:
+            yield "listed with other states or provinces of its country", LISTED
+        elif entry.fcode in COUNTRY_CODES and mates[("country", "")]:
+            yield "listed with other countries", LISTED
     if entry.fcode == "PPLC" and context.named_countries.get(entry.country, set()) - {key}:
         yield "the story names its country", CAPITAL_OF_NAMED_COUNTRY  # "Moscow" beside "Russia", not "Mexico" itself
     countries = context.country_weight(entry.country, key)
@@ -494,6 +552,82 @@ def _support_terms(entry: Entry, key: str, context: _Context) -> Iterable[tuple[
             yield f"another place of the story is {nearest:.0f} km away", 2.0 if nearest < 50 else 1.2
         if _nearest_km(entry, key, context.dateline_points) < NEAR_KM:
             yield "the dateline is near", 2.0  # the story is told from there
+
+
+def _contained(entry: Entry, key: str, context: _Context) -> bool:
+    """Whether a town lies in a county another name of the story names ("Athens" beside
+    "Henderson County"), or a county holds a town another name names. Never between a county
+    and a town of its own name ("Madison" and "Madison County"), and not for a name most of
+    whose candidates are so placed (a coincidence, not evidence)."""
+    if not entry.admin2 or not (entry.fclass == "P" or entry.fcode == "ADM2") or entry.country in context.area_named.get(key, ()):
+        return False  # "California" is the state, whatever town of its name lies in a county named
+    memo = (entry.geonameid, "\0contained:" + key)
+    if memo not in context.memo:
+        context.memo[memo] = float(_containing_names(entry, key, context) > 0 and _placed(key, context) <= CONTAINED_MAX)
+    return bool(context.memo[memo])
+
+
+def _placed(key: str, context: _Context) -> float:
+    """How many of the name's candidates lie in a county another name names (or hold a town)."""
+    memo = (0, "\0placed:" + key)
+    if memo not in context.memo:
+        context.memo[memo] = float(sum(
+            1 for e in context.candidates_of.get(key, ())
+            if e.admin2 and (e.fclass == "P" or e.fcode == "ADM2") and _containing_names(e, key, context) > 0))
+    return context.memo[memo]
+
+
+def _containing_names(entry: Entry, key: str, context: _Context) -> int:
+    table = context.counties if entry.fclass == "P" else context.towns
+    others = table.get((entry.country, entry.admin1, entry.admin2), set()) - {key}
+    base = _county_base(key)
+    return sum(1 for other in others if _county_base(other) != base)
+
+
+def _county_base(key: str) -> str:
+    """ "madison" for "madison county", "madison parish" or "madison": a county's own town name."""
+    words = key.split(" ")
+    return " ".join(words[:-1]) if len(words) > 1 and words[-1] in ("county", "parish", "co") else key
+
+
+def _list_mates(toponyms: Sequence[Toponym], text: str, first: dict[str, Entry | None]) -> dict[str, Counter]:
+    """For each name written in a list of names ("Oregon, Nevada and Utah": a conjunction, or
+    three or more names between commas), what its list-mates were first read as: states or
+    provinces of a country, or countries. "Tacoma, Washington" or "WASHINGTON, Pa." is no list."""
+    ordered = sorted(toponyms, key=lambda t: t.start)
+    chains: list[list[Toponym]] = []
+    conjoined: list[bool] = []
+    for t in ordered:
+        if chains and 0 <= t.start - chains[-1][-1].end <= 8:
+            gap = list_separator(text[chains[-1][-1].end:t.start])
+            if gap:
+                chains[-1].append(t)
+                conjoined[-1] = conjoined[-1] or gap != ","
+                continue
+        chains.append([t])
+        conjoined.append(False)
+    out: dict[str, Counter] = {}
+    for chain, conjunction in zip(chains, conjoined):
+        if len(chain) < 2 or not conjunction and len(chain) < 3:
+            continue
+        keys = [fold(surface(t.text)) for t in chain]
+        for key in keys:
+            for other in keys:
+                entry = first.get(other)
+                if other == key or entry is None:
+                    continue
+                kind = ("ADM1", entry.country) if entry.fcode == "ADM1" else \
+                    ("country", "") if entry.fcode in COUNTRY_CODES else None
+                if kind:
+                    out.setdefault(key, Counter())[kind] += 1
+    return out
+
+
+def list_separator(gap: str) -> str | None:
+    """The separator ``gap`` is between two names of a list (",", "and", ", or"...), spaces
+    normalised; None when it is anything else."""
+    normal = " ".join(gap.replace(",", " , ").split()).replace(" ,", ",")
+    return normal if normal in _LIST_GAPS else None
 
 
 def _nearest_km(entry: Entry, key: str, points: list[tuple[str, float, float]]) -> float:

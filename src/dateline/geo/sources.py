@@ -155,6 +155,8 @@ def _division_item(parts: list[str], points, people, official: dict[str, tuple[f
     row: tuple[Any, ...] = (gid, parts[0], round(centre[0], 5), round(centre[1], 5), "A", f"ADM{level}", code[0],
            code[1] if len(code) > 1 else "", admin2, people.get(code, 0))
     aliases = [a for a in parts[5].split("|") if a]
+    if ", " in parts[0]:  # "Dagestan, Respublika", "Murcia, Región de": the name itself comes first
+        aliases.append(parts[0].split(", ")[0])
     row += (len(aliases),)
     return row, name_rows(gid, [parts[0]], NAME) + name_rows(gid, aliases, ALTERNATE)
 
@@ -189,6 +191,8 @@ def _demonyms_by_country() -> dict[str, list[str]]:
 
     out: dict[str, list[str]] = defaultdict(list)
     for word, code in DEMONYMS.items():
+        if word in lexicon.DIVISION_DEMONYMS:
+            continue  # "English" is England: see region_abbreviation_names
         if code and len(code) == 2 and "." not in word and len(word) > 3:
             out[code].append(word)
     return out
@@ -412,9 +416,11 @@ def _mean_point(points: list[tuple[float, float]]) -> tuple[float, float] | None
 
 
 def region_abbreviation_names(data: PackageData) -> list[NameRow]:
-    """News-style abbreviations of states and provinces ("Tenn.", "B.C.") pointing at the division."""
+    """News-style abbreviations of states and provinces ("Tenn.", "B.C.") pointing at the division,
+    and their demonyms ("English", "Texan")."""
     ids = {p[1]: int(p[3]) for p in data.subdivisions if len(p) > 3 and p[1] and p[3].isdigit()}
-    return [(key, ids[code], ABBREVIATION) for key, code in lexicon.REGION_ABBREVIATIONS.items() if code in ids]
+    return ([(key, ids[code], ABBREVIATION) for key, code in lexicon.REGION_ABBREVIATIONS.items() if code in ids]
+            + [(key, ids[code], DEMONYM) for key, code in lexicon.DIVISION_DEMONYMS.items() if code in ids])
 
 
 # --- raw GeoNames dumps -------------------------------------------------------------------

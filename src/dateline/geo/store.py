@@ -134,8 +134,10 @@ def _prefixed(prefix: str) -> str:
     return ", ".join(prefix + c.strip() for c in _PLACE_COLUMNS.split(","))
 
 
-def place_name_keys(conn: sqlite3.Connection, min_population: int) -> Iterator[tuple[str, int]]:
-    """(key, geonameid) of the own names of populated places of at least ``min_population``."""
+def place_name_keys(conn: sqlite3.Connection, min_population: int,
+                    any_name_population: int | None = None) -> Iterator[tuple[str, int]]:
+    """(key, geonameid) of the own names of populated places of at least ``min_population``, and
+    every name of those of at least ``any_name_population`` ("New York" of New York City)."""
     sql = ("SELECT n.key, p.geonameid FROM names n JOIN places p ON p.geonameid = n.geonameid "
-           "WHERE n.kind = ? AND p.fclass = 'P' AND p.population >= ?")
-    yield from conn.execute(sql, (NAME, min_population))
+           "WHERE p.fclass = 'P' AND (n.kind = ? AND p.population >= ? OR p.population >= ?)")
+    yield from conn.execute(sql, (NAME, min_population, any_name_population or 10 ** 12))
