@@ -93,8 +93,8 @@ def main() -> None:
         for q in qs:
             total = store.results(q, limit=1, all_versions=args.all_versions).total
             offset = rng.randrange(0, max(1, total), 20) if total > 20 else 0
-            pages.append(timed(lambda: store.results(q, limit=20, offset=offset, all_versions=args.all_versions)))
-            facets.append(timed(lambda: store.results(q, limit=20, offset=offset, facets=True,
+            pages.append(timed(lambda q=q, offset=offset: store.results(q, limit=20, offset=offset, all_versions=args.all_versions)))
+            facets.append(timed(lambda q=q, offset=offset: store.results(q, limit=20, offset=offset, facets=True,
                                                       all_versions=args.all_versions)))
             totals.append(total)
         stories = store.stats()["stories"]

@@ -83,9 +83,9 @@ def main() -> None:
     score("own news paragraphs (8 languages)", own())
     examples = spacy_examples()
     print(f"spaCy example sentences: {len(examples)} languages")
-    score("spaCy examples, one sentence", [(l, s) for l, ss in examples.items() for s in ss])
+    score("spaCy examples, one sentence", [(lang, s) for lang, ss in examples.items() for s in ss])
     score("spaCy examples, four sentences joined",
-          [(l, " ".join(ss[i:i + 4])) for l, ss in examples.items() for i in range(0, len(ss), 4)])
+          [(lang, " ".join(ss[i:i + 4])) for lang, ss in examples.items() for i in range(0, len(ss), 4)])
     if (SHARED / "reuters21578").is_dir():
         bodies = real_english()
         started = time.perf_counter()

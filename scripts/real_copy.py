@@ -80,7 +80,7 @@ def classes(stories: Path, recs: dict[str, dict], tables_from: dict[str, dict]) 
         wire = name.startswith("reuters")
         dated = bool(r["dateline"]["date"] or DATED_DATELINE.search(text))
         tables = [(t["start"], t["end"]) for t in tables_from[name].get("tables", [])]
-        inside = lambda pos: any(a <= pos < b for a, b in tables)  # noqa: E731
+        inside = lambda pos, tables=tables: any(a <= pos < b for a, b in tables)  # noqa: E731
         add("paragraphs are physical lines of wrapped copy (stories)",
             wire and len(lines) > 8 and len(r["paragraphs"]) >= 0.6 * len(lines))
         add("quote in wire copy of 3 words or fewer (quotes)",

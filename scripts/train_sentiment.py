@@ -14,8 +14,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from dateline.nlp import load_pipeline  # noqa: E402
 from dateline.extract.themes.sentiment import read_newsmtsc, train  # noqa: E402
+from dateline.nlp import load_pipeline  # noqa: E402
 
 OUT = ROOT / "src/dateline/extract/themes/models/newsmtsc"
 C = 0.1

@@ -4,7 +4,6 @@ time (at least 8 of 10), and no event from the credits or the boilerplate. Skips
 from __future__ import annotations
 
 import pytest
-
 from conftest import fold
 
 REQUIRED = 8

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import pytest
 from fastapi.testclient import TestClient
+from store_fixtures import db_url  # noqa: F401  (a fixture)
+from web_fixtures import FLOOD, HARBOUR, HOSTILE, STORIES
 
 from dateline.api import create_app
 from dateline.store import Store
-from store_fixtures import db_url  # noqa: F401  (a fixture)
-from web_fixtures import FLOOD, HARBOUR, HOSTILE, STORIES
 
 
 @pytest.fixture
@@ -223,8 +223,9 @@ def test_search_page_next_link_moves_on(client, monkeypatch):
 def test_story_page_shows_dateline_and_readable_dates(client):
     import dataclasses
 
-    from dateline.record import Dateline
     from store_fixtures import make_article
+
+    from dateline.record import Dateline
 
     filed = dataclasses.replace(make_article("Talks on the fishing treaty resumed on Monday.", headline="Talks resume"),
                                 dateline=Dateline(places=("LISBON",), country="PT", date="XXXX-03-04"))

@@ -9,12 +9,12 @@ import time
 
 import pytest
 from fastapi.testclient import TestClient
+from store_fixtures import db_url  # noqa: F401  (a fixture)
+from web_fixtures import STORIES
 
 from dateline.api import create_app
 from dateline.store import Store
 from dateline.store.api import MAX_QUERY_TERMS, QueryTimeout
-from store_fixtures import db_url  # noqa: F401  (a fixture)
-from web_fixtures import STORIES
 
 HUGE = str(2**63)
 HOSTILE_VALUES = [HUGE, str(2**64 + 7), "-1", "²", "①", "١٢", "9" * 400, "x" * 60_000, "%_%" * 20, "\"'", "\x00",

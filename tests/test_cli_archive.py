@@ -4,11 +4,11 @@ from __future__ import annotations
 import json
 
 import pytest
+from store_fixtures import FLOOD, HARBOUR
 from typer.testing import CliRunner
 
 from dateline.cli import app
 from dateline.store import Store
-from store_fixtures import FLOOD, HARBOUR
 
 
 @pytest.fixture

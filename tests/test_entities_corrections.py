@@ -19,7 +19,7 @@ def make(vocab, words, ents, tags=None, spaces=None):
     for t in doc:
         t.tag_ = "NNP" if t.text[:1].isupper() else "NN"
         t.pos_ = "PROPN" if t.text[:1].isupper() else "NOUN"
-    doc.ents = [Span(doc, a, b, label=l) for a, b, l in ents]
+    doc.ents = [Span(doc, a, b, label=label) for a, b, label in ents]
     return doc
 
 
@@ -46,7 +46,7 @@ def test_three_part_name_cut_short_is_taken_back(vocab):
 def test_majority_type_wins(vocab):
     words = ["Tromsvik", "is", "big", ".", "In", "Tromsvik", "and", "Tromsvik", "."]
     doc = make(vocab, words, [(0, 1, "PERSON"), (5, 6, "GPE"), (7, 8, "GPE")])
-    assert [l for _, l in texts(doc, correct(doc))] == ["GPE", "GPE", "GPE"]
+    assert [label for _, label in texts(doc, correct(doc))] == ["GPE", "GPE", "GPE"]
 
 
 def test_place_cue_makes_a_place(vocab):
@@ -89,7 +89,7 @@ def test_a_dateline_place_is_a_place_everywhere(vocab):
     words = ["MIRVALE", ",", "Ore.", "-", "Fire", "near", "Mirvale", ".", "Mirvale", "burns", "."]
     doc = make(vocab, words, [(6, 7, "ORG"), (8, 9, "ORG")])
     spans = correct(doc, places=[(0, 7)])
-    assert [l for _, l in texts(doc, spans)] == ["GPE", "GPE", "GPE"]
+    assert [label for _, label in texts(doc, spans)] == ["GPE", "GPE", "GPE"]
 
 
 def test_a_title_is_not_part_of_the_name(vocab):
@@ -109,7 +109,7 @@ def test_digits_are_not_part_of_a_persons_name(vocab, words, ents, expected):
 def test_a_place_cue_makes_every_mention_a_place(vocab):
     words = ["Zarechny", "fell", ".", "The", "town", "of", "Zarechny", "is", "small", "."]
     doc = make(vocab, words, [(0, 1, "PERSON"), (6, 7, "ORG")])
-    assert [l for _, l in texts(doc, correct(doc))] == ["GPE", "GPE"]
+    assert [label for _, label in texts(doc, correct(doc))] == ["GPE", "GPE"]
 
 
 def test_agency_sign_off_is_the_agency(nlp):

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.extract.entities.first_names import gender_of
 from dateline.extract.base import StoryContext
 from dateline.extract.entities.extractor import make_entities
+from dateline.extract.entities.first_names import gender_of
 from dateline.structure.layout import Field, Layout
 
 

@@ -11,9 +11,9 @@ from datetime import date
 
 import pytest
 
-from dateline.extract.events.frames import FrameFinder
 from dateline.extract.base import StoryContext
 from dateline.extract.events.extractor import find_frames, make_events
+from dateline.extract.events.frames import FrameFinder
 from dateline.record import Entity, Mention, Place, Timex
 from dateline.structure.layout import DatelineField, Field, Layout
 

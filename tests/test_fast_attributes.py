@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 import spacy
 
-from dateline.nlp.fast_attributes import FastAttributes, replace_attribute_ruler
 from dateline.io.decode import decode
 from dateline.nlp import model_name
+from dateline.nlp.fast_attributes import FastAttributes, replace_attribute_ruler
 
 STORIES = Path(__file__).parent / "fixtures" / "stories"
 

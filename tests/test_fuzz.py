@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import json
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from dateline.io.decode import DecodeError, decode
 from dateline.io.hygiene import scrub

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from dateline.eval.conll import ConllDoc, read_conll
 from dateline.extract.entities.training import (
-    HOLDOUT_EVERY, Sentence, augment, label_document, split_documents, title_case, upper_case, write_conll,
+    HOLDOUT_EVERY,
+    Sentence,
+    augment,
+    label_document,
+    split_documents,
+    title_case,
+    upper_case,
+    write_conll,
 )
 
 WORDS = ("Lena", "Varga", "of", "Norvik", "Bank", "flew", "to", "Oslo", "on", "Monday", ".",

@@ -13,6 +13,7 @@ import importlib
 import pkgutil
 import re
 import time
+from dataclasses import fields, is_dataclass
 
 import pytest
 
@@ -40,7 +41,15 @@ def story_patterns() -> list[tuple[str, re.Pattern]]:
         elif depth < 3 and isinstance(value, (list, tuple)):
             for n, item in enumerate(value):
                 named = isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], str)
-                walk(item[1] if named else item, f"{where}[{item[0]!r}]" if named else f"{where}[{n}]", depth + 1)
+                if named:
+                    walk(item[1], f"{where}[{item[0]!r}]", depth + 1)
+                elif is_dataclass(item) and isinstance(getattr(item, "name", None), str):  # a rule table's row
+                    walk(item, f"{where}[{item.name!r}]", depth + 1)
+                else:
+                    walk(item, f"{where}[{n}]", depth + 1)
+        elif depth < 3 and is_dataclass(value) and not isinstance(value, type):
+            for f in fields(value):
+                walk(getattr(value, f.name), f"{where}.{f.name}", depth + 1)
 
     for info in pkgutil.walk_packages(dateline.__path__, "dateline."):
         if info.name.startswith(NOT_STORY_TEXT):
@@ -116,13 +125,13 @@ def superlinear(pattern, unit: str, prefix: str, suffix: str) -> str | None:
 # Patterns that never scan a whole story, and how they are used instead: these are timed that
 # way (``match`` at the start of the run, or a search inside a bounded window).
 ANCHORED = {  # used with .match() only
-    "dateline.time.normalise._FUNCTION_WORDS",
+    "dateline.time.handlers._FUNCTION_WORDS",
     "dateline.extract.places._LIST_GOES_ON",  # right after a place's qualifier
     "dateline.extract.quotes.attribution.SIGNATURE_RE",  # right after a closing quote mark
     "dateline.extract.quotes.attribution.SPEAKER_LABEL_RE",  # at the start of a line
 }
 BOUNDED = {  # searched only within a short window of the text
-    "dateline.time.normalise._RATE": 30,  # the 30 characters before a number's match
+    "dateline.time.handlers._RATE": 30,  # the 30 characters before a number's match
 }
 class _Anchored:
     """A pattern timed as ``match`` (one attempt at the start), for ``superlinear``."""

@@ -2,11 +2,11 @@
 import dataclasses
 
 from fastapi.testclient import TestClient
+from store_fixtures import make_article
 
 from dateline.api import create_app
 from dateline.record import PlaceCandidate, PlaceEvidence
 from dateline.store import Store
-from store_fixtures import make_article
 
 
 def test_story_page_shows_why_a_place_won(tmp_path):

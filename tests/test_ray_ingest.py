@@ -10,16 +10,14 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-
 import ray_cluster  # noqa: F401  (sets Ray's loopback settings: must come before ray is imported)
 
 pytest.importorskip("ray", reason="ray not installed: pip install 'dateline[ray]'")
 pytest.importorskip("pyarrow", reason="pyarrow not installed: pip install 'dateline[ray]'")
 
-from ray_cluster import LocalCluster  # noqa: E402
-
 import pyarrow as pa  # noqa: E402
 import pyarrow.parquet as pq  # noqa: E402
+from ray_cluster import LocalCluster  # noqa: E402
 
 from dateline.ingest import ArchiveSink, RecordSink, ray_ingest  # noqa: E402
 

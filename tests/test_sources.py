@@ -8,13 +8,13 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from web_sources import PAGES, Site, page
 
 from dateline.io.feeds import html_to_text, looks_like_feed, parse_feed
-from dateline.io.fetch import FetchSettings, Fetcher, Page
+from dateline.io.fetch import Fetcher, FetchSettings, Page
 from dateline.io.formats import Options, container_reader, read_url, story_from_page
 from dateline.io.sources import BadInput, Story, iter_stories
 from dateline.io.warc import iter_warc
-from web_sources import PAGES, Site, page
 
 FAST = FetchSettings(timeout=1.0, delay=0.0)
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 import threading
 
 import pytest
+from store_fixtures import FLOOD, HARBOUR, db_url, make_article  # noqa: F401  (db_url is a fixture)
 
 from dateline.store import Store
-from store_fixtures import FLOOD, HARBOUR, db_url, make_article  # noqa: F401  (db_url is a fixture)
 
 SUMMIT = HARBOUR
 
@@ -261,8 +261,9 @@ def test_results_carry_dateline_and_marked_snippet(filled):
 
 
 def test_results_dateline_names_where_it_was_filed(store):
-    from dateline.record import Dateline
     import dataclasses
+
+    from dateline.record import Dateline
     story = dataclasses.replace(make_article("Talks resumed on the fishing treaty.", headline="Talks resume"),
                                 dateline=Dateline(places=("LISBON",), country="PT", date="2031-03-04"))
     store.add([story])

@@ -6,12 +6,12 @@ import json
 from pathlib import Path
 
 import pytest
+from store_fixtures import db_url, invented_stories  # noqa: F401  (db_url is a fixture)
 from typer.testing import CliRunner
 
 from dateline.cli import app
 from dateline.ingest import ingest
 from dateline.store import Store
-from store_fixtures import db_url, invented_stories  # noqa: F401  (db_url is a fixture)
 
 
 @pytest.fixture

@@ -5,11 +5,11 @@ import dataclasses
 
 import pytest
 from fastapi.testclient import TestClient
+from store_fixtures import db_url, make_article  # noqa: F401  (db_url is a fixture)
 
 from dateline.api import create_app
 from dateline.record import Sentiment, Tone, Topic
 from dateline.store import Store
-from store_fixtures import db_url, make_article  # noqa: F401  (db_url is a fixture)
 
 POLITICS = Topic("iptc-mediatopic", "medtop:11000000", "politics", 0.81)
 WEATHER = Topic("iptc-mediatopic", "medtop:17000000", "weather", 0.77)

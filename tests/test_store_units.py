@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.eval.threads import adjusted_rand, bcubed, ecb_text, _WIKIREF_LABEL
+from dateline.eval.threads import _WIKIREF_LABEL, adjusted_rand, bcubed, ecb_text
 from dateline.store.backend import open_backend, query_terms
 from dateline.store.features import minhash, similarity, slug
 from dateline.store.identity import Evidence, Known, agreement, display_name, name_key

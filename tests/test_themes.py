@@ -11,9 +11,9 @@ from typer.testing import CliRunner
 
 from dateline.cli import app
 from dateline.eval.topics import TopicStory, read_sgm, score, split
-from dateline.record import Topic
 from dateline.extract.themes import sentiment, topics
 from dateline.extract.themes.tone import tone
+from dateline.record import Topic
 
 STORIES = Path(__file__).parent / "fixtures" / "stories"
 runner = CliRunner()

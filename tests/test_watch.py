@@ -5,7 +5,11 @@ import json
 from pathlib import Path
 
 import pytest
+from store_fixtures import db_url  # noqa: F401  (a fixture: SQLite, and PostgreSQL when there is one)
+from test_language import FRENCH_STORY
+from test_sources import write_warc
 from typer.testing import CliRunner
+from web_sources import FEEDS, PAGES
 
 from dateline.cli import app
 from dateline.ingest import ingest
@@ -34,7 +38,7 @@ def feed_file(tmp_path: Path) -> Path:
 
 def crawl_file(tmp_path: Path) -> Path:
     path = tmp_path / "crawl.warc.gz"
-    write_warc(path, [(f"https://www.gazette.example/news/ferry.html?utm_source=rss", "200 OK",
+    write_warc(path, [("https://www.gazette.example/news/ferry.html?utm_source=rss", "200 OK",
                        PAGES["/news/ferry.html"], "text/html"),
                       (f"{BASE}/news/peche.html", "200 OK", PAGES["/news/peche.html"], "text/html")], True)
     return path

@@ -15,10 +15,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from web_fixtures import FLOOD, HARBOUR, HOSTILE, STORIES
 
 from dateline.api import create_app
 from dateline.store import Store
-from web_fixtures import FLOOD, HARBOUR, HOSTILE, STORIES
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

@@ -20,7 +20,7 @@ def page(title: str, *paragraphs: str, lang: str = "en") -> bytes:
     body = "".join(f"<p>{p}</p>\n" for p in paragraphs)
     return (f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'><title>{title}</title></head>"
             f"<body><nav><a href='/'>Home</a> | <a href='/news/'>News</a></nav><article><h1>{title}</h1>\n"
-            f"{body}</article><footer>Copyright Test Gazette</footer></body></html>").encode("utf-8")
+            f"{body}</article><footer>Copyright Test Gazette</footer></body></html>").encode()
 
 
 PAGES = {
@@ -70,7 +70,7 @@ class Site:
         self.server.daemon_threads = True
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
-    def __enter__(self) -> "Site":
+    def __enter__(self) -> Site:
         self.thread.start()
         return self
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 import logging
 import os
 import warnings
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
-from typing import Iterable, Iterator, Sequence
+from typing import Any, cast
 
 from dateline import extract as _extract  # noqa: F401  (registers the built-in extractors)
 from dateline.extract.base import Extractor, StoryContext, build_extractor, check_pipeline, registration
@@ -13,8 +14,18 @@ from dateline.io.hygiene import clean_story, too_long
 from dateline.io.sources import BadInput, Story
 from dateline.nlp import load_pipeline
 from dateline.nlp.language import identify, read_in_full
-from dateline.record import (PARTS, SINGLE_PARTS, Article, Credit, Credits, Dateline, ExtractorFailure, Source,
-                             Span, content_id)
+from dateline.record import (
+    PARTS,
+    SINGLE_PARTS,
+    Article,
+    Credit,
+    Credits,
+    Dateline,
+    ExtractorFailure,
+    Source,
+    Span,
+    content_id,
+)
 from dateline.structure import Layout, parse_structure
 from dateline.structure.view import TextView, layout_in_view, nlp_view, to_original
 
@@ -74,15 +85,15 @@ class Reader:
         Each story passes the door's hygiene first (``dateline.io.hygiene``): lone surrogates
         become U+FFFD, a ``published`` that is not a date is dropped with a warning, and a story
         over the length limit raises ``ValueError`` naming the limit."""
-        stories = [_at_the_door(Story(text=s) if isinstance(s, str) else s) for s in stories]
+        ready = [_at_the_door(Story(text=s) if isinstance(s, str) else s) for s in stories]
         layouts = [parse_structure(s.text, published=s.published, headline=s.headline, url=s.url)
-                   for s in stories]
+                   for s in ready]
         views = [nlp_view(lay) for lay in layouts]
         languages = [identify(lay.text[lay.body.start:lay.body.end] or lay.text).language for lay in layouts]
         texts = (view.text[: view.to_view(lay.body.end, end=True)]
                  for lay, view, lang in zip(layouts, views, languages) if read_in_full(lang))
         docs = self.nlp.pipe(texts, batch_size=self.batch_size)
-        for story, layout, view, lang in zip(stories, layouts, views, languages):  # other languages: structure only
+        for story, layout, view, lang in zip(ready, layouts, views, languages):  # other languages: structure only
             full = read_in_full(lang)
             yield self._build(story, layout, view, next(docs) if full else None, anchor, lang, full)
 
@@ -216,8 +227,8 @@ def article_from_layout(layout: Layout, *, source: str | None = None, url: str |
         spans={k: v for k, v in spans.items() if v},
         source=source,
         url=url,
-        **{field: parts.get(field, ()) for field in PARTS if field not in SINGLE_PARTS},
-        **{field: (parts.get(field) or (None,))[0] for field in SINGLE_PARTS},
+        **cast(dict[str, Any], {field: parts.get(field, ()) for field in PARTS if field not in SINGLE_PARTS}),
+        **cast(dict[str, Any], {field: (parts.get(field) or (None,))[0] for field in SINGLE_PARTS}),
         **provenance,  # language, reading, sources
         errors=errors,
     )

@@ -84,13 +84,13 @@ class Timex:
 
 @dataclass(frozen=True, slots=True)
 class PlaceCandidate:
-    """A GeoNames entry weighed for a place name, with the score it got."""
+    """A GeoNames entry weighed for a place name, with the score it got (None: not scored)."""
 
     geonames_id: int | None
     name: str
     country: str | None
     feature: str | None
-    score: float
+    score: float | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -279,7 +279,7 @@ def _typed(hint: Any, value: Any) -> Any:
     """``value`` from JSON as the field's declared type: dataclasses, tuples and dicts of them."""
     if value is None:
         return None
-    if dataclasses.is_dataclass(hint):
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         return _build(hint, value)
     origin, args = typing.get_origin(hint), typing.get_args(hint)
     if origin in (typing.Union, types.UnionType):

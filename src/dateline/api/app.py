@@ -10,7 +10,8 @@ import os
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI, HTTPException, Path as PathParam, Query, Request
+from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -78,7 +79,7 @@ def create_app(store_url: str | os.PathLike | Store | None = None) -> FastAPI:
     request beyond this server. ``/openapi.json`` describes the API.
     """
     owned = not isinstance(store_url, Store)
-    store = Store.open(store_url or "dateline.db") if owned else store_url
+    store = store_url if isinstance(store_url, Store) else Store.open(store_url or "dateline.db")
     app = FastAPI(title="dateline archive", version=__version__, docs_url=None, redoc_url=None,
                   description="Who did what with whom, where and when, and who said what, across an archive "
                               "of news stories. Every fact carries its character span in the story text.")

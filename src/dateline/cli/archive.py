@@ -8,7 +8,8 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from typing import Any, Iterable, Sequence
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 import typer
 
@@ -77,7 +78,7 @@ def ingest(paths: list[str] = typer.Argument(..., help="Files, directories, glob
                                                        "lower gives broader, topic-like threads)."),
            quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
            engine: str = ENGINE_OPT, address: str = ADDRESS_OPT, out: str = OUT_OPT,
-           out_format: str = OUT_FORMAT_OPT, published: str = PUBLISHED_OPT, fetch: bool = FETCH_OPT,
+           out_format: str = OUT_FORMAT_OPT, published: str | None = PUBLISHED_OPT, fetch: bool = FETCH_OPT,
            delay: float = DELAY_OPT, timeout: float = TIMEOUT_OPT, user_agent: str = USER_AGENT_OPT) -> None:
     """Read stories into the archive. Rerun any time: stories already there are skipped."""
     published = published_value(published)
@@ -148,6 +149,8 @@ class _progress:
         return self.tick
 
     def tick(self, n: int) -> None:
+        if self.bar is None:
+            return
         self.bar.advance(self.task, n)
         task = self.bar.tasks[0]
         self.bar.update(self.task, rate=task.completed / task.elapsed if task.elapsed else 0.0)

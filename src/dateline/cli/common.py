@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from typing import Iterable, Iterator
 
 import typer
 from rich.console import Console
@@ -78,12 +78,12 @@ class Tally:
 
 def make_reader(model: str | None, extractors: Iterable[str] | None = None, topics: Iterable[str] = ()):
     from dateline.extract.base import PipelineError
+    from dateline.extract.themes.topics import TopicModelError
     from dateline.nlp import ModelNotFound
     from dateline.reader import Reader
-    from dateline.extract.themes.topics import TopicModelError
 
     try:
-        return Reader(model=model, extractors=extractors, topics=tuple(topics))
+        return Reader(model=model, extractors=None if extractors is None else tuple(extractors), topics=tuple(topics))
     except (ModelNotFound, PipelineError, TopicModelError) as exc:
         err.print(f"[red]error[/red]: {exc}", highlight=False)
         raise typer.Exit(2) from None

@@ -12,7 +12,7 @@ from dateline.cli.common import MODEL_OPT, PATHS_ARG, PUBLISHED_OPT, TOPICS_OPT,
 from dateline.io.hygiene import scrub
 
 
-class ReadFormat(str, Enum):
+class ReadFormat(str, Enum):  # noqa: UP042  (StrEnum would change str() of a member)
     json = "json"
     jsonl = "jsonl"
     text = "text"
@@ -36,7 +36,7 @@ def read(paths: list[str] = PATHS_ARG,
     tally = Tally()
     articles = read_articles(paths, model, tally, published=published_value(published), topics=topics or ())
     if format is ReadFormat.json:
-        _json_stream((_dict(a, no_text) for a in articles))
+        _json_stream(_dict(a, no_text) for a in articles)
     elif format is ReadFormat.jsonl:
         for article in articles:
             _echo(json.dumps(_dict(article, no_text), ensure_ascii=False))

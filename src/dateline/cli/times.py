@@ -24,7 +24,7 @@ def times(paths: list[str] = typer.Argument(..., help="Story files ('-' for stan
         raise typer.BadParameter(f"--format must be one of {', '.join(FORMATS)}")
     fallback = date.fromisoformat(anchor) if anchor else None
     reader = Reader(model=model, extractors=("timexes",))
-    rows = []
+    rows: list[dict] = []
     for path in paths:
         text = sys.stdin.read() if path == "-" else open(path, encoding="utf-8").read()
         article = reader.read(text, source=path, anchor=fallback)

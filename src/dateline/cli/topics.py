@@ -23,7 +23,8 @@ def train(file: Path = typer.Argument(..., exists=True, dir_okay=False,
           ) -> None:
     """Train a multi-label topic model (tf-idf and one linear SVM per topic) and write it as plain
     data; apply it with `dateline read|ingest --topics DIR`."""
-    from dateline.extract.themes.topics import TopicModelError, read_examples, train as fit
+    from dateline.extract.themes.topics import TopicModelError, read_examples
+    from dateline.extract.themes.topics import train as fit
 
     try:
         examples, labels = read_examples(file)

@@ -9,9 +9,10 @@ Each -DOCSTART- document is one story; sentence boundaries are given to the pars
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Any
 
 import typer
 
@@ -59,19 +60,22 @@ def read_conll(path: str | Path) -> Iterator[ConllDoc]:
 
 def iob_chunks(tags: list[str]) -> Iterator[Chunk]:
     """Chunks of IOB1/IOB2 tags: a chunk starts at B-, or at I- after another type or O."""
-    start, kind = None, None
+    start: int | None = None
+    kind = ""
     for i, tag in enumerate([*tags, "O"]):
         prefix, _, label = tag.partition("-")
         if start is not None and (tag == "O" or prefix == "B" or label != kind):
             yield start, i, kind
-            start, kind = None, None
+            start, kind = None, ""
         if tag != "O" and start is None:
             start, kind = i, label
 
 
 def score(gold: Iterable[set[Chunk]], pred: Iterable[set[Chunk]]) -> dict[str, tuple[float, float, float]]:
     """Precision, recall and F1 per type and overall (exact span and type match)."""
-    tp, n_gold, n_pred = Counter(), Counter(), Counter()
+    tp: Counter[str] = Counter()
+    n_gold: Counter[str] = Counter()
+    n_pred: Counter[str] = Counter()
     for g, p in zip(gold, pred):
         for chunks, counter in ((g, n_gold), (p, n_pred)):
             for c in chunks:
@@ -86,7 +90,7 @@ def score(gold: Iterable[set[Chunk]], pred: Iterable[set[Chunk]]) -> dict[str, t
     return out
 
 
-def evaluate(path: str | Path, model: str | None = None, limit: int | None = None) -> dict[str, dict]:
+def evaluate(path: str | Path, model: str | None = None, limit: int | None = None) -> dict[str, Any]:
     """Run each NER on each document once; score the pipeline's own, the news NER, and the
     news NER corrected."""
     from dateline.extract.entities.corrections import correct

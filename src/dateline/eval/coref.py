@@ -21,9 +21,9 @@ baseline of grouping the NER's mentions by identical text (what NER alone gives)
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
 
 import typer
 
@@ -49,14 +49,14 @@ def read_meantime(path: str | Path) -> MeantimeDoc:
     doc = meantime_tokens.read_meantime(path, sentence_break="\n")
     root, text, spans = doc.root, doc.text, doc.spans()
     markables = root.find("Markables")
-    anchored = [spans[a.get("t_id")][1] for a in markables.iter("token_anchor")
+    anchored = [spans[a.get("t_id", "")][1] for a in markables.iter("token_anchor")
                 if a.get("t_id") in spans] if markables is not None else []
     annotated = max(anchored, default=0)
     text_end = text.find("\n", annotated)
     mentions: dict[str, tuple[int, int]] = {}
     pronouns = 0
     for m in markables.iter("ENTITY_MENTION") if markables is not None else ():
-        ids = [a.get("t_id") for a in m.iter("token_anchor")]
+        ids = [a.get("t_id", "") for a in m.iter("token_anchor")]
         if m.get("syntactic_type") in KEY_TYPES and ids and all(i in spans for i in ids):
             mentions[m.get("m_id")] = (spans[ids[0]][0], spans[ids[-1]][1])
             pronouns += m.get("syntactic_type") == "PRO"
@@ -66,7 +66,7 @@ def read_meantime(path: str | Path) -> MeantimeDoc:
         target = ref.find("target")
         for src in ref.iter("source"):
             if target is not None and src.get("m_id") in mentions:
-                chains[target.get("m_id")].add(src.get("m_id"))
+                chains[target.get("m_id", "")].add(src.get("m_id", ""))
     chained = set().union(*chains.values()) if chains else set()
     clusters = [frozenset(c) for c in chains.values()] + [frozenset({m}) for m in mentions if m not in chained]
     return MeantimeDoc(doc.name, text, mentions, tuple(clusters),
@@ -120,7 +120,7 @@ class Scores:
     """Sums of MUC and B-cubed numerators and denominators over documents."""
 
     def __init__(self) -> None:
-        self.sums = defaultdict(float)
+        self.sums: defaultdict[tuple[str, str], float] = defaultdict(float)
 
     def add(self, key: list[frozenset], response: list[frozenset]) -> None:
         for metric, fn in (("muc", muc), ("b3", b_cubed)):

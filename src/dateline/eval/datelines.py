@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Any
 
 import typer
 
@@ -80,7 +81,7 @@ def dateline_country(article) -> str | None:
     return None
 
 
-def score(predicted: dict[str, Counter], gold: dict[str, str]) -> dict[str, object]:
+def score(predicted: dict[str, Counter], gold: dict[str, str]) -> dict[str, Any]:
     """Shares of cities right, in a namesake's country, and unresolved; with the wrong ones listed."""
     right = namesake = unresolved = country_only = 0
     wrong: list[tuple[str, str, str]] = []
@@ -100,7 +101,7 @@ def score(predicted: dict[str, Counter], gold: dict[str, str]) -> dict[str, obje
             "unresolved": unresolved / n, "country_only": country_only / n, "wrong": sorted(wrong)}
 
 
-def run(paths: list[Path], per_city: int = 3, gazetteer: str | None = None) -> dict[str, object]:
+def run(paths: list[Path], per_city: int = 3, gazetteer: str | None = None) -> dict[str, Any]:
     import os
 
     from dateline.geo import load

@@ -17,9 +17,9 @@ import math
 import statistics
 import time
 import xml.etree.ElementTree as ET
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Sequence
 
 import typer
 
@@ -48,7 +48,7 @@ class GoldDoc:
 def read_lgl(root: str | Path) -> list[GoldDoc]:
     """LGL articles with their toponyms that carry coordinates."""
     path = _find(root, "lgl.xml")
-    docs = []
+    docs: list[GoldDoc] = []
     for art in ET.parse(path).getroot().iter("article"):
         text = art.findtext("text") or ""
         tops = []
@@ -56,8 +56,8 @@ def read_lgl(root: str | Path) -> list[GoldDoc]:
             gaz = t.find("gaztag")
             if gaz is None or gaz.findtext("lat") is None:
                 continue
-            tops.append(GoldToponym(int(t.findtext("start")), int(t.findtext("end")), t.findtext("phrase") or "",
-                                    float(gaz.findtext("lat")), float(gaz.findtext("lon"))))
+            tops.append(GoldToponym(int(t.findtext("start", "")), int(t.findtext("end", "")), t.findtext("phrase") or "",
+                                    float(gaz.findtext("lat", "")), float(gaz.findtext("lon", ""))))
         docs.append(GoldDoc(art.get("docid", str(len(docs))), text, tuple(tops)))
     return docs
 
@@ -85,8 +85,8 @@ def read_geovirus(root: str | Path) -> list[GoldDoc]:
     path = _find(root, "GeoVirus.xml")
     docs = []
     for n, art in enumerate(ET.parse(path).getroot().iter("article")):
-        tops = [GoldToponym(int(loc.findtext("start")), int(loc.findtext("end")), loc.findtext("name") or "",
-                            float(loc.findtext("lat")), float(loc.findtext("lon")))
+        tops = [GoldToponym(int(loc.findtext("start", "")), int(loc.findtext("end", "")), loc.findtext("name") or "",
+                            float(loc.findtext("lat", "")), float(loc.findtext("lon", "")))
                 for loc in art.iter("location") if loc.findtext("lat") and loc.findtext("lon")]
         text = art.findtext("text") or ""
         docs.append(GoldDoc(str(n), text, tuple(sorted((_realign(text, t) for t in tops), key=lambda t: t.start))))

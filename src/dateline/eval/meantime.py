@@ -37,7 +37,7 @@ class GoldDoc:
     dct: date | None = None
     sentence: dict[int, int] = field(default_factory=dict)  # token id -> sentence number
 
-    def first(self, sentences: int) -> "GoldDoc":
+    def first(self, sentences: int) -> GoldDoc:
         """Only the events (and their links) in the first ``sentences`` sentences."""
         if not sentences:
             return self
@@ -55,16 +55,16 @@ def read_doc(path: Path) -> GoldDoc:
     for t in doc.tokens:
         token_at[t.start:t.end] = [int(t.id)] * (t.end - t.start)
     markables = root.find("Markables")
-    mentions = {m.get("m_id"): frozenset(int(a.get("t_id")) for a in m.iter("token_anchor"))
+    mentions = {m.get("m_id", ""): frozenset(int(a.get("t_id", "")) for a in m.iter("token_anchor"))
                 for m in (markables if markables is not None else ())}
-    events = {m.get("m_id"): mentions[m.get("m_id")] for m in root.iter("EVENT_MENTION")}
-    entities = {m.get("m_id") for m in root.iter("ENTITY_MENTION")}
+    events = {m.get("m_id", ""): mentions[m.get("m_id", "")] for m in root.iter("EVENT_MENTION")}
+    entities = {m.get("m_id", "") for m in root.iter("ENTITY_MENTION")}
     links = set()
     for link in root.iter("HAS_PARTICIPANT"):
         source, target = link.find("source"), link.find("target")
         if source is None or target is None:
             continue
-        sid, tid = source.get("m_id"), target.get("m_id")
+        sid, tid = source.get("m_id", ""), target.get("m_id", "")
         if sid in events and tid in entities:
             links.add((sid, mentions[tid]))
     return GoldDoc(doc.name, doc.text, token_at, events, links, _dct(root), sentence_of)
@@ -95,7 +95,7 @@ class Count:
     gold_hit: int = 0
     found_hit: int = 0
 
-    def add(self, other: "Count") -> None:
+    def add(self, other: Count) -> None:
         self.gold += other.gold
         self.found += other.found
         self.gold_hit += other.gold_hit
@@ -112,14 +112,14 @@ class Scores:
     arguments: Count = field(default_factory=Count)
 
 
-def score_doc(gold: GoldDoc, found: list[tuple[int, list[int], list[int]]], scores: Scores) -> None:
+def score_doc(gold: GoldDoc, found: list[tuple[int | None, list[int], list[int]]], scores: Scores) -> None:
     """``found``: (trigger token, entity participant tokens, argument tokens) as MEANTIME token ids."""
-    event_of = {t: eid for eid, toks in gold.events.items() for t in toks}
+    event_of: dict[int | None, str] = {t: eid for eid, toks in gold.events.items() for t in toks}
     hit_events = {event_of[t] for t, _, _ in found if t in event_of}
     scores.triggers.add(Count(len(gold.events), len(found), len(hit_events),
                               sum(t in event_of for t, _, _ in found)))
     for slot, count in ((1, scores.entities), (2, scores.arguments)):
-        pairs = {(t, p) for f in found for t, p in ((f[0], p) for p in f[slot])}
+        pairs = {(t, p) for f in found for t, p in ((f[0], p) for p in (f[1] if slot == 1 else f[2]))}
         hit_gold = {(e, toks) for (e, toks) in gold.participants
                     if any(event_of.get(t) == e and p in toks for t, p in pairs)}
         hit_found = sum(any(event_of.get(t) == e and p in toks for e, toks in gold.participants) for t, p in pairs)
@@ -128,9 +128,9 @@ def score_doc(gold: GoldDoc, found: list[tuple[int, list[int], list[int]]], scor
 
 def evaluate(docs: list[GoldDoc], open_class: bool = False, sentences: int = 0) -> Scores:
     """Run spaCy and the extractors over the rebuilt texts and score the event frames."""
-    from dateline.extract.events.frames import FrameFinder
     from dateline.extract.base import StoryContext, build_extractor, registered
     from dateline.extract.events.extractor import find_frames
+    from dateline.extract.events.frames import FrameFinder
     from dateline.nlp import load_pipeline
     from dateline.structure.layout import Field, Layout
 
@@ -152,7 +152,7 @@ def evaluate(docs: list[GoldDoc], open_class: bool = False, sentences: int = 0) 
     return scores
 
 
-def _gold_tokens(gold: GoldDoc, doc, frame) -> tuple[int, list[int], list[int]]:
+def _gold_tokens(gold: GoldDoc, doc, frame) -> tuple[int | None, list[int], list[int]]:
     def tid(i: int) -> int | None:
         return gold.token_at[doc[i].idx] if 0 <= i < len(doc) and doc[i].idx < len(gold.token_at) else None
 

@@ -55,7 +55,7 @@ def read_meantime(path: str | Path, sentence_break: str = "\n\n", detokenise: bo
             pieces.append(" ")
             pos += 1
         sentence, glue = tok.get("sentence"), word in NO_SPACE_AFTER
-        tokens.append(Token(tok.get("t_id"), int(sentence or 0), pos, pos + len(word)))
+        tokens.append(Token(tok.get("t_id", ""), int(sentence or 0), pos, pos + len(word)))
         pieces.append(word)
         pos += len(word)
     return MeantimeText(Path(path).stem, root, "".join(pieces), tuple(tokens))

@@ -12,7 +12,7 @@ def f1(precision: float, recall: float) -> float:
     return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
-def prf(system_hits: int, system: int, gold_hits: int, gold: int) -> tuple[float, float, float]:
+def prf(system_hits: float, system: float, gold_hits: float, gold: float) -> tuple[float, float, float]:
     """Precision, recall and F1 from hit counts on the system's side and on the gold side
     (the same number when matching is one to one)."""
     p, r = ratio(system_hits, system), ratio(gold_hits, gold)

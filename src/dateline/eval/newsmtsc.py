@@ -27,8 +27,8 @@ def register(eval_app: typer.Typer) -> None:
                  spacy_model: str = typer.Option(None, "--spacy-model", help="spaCy pipeline that parses the sentences."),
                  baseline: bool = typer.Option(True, "--baseline/--no-baseline", help="Also score VADER.")) -> None:
         """Target-dependent sentiment F1m (macro F1 of -1/0/1) on NewsMTSC."""
-        from dateline.nlp import load_pipeline
         from dateline.extract.themes.sentiment import default_model, load, macro_f1, read_newsmtsc
+        from dateline.nlp import load_pipeline
 
         rows = read_newsmtsc(file, load_pipeline(spacy_model))
         m = load(model) if model else default_model()

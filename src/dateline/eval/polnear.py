@@ -15,13 +15,14 @@ first annotation file (sorted by name).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
 
 import typer
 
-from dateline.eval.metrics import f1 as _f1, ratio as _ratio
+from dateline.eval.metrics import f1 as _f1
+from dateline.eval.metrics import ratio as _ratio
 
 CATEGORIES = ("direct", "partial", "indirect")
 QUOTED = "quoted"  # direct and partial together: attributions with quotation marks
@@ -91,7 +92,7 @@ def read_ann(text: str) -> tuple[GoldAttribution, ...]:
         parts = line.split("\t")
         if line.startswith("T") and len(parts) >= 2:
             _, _, frags = parts[1].partition(" ")
-            spans[parts[0]] = tuple(tuple(int(x) for x in f.split()) for f in frags.split(";"))
+            spans[parts[0]] = tuple((int(a), int(b)) for a, b in (f.split() for f in frags.split(";")))
         elif line.startswith("E") and len(parts) >= 2:
             relations.append(dict(role.split(":", 1) for role in parts[1].split() if ":" in role))
     out = []
@@ -172,7 +173,7 @@ def score(pairs: Iterable[tuple[Article, Sequence[PredAttribution]]]) -> dict[st
 def _score_article(article: Article, preds: Sequence[PredAttribution], tallies: dict[str, Tally]) -> None:
     golds = article.gold
     cats = [g.category(article.text) for g in golds]
-    for g, cat in zip(golds, cats):
+    for _g, cat in zip(golds, cats):
         for key in _keys(cat):
             tallies[key].gold += 1
     for p in preds:

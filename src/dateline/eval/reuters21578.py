@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Iterator
 
 import typer
 
@@ -51,9 +51,10 @@ def _field(doc: str, tag: str) -> str | None:
 
 def _story(doc: str, layout: str = "web") -> WireStory | None:
     title, body, dateline = _field(doc, "TITLE"), _field(doc, "BODY"), _field(doc, "DATELINE")
-    if not (title and body and dateline):
+    when, newid = _field(doc, "DATE"), re.search(r'NEWID="(\d+)"', doc)
+    if not (title and body and dateline and when and newid):
         return None
-    stamp = datetime.strptime(_field(doc, "DATE").strip().split(".")[0], "%d-%b-%Y %H:%M:%S")
+    stamp = datetime.strptime(when.strip().split(".")[0], "%d-%b-%Y %H:%M:%S")
     raw_author = _field(doc, "AUTHOR") or ""
     author = raw_author.strip()
     if layout == "wire":
@@ -65,9 +66,8 @@ def _story(doc: str, layout: str = "web") -> WireStory | None:
     authors = _gold_authors(author)
     place = dateline.strip().split(",")[0].strip()
     date = _gold_date(dateline, stamp.year)
-    newid = re.search(r'NEWID="(\d+)"', doc).group(1)
     signed = bool(re.search(r"\bReuters?\s*$", body))
-    return WireStory(newid, text, stamp.isoformat(), title.strip(), authors, place, date, signed)
+    return WireStory(newid.group(1), text, stamp.isoformat(), title.strip(), authors, place, date, signed)
 
 
 def _gold_date(dateline: str, year: int) -> str | None:
@@ -100,11 +100,11 @@ def score_structure(paths: list[Path], layout: str = "wire") -> dict[str, float]
         for s in iter_wire_stories(path, layout):
             total += 1
             lay = parse_structure(s.text, published=s.published)
-            hits["headline"] += bool(lay.headline) and lay.headline.text == s.headline
+            hits["headline"] += bool(lay.headline and lay.headline.text == s.headline)
             hits["authors"] += tuple(a.text.lower() for a in lay.authors) == tuple(a.lower() for a in s.authors)
             d = lay.dateline
-            hits["dateline_place"] += bool(d and d.places) and d.places[0].text == smart_title(s.dateline_place)
-            hits["dateline_date"] += bool(d) and d.date == s.dateline_date
+            hits["dateline_place"] += bool(d and d.places and d.places[0].text == smart_title(s.dateline_place or ""))
+            hits["dateline_date"] += bool(d and d.date == s.dateline_date)
             if s.signed:
                 signed += 1
                 hits["agency"] += lay.agency == "Reuters"

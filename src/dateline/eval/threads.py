@@ -21,14 +21,14 @@ import re
 import tempfile
 import xml.etree.ElementTree as ET
 from collections import Counter, defaultdict
+from collections.abc import Hashable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Hashable, Iterator, Sequence
 
 import typer
 
-from dateline.io.sources import Story
 from dateline.eval.metrics import f1 as f1_score
+from dateline.io.sources import Story
 
 _WIKIREF_LABEL = re.compile(r"^(.*?)(?:\s*\(\d+\)|\.\d+)?\.txt$")
 _NO_SPACE_BEFORE = re.compile(r" ([,.;:!?%)\]}]|'s\b|n't\b|'re\b|'ll\b|'ve\b|'m\b|'d\b)")

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Sequence
 
 import typer
 
@@ -88,7 +88,7 @@ def read_meantime(path: Path) -> TimeMLDoc:
     scored_end = None if later is None else doc.tokens[later - 1].end if later else 0
     timexes, dct = [], None
     for node in root.iter("TIMEX3"):
-        ids = [a.get("t_id") for a in node.findall("token_anchor") if a.get("t_id") in spans]
+        ids = [a.get("t_id", "") for a in node.findall("token_anchor") if a.get("t_id") in spans]
         if not ids:
             continue
         start, end = spans[ids[0]][0], spans[ids[-1]][1]
@@ -128,7 +128,7 @@ class Scores:
             "value": self.prf(self.value_ok, self.system, self.gold),
         }
 
-    def __add__(self, other: "Scores") -> "Scores":
+    def __add__(self, other: Scores) -> Scores:
         return Scores(*(a + b for a, b in zip(_fields(self), _fields(other))))
 
 
@@ -219,7 +219,7 @@ def timeml(directory: Path = typer.Argument(..., help="A folder of TimeML .tml f
     scores, errs = evaluate(docs, nlp)
     typer.echo(format_scores(scores, len(docs), time.perf_counter() - started))
     for kind in ("missed", "spurious", "value"):
-        for name, (k, g, s) in [e for e in errs if e[1][0] == kind][:errors]:
+        for name, (_k, g, s) in [e for e in errs if e[1][0] == kind][:errors]:
             gold = f"{g.text!r} {g.type} {g.value}" if g else ""
             found = f"{s.text!r} {s.type} {s.value}" if s else ""
             typer.echo(f"{kind:<9} {name}: gold {gold} | found {found}")

@@ -44,8 +44,10 @@ def read_sgm(path: Path) -> list[TopicStory]:
             continue
         title, body = _field(doc, "TITLE"), _field(doc, "BODY")
         text = "\n".join(t.strip() for t in (title, body) if t) or _field(doc, "TEXT") or ""
-        split = re.search(r'LEWISSPLIT="(\w+)"', head).group(1)
-        out.append(TopicStory(int(re.search(r'NEWID="(\d+)"', head).group(1)), split, text, topics))
+        split, newid = re.search(r'LEWISSPLIT="(\w+)"', head), re.search(r'NEWID="(\d+)"', head)
+        if split is None or newid is None:
+            raise ValueError(f"a Reuters-21578 story without LEWISSPLIT or NEWID: {head[:80]!r}")
+        out.append(TopicStory(int(newid.group(1)), split.group(1), text, topics))
     return out
 
 

@@ -7,9 +7,10 @@ record field it fills (``assigns``), so a pipeline is checked when the reader is
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Callable, Mapping
+from typing import Any
 
 from spacy.tokens import Doc
 

@@ -17,8 +17,8 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Iterable, Iterator
 
 from dateline.extract.base import StoryContext, register
 from dateline.geo import lexicon
@@ -26,7 +26,6 @@ from dateline.geo.resolve import COUNTRY_CODES, Reading, Resolver, Toponym, list
 from dateline.geo.store import Entry
 from dateline.geo.text import fold, surface
 from dateline.record import Entity, Mention, Place, PlaceCandidate, PlaceEvidence
-
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 WEAK_TYPES = frozenset({"PERSON", "ORG"})
@@ -41,9 +40,9 @@ _CAPITALISED_RUN = re.compile(r"(?<![\w.])[A-Z][\w'’.-]*(?:[ \t][A-Z][\w'’.-
 # (a sentence that starts with a name in capitals, a state maybe, and a dash).
 _DASH_DATELINE = re.compile(r"(?<![\w,.'’-])([A-Z][A-Z.'’-]++(?:[ \t][A-Z][A-Z.'’-]++){0,3})"
                             r"(?:,[ \t]*+([A-Z][\w.]*+(?:[ \t][A-Z][\w.]*+)?+))?+[ \t]++(?:—|–|--?)[ \t]")
-_PARTY = re.compile(r"(?:(?<=, )|(?<=\())(?:%s)-([A-Z][\w'’]*+\.?(?:[ \t][A-Z][\w'’]*+\.?){0,2})"
-                    % "|".join(lexicon.PARTY_LABELS))
-_DIVISION_PLURAL = re.compile(r"\b(%s)\b" % "|".join(lexicon.DIVISION_PLURALS))
+_PARTY = re.compile(r"(?:(?<=, )|(?<=\())(?:" + "|".join(lexicon.PARTY_LABELS)
+                    + r")-([A-Z][\w'’]*+\.?(?:[ \t][A-Z][\w'’]*+\.?){0,2})")
+_DIVISION_PLURAL = re.compile(r"\b(" + "|".join(lexicon.DIVISION_PLURALS) + r")\b")
 _LIST_ITEM = re.compile(r"[A-Z][\w'’.-]*+(?:[ \t][A-Z][\w'’.-]*+)?+")
 # Stock tickers: "<ANC>", "<GUIN.L>", "(NYSE: ABC)": a code, never a place.
 _TICKER = re.compile(r"<[A-Z0-9][A-Z0-9.&/-]{0,11}>"
@@ -85,7 +84,7 @@ def extract_places(ctx: StoryContext, resolver: Resolver) -> tuple[Place, ...]:
             and fold(surface(s.toponym.text)) not in lexicon.NOT_PLACE_NAMES
             and not any(a < s.toponym.end and s.toponym.start < b for a, b in tickers)]
     country = _dateline_country(ctx, resolver)
-    people = [e.country for e in entities if e.type in WEAK_TYPES and getattr(e, "country", None)]
+    people = [c for e in entities if e.type in WEAK_TYPES and (c := getattr(e, "country", None))]
     readings = resolver.resolve([s.toponym for s in seen], country=country, countries=people, text=text)
     groups = _Groups(text)
     for s in seen:
@@ -304,7 +303,7 @@ def _dateline_country(ctx: StoryContext, resolver: Resolver) -> str | None:
     dateline = ctx.layout.dateline
     if dateline is None or (dateline.country is None and dateline.region is None):
         return None
-    return dateline.country or resolver.country_of(dateline.region.text)
+    return dateline.country or (resolver.country_of(dateline.region.text) if dateline.region else None)
 
 
 def _pattern_toponyms(ctx: StoryContext, resolver: Resolver) -> Iterator[_Seen]:
@@ -478,7 +477,7 @@ def _is_metonym(ctx: StoryContext, entry: Entry, toponym: Toponym) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ in lexicon.METONYM_PREPOSITIONS
 
 
-def _add_compass(groups: "_Groups", text: str, end: int) -> None:
+def _add_compass(groups: _Groups, text: str, end: int) -> None:
     """"the North" means North Korea when the story names North Korea (and no other North X)."""
     for match in _COMPASS.finditer(text, 0, end):
         word = match.group(1).lower()

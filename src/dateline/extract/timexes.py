@@ -10,17 +10,17 @@ import numpy
 from spacy.attrs import IDX, LOWER, TAG
 from spacy.tokens import Doc
 
-from dateline.extract.base import StoryContext, register
+from dateline.extract.base import Extractor, StoryContext, register
 from dateline.record import Timex
 from dateline.time import find_timexes
-from dateline.time.yearless import find_timexes_yearless
 from dateline.time.normalise import FUTURE, PAST
+from dateline.time.yearless import find_timexes_yearless
 
 FUTURE_MODALS = frozenset({"will", "'ll", "shall", "wo", "ll"})
 
 
 @register("timexes")
-def make_timexes() -> "callable":
+def make_timexes() -> Extractor:
     return extract_timexes
 
 

@@ -46,14 +46,14 @@ class Gazetteer:
         with self._lock:
             return store.by_id(self._conn, geonameid)
 
-    @lru_cache(maxsize=4096)
+    @lru_cache(maxsize=4096)  # noqa: B019  (one gazetteer a process: the cache may keep it)
     def country(self, code: str) -> Entry | None:
         """The country entry of an ISO alpha-2 code."""
         with self._lock:
             found = list(store.by_code(self._conn, code, ("PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR")))
         return max(found, key=lambda e: e.population, default=None)
 
-    @lru_cache(maxsize=8192)
+    @lru_cache(maxsize=8192)  # noqa: B019  (one gazetteer a process: the cache may keep it)
     def admin1(self, country: str, code: str) -> Entry | None:
         with self._lock:
             return next(store.by_code(self._conn, country, ("ADM1", "ADM1H"), code), None)
@@ -139,7 +139,7 @@ def load(path: Path | str | None = None) -> Gazetteer:
 
 def _build_with_progress(path: Path, *, quiet: bool) -> None:
     from rich.console import Console
-    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
     from dateline.geo.build import build
 
@@ -148,7 +148,7 @@ def _build_with_progress(path: Path, *, quiet: bool) -> None:
     expected = {"continents": 10, "countries": 260, "divisions": 52_000, "cities": 235_000}
     with Progress(TextColumn("gazetteer: {task.description}"), BarColumn(), TextColumn("{task.completed:,}"),
                   TimeElapsedColumn(), console=console, transient=True) as bar:
-        tasks: dict[str, int] = {}
+        tasks: dict[str, TaskID] = {}
 
         def report(stage: str, done: int) -> None:
             if stage not in tasks:

@@ -14,8 +14,8 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
 
 from dateline.geo import lexicon
 from dateline.geo.gazetteer import Gazetteer
@@ -356,18 +356,18 @@ def _context_from(names: dict[str, _Name], chosen: dict[str, Entry | None], base
         region = None
         if names[key].demonym_only or entry.kind == DEMONYM:  # "English", "Texan": an origin, not where the story is
             if entry.country:
-                context.countries[entry.country] += weight
+                context.countries[entry.country] += weight  # type: ignore[assignment]  # typeshed's Counter counts ints
             context.own[key] = (entry.country, None, weight)
             continue
         if entry.fcode == "ADM1" or (entry.fcode not in COUNTRY_CODES and entry.fcode not in WIDE_CODES):
             region = (entry.country, entry.admin1)
-            context.admin1s[region] += weight
+            context.admin1s[region] += weight  # type: ignore[assignment]  # typeshed's Counter counts ints; weights are floats
         if entry.fcode not in COUNTRY_CODES | WIDE_CODES and entry.fcode != "ADM1":
             context.points.append((key, entry.lat, entry.lon))
             if "dateline" in names[key].sources:
                 context.dateline_points.append((key, entry.lat, entry.lon))
         if entry.country:
-            context.countries[entry.country] += weight
+            context.countries[entry.country] += weight  # type: ignore[assignment]  # typeshed's Counter counts ints
         if entry.fcode in COUNTRY_CODES:
             context.named_countries.setdefault(entry.country, set()).add(key)
         context.own[key] = (entry.country, region, weight)

@@ -17,10 +17,11 @@ import json
 import math
 import zipfile
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Any
 
 from dateline.geo import lexicon
 from dateline.geo.store import ABBREVIATION, ALTERNATE, DEMONYM, NAME
@@ -128,7 +129,7 @@ def division_items(data: PackageData) -> Iterator[Item]:
     people: dict[tuple[str, ...], int] = defaultdict(int)
     admin2 = _admin2_codes(data)
     for gid, c in data.cities.items():
-        keys = [(c["countrycode"], c.get("admin1code") or "")]
+        keys: list[tuple[str, ...]] = [(c["countrycode"], c.get("admin1code") or "")]
         if gid in admin2:
             keys.append((*keys[0], admin2[gid]))
         for key in keys:
@@ -151,7 +152,7 @@ def _division_item(parts: list[str], points, people, official: dict[str, tuple[f
     gid = int(parts[3])
     level = int(parts[6])
     admin2 = code[2] if level == 2 and len(code) > 2 else ""
-    row = (gid, parts[0], round(centre[0], 5), round(centre[1], 5), "A", f"ADM{level}", code[0],
+    row: tuple[Any, ...] = (gid, parts[0], round(centre[0], 5), round(centre[1], 5), "A", f"ADM{level}", code[0],
            code[1] if len(code) > 1 else "", admin2, people.get(code, 0))
     aliases = [a for a in parts[5].split("|") if a]
     if ", " in parts[0]:  # "Dagestan, Respublika", "Murcia, Región de": the name itself comes first
@@ -255,6 +256,8 @@ def country_point(info: dict) -> tuple[float, float] | None:
 
 def mainland_centroid(geojson: dict | None) -> tuple[float, float] | None:
     """Area centroid (lat, lon) of the largest polygon of a GeoJSON country outline."""
+    if geojson is None:
+        return None
     try:
         geom = geojson["features"][0]["geometry"] if "features" in geojson else geojson.get("geometry", geojson)
         polygons = geom["coordinates"] if geom["type"] == "MultiPolygon" else [geom["coordinates"]]

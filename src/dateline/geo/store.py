@@ -7,9 +7,9 @@ table is keyed by (key, geonameid) without a rowid, so a look-up is one B-tree s
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
 
 SCHEMA_VERSION = "2"
 

@@ -10,9 +10,10 @@ absent) so the sources can be joined into one stream.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Mapping, Sequence
+from typing import Any
 
 from dateline.io.sources import MAX_BYTES, BadInput, Story, expand, iter_stories
 

@@ -20,8 +20,8 @@ import signal
 import sys
 import time
 from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Iterator, Sequence
 
 from dateline.io.hygiene import clean_story
 from dateline.io.sources import BadInput, Story, iter_stories

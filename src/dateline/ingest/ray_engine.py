@@ -13,7 +13,8 @@ from __future__ import annotations
 import os
 import pickle
 import time
-from typing import Any, Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
 from dateline.ingest.inputs import Plan, normalize_batch, path_row, plan_inputs, rows_of, \
     stories_of, story_row

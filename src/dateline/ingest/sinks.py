@@ -13,8 +13,9 @@ import json
 import os
 import time
 import uuid
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from dateline.store.features import Prepared
 from dateline.ingest.local import Failure
@@ -22,6 +23,9 @@ from dateline.ingest.local import Failure
 FORMATS = ("parquet", "jsonl")
 RECORD_COLUMNS = ("id", "source", "url", "headline", "agency", "published", "day", "record")
 FAILURES_NAME = "failed-{run}.jsonl"
+
+if TYPE_CHECKING:
+    from dateline.store.backend import Backend
 
 
 class Known:
@@ -36,7 +40,7 @@ class KnownInArchive(Known):
 
     def __init__(self, url: str) -> None:
         self.url = url
-        self._db = None
+        self._db: Backend | None = None
 
     def __getstate__(self) -> dict:
         return {"url": self.url}

@@ -10,9 +10,9 @@ from __future__ import annotations
 import calendar
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from datetime import datetime, timezone
-from typing import Iterator
+from datetime import UTC, datetime
 
 from dateline.io.sources import BadInput, Story, compose
 
@@ -139,7 +139,7 @@ def _iso(parsed) -> str | None:
     """feedparser's UTC struct_time as ISO 8601."""
     if not parsed:
         return None
-    return datetime.fromtimestamp(calendar.timegm(parsed), timezone.utc).isoformat()
+    return datetime.fromtimestamp(calendar.timegm(parsed), UTC).isoformat()
 
 
 def _parse_json_feed(data: bytes, location: str) -> list[Entry] | BadInput:
@@ -159,7 +159,7 @@ def _parse_json_feed(data: bytes, location: str) -> list[Entry] | BadInput:
         names = [a.get("name") for a in authors if isinstance(a, dict) and _str(a.get("name"))]
         text = item.get("content_html") or item.get("content_text") or item.get("summary") or ""
         entries.append(Entry(link=_str(item.get("url")) or _str(item.get("external_url")),
-                             title=_str(item.get("title")), author=" and ".join(names) or None,
+                             title=_str(item.get("title")), author=" and ".join(str(n) for n in names) or None,
                              published=_json_date(item.get("date_published")),
                              html=text if isinstance(text, str) else ""))
     return entries

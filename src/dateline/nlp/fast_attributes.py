@@ -22,7 +22,7 @@ _OPERATORS = {"IN", "NOT_IN", "REGEX"}
 
 
 @Language.factory("dateline_attributes", default_config={"patterns": []})
-def make_fast_attributes(nlp: Language, name: str, patterns: list[dict[str, Any]]) -> "FastAttributes":
+def make_fast_attributes(nlp: Language, name: str, patterns: list[dict[str, Any]]) -> FastAttributes:
     return FastAttributes(patterns)
 
 
@@ -74,7 +74,7 @@ class FastAttributes:
     def to_bytes(self, **kwargs) -> bytes:
         return b""
 
-    def from_bytes(self, data: bytes, **kwargs) -> "FastAttributes":
+    def from_bytes(self, data: bytes, **kwargs) -> FastAttributes:
         return self
 
 
@@ -119,7 +119,7 @@ def _apply(token: Token, attrs: dict) -> None:
         if key == "POS":
             token.pos_ = value
         elif key == "MORPH":
-            token.set_morph(value)
+            token.set_morph(value)  # type: ignore[attr-defined]  # spaCy's Token stub omits set_morph
         elif key == "TAG":
             token.tag_ = value
         elif key == "DEP":
@@ -130,7 +130,7 @@ def replace_attribute_ruler(nlp: Language) -> None:
     """Swap the pipeline's attribute_ruler for the dict-based one with the same rules."""
     if "attribute_ruler" not in nlp.pipe_names:
         return
-    patterns = nlp.get_pipe("attribute_ruler").patterns
+    patterns = nlp.get_pipe("attribute_ruler").patterns  # type: ignore[attr-defined]  # get_pipe is typed as a bare callable
     if not all(_supported(spec) for rule in patterns for p in rule["patterns"] for spec in p):
         return  # a rule we cannot look up by these keys: keep spaCy's own component
     nlp.replace_pipe("attribute_ruler", "dateline_attributes", config={"patterns": patterns})

@@ -5,7 +5,8 @@ page as HTML or JSON.
 """
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from dateline.record import Article, Dateline, Entity
 

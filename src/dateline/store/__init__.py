@@ -7,8 +7,6 @@ from __future__ import annotations
 from dateline.store.api import Store
 from dateline.store.query import QueryError, QueryTooLarge, SearchQuery
 from dateline.store.threads import ThreadSettings
-from dateline.store.models import (DayCount, EntityProfile, EntityRef, EventHit, FacetCount, PlaceCount, QuoteHit,
-                                   SearchResults, StoryDetail, StoryHit, ThreadSummary)
 
 __all__ = ["Store", "ThreadSettings", "StoryHit", "StoryDetail", "EntityRef", "EntityProfile",
            "QuoteHit", "EventHit", "PlaceCount", "DayCount", "ThreadSummary",

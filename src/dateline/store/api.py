@@ -15,7 +15,8 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
-from typing import Any, Iterable, Sequence
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 from dateline.record import Article, Source
 from dateline.render.digest import dateline_label
@@ -56,14 +57,14 @@ class Store:
         self.db.init_schema()
 
     @classmethod
-    def open(cls, url: str | os.PathLike | None = None, **kwargs: Any) -> "Store":
+    def open(cls, url: str | os.PathLike | None = None, **kwargs: Any) -> Store:
         """Open (creating when needed) the archive at a SQLite path or ``postgresql://`` URL."""
         return cls(open_backend(url), **kwargs)
 
     def close(self) -> None:
         self.db.close()
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc: object) -> None:

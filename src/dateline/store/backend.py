@@ -12,9 +12,10 @@ import re
 import sqlite3
 import threading
 import time
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any
 
 from dateline.store import schema
 
@@ -26,7 +27,7 @@ _LT = "\ue002"
 _PHRASE = re.compile(r'"([^"]+)"|(\S+)')
 
 
-def open_backend(url: str | os.PathLike | None = None) -> "Backend":
+def open_backend(url: str | os.PathLike | None = None) -> Backend:
     """A backend for a SQLite path (default ``dateline.db``) or a ``postgresql://`` URL."""
     text = str(url or DEFAULT_DB)
     if text.startswith(("postgresql://", "postgres://")):

@@ -138,7 +138,7 @@ class Known:
     context: dict[str, int] = field(default_factory=dict)
 
     @classmethod
-    def from_row(cls, row: dict) -> "Known":
+    def from_row(cls, row: dict) -> Known:
         return cls(n=row["n"], name=row["name"], titles=json.loads(row["titles"] or "[]"),
                    country=row["country"], journalist=bool(row["journalist"]),
                    n_stories=row["n_stories"], context=json.loads(row["context"] or "{}"))

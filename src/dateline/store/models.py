@@ -8,7 +8,7 @@ from typing import Any
 
 class _Dict:
     def to_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
+        return dataclasses.asdict(self)  # type: ignore[call-overload]  # the subclasses are dataclasses
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ and a trailing slash do not make a different page.
 """
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from dateline.record import Source
 from dateline.store.backend import Backend

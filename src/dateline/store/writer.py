@@ -12,6 +12,7 @@ from dateline.store.features import Prepared
 from dateline.store.identity import Evidence, identity_key, name_key, resolve, title_key
 from dateline.store.provenance import add_sources
 from dateline.store.patterns import ISO_DAY, NAME_TYPES, VERSION_PREFIX
+from dateline.store.provenance import add_sources
 from dateline.store.threads import ThreadSettings, assign_thread, assign_version
 
 COMPANY_KEEP = 20  # co-occurring names used as identity evidence per story
@@ -81,12 +82,12 @@ def _byline_entities(art: Article) -> list[Entity]:
         for name in _credited_names(art):
             at = art.text.find(name, span.start, span.end)
             found.append((name, Span(at, at + len(name)) if at >= 0 else None))
-    out = []
-    for name, span in found:
+    out: list[Entity] = []
+    for name, where in found:
         if name_key(name) in known or not name_key(name):
             continue
         known.add(name_key(name))
-        mentions = (Mention(span.start, span.end, name),) if span else ()
+        mentions = (Mention(where.start, where.end, name),) if where else ()
         out.append(Entity(id=f"byline{len(out) + 1}", type="PERSON", name=name, mentions=mentions, journalist=True))
     return out
 

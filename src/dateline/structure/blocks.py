@@ -121,21 +121,21 @@ def _is_wrapped(text: str, lines: list[Line]) -> bool:
     inner = [a for a, b in zip(lines, lines[1:]) if not b.after_blank]
     if len(inner) < 2:
         return False
-    width = max(l.indent + l.end - l.start for l in lines)
+    width = max(ln.indent + ln.end - ln.start for ln in lines)
     if width > WRAP_MAX:
         return False
-    mid = sum(1 for l in inner if not _SENTENCE_END.search(text[l.start:l.end]))
+    mid = sum(1 for ln in inner if not _SENTENCE_END.search(text[ln.start:ln.end]))
     return mid >= MID_SENTENCE_SHARE * len(inner)
 
 
 def _paragraph_starts(text: str, lines: list[Line], wrapped: bool) -> tuple[list[bool], bool]:
     """Whether each line starts a paragraph (rules 1, 3, 5), and whether indents mark them."""
-    has_blank = any(l.after_blank for l in lines[1:])
+    has_blank = any(ln.after_blank for ln in lines[1:])
     if not wrapped:
-        return [l.after_blank or not has_blank or bool(_BULLET.match(text, l.start)) for l in lines], False
-    margin = min(l.indent for l in lines)
-    indent_marked = sum(l.indent > margin for l in lines) >= 1 and sum(l.indent == margin for l in lines[1:]) >= 2
-    width = max(l.indent + l.end - l.start for l in lines)
+        return [ln.after_blank or not has_blank or bool(_BULLET.match(text, ln.start)) for ln in lines], False
+    margin = min(ln.indent for ln in lines)
+    indent_marked = sum(ln.indent > margin for ln in lines) >= 1 and sum(ln.indent == margin for ln in lines[1:]) >= 2
+    width = max(ln.indent + ln.end - ln.start for ln in lines)
     starts = [True]
     for a, b in zip(lines, lines[1:]):
         if b.after_blank or _BULLET.match(text, b.start):
@@ -156,8 +156,8 @@ def _table_rows(text: str, lines: list[Line], starts: list[bool], marked: bool) 
     of one line."""
     n = len(lines)
     kinds = []
-    for i, l in enumerate(lines):
-        s = text[l.start:l.end]
+    for i, ln in enumerate(lines):
+        s = text[ln.start:ln.end]
         ends = bool(_SENTENCE_END.search(s))
         nxt = lines[i + 1] if i + 1 < n else None
         runs_on = nxt is not None and not nxt.after_blank and not starts[i + 1] and (

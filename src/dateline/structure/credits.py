@@ -70,6 +70,8 @@ def _is_region(chunk: str) -> bool:
 def _widen_place(lines: list[CreditLine], text: str, end: int) -> list[CreditLine]:
     """Extend the last place (and everyone who shares it) to ``end``."""
     last = lines[-1].place
+    if last is None:
+        return lines
     wider = Field(text[last.start:end], last.start, end)
     return [CreditLine(c.role, c.name, wider) if c.place == last else c for c in lines]
 

@@ -12,10 +12,10 @@ import re
 from dataclasses import dataclass, field
 
 from dateline.structure import patterns as P
+from dateline.structure.blocks import Block, read_blocks
 from dateline.structure.credits import parse_ap_contributors, parse_credits
 from dateline.structure.layout import CreditLine, DatelineField, Field, Layout
 from dateline.structure.regions import locate_region
-from dateline.structure.blocks import Block, read_blocks
 from dateline.structure.text import BLANK_LINE, lines_of, smart_title, strip_field
 from dateline.structure.timestamp import parse_timestamp
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields, is_dataclass, replace
-from functools import lru_cache
-from typing import Callable, Iterable, TypeVar
+from functools import cache
+from typing import Any, TypeVar, cast
 
 from dateline.structure.layout import Layout
 
@@ -163,11 +164,12 @@ def remap(value: T, start: Callable[[int], int], end: Callable[[int], int],
     """``value`` with every ``start`` and ``end`` offset of its dataclasses (at any depth)
     moved by ``start``/``end``: one step to take spans into or out of the view. With ``text``,
     a ``text`` beside a span becomes ``text(start, end)`` of the moved span."""
-    plan = _plan(type(value))
+    node: Any = value  # any record, walked by its fields' names
+    plan = _plan(type(node))  # type: ignore[arg-type]  # a class is hashable; typeshed misses type[Any]
     if plan is not None:
-        changes = {}
+        changes: dict[str, Any] = {}
         for name, kind in plan:
-            old = getattr(value, name)
+            old = getattr(node, name)
             if kind == "start":
                 new = start(old) if type(old) is int else old
             elif kind == "end":
@@ -178,21 +180,21 @@ def remap(value: T, start: Callable[[int], int], end: Callable[[int], int],
                 new = remap(old, start, end, text)
             if new is not old:
                 changes[name] = new
-        if text is not None and ("text", "text") in plan and type(value.start) is int and type(value.end) is int:
-            written = text(changes.get("start", value.start), changes.get("end", value.end))
-            if written != value.text:
+        if text is not None and ("text", "text") in plan and type(node.start) is int and type(node.end) is int:
+            written = text(changes.get("start", node.start), changes.get("end", node.end))
+            if written != node.text:
                 changes["text"] = written
-        return replace(value, **changes) if changes else value
-    if type(value) is tuple and value and not isinstance(value[0], _LEAVES):
-        items = tuple(remap(v, start, end, text) for v in value)
-        return items if any(a is not b for a, b in zip(items, value)) else value
+        return replace(node, **changes) if changes else value
+    if type(node) is tuple and node and not isinstance(node[0], _LEAVES):
+        items = tuple(remap(v, start, end, text) for v in node)
+        return cast(T, items) if any(a is not b for a, b in zip(items, node)) else value
     return value
 
 
 _LEAVES = (int, str, float, bool, type(None))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _plan(cls: type) -> tuple[tuple[str, str], ...] | None:
     """For a dataclass type, its fields to move: ("start"|"end"|"walk"); None for other types."""
     if not is_dataclass(cls):

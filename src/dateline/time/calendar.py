@@ -6,8 +6,8 @@ Every writer takes ``None`` for "no anchor" and then writes the unanchored form
 from __future__ import annotations
 
 import calendar
+from collections.abc import Callable
 from datetime import date, timedelta
-from typing import Callable
 
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 

@@ -8,9 +8,9 @@ keeps TIMEX3's weekday form (``XXXX-WXX-5``), as does a week number.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
-from typing import Sequence
 
 from dateline.time.normalise import TimexMatch, find_timexes
 from dateline.time.words import WEEKDAYS
@@ -19,7 +19,7 @@ from dateline.time.words import WEEKDAYS
 PROXY_YEAR = 1604
 _PROXY = re.compile(r"^(?:1603|1604|1605)(?=-|$)")
 _WEEK = re.compile(r"^XXXX-W\d\d")
-_WEEKDAY_WORD = re.compile(r"\b(%s)\b" % "|".join(sorted(WEEKDAYS, key=len, reverse=True)), re.I)
+_WEEKDAY_WORD = re.compile(r"\b(" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\b", re.I)
 
 
 def find_timexes_yearless(text: str, month: int, day: int,

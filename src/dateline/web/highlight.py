@@ -7,8 +7,9 @@ spans come out as nested elements and only crossing spans are split.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from markupsafe import Markup, escape
 

@@ -142,7 +142,7 @@ def _resolve_short(found: list[Found], i: int, groups: list[Group]) -> Group | l
         return groups[local[0]]
     first = {n: min((found[m].sent, found[m].start) for m in groups[n].members) for n in cands}
     count = {n: len(groups[n].members) for n in cands}
-    principal, runner_up = sorted(cands, key=first.get)[:2]
+    principal, runner_up = sorted(cands, key=lambda n: first[n])[:2]
     dominant = [n for n in cands if count[n] >= max(DOMINANT, DOMINANT * count[principal])]
     if len(dominant) == 1:
         return groups[dominant[0]]

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from typing import Iterable, Sequence
 
 from spacy.tokens import Doc, Token
 
@@ -22,14 +22,13 @@ from dateline.extract.entities import first_names, gazetteer
 from dateline.extract.entities.names import model_designation
 from dateline.geo.text import case_key
 from dateline.structure.patterns import AGENCIES
-from dateline.extract.entities.entity_words import EMPLOYMENT, KINSHIP, OTHER_RELATIONS, ROLE_NOUNS
 
 NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 MAJORITY = 1.5  # a type wins over another when it has at least twice its mentions
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 _MULTIWORD_TITLES = tuple(sorted((t for t in TITLE_WORDS if " of " in t), key=len, reverse=True))
-_TITLE_OF_RE = re.compile(r"\b(?:%s)\b" % "|".join(re.escape(t) for t in _MULTIWORD_TITLES), re.I)
+_TITLE_OF_RE = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in _MULTIWORD_TITLES) + r")\b", re.I)
 ROLE_WORDS = ROLE_NOUNS | EMPLOYMENT | OTHER_RELATIONS | frozenset(KINSHIP)
 _MONTHS_DAYS = frozenset(
     "january february march april may june july august september october november december "
@@ -289,7 +288,7 @@ def _more_of_the_same(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
     """A one-word name, or a person's surname or given name, where the tagger missed it
     elsewhere in the same story ("Park met ..." after "President Park Min Jun")."""
     tagged = {i for s in spans for i in range(s.start, s.end)}
-    parts = {}
+    parts: dict[str, str] = {}
     for s in spans:
         if s.label in {"ORG", "GPE", "LOC"} and s.end - s.start == 1 and doc[s.start].pos_ == "PROPN":
             parts.setdefault(doc[s.start].text, s.label)
@@ -301,7 +300,7 @@ def _more_of_the_same(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
         if (t.i not in tagged and t.text in parts and t.pos_ == "PROPN" and t.is_title
                 and not (t.i + 1 < len(doc) and doc[t.i + 1].is_title and doc[t.i + 1].i not in tagged)
                 and not (t.i > 0 and doc[t.i - 1].is_title and doc[t.i - 1].i not in tagged
-                         and not doc[t.i - 1].lower_ in TITLE_WORDS)):
+                         and doc[t.i - 1].lower_ not in TITLE_WORDS)):
             out.append(NerSpan(t.i, t.i + 1, parts[t.text]))
     return out
 

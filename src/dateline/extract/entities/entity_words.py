@@ -164,7 +164,7 @@ ORG_NOUNS: frozenset[str] = frozenset({
     "lender", "insurer", "airline", "carrier", "retailer", "giant", "conglomerate",
     "corporation", "startup", "agency", "ministry", "department", "party", "club", "team",
     "union", "university", "newspaper", "broadcaster", "network", "operator", "supplier",
-    "producer", "exporter", "developer", "chipmaker", "automaker", "planemaker", "utility",
+    "producer", "exporter", "developer", "chipmaker", "planemaker", "utility",
 })
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from dateline.extract.base import Extractor, StoryContext, register
 from dateline.extract.entities import cluster, first_names, gazetteer, names
 from dateline.extract.entities.cluster import Found, Group
 from dateline.extract.entities.corrections import NAME_TYPES, correct, is_currency_sign
@@ -20,17 +21,14 @@ from dateline.extract.entities.pronouns import (
     Referent, Resolver, resolve_organisations, resolve_things, sentences,
 )
 from dateline.extract.entities.titles import Role, describe, read_role
-from dateline.extract.entities.entity_words import EMPLOYMENT, HONORIFIC_GENDER, KINSHIP, PRONOUN_GENDER
-from dateline.extract.base import StoryContext, register
 from dateline.record import Entity, Mention, Relation
-
 
 KEPT_TYPES = NAME_TYPES | {"EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"}
 SHARED_COUNTRY = frozenset(KINSHIP) | EMPLOYMENT  # relations that tell the person's country
 
 
 @register("entities")
-def make_entities() -> "callable":
+def make_entities() -> Extractor:
     gazetteer.country_code("warm up")  # load the name lists once, not per story
     gazetteer.city_population("warm up")
     return extract_entities
@@ -125,7 +123,7 @@ def _tokens_of(story: _Story, labels: set[str]) -> dict[int, int]:
 
 def _read_roles(story: _Story, person_at: dict[int, int]) -> None:
     person_tokens = frozenset(person_at)
-    for gid, g in enumerate(story.groups):
+    for g in story.groups:
         if g.label != "PERSON" or g.journalist:
             continue
         for m in g.members:
@@ -137,8 +135,8 @@ def _read_roles(story: _Story, person_at: dict[int, int]) -> None:
 def _gender(story: _Story, g: Group) -> str | None:
     """What the story says (kin words, "Mrs."), else what the first name usually says."""
     votes = Counter(story.roles[m].gender for m in g.members if m in story.roles and story.roles[m].gender)
-    votes.update(HONORIFIC_GENDER[story.found[m].title] for m in g.members
-                 if story.found[m].title in HONORIFIC_GENDER)
+    votes.update(HONORIFIC_GENDER[title] for m in g.members
+                 if (title := story.found[m].title) and title in HONORIFIC_GENDER)
     if votes:
         return votes.most_common(1)[0][0]
     named = [story.found[m].text for m in g.members]
@@ -278,7 +276,7 @@ def _own_country(story: _Story, g: Group) -> str | None:
 
 
 def _country_entities(story: _Story, ids: dict[int, str]) -> dict[str, str]:
-    out = {}
+    out: dict[str, str] = {}
     for gid, g in enumerate(story.groups):
         if g.label in {"GPE", "LOC"}:
             code = gazetteer.country_code(story.found[g.members[0]].text)

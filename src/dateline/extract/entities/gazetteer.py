@@ -29,7 +29,7 @@ def _countries() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _demonyms() -> dict[str, str]:
+def _demonyms() -> dict[str, str | None]:
     table = dict(DEMONYMS)
     for word, code in DEMONYMS.items():
         if not word.endswith(("ese", "ish", "ch", "ss", "i", ".")) and " " not in word:

@@ -65,7 +65,8 @@ class Resolver:
         """Walk the doc once; ``new_group(text, token)`` makes a group id for a new description."""
         out: list[NewMention] = []
         last_description: dict[str, int] = {}
-        current, subjects, verb_seen = -1, [], False
+        current, verb_seen = -1, False
+        subjects: list[tuple[int, int]] = []
         for s_index, token in _outside_quotes(self.doc):
             if s_index != current:
                 current, subjects, verb_seen = s_index, [], False
@@ -168,7 +169,7 @@ def resolve_organisations(doc: Doc, org_at: dict[int, int], sizes: dict[int, int
             continue
         if token.lower_ in ORG_NOUNS and token.tag_ == "NN" and any(
                 c.lower_ == "the" and c.dep_ == "det" for c in token.children):
-            recent = [g for s, g in reversed(subjects) if s >= s_index - 2]
+            recent: list[int | None] = [g for s, g in reversed(subjects) if s >= s_index - 2]
             gid = (recent or [_most_mentioned(sizes)])[0]
             if gid is not None:
                 start = token.left_edge

@@ -19,11 +19,17 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from dateline.extract.entities.entity_words import (
-    EMPLOYMENT, GOVERNMENT_SEATS, KINSHIP, OTHER_RELATIONS, POSSESSIVE_PRONOUNS, RELATION_MODIFIERS,
-    ROLE_NOUNS, TITLE_WORDS,
-)
 from dateline.extract.entities import gazetteer
+from dateline.extract.entities.entity_words import (
+    EMPLOYMENT,
+    GOVERNMENT_SEATS,
+    KINSHIP,
+    OTHER_RELATIONS,
+    POSSESSIVE_PRONOUNS,
+    RELATION_MODIFIERS,
+    ROLE_NOUNS,
+    TITLE_WORDS,
+)
 
 RELATION_WORDS = frozenset(KINSHIP) | EMPLOYMENT | OTHER_RELATIONS
 _PHRASE_STOP = frozenset({",", ".", ";", ":", "who", "which", "that", "(", ")", '"', "“", "”", "--", "—"})

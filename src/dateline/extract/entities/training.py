@@ -20,9 +20,9 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from dateline.eval.conll import ConllDoc, read_conll
 
@@ -82,7 +82,7 @@ def label_document(cdoc: ConllDoc, teacher_ents: Iterable[tuple[int, int, str]])
     bounds = [*cdoc.sent_starts, len(cdoc.words)]
     out = []
     for a, b in zip(bounds, bounds[1:]):
-        inside = tuple(sorted((s - a, e - a, l) for s, e, l in ents if a <= s and e <= b))
+        inside = tuple(sorted((s - a, e - a, label) for s, e, label in ents if a <= s and e <= b))
         out.append(Sentence(cdoc.words[a:b], inside))
     return out
 
@@ -141,12 +141,12 @@ def teacher_entities(nlp, cdoc: ConllDoc) -> list[tuple[int, int, str]]:
 
 
 def to_docbin(nlp, sentences: Iterable[Sentence]):
-    from spacy.tokens import Doc, DocBin
+    from spacy.tokens import Doc, DocBin, Span
 
     db = DocBin(store_user_data=False)
     for s in sentences:
         doc = Doc(nlp.vocab, words=list(s.words))
-        doc.ents = [doc.char_span(doc[a].idx, doc[b - 1].idx + len(doc[b - 1]), label=l) for a, b, l in s.ents]
+        doc.ents = [Span(doc, a, b, label=label) for a, b, label in s.ents]  # whole tokens a..b
         db.add(doc)
     return db
 

@@ -6,19 +6,18 @@ and place the story implies (``dateline.extract.events.propagate``) and writes `
 """
 from __future__ import annotations
 
-
+from dateline.extract.base import Extractor, StoryContext, register
 from dateline.extract.events.frames import Frame, FrameFinder
 from dateline.extract.events.index import StoryIndex
 from dateline.extract.events.lexicon import EVENT_TYPES
 from dateline.extract.events.propagate import propagate
-from dateline.extract.base import StoryContext, register
 from dateline.record import Event, Mention
 
 SAY = next(t for t in EVENT_TYPES if t.name == "say")
 
 
 @register("events", requires=("entities", "timexes", "places", "quotes"))
-def make_events(open_class: bool = False) -> "callable":
+def make_events(open_class: bool = False) -> Extractor:
     """``open_class=True`` also records every other verb with its participants, as type "other"."""
     finder = FrameFinder(open_class=open_class)
 

@@ -35,7 +35,7 @@ class Frame:
     modality: str = "asserted"
     inferred: set[str] = field(default_factory=set)
     roles: list[int] = field(default_factory=list)  # heads of every argument found, entity or not
-    same_as: "Frame | None" = None  # an earlier mention of the same happening
+    same_as: Frame | None = None  # an earlier mention of the same happening
 
     @property
     def sent_start(self) -> int:

@@ -7,10 +7,9 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
-
-from typing import TYPE_CHECKING
 
 from dateline.extract.events.lexicon import PLACE_TYPES, RELATIVE_PRONOUNS
 
@@ -35,7 +34,7 @@ class StoryIndex:
     _kids: dict[int, tuple[Token, ...]] = field(default_factory=dict, repr=False)  # kids(), once per token
 
     @classmethod
-    def build(cls, ctx: StoryContext) -> "StoryIndex":
+    def build(cls, ctx: StoryContext) -> StoryIndex:
         doc = ctx.doc
         entity_at: list[str | None] = [None] * len(doc)
         types: dict[str, str] = {}

@@ -81,7 +81,7 @@ def _according_heads(index: StoryIndex) -> frozenset[int]:
     if found is None:
         found = frozenset(index.head(t).i for t in index.doc if t.dep_ == "prep" and t.lower_ == "according"
                           and index.head(t).i != t.i)
-        index._according = found
+        index._according = found  # type: ignore[attr-defined]  # a per-story cache kept on the index
     return found
 
 

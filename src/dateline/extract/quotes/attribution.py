@@ -8,8 +8,8 @@ paragraph before; a partial quote takes the cue of the reported speech it sits i
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from spacy.tokens import Doc
 
@@ -17,6 +17,7 @@ from dateline.extract.quotes.cues import SUBJECTS, Cue, Reported, TokenIndex, is
 from dateline.extract.quotes.cue_words import DOCUMENT_HEADS
 from dateline.extract.quotes.quote_marks import HEADLINE_LABEL_RE, SIGNATURE_RE, SPEAKER_LABEL_RE
 from dateline.extract.quotes.marks import Quoted
+from dateline.extract.quotes.quote_marks import SIGNATURE_RE, SPEAKER_LABEL_RE
 from dateline.extract.quotes.speakers import NOT_SPEAKERS
 
 DIRECT = "direct"
@@ -102,7 +103,7 @@ def signature_cue(text: str, index: TokenIndex, quoted: Quoted) -> Cue | None:
     """'"..." ― Maria Lopez, 42': the dash is the cue and the name after it the source."""
     found = SIGNATURE_RE.match(text, quoted.close)
     dash, name = (index.at(found.start(1)), index.at(found.start(2))) if found else (None, None)
-    if dash is None or name is None:
+    if found is None or dash is None or name is None:
         return None
     return Cue(found.start(1), found.end(1), dash, name)
 

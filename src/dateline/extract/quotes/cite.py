@@ -8,7 +8,8 @@ line (which has the dataclasses, through ``to_dict``) share it.
 """
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 MODALITY_NOTES = {"negated": "not said", "hypothetical": "hypothetical"}
 

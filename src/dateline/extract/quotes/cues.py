@@ -7,12 +7,19 @@ source from the object of "to". The cue lexicon is data (``dateline.extract.quot
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Sequence
 
 from spacy.tokens import Doc, Token
 
-from dateline.extract.quotes.cue_words import CONDITION_MARKS, MODALS, NEGATORS, REFUSALS, SOURCE_AFTER_PHRASES, object_cue_forms
+from dateline.extract.quotes.cue_words import (
+    CONDITION_MARKS,
+    MODALS,
+    NEGATORS,
+    REFUSALS,
+    SOURCE_AFTER_PHRASES,
+    object_cue_forms,
+)
 from dateline.extract.quotes.model import CueModel, is_copula_candidate, is_noun_candidate
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})

@@ -6,12 +6,11 @@ reported speech in the parse (``quotes.cues``), tie each quote to its cue
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from spacy.tokens import Doc
 
-from dateline.extract.quotes.cue_words import cue_forms
 from dateline.extract.base import StoryContext, register
 from dateline.extract.quotes.attribution import (DIRECT, INDIRECT, PARTIAL, Item, Paragraphs, containing, direct_cue,
                                                  headline_label, is_scare_quote, is_title, lead_in_cue, mostly_quoted,
@@ -19,6 +18,7 @@ from dateline.extract.quotes.attribution import (DIRECT, INDIRECT, PARTIAL, Item
 from dateline.extract.quotes.cues import ASSERTED, TokenIndex, modality, reported_speech, unnested
 from dateline.extract.quotes.model import CueModel, load_model
 from dateline.extract.quotes.marks import Quoted, find_quoted, split_paragraphs
+from dateline.extract.quotes.model import CueModel, load_model
 from dateline.extract.quotes.speakers import NOBODY, Speaker, SpeakerResolver
 from dateline.record import Quote, Span
 
@@ -105,7 +105,7 @@ def _items(story: _Story) -> list[Item]:
         if item.kind == DIRECT:
             previous = item
     quoted_cues = {(it.cue.start, it.cue.end) for it in items if it.kind == DIRECT and it.cue}
-    items = [it for it in items if it.kind != INDIRECT or (it.cue.start, it.cue.end) not in quoted_cues]
+    items = [it for it in items if it.kind != INDIRECT or not it.cue or (it.cue.start, it.cue.end) not in quoted_cues]
     return sorted(items, key=lambda it: (min(it.start, it.cue.start if it.cue else it.start), it.start))
 
 
@@ -156,7 +156,7 @@ def _alone(text: str, q: Quoted, frame: tuple[int, int]) -> bool:
 
 def _attribute(items: list[Item], resolver: SpeakerResolver, story: _Story) -> tuple[Quote, ...]:
     by_cue: dict[tuple[int, int], Speaker] = {}
-    out = []
+    out: list[Quote] = []
     text = story.text
     for item in items:
         speaker = _speaker(item, resolver, story.paragraphs, by_cue)

@@ -8,11 +8,11 @@ else left open is dropped, so an odd number of marks never yields a made-up quot
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Sequence
 
-from dateline.structure.text import blocks
 from dateline.extract.quotes.quote_marks import DOUBLE, MARK_RE, MARKS, SHAPED_CLOSE, SHAPED_OPEN, SINGLE
+from dateline.structure.text import blocks
 
 _OPEN_BEFORE = set("([{—–-/\u00a0") | set("".join(MARKS))
 _CLOSE_AFTER = set(".,;:!?)]}—–-/…") | set("".join(MARKS))

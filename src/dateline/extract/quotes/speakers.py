@@ -11,8 +11,8 @@ in order of first appearance: ``anon1``, ``anon2``... for descriptions, ``name1`
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Sequence
 
 from spacy.tokens import Doc, Token
 

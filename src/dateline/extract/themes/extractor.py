@@ -3,14 +3,14 @@ and how it speaks of each person it names, mention by mention (``sentiments``)."
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 from dateline.extract.base import StoryContext, register
-from dateline.record import Sentiment, Topic
 from dateline.extract.themes import sentiment as _sentiment
 from dateline.extract.themes import topics as _topics
 from dateline.extract.themes.tone import tone as _tone
+from dateline.record import Sentiment, Topic
 
 # NewsMTSC's targets are people. Read on real stories (PolNeAR, Reuters, LGL), polarities for
 # organisations and groups were mostly the sentence's mood ("in contempt of Congress") or NER

@@ -14,11 +14,12 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -174,7 +175,7 @@ class SentimentModel:
 
     def save(self, out: Path) -> Path:
         out.mkdir(parents=True, exist_ok=True)
-        names = sorted(self.vocabulary, key=self.vocabulary.get)
+        names = sorted(self.vocabulary, key=self.vocabulary.__getitem__)
         (out / "model.json").write_text(json.dumps({"format": FORMAT, "made": self.made, "classes": CLASSES,
                                                     "features": names}, ensure_ascii=False, indent=0),
                                         encoding="utf-8")

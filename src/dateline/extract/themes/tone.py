@@ -11,8 +11,8 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 
-from dateline.record import Tone
 from dateline.extract.themes.text import words
+from dateline.record import Tone
 
 # VADER's own damping of a negated valence (vaderSentiment.N_SCALAR).
 NEGATED = -0.74

@@ -11,16 +11,16 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Sequence
 
 import numpy as np
 
-from dateline.record import Topic
 from dateline.extract.themes.text import terms
+from dateline.record import Topic
 
 FORMAT = "dateline.topics/1"
 
@@ -68,14 +68,13 @@ class TopicModel:
         chosen = np.flatnonzero(m > self.threshold)
         if not len(chosen) and self.at_least_one:
             chosen = np.array([int(np.argmax(m - self.threshold))])
-        chosen = sorted(chosen, key=lambda i: -m[i])
         return tuple(Topic(self.scheme, self.codes[i], self.labels[i],
                            round(0.5 * (1.0 + math.tanh(float(m[i] - self.threshold[i]))), 3))
-                     for i in chosen)
+                     for i in sorted(chosen, key=lambda i: -m[i]))
 
     def save(self, out: Path) -> Path:
         out.mkdir(parents=True, exist_ok=True)
-        vocab = sorted(self.vocabulary, key=self.vocabulary.get)
+        vocab = sorted(self.vocabulary, key=self.vocabulary.__getitem__)
         meta = {"format": FORMAT, "scheme": self.scheme, "made": self.made, "at_least_one": self.at_least_one,
                 "topics": [{"code": c, "label": lab} for c, lab in zip(self.codes, self.labels)],
                 "vocabulary": vocab}
