@@ -33,8 +33,8 @@ SHIFT_DAYS = 30
 
 def read_dev(directory: Path, n: int, cache: Path | None) -> list[Article]:
     from dateline.eval.reuters21578 import iter_wire_stories
-    from dateline.io.sources import Story
     from dateline.ingest.local import Failure, read_stories
+    from dateline.io.sources import Story
 
     if cache and cache.is_file():
         read = pickle.loads(cache.read_bytes())

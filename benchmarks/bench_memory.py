@@ -18,8 +18,8 @@ import json
 import multiprocessing
 import os
 import time
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from dateline.io.sources import Story, iter_stories
 

@@ -63,7 +63,7 @@ def entity_pages(db: str, n: int) -> list[float]:
             client.get(f"/entities/{sample[0]}")  # warm: templates compiled, connection open
             times = []
             for e in sample:
-                times.append(timed(lambda: client.get(f"/entities/{e}").raise_for_status()))
+                times.append(timed(lambda e=e: client.get(f"/entities/{e}").raise_for_status()))
     return times
 
 

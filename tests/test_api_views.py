@@ -11,13 +11,13 @@ import sys
 
 import pytest
 from fastapi.testclient import TestClient
+from store_fixtures import db_url, make_article  # noqa: F401  (a fixture)
+from web_fixtures import FLOOD, STORIES
 
 from dateline.api import create_app
 from dateline.record import Event, Mention
 from dateline.store import Store
 from dateline.views.export import APPEARANCE_COLUMNS, PLACE_COLUMNS, QUOTE_COLUMNS, STORY_COLUMNS
-from store_fixtures import db_url, make_article  # noqa: F401  (a fixture)
-from web_fixtures import FLOOD, STORIES
 
 # Mara Velt is in both stories below, with another title in the second.
 TREATY = make_article(

@@ -113,7 +113,7 @@ def test_a_place_cue_makes_every_mention_a_place(vocab):
 
 
 def test_agency_sign_off_is_the_agency(nlp):
-    from dateline.extract.entities.corrections import correct, is_currency_sign
+    from dateline.extract.entities.corrections import correct
 
     for end in ("\n REUTER\n", " REUTER", " Reuter"):
         doc = nlp("Norvik Bank said profits rose 5 pct in the year.\n\nThe bank gave no forecast." + end)

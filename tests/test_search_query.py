@@ -10,13 +10,13 @@ import json
 
 import pytest
 from fastapi.testclient import TestClient
+from store_fixtures import db_url  # noqa: F401  (a fixture)
 from typer.testing import CliRunner
+from web_fixtures import FLOOD, HARBOUR, HOSTILE, STORIES
 
 from dateline.api import create_app
 from dateline.cli import app as cli
 from dateline.store import QueryError, SearchQuery, Store
-from store_fixtures import db_url  # noqa: F401  (a fixture)
-from web_fixtures import FLOOD, HARBOUR, HOSTILE, STORIES
 
 
 @pytest.fixture

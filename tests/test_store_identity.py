@@ -3,11 +3,11 @@ editor's corrections, on SQLite and PostgreSQL (invented stories)."""
 from __future__ import annotations
 
 import pytest
+from store_fixtures import db_url, make_article  # noqa: F401  (db_url is a fixture)
 
 from dateline.record import Article, Entity, Mention
 from dateline.store import Store
 from dateline.store.identity import identity_key, lookup_keys, org_key, surname
-from store_fixtures import db_url, make_article  # noqa: F401  (db_url is a fixture)
 
 
 @pytest.fixture

@@ -5,11 +5,11 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+from store_fixtures import db_url, make_article  # noqa: F401  (db_url is a fixture)
 
 from dateline.record import Span
 from dateline.store import Store
 from dateline.store.features import figures, numbers_agree
-from store_fixtures import db_url, make_article  # noqa: F401  (db_url is a fixture)
 
 NOTICE = ("The Harbour Bank said it added {0} mln crowns of reserves to the banking system on {1} through "
           "overnight repurchase agreements, bringing the week's additions to {2} mln crowns. Dealers had "

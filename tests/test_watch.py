@@ -13,12 +13,8 @@ from web_sources import FEEDS, PAGES
 
 from dateline.cli import app
 from dateline.ingest import ingest
-from dateline.store import Store
 from dateline.ingest.watch import Watcher
-from store_fixtures import db_url  # noqa: F401  (a fixture: SQLite, and PostgreSQL when there is one)
-from test_language import FRENCH_STORY
-from test_sources import write_warc
-from web_sources import FEEDS, PAGES
+from dateline.store import Store
 
 BASE = "https://gazette.example"
 STORIES = Path(__file__).parent / "fixtures" / "stories"

@@ -9,8 +9,8 @@ import json
 import os
 import socket
 import threading
-from contextlib import contextmanager
 import time
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 import pytest
 
 from dateline.store.models import DayCount
-from dateline.web.highlight import Mark, highlight, highlighted_paragraphs, paragraphs, record_marks
 from dateline.views.story import side_panel
+from dateline.web.highlight import Mark, highlight, highlighted_paragraphs, paragraphs, record_marks
 from dateline.web.pages import timeline_bars
-from dateline.store.models import DayCount
 
 
 def _strip(html: str) -> str:

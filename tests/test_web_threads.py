@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 from fastapi.testclient import TestClient
+from store_fixtures import db_url, make_article  # noqa: F401  (db_url is a fixture)
+from test_web_browser import CHROMIUM, _only_loopback, _shot, browser, page, serving  # noqa: F401  (fixtures)
 
 from dateline.api import create_app
 from dateline.store import Store
-from store_fixtures import db_url, make_article  # noqa: F401  (db_url is a fixture)
-from test_web_browser import CHROMIUM, _only_loopback, _shot, browser, page, serving  # noqa: F401  (fixtures)
 
 FLOOD_1 = make_article(
     "Flood waters rose in Kessel on Monday and the river authority ordered the old town cleared. "

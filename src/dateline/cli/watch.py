@@ -27,8 +27,8 @@ def watch(sources: list[str] = typer.Argument(..., help="Feed URLs or files, pag
     from rich.console import Console
 
     from dateline.cli.common import make_reader
-    from dateline.store import Store
     from dateline.ingest.watch import Watcher
+    from dateline.store import Store
 
     console = Console(stderr=True)
     reader = make_reader(model)

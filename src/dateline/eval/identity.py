@@ -19,9 +19,9 @@ import dataclasses
 import json
 import tempfile
 from collections import Counter, defaultdict
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Hashable, Sequence
 
 import typer
 
@@ -128,8 +128,8 @@ def _scores(gold: list[str], clusters: Sequence[Hashable], found: float) -> Iden
 
 def _archive_mentions(read: list, order: list[int]) -> list[list[tuple[int, int, int]]]:
     """Each read story's archive mentions (start, end, entity) after writing them in ``order``."""
-    from dateline.store import Store
     from dateline.ingest.local import Failure
+    from dateline.store import Store
 
     with tempfile.TemporaryDirectory() as tmp, Store.open(Path(tmp) / "identity.db") as store:
         items = [read[i] for i in order if not isinstance(read[i], Failure)]

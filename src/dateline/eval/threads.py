@@ -126,8 +126,8 @@ def evaluate(items: Sequence[Labelled], thresholds: Sequence[float], workers: in
 
     ``cache``: a pickle of the read stories, written on the first run and reused after (for
     trying thresholds without reading again; delete it when the reader changes)."""
-    from dateline.store import Store
     from dateline.ingest.local import Failure
+    from dateline.store import Store
     from dateline.store.threads import ThreadSettings
 
     read = read_cached([i.story for i in items], workers, model, cache)

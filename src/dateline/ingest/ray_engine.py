@@ -16,10 +16,13 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from dateline.ingest.inputs import Plan, normalize_batch, path_row, plan_inputs, rows_of, \
-    stories_of, story_row
-from dateline.ingest.local import Failure, IngestReport, read_prepared
-from dateline.ingest.local import flush_batch  # the one way a batch is written and counted
+from dateline.ingest.inputs import Plan, normalize_batch, path_row, plan_inputs, rows_of, stories_of, story_row
+from dateline.ingest.local import (
+    Failure,
+    IngestReport,
+    flush_batch,  # the one way a batch is written and counted
+    read_prepared,
+)
 from dateline.ingest.sinks import Known
 from dateline.io.sources import BadInput
 from dateline.record import content_id

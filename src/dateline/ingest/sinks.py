@@ -17,8 +17,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from dateline.store.features import Prepared
 from dateline.ingest.local import Failure
+from dateline.store.features import Prepared
 
 FORMATS = ("parquet", "jsonl")
 RECORD_COLUMNS = ("id", "source", "url", "headline", "agency", "published", "day", "record")

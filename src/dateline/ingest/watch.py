@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from dateline.ingest.local import IngestReport, ingest
 from dateline.io.formats import Options, is_url
 from dateline.io.sources import expand
-from dateline.ingest.local import IngestReport, ingest
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +50,7 @@ class Watcher:
 
     def poll(self) -> Poll:
         """One pass over every source; Ctrl-C ends it with what was committed kept."""
-        started = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+        started = datetime.now(UTC).replace(microsecond=0).isoformat()
         report = ingest(self.store, self._changed(), reader=self.reader, workers=1, options=self.options,
                                    batch_size=self.batch_size)
         return Poll(started, report)

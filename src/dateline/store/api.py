@@ -20,16 +20,45 @@ from typing import Any
 
 from dateline.record import Article, Source
 from dateline.render.digest import dateline_label
+from dateline.store import identity
 from dateline.store.backend import MARK_START, MARK_STOP, Backend, QueryTimeout, open_backend  # noqa: F401 (QueryTimeout re-exported)
 from dateline.store.features import Prepared, prepare
-from dateline.store import identity
-from dateline.store.models import (Appearance, DayCount, EntityProfile, EntityRef, EventHit, FacetCount, Link,
-                                   MonthCount, PlaceCount, QuoteHit, SearchResults, StoryDetail, StoryHit, StoryPlace,
-                                   ThreadSummary, TitleUse, ToneDay, TopicCount)
-from dateline.store.query import (MAX_FILTER_CHARS, MAX_ID, MAX_QUERY_CHARS, MAX_QUERY_TERMS, SORTS,  # noqa: F401
-                                  BBox, QueryError, QueryTooLarge, SearchQuery, archive_id, check_text, since_day,
-                                  until_day)  # the limits and errors re-exported for older imports
+from dateline.store.models import (
+    Appearance,
+    DayCount,
+    EntityProfile,
+    EntityRef,
+    EventHit,
+    FacetCount,
+    Link,
+    MonthCount,
+    PlaceCount,
+    QuoteHit,
+    SearchResults,
+    StoryDetail,
+    StoryHit,
+    StoryPlace,
+    ThreadSummary,
+    TitleUse,
+    ToneDay,
+    TopicCount,
+)
 from dateline.store.provenance import add_sources, sources_of, story_for_url
+from dateline.store.query import (  # noqa: F401
+    MAX_FILTER_CHARS,
+    MAX_ID,
+    MAX_QUERY_CHARS,
+    MAX_QUERY_TERMS,
+    SORTS,
+    BBox,
+    QueryError,
+    QueryTooLarge,
+    SearchQuery,
+    archive_id,
+    check_text,
+    since_day,
+    until_day,  # the limits and errors re-exported for older imports
+)
 from dateline.store.threads import ThreadSettings
 from dateline.store.versions import Piece, diff
 from dateline.store.writer import write_story

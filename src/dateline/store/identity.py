@@ -23,6 +23,7 @@ import math
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import UTC
 from typing import Any
 
 from dateline.extract.entities import gazetteer
@@ -376,7 +377,7 @@ def correct_split(db: Backend, entity: int, stories: list[str], note: str | None
         story_col = "story" if table != "event_args" else "(SELECT e.story FROM events e WHERE e.n = event)"
         db.execute(f"UPDATE {table} SET {column} = ? WHERE {column} = ? AND {story_col} IN ({marks})",
                    (new, entity, *ns))
-    db.execute(f"UPDATE entity_evidence SET how = 'editor' WHERE entity = ?", (new,))
+    db.execute("UPDATE entity_evidence SET how = 'editor' WHERE entity = ?", (new,))
     for n in (entity, new):
         db.execute("UPDATE entities SET n_stories = ? WHERE n = ?", (_stories_of(db, n), n))
     return _record(db, "split", entity, new, tuple(stories), note)
@@ -403,9 +404,9 @@ def merged_into(db: Backend, entity: int) -> int | None:
 
 def _record(db: Backend, kind: str, entity: int, other: int, stories: tuple[str, ...],
             note: str | None) -> Correction:
-    from datetime import datetime, timezone
+    from datetime import datetime
 
-    made = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    made = datetime.now(UTC).isoformat(timespec="seconds")
     n = db.insert("INSERT INTO entity_corrections (kind, entity, other, stories, note, made) VALUES (?, ?, ?, ?, ?, ?)",
                   (kind, entity, other, json.dumps(list(stories)), note, made))
     return Correction(n, kind, entity, other, stories, note, made)

@@ -26,7 +26,7 @@ class StoryHit(_Dict):
     is_current: bool
     score: float | None = None
     dateline: str | None = None  # "LISBON, Portugal": filled by ``Store.results``
-    place: "StoryPlace | None" = None  # where it was filed (``Store.results``), for maps and GeoJSON
+    place: StoryPlace | None = None  # where it was filed (``Store.results``), for maps and GeoJSON
     snippet: str | None = None  # a passage of the body around the matched words (``Store.results``)
     marks: tuple[tuple[int, int], ...] = ()  # [start, end) of each matched word in ``snippet``
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any
 
 from dateline.store.backend import query_terms
 
@@ -59,7 +60,7 @@ class SearchQuery:
     def parse(cls, *, q: Any = None, text: Any = None, entity: Any = None, speaker: Any = None,
               place: Any = None, bbox: Any = None, since: Any = None, until: Any = None, agency: Any = None,
               topic: Any = None, all_versions: Any = False, sort: Any = None, limit: Any = 20,
-              offset: Any = 0) -> "SearchQuery":
+              offset: Any = 0) -> SearchQuery:
         """A query from raw values (strings from a URL or a command line, or typed values);
         empty strings mean no filter. Raises ``QueryError`` naming the first bad parameter."""
         words = clean(q if q is not None else text)
@@ -77,7 +78,7 @@ class SearchQuery:
                    limit=_count(limit, "limit", 1, MAX_LIMIT), offset=_count(offset, "offset", 0, MAX_OFFSET))
 
     @classmethod
-    def from_params(cls, params: Mapping[str, str], **fixed: Any) -> "SearchQuery":
+    def from_params(cls, params: Mapping[str, str], **fixed: Any) -> SearchQuery:
         """A query from a URL's parameters (unknown ones ignored); ``fixed`` wins over them."""
         fields = (*FILTERS, "all_versions", "sort", "limit", "offset")
         return cls.parse(**{**{k: params[k] for k in fields if k in params}, **fixed})
@@ -97,7 +98,7 @@ class SearchQuery:
                   "offset": str(self.offset) if self.offset else None}
         return {k: str(v) for k, v in values.items() if v is not None}
 
-    def replace(self, **changes: Any) -> "SearchQuery":
+    def replace(self, **changes: Any) -> SearchQuery:
         return dataclasses.replace(self, **changes)
 
     @property

@@ -25,8 +25,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from dateline.store.backend import Backend
-from dateline.store.features import (BANDS, NAMED_PREFIXES, StoryFeatures, numbers_agree, signature_of,
-                                     similarity)
+from dateline.store.features import BANDS, NAMED_PREFIXES, StoryFeatures, numbers_agree, signature_of, similarity
 
 VERSION_SIMILARITY = 0.7  # estimated Jaccard of word shingles
 SLUG_SIMILARITY = 0.3  # a shared slug also needs some shared text, unless the story says it is an update

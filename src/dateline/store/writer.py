@@ -10,7 +10,6 @@ from dateline.record import Article, Entity, Mention, Span
 from dateline.store.backend import Backend
 from dateline.store.features import Prepared
 from dateline.store.identity import Evidence, identity_key, name_key, resolve, title_key
-from dateline.store.provenance import add_sources
 from dateline.store.patterns import ISO_DAY, NAME_TYPES, VERSION_PREFIX
 from dateline.store.provenance import add_sources
 from dateline.store.threads import ThreadSettings, assign_thread, assign_version

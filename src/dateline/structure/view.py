@@ -23,9 +23,9 @@ T = TypeVar("T")
 # Runs longer than these are collapsed in the view (a rule line, a padding of spaces).
 LONG_RUN = 40
 # A run of one punctuation mark, or of "_" (a word character the tokenizer splits off one by one).
-_SAME_CHAR_RUN = re.compile(r"([^\w\s]|_)\1{%d,}" % (LONG_RUN - 1))
-_SPACE_RUN = re.compile(r"[ \t\u00a0]{%d,}" % LONG_RUN)
-_BREAK_RUN = re.compile(r"(?<![ \t\u00a0])[ \t\u00a0]*+\n\s{%d,}" % LONG_RUN)
+_SAME_CHAR_RUN = re.compile(rf"([^\w\s]|_)\1{{{LONG_RUN - 1},}}")
+_SPACE_RUN = re.compile(rf"[ \t\u00a0]{{{LONG_RUN},}}")
+_BREAK_RUN = re.compile(rf"(?<![ \t\u00a0])[ \t\u00a0]*+\n\s{{{LONG_RUN},}}")
 _STRAY_BREAKS = re.compile(r"\r\n?|[\f\v\x1c-\x1e\x85\u2028\u2029]")
 
 

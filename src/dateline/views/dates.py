@@ -3,8 +3,9 @@ the pages and the data they are built from."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import lru_cache
-from typing import Any, Mapping
+from typing import Any
 
 from dateline.render.digest import dateline_label
 

@@ -68,7 +68,7 @@ def entity_view(store: Store, entity: str | int, *, limit: int = 50) -> EntityVi
 def network(profile: EntityProfile) -> Network:
     """The entity at the centre, the entities named with it on a ring (most shared first, from
     the top, clockwise), sized by shared stories; an edge for each pair the stories name together."""
-    ids = {l.source for l in profile.links} | {l.target for l in profile.links}
+    ids = {link.source for link in profile.links} | {link.target for link in profile.links}
     others = [(o, n) for o, n in profile.co_occurring if o.id in ids]
     if not others:
         return Network(SIZE)
@@ -80,8 +80,8 @@ def network(profile: EntityProfile) -> Network:
         angle = 2 * math.pi * i / len(others) - math.pi / 2
         nodes[o.id] = Node(o.id, o.name, o.type, round(centre + RING * math.cos(angle), 1),
                            round(centre + RING * math.sin(angle), 1), round(4 + 8 * math.sqrt(n / top), 1), n)
-    heaviest = max(l.stories for l in profile.links)
-    edges = [Edge(l.source, l.target, l.stories, nodes[l.source].x, nodes[l.source].y, nodes[l.target].x,
-                  nodes[l.target].y, round(0.5 + 3.5 * l.stories / heaviest, 2))
-             for l in profile.links if l.source in nodes and l.target in nodes]
+    heaviest = max(link.stories for link in profile.links)
+    edges = [Edge(link.source, link.target, link.stories, nodes[link.source].x, nodes[link.source].y, nodes[link.target].x,
+                  nodes[link.target].y, round(0.5 + 3.5 * link.stories / heaviest, 2))
+             for link in profile.links if link.source in nodes and link.target in nodes]
     return Network(SIZE, list(nodes.values()), edges)

@@ -2,8 +2,9 @@
 panel (who, said what, when, where, what happened, and the story's events in time order)."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any
 
 from dateline.extract.quotes.cite import attribution, citation, sentence_text, speaker_names
 from dateline.record import Article

@@ -2,6 +2,7 @@
 through ``highlight``, which escapes it piece by piece."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode

@@ -26,10 +26,14 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from dateline.extract.entities.entity_words import (
-    COURTESY_TITLES, HONORIFIC_GENDER, LEGAL_FORMS, ORG_ALIASES, TITLE_WORDS,
-)
 from dateline.extract.entities import first_names, gazetteer, names
+from dateline.extract.entities.entity_words import (
+    COURTESY_TITLES,
+    HONORIFIC_GENDER,
+    LEGAL_FORMS,
+    ORG_ALIASES,
+    TITLE_WORDS,
+)
 from dateline.geo.text import case_key
 
 DOMINANT = 3  # a namesake named in full this many times as often as the first one takes the short form

@@ -15,10 +15,20 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
-from dateline.extract.entities.entity_words import (
-    CREDIT_WORDS, HONORIFIC_GENDER, LEADING_DETERMINERS, MEDIA_HEADS, ORG_HEADS, PLACE_CUES, TITLE_WORDS,
-)
 from dateline.extract.entities import first_names, gazetteer
+from dateline.extract.entities.entity_words import (
+    CREDIT_WORDS,
+    EMPLOYMENT,
+    HONORIFIC_GENDER,
+    KINSHIP,
+    LEADING_DETERMINERS,
+    MEDIA_HEADS,
+    ORG_HEADS,
+    OTHER_RELATIONS,
+    PLACE_CUES,
+    ROLE_NOUNS,
+    TITLE_WORDS,
+)
 from dateline.extract.entities.names import model_designation
 from dateline.geo.text import case_key
 from dateline.structure.patterns import AGENCIES

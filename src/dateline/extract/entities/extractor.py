@@ -17,8 +17,13 @@ from dateline.extract.base import Extractor, StoryContext, register
 from dateline.extract.entities import cluster, first_names, gazetteer, names
 from dateline.extract.entities.cluster import Found, Group
 from dateline.extract.entities.corrections import NAME_TYPES, correct, is_currency_sign
+from dateline.extract.entities.entity_words import EMPLOYMENT, HONORIFIC_GENDER, KINSHIP, PRONOUN_GENDER
 from dateline.extract.entities.pronouns import (
-    Referent, Resolver, resolve_organisations, resolve_things, sentences,
+    Referent,
+    Resolver,
+    resolve_organisations,
+    resolve_things,
+    sentences,
 )
 from dateline.extract.entities.titles import Role, describe, read_role
 from dateline.record import Entity, Mention, Relation

@@ -23,8 +23,14 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from dateline.extract.entities.entity_words import (
-    EXPLETIVE_VERBS, NEUTER_PRONOUNS, ORG_NOUNS, PLURAL_PRONOUNS, PRONOUN_GENDER, RELATIVE_PRONOUNS,
-    ROLE_NOUNS, SUBJECT_PRONOUNS,
+    EXPLETIVE_VERBS,
+    NEUTER_PRONOUNS,
+    ORG_NOUNS,
+    PLURAL_PRONOUNS,
+    PRONOUN_GENDER,
+    RELATIVE_PRONOUNS,
+    ROLE_NOUNS,
+    SUBJECT_PRONOUNS,
 )
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})

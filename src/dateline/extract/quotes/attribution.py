@@ -13,11 +13,19 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from dateline.extract.quotes.cues import SUBJECTS, Cue, Reported, TokenIndex, is_cue_verb, phrase_cue, subject_of, verb_cue
 from dateline.extract.quotes.cue_words import DOCUMENT_HEADS
-from dateline.extract.quotes.quote_marks import HEADLINE_LABEL_RE, SIGNATURE_RE, SPEAKER_LABEL_RE
+from dateline.extract.quotes.cues import (
+    SUBJECTS,
+    Cue,
+    Reported,
+    TokenIndex,
+    is_cue_verb,
+    phrase_cue,
+    subject_of,
+    verb_cue,
+)
 from dateline.extract.quotes.marks import Quoted
-from dateline.extract.quotes.quote_marks import SIGNATURE_RE, SPEAKER_LABEL_RE
+from dateline.extract.quotes.quote_marks import HEADLINE_LABEL_RE, SIGNATURE_RE, SPEAKER_LABEL_RE
 from dateline.extract.quotes.speakers import NOT_SPEAKERS
 
 DIRECT = "direct"

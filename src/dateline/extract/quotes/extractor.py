@@ -12,11 +12,25 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from dateline.extract.base import StoryContext, register
-from dateline.extract.quotes.attribution import (DIRECT, INDIRECT, PARTIAL, Item, Paragraphs, containing, direct_cue,
-                                                 headline_label, is_scare_quote, is_title, lead_in_cue, mostly_quoted,
-                                                 quote_kind, sentence_cue, speaker_labels)
+from dateline.extract.quotes.attribution import (
+    DIRECT,
+    INDIRECT,
+    PARTIAL,
+    Item,
+    Paragraphs,
+    containing,
+    direct_cue,
+    headline_label,
+    is_scare_quote,
+    is_title,
+    lead_in_cue,
+    mostly_quoted,
+    quote_kind,
+    sentence_cue,
+    speaker_labels,
+)
+from dateline.extract.quotes.cue_words import cue_forms
 from dateline.extract.quotes.cues import ASSERTED, TokenIndex, modality, reported_speech, unnested
-from dateline.extract.quotes.model import CueModel, load_model
 from dateline.extract.quotes.marks import Quoted, find_quoted, split_paragraphs
 from dateline.extract.quotes.model import CueModel, load_model
 from dateline.extract.quotes.speakers import NOBODY, Speaker, SpeakerResolver

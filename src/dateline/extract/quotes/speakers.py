@@ -16,10 +16,21 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from dateline.extract.quotes.cue_words import (DESCRIPTION_PREPS, DETERMINERS, DOCUMENT_HEADS, FIRST_PERSON, GROUP_PRONOUNS,
-                                INDEFINITE_DETERMINERS, INSTITUTION_HEADS, OUTLET_HEADS, PERSON_PRONOUNS,
-                                POSSESSIVE_GROUP, POSSESSIVE_PERSON, QUANTIFIER_SOURCES)
 from dateline.extract.entities.first_names import gender_of
+from dateline.extract.quotes.cue_words import (
+    DESCRIPTION_PREPS,
+    DETERMINERS,
+    DOCUMENT_HEADS,
+    FIRST_PERSON,
+    GROUP_PRONOUNS,
+    INDEFINITE_DETERMINERS,
+    INSTITUTION_HEADS,
+    OUTLET_HEADS,
+    PERSON_PRONOUNS,
+    POSSESSIVE_GROUP,
+    POSSESSIVE_PERSON,
+    QUANTIFIER_SOURCES,
+)
 from dateline.record import Entity, Span
 
 PERSON = "person"
