@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import json
 import math
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC
@@ -29,7 +28,7 @@ from typing import Any
 from dateline.extract.entities import gazetteer
 from dateline.extract.entities.cluster import canonical, initials
 from dateline.extract.entities.entity_words import ORG_ALIASES
-from dateline.geo.text import case_key
+from dateline.geo.text import case_key, strip_accents
 from dateline.store.backend import Backend
 from dateline.store.patterns import HONORIFICS, NAME_SUFFIXES, NON_WORD, OWN_IDENTITY, POSSESSIVE, SPACES
 
@@ -49,8 +48,7 @@ _INSTITUTION_HEADS = frozenset({"department", "ministry", "treasury", "bank", "s
 
 def name_key(name: str) -> str:
     """Normalise a name for identity: accents, case, punctuation, possessive and honorifics go."""
-    text = unicodedata.normalize("NFKD", name or "")
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = strip_accents(name or "").casefold()
     text = text.replace("’", "'")
     if text.endswith("'s"):
         text = text[:-2]

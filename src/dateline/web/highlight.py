@@ -13,6 +13,8 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from dateline.structure.text import blocks
+
 
 @dataclass(frozen=True, slots=True)
 class Mark:
@@ -99,13 +101,12 @@ def paragraphs(record: Mapping[str, Any]) -> list[tuple[int, int]]:
     given = [(p["start"], p["end"]) for p in record.get("paragraphs") or () if p["end"] > p["start"]]
     if given:
         return given
-    out, pos = [], body["start"]
-    for block in text[body["start"]:body["end"]].split("\n\n"):
-        lo = pos + len(block) - len(block.lstrip())
-        hi = pos + len(block.rstrip())
+    out = []
+    for start, end in blocks(text, body["start"], body["end"]):  # the layout's one paragraph splitter
+        piece = text[start:end]
+        lo, hi = start + len(piece) - len(piece.lstrip()), start + len(piece.rstrip())
         if hi > lo:
             out.append((lo, hi))
-        pos += len(block) + 2
     return out
 
 
