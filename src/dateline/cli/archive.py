@@ -9,7 +9,7 @@ import csv
 import json
 import sys
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 import typer
 
@@ -25,6 +25,7 @@ EXPORT_HELP = "table | json | csv | jsonl | geojson (csv, jsonl, geojson: the AP
 SHOW_FORMATS = ("text", "markdown", "json")
 # Columns holding story ids: a table never shortens or wraps them (they are typed back in).
 ID_COLUMNS = ("id", "story")
+T = TypeVar("T")
 
 
 def register(app: typer.Typer) -> None:
@@ -190,6 +191,7 @@ def search(words: list[str] = typer.Argument(None, help="Full-text query: words 
                                   all_versions=all_versions, sort=sort, limit=limit, offset=offset)
         view = search_view(store, query, facets=facets)
     found = view.results
+    assert found is not None  # search_view answers every query (``always`` is left True)
     shown = f"{offset + 1}-{offset + len(found.hits)} of " if found.hits else ""
     typer.echo(f"{shown}{found.total} {'story' if found.total == 1 else 'stories'}, by {found.sort}", err=True)
     if facets:
@@ -210,7 +212,7 @@ def show(story_id: str = typer.Argument(..., help="A story id, as `dateline sear
         raise typer.BadParameter(f"unknown format {format!r}: use {' | '.join(SHOW_FORMATS)}", param_hint="--format")
     with _open(db) as store:
         found = store.get_story(story_id.strip())
-    _found_or_exit(found, f"no story {story_id!r} in the archive (ids are listed by `dateline search`)")
+    found = _found_or_exit(found, f"no story {story_id!r} in the archive (ids are listed by `dateline search`)")
     if format == "json":
         return _print_json(found.to_dict())
     article = article_from_dict(found.record)
@@ -235,7 +237,7 @@ def entity(name: str = typer.Argument(..., help="Entity name or archive id."),
 
     with _open(db) as store:
         view = entity_view(store, name, limit=limit)
-    _found_or_exit(view, f"no entity named {name!r} in the archive")
+    view = _found_or_exit(view, f"no entity named {name!r} in the archive")
     profile = view.profile
     if format == "json":
         return _print_json(profile.to_dict())
@@ -292,11 +294,13 @@ def threads(limit: int = typer.Option(20, "--limit", "-n"),
     _emit(rows, ["thread", "stories", "first_day", "last_day", "headline"], format)
 
 
-def _found_or_exit(found: object, message: str) -> None:
-    """A look-up that found nothing ends the command with ``message`` and exit status 1."""
+def _found_or_exit(found: T | None, message: str) -> T:
+    """A look-up that found nothing ends the command with ``message`` and exit status 1;
+    else what it found."""
     if found is None:
         typer.echo(message, err=True)
         raise typer.Exit(1)
+    return found
 
 
 def _exported(view: Any, format: str) -> bool:

@@ -58,7 +58,7 @@ def read_meantime(path: str | Path) -> MeantimeDoc:
     for m in markables.iter("ENTITY_MENTION") if markables is not None else ():
         ids = [a.get("t_id", "") for a in m.iter("token_anchor")]
         if m.get("syntactic_type") in KEY_TYPES and ids and all(i in spans for i in ids):
-            mentions[m.get("m_id")] = (spans[ids[0]][0], spans[ids[-1]][1])
+            mentions[m.get("m_id", "")] = (spans[ids[0]][0], spans[ids[-1]][1])
             pronouns += m.get("syntactic_type") == "PRO"
     chains: dict[str, set[str]] = defaultdict(set)
     relations = root.find("Relations")

@@ -82,11 +82,11 @@ def aida_docs(directory: Path, conll: Path) -> list[GoldDoc]:
 
 
 def pair_predictions(docs: Sequence[GoldDoc], mentions: Sequence[list[tuple[int, int, int]]]
-                     ) -> tuple[list[str], list[Hashable], list[Hashable], int]:
+                     ) -> tuple[list[str], list[tuple[Hashable, ...]], list[Hashable], int]:
     """Gold labels, predicted archive entities and same-name baseline for every gold pair;
     ``mentions[i]`` holds document i's archive mentions as (start, end, entity)."""
     gold: list[str] = []
-    pred: list[Hashable] = []
+    pred: list[tuple[Hashable, ...]] = []
     names: list[Hashable] = []
     found = 0
     for i, (doc, rows) in enumerate(zip(docs, mentions)):
@@ -139,7 +139,8 @@ def _archive_mentions(read: list, order: list[int]) -> list[list[tuple[int, int,
         by_story: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
         for r in store.db.query("SELECT story, start_char, end_char, entity FROM mentions"):
             by_story[r["story"]].append((r["start_char"], r["end_char"], r["entity"]))
-    return [[] if isinstance(p, Failure) else by_story.get(n_of.get(p.article.id), []) for p in read]
+    return [by_story.get(n, []) if not isinstance(p, Failure) and (n := n_of.get(p.article.id)) is not None else []
+            for p in read]
 
 
 def format_table(n_docs: int, n_pairs: int, results: dict[str, IdentityScores]) -> str:

@@ -236,7 +236,7 @@ def _pool(workers: int, model: str | None, topics: Sequence[str], timing: Timing
     if sys.platform.startswith(FORK_PLATFORMS):
         _READER = _timed_reader(model, topics, timing)
         timing.forked = True
-        ctx = multiprocessing.get_context("fork")
+        ctx: multiprocessing.context.BaseContext = multiprocessing.get_context("fork")
     else:
         ctx = multiprocessing.get_context("spawn")
     pool = ctx.Pool(workers, initializer=_init_worker, initargs=(model, tuple(topics)))

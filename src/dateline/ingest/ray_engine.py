@@ -14,7 +14,7 @@ import os
 import pickle
 import time
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dateline.ingest.inputs import Plan, normalize_batch, path_row, plan_inputs, rows_of, stories_of, story_row
 from dateline.ingest.local import (
@@ -27,11 +27,15 @@ from dateline.ingest.sinks import Known
 from dateline.io.sources import BadInput
 from dateline.record import content_id
 
+if TYPE_CHECKING:
+    from ray.data import Dataset
+
 READ_BATCH = 8  # stories per actor call when their size is unknown
 BATCH_CHARS = 24_000  # characters per actor call: about a second of reading, so that Ray's cost per
 # call (a task, an Arrow batch each way, the object store) is a few per cent of it, and a lost batch cheap
 MAX_READ_BATCH = 128
-LIGHT = {"num_cpus": 0}  # dataset reading: never waits for a CPU that the reader pool holds
+LIGHT_CPUS = 0  # dataset reading: never waits for a CPU that the reader pool holds
+LIGHT = {"num_cpus": LIGHT_CPUS}
 WRITE_BATCH = 64  # stories per write transaction or record file
 INSTALL_HINT = "the Ray engine needs the ray extra: pip install 'dateline[ray]'"
 OUT_COLUMNS = ("id", "source", "error", "skipped", "prepared")
@@ -120,7 +124,7 @@ def build_dataset(plan: Plan, *, model: str | None, known: Known, workers: int, 
     import ray.data as rd
 
     read_batch = read_batch or batch_rows(plan)
-    parts = []
+    parts: list[Dataset] = []
     rows = [path_row(p) for p in plan.files] + [story_row(s) for s in plan.stories if not isinstance(s, BadInput)]
     if rows:
         parts.append(rd.from_items(rows, override_num_blocks=max(1, min(len(rows) // read_batch, 4096))))
@@ -129,10 +133,10 @@ def build_dataset(plan: Plan, *, model: str | None, known: Known, workers: int, 
     # that a big file is spread over every reader rather than given to one.
     if plan.parquet:
         parts.append(rd.read_parquet(plan.parquet, include_paths=True, ray_remote_args=LIGHT)
-                     .map_batches(normalize_batch, **LIGHT))
+                     .map_batches(normalize_batch, num_cpus=LIGHT_CPUS))
     if plan.jsonl:
         parts.append(rd.read_json(plan.jsonl, lines=True, include_paths=True, ray_remote_args=LIGHT)
-                     .map_batches(normalize_batch, **LIGHT))
+                     .map_batches(normalize_batch, num_cpus=LIGHT_CPUS))
     ds = parts[0].union(*parts[1:]) if len(parts) > 1 else parts[0]
     return ds.map_batches(StoryReader, fn_constructor_kwargs={"model": model, "known": known},
                           batch_size=read_batch, compute=rd.ActorPoolStrategy(size=workers), num_cpus=1)

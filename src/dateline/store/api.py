@@ -327,9 +327,9 @@ class Store:
             found = identity.lookup(self.db, name, type)
             if not found:
                 return []
-            rows = {r["n"]: r for r in self.db.query(
+            by_n = {r["n"]: r for r in self.db.query(
                 f"SELECT * FROM entities WHERE n IN ({', '.join('?' * len(found))})", found)}
-            return [_entity(rows[n]) for n in found if n in rows][:limit]
+            return [_entity(by_n[n]) for n in found if n in by_n][:limit]
         if type:
             where.append("type = ?")
             params.append(type)
@@ -555,8 +555,8 @@ class Store:
             "ORDER BY COALESCE(s.day, '') DESC, q.story DESC, q.start_char LIMIT ?", (*params, limit))
         found = [_quote(r) for r in rows]
         if places:  # where each quote's story was filed, for a map or GeoJSON
-            where = self.story_places(list(dict.fromkeys(q.story for q in found)))
-            found = [dataclasses.replace(q, place=where.get(q.story)) for q in found]
+            filed = self.story_places(list(dict.fromkeys(q.story for q in found)))
+            found = [dataclasses.replace(q, place=filed.get(q.story)) for q in found]
         return found
 
     def places(self, bbox: BBox | None = None, *, limit: int = 1000) -> list[PlaceCount]:

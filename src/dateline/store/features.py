@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-from collections import Counter
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -133,7 +133,7 @@ def terms(article: Article, body: str) -> tuple[tuple[str, float], ...]:
     """The story's top weighted terms: entities (by identity key), places and content words
     (log tf, boosted). A name met only in the dateline says where the story was filed, not
     what it reports: its term is ``d:``, never one of ``NAMED_PREFIXES``."""
-    counts: Counter[str] = Counter()
+    counts: defaultdict[str, float] = defaultdict(float)
     filed = article.spans.get("dateline", ())
     for ent in article.entities:
         if not ent.journalist and ent.type in NAME_TYPES and (key := identity_key(ent.name, ent.type)[0]):

@@ -180,7 +180,7 @@ def parse_bbox(value: Any) -> BBox | None:
     min_lon, min_lat, max_lon, max_lat = parts
     if not (-180 <= min_lon <= max_lon <= 180 and -90 <= min_lat <= max_lat <= 90):
         raise QueryError("bbox out of range: need -180<=min_lon<=max_lon<=180, -90<=min_lat<=max_lat<=90")
-    return parts  # type: ignore[return-value]
+    return parts
 
 
 def _name_or_id(value: Any) -> str | int | None:

@@ -122,7 +122,8 @@ def tone_word(polarities: list[int] | None) -> str | None:
 
 def _said(record: Mapping[str, Any], q: Mapping[str, Any], names: Mapping[str, str]) -> dict[str, Any]:
     """One quote for the panel: its whole sentence to read and copy, and who said it how."""
-    name = names.get(q.get("speaker")) or q.get("speaker_text")
-    return {"id": q["id"], "speaker": q.get("speaker"), "speaker_name": name, "kind": q.get("kind"),
+    speaker = q.get("speaker")
+    name = (names.get(speaker) if speaker is not None else None) or q.get("speaker_text")
+    return {"id": q["id"], "speaker": speaker, "speaker_name": name, "kind": q.get("kind"),
             "text": q.get("text"), "sentence": sentence_text(record.get("text") or "", q),
             "cite": citation(record.get("text") or "", q, name), "attribution": attribution(q, names)}

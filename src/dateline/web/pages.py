@@ -108,6 +108,7 @@ def register(app: FastAPI, store: Store) -> None:
         view = timeline_view(store, entity=entity, since=since, until=until)
         by_day: dict[str, list[Any]] = {}
         for e in view.events:
+            assert e.day is not None  # store.events keeps dated events only ("e.day IS NOT NULL")
             by_day.setdefault(e.day, []).append(e)
         return _page(request, "timeline.html", view=view, bars=timeline_bars(view.days), events=by_day,
                      entity=entity, since=since, until=until)

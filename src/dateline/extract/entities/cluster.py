@@ -163,8 +163,8 @@ def _title_conflict(found: list[Found], f: Found, group: Group) -> bool:
         sex = HONORIFIC_GENDER.get(f.title)
         named = first_names.gender_of(names.fullest([found[m].text for m in group.members]))
         return bool(sex and named and sex != named)
-    titles = {found[m].title.split()[-1] for m in group.members
-              if found[m].title and found[m].title not in COURTESY_TITLES}
+    titles = {title.split()[-1] for m in group.members
+              if (title := found[m].title) and title not in COURTESY_TITLES}
     return bool(titles) and f.title.split()[-1] not in titles
 
 

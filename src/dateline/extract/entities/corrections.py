@@ -151,7 +151,8 @@ def _product_models(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
     """A maker's name with a model designation is a product, not the maker ("Airbus A380",
     "Boeing 787 Dreamliner", "Ford F-150"); the designation alone elsewhere in the story
     ("the A380", "A380s") names the same product."""
-    out, models = [], set()
+    out: list[NerSpan] = []
+    models: set[str] = set()
     for s in spans:
         if s.label not in {"ORG", "NORP", "PRODUCT"}:
             out.append(s)

@@ -52,7 +52,7 @@ class NewMention:
     start: int  # characters
     end: int
     kind: str  # pronoun | description
-    gid: int | None  # None: a new anonymous person (a description)
+    gid: int  # a new anonymous person (a description) is given a group of its own
     token: int = -1
 
 
