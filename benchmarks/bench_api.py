@@ -11,6 +11,7 @@ client, share a fixed list of ``--requests`` requests (seeded, so reruns send th
 full-text, entity, speaker, place and date searches, story records, entity profiles, quotes,
 places, timeline and the story page. Latency is measured at the client, connection reuse on.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -58,7 +59,9 @@ def plan(db: str, n: int) -> list[tuple[str, str]]:
         "search text": lambda: f"/api/stories?q={quote(rng.choice(words))}",
         "search entity": lambda: f"/api/stories?entity={quote(rng.choice(people).name)}",
         "search place": lambda: f"/api/stories?place={quote(rng.choice(places))}" if places else "/api/stories",
-        "search dates": lambda: f"/api/stories?since={rng.choice(days)}&until={rng.choice(days)}" if days else "/api/stories",
+        "search dates": lambda: (
+            f"/api/stories?since={rng.choice(days)}&until={rng.choice(days)}" if days else "/api/stories"
+        ),
         "story json": lambda: f"/api/stories/{rng.choice(hits).id}",
         "story page": lambda: f"/stories/{rng.choice(hits).id}",
         "entity": lambda: f"/api/entities/{rng.choice(people).id}",
@@ -74,8 +77,11 @@ def serve(db: str) -> tuple[subprocess.Popen, str]:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    proc = subprocess.Popen([sys.executable, "-c", "from dateline.cli import main; main()", "serve", "--db", db, "--port", str(port)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", "from dateline.cli import main; main()", "serve", "--db", db, "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     base = f"http://127.0.0.1:{port}"
     for _ in range(300):
         try:
@@ -138,11 +144,18 @@ def main() -> None:
             proc.wait(10)
     everything = [t for ts in times.values() for t in ts]
     p50, p95 = pct(everything)
-    print(f"archive: {size} stories; {len(everything)} requests from {args.clients} concurrent clients "
-          f"in {wall:.1f} s ({len(everything) / wall:.0f} requests/s)")
+    print(
+        f"archive: {size} stories; {len(everything)} requests from {args.clients} concurrent clients "
+        f"in {wall:.1f} s ({len(everything) / wall:.0f} requests/s)"
+    )
     print(f"{'all requests':<15} p50 {p50:7.1f} ms  p95 {p95:7.1f} ms")
-    results = {"stories": size, "clients": args.clients, "requests": len(everything),
-               "rps": len(everything) / wall, "all": {"p50_ms": p50, "p95_ms": p95}}
+    results = {
+        "stories": size,
+        "clients": args.clients,
+        "requests": len(everything),
+        "rps": len(everything) / wall,
+        "all": {"p50_ms": p50, "p95_ms": p95},
+    }
     for kind, ts in times.items():
         k50, k95 = pct(ts)
         results[kind] = {"p50_ms": k50, "p95_ms": k95}

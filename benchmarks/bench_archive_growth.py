@@ -13,6 +13,7 @@ rate at the first size, and the same for this process's CPU time (on a busy mach
 time is mostly other people's load; with SQLite the CPU time is the store's whole cost). The archive is filled through the same path, so a large size takes
 a while: the fill rate is printed as it goes.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -63,10 +64,13 @@ def _moved(value: str | None, days: int) -> str | None:
 def copy_of(article: Article, k: int) -> Prepared:
     """Copy ``k`` of a read story: a marked text (a new id), its days moved on."""
     text = article.text + f"\n(copy {k})"
-    shifted = dataclasses.replace(article, id=content_id(text), text=text,
-                                  published=_moved(article.published, k * SHIFT_DAYS),
-                                  dateline=dataclasses.replace(article.dateline,
-                                                               date=_moved(article.dateline.date, k * SHIFT_DAYS)))
+    shifted = dataclasses.replace(
+        article,
+        id=content_id(text),
+        text=text,
+        published=_moved(article.published, k * SHIFT_DAYS),
+        dateline=dataclasses.replace(article.dateline, date=_moved(article.dateline.date, k * SHIFT_DAYS)),
+    )
     return prepare(shifted)
 
 
@@ -126,9 +130,12 @@ def main() -> None:
                 have += len(probe)
                 rate = len(times) / sum(times)
                 rates.append((rate, cpu))
-                print(f"at {size:>7,} stories: {rate:6.1f} stories/s, median {statistics.median(times) * 1000:.1f} ms, "
-                      f"ratio to the first size {rate / rates[0][0]:.2f}; this process's CPU {cpu * 1000:.1f} ms "
-                      f"a story, ratio {rates[0][1] / cpu:.2f}", flush=True)
+                print(
+                    f"at {size:>7,} stories: {rate:6.1f} stories/s, median {statistics.median(times) * 1000:.1f} ms, "
+                    f"ratio to the first size {rate / rates[0][0]:.2f}; this process's CPU {cpu * 1000:.1f} ms "
+                    f"a story, ratio {rates[0][1] / cpu:.2f}",
+                    flush=True,
+                )
 
 
 if __name__ == "__main__":

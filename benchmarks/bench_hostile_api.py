@@ -1,7 +1,8 @@
 """Hostile API parameters: how many of the requests in tests/test_api_hostile.py answer 5xx.
 
-    python benchmarks/bench_hostile_api.py      # prints the count and the worst parameters
+python benchmarks/bench_hostile_api.py      # prints the count and the worst parameters
 """
+
 from __future__ import annotations
 
 import os
@@ -46,5 +47,7 @@ for t in PATHS:
             kinds[t] = kinds.get(t, 0) + 1
 started = time.process_time()
 r = c.get("/api/stories", params={"q": " ".join(f"w{i}" for i in range(10_000))})
-print(f"{n} hostile requests, {bad} answered 5xx; a 10,000-term query: {r.status_code} in {time.process_time()-started:.2f} s CPU")
+print(
+    f"{n} hostile requests, {bad} answered 5xx; a 10,000-term query: {r.status_code} in {time.process_time() - started:.2f} s CPU"
+)
 print(sorted(kinds.items(), key=lambda kv: -kv[1])[:12])

@@ -17,6 +17,7 @@ publication time). Steps, each timed on its own:
    (full-text words from headlines, entity, place and date filters);
 5. with ``--pg``, the 2-worker ingest again into PostgreSQL (a fresh schema, dropped after).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -62,7 +63,7 @@ def bare_read(corpus: Path) -> float:
     list(reader.read_many(stories[:3]))
     start = time.perf_counter()
     for i in range(0, len(stories), 64):
-        list(reader.read_many(stories[i:i + 64]))
+        list(reader.read_many(stories[i : i + 64]))
     return len(stories) / (time.perf_counter() - start)
 
 
@@ -189,29 +190,39 @@ def main() -> None:
             results[f"parts_{workers}"] = parts[workers]
             if read_rate:
                 print(f"bare read (1 process, model loaded):        {read_rate:7.2f} stories/s")
-            print(f"ingest, {workers} worker{'s' if workers > 1 else ' '} (SQLite, load included): {rate:7.2f} "
-                  f"stories/s" + (f"  ratio to that bare read {rate / read_rate:.2f}" if read_rate else ""))
+            print(
+                f"ingest, {workers} worker{'s' if workers > 1 else ' '} (SQLite, load included): {rate:7.2f} "
+                f"stories/s" + (f"  ratio to that bare read {rate / read_rate:.2f}" if read_rate else "")
+            )
             print(f"  where the time went: {parts[workers]} ({load()})")
         results["ratio_2_to_1"] = results["ingest_2"] / results["ingest_1"]
         results["ceiling_idle_2_cores"] = ceiling(n, parts[1], parts[2])
-        print(f"2 workers / 1 worker: {results['ratio_2_to_1']:.2f} in this run; "
-              f"{results['ceiling_idle_2_cores']:.2f} on an idle 2-core machine from the CPU each part took")
+        print(
+            f"2 workers / 1 worker: {results['ratio_2_to_1']:.2f} in this run; "
+            f"{results['ceiling_idle_2_cores']:.2f} on an idle 2-core machine from the CPU each part took"
+        )
         with Store.open(str(Path(tmp) / "w2.db")) as store:
             stats = store.stats()
         results["bytes_per_story"] = stats["bytes"] / max(stats["stories"], 1)
-        print(f"archive: {stats['stories']} stories, {stats['bytes'] / 1e6:.1f} MB, "
-              f"{results['bytes_per_story'] / 1024:.1f} KiB per story; {stats['entities']} entities, "
-              f"{stats['threads']} threads, {stats['version_groups']} version groups")
+        print(
+            f"archive: {stats['stories']} stories, {stats['bytes'] / 1e6:.1f} MB, "
+            f"{results['bytes_per_story'] / 1024:.1f} KiB per story; {stats['entities']} entities, "
+            f"{stats['threads']} threads, {stats['version_groups']} version groups"
+        )
         if not args.no_search:
             lat = search_latency(str(Path(tmp) / "w2.db"), args.clients, args.queries)
             results["search"] = lat
-            print(f"search latency, {args.clients} concurrent clients, {lat['queries']} queries: "
-                  f"p50 {lat['p50_ms']:.1f} ms, p95 {lat['p95_ms']:.1f} ms")
+            print(
+                f"search latency, {args.clients} concurrent clients, {lat['queries']} queries: "
+                f"p50 {lat['p50_ms']:.1f} ms, p95 {lat['p95_ms']:.1f} ms"
+            )
         if args.pg:
             rate, added, size = pg_ingest(args.pg, corpus, 2)
             results["pg_ingest_2"] = rate
-            print(f"ingest, 2 workers (PostgreSQL):           {rate:7.2f} stories/s, "
-                  f"{size / max(added, 1) / 1024:.1f} KiB per story")
+            print(
+                f"ingest, 2 workers (PostgreSQL):           {rate:7.2f} stories/s, "
+                f"{size / max(added, 1) / 1024:.1f} KiB per story"
+            )
         print(json.dumps(results))
 
 

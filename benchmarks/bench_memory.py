@@ -11,6 +11,7 @@ Every ``--every`` stories it prints each reader's resident memory (VmRSS) and pe
 /proc (Linux), with one reader the entries in dateline's caches, flushed, so a run stopped early still says what it saw; at the end, the peak per
 reader and the growth from the first sample after warm-up to the last.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -85,29 +86,46 @@ def main() -> None:
     started = time.perf_counter()
     samples: list[dict] = []
     failed: list[str] = []
-    print(f"{len(texts)} distinct stories, read up to {args.stories} times with changed copies; "
-          f"{args.workers} reader{'s' if args.workers > 1 else ''}", flush=True)
+    print(
+        f"{len(texts)} distinct stories, read up to {args.stories} times with changed copies; "
+        f"{args.workers} reader{'s' if args.workers > 1 else ''}",
+        flush=True,
+    )
     results = read_stories(copies(texts, args.stories), args.workers)
     for done, item in enumerate(results, start=1):
         if isinstance(item, Failure):
             failed.append(item.reason)
         if done % args.every == 0 or done == args.stories:
             mem = {pid: memory(pid) for pid in readers(args.workers)}
-            samples.append({"stories": done, "seconds": round(time.perf_counter() - started, 1),
-                            "rss_mb": [round(m[0], 1) for m in mem.values()],
-                            "peak_mb": [round(m[1], 1) for m in mem.values()],
-                            "failed": len(failed), "load": round(os.getloadavg()[0], 1),
-                            "cached": cached_entries() if args.workers == 1 else {}})
+            samples.append(
+                {
+                    "stories": done,
+                    "seconds": round(time.perf_counter() - started, 1),
+                    "rss_mb": [round(m[0], 1) for m in mem.values()],
+                    "peak_mb": [round(m[1], 1) for m in mem.values()],
+                    "failed": len(failed),
+                    "load": round(os.getloadavg()[0], 1),
+                    "cached": cached_entries() if args.workers == 1 else {},
+                }
+            )
             print(json.dumps(samples[-1]), flush=True)
     settled = [s for s in samples if s["stories"] >= WARM_UP] or samples
     first, last = settled[0], settled[-1]
-    print(json.dumps({"stories": samples[-1]["stories"] if samples else 0, "failed": len(failed),
-                      "first_failures": failed[:3],
-                      "peak_mb_per_reader": max(max(s["peak_mb"]) for s in samples),
-                      "rss_after_warm_up_mb": max(first["rss_mb"]), "rss_at_end_mb": max(last["rss_mb"]),
-                      "growth_mb_per_1000_after_warm_up": round(
-                          (max(last["rss_mb"]) - max(first["rss_mb"])) * 1000
-                          / max(1, last["stories"] - first["stories"]), 2)}))
+    print(
+        json.dumps(
+            {
+                "stories": samples[-1]["stories"] if samples else 0,
+                "failed": len(failed),
+                "first_failures": failed[:3],
+                "peak_mb_per_reader": max(max(s["peak_mb"]) for s in samples),
+                "rss_after_warm_up_mb": max(first["rss_mb"]),
+                "rss_at_end_mb": max(last["rss_mb"]),
+                "growth_mb_per_1000_after_warm_up": round(
+                    (max(last["rss_mb"]) - max(first["rss_mb"])) * 1000 / max(1, last["stories"] - first["stories"]), 2
+                ),
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ spaCy and the entities extractor, then times the places extractor alone on the p
 stories (look-ups warm after the first pass, as in a long-running reader) and reports
 the gazetteer's size on disk.
 """
+
 from __future__ import annotations
 
 import argparse

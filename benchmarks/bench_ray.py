@@ -10,6 +10,7 @@ reader start-up included. Ray runs on a Ray instance started here with ``num_cpu
 came back read) and its steady state after it in milliseconds per story; Ray's overhead (Ray 1
 CPU against local 1 worker, as a whole and per story after start-up) and Ray's scaling.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -34,8 +35,10 @@ def load_stories(n: int) -> list[str]:
             if len(texts) >= n:
                 break
         return texts[:n]
-    fixtures = [p.read_text(encoding="utf-8", errors="replace")
-                for p in sorted((ROOT / "tests" / "fixtures" / "stories").glob("*.txt"))]
+    fixtures = [
+        p.read_text(encoding="utf-8", errors="replace")
+        for p in sorted((ROOT / "tests" / "fixtures" / "stories").glob("*.txt"))
+    ]
     return [f"{fixtures[i % len(fixtures)]}\n(copy {i})\n" for i in range(n)]
 
 
@@ -49,8 +52,12 @@ def figures(report) -> dict[str, float]:
     """Stories/s over the whole run; start-up (wall seconds until the first story came back read);
     and the steady state after it, in wall milliseconds per story."""
     steady = (report.seconds - report.timing.startup) / max(report.added - 1, 1) * 1e3
-    return {"rate": report.added / report.seconds, "startup_s": report.timing.startup, "steady_ms": steady,
-            "write_ms": report.timing.write / max(report.added, 1) * 1e3}
+    return {
+        "rate": report.added / report.seconds,
+        "startup_s": report.timing.startup,
+        "steady_ms": steady,
+        "write_ms": report.timing.write / max(report.added, 1) * 1e3,
+    }
 
 
 def run_local(path: str, db: Path, workers: int) -> dict[str, float]:
@@ -85,8 +92,10 @@ def main() -> None:
     args = parser.parse_args()
     os.environ.setdefault("RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER", "0")  # one machine: loopback only
     texts = load_stories(args.stories)
-    print(f"{len(texts)} stories ({'Reuters-21578' if REUTERS.is_dir() else 'fixtures'}), "
-          f"{sum(map(len, texts)) / max(len(texts), 1):.0f} characters each on average")
+    print(
+        f"{len(texts)} stories ({'Reuters-21578' if REUTERS.is_dir() else 'fixtures'}), "
+        f"{sum(map(len, texts)) / max(len(texts), 1):.0f} characters each on average"
+    )
     runs_: dict[str, dict[str, float]] = {}
     with tempfile.TemporaryDirectory(prefix="bench_ray") as tmp:
         path = write_jsonl(texts, Path(tmp))
@@ -96,19 +105,23 @@ def main() -> None:
             db = Path(tmp) / f"{name.replace(' ', '_').replace(',', '')}.db"
             # each local run in a fresh process: none profits from a pipeline another one loaded
             runs_[name] = r = fresh(fn, path, db, n) if fn is run_local else fn(path, db, n)
-            print(f"{name:<18} {r['rate']:7.2f} stories/s; start-up {r['startup_s']:5.1f} s, then "
-                  f"{r['steady_ms']:6.1f} ms a story (writing {r['write_ms']:.1f} ms of it); "
-                  f"load average {os.getloadavg()[0]:.1f}", flush=True)
+            print(
+                f"{name:<18} {r['rate']:7.2f} stories/s; start-up {r['startup_s']:5.1f} s, then "
+                f"{r['steady_ms']:6.1f} ms a story (writing {r['write_ms']:.1f} ms of it); "
+                f"load average {os.getloadavg()[0]:.1f}",
+                flush=True,
+            )
     rate = {name: r["rate"] for name, r in runs_.items()}
     if "local, 1 worker" in rate:
         local, one = runs_["local, 1 worker"], runs_["ray, 1 CPU"]
-        print(f"Ray overhead: ray 1 CPU / local 1 worker = {rate['ray, 1 CPU'] / rate['local, 1 worker']:.2f}; "
-              f"per story after start-up {one['steady_ms'] - local['steady_ms']:+.1f} ms "
-              f"({one['steady_ms'] / local['steady_ms'] - 1:+.0%}), "
-              f"start-up {one['startup_s'] - local['startup_s']:+.1f} s")
+        print(
+            f"Ray overhead: ray 1 CPU / local 1 worker = {rate['ray, 1 CPU'] / rate['local, 1 worker']:.2f}; "
+            f"per story after start-up {one['steady_ms'] - local['steady_ms']:+.1f} ms "
+            f"({one['steady_ms'] / local['steady_ms'] - 1:+.0%}), "
+            f"start-up {one['startup_s'] - local['startup_s']:+.1f} s"
+        )
         print(f"local scaling: 2 workers / 1 = {rate['local, 2 workers'] / rate['local, 1 worker']:.2f}")
-        print(f"Ray, 2 CPUs / local 1 worker = {rate['ray, 2 CPUs'] / rate['local, 1 worker']:.2f} "
-              "(issue 21 asks 1.7)")
+        print(f"Ray, 2 CPUs / local 1 worker = {rate['ray, 2 CPUs'] / rate['local, 1 worker']:.2f} (issue 21 asks 1.7)")
     print(f"Ray scaling: 2 CPUs / 1 CPU = {rate['ray, 2 CPUs'] / rate['ray, 1 CPU']:.2f}")
     print(json.dumps(runs_))
 

@@ -8,6 +8,7 @@ ratio is dateline's time over spaCy's (below 1.0 means dateline is cheaper). ``-
 CPU seconds instead of wall seconds: on a machine shared with other jobs, wall time measures
 the neighbours as much as the read.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -30,7 +31,10 @@ def load_stories(n: int, sgm: Path) -> list[str]:
 
         texts = [s.text for s in iter_wire_stories(sgm) if len(s.text) > 1200]
     else:
-        texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted((ROOT / "tests" / "fixtures" / "stories").glob("*.txt"))]
+        texts = [
+            p.read_text(encoding="utf-8", errors="replace")
+            for p in sorted((ROOT / "tests" / "fixtures" / "stories").glob("*.txt"))
+        ]
     return (texts * (n // max(len(texts), 1) + 1))[:n]
 
 
@@ -60,9 +64,13 @@ def main() -> None:
     dateline_s = min(timed(lambda: list(reader.read_many(stories)), clock) for _ in range(args.repeat))
 
     print(f"stories: {len(texts)} ({chars / len(texts):.0f} characters each on average)")
-    print(f"spaCy {model_name()} default pipeline ({', '.join(bare.pipe_names)}): {len(texts) / spacy_s:8.1f} stories/s")
-    print(f"dateline read (structure + spaCy {', '.join(reader.nlp.pipe_names)} + extractors "
-          f"{', '.join(n for _, n, _ in reader.extractors)}): {len(texts) / dateline_s:8.1f} stories/s")
+    print(
+        f"spaCy {model_name()} default pipeline ({', '.join(bare.pipe_names)}): {len(texts) / spacy_s:8.1f} stories/s"
+    )
+    print(
+        f"dateline read (structure + spaCy {', '.join(reader.nlp.pipe_names)} + extractors "
+        f"{', '.join(n for _, n, _ in reader.extractors)}): {len(texts) / dateline_s:8.1f} stories/s"
+    )
     print(f"ratio dateline/spaCy {'CPU' if args.cpu else 'wall'} time: {dateline_s / spacy_s:.2f}")
 
 

@@ -13,6 +13,7 @@ most reported first. ``--all-versions`` searches every stored story, superseded 
 with ``--stories`` copies of the stories of a small ingested archive, each text given a line of
 its own so each copy is a new story.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -28,9 +29,13 @@ from dateline.store import Store
 
 
 def queries(store: Store, n: int, seed: int = 7) -> list[str]:
-    words = sorted({w.lower() for r in store.db.query("SELECT headline FROM stories WHERE headline IS NOT NULL "
-                                                      "ORDER BY n LIMIT 5000")
-                    for w in re.findall(r"[A-Za-z]{4,}", r["headline"])})
+    words = sorted(
+        {
+            w.lower()
+            for r in store.db.query("SELECT headline FROM stories WHERE headline IS NOT NULL ORDER BY n LIMIT 5000")
+            for w in re.findall(r"[A-Za-z]{4,}", r["headline"])
+        }
+    )
     rng = random.Random(seed)
     return [" ".join(rng.sample(words, rng.choice((1, 1, 2)))) for _ in range(n)]
 
@@ -38,8 +43,9 @@ def queries(store: Store, n: int, seed: int = 7) -> list[str]:
 def build(target: str, source: str, stories: int, batch: int = 200) -> None:
     """``stories`` copies of ``source``'s stories in ``target``, each with its own text and id."""
     with Store.open(source) as src:
-        records = [article_from_dict(json.loads(r["record"])) for r in src.db.query("SELECT record FROM stories "
-                                                                                     "ORDER BY n")]
+        records = [
+            article_from_dict(json.loads(r["record"])) for r in src.db.query("SELECT record FROM stories ORDER BY n")
+        ]
     with Store.open(target) as big:
         for start in range(big.stats()["stories"], stories, batch):
             copies = []
@@ -58,7 +64,7 @@ def entity_pages(db: str, n: int) -> list[float]:
     with Store.open(db) as store:
         ids = [e.id for e in store.entities(limit=n * 3)]
         rng = random.Random(5)
-        sample = ids[:n // 2] + rng.sample(ids[n // 2:], min(len(ids) - n // 2, n - n // 2))
+        sample = ids[: n // 2] + rng.sample(ids[n // 2 :], min(len(ids) - n // 2, n - n // 2))
         with TestClient(create_app(store)) as client:
             client.get(f"/entities/{sample[0]}")  # warm: templates compiled, connection open
             times = []
@@ -93,9 +99,18 @@ def main() -> None:
         for q in qs:
             total = store.results(q, limit=1, all_versions=args.all_versions).total
             offset = rng.randrange(0, max(1, total), 20) if total > 20 else 0
-            pages.append(timed(lambda q=q, offset=offset: store.results(q, limit=20, offset=offset, all_versions=args.all_versions)))
-            facets.append(timed(lambda q=q, offset=offset: store.results(q, limit=20, offset=offset, facets=True,
-                                                      all_versions=args.all_versions)))
+            pages.append(
+                timed(
+                    lambda q=q, offset=offset: store.results(q, limit=20, offset=offset, all_versions=args.all_versions)
+                )
+            )
+            facets.append(
+                timed(
+                    lambda q=q, offset=offset: store.results(
+                        q, limit=20, offset=offset, facets=True, all_versions=args.all_versions
+                    )
+                )
+            )
             totals.append(total)
         stories = store.stats()["stories"]
 
@@ -108,8 +123,10 @@ def main() -> None:
         print(f"the same with facets:              p50 {p(facets, 50):.1f} ms, p95 {p(facets, 95):.1f} ms")
     if args.entities:
         pages_ms = entity_pages(args.db, args.entities)
-        print(f"entity page (/entities/ID, rendered), {len(pages_ms)} entities: p50 {p(pages_ms, 50):.1f} ms, "
-              f"p95 {p(pages_ms, 95):.1f} ms")
+        print(
+            f"entity page (/entities/ID, rendered), {len(pages_ms)} entities: p50 {p(pages_ms, 50):.1f} ms, "
+            f"p95 {p(pages_ms, 95):.1f} ms"
+        )
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@
 CPU time, not wall time: on a shared machine wall time measures the neighbours. Over the
 story length limit the story is refused at once, and the message names the limit.
 """
+
 from __future__ import annotations
 
 import resource
@@ -28,8 +29,10 @@ def main(n: int) -> None:
     started, cpu = time.perf_counter(), time.process_time()
     try:
         article = reader.read(text)
-        print(f"{len(text):,} chars read in {time.process_time() - cpu:.1f} s CPU "
-              f"({time.perf_counter() - started:.1f} s wall): {len(article.entities)} entities")
+        print(
+            f"{len(text):,} chars read in {time.process_time() - cpu:.1f} s CPU "
+            f"({time.perf_counter() - started:.1f} s wall): {len(article.entities)} entities"
+        )
     except ValueError as exc:
         print(f"{len(text):,} chars refused in {time.perf_counter() - started:.3f} s: {exc}")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

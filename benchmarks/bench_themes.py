@@ -3,6 +3,7 @@ extractor and without the three theme extractors, timed in one run (best of ``--
 
     .venv/bin/python benchmarks/bench_themes.py [--stories N] [--sgm FILE]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -39,8 +40,10 @@ def main() -> None:
     print(f"added by themes: {100 * (b - a) / a:+.1f}%")
     spent = _time_extractors(full, stories)
     total = timed(lambda: list(full.read_many(stories)))
-    print("time in each extractor, share of the whole read: " +
-          ", ".join(f"{n} {100 * t / total:.1f}%" for n, t in spent.items()))
+    print(
+        "time in each extractor, share of the whole read: "
+        + ", ".join(f"{n} {100 * t / total:.1f}%" for n, t in spent.items())
+    )
     print(f"themes together: {100 * sum(spent[n] for n in THEMES) / total:.1f}% of a full read")
 
 
@@ -55,6 +58,7 @@ def _time_extractors(reader: Reader, stories) -> dict[str, float]:
                 return fn(ctx)
             finally:
                 spent[name] += time.perf_counter() - started
+
         return run
 
     reader.extractors = [(field, name, clocked(name, fn)) for field, name, fn in reader.extractors]

@@ -6,6 +6,7 @@ With no argument it reads the raw text of the TempEval-3 TBAQ TimeML files in
 ../shared/data/tempeval3/TBAQ-cleaned (each anchored on its DCT); other arguments are
 .tml files, folders of them, or plain-text stories (anchored on nothing).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -59,8 +60,9 @@ def main() -> None:
     normaliser = best_of(args.repeat, lambda: [find_timexes(t, a) for t, a in stories])
     docs: list = []
     spacy_time = best_of(1, lambda: docs.extend(nlp.pipe(texts, batch_size=16)))
-    extractor = best_of(args.repeat, lambda: [find_timexes(d.text, a, tense_hints(d))
-                                             for d, (_, a) in zip(docs, stories)])
+    extractor = best_of(
+        args.repeat, lambda: [find_timexes(d.text, a, tense_hints(d)) for d, (_, a) in zip(docs, stories)]
+    )
     found = sum(len(find_timexes(t, a)) for t, a in stories)
 
     print(f"{n} stories, {chars / n:.0f} characters a story on average, {found} timexes found")
@@ -68,8 +70,10 @@ def main() -> None:
     print(f"{'time normaliser (text only)':<34}{normaliser * 1000 / n:12.2f}")
     print(f"{'timexes extractor (with hints)':<34}{extractor * 1000 / n:12.2f}")
     print(f"{'spaCy parse (' + nlp.meta.get('name', '?') + ')':<34}{spacy_time * 1000 / n:12.2f}")
-    print(f"normaliser / spaCy = {normaliser / spacy_time:.3f} "
-          f"(the normaliser costs {normaliser / spacy_time * 100:.1f}% of the parse)")
+    print(
+        f"normaliser / spaCy = {normaliser / spacy_time:.3f} "
+        f"(the normaliser costs {normaliser / spacy_time * 100:.1f}% of the parse)"
+    )
 
 
 if __name__ == "__main__":

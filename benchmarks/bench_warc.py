@@ -15,6 +15,7 @@ image and a 404. Then, in one run and in this process:
 3. agreement: the share of stories whose headline and last body words come out the same both
    ways (compared as words: HTML folds runs of spaces).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -52,12 +53,14 @@ def as_html(story) -> bytes:
     else:
         byline = ""
     body = "".join(f"<p>{html.escape(p)}</p>\n" for p in paragraphs)
-    return (f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>{html.escape(story.headline)}"
-            f"</title><meta property='article:published_time' content='{story.published}'></head><body>"
-            f"<header><nav><a href='/'>Home</a> <a href='/markets'>Markets</a></nav></header><main><article>"
-            f"<h1>{html.escape(story.headline)}</h1>"
-            + (f"<p class='byline'>{html.escape(byline)}</p>" if byline else "")
-            + f"{body}</article></main><footer>All quotes delayed. Terms of use.</footer></body></html>").encode()
+    return (
+        f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>{html.escape(story.headline)}"
+        f"</title><meta property='article:published_time' content='{story.published}'></head><body>"
+        f"<header><nav><a href='/'>Home</a> <a href='/markets'>Markets</a></nav></header><main><article>"
+        f"<h1>{html.escape(story.headline)}</h1>"
+        + (f"<p class='byline'>{html.escape(byline)}</p>" if byline else "")
+        + f"{body}</article></main><footer>All quotes delayed. Terms of use.</footer></body></html>"
+    ).encode()
 
 
 def build(stories: list, folder: Path) -> tuple[Path, Path]:
@@ -65,22 +68,25 @@ def build(stories: list, folder: Path) -> tuple[Path, Path]:
     from warcio.warcwriter import WARCWriter
 
     jsonl = folder / "stories.jsonl"
-    jsonl.write_text("\n".join(json.dumps({"text": s.text, "published": s.published, "headline": s.headline})
-                               for s in stories), encoding="utf-8")
+    jsonl.write_text(
+        "\n".join(json.dumps({"text": s.text, "published": s.published, "headline": s.headline}) for s in stories),
+        encoding="utf-8",
+    )
     warc = folder / "crawl.warc.gz"
     with open(warc, "wb") as out:
         writer = WARCWriter(out, gzip=True)
 
         def response(url: str, status: str, kind: str, payload: bytes) -> None:
-            writer.write_record(writer.create_warc_record(url, "request", payload=io.BytesIO(
-                f"GET {url} HTTP/1.1\r\n\r\n".encode())))
+            writer.write_record(
+                writer.create_warc_record(url, "request", payload=io.BytesIO(f"GET {url} HTTP/1.1\r\n\r\n".encode()))
+            )
             headers = StatusAndHeaders(status, [("Content-Type", kind)], protocol="HTTP/1.1")
-            writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(payload),
-                                                          http_headers=headers))
+            writer.write_record(
+                writer.create_warc_record(url, "response", payload=io.BytesIO(payload), http_headers=headers)
+            )
 
         for i, story in enumerate(stories):
-            response(f"https://wire.example/1987/{story.id}.html", "200 OK", "text/html; charset=utf-8",
-                     as_html(story))
+            response(f"https://wire.example/1987/{story.id}.html", "200 OK", "text/html; charset=utf-8", as_html(story))
             if i % 10 == 0:
                 response(f"https://wire.example/img/{i}.png", "200 OK", "image/png", b"\x89PNG\r\n\x1a\n" + bytes(64))
                 response(f"https://wire.example/gone/{i}", "404 Not Found", "text/html", b"<html>gone</html>")
@@ -110,9 +116,11 @@ def main() -> None:
     stories = wire_stories(args.stories)
     with tempfile.TemporaryDirectory() as tmp:
         jsonl, warc = build(stories, Path(tmp))
-        print(f"{len(stories)} Reuters-21578 stories: JSON Lines {jsonl.stat().st_size / 1e6:.1f} MB, "
-              f"WARC.gz {warc.stat().st_size / 1e6:.1f} MB ({len(stories)} pages among "
-              f"{2 * (len(stories) + 2 * ((len(stories) + 9) // 10))} records)")
+        print(
+            f"{len(stories)} Reuters-21578 stories: JSON Lines {jsonl.stat().st_size / 1e6:.1f} MB, "
+            f"WARC.gz {warc.stat().st_size / 1e6:.1f} MB ({len(stories)} pages among "
+            f"{2 * (len(stories) + 2 * ((len(stories) + 9) // 10))} records)"
+        )
 
         def from_jsonl():
             return [s for s in iter_stories([str(jsonl)]) if isinstance(s, Story)]
@@ -142,10 +150,13 @@ def main() -> None:
         b, full_warc = timed("WARC.gz", lambda: list(reader.read_all(iter_stories([str(warc)]))), len(stories))
         print(f"  WARC / JSON Lines: {full_warc / full_jsonl:.3f}")
         pairs = list(zip(a, b))
-        for name, get in (("authors", lambda r: r.authors), ("dateline places", lambda r: r.dateline.places),
-                          ("entity names", lambda r: sorted({e.name for e in r.entities})),
-                          ("quotes", lambda r: [q.text for q in r.quotes]),
-                          ("language", lambda r: r.language)):
+        for name, get in (
+            ("authors", lambda r: r.authors),
+            ("dateline places", lambda r: r.dateline.places),
+            ("entity names", lambda r: sorted({e.name for e in r.entities})),
+            ("quotes", lambda r: [q.text for q in r.quotes]),
+            ("language", lambda r: r.language),
+        ):
             same = sum(get(x) == get(y) for x, y in pairs)
             print(f"  same {name} in both records: {same / len(pairs):.1%}")
 

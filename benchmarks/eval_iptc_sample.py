@@ -7,6 +7,7 @@
 Reports top-1 accuracy (the model's best topic is one of the story's labels), accuracy against
 the main label, and micro precision, recall and F1 of the assigned topic sets.
 """
+
 from __future__ import annotations
 
 import random
@@ -64,8 +65,10 @@ def main(shared: Path, draw: bool) -> None:
         assigned += len(found)
         gold_total += len(gold)
     p, r, f = prf(hits, assigned, hits, gold_total)
-    print(f"stories {n}: top-1 in labels {top1 / n:.3f}, top-1 = main label {main_hits / n:.3f}, "
-          f"micro P {p:.3f} R {r:.3f} F1 {f:.3f}")
+    print(
+        f"stories {n}: top-1 in labels {top1 / n:.3f}, top-1 = main label {main_hits / n:.3f}, "
+        f"micro P {p:.3f} R {r:.3f} F1 {f:.3f}"
+    )
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ Samples (nothing downloaded, nothing committed but our own sentences):
 "decided" is the share given a language (the rest are too short or unsure: null, read as
 English); "accuracy" is the share of decided texts given the right language.
 """
+
 from __future__ import annotations
 
 import importlib
@@ -43,8 +44,10 @@ def score(name: str, samples: list[tuple[str, str]]) -> None:
         if got != lang:
             wrong[f"{lang}->{got}"] += 1
     n = len(samples)
-    print(f"{name:<42} {n:>6} texts  decided {decided / n:6.1%}  accuracy {right / max(decided, 1):6.1%}"
-          f"  errors {dict(wrong.most_common(6))}")
+    print(
+        f"{name:<42} {n:>6} texts  decided {decided / n:6.1%}  accuracy {right / max(decided, 1):6.1%}"
+        f"  errors {dict(wrong.most_common(6))}"
+    )
 
 
 def own() -> list[tuple[str, str]]:
@@ -75,7 +78,7 @@ def real_english() -> list[tuple[str, str]]:
     bodies = []
     for text in texts:
         layout = parse_structure(text)
-        bodies.append(("en", layout.text[layout.body.start:layout.body.end] or layout.text))
+        bodies.append(("en", layout.text[layout.body.start : layout.body.end] or layout.text))
     return bodies
 
 
@@ -84,17 +87,21 @@ def main() -> None:
     examples = spacy_examples()
     print(f"spaCy example sentences: {len(examples)} languages")
     score("spaCy examples, one sentence", [(lang, s) for lang, ss in examples.items() for s in ss])
-    score("spaCy examples, four sentences joined",
-          [(lang, " ".join(ss[i:i + 4])) for lang, ss in examples.items() for i in range(0, len(ss), 4)])
+    score(
+        "spaCy examples, four sentences joined",
+        [(lang, " ".join(ss[i : i + 4])) for lang, ss in examples.items() for i in range(0, len(ss), 4)],
+    )
     if (SHARED / "reuters21578").is_dir():
         bodies = real_english()
         started = time.perf_counter()
         got = Counter(identify(text).language for _, text in bodies)
         ms = (time.perf_counter() - started) / len(bodies) * 1000
         other = sum(n for lang, n in got.items() if lang not in ("en", None))
-        print(f"real English news (Reuters-21578 dev, PolNeAR dev): {len(bodies)} stories, "
-              f"set aside as another language {other}, unsure {got[None]} ({got[None] / len(bodies):.1%}), "
-              f"{ms:.2f} ms a story; {dict(got.most_common(5))}")
+        print(
+            f"real English news (Reuters-21578 dev, PolNeAR dev): {len(bodies)} stories, "
+            f"set aside as another language {other}, unsure {got[None]} ({got[None] / len(bodies):.1%}), "
+            f"{ms:.2f} ms a story; {dict(got.most_common(5))}"
+        )
     else:
         print(f"real English news: skipped, {SHARED} absent")
 

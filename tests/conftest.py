@@ -1,4 +1,5 @@
 """Shared fixtures. Acceptance tests read ../shared (or $DATELINE_SHARED) and skip when it is absent."""
+
 from __future__ import annotations
 
 import json

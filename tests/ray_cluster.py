@@ -1,14 +1,19 @@
 """A real Ray cluster on loopback for tests and benchmarks: a head node and worker nodes, each
 its own raylet, object store and worker processes (``ray.cluster_utils.Cluster``), with this
 process connected as the driver. A node can be killed (SIGKILL, no graceful exit) mid-run."""
+
 from __future__ import annotations
 
 import os
 
 # Loopback only: Ray reads RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER=0 as "one machine, use 127.0.0.1"
 # (it must be set before ray is imported).
-ENV = {"RAY_AUTH_MODE": "disabled", "RAY_USAGE_STATS_ENABLED": "0", "RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER": "0",
-       "RAY_raylet_start_wait_time_s": "180"}  # a busy shared machine starts nodes slowly
+ENV = {
+    "RAY_AUTH_MODE": "disabled",
+    "RAY_USAGE_STATS_ENABLED": "0",
+    "RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER": "0",
+    "RAY_raylet_start_wait_time_s": "180",
+}  # a busy shared machine starts nodes slowly
 os.environ.update(ENV)
 # Notice a dead node within seconds rather than the default half minute.
 SYSTEM_CONFIG = {"health_check_period_ms": 1000, "health_check_failure_threshold": 3}
@@ -22,9 +27,15 @@ class LocalCluster:
         from ray.cluster_utils import Cluster
 
         self.cpus = cpus
-        self.cluster = Cluster(initialize_head=True, head_node_args={
-            "num_cpus": cpus, "node_ip_address": "127.0.0.1", "include_dashboard": False,
-            "_system_config": SYSTEM_CONFIG})
+        self.cluster = Cluster(
+            initialize_head=True,
+            head_node_args={
+                "num_cpus": cpus,
+                "node_ip_address": "127.0.0.1",
+                "include_dashboard": False,
+                "_system_config": SYSTEM_CONFIG,
+            },
+        )
         self.address = self.cluster.address
         ray.init(address=self.address, logging_level="WARNING", log_to_driver=False)
 

@@ -2,6 +2,7 @@
 
 Reads ../shared (skips when absent): gold `persons` and `journalists_not_subjects`.
 """
+
 from __future__ import annotations
 
 import re

@@ -1,6 +1,7 @@
 """Acceptance on the seed story: the gold events with the right type, participants, place and
 time (at least 8 of 10), and no event from the credits or the boilerplate. Skips when
 ../shared is absent. Passing needs the entities, timexes and places extractors too."""
+
 from __future__ import annotations
 
 import pytest
@@ -38,8 +39,7 @@ def matches(article, event, gold: dict) -> bool:
 
 @pytest.fixture(scope="module")
 def report(seed_article, gold):
-    found = {i: any(matches(seed_article, ev, g) for ev in seed_article.events)
-             for i, g in enumerate(gold["events"])}
+    found = {i: any(matches(seed_article, ev, g) for ev in seed_article.events) for i, g in enumerate(gold["events"])}
     return found
 
 
@@ -62,5 +62,5 @@ def test_events_point_at_records(seed_article):
         assert set(event.who) | set(event.with_) <= entities
         assert event.where is None or event.where in entities
         assert event.when is None or event.when in timexes
-        text = seed_article.text[event.trigger.start:event.trigger.end]
+        text = seed_article.text[event.trigger.start : event.trigger.end]
         assert text == event.trigger.text

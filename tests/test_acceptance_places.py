@@ -1,5 +1,6 @@
 """Acceptance on the seed story: every gold place resolved (within 25 km, or by country code for
 countries); Khasan resolved correctly or left unresolved, never wrong. Skips without ../shared."""
+
 import pytest
 
 from dateline.geo.resolve import haversine_km

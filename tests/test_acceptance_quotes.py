@@ -1,4 +1,5 @@
 """Acceptance on the seed story: the gold quotes and reported speech (skips when ../shared is absent)."""
+
 from __future__ import annotations
 
 import pytest
@@ -53,10 +54,12 @@ def test_reported_speech(article, gold):
     found = 0
     for ga in gold["indirect_attributions"]:
         for q in article.quotes:
-            if (q.kind == "indirect" and fold(q.text).startswith(fold(ga["content_starts_with"]))
-                    and fold(q.cue) == fold(ga["cue"])
-                    and (_speaker_matches(article, q, ga["speaker"], False)
-                         or fold(q.speaker_text) == fold(ga["speaker"]))):
+            if (
+                q.kind == "indirect"
+                and fold(q.text).startswith(fold(ga["content_starts_with"]))
+                and fold(q.cue) == fold(ga["cue"])
+                and (_speaker_matches(article, q, ga["speaker"], False) or fold(q.speaker_text) == fold(ga["speaker"]))
+            ):
                 found += 1
                 break
     assert found >= 5, found

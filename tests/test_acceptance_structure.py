@@ -1,4 +1,5 @@
 """Acceptance: the seed story's metadata against the gold reading (skips when ../shared is absent)."""
+
 from __future__ import annotations
 
 from conftest import fold
@@ -16,14 +17,20 @@ def test_seed_metadata(seed_article, gold):
     assert list(a.authors) == g["authors"]
     # The record's dateline.country is an ISO code (RECORD.md); the gold names the country.
     expected = {**g["dateline"], "country": country_code(g["dateline"]["country"])}
-    assert {"places": list(a.dateline.places), "country": a.dateline.country, "date": a.dateline.date,
-            "agency": a.dateline.agency} == expected
+    assert {
+        "places": list(a.dateline.places),
+        "country": a.dateline.country,
+        "date": a.dateline.date,
+        "agency": a.dateline.agency,
+    } == expected
     assert a.dateline.region is None
     credits = a.credits
     assert [{"name": c.name, "place": c.place} for c in credits.reporting] == g["credits"]["reporting"]
-    assert [{"name": c.name, "place": c.place} for c in credits.additional_reporting] == g["credits"]["additional_reporting"]
+    assert [{"name": c.name, "place": c.place} for c in credits.additional_reporting] == g["credits"][
+        "additional_reporting"
+    ]
     assert list(credits.editing) == g["credits"]["editing"]
     assert [fold(b) for b in a.boilerplate] == [fold(b) for b in g["boilerplate"]]
-    body = a.text[a.body.start:a.body.end]
+    body = a.text[a.body.start : a.body.end]
     assert fold(body).startswith(fold(g["body_starts_with"]))
     assert fold(body).endswith(fold(g["body_ends_with"]))

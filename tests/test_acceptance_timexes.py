@@ -1,4 +1,5 @@
 """Acceptance: the seed story's 14 reference time expressions, read end to end."""
+
 from __future__ import annotations
 
 import re

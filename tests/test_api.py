@@ -1,4 +1,5 @@
 """The JSON API and the pages over a real archive (SQLite; PostgreSQL when DATELINE_TEST_PG_URL is set)."""
+
 from __future__ import annotations
 
 import pytest
@@ -26,20 +27,23 @@ def _entity_id(client, name: str) -> int:
     return found[0]["id"]
 
 
-@pytest.mark.parametrize("params, expected", [
-    ({}, {HARBOUR.id, FLOOD.id, HOSTILE.id}),
-    ({"q": "fishing treaty"}, {HARBOUR.id}),
-    ({"q": "water"}, {FLOOD.id}),
-    ({"speaker": "Tomas Ekker"}, {FLOOD.id}),
-    ({"entity": "Harbour Council"}, {HARBOUR.id}),
-    ({"place": "Nairobi"}, {FLOOD.id}),
-    ({"place": "PT"}, {HARBOUR.id}),
-    ({"bbox": "-10,35,0,45"}, {HARBOUR.id}),
-    ({"since": "2031-05-01"}, {FLOOD.id, HOSTILE.id}),
-    ({"until": "2031-03"}, {HARBOUR.id}),
-    ({"agency": "afp"}, {FLOOD.id}),
-    ({"q": "fishing", "agency": "AFP"}, set()),
-])
+@pytest.mark.parametrize(
+    "params, expected",
+    [
+        ({}, {HARBOUR.id, FLOOD.id, HOSTILE.id}),
+        ({"q": "fishing treaty"}, {HARBOUR.id}),
+        ({"q": "water"}, {FLOOD.id}),
+        ({"speaker": "Tomas Ekker"}, {FLOOD.id}),
+        ({"entity": "Harbour Council"}, {HARBOUR.id}),
+        ({"place": "Nairobi"}, {FLOOD.id}),
+        ({"place": "PT"}, {HARBOUR.id}),
+        ({"bbox": "-10,35,0,45"}, {HARBOUR.id}),
+        ({"since": "2031-05-01"}, {FLOOD.id, HOSTILE.id}),
+        ({"until": "2031-03"}, {HARBOUR.id}),
+        ({"agency": "afp"}, {FLOOD.id}),
+        ({"q": "fishing", "agency": "AFP"}, set()),
+    ],
+)
 def test_search_filters(client, params, expected):
     r = client.get("/api/stories", params=params)
     assert r.status_code == 200
@@ -48,10 +52,19 @@ def test_search_filters(client, params, expected):
     assert body["count"] == len(expected)
 
 
-@pytest.mark.parametrize("params", [
-    {"bbox": "1,2,3"}, {"bbox": "a,b,c,d"}, {"bbox": "10,0,-10,5"}, {"since": "March"},
-    {"until": "2031-13-01"}, {"limit": "0"}, {"limit": "x"}, {"offset": "-1"},
-])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"bbox": "1,2,3"},
+        {"bbox": "a,b,c,d"},
+        {"bbox": "10,0,-10,5"},
+        {"since": "March"},
+        {"until": "2031-13-01"},
+        {"limit": "0"},
+        {"limit": "x"},
+        {"offset": "-1"},
+    ],
+)
 def test_bad_search_is_4xx_with_json_error(client, params):
     r = client.get("/api/stories", params=params)
     assert 400 <= r.status_code < 500
@@ -59,8 +72,9 @@ def test_bad_search_is_4xx_with_json_error(client, params):
     assert r.json()["error"]
 
 
-@pytest.mark.parametrize("path", ["/api/stories/0000000000000000", "/api/entities/999999",
-                                  "/api/threads/999999", "/api/nothing"])
+@pytest.mark.parametrize(
+    "path", ["/api/stories/0000000000000000", "/api/entities/999999", "/api/threads/999999", "/api/nothing"]
+)
 def test_missing_is_404_json(client, path):
     r = client.get(path)
     assert r.status_code == 404
@@ -118,14 +132,32 @@ def test_threads_endpoint(client):
 
 def test_openapi_lists_the_endpoints(client):
     paths = client.get("/openapi.json").json()["paths"]
-    for path in ("/api/stories", "/api/stories/{story_id}", "/api/entities", "/api/entities/{entity_id}",
-                 "/api/quotes", "/api/places", "/api/timeline", "/api/threads"):
+    for path in (
+        "/api/stories",
+        "/api/stories/{story_id}",
+        "/api/entities",
+        "/api/entities/{entity_id}",
+        "/api/quotes",
+        "/api/places",
+        "/api/timeline",
+        "/api/threads",
+    ):
         assert path in paths
     assert "/stories/{story_id}" not in paths  # pages are not API
 
 
-@pytest.mark.parametrize("path", ["/", "/search?q=quotas", "/map", "/timeline", "/entities?name=",
-                                  f"/stories/{HARBOUR.id}", f"/stories/{HOSTILE.id}"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/search?q=quotas",
+        "/map",
+        "/timeline",
+        "/entities?name=",
+        f"/stories/{HARBOUR.id}",
+        f"/stories/{HOSTILE.id}",
+    ],
+)
 def test_pages_render(client, path):
     r = client.get(path)
     assert r.status_code == 200
@@ -227,8 +259,10 @@ def test_story_page_shows_dateline_and_readable_dates(client):
 
     from dateline.record import Dateline
 
-    filed = dataclasses.replace(make_article("Talks on the fishing treaty resumed on Monday.", headline="Talks resume"),
-                                dateline=Dateline(places=("LISBON",), country="PT", date="XXXX-03-04"))
+    filed = dataclasses.replace(
+        make_article("Talks on the fishing treaty resumed on Monday.", headline="Talks resume"),
+        dateline=Dateline(places=("LISBON",), country="PT", date="XXXX-03-04"),
+    )
     client.app.state.store.add([filed])
     html = client.get(f"/stories/{filed.id}").text
     assert '<p class="dateline">LISBON, Portugal, 4 March</p>' in html
@@ -236,12 +270,27 @@ def test_story_page_shows_dateline_and_readable_dates(client):
     assert "4 March 2031, 10:00 UTC" in harbour and "2031-03-04T10:00" not in harbour.split("<aside")[0]
 
 
-@pytest.mark.parametrize("value, readable", [
-    ("2031-03-04", "4 March 2031"), ("XXXX-03-04", "4 March"), ("1987-03", "March 1987"),
-    ("2031-03-04T10:00:00Z", "4 March 2031, 10:00 UTC"), ("XXXX-XX-XX", "XXXX-XX-XX"),     ("2031-13-01", "2031-13-01"), (None, ""), ("1987-W10", "week 10 of 1987"), ("1987-Q1", "Q1 1987"),
-    ("1987-03-09TMO", "9 March 1987, morning"), ("P2W", "2 weeks"), ("PT20M", "20 minutes"), ("P1Y", "1 year"),
-    ("PRESENT_REF", "now"), ("P2Y6M", "P2Y6M"), ("PXD", "PXD"),
-])
+@pytest.mark.parametrize(
+    "value, readable",
+    [
+        ("2031-03-04", "4 March 2031"),
+        ("XXXX-03-04", "4 March"),
+        ("1987-03", "March 1987"),
+        ("2031-03-04T10:00:00Z", "4 March 2031, 10:00 UTC"),
+        ("XXXX-XX-XX", "XXXX-XX-XX"),
+        ("2031-13-01", "2031-13-01"),
+        (None, ""),
+        ("1987-W10", "week 10 of 1987"),
+        ("1987-Q1", "Q1 1987"),
+        ("1987-03-09TMO", "9 March 1987, morning"),
+        ("P2W", "2 weeks"),
+        ("PT20M", "20 minutes"),
+        ("P1Y", "1 year"),
+        ("PRESENT_REF", "now"),
+        ("P2Y6M", "P2Y6M"),
+        ("PXD", "PXD"),
+    ],
+)
 def test_readable_date(value, readable):
     from dateline.views.dates import readable_date
 

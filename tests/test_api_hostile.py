@@ -3,6 +3,7 @@
 Ids of 2^63 or more once raised OverflowError, "²" passed ``isdigit()`` and failed ``int()``,
 a 60 KB quotes filter broke SQLite's LIKE and a 60 KB search held a core for 46 s.
 """
+
 from __future__ import annotations
 
 import time
@@ -17,24 +18,75 @@ from dateline.store import Store
 from dateline.store.api import MAX_QUERY_TERMS, QueryTimeout
 
 HUGE = str(2**63)
-HOSTILE_VALUES = [HUGE, str(2**64 + 7), "-1", "²", "①", "١٢", "9" * 400, "x" * 60_000, "%_%" * 20, "\"'", "\x00",
-                  "NaN", "inf", "1e309", "", " ", "a" * 300]
+HOSTILE_VALUES = [
+    HUGE,
+    str(2**64 + 7),
+    "-1",
+    "²",
+    "①",
+    "١٢",
+    "9" * 400,
+    "x" * 60_000,
+    "%_%" * 20,
+    "\"'",
+    "\x00",
+    "NaN",
+    "inf",
+    "1e309",
+    "",
+    " ",
+    "a" * 300,
+]
 STRING_PARAMS = {
-    "/api/stories": ["q", "entity", "speaker", "place", "bbox", "since", "until", "agency", "topic", "sort",
-                     "all_versions", "limit", "offset", "format"],
+    "/api/stories": [
+        "q",
+        "entity",
+        "speaker",
+        "place",
+        "bbox",
+        "since",
+        "until",
+        "agency",
+        "topic",
+        "sort",
+        "all_versions",
+        "limit",
+        "offset",
+        "format",
+    ],
     "/api/entities": ["name", "type", "limit"],
     "/api/quotes": ["speaker", "text", "since", "until", "limit", "format"],
     "/api/places": ["bbox", "limit", "format"],
     "/api/timeline": ["entity", "since", "until"],
     "/api/threads": ["limit", "min_stories"],
-    "/search": ["q", "entity", "speaker", "place", "bbox", "since", "until", "agency", "topic", "sort", "offset",
-                "all_versions"],
+    "/search": [
+        "q",
+        "entity",
+        "speaker",
+        "place",
+        "bbox",
+        "since",
+        "until",
+        "agency",
+        "topic",
+        "sort",
+        "offset",
+        "all_versions",
+    ],
     "/quotes": ["speaker", "text", "since", "until"],
     "/entities": ["name"],
     "/timeline": ["entity", "since", "until"],
 }
-PATH_TEMPLATES = ["/api/entities/{}", "/api/threads/{}", "/api/stories/{}", "/entities/{}", "/threads/{}",
-                  "/stories/{}", "/api/entities/{}?format=csv", "/api/entities/{}?format=geojson"]
+PATH_TEMPLATES = [
+    "/api/entities/{}",
+    "/api/threads/{}",
+    "/api/stories/{}",
+    "/entities/{}",
+    "/threads/{}",
+    "/stories/{}",
+    "/api/entities/{}?format=csv",
+    "/api/entities/{}?format=geojson",
+]
 
 
 @pytest.fixture(scope="module")
@@ -67,8 +119,13 @@ def test_hostile_query_parameters_are_2xx_or_4xx(client, path, name):
 
 @pytest.mark.parametrize("template", PATH_TEMPLATES)
 def test_hostile_path_ids_are_2xx_or_4xx(client, template):
-    bad = [(v[:20], r.status_code) for v in HOSTILE_VALUES if v.strip() and "\x00" not in v
-           for r in [client.get(template.format(v))] if not _ok(r)]
+    bad = [
+        (v[:20], r.status_code)
+        for v in HOSTILE_VALUES
+        if v.strip() and "\x00" not in v
+        for r in [client.get(template.format(v))]
+        if not _ok(r)
+    ]
     assert not bad, bad
 
 
@@ -102,8 +159,10 @@ def test_search_over_its_time_budget_is_a_400(client, monkeypatch):
 
 
 def test_time_budget_stops_a_long_query(db_url):  # noqa: F811
-    slow = {"sqlite": "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT COUNT(*) FROM c",
-            "postgresql": "SELECT pg_sleep(10)"}
+    slow = {
+        "sqlite": "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT COUNT(*) FROM c",
+        "postgresql": "SELECT pg_sleep(10)",
+    }
     with Store.open(db_url) as store:
         with pytest.raises(QueryTimeout):
             with store.db.time_budget(0.05):

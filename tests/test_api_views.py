@@ -1,5 +1,6 @@
 """The shared views (issue 17) and what they add (issue 18): exports in a stable column order,
 entity pages, say events folded into quotes, dated timelines. SQLite and PostgreSQL."""
+
 from __future__ import annotations
 
 import csv
@@ -21,18 +22,26 @@ from dateline.views.export import APPEARANCE_COLUMNS, PLACE_COLUMNS, QUOTE_COLUM
 
 # Mara Velt is in both stories below, with another title in the second.
 TREATY = make_article(
-    "Mara Velt and Osei Brandt signed the fishing treaty in Lisbon. \"It holds,\" Mara Velt said on Friday.",
-    headline="Fishing treaty signed", published="2031-04-11T09:00:00+00:00",
+    'Mara Velt and Osei Brandt signed the fishing treaty in Lisbon. "It holds," Mara Velt said on Friday.',
+    headline="Fishing treaty signed",
+    published="2031-04-11T09:00:00+00:00",
     people={"Mara Velt": ("prime minister",), "Osei Brandt": ("council chairman",)},
-    places=(("Lisbon", 38.72, -9.14, "PT"),), quotes=(("Mara Velt", "It holds,"),),
-    events=(("signed", "Mara Velt", "2031-04-10"),))
+    places=(("Lisbon", 38.72, -9.14, "PT"),),
+    quotes=(("Mara Velt", "It holds,"),),
+    events=(("signed", "Mara Velt", "2031-04-10"),),
+)
 
 
 def _with_say(article):
     """The story with a "say" event on the verb that introduces its first quote."""
     at = article.text.index("said", article.quotes[0].end)
-    say = Event(id="v9", type="say", trigger=Mention(at, at + 4, "said"), who=(article.quotes[0].speaker,),
-                when=article.events[0].when)
+    say = Event(
+        id="v9",
+        type="say",
+        trigger=Mention(at, at + 4, "said"),
+        who=(article.quotes[0].speaker,),
+        when=article.events[0].when,
+    )
     return dataclasses.replace(article, events=(*article.events, say))
 
 
@@ -54,12 +63,13 @@ def _csv(text: str) -> list[list[str]]:
     return list(csv.reader(io.StringIO(text)))
 
 
-@pytest.mark.parametrize("path, columns", [("/api/stories", STORY_COLUMNS), ("/api/quotes", QUOTE_COLUMNS),
-                                           ("/api/places", PLACE_COLUMNS)])
+@pytest.mark.parametrize(
+    "path, columns", [("/api/stories", STORY_COLUMNS), ("/api/quotes", QUOTE_COLUMNS), ("/api/places", PLACE_COLUMNS)]
+)
 def test_csv_exports_keep_their_column_order(client, path, columns):
     r = client.get(path, params={"format": "csv"})
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
-    assert r.headers["content-disposition"].startswith("attachment; filename=\"dateline-")
+    assert r.headers["content-disposition"].startswith('attachment; filename="dateline-')
     rows = _csv(r.text)
     assert tuple(rows[0]) == columns and len(rows) > 1
     assert all(len(row) == len(columns) for row in rows)
@@ -127,7 +137,10 @@ def test_story_panel_folds_say_events_into_quotes(client):
 def test_timeline_lists_dated_events_without_say(client):
     body = client.get("/api/timeline").json()
     assert [(e["day"], e["trigger"]) for e in body["events"]] == [
-        ("2031-03-04", "met"), ("2031-04-10", "signed"), ("2031-05-19", "rose")]
+        ("2031-03-04", "met"),
+        ("2031-04-10", "signed"),
+        ("2031-05-19", "rose"),
+    ]
     html = client.get("/timeline").text
     assert html.count('class="events-of-day"') == 3 and f"/stories/{FLOOD.id}" in html
 
@@ -145,8 +158,10 @@ def test_search_page_links_its_exports(client):
 
 
 def test_api_and_web_do_not_import_each_other():
-    code = ("import sys; import dateline.web.pages, dateline.views; "
-            "print(sorted(m for m in sys.modules if m.startswith('dateline.api')))")
+    code = (
+        "import sys; import dateline.web.pages, dateline.views; "
+        "print(sorted(m for m in sys.modules if m.startswith('dateline.api')))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
 

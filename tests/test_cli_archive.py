@@ -1,4 +1,5 @@
 """The archive commands on a SQLite archive of invented records (no NLP): show, search, tables."""
+
 from __future__ import annotations
 
 import json
@@ -63,7 +64,10 @@ def test_search_prints_total_snippet_and_pages(db):
     hit = json.loads(run("search", "water", "--db", db, "--format", "json").stdout)[0]
     assert [hit["snippet"][s:e] for s, e in hit["marks"]] == ["water"]
     csv_out = run("search", "water", "--db", db, "--format", "csv", "--sort", "oldest").stdout
-    assert csv_out.splitlines()[0] == "id,day,published,headline,agency,dateline,place,country,lat,lon,snippet,source,thread,score"
+    assert (
+        csv_out.splitlines()[0]
+        == "id,day,published,headline,agency,dateline,place,country,lat,lon,snippet,source,thread,score"
+    )
     assert run("search", "--db", db, "--sort", "loudest").exit_code == 2
 
 

@@ -1,4 +1,5 @@
 """`dateline read` end to end through the CLI runner (the real spaCy model)."""
+
 from __future__ import annotations
 
 import json
@@ -23,13 +24,18 @@ def test_read_json_record():
     record = json.loads(result.stdout)
     assert record["schema"] == "dateline.article/1"
     assert record["headline"].startswith("Freedonia's Marlow")
-    assert record["dateline"] == {"places": ["Lisbon", "Madrid"], "region": None, "country": "PT",
-                                  "date": "2024-03-12", "agency": "Reuters"}
+    assert record["dateline"] == {
+        "places": ["Lisbon", "Madrid"],
+        "region": None,
+        "country": "PT",
+        "date": "2024-03-12",
+        "agency": "Reuters",
+    }
     assert record["credits"]["editing"] == ["Peter Grant", "Laura Wood"]
     text = record["text"]
     for entity in record["entities"]:
         for m in entity["mentions"]:
-            assert text[m["start"]:m["end"]] == m["text"]
+            assert text[m["start"] : m["end"]] == m["text"]
 
 
 def test_read_directory_jsonl():

@@ -1,4 +1,5 @@
 """``dateline serve`` and ``dateline demo``: options and the demo archive (the server itself is not started)."""
+
 from __future__ import annotations
 
 import pytest

@@ -1,4 +1,5 @@
 """The Ray engine's parts that need no cluster: input planning, row handling, record files, the CLI hint."""
+
 from __future__ import annotations
 
 import json
@@ -30,15 +31,28 @@ def test_plan_sorts_files_datasets_and_missing(tree):
     assert [b.reason for b in plan.missing] == ["no such file, directory or glob match"]
 
 
-@pytest.mark.parametrize("batch, source, headline", [
-    ({"text": ["T"], "title": ["H"], "path": ["/lake/p.parquet"]}, "/lake/p.parquet", "H"),
-    ({"text": ["T"], "source": ["wire-7"], "headline": [None]}, "wire-7", ""),
-    ({"text": ["T"], "url": ["https://example.org/a"]}, "https://example.org/a", ""),
-])
+@pytest.mark.parametrize(
+    "batch, source, headline",
+    [
+        ({"text": ["T"], "title": ["H"], "path": ["/lake/p.parquet"]}, "/lake/p.parquet", "H"),
+        ({"text": ["T"], "source": ["wire-7"], "headline": [None]}, "wire-7", ""),
+        ({"text": ["T"], "url": ["https://example.org/a"]}, "https://example.org/a", ""),
+    ],
+)
 def test_normalize_batch_maps_dataset_columns(batch, source, headline):
     rows = rows_of(normalize_batch(batch))
-    assert rows == [{"path": "", "text": "T", "source": source, "url": batch.get("url", [""])[0],
-                     "published": "", "headline": headline, "kind": "", "fetched": ""}]
+    assert rows == [
+        {
+            "path": "",
+            "text": "T",
+            "source": source,
+            "url": batch.get("url", [""])[0],
+            "published": "",
+            "headline": headline,
+            "kind": "",
+            "fetched": "",
+        }
+    ]
 
 
 def test_stories_of_opens_paths_and_rejects_rows_without_text(tree):
@@ -72,8 +86,12 @@ class KnownText(Known):
 
 
 def test_read_rows_marks_failures_and_skips_known_stories():
-    rows = [{"text": "PARIS (Wire) - Old story.", "source": "old"}, {"text": "BOOM", "source": "bad"},
-            {"text": "ROME (Wire) - New story.", "source": "new"}, {"text": "", "source": "blank"}]
+    rows = [
+        {"text": "PARIS (Wire) - Old story.", "source": "old"},
+        {"text": "BOOM", "source": "bad"},
+        {"text": "ROME (Wire) - New story.", "source": "new"},
+        {"text": "", "source": "blank"},
+    ]
     out = read_rows(FakeReader(), rows, KnownText("PARIS (Wire) - Old story."))
     by_source = {s: (e, k, bool(p)) for s, e, k, p in zip(out["source"], out["error"], out["skipped"], out["prepared"])}
     assert by_source["old"] == ("", True, False)
@@ -123,8 +141,9 @@ def test_ray_engine_without_ray_says_how_to_install(monkeypatch, tmp_path):
 
     monkeypatch.setitem(sys.modules, "ray", None)  # import ray now raises ImportError
     (tmp_path / "s.txt").write_text("ROME (Wire) - A.", encoding="utf-8")
-    result = CliRunner().invoke(app, ["ingest", "--engine", "ray", "--db", str(tmp_path / "a.db"),
-                                      str(tmp_path / "s.txt")])
+    result = CliRunner().invoke(
+        app, ["ingest", "--engine", "ray", "--db", str(tmp_path / "a.db"), str(tmp_path / "s.txt")]
+    )
     assert result.exit_code == 2
     assert "pip install 'dateline[ray]'" in result.output
 

@@ -4,6 +4,7 @@ example there runs.
 A Python block that cannot run here (it needs a server or the shared data) says so on the
 line before its fence: ``<!-- docs-test: skip (needs a PostgreSQL server) -->``.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -51,7 +52,7 @@ def _python_examples():
         text = page.read_text(encoding="utf-8")
         for block in PYTHON_BLOCK.finditer(text):
             line = text.count("\n", 0, block.start()) + 1
-            before = text[:block.start()].rstrip("\n").rsplit("\n", 1)[-1]
+            before = text[: block.start()].rstrip("\n").rsplit("\n", 1)[-1]
             skip = SKIP.search(before)
             marks = [pytest.mark.skip(reason=f"marked in the doc: {skip['reason']}")] if skip else []
             yield pytest.param(block.group(1), id=f"{page.relative_to(ROOT)}:{line}", marks=marks)
@@ -91,8 +92,14 @@ def _nested(field: dataclasses.Field):
     import dateline.record as R
 
     names = re.findall(r"\w+", str(field.type))
-    return next((getattr(R, n) for n in names if dataclasses.is_dataclass(getattr(R, n, None))
-                 and n not in ("Span", "Mention")), None)
+    return next(
+        (
+            getattr(R, n)
+            for n in names
+            if dataclasses.is_dataclass(getattr(R, n, None)) and n not in ("Span", "Mention")
+        ),
+        None,
+    )
 
 
 @pytest.mark.parametrize("field", dataclasses.fields(Article), ids=lambda f: f.name)

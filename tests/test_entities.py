@@ -1,4 +1,5 @@
 """The entities extractor on invented fixture stories, with the real spaCy model."""
+
 from __future__ import annotations
 
 import pytest
@@ -102,7 +103,7 @@ def test_journalist_is_flagged_and_kept_apart(nlp, extract):
     assert not minister.journalist and any(m.text == "Kwon" for m in minister.mentions)
 
 
-@pytest.mark.parametrize("text", ["", "   \n\n", "\"\"\"", "Kim", "He said.", "((( ,,, )))"])
+@pytest.mark.parametrize("text", ["", "   \n\n", '"""', "Kim", "He said.", "((( ,,, )))"])
 def test_odd_text_does_not_crash(nlp, extract, text):
     assert isinstance(read(nlp, extract, text), tuple)
 
@@ -131,12 +132,18 @@ def test_headline_alone_makes_no_entity(reader, headline):
             pytest.fail(f"{e.name!r} is named in the headline only")
 
 
-@pytest.mark.parametrize("text, name, title", [
-    ("Minister of Finance Ana Costa said on Monday the budget would be cut.\n", "Ana Costa", "Minister of Finance"),
-    ("On Tuesday the Chancellor of the Exchequer Edwin Marsh said sterling was stable.\n", "Edwin Marsh",
-     "Chancellor of the Exchequer"),
-    ("Prime Minister Edith Mwangi flew to Accra on Sunday.\n", "Edith Mwangi", "Prime Minister"),
-])
+@pytest.mark.parametrize(
+    "text, name, title",
+    [
+        ("Minister of Finance Ana Costa said on Monday the budget would be cut.\n", "Ana Costa", "Minister of Finance"),
+        (
+            "On Tuesday the Chancellor of the Exchequer Edwin Marsh said sterling was stable.\n",
+            "Edwin Marsh",
+            "Chancellor of the Exchequer",
+        ),
+        ("Prime Minister Edith Mwangi flew to Accra on Sunday.\n", "Edith Mwangi", "Prime Minister"),
+    ],
+)
 def test_title_words_stay_out_of_the_name(nlp, extract, text, name, title):
     found = person(read(nlp, extract, text), name)
     assert title in found.titles

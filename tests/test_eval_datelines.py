@@ -1,4 +1,5 @@
 """The dateline-country evaluation: gold by majority over a city's stories, and the shares."""
+
 from collections import Counter
 
 from dateline.eval.datelines import DatelineStory, gold_countries, score
@@ -15,8 +16,12 @@ def test_gold_country_is_the_majority_over_a_citys_stories():
 
 def test_right_namesake_and_unresolved_shares():
     gold = {"FRANKFURT": "DE", "WASHINGTON": "US", "TORONTO": "CA", "HANOVER": "DE"}
-    predicted = {"FRANKFURT": Counter({"US": 2, "DE": 1}), "WASHINGTON": Counter({"US": 3}),
-                 "TORONTO": Counter({"CA": 1}), "HANOVER": Counter()}
+    predicted = {
+        "FRANKFURT": Counter({"US": 2, "DE": 1}),
+        "WASHINGTON": Counter({"US": 3}),
+        "TORONTO": Counter({"CA": 1}),
+        "HANOVER": Counter(),
+    }
     m = score(predicted, gold)
     assert (m["right"], m["namesake"], m["unresolved"]) == (0.5, 0.25, 0.25)
     assert ("FRANKFURT", "DE", "US") in m["wrong"] and ("HANOVER", "DE", "-") in m["wrong"]

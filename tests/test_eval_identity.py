@@ -1,5 +1,6 @@
 """`dateline eval identity`: the scoring on invented pairs, and AIDA-CoNLL dev read from
 ../shared (skipped, saying why, when it is absent)."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -19,8 +20,9 @@ def test_pairs_take_the_entity_most_of_their_mentions_overlap():
 
 def test_conll_sentences_become_lines_of_the_same_length(tmp_path):
     path = tmp_path / "mini.conll"
-    path.write_text("-DOCSTART- -X- O O\n\nKessel NNP I-NP I-LOC\nfloods VBZ I-VP O\n\n"
-                    "Carvo NNP I-NP I-PER\nspoke VBD I-VP O\n")
+    path.write_text(
+        "-DOCSTART- -X- O O\n\nKessel NNP I-NP I-LOC\nfloods VBZ I-VP O\n\nCarvo NNP I-NP I-PER\nspoke VBD I-VP O\n"
+    )
     assert conll_texts(path) == ["Kessel floods\nCarvo spoke"]
 
 
@@ -37,7 +39,7 @@ def test_aida_text_rebuilt_from_conll_aligns(shared_dir):
     assert len(docs) == 216 and sum(len(d.links) for d in docs) == 2809
     first = docs[0]
     qid, spans = next(iter(first.links.items()))
-    assert first.story.text[spans[0][0]:spans[0][1]].strip() == first.story.text[spans[0][0]:spans[0][1]]
+    assert first.story.text[spans[0][0] : spans[0][1]].strip() == first.story.text[spans[0][0] : spans[0][1]]
 
 
 def test_aida_identity_joins_stories_and_rarely_wrongly(shared_dir):

@@ -1,4 +1,5 @@
 """The shared evaluation formulas, CoNLL chunking and scoring, and the coreference metrics."""
+
 from __future__ import annotations
 
 import pytest
@@ -20,12 +21,15 @@ def test_prf_and_ratio():
     assert ratio(1, 0) == 0.0
 
 
-@pytest.mark.parametrize("tags, chunks", [
-    (["I-PER", "I-PER", "O", "I-LOC"], {(0, 2, "PER"), (3, 4, "LOC")}),
-    (["B-PER", "I-PER", "B-PER"], {(0, 2, "PER"), (2, 3, "PER")}),
-    (["I-ORG", "I-LOC"], {(0, 1, "ORG"), (1, 2, "LOC")}),
-    (["O", "O"], set()),
-])
+@pytest.mark.parametrize(
+    "tags, chunks",
+    [
+        (["I-PER", "I-PER", "O", "I-LOC"], {(0, 2, "PER"), (3, 4, "LOC")}),
+        (["B-PER", "I-PER", "B-PER"], {(0, 2, "PER"), (2, 3, "PER")}),
+        (["I-ORG", "I-LOC"], {(0, 1, "ORG"), (1, 2, "LOC")}),
+        (["O", "O"], set()),
+    ],
+)
 def test_iob_chunks(tags, chunks):
     assert set(iob_chunks(tags)) == chunks
 
@@ -55,8 +59,10 @@ def test_conll_command_on_a_tiny_file(tmp_path):
     from dateline.cli import app
 
     path = tmp_path / "mini.conll"
-    path.write_text("-DOCSTART- -X- O O\n\nMara NNP I-NP I-PER\nVelt NNP I-NP I-PER\nvisited VBD I-VP O\n"
-                    "Lisbon NNP I-NP I-LOC\n. . O O\n")
+    path.write_text(
+        "-DOCSTART- -X- O O\n\nMara NNP I-NP I-PER\nVelt NNP I-NP I-PER\nvisited VBD I-VP O\n"
+        "Lisbon NNP I-NP I-LOC\n. . O O\n"
+    )
     result = CliRunner().invoke(app, ["eval", "conll", str(path)])
     assert result.exit_code == 0, result.output
     assert "documents: 1" in result.output and "ALL" in result.output
@@ -65,7 +71,8 @@ def test_conll_command_on_a_tiny_file(tmp_path):
 def test_meantime_alignment_by_end_or_exact_span():
     from dateline.eval.coref import MeantimeDoc, align
 
-    doc = MeantimeDoc("d", "the Orvane Group said it", {"k1": (0, 16), "k2": (22, 24)},
-                      (frozenset({"k1", "k2"}),), 24, 1)
+    doc = MeantimeDoc(
+        "d", "the Orvane Group said it", {"k1": (0, 16), "k2": (22, 24)}, (frozenset({"k1", "k2"}),), 24, 1
+    )
     assert align(doc, [[(4, 16), (22, 24)]]) == [frozenset({"k1", "k2"})]
     assert align(doc, [[(4, 16), (22, 24)]], exact=True) == [frozenset({"r1", "k2"})]

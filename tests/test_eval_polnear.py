@@ -1,4 +1,5 @@
 """PolNeAR scoring: reading BRAT standoff, gold categories, matching and normalisation."""
+
 from __future__ import annotations
 
 import pytest
@@ -31,30 +32,38 @@ def test_discontinuous_fragments_are_read():
     assert g.content == ((0, 4), (10, 14)) and g.source == ()
 
 
-@pytest.mark.parametrize("content, category", [
-    ('"We have no choice,"', "direct"),
-    ("“We have no choice,”", "direct"),
-    ('taxes will "rise sharply"', "partial"),
-    ("that taxes will rise", "indirect"),
-    ("the senator’s plan", "indirect"),
-])
+@pytest.mark.parametrize(
+    "content, category",
+    [
+        ('"We have no choice,"', "direct"),
+        ("“We have no choice,”", "direct"),
+        ('taxes will "rise sharply"', "partial"),
+        ("that taxes will rise", "indirect"),
+        ("the senator’s plan", "indirect"),
+    ],
+)
 def test_category(content, category):
     assert P.category_of(content) == category
 
 
-@pytest.mark.parametrize("a, b", [
-    ("that taxes will rise", "taxes will rise."),
-    ('"We have no choice,"', "We have no  choice"),
-])
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("that taxes will rise", "taxes will rise."),
+        ('"We have no choice,"', "We have no  choice"),
+    ],
+)
 def test_normalise_equates_light_differences(a, b):
     assert P.normalise(a) == P.normalise(b)
 
 
 def test_scores_overlap_exact_and_source():
     article = P.Article("x", TEXT, P.read_ann(ANN))
-    preds = [P.PredAttribution(((19, 34),), "indirect", ((0, 8),)),       # exact after "that", right source
-             P.PredAttribution(((37, 54),), "direct", ((4, 8),)),         # overlap, wrong source
-             P.PredAttribution(((88, 95),), "partial", ())]               # false positive
+    preds = [
+        P.PredAttribution(((19, 34),), "indirect", ((0, 8),)),  # exact after "that", right source
+        P.PredAttribution(((37, 54),), "direct", ((4, 8),)),  # overlap, wrong source
+        P.PredAttribution(((88, 95),), "partial", ()),
+    ]  # false positive
     tallies = P.score([(article, preds)])
     every = tallies["all"]
     assert (every.gold, every.pred, every.gold_hit, every.pred_hit) == (2, 3, 2, 2)
@@ -75,17 +84,21 @@ def test_command_scores_a_split_directory(tmp_path):
 
     from dateline.cli import app
 
-    text = ("Riverton budget vote\n\n"
-            "Mayor Elena Varga said that taxes will rise next year.\n\n"
-            '"We have no choice," Varga told reporters.\n')
+    text = (
+        "Riverton budget vote\n\n"
+        "Mayor Elena Varga said that taxes will rise next year.\n\n"
+        '"We have no choice," Varga told reporters.\n'
+    )
     start = text.index("taxes")
     quote = text.index('"We')
-    ann = (f"T1\tSource {text.index('Mayor')} {text.index(' said')}\tMayor Elena Varga\n"
-           f"T2\tContent {start} {text.index('.', start)}\ttaxes will rise next year\n"
-           f"E1\tAttribution:T9 Content:T2 Source:T1\n"
-           f"T3\tContent {quote} {quote + 20}\t{text[quote:quote + 20]}\n"
-           f"T4\tSource {quote + 21} {quote + 26}\tVarga\n"
-           f"E2\tAttribution:T8 Content:T3 Source:T4\n")
+    ann = (
+        f"T1\tSource {text.index('Mayor')} {text.index(' said')}\tMayor Elena Varga\n"
+        f"T2\tContent {start} {text.index('.', start)}\ttaxes will rise next year\n"
+        f"E1\tAttribution:T9 Content:T2 Source:T1\n"
+        f"T3\tContent {quote} {quote + 20}\t{text[quote : quote + 20]}\n"
+        f"T4\tSource {quote + 21} {quote + 26}\tVarga\n"
+        f"E2\tAttribution:T8 Content:T3 Source:T4\n"
+    )
     (tmp_path / "text").mkdir()
     (tmp_path / "attributions").mkdir()
     (tmp_path / "text" / "story.txt").write_text(text, encoding="utf-8")

@@ -1,4 +1,5 @@
 """The Reuters-21578 reader and structure scorer, on a tiny SGML file written for this test."""
+
 from __future__ import annotations
 
 from dateline.eval.reuters21578 import iter_wire_stories, score_structure
@@ -30,5 +31,12 @@ def test_reader_and_scores(tmp_path):
     assert story.authors == ("Jo Smith",) and story.dateline_date == "1987-03-02"
     assert "Acme Corp said it expects higher profit this year." in story.text
     scores = score_structure([path])
-    assert scores == {"stories": 1, "signed": 1, "headline": 1.0, "authors": 1.0, "dateline_place": 1.0,
-                      "dateline_date": 1.0, "agency": 1.0}
+    assert scores == {
+        "stories": 1,
+        "signed": 1,
+        "headline": 1.0,
+        "authors": 1.0,
+        "dateline_place": 1.0,
+        "dateline_date": 1.0,
+        "agency": 1.0,
+    }

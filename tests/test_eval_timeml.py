@@ -1,4 +1,5 @@
 """The TimeML reader and TempEval-3 scorer, on a small invented TimeML file."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -35,7 +36,7 @@ def test_read_tml_gives_text_offsets_and_dct(tml_dir):
     doc = read_tml(tml_dir / "sub" / "invented-1.tml")
     assert doc.dct == date(2019, 4, 24)
     assert [t.text for t in doc.timexes] == ["Tuesday", "three months", "next week", "last year"]
-    assert all(doc.text[t.start:t.end] == t.text for t in doc.timexes)
+    assert all(doc.text[t.start : t.end] == t.text for t in doc.timexes)
     assert "<" not in doc.text and "said on Tuesday" in doc.text
     assert [t.value for t in doc.timexes] == ["2019-04-23", "P3M", "2019-W18", "2018"]
 
@@ -63,8 +64,10 @@ def test_scores_table_is_precision_recall_f1():
     assert table["value"] == pytest.approx((0.5, 0.25, 1 / 3))
 
 
-@pytest.mark.parametrize("raw, canonical", [("2000-W7", "2000-W07"), ("2000-W07", "2000-W07"),
-                                            ("2000-W7-WE", "2000-W07-WE"), (" P3M ", "P3M")])
+@pytest.mark.parametrize(
+    "raw, canonical",
+    [("2000-W7", "2000-W07"), ("2000-W07", "2000-W07"), ("2000-W7-WE", "2000-W07-WE"), (" P3M ", "P3M")],
+)
 def test_canonical_value(raw, canonical):
     assert canonical_value(raw) == canonical
 

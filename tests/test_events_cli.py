@@ -1,4 +1,5 @@
 """`dateline timeline`: an invented story's events in time order, as a table and as JSON."""
+
 from __future__ import annotations
 
 import json

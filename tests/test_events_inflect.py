@@ -1,4 +1,5 @@
 """Word forms of the event lexicon (dateline runs spaCy without a lemmatizer)."""
+
 from __future__ import annotations
 
 import pytest
@@ -8,22 +9,26 @@ from dateline.extract.events.inflect import forms
 from dateline.extract.events.lexicon import EVENT_TYPES
 
 
-@pytest.mark.parametrize("word,expected", [
-    ("visit", {"visit", "visits", "visited", "visiting"}),
-    ("stop", {"stop", "stops", "stopped", "stopping"}),
-    ("arrive", {"arrive", "arrives", "arrived", "arriving"}),
-    ("die", {"die", "dies", "died", "dying"}),
-    ("meet", {"meet", "meets", "met", "meeting"}),
-    ("cross", {"cross", "crosses", "crossed", "crossing"}),
-    ("expel", {"expel", "expels", "expelled", "expelling"}),
-    ("fly", {"fly", "flies", "flew", "flown", "flying"}),
-])
+@pytest.mark.parametrize(
+    "word,expected",
+    [
+        ("visit", {"visit", "visits", "visited", "visiting"}),
+        ("stop", {"stop", "stops", "stopped", "stopping"}),
+        ("arrive", {"arrive", "arrives", "arrived", "arriving"}),
+        ("die", {"die", "dies", "died", "dying"}),
+        ("meet", {"meet", "meets", "met", "meeting"}),
+        ("cross", {"cross", "crosses", "crossed", "crossing"}),
+        ("expel", {"expel", "expels", "expelled", "expelling"}),
+        ("fly", {"fly", "flies", "flew", "flown", "flying"}),
+    ],
+)
 def test_verb_forms(word, expected):
     assert expected <= forms(word, "VERB")
 
 
-@pytest.mark.parametrize("word,expected", [("summit", {"summit", "summits"}), ("talks", {"talks"}),
-                                           ("visit", {"visit", "visits"})])
+@pytest.mark.parametrize(
+    "word,expected", [("summit", {"summit", "summits"}), ("talks", {"talks"}), ("visit", {"visit", "visits"})]
+)
 def test_noun_forms(word, expected):
     assert forms(word, "NOUN") == expected
 

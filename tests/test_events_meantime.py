@@ -1,4 +1,5 @@
 """The MEANTIME reader and scorer on a tiny invented document in MEANTIME's XML shape."""
+
 from __future__ import annotations
 
 from dateline.eval.meantime import Scores, read_doc, score_doc
@@ -44,7 +45,7 @@ def test_one_reader_rebuilds_text_by_setting(tmp_path):
     lines, glued = read_meantime(path, sentence_break="\n"), read_meantime(path, detokenise=True)
     assert (lines.text, glued.text) == ("Ada met Bo .\nBo left", "Ada met Bo.\n\nBo left")
     assert [(t.id, t.sentence) for t in lines.tokens][-2:] == [("5", 1), ("6", 1)]
-    assert all(lines.text[t.start:t.end] == glued.text[u.start:u.end] for t, u in zip(lines.tokens, glued.tokens))
+    assert all(lines.text[t.start : t.end] == glued.text[u.start : u.end] for t, u in zip(lines.tokens, glued.tokens))
 
 
 def test_score_doc(tmp_path):
@@ -54,7 +55,12 @@ def test_score_doc(tmp_path):
     scores = Scores()
     # found: "met" with Ada (right) and "." (wrong); "Bo" as a trigger (wrong)
     score_doc(doc, [(2, [1, 4], [1, 4]), (3, [], [])], scores)
-    assert (scores.triggers.gold, scores.triggers.found, scores.triggers.gold_hit, scores.triggers.found_hit) == (2, 2, 1, 1)
+    assert (scores.triggers.gold, scores.triggers.found, scores.triggers.gold_hit, scores.triggers.found_hit) == (
+        2,
+        2,
+        1,
+        1,
+    )
     p, r, f = scores.entities.prf()
     assert (p, r) == (0.5, 1 / 3)
 

@@ -1,4 +1,5 @@
 """The dict-based attribute ruler gives the same POS, morphology, tags and dependencies as spaCy's."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -33,13 +34,16 @@ def test_same_annotations_as_spacy(pipelines, name):
     assert got == [(t.pos_, str(t.morph), t.tag_, t.dep_) for t in a]
 
 
-@pytest.mark.parametrize("spec, token_attrs, matched", [
-    ({"TAG": "NN"}, {"tag_": "NN"}, True),
-    ({"TAG": {"IN": ["NN", "NNS"]}}, {"tag_": "NNS"}, True),
-    ({"LOWER": {"NOT_IN": ["a", "an"]}}, {"lower_": "the"}, True),
-    ({"LOWER": {"REGEX": "^n'?t$"}}, {"lower_": "n't"}, True),
-    ({"LOWER": {"REGEX": "^n'?t$"}}, {"lower_": "not"}, False),
-])
+@pytest.mark.parametrize(
+    "spec, token_attrs, matched",
+    [
+        ({"TAG": "NN"}, {"tag_": "NN"}, True),
+        ({"TAG": {"IN": ["NN", "NNS"]}}, {"tag_": "NNS"}, True),
+        ({"LOWER": {"NOT_IN": ["a", "an"]}}, {"lower_": "the"}, True),
+        ({"LOWER": {"REGEX": "^n'?t$"}}, {"lower_": "n't"}, True),
+        ({"LOWER": {"REGEX": "^n'?t$"}}, {"lower_": "not"}, False),
+    ],
+)
 def test_rule_operators(spec, token_attrs, matched):
     from dateline.nlp.fast_attributes import _KEYS, _test
 

@@ -4,6 +4,7 @@ The full reader is fuzzed by ``benchmarks/fuzz_campaign.py``; here the cheap sta
 story-like text built from the pieces that once broke them: runs of one character class,
 bylines, datelines, credits, lone surrogates, capitals.
 """
+
 from __future__ import annotations
 
 import json
@@ -16,14 +17,49 @@ from dateline.io.hygiene import scrub
 from dateline.io.sources import BadInput, Story, _from_bytes
 from dateline.structure import parse_structure
 
-UNITS = [" ", "\t", "\n", "\u00a0", "=", "-", "\u2014", ".", ",", "(", ")", '"', "\u201c", "/", "A", "a", "1",
-         "A ", ". ", "\n\n", "\ud800"]
-LINES = ["By A", "By JANE DOE, Reuters", "By Jean Dupont in Paris", "WASHINGTON (AP) \u2014 ",
-         "LONDON, April 24 (Reuters) - ", "SEOUL/VLADIVOSTOK, Russia, April 24 (Reuters) - ",
-         "(Reporting by Jane Doe; Editing by John Roe)", "Updated April 24, 2019 07:35 GMT", "(Updates with details)",
-         "* A bullet", "\u00a9 2024 Reuters", "burs-jm/kir", '"We will win," she said.']
-piece = st.one_of(st.text(max_size=60), st.sampled_from(LINES),
-                  st.builds(lambda u, n: u * n, st.sampled_from(UNITS), st.integers(1, 400)))
+UNITS = [
+    " ",
+    "\t",
+    "\n",
+    "\u00a0",
+    "=",
+    "-",
+    "\u2014",
+    ".",
+    ",",
+    "(",
+    ")",
+    '"',
+    "\u201c",
+    "/",
+    "A",
+    "a",
+    "1",
+    "A ",
+    ". ",
+    "\n\n",
+    "\ud800",
+]
+LINES = [
+    "By A",
+    "By JANE DOE, Reuters",
+    "By Jean Dupont in Paris",
+    "WASHINGTON (AP) \u2014 ",
+    "LONDON, April 24 (Reuters) - ",
+    "SEOUL/VLADIVOSTOK, Russia, April 24 (Reuters) - ",
+    "(Reporting by Jane Doe; Editing by John Roe)",
+    "Updated April 24, 2019 07:35 GMT",
+    "(Updates with details)",
+    "* A bullet",
+    "\u00a9 2024 Reuters",
+    "burs-jm/kir",
+    '"We will win," she said.',
+]
+piece = st.one_of(
+    st.text(max_size=60),
+    st.sampled_from(LINES),
+    st.builds(lambda u, n: u * n, st.sampled_from(UNITS), st.integers(1, 400)),
+)
 story = st.lists(piece, min_size=1, max_size=12).map("".join)
 FAST = settings(max_examples=300, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 NORMALISED = ("authors",)  # title-cased from capitals by design (docs/record.md); same letters otherwise
@@ -46,7 +82,7 @@ def test_structure_never_raises_and_spans_hold(text):
     layout = parse_structure(text)
     for name, field in _fields(layout):
         assert 0 <= field.start <= field.end <= len(text), name
-        written = text[field.start:field.end]
+        written = text[field.start : field.end]
         if name in NORMALISED:
             assert field.text.lower() == written.lower(), (name, field.text, written)
         else:
@@ -66,9 +102,18 @@ def test_decode_raises_only_decode_error(data):
 
 
 @FAST
-@given(st.lists(st.one_of(st.dictionaries(st.sampled_from(["text", "published", "url", "headline"]),
-                                          st.one_of(st.text(max_size=80), st.integers(), st.none())),
-                          st.text(max_size=40)), max_size=6))
+@given(
+    st.lists(
+        st.one_of(
+            st.dictionaries(
+                st.sampled_from(["text", "published", "url", "headline"]),
+                st.one_of(st.text(max_size=80), st.integers(), st.none()),
+            ),
+            st.text(max_size=40),
+        ),
+        max_size=6,
+    )
+)
 def test_json_lines_yield_stories_or_bad_input(lines):
     data = "\n".join(json.dumps(line) for line in lines).encode("utf-8", "surrogatepass")
     for item in _from_bytes(data, "feed.jsonl", ".jsonl", 1 << 20):

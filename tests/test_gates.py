@@ -1,10 +1,11 @@
-"""The gates CI holds the code to: ruff's lint (the rule set in pyproject.toml) over the code and
-mypy over ``src/``, both clean. They run here so that the test command is the gate.
+"""The gates CI holds the code to: ruff's lint (the rule set in pyproject.toml) and its formatter
+over the code, and mypy over ``src/``, all clean. They run here so that the test command is the gate.
 
 Each runs through the venv's own module and skips, saying so, when it is not installed (the
 ``test`` extra installs both). mypy keeps its cache in the temporary directory, one for each
 checkout, so a second run takes seconds.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -22,13 +23,17 @@ ROOT = Path(__file__).resolve().parents[1]
 def _run(module: str, *args: str) -> subprocess.CompletedProcess[str]:
     if importlib.util.find_spec(module) is None:
         pytest.skip(f"{module} is not installed (pip install -e '.[test]' installs it)")
-    return subprocess.run([sys.executable, "-m", module, *args], cwd=ROOT, capture_output=True, text=True,
-                          timeout=900)
+    return subprocess.run([sys.executable, "-m", module, *args], cwd=ROOT, capture_output=True, text=True, timeout=900)
 
 
 def test_ruff_is_clean():
     done = _run("ruff", "check", "--no-cache", "src", "tests", "benchmarks", "scripts")
     assert done.returncode == 0, f"ruff check found problems:\n{done.stdout}{done.stderr}"
+
+
+def test_ruff_format_is_clean():
+    done = _run("ruff", "format", "--check", "--no-cache", "src", "tests", "benchmarks", "scripts")
+    assert done.returncode == 0, f"ruff format would change files (run `ruff format`):\n{done.stdout}{done.stderr}"
 
 
 def test_mypy_is_clean():

@@ -1,5 +1,6 @@
 """The gazetteer builder: raw GeoNames dumps (own fixture, and ../shared's cities15000) and
 the pieces of the package build that need no big data."""
+
 import time
 from pathlib import Path
 
@@ -30,8 +31,10 @@ def test_dump_rows_are_read():
     assert (gid, name, fclass, fcode, cc) == (286963, "Oman", "A", "PCLI", "OM")
 
 
-@pytest.mark.parametrize("name, count", [("Paris", 3), ("paris", 3), ("PARIS", 3), ("Springfield", 3),
-                                         ("Atlantis", 0), ("Khasan", 1), ("Khasab", 1)])
+@pytest.mark.parametrize(
+    "name, count",
+    [("Paris", 3), ("paris", 3), ("PARIS", 3), ("Springfield", 3), ("Atlantis", 0), ("Khasan", 1), ("Khasab", 1)],
+)
 def test_lookup_is_exact_after_folding(mini, name, count):
     assert len(mini.lookup(fold(name))) == count
 
@@ -102,8 +105,10 @@ def test_a_gazetteer_of_the_older_schema_is_upgraded(tmp_path):
 
     path = tmp_path / "old.sqlite"
     conn = sqlite3.connect(str(path))
-    conn.execute("CREATE TABLE places (geonameid INTEGER PRIMARY KEY, name TEXT, lat REAL, lon REAL, fclass TEXT, "
-                 "fcode TEXT, country TEXT, admin1 TEXT, admin2 TEXT, population INTEGER)")
+    conn.execute(
+        "CREATE TABLE places (geonameid INTEGER PRIMARY KEY, name TEXT, lat REAL, lon REAL, fclass TEXT, "
+        "fcode TEXT, country TEXT, admin1 TEXT, admin2 TEXT, population INTEGER)"
+    )
     conn.execute("INSERT INTO places VALUES (1, 'Oldtown', 1.0, 2.0, 'P', 'PPL', 'US', 'TX', '', 10)")
     conn.commit()
     conn.close()

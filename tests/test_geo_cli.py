@@ -1,4 +1,5 @@
 """`dateline places` and `dateline gazetteer` on the test's own GeoNames fixture."""
+
 import json
 from pathlib import Path
 

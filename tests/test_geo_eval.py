@@ -1,4 +1,5 @@
 """The geoparsing evaluation: readers on tiny invented files, and the metrics."""
+
 import math
 
 import pytest
@@ -24,20 +25,21 @@ def gwn_dir(tmp_path):
     root = tmp_path / "data" / "Geocoding"
     (root / "files").mkdir(parents=True)
     (root / "files" / "0").write_text("Storms in Texas and Paris.", encoding="utf-8")
-    (root / "gwn_full.txt").write_text("Texas,,Texas,,31.25,,-99.25,,10,,15||Paris,,Paris,,33.66,,-95.55,,20,,25||\n",
-                                       encoding="utf-8")
+    (root / "gwn_full.txt").write_text(
+        "Texas,,Texas,,31.25,,-99.25,,10,,15||Paris,,Paris,,33.66,,-95.55,,20,,25||\n", encoding="utf-8"
+    )
     return tmp_path
 
 
 def test_read_lgl_keeps_toponyms_with_coordinates(lgl_dir):
     (doc,) = read_lgl(lgl_dir)
     assert [(t.text, t.lat) for t in doc.toponyms] == [("Paris", 33.66)]
-    assert doc.text[doc.toponyms[0].start:doc.toponyms[0].end] == "Paris"
+    assert doc.text[doc.toponyms[0].start : doc.toponyms[0].end] == "Paris"
 
 
 def test_read_geowebnews(gwn_dir):
     (doc,) = read_geowebnews(gwn_dir)
-    assert [doc.text[t.start:t.end] for t in doc.toponyms] == ["Texas", "Paris"]
+    assert [doc.text[t.start : t.end] for t in doc.toponyms] == ["Texas", "Paris"]
 
 
 def test_error_metrics():
@@ -80,7 +82,7 @@ GEOVIRUS = """<articles><article><source>x</source><text>Flu reached Paris and L
 def test_read_geovirus_sorts_locations_by_offset(tmp_path):
     (tmp_path / "GeoVirus.xml").write_text(GEOVIRUS, encoding="utf-8")
     [doc] = read_geovirus(tmp_path)
-    assert [(t.text, doc.text[t.start:t.end]) for t in doc.toponyms] == [("Paris", "Paris"), ("Lyon", "Lyon")]
+    assert [(t.text, doc.text[t.start : t.end]) for t in doc.toponyms] == [("Paris", "Paris"), ("Lyon", "Lyon")]
     assert doc.toponyms[1].lat == pytest.approx(45.76)
 
 
@@ -88,4 +90,4 @@ def test_read_geovirus_realigns_offsets_one_character_late(tmp_path):
     late = GEOVIRUS.replace("<start>22</start><end>26</end>", "<start>23</start><end>27</end>")
     (tmp_path / "GeoVirus.xml").write_text(late, encoding="utf-8")
     [doc] = read_geovirus(tmp_path)
-    assert [doc.text[t.start:t.end] for t in doc.toponyms] == ["Paris", "Lyon"]
+    assert [doc.text[t.start : t.end] for t in doc.toponyms] == ["Paris", "Lyon"]

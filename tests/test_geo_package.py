@@ -1,4 +1,5 @@
 """The gazetteer built from packaged GeoNames data (built once per machine, then cached)."""
+
 import pytest
 
 from dateline.geo import fold, load
@@ -16,21 +17,36 @@ def best(gaz, name, fcode=None):
     return max(found, key=lambda e: e.population)
 
 
-@pytest.mark.parametrize("name, fcode, lat, lon", [
-    ("Texas", "ADM1", 31.25, -99.25), ("Bavaria", "ADM1", 49.0, 11.5), ("Ontario", "ADM1", 49.25, -84.5),
-    ("France", "PCLI", 46.0, 2.0), ("United States", "PCLI", 39.76, -98.5), ("Europe", "CONT", 48.69, 9.14),
-    ("Vladivostok", "PPL", 43.11, 131.87),
-])
+@pytest.mark.parametrize(
+    "name, fcode, lat, lon",
+    [
+        ("Texas", "ADM1", 31.25, -99.25),
+        ("Bavaria", "ADM1", 49.0, 11.5),
+        ("Ontario", "ADM1", 49.25, -84.5),
+        ("France", "PCLI", 46.0, 2.0),
+        ("United States", "PCLI", 39.76, -98.5),
+        ("Europe", "CONT", 48.69, 9.14),
+        ("Vladivostok", "PPL", 43.11, 131.87),
+    ],
+)
 def test_entries_have_points_near_geonames(gaz, name, fcode, lat, lon):
     entry = best(gaz, name, fcode)
     assert haversine_km(entry.lat, entry.lon, lat, lon) < 500  # approximations: see docs/places.md
 
 
-@pytest.mark.parametrize("name, target, kind", [("Tenn.", "Tennessee", ABBREVIATION), ("B.C.", "British Columbia", ABBREVIATION),
-                                                 ("U.S.", "United States", ABBREVIATION), ("Russian", "Russia", DEMONYM),
-                                                 ("North Korean", "North Korea", DEMONYM),
-                                                 ("English", "England", DEMONYM), ("Texan", "Texas", DEMONYM),
-                                                 ("Dagestan", "Dagestan, Respublika", ALTERNATE)])
+@pytest.mark.parametrize(
+    "name, target, kind",
+    [
+        ("Tenn.", "Tennessee", ABBREVIATION),
+        ("B.C.", "British Columbia", ABBREVIATION),
+        ("U.S.", "United States", ABBREVIATION),
+        ("Russian", "Russia", DEMONYM),
+        ("North Korean", "North Korea", DEMONYM),
+        ("English", "England", DEMONYM),
+        ("Texan", "Texas", DEMONYM),
+        ("Dagestan", "Dagestan, Respublika", ALTERNATE),
+    ],
+)
 def test_abbreviations_and_demonyms(gaz, name, target, kind):
     assert any(e.name == target and e.kind == kind for e in gaz.lookup(fold(name)))
 

@@ -1,4 +1,5 @@
 """Disambiguation on a gazetteer built from the test's own GeoNames fixture."""
+
 from pathlib import Path
 
 import pytest
@@ -33,13 +34,16 @@ def resolved(readings, name):
     return entry.geonameid if entry else None
 
 
-@pytest.mark.parametrize("names, expected", [
-    (("Paris",), PARIS_FR),
-    (("Paris", "France"), PARIS_FR),
-    (("Paris", "Texas", "Dallas"), PARIS_TX),
-    (("Paris", "Lamar County", "Texas"), PARIS_TX),
-    (("Paris|Texas",), PARIS_TX),
-])
+@pytest.mark.parametrize(
+    "names, expected",
+    [
+        (("Paris",), PARIS_FR),
+        (("Paris", "France"), PARIS_FR),
+        (("Paris", "Texas", "Dallas"), PARIS_TX),
+        (("Paris", "Lamar County", "Texas"), PARIS_TX),
+        (("Paris|Texas",), PARIS_TX),
+    ],
+)
 def test_paris_reads_from_the_story(resolver, names, expected):
     assert resolved(resolver.resolve(story(*names)), "Paris") == expected
 
@@ -85,8 +89,9 @@ def test_weak_evidence_needs_support(resolver):
     assert resolver.resolve(supported)["springfield"].entry.admin1 == "IL"
 
 
-@pytest.mark.parametrize("text, key", [("N.Korea", "north korea"), ("St. Louis", "saint louis"),
-                                       ("the United States", "united states")])
+@pytest.mark.parametrize(
+    "text, key", [("N.Korea", "north korea"), ("St. Louis", "saint louis"), ("the United States", "united states")]
+)
 def test_name_keys(text, key):
     assert key in name_keys(text)
 
@@ -120,16 +125,22 @@ def test_a_county_and_a_town_of_its_own_name_are_no_evidence(resolver):
     assert resolved(readings, "Paris") == PARIS_FR
 
 
-@pytest.mark.parametrize("text, state", [
-    ("cases in Washington, Oregon and Idaho", True),
-    ("cases in Oregon and Washington", True),
-    ("cases in Washington", False),
-    ("a farm near Tacoma, Washington", False),  # a qualifier, not a list
-])
+@pytest.mark.parametrize(
+    "text, state",
+    [
+        ("cases in Washington, Oregon and Idaho", True),
+        ("cases in Oregon and Washington", True),
+        ("cases in Washington", False),
+        ("a farm near Tacoma, Washington", False),  # a qualifier, not a list
+    ],
+)
 def test_a_state_listed_with_states(resolver, text, state):
     """A name in a list of states is the state; alone it is the capital."""
-    toponyms = [Toponym(w, text.index(w), text.index(w) + len(w)) for w in ("Washington", "Oregon", "Idaho", "Tacoma")
-                if w in text]
+    toponyms = [
+        Toponym(w, text.index(w), text.index(w) + len(w))
+        for w in ("Washington", "Oregon", "Idaho", "Tacoma")
+        if w in text
+    ]
     entry = resolver.resolve(toponyms, text=text)["washington"].entry
     assert (entry.fcode == "ADM1") is state
 

@@ -3,10 +3,19 @@ import pytest
 from dateline.geo.text import case_key, fold, is_latin_key, strip_accents, surface
 
 
-@pytest.mark.parametrize("name, key", [
-    ("U.S.", "us"), ("US", "us"), ("Côte d'Ivoire", "cote divoire"), ("Winston-Salem", "winston salem"),
-    ("  New   York ", "new york"), ("MÜNCHEN", "munchen"), ("São Paulo", "sao paulo"), ("Khasan", "khasan"),
-])
+@pytest.mark.parametrize(
+    "name, key",
+    [
+        ("U.S.", "us"),
+        ("US", "us"),
+        ("Côte d'Ivoire", "cote divoire"),
+        ("Winston-Salem", "winston salem"),
+        ("  New   York ", "new york"),
+        ("MÜNCHEN", "munchen"),
+        ("São Paulo", "sao paulo"),
+        ("Khasan", "khasan"),
+    ],
+)
 def test_fold(name, key):
     assert fold(name) == key
 
@@ -15,10 +24,16 @@ def test_fold_never_merges_different_names():
     assert fold("Khasan") != fold("Khasab") != fold("Hassan")
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("North Korea's", "North Korea"), ("the United States", "United States"), ("Texas", "Texas"),
-    ("The Hague", "Hague"), ("Moscow’s", "Moscow"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("North Korea's", "North Korea"),
+        ("the United States", "United States"),
+        ("Texas", "Texas"),
+        ("The Hague", "Hague"),
+        ("Moscow’s", "Moscow"),
+    ],
+)
 def test_surface(text, expected):
     assert surface(text) == expected
 
@@ -33,9 +48,15 @@ def test_strip_accents_keeps_case_and_punctuation():
     assert strip_accents("Côte d'Ivoire") == "Cote d'Ivoire"
 
 
-@pytest.mark.parametrize("text, key", [
-    ("The U.S.'s", "u.s."), ("THE Fed’S", "fed"), ("  São   Paulo ", "são paulo"), ("Jones '", "jones"),
-    ("the", "the"),
-])
+@pytest.mark.parametrize(
+    "text, key",
+    [
+        ("The U.S.'s", "u.s."),
+        ("THE Fed’S", "fed"),
+        ("  São   Paulo ", "são paulo"),
+        ("Jones '", "jones"),
+        ("the", "the"),
+    ],
+)
 def test_case_key_folds_case_only(text, key):
     assert case_key(text) == key

@@ -4,6 +4,7 @@ No hang, no crash, no story lost: lone surrogates, undecodable file names, FIFOs
 ``published``, over-long stories, catastrophic whitespace runs, a run-on event chain, and two
 entities sharing a mention span.
 """
+
 from __future__ import annotations
 
 import json
@@ -36,10 +37,11 @@ def _within(seconds: float, fn, *args):
 
 # --- hygiene at the door -------------------------------------------------------------------
 
+
 def test_scrub_replaces_lone_surrogates_one_for_one():
     text = "a\ud800b\udfffc"
     assert scrub(text) == "a\ufffdb\ufffdc" and len(scrub(text)) == len(text)
-    assert scrub("plain \U0001F600") == "plain \U0001F600"
+    assert scrub("plain \U0001f600") == "plain \U0001f600"
 
 
 def test_json_line_with_a_lone_surrogate_is_read_scrubbed(tmp_path):
@@ -74,14 +76,17 @@ def test_fifo_is_refused_at_once(tmp_path):
     assert isinstance(named, BadInput) and "not a regular file" in named.reason
 
 
-@pytest.mark.parametrize("value, kept", [
-    ("2024-01-02", "2024-01-02"),
-    ("2024-01-02T10:30:00+00:00", "2024-01-02T10:30:00+00:00"),
-    ("April 24, 2019 07:35 GMT", "2019-04-24T07:35:00+00:00"),
-    ("not a date", None),
-    ("2024-13-45", None),
-    ("9" * 5000, None),
-])
+@pytest.mark.parametrize(
+    "value, kept",
+    [
+        ("2024-01-02", "2024-01-02"),
+        ("2024-01-02T10:30:00+00:00", "2024-01-02T10:30:00+00:00"),
+        ("April 24, 2019 07:35 GMT", "2019-04-24T07:35:00+00:00"),
+        ("not a date", None),
+        ("2024-13-45", None),
+        ("9" * 5000, None),
+    ],
+)
 def test_published_is_checked(value, kept):
     published, problem = check_published(value)
     assert published == kept
@@ -92,8 +97,12 @@ def test_published_is_checked(value, kept):
 
 def test_bad_published_is_reported_per_line_and_the_story_kept(tmp_path):
     feed = tmp_path / "feed.jsonl"
-    feed.write_text(json.dumps({"text": GOOD, "published": "not a date"}) + "\n"
-                    + json.dumps({"text": GOOD + "Again.", "published": "2024-01-02"}) + "\n")
+    feed.write_text(
+        json.dumps({"text": GOOD, "published": "not a date"})
+        + "\n"
+        + json.dumps({"text": GOOD + "Again.", "published": "2024-01-02"})
+        + "\n"
+    )
     first, second = iter_stories([str(feed)])
     assert first.published is None and first.problems and first.source.endswith(":1")
     assert second.published == "2024-01-02" and not second.problems
@@ -109,6 +118,7 @@ def test_over_long_story_is_refused_naming_the_limit(tmp_path):
 
 # --- structure patterns on long runs ---------------------------------------------------------
 
+
 def _parse_cost(text: str) -> float:
     """CPU seconds (a busy machine delays a parse but does not lengthen it)."""
     started = time.process_time()
@@ -116,13 +126,17 @@ def _parse_cost(text: str) -> float:
     return time.process_time() - started
 
 
-@pytest.mark.parametrize("make", [
-    lambda n: "By A" + " " * n + "x\n\nThe body of the story.",  # the byline trailer (was cubic)
-    lambda n: "A" + " " * n + "b",  # the dateline (was quadratic)
-    lambda n: "By A" + ", " * n + "Reuters\n\nBody.",
-    lambda n: "By Jane Doe" + " " * n + "in Paris\n\nBody.",
-    lambda n: "Body.\n\n(Reporting by Jane Doe" + " " * n + "and John Roe; Editing by Ann Poe)",
-], ids=["byline", "dateline", "byline-commas", "byline-place", "credits"])
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda n: "By A" + " " * n + "x\n\nThe body of the story.",  # the byline trailer (was cubic)
+        lambda n: "A" + " " * n + "b",  # the dateline (was quadratic)
+        lambda n: "By A" + ", " * n + "Reuters\n\nBody.",
+        lambda n: "By Jane Doe" + " " * n + "in Paris\n\nBody.",
+        lambda n: "Body.\n\n(Reporting by Jane Doe" + " " * n + "and John Roe; Editing by Ann Poe)",
+    ],
+    ids=["byline", "dateline", "byline-commas", "byline-place", "credits"],
+)
 def test_structure_is_linear_on_whitespace_runs(make):
     """10x the run costs about 10x (quadratic would be 100x), timed as a ratio."""
     short = min(_within(30, _parse_cost, make(300)) for _ in range(3))
@@ -131,6 +145,7 @@ def test_structure_is_linear_on_whitespace_runs(make):
 
 
 # --- the reader --------------------------------------------------------------------------------
+
 
 def test_read_survives_surrogates_and_a_bad_published(reader):
     article = reader.read("LONDON (Reuters) - Bad \ud800 text, said Jane Doe.")
@@ -144,7 +159,8 @@ def test_read_survives_surrogates_and_a_bad_published(reader):
 
 
 def test_run_on_event_chain_is_linear(reader):
-    """"Smith met Jones and " x 750 took 60 s: the event passes were cubic in it."""
+    """ "Smith met Jones and " x 750 took 60 s: the event passes were cubic in it."""
+
     def cost(n: int) -> float:
         started = time.process_time()
         reader.read("Smith met Jones and " * n + "left.")
@@ -159,6 +175,7 @@ def test_run_on_event_chain_is_linear(reader):
 def test_the_reader_is_linear_on_runs_the_tokenizer_splits(reader, unit):
     """A fuzz case of 2,800 "_" took 3 s in spaCy's tokenizer (it splits such a run one
     character at a time, rescanning the rest): the view collapses it, as it does "=" runs."""
+
     def cost(n: int) -> float:
         text = "LONDON (Reuters) - The minister spoke on Tuesday. " + unit * (n // len(unit)) + " Talks end.\n"
         started = time.process_time()
@@ -173,12 +190,13 @@ def test_the_reader_is_linear_on_runs_the_tokenizer_splits(reader, unit):
 
 
 def test_place_mentions_are_their_spans(reader):
-    article = reader.read("KASHIKOJIMA, Japan (Reuters) - Leaders met in KASHIKOJIMA on Thursday, "
-                          "officials in TOKYO said.")
+    article = reader.read(
+        "KASHIKOJIMA, Japan (Reuters) - Leaders met in KASHIKOJIMA on Thursday, officials in TOKYO said."
+    )
     mentions = [m for p in article.places for m in p.mentions]
     assert mentions
     for m in mentions:
-        assert m.text == article.text[m.start:m.end]
+        assert m.text == article.text[m.start : m.end]
 
 
 def test_entities_sharing_a_mention_span_keep_the_quotes():
@@ -194,6 +212,7 @@ def test_entities_sharing_a_mention_span_keep_the_quotes():
 
 
 # --- the command line ------------------------------------------------------------------------
+
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
 def test_cli_read_hostile_directory(tmp_path):
@@ -223,11 +242,17 @@ def test_ingest_keeps_the_good_stories_of_a_hostile_batch(tmp_path):
     from dateline.store import Store
 
     feed = tmp_path / "feed.jsonl"
-    feed.write_text("\n".join(json.dumps(s) for s in [
-        {"text": GOOD},
-        {"text": "LONDON (Reuters) - Bad \ud800 text, said Jane Doe."},
-        {"text": "BERLIN (Reuters) - A third story.", "published": "not a date"},
-    ]) + "\n")
+    feed.write_text(
+        "\n".join(
+            json.dumps(s)
+            for s in [
+                {"text": GOOD},
+                {"text": "LONDON (Reuters) - Bad \ud800 text, said Jane Doe."},
+                {"text": "BERLIN (Reuters) - A third story.", "published": "not a date"},
+            ]
+        )
+        + "\n"
+    )
     db = tmp_path / "a.db"
     with Store.open(db) as store:
         report = ingest(store, [str(feed)], workers=1)

@@ -1,5 +1,6 @@
 """Crash test: SIGKILL `dateline ingest` at random points while it writes, rerun, and check that
 every story is in the archive exactly once with all of its rows, and no row without its story."""
+
 from __future__ import annotations
 
 import json
@@ -31,9 +32,12 @@ def _count(db: Path) -> int:
 
 
 def _start(folder: Path, db: Path) -> subprocess.Popen:
-    return subprocess.Popen([*DATELINE, "ingest", str(folder), "--db", str(db), "--workers", "1",
-                             "--batch-size", "2", "--quiet"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+    return subprocess.Popen(
+        [*DATELINE, "ingest", str(folder), "--db", str(db), "--workers", "1", "--batch-size", "2", "--quiet"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
 
 
 def _kill_while_writing(proc: subprocess.Popen, db: Path, rng: random.Random) -> None:
@@ -52,8 +56,14 @@ def _expected_rows(record: dict) -> dict[str, int]:
     mentions = sum(len(e["mentions"]) for e in record["entities"] if e["type"] in NAME_TYPES)
     journalists = {e["name"] for e in record["entities"] if e["journalist"]}
     mentions += sum(1 for a in record["authors"] if a not in journalists) if record["spans"].get("authors") else 0
-    return {"quotes": len(record["quotes"]), "timexes": len(record["timexes"]), "places": len(record["places"]),
-            "events": len(record["events"]), "lsh": (0, BANDS), "mentions_at_least": mentions - len(journalists)}
+    return {
+        "quotes": len(record["quotes"]),
+        "timexes": len(record["timexes"]),
+        "places": len(record["places"]),
+        "events": len(record["events"]),
+        "lsh": (0, BANDS),
+        "mentions_at_least": mentions - len(journalists),
+    }
 
 
 def test_sigkill_then_rerun_leaves_every_story_once_and_whole(tmp_path):

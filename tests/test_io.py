@@ -1,4 +1,5 @@
 """Reading inputs: encodings, bad files, directories, globs, JSON Lines and HTML."""
+
 from __future__ import annotations
 
 import json
@@ -9,19 +10,24 @@ from dateline.io.decode import DecodeError, decode
 from dateline.io.sources import BadInput, Story, iter_stories
 
 
-@pytest.mark.parametrize("data, text", [
-    (b"plain ascii", "plain ascii"),
-    ("caf\u00e9 \u201cquoted\u201d".encode("utf-8"), "caf\u00e9 \u201cquoted\u201d"),
-    (b"\xef\xbb\xbfbom", "bom"),
-    (b"caf\xe9 \x93quoted\x94", "caf\u00e9 \u201cquoted\u201d"),
-    (b"a\r\nb\rc\n", "a\nb\nc\n"),
-    ("utf16".encode("utf-16"), "utf16"),
-])
+@pytest.mark.parametrize(
+    "data, text",
+    [
+        (b"plain ascii", "plain ascii"),
+        ("caf\u00e9 \u201cquoted\u201d".encode("utf-8"), "caf\u00e9 \u201cquoted\u201d"),
+        (b"\xef\xbb\xbfbom", "bom"),
+        (b"caf\xe9 \x93quoted\x94", "caf\u00e9 \u201cquoted\u201d"),
+        (b"a\r\nb\rc\n", "a\nb\nc\n"),
+        ("utf16".encode("utf-16"), "utf16"),
+    ],
+)
 def test_decode(data, text):
     assert decode(data) == text
 
 
-@pytest.mark.parametrize("data", [b"\x00\x01\x02binary", bytes(range(0, 32)) * 20, b"bad \x81\x8d\x90 bytes \xff\xfe"[:14] + b"\x81"])
+@pytest.mark.parametrize(
+    "data", [b"\x00\x01\x02binary", bytes(range(0, 32)) * 20, b"bad \x81\x8d\x90 bytes \xff\xfe"[:14] + b"\x81"]
+)
 def test_decode_rejects(data):
     with pytest.raises(DecodeError):
         decode(data)
@@ -56,14 +62,20 @@ def test_missing_path_and_glob(tmp_path):
 
 def test_json_lines(tmp_path):
     f = tmp_path / "s.jsonl"
-    f.write_text("\n".join([
-        json.dumps({"text": "First story.", "url": "https://example.org/1", "published": "2024-01-02"}),
-        "{not json",
-        json.dumps({"url": "no text"}),
-        json.dumps({"text": "Second story.", "headline": "Two"}),
-    ]))
+    f.write_text(
+        "\n".join(
+            [
+                json.dumps({"text": "First story.", "url": "https://example.org/1", "published": "2024-01-02"}),
+                "{not json",
+                json.dumps({"url": "no text"}),
+                json.dumps({"text": "Second story.", "headline": "Two"}),
+            ]
+        )
+    )
     items = list(iter_stories([str(f)]))
-    assert isinstance(items[0], Story) and items[0].url == "https://example.org/1" and items[0].published == "2024-01-02"
+    assert (
+        isinstance(items[0], Story) and items[0].url == "https://example.org/1" and items[0].published == "2024-01-02"
+    )
     assert isinstance(items[1], BadInput) and items[1].source.endswith(":2")
     assert isinstance(items[2], BadInput) and "text" in items[2].reason
     assert items[3].headline == "Two"
@@ -71,10 +83,14 @@ def test_json_lines(tmp_path):
 
 def test_html_page(tmp_path):
     page = tmp_path / "p.html"
-    body = "".join(f"<p>Paragraph {i} of the story, with enough words to count as main text here.</p>" for i in range(6))
-    page.write_text(f"<html><head><title>Mayor opens new bridge</title>"
-                    f'<meta property="article:published_time" content="2024-05-06T10:00:00Z"></head>'
-                    f"<body><nav>Home | News</nav><article><h1>Mayor opens new bridge</h1>{body}</article></body></html>")
+    body = "".join(
+        f"<p>Paragraph {i} of the story, with enough words to count as main text here.</p>" for i in range(6)
+    )
+    page.write_text(
+        f"<html><head><title>Mayor opens new bridge</title>"
+        f'<meta property="article:published_time" content="2024-05-06T10:00:00Z"></head>'
+        f"<body><nav>Home | News</nav><article><h1>Mayor opens new bridge</h1>{body}</article></body></html>"
+    )
     (story,) = iter_stories([str(page)])
     assert isinstance(story, Story)
     assert story.headline == "Mayor opens new bridge" and "Paragraph 3" in story.text

@@ -10,6 +10,7 @@ replicas (``minReplicas`` + 1 nodes, not 4). Each node is a ``ray start --block`
 own, stopped by its process id (never ``ray stop``, which would stop every Ray on the machine).
 Skips with a reason when Ray or PyYAML is missing.
 """
+
 from __future__ import annotations
 
 import os
@@ -34,8 +35,12 @@ BIN = Path(sys.executable).parent
 # Every node on 127.0.0.1 (--node-ip-address); RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER, which tests/ray_cluster.py
 # sets for its in-process cluster, would make `ray start --address` refuse to join as a second node.
 # A busy shared machine starts a node's agents slowly: the raylet waits minutes, not 15 s.
-ENV = {"RAY_AUTH_MODE": "disabled", "RAY_USAGE_STATS_ENABLED": "0", "RAY_raylet_start_wait_time_s": "180",
-       "RAY_agent_register_timeout_ms": "300000"}
+ENV = {
+    "RAY_AUTH_MODE": "disabled",
+    "RAY_USAGE_STATS_ENABLED": "0",
+    "RAY_raylet_start_wait_time_s": "180",
+    "RAY_agent_register_timeout_ms": "300000",
+}
 WORKER_CPUS = 1  # the manifest's reader pods have 2; this machine has 2 cores for everyone
 NOT_HERE = {"dashboard-host"}  # the dashboard is off on a test machine
 
@@ -48,8 +53,14 @@ def free_port() -> int:
 
 def node_ports() -> list[str]:
     """Ports of one node's own servers: several nodes on one machine must not share them."""
-    names = ("node-manager-port", "object-manager-port", "dashboard-agent-listen-port",
-             "dashboard-agent-grpc-port", "metrics-export-port", "runtime-env-agent-port")
+    names = (
+        "node-manager-port",
+        "object-manager-port",
+        "dashboard-agent-listen-port",
+        "dashboard-agent-grpc-port",
+        "metrics-export-port",
+        "runtime-env-agent-port",
+    )
     return [f"--{name}={free_port()}" for name in names]
 
 
@@ -70,10 +81,23 @@ class Nodes:
     def start(self, args: list[str], name: str) -> None:
         log = open(self.tmp / f"{name}.log", "wb")
         self.names.append(name)
-        self.procs.append(subprocess.Popen([str(BIN / "ray"), "start", "--block", "--node-ip-address=127.0.0.1",
-                                            "--disable-usage-stats", *node_ports(), *args],
-                                           stdout=log, stderr=subprocess.STDOUT, env=self.env,
-                                           start_new_session=True))  # its own process group: stopped whole
+        self.procs.append(
+            subprocess.Popen(
+                [
+                    str(BIN / "ray"),
+                    "start",
+                    "--block",
+                    "--node-ip-address=127.0.0.1",
+                    "--disable-usage-stats",
+                    *node_ports(),
+                    *args,
+                ],
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                env=self.env,
+                start_new_session=True,
+            )
+        )  # its own process group: stopped whole
 
     def check(self) -> None:
         """A node that stopped by itself: fail with the end of its log."""
@@ -111,14 +135,17 @@ def _signal_group(proc: subprocess.Popen, sig: int) -> None:
 
 def wait_for(address: str, nodes: Nodes, *, alive: int, cpus: int = 0, timeout: float = 240) -> None:
     """Until the cluster at ``address`` has ``alive`` nodes and ``cpus`` CPUs (every node joined)."""
-    code = ("import ray, sys, time; ray.init(address=sys.argv[1], logging_level='ERROR', log_to_driver=False); "
-            "print(int(ray.cluster_resources().get('CPU', 0)), len([n for n in ray.nodes() if n['Alive']]))")
+    code = (
+        "import ray, sys, time; ray.init(address=sys.argv[1], logging_level='ERROR', log_to_driver=False); "
+        "print(int(ray.cluster_resources().get('CPU', 0)), len([n for n in ray.nodes() if n['Alive']]))"
+    )
     began = time.monotonic()
     while time.monotonic() - began < timeout:
         nodes.check()
         try:
-            out = subprocess.run([sys.executable, "-c", code, address], capture_output=True, text=True,
-                                 env=nodes.env, timeout=120)
+            out = subprocess.run(
+                [sys.executable, "-c", code, address], capture_output=True, text=True, env=nodes.env, timeout=120
+            )
         except subprocess.TimeoutExpired:
             continue
         seen = out.stdout.split()[-2:] if out.returncode == 0 else []
@@ -145,9 +172,11 @@ def start_node(nodes: Nodes, args: list[str], name: str, address: str, **expect:
 def invented_story(i: int) -> str:
     """An invented wire story (no real news text); ``i`` makes each one different."""
     town = ["Harwick", "Lentova", "Brask", "Ostmere", "Calder", "Vinsk"][i % 6]
-    return (f"{town} opens ferry route {i}\n\n{town.upper()}, May {i % 27 + 1} (Dateline Wire) - The port of "
-            f"{town} opened ferry route {i} on Monday, its director Hana Pelt said.\n\n"
-            f'"Crossings start in June," Pelt told reporters. Tickets will cost {i + 5} euros.\n')
+    return (
+        f"{town} opens ferry route {i}\n\n{town.upper()}, May {i % 27 + 1} (Dateline Wire) - The port of "
+        f"{town} opened ferry route {i} on Monday, its director Hana Pelt said.\n\n"
+        f'"Crossings start in June," Pelt told reporters. Tickets will cost {i + 5} euros.\n'
+    )
 
 
 def test_the_kuberay_manifest_runs_an_ingest_on_a_local_multi_node_cluster(tmp_path):
@@ -173,15 +202,36 @@ def test_the_kuberay_manifest_runs_an_ingest_on_a_local_multi_node_cluster(tmp_p
     address = f"127.0.0.1:{port}"
     try:
         began = time.monotonic()
-        start_node(nodes, ["--head", f"--port={port}", "--include-dashboard=false",
-                           *start_params(head["rayStartParams"])], "head", address, alive=1)
+        start_node(
+            nodes,
+            ["--head", f"--port={port}", "--include-dashboard=false", *start_params(head["rayStartParams"])],
+            "head",
+            address,
+            alive=1,
+        )
         for r in range(replicas):  # workers join a head that is up, one at a time
-            start_node(nodes, [f"--address={address}", *start_params(group["rayStartParams"], **{
-                "num-cpus": str(WORKER_CPUS)})], f"worker{r}", address, alive=2 + r, cpus=(r + 1) * WORKER_CPUS)
+            start_node(
+                nodes,
+                [f"--address={address}", *start_params(group["rayStartParams"], **{"num-cpus": str(WORKER_CPUS)})],
+                f"worker{r}",
+                address,
+                alive=2 + r,
+                cpus=(r + 1) * WORKER_CPUS,
+            )
         up = time.monotonic() - began
         env = {**nodes.env, "DATELINE_DB": str(archive), "RAY_ADDRESS": address}
-        command = [str(BIN / "dateline"), "ingest", "--engine", "ray", "--address", address,
-                   str(data / "stories"), "--db", env["DATELINE_DB"], "--quiet"]
+        command = [
+            str(BIN / "dateline"),
+            "ingest",
+            "--engine",
+            "ray",
+            "--address",
+            address,
+            str(data / "stories"),
+            "--db",
+            env["DATELINE_DB"],
+            "--quiet",
+        ]
         began = time.monotonic()
         first = subprocess.run(command, capture_output=True, text=True, env=env, timeout=900)
         took = time.monotonic() - began
@@ -193,6 +243,7 @@ def test_the_kuberay_manifest_runs_an_ingest_on_a_local_multi_node_cluster(tmp_p
         nodes.stop()
     with sqlite3.connect(archive) as db:
         assert db.execute("SELECT count(*) FROM stories").fetchone()[0] == n
-    print(f"\nKubeRay manifest on loopback: head (0 CPUs) + {replicas} worker nodes x {WORKER_CPUS} CPU up in "
-          f"{up:.0f} s; {n} stories ingested in {took:.0f} s (readers' start-up included); rerun added 0")
-
+    print(
+        f"\nKubeRay manifest on loopback: head (0 CPUs) + {replicas} worker nodes x {WORKER_CPUS} CPU up in "
+        f"{up:.0f} s; {n} stories ingested in {took:.0f} s (readers' start-up included); rerun added 0"
+    )

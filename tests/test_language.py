@@ -1,4 +1,5 @@
 """Language identification and the reader's language seam."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -7,9 +8,11 @@ import pytest
 
 from dateline.nlp.language import FULL_READING, identify, read_in_full
 
-SAMPLES = [tuple(line.split("\t", 1)) for line in
-           (Path(__file__).parent / "fixtures" / "languages.tsv").read_text(encoding="utf-8").splitlines()
-           if line and not line.startswith("#")]
+SAMPLES = [
+    tuple(line.split("\t", 1))
+    for line in (Path(__file__).parent / "fixtures" / "languages.tsv").read_text(encoding="utf-8").splitlines()
+    if line and not line.startswith("#")
+]
 
 FRENCH_STORY = """Les pêcheurs de Port-Lavande manifestent contre les quotas
 
@@ -49,14 +52,17 @@ def test_french_story_keeps_its_structure_and_is_flagged(reader):
     assert not article.entities and not article.quotes and not article.events  # no English extractor ran
     record = article.to_dict()
     assert record["language"] == "fr" and record["sources"] == [
-        {"kind": "file", "location": "peche.txt", "url": None, "fetched": None}]
+        {"kind": "file", "location": "peche.txt", "url": None, "fetched": None}
+    ]
 
 
 def test_english_and_french_in_one_batch_keep_their_order(reader):
     from dateline.io.sources import Story
 
-    english = ("Port Avery council extends night buses\n\nPORT AVERY (Reuters) - The city council voted on "
-               "Monday to extend a trial of night buses, Mayor Ellen Brooks said.\n")
+    english = (
+        "Port Avery council extends night buses\n\nPORT AVERY (Reuters) - The city council voted on "
+        "Monday to extend a trial of night buses, Mayor Ellen Brooks said.\n"
+    )
     got = list(reader.read_many([Story(FRENCH_STORY), Story(english), Story(FRENCH_STORY + "\nFin.")]))
     assert [a.language for a in got] == ["fr", "en", "fr"]
     assert [a.reading for a in got] == ["structure", "full", "structure"]
@@ -67,6 +73,8 @@ def test_digest_says_when_only_the_structure_was_read(reader):
     from dateline.render.digest import render_text
 
     assert "Language: fr: structure only" in render_text(reader.read(FRENCH_STORY))
-    english = reader.read("Council extends night buses\n\nThe city council voted on Monday to extend "
-                          "a trial of night buses until the end of the year, the mayor said.\n")
+    english = reader.read(
+        "Council extends night buses\n\nThe city council voted on Monday to extend "
+        "a trial of night buses until the end of the year, the mayor said.\n"
+    )
     assert "Language:" not in render_text(english)

@@ -1,5 +1,6 @@
 """Layout reading and the NLP view: stories laid out as they really arrive (hard-wrapped,
 indented, CRLF, tables, one paragraph a line), fixture stories written for these tests."""
+
 from __future__ import annotations
 
 import time
@@ -25,6 +26,7 @@ def paragraph_texts(text: str) -> list[str]:
 
 # --- the view and its offset map ------------------------------------------------------------
 
+
 def test_view_maps_offsets_both_ways():
     text = "one\n  two   three\nfour"
     view = TextView(text, [Edit(3, 6, " "), Edit(9, 12, " ")])
@@ -42,7 +44,7 @@ def test_view_deletion_and_touching_edits_join():
     view = TextView(text, [Edit(t0, t1, ""), Edit(2, t0, "\n\n"), Edit(t1, text.index("B."), "\n\n")])
     assert view.text == "A.\n\n\n\nB." and len(view.edits) == 1
     b = view.text.index("B.")
-    assert text[view.to_original(b):view.to_original(b + 2, end=True)] == "B."
+    assert text[view.to_original(b) : view.to_original(b + 2, end=True)] == "B."
     assert view.to_original(2, end=True) == 2  # a span ending before the table ends before it
 
 
@@ -65,6 +67,7 @@ def test_overlapping_edits_keep_the_first_given():
 
 # --- layouts: real paragraphs -----------------------------------------------------------------
 
+
 def test_indented_wire_copy_has_real_paragraphs():
     text = story("wire_indented.txt")
     lay = parse_structure(text)
@@ -80,7 +83,7 @@ def test_indented_wire_copy_has_real_paragraphs():
 def test_wrapped_copy_without_indents():
     paragraphs = paragraph_texts(story("wrapped_plain.txt"))
     assert len(paragraphs) == 3
-    assert paragraphs[1].startswith("The board's chairman") and paragraphs[1].endswith('he said.')
+    assert paragraphs[1].startswith("The board's chairman") and paragraphs[1].endswith("he said.")
 
 
 def test_one_paragraph_a_line_is_kept():
@@ -101,8 +104,10 @@ def test_crlf_blank_lines_are_paragraph_breaks():
 
 def test_form_feed_is_a_paragraph_break():
     text = "A first paragraph that ends here.\fA second one on a new page."
-    assert [text[b.start:b.end] for b in read_blocks(text, 0, len(text))] == [
-        "A first paragraph that ends here.", "A second one on a new page."]
+    assert [text[b.start : b.end] for b in read_blocks(text, 0, len(text))] == [
+        "A first paragraph that ends here.",
+        "A second one on a new page.",
+    ]
 
 
 def test_table_is_a_block_apart_from_paragraphs():
@@ -111,16 +116,19 @@ def test_table_is_a_block_apart_from_paragraphs():
     (table,) = lay.tables
     assert table.text.startswith("Shr 41 cts") and table.text.endswith("104.9 mln")
     assert paragraph_texts(text) == [
-        "NOTE: Prior year net includes gain of 210,000 dlrs from the sale of a warehouse in Abilene."]
+        "NOTE: Prior year net includes gain of 210,000 dlrs from the sale of a warehouse in Abilene."
+    ]
     assert lay.dateline.date == "XXXX-03-30" and lay.dateline.places[0].text == "Denton"
     view = nlp_view(lay)
     assert "Shr 41 cts" not in view.text and "NOTE: Prior year" in view.text
 
 
 def test_columns_table_in_blank_line_story():
-    text = ("Results of the vote\n\nThe count ended late on Sunday.\n\n"
-            "Party        Seats   Share\nGreen           41    33.0\nBlue            38    30.5\n\n"
-            "Turnout was low, officials said.")
+    text = (
+        "Results of the vote\n\nThe count ended late on Sunday.\n\n"
+        "Party        Seats   Share\nGreen           41    33.0\nBlue            38    30.5\n\n"
+        "Turnout was low, officials said."
+    )
     lay = parse_structure(text)
     assert [t.text.split()[0] for t in lay.tables] == ["Party"]
     assert paragraph_texts(text) == ["The count ended late on Sunday.", "Turnout was low, officials said."]
@@ -133,11 +141,12 @@ def test_prose_with_figures_is_not_a_table():
 
 # --- the view: spaCy's text -------------------------------------------------------------------
 
+
 def test_view_joins_wrapped_lines_and_sets_paragraphs_apart():
     lay = parse_structure(story("wire_indented.txt"))
     view = nlp_view(lay)
     assert "earnings to rise sharply next year" in view.text
-    assert "on Monday.\n\n\"We have turned" in view.text
+    assert 'on Monday.\n\n"We have turned' in view.text
 
 
 def test_long_runs_are_collapsed_in_the_view_only():
@@ -146,19 +155,24 @@ def test_long_runs_are_collapsed_in_the_view_only():
     view = nlp_view(lay)
     assert len(view.text) < 200
     end = view.text.index("line.") + len("line.")
-    assert text[view.to_original(end - 5):view.to_original(end, end=True)] == "line."
+    assert text[view.to_original(end - 5) : view.to_original(end, end=True)] == "line."
 
 
 @pytest.mark.parametrize("filler", [" " * 3_000, "\t" * 3_000, " \n" * 1_500])
 def test_structure_patterns_are_linear_in_white_space(filler):
-    for text in (f"By A{filler}\n\nBody text.", f"LONDON{filler}, March 3 - Body.", f"Headline\n\nX{filler}Y",
-                 f"Headline\nLine one{filler}\nline two ends.\n    Next paragraph{filler}"):
+    for text in (
+        f"By A{filler}\n\nBody text.",
+        f"LONDON{filler}, March 3 - Body.",
+        f"Headline\n\nX{filler}Y",
+        f"Headline\nLine one{filler}\nline two ends.\n    Next paragraph{filler}",
+    ):
         t0 = time.perf_counter()
         nlp_view(parse_structure(text * 10))
         assert time.perf_counter() - t0 < 1.0
 
 
 # --- through the reader: every span points into the original ----------------------------------
+
 
 @pytest.fixture(scope="module")
 def wire_article(reader):
@@ -173,18 +187,18 @@ def test_every_span_points_into_the_original(wire_article):
     text = wire_article.text
     for e in wire_article.entities:
         for m in e.mentions:
-            assert _same(text[m.start:m.end], m.text)
+            assert _same(text[m.start : m.end], m.text)
     for q in wire_article.quotes:
-        assert _same(text[q.start:q.end], q.text)
+        assert _same(text[q.start : q.end], q.text)
         if q.cue_span:
-            assert _same(text[q.cue_span.start:q.cue_span.end], q.cue)
+            assert _same(text[q.cue_span.start : q.cue_span.end], q.cue)
     for t in wire_article.timexes:
-        assert _same(text[t.start:t.end], t.text)
+        assert _same(text[t.start : t.end], t.text)
     for ev in wire_article.events:
-        assert _same(text[ev.trigger.start:ev.trigger.end], ev.trigger.text)
+        assert _same(text[ev.trigger.start : ev.trigger.end], ev.trigger.text)
     for p in wire_article.places:
         for m in p.mentions:
-            assert _same(text[m.start:m.end], m.text)
+            assert _same(text[m.start : m.end], m.text)
 
 
 def test_quotes_are_whole_across_line_ends(wire_article):
@@ -192,7 +206,7 @@ def test_quotes_are_whole_across_line_ends(wire_article):
     assert [q.text for q in direct] == ["We have turned the corner on costs,"]
     speaker = next(e for e in wire_article.entities if e.id == direct[0].speaker)
     assert speaker.name == "Walter Pike"
-    wrapped = [q for q in wire_article.quotes if "\n" in wire_article.text[q.start:q.end]]
+    wrapped = [q for q in wire_article.quotes if "\n" in wire_article.text[q.start : q.end]]
     assert wrapped, "a quote that runs over a line end is one quote"
 
 
@@ -226,15 +240,17 @@ def test_crlf_station_story(reader):
     assert article.dateline.country == "US"
     assert [(c.name, c.place) for c in article.credits.contributing] == [("Sam Ortiz", None)]
     (quote,) = [q for q in article.quotes if q.kind == "direct"]
-    assert article.text[quote.start:quote.end] == quote.text == "This bridge is long overdue,"
+    assert article.text[quote.start : quote.end] == quote.text == "This bridge is long overdue,"
 
 
 @pytest.mark.parametrize("mark, separator", [("\t", "\n"), ("", "\n\n"), ("    ", "\r\n")])
 def test_tab_indented_and_blank_line_wrapped_copy(mark, separator):
-    text = (f"Harbour board delays plan{separator}{mark}DOVERTON, March 3 - The harbour board said on Thursday it"
-            f" would{separator[-1]}delay a plan to dredge the eastern channel until the spring, after"
-            f"{separator[-1]}objections from fishermen.{separator}{mark}The board's chairman said the delay would"
-            f" cost about two million{separator[-1]}pounds, and that work would start in April.{separator}")
+    text = (
+        f"Harbour board delays plan{separator}{mark}DOVERTON, March 3 - The harbour board said on Thursday it"
+        f" would{separator[-1]}delay a plan to dredge the eastern channel until the spring, after"
+        f"{separator[-1]}objections from fishermen.{separator}{mark}The board's chairman said the delay would"
+        f" cost about two million{separator[-1]}pounds, and that work would start in April.{separator}"
+    )
     lay = parse_structure(text)
     assert lay.headline.text == "Harbour board delays plan" and lay.dateline.date == "XXXX-03-03"
     assert [" ".join(p.text.split()).split()[-1] for p in lay.paragraphs] == ["fishermen.", "April."]

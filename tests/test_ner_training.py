@@ -1,5 +1,6 @@
 """The news NER's training data: CoNLL gold on OntoNotes labels, teacher labels where
 CoNLL says nothing, case-changed copies, the held-out slice (invented documents, no model)."""
+
 from __future__ import annotations
 
 from dateline.eval.conll import ConllDoc, read_conll
@@ -14,15 +15,34 @@ from dateline.extract.entities.training import (
     write_conll,
 )
 
-WORDS = ("Lena", "Varga", "of", "Norvik", "Bank", "flew", "to", "Oslo", "on", "Monday", ".",
-         "Danish", "officials", "met", "her", "at", "the", "Harbour", "Cup", ".")
+WORDS = (
+    "Lena",
+    "Varga",
+    "of",
+    "Norvik",
+    "Bank",
+    "flew",
+    "to",
+    "Oslo",
+    "on",
+    "Monday",
+    ".",
+    "Danish",
+    "officials",
+    "met",
+    "her",
+    "at",
+    "the",
+    "Harbour",
+    "Cup",
+    ".",
+)
 GOLD = frozenset({(0, 2, "PER"), (3, 5, "ORG"), (7, 8, "LOC"), (11, 12, "MISC"), (17, 19, "MISC")})
 DOC = ConllDoc(WORDS, (0, 11), GOLD)
 
 
 def test_gold_names_take_ontonotes_labels_and_teacher_fills_the_rest():
-    teacher = [(0, 2, "PERSON"), (3, 4, "GPE"), (7, 8, "GPE"), (9, 10, "DATE"), (17, 19, "EVENT"),
-               (3, 5, "MONEY")]
+    teacher = [(0, 2, "PERSON"), (3, 4, "GPE"), (7, 8, "GPE"), (9, 10, "DATE"), (17, 19, "EVENT"), (3, 5, "MONEY")]
     first, second = label_document(DOC, teacher)
     assert first.words == WORDS[:11] and second.words == WORDS[11:]
     assert first.ents == ((0, 2, "PERSON"), (3, 5, "ORG"), (7, 8, "GPE"), (9, 10, "DATE"))
@@ -47,7 +67,9 @@ def test_case_copies_are_seeded_and_keep_labels():
     assert once == again and len(once) > len(sentences)
     copies = [s for s in once if s not in sentences]
     assert copies and all(s.ents == ((0, 1, "PERSON"),) for s in copies)
-    assert any(s.words[1] == "AND" for s in copies) and any(s.words[1] == "and" and s.words[2] == "More" for s in copies)
+    assert any(s.words[1] == "AND" for s in copies) and any(
+        s.words[1] == "and" and s.words[2] == "More" for s in copies
+    )
 
 
 def test_held_out_slice_round_trips(tmp_path):

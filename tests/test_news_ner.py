@@ -1,4 +1,5 @@
 """The shipped news NER replaces the pipeline's own NER (same place, one NER either way)."""
+
 from __future__ import annotations
 
 import spacy

@@ -7,6 +7,7 @@ long: linear work grows about 8 times, quadratic 64 times, so the test holds on 
 machine where a wall-clock limit would not; and in CPU time, which a busy machine does not
 lengthen (timed in wall time, nine time-expression patterns looked superlinear under load).
 """
+
 from __future__ import annotations
 
 import importlib
@@ -20,8 +21,14 @@ import pytest
 import dateline
 
 # Packages that never see story text (queries, pages, benchmarks' readers).
-NOT_STORY_TEXT = ("dateline.cli", "dateline.api", "dateline.web", "dateline.eval", "dateline.ingest",
-                  "dateline.store.backend")
+NOT_STORY_TEXT = (
+    "dateline.cli",
+    "dateline.api",
+    "dateline.web",
+    "dateline.eval",
+    "dateline.ingest",
+    "dateline.store.backend",
+)
 SIZES = (64, 128, 256, 512, 1024, 2048, 4096)  # characters of the run, doubling
 MAX_RATIO = 24  # from 512 to 4096 characters: linear work grows 8 times, quadratic 64
 MAX_STEP = 3.0  # one doubling: linear 2, quadratic 4, cubic 8
@@ -63,8 +70,34 @@ def story_patterns() -> list[tuple[str, re.Pattern]]:
 
 # Runs of one character class (or a short repeating unit), bare and inside a capitalised word
 # and a letter; runs of white space also after a byline's "By A", in parentheses, after a comma.
-UNITS = ["a", "A", "1", ".", ",", "-", "\u2014", "=", "(", ")", "'", '"', "\u201c", "/", "*", "_", "\u00e9",
-         "\ufffd", "a ", "A ", "A.", "1 ", "1,", ". ", ", ", "A-"]
+UNITS = [
+    "a",
+    "A",
+    "1",
+    ".",
+    ",",
+    "-",
+    "\u2014",
+    "=",
+    "(",
+    ")",
+    "'",
+    '"',
+    "\u201c",
+    "/",
+    "*",
+    "_",
+    "\u00e9",
+    "\ufffd",
+    "a ",
+    "A ",
+    "A.",
+    "1 ",
+    "1,",
+    ". ",
+    ", ",
+    "A-",
+]
 SPACES = [" ", "\t", "\n", "\u00a0", "\n\n", " \n"]
 FRAMES = [("", ""), ("A", "x")]
 SPACE_FRAMES = [("By A", ""), ("(", ")"), ("A,", "x"), ("A ", "a")]
@@ -104,6 +137,7 @@ def superlinear(pattern, unit: str, prefix: str, suffix: str) -> str | None:
     """Why the pattern is superlinear on this run, or None: the cost at 4,096 characters against
     the cost at 512. A pattern already slow at 512 is climbed to by doubling from 64, so a cubic
     pattern costs a second to convict, not hours."""
+
     def cost(n: int, repeats: int = 1) -> float:
         return _cost(pattern, _text(unit, prefix, suffix, n), repeats)
 
@@ -133,6 +167,8 @@ ANCHORED = {  # used with .match() only
 BOUNDED = {  # searched only within a short window of the text
     "dateline.time.handlers._RATE": 30,  # the 30 characters before a number's match
 }
+
+
 class _Anchored:
     """A pattern timed as ``match`` (one attempt at the start), for ``superlinear``."""
 
@@ -151,8 +187,11 @@ class _Bounded:
         self.pattern, self.width = pattern, width
 
     def finditer(self, text: str):
-        return [m for start in range(0, len(text), self.width)
-                if (m := self.pattern.search(text, start, start + self.width))]
+        return [
+            m
+            for start in range(0, len(text), self.width)
+            if (m := self.pattern.search(text, start, start + self.width))
+        ]
 
 
 def _as_used(name: str, pattern: re.Pattern):

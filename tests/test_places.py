@@ -1,4 +1,5 @@
 """The places extractor on invented stories, against the test's own GeoNames fixture."""
+
 from pathlib import Path
 
 import pytest
@@ -16,8 +17,14 @@ def gazetteer_path(tmp_path_factory):
     path = tmp_path_factory.mktemp("gaz") / "g.sqlite"
     import_dump(path, FIXTURE)
     conn = store.connect(path)
-    store.write_names(conn, [("russian", 2017370, store.DEMONYM), ("north korean", 1873107, store.DEMONYM),
-                             ("mo", 4398678, store.ABBREVIATION)])
+    store.write_names(
+        conn,
+        [
+            ("russian", 2017370, store.DEMONYM),
+            ("north korean", 1873107, store.DEMONYM),
+            ("mo", 4398678, store.ABBREVIATION),
+        ],
+    )
     conn.commit()
     conn.close()
     return path
@@ -42,9 +49,12 @@ def by_name(found):
 
 
 def test_all_caps_dateline_in_texas(read_places):
-    found = by_name(read_places(
-        "PARIS, Texas (AP) — Volunteers in Lamar County opened a shelter on Monday after storms "
-        "damaged homes across the county, the mayor said."))
+    found = by_name(
+        read_places(
+            "PARIS, Texas (AP) — Volunteers in Lamar County opened a shelter on Monday after storms "
+            "damaged homes across the county, the mayor said."
+        )
+    )
     paris = found["Paris"]
     assert paris.geonames_id == 4717560 and paris.country == "US"
     assert paris.mentions[0].text == "PARIS"
@@ -61,16 +71,23 @@ def test_paris_texas_qualifier(read_places):
 
 
 def test_place_missing_from_gazetteer_is_listed_unresolved(read_places):
-    found = by_name(read_places("The convoy stopped at the railway station in the settlement of Ozernyi Bor "
-                                "near the border with Russia."))
+    found = by_name(
+        read_places(
+            "The convoy stopped at the railway station in the settlement of Ozernyi Bor near the border with Russia."
+        )
+    )
     place = found["Ozernyi Bor"]
     assert place.geonames_id is None and place.lat is None
     assert found["Russia"].country == "RU"
 
 
 def test_khasan_never_becomes_hassan_or_khasab(read_places):
-    found = by_name(read_places("The train stopped in the settlement of Khasan after crossing from North Korea "
-                                "into Russia, officials in Vladivostok said."))
+    found = by_name(
+        read_places(
+            "The train stopped in the settlement of Khasan after crossing from North Korea "
+            "into Russia, officials in Vladivostok said."
+        )
+    )
     assert found["Khasan"].geonames_id is None
     assert 1270239 in found["Khasan"].candidates
     assert found["Vladivostok"].country == "RU"
@@ -85,8 +102,9 @@ def test_demonyms_join_their_country(read_places):
 
 
 def test_the_north_means_north_korea(read_places):
-    found = read_places("North Korea and South Korea met at the border. The North wants sanctions eased, "
-                        "officials in Seoul said.")
+    found = read_places(
+        "North Korea and South Korea met at the border. The North wants sanctions eased, officials in Seoul said."
+    )
     north = next(p for p in found if p.country == "KP")
     assert any(m.text == "The North" for m in north.mentions)
 
@@ -107,8 +125,10 @@ def test_odd_text_never_raises(read_places, text):
 
 
 def test_place_naming_a_local_institution(read_places):
-    found = read_places("Officers from the Dallas Police Department and the Lamar County Sheriff's Office "
-                        "searched the area near Paris, Texas.")
+    found = read_places(
+        "Officers from the Dallas Police Department and the Lamar County Sheriff's Office "
+        "searched the area near Paris, Texas."
+    )
     names = {p.name: p for p in found}
     assert names["Dallas"].geonames_id == 4684888
     assert "Lamar County" in names
@@ -176,10 +196,11 @@ def test_a_place_of_the_story_claims_its_name_typed_otherwise():
     org = Entity("e2", "ORG", "Fargo", (Mention(20, 25, "Fargo"),))
     club = Entity("e3", "ORG", "Fargo Lions Club", (Mention(40, 56, "Fargo Lions Club"),))
     other = Entity("e4", "ORG", "Lions Club", (Mention(60, 70, "Lions Club"),))
-    claimed = list(_story_places(found, [(org, org.mentions[0]), (club, club.mentions[0]),
-                                         (other, other.mentions[0])]))
+    claimed = list(_story_places(found, [(org, org.mentions[0]), (club, club.mentions[0]), (other, other.mentions[0])]))
     assert [(s.toponym.text, s.toponym.start, s.toponym.source) for s in claimed] == [
-        ("Fargo", 20, "ner"), ("Fargo", 40, "associative")]
+        ("Fargo", 20, "ner"),
+        ("Fargo", 40, "associative"),
+    ]
 
 
 def test_dateline_state_without_its_comma(read_places):

@@ -1,6 +1,7 @@
 """Places: the famous place over its namesakes unless the story says otherwise, and never a
 place for a ticker, a person, a company or a ministry. Invented stories, with the entities
 given (so the test does not depend on the tagger), against a small GeoNames fixture."""
+
 from pathlib import Path
 
 import pytest
@@ -21,8 +22,15 @@ def gazetteer_path(tmp_path_factory):
     path = tmp_path_factory.mktemp("gaz") / "g.sqlite"
     import_dump(path, FIXTURE)
     conn = store.connect(path)
-    store.write_names(conn, [("russian", 2017370, store.DEMONYM), ("russians", 2017370, store.DEMONYM),
-                             ("pa", 6254927, store.ABBREVIATION), ("alta", 5883102, store.ABBREVIATION)])
+    store.write_names(
+        conn,
+        [
+            ("russian", 2017370, store.DEMONYM),
+            ("russians", 2017370, store.DEMONYM),
+            ("pa", 6254927, store.ABBREVIATION),
+            ("alta", 5883102, store.ABBREVIATION),
+        ],
+    )
     conn.commit()
     conn.close()
     return path
@@ -67,8 +75,12 @@ def test_a_dateline_that_names_its_state_is_not_the_capital(read):
 
 
 def test_paris_texas_in_a_texas_story(read):
-    found = read("Storms hit Paris, Texas, on Monday, and crews from Dallas drove north to help.",
-                 ("GPE", "Paris"), ("GPE", "Texas"), ("GPE", "Dallas"))
+    found = read(
+        "Storms hit Paris, Texas, on Monday, and crews from Dallas drove north to help.",
+        ("GPE", "Paris"),
+        ("GPE", "Texas"),
+        ("GPE", "Dallas"),
+    )
     paris = found["Paris"]
     assert paris.geonames_id == PARIS_TX
     assert paris.evidence.why[0] == "written with Texas"
@@ -81,8 +93,7 @@ def test_paris_alone_is_the_famous_one(read):
 
 
 def test_a_ticker_is_never_a_place(read):
-    found = read("Alaska Northern Co <ANC> said its profit rose, the company said in a statement.",
-                 ("ORG", "ANC"))
+    found = read("Alaska Northern Co <ANC> said its profit rose, the company said in a statement.", ("ORG", "ANC"))
     assert "ANC" not in found
 
 
@@ -97,8 +108,9 @@ def test_a_country_typed_as_an_organisation_is_still_a_place(read):
 
 
 def test_a_demonym_is_a_place_of_kind_demonym_and_people_are_not(read):
-    found = read("Russian troops crossed the river. Russians queued for bread.",
-                 ("NORP", "Russian"), ("NORP", "Russians"))
+    found = read(
+        "Russian troops crossed the river. Russians queued for bread.", ("NORP", "Russian"), ("NORP", "Russians")
+    )
     assert found["Russian"].country == "RU" and found["Russian"].kind == "demonym"
     assert "Russians" not in found
 
@@ -130,15 +142,18 @@ def test_a_qualifier_outside_every_candidate_leaves_the_name_unresolved(resolver
 
 
 def test_a_list_of_places_is_not_a_qualifier(read):
-    found = read("Kim is wary of dealings with Washington, Moscow or Paris.",
-                 ("GPE", "Washington"), ("GPE", "Moscow"), ("GPE", "Paris"))
+    found = read(
+        "Kim is wary of dealings with Washington, Moscow or Paris.",
+        ("GPE", "Washington"),
+        ("GPE", "Moscow"),
+        ("GPE", "Paris"),
+    )
     assert found["Washington"].geonames_id == WASHINGTON_DC
 
 
 def test_a_misspelt_dateline_is_the_city_one_letter_off(resolver):
     reading = resolver.resolve([Toponym("DALAS", 0, 5, "dateline")])["dalas"]
     assert reading.entry.name == "Dallas" and reading.why[0] == "the dateline misspells Dallas"
-
 
 
 def test_only_datelines_and_only_big_cities_are_respelt(resolver):
@@ -157,8 +172,11 @@ def test_a_place_ending_an_organisation_name_is_associative(read):
 
 
 def test_a_name_typed_as_a_person_is_a_place_when_the_text_says_so(read):
-    found = read("Storms flooded streets in Vernon, British Columbia, on Monday.",
-                 ("PERSON", "Vernon"), ("GPE", "British Columbia"))
+    found = read(
+        "Storms flooded streets in Vernon, British Columbia, on Monday.",
+        ("PERSON", "Vernon"),
+        ("GPE", "British Columbia"),
+    )
     assert found["Vernon"].country == "CA"
 
 
@@ -172,4 +190,3 @@ def test_a_town_missing_from_its_written_state_keeps_the_country_only(read):
 def test_an_abbreviation_counts_only_when_written_as_one(resolver):
     assert resolver.resolve([Toponym("Pa.", 0, 3, "ner")])["pa"].entry.geonameid == 6254927
     assert resolver.resolve([Toponym("Pa", 0, 2, "ner")])["pa"].entry is None  # a word, "La Niña"-like
-

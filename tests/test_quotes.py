@@ -1,4 +1,5 @@
 """The quotes extractor on invented stories: kinds, cues, speakers, and odd input."""
+
 from __future__ import annotations
 
 import pytest
@@ -65,16 +66,35 @@ def test_partial_quote_woven_into_reported_speech(read):
     assert "Holt" in names[partial.speaker]
 
 
-@pytest.mark.parametrize("text, content, cue, speaker", [
-    ("Minister Jana Holt said that the reform will cut costs for farmers.",
-     "the reform will cut costs for farmers", "said", "Holt"),
-    ("The bridge will close for repairs in May, the city council reported.",
-     "The bridge will close for repairs in May", "reported", "council"),
-    ("The bridge will close for repairs in May, according to the Riverton Gazette.",
-     "The bridge will close for repairs in May", "according to", "Gazette"),
-    ("Prices will keep rising through the winter, analysts say.",
-     "Prices will keep rising through the winter", "say", "analysts"),
-])
+@pytest.mark.parametrize(
+    "text, content, cue, speaker",
+    [
+        (
+            "Minister Jana Holt said that the reform will cut costs for farmers.",
+            "the reform will cut costs for farmers",
+            "said",
+            "Holt",
+        ),
+        (
+            "The bridge will close for repairs in May, the city council reported.",
+            "The bridge will close for repairs in May",
+            "reported",
+            "council",
+        ),
+        (
+            "The bridge will close for repairs in May, according to the Riverton Gazette.",
+            "The bridge will close for repairs in May",
+            "according to",
+            "Gazette",
+        ),
+        (
+            "Prices will keep rising through the winter, analysts say.",
+            "Prices will keep rising through the winter",
+            "say",
+            "analysts",
+        ),
+    ],
+)
 def test_reported_speech(read, text, content, cue, speaker):
     article, names = read(text)
     [item] = [q for q in article.quotes if q.kind == "indirect"]
@@ -83,38 +103,45 @@ def test_reported_speech(read, text, content, cue, speaker):
 
 
 def test_pronoun_goes_to_the_last_speaker(read):
-    article, names = read('"We will rebuild the school," said Governor Lena Marsh.\n\n'
-                          'The fire destroyed the east wing last week.\n\n"It will take two years," she said.')
+    article, names = read(
+        '"We will rebuild the school," said Governor Lena Marsh.\n\n'
+        'The fire destroyed the east wing last week.\n\n"It will take two years," she said.'
+    )
     first, second = _direct(article)
     assert second.speaker_text == "she" and second.speaker == first.speaker is not None
 
 
 def test_one_description_one_speaker(read):
-    article, _ = read("A senior port official said the cranes were unsafe.\n\n"
-                      '"They cannot stay in service," the official said.')
+    article, _ = read(
+        'A senior port official said the cranes were unsafe.\n\n"They cannot stay in service," the official said.'
+    )
     speakers = {q.speaker for q in article.quotes}
     assert len(speakers) == 1 and None not in speakers
     assert all(q.anonymous for q in article.quotes)
 
 
 def test_quote_only_paragraph_continues_the_speaker(read):
-    article, _ = read('"The port will stay open," harbour master Ines Okafor told reporters.\n\n'
-                      '"Ships will keep coming."')
+    article, _ = read(
+        '"The port will stay open," harbour master Ines Okafor told reporters.\n\n"Ships will keep coming."'
+    )
     first, second = _direct(article)
     assert second.speaker == first.speaker is not None and second.cue is None
 
 
 def test_lead_in_paragraph_gives_the_cue(read):
-    article, names = read("Councillor Tomas Brandt replied:\n\n\"The vote is final and the work starts soon.\"")
+    article, names = read('Councillor Tomas Brandt replied:\n\n"The vote is final and the work starts soon."')
     [quote] = _direct(article)
     assert "Brandt" in names[quote.speaker]
 
 
-@pytest.mark.parametrize("text", [
-    '"The harbour is open again." Mayor Elena Varga said.',
-    '"We had better years than this one," Mayor Elena Varga, wearing a "Vote Early" badge, said.',
-    'Mayor Elena Varga replied: "The harbour is open again."',
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"The harbour is open again." Mayor Elena Varga said.',
+        '"We had better years than this one," Mayor Elena Varga, wearing a "Vote Early" badge, said.',
+        'Mayor Elena Varga replied: "The harbour is open again."',
+    ],
+)
 def test_cue_around_a_quote(read, text):
     article, names = read(text)
     quote = _direct(article)[0]
@@ -128,16 +155,21 @@ def test_next_quote_in_the_paragraph_goes_on_with_the_speaker(read):
 
 
 def test_cue_without_subject_goes_to_the_followed_speaker(read):
-    article, names = read('"We will rebuild the school," Governor Lena Marsh said on Monday.\n\n'
-                          'Asked about the cost, "It will take two years and a lot of money."')
+    article, names = read(
+        '"We will rebuild the school," Governor Lena Marsh said on Monday.\n\n'
+        'Asked about the cost, "It will take two years and a lot of money."'
+    )
     first, second = _direct(article)
     assert second.cue == "Asked" and second.speaker == first.speaker is not None
 
 
-@pytest.mark.parametrize("text, content, cue", [
-    ("Mayor Elena Varga called for a new bridge over the river.", "a new bridge over the river", "called for"),
-    ("Councillor Tomas Brandt warned against higher harbour fees.", "higher harbour fees", "warned against"),
-])
+@pytest.mark.parametrize(
+    "text, content, cue",
+    [
+        ("Mayor Elena Varga called for a new bridge over the river.", "a new bridge over the river", "called for"),
+        ("Councillor Tomas Brandt warned against higher harbour fees.", "higher harbour fees", "warned against"),
+    ],
+)
 def test_a_preposition_after_the_cue_belongs_to_the_cue(read, text, content, cue):
     article, _ = read(text)
     [item] = [q for q in article.quotes if q.kind == "indirect"]
@@ -159,11 +191,14 @@ def read_story(reader_quotes):
     return run
 
 
-@pytest.mark.parametrize("headline, content, cue, source", [
-    ("Mayor Elena Varga says the harbour will reopen in May", "the harbour will reopen in May", "says", "Varga"),
-    ("Varga: the harbour will reopen in May", "the harbour will reopen in May", ":", "Varga"),
-    ("Poll: most voters back the new harbour plan", "most voters back the new harbour plan", ":", "Poll"),
-])
+@pytest.mark.parametrize(
+    "headline, content, cue, source",
+    [
+        ("Mayor Elena Varga says the harbour will reopen in May", "the harbour will reopen in May", "says", "Varga"),
+        ("Varga: the harbour will reopen in May", "the harbour will reopen in May", ":", "Varga"),
+        ("Poll: most voters back the new harbour plan", "most voters back the new harbour plan", ":", "Poll"),
+    ],
+)
 def test_a_headline_gives_its_source_words(read_story, headline, content, cue, source):
     body = "RIVERTON, May 2 - Mayor Elena Varga spoke to reporters at the harbour on Tuesday.\n"
     article, names = read_story(f"{headline}\n\n{body}")
@@ -172,8 +207,14 @@ def test_a_headline_gives_its_source_words(read_story, headline, content, cue, s
     assert source in (names.get(item.speaker) or item.speaker_text)
 
 
-@pytest.mark.parametrize("headline", ["The Latest: harbour will reopen in May", "HARBOUR SAYS IT WILL REOPEN IN MAY",
-                                      "Stormy Waters Ahead: the harbour will reopen in May"])
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "The Latest: harbour will reopen in May",
+        "HARBOUR SAYS IT WILL REOPEN IN MAY",
+        "Stormy Waters Ahead: the harbour will reopen in May",
+    ],
+)
 def test_a_headline_that_names_no_source_gives_no_quote(read_story, headline):
     article, _ = read_story(f"{headline}\n\nRIVERTON, May 2 - The harbour will reopen in May.\n")
     assert [q for q in article.quotes if q.start < article.text.index("RIVERTON")] == []
@@ -200,10 +241,13 @@ def test_a_passive_cue_inside_reported_words_is_no_attribution(read):
     assert [q.cue for q in article.quotes if q.kind == "indirect"] == ["said"]
 
 
-@pytest.mark.parametrize("text", [
-    'The "harbour tax" debate was about fees that Mayor Elena Varga raised when she appeared on local radio.',
-    'Riverton "super funds" backed by local families had bought the old mill.',
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The "harbour tax" debate was about fees that Mayor Elena Varga raised when she appeared on local radio.',
+        'Riverton "super funds" backed by local families had bought the old mill.',
+    ],
+)
 def test_a_quoted_term_is_no_quote(read, text):
     article, _ = read(text)
     assert [q for q in article.quotes if q.kind == "partial"] == []
@@ -216,7 +260,9 @@ def test_quoted_words_as_the_object_of_a_cue_are_a_partial_quote(read):
 
 
 def test_he_never_stands_for_a_woman_the_story_names(read):
-    article, names = read('Councillor Tomas Brandt arrived late.\n\n"The bridge is safe," Mayor Elena Varga said.\n\n'
-                          '"It will close in May anyway," he said.')
+    article, names = read(
+        'Councillor Tomas Brandt arrived late.\n\n"The bridge is safe," Mayor Elena Varga said.\n\n'
+        '"It will close in May anyway," he said.'
+    )
     first, second = _direct(article)
     assert "Varga" in names[first.speaker] and "Brandt" in names[second.speaker]

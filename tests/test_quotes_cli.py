@@ -1,4 +1,5 @@
 """`dateline quotes`: table, CSV and JSON output on an invented story."""
+
 from __future__ import annotations
 
 import csv
@@ -8,9 +9,11 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-STORY = ("Riverton harbour to reopen\n\n"
-         '"The harbour will reopen on Monday," Mayor Elena Varga said on Friday.\n\n'
-         "Shipping firms say the delay cost them millions.\n")
+STORY = (
+    "Riverton harbour to reopen\n\n"
+    '"The harbour will reopen on Monday," Mayor Elena Varga said on Friday.\n\n'
+    "Shipping firms say the delay cost them millions.\n"
+)
 
 
 @pytest.fixture(scope="module")

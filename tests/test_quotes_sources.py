@@ -1,6 +1,7 @@
 """Attribution beyond speech verbs, on invented stories: every kind of source, several
 sources, negated and hypothetical attributions, verbs that report nothing, the learned
 cue model, signed quotes, transcript lines and the citation the quote panel copies."""
+
 from __future__ import annotations
 
 import pytest
@@ -26,15 +27,18 @@ def _by_cue(article, cue: str):
     return found[0]
 
 
-@pytest.mark.parametrize("text, cue, kind", [
-    ("Councillor Tomas Brandt said the bridge would close in May.", "said", "named"),
-    ("Tomas Brandt chairs the works committee. He said the bridge would close in May.", "said", "pronoun"),
-    ("A council official said the bridge would close in May.", "said", "anonymous"),
-    ("Four councillors said the bridge would close in May.", "said", "collective"),
-    ("Engineers say the bridge will close in May.", "say", "collective"),
-    ("The report found that the bridge was unsafe.", "found", "document"),
-    ("The ministry said the bridge would close in May.", "said", "institution"),
-])
+@pytest.mark.parametrize(
+    "text, cue, kind",
+    [
+        ("Councillor Tomas Brandt said the bridge would close in May.", "said", "named"),
+        ("Tomas Brandt chairs the works committee. He said the bridge would close in May.", "said", "pronoun"),
+        ("A council official said the bridge would close in May.", "said", "anonymous"),
+        ("Four councillors said the bridge would close in May.", "said", "collective"),
+        ("Engineers say the bridge will close in May.", "say", "collective"),
+        ("The report found that the bridge was unsafe.", "found", "document"),
+        ("The ministry said the bridge would close in May.", "said", "institution"),
+    ],
+)
 def test_every_kind_of_source(read, text, cue, kind):
     quote = _by_cue(read(text), cue)
     assert quote.speaker_type == kind, quote
@@ -50,23 +54,29 @@ def test_several_sources_are_all_kept(read):
     assert "Varga" in quote.speaker_text
 
 
-@pytest.mark.parametrize("text, modality", [
-    ("Mayor Elena Varga said the bridge would close in May.", "asserted"),
-    ("Mayor Elena Varga did not say the bridge would close in May.", "negated"),
-    ("Mayor Elena Varga declined to say whether the bridge would close.", "negated"),
-    ("Mayor Elena Varga would say the bridge must close in May.", "hypothetical"),
-    ("If Mayor Elena Varga says the bridge must close, it will close.", "hypothetical"),
-])
+@pytest.mark.parametrize(
+    "text, modality",
+    [
+        ("Mayor Elena Varga said the bridge would close in May.", "asserted"),
+        ("Mayor Elena Varga did not say the bridge would close in May.", "negated"),
+        ("Mayor Elena Varga declined to say whether the bridge would close.", "negated"),
+        ("Mayor Elena Varga would say the bridge must close in May.", "hypothetical"),
+        ("If Mayor Elena Varga says the bridge must close, it will close.", "hypothetical"),
+    ],
+)
 def test_negated_and_hypothetical_attributions_are_marked(read, text, modality):
     [quote] = [q for q in read(text).quotes if "the bridge" in q.text]
     assert quote.modality == modality
 
 
-@pytest.mark.parametrize("text", [
-    "Police found a rusty bicycle in the river on Tuesday.",
-    "Rescuers sought the missing hikers in the hills all night.",
-    "The council built a new footbridge across the river.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police found a rusty bicycle in the river on Tuesday.",
+        "Rescuers sought the missing hikers in the hills all night.",
+        "The council built a new footbridge across the river.",
+    ],
+)
 def test_verbs_that_report_nothing_make_no_quotes(read, text):
     assert read(text).quotes == ()
 
@@ -81,8 +91,7 @@ def test_learned_cues_beyond_the_listed_verbs(read):
 
 
 def test_passive_cue_without_agent_names_nobody(read):
-    quote = _by_cue(read("Mayor Elena Varga spoke on Monday.\n\nThe bridge is expected to reopen in May."),
-                    "expected")
+    quote = _by_cue(read("Mayor Elena Varga spoke on Monday.\n\nThe bridge is expected to reopen in May."), "expected")
     assert quote.speaker is None
 
 
@@ -93,8 +102,10 @@ def test_quote_signed_with_a_dash(read):
 
 
 def test_transcript_lines_have_their_label_for_speaker(read):
-    article = read("The mayor spoke to a radio host on Monday.\n\nHOST: Will the bridge close?\n\n"
-                   "VARGA: It will close in May, and we are ready for it.")
+    article = read(
+        "The mayor spoke to a radio host on Monday.\n\nHOST: Will the bridge close?\n\n"
+        "VARGA: It will close in May, and we are ready for it."
+    )
     said = {q.speaker_text: q.text for q in article.quotes if q.cue == ":"}
     assert said.get("VARGA") == "It will close in May, and we are ready for it."
     assert said.get("HOST") == "Will the bridge close?"
@@ -106,7 +117,7 @@ def test_sentence_and_citation_for_the_quote_panel(read):
     article = read('Mayor Elena Varga spoke on Monday. "We are ready," she said. The vote is next week.')
     record = article.to_dict()
     quote = next(q for q in record["quotes"] if q["kind"] == "direct")
-    sentence = article.text[quote["sentence"]["start"]:quote["sentence"]["end"]]
+    sentence = article.text[quote["sentence"]["start"] : quote["sentence"]["end"]]
     assert sentence == '"We are ready," she said.'
     name = speaker_names(record)[quote["speaker"]]
     assert citation(article.text, quote, name) == f'"We are ready," she said. — {name}'
@@ -130,8 +141,13 @@ def test_a_quoted_title_is_not_a_quote(read):
 
 
 def test_the_dateline_is_never_part_of_a_speaker(read):
-    quote = _by_cue(read("RIVERTON, March 9 - Acme Widgets Corp said it had started a tender offer for "
-                         "all shares of Riverton Ferries.\n\nThe offer runs to April."), "said")
+    quote = _by_cue(
+        read(
+            "RIVERTON, March 9 - Acme Widgets Corp said it had started a tender offer for "
+            "all shares of Riverton Ferries.\n\nThe offer runs to April."
+        ),
+        "said",
+    )
     assert quote.speaker_text is None or not any(w in quote.speaker_text for w in ("RIVERTON", "March"))
 
 

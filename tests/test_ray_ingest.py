@@ -1,5 +1,6 @@
 """The Ray engine on a real local cluster: a head and a worker node on loopback, a node killed
 mid-run, and every story written exactly once, to Parquet and to PostgreSQL."""
+
 from __future__ import annotations
 
 import json
@@ -23,21 +24,54 @@ from dateline.ingest import ArchiveSink, RecordSink, ray_ingest  # noqa: E402
 
 pytestmark = pytest.mark.ray
 
-CITIES = ["Lisbon", "Nairobi", "Osaka", "Quito", "Tallinn", "Perth", "Dakar", "Bergen",
-          "Cusco", "Hanoi", "Accra", "Malmo", "Leon", "Split", "Tartu", "Arusha"]
-PEOPLE = ["Mara Velden", "Tomas Okoro", "Ines Halvorsen", "Jorge Amani", "Lena Castell", "Piet Moradi",
-          "Sara Lindqvist", "Omar Beltran", "Yuki Anders", "Nadia Kovar", "Felix Osei", "Rosa Ilves",
-          "Dario Mensah", "Ada Korhonen", "Luis Tamm", "Eva Njoroge"]
+CITIES = [
+    "Lisbon",
+    "Nairobi",
+    "Osaka",
+    "Quito",
+    "Tallinn",
+    "Perth",
+    "Dakar",
+    "Bergen",
+    "Cusco",
+    "Hanoi",
+    "Accra",
+    "Malmo",
+    "Leon",
+    "Split",
+    "Tartu",
+    "Arusha",
+]
+PEOPLE = [
+    "Mara Velden",
+    "Tomas Okoro",
+    "Ines Halvorsen",
+    "Jorge Amani",
+    "Lena Castell",
+    "Piet Moradi",
+    "Sara Lindqvist",
+    "Omar Beltran",
+    "Yuki Anders",
+    "Nadia Kovar",
+    "Felix Osei",
+    "Rosa Ilves",
+    "Dario Mensah",
+    "Ada Korhonen",
+    "Luis Tamm",
+    "Eva Njoroge",
+]
 
 
 def invented_story(i: int) -> str:
     """An invented wire story (no real news text); ``i`` makes each one different."""
     city, person = CITIES[i % len(CITIES)], PEOPLE[i % len(PEOPLE)]
-    return (f"{city} council approves harbour plan number {i}\n\n"
-            f"{city.upper()}, March {i % 27 + 1} (Dateline Wire) - The {city} city council approved "
-            f"a plan on Tuesday to rebuild {i + 3} piers, its chair {person} said.\n\n"
-            f'"We will start in May," {person.split()[1]} told reporters. The work will cost '
-            f"{i + 10} million euros, the council said.\n")
+    return (
+        f"{city} council approves harbour plan number {i}\n\n"
+        f"{city.upper()}, March {i % 27 + 1} (Dateline Wire) - The {city} city council approved "
+        f"a plan on Tuesday to rebuild {i + 3} piers, its chair {person} said.\n\n"
+        f'"We will start in May," {person.split()[1]} told reporters. The work will cost '
+        f"{i + 10} million euros, the council said.\n"
+    )
 
 
 @pytest.fixture(scope="module")
@@ -48,11 +82,14 @@ def inputs(tmp_path_factory) -> tuple[list[str], int]:
     for i in range(8):
         (root / "files" / f"story{i}.txt").write_text(invented_story(i), encoding="utf-8")
     (root / "files" / "empty.txt").write_text("", encoding="utf-8")
-    (root / "more.jsonl").write_text("".join(json.dumps({"text": invented_story(i), "url": f"https://example.org/{i}"})
-                                             + "\n" for i in range(8, 12)), encoding="utf-8")
+    (root / "more.jsonl").write_text(
+        "".join(
+            json.dumps({"text": invented_story(i), "url": f"https://example.org/{i}"}) + "\n" for i in range(8, 12)
+        ),
+        encoding="utf-8",
+    )
     texts = [invented_story(i) for i in range(12, 16)]
-    pq.write_table(pa.table({"text": texts, "source": [f"lake/{i}" for i in range(12, 16)]}),
-                   root / "lake.parquet")
+    pq.write_table(pa.table({"text": texts, "source": [f"lake/{i}" for i in range(12, 16)]}), root / "lake.parquet")
     return [str(root / "files"), str(root / "more.jsonl"), str(root / "lake.parquet")], 16
 
 
@@ -115,8 +152,9 @@ def run(paths, sink, on_story=None, replace=None):
 
 
 def parquet_ids(out: Path) -> Counter:
-    return Counter(i for f in sorted(out.glob("part-*.parquet"))
-                   for i in pq.read_table(f, columns=["id"]).column("id").to_pylist())
+    return Counter(
+        i for f in sorted(out.glob("part-*.parquet")) for i in pq.read_table(f, columns=["id"]).column("id").to_pylist()
+    )
 
 
 def test_parquet_every_story_once_though_a_worker_node_dies(cluster, inputs, tmp_path):

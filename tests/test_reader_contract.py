@@ -1,4 +1,5 @@
 """The declared extractor contract: a pipeline that cannot run fails when the reader is built."""
+
 from __future__ import annotations
 
 import pytest
@@ -27,7 +28,9 @@ def test_an_extractor_listed_twice():
         check_pipeline(("timexes", "timexes"))
 
 
-@pytest.mark.parametrize("names", [DEFAULT_EXTRACTORS, ("timexes",), ("entities", "quotes"), ("entities", "places"), ()])
+@pytest.mark.parametrize(
+    "names", [DEFAULT_EXTRACTORS, ("timexes",), ("entities", "quotes"), ("entities", "places"), ()]
+)
 def test_pipelines_the_project_uses_are_valid(names):
     check_pipeline(names)
 

@@ -1,4 +1,5 @@
 """The reader's one error policy: extractors raise; the reader records the failure or raises it."""
+
 from __future__ import annotations
 
 import json
@@ -39,7 +40,8 @@ def test_record_mode_keeps_the_story_and_names_the_failure(failing):
     [error] = article.errors
     assert (error.extractor, error.type, error.message) == ("quotes", "Boom", "no quotes today")
     assert json.loads(json.dumps(article.to_dict()))["errors"] == [
-        {"extractor": "quotes", "type": "Boom", "message": "no quotes today"}]
+        {"extractor": "quotes", "type": "Boom", "message": "no quotes today"}
+    ]
     assert "NOT READ\n  quotes: Boom: no quotes today" in render_text(article)
 
 

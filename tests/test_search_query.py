@@ -4,6 +4,7 @@ Before ``SearchQuery``, ``dateline search --until 2031`` found nothing where
 ``/api/stories?until=2031`` found the year's stories, and ``--since yesterday`` was accepted
 by the CLI while the API answered 400.
 """
+
 from __future__ import annotations
 
 import json
@@ -26,27 +27,48 @@ def archive(db_url):  # noqa: F811
     return db_url
 
 
-@pytest.mark.parametrize("raw, field, value", [
-    ({"until": "2024"}, "until", "2024-12-31"), ({"until": "2024-02"}, "until", "2024-02-31"),
-    ({"until": "2024-02-03"}, "until", "2024-02-03"), ({"since": "2024"}, "since", "2024-01-01"),
-    ({"since": "2024-05"}, "since", "2024-05-01"), ({"since": " "}, "since", None),
-    ({"q": "  fishing  "}, "text", "fishing"), ({"bbox": "-10,35,0,45"}, "bbox", (-10.0, 35.0, 0.0, 45.0)),
-    ({"limit": "7"}, "limit", 7), ({"offset": "40"}, "offset", 40), ({"entity": 12}, "entity", 12),
-    ({"entity": "12"}, "entity", "12"), ({"all_versions": "true"}, "all_versions", True), ({"sort": ""}, "sort", None),
-])
+@pytest.mark.parametrize(
+    "raw, field, value",
+    [
+        ({"until": "2024"}, "until", "2024-12-31"),
+        ({"until": "2024-02"}, "until", "2024-02-31"),
+        ({"until": "2024-02-03"}, "until", "2024-02-03"),
+        ({"since": "2024"}, "since", "2024-01-01"),
+        ({"since": "2024-05"}, "since", "2024-05-01"),
+        ({"since": " "}, "since", None),
+        ({"q": "  fishing  "}, "text", "fishing"),
+        ({"bbox": "-10,35,0,45"}, "bbox", (-10.0, 35.0, 0.0, 45.0)),
+        ({"limit": "7"}, "limit", 7),
+        ({"offset": "40"}, "offset", 40),
+        ({"entity": 12}, "entity", 12),
+        ({"entity": "12"}, "entity", "12"),
+        ({"all_versions": "true"}, "all_versions", True),
+        ({"sort": ""}, "sort", None),
+    ],
+)
 def test_parse_normalises(raw, field, value):
     assert getattr(SearchQuery.parse(**raw), field) == value
 
 
-@pytest.mark.parametrize("raw, says", [
-    ({"since": "yesterday"}, "since must be an ISO date"), ({"until": "2024-13"}, "until must be an ISO date"),
-    ({"until": "2024-2-3"}, "until must be an ISO date"), ({"since": "２０２４"}, "since must be an ISO date"),
-    ({"bbox": "1,2,3"}, "bbox must be four numbers"), ({"bbox": "10,0,-10,5"}, "bbox out of range"),
-    ({"sort": "loudest"}, "sort must be one of"), ({"limit": "0"}, "limit must be between"),
-    ({"limit": "x"}, "limit must be a whole number"), ({"offset": "-1"}, "offset must be between"),
-    ({"offset": "²"}, "offset must be a whole number"), ({"all_versions": "maybe"}, "all_versions must be"),
-    ({"q": "x" * 600}, "over the 500-character limit"), ({"place": "p" * 300}, "place is 300 characters"),
-])
+@pytest.mark.parametrize(
+    "raw, says",
+    [
+        ({"since": "yesterday"}, "since must be an ISO date"),
+        ({"until": "2024-13"}, "until must be an ISO date"),
+        ({"until": "2024-2-3"}, "until must be an ISO date"),
+        ({"since": "２０２４"}, "since must be an ISO date"),
+        ({"bbox": "1,2,3"}, "bbox must be four numbers"),
+        ({"bbox": "10,0,-10,5"}, "bbox out of range"),
+        ({"sort": "loudest"}, "sort must be one of"),
+        ({"limit": "0"}, "limit must be between"),
+        ({"limit": "x"}, "limit must be a whole number"),
+        ({"offset": "-1"}, "offset must be between"),
+        ({"offset": "²"}, "offset must be a whole number"),
+        ({"all_versions": "maybe"}, "all_versions must be"),
+        ({"q": "x" * 600}, "over the 500-character limit"),
+        ({"place": "p" * 300}, "place is 300 characters"),
+    ],
+)
 def test_parse_refuses_with_a_reason(raw, says):
     with pytest.raises(QueryError, match=says):
         SearchQuery.parse(**raw)
@@ -70,13 +92,16 @@ def _cli_ids(db: str, *args: str) -> tuple[int, set[str]]:
     return out.exit_code, {h["id"] for h in json.loads(out.stdout)} if out.exit_code == 0 else set()
 
 
-@pytest.mark.parametrize("args, expected", [
-    ({"until": "2031"}, {HARBOUR.id, FLOOD.id, HOSTILE.id}),
-    ({"until": "2031-03"}, {HARBOUR.id}),
-    ({"since": "2031-05"}, {FLOOD.id, HOSTILE.id}),
-    ({"since": "2031", "until": "2031-05"}, {HARBOUR.id, FLOOD.id}),
-    ({"until": "2030"}, set()),
-])
+@pytest.mark.parametrize(
+    "args, expected",
+    [
+        ({"until": "2031"}, {HARBOUR.id, FLOOD.id, HOSTILE.id}),
+        ({"until": "2031-03"}, {HARBOUR.id}),
+        ({"since": "2031-05"}, {FLOOD.id, HOSTILE.id}),
+        ({"since": "2031", "until": "2031-05"}, {HARBOUR.id, FLOOD.id}),
+        ({"until": "2030"}, set()),
+    ],
+)
 def test_cli_api_pages_and_store_agree_on_dates(archive, args, expected):
     code, cli_ids = _cli_ids(archive, *[part for k, v in args.items() for part in (f"--{k}", v)])
     assert code == 0 and cli_ids == expected

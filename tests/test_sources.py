@@ -1,4 +1,5 @@
 """Feeds, fetching and web crawls: fixture feeds and WARC files made here, pages served on 127.0.0.1."""
+
 from __future__ import annotations
 
 import gzip
@@ -34,14 +35,32 @@ def bad(items):
 
 
 # -- feeds ------------------------------------------------------------------------------
-@pytest.mark.parametrize("name, count, first_title, author, published", [
-    ("rss2.xml", 3, "Ferry service to Lindholm resumes after storm repairs", "Maren Okafor",
-     "2025-06-10T04:30:00+00:00"),
-    ("atom.xml", 2, "Drought forces farmers in the Orlen valley to cut herds", "Ilse Varga",
-     "2025-06-11T06:45:00+00:00"),
-    ("feed.json", 2, "New bridge over the Sallow river opens to traffic", "Rafael Lindqvist",
-     "2025-06-12T10:00:00+00:00"),
-])
+@pytest.mark.parametrize(
+    "name, count, first_title, author, published",
+    [
+        (
+            "rss2.xml",
+            3,
+            "Ferry service to Lindholm resumes after storm repairs",
+            "Maren Okafor",
+            "2025-06-10T04:30:00+00:00",
+        ),
+        (
+            "atom.xml",
+            2,
+            "Drought forces farmers in the Orlen valley to cut herds",
+            "Ilse Varga",
+            "2025-06-11T06:45:00+00:00",
+        ),
+        (
+            "feed.json",
+            2,
+            "New bridge over the Sallow river opens to traffic",
+            "Rafael Lindqvist",
+            "2025-06-12T10:00:00+00:00",
+        ),
+    ],
+)
 def test_feed_entries(site, name, count, first_title, author, published):
     entries = parse_feed(site.feed(name), name)
     assert len(entries) == count
@@ -70,8 +89,10 @@ def test_json_feed_file_is_a_feed_not_json_lines(tmp_path, site):
     path = tmp_path / "ledger.json"
     path.write_bytes(site.feed("feed.json"))
     got = stories(iter_stories([str(path)]))
-    assert [s.headline for s in got] == ["New bridge over the Sallow river opens to traffic",
-                                         "Eastmoor school wins robotics prize"]
+    assert [s.headline for s in got] == [
+        "New bridge over the Sallow river opens to traffic",
+        "Eastmoor school wins robotics prize",
+    ]
     assert "\n\nThe old bridge will be closed" in got[0].text
 
 
@@ -153,12 +174,15 @@ def test_robots_txt_forbids(site):
 
 
 def test_robots_can_be_turned_off_and_unreachable_robots_forbids(site):
-    assert isinstance(Fetcher(FetchSettings(timeout=1.0, delay=0.0, robots=False)).get(
-        site.url("/private/memo.html")), Page)
+    assert isinstance(
+        Fetcher(FetchSettings(timeout=1.0, delay=0.0, robots=False)).get(site.url("/private/memo.html")), Page
+    )
     fetcher = Fetcher(FAST)
     got = fetcher.get("http://127.0.0.1:9/story.html")  # nothing listens on port 9
-    assert isinstance(got, BadInput) and got.reason == "robots.txt could not be read (cannot connect), so the " \
-                                                       "site is not fetched"
+    assert (
+        isinstance(got, BadInput)
+        and got.reason == "robots.txt could not be read (cannot connect), so the site is not fetched"
+    )
 
 
 def test_polite_pause_between_requests_to_one_host(site):
@@ -211,8 +235,9 @@ def write_warc(path: Path, records: list[tuple[str, str, bytes, str]], gz: bool)
             req = writer.create_warc_record(url, "request", payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n"))
             writer.write_record(req)
             headers = StatusAndHeaders(status, [("Content-Type", kind)], protocol="HTTP/1.1")
-            writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(payload),
-                                                          http_headers=headers))
+            writer.write_record(
+                writer.create_warc_record(url, "response", payload=io.BytesIO(payload), http_headers=headers)
+            )
 
 
 CRAWL = [
@@ -221,7 +246,12 @@ CRAWL = [
     ("https://gazette.example/gone.html", "404 Not Found", b"<html>gone</html>", "text/html"),
     ("https://gazette.example/moved", "301 Moved Permanently", b"", "text/html"),
     ("https://courrier.example/peche.html", "200 OK", PAGES["/news/peche.html"], "text/html"),
-    ("https://gazette.example/empty.html", "200 OK", b"<html><head></head><body><script>var a = 1;</script></body></html>", "text/html"),
+    (
+        "https://gazette.example/empty.html",
+        "200 OK",
+        b"<html><head></head><body><script>var a = 1;</script></body></html>",
+        "text/html",
+    ),
 ]
 
 
@@ -240,8 +270,9 @@ def test_warc_stories_and_what_is_passed_over(tmp_path, gz):
     assert "Copyright Test Gazette" not in ferry.text  # boilerplate left out by trafilatura
     headline, *paragraphs = ferry.text.split("\n\n")  # paragraphs as stories mark them, for the reader
     assert headline == ferry.headline and len(paragraphs) == 3 and paragraphs[0].startswith("PORT AVERY, June 9")
-    assert options.skipped == Counter({"WARC request record": 6, "WARC warcinfo record": 1, "not HTML": 1,
-                                       "HTTP status 404": 1, "HTTP status 301": 1})
+    assert options.skipped == Counter(
+        {"WARC request record": 6, "WARC warcinfo record": 1, "not HTML": 1, "HTTP status 404": 1, "HTTP status 301": 1}
+    )
     [empty] = bad(items)  # an HTML page with no main text is reported, not silently dropped
     assert "no main text" in empty.reason
 
@@ -310,9 +341,25 @@ def test_ingest_command_fetches_pages_politely(site, tmp_path):
 
     from dateline.cli import app
 
-    result = CliRunner().invoke(app, ["ingest", site.url("/feed.xml"), "--fetch", "--delay", "0", "--timeout", "2",
-                                      "--user-agent", "dateline-cli-test", "--db", str(tmp_path / "a.db"),
-                                      "--workers", "1", "--quiet"])
+    result = CliRunner().invoke(
+        app,
+        [
+            "ingest",
+            site.url("/feed.xml"),
+            "--fetch",
+            "--delay",
+            "0",
+            "--timeout",
+            "2",
+            "--user-agent",
+            "dateline-cli-test",
+            "--db",
+            str(tmp_path / "a.db"),
+            "--workers",
+            "1",
+            "--quiet",
+        ],
+    )
     assert result.exit_code == 1  # one page is missing: reported, and its entry's own text kept
     assert "added 3," in result.output and "failed 1" in result.output
     assert "/news/missing.html: HTTP status 404; the feed's own text is kept" in " ".join(result.output.split())
@@ -320,10 +367,12 @@ def test_ingest_command_fetches_pages_politely(site, tmp_path):
 
 
 def test_a_byline_trafilatura_takes_out_is_put_back(tmp_path):
-    html = page("Council votes to extend the night bus trial",
-                "The city council of Port Avery voted 7-2 on Monday to extend a trial of night buses until the "
-                "end of the year, citing rising use by hospital staff.",
-                "Councillor Amina Farouk said the buses carried more than 1,200 passengers in May.")
+    html = page(
+        "Council votes to extend the night bus trial",
+        "The city council of Port Avery voted 7-2 on Monday to extend a trial of night buses until the "
+        "end of the year, citing rising use by hospital staff.",
+        "Councillor Amina Farouk said the buses carried more than 1,200 passengers in May.",
+    )
     html = html.replace(b"<h1>", b"<p class='byline'>By Maren Okafor, Harbour Gazette</p><h1>", 1)
     path = tmp_path / "bus.html"
     path.write_bytes(html)

@@ -1,4 +1,5 @@
 """The archive API on a real SQLite file and a real PostgreSQL server: the same tests on both."""
+
 from __future__ import annotations
 
 import threading
@@ -13,8 +14,12 @@ SUMMIT = HARBOUR
 SUMMIT_FOLLOWUP = make_article(
     "Mara Velt returned from Lisbon and defended the fishing treaty quotas before parliament. "
     "Critics of the Harbour Council said the fishing quotas were too generous.",
-    headline="Velt defends Lisbon fishing treaty", published="2031-03-06T09:00:00+00:00",
-    people={"Mara Velt": ("foreign minister",)}, orgs=("Harbour Council",), places=(("Lisbon", 38.72, -9.14, "PT"),))
+    headline="Velt defends Lisbon fishing treaty",
+    published="2031-03-06T09:00:00+00:00",
+    people={"Mara Velt": ("foreign minister",)},
+    orgs=("Harbour Council",),
+    places=(("Lisbon", 38.72, -9.14, "PT"),),
+)
 
 
 @pytest.fixture
@@ -51,35 +56,41 @@ def test_get_story_round_trips_the_record(filled):
     assert filled.get_story("0" * 16) is None
 
 
-@pytest.mark.parametrize("query, expected", [
-    ("fishing treaty", {SUMMIT.id, SUMMIT_FOLLOWUP.id}),
-    ('"quotas were too generous"', {SUMMIT_FOLLOWUP.id}),
-    ("floods Nairobi", {FLOOD.id}),
-    ("river rose", {FLOOD.id}),  # stemmed: "river" finds "rivers"
-    ("deal on quotas", {SUMMIT.id}),  # quote text is indexed
-    ("volcano", set()),
-    ("", {SUMMIT.id, FLOOD.id, SUMMIT_FOLLOWUP.id}),  # no text: no text filter
-    ("!!", set()),  # nothing searchable
-])
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("fishing treaty", {SUMMIT.id, SUMMIT_FOLLOWUP.id}),
+        ('"quotas were too generous"', {SUMMIT_FOLLOWUP.id}),
+        ("floods Nairobi", {FLOOD.id}),
+        ("river rose", {FLOOD.id}),  # stemmed: "river" finds "rivers"
+        ("deal on quotas", {SUMMIT.id}),  # quote text is indexed
+        ("volcano", set()),
+        ("", {SUMMIT.id, FLOOD.id, SUMMIT_FOLLOWUP.id}),  # no text: no text filter
+        ("!!", set()),  # nothing searchable
+    ],
+)
 def test_full_text_search(filled, query, expected):
     assert {h.id for h in filled.search(query)} == expected
 
 
-@pytest.mark.parametrize("kwargs, expected", [
-    ({"entity": "Mara Velt"}, {SUMMIT.id, SUMMIT_FOLLOWUP.id}),
-    ({"entity": "mr. tomas ekker"}, {FLOOD.id}),
-    ({"speaker": "Mara Velt"}, {SUMMIT.id}),
-    ({"speaker": "Osei Brandt"}, set()),
-    ({"place": "Nairobi"}, {FLOOD.id}),
-    ({"place": "pt"}, {SUMMIT.id, SUMMIT_FOLLOWUP.id}),
-    ({"bbox": (-10.0, 38.0, -9.0, 39.0)}, {SUMMIT.id, SUMMIT_FOLLOWUP.id}),
-    ({"bbox": (30.0, -5.0, 40.0, 5.0)}, {FLOOD.id}),
-    ({"since": "2031-05-01"}, {FLOOD.id}),
-    ({"until": "2031-03-05"}, {SUMMIT.id}),
-    ({"since": "2031-05-19", "until": "2031-05-19"}, {FLOOD.id}),  # by the event's day
-    ({"agency": "afp"}, {FLOOD.id}),
-    ({"entity": "Mara Velt", "since": "2031-03-05"}, {SUMMIT_FOLLOWUP.id}),
-])
+@pytest.mark.parametrize(
+    "kwargs, expected",
+    [
+        ({"entity": "Mara Velt"}, {SUMMIT.id, SUMMIT_FOLLOWUP.id}),
+        ({"entity": "mr. tomas ekker"}, {FLOOD.id}),
+        ({"speaker": "Mara Velt"}, {SUMMIT.id}),
+        ({"speaker": "Osei Brandt"}, set()),
+        ({"place": "Nairobi"}, {FLOOD.id}),
+        ({"place": "pt"}, {SUMMIT.id, SUMMIT_FOLLOWUP.id}),
+        ({"bbox": (-10.0, 38.0, -9.0, 39.0)}, {SUMMIT.id, SUMMIT_FOLLOWUP.id}),
+        ({"bbox": (30.0, -5.0, 40.0, 5.0)}, {FLOOD.id}),
+        ({"since": "2031-05-01"}, {FLOOD.id}),
+        ({"until": "2031-03-05"}, {SUMMIT.id}),
+        ({"since": "2031-05-19", "until": "2031-05-19"}, {FLOOD.id}),  # by the event's day
+        ({"agency": "afp"}, {FLOOD.id}),
+        ({"entity": "Mara Velt", "since": "2031-03-05"}, {SUMMIT_FOLLOWUP.id}),
+    ],
+)
 def test_search_filters(filled, kwargs, expected):
     assert {h.id for h in filled.search(**kwargs)} == expected
 
@@ -101,12 +112,19 @@ def test_journalist_byline_is_an_entity(filled):
 
 
 def test_namesakes_with_conflicting_titles_stay_apart(store):
-    singer = make_article("Lena Dorn sang at the opera house in Vienna for the Lark Choir.",
-                          people={"Lena Dorn": ("soprano",)}, orgs=("Lark Choir",))
-    judge = make_article("Lena Dorn ruled on the harbour dispute for the High Court.",
-                         people={"Lena Dorn": ("judge",)}, orgs=("High Court",))
-    judge_again = make_article("Lena Dorn adjourned the High Court hearing.",
-                               people={"Lena Dorn": ("judge",)}, orgs=("High Court",))
+    singer = make_article(
+        "Lena Dorn sang at the opera house in Vienna for the Lark Choir.",
+        people={"Lena Dorn": ("soprano",)},
+        orgs=("Lark Choir",),
+    )
+    judge = make_article(
+        "Lena Dorn ruled on the harbour dispute for the High Court.",
+        people={"Lena Dorn": ("judge",)},
+        orgs=("High Court",),
+    )
+    judge_again = make_article(
+        "Lena Dorn adjourned the High Court hearing.", people={"Lena Dorn": ("judge",)}, orgs=("High Court",)
+    )
     store.add([singer, judge, judge_again])
     dorns = sorted(store.entities("Lena Dorn"), key=lambda e: e.n_stories)
     assert [(d.titles, d.n_stories) for d in dorns] == [(["soprano"], 1), (["judge"], 2)]
@@ -134,7 +152,9 @@ def test_entity_profile(filled):
 
 def test_quotes_by_speaker(filled):
     quotes = filled.quotes(speaker="Tomas Ekker")
-    assert [(q.text, q.speaker.name, q.story) for q in quotes] == [("The water came in hours,", "Tomas Ekker", FLOOD.id)]
+    assert [(q.text, q.speaker.name, q.story) for q in quotes] == [
+        ("The water came in hours,", "Tomas Ekker", FLOOD.id)
+    ]
     assert len(filled.quotes()) == 2
     assert filled.quotes(text="WATER")[0].story == FLOOD.id
 
@@ -153,13 +173,24 @@ def test_timeline(filled):
 
 def test_versions_share_a_group_and_newest_is_current(store):
     body = "Port workers in Valmont went on strike over pay, the Dock Union said on Monday."
-    first = make_article(body, headline="Valmont port workers strike over pay", published="2031-07-01T08:00:00+00:00",
-                         orgs=("Dock Union",))
-    update = make_article(body + " Ships queued outside the harbour.", update_note="Updates with ships queuing",
-                          headline="UPDATE 1-Valmont port workers strike over pay",
-                          published="2031-07-01T11:00:00+00:00", orgs=("Dock Union",))
-    other = make_article("A new bridge opened in Carrow.", headline="Carrow opens bridge to traffic",
-                         published="2031-07-01T09:00:00+00:00")
+    first = make_article(
+        body,
+        headline="Valmont port workers strike over pay",
+        published="2031-07-01T08:00:00+00:00",
+        orgs=("Dock Union",),
+    )
+    update = make_article(
+        body + " Ships queued outside the harbour.",
+        update_note="Updates with ships queuing",
+        headline="UPDATE 1-Valmont port workers strike over pay",
+        published="2031-07-01T11:00:00+00:00",
+        orgs=("Dock Union",),
+    )
+    other = make_article(
+        "A new bridge opened in Carrow.",
+        headline="Carrow opens bridge to traffic",
+        published="2031-07-01T09:00:00+00:00",
+    )
     store.add([update, first, other])  # arrival order is not publication order
     versions = store.get_story(first.id).versions
     assert [v.id for v in versions] == [update.id, first.id]
@@ -170,10 +201,16 @@ def test_versions_share_a_group_and_newest_is_current(store):
 
 
 def test_recurring_headline_over_different_text_is_not_a_version(store):
-    a = make_article("Grain prices rose in early trade as dry weather worried farmers in the north.",
-                     headline="Morning market summary for traders", published="2031-07-01T08:00:00+00:00")
-    b = make_article("Copper slipped after a large mine in the south reopened following repairs.",
-                     headline="Morning market summary for traders", published="2031-07-02T08:00:00+00:00")
+    a = make_article(
+        "Grain prices rose in early trade as dry weather worried farmers in the north.",
+        headline="Morning market summary for traders",
+        published="2031-07-01T08:00:00+00:00",
+    )
+    b = make_article(
+        "Copper slipped after a large mine in the south reopened following repairs.",
+        headline="Morning market summary for traders",
+        published="2031-07-02T08:00:00+00:00",
+    )
     store.add([a, b])
     assert store.get_story(a.id).version_group != store.get_story(b.id).version_group
 
@@ -234,9 +271,14 @@ def test_results_serialise(filled):
 
 
 def test_results_page_through_with_a_real_total(store):
-    stories = [make_article(f"The harbour strike entered day {i} as dock workers met on pay.",
-                            headline=f"Harbour strike day {i}", published=f"2031-04-{i:02d}T09:00:00+00:00")
-               for i in range(1, 8)]
+    stories = [
+        make_article(
+            f"The harbour strike entered day {i} as dock workers met on pay.",
+            headline=f"Harbour strike day {i}",
+            published=f"2031-04-{i:02d}T09:00:00+00:00",
+        )
+        for i in range(1, 8)
+    ]
     store.add(stories)
     first, second = store.results("harbour strike", limit=3), store.results("harbour strike", limit=3, offset=3)
     assert first.total == second.total == 7 and first.sort == "relevance"
@@ -264,8 +306,11 @@ def test_results_dateline_names_where_it_was_filed(store):
     import dataclasses
 
     from dateline.record import Dateline
-    story = dataclasses.replace(make_article("Talks resumed on the fishing treaty.", headline="Talks resume"),
-                                dateline=Dateline(places=("LISBON",), country="PT", date="2031-03-04"))
+
+    story = dataclasses.replace(
+        make_article("Talks resumed on the fishing treaty.", headline="Talks resume"),
+        dateline=Dateline(places=("LISBON",), country="PT", date="2031-03-04"),
+    )
     store.add([story])
     assert store.results("talks").hits[0].dateline == "LISBON, PT"
 
@@ -282,7 +327,10 @@ def test_results_facets_count_the_matching_stories(filled):
 
 
 def test_facets_leave_out_descriptions(store):
-    story = make_article("a senior official said Ravi Patel would resign.", headline="Patel to resign",
-                         people={"a senior official": (), "Ravi Patel": ()})
+    story = make_article(
+        "a senior official said Ravi Patel would resign.",
+        headline="Patel to resign",
+        people={"a senior official": (), "Ravi Patel": ()},
+    )
     store.add([story])
     assert [f.label for f in store.results("resign", facets=True).facets["people"]] == ["Ravi Patel"]

@@ -1,5 +1,6 @@
 """One entity across the archive: aliases, demonyms, surnames, acronyms, evidence and an
 editor's corrections, on SQLite and PostgreSQL (invented stories)."""
+
 from __future__ import annotations
 
 import pytest
@@ -27,18 +28,21 @@ def typed(text: str, names: dict[str, str], **kwargs) -> Article:
     return Article(**{**{f: getattr(base, f) for f in base.__dataclass_fields__}, "entities": tuple(ents)})
 
 
-@pytest.mark.parametrize("name, type_, key", [
-    ("France", "GPE", ("country:FR", "GPE")),
-    ("French", "NORP", ("country:FR", "GPE")),
-    ("the United States", "GPE", ("country:US", "GPE")),
-    ("Americans", "NORP", ("country:US", "GPE")),
-    ("Scotland", "GPE", ("scotland", "GPE")),  # its own entity, not the United Kingdom
-    ("the Fed", "ORG", ("federal reserve", "ORG")),
-    ("Federal Reserve Board", "ORG", ("federal reserve", "ORG")),
-    ("U.S. Treasury", "ORG", ("department of the treasury", "ORG")),
-    ("Justice Department", "ORG", ("department of justice", "ORG")),
-    ("Mr. Ivo Sander", "PERSON", ("ivo sander", "PERSON")),
-])
+@pytest.mark.parametrize(
+    "name, type_, key",
+    [
+        ("France", "GPE", ("country:FR", "GPE")),
+        ("French", "NORP", ("country:FR", "GPE")),
+        ("the United States", "GPE", ("country:US", "GPE")),
+        ("Americans", "NORP", ("country:US", "GPE")),
+        ("Scotland", "GPE", ("scotland", "GPE")),  # its own entity, not the United Kingdom
+        ("the Fed", "ORG", ("federal reserve", "ORG")),
+        ("Federal Reserve Board", "ORG", ("federal reserve", "ORG")),
+        ("U.S. Treasury", "ORG", ("department of the treasury", "ORG")),
+        ("Justice Department", "ORG", ("department of justice", "ORG")),
+        ("Mr. Ivo Sander", "PERSON", ("ivo sander", "PERSON")),
+    ],
+)
 def test_identity_keys(name, type_, key):
     assert identity_key(name, type_) == key
 
@@ -53,23 +57,35 @@ def test_surname_skips_suffixes():
 
 
 def test_country_and_demonym_are_one_entity(store):
-    store.add([typed("Ministers in France met on Monday.", {"France": "GPE"}),
-               typed("French farmers protested on Tuesday.", {"French": "NORP"})])
+    store.add(
+        [
+            typed("Ministers in France met on Monday.", {"France": "GPE"}),
+            typed("French farmers protested on Tuesday.", {"French": "NORP"}),
+        ]
+    )
     (france,) = store.entities("France")
     assert france.n_stories == 2 and france.name == "France"
     assert [e.id for e in store.entities("French")] == [france.id]
 
 
 def test_fed_finds_the_federal_reserve(store):
-    store.add([typed("The Federal Reserve Board raised rates.", {"Federal Reserve Board": "ORG"}),
-               typed("Traders said the Fed would wait.", {"Fed": "ORG"})])
+    store.add(
+        [
+            typed("The Federal Reserve Board raised rates.", {"Federal Reserve Board": "ORG"}),
+            typed("Traders said the Fed would wait.", {"Fed": "ORG"}),
+        ]
+    )
     (fed,) = store.entities("the Fed")
     assert fed.n_stories == 2 and fed.name == "Federal Reserve Board"
 
 
 def test_surname_finds_the_person_and_joins_them(store):
-    store.add([typed("Tomas Ekker, the finance minister, spoke in Oslo.", {"Tomas Ekker": "PERSON"}),
-               typed("Ekker said the budget would balance.", {"Ekker": "PERSON"})])
+    store.add(
+        [
+            typed("Tomas Ekker, the finance minister, spoke in Oslo.", {"Tomas Ekker": "PERSON"}),
+            typed("Ekker said the budget would balance.", {"Ekker": "PERSON"}),
+        ]
+    )
     (ekker,) = store.entities("Ekker")
     assert ekker.name == "Tomas Ekker" and ekker.n_stories == 2
     how = {e["how"] for e in store.entity_evidence(ekker.id)}
@@ -86,15 +102,23 @@ def test_a_surname_before_its_full_name_is_taken_over(store):
 
 
 def test_a_surname_shared_by_two_people_joins_neither(store):
-    store.add([typed("Tomas Ekker spoke in Oslo.", {"Tomas Ekker": "PERSON"}),
-               typed("Anja Ekker spoke in Lima.", {"Anja Ekker": "PERSON"}),
-               typed("Ekker said no.", {"Ekker": "PERSON"})])
+    store.add(
+        [
+            typed("Tomas Ekker spoke in Oslo.", {"Tomas Ekker": "PERSON"}),
+            typed("Anja Ekker spoke in Lima.", {"Anja Ekker": "PERSON"}),
+            typed("Ekker said no.", {"Ekker": "PERSON"}),
+        ]
+    )
     assert len(store.entities("Ekker")) == 3  # the surname matches both people and the short form
 
 
 def test_acronym_joins_the_organisation(store):
-    store.add([typed("The Harbour Workers Union called a strike.", {"Harbour Workers Union": "ORG"}),
-               typed("The HWU said the strike would go on.", {"HWU": "ORG"})])
+    store.add(
+        [
+            typed("The Harbour Workers Union called a strike.", {"Harbour Workers Union": "ORG"}),
+            typed("The HWU said the strike would go on.", {"HWU": "ORG"}),
+        ]
+    )
     (union,) = store.entities("HWU")
     assert union.name == "Harbour Workers Union" and union.n_stories == 2
 

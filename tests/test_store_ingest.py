@@ -1,4 +1,5 @@
 """Ingest from files with the real reader: idempotent, bad input reported, CLI summary and exit code."""
+
 from __future__ import annotations
 
 import importlib
@@ -43,8 +44,10 @@ def test_ingest_reports_bad_files_and_goes_on(story_dir, tmp_path, reader):
 
 
 def test_ingest_jsonl_keeps_metadata(tmp_path, reader):
-    lines = [{"text": t, "url": f"https://example.org/{i}", "published": f"2031-03-0{i + 1}T10:00:00+00:00"}
-             for i, t in enumerate(invented_stories(2))]
+    lines = [
+        {"text": t, "url": f"https://example.org/{i}", "published": f"2031-03-0{i + 1}T10:00:00+00:00"}
+        for i, t in enumerate(invented_stories(2))
+    ]
     path = tmp_path / "stories.jsonl"
     path.write_text("\n".join(json.dumps(x) for x in lines), encoding="utf-8")
     with Store.open(tmp_path / "a.db") as store:
@@ -81,7 +84,11 @@ def test_cli_search_entity_and_quotes(story_dir, tmp_path, reader):
     out = runner.invoke(app, ["search", "spokesman", "--db", db, "--format", "json"])
     assert out.exit_code == 0 and len(json.loads(out.stdout)) == 6 and "of 6 stories" in out.stderr
     out = runner.invoke(app, ["search", "--place", "Lisbon", "--db", db, "--format", "csv"])
-    assert out.exit_code == 0 and out.stdout.splitlines()[0] == "id,day,published,headline,agency,dateline,place,country,lat,lon,snippet,source,thread,score"
+    assert (
+        out.exit_code == 0
+        and out.stdout.splitlines()[0]
+        == "id,day,published,headline,agency,dateline,place,country,lat,lon,snippet,source,thread,score"
+    )
     out = runner.invoke(app, ["entity", "Nobody Atall", "--db", db])
     assert out.exit_code == 1
     out = runner.invoke(app, ["archive-quotes", "--db", db, "--format", "json"])
@@ -93,8 +100,7 @@ def test_cli_ingest_published_dates_stories_that_do_not_say(tmp_path, monkeypatc
     monkeypatch.setattr(ingest_module, "_new_reader", lambda model, *config: reader)
     story = Path(__file__).parent / "fixtures" / "layouts" / "wire_indented.txt"
     db = str(tmp_path / "p.db")
-    ok = CliRunner().invoke(app, ["ingest", str(story), "--db", db, "--workers", "1",
-                                  "--published", "1987-03-30"])
+    ok = CliRunner().invoke(app, ["ingest", str(story), "--db", db, "--workers", "1", "--published", "1987-03-30"])
     assert ok.exit_code == 0, ok.output
     with Store.open(db) as store:
         (row,) = store.db.query("SELECT published, record FROM stories")
@@ -107,8 +113,10 @@ def test_the_store_only_stores():
     import subprocess
     import sys
 
-    code = ("import sys, dateline.store, dateline.store.api; print(sorted(m for m in sys.modules "
-            "if m.startswith(('dateline.reader', 'dateline.ingest', 'dateline.nlp'))))")
+    code = (
+        "import sys, dateline.store, dateline.store.api; print(sorted(m for m in sys.modules "
+        "if m.startswith(('dateline.reader', 'dateline.ingest', 'dateline.nlp'))))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
 
@@ -119,8 +127,11 @@ def test_reading_for_the_archive_leaves_the_vocabulary_as_it_was(reader):
     from dateline.ingest.local import Failure, read_prepared
     from dateline.io.sources import Story
 
-    story = Story(text="VELMORA (Dateline Wire) - Quazzelbrot Frentwick said on Monday the Zibberdane "
-                       "plan for Ulvarosk would go ahead.", source="new-words")
+    story = Story(
+        text="VELMORA (Dateline Wire) - Quazzelbrot Frentwick said on Monday the Zibberdane "
+        "plan for Ulvarosk would go ahead.",
+        source="new-words",
+    )
     read_prepared(reader, [Story(text="OSLO (Wire) - The council met on Monday.")])  # warm-up
     before = len(reader.nlp.vocab.strings)
     (item,) = read_prepared(reader, [story])

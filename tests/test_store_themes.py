@@ -1,4 +1,5 @@
 """Topics, tone and per-entity sentiment in the archive, the API and the pages (invented stories)."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -22,14 +23,28 @@ def _with_themes(article, topics, tone, polarities):
     return dataclasses.replace(article, topics=topics, tone=tone, sentiments=sentiments)
 
 
-VOTE = _with_themes(make_article(
-    "Rana Holt won the council vote in Lima. Rana Holt thanked voters.",
-    headline="Holt wins council vote", published="2031-07-01T09:00:00+00:00", people={"Rana Holt": ()}),
-    (POLITICS,), Tone(0.5, 0.1, 0.02, 12), (1, 0))
-STORM = _with_themes(make_article(
-    "A storm hit Lima. Rana Holt was blamed for the slow response.",
-    headline="Storm hits Lima", published="2031-07-03T09:00:00+00:00", people={"Rana Holt": ()}),
-    (WEATHER, POLITICS), Tone(-0.6, 0.0, 0.15, 11), (-1,))
+VOTE = _with_themes(
+    make_article(
+        "Rana Holt won the council vote in Lima. Rana Holt thanked voters.",
+        headline="Holt wins council vote",
+        published="2031-07-01T09:00:00+00:00",
+        people={"Rana Holt": ()},
+    ),
+    (POLITICS,),
+    Tone(0.5, 0.1, 0.02, 12),
+    (1, 0),
+)
+STORM = _with_themes(
+    make_article(
+        "A storm hit Lima. Rana Holt was blamed for the slow response.",
+        headline="Storm hits Lima",
+        published="2031-07-03T09:00:00+00:00",
+        people={"Rana Holt": ()},
+    ),
+    (WEATHER, POLITICS),
+    Tone(-0.6, 0.0, 0.15, 11),
+    (-1,),
+)
 
 
 @pytest.fixture
@@ -54,13 +69,19 @@ def test_topic_facets_count_stories(store):
 def test_entity_tone_by_day(store):
     profile = store.entity("Rana Holt")
     assert [(d.day, d.mentions, d.positive, d.negative, d.mean) for d in profile.tone] == [
-        ("2031-07-01", 2, 1, 0, 0.5), ("2031-07-03", 1, 0, 1, -1.0)]
+        ("2031-07-01", 2, 1, 0, 0.5),
+        ("2031-07-03", 1, 0, 1, -1.0),
+    ]
 
 
 def test_stored_record_keeps_topics_tone_and_sentiments(store):
     record = store.get_story(STORM.id).record
-    assert record["topics"][0] == {"scheme": "iptc-mediatopic", "code": "medtop:17000000", "label": "weather",
-                                   "score": 0.77}
+    assert record["topics"][0] == {
+        "scheme": "iptc-mediatopic",
+        "code": "medtop:17000000",
+        "label": "weather",
+        "score": 0.77,
+    }
     assert record["tone"] == {"polarity": -0.6, "positive": 0.0, "negative": 0.15, "words": 11}
     assert record["sentiments"][0]["polarity"] == -1
 
@@ -73,8 +94,12 @@ def test_api_and_pages(db_url):  # noqa: F811
         found = client.get("/api/stories", params={"topic": "weather"}).json()
         assert [h["id"] for h in found["stories"]] == [STORM.id]
         facets = client.get("/api/topics").json()
-        assert facets["topics"][0] == {"scheme": "iptc-mediatopic", "code": "medtop:11000000",
-                                       "label": "politics", "stories": 2}
+        assert facets["topics"][0] == {
+            "scheme": "iptc-mediatopic",
+            "code": "medtop:11000000",
+            "label": "politics",
+            "stories": 2,
+        }
         entity = client.get("/api/entities", params={"name": "Rana Holt"}).json()["entities"][0]["id"]
         profile = client.get(f"/api/entities/{entity}").json()
         assert [d["mean"] for d in profile["tone"]] == [0.5, -1.0]

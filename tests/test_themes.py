@@ -1,5 +1,6 @@
 """Themes and tone: topic models as plain data, GDELT-style tone, target-dependent sentiment.
 Fixtures are sentences written for these tests; no model is needed but the shipped ones."""
+
 from __future__ import annotations
 
 import json
@@ -18,25 +19,27 @@ from dateline.record import Topic
 STORIES = Path(__file__).parent / "fixtures" / "stories"
 runner = CliRunner()
 
-SPORT = ["The striker scored twice as the club won the league final in extra time.",
-         "The coach praised his goalkeeper after the team's third straight win of the season.",
-         "The champion retained her title with a victory in the tennis final on Sunday.",
-         "Fans filled the stadium to see the club's new striker score on his debut."]
-MARKETS = ["Shares fell on the stock exchange as investors sold bank stocks after the rate rise.",
-           "The central bank raised interest rates to curb inflation, and bond yields rose.",
-           "The company's quarterly profit rose and its shares gained on the stock exchange.",
-           "Investors bought government bonds as inflation slowed and interest rates held."]
+SPORT = [
+    "The striker scored twice as the club won the league final in extra time.",
+    "The coach praised his goalkeeper after the team's third straight win of the season.",
+    "The champion retained her title with a victory in the tennis final on Sunday.",
+    "Fans filled the stadium to see the club's new striker score on his debut.",
+]
+MARKETS = [
+    "Shares fell on the stock exchange as investors sold bank stocks after the rate rise.",
+    "The central bank raised interest rates to curb inflation, and bond yields rose.",
+    "The company's quarterly profit rose and its shares gained on the stock exchange.",
+    "Investors bought government bonds as inflation slowed and interest rates held.",
+]
 
 
 def _examples():
-    return ([topics.Example(t, ("sport",)) for t in SPORT] +
-            [topics.Example(t, ("markets",)) for t in MARKETS])
+    return [topics.Example(t, ("sport",)) for t in SPORT] + [topics.Example(t, ("markets",)) for t in MARKETS]
 
 
 @pytest.fixture(scope="module")
 def small_model():
-    return topics.train(_examples(), "desk", labels={"sport": "Sport", "markets": "Markets"}, min_df=1,
-                        folds=0)
+    return topics.train(_examples(), "desk", labels={"sport": "Sport", "markets": "Markets"}, min_df=1, folds=0)
 
 
 # -- topics ---------------------------------------------------------------------------------
@@ -77,8 +80,9 @@ def test_bad_model_directory_and_training_file(tmp_path):
 
 def test_read_examples_takes_codes_and_labelled_codes(tmp_path):
     path = tmp_path / "train.jsonl"
-    path.write_text(json.dumps({"text": "x", "topics": ["a", {"code": "b", "label": "Bee"}, "a"]}) + "\n\n",
-                    encoding="utf-8")
+    path.write_text(
+        json.dumps({"text": "x", "topics": ["a", {"code": "b", "label": "Bee"}, "a"]}) + "\n\n", encoding="utf-8"
+    )
     examples, labels = topics.read_examples(path)
     assert examples == [topics.Example("x", ("a", "b"))]
     assert labels == {"a": "a", "b": "Bee"}
@@ -93,8 +97,11 @@ def test_multi_label_scores():
 
 
 def test_modapte_split_uses_test_stories_when_given_else_holds_back_later_ones():
-    stories = [TopicStory(1, "TRAIN", "a", ("x",)), TopicStory(9500, "TRAIN", "b", ("x",)),
-               TopicStory(20000, "TEST", "c", ("x",))]
+    stories = [
+        TopicStory(1, "TRAIN", "a", ("x",)),
+        TopicStory(9500, "TRAIN", "b", ("x",)),
+        TopicStory(20000, "TEST", "c", ("x",)),
+    ]
     assert [s.newid for part in split(stories) for s in part] == [1, 9500, 20000]
     train, test = split(stories[:2])
     assert [s.newid for s in train] == [1] and [s.newid for s in test] == [9500]
@@ -110,7 +117,8 @@ def test_read_sgm_keeps_modapte_stories_with_topics(tmp_path):
         "<TOPICS></TOPICS><TEXT><TITLE>NO TOPIC</TITLE><BODY>Nothing.</BODY></TEXT></REUTERS>\n"
         '<REUTERS TOPICS="NO" LEWISSPLIT="TRAIN" CGISPLIT="TRAINING-SET" OLDID="3" NEWID="9">\n'
         "<TOPICS><D>earn</D></TOPICS><TEXT><TITLE>X</TITLE><BODY>Y</BODY></TEXT></REUTERS>\n",
-        encoding="latin-1")
+        encoding="latin-1",
+    )
     [story] = read_sgm(sgm)
     assert (story.newid, story.split, story.topics) == (7, "TRAIN", ("grain", "wheat"))
     assert story.text.startswith("FARMERS SELL WHEAT\nFarmers sold wheat & corn.")
@@ -120,19 +128,22 @@ def test_shipped_iptc_model_loads_and_reads_a_story():
     model = topics.default_model()
     assert model.scheme == "iptc-mediatopic" and len(model.codes) == 17
     assert all(c.startswith("medtop:") for c in model.codes)
-    found = model.predict("The striker scored twice and the club won the league title in front of its fans; "
-                          "the coach said the team deserved the championship.")
+    found = model.predict(
+        "The striker scored twice and the club won the league title in front of its fans; "
+        "the coach said the team deserved the championship."
+    )
     assert found[0].label == "sport"
 
 
 # -- CLI: train, then read with --topics ---------------------------------------------------------
 def test_cli_topics_train_then_read_with_the_model(tmp_path):
     data = tmp_path / "train.jsonl"
-    data.write_text("".join(json.dumps({"text": ex.text, "topics": list(ex.topics)}) + "\n"
-                            for ex in _examples() * 2), encoding="utf-8")
+    data.write_text(
+        "".join(json.dumps({"text": ex.text, "topics": list(ex.topics)}) + "\n" for ex in _examples() * 2),
+        encoding="utf-8",
+    )
     out = tmp_path / "desk"
-    result = runner.invoke(app, ["topics", "train", str(data), "--scheme", "desk", "--out", str(out),
-                                 "--min-df", "1"])
+    result = runner.invoke(app, ["topics", "train", str(data), "--scheme", "desk", "--out", str(out), "--min-df", "1"])
     assert result.exit_code == 0, result.output
     assert "2 topics" in result.stdout
     result = runner.invoke(app, ["read", str(STORIES / "reuters_summit.txt"), "--topics", str(out), "--no-text"])
@@ -144,8 +155,9 @@ def test_cli_topics_train_then_read_with_the_model(tmp_path):
     people = {e["id"]: e for e in record["entities"] if e["type"] == "PERSON" and not e["journalist"]}
     assert record["sentiments"], "the fixture story names people"
     for s in record["sentiments"]:  # one per mention of a person, on the mention's span
-        assert {"start": s["start"], "end": s["end"]} in [{"start": m["start"], "end": m["end"]}
-                                                           for m in people[s["entity"]]["mentions"]]
+        assert {"start": s["start"], "end": s["end"]} in [
+            {"start": m["start"], "end": m["end"]} for m in people[s["entity"]]["mentions"]
+        ]
         assert s["polarity"] in (-1, 0, 1) and 0.0 < s["score"] <= 1.0
 
 

@@ -1,4 +1,5 @@
 """The time normaliser on invented sentences: every kind, the calendar's edges, direction."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -19,7 +20,7 @@ def one(text: str, anchor: date | None = WED, hints=()) -> tuple[str, str, str]:
     found = find_timexes(text, anchor, hints)
     assert len(found) == 1, [(t.text, t.value) for t in found]
     t = found[0]
-    assert text[t.start:t.end] == t.text
+    assert text[t.start : t.end] == t.text
     return t.text, t.type, t.value
 
 
@@ -117,8 +118,12 @@ KIND_CASES = [
     ("Such raids happened in the past.", ("the past", "DATE", "PAST_REF")),
     ("The firm is currently hiring.", ("currently", "DATE", "PRESENT_REF")),
 ]
-EDGE_SENTENCES = ["Police said the raid took place last Friday.", "The audit ended on March 31.",
-                  "Sales rose in the year ended March 31.", "Markets shut until Friday\n\nSeptember 18, 2008"]
+EDGE_SENTENCES = [
+    "Police said the raid took place last Friday.",
+    "The audit ended on March 31.",
+    "Sales rose in the year ended March 31.",
+    "Markets shut until Friday\n\nSeptember 18, 2008",
+]
 
 
 @pytest.mark.parametrize("sentence, expected", KIND_CASES)
@@ -126,59 +131,68 @@ def test_kinds(sentence, expected):
     assert one(sentence) == expected
 
 
-@pytest.mark.parametrize("sentence", [
-    "He scored 1986 points and 10.35 percent.",
-    "She may resign; troops march on.",
-    "The 6-year-old girl and a 52-year-old man were hurt.",
-    "It paid a quarterly dividend.",
-    "The fall of the empire was swift.",
-    "Three-quarters of the voters agreed.",
-    "The company paid $1990 for it.",
-    "He scored 1430 points at 6.43 on the index.",
-    "Jan Novak spoke.",
-    "Stocks fell for a second consecutive session.",
-    "She told the Sunday Times about it.",
-    "Install version 3.5.10 first.",
-    "",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He scored 1986 points and 10.35 percent.",
+        "She may resign; troops march on.",
+        "The 6-year-old girl and a 52-year-old man were hurt.",
+        "It paid a quarterly dividend.",
+        "The fall of the empire was swift.",
+        "Three-quarters of the voters agreed.",
+        "The company paid $1990 for it.",
+        "He scored 1430 points at 6.43 on the index.",
+        "Jan Novak spoke.",
+        "Stocks fell for a second consecutive session.",
+        "She told the Sunday Times about it.",
+        "Install version 3.5.10 first.",
+        "",
+    ],
+)
 def test_not_time_expressions(sentence):
     assert [(t.text, t.value) for t in find_timexes(sentence, WED)] == []
 
 
-@pytest.mark.parametrize("anchor, sentence, value", [
-    (date(2018, 1, 1), "Police said the raid took place last Friday.", "2017-12-29"),  # a Monday 1 January
-    (date(2018, 1, 1), "Police said the raid took place on Friday.", "2017-12-29"),
-    (date(2018, 1, 1), "Talks were held last week.", "2017-W52"),
-    (date(2021, 1, 4), "Talks were held last week.", "2020-W53"),  # a 53-week year
-    (date(2019, 12, 31), "Talks will be held next week.", "2020-W02"),  # 31 Dec 2019 is in 2020-W01
-    (date(2019, 12, 31), "The shop opens tomorrow.", "2020-01-01"),
-    (date(2019, 1, 2), "Sales slumped in December.", "2018-12"),
-    (date(2019, 1, 2), "Sales slumped last month.", "2018-12"),
-    (date(2019, 12, 30), "The law will take effect in January.", "2020-01"),
-    (date(2020, 3, 1), "Sales rose yesterday.", "2020-02-29"),  # leap year
-    (date(2021, 3, 1), "Sales rose yesterday.", "2021-02-28"),
-    (date(2020, 2, 29), "Sales rose a year ago.", "2019"),
-    (date(2020, 2, 29), "The audit ends a month later.", "2020-03"),
-    (date(2019, 1, 15), "The storm hit on Dec. 30.", "2018-12-30"),
-    (date(2019, 12, 20), "The talks will resume on Jan. 8.", "2020-01-08"),
-    (date(2019, 10, 30), "The audit ended on March 31.", "2019-03-31"),
-    (date(2019, 5, 6), "The clinic was attacked on Oct. 23.", "2018-10-23"),
-    (date(2019, 10, 30), "The dividend is payable Dec. 7.", "2019-12-07"),
-    (date(2019, 10, 24), "The vote on Friday, Jan. 3 was close.", "2020-01-03"),  # the weekday fits 2020
-])
+@pytest.mark.parametrize(
+    "anchor, sentence, value",
+    [
+        (date(2018, 1, 1), "Police said the raid took place last Friday.", "2017-12-29"),  # a Monday 1 January
+        (date(2018, 1, 1), "Police said the raid took place on Friday.", "2017-12-29"),
+        (date(2018, 1, 1), "Talks were held last week.", "2017-W52"),
+        (date(2021, 1, 4), "Talks were held last week.", "2020-W53"),  # a 53-week year
+        (date(2019, 12, 31), "Talks will be held next week.", "2020-W02"),  # 31 Dec 2019 is in 2020-W01
+        (date(2019, 12, 31), "The shop opens tomorrow.", "2020-01-01"),
+        (date(2019, 1, 2), "Sales slumped in December.", "2018-12"),
+        (date(2019, 1, 2), "Sales slumped last month.", "2018-12"),
+        (date(2019, 12, 30), "The law will take effect in January.", "2020-01"),
+        (date(2020, 3, 1), "Sales rose yesterday.", "2020-02-29"),  # leap year
+        (date(2021, 3, 1), "Sales rose yesterday.", "2021-02-28"),
+        (date(2020, 2, 29), "Sales rose a year ago.", "2019"),
+        (date(2020, 2, 29), "The audit ends a month later.", "2020-03"),
+        (date(2019, 1, 15), "The storm hit on Dec. 30.", "2018-12-30"),
+        (date(2019, 12, 20), "The talks will resume on Jan. 8.", "2020-01-08"),
+        (date(2019, 10, 30), "The audit ended on March 31.", "2019-03-31"),
+        (date(2019, 5, 6), "The clinic was attacked on Oct. 23.", "2018-10-23"),
+        (date(2019, 10, 30), "The dividend is payable Dec. 7.", "2019-12-07"),
+        (date(2019, 10, 24), "The vote on Friday, Jan. 3 was close.", "2020-01-03"),  # the weekday fits 2020
+    ],
+)
 def test_calendar_edges(anchor, sentence, value):
     assert one(sentence, anchor)[2] == value
 
 
-@pytest.mark.parametrize("sentence, value", [
-    ("Kovac will meet the envoy on Thursday.", "2019-04-25"),
-    ("Kovac is expected to meet the envoy on Thursday.", "2019-04-25"),
-    ("Kovac said on Thursday that talks had failed.", "2019-04-18"),
-    ("Kovac met the envoy on Thursday.", "2019-04-18"),
-    ("On Tuesday, the minister said the plan was dead.", "2019-04-23"),
-    ("The minister is to visit Oslo on Tuesday.", "2019-04-30"),
-    ("The ministry said it would publish the report on Friday.", "2019-04-26"),
-])
+@pytest.mark.parametrize(
+    "sentence, value",
+    [
+        ("Kovac will meet the envoy on Thursday.", "2019-04-25"),
+        ("Kovac is expected to meet the envoy on Thursday.", "2019-04-25"),
+        ("Kovac said on Thursday that talks had failed.", "2019-04-18"),
+        ("Kovac met the envoy on Thursday.", "2019-04-18"),
+        ("On Tuesday, the minister said the plan was dead.", "2019-04-23"),
+        ("The minister is to visit Oslo on Tuesday.", "2019-04-30"),
+        ("The ministry said it would publish the report on Friday.", "2019-04-26"),
+    ],
+)
 def test_direction_from_tense_and_cues(sentence, value):
     assert one(sentence)[2] == value
 
@@ -189,15 +203,18 @@ def test_tense_hints_decide_irregular_verbs():
     assert one(sentence, hints=past)[2] == "2019-04-19"
 
 
-@pytest.mark.parametrize("sentence, value", [
-    ("Sales rose on Thursday.", "XXXX-XX-XX"),
-    ("Sales rose last week.", "XXXX-WXX"),
-    ("Sales rose last year.", "XXXX"),
-    ("Sales rose in March.", "XXXX-03"),
-    ("Sales rose on May 3.", "XXXX-05-03"),
-    ("Sales rose in 1998.", "1998"),
-    ("Sales rose three months ago.", "XXXX-XX"),
-])
+@pytest.mark.parametrize(
+    "sentence, value",
+    [
+        ("Sales rose on Thursday.", "XXXX-XX-XX"),
+        ("Sales rose last week.", "XXXX-WXX"),
+        ("Sales rose last year.", "XXXX"),
+        ("Sales rose in March.", "XXXX-03"),
+        ("Sales rose on May 3.", "XXXX-05-03"),
+        ("Sales rose in 1998.", "1998"),
+        ("Sales rose three months ago.", "XXXX-XX"),
+    ],
+)
 def test_without_anchor_values_stay_unanchored(sentence, value):
     assert one(sentence, anchor=None)[2] == value
 
@@ -219,11 +236,17 @@ def test_quarter_reference_carries_to_a_year_earlier():
     assert values == ["1995-Q3", "1994-Q3"]
 
 
-@pytest.mark.parametrize("d, unit, value", [
-    (date(2019, 4, 24), "week", "2019-W17"), (date(2019, 4, 24), "quarter", "2019-Q2"),
-    (date(2019, 1, 10), "season", "2018-WI"), (date(2019, 4, 24), "decade", "201X"),
-    (None, "day", "XXXX-XX-XX"), (None, "month", "XXXX-XX"),
-])
+@pytest.mark.parametrize(
+    "d, unit, value",
+    [
+        (date(2019, 4, 24), "week", "2019-W17"),
+        (date(2019, 4, 24), "quarter", "2019-Q2"),
+        (date(2019, 1, 10), "season", "2018-WI"),
+        (date(2019, 4, 24), "decade", "201X"),
+        (None, "day", "XXXX-XX-XX"),
+        (None, "month", "XXXX-XX"),
+    ],
+)
 def test_calendar_writers(d, unit, value):
     assert cal.write(d, unit) == value
 
@@ -241,9 +264,11 @@ def _context(text: str, anchor: date | None, nlp) -> StoryContext:
 def test_extractor_returns_records_with_ids_and_spans():
     text = "Ana Duran arrived on Tuesday and leaves next week."
     timexes = extract_timexes(_context(text, WED, spacy.blank("en")))
-    assert [(t.id, t.text, t.value) for t in timexes] == [("t1", "Tuesday", "2019-04-23"),
-                                                          ("t2", "next week", "2019-W18")]
-    assert all(text[t.start:t.end] == t.text for t in timexes)
+    assert [(t.id, t.text, t.value) for t in timexes] == [
+        ("t1", "Tuesday", "2019-04-23"),
+        ("t2", "next week", "2019-W18"),
+    ]
+    assert all(text[t.start : t.end] == t.text for t in timexes)
 
 
 @pytest.mark.parametrize("text", ["", "\x00\x01 ??? 99:99 the the", "Tuesday" * 500, "31 February 2019"])
@@ -257,18 +282,57 @@ def test_word_salad_never_raises():
 
     from dateline.time import words as W
 
-    vocab = (list(W.MONTHS) + list(W.WEEKDAY_FULL) + list(W.UNITS) + list(W.NUMBERS) + list(W.FUZZY)
-             + list(W.SETS) + list(W.SEASONS) + list(W.ORDINALS) + list(W.HOLIDAYS)
-             + ["the", "last", "next", "ago", "earlier", "later", "of", "week", "1998", "31", "2:30",
-                "p.m.", "GMT", "(EDT", "-", ",", "year-ago", "Q3", "1990s", "'80s", "5/14/99", "Jan.",
-                "Monday", "Mondays", "Christmas", "Day", "fiscal", "half", "period", "that", "1/2"])
+    vocab = (
+        list(W.MONTHS)
+        + list(W.WEEKDAY_FULL)
+        + list(W.UNITS)
+        + list(W.NUMBERS)
+        + list(W.FUZZY)
+        + list(W.SETS)
+        + list(W.SEASONS)
+        + list(W.ORDINALS)
+        + list(W.HOLIDAYS)
+        + [
+            "the",
+            "last",
+            "next",
+            "ago",
+            "earlier",
+            "later",
+            "of",
+            "week",
+            "1998",
+            "31",
+            "2:30",
+            "p.m.",
+            "GMT",
+            "(EDT",
+            "-",
+            ",",
+            "year-ago",
+            "Q3",
+            "1990s",
+            "'80s",
+            "5/14/99",
+            "Jan.",
+            "Monday",
+            "Mondays",
+            "Christmas",
+            "Day",
+            "fiscal",
+            "half",
+            "period",
+            "that",
+            "1/2",
+        ]
+    )
     rng = random.Random(7)
     for anchor in (WED, None, date(2020, 2, 29)):
         for _ in range(300):
             picks = (rng.choice(vocab) for _ in range(rng.randint(1, 12)))
             text = " ".join(w.capitalize() if rng.random() < 0.4 else w for w in picks)
             for t in find_timexes(text, anchor):
-                assert text[t.start:t.end] == t.text and t.type in {"DATE", "TIME", "DURATION", "SET"}
+                assert text[t.start : t.end] == t.text and t.type in {"DATE", "TIME", "DURATION", "SET"}
 
 
 def test_tense_hints_need_tags():
@@ -278,10 +342,22 @@ def test_tense_hints_need_tags():
 def test_render_formats():
     from dateline.cli.times import render
 
-    rows = [{"file": "a.txt", "anchor": "2019-04-24", "id": "t1", "start": 3, "end": 10, "type": "DATE",
-             "value": "2019-04-23", "text": "Tuesday"}]
-    assert render(rows, "csv").splitlines() == ["file,anchor,id,start,end,type,value,text",
-                                                "a.txt,2019-04-24,t1,3,10,DATE,2019-04-23,Tuesday"]
+    rows = [
+        {
+            "file": "a.txt",
+            "anchor": "2019-04-24",
+            "id": "t1",
+            "start": 3,
+            "end": 10,
+            "type": "DATE",
+            "value": "2019-04-23",
+            "text": "Tuesday",
+        }
+    ]
+    assert render(rows, "csv").splitlines() == [
+        "file,anchor,id,start,end,type,value,text",
+        "a.txt,2019-04-24,t1,3,10,DATE,2019-04-23,Tuesday",
+    ]
     assert '"value": "2019-04-23"' in render(rows, "json")
     table = render(rows, "table").splitlines()
     assert table[0].split() == ["file", "anchor", "id", "start", "end", "type", "value", "text"]
@@ -295,8 +371,10 @@ def test_times_command_reads_a_story_on_its_own_date(tmp_path):
     from dateline.cli import times
 
     story = tmp_path / "story.txt"
-    story.write_text("OSLO, March 5 (Reuters) - Finance minister Ada Holm said on Monday that "
-                     "taxes will fall next year.\n", encoding="utf-8")
+    story.write_text(
+        "OSLO, March 5 (Reuters) - Finance minister Ada Holm said on Monday that taxes will fall next year.\n",
+        encoding="utf-8",
+    )
     app = typer.Typer()
     times.register(app)
     app.command("noop")(lambda: None)

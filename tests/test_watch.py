@@ -1,4 +1,5 @@
 """One story from many sources, the ingest summary, and `dateline watch`."""
+
 from __future__ import annotations
 
 import json
@@ -34,15 +35,27 @@ def feed_file(tmp_path: Path) -> Path:
 
 def crawl_file(tmp_path: Path) -> Path:
     path = tmp_path / "crawl.warc.gz"
-    write_warc(path, [("https://www.gazette.example/news/ferry.html?utm_source=rss", "200 OK",
-                       PAGES["/news/ferry.html"], "text/html"),
-                      (f"{BASE}/news/peche.html", "200 OK", PAGES["/news/peche.html"], "text/html")], True)
+    write_warc(
+        path,
+        [
+            (
+                "https://www.gazette.example/news/ferry.html?utm_source=rss",
+                "200 OK",
+                PAGES["/news/ferry.html"],
+                "text/html",
+            ),
+            (f"{BASE}/news/peche.html", "200 OK", PAGES["/news/peche.html"], "text/html"),
+        ],
+        True,
+    )
     return path
 
 
 def sources_of(store, url_part: str) -> list[str]:
-    [row] = store.db.query("SELECT DISTINCT s.id FROM stories s JOIN story_sources ss ON ss.story = s.n "
-                           "WHERE ss.url LIKE ?", (f"%{url_part}%",))
+    [row] = store.db.query(
+        "SELECT DISTINCT s.id FROM stories s JOIN story_sources ss ON ss.story = s.n WHERE ss.url LIKE ?",
+        (f"%{url_part}%",),
+    )
     return [s["kind"] for s in store.get_story(row["id"]).record["sources"]]
 
 
@@ -138,8 +151,9 @@ def test_watch_command_logs_each_poll(tmp_path):
     old = time.time() - 60
     os.utime(folder / "peche.txt", (old, old))
     log = tmp_path / "watch.jsonl"
-    result = CliRunner().invoke(app, ["watch", str(folder), "--db", str(tmp_path / "a.db"), "--polls", "1",
-                                      "--every", "0", "--log", str(log)])
+    result = CliRunner().invoke(
+        app, ["watch", str(folder), "--db", str(tmp_path / "a.db"), "--polls", "1", "--every", "0", "--log", str(log)]
+    )
     assert result.exit_code == 0, result.output
     [line] = log.read_text(encoding="utf-8").splitlines()
     entry = json.loads(line)
@@ -148,8 +162,9 @@ def test_watch_command_logs_each_poll(tmp_path):
 
 def test_ingest_summary_counts_languages_and_passed_over(tmp_path):
     crawl = crawl_file(tmp_path)
-    result = CliRunner().invoke(app, ["ingest", str(crawl), "--db", str(tmp_path / "a.db"), "--workers", "1",
-                                      "--quiet"])
+    result = CliRunner().invoke(
+        app, ["ingest", str(crawl), "--db", str(tmp_path / "a.db"), "--workers", "1", "--quiet"]
+    )
     assert result.exit_code == 0, result.output
     assert "languages: en 1, fr 1; 1 not in English, stored with their structure only" in result.output
     assert "passed over: 2 WARC request record" in result.output

@@ -3,6 +3,7 @@
 Needs Debian's ``chromium`` (scripts/ci-browser.sh installs it); skips when it is absent.
 Set DATELINE_SCREENSHOTS=DIR to keep a screenshot of every page visited.
 """
+
 from __future__ import annotations
 
 import json
@@ -21,11 +22,21 @@ from dateline.api import create_app
 from dateline.store import Store
 
 CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
-pytestmark = [pytest.mark.browser,
-              pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium is absent (scripts/ci-browser.sh)")]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium is absent (scripts/ci-browser.sh)"),
+]
 
 
 def _free_port() -> int:
@@ -96,8 +107,11 @@ def _shot(page, name: str) -> None:
 
 def _only_loopback(page, server: str) -> None:
     origin = urlsplit(server).netloc
-    outside = [u for u in page.requests if urlsplit(u).scheme in ("http", "https", "ws", "wss")
-               and urlsplit(u).netloc != origin]
+    outside = [
+        u
+        for u in page.requests
+        if urlsplit(u).scheme in ("http", "https", "ws", "wss") and urlsplit(u).netloc != origin
+    ]
     assert not outside, outside
 
 
@@ -115,7 +129,8 @@ def test_story_page_highlights_and_panel(page, server):
     assert "Lisbon" in page.locator("#where").inner_text()
     assert "Osei Brandt" in page.locator("#who").inner_text()
     assert [" ".join(t.split()) for t in page.locator("#story-timeline li").all_inner_texts()] == [
-        "4 March 2031 met meet · Mara Velt"]
+        "4 March 2031 met meet · Mara Velt"
+    ]
     said.hover()  # pointing at a quote in the panel lights up its span in the text
     assert body.locator(".hl-quote.lit").count() == 1
     assert not page.errors
@@ -212,11 +227,14 @@ def test_entity_page_for_a_researcher(page, server):
     _only_loopback(page, server)
 
 
-@pytest.mark.parametrize("start, link, columns", [
-    ("/search?since=2031-01-01&sort=oldest", "CSV", "id,day,published,headline,agency,dateline,place"),
-    ("/quotes", "CSV", "story,day,headline,speaker_id,speaker,speaker_text,kind,cue,text"),
-    ("/map", "CSV", "name,geonames_id,country,feature,lat,lon,stories"),
-])
+@pytest.mark.parametrize(
+    "start, link, columns",
+    [
+        ("/search?since=2031-01-01&sort=oldest", "CSV", "id,day,published,headline,agency,dateline,place"),
+        ("/quotes", "CSV", "story,day,headline,speaker_id,speaker,speaker_text,kind,cue,text"),
+        ("/map", "CSV", "name,geonames_id,country,feature,lat,lon,stories"),
+    ],
+)
 def test_export_downloads_what_the_page_shows(page, server, start, link, columns):
     page.goto(f"{server}{start}")
     with page.expect_download() as info:

@@ -1,6 +1,7 @@
 """The threads page, a thread with its versions, the versions diff and the editor's corrections
 through the API: headless Chromium over a real archive (invented stories), and the API on
 SQLite and PostgreSQL."""
+
 from __future__ import annotations
 
 import pytest
@@ -14,20 +15,34 @@ from dateline.store import Store
 FLOOD_1 = make_article(
     "Flood waters rose in Kessel on Monday and the river authority ordered the old town cleared. "
     "Mayor Ines Carvo said 400 people had left their homes and the dikes would hold.",
-    headline="Kessel flood forces evacuation", published="2031-04-01T08:00:00+00:00",
-    people={"Ines Carvo": ("mayor",)}, places=(("Kessel", 50.1, 8.1, "DE"),))
+    headline="Kessel flood forces evacuation",
+    published="2031-04-01T08:00:00+00:00",
+    people={"Ines Carvo": ("mayor",)},
+    places=(("Kessel", 50.1, 8.1, "DE"),),
+)
 FLOOD_1_UPDATE = make_article(
     "Flood waters rose in Kessel on Monday and the river authority ordered the old town cleared. "
     "Mayor Ines Carvo said 650 people had left their homes and the dikes would hold.",
-    headline="UPDATE 1-Kessel flood forces evacuation", published="2031-04-01T11:30:00+00:00",
-    people={"Ines Carvo": ("mayor",)}, places=(("Kessel", 50.1, 8.1, "DE"),))
+    headline="UPDATE 1-Kessel flood forces evacuation",
+    published="2031-04-01T11:30:00+00:00",
+    people={"Ines Carvo": ("mayor",)},
+    places=(("Kessel", 50.1, 8.1, "DE"),),
+)
 FLOOD_2 = make_article(
     "The flood in Kessel crested on Tuesday. Ines Carvo said the old town would stay closed while the "
-    "river authority checked the dikes.", headline="Kessel flood crests", published="2031-04-02T08:00:00+00:00",
-    people={"Ines Carvo": ("mayor",)}, places=(("Kessel", 50.1, 8.1, "DE"),))
-OTHER = make_article("Osei Brandt opened a bakery in Lima.", headline="Bakery opens in Lima",
-                     published="2031-04-02T09:00:00+00:00", people={"Osei Brandt": ()},
-                     places=(("Lima", -12.05, -77.04, "PE"),))
+    "river authority checked the dikes.",
+    headline="Kessel flood crests",
+    published="2031-04-02T08:00:00+00:00",
+    people={"Ines Carvo": ("mayor",)},
+    places=(("Kessel", 50.1, 8.1, "DE"),),
+)
+OTHER = make_article(
+    "Osei Brandt opened a bakery in Lima.",
+    headline="Bakery opens in Lima",
+    published="2031-04-02T09:00:00+00:00",
+    people={"Osei Brandt": ()},
+    places=(("Lima", -12.05, -77.04, "PE"),),
+)
 STORIES = (FLOOD_1, FLOOD_1_UPDATE, FLOOD_2, OTHER)
 
 

@@ -4,6 +4,7 @@ Every story here is invented for dateline's tests. Routes cover what the fetcher
 a redirect, a redirect loop, a 404, a slow server, a server that drips bytes, a huge page, a
 PDF, a "feed" that is not XML, and a robots.txt that forbids a folder.
 """
+
 from __future__ import annotations
 
 import threading
@@ -18,9 +19,11 @@ FEED_ETAG = '"feed-v1"'
 
 def page(title: str, *paragraphs: str, lang: str = "en") -> bytes:
     body = "".join(f"<p>{p}</p>\n" for p in paragraphs)
-    return (f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'><title>{title}</title></head>"
-            f"<body><nav><a href='/'>Home</a> | <a href='/news/'>News</a></nav><article><h1>{title}</h1>\n"
-            f"{body}</article><footer>Copyright Test Gazette</footer></body></html>").encode()
+    return (
+        f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'><title>{title}</title></head>"
+        f"<body><nav><a href='/'>Home</a> | <a href='/news/'>News</a></nav><article><h1>{title}</h1>\n"
+        f"{body}</article><footer>Copyright Test Gazette</footer></body></html>"
+    ).encode()
 
 
 PAGES = {
@@ -28,28 +31,32 @@ PAGES = {
         "Ferry service to Lindholm resumes after storm repairs",
         "PORT AVERY, June 9 - The ferry between Port Avery and Lindholm island sailed again on Monday "
         "after three weeks of repairs to its damaged pier, the harbour authority said.",
-        "\"We are glad to have the boat back,\" said harbour master Tomas Reyes, who added that the "
+        '"We are glad to have the boat back," said harbour master Tomas Reyes, who added that the '
         "timetable would return to normal by the end of the week.",
         "The storm in May tore away a section of the pier and left about 400 islanders relying on a "
-        "smaller boat run by volunteers."),
+        "smaller boat run by volunteers.",
+    ),
     "/news/night-bus.html": page(
         "Council votes to extend the night bus trial",
         "The city council of Port Avery voted 7-2 on Monday to extend a trial of night buses until the "
         "end of the year, citing rising use by hospital staff.",
         "Councillor Amina Farouk said the buses carried more than 1,200 passengers in May, twice the "
-        "number in the first month of the trial."),
+        "number in the first month of the trial.",
+    ),
     "/news/drought.html": page(
         "Drought forces farmers in the Orlen valley to cut herds",
         "Farmers in the Orlen valley have begun selling part of their herds after the driest spring in "
         "forty years, the regional farmers' union said on Wednesday.",
         "The union asked the provincial government for emergency feed subsidies and said prices for hay "
-        "had doubled since March."),
+        "had doubled since March.",
+    ),
     "/news/peche.html": page(
         "Les pêcheurs de Port-Lavande manifestent contre les quotas",
         "Plusieurs centaines de pêcheurs ont défilé mardi dans les rues de Port-Lavande pour protester "
         "contre la baisse des quotas de pêche décidée par le ministère, a-t-on appris auprès des organisateurs.",
         "Les représentants du syndicat ont demandé à être reçus par le préfet avant la fin de la semaine.",
-        lang="fr"),
+        lang="fr",
+    ),
     "/private/memo.html": page("Internal memo", "This page is not for robots to read, says robots.txt."),
 }
 
@@ -104,12 +111,16 @@ def _handler(site: Site):
             if path in PAGES:
                 return self._send(200, "text/html; charset=utf-8", PAGES[path])
             if path in ("/feed.xml", "/atom.xml", "/feed.json"):
-                kind = {"/feed.xml": "application/rss+xml", "/atom.xml": "application/atom+xml",
-                        "/feed.json": "application/feed+json"}[path]
+                kind = {
+                    "/feed.xml": "application/rss+xml",
+                    "/atom.xml": "application/atom+xml",
+                    "/feed.json": "application/feed+json",
+                }[path]
                 if self.headers.get("If-None-Match") == FEED_ETAG:
                     return self._send(304)
-                return self._send(200, kind, site.feed(path.lstrip("/").replace("feed.xml", "rss2.xml")),
-                                  {"ETag": FEED_ETAG})
+                return self._send(
+                    200, kind, site.feed(path.lstrip("/").replace("feed.xml", "rss2.xml")), {"ETag": FEED_ETAG}
+                )
             if path == "/news/nightbus.html":
                 return self._redirect("/news/night-bus.html")
             if path == "/loop":
@@ -129,8 +140,9 @@ def _handler(site: Site):
                 return self._send(200, "application/rss+xml", b"this is not XML, whatever its type says")
             return self._send(404, "text/html", b"<html><body>not here</body></html>")
 
-        def _send(self, status: int, kind: str = "text/plain", body: bytes = b"",
-                  headers: dict[str, str] | None = None) -> None:
+        def _send(
+            self, status: int, kind: str = "text/plain", body: bytes = b"", headers: dict[str, str] | None = None
+        ) -> None:
             self.send_response(status)
             self.send_header("Content-Type", kind)
             for name, value in (headers or {}).items():
@@ -145,8 +157,9 @@ def _handler(site: Site):
             self.send_header("Content-Length", "0")
             self.end_headers()
 
-        def _drip(self, chunk: bytes = b"<p>slow</p>", count: int = 40, pause: float = 0.1,
-                  length: bool = True) -> None:
+        def _drip(
+            self, chunk: bytes = b"<p>slow</p>", count: int = 40, pause: float = 0.1, length: bool = True
+        ) -> None:
             """Send the page in small pieces: each read is quick, the whole page is not."""
             self.send_response(200)
             self.send_header("Content-Type", "text/html")

@@ -4,6 +4,7 @@ The data flows one way: ``io`` (bytes to text) -> ``structure`` (headline, bylin
 dateline, credits) -> ``nlp`` (spaCy) -> ``extract`` (entities, quotes, timexes, places,
 events) -> ``record`` -> ``store`` / ``api`` / ``web``.
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -31,7 +32,13 @@ def _default_reader(model: str | None):
     return Reader(model=model)
 
 
-def read(text: str, *, model: str | None = None, published: str | None = None,
-         anchor: date | None = None, source: str | None = None) -> Article:
+def read(
+    text: str,
+    *,
+    model: str | None = None,
+    published: str | None = None,
+    anchor: date | None = None,
+    source: str | None = None,
+) -> Article:
     """Read one story's text into an :class:`Article` (the pipeline is loaded once and kept)."""
     return _default_reader(model).read(text, published=published, anchor=anchor, source=source)

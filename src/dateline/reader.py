@@ -1,4 +1,5 @@
 """The reader: text in, article record out. Loads the spaCy pipeline and extractors once."""
+
 from __future__ import annotations
 
 import logging
@@ -29,8 +30,16 @@ from dateline.record import (
 from dateline.structure import Layout, parse_structure
 from dateline.structure.view import TextView, layout_in_view, nlp_view, to_original
 
-DEFAULT_EXTRACTORS: tuple[str, ...] = ("entities", "timexes", "places", "quotes", "events",
-                                       "topics", "tone", "sentiments")
+DEFAULT_EXTRACTORS: tuple[str, ...] = (
+    "entities",
+    "timexes",
+    "places",
+    "quotes",
+    "events",
+    "topics",
+    "tone",
+    "sentiments",
+)
 ON_ERROR = ("record", "raise")  # what the reader does when an extractor raises
 ON_ERROR_ENV = "DATELINE_ON_ERROR"  # the default when ``on_error`` is not given (the tests set "raise")
 
@@ -47,8 +56,14 @@ class Reader:
     leaves its part empty and is named in ``article.errors``; ``"raise"`` lets it through.
     """
 
-    def __init__(self, model: str | None = None, extractors: Sequence[str] | None = None,
-                 batch_size: int = 16, on_error: str | None = None, topics: Sequence[str] = ()) -> None:
+    def __init__(
+        self,
+        model: str | None = None,
+        extractors: Sequence[str] | None = None,
+        batch_size: int = 16,
+        on_error: str | None = None,
+        topics: Sequence[str] = (),
+    ) -> None:
         """``topics``: directories of topic models (``dateline topics train``) applied after
         the shipped IPTC Media Topic model."""
         self.on_error = on_error or os.environ.get(ON_ERROR_ENV) or "record"
@@ -58,8 +73,7 @@ class Reader:
         check_pipeline(names)  # a typo or a missing requirement fails here, not in a run
         self.nlp = load_pipeline(model)
         config = {"topics": {"models": tuple(topics)}}
-        self.extractors = [(registration(n).assigns, n, self._build_extractor(n, config.get(n, {})))
-                           for n in names]
+        self.extractors = [(registration(n).assigns, n, self._build_extractor(n, config.get(n, {}))) for n in names]
         self.batch_size = batch_size
 
     def _build_extractor(self, name: str, config: dict) -> Extractor:
@@ -73,10 +87,18 @@ class Reader:
             log.warning("extractor %s could not be built: %s: %s", name, type(exc).__name__, exc)
             return _unavailable(name, exc)
 
-    def read(self, text: str, *, published: str | None = None, anchor: date | None = None,
-             source: str | None = None, url: str | None = None) -> Article:
-        return next(iter(self.read_many([Story(text=text, source=source, url=url, published=published)],
-                                        anchor=anchor)))
+    def read(
+        self,
+        text: str,
+        *,
+        published: str | None = None,
+        anchor: date | None = None,
+        source: str | None = None,
+        url: str | None = None,
+    ) -> Article:
+        return next(
+            iter(self.read_many([Story(text=text, source=source, url=url, published=published)], anchor=anchor))
+        )
 
     def read_many(self, stories: Iterable[Story | str], *, anchor: date | None = None) -> Iterator[Article]:
         """Read many stories (``Story`` records or plain texts), running spaCy in batches
@@ -86,19 +108,22 @@ class Reader:
         become U+FFFD, a ``published`` that is not a date is dropped with a warning, and a story
         over the length limit raises ``ValueError`` naming the limit."""
         ready = [_at_the_door(Story(text=s) if isinstance(s, str) else s) for s in stories]
-        layouts = [parse_structure(s.text, published=s.published, headline=s.headline, url=s.url)
-                   for s in ready]
+        layouts = [parse_structure(s.text, published=s.published, headline=s.headline, url=s.url) for s in ready]
         views = [nlp_view(lay) for lay in layouts]
-        languages = [identify(lay.text[lay.body.start:lay.body.end] or lay.text).language for lay in layouts]
-        texts = (view.text[: view.to_view(lay.body.end, end=True)]
-                 for lay, view, lang in zip(layouts, views, languages) if read_in_full(lang))
+        languages = [identify(lay.text[lay.body.start : lay.body.end] or lay.text).language for lay in layouts]
+        texts = (
+            view.text[: view.to_view(lay.body.end, end=True)]
+            for lay, view, lang in zip(layouts, views, languages)
+            if read_in_full(lang)
+        )
         docs = self.nlp.pipe(texts, batch_size=self.batch_size)
         for story, layout, view, lang in zip(ready, layouts, views, languages):  # other languages: structure only
             full = read_in_full(lang)
             yield self._build(story, layout, view, next(docs) if full else None, anchor, lang, full)
 
-    def read_all(self, items: Iterable[Story | BadInput], *, anchor: date | None = None,
-                 chunk: int = 64) -> Iterator[Article | BadInput]:
+    def read_all(
+        self, items: Iterable[Story | BadInput], *, anchor: date | None = None, chunk: int = 64
+    ) -> Iterator[Article | BadInput]:
         """Read a stream of stories in order; a story that fails becomes a ``BadInput`` and the
         stream goes on, so one bad story never loses the others."""
         batch: list[Story] = []
@@ -126,8 +151,9 @@ class Reader:
             return
         yield from articles
 
-    def _build(self, story: Story, layout: Layout, view: TextView, doc, anchor: date | None,
-               language: str | None, full: bool) -> Article:
+    def _build(
+        self, story: Story, layout: Layout, view: TextView, doc, anchor: date | None, language: str | None, full: bool
+    ) -> Article:
         """Extractors read the view (doc offsets); one step maps their spans back."""
         story_anchor = _anchor(layout) or anchor
         seen = layout_in_view(layout, view)
@@ -144,10 +170,16 @@ class Reader:
                 errors.append(ExtractorFailure(name, type(exc).__name__, str(exc)))
         parts = {name: to_original(part, view) for name, part in parts.items()}
         url = story.url or layout.url
-        return article_from_layout(layout, source=story.source, url=url, parts=parts, language=language,
-                                   reading="full" if full else "structure",
-                                   sources=(Source(story.kind, story.source, url, story.fetched),)
-                                   if story.source or url else (), errors=tuple(errors))
+        return article_from_layout(
+            layout,
+            source=story.source,
+            url=url,
+            parts=parts,
+            language=language,
+            reading="full" if full else "structure",
+            sources=(Source(story.kind, story.source, url, story.fetched),) if story.source or url else (),
+            errors=tuple(errors),
+        )
 
 
 class ExtractorUnavailable(RuntimeError):
@@ -165,7 +197,7 @@ def _at_the_door(story: Story) -> Story:
     if reason := too_long(story.text):
         raise ValueError(reason)
     cleaned = clean_story(story)
-    for problem in cleaned.problems[len(story.problems):]:  # new ones: the CLI reported the rest
+    for problem in cleaned.problems[len(story.problems) :]:  # new ones: the CLI reported the rest
         warnings.warn(f"{story.source or '<story>'}: {problem}", stacklevel=3)
     return cleaned
 
@@ -178,16 +210,21 @@ def _anchor(layout: Layout) -> date | None:
         return None
 
 
-def article_from_layout(layout: Layout, *, source: str | None = None, url: str | None = None,
-                        parts: dict[str, tuple] | None = None,
-                        errors: tuple[ExtractorFailure, ...] = (), **provenance) -> Article:
+def article_from_layout(
+    layout: Layout,
+    *,
+    source: str | None = None,
+    url: str | None = None,
+    parts: dict[str, tuple] | None = None,
+    errors: tuple[ExtractorFailure, ...] = (),
+    **provenance,
+) -> Article:
     """Turn the parsed structure (and the extractors' parts) into the record."""
     parts = parts or {}
     dl = layout.dateline
     by_role: dict[str, list[Credit]] = {}
     for line in layout.credits:
-        by_role.setdefault(line.role, []).append(
-            Credit(line.name.text, line.place.text if line.place else None))
+        by_role.setdefault(line.role, []).append(Credit(line.name.text, line.place.text if line.place else None))
     spans = {
         "headline": _spans(layout.headline),
         "agency": _spans(layout.agency_span),
@@ -210,8 +247,14 @@ def article_from_layout(layout: Layout, *, source: str | None = None, url: str |
         bullets=tuple(b.text for b in layout.bullets),
         authors=tuple(a.text for a in layout.authors),
         dateline=Dateline(
-            places=tuple(p.text for p in dl.places), region=dl.division.text if dl.division else None,
-            country=dl.country, date=dl.date, agency=dl.agency) if dl else Dateline(),
+            places=tuple(p.text for p in dl.places),
+            region=dl.division.text if dl.division else None,
+            country=dl.country,
+            date=dl.date,
+            agency=dl.agency,
+        )
+        if dl
+        else Dateline(),
         credits=Credits(
             reporting=tuple(by_role.get("reporting", ())),
             additional_reporting=tuple(by_role.get("additional_reporting", ())),

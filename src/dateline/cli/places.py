@@ -1,4 +1,5 @@
 """`dateline places FILE` and `dateline gazetteer build|import|info`."""
+
 from __future__ import annotations
 
 import json
@@ -8,8 +9,7 @@ from pathlib import Path
 
 import typer
 
-gazetteer_app = typer.Typer(help="The embedded GeoNames gazetteer places are resolved against.",
-                            no_args_is_help=True)
+gazetteer_app = typer.Typer(help="The embedded GeoNames gazetteer places are resolved against.", no_args_is_help=True)
 
 
 def register(app: typer.Typer) -> None:
@@ -17,9 +17,11 @@ def register(app: typer.Typer) -> None:
     app.add_typer(gazetteer_app, name="gazetteer")
 
 
-def places(paths: list[str] = typer.Argument(None, help="Story files; '-' or none for standard input."),
-           format: str = typer.Option("table", "--format", "-f", help="table | json | geojson"),
-           model: str = typer.Option(None, "--model", help="Installed spaCy pipeline.")) -> None:
+def places(
+    paths: list[str] = typer.Argument(None, help="Story files; '-' or none for standard input."),
+    format: str = typer.Option("table", "--format", "-f", help="table | json | geojson"),
+    model: str = typer.Option(None, "--model", help="Installed spaCy pipeline."),
+) -> None:
     """Print a story's places: name, GeoNames id, coordinates, country, feature."""
     from dateline.reader import Reader
 
@@ -37,11 +39,23 @@ def places(paths: list[str] = typer.Argument(None, help="Story files; '-' or non
 
 def to_geojson(found, source: str | None = None) -> dict:
     """A GeoJSON FeatureCollection of the resolved places (unresolved ones have no point)."""
-    features = [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [p.lon, p.lat]},
-                 "properties": {"name": p.name, "geonames_id": p.geonames_id, "country": p.country,
-                                "feature": p.feature, "metonym": p.metonym, "kind": p.kind,
-                                "mentions": [[m.start, m.end, m.text] for m in p.mentions]}}
-                for p in found if p.lat is not None]
+    features = [
+        {
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [p.lon, p.lat]},
+            "properties": {
+                "name": p.name,
+                "geonames_id": p.geonames_id,
+                "country": p.country,
+                "feature": p.feature,
+                "metonym": p.metonym,
+                "kind": p.kind,
+                "mentions": [[m.start, m.end, m.text] for m in p.mentions],
+            },
+        }
+        for p in found
+        if p.lat is not None
+    ]
     return {"type": "FeatureCollection", "features": features, **({"source": source} if source else {})}
 
 
@@ -70,9 +84,12 @@ def _num(value: float | None) -> str:
 
 
 @gazetteer_app.command("build")
-def build(path: str = typer.Option(None, "--path", help="Where to write it (default: $DATELINE_GAZETTEER "
-                                                        "or the user data directory)."),
-          force: bool = typer.Option(False, "--force", help="Rebuild even if it exists.")) -> None:
+def build(
+    path: str = typer.Option(
+        None, "--path", help="Where to write it (default: $DATELINE_GAZETTEER or the user data directory)."
+    ),
+    force: bool = typer.Option(False, "--force", help="Rebuild even if it exists."),
+) -> None:
     """Build the gazetteer from the GeoNames data that installed packages ship."""
     from dateline.geo.gazetteer import default_path, ensure
 
@@ -86,10 +103,15 @@ def build(path: str = typer.Option(None, "--path", help="Where to write it (defa
 
 
 @gazetteer_app.command("import")
-def import_(dump: str = typer.Argument(..., help="GeoNames dump: allCountries.zip, RU.zip, cities15000.txt..."),
-            path: str = typer.Option(None, "--path", help="Gazetteer file (default location if omitted)."),
-            only: bool = typer.Option(False, "--only", help="Without the packaged data: a gazetteer of this "
-                                                           "dump alone (or added to the file as it is).")) -> None:
+def import_(
+    dump: str = typer.Argument(..., help="GeoNames dump: allCountries.zip, RU.zip, cities15000.txt..."),
+    path: str = typer.Option(None, "--path", help="Gazetteer file (default location if omitted)."),
+    only: bool = typer.Option(
+        False,
+        "--only",
+        help="Without the packaged data: a gazetteer of this dump alone (or added to the file as it is).",
+    ),
+) -> None:
     """Add a raw GeoNames dump (tab-separated 'geoname' table) to the gazetteer."""
     from rich.progress import Progress
 

@@ -1,4 +1,5 @@
 """`dateline quotes FILE...`: who said what, one row per quote (table, CSV or JSON)."""
+
 from __future__ import annotations
 
 import typer
@@ -7,25 +8,41 @@ from dateline.cli.common import MODEL_OPT, PATHS_ARG, Tally, read_articles
 from dateline.extract.quotes.cite import attribution, citation, speaker_names
 
 FORMATS = ("table", "csv", "json")
-COLUMNS = ("file", "id", "speaker", "speaker_type", "anonymous", "kind", "modality", "cue", "start", "end", "quote",
-           "sentence")
+COLUMNS = (
+    "file",
+    "id",
+    "speaker",
+    "speaker_type",
+    "anonymous",
+    "kind",
+    "modality",
+    "cue",
+    "start",
+    "end",
+    "quote",
+    "sentence",
+)
 
 
 def register(app: typer.Typer) -> None:
     app.command("quotes")(quotes)
 
 
-def quotes(paths: list[str] = PATHS_ARG,
-           format: str = typer.Option("table", "--format", "-f", help="table | csv | json"),
-           sentences: bool = typer.Option(False, "--sentences", "-s",
-                                          help="Table: show each quote's whole sentence with its attribution."),
-           model: str = MODEL_OPT) -> None:
+def quotes(
+    paths: list[str] = PATHS_ARG,
+    format: str = typer.Option("table", "--format", "-f", help="table | csv | json"),
+    sentences: bool = typer.Option(
+        False, "--sentences", "-s", help="Table: show each quote's whole sentence with its attribution."
+    ),
+    model: str = MODEL_OPT,
+) -> None:
     """Print every quote and reported statement with its speaker, kind and cue."""
     if format not in FORMATS:
         raise typer.BadParameter(f"--format must be one of {', '.join(FORMATS)}")
     tally = Tally()
-    rows = [row for article in read_articles(paths, model, tally, ("entities", "quotes"))
-            for row in quote_rows(article)]
+    rows = [
+        row for article in read_articles(paths, model, tally, ("entities", "quotes")) for row in quote_rows(article)
+    ]
     _print(rows, format, sentences)
     tally.finish()
 
@@ -37,12 +54,25 @@ def quote_rows(article) -> list[dict]:
     rows = []
     for q in record["quotes"]:
         name = names.get(q["speaker"]) if q["speaker"] else None
-        rows.append({"file": article.source, "id": q["id"], "speaker": name, "speaker_id": q["speaker"],
-                     "speakers": [names.get(i, i) for i in q.get("speakers") or ()],
-                     "speaker_type": q.get("speaker_type"), "anonymous": q["anonymous"], "kind": q["kind"],
-                     "modality": q.get("modality"), "cue": q["cue"], "start": q["start"], "end": q["end"],
-                     "quote": q["text"], "sentence": citation(article.text, q, name),
-                     "attribution": attribution(q, names)})
+        rows.append(
+            {
+                "file": article.source,
+                "id": q["id"],
+                "speaker": name,
+                "speaker_id": q["speaker"],
+                "speakers": [names.get(i, i) for i in q.get("speakers") or ()],
+                "speaker_type": q.get("speaker_type"),
+                "anonymous": q["anonymous"],
+                "kind": q["kind"],
+                "modality": q.get("modality"),
+                "cue": q["cue"],
+                "start": q["start"],
+                "end": q["end"],
+                "quote": q["text"],
+                "sentence": citation(article.text, q, name),
+                "attribution": attribution(q, names),
+            }
+        )
     return rows
 
 
@@ -55,8 +85,9 @@ def _print(rows: list[dict], format: str, sentences: bool = False) -> None:
         import csv
         import sys
 
-        writer = csv.DictWriter(sys.stdout, fieldnames=[*COLUMNS, "speaker_id"], lineterminator="\n",
-                                extrasaction="ignore")
+        writer = csv.DictWriter(
+            sys.stdout, fieldnames=[*COLUMNS, "speaker_id"], lineterminator="\n", extrasaction="ignore"
+        )
         writer.writeheader()
         writer.writerows(rows)
     else:

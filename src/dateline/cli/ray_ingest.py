@@ -3,6 +3,7 @@
 ``dateline ingest`` (``dateline.cli.archive``) hands over to ``ingest_ray`` when the Ray engine
 or record files are asked for; the options are defined here so the two commands stay in step.
 """
+
 from __future__ import annotations
 
 import typer
@@ -10,8 +11,12 @@ import typer
 from dateline.cli.sources import summary
 
 ENGINE_OPT = typer.Option("local", "--engine", help="local (worker processes on this machine) or ray (a Ray cluster).")
-ADDRESS_OPT = typer.Option(None, "--address", envvar="RAY_ADDRESS",
-                           help="Ray cluster to join (auto, host:6379, ray://host:10001); default: start one here.")
+ADDRESS_OPT = typer.Option(
+    None,
+    "--address",
+    envvar="RAY_ADDRESS",
+    help="Ray cluster to join (auto, host:6379, ray://host:10001); default: start one here.",
+)
 OUT_OPT = typer.Option(None, "--out", help="Write record files to this directory (data lake) instead of the archive.")
 OUT_FORMAT_OPT = typer.Option("parquet", "--out-format", help="Record files: parquet or jsonl.")
 
@@ -20,9 +25,19 @@ def wants_ray(engine: str, out: str | None) -> bool:
     return engine != "local" or bool(out)
 
 
-def ingest_ray(paths: list[str], *, engine: str, address: str | None, out: str | None, out_format: str = "parquet",
-               db: str | None = None, workers: int = 0, batch_size: int = 64, model: str | None = None,
-               quiet: bool = False) -> None:
+def ingest_ray(
+    paths: list[str],
+    *,
+    engine: str,
+    address: str | None,
+    out: str | None,
+    out_format: str = "parquet",
+    db: str | None = None,
+    workers: int = 0,
+    batch_size: int = 64,
+    model: str | None = None,
+    quiet: bool = False,
+) -> None:
     """Run the Ray ingest and print its summary; exit 1 when a story failed, 2 on a usage error."""
     from rich.console import Console
 
@@ -44,14 +59,24 @@ def ingest_ray(paths: list[str], *, engine: str, address: str | None, out: str |
     sink = _sink(db, out, out_format)
     counter = _Counter(console, quiet)
     try:
-        report = ray_ingest(paths, sink, address=address, workers=workers or None, batch_size=batch_size,
-                            model=model, on_story=counter.tick, quiet=True)
+        report = ray_ingest(
+            paths,
+            sink,
+            address=address,
+            workers=workers or None,
+            batch_size=batch_size,
+            model=model,
+            on_story=counter.tick,
+            quiet=True,
+        )
     finally:
         sink.close()
     where = f"{out} ({out_format})" if out else (db or "dateline.db")
-    console.print(f"added {report.added} to {where}, skipped {report.skipped} already there, "
-                  f"failed {len(report.failed)} in {report.seconds:.1f} s ({report.rate:.1f} stories/s)",
-                  highlight=False)
+    console.print(
+        f"added {report.added} to {where}, skipped {report.skipped} already there, "
+        f"failed {len(report.failed)} in {report.seconds:.1f} s ({report.rate:.1f} stories/s)",
+        highlight=False,
+    )
     for line in summary(report)[1:]:  # languages; records passed over
         console.print(line, markup=False, highlight=False)
     for failure in report.failed[:50]:

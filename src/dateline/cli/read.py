@@ -1,4 +1,5 @@
 """`dateline read`: stories in, records out (JSON, JSON Lines, a text digest, Markdown)."""
+
 from __future__ import annotations
 
 import itertools
@@ -23,12 +24,14 @@ def register(app: typer.Typer) -> None:
     app.command("read")(read)
 
 
-def read(paths: list[str] = PATHS_ARG,
-         format: ReadFormat = typer.Option(ReadFormat.json, "--format", "-f", help="Output format."),
-         model: str = MODEL_OPT,
-         topics: list[str] = TOPICS_OPT,
-         no_text: bool = typer.Option(False, "--no-text", help="Leave the story text out of JSON records."),
-         published: str = PUBLISHED_OPT) -> None:
+def read(
+    paths: list[str] = PATHS_ARG,
+    format: ReadFormat = typer.Option(ReadFormat.json, "--format", "-f", help="Output format."),
+    model: str = MODEL_OPT,
+    topics: list[str] = TOPICS_OPT,
+    no_text: bool = typer.Option(False, "--no-text", help="Leave the story text out of JSON records."),
+    published: str = PUBLISHED_OPT,
+) -> None:
     """Read stories and print their records: one JSON object (an array for several), JSON Lines,
     or a readable digest."""
     from dateline.render import render_markdown, render_text
@@ -62,8 +65,7 @@ def _json_stream(records) -> None:
         return
     _echo("[")
     for n, record in enumerate(itertools.chain((first, second), records)):
-        _echo((",\n" if n else "") + textwrap.indent(json.dumps(record, ensure_ascii=False, indent=2), "  "),
-              nl=False)
+        _echo((",\n" if n else "") + textwrap.indent(json.dumps(record, ensure_ascii=False, indent=2), "  "), nl=False)
     _echo("\n]")
 
 

@@ -1,4 +1,5 @@
 """``dateline serve`` (the JSON API and pages over an archive) and ``dateline demo``."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -17,17 +18,21 @@ def register(app: typer.Typer) -> None:
     app.command("demo")(demo)
 
 
-def serve(db: str = typer.Option(None, "--db", envvar="DATELINE_DB", help=DB_HELP),
-          host: str = typer.Option("127.0.0.1", "--host", help=HOST_HELP),
-          port: int = typer.Option(8000, "--port", "-p", help="Port to listen on.")) -> None:
+def serve(
+    db: str = typer.Option(None, "--db", envvar="DATELINE_DB", help=DB_HELP),
+    host: str = typer.Option("127.0.0.1", "--host", help=HOST_HELP),
+    port: int = typer.Option(8000, "--port", "-p", help="Port to listen on."),
+) -> None:
     """Serve the archive: web pages at / and the JSON API at /api (OpenAPI at /openapi.json)."""
     _run(db or "dateline.db", host, port)
 
 
-def demo(db: str = typer.Option("dateline-demo.db", "--db", help="Where to build the demo archive."),
-         host: str = typer.Option("127.0.0.1", "--host", help=HOST_HELP),
-         port: int = typer.Option(8000, "--port", "-p", help="Port to listen on."),
-         workers: int = typer.Option(1, "--workers", "-w", help="Reader processes for the ingest.")) -> None:
+def demo(
+    db: str = typer.Option("dateline-demo.db", "--db", help="Where to build the demo archive."),
+    host: str = typer.Option("127.0.0.1", "--host", help=HOST_HELP),
+    port: int = typer.Option(8000, "--port", "-p", help="Port to listen on."),
+    workers: int = typer.Option(1, "--workers", "-w", help="Reader processes for the ingest."),
+) -> None:
     """Read the example stories shipped with dateline into a local archive and serve it."""
     from dateline.ingest import ingest
     from dateline.store import Store

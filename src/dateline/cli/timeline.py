@@ -1,4 +1,5 @@
 """`dateline timeline FILE...`: what happened in each story, in time order."""
+
 from __future__ import annotations
 
 import typer
@@ -13,11 +14,14 @@ def register(app: typer.Typer) -> None:
     app.command("timeline")(timeline)
 
 
-def timeline(paths: list[str] = PATHS_ARG,
-             format: str = typer.Option("table", "--format", "-f", help="table | json"),
-             everything: bool = typer.Option(False, "--all", help="Also list statements (say) and later "
-                                             "mentions of an event already listed."),
-             model: str = MODEL_OPT) -> None:
+def timeline(
+    paths: list[str] = PATHS_ARG,
+    format: str = typer.Option("table", "--format", "-f", help="table | json"),
+    everything: bool = typer.Option(
+        False, "--all", help="Also list statements (say) and later mentions of an event already listed."
+    ),
+    model: str = MODEL_OPT,
+) -> None:
     """Print each story's events in time order: date (TIMEX3 value; * when inferred), past,
     today or planned relative to the story's day, type, who, with whom, where, modality.
     Each happening once, statements left out, unless --all."""
@@ -28,8 +32,10 @@ def timeline(paths: list[str] = PATHS_ARG,
     if format not in FORMATS:
         raise typer.BadParameter(f"--format must be one of {', '.join(FORMATS)}")
     tally = Tally()
-    stories = [{"source": a.source, "headline": a.headline, "events": timeline_rows(a, everything)}
-               for a in read_articles(paths, model, tally)]
+    stories = [
+        {"source": a.source, "headline": a.headline, "events": timeline_rows(a, everything)}
+        for a in read_articles(paths, model, tally)
+    ]
     if format == "json":
         typer.echo(json.dumps(stories, ensure_ascii=False, indent=2))
     else:

@@ -1,4 +1,5 @@
 """`dateline times FILE...`: the time expressions of stories with their TIMEX3 values."""
+
 from __future__ import annotations
 
 import typer
@@ -10,10 +11,12 @@ def register(app: typer.Typer) -> None:
     app.command("times")(times)
 
 
-def times(paths: list[str] = typer.Argument(..., help="Story files ('-' for standard input)."),
-          format: str = typer.Option("table", "--format", "-f", help="table | json | csv"),
-          anchor: str = typer.Option(None, "--anchor", help="YYYY-MM-DD to use when a story has no date."),
-          model: str = typer.Option(None, "--model", help="Installed spaCy pipeline (or $DATELINE_MODEL).")) -> None:
+def times(
+    paths: list[str] = typer.Argument(..., help="Story files ('-' for standard input)."),
+    format: str = typer.Option("table", "--format", "-f", help="table | json | csv"),
+    anchor: str = typer.Option(None, "--anchor", help="YYYY-MM-DD to use when a story has no date."),
+    model: str = typer.Option(None, "--model", help="Installed spaCy pipeline (or $DATELINE_MODEL)."),
+) -> None:
     """Print every time expression with its type and value, resolved on the story's own date."""
     import sys
     from datetime import date
@@ -29,8 +32,19 @@ def times(paths: list[str] = typer.Argument(..., help="Story files ('-' for stan
         text = sys.stdin.read() if path == "-" else open(path, encoding="utf-8").read()
         article = reader.read(text, source=path, anchor=fallback)
         story_date = article.dateline.date or (article.published or "")[:10] or anchor
-        rows.extend({"file": path, "anchor": story_date, "id": t.id, "start": t.start, "end": t.end,
-                     "type": t.type, "value": t.value, "text": t.text} for t in article.timexes)
+        rows.extend(
+            {
+                "file": path,
+                "anchor": story_date,
+                "id": t.id,
+                "start": t.start,
+                "end": t.end,
+                "type": t.type,
+                "value": t.value,
+                "text": t.text,
+            }
+            for t in article.timexes
+        )
     typer.echo(render(rows, format))
 
 

@@ -1,4 +1,5 @@
 """`dateline topics train`: a topic model for a newsroom's own taxonomy, from labelled stories."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -13,14 +14,16 @@ def register(app: typer.Typer) -> None:
 
 
 @topics_app.command("train")
-def train(file: Path = typer.Argument(..., exists=True, dir_okay=False,
-                                      help='JSON Lines: {"text": ..., "topics": [code | {"code", "label"}]} a line.'),
-          scheme: str = typer.Option(..., "--scheme", help="The taxonomy's name, written in each topic of the record."),
-          out: Path = typer.Option(..., "--out", help="Directory to write the model to (model.json, weights.npz)."),
-          min_examples: int = typer.Option(2, "--min-examples", help="Leave out topics with fewer stories."),
-          c: float = typer.Option(1.0, "--c", help="The linear SVM's regularisation (higher fits harder)."),
-          min_df: int = typer.Option(2, "--min-df", help="Keep words and word pairs seen in this many stories.")
-          ) -> None:
+def train(
+    file: Path = typer.Argument(
+        ..., exists=True, dir_okay=False, help='JSON Lines: {"text": ..., "topics": [code | {"code", "label"}]} a line.'
+    ),
+    scheme: str = typer.Option(..., "--scheme", help="The taxonomy's name, written in each topic of the record."),
+    out: Path = typer.Option(..., "--out", help="Directory to write the model to (model.json, weights.npz)."),
+    min_examples: int = typer.Option(2, "--min-examples", help="Leave out topics with fewer stories."),
+    c: float = typer.Option(1.0, "--c", help="The linear SVM's regularisation (higher fits harder)."),
+    min_df: int = typer.Option(2, "--min-df", help="Keep words and word pairs seen in this many stories."),
+) -> None:
     """Train a multi-label topic model (tf-idf and one linear SVM per topic) and write it as plain
     data; apply it with `dateline read|ingest --topics DIR`."""
     from dateline.extract.themes.topics import TopicModelError, read_examples
@@ -28,11 +31,19 @@ def train(file: Path = typer.Argument(..., exists=True, dir_okay=False,
 
     try:
         examples, labels = read_examples(file)
-        model = fit(examples, scheme, labels=labels, min_df=min_df, min_examples=min_examples, c=c,
-                    made=f"dateline topics train on {len(examples)} stories of {file.name}")
+        model = fit(
+            examples,
+            scheme,
+            labels=labels,
+            min_df=min_df,
+            min_examples=min_examples,
+            c=c,
+            made=f"dateline topics train on {len(examples)} stories of {file.name}",
+        )
     except TopicModelError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None
     model.save(out)
-    typer.echo(f"{scheme}: {len(model.codes)} topics from {len(examples)} stories, "
-               f"{len(model.vocabulary)} terms -> {out}")
+    typer.echo(
+        f"{scheme}: {len(model.codes)} topics from {len(examples)} stories, {len(model.vocabulary)} terms -> {out}"
+    )

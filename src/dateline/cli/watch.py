@@ -1,4 +1,5 @@
 """`dateline watch`: keep an archive current from feeds, URLs and folders (see dateline.ingest.watch)."""
+
 from __future__ import annotations
 
 import json
@@ -13,15 +14,20 @@ def register(app: typer.Typer) -> None:
     app.command("watch")(watch)
 
 
-def watch(sources: list[str] = typer.Argument(..., help="Feed URLs or files, page URLs, folders or files."),
-          db: str = typer.Option(None, "--db", envvar="DATELINE_DB",
-                                 help="Archive: SQLite file path or postgresql:// URL (default dateline.db)."),
-          every: float = typer.Option(300.0, "--every", help="Seconds from the start of one poll to the next."),
-          polls: int = typer.Option(0, "--polls", help="Stop after this many polls (default: run until stopped)."),
-          log: str = typer.Option(None, "--log", help="Append one JSON line per poll to this file."),
-          model: str = typer.Option(None, "--model", help="Installed spaCy pipeline (or $DATELINE_MODEL)."),
-          fetch: bool = FETCH_OPT, delay: float = DELAY_OPT, timeout: float = TIMEOUT_OPT,
-          user_agent: str = USER_AGENT_OPT) -> None:
+def watch(
+    sources: list[str] = typer.Argument(..., help="Feed URLs or files, page URLs, folders or files."),
+    db: str = typer.Option(
+        None, "--db", envvar="DATELINE_DB", help="Archive: SQLite file path or postgresql:// URL (default dateline.db)."
+    ),
+    every: float = typer.Option(300.0, "--every", help="Seconds from the start of one poll to the next."),
+    polls: int = typer.Option(0, "--polls", help="Stop after this many polls (default: run until stopped)."),
+    log: str = typer.Option(None, "--log", help="Append one JSON line per poll to this file."),
+    model: str = typer.Option(None, "--model", help="Installed spaCy pipeline (or $DATELINE_MODEL)."),
+    fetch: bool = FETCH_OPT,
+    delay: float = DELAY_OPT,
+    timeout: float = TIMEOUT_OPT,
+    user_agent: str = USER_AGENT_OPT,
+) -> None:
     """Poll feeds and folders on a schedule and ingest what is new. Ctrl-C stops it at any moment:
     what was committed stays, and the next run reads the rest."""
     from rich.console import Console

@@ -6,6 +6,7 @@ spaCy's labels map to CoNLL's: PERSON -> PER, ORG -> ORG, GPE/LOC/FAC -> LOC,
 NORP/EVENT/PRODUCT/WORK_OF_ART/LAW/LANGUAGE -> MISC; numbers and dates are dropped.
 Each -DOCSTART- document is one story; sentence boundaries are given to the parser.
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -18,9 +19,19 @@ import typer
 
 from dateline.eval.metrics import prf
 
-LABEL_MAP = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC",
-             "NORP": "MISC", "EVENT": "MISC", "PRODUCT": "MISC", "WORK_OF_ART": "MISC",
-             "LAW": "MISC", "LANGUAGE": "MISC"}
+LABEL_MAP = {
+    "PERSON": "PER",
+    "ORG": "ORG",
+    "GPE": "LOC",
+    "LOC": "LOC",
+    "FAC": "LOC",
+    "NORP": "MISC",
+    "EVENT": "MISC",
+    "PRODUCT": "MISC",
+    "WORK_OF_ART": "MISC",
+    "LAW": "MISC",
+    "LANGUAGE": "MISC",
+}
 TYPES = ("PER", "ORG", "LOC", "MISC")
 
 Chunk = tuple[int, int, str]  # token start, token end, CoNLL type
@@ -105,8 +116,7 @@ def evaluate(path: str | Path, model: str | None = None, limit: int | None = Non
         doc = news(_given(news, cdoc))
         alone.append(_chunks(doc.ents))
         fixed.append({(s.start, s.end, LABEL_MAP[s.label]) for s in correct(doc) if s.label in LABEL_MAP})
-    return {"spacy": score(golds, raw), "news": score(golds, alone), "dateline": score(golds, fixed),
-            "docs": len(docs)}
+    return {"spacy": score(golds, raw), "news": score(golds, alone), "dateline": score(golds, fixed), "docs": len(docs)}
 
 
 def _given(nlp, cdoc: ConllDoc):
@@ -128,14 +138,18 @@ def register(eval_app: typer.Typer) -> None:
     eval_app.command("conll")(conll)
 
 
-def conll(path: str = typer.Argument(..., help="CoNLL-2003 file, e.g. ../shared/data/conll2003/eng.testa"),
-          model: str = typer.Option(None, "--model", help="Installed spaCy pipeline."),
-          limit: int = typer.Option(None, "--limit", help="Only the first N documents.")) -> None:
+def conll(
+    path: str = typer.Argument(..., help="CoNLL-2003 file, e.g. ../shared/data/conll2003/eng.testa"),
+    model: str = typer.Option(None, "--model", help="Installed spaCy pipeline."),
+    limit: int = typer.Option(None, "--limit", help="Only the first N documents."),
+) -> None:
     """NER F1 per type: the pipeline's own NER, the news NER, the news NER with corrections."""
     result = evaluate(path, model=model, limit=limit)
     typer.echo(f"documents: {result['docs']}")
     columns = (("spacy", "spaCy"), ("news", "news NER"), ("dateline", "dateline"))
     typer.echo(f"{'type':<6}" + "".join(f"{name + ' P':>13}{'R':>7}{'F1':>7}" for _, name in columns))
     for t in (*TYPES, "ALL"):
-        typer.echo(f"{t:<6}" + "".join(f"{result[k][t][0]:>13.3f}{result[k][t][1]:>7.3f}{result[k][t][2]:>7.3f}"
-                                       for k, _ in columns))
+        typer.echo(
+            f"{t:<6}"
+            + "".join(f"{result[k][t][0]:>13.3f}{result[k][t][1]:>7.3f}{result[k][t][2]:>7.3f}" for k, _ in columns)
+        )

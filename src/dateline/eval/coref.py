@@ -18,6 +18,7 @@ There every pronoun dateline resolves counts against precision however right it 
 second row scores pronouns only in the sub-corpora that annotate them. Also printed: the
 baseline of grouping the NER's mentions by identical text (what NER alone gives).
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -49,8 +50,11 @@ def read_meantime(path: str | Path) -> MeantimeDoc:
     doc = meantime_tokens.read_meantime(path, sentence_break="\n")
     root, text, spans = doc.root, doc.text, doc.spans()
     markables = root.find("Markables")
-    anchored = [spans[a.get("t_id", "")][1] for a in markables.iter("token_anchor")
-                if a.get("t_id") in spans] if markables is not None else []
+    anchored = (
+        [spans[a.get("t_id", "")][1] for a in markables.iter("token_anchor") if a.get("t_id") in spans]
+        if markables is not None
+        else []
+    )
     annotated = max(anchored, default=0)
     text_end = text.find("\n", annotated)
     mentions: dict[str, tuple[int, int]] = {}
@@ -69,8 +73,7 @@ def read_meantime(path: str | Path) -> MeantimeDoc:
                 chains[target.get("m_id", "")].add(src.get("m_id", ""))
     chained = set().union(*chains.values()) if chains else set()
     clusters = [frozenset(c) for c in chains.values()] + [frozenset({m}) for m in mentions if m not in chained]
-    return MeantimeDoc(doc.name, text, mentions, tuple(clusters),
-                       text_end if text_end >= 0 else len(text), pronouns)
+    return MeantimeDoc(doc.name, text, mentions, tuple(clusters), text_end if text_end >= 0 else len(text), pronouns)
 
 
 def align(doc: MeantimeDoc, response: Iterable[Iterable[tuple[int, int]]], exact: bool = False) -> list[frozenset]:
@@ -85,8 +88,14 @@ def align(doc: MeantimeDoc, response: Iterable[Iterable[tuple[int, int]]], exact
         for a, b in cluster:
             if a >= doc.annotated_end:
                 continue
-            match = next((mid for mid, ka in sorted(by_end.get(b, []), key=lambda x: abs(x[1] - a))
-                          if mid not in used and ka < b and a < b and (ka == a or not exact)), None)
+            match = next(
+                (
+                    mid
+                    for mid, ka in sorted(by_end.get(b, []), key=lambda x: abs(x[1] - a))
+                    if mid not in used and ka < b and a < b and (ka == a or not exact)
+                ),
+                None,
+            )
             if match is None:
                 fresh += 1
                 ids.add(f"r{fresh}")
@@ -134,8 +143,7 @@ class Scores:
         return prf(s[metric, "pn"], s[metric, "pd"], s[metric, "rn"], s[metric, "rd"])
 
 
-def evaluate(directory: str | Path, model: str | None = None, limit: int | None = None,
-             exact: bool = False) -> dict:
+def evaluate(directory: str | Path, model: str | None = None, limit: int | None = None, exact: bool = False) -> dict:
     from dateline.extract.base import StoryContext
     from dateline.extract.entities.extractor import extract_entities, make_entities
     from dateline.nlp import load_pipeline
@@ -154,8 +162,10 @@ def evaluate(directory: str | Path, model: str | None = None, limit: int | None 
         layout = Layout(text=mdoc.text, body=body, paragraphs=(body,))
         entities = extract_entities(StoryContext(layout=layout, doc=doc))
         key = list(mdoc.clusters)
-        for scores, kinds in ((ours, {"name", "pronoun"}), (where_marked, {"name", "pronoun"} if marked[f.parent]
-                                                           else {"name"})):
+        for scores, kinds in (
+            (ours, {"name", "pronoun"}),
+            (where_marked, {"name", "pronoun"} if marked[f.parent] else {"name"}),
+        ):
             response = [[(m.start, m.end) for m in e.mentions if m.kind in kinds] for e in entities]
             scores.add(key, align(mdoc, response, exact))
         by_text: dict[tuple[str, str], list] = defaultdict(list)
@@ -170,17 +180,27 @@ def register(eval_app: typer.Typer) -> None:
     eval_app.command("meantime")(meantime)
 
 
-def meantime(directory: str = typer.Argument(..., help="MEANTIME folder, e.g. ../shared/data/meantime/data/"
-                                             "meantime_newsreader_english_oct15/intra-doc_annotation"),
-             model: str = typer.Option(None, "--model", help="Installed spaCy pipeline."),
-             limit: int = typer.Option(None, "--limit", help="Only the first N files."),
-             exact: bool = typer.Option(False, "--exact", help="Align mentions by exact span, not by end.")) -> None:
+def meantime(
+    directory: str = typer.Argument(
+        ...,
+        help="MEANTIME folder, e.g. ../shared/data/meantime/data/"
+        "meantime_newsreader_english_oct15/intra-doc_annotation",
+    ),
+    model: str = typer.Option(None, "--model", help="Installed spaCy pipeline."),
+    limit: int = typer.Option(None, "--limit", help="Only the first N files."),
+    exact: bool = typer.Option(False, "--exact", help="Align mentions by exact span, not by end."),
+) -> None:
     """Within-document entity coreference (names and pronouns): MUC, B-cubed and their mean."""
     result = evaluate(directory, model=model, limit=limit, exact=exact)
     typer.echo(f"documents: {result['docs']}" + (" (exact mention spans)" if exact else ""))
     typer.echo(f"{'system':<33}{'MUC P':>7}{'R':>7}{'F1':>7}{'B3 P':>8}{'R':>7}{'F1':>7}{'mean F1':>9}")
-    for label, key in (("spaCy, same text", "spacy"), ("dateline", "dateline"),
-                       ("dateline, pronouns where marked", "dateline, pronouns where marked")):
+    for label, key in (
+        ("spaCy, same text", "spacy"),
+        ("dateline", "dateline"),
+        ("dateline, pronouns where marked", "dateline, pronouns where marked"),
+    ):
         m, b = result[key].prf("muc"), result[key].prf("b3")
-        typer.echo(f"{label:<33}{m[0]:>7.3f}{m[1]:>7.3f}{m[2]:>7.3f}{b[0]:>8.3f}{b[1]:>7.3f}{b[2]:>7.3f}"
-                   f"{(m[2] + b[2]) / 2:>9.3f}")
+        typer.echo(
+            f"{label:<33}{m[0]:>7.3f}{m[1]:>7.3f}{m[2]:>7.3f}{b[0]:>8.3f}{b[1]:>7.3f}{b[2]:>7.3f}"
+            f"{(m[2] + b[2]) / 2:>9.3f}"
+        )

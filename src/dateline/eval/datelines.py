@@ -8,6 +8,7 @@ only by the country the dateline's written state names, "ROGERS, Conn.", with no
 a *namesake* when dateline placed it in another country (FRANKFURT in Kentucky), and
 *unresolved* when the record gives it no country.
 """
+
 from __future__ import annotations
 
 import re
@@ -24,10 +25,23 @@ from dateline.eval.reuters21578 import _DOC, WireStory, _story
 # Reuters PLACES labels that are not a country's name in the gazetteer (label -> ISO alpha-2).
 # Countries that have since split or merged count as their successor holding the capital.
 REUTERS_COUNTRY_CODES: dict[str, str] = {
-    "usa": "US", "uk": "GB", "ussr": "RU", "west-germany": "DE", "east-germany": "DE",
-    "czechoslovakia": "CZ", "yugoslavia": "RS", "zaire": "CD", "kampuchea": "KH", "burma": "MM",
-    "ivory-coast": "CI", "trinidad-tobago": "TT", "yemen-arab-republic": "YE",
-    "yemen-demo-republic": "YE", "us-virgin-islands": "VI", "cayman-islands": "KY", "uae": "AE",
+    "usa": "US",
+    "uk": "GB",
+    "ussr": "RU",
+    "west-germany": "DE",
+    "east-germany": "DE",
+    "czechoslovakia": "CZ",
+    "yugoslavia": "RS",
+    "zaire": "CD",
+    "kampuchea": "KH",
+    "burma": "MM",
+    "ivory-coast": "CI",
+    "trinidad-tobago": "TT",
+    "yemen-arab-republic": "YE",
+    "yemen-demo-republic": "YE",
+    "us-virgin-islands": "VI",
+    "cayman-islands": "KY",
+    "uae": "AE",
     "congo": "CG",
 }
 
@@ -97,8 +111,14 @@ def score(predicted: dict[str, Counter], gold: dict[str, str]) -> dict[str, Any]
             namesake += 1
             wrong.append((city, gold[city], top))
     n = len(predicted) or 1
-    return {"cities": len(predicted), "right": right / n, "namesake": namesake / n,
-            "unresolved": unresolved / n, "country_only": country_only / n, "wrong": sorted(wrong)}
+    return {
+        "cities": len(predicted),
+        "right": right / n,
+        "namesake": namesake / n,
+        "unresolved": unresolved / n,
+        "country_only": country_only / n,
+        "wrong": sorted(wrong),
+    }
 
 
 def run(paths: list[Path], per_city: int = 3, gazetteer: str | None = None) -> dict[str, Any]:
@@ -133,15 +153,19 @@ def run(paths: list[Path], per_city: int = 3, gazetteer: str | None = None) -> d
 
 def register(eval_app: typer.Typer) -> None:
     @eval_app.command("datelines")
-    def datelines(path: Path = typer.Argument(..., exists=True, help="Reuters-21578 folder or reut2-*.sgm file"),
-                  per_city: int = typer.Option(3, "--per-city", help="Stories read per dateline city."),
-                  show: int = typer.Option(30, "--show", help="List this many wrong cities."),
-                  gazetteer: str = typer.Option(None, "--gazetteer", help="Gazetteer file.")) -> None:
+    def datelines(
+        path: Path = typer.Argument(..., exists=True, help="Reuters-21578 folder or reut2-*.sgm file"),
+        per_city: int = typer.Option(3, "--per-city", help="Stories read per dateline city."),
+        show: int = typer.Option(30, "--show", help="List this many wrong cities."),
+        gazetteer: str = typer.Option(None, "--gazetteer", help="Gazetteer file."),
+    ) -> None:
         """Dateline cities against the country their Reuters stories are tagged with (PLACES)."""
         paths = sorted(path.glob("reut2-*.sgm")) if path.is_dir() else [path]
         m = run(paths, per_city, gazetteer)
-        typer.echo(f"datelines: {m['cities']} cities ({m['stories']} stories read): right {100 * m['right']:.2f}% "
-                   f"(of which {100 * m['country_only']:.2f}% by the written state or country alone, no point), "
-                   f"namesake {100 * m['namesake']:.2f}%, unresolved {100 * m['unresolved']:.2f}%")
+        typer.echo(
+            f"datelines: {m['cities']} cities ({m['stories']} stories read): right {100 * m['right']:.2f}% "
+            f"(of which {100 * m['country_only']:.2f}% by the written state or country alone, no point), "
+            f"namesake {100 * m['namesake']:.2f}%, unresolved {100 * m['unresolved']:.2f}%"
+        )
         for city, gold, got in m["wrong"][:show]:
             typer.echo(f"  {city}: gold {gold}, dateline {got}")

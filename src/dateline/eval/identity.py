@@ -13,6 +13,7 @@ mentions the reader found as a name is a cluster of its own (a miss costs recall
 precision, recall and F1 over the pairs; for scale, every pair alone and the pairs grouped by
 their longest mention's text folded (the same-name baseline).
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -65,8 +66,9 @@ def conll_texts(path: Path) -> list[str]:
 def aida_docs(directory: Path, conll: Path) -> list[GoldDoc]:
     """The benchmark's documents with their text rebuilt from CoNLL (lengths checked)."""
     texts = conll_texts(conll)
-    rows = [json.loads(line) for line in (directory / BENCHMARK).read_text(encoding="utf-8").splitlines()
-            if line.strip()]
+    rows = [
+        json.loads(line) for line in (directory / BENCHMARK).read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
     if len(rows) != len(texts):
         raise typer.BadParameter(f"{conll} has {len(texts)} documents, the benchmark {len(rows)}")
     docs = []
@@ -81,8 +83,9 @@ def aida_docs(directory: Path, conll: Path) -> list[GoldDoc]:
     return docs
 
 
-def pair_predictions(docs: Sequence[GoldDoc], mentions: Sequence[list[tuple[int, int, int]]]
-                     ) -> tuple[list[str], list[tuple[Hashable, ...]], list[Hashable], int]:
+def pair_predictions(
+    docs: Sequence[GoldDoc], mentions: Sequence[list[tuple[int, int, int]]]
+) -> tuple[list[str], list[tuple[Hashable, ...]], list[Hashable], int]:
     """Gold labels, predicted archive entities and same-name baseline for every gold pair;
     ``mentions[i]`` holds document i's archive mentions as (start, end, entity)."""
     gold: list[str] = []
@@ -99,12 +102,13 @@ def pair_predictions(docs: Sequence[GoldDoc], mentions: Sequence[list[tuple[int,
             else:
                 pred.append(("miss", i, qid))
             longest = max(spans, key=lambda st: (st[1] - st[0], -st[0]))
-            names.append(doc.story.text[longest[0]:longest[1]].casefold())
+            names.append(doc.story.text[longest[0] : longest[1]].casefold())
     return gold, pred, names, found
 
 
-def evaluate(docs: Sequence[GoldDoc], workers: int = 1, model: str | None = None,
-             cache: Path | None = None) -> dict[str, IdentityScores]:
+def evaluate(
+    docs: Sequence[GoldDoc], workers: int = 1, model: str | None = None, cache: Path | None = None
+) -> dict[str, IdentityScores]:
     """Read the documents, write them into a fresh archive, score its entities; again with the
     stories written in reverse order (identity should not depend on the order of arrival)."""
     read = read_cached([d.story for d in docs], workers, model, cache)
@@ -134,19 +138,23 @@ def _archive_mentions(read: list, order: list[int]) -> list[list[tuple[int, int,
     with tempfile.TemporaryDirectory() as tmp, Store.open(Path(tmp) / "identity.db") as store:
         items = [read[i] for i in order if not isinstance(read[i], Failure)]
         for start in range(0, len(items), 32):
-            store.write(items[start:start + 32])
+            store.write(items[start : start + 32])
         n_of = {r["id"]: r["n"] for r in store.db.query("SELECT id, n FROM stories")}
         by_story: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
         for r in store.db.query("SELECT story, start_char, end_char, entity FROM mentions"):
             by_story[r["story"]].append((r["start_char"], r["end_char"], r["entity"]))
-    return [by_story.get(n, []) if not isinstance(p, Failure) and (n := n_of.get(p.article.id)) is not None else []
-            for p in read]
+    return [
+        by_story.get(n, []) if not isinstance(p, Failure) and (n := n_of.get(p.article.id)) is not None else []
+        for p in read
+    ]
 
 
 def format_table(n_docs: int, n_pairs: int, results: dict[str, IdentityScores]) -> str:
-    lines = [f"AIDA-CoNLL dev: {n_docs} stories, {n_pairs} (story, Wikidata id) pairs "
-             "(found: share with a mention read as a name; 'found only' scores those alone)",
-             f"{'clustering':<12} {'B3 P':>6} {'B3 R':>6} {'B3 F1':>6} {'clusters':>8} {'found':>6}"]
+    lines = [
+        f"AIDA-CoNLL dev: {n_docs} stories, {n_pairs} (story, Wikidata id) pairs "
+        "(found: share with a mention read as a name; 'found only' scores those alone)",
+        f"{'clustering':<12} {'B3 P':>6} {'B3 R':>6} {'B3 F1':>6} {'clusters':>8} {'found':>6}",
+    ]
     for label, s in results.items():
         lines.append(f"{label:<12} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.clusters:8d} {s.found:6.3f}")
     return "\n".join(lines)
@@ -154,15 +162,17 @@ def format_table(n_docs: int, n_pairs: int, results: dict[str, IdentityScores]) 
 
 def register(eval_app: typer.Typer) -> None:
     @eval_app.command("identity")
-    def identity(directory: Path = typer.Argument(..., exists=True, file_okay=False,
-                                                  help="The aida-conll folder (aida-conll-dev.benchmark.jsonl)."),
-                 conll: Path = typer.Option(None, "--conll", help="CoNLL-2003 eng.testa (default: "
-                                                                  "DIR/../conll2003/eng.testa)."),
-                 limit: int = typer.Option(None, "--limit", help="Score only the first N stories."),
-                 workers: int = typer.Option(1, "--workers", "-w", help="Reader processes."),
-                 json_out: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
-                 cache: Path = typer.Option(None, "--cache", help="Pickle of the read stories, reused when present."),
-                 model: str = typer.Option(None, "--model", help="Installed spaCy pipeline.")) -> None:
+    def identity(
+        directory: Path = typer.Argument(
+            ..., exists=True, file_okay=False, help="The aida-conll folder (aida-conll-dev.benchmark.jsonl)."
+        ),
+        conll: Path = typer.Option(None, "--conll", help="CoNLL-2003 eng.testa (default: DIR/../conll2003/eng.testa)."),
+        limit: int = typer.Option(None, "--limit", help="Score only the first N stories."),
+        workers: int = typer.Option(1, "--workers", "-w", help="Reader processes."),
+        json_out: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
+        cache: Path = typer.Option(None, "--cache", help="Pickle of the read stories, reused when present."),
+        model: str = typer.Option(None, "--model", help="Installed spaCy pipeline."),
+    ) -> None:
         """Cross-story entity identity: the archive's entities against AIDA-CoNLL's Wikidata ids (B-cubed)."""
         conll = conll or directory.parent / "conll2003" / "eng.testa"
         if not conll.is_file():
@@ -174,4 +184,3 @@ def register(eval_app: typer.Typer) -> None:
             typer.echo(json.dumps({k: dataclasses.asdict(v) for k, v in results.items()}, indent=2))
         else:
             typer.echo(format_table(len(docs), pairs, results))
-

@@ -11,6 +11,7 @@ predicate, so two settings are scored: the record as written (typed events) and
   entity mention linked to that event. "entities" counts the record's who/with/where/object
   (entity ids only); "arguments" counts every argument head the parse gave, entity or not.
 """
+
 from __future__ import annotations
 
 import time
@@ -42,8 +43,15 @@ class GoldDoc:
         if not sentences:
             return self
         keep = {e: toks for e, toks in self.events.items() if min(self.sentence[t] for t in toks) < sentences}
-        return GoldDoc(self.name, self.text, self.token_at, keep,
-                       {(e, toks) for e, toks in self.participants if e in keep}, self.dct, self.sentence)
+        return GoldDoc(
+            self.name,
+            self.text,
+            self.token_at,
+            keep,
+            {(e, toks) for e, toks in self.participants if e in keep},
+            self.dct,
+            self.sentence,
+        )
 
 
 def read_doc(path: Path) -> GoldDoc:
@@ -53,10 +61,12 @@ def read_doc(path: Path) -> GoldDoc:
     sentence_of = {int(t.id): t.sentence for t in doc.tokens}
     token_at: list[int | None] = [None] * len(doc.text)
     for t in doc.tokens:
-        token_at[t.start:t.end] = [int(t.id)] * (t.end - t.start)
+        token_at[t.start : t.end] = [int(t.id)] * (t.end - t.start)
     markables = root.find("Markables")
-    mentions = {m.get("m_id", ""): frozenset(int(a.get("t_id", "")) for a in m.iter("token_anchor"))
-                for m in (markables if markables is not None else ())}
+    mentions = {
+        m.get("m_id", ""): frozenset(int(a.get("t_id", "")) for a in m.iter("token_anchor"))
+        for m in (markables if markables is not None else ())
+    }
     events = {m.get("m_id", ""): mentions[m.get("m_id", "")] for m in root.iter("EVENT_MENTION")}
     entities = {m.get("m_id", "") for m in root.iter("ENTITY_MENTION")}
     links = set()
@@ -116,12 +126,12 @@ def score_doc(gold: GoldDoc, found: list[tuple[int | None, list[int], list[int]]
     """``found``: (trigger token, entity participant tokens, argument tokens) as MEANTIME token ids."""
     event_of: dict[int | None, str] = {t: eid for eid, toks in gold.events.items() for t in toks}
     hit_events = {event_of[t] for t, _, _ in found if t in event_of}
-    scores.triggers.add(Count(len(gold.events), len(found), len(hit_events),
-                              sum(t in event_of for t, _, _ in found)))
+    scores.triggers.add(Count(len(gold.events), len(found), len(hit_events), sum(t in event_of for t, _, _ in found)))
     for slot, count in ((1, scores.entities), (2, scores.arguments)):
         pairs = {(t, p) for f in found for t, p in ((f[0], p) for p in (f[1] if slot == 1 else f[2]))}
-        hit_gold = {(e, toks) for (e, toks) in gold.participants
-                    if any(event_of.get(t) == e and p in toks for t, p in pairs)}
+        hit_gold = {
+            (e, toks) for (e, toks) in gold.participants if any(event_of.get(t) == e and p in toks for t, p in pairs)
+        }
         hit_found = sum(any(event_of.get(t) == e and p in toks for e, toks in gold.participants) for t, p in pairs)
         count.add(Count(len(gold.participants), len(pairs), len(hit_gold), hit_found))
 
@@ -165,12 +175,17 @@ def _gold_tokens(gold: GoldDoc, doc, frame) -> tuple[int | None, list[int], list
 def format_scores(scores: Scores, docs: int, seconds: float, open_class: bool, sentences: int = 0) -> str:
     setting = "every verb (--open-class)" if open_class else "typed events (the record)"
     setting += f", first {sentences} sentences" if sentences else ", all sentences"
-    lines = [f"MEANTIME events, {setting}: {docs} documents, {scores.triggers.gold} gold event mentions, "
-             f"{scores.triggers.found} found, {scores.entities.gold} gold participant links, "
-             f"{seconds * 1000 / max(docs, 1):.0f} ms a document",
-             f"{'measure':<24}{'P':>8}{'R':>8}{'F1':>8}"]
-    for name, count in (("trigger", scores.triggers), ("participant (entities)", scores.entities),
-                        ("participant (arguments)", scores.arguments)):
+    lines = [
+        f"MEANTIME events, {setting}: {docs} documents, {scores.triggers.gold} gold event mentions, "
+        f"{scores.triggers.found} found, {scores.entities.gold} gold participant links, "
+        f"{seconds * 1000 / max(docs, 1):.0f} ms a document",
+        f"{'measure':<24}{'P':>8}{'R':>8}{'F1':>8}",
+    ]
+    for name, count in (
+        ("trigger", scores.triggers),
+        ("participant (entities)", scores.entities),
+        ("participant (arguments)", scores.arguments),
+    ):
         p, r, f = count.prf()
         lines.append(f"{name:<24}{p * 100:8.2f}{r * 100:8.2f}{f * 100:8.2f}")
     return "\n".join(lines)
@@ -180,14 +195,24 @@ def register(eval_app: typer.Typer) -> None:
     eval_app.command("meantime-events")(meantime_events)
 
 
-def meantime_events(directory: Path = typer.Argument(..., help="MEANTIME English XML folder (searched recursively), "
-                                                               "e.g. .../intra_cross-doc_annotation."),
-                    open_class: bool = typer.Option(False, "--open-class", help="Also count every verb outside "
-                                                    "the event lexicon, as MEANTIME annotates every predicate."),
-                    sentences: int = typer.Option(6, "--sentences", help="Score the first N sentences of each "
-                                                  "article (title and date line count), where MEANTIME marks every "
-                                                  "event; 0 for all, where later events are marked only sparsely."),
-                    limit: int = typer.Option(0, "--limit", help="Score only the first N documents.")) -> None:
+def meantime_events(
+    directory: Path = typer.Argument(
+        ..., help="MEANTIME English XML folder (searched recursively), e.g. .../intra_cross-doc_annotation."
+    ),
+    open_class: bool = typer.Option(
+        False,
+        "--open-class",
+        help="Also count every verb outside the event lexicon, as MEANTIME annotates every predicate.",
+    ),
+    sentences: int = typer.Option(
+        6,
+        "--sentences",
+        help="Score the first N sentences of each "
+        "article (title and date line count), where MEANTIME marks every "
+        "event; 0 for all, where later events are marked only sparsely.",
+    ),
+    limit: int = typer.Option(0, "--limit", help="Score only the first N documents."),
+) -> None:
     """Event trigger detection and participant P/R/F1 on MEANTIME."""
     docs = read_dir(directory)
     if not docs:

@@ -6,6 +6,7 @@ between sentences and a space between words. Each evaluation keeps the joining i
 were measured with (how a sentence break reads to the parser, whether punctuation is glued
 back), so the rebuild is a setting of this reader, not a copy of it.
 """
+
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
@@ -14,7 +15,7 @@ from pathlib import Path
 
 # Detokenising: no space before closing punctuation and clitics, none after opening marks.
 NO_SPACE_BEFORE = frozenset(",.;:!?)]}%'\"") | {"'s", "n't", "'re", "'ve", "'ll", "'d", "'m"}
-NO_SPACE_AFTER = frozenset("([{$\"")
+NO_SPACE_AFTER = frozenset('([{$"')
 
 
 @dataclass(frozen=True, slots=True)

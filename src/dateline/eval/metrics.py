@@ -1,4 +1,5 @@
 """The few formulas every evaluation shares."""
+
 from __future__ import annotations
 
 

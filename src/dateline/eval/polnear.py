@@ -12,6 +12,7 @@ one attribution, and a quote paragraph continuing the speaker before joins it); 
 is direct if it holds a direct quote, else partial if it holds a partial one. Articles annotated by several annotators are scored against the
 first annotation file (sorted by name).
 """
+
 from __future__ import annotations
 
 import re
@@ -26,7 +27,7 @@ from dateline.eval.metrics import ratio as _ratio
 
 CATEGORIES = ("direct", "partial", "indirect")
 QUOTED = "quoted"  # direct and partial together: attributions with quotation marks
-DOUBLE_MARKS = "\"“”«»„"
+DOUBLE_MARKS = '"“”«»„'
 _STRIP = DOUBLE_MARKS + "'‘’ \n\t.,;:—–-"
 _ANN_SUFFIX = re.compile(r"_[0-9a-f]{4}$")
 Spans = tuple[tuple[int, int], ...]
@@ -69,9 +70,11 @@ class Tally:
 
     def scores(self) -> dict[str, float]:
         return {
-            "overlap_p": _ratio(self.pred_hit, self.pred), "overlap_r": _ratio(self.gold_hit, self.gold),
+            "overlap_p": _ratio(self.pred_hit, self.pred),
+            "overlap_r": _ratio(self.gold_hit, self.gold),
             "overlap_f1": _f1(_ratio(self.pred_hit, self.pred), _ratio(self.gold_hit, self.gold)),
-            "exact_p": _ratio(self.pred_exact, self.pred), "exact_r": _ratio(self.gold_exact, self.gold),
+            "exact_p": _ratio(self.pred_exact, self.pred),
+            "exact_r": _ratio(self.gold_exact, self.gold),
             "exact_f1": _f1(_ratio(self.pred_exact, self.pred), _ratio(self.gold_exact, self.gold)),
             "source_acc": _ratio(self.source_right, self.sourced),
         }
@@ -99,8 +102,11 @@ def read_ann(text: str) -> tuple[GoldAttribution, ...]:
     for rel in relations:
         content = tuple(f for role, tid in rel.items() if role.startswith("Content") for f in spans.get(tid, ()))
         if content:
-            out.append(GoldAttribution(tuple(sorted(content)), spans.get(rel.get("Source", ""), ()),
-                                       spans.get(rel.get("Cue", ""), ())))
+            out.append(
+                GoldAttribution(
+                    tuple(sorted(content)), spans.get(rel.get("Source", ""), ()), spans.get(rel.get("Cue", ""), ())
+                )
+            )
     return tuple(out)
 
 
@@ -201,8 +207,10 @@ def _keys(kind: str) -> tuple[str, ...]:
 
 def _match(golds: Sequence[GoldAttribution], preds: Sequence[PredAttribution]) -> Iterator[tuple[int, int]]:
     """One-to-one pairs by largest character overlap first."""
-    scored = sorted(((_overlap(g.content, p.content), gi, pi)
-                     for gi, g in enumerate(golds) for pi, p in enumerate(preds)), reverse=True)
+    scored = sorted(
+        ((_overlap(g.content, p.content), gi, pi) for gi, g in enumerate(golds) for pi, p in enumerate(preds)),
+        reverse=True,
+    )
     used_g: set[int] = set()
     used_p: set[int] = set()
     for amount, gi, pi in scored:
@@ -223,7 +231,7 @@ def _overlaps(a: Spans, b: Spans) -> bool:
 
 
 def _extent(text: str, spans: Spans) -> str:
-    return text[min(s for s, _ in spans):max(e for _, e in spans)]
+    return text[min(s for s, _ in spans) : max(e for _, e in spans)]
 
 
 def normalise(content: str) -> str:
@@ -234,8 +242,9 @@ def normalise(content: str) -> str:
     return text.strip(_STRIP).casefold()
 
 
-def evaluate(directory: Path, limit: int | None = None, model: str | None = None,
-             layout: str = "original") -> dict[str, Tally]:
+def evaluate(
+    directory: Path, limit: int | None = None, model: str | None = None, layout: str = "original"
+) -> dict[str, Tally]:
     from dateline.io.sources import Story
     from dateline.reader import Reader
 
@@ -261,26 +270,34 @@ def as_wire_copy(article: Article) -> Article:
 
 
 def format_table(tallies: dict[str, Tally]) -> str:
-    head = (f"{'':9s} {'gold':>5s} {'pred':>5s} | {'ovl P':>6s} {'ovl R':>6s} {'ovl F1':>6s} | "
-            f"{'ex P':>6s} {'ex R':>6s} {'ex F1':>6s} | {'source acc':>10s}")
+    head = (
+        f"{'':9s} {'gold':>5s} {'pred':>5s} | {'ovl P':>6s} {'ovl R':>6s} {'ovl F1':>6s} | "
+        f"{'ex P':>6s} {'ex R':>6s} {'ex F1':>6s} | {'source acc':>10s}"
+    )
     lines = [head]
     for name, t in tallies.items():
         s = {k: 100 * v for k, v in t.scores().items()}
-        lines.append(f"{name:9s} {t.gold:5d} {t.pred:5d} | {s['overlap_p']:6.1f} {s['overlap_r']:6.1f} "
-                     f"{s['overlap_f1']:6.1f} | {s['exact_p']:6.1f} {s['exact_r']:6.1f} {s['exact_f1']:6.1f} | "
-                     f"{s['source_acc']:5.1f} ({t.sourced})")
+        lines.append(
+            f"{name:9s} {t.gold:5d} {t.pred:5d} | {s['overlap_p']:6.1f} {s['overlap_r']:6.1f} "
+            f"{s['overlap_f1']:6.1f} | {s['exact_p']:6.1f} {s['exact_r']:6.1f} {s['exact_f1']:6.1f} | "
+            f"{s['source_acc']:5.1f} ({t.sourced})"
+        )
     return "\n".join(lines)
 
 
 def register(eval_app: typer.Typer) -> None:
     @eval_app.command("polnear")
-    def polnear(directory: Path = typer.Argument(..., exists=True, help="PolNeAR split dir (text/, attributions/)"),
-                limit: int = typer.Option(None, "--limit", help="Score only the first N articles."),
-                json_out: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
-                model: str = typer.Option(None, "--model", help="Installed spaCy pipeline."),
-                layout: str = typer.Option("original", "--layout", help="original, or wire: re-laid as old "
-                                           "wire copy (indented paragraphs, wrapped at 65), gold spans mapped.")
-                ) -> None:
+    def polnear(
+        directory: Path = typer.Argument(..., exists=True, help="PolNeAR split dir (text/, attributions/)"),
+        limit: int = typer.Option(None, "--limit", help="Score only the first N articles."),
+        json_out: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
+        model: str = typer.Option(None, "--model", help="Installed spaCy pipeline."),
+        layout: str = typer.Option(
+            "original",
+            "--layout",
+            help="original, or wire: re-laid as old wire copy (indented paragraphs, wrapped at 65), gold spans mapped.",
+        ),
+    ) -> None:
         """Attribution on PolNeAR: content P/R/F1 (overlap, exact) and source accuracy by kind."""
         if layout not in ("original", "wire"):
             raise typer.BadParameter("--layout is original or wire")

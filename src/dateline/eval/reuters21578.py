@@ -8,6 +8,7 @@ dateline joined to the first paragraph). The structure parser is scored on headl
 dateline places and date (given the wire timestamp), and the agency on stories signed
 "Reuter". The same stories feed the speed benchmarks.
 """
+
 from __future__ import annotations
 
 import html
@@ -72,7 +73,10 @@ def _story(doc: str, layout: str = "web") -> WireStory | None:
 
 def _gold_date(dateline: str, year: int) -> str | None:
     """The dateline's "Feb 26" or "2 March" with the story's year."""
-    for pattern, order in ((r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})\b", (0, 1)), (r"\b(\d{1,2})\s+([A-Za-z]{3,9})\b", (1, 0))):
+    for pattern, order in (
+        (r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})\b", (0, 1)),
+        (r"\b(\d{1,2})\s+([A-Za-z]{3,9})\b", (1, 0)),
+    ):
         for m in re.finditer(pattern, dateline):
             month, day = m.group(1 + order[0]), m.group(1 + order[1])
             try:
@@ -115,15 +119,21 @@ def score_structure(paths: list[Path], layout: str = "wire") -> dict[str, float]
 
 def register(eval_app: typer.Typer) -> None:
     @eval_app.command("reuters21578")
-    def reuters21578(files: list[Path] = typer.Argument(..., exists=True, help="reut2-*.sgm files"),
-                     layout: str = typer.Option("wire", "--layout", help="wire: as the stories arrived "
-                                                "(hard-wrapped, indented, tables); web: rebuilt with blank-line "
-                                                "paragraphs")) -> None:
+    def reuters21578(
+        files: list[Path] = typer.Argument(..., exists=True, help="reut2-*.sgm files"),
+        layout: str = typer.Option(
+            "wire",
+            "--layout",
+            help="wire: as the stories arrived "
+            "(hard-wrapped, indented, tables); web: rebuilt with blank-line "
+            "paragraphs",
+        ),
+    ) -> None:
         """Structure accuracy on Reuters-21578: headline, byline authors, dateline place and date,
         agency on stories signed "Reuter"."""
         if layout not in ("wire", "web"):
             raise typer.BadParameter("--layout is wire or web")
         scores = score_structure(files, layout)
-        typer.echo(f"stories: {scores.pop('stories')} (signed \"Reuter\": {scores.pop('signed')})")
+        typer.echo(f'stories: {scores.pop("stories")} (signed "Reuter": {scores.pop("signed")})')
         for name, value in scores.items():
             typer.echo(f"{name:16s} accuracy {100 * value:6.2f}")

@@ -12,6 +12,7 @@ Gold labels:
   (``--level subtopic``: the "ecb" and "ecbplus" documents of a topic describe two different
   seminal events, 86 clusters). Text is rebuilt from the tokens, a sentence a paragraph.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -120,8 +121,13 @@ def score(gold: Sequence[Hashable], pred: Sequence[Hashable]) -> Scores:
 
 
 # -- running ------------------------------------------------------------------------------
-def evaluate(items: Sequence[Labelled], thresholds: Sequence[float], workers: int = 1,
-             model: str | None = None, cache: Path | None = None) -> dict[str, Scores]:
+def evaluate(
+    items: Sequence[Labelled],
+    thresholds: Sequence[float],
+    workers: int = 1,
+    model: str | None = None,
+    cache: Path | None = None,
+) -> dict[str, Scores]:
     """Read the stories once; thread them at each threshold; score against the labels.
 
     ``cache``: a pickle of the read stories, written on the first run and reused after (for
@@ -140,10 +146,12 @@ def evaluate(items: Sequence[Labelled], thresholds: Sequence[float], workers: in
     gold = [label_of[p.article.id] for p in prepared]
     results = {"singletons": score(gold, list(range(len(gold)))), "one cluster": score(gold, [0] * len(gold))}
     for threshold in thresholds:
-        with tempfile.TemporaryDirectory() as tmp, Store.open(Path(tmp) / "threads.db",
-                                                              threads=ThreadSettings(threshold=threshold)) as store:
+        with (
+            tempfile.TemporaryDirectory() as tmp,
+            Store.open(Path(tmp) / "threads.db", threads=ThreadSettings(threshold=threshold)) as store,
+        ):
             for start in range(0, len(prepared), 64):
-                store.write(prepared[start:start + 64])
+                store.write(prepared[start : start + 64])
             thread_of = {r["id"]: r["thread"] for r in store.db.query("SELECT id, thread FROM stories")}
         results[f"dateline @{threshold:g}"] = score(gold, [thread_of[p.article.id] for p in prepared])
     return results
@@ -167,8 +175,10 @@ def read_cached(stories: Sequence[Story], workers: int, model: str | None, cache
 
 
 def format_table(name: str, n: int, results: dict[str, Scores]) -> str:
-    lines = [f"{name}: {n} stories",
-             f"{'clustering':<22} {'B3 P':>6} {'B3 R':>6} {'B3 F1':>6} {'ARI':>6} {'clusters':>8}"]
+    lines = [
+        f"{name}: {n} stories",
+        f"{'clustering':<22} {'B3 P':>6} {'B3 R':>6} {'B3 F1':>6} {'ARI':>6} {'clusters':>8}",
+    ]
     for label, s in results.items():
         lines.append(f"{label:<22} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.ari:6.3f} {s.clusters:8d}")
     return "\n".join(lines)
@@ -176,16 +186,19 @@ def format_table(name: str, n: int, results: dict[str, Scores]) -> str:
 
 def register(eval_app: typer.Typer) -> None:
     @eval_app.command("threads")
-    def threads(corpus: str = typer.Argument(..., help="wikiref | ecbplus"),
-                directory: Path = typer.Argument(..., exists=True, help="The corpus folder."),
-                level: str = typer.Option("topic", "--level", help="ECB+ gold: topic | subtopic"),
-                threshold: str = typer.Option(None, "--threshold",
-                                              help="Similarity threshold(s), comma-separated (default: the archive's)."),
-                limit: int = typer.Option(None, "--limit", help="Score only the first N stories."),
-                workers: int = typer.Option(1, "--workers", "-w", help="Reader processes."),
-                json_out: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
-                cache: Path = typer.Option(None, "--cache", help="Pickle of the read stories, reused when present."),
-                model: str = typer.Option(None, "--model", help="Installed spaCy pipeline.")) -> None:
+    def threads(
+        corpus: str = typer.Argument(..., help="wikiref | ecbplus"),
+        directory: Path = typer.Argument(..., exists=True, help="The corpus folder."),
+        level: str = typer.Option("topic", "--level", help="ECB+ gold: topic | subtopic"),
+        threshold: str = typer.Option(
+            None, "--threshold", help="Similarity threshold(s), comma-separated (default: the archive's)."
+        ),
+        limit: int = typer.Option(None, "--limit", help="Score only the first N stories."),
+        workers: int = typer.Option(1, "--workers", "-w", help="Reader processes."),
+        json_out: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
+        cache: Path = typer.Option(None, "--cache", help="Pickle of the read stories, reused when present."),
+        model: str = typer.Option(None, "--model", help="Installed spaCy pipeline."),
+    ) -> None:
         """Story threading as clustering: B-cubed P/R/F1 and ARI against topic labels."""
         from dateline.store.threads import THREAD_THRESHOLD
 

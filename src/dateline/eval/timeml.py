@@ -4,6 +4,7 @@ Each ``.tml`` file gives its raw text (the TEXT element with tags stripped), its
 TIMEX3 spans with type and value, and its document creation time (DCT), which anchors
 the normaliser as a story's own date anchors it in ``dateline read``.
 """
+
 from __future__ import annotations
 
 import re
@@ -183,14 +184,18 @@ def evaluate(docs: Sequence[TimeMLDoc], nlp=None) -> tuple[Scores, list[tuple[st
 
 
 def format_scores(scores: Scores, docs: int, seconds: float) -> str:
-    lines = [f"TimeML timexes: {docs} documents, {scores.gold} gold, {scores.system} found, "
-             f"{seconds * 1000 / max(docs, 1):.2f} ms a document",
-             f"{'measure':<10}{'P':>8}{'R':>8}{'F1':>8}"]
+    lines = [
+        f"TimeML timexes: {docs} documents, {scores.gold} gold, {scores.system} found, "
+        f"{seconds * 1000 / max(docs, 1):.2f} ms a document",
+        f"{'measure':<10}{'P':>8}{'R':>8}{'F1':>8}",
+    ]
     for name, (p, r, f) in scores.table().items():
         lines.append(f"{name:<10}{p * 100:8.2f}{r * 100:8.2f}{f * 100:8.2f}")
     if scores.relaxed:
-        lines.append(f"type accuracy {scores.type_ok / scores.relaxed * 100:.2f}, "
-                     f"value accuracy {scores.value_ok / scores.relaxed * 100:.2f} (on relaxed matches)")
+        lines.append(
+            f"type accuracy {scores.type_ok / scores.relaxed * 100:.2f}, "
+            f"value accuracy {scores.value_ok / scores.relaxed * 100:.2f} (on relaxed matches)"
+        )
     return "\n".join(lines)
 
 
@@ -198,10 +203,12 @@ def register(eval_app: typer.Typer) -> None:
     eval_app.command("timeml")(timeml)
 
 
-def timeml(directory: Path = typer.Argument(..., help="A folder of TimeML .tml files (searched recursively)."),
-           errors: int = typer.Option(0, "--errors", help="Also print this many errors of each kind."),
-           tagged: bool = typer.Option(False, "--tagged", help="Run spaCy too and pass its verb tenses as hints."),
-           model: str = typer.Option(None, "--model", help="spaCy pipeline for --tagged.")) -> None:
+def timeml(
+    directory: Path = typer.Argument(..., help="A folder of TimeML .tml files (searched recursively)."),
+    errors: int = typer.Option(0, "--errors", help="Also print this many errors of each kind."),
+    tagged: bool = typer.Option(False, "--tagged", help="Run spaCy too and pass its verb tenses as hints."),
+    model: str = typer.Option(None, "--model", help="spaCy pipeline for --tagged."),
+) -> None:
     """TempEval-3 timex scores of the normaliser, each document anchored on its DCT."""
     import time
 

@@ -7,6 +7,7 @@ development half), the ones with NEWID above ``--held-out-from`` are held back a
 part (the later stories, as ModApte's test stories are later than its training ones). Scored
 topics are those with a story on both sides (ModApte's 90 on the full collection).
 """
+
 from __future__ import annotations
 
 import html
@@ -36,7 +37,7 @@ def read_sgm(path: Path) -> list[TopicStory]:
     """ModApte stories of one .sgm file: TOPICS="YES", at least one topic, title and body text."""
     out = []
     for doc in _DOC.findall(path.read_text(encoding="latin-1")):
-        head = doc[:doc.index(">")]
+        head = doc[: doc.index(">")]
         if 'TOPICS="YES"' not in head:
             continue
         topics = tuple(re.findall(r"<D>(.*?)</D>", (re.search(r"<TOPICS>(.*?)</TOPICS>", doc, re.S) or [""])[0]))
@@ -79,10 +80,13 @@ def score(gold: list[tuple[str, ...]], found: list[tuple[str, ...]], topics: set
 
 def register(eval_app: typer.Typer) -> None:
     @eval_app.command("reuters21578-topics")
-    def reuters21578_topics(path: Path = typer.Argument(..., exists=True, help="Reuters-21578 folder or .sgm file"),
-                            held_out_from: int = typer.Option(HELD_OUT_FROM, "--held-out-from",
-                                                              help="Without TEST stories: hold back NEWIDs from here."),
-                            out: Path = typer.Option(None, "--out", help="Keep the trained model here.")) -> None:
+    def reuters21578_topics(
+        path: Path = typer.Argument(..., exists=True, help="Reuters-21578 folder or .sgm file"),
+        held_out_from: int = typer.Option(
+            HELD_OUT_FROM, "--held-out-from", help="Without TEST stories: hold back NEWIDs from here."
+        ),
+        out: Path = typer.Option(None, "--out", help="Keep the trained model here."),
+    ) -> None:
         """Topic F1 on Reuters-21578 ModApte: train with `dateline topics train`, score held-back stories."""
         from dateline.cli.topics import train as train_command
         from dateline.extract.themes.topics import load
@@ -91,8 +95,9 @@ def register(eval_app: typer.Typer) -> None:
         train, test = split([s for f in files for s in read_sgm(f)], held_out_from)
         with tempfile.TemporaryDirectory() as tmp:
             data = Path(tmp) / "train.jsonl"
-            data.write_text("".join(json.dumps({"text": s.text, "topics": list(s.topics)}) + "\n" for s in train),
-                            encoding="utf-8")
+            data.write_text(
+                "".join(json.dumps({"text": s.text, "topics": list(s.topics)}) + "\n" for s in train), encoding="utf-8"
+            )
             model_dir = out or Path(tmp) / "model"
             train_command(data, scheme="reuters21578", out=model_dir, min_examples=1, c=1.0, min_df=2)
             model = load(model_dir)
@@ -100,5 +105,7 @@ def register(eval_app: typer.Typer) -> None:
         found = [tuple(t.code for t in model.predict(s.text)) for s in test]
         scores = score([s.topics for s in test], found, topics)
         typer.echo(f"train {len(train)} stories, test {len(test)} stories, {len(topics)} topics scored")
-        typer.echo(f"micro P {scores['micro_p']:.4f} R {scores['micro_r']:.4f} F1 {scores['micro_f1']:.4f}; "
-                   f"macro F1 {scores['macro_f1']:.4f}")
+        typer.echo(
+            f"micro P {scores['micro_p']:.4f} R {scores['micro_r']:.4f} F1 {scores['micro_f1']:.4f}; "
+            f"macro F1 {scores['macro_f1']:.4f}"
+        )

@@ -4,6 +4,7 @@ at 65 columns) and map character offsets from the original to the re-laid text.
 Used by ``dateline eval polnear --layout wire`` to measure whether reading a story depends
 on its layout: the same words and the same gold spans, only the line breaks differ.
 """
+
 from __future__ import annotations
 
 import re

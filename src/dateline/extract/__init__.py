@@ -5,6 +5,7 @@ Extractors are registered by name with what they read and fill (see ``base.regis
 the reader checks the list it is given (``check_pipeline``), builds each one once, in
 order, and calls them for every story.
 """
+
 from dateline.extract import (
     places,  # noqa: F401  (registers "places")
     timexes,  # noqa: F401  (registers "timexes")

@@ -4,6 +4,7 @@ Each extractor declares what it reads (``requires``: parts earlier extractors fi
 record field it fills (``assigns``), so a pipeline is checked when the reader is built
 (``check_pipeline``), as spaCy checks ``assigns``/``requires`` of its components.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -19,7 +20,6 @@ from dateline.structure.layout import Layout
 
 Extractor = Callable[["StoryContext"], tuple]
 ExtractorFactory = Callable[..., Extractor]
-
 
 
 class PipelineError(ValueError):
@@ -56,8 +56,9 @@ class StoryContext:
         return tuple(self.parts.get(name, ()))
 
 
-def register(name: str, *, requires: tuple[str, ...] = (), assigns: str | None = None
-             ) -> Callable[[ExtractorFactory], ExtractorFactory]:
+def register(
+    name: str, *, requires: tuple[str, ...] = (), assigns: str | None = None
+) -> Callable[[ExtractorFactory], ExtractorFactory]:
     """Register an extractor factory under ``name``; it fills the record field ``assigns``
     (``name`` unless told) and reads the parts named in ``requires``."""
 
@@ -89,12 +90,16 @@ def check_pipeline(names: tuple[str, ...]) -> None:
         if name in filled.values():
             raise PipelineError(f"extractor {name!r} is listed twice")
         if declared.assigns not in PARTS:
-            raise PipelineError(f"extractor {name!r} assigns {declared.assigns!r}, which is not a record "
-                                f"field an extractor fills ({', '.join(PARTS)})")
+            raise PipelineError(
+                f"extractor {name!r} assigns {declared.assigns!r}, which is not a record "
+                f"field an extractor fills ({', '.join(PARTS)})"
+            )
         missing = [r for r in declared.requires if r not in filled]
         if missing:
-            raise PipelineError(f"extractor {name!r} reads {', '.join(map(repr, missing))}: list "
-                                f"{' and '.join(map(repr, missing))} before {name!r} in the extractors")
+            raise PipelineError(
+                f"extractor {name!r} reads {', '.join(map(repr, missing))}: list "
+                f"{' and '.join(map(repr, missing))} before {name!r} in the extractors"
+            )
         filled[declared.assigns] = name
 
 

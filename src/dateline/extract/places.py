@@ -12,6 +12,7 @@ and says why. Capital cities used for their governments ("talks with Washington"
 seats of government ("the Kremlin") and "the North" for a divided country the story
 names are kept as metonyms.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -38,15 +39,20 @@ _PLACE_OF = re.compile(r"\b([a-z]+(?: town)?) of ((?:[A-Z][\w'’-]+[ \t]?){1,4}
 _CAPITALISED_RUN = re.compile(r"(?<![\w.])[A-Z][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*){0,3}")
 # A dateline inside the copy, after a headline run into the body: "... package. MANSFIELD — The"
 # (a sentence that starts with a name in capitals, a state maybe, and a dash).
-_DASH_DATELINE = re.compile(r"(?<![\w,.'’-])([A-Z][A-Z.'’-]++(?:[ \t][A-Z][A-Z.'’-]++){0,3})"
-                            r"(?:,[ \t]*+([A-Z][\w.]*+(?:[ \t][A-Z][\w.]*+)?+))?+[ \t]++(?:—|–|--?)[ \t]")
-_PARTY = re.compile(r"(?:(?<=, )|(?<=\())(?:" + "|".join(lexicon.PARTY_LABELS)
-                    + r")-([A-Z][\w'’]*+\.?(?:[ \t][A-Z][\w'’]*+\.?){0,2})")
+_DASH_DATELINE = re.compile(
+    r"(?<![\w,.'’-])([A-Z][A-Z.'’-]++(?:[ \t][A-Z][A-Z.'’-]++){0,3})"
+    r"(?:,[ \t]*+([A-Z][\w.]*+(?:[ \t][A-Z][\w.]*+)?+))?+[ \t]++(?:—|–|--?)[ \t]"
+)
+_PARTY = re.compile(
+    r"(?:(?<=, )|(?<=\())(?:" + "|".join(lexicon.PARTY_LABELS) + r")-([A-Z][\w'’]*+\.?(?:[ \t][A-Z][\w'’]*+\.?){0,2})"
+)
 _DIVISION_PLURAL = re.compile(r"\b(" + "|".join(lexicon.DIVISION_PLURALS) + r")\b")
 _LIST_ITEM = re.compile(r"[A-Z][\w'’.-]*+(?:[ \t][A-Z][\w'’.-]*+)?+")
 # Stock tickers: "<ANC>", "<GUIN.L>", "(NYSE: ABC)": a code, never a place.
-_TICKER = re.compile(r"<[A-Z0-9][A-Z0-9.&/-]{0,11}>"
-                     r"|\((?:NYSE|NASDAQ|Nasdaq|AMEX|LSE|TSX|TSE|ASX|OTC)\s*:\s*[A-Z0-9.-]+\)")
+_TICKER = re.compile(
+    r"<[A-Z0-9][A-Z0-9.&/-]{0,11}>"
+    r"|\((?:NYSE|NASDAQ|Nasdaq|AMEX|LSE|TSX|TSE|ASX|OTC)\s*:\s*[A-Z0-9.-]+\)"
+)
 
 
 @register("places", requires=("entities",))
@@ -78,11 +84,15 @@ def extract_places(ctx: StoryContext, resolver: Resolver) -> tuple[Place, ...]:
     seat_spans = {(m.start, m.end) for m, _ in seats}
     tickers = [m.span() for m in _TICKER.finditer(text)]
     seen = [s for s in seen if not _storm_name(text, s.toponym.start)]
-    seen = [s for s in seen if (s.toponym.start, s.toponym.end) not in seat_spans
-            and fold(surface(s.toponym.text)) not in lexicon.COMPASS_WORDS
-            and fold(surface(s.toponym.text)) not in lexicon.COMPANY_SUFFIXES
-            and fold(surface(s.toponym.text)) not in lexicon.NOT_PLACE_NAMES
-            and not any(a < s.toponym.end and s.toponym.start < b for a, b in tickers)]
+    seen = [
+        s
+        for s in seen
+        if (s.toponym.start, s.toponym.end) not in seat_spans
+        and fold(surface(s.toponym.text)) not in lexicon.COMPASS_WORDS
+        and fold(surface(s.toponym.text)) not in lexicon.COMPANY_SUFFIXES
+        and fold(surface(s.toponym.text)) not in lexicon.NOT_PLACE_NAMES
+        and not any(a < s.toponym.end and s.toponym.start < b for a, b in tickers)
+    ]
     country = _dateline_country(ctx, resolver)
     people = [c for e in entities if e.type in WEAK_TYPES and (c := getattr(e, "country", None))]
     readings = resolver.resolve([s.toponym for s in seen], country=country, countries=people, text=text)
@@ -103,6 +113,7 @@ def extract_places(ctx: StoryContext, resolver: Resolver) -> tuple[Place, ...]:
 
 # --- recognition --------------------------------------------------------------------------
 
+
 def _toponyms(ctx: StoryContext, entities: list[Entity], resolver: Resolver) -> Iterator[_Seen]:
     text = ctx.layout.text
     taken: list[tuple[int, int]] = []
@@ -117,8 +128,9 @@ def _toponyms(ctx: StoryContext, entities: list[Entity], resolver: Resolver) -> 
                 taken.append((m.start, m.end))  # a longer "name" is a tagger's run-on: scan inside it
             source = _source_of(entity, m, person_tails, resolver, cue)
             if source:
-                found.append(_Seen(Toponym(m.text, m.start, m.end, source, _qualifier(text, m.end, resolver)),
-                                   entity.id))
+                found.append(
+                    _Seen(Toponym(m.text, m.start, m.end, source, _qualifier(text, m.end, resolver)), entity.id)
+                )
             if (source is None or source == "weak" and " " in m.text) and _claimable(entity, m, person_tails):
                 unread.append((entity, m))
     found += _name_prefixes(entities, resolver)
@@ -209,10 +221,10 @@ def _place_cue(text: str, mention: Mention, resolver: Resolver) -> str | None:
     """What the words around a mention say of it: "follower" ("Roselle police", "an Augusta
     native"), "place" ("in Mansfield", "Mansfield, Ohio"), "near" (after "at", "from", "to":
     places and institutions alike), or None."""
-    before = text[max(0, mention.start - 12):mention.start].split()
+    before = text[max(0, mention.start - 12) : mention.start].split()
     word = before[-1].lower() if before else ""
-    after = text[mention.end:mention.end + 16].split()
-    follower = after[0].lower().strip(".,;:") if after and text[mention.end:mention.end + 1] == " " else ""
+    after = text[mention.end : mention.end + 16].split()
+    follower = after[0].lower().strip(".,;:") if after and text[mention.end : mention.end + 1] == " " else ""
     if follower in lexicon.PLACE_FOLLOWERS:
         return "follower"
     if word in lexicon.PLACE_PREPOSITIONS or _qualifier(text, mention.end, resolver):
@@ -220,8 +232,9 @@ def _place_cue(text: str, mention: Mention, resolver: Resolver) -> str | None:
     return "near" if word in lexicon.LOCATIVE_PREPOSITIONS else None
 
 
-def _source_of(entity: Entity, mention: Mention, person_tails: set[str], resolver: Resolver,
-               cue: str | None = None) -> str | None:
+def _source_of(
+    entity: Entity, mention: Mention, person_tails: set[str], resolver: Resolver, cue: str | None = None
+) -> str | None:
     """How far a mention of this entity is a place: by its type, else by its name alone; a
     name typed as a person is a place only when the words around it say so ("in Mansfield")."""
     if entity.type in PLACE_TYPES:
@@ -244,8 +257,9 @@ def _source_of(entity: Entity, mention: Mention, person_tails: set[str], resolve
 def _plural_demonym(text: str, resolver: Resolver) -> bool:
     """ "Russians", "Canadians": people, not a place (the adjective "Russian" is kept)."""
     word = text.rstrip()
-    return (word.endswith("s") and not word.endswith(("ss", "ese"))
-            and bool(resolver.candidates(word[:-1], demonym=True)))
+    return (
+        word.endswith("s") and not word.endswith(("ss", "ese")) and bool(resolver.candidates(word[:-1], demonym=True))
+    )
 
 
 def _person_name_parts(entities: Iterable[Entity]) -> set[str]:
@@ -349,7 +363,7 @@ def _division_lists(ctx: StoryContext) -> Iterator[_Seen]:
         chain: list[re.Match] = []
         end, conjoined = match.start(), False
         for item in reversed(items):
-            gap = text[item.end():end].strip()
+            gap = text[item.end() : end].strip()
             separator = list_separator(gap)
             if chain and not separator or not chain and gap:
                 break
@@ -361,17 +375,17 @@ def _division_lists(ctx: StoryContext) -> Iterator[_Seen]:
                 yield _Seen(Toponym(f"{item.group()} {noun}", item.start(), item.end(), "pattern"), None)
 
 
-
 def _place_of(ctx: StoryContext, resolver: Resolver) -> Iterator[_Seen]:
-    """"the settlement of Khasan", "the town of Avdiivka": the noun says it is a place."""
+    """ "the settlement of Khasan", "the town of Avdiivka": the noun says it is a place."""
     text = ctx.layout.text
     for match in _PLACE_OF.finditer(text, 0, ctx.layout.body.end):
         if match.group(1).lower() not in lexicon.PLACE_NOUNS:
             continue
         name = match.group(2).rstrip()
         start = match.start(2)
-        yield _Seen(Toponym(name, start, start + len(name), "pattern",
-                            _qualifier(text, start + len(name), resolver)), None)
+        yield _Seen(
+            Toponym(name, start, start + len(name), "pattern", _qualifier(text, start + len(name), resolver)), None
+        )
 
 
 def _overlap_test(spans: list[tuple[int, int]]):
@@ -415,7 +429,7 @@ def _scan_toponyms(ctx: StoryContext, taken: list[tuple[int, int]], resolver: Re
 
 def _storm_name(text: str, start: int) -> bool:
     """ "Irma" in "Hurricane Irma": a storm's given name."""
-    before = text[max(0, start - 24):start].rstrip().lower()
+    before = text[max(0, start - 24) : start].rstrip().lower()
     return any(before.endswith(word) for word in lexicon.STORM_WORDS)
 
 
@@ -430,7 +444,7 @@ def _shouted_lines(text: str, end: int) -> list[tuple[int, int]]:
 
 
 def _sentence_initial(text: str, start: int) -> bool:
-    before = text[max(0, start - 3):start].rstrip(" \t\"'“‘(")
+    before = text[max(0, start - 3) : start].rstrip(" \t\"'“‘(")
     return not before or before[-1] in ".!?:\n"
 
 
@@ -450,6 +464,7 @@ def _capital(resolver: Resolver, country: str, capital: str) -> Entry | None:
 
 
 # --- reading ------------------------------------------------------------------------------
+
 
 def _keep(reading: Reading, toponym: Toponym) -> bool:
     """Resolved names are kept; unresolved ones when the text says they are places and either
@@ -478,7 +493,7 @@ def _is_metonym(ctx: StoryContext, entry: Entry, toponym: Toponym) -> bool:
 
 
 def _add_compass(groups: _Groups, text: str, end: int) -> None:
-    """"the North" means North Korea when the story names North Korea (and no other North X)."""
+    """ "the North" means North Korea when the story names North Korea (and no other North X)."""
     for match in _COMPASS.finditer(text, 0, end):
         word = match.group(1).lower()
         countries = groups.countries_named(word + " ")
@@ -497,10 +512,12 @@ class _Groups:
     def add(self, reading: Reading, seen: _Seen, metonym: bool) -> None:
         kind = "metonym" if metonym else _KINDS.get(seen.toponym.source, "literal")
         key = (reading.entry.geonameid if reading.entry else "?" + reading.key, kind)
-        group = self._groups.setdefault(key, {"reading": reading, "mentions": {}, "names": [],
-                                              "entity": seen.entity, "metonym": metonym, "kind": kind})
+        group = self._groups.setdefault(
+            key,
+            {"reading": reading, "mentions": {}, "names": [], "entity": seen.entity, "metonym": metonym, "kind": kind},
+        )
         t = seen.toponym
-        group["mentions"].setdefault((t.start, t.end), Mention(t.start, t.end, self._text[t.start:t.end]))
+        group["mentions"].setdefault((t.start, t.end), Mention(t.start, t.end, self._text[t.start : t.end]))
         if t.source not in ("demonym",):
             group["names"].append(surface(t.text))
         group["entity"] = group["entity"] or seen.entity
@@ -509,9 +526,14 @@ class _Groups:
         self._groups[key]["mentions"].setdefault((mention.start, mention.end), mention)
 
     def countries_named(self, prefix: str) -> list[tuple]:
-        return [k for k, g in self._groups.items()
-                if k[1] == "literal" and g["reading"].entry is not None and g["reading"].entry.fcode in COUNTRY_CODES
-                and fold(g["reading"].entry.name).startswith(prefix)]
+        return [
+            k
+            for k, g in self._groups.items()
+            if k[1] == "literal"
+            and g["reading"].entry is not None
+            and g["reading"].entry.fcode in COUNTRY_CODES
+            and fold(g["reading"].entry.name).startswith(prefix)
+        ]
 
     def places(self) -> tuple[Place, ...]:
         out = [self._place(g) for g in self._groups.values()]
@@ -526,12 +548,32 @@ class _Groups:
         evidence = _evidence(reading)
         if entry is None:
             ids = tuple(i for i in map(_geonames_id, reading.candidates) if i)
-            return Place(entity=group["entity"], name=name, geonames_id=None, lat=None, lon=None,
-                         country=reading.country, feature=None, mentions=mentions, candidates=ids,
-                         kind=group["kind"], evidence=evidence)
-        return Place(entity=group["entity"], name=name, geonames_id=_geonames_id(entry), lat=round(entry.lat, 5),
-                     lon=round(entry.lon, 5), country=entry.country or None, feature=entry.fcode or entry.fclass,
-                     mentions=mentions, metonym=group["metonym"], kind=group["kind"], evidence=evidence)
+            return Place(
+                entity=group["entity"],
+                name=name,
+                geonames_id=None,
+                lat=None,
+                lon=None,
+                country=reading.country,
+                feature=None,
+                mentions=mentions,
+                candidates=ids,
+                kind=group["kind"],
+                evidence=evidence,
+            )
+        return Place(
+            entity=group["entity"],
+            name=name,
+            geonames_id=_geonames_id(entry),
+            lat=round(entry.lat, 5),
+            lon=round(entry.lon, 5),
+            country=entry.country or None,
+            feature=entry.fcode or entry.fclass,
+            mentions=mentions,
+            metonym=group["metonym"],
+            kind=group["kind"],
+            evidence=evidence,
+        )
 
 
 # Which kind of place mention each recognition source gives (the rest are literal).
@@ -547,8 +589,10 @@ def _geonames_id(entry: Entry) -> int | None:
 def _evidence(reading: Reading) -> PlaceEvidence:
     """The reading's reasons and its best candidates with their scores (see Resolver._why)."""
     scores = reading.scores or (None,) * len(reading.candidates)
-    candidates = tuple(PlaceCandidate(_geonames_id(e), e.name, e.country or None, e.fcode or e.fclass, score)
-                       for e, score in zip(reading.candidates[:EVIDENCE_CANDIDATES], scores))
+    candidates = tuple(
+        PlaceCandidate(_geonames_id(e), e.name, e.country or None, e.fcode or e.fclass, score)
+        for e, score in zip(reading.candidates[:EVIDENCE_CANDIDATES], scores)
+    )
     return PlaceEvidence(why=reading.why, candidates=candidates)
 
 

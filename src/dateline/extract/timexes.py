@@ -4,6 +4,7 @@ Wraps ``dateline.time.find_timexes`` (rule-based, spaCy-free) and adds the spaCy
 tagger's verb tenses as direction hints, so "met on Friday" looks back even where
 the past tense is irregular.
 """
+
 from __future__ import annotations
 
 import numpy
@@ -31,8 +32,10 @@ def extract_timexes(ctx: StoryContext) -> tuple[Timex, ...]:
         found = find_timexes_yearless(text, *day, tense_hints(ctx.doc))
     else:
         found = find_timexes(text, ctx.anchor, tense_hints(ctx.doc))
-    return tuple(Timex(id=f"t{i}", text=t.text, start=t.start, end=t.end, type=t.type, value=t.value)
-                 for i, t in enumerate(found, start=1))
+    return tuple(
+        Timex(id=f"t{i}", text=t.text, start=t.start, end=t.end, type=t.type, value=t.value)
+        for i, t in enumerate(found, start=1)
+    )
 
 
 def _yearless_day(ctx: StoryContext) -> tuple[int, int] | None:

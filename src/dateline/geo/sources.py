@@ -10,6 +10,7 @@ divisions with their codes, ids and English aliases, and each city's divisions),
 and the others the centre of their own cities' spread, as GeoNames puts its point near
 the middle.
 """
+
 from __future__ import annotations
 
 import io
@@ -39,6 +40,7 @@ def name_rows(geonameid: int, names: Iterable[str], kind: int) -> list[NameRow]:
 
 
 # --- package data -------------------------------------------------------------------------
+
 
 @dataclass
 class PackageData:
@@ -95,8 +97,19 @@ def city_items(data: PackageData, capitals: dict[str, int]) -> Iterator[Item]:
     for gid, c in data.cities.items():
         fcode = "PPLC" if capitals.get(c["countrycode"]) == gid else "PPL"
         admin2 = admin2_of.get(gid, "")
-        row = (gid, c["name"], c["latitude"], c["longitude"], "P", fcode, c["countrycode"],
-               c.get("admin1code") or "", admin2, int(c.get("population") or 0), len(c.get("alternatenames") or ()))
+        row = (
+            gid,
+            c["name"],
+            c["latitude"],
+            c["longitude"],
+            "P",
+            fcode,
+            c["countrycode"],
+            c.get("admin1code") or "",
+            admin2,
+            int(c.get("population") or 0),
+            len(c.get("alternatenames") or ()),
+        )
         yield row, name_rows(gid, [c["name"]], NAME) + name_rows(gid, c.get("alternatenames", ()), ALTERNATE)
 
 
@@ -152,8 +165,18 @@ def _division_item(parts: list[str], points, people, official: dict[str, tuple[f
     gid = int(parts[3])
     level = int(parts[6])
     admin2 = code[2] if level == 2 and len(code) > 2 else ""
-    row: tuple[Any, ...] = (gid, parts[0], round(centre[0], 5), round(centre[1], 5), "A", f"ADM{level}", code[0],
-           code[1] if len(code) > 1 else "", admin2, people.get(code, 0))
+    row: tuple[Any, ...] = (
+        gid,
+        parts[0],
+        round(centre[0], 5),
+        round(centre[1], 5),
+        "A",
+        f"ADM{level}",
+        code[0],
+        code[1] if len(code) > 1 else "",
+        admin2,
+        people.get(code, 0),
+    )
     aliases = [a for a in parts[5].split("|") if a]
     if ", " in parts[0]:  # "Dagestan, Respublika", "Murcia, Región de": the name itself comes first
         aliases.append(parts[0].split(", ")[0])
@@ -174,8 +197,19 @@ def country_items(data: PackageData) -> Iterator[Item]:
         if not point or len(point) < 2:
             continue
         spellings = [s for s in extra.get("altSpellings", ()) if len(s) > 3]
-        row = (gid, c["name"], float(point[0]), float(point[1]), "A", "PCLI", cc, "", "",
-               int(c.get("population") or 0), len(spellings) + len(iso.get(cc, ())))
+        row = (
+            gid,
+            c["name"],
+            float(point[0]),
+            float(point[1]),
+            "A",
+            "PCLI",
+            cc,
+            "",
+            "",
+            int(c.get("population") or 0),
+            len(spellings) + len(iso.get(cc, ())),
+        )
         names = name_rows(gid, [c["name"], extra.get("name", ""), *iso.get(cc, ())], NAME)
         names += name_rows(gid, spellings, ALTERNATE)
         names += name_rows(gid, [k for k, v in lexicon.COUNTRY_ABBREVIATIONS.items() if v == cc], ABBREVIATION)
@@ -322,19 +356,61 @@ def continent_items(data: PackageData) -> Iterator[Item]:
     for c in data.continents.values():
         gid = int(c["geonameId"])
         english = [a["name"] for a in c.get("alternateNames", ()) if a.get("lang") == "en"]
-        row = (gid, c["name"], float(c["lat"]), float(c["lng"]), "L", "CONT", "", "", "",
-               int(c.get("population") or 0), len(c.get("alternateNames", ())))
+        row = (
+            gid,
+            c["name"],
+            float(c["lat"]),
+            float(c["lng"]),
+            "L",
+            "CONT",
+            "",
+            "",
+            "",
+            int(c.get("population") or 0),
+            len(c.get("alternateNames", ())),
+        )
         demonyms = [d for d, name in lexicon.CONTINENT_DEMONYMS.items() if name == c["name"]]
         unions = [u for u, name in lexicon.UNIONS.items() if name == c["name"]]
-        yield row, (name_rows(gid, [c["name"], c.get("asciiName", "")], NAME) + name_rows(gid, english, ALTERNATE)
-                    + name_rows(gid, demonyms, DEMONYM) + name_rows(gid, unions, ABBREVIATION))
+        yield (
+            row,
+            (
+                name_rows(gid, [c["name"], c.get("asciiName", "")], NAME)
+                + name_rows(gid, english, ALTERNATE)
+                + name_rows(gid, demonyms, DEMONYM)
+                + name_rows(gid, unions, ABBREVIATION)
+            ),
+        )
 
 
 AIRPORT_ID_BASE = -100_000  # airports get ids below this: they are not GeoNames entries
-_AIRPORT_WORDS = frozenset({"airport", "international", "intl", "regional", "municipal", "national", "county",
-                            "airfield", "aerodrome", "field", "air", "base", "city", "state", "metropolitan",
-                            "general", "memorial", "executive", "downtown", "central", "north", "south", "east",
-                            "west"})
+_AIRPORT_WORDS = frozenset(
+    {
+        "airport",
+        "international",
+        "intl",
+        "regional",
+        "municipal",
+        "national",
+        "county",
+        "airfield",
+        "aerodrome",
+        "field",
+        "air",
+        "base",
+        "city",
+        "state",
+        "metropolitan",
+        "general",
+        "memorial",
+        "executive",
+        "downtown",
+        "central",
+        "north",
+        "south",
+        "east",
+        "west",
+    }
+)
 
 
 def airport_items(data: PackageData) -> Iterator[Item]:
@@ -356,8 +432,19 @@ def airport_items(data: PackageData) -> Iterator[Item]:
         city_words = set(fold(city).split())
         core = " ".join(w for w in name.split() if fold(w) not in _AIRPORT_WORDS and fold(w) not in city_words)
         own = [name, f"{core} Airport", f"{core} International Airport"] if core else [name]
-        row = (gid, name, float(a["lat"]), float(a["lon"]), "S", "AIRP", a.get("country") or "", "", "",
-               people.get((a.get("country") or "", fold(city)), 0), len(own))
+        row = (
+            gid,
+            name,
+            float(a["lat"]),
+            float(a["lon"]),
+            "S",
+            "AIRP",
+            a.get("country") or "",
+            "",
+            "",
+            people.get((a.get("country") or "", fold(city)), 0),
+            len(own),
+        )
         bare = [core] if len(core) > 3 and fold(core) not in city_words else []
         yield row, name_rows(gid, own, NAME) + name_rows(gid, bare, ALTERNATE)
 
@@ -383,8 +470,19 @@ def region_items(data: PackageData) -> Iterator[Item]:
             continue
         gid = REGION_ID_BASE - n
         name = " ".join(w if w == "of" else w.capitalize() for w in aliases[0].removeprefix("the ").split())
-        row = (gid, name, round(centre[0], 5), round(centre[1], 5), "L", "RGN", "", "", "",
-               sum(people.get(c, 0) for c in codes), len(aliases))
+        row = (
+            gid,
+            name,
+            round(centre[0], 5),
+            round(centre[1], 5),
+            "L",
+            "RGN",
+            "",
+            "",
+            "",
+            sum(people.get(c, 0) for c in codes),
+            len(aliases),
+        )
         yield row, name_rows(gid, aliases, NAME)
 
 
@@ -409,8 +507,14 @@ def _mean_point(points: list[tuple[float, float]]) -> tuple[float, float] | None
     """The mean of points on the sphere (so a region across the antimeridian stays whole)."""
     if not points:
         return None
-    xyz = [(math.cos(math.radians(la)) * math.cos(math.radians(lo)), math.cos(math.radians(la)) *
-            math.sin(math.radians(lo)), math.sin(math.radians(la))) for la, lo in points]
+    xyz = [
+        (
+            math.cos(math.radians(la)) * math.cos(math.radians(lo)),
+            math.cos(math.radians(la)) * math.sin(math.radians(lo)),
+            math.sin(math.radians(la)),
+        )
+        for la, lo in points
+    ]
     x, y, z = (sum(c) / len(xyz) for c in zip(*xyz))
     return math.degrees(math.atan2(z, math.hypot(x, y))), math.degrees(math.atan2(y, x))
 
@@ -419,11 +523,13 @@ def region_abbreviation_names(data: PackageData) -> list[NameRow]:
     """News-style abbreviations of states and provinces ("Tenn.", "B.C.") pointing at the division,
     and their demonyms ("English", "Texan")."""
     ids = {p[1]: int(p[3]) for p in data.subdivisions if len(p) > 3 and p[1] and p[3].isdigit()}
-    return ([(key, ids[code], ABBREVIATION) for key, code in lexicon.REGION_ABBREVIATIONS.items() if code in ids]
-            + [(key, ids[code], DEMONYM) for key, code in lexicon.DIVISION_DEMONYMS.items() if code in ids])
+    return [(key, ids[code], ABBREVIATION) for key, code in lexicon.REGION_ABBREVIATIONS.items() if code in ids] + [
+        (key, ids[code], DEMONYM) for key, code in lexicon.DIVISION_DEMONYMS.items() if code in ids
+    ]
 
 
 # --- raw GeoNames dumps -------------------------------------------------------------------
+
 
 def dump_items(path: Path) -> Iterator[Item]:
     """Rows of a GeoNames 'geoname' table (allCountries.zip, RU.zip, cities15000.txt...)."""
@@ -436,9 +542,19 @@ def dump_items(path: Path) -> Iterator[Item]:
             lat, lon = float(parts[4]), float(parts[5])
         except ValueError:
             continue
-        row = (gid, parts[1], lat, lon, parts[6], parts[7], parts[8], parts[10], parts[11],
-               int(parts[14] or 0) if parts[14].lstrip("-").isdigit() else 0,
-               len(parts[3].split(",")) if parts[3] else 0)
+        row = (
+            gid,
+            parts[1],
+            lat,
+            lon,
+            parts[6],
+            parts[7],
+            parts[8],
+            parts[10],
+            parts[11],
+            int(parts[14] or 0) if parts[14].lstrip("-").isdigit() else 0,
+            len(parts[3].split(",")) if parts[3] else 0,
+        )
         names = name_rows(gid, [parts[1], parts[2]], NAME)
         names += name_rows(gid, parts[3].split(",") if parts[3] else (), ALTERNATE)
         yield row, names
@@ -455,4 +571,3 @@ def _dump_lines(path: Path) -> Iterator[str]:
     else:
         with open(path, encoding="utf-8") as handle:
             yield from handle
-

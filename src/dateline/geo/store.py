@@ -4,6 +4,7 @@ Two tables, as GeoNames itself has: ``places`` (one row per GeoNames entry) and
 ``names`` (every folded name that points at an entry, with how it names it). The names
 table is keyed by (key, geonameid) without a rowid, so a look-up is one B-tree search.
 """
+
 from __future__ import annotations
 
 import sqlite3
@@ -79,13 +80,17 @@ def write_names(conn: sqlite3.Connection, rows: Iterable[tuple[str, int, int]]) 
     """Insert (key, geonameid, kind) rows, keeping the best kind when a key repeats."""
     conn.executemany(
         "INSERT INTO names (key, geonameid, kind) VALUES (?,?,?) "
-        "ON CONFLICT(key, geonameid) DO UPDATE SET kind = min(kind, excluded.kind)", rows)
+        "ON CONFLICT(key, geonameid) DO UPDATE SET kind = min(kind, excluded.kind)",
+        rows,
+    )
 
 
 def finish(conn: sqlite3.Connection, meta: dict[str, str]) -> None:
     conn.executescript(_INDEXES)
-    conn.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
-                     [(k, str(v)) for k, v in {**meta, "schema": SCHEMA_VERSION}.items()])
+    conn.executemany(
+        "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+        [(k, str(v)) for k, v in {**meta, "schema": SCHEMA_VERSION}.items()],
+    )
     conn.commit()
 
 
@@ -107,8 +112,7 @@ def read_meta(conn: sqlite3.Connection) -> dict[str, str]:
 
 def lookup(conn: sqlite3.Connection, key: str) -> list[Entry]:
     """Entries any of whose names folds to ``key``."""
-    sql = (f"SELECT {_prefixed('p.')}, n.kind FROM names n JOIN places p ON p.geonameid = n.geonameid "
-           "WHERE n.key = ?")
+    sql = f"SELECT {_prefixed('p.')}, n.kind FROM names n JOIN places p ON p.geonameid = n.geonameid WHERE n.key = ?"
     return [Entry(*row) for row in conn.execute(sql, (key,))]
 
 
@@ -117,8 +121,9 @@ def by_id(conn: sqlite3.Connection, geonameid: int) -> Entry | None:
     return Entry(*row) if row else None
 
 
-def by_code(conn: sqlite3.Connection, country: str, fcodes: tuple[str, ...], admin1: str | None = None
-            ) -> Iterator[Entry]:
+def by_code(
+    conn: sqlite3.Connection, country: str, fcodes: tuple[str, ...], admin1: str | None = None
+) -> Iterator[Entry]:
     """Entries of a country with one of ``fcodes`` (and an admin1 code, if given)."""
     marks = ",".join("?" * len(fcodes))
     sql = f"SELECT {_PLACE_COLUMNS} FROM places WHERE country = ? AND fcode IN ({marks})"
@@ -134,10 +139,13 @@ def _prefixed(prefix: str) -> str:
     return ", ".join(prefix + c.strip() for c in _PLACE_COLUMNS.split(","))
 
 
-def place_name_keys(conn: sqlite3.Connection, min_population: int,
-                    any_name_population: int | None = None) -> Iterator[tuple[str, int]]:
+def place_name_keys(
+    conn: sqlite3.Connection, min_population: int, any_name_population: int | None = None
+) -> Iterator[tuple[str, int]]:
     """(key, geonameid) of the own names of populated places of at least ``min_population``, and
     every name of those of at least ``any_name_population`` ("New York" of New York City)."""
-    sql = ("SELECT n.key, p.geonameid FROM names n JOIN places p ON p.geonameid = n.geonameid "
-           "WHERE p.fclass = 'P' AND (n.kind = ? AND p.population >= ? OR p.population >= ?)")
-    yield from conn.execute(sql, (NAME, min_population, any_name_population or 10 ** 12))
+    sql = (
+        "SELECT n.key, p.geonameid FROM names n JOIN places p ON p.geonameid = n.geonameid "
+        "WHERE p.fclass = 'P' AND (n.kind = ? AND p.population >= ? OR p.population >= ?)"
+    )
+    yield from conn.execute(sql, (NAME, min_population, any_name_population or 10**12))

@@ -6,6 +6,7 @@ Case, diacritics, dots and apostrophes are dropped and hyphens read as spaces, s
 "Winston Salem". Nothing else is changed: no stemming, no fuzzy match, so a name
 never meets a different name (Khasan is not Khasab).
 """
+
 from __future__ import annotations
 
 import re

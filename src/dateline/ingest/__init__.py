@@ -9,11 +9,21 @@ store only stores (``Store.write``). Ingest joins them and spreads the reading:
   files); importing this package does not import ray;
 * ``Watcher`` (``watch``): polls feeds and folders and ingests what is new.
 """
+
 from __future__ import annotations
 
 from dateline.ingest.local import Failure, IngestReport, ingest
 from dateline.ingest.ray_engine import INSTALL_HINT, RayMissing, ray_ingest, require_ray
 from dateline.ingest.sinks import ArchiveSink, RecordSink
 
-__all__ = ["ingest", "IngestReport", "Failure", "ray_ingest", "require_ray", "RayMissing", "INSTALL_HINT",
-           "ArchiveSink", "RecordSink"]
+__all__ = [
+    "ingest",
+    "IngestReport",
+    "Failure",
+    "ray_ingest",
+    "require_ray",
+    "RayMissing",
+    "INSTALL_HINT",
+    "ArchiveSink",
+    "RecordSink",
+]

@@ -7,6 +7,7 @@ path: a laptop, or shared storage on a cluster). Parquet files and URLs (``s3://
 ``text`` column. Every source is normalised to the same string columns (``FIELDS``, "" for
 absent) so the sources can be joined into one stream.
 """
+
 from __future__ import annotations
 
 import re
@@ -69,8 +70,7 @@ def _add_file(plan: Plan, file: Path) -> None:
 
 def _is_web(path: str) -> bool:
     """A feed or page URL (fetched politely by the driver), not an http(s) dataset file."""
-    return path.lower().startswith(("http://", "https://")) and not path.lower().endswith(
-        (*JSON_SUFFIXES, ".parquet"))
+    return path.lower().startswith(("http://", "https://")) and not path.lower().endswith((*JSON_SUFFIXES, ".parquet"))
 
 
 def _is_json(name: str) -> bool:
@@ -89,9 +89,16 @@ def path_row(path: str) -> dict[str, str]:
 
 
 def story_row(story: Story) -> dict[str, str]:
-    return {"path": "", "text": story.text, "source": story.source or "", "url": story.url or "",
-            "published": story.published or "", "headline": story.headline or "", "kind": story.kind,
-            "fetched": story.fetched or ""}
+    return {
+        "path": "",
+        "text": story.text,
+        "source": story.source or "",
+        "url": story.url or "",
+        "published": story.published or "",
+        "headline": story.headline or "",
+        "kind": story.kind,
+        "fetched": story.fetched or "",
+    }
 
 
 def normalize_batch(batch: Mapping[str, Any]) -> dict[str, list[str]]:
@@ -122,9 +129,15 @@ def stories_of(rows: Iterable[Mapping[str, str]]) -> Iterator[Story | BadInput]:
         elif not (row.get("text") or "").strip():
             yield BadInput(row.get("source") or "<row>", 'no "text" in this row')
         else:
-            yield Story(text=row["text"], source=row.get("source") or None, url=row.get("url") or None,
-                        published=row.get("published") or None, headline=row.get("headline") or None,
-                        kind=row.get("kind") or "file", fetched=row.get("fetched") or None)
+            yield Story(
+                text=row["text"],
+                source=row.get("source") or None,
+                url=row.get("url") or None,
+                published=row.get("published") or None,
+                headline=row.get("headline") or None,
+                kind=row.get("kind") or "file",
+                fetched=row.get("fetched") or None,
+            )
 
 
 def rows_of(batch: Mapping[str, Sequence[Any]]) -> list[dict[str, str]]:

@@ -9,6 +9,7 @@ are skipped before they are read, and so are stories whose URL the archive alrea
 another source (a feed entry, then a crawl of its page): that copy becomes one more source of
 the story. Unreadable input is reported and skipped.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -60,9 +61,14 @@ class Timing:
     def per_story(self, n: int) -> dict[str, float]:
         """CPU milliseconds per story of each part (start-up as a whole, in seconds)."""
         n = max(n, 1)
-        return {"startup_s": round(self.startup, 2), "startup_cpu_s": round(self.startup_cpu, 2),
-                "read_ms": round(self.read / n * 1e3, 2), "write_ms": round(self.write / n * 1e3, 2),
-                "parent_ms": round(self.parent / n * 1e3, 2), "forked": self.forked}
+        return {
+            "startup_s": round(self.startup, 2),
+            "startup_cpu_s": round(self.startup_cpu, 2),
+            "read_ms": round(self.read / n * 1e3, 2),
+            "write_ms": round(self.write / n * 1e3, 2),
+            "parent_ms": round(self.parent / n * 1e3, 2),
+            "forked": self.forked,
+        }
 
 
 @dataclass(slots=True)
@@ -97,10 +103,19 @@ class IngestReport:
 Progress = Callable[[int], None]
 
 
-def ingest(store, paths: Sequence[str], *, workers: int | None = None, batch_size: int = BATCH,
-           model: str | None = None, on_story: Progress | None = None,
-           stories: Iterable[Story | BadInput] | None = None, reader=None,
-           topics: Sequence[str] = (), options=None) -> IngestReport:
+def ingest(
+    store,
+    paths: Sequence[str],
+    *,
+    workers: int | None = None,
+    batch_size: int = BATCH,
+    model: str | None = None,
+    on_story: Progress | None = None,
+    stories: Iterable[Story | BadInput] | None = None,
+    reader=None,
+    topics: Sequence[str] = (),
+    options=None,
+) -> IngestReport:
     """Read ``paths`` (or the given ``stories``) into ``store``. Safe to rerun at any time.
 
     ``workers`` reader processes (default: all cores); or pass a loaded ``reader`` to read in
@@ -117,8 +132,7 @@ def ingest(store, paths: Sequence[str], *, workers: int | None = None, batch_siz
     options.seen_url = options.seen_url or store.has_url
     started = time.perf_counter()
     later: list[tuple[str, Source]] = []  # sources of stories read earlier in this run, added after them
-    todo = _new_stories(store, iter_stories(paths, options=options) if stories is None else stories, report,
-                        later)
+    todo = _new_stories(store, iter_stories(paths, options=options) if stories is None else stories, report, later)
     workers = max(1, workers or os.cpu_count() or 1)
     batch: list[Prepared] = []
     flushed = time.monotonic()
@@ -165,8 +179,9 @@ def flush_batch(store, batch: list[Prepared], report: IngestReport, on_story: Pr
     batch.clear()
 
 
-def _new_stories(store, items: Iterable[Story | BadInput], report: IngestReport,
-                 later: list[tuple[str, Source]]) -> Iterator[Story | BadInput]:
+def _new_stories(
+    store, items: Iterable[Story | BadInput], report: IngestReport, later: list[tuple[str, Source]]
+) -> Iterator[Story | BadInput]:
     """Stories not in the archive yet (nor earlier in this run); bad input as failures. A copy of
     a story found at a URL earlier in this run goes to ``later``, to be added once that is written."""
     seen: set[str] = set()
@@ -197,8 +212,14 @@ def _new_stories(store, items: Iterable[Story | BadInput], report: IngestReport,
         yield item
 
 
-def read_stories(items: Iterable[Story | BadInput], workers: int, model: str | None = None,
-                 reader=None, topics: Sequence[str] = (), timing: Timing | None = None) -> Iterator[Prepared | Failure]:
+def read_stories(
+    items: Iterable[Story | BadInput],
+    workers: int,
+    model: str | None = None,
+    reader=None,
+    topics: Sequence[str] = (),
+    timing: Timing | None = None,
+) -> Iterator[Prepared | Failure]:
     """Read stories in order: in this process with one worker (or a given reader), else in a
     pool of processes. ``timing`` (when given) gets the readers' start-up and CPU seconds."""
     timing = timing if timing is not None else Timing()

@@ -8,6 +8,7 @@ is lost takes its batch with it; Ray restarts the actor (``max_restarts``) and r
 (``max_task_retries``), and since only the driver writes, keyed on the content hash, a retried
 batch is never written twice. A story that fails to read comes back as a failure row.
 """
+
 from __future__ import annotations
 
 import os
@@ -69,11 +70,15 @@ class StoryReader:
         import pyarrow as pa
 
         columns = read_rows(self.reader, rows_of(batch), self.known)
-        return pa.table({"id": pa.array(columns["id"], pa.string()),
-                         "source": pa.array(columns["source"], pa.string()),
-                         "error": pa.array(columns["error"], pa.string()),
-                         "skipped": pa.array(columns["skipped"], pa.bool_()),
-                         "prepared": pa.array(columns["prepared"], pa.binary())})
+        return pa.table(
+            {
+                "id": pa.array(columns["id"], pa.string()),
+                "source": pa.array(columns["source"], pa.string()),
+                "error": pa.array(columns["error"], pa.string()),
+                "skipped": pa.array(columns["skipped"], pa.bool_()),
+                "prepared": pa.array(columns["prepared"], pa.binary()),
+            }
+        )
 
 
 def read_rows(reader, rows: Iterable[dict[str, str]], known: Known) -> dict[str, list]:
@@ -132,14 +137,25 @@ def build_dataset(plan: Plan, *, model: str | None, known: Known, workers: int, 
     # for one would never run) and cut their output into small blocks (``_configure_data``), so
     # that a big file is spread over every reader rather than given to one.
     if plan.parquet:
-        parts.append(rd.read_parquet(plan.parquet, include_paths=True, ray_remote_args=LIGHT)
-                     .map_batches(normalize_batch, num_cpus=LIGHT_CPUS))
+        parts.append(
+            rd.read_parquet(plan.parquet, include_paths=True, ray_remote_args=LIGHT).map_batches(
+                normalize_batch, num_cpus=LIGHT_CPUS
+            )
+        )
     if plan.jsonl:
-        parts.append(rd.read_json(plan.jsonl, lines=True, include_paths=True, ray_remote_args=LIGHT)
-                     .map_batches(normalize_batch, num_cpus=LIGHT_CPUS))
+        parts.append(
+            rd.read_json(plan.jsonl, lines=True, include_paths=True, ray_remote_args=LIGHT).map_batches(
+                normalize_batch, num_cpus=LIGHT_CPUS
+            )
+        )
     ds = parts[0].union(*parts[1:]) if len(parts) > 1 else parts[0]
-    return ds.map_batches(StoryReader, fn_constructor_kwargs={"model": model, "known": known},
-                          batch_size=read_batch, compute=rd.ActorPoolStrategy(size=workers), num_cpus=1)
+    return ds.map_batches(
+        StoryReader,
+        fn_constructor_kwargs={"model": model, "known": known},
+        batch_size=read_batch,
+        compute=rd.ActorPoolStrategy(size=workers),
+        num_cpus=1,
+    )
 
 
 def batch_rows(plan: Plan) -> int:
@@ -162,9 +178,18 @@ def _file_chars(path: str) -> int:
 Progress = Callable[[int], None]
 
 
-def ray_ingest(paths: Sequence[str], sink, *, address: str | None = None, workers: int | None = None,
-               batch_size: int = WRITE_BATCH, model: str | None = None, read_batch: int | None = None,
-               on_story: Progress | None = None, quiet: bool = True) -> IngestReport:
+def ray_ingest(
+    paths: Sequence[str],
+    sink,
+    *,
+    address: str | None = None,
+    workers: int | None = None,
+    batch_size: int = WRITE_BATCH,
+    model: str | None = None,
+    read_batch: int | None = None,
+    on_story: Progress | None = None,
+    quiet: bool = True,
+) -> IngestReport:
     """Read ``paths`` on the Ray cluster and write them through ``sink``. Safe to rerun at any time."""
     report = IngestReport()
     started = time.perf_counter()

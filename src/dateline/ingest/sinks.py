@@ -7,6 +7,7 @@ renamed when complete, so a crash leaves either the whole batch or nothing, and 
 what is there and skips it. ``Known`` objects travel to the workers so that a rerun skips
 stories already written before reading them.
 """
+
 from __future__ import annotations
 
 import json
@@ -146,8 +147,16 @@ class RecordSink:
 
 def record_row(item: Prepared) -> dict[str, str | None]:
     art = item.article
-    return {"id": art.id, "source": art.source, "url": art.url, "headline": art.headline, "agency": art.agency,
-            "published": art.published, "day": item.features.day, "record": item.record_json}
+    return {
+        "id": art.id,
+        "source": art.source,
+        "url": art.url,
+        "headline": art.headline,
+        "agency": art.agency,
+        "published": art.published,
+        "day": item.features.day,
+        "record": item.record_json,
+    }
 
 
 def existing_ids(directory: Path) -> set[str]:

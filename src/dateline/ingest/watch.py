@@ -6,6 +6,7 @@ story is either committed with all its rows or read again on the next run. Folde
 each poll and only files that are new or changed since the last poll are read. Every poll is
 logged as one JSON object: when, what was added, merged, skipped, failed and passed over.
 """
+
 from __future__ import annotations
 
 import os
@@ -29,18 +30,26 @@ class Poll:
 
     def to_dict(self) -> dict:
         r = self.report
-        return {"time": self.started, "added": r.added, "merged": r.merged, "skipped": r.skipped,
-                "failed": [{"source": f.source, "reason": f.reason} for f in r.failed],
-                "passed_over": dict(r.passed_over), "languages": dict(r.languages),
-                "structure_only": r.structure_only, "seconds": round(r.seconds, 2),
-                "interrupted": r.interrupted}
+        return {
+            "time": self.started,
+            "added": r.added,
+            "merged": r.merged,
+            "skipped": r.skipped,
+            "failed": [{"source": f.source, "reason": f.reason} for f in r.failed],
+            "passed_over": dict(r.passed_over),
+            "languages": dict(r.languages),
+            "structure_only": r.structure_only,
+            "seconds": round(r.seconds, 2),
+            "interrupted": r.interrupted,
+        }
 
 
 class Watcher:
     """Polls ``sources`` (feed files or URLs, page URLs, folders, files) into ``store``."""
 
-    def __init__(self, store, sources: Sequence[str], *, reader, options: Options | None = None,
-                 batch_size: int = 8) -> None:
+    def __init__(
+        self, store, sources: Sequence[str], *, reader, options: Options | None = None, batch_size: int = 8
+    ) -> None:
         self.store = store
         self.batch_size = batch_size  # small: a poll brings few stories, and each is committed soon
         self.sources = list(sources)
@@ -51,12 +60,19 @@ class Watcher:
     def poll(self) -> Poll:
         """One pass over every source; Ctrl-C ends it with what was committed kept."""
         started = datetime.now(UTC).replace(microsecond=0).isoformat()
-        report = ingest(self.store, self._changed(), reader=self.reader, workers=1, options=self.options,
-                                   batch_size=self.batch_size)
+        report = ingest(
+            self.store, self._changed(), reader=self.reader, workers=1, options=self.options, batch_size=self.batch_size
+        )
         return Poll(started, report)
 
-    def run(self, every: float, *, polls: int | None = None, log: Callable[[Poll], None] = lambda p: None,
-            sleep: Callable[[float], None] = time.sleep) -> int:
+    def run(
+        self,
+        every: float,
+        *,
+        polls: int | None = None,
+        log: Callable[[Poll], None] = lambda p: None,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> int:
         """Poll every ``every`` seconds (``polls`` times, or until stopped); returns the polls made."""
         done = 0
         while polls is None or done < polls:

@@ -1,4 +1,5 @@
 """Bytes to text. The encoding is guessed, never trusted; failure is a ``DecodeError`` with a reason."""
+
 from __future__ import annotations
 
 import codecs

@@ -5,6 +5,7 @@ and published time. With ``fetch_pages`` the entry's page is fetched (politely, 
 ``dateline.io.fetch``) and its main text taken by trafilatura instead; a page that cannot be
 fetched is reported and the entry's own text is kept, so no story is lost.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -16,12 +17,41 @@ from datetime import UTC, datetime
 
 from dateline.io.sources import BadInput, Story, compose
 
-FEED_TYPES = frozenset({"application/rss+xml", "application/atom+xml", "application/rdf+xml",
-                        "application/feed+json", "application/xml", "text/xml"})
+FEED_TYPES = frozenset(
+    {
+        "application/rss+xml",
+        "application/atom+xml",
+        "application/rdf+xml",
+        "application/feed+json",
+        "application/xml",
+        "text/xml",
+    }
+)
 JSON_FEED = "jsonfeed.org/version/"
 FEED_ROOT = re.compile(r"<(?:rss|feed|rdf:rdf)[\s>]")
-BLOCKS = frozenset({"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
-                    "blockquote", "pre", "table", "tr", "section", "article", "figure"})
+BLOCKS = frozenset(
+    {
+        "p",
+        "div",
+        "br",
+        "li",
+        "ul",
+        "ol",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+        "pre",
+        "table",
+        "tr",
+        "section",
+        "article",
+        "figure",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,9 +81,16 @@ def parse_feed(data: bytes, location: str) -> list[Entry] | BadInput:
     if not parsed.version and not parsed.entries:
         why = getattr(parsed, "bozo_exception", None)
         return BadInput(location, f"not a feed (RSS, Atom or JSON Feed){': ' + str(why) if why else ''}")
-    return [Entry(link=_str(e.get("link")), title=_str(e.get("title")), author=_str(e.get("author")),
-                  published=_iso(e.get("published_parsed") or e.get("updated_parsed")),
-                  html=_content(e)) for e in parsed.entries]
+    return [
+        Entry(
+            link=_str(e.get("link")),
+            title=_str(e.get("title")),
+            author=_str(e.get("author")),
+            published=_iso(e.get("published_parsed") or e.get("updated_parsed")),
+            html=_content(e),
+        )
+        for e in parsed.entries
+    ]
 
 
 def read_feed(data: bytes, location: str, *, fetcher=None, seen_url=None) -> Iterator[Story | BadInput]:
@@ -84,8 +121,9 @@ def entry_story(entry: Entry, location: str) -> Story | None:
     if not body and not entry.title:
         return None
     text = compose(entry.title, [entry.author] if entry.author else [], body)
-    return Story(text=text, source=location, url=entry.link, published=entry.published,
-                 headline=entry.title, kind="feed")
+    return Story(
+        text=text, source=location, url=entry.link, published=entry.published, headline=entry.title, kind="feed"
+    )
 
 
 def fetch_story(fetcher, url: str) -> Story | BadInput:
@@ -148,8 +186,11 @@ def _parse_json_feed(data: bytes, location: str) -> list[Entry] | BadInput:
         feed = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         return BadInput(location, f"not a feed: invalid JSON ({exc})")
-    if not isinstance(feed, dict) or JSON_FEED not in str(feed.get("version", "")) \
-            or not isinstance(feed.get("items"), list):
+    if (
+        not isinstance(feed, dict)
+        or JSON_FEED not in str(feed.get("version", ""))
+        or not isinstance(feed.get("items"), list)
+    ):
         return BadInput(location, "not a feed: JSON without a JSON Feed version and items")
     entries = []
     for item in feed["items"]:
@@ -158,10 +199,15 @@ def _parse_json_feed(data: bytes, location: str) -> list[Entry] | BadInput:
         authors = item.get("authors") or ([item["author"]] if isinstance(item.get("author"), dict) else [])
         names = [a.get("name") for a in authors if isinstance(a, dict) and _str(a.get("name"))]
         text = item.get("content_html") or item.get("content_text") or item.get("summary") or ""
-        entries.append(Entry(link=_str(item.get("url")) or _str(item.get("external_url")),
-                             title=_str(item.get("title")), author=" and ".join(str(n) for n in names) or None,
-                             published=_json_date(item.get("date_published")),
-                             html=text if isinstance(text, str) else ""))
+        entries.append(
+            Entry(
+                link=_str(item.get("url")) or _str(item.get("external_url")),
+                title=_str(item.get("title")),
+                author=" and ".join(str(n) for n in names) or None,
+                published=_json_date(item.get("date_published")),
+                html=text if isinstance(text, str) else "",
+            )
+        )
     return entries
 
 

@@ -5,6 +5,7 @@ Every failure (refused by robots.txt, HTTP error, timeout, too big, too many red
 ``BadInput`` naming the URL and the reason, never an exception. Redirects are followed here,
 one hop at a time, so each hop is checked against its own host's robots.txt.
 """
+
 from __future__ import annotations
 
 import threading
@@ -83,17 +84,23 @@ class Fetcher:
         return BadInput(url, f"more than {self.settings.max_redirects} redirects")
 
     # -- one request -------------------------------------------------------------------
-    def _request(self, url: str, max_bytes: int,
-                 headers: dict[str, str] | None = None) -> tuple[int, str | None, Page] | BadInput:
+    def _request(
+        self, url: str, max_bytes: int, headers: dict[str, str] | None = None
+    ) -> tuple[int, str | None, Page] | BadInput:
         import urllib3
 
         self._wait_turn(url)
         limit = self.settings.timeout
         started = time.monotonic()
         try:
-            resp = self.pool.request("GET", url, redirect=False, preload_content=False,
-                                     headers={"User-Agent": self.settings.user_agent, **(headers or {})},
-                                     timeout=urllib3.Timeout(connect=limit, read=limit))
+            resp = self.pool.request(
+                "GET",
+                url,
+                redirect=False,
+                preload_content=False,
+                headers={"User-Agent": self.settings.user_agent, **(headers or {})},
+                timeout=urllib3.Timeout(connect=limit, read=limit),
+            )
         except urllib3.exceptions.HTTPError as exc:
             return BadInput(url, _reason(exc, limit))
         try:
@@ -101,8 +108,9 @@ class Fetcher:
                 return resp.status, resp.headers.get("Location"), _page(url, resp, b"")
             size = resp.headers.get("Content-Length", "")
             if size.isdigit() and int(size) > max_bytes:
-                return BadInput(url, f"page is {int(size) / 1_048_576:.1f} MB, over the "
-                                     f"{max_bytes / 1_048_576:.1f} MB limit")
+                return BadInput(
+                    url, f"page is {int(size) / 1_048_576:.1f} MB, over the {max_bytes / 1_048_576:.1f} MB limit"
+                )
             body = bytearray()
             while chunk := resp.read1(CHUNK):
                 body += chunk
@@ -167,11 +175,12 @@ def _origin(url: str) -> str:
 
 def _page(url: str, resp, data: bytes) -> Page:
     media = (resp.headers.get("Content-Type") or "").split(";")[0].strip().lower()
-    validators = {ask: resp.headers[given] for given, ask in (("ETag", "If-None-Match"),
-                                                               ("Last-Modified", "If-Modified-Since"))
-                  if resp.headers.get(given)}
-    return Page(url=url, status=resp.status, content_type=media, data=data, fetched=now_iso(),
-                validators=validators)
+    validators = {
+        ask: resp.headers[given]
+        for given, ask in (("ETag", "If-None-Match"), ("Last-Modified", "If-Modified-Since"))
+        if resp.headers.get(given)
+    }
+    return Page(url=url, status=resp.status, content_type=media, data=data, fetched=now_iso(), validators=validators)
 
 
 def now_iso() -> str:

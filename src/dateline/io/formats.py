@@ -4,6 +4,7 @@
 URL; everything about feeds, crawls and fetching is reached from here, with one ``Options``
 saying how (fetch the entries' pages or not, how politely, and where skipped records are counted).
 """
+
 from __future__ import annotations
 
 import re
@@ -63,8 +64,9 @@ def read_url(url: str, options: Options | None = None) -> Iterator[Story | BadIn
     elif page.status == 304:  # unchanged since this fetcher last read it (a watch's next poll)
         return
     elif page.content_type in FEED_TYPES or looks_like_feed(page.data):
-        yield from read_feed(page.data, url, fetcher=options.get_fetcher() if options.fetch_pages else None,
-                             seen_url=options.seen_url)
+        yield from read_feed(
+            page.data, url, fetcher=options.get_fetcher() if options.fetch_pages else None, seen_url=options.seen_url
+        )
     else:
         yield story_from_page(page)
 
@@ -72,13 +74,13 @@ def read_url(url: str, options: Options | None = None) -> Iterator[Story | BadIn
 def story_from_page(page: Page) -> Story | BadInput:
     """A fetched page's story, when it is HTML."""
     if page.content_type not in PAGE_TYPES and not page.data.lstrip()[:15].lower().startswith(
-            (b"<!doctype html", b"<html")):
+        (b"<!doctype html", b"<html")
+    ):
         return BadInput(page.url, f"not an HTML page ({page.content_type or 'no content type'})")
     return story_from_html(page.data, page.url, url=page.url, fetched=page.fetched, kind="web")
 
 
-def story_from_html(data: bytes, where: str, *, url: str | None, fetched: str | None,
-                    kind: str) -> Story | BadInput:
+def story_from_html(data: bytes, where: str, *, url: str | None, fetched: str | None, kind: str) -> Story | BadInput:
     """HTML bytes to a story through the file path's decoding and trafilatura, keeping the
     page's own URL (not the canonical link trafilatura may find) and fetch time."""
     for item in _from_bytes(data, where, ".html", len(data)):
@@ -99,8 +101,9 @@ def _read_feed_file(path: Path, options: Options | None) -> Iterator[Story | Bad
     except OSError as exc:
         yield BadInput(str(path), f"cannot read: {exc.strerror or exc}")
         return
-    yield from read_feed(data, str(path), fetcher=options.get_fetcher() if options.fetch_pages else None,
-                         seen_url=options.seen_url)
+    yield from read_feed(
+        data, str(path), fetcher=options.get_fetcher() if options.fetch_pages else None, seen_url=options.seen_url
+    )
 
 
 def _head(path: Path) -> bytes:

@@ -7,6 +7,7 @@ the same text. A ``published`` value that is not a date is dropped with a one-li
 and the story is read without it. Stories longer than ``MAX_STORY_CHARS`` are refused with a
 message naming the limit: the pipeline's memory and time grow with a story's length.
 """
+
 from __future__ import annotations
 
 import os
@@ -72,7 +73,13 @@ def clean_story(story: Story) -> Story:
     """The story with its strings scrubbed and a bad ``published`` dropped (noted in ``problems``)."""
     published, problem = check_published(scrub_optional(story.published))
     problems = story.problems + ((problem,) if problem else ())
-    cleaned = replace(story, text=scrub(story.text), source=scrub_optional(story.source),
-                      url=scrub_optional(story.url), headline=scrub_optional(story.headline),
-                      published=published, problems=problems)
+    cleaned = replace(
+        story,
+        text=scrub(story.text),
+        source=scrub_optional(story.source),
+        url=scrub_optional(story.url),
+        headline=scrub_optional(story.headline),
+        published=published,
+        problems=problems,
+    )
     return cleaned

@@ -6,6 +6,7 @@ reached through one hook (``formats.container_reader``) so this module stays abo
 Nothing here raises for a user's bad input: an unreadable story becomes a ``BadInput``
 naming the file and the reason, so a batch goes on past it and reports it.
 """
+
 from __future__ import annotations
 
 import glob
@@ -50,8 +51,9 @@ class BadInput:
         return f"{self.source}: {self.reason}"
 
 
-def iter_stories(paths: Iterable[str], *, stdin: BinaryIO | None = None,
-                 max_bytes: int = MAX_BYTES, options=None) -> Iterator[Story | BadInput]:
+def iter_stories(
+    paths: Iterable[str], *, stdin: BinaryIO | None = None, max_bytes: int = MAX_BYTES, options=None
+) -> Iterator[Story | BadInput]:
     """Every story under ``paths`` (files, directories, globs, URLs, "-" for standard input), in
     order, read lazily: each file is read when the one before it has been consumed. ``options``
     (``formats.Options``) says how feeds, pages and crawls are read."""
@@ -126,8 +128,9 @@ def read_file(path: Path, *, max_bytes: int = MAX_BYTES, options=None) -> Iterat
             yield BadInput(name, f"not a regular file ({_file_kind(info.st_mode)}): only files are read")
             return
         if info.st_size > max_bytes:
-            yield BadInput(name, f"file is {info.st_size / 1_048_576:.1f} MB, over the "
-                                 f"{max_bytes / 1_048_576:.0f} MB limit")
+            yield BadInput(
+                name, f"file is {info.st_size / 1_048_576:.1f} MB, over the {max_bytes / 1_048_576:.0f} MB limit"
+            )
             return
         with os.fdopen(os.dup(fd), "rb") as stream:
             data = stream.read(max_bytes + 1)  # a file growing while read stops at the limit
@@ -140,8 +143,13 @@ def read_file(path: Path, *, max_bytes: int = MAX_BYTES, options=None) -> Iterat
 
 
 def _file_kind(mode: int) -> str:
-    for test, kind in ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"),
-                       (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device")):
+    for test, kind in (
+        (stat.S_ISDIR, "a directory"),
+        (stat.S_ISFIFO, "a FIFO"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+    ):
         if test(mode):
             return kind
     return "not a file"
@@ -194,9 +202,13 @@ def _from_jsonl(text: str, name: str) -> Iterator[Story | BadInput]:
         if not isinstance(body, str) or not body.strip():
             yield BadInput(where, 'no "text" string in this JSON line')
             continue
-        yield Story(text=body.replace("\r\n", "\n").replace("\r", "\n"), source=where,
-                    url=_str(item.get("url")), published=_str(item.get("published")),
-                    headline=_str(item.get("headline") or item.get("title")))
+        yield Story(
+            text=body.replace("\r\n", "\n").replace("\r", "\n"),
+            source=where,
+            url=_str(item.get("url")),
+            published=_str(item.get("published")),
+            headline=_str(item.get("headline") or item.get("title")),
+        )
 
 
 def _from_html(html: str, name: str) -> Story | BadInput:
@@ -214,11 +226,16 @@ def _from_html(html: str, name: str) -> Story | BadInput:
     # trafilatura puts one paragraph a line; a blank line between them is how stories mark paragraphs
     text = "\n\n".join(line for line in doc["text"].split("\n") if line.strip())
     if title and text.startswith(title):
-        text = text[len(title):].lstrip()
+        text = text[len(title) :].lstrip()
     # a byline marked up as such is moved to trafilatura's metadata ("Jane Roe; Reuters"): put it back
     names = [n.strip() for n in (doc.get("author") or "").split(";") if n.strip()]
-    return Story(text=compose(title, names, text), source=name, url=doc.get("url"),
-                 published=doc.get("date"), headline=title or None)
+    return Story(
+        text=compose(title, names, text),
+        source=name,
+        url=doc.get("url"),
+        published=doc.get("date"),
+        headline=title or None,
+    )
 
 
 def compose(headline: str | None, authors: list[str], body: str) -> str:

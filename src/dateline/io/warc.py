@@ -5,6 +5,7 @@ Only ``response`` records with HTTP status 200 and an HTML payload become storie
 through trafilatura, with the page's URL and fetch time); everything else is counted by reason
 in ``skipped`` and passed over, since a crawl is mostly not stories.
 """
+
 from __future__ import annotations
 
 import os
@@ -23,8 +24,7 @@ def is_warc(name: str) -> bool:
     return name.lower().endswith(SUFFIXES)
 
 
-def iter_warc(path: Path, *, skipped: Counter | None = None,
-              max_bytes: int = MAX_BYTES) -> Iterator[Story | BadInput]:
+def iter_warc(path: Path, *, skipped: Counter | None = None, max_bytes: int = MAX_BYTES) -> Iterator[Story | BadInput]:
     """Stories of the HTML pages in a WARC file, in file order."""
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
@@ -91,5 +91,4 @@ def _story(record, name: str, skipped: Counter, max_bytes: int) -> Iterator[Stor
         return
     from dateline.io.formats import story_from_html
 
-    yield story_from_html(data, where, url=url, fetched=record.rec_headers.get_header("WARC-Date"),
-                          kind="warc")
+    yield story_from_html(data, where, url=url, fetched=record.rec_headers.get_header("WARC-Date"), kind="warc")

@@ -1,4 +1,5 @@
 """Stage 3: load the spaCy pipeline once, with only the components dateline uses."""
+
 from __future__ import annotations
 
 import os
@@ -66,7 +67,7 @@ def use_news_ner(nlp: Language) -> None:
         return
     news = spacy.load(NEWS_NER)
     names = nlp.pipe_names
-    after = names[names.index("ner") + 1:]
+    after = names[names.index("ner") + 1 :]
     nlp.remove_pipe("ner")
     if after:
         nlp.add_pipe("ner", source=news, before=after[0])

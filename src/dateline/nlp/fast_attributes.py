@@ -5,6 +5,7 @@ through a token Matcher, which costs about as much as the parser. Its rules are 
 tests on a token's TAG, LOWER, DEP or IS_SPACE, so they can be looked up by tag in a
 dict instead. Lemmas are not set: dateline does not use them (the lemmatizer is off).
 """
+
 from __future__ import annotations
 
 import itertools
@@ -15,8 +16,12 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-_KEYS = {"TAG": lambda t: t.tag_, "LOWER": lambda t: t.lower_, "DEP": lambda t: t.dep_,
-         "IS_SPACE": lambda t: t.is_space}
+_KEYS = {
+    "TAG": lambda t: t.tag_,
+    "LOWER": lambda t: t.lower_,
+    "DEP": lambda t: t.dep_,
+    "IS_SPACE": lambda t: t.is_space,
+}
 _COLUMN = {key: n for n, key in enumerate(_KEYS)}  # a key's place in a token's row
 _OPERATORS = {"IN", "NOT_IN", "REGEX"}
 
@@ -110,8 +115,7 @@ def _values(want: Any) -> list:
 
 
 def _supported(spec: dict) -> bool:
-    return set(spec) <= set(_KEYS) and all(
-        not isinstance(v, dict) or set(v) <= _OPERATORS for v in spec.values())
+    return set(spec) <= set(_KEYS) and all(not isinstance(v, dict) or set(v) <= _OPERATORS for v in spec.values())
 
 
 def _apply(token: Token, attrs: dict) -> None:

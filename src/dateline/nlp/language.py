@@ -12,6 +12,7 @@ next: its spaCy pipeline (``fr_core_news_md`` 3.8.0, optional, never required) i
 but the extractors' cue words and patterns are English, so "fr" joins ``FULL_READING`` together
 with a French pipeline in the reader and French pattern tables, not before. See docs/sources.md.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -3,6 +3,7 @@
 Built from one data dict (``digest_sections``) rendered two ways, as datasette renders one
 page as HTML or JSON.
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -22,8 +23,7 @@ def digest_sections(article: Article) -> list[tuple[str, list[str]]]:
             names[q.speaker] = q.speaker_text
     sections = [
         ("Story", _story_lines(article)),
-        ("People", [_entity_line(e, names) for e in article.entities
-                    if e.type in PEOPLE_TYPES and not e.journalist]),
+        ("People", [_entity_line(e, names) for e in article.entities if e.type in PEOPLE_TYPES and not e.journalist]),
         ("Journalists", [e.name for e in article.entities if e.journalist]),
         ("Organisations", [_entity_line(e, names) for e in article.entities if e.type in ORG_TYPES]),
         ("Who said what", [_quote_line(q, names) for q in article.quotes]),
@@ -79,8 +79,12 @@ def _story_lines(a: Article) -> list[str]:
         ("Writing", _credit_list(credits.writing)),
         ("Editing", ", ".join(credits.editing)),
         ("Contributors", _credit_list(credits.contributing)),
-        ("Body", f"{len(a.paragraphs)} paragraphs" + (f", {len(a.tables)} tables" if a.tables else "")
-                 + f", characters {a.body.start}-{a.body.end}"),
+        (
+            "Body",
+            f"{len(a.paragraphs)} paragraphs"
+            + (f", {len(a.tables)} tables" if a.tables else "")
+            + f", characters {a.body.start}-{a.body.end}",
+        ),
         ("Language", f"{a.language}: structure only, the extractors read English" if a.reading != "full" else None),
     ]
     lines = [f"{k}: {v}" for k, v in pairs if v]
@@ -148,14 +152,19 @@ def _theme_lines(a: Article, names: dict[str, str]) -> list[str]:
     """Topics, the story's tone and how it speaks of each person (their mentions' polarities)."""
     lines = [f"Topic: {t.label} ({t.scheme} {t.code}, score {t.score:.2f})" for t in a.topics]
     if a.tone:
-        lines.append(f"Tone: {a.tone.polarity:+.2f} ({100 * a.tone.positive:.1f}% positive, "
-                     f"{100 * a.tone.negative:.1f}% negative of {a.tone.words} words)")
+        lines.append(
+            f"Tone: {a.tone.polarity:+.2f} ({100 * a.tone.positive:.1f}% positive, "
+            f"{100 * a.tone.negative:.1f}% negative of {a.tone.words} words)"
+        )
     by_entity: dict[str, list[int]] = {}
     for s in a.sentiments:
         by_entity.setdefault(s.entity, []).append(s.polarity)
     for entity, polarities in by_entity.items():
-        counts = ", ".join(f"{polarities.count(p)} {word}" for p, word in ((1, "positive"), (0, "neutral"),
-                                                                              (-1, "negative")) if p in polarities)
+        counts = ", ".join(
+            f"{polarities.count(p)} {word}"
+            for p, word in ((1, "positive"), (0, "neutral"), (-1, "negative"))
+            if p in polarities
+        )
         lines.append(f"Spoken of: {names.get(entity, entity)}: {counts}")
     return lines
 

@@ -10,6 +10,7 @@ The store only stores: reading stories into it is ``dateline.ingest``'s work, ab
 A ``Store`` may be shared between threads (each thread gets its own connection); writes go
 through ``write``/``add``, which run in transactions.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -63,8 +64,11 @@ from dateline.store.threads import ThreadSettings
 from dateline.store.versions import Piece, diff
 from dateline.store.writer import write_story
 
-_ORDER = {"relevance": "f.score DESC, s.n DESC", "newest": "COALESCE(s.day, '') DESC, s.n DESC",
-          "oldest": "s.day IS NULL, s.day, s.n"}
+_ORDER = {
+    "relevance": "f.score DESC, s.n DESC",
+    "newest": "COALESCE(s.day, '') DESC, s.n DESC",
+    "oldest": "s.day IS NULL, s.day, s.n",
+}
 # Entity facets: (facet name, entity types counted); the entity id is the value to filter by.
 FACET_TYPES = (("people", ("PERSON",)), ("organisations", ("ORG",)), ("places", ("GPE", "LOC", "FAC")))
 FACET_SIZE = 10
@@ -148,13 +152,14 @@ class Store:
         if found is None:
             return []
         join, where, params, score = found
-        sql = (f"SELECT {_HIT_COLUMNS}, {score} AS score FROM stories s {join} {where} "
-               f"ORDER BY {_ORDER[_sort(query, ranked=bool(join))]} LIMIT ? OFFSET ?")
+        sql = (
+            f"SELECT {_HIT_COLUMNS}, {score} AS score FROM stories s {join} {where} "
+            f"ORDER BY {_ORDER[_sort(query, ranked=bool(join))]} LIMIT ? OFFSET ?"
+        )
         with self.db.time_budget(SEARCH_SECONDS):
             return [_hit(r) for r in self.db.query(sql, (*params, query.limit, query.offset))]
 
-    def results(self, text: str | SearchQuery | None = None, *, facets: bool = False,
-                **filters: Any) -> SearchResults:
+    def results(self, text: str | SearchQuery | None = None, *, facets: bool = False, **filters: Any) -> SearchResults:
         """A page of ``search`` for a reader: the real total, each hit's dateline, place and a
         snippet with the matched words marked, and (``facets``) counts of the people,
         organisations, places and agencies of all the matching stories. Takes what ``search``
@@ -217,8 +222,9 @@ class Store:
         """Hits with their dateline and a snippet of the body (matched words marked)."""
         if not hits:
             return hits
-        rows = self.db.query(f"SELECT n, id, record FROM stories WHERE id IN ({', '.join('?' * len(hits))})",
-                             [h.id for h in hits])
+        rows = self.db.query(
+            f"SELECT n, id, record FROM stories WHERE id IN ({', '.join('?' * len(hits))})", [h.id for h in hits]
+        )
         records = {r["id"]: (int(r["n"]), json.loads(r["record"])) for r in rows}
         bodies = {n: _body(rec) for n, rec in records.values()}
         marked = self.db.snippets(text, bodies) if text else {}
@@ -226,8 +232,15 @@ class Store:
         for h in hits:
             n, rec = records[h.id]
             snippet, marks = _unmark(marked[n]) if n in marked else (_lead(bodies[n]), ())
-            out.append(dataclasses.replace(h, dateline=dateline_label(rec.get("dateline") or {}, full=False) or None,
-                                           place=story_place(rec), snippet=snippet or None, marks=marks))
+            out.append(
+                dataclasses.replace(
+                    h,
+                    dateline=dateline_label(rec.get("dateline") or {}, full=False) or None,
+                    place=story_place(rec),
+                    snippet=snippet or None,
+                    marks=marks,
+                )
+            )
         return out
 
     def _facets(self, matching: str, params: list[Any], size: int = FACET_SIZE) -> dict[str, list[FacetCount]]:
@@ -238,24 +251,36 @@ class Store:
             rows = self.db.query(
                 "SELECT e.n, e.name, COUNT(DISTINCT m.story) AS c FROM mentions m JOIN entities e ON e.n = m.entity "
                 f"WHERE m.story IN ({matching}) AND e.type IN ({', '.join('?' * len(types))}) AND e.journalist = 0 "
-                "GROUP BY e.n, e.name ORDER BY c DESC, e.name LIMIT ?", (*params, *types, 3 * size))
+                "GROUP BY e.n, e.name ORDER BY c DESC, e.name LIMIT ?",
+                (*params, *types, 3 * size),
+            )
             # A name that starts in lower case is a description ("a senior official") or a
             # misread word ("cts"): no use as a facet, which names who or what to narrow to.
             named = [r for r in rows if r["name"][:1].isupper() or r["name"][:1].isdigit()]
             out[facet] = [FacetCount(str(r["n"]), r["name"], int(r["c"])) for r in named[:size]]
-        rows = self.db.query(f"SELECT s.agency AS a, COUNT(*) AS c FROM stories s WHERE s.n IN ({matching}) "
-                             "AND s.agency IS NOT NULL GROUP BY s.agency ORDER BY c DESC, s.agency LIMIT ?",
-                             (*params, size))
+        rows = self.db.query(
+            f"SELECT s.agency AS a, COUNT(*) AS c FROM stories s WHERE s.n IN ({matching}) "
+            "AND s.agency IS NOT NULL GROUP BY s.agency ORDER BY c DESC, s.agency LIMIT ?",
+            (*params, size),
+        )
         out["agencies"] = [FacetCount(r["a"], r["a"], int(r["c"])) for r in rows]
-        rows = self.db.query(f"SELECT SUBSTR(s.day, 1, 7) AS m, COUNT(*) AS c FROM stories s WHERE s.n IN ({matching}) "
-                             "AND s.day IS NOT NULL GROUP BY SUBSTR(s.day, 1, 7) ORDER BY m DESC LIMIT ?",
-                             (*params, MONTHS_SHOWN))
+        rows = self.db.query(
+            f"SELECT SUBSTR(s.day, 1, 7) AS m, COUNT(*) AS c FROM stories s WHERE s.n IN ({matching}) "
+            "AND s.day IS NOT NULL GROUP BY SUBSTR(s.day, 1, 7) ORDER BY m DESC LIMIT ?",
+            (*params, MONTHS_SHOWN),
+        )
         out["months"] = [FacetCount(r["m"], r["m"], int(r["c"])) for r in rows]  # a histogram, newest first
-        rows = self.db.query(f"SELECT country AS cc, COUNT(DISTINCT story) AS c FROM places WHERE story IN ({matching}) "
-                             "AND country IS NOT NULL GROUP BY country ORDER BY c DESC, country LIMIT ?", (*params, size))
+        rows = self.db.query(
+            f"SELECT country AS cc, COUNT(DISTINCT story) AS c FROM places WHERE story IN ({matching}) "
+            "AND country IS NOT NULL GROUP BY country ORDER BY c DESC, country LIMIT ?",
+            (*params, size),
+        )
         out["countries"] = [FacetCount(r["cc"], r["cc"], int(r["c"])) for r in rows]
-        rows = self.db.query(f"SELECT code, MIN(label) AS label, COUNT(DISTINCT story) AS c FROM topics "
-                             f"WHERE story IN ({matching}) GROUP BY code ORDER BY c DESC, code LIMIT ?", (*params, size))
+        rows = self.db.query(
+            f"SELECT code, MIN(label) AS label, COUNT(DISTINCT story) AS c FROM topics "
+            f"WHERE story IN ({matching}) GROUP BY code ORDER BY c DESC, code LIMIT ?",
+            (*params, size),
+        )
         out["topics"] = [FacetCount(r["code"], r["label"], int(r["c"])) for r in rows]
         return out
 
@@ -264,34 +289,51 @@ class Store:
         row = self.db.one("SELECT * FROM stories WHERE id = ?", (story_id,))
         if row is None:
             return None
-        ids = {r["local_id"]: r["entity"] for r in
-               self.db.query("SELECT DISTINCT local_id, entity FROM mentions WHERE story = ?", (row["n"],))}
-        versions = self.db.query(f"SELECT {_HIT_COLUMNS} FROM stories s WHERE s.version_group = ? "
-                                 "ORDER BY COALESCE(s.published, s.day, '') DESC, s.n DESC", (row["version_group"],))
-        thread = self.db.query(f"SELECT {_HIT_COLUMNS} FROM stories s WHERE s.thread = ? AND s.n <> ? "
-                               "AND s.is_current = 1 ORDER BY COALESCE(s.day, ''), s.n LIMIT 100",
-                               (row["thread"], row["n"]))
+        ids = {
+            r["local_id"]: r["entity"]
+            for r in self.db.query("SELECT DISTINCT local_id, entity FROM mentions WHERE story = ?", (row["n"],))
+        }
+        versions = self.db.query(
+            f"SELECT {_HIT_COLUMNS} FROM stories s WHERE s.version_group = ? "
+            "ORDER BY COALESCE(s.published, s.day, '') DESC, s.n DESC",
+            (row["version_group"],),
+        )
+        thread = self.db.query(
+            f"SELECT {_HIT_COLUMNS} FROM stories s WHERE s.thread = ? AND s.n <> ? "
+            "AND s.is_current = 1 ORDER BY COALESCE(s.day, ''), s.n LIMIT 100",
+            (row["thread"], row["n"]),
+        )
         record = json.loads(row["record"])
         if found := sources_of(self.db, row["n"]):  # every place the story was found, first first
             record["sources"] = [dataclasses.asdict(src) for src in found]
-        return StoryDetail(id=row["id"], record=record, thread=row["thread"],
-                           version_group=row["version_group"], is_current=bool(row["is_current"]),
-                           entity_ids=ids, versions=[_hit(r) for r in versions],
-                           thread_stories=[_hit(r) for r in thread])
+        return StoryDetail(
+            id=row["id"],
+            record=record,
+            thread=row["thread"],
+            version_group=row["version_group"],
+            is_current=bool(row["is_current"]),
+            entity_ids=ids,
+            versions=[_hit(r) for r in versions],
+            thread_stories=[_hit(r) for r in thread],
+        )
 
     def thread(self, thread: int, limit: int = 200) -> list[StoryHit]:
         """The stories of one thread, oldest first."""
         if archive_id(thread) is None:
             return []
-        rows = self.db.query(f"SELECT {_HIT_COLUMNS} FROM stories s WHERE s.thread = ? "
-                             "ORDER BY COALESCE(s.day, ''), s.n LIMIT ?", (thread, _bounded(limit)))
+        rows = self.db.query(
+            f"SELECT {_HIT_COLUMNS} FROM stories s WHERE s.thread = ? ORDER BY COALESCE(s.day, ''), s.n LIMIT ?",
+            (thread, _bounded(limit)),
+        )
         return [_hit(r) for r in rows]
 
     def version_diff(self, older: str, newer: str) -> list[Piece] | None:
         """What changed from one version of a story to another (story ids): word-level pieces
         of their bodies; None when either is missing or they are not versions of one story."""
-        rows = {r["id"]: r for r in self.db.query("SELECT id, version_group, record FROM stories WHERE id IN (?, ?)",
-                                                 (older, newer))}
+        rows = {
+            r["id"]: r
+            for r in self.db.query("SELECT id, version_group, record FROM stories WHERE id IN (?, ?)", (older, newer))
+        }
         if len(rows) != 2 or rows[older]["version_group"] != rows[newer]["version_group"]:
             return None
         return diff(*(_body(json.loads(rows[i]["record"])) for i in (older, newer)))
@@ -302,18 +344,26 @@ class Store:
             "SELECT e.*, c.shared FROM (SELECT m.entity, COUNT(DISTINCT m.story) AS shared FROM mentions m "
             "JOIN stories s ON s.n = m.story WHERE s.thread = ? GROUP BY m.entity) c "
             "JOIN entities e ON e.n = c.entity WHERE e.journalist = 0 AND c.shared > 1 "
-            "ORDER BY c.shared DESC, e.n_stories DESC, e.n LIMIT ?", (thread, _bounded(limit)))
+            "ORDER BY c.shared DESC, e.n_stories DESC, e.n LIMIT ?",
+            (thread, _bounded(limit)),
+        )
         return [(_entity(r), int(r["shared"])) for r in rows]
 
     def threads(self, limit: int = 50, min_stories: int = 2) -> list[ThreadSummary]:
         """The biggest threads, with their first headline and date range."""
-        rows = self.db.query("SELECT thread, COUNT(*) AS c, MIN(day) AS first_day, MAX(day) AS last_day, "
-                             "MIN(n) AS first FROM stories GROUP BY thread HAVING COUNT(*) >= ? "
-                             "ORDER BY COUNT(*) DESC, thread LIMIT ?", (_bounded(min_stories), _bounded(limit)))
-        heads = {r["n"]: r["headline"] for r in self.db.query(
-            "SELECT n, headline FROM stories WHERE n IN (SELECT MIN(n) FROM stories GROUP BY thread)")}
-        return [ThreadSummary(r["thread"], heads.get(r["first"]), r["c"], r["first_day"], r["last_day"])
-                for r in rows]
+        rows = self.db.query(
+            "SELECT thread, COUNT(*) AS c, MIN(day) AS first_day, MAX(day) AS last_day, "
+            "MIN(n) AS first FROM stories GROUP BY thread HAVING COUNT(*) >= ? "
+            "ORDER BY COUNT(*) DESC, thread LIMIT ?",
+            (_bounded(min_stories), _bounded(limit)),
+        )
+        heads = {
+            r["n"]: r["headline"]
+            for r in self.db.query(
+                "SELECT n, headline FROM stories WHERE n IN (SELECT MIN(n) FROM stories GROUP BY thread)"
+            )
+        }
+        return [ThreadSummary(r["thread"], heads.get(r["first"]), r["c"], r["first_day"], r["last_day"]) for r in rows]
 
     # -- entities ----------------------------------------------------------------------
     def entities(self, name: str | None = None, *, type: str | None = None, limit: int = 50) -> list[EntityRef]:
@@ -327,14 +377,19 @@ class Store:
             found = identity.lookup(self.db, name, type)
             if not found:
                 return []
-            by_n = {r["n"]: r for r in self.db.query(
-                f"SELECT * FROM entities WHERE n IN ({', '.join('?' * len(found))})", found)}
+            by_n = {
+                r["n"]: r
+                for r in self.db.query(f"SELECT * FROM entities WHERE n IN ({', '.join('?' * len(found))})", found)
+            }
             return [_entity(by_n[n]) for n in found if n in by_n][:limit]
         if type:
             where.append("type = ?")
             params.append(type)
-        rows = self.db.query(f"SELECT * FROM entities {'WHERE ' + ' AND '.join(where) if where else ''} "
-                             "ORDER BY n_stories DESC, n LIMIT ?", (*params, limit))
+        rows = self.db.query(
+            f"SELECT * FROM entities {'WHERE ' + ' AND '.join(where) if where else ''} "
+            "ORDER BY n_stories DESC, n LIMIT ?",
+            (*params, limit),
+        )
         return [_entity(r) for r in rows]
 
     def merge_entities(self, source: int, target: int, note: str | None = None) -> identity.Correction:
@@ -357,9 +412,12 @@ class Store:
     def entity_evidence(self, entity: int, limit: int = 100) -> list[dict[str, Any]]:
         """How each story's entity came to be this archive entity: the story, the name as
         written, the rule ("same name", "surname", "acronym", "new", "editor") and its score."""
-        return self.db.query("SELECT s.id AS story, s.headline, v.local_id, v.name, v.type, v.how, v.score "
-                             "FROM entity_evidence v JOIN stories s ON s.n = v.story WHERE v.entity = ? "
-                             "ORDER BY v.story LIMIT ?", (entity, _bounded(limit)))
+        return self.db.query(
+            "SELECT s.id AS story, s.headline, v.local_id, v.name, v.type, v.how, v.score "
+            "FROM entity_evidence v JOIN stories s ON s.n = v.story WHERE v.entity = ? "
+            "ORDER BY v.story LIMIT ?",
+            (entity, _bounded(limit)),
+        )
 
     def entity(self, name_or_id: str | int, *, limit: int = 50) -> EntityProfile | None:
         """An entity's titles, quotes, events, co-occurring entities, timeline and stories.
@@ -385,7 +443,8 @@ class Store:
             places=self.entity_places(n, limit=limit),
             titles=_title_uses(appearances := self.appearances(n, limit=APPEARANCES)),
             appearances=appearances[:limit],
-            links=self.links(n, [o.id for o, _ in co_occurring[:NETWORK_SIZE]]))
+            links=self.links(n, [o.id for o, _ in co_occurring[:NETWORK_SIZE]]),
+        )
 
     def _find_entity(self, name_or_id: str | int) -> list[EntityRef]:
         n = archive_id(name_or_id)
@@ -414,9 +473,23 @@ class Store:
             "SELECT s.id AS story, s.headline, e.type, e.trigger, e.start_char, e.end_char, "
             "COALESCE(e.day, s.day) AS day, e.modality, a.role FROM event_args a "
             "JOIN events e ON e.n = a.event JOIN stories s ON s.n = e.story WHERE a.entity = ? "
-            "ORDER BY COALESCE(e.day, s.day, '') DESC, e.n LIMIT ?", (n, limit))
-        return [EventHit(r["story"], r["headline"], r["type"], r["trigger"], r["start_char"], r["end_char"],
-                         r["day"], r["modality"], r["role"]) for r in rows]
+            "ORDER BY COALESCE(e.day, s.day, '') DESC, e.n LIMIT ?",
+            (n, limit),
+        )
+        return [
+            EventHit(
+                r["story"],
+                r["headline"],
+                r["type"],
+                r["trigger"],
+                r["start_char"],
+                r["end_char"],
+                r["day"],
+                r["modality"],
+                r["role"],
+            )
+            for r in rows
+        ]
 
     def _co_occurring(self, n: int, limit: int) -> list[tuple[EntityRef, int]]:
         """Who the stories name with entity ``n`` (bylines left out: they report, they do not appear)."""
@@ -424,7 +497,9 @@ class Store:
             "SELECT e.*, c.shared FROM (SELECT m2.entity, COUNT(DISTINCT m2.story) AS shared "
             "FROM mentions m1 JOIN mentions m2 ON m2.story = m1.story AND m2.entity <> m1.entity "
             "WHERE m1.entity = ? GROUP BY m2.entity) c JOIN entities e ON e.n = c.entity WHERE e.journalist = 0 "
-            "ORDER BY c.shared DESC, e.n_stories DESC, e.n LIMIT ?", (n, limit))
+            "ORDER BY c.shared DESC, e.n_stories DESC, e.n LIMIT ?",
+            (n, limit),
+        )
         return [(_entity(r), int(r["shared"])) for r in rows]
 
     def entity_months(self, entity: str | int) -> list[MonthCount]:
@@ -434,10 +509,17 @@ class Store:
         rows = self.db.query(
             "SELECT SUBSTR(s.day, 1, 7) AS m, COUNT(DISTINCT s.n) AS c, COUNT(*) AS k FROM mentions x "
             f"JOIN stories s ON s.n = x.story WHERE x.entity IN ({sql}) AND s.day IS NOT NULL "
-            "GROUP BY SUBSTR(s.day, 1, 7) ORDER BY m", p)
-        said = {r["m"]: int(r["c"]) for r in self.db.query(
-            "SELECT SUBSTR(s.day, 1, 7) AS m, COUNT(*) AS c FROM quotes q JOIN stories s ON s.n = q.story "
-            f"WHERE q.entity IN ({sql}) AND s.day IS NOT NULL GROUP BY SUBSTR(s.day, 1, 7)", p)}
+            "GROUP BY SUBSTR(s.day, 1, 7) ORDER BY m",
+            p,
+        )
+        said = {
+            r["m"]: int(r["c"])
+            for r in self.db.query(
+                "SELECT SUBSTR(s.day, 1, 7) AS m, COUNT(*) AS c FROM quotes q JOIN stories s ON s.n = q.story "
+                f"WHERE q.entity IN ({sql}) AND s.day IS NOT NULL GROUP BY SUBSTR(s.day, 1, 7)",
+                p,
+            )
+        }
         return [MonthCount(r["m"], int(r["c"]), int(r["k"]), said.get(r["m"], 0)) for r in rows]
 
     def entity_places(self, entity: str | int, *, limit: int = 50) -> list[PlaceCount]:
@@ -449,9 +531,12 @@ class Store:
             f"WHERE lat IS NOT NULL AND story IN (SELECT story FROM mentions WHERE entity IN ({sql})) "
             f"AND (entity IS NULL OR entity NOT IN ({sql})) "
             "GROUP BY name, geonames_id, lat, lon, country, feature ORDER BY c DESC, name LIMIT ?",
-            (*p, *p, limit))
-        return [PlaceCount(r["name"], r["geonames_id"], r["lat"], r["lon"], r["country"], r["feature"], r["c"])
-                for r in rows]
+            (*p, *p, limit),
+        )
+        return [
+            PlaceCount(r["name"], r["geonames_id"], r["lat"], r["lon"], r["country"], r["feature"], r["c"])
+            for r in rows
+        ]
 
     def appearances(self, entity: int, *, limit: int = 50) -> list[Appearance]:
         """The stories an archive entity appears in, newest first, each with the titles that story
@@ -460,10 +545,14 @@ class Store:
             f"SELECT s.n, s.id, s.day, s.headline, c.k, {self.db.json_fields('s.record', _APPEARANCE_FIELDS)} AS parts "
             "FROM (SELECT c.story, c.k FROM (SELECT story, COUNT(*) AS k FROM mentions WHERE entity = ? GROUP BY story) c "
             "JOIN stories t ON t.n = c.story ORDER BY COALESCE(t.day, '') DESC, t.n DESC LIMIT ?) c "
-            "JOIN stories s ON s.n = c.story ORDER BY COALESCE(s.day, '') DESC, s.n DESC", (entity, limit))
+            "JOIN stories s ON s.n = c.story ORDER BY COALESCE(s.day, '') DESC, s.n DESC",
+            (entity, limit),
+        )
         # (the newest stories are chosen before their records are read: reading every record to sort is slow)
-        said = {int(r["story"]): int(r["c"]) for r in self.db.query(
-            "SELECT story, COUNT(*) AS c FROM quotes WHERE entity = ? GROUP BY story", (entity,))}
+        said = {
+            int(r["story"]): int(r["c"])
+            for r in self.db.query("SELECT story, COUNT(*) AS c FROM quotes WHERE entity = ? GROUP BY story", (entity,))
+        }
         local: dict[int, set[str]] = {}
         for r in self.db.query("SELECT DISTINCT story, local_id FROM mentions WHERE entity = ?", (entity,)):
             local.setdefault(int(r["story"]), set()).add(r["local_id"])
@@ -471,10 +560,13 @@ class Store:
         for r in rows:
             ids = local.get(int(r["n"]), set())
             entities, places, dateline = json.loads(r["parts"])
-            titles = tuple(dict.fromkeys(t for e in entities or () if e.get("id") in ids for t in e.get("titles") or ()))
+            titles = tuple(
+                dict.fromkeys(t for e in entities or () if e.get("id") in ids for t in e.get("titles") or ())
+            )
             where = story_place({"places": places or [], "dateline": dateline or {}})
-            out.append(Appearance(r["id"], r["day"], r["headline"], titles, int(r["k"]), said.get(int(r["n"]), 0),
-                                  where))
+            out.append(
+                Appearance(r["id"], r["day"], r["headline"], titles, int(r["k"]), said.get(int(r["n"]), 0), where)
+            )
         return out
 
     def links(self, entity: int, others: Sequence[int]) -> list[Link]:
@@ -489,15 +581,17 @@ class Store:
             f"WHERE m.entity IN ({', '.join('?' * len(ids))})) "
             "SELECT a.entity AS x, b.entity AS y, COUNT(*) AS c FROM named a JOIN named b "
             "ON b.story = a.story AND a.entity < b.entity GROUP BY a.entity, b.entity ORDER BY c DESC, x, y",
-            (entity, *ids))  # driven from the entity's own stories, whatever the size of the others
+            (entity, *ids),
+        )  # driven from the entity's own stories, whatever the size of the others
         return [Link(int(r["x"]), int(r["y"]), int(r["c"])) for r in rows]
 
     def story_places(self, story_ids: Sequence[str]) -> dict[str, StoryPlace]:
         """Where each story was filed (``story_place``), for the ids that have a resolved place."""
         out: dict[str, StoryPlace] = {}
-        for chunk in (story_ids[i:i + 200] for i in range(0, len(story_ids), 200)):
-            rows = self.db.query(f"SELECT id, record FROM stories WHERE id IN ({', '.join('?' * len(chunk))})",
-                                 list(chunk))
+        for chunk in (story_ids[i : i + 200] for i in range(0, len(story_ids), 200)):
+            rows = self.db.query(
+                f"SELECT id, record FROM stories WHERE id IN ({', '.join('?' * len(chunk))})", list(chunk)
+            )
             out.update({r["id"]: place for r in rows if (place := story_place(json.loads(r["record"])))})
         return out
 
@@ -509,9 +603,10 @@ class Store:
             "SELECT s.day AS day, COUNT(*) AS c, SUM(CASE WHEN t.polarity > 0 THEN 1 ELSE 0 END) AS pos, "
             "SUM(CASE WHEN t.polarity < 0 THEN 1 ELSE 0 END) AS neg, AVG(t.polarity * 1.0) AS mean "
             f"FROM sentiments t JOIN stories s ON s.n = t.story WHERE t.entity IN ({sql}) "
-            "AND s.day IS NOT NULL GROUP BY s.day ORDER BY s.day", p)
-        return [ToneDay(r["day"], int(r["c"]), int(r["pos"]), int(r["neg"]), round(float(r["mean"]), 3))
-                for r in rows]
+            "AND s.day IS NOT NULL GROUP BY s.day ORDER BY s.day",
+            p,
+        )
+        return [ToneDay(r["day"], int(r["c"]), int(r["pos"]), int(r["neg"]), round(float(r["mean"]), 3)) for r in rows]
 
     # -- topics ------------------------------------------------------------------------
     def topics(self, *, scheme: str | None = None, limit: int = 50) -> list[TopicCount]:
@@ -523,12 +618,22 @@ class Store:
         rows = self.db.query(
             "SELECT t.scheme, t.code, MIN(t.label) AS label, COUNT(DISTINCT t.story) AS c FROM topics t "
             f"JOIN stories s ON s.n = t.story WHERE {' AND '.join(where)} GROUP BY t.scheme, t.code "
-            "ORDER BY c DESC, t.code LIMIT ?", (*params, limit))
+            "ORDER BY c DESC, t.code LIMIT ?",
+            (*params, limit),
+        )
         return [TopicCount(r["scheme"], r["code"], r["label"], int(r["c"])) for r in rows]
 
     # -- quotes, places, time ----------------------------------------------------------
-    def quotes(self, speaker: str | int | None = None, *, text: str | None = None, since: str | None = None,
-               until: str | None = None, limit: int = 50, places: bool = False) -> list[QuoteHit]:
+    def quotes(
+        self,
+        speaker: str | int | None = None,
+        *,
+        text: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int = 50,
+        places: bool = False,
+    ) -> list[QuoteHit]:
         """Quotes, newest first; ``speaker`` is a name (every namesake) or an entity id; ``since``/
         ``until`` as in ``search`` (a bad date is a ``QueryError``)."""
         since, until = since_day(since), until_day(until)
@@ -552,7 +657,9 @@ class Store:
             "e.type AS e_type, e.titles AS e_titles, e.country AS e_country, e.journalist AS e_journalist, "
             "e.n_stories AS e_n_stories FROM quotes q JOIN stories s ON s.n = q.story "
             f"LEFT JOIN entities e ON e.n = q.entity {'WHERE ' + ' AND '.join(where) if where else ''} "
-            "ORDER BY COALESCE(s.day, '') DESC, q.story DESC, q.start_char LIMIT ?", (*params, limit))
+            "ORDER BY COALESCE(s.day, '') DESC, q.story DESC, q.start_char LIMIT ?",
+            (*params, limit),
+        )
         found = [_quote(r) for r in rows]
         if places:  # where each quote's story was filed, for a map or GeoJSON
             filed = self.story_places(list(dict.fromkeys(q.story for q in found)))
@@ -568,12 +675,17 @@ class Store:
         rows = self.db.query(
             "SELECT name, geonames_id, lat, lon, country, feature, COUNT(DISTINCT story) AS c FROM places "
             f"WHERE {' AND '.join(where)} GROUP BY name, geonames_id, lat, lon, country, feature "
-            "ORDER BY c DESC, name LIMIT ?", (*params, limit))
-        return [PlaceCount(r["name"], r["geonames_id"], r["lat"], r["lon"], r["country"], r["feature"], r["c"])
-                for r in rows]
+            "ORDER BY c DESC, name LIMIT ?",
+            (*params, limit),
+        )
+        return [
+            PlaceCount(r["name"], r["geonames_id"], r["lat"], r["lon"], r["country"], r["feature"], r["c"])
+            for r in rows
+        ]
 
-    def timeline(self, *, entity: str | int | None = None, since: str | None = None,
-                 until: str | None = None) -> list[DayCount]:
+    def timeline(
+        self, *, entity: str | int | None = None, since: str | None = None, until: str | None = None
+    ) -> list[DayCount]:
         """Stories and events per day (the story's day; the event's own day where known); ``since``/
         ``until`` as in ``search``."""
         since, until = since_day(since), until_day(until)
@@ -592,17 +704,29 @@ class Store:
                 where.append(f"{col} <= ?")
                 params.append(until)
         days: dict[str, list[int]] = {}
-        for r in self.db.query(f"SELECT s.day AS day, COUNT(*) AS c FROM stories s "
-                               f"WHERE {' AND '.join(story_where)} GROUP BY s.day", params_s):
+        for r in self.db.query(
+            f"SELECT s.day AS day, COUNT(*) AS c FROM stories s WHERE {' AND '.join(story_where)} GROUP BY s.day",
+            params_s,
+        ):
             days.setdefault(r["day"], [0, 0])[0] = int(r["c"])
-        for r in self.db.query(f"SELECT e.day AS day, COUNT(*) AS c FROM events e "
-                               f"WHERE {' AND '.join(event_where)} GROUP BY e.day", params_e):
+        for r in self.db.query(
+            f"SELECT e.day AS day, COUNT(*) AS c FROM events e WHERE {' AND '.join(event_where)} GROUP BY e.day",
+            params_e,
+        ):
             days.setdefault(r["day"], [0, 0])[1] = int(r["c"])
         return [DayCount(d, s, e) for d, (s, e) in sorted(days.items())]
 
-    def events(self, *, entity: str | int | None = None, since: str | None = None, until: str | None = None,
-               types: Sequence[str] | None = None, skip_types: Sequence[str] = (), per_day: int | None = None,
-               limit: int = 200) -> list[EventHit]:
+    def events(
+        self,
+        *,
+        entity: str | int | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        types: Sequence[str] | None = None,
+        skip_types: Sequence[str] = (),
+        per_day: int | None = None,
+        limit: int = 200,
+    ) -> list[EventHit]:
         """Dated events in time order (the event's own day), each with its trigger and story;
         ``entity`` keeps those it takes part in; ``since``/``until`` as in ``search``; ``per_day``
         keeps the first of each day (a busy wire day holds hundreds)."""
@@ -625,14 +749,25 @@ class Store:
             "SELECT * FROM (SELECT s.id AS story, s.headline, e.type, e.trigger, e.start_char, e.end_char, e.day, "
             f"e.modality, e.n, {rank} AS nth FROM events e JOIN stories s ON s.n = e.story "
             f"WHERE {' AND '.join(where)}) x WHERE nth <= ? ORDER BY day, n LIMIT ?",
-            (*params, max(1, int(per_day or 1)), max(0, min(int(limit), 10_000))))
-        return [EventHit(r["story"], r["headline"], r["type"], r["trigger"], r["start_char"], r["end_char"],
-                         r["day"], r["modality"]) for r in rows]
+            (*params, max(1, int(per_day or 1)), max(0, min(int(limit), 10_000))),
+        )
+        return [
+            EventHit(
+                r["story"],
+                r["headline"],
+                r["type"],
+                r["trigger"],
+                r["start_char"],
+                r["end_char"],
+                r["day"],
+                r["modality"],
+            )
+            for r in rows
+        ]
 
     def stats(self) -> dict[str, int]:
         """Row counts and archive size in bytes."""
-        tables = ("stories", "entities", "mentions", "quotes", "places", "timexes", "events", "topics",
-                  "sentiments")
+        tables = ("stories", "entities", "mentions", "quotes", "places", "timexes", "events", "topics", "sentiments")
         out = {t: int(self.db.scalar(f"SELECT COUNT(*) AS c FROM {t}") or 0) for t in tables}
         out["threads"] = int(self.db.scalar("SELECT COUNT(DISTINCT thread) AS c FROM stories") or 0)
         out["version_groups"] = int(self.db.scalar("SELECT COUNT(DISTINCT version_group) AS c FROM stories") or 0)
@@ -658,8 +793,9 @@ def story_place(record: dict[str, Any]) -> StoryPlace | None:
     place of the story (places are in reading order), else None."""
     resolved = [p for p in record.get("places") or () if p.get("lat") is not None and p.get("lon") is not None]
     filed = {str(name).casefold() for name in (record.get("dateline") or {}).get("places") or ()}
-    best = next((p for p in resolved if str(p.get("name", "")).casefold() in filed), None) or \
-        (resolved[0] if resolved else None)
+    best = next((p for p in resolved if str(p.get("name", "")).casefold() in filed), None) or (
+        resolved[0] if resolved else None
+    )
     return StoryPlace(best["name"], float(best["lat"]), float(best["lon"]), best.get("country")) if best else None
 
 
@@ -669,14 +805,16 @@ def _title_uses(appearances: Sequence[Appearance]) -> list[TitleUse]:
     for a in appearances:
         for title in a.titles:
             days.setdefault(title, []).append(a.day)
-    uses = [TitleUse(t, len(d), min((x for x in d if x), default=None), max((x for x in d if x), default=None))
-            for t, d in days.items()]
+    uses = [
+        TitleUse(t, len(d), min((x for x in d if x), default=None), max((x for x in d if x), default=None))
+        for t, d in days.items()
+    ]
     return sorted(uses, key=lambda u: (-u.stories, u.title))
 
 
 def _body(record: dict[str, Any]) -> str:
     body, text = record.get("body") or {}, record.get("text") or ""
-    return text[body.get("start", 0):body.get("end") or len(text)] or text
+    return text[body.get("start", 0) : body.get("end") or len(text)] or text
 
 
 def _lead(body: str) -> str:
@@ -710,19 +848,43 @@ def _bounded(n: int) -> int:
 
 
 def _hit(r: dict[str, Any]) -> StoryHit:
-    return StoryHit(r["id"], r["headline"], r["agency"], r["published"], r["day"], r["source"], r["thread"],
-                    r["version_group"], bool(r["is_current"]),
-                    float(r["score"]) if r.get("score") is not None else None)
+    return StoryHit(
+        r["id"],
+        r["headline"],
+        r["agency"],
+        r["published"],
+        r["day"],
+        r["source"],
+        r["thread"],
+        r["version_group"],
+        bool(r["is_current"]),
+        float(r["score"]) if r.get("score") is not None else None,
+    )
 
 
 def _entity(r: dict[str, Any], prefix: str = "") -> EntityRef:
-    return EntityRef(id=r[prefix + "n"], name=r[prefix + "name"], type=r[prefix + "type"],
-                     titles=json.loads(r[prefix + "titles"] or "[]"), country=r[prefix + "country"],
-                     journalist=bool(r[prefix + "journalist"]), n_stories=int(r[prefix + "n_stories"]))
+    return EntityRef(
+        id=r[prefix + "n"],
+        name=r[prefix + "name"],
+        type=r[prefix + "type"],
+        titles=json.loads(r[prefix + "titles"] or "[]"),
+        country=r[prefix + "country"],
+        journalist=bool(r[prefix + "journalist"]),
+        n_stories=int(r[prefix + "n_stories"]),
+    )
 
 
 def _quote(r: dict[str, Any]) -> QuoteHit:
     speaker = _entity(r, "e_") if r["e_n"] is not None else None
-    return QuoteHit(story=r["story_id"], headline=r["headline"], day=r["day"], speaker=speaker,
-                    speaker_text=r["speaker_text"], kind=r["kind"], text=r["text"], start=r["start_char"],
-                    end=r["end_char"], cue=r["cue"])
+    return QuoteHit(
+        story=r["story_id"],
+        headline=r["headline"],
+        day=r["day"],
+        speaker=speaker,
+        speaker_text=r["speaker_text"],
+        kind=r["kind"],
+        text=r["text"],
+        start=r["start_char"],
+        end=r["end_char"],
+        cue=r["cue"],
+    )

@@ -5,6 +5,7 @@ psycopg's ``%s``. Each thread gets its own connection (a web server may query fr
 threads); writes happen inside ``transaction()``, so a story's rows commit together or not
 at all. Full text search is the only dialect-specific query: ``fts_*`` below.
 """
+
 from __future__ import annotations
 
 import os
@@ -33,7 +34,7 @@ def open_backend(url: str | os.PathLike | None = None) -> Backend:
     if text.startswith(("postgresql://", "postgres://")):
         return PostgresBackend(text)
     if text.startswith("sqlite:///"):
-        text = text[len("sqlite:///"):]
+        text = text[len("sqlite:///") :]
     return SqliteBackend(text)
 
 
@@ -131,8 +132,10 @@ class Backend:
         with self.transaction():
             for statement in self.ddl():
                 self.execute(statement)
-            self.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                         ("schema", schema.SCHEMA_VERSION))
+            self.execute(
+                "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                ("schema", schema.SCHEMA_VERSION),
+            )
 
     def ddl(self) -> list[str]:  # pragma: no cover - abstract
         raise NotImplementedError
@@ -197,16 +200,19 @@ class SqliteBackend(Backend):
         return schema.statements(schema.SQLITE_TYPES, schema.SQLITE_FTS)
 
     def fts_insert(self, story: int, headline: str, body: str, quotes: str) -> None:
-        self.execute("INSERT INTO story_fts (rowid, headline, body, quotes) VALUES (?, ?, ?, ?)",
-                     (story, headline, body, quotes))
+        self.execute(
+            "INSERT INTO story_fts (rowid, headline, body, quotes) VALUES (?, ?, ?, ?)", (story, headline, body, quotes)
+        )
 
     def fts_source(self, text: str) -> tuple[str, list[Any]] | None:
         terms = query_terms(text)
         if not terms:
             return None
         match = " ".join(f'"{t}"' for t in terms)
-        return ("SELECT rowid AS story, -bm25(story_fts, 4.0, 1.0, 1.0) AS score "
-                "FROM story_fts WHERE story_fts MATCH ?", [match])
+        return (
+            "SELECT rowid AS story, -bm25(story_fts, 4.0, 1.0, 1.0) AS score FROM story_fts WHERE story_fts MATCH ?",
+            [match],
+        )
 
     def snippets(self, text: str, bodies: dict[int, str]) -> dict[int, str]:
         """FTS5 ``snippet()`` over a per-connection temporary index of just these bodies (the
@@ -214,12 +220,16 @@ class SqliteBackend(Backend):
         terms = query_terms(text)
         if not terms or not bodies:
             return {}
-        self.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.snippet_fts USING fts5(body, tokenize='porter unicode61')")
+        self.execute(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.snippet_fts USING fts5(body, tokenize='porter unicode61')"
+        )
         self.execute("DELETE FROM temp.snippet_fts")
         self.executemany("INSERT INTO temp.snippet_fts (rowid, body) VALUES (?, ?)", bodies.items())
-        rows = self.query(f"SELECT rowid AS story, snippet(snippet_fts, 0, ?, ?, '…', {SNIPPET_WORDS}) AS s "
-                          "FROM temp.snippet_fts WHERE snippet_fts MATCH ?",
-                          (MARK_START, MARK_STOP, " OR ".join(f'"{t}"' for t in terms)))
+        rows = self.query(
+            f"SELECT rowid AS story, snippet(snippet_fts, 0, ?, ?, '…', {SNIPPET_WORDS}) AS s "
+            "FROM temp.snippet_fts WHERE snippet_fts MATCH ?",
+            (MARK_START, MARK_STOP, " OR ".join(f'"{t}"' for t in terms)),
+        )
         self.execute("DELETE FROM temp.snippet_fts")
         return {int(r["story"]): r["s"] for r in rows}
 
@@ -277,17 +287,23 @@ class PostgresBackend(Backend):
         return schema.statements(schema.POSTGRES_TYPES, schema.POSTGRES_FTS)
 
     def fts_insert(self, story: int, headline: str, body: str, quotes: str) -> None:
-        self.execute("INSERT INTO story_fts (story, tsv) VALUES (?, "
-                     "setweight(to_tsvector('english', ?), 'A') || to_tsvector('english', ?) "
-                     "|| to_tsvector('english', ?))", (story, headline, body, quotes))
+        self.execute(
+            "INSERT INTO story_fts (story, tsv) VALUES (?, "
+            "setweight(to_tsvector('english', ?), 'A') || to_tsvector('english', ?) "
+            "|| to_tsvector('english', ?))",
+            (story, headline, body, quotes),
+        )
 
     def fts_source(self, text: str) -> tuple[str, list[Any]] | None:
         terms = query_terms(text)
         if not terms:
             return None
         query = " ".join(f'"{t}"' if " " in t else t for t in terms)
-        return ("SELECT story, ts_rank(tsv, websearch_to_tsquery('english', ?)) AS score FROM story_fts "
-                "WHERE tsv @@ websearch_to_tsquery('english', ?)", [query, query])
+        return (
+            "SELECT story, ts_rank(tsv, websearch_to_tsquery('english', ?)) AS score FROM story_fts "
+            "WHERE tsv @@ websearch_to_tsquery('english', ?)",
+            [query, query],
+        )
 
     def snippets(self, text: str, bodies: dict[int, str]) -> dict[int, str]:
         """``ts_headline`` with the same English configuration as the index. Its parser drops
@@ -296,13 +312,18 @@ class PostgresBackend(Backend):
         if not terms or not bodies:
             return {}
         query = " or ".join(f'"{t}"' if " " in t else t for t in terms)
-        options = (f"StartSel={MARK_START}, StopSel={MARK_STOP}, MaxWords={SNIPPET_WORDS}, MinWords=12, "
-                   "MaxFragments=2, FragmentDelimiter=\" … \"")
+        options = (
+            f"StartSel={MARK_START}, StopSel={MARK_STOP}, MaxWords={SNIPPET_WORDS}, MinWords=12, "
+            'MaxFragments=2, FragmentDelimiter=" … "'
+        )
         out = {}
         for story, body in bodies.items():
             shielded = body.replace("<", _LT)
-            row = self.one("SELECT ts_headline('english', ?, q, ?) AS s, to_tsvector('english', ?) @@ q AS hit "
-                           "FROM websearch_to_tsquery('english', ?) q", (shielded, options, shielded, query))
+            row = self.one(
+                "SELECT ts_headline('english', ?, q, ?) AS s, to_tsvector('english', ?) @@ q AS hit "
+                "FROM websearch_to_tsquery('english', ?) q",
+                (shielded, options, shielded, query),
+            )
             if row and row["hit"]:
                 out[story] = row["s"].replace(_LT, "<")
         return out

@@ -4,6 +4,7 @@ These run in the worker processes, next to the reader, so the single writer only
 the headline slug and MinHash signature (story versions), the weighted terms (threads), the
 story's day, and the record as JSON.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -60,12 +61,17 @@ def prepare(article: Article) -> Prepared:
 
 
 def features(article: Article) -> StoryFeatures:
-    body = article.text[article.body.start:article.body.end] or article.text
+    body = article.text[article.body.start : article.body.end] or article.text
     signature = minhash(body)
     long_enough = len(WORD.findall(body)) >= LSH_MIN_WORDS
-    return StoryFeatures(day=story_day(article), slug=slug(article.headline), minhash=signature.tobytes(),
-                         buckets=buckets(signature) if long_enough else (), terms=terms(article, body),
-                         figures=figures(body))
+    return StoryFeatures(
+        day=story_day(article),
+        slug=slug(article.headline),
+        minhash=signature.tobytes(),
+        buckets=buckets(signature) if long_enough else (),
+        terms=terms(article, body),
+        figures=figures(body),
+    )
 
 
 def figures(body: str) -> tuple[str, ...]:
@@ -106,7 +112,7 @@ def _permutations():
 def minhash(text: str) -> np.ndarray:
     """MinHash signature (uint32) of the text's shingles of words and numbers."""
     words = [w.casefold() for w in TOKEN.findall(text)]
-    shingles = {" ".join(words[i:i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
+    shingles = {" ".join(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
     mh = MinHash(num_perm=NUM_PERM, seed=7, permutations=_permutations(), scheme="affine32")
     mh.update_batch([s.encode("utf-8") for s in shingles])
     return mh.hashvalues.astype(np.uint32)
@@ -124,9 +130,14 @@ def similarity(a: np.ndarray, b: np.ndarray) -> float:
 def buckets(signature: np.ndarray) -> tuple[int, ...]:
     """One LSH bucket per band, as signed 64-bit integers (both databases store BIGINT)."""
     rows = NUM_PERM // BANDS
-    return tuple(int.from_bytes(hashlib.blake2b(signature[b * rows:(b + 1) * rows].tobytes(),
-                                                digest_size=8).digest(), "little", signed=True)
-                 for b in range(BANDS))
+    return tuple(
+        int.from_bytes(
+            hashlib.blake2b(signature[b * rows : (b + 1) * rows].tobytes(), digest_size=8).digest(),
+            "little",
+            signed=True,
+        )
+        for b in range(BANDS)
+    )
 
 
 def terms(article: Article, body: str) -> tuple[tuple[str, float], ...]:

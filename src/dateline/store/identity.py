@@ -16,6 +16,7 @@ moves the rows, so every view shows it and later stories follow it.
 
 All look-ups go through indexed keys: the cost per story does not grow with the archive.
 """
+
 from __future__ import annotations
 
 import json
@@ -39,11 +40,33 @@ PLACE_TYPES = frozenset({"GPE", "LOC", "NORP"})
 # What a name look-up (a reader's query, a short form in a story) may match, best first.
 LOOKUP_KINDS = ("name", "form", "surname", "acronym")
 # Tables whose ``entity`` column an editor's merge or split moves (table, column).
-ENTITY_COLUMNS = (("mentions", "entity"), ("quotes", "entity"), ("places", "entity"), ("event_args", "entity"),
-                  ("sentiments", "entity"), ("events", "place"), ("entity_evidence", "entity"))
+ENTITY_COLUMNS = (
+    ("mentions", "entity"),
+    ("quotes", "entity"),
+    ("places", "entity"),
+    ("event_args", "entity"),
+    ("sentiments", "entity"),
+    ("events", "place"),
+    ("entity_evidence", "entity"),
+)
 _INSTITUTIONS = frozenset(ORG_ALIASES.values())
-_INSTITUTION_HEADS = frozenset({"department", "ministry", "treasury", "bank", "senate", "congress", "parliament",
-                                "army", "navy", "police", "government", "cabinet", "commission"})
+_INSTITUTION_HEADS = frozenset(
+    {
+        "department",
+        "ministry",
+        "treasury",
+        "bank",
+        "senate",
+        "congress",
+        "parliament",
+        "army",
+        "navy",
+        "police",
+        "government",
+        "cabinet",
+        "commission",
+    }
+)
 
 
 def name_key(name: str) -> str:
@@ -138,9 +161,15 @@ class Known:
 
     @classmethod
     def from_row(cls, row: dict) -> Known:
-        return cls(n=row["n"], name=row["name"], titles=json.loads(row["titles"] or "[]"),
-                   country=row["country"], journalist=bool(row["journalist"]),
-                   n_stories=row["n_stories"], context=json.loads(row["context"] or "{}"))
+        return cls(
+            n=row["n"],
+            name=row["name"],
+            titles=json.loads(row["titles"] or "[]"),
+            country=row["country"],
+            journalist=bool(row["journalist"]),
+            n_stories=row["n_stories"],
+            context=json.loads(row["context"] or "{}"),
+        )
 
 
 def agreement(known: Known, ev: Evidence) -> float | None:
@@ -168,8 +197,10 @@ def choose(candidates: list[Known], ev: Evidence) -> tuple[Known, float] | None:
 def choose_short(candidates: list[Known], ev: Evidence) -> tuple[Known, float] | None:
     """A short form (surname, acronym) joins the one agreeing candidate, or the one the
     story's company points at, or one named in ``DOMINANT`` times as many stories; else none."""
-    scored = sorted(((s, k) for k in candidates if (s := agreement(k, ev)) is not None),
-                    key=lambda t: (-len(t[1].context.keys() & ev.company), -t[1].n_stories, t[1].n))
+    scored = sorted(
+        ((s, k) for k in candidates if (s := agreement(k, ev)) is not None),
+        key=lambda t: (-len(t[1].context.keys() & ev.company), -t[1].n_stories, t[1].n),
+    )
     if len(scored) == 1:
         return scored[0][1], scored[0][0]
     if len(scored) < 2:
@@ -192,9 +223,15 @@ def merged(known: Known, ev: Evidence, titles: tuple[str, ...]) -> Known:
             seen.add(title_key(t))
     context = Counter(known.context)
     context.update(ev.company)
-    return Known(n=known.n, name=_better_name(known.name, ev), titles=all_titles,
-                 country=known.country or ev.country, journalist=known.journalist,
-                 n_stories=known.n_stories + 1, context=dict(context.most_common(CONTEXT_KEEP)))
+    return Known(
+        n=known.n,
+        name=_better_name(known.name, ev),
+        titles=all_titles,
+        country=known.country or ev.country,
+        journalist=known.journalist,
+        n_stories=known.n_stories + 1,
+        context=dict(context.most_common(CONTEXT_KEEP)),
+    )
 
 
 def _better_name(current: str, ev: Evidence) -> str:
@@ -209,8 +246,12 @@ def _better_name(current: str, ev: Evidence) -> str:
 # -- the archive side ----------------------------------------------------------------------
 def resolve(db: Backend, story: int, local_id: str, ev: Evidence, titles: tuple[str, ...]) -> int:
     """The archive entity of one story entity: found or created, updated, evidence kept."""
-    same_key = _candidates(db, "SELECT e.* FROM entity_keys k JOIN entities e ON e.n = k.entity "
-                               "WHERE k.key = ? AND k.type = ? AND k.kind = 'name'", (ev.key, ev.type))
+    same_key = _candidates(
+        db,
+        "SELECT e.* FROM entity_keys k JOIN entities e ON e.n = k.entity "
+        "WHERE k.key = ? AND k.type = ? AND k.kind = 'name'",
+        (ev.key, ev.type),
+    )
     found, how = choose(same_key, ev), "same name"
     if found is None and not same_key:
         found, how = _short_form(db, ev)
@@ -219,12 +260,22 @@ def resolve(db: Backend, story: int, local_id: str, ev: Evidence, titles: tuple[
     else:
         match, score = found
     new = merged(match, ev, titles)
-    db.execute("UPDATE entities SET name = ?, titles = ?, country = ?, n_stories = ?, context = ? WHERE n = ?",
-               (new.name, json.dumps(new.titles, ensure_ascii=False), new.country, new.n_stories,
-                json.dumps(new.context, ensure_ascii=False), new.n))
+    db.execute(
+        "UPDATE entities SET name = ?, titles = ?, country = ?, n_stories = ?, context = ? WHERE n = ?",
+        (
+            new.name,
+            json.dumps(new.titles, ensure_ascii=False),
+            new.country,
+            new.n_stories,
+            json.dumps(new.context, ensure_ascii=False),
+            new.n,
+        ),
+    )
     _add_keys(db, new.n, ev, form=name_key(ev.name))
-    db.execute("INSERT INTO entity_evidence (story, local_id, entity, name, type, how, score) "
-               "VALUES (?, ?, ?, ?, ?, ?, ?)", (story, local_id, new.n, ev.name, ev.type, how, round(score, 3)))
+    db.execute(
+        "INSERT INTO entity_evidence (story, local_id, entity, name, type, how, score) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (story, local_id, new.n, ev.name, ev.type, how, round(score, 3)),
+    )
     if how == "new" and ev.type == "PERSON" and (last := surname(ev.key)):
         _take_over_surname(db, story, new.n, last)
     return new.n
@@ -245,29 +296,39 @@ def _short_form(db: Backend, ev: Evidence) -> tuple[tuple[Known, float] | None, 
         kind = "acronym"
     else:
         return None, "new"
-    rows = _candidates(db, "SELECT e.* FROM entity_keys k JOIN entities e ON e.n = k.entity "
-                           "WHERE k.key = ? AND k.type = ? AND k.kind = ?", (ev.key.replace(" ", ""), ev.type, kind))
+    rows = _candidates(
+        db,
+        "SELECT e.* FROM entity_keys k JOIN entities e ON e.n = k.entity WHERE k.key = ? AND k.type = ? AND k.kind = ?",
+        (ev.key.replace(" ", ""), ev.type, kind),
+    )
     return choose_short(rows, ev), kind
 
 
 def _create(db: Backend, ev: Evidence) -> Known:
     name = display_name(ev.name)
-    n = db.insert("INSERT INTO entities (key, type, name, journalist) VALUES (?, ?, ?, ?)",
-                  (ev.key, ev.type, name, int(ev.journalist)))
+    n = db.insert(
+        "INSERT INTO entities (key, type, name, journalist) VALUES (?, ?, ?, ?)",
+        (ev.key, ev.type, name, int(ev.journalist)),
+    )
     db.execute("INSERT INTO entity_keys (key, type, entity, kind) VALUES (?, ?, ?, 'name')", (ev.key, ev.type, n))
     if ev.type == "PERSON" and (last := surname(ev.key)):
-        db.execute("INSERT INTO entity_keys (key, type, entity, kind) VALUES (?, ?, ?, 'surname')",
-                   (last, ev.type, n))
+        db.execute("INSERT INTO entity_keys (key, type, entity, kind) VALUES (?, ?, ?, 'surname')", (last, ev.type, n))
     if ev.type == "ORG":
-        db.executemany("INSERT INTO entity_keys (key, type, entity, kind) VALUES (?, ?, ?, 'acronym')",
-                       [(a.casefold(), ev.type, n) for a in initials(ev.name) if len(ev.key.split()) >= 2])
+        db.executemany(
+            "INSERT INTO entity_keys (key, type, entity, kind) VALUES (?, ?, ?, 'acronym')",
+            [(a.casefold(), ev.type, n) for a in initials(ev.name) if len(ev.key.split()) >= 2],
+        )
     return Known(n=n, name=name, titles=[], country=None, journalist=ev.journalist, n_stories=0)
 
 
 def _add_keys(db: Backend, n: int, ev: Evidence, form: str) -> None:
     """Index a written form the entity went by ("american" for the United States)."""
-    if form and form != ev.key and db.scalar("SELECT 1 AS x FROM entity_keys WHERE key = ? AND entity = ? "
-                                             "AND kind = 'form'", (form, n)) is None:
+    if (
+        form
+        and form != ev.key
+        and db.scalar("SELECT 1 AS x FROM entity_keys WHERE key = ? AND entity = ? AND kind = 'form'", (form, n))
+        is None
+    ):
         db.execute("INSERT INTO entity_keys (key, type, entity, kind) VALUES (?, ?, ?, 'form')", (form, ev.type, n))
 
 
@@ -275,12 +336,14 @@ def _take_over_surname(db: Backend, story: int, person: int, last: str) -> None:
     """A new full name takes over the surname-only entity written before it ("Lawson" in an
     earlier story becomes Nigel Lawson) when it is the only full name with that surname; not
     one the same story keeps apart from it (its reader found the short form ambiguous)."""
-    owners = db.query("SELECT entity FROM entity_keys WHERE key = ? AND type = 'PERSON' AND kind = 'surname'",
-                      (last,))
+    owners = db.query("SELECT entity FROM entity_keys WHERE key = ? AND type = 'PERSON' AND kind = 'surname'", (last,))
     if len(owners) != 1:
         return
-    for row in db.query("SELECT n FROM entities WHERE key = ? AND type = 'PERSON' AND journalist = 0 AND n NOT IN "
-                        "(SELECT entity FROM entity_evidence WHERE story = ?)", (last, story)):
+    for row in db.query(
+        "SELECT n FROM entities WHERE key = ? AND type = 'PERSON' AND journalist = 0 AND n NOT IN "
+        "(SELECT entity FROM entity_evidence WHERE story = ?)",
+        (last, story),
+    ):
         merge_entities(db, row["n"], person, how="surname, later")
 
 
@@ -296,16 +359,25 @@ def merge_entities(db: Backend, source: int, target: int, *, how: str) -> None:
         a, b = Known.from_row(src), Known.from_row(dst)
         titles = list(dict.fromkeys(b.titles + a.titles))[:TITLES_KEEP]
         context = Counter(b.context) + Counter(a.context)
-        db.execute("UPDATE entities SET titles = ?, country = ?, n_stories = ?, context = ? WHERE n = ?",
-                   (json.dumps(titles, ensure_ascii=False), b.country or a.country, _stories_of(db, target),
-                    json.dumps(dict(context.most_common(CONTEXT_KEEP)), ensure_ascii=False), target))
+        db.execute(
+            "UPDATE entities SET titles = ?, country = ?, n_stories = ?, context = ? WHERE n = ?",
+            (
+                json.dumps(titles, ensure_ascii=False),
+                b.country or a.country,
+                _stories_of(db, target),
+                json.dumps(dict(context.most_common(CONTEXT_KEEP)), ensure_ascii=False),
+                target,
+            ),
+        )
     db.execute("DELETE FROM entities WHERE n = ?", (source,))
 
 
 def _stories_of(db: Backend, entity: int) -> int:
     """How many stories name the entity (the evidence is written before the story's mentions)."""
-    counts = [db.scalar(f"SELECT COUNT(DISTINCT story) AS c FROM {table} WHERE entity = ?", (entity,))
-              for table in ("entity_evidence", "mentions")]
+    counts = [
+        db.scalar(f"SELECT COUNT(DISTINCT story) AS c FROM {table} WHERE entity = ?", (entity,))
+        for table in ("entity_evidence", "mentions")
+    ]
     return max(int(c or 0) for c in counts)
 
 
@@ -317,8 +389,11 @@ def lookup(db: Backend, name: str, type: str | None = None) -> list[int]:
         return []
     marks = ", ".join("?" * len(keys))
     typed = " AND e.type = ?" if type else ""
-    rows = db.query(f"SELECT k.entity, k.kind, e.n_stories FROM entity_keys k JOIN entities e ON e.n = k.entity "
-                    f"WHERE k.key IN ({marks}){typed}", (*keys, *([type] if type else [])))
+    rows = db.query(
+        f"SELECT k.entity, k.kind, e.n_stories FROM entity_keys k JOIN entities e ON e.n = k.entity "
+        f"WHERE k.key IN ({marks}){typed}",
+        (*keys, *([type] if type else [])),
+    )
     rank = {kind: i for i, kind in enumerate(LOOKUP_KINDS)}
     chosen = sorted(rows, key=lambda r: (rank[r["kind"]], -r["n_stories"], r["entity"]))
     return list(dict.fromkeys(r["entity"] for r in chosen))
@@ -355,26 +430,34 @@ def correct_split(db: Backend, entity: int, stories: list[str], note: str | None
     row = db.one("SELECT * FROM entities WHERE n = ?", (entity,))
     if row is None:
         raise LookupError(f"no entity {entity}")
-    ns = [r["n"] for r in db.query(f"SELECT n FROM stories WHERE id IN ({', '.join('?' * len(stories))})",
-                                   stories)] if stories else []
+    ns = (
+        [r["n"] for r in db.query(f"SELECT n FROM stories WHERE id IN ({', '.join('?' * len(stories))})", stories)]
+        if stories
+        else []
+    )
     if not ns:
         raise LookupError("none of the given stories is in the archive")
     marks = ", ".join("?" * len(ns))
-    held = db.scalar(f"SELECT COUNT(DISTINCT story) AS c FROM mentions WHERE entity = ? AND story IN ({marks})",
-                     (entity, *ns))
+    held = db.scalar(
+        f"SELECT COUNT(DISTINCT story) AS c FROM mentions WHERE entity = ? AND story IN ({marks})", (entity, *ns)
+    )
     total = db.scalar("SELECT COUNT(DISTINCT story) AS c FROM mentions WHERE entity = ?", (entity,))
     if not held:
         raise LookupError(f"entity {entity} is not named in those stories")
     if held == total:
         raise ValueError("a split must leave the entity some of its stories")
-    new = db.insert("INSERT INTO entities (key, type, name, journalist, country) VALUES (?, ?, ?, ?, ?)",
-                    (row["key"], row["type"], row["name"], row["journalist"], row["country"]))
-    db.execute("INSERT INTO entity_keys (key, type, entity, kind) VALUES (?, ?, ?, 'name')",
-               (row["key"], row["type"], new))
+    new = db.insert(
+        "INSERT INTO entities (key, type, name, journalist, country) VALUES (?, ?, ?, ?, ?)",
+        (row["key"], row["type"], row["name"], row["journalist"], row["country"]),
+    )
+    db.execute(
+        "INSERT INTO entity_keys (key, type, entity, kind) VALUES (?, ?, ?, 'name')", (row["key"], row["type"], new)
+    )
     for table, column in ENTITY_COLUMNS:
         story_col = "story" if table != "event_args" else "(SELECT e.story FROM events e WHERE e.n = event)"
-        db.execute(f"UPDATE {table} SET {column} = ? WHERE {column} = ? AND {story_col} IN ({marks})",
-                   (new, entity, *ns))
+        db.execute(
+            f"UPDATE {table} SET {column} = ? WHERE {column} = ? AND {story_col} IN ({marks})", (new, entity, *ns)
+        )
     db.execute("UPDATE entity_evidence SET how = 'editor' WHERE entity = ?", (new,))
     for n in (entity, new):
         db.execute("UPDATE entities SET n_stories = ? WHERE n = ?", (_stories_of(db, n), n))
@@ -384,15 +467,21 @@ def correct_split(db: Backend, entity: int, stories: list[str], note: str | None
 def corrections(db: Backend, entity: int | None = None) -> list[Correction]:
     """The editor's corrections, oldest first; with ``entity``, those naming it either side."""
     where, params = ("WHERE entity = ? OR other = ?", (entity, entity)) if entity is not None else ("", ())
-    return [Correction(r["n"], r["kind"], r["entity"], r["other"], tuple(json.loads(r["stories"])), r["note"],
-                       r["made"]) for r in db.query(f"SELECT * FROM entity_corrections {where} ORDER BY n", params)]
+    return [
+        Correction(r["n"], r["kind"], r["entity"], r["other"], tuple(json.loads(r["stories"])), r["note"], r["made"])
+        for r in db.query(f"SELECT * FROM entity_corrections {where} ORDER BY n", params)
+    ]
 
 
 def merged_into(db: Backend, entity: int) -> int | None:
     """Where an entity merged away now lives (following an editor's or a later merge)."""
     seen = {entity}
-    while (row := db.one("SELECT other FROM entity_corrections WHERE kind = 'merge' AND entity = ? "
-                         "ORDER BY n DESC LIMIT 1", (entity,))) is not None:
+    while (
+        row := db.one(
+            "SELECT other FROM entity_corrections WHERE kind = 'merge' AND entity = ? ORDER BY n DESC LIMIT 1",
+            (entity,),
+        )
+    ) is not None:
         entity = row["other"]
         if entity in seen:
             return None
@@ -400,11 +489,12 @@ def merged_into(db: Backend, entity: int) -> int | None:
     return entity if len(seen) > 1 else None
 
 
-def _record(db: Backend, kind: str, entity: int, other: int, stories: tuple[str, ...],
-            note: str | None) -> Correction:
+def _record(db: Backend, kind: str, entity: int, other: int, stories: tuple[str, ...], note: str | None) -> Correction:
     from datetime import datetime
 
     made = datetime.now(UTC).isoformat(timespec="seconds")
-    n = db.insert("INSERT INTO entity_corrections (kind, entity, other, stories, note, made) VALUES (?, ?, ?, ?, ?, ?)",
-                  (kind, entity, other, json.dumps(list(stories)), note, made))
+    n = db.insert(
+        "INSERT INTO entity_corrections (kind, entity, other, stories, note, made) VALUES (?, ?, ?, ?, ?, ?)",
+        (kind, entity, other, json.dumps(list(stories)), note, made),
+    )
     return Correction(n, kind, entity, other, stories, note, made)

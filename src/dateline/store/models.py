@@ -1,4 +1,5 @@
 """Typed results of archive queries. Each has ``to_dict()`` for JSON."""
+
 from __future__ import annotations
 
 import dataclasses

@@ -1,4 +1,5 @@
 """Patterns the archive uses, kept as data: wire headline prefixes, honorifics, word shapes."""
+
 from __future__ import annotations
 
 import re
@@ -8,7 +9,8 @@ import re
 VERSION_PREFIX = re.compile(
     r"^\s*(?:(?:update|refile|corrected|correction|rpt|repeat|wrapup|urgent|lead|exclusive|"
     r"recasts?|adds|changes|fixes|new|wrap)\b(?:\s*\d+)?\s*[-:–—|]\s*|\((?:lead|update|urgent)[^)]*\)\s*)+",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 
 # Honorifics dropped from a name before it is used as an identity key ("Mr. Kim" is Kim).
 HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady madam mme mlle herr prof rev".split())
@@ -18,8 +20,10 @@ NAME_SUFFIXES = frozenset("jr sr ii iii iv".split())
 
 # Places and peoples that country look-ups fold into their state but that are each their own
 # entity in the news ("England" and "Scotland" are not the United Kingdom).
-OWN_IDENTITY = frozenset("england english scotland scottish scot scots wales welsh northern ireland".split()
-                         + ["northern ireland", "northern irish"])
+OWN_IDENTITY = frozenset(
+    "england english scotland scottish scot scots wales welsh northern ireland".split()
+    + ["northern ireland", "northern irish"]
+)
 
 WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]")
 NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")  # a figure: "375", "1,250", "2.1"

@@ -7,6 +7,7 @@ one the archive already holds (``story_for_url``, checked before reading, so not
 or read twice). URLs are compared by ``url_key``: scheme, "www.", fragment, tracking parameters
 and a trailing slash do not make a different page.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -35,9 +36,10 @@ def add_sources(db: Backend, story: int, sources: Iterable[Source]) -> int:
     rows = db.query("SELECT kind, location, url FROM story_sources WHERE story = ?", (story,))
     have = {(r["kind"], r["location"], r["url"]) for r in rows}
     new = [s for s in sources if (s.kind, s.location, s.url) not in have]
-    db.executemany("INSERT INTO story_sources (story, kind, location, url, url_key, fetched) "
-                   "VALUES (?, ?, ?, ?, ?, ?)",
-                   [(story, s.kind, s.location, s.url, url_key(s.url), s.fetched) for s in new])
+    db.executemany(
+        "INSERT INTO story_sources (story, kind, location, url, url_key, fetched) VALUES (?, ?, ?, ?, ?, ?)",
+        [(story, s.kind, s.location, s.url, url_key(s.url), s.fetched) for s in new],
+    )
     return len(new)
 
 

@@ -5,6 +5,7 @@ means the same everywhere: ``until=2024`` is the end of 2024 wherever it is give
 that is not a date ("yesterday") is a ``QueryError`` wherever it is given (a 400 from the API
 and the pages, exit status 2 from the CLI).
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -57,10 +58,24 @@ class SearchQuery:
     offset: int = 0
 
     @classmethod
-    def parse(cls, *, q: Any = None, text: Any = None, entity: Any = None, speaker: Any = None,
-              place: Any = None, bbox: Any = None, since: Any = None, until: Any = None, agency: Any = None,
-              topic: Any = None, all_versions: Any = False, sort: Any = None, limit: Any = 20,
-              offset: Any = 0) -> SearchQuery:
+    def parse(
+        cls,
+        *,
+        q: Any = None,
+        text: Any = None,
+        entity: Any = None,
+        speaker: Any = None,
+        place: Any = None,
+        bbox: Any = None,
+        since: Any = None,
+        until: Any = None,
+        agency: Any = None,
+        topic: Any = None,
+        all_versions: Any = False,
+        sort: Any = None,
+        limit: Any = 20,
+        offset: Any = 0,
+    ) -> SearchQuery:
         """A query from raw values (strings from a URL or a command line, or typed values);
         empty strings mean no filter. Raises ``QueryError`` naming the first bad parameter."""
         words = clean(q if q is not None else text)
@@ -72,10 +87,21 @@ class SearchQuery:
         sort = clean(sort)
         if sort is not None and sort not in SORTS:
             raise QueryError(f"sort must be one of {', '.join(SORTS)}, not {sort!r}")
-        return cls(text=words, entity=_name_or_id(entity), speaker=_name_or_id(speaker), place=clean(place),
-                   bbox=parse_bbox(bbox), since=since_day(since), until=until_day(until), agency=clean(agency),
-                   topic=clean(topic), all_versions=_flag(all_versions, "all_versions"), sort=sort,
-                   limit=_count(limit, "limit", 1, MAX_LIMIT), offset=_count(offset, "offset", 0, MAX_OFFSET))
+        return cls(
+            text=words,
+            entity=_name_or_id(entity),
+            speaker=_name_or_id(speaker),
+            place=clean(place),
+            bbox=parse_bbox(bbox),
+            since=since_day(since),
+            until=until_day(until),
+            agency=clean(agency),
+            topic=clean(topic),
+            all_versions=_flag(all_versions, "all_versions"),
+            sort=sort,
+            limit=_count(limit, "limit", 1, MAX_LIMIT),
+            offset=_count(offset, "offset", 0, MAX_OFFSET),
+        )
 
     @classmethod
     def from_params(cls, params: Mapping[str, str], **fixed: Any) -> SearchQuery:
@@ -85,17 +111,34 @@ class SearchQuery:
 
     def filters(self) -> dict[str, Any]:
         """The filters as ``Store._matching`` takes them."""
-        return {"entity": self.entity, "speaker": self.speaker, "place": self.place, "bbox": self.bbox,
-                "since": self.since, "until": self.until, "agency": self.agency, "topic": self.topic,
-                "all_versions": self.all_versions}
+        return {
+            "entity": self.entity,
+            "speaker": self.speaker,
+            "place": self.place,
+            "bbox": self.bbox,
+            "since": self.since,
+            "until": self.until,
+            "agency": self.agency,
+            "topic": self.topic,
+            "all_versions": self.all_versions,
+        }
 
     def params(self) -> dict[str, str]:
         """The query as URL parameters (only those set), to link to it or to a page of it."""
-        values = {"q": self.text, "entity": self.entity, "speaker": self.speaker, "place": self.place,
-                  "bbox": ",".join(f"{v:g}" for v in self.bbox) if self.bbox else None, "since": self.since,
-                  "until": self.until, "agency": self.agency, "topic": self.topic,
-                  "all_versions": "true" if self.all_versions else None, "sort": self.sort,
-                  "offset": str(self.offset) if self.offset else None}
+        values = {
+            "q": self.text,
+            "entity": self.entity,
+            "speaker": self.speaker,
+            "place": self.place,
+            "bbox": ",".join(f"{v:g}" for v in self.bbox) if self.bbox else None,
+            "since": self.since,
+            "until": self.until,
+            "agency": self.agency,
+            "topic": self.topic,
+            "all_versions": "true" if self.all_versions else None,
+            "sort": self.sort,
+            "offset": str(self.offset) if self.offset else None,
+        }
         return {k: str(v) for k, v in values.items() if v is not None}
 
     def replace(self, **changes: Any) -> SearchQuery:
@@ -104,8 +147,9 @@ class SearchQuery:
     @property
     def searched(self) -> bool:
         """True when any filter is set (a bare search page asks for nothing yet)."""
-        return any(self.filters()[k] for k in ("entity", "speaker", "place", "bbox", "since", "until", "agency",
-                                                  "topic")) or bool(self.text)
+        return any(
+            self.filters()[k] for k in ("entity", "speaker", "place", "bbox", "since", "until", "agency", "topic")
+        ) or bool(self.text)
 
 
 def clean(value: Any) -> str | None:

@@ -7,6 +7,7 @@ an FTS5 table in SQLite, a ``tsvector`` column with a GIN index in PostgreSQL.
 Every row of a story refers to ``stories.n`` (an integer) so the per-story tables stay small;
 ``stories.id`` is the record's content hash, unique, so ingesting a story twice is a no-op.
 """
+
 from __future__ import annotations
 
 SCHEMA_VERSION = "2"  # 2: identity keys, evidence, corrections, term counts (filled from 1's rows)
@@ -228,9 +229,29 @@ CREATE INDEX IF NOT EXISTS story_fts_tsv ON story_fts USING GIN (tsv);
 """
 
 # Deleting order: children before parents (foreign keys).
-ALL_TABLES = ("story_fts", "term_df", "story_figures", "entity_keys", "entity_evidence", "entity_corrections", "event_args", "events", "mentions", "quotes", "places", "timexes",
-              "topics", "tones", "sentiments",
-              "lsh", "terms", "story_sources", "stories", "entities", "meta")
+ALL_TABLES = (
+    "story_fts",
+    "term_df",
+    "story_figures",
+    "entity_keys",
+    "entity_evidence",
+    "entity_corrections",
+    "event_args",
+    "events",
+    "mentions",
+    "quotes",
+    "places",
+    "timexes",
+    "topics",
+    "tones",
+    "sentiments",
+    "lsh",
+    "terms",
+    "story_sources",
+    "stories",
+    "entities",
+    "meta",
+)
 
 
 def statements(types: dict[str, str], fts: str) -> list[str]:

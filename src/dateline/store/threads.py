@@ -18,6 +18,7 @@ Cost per story is flat in the archive's size: document frequencies come from a p
 counter (``term_df``), each term's candidates are its most recent ``POSTINGS`` stories, and
 version candidates are bounded the same way.
 """
+
 from __future__ import annotations
 
 import math
@@ -50,8 +51,10 @@ def assign_version(db: Backend, n: int, feats: StoryFeatures, agency: str | None
 
     ``update`` says the story calls itself a later version (an update note or prefix)."""
     group = _slug_match(db, n, feats, agency, update) or _text_match(db, n, feats)
-    db.executemany("INSERT INTO lsh (band, bucket, story) VALUES (?, ?, ?)",
-                   [(band, bucket, n) for band, bucket in enumerate(feats.buckets)])
+    db.executemany(
+        "INSERT INTO lsh (band, bucket, story) VALUES (?, ?, ?)",
+        [(band, bucket, n) for band, bucket in enumerate(feats.buckets)],
+    )
     db.execute("INSERT INTO story_figures (story, figures) VALUES (?, ?)", (n, " ".join(feats.figures)))
     group = group or n
     db.execute("UPDATE stories SET version_group = ? WHERE n = ?", (group, n))
@@ -64,16 +67,20 @@ def _slug_match(db: Backend, n: int, feats: StoryFeatures, agency: str | None, u
     figures: a recurring headline ("Market summary") over different stories is not a version."""
     if not feats.slug:
         return None
-    rows = db.query("SELECT n, version_group, agency, day, minhash FROM stories WHERE slug = ? AND n <> ? "
-                    "ORDER BY n DESC LIMIT ?", (feats.slug, n, VERSION_CANDIDATES))
+    rows = db.query(
+        "SELECT n, version_group, agency, day, minhash FROM stories WHERE slug = ? AND n <> ? ORDER BY n DESC LIMIT ?",
+        (feats.slug, n, VERSION_CANDIDATES),
+    )
     mine = signature_of(feats.minhash)
     for row in sorted(rows, key=lambda r: r["n"]):
         if agency and row["agency"] and agency != row["agency"]:
             continue
         if _days_apart(feats.day, row["day"]) > SLUG_MAX_DAYS:
             continue
-        if update or (similarity(mine, signature_of(bytes(row["minhash"]))) >= SLUG_SIMILARITY
-                      and numbers_agree(feats.figures, _figures(db, row["n"]))):
+        if update or (
+            similarity(mine, signature_of(bytes(row["minhash"]))) >= SLUG_SIMILARITY
+            and numbers_agree(feats.figures, _figures(db, row["n"]))
+        ):
             return row["version_group"]
     return None
 
@@ -84,13 +91,23 @@ def _text_match(db: Backend, n: int, feats: StoryFeatures) -> int | None:
         return None
     rows: dict[int, dict] = {}
     for band, bucket in enumerate(feats.buckets[:BANDS]):
-        for r in db.query("SELECT s.n, s.version_group, s.minhash, s.day FROM lsh l "
-                          "JOIN stories s ON s.n = l.story WHERE l.band = ? AND l.bucket = ? AND l.story <> ? "
-                          "ORDER BY l.story DESC LIMIT ?", (band, bucket, n, VERSION_CANDIDATES)):
+        for r in db.query(
+            "SELECT s.n, s.version_group, s.minhash, s.day FROM lsh l "
+            "JOIN stories s ON s.n = l.story WHERE l.band = ? AND l.bucket = ? AND l.story <> ? "
+            "ORDER BY l.story DESC LIMIT ?",
+            (band, bucket, n, VERSION_CANDIDATES),
+        ):
             rows.setdefault(r["n"], r)
     mine = signature_of(feats.minhash)
-    scored = sorted(((similarity(mine, signature_of(bytes(r["minhash"]))), -r["n"], r) for r in rows.values()
-                     if _days_apart(feats.day, r["day"]) <= TEXT_MAX_DAYS), key=lambda t: t[:2], reverse=True)
+    scored = sorted(
+        (
+            (similarity(mine, signature_of(bytes(r["minhash"]))), -r["n"], r)
+            for r in rows.values()
+            if _days_apart(feats.day, r["day"]) <= TEXT_MAX_DAYS
+        ),
+        key=lambda t: t[:2],
+        reverse=True,
+    )
     for score, _, r in scored:
         if score < VERSION_SIMILARITY:
             break
@@ -105,14 +122,18 @@ def _figures(db: Backend, n: int) -> tuple[str, ...]:
 
 def _mark_current(db: Backend, group: int) -> None:
     """The newest version (by publication time, then by arrival) is the current one."""
-    newest = db.scalar("SELECT n FROM stories WHERE version_group = ? "
-                       "ORDER BY COALESCE(published, day, '') DESC, n DESC LIMIT 1", (group,))
-    db.execute("UPDATE stories SET is_current = CASE WHEN n = ? THEN 1 ELSE 0 END WHERE version_group = ?",
-               (newest, group))
+    newest = db.scalar(
+        "SELECT n FROM stories WHERE version_group = ? ORDER BY COALESCE(published, day, '') DESC, n DESC LIMIT 1",
+        (group,),
+    )
+    db.execute(
+        "UPDATE stories SET is_current = CASE WHEN n = ? THEN 1 ELSE 0 END WHERE version_group = ?", (newest, group)
+    )
 
 
-def assign_thread(db: Backend, n: int, feats: StoryFeatures, group: int,
-                  settings: ThreadSettings = ThreadSettings()) -> int:
+def assign_thread(
+    db: Backend, n: int, feats: StoryFeatures, group: int, settings: ThreadSettings = ThreadSettings()
+) -> int:
     """Index the story's terms and give it a thread; returns the thread id."""
     idf = _idf(db, [t for t, _ in feats.terms])
     norm = math.sqrt(sum((w * idf[t]) ** 2 for t, w in feats.terms)) or 1.0
@@ -121,16 +142,17 @@ def assign_thread(db: Backend, n: int, feats: StoryFeatures, group: int,
         thread = db.scalar("SELECT thread FROM stories WHERE n = ?", (group,))
     if thread is None:
         thread = _most_similar_thread(db, n, feats, idf, norm, settings) or n
-    db.executemany("INSERT INTO terms (term, story, weight) VALUES (?, ?, ?)",
-                   [(t, n, w) for t, w in feats.terms])
+    db.executemany("INSERT INTO terms (term, story, weight) VALUES (?, ?, ?)", [(t, n, w) for t, w in feats.terms])
     _count_terms(db, [t for t, _ in feats.terms])
     db.execute("UPDATE stories SET thread = ?, term_norm = ? WHERE n = ?", (thread, norm, n))
     return thread
 
 
 def _count_terms(db: Backend, terms: list[str]) -> None:
-    db.executemany("INSERT INTO term_df (term, df) VALUES (?, 1) ON CONFLICT (term) DO UPDATE SET df = term_df.df + 1",
-                   [(t,) for t in terms])
+    db.executemany(
+        "INSERT INTO term_df (term, df) VALUES (?, 1) ON CONFLICT (term) DO UPDATE SET df = term_df.df + 1",
+        [(t,) for t in terms],
+    )
 
 
 def _idf(db: Backend, terms: list[str]) -> dict[str, float]:
@@ -144,28 +166,36 @@ def _idf(db: Backend, terms: list[str]) -> dict[str, float]:
         marks = ",".join("?" * len(terms))
         for row in db.query(f"SELECT term, df FROM term_df WHERE term IN ({marks})", terms):
             df[row["term"]] = int(row["df"])
-    return {t: math.log((total + 1) / (d + 1)) + 1.0 if d <= max(5, MAX_DF_SHARE * total) else 0.0
-            for t, d in df.items()}
+    return {
+        t: math.log((total + 1) / (d + 1)) + 1.0 if d <= max(5, MAX_DF_SHARE * total) else 0.0 for t, d in df.items()
+    }
 
 
-def _most_similar_thread(db: Backend, n: int, feats: StoryFeatures, idf: dict[str, float],
-                         norm: float, settings: ThreadSettings) -> int | None:
+def _most_similar_thread(
+    db: Backend, n: int, feats: StoryFeatures, idf: dict[str, float], norm: float, settings: ThreadSettings
+) -> int | None:
     weights = {t: w * idf[t] for t, w in feats.terms if idf[t] > 0}
     if not any(t.startswith(NAMED_PREFIXES) for t in weights):
         return None
     dots: dict[int, float] = {}
     named: set[int] = set()
     for term, weight in weights.items():
-        for r in db.query("SELECT story, weight FROM terms WHERE term = ? AND story <> ? ORDER BY story DESC LIMIT ?",
-                          (term, n, POSTINGS)):
+        for r in db.query(
+            "SELECT story, weight FROM terms WHERE term = ? AND story <> ? ORDER BY story DESC LIMIT ?",
+            (term, n, POSTINGS),
+        ):
             dots[r["story"]] = dots.get(r["story"], 0.0) + weight * r["weight"] * idf[term]
             if term.startswith(NAMED_PREFIXES):
                 named.add(r["story"])
     candidates = [s for s in dots if s in named]
     if not candidates:
         return None
-    info = {r["n"]: r for r in db.query(f"SELECT n, term_norm, thread, day FROM stories "
-                                        f"WHERE n IN ({','.join('?' * len(candidates))})", candidates)}
+    info = {
+        r["n"]: r
+        for r in db.query(
+            f"SELECT n, term_norm, thread, day FROM stories WHERE n IN ({','.join('?' * len(candidates))})", candidates
+        )
+    }
     best: tuple[float, int] | None = None
     for story in candidates:
         row = info[story]

@@ -4,6 +4,7 @@
 give back each text exactly: ``equal`` pieces are in both, ``delete`` only in the older,
 ``insert`` only in the newer.
 """
+
 from __future__ import annotations
 
 import difflib

@@ -4,6 +4,7 @@ Order matters: the story row first (its ``n`` is every other row's key), then en
 resolved to archive identities, then mentions, quotes, places, timexes and events mapped to
 those identities, then the full text index, versions and threads.
 """
+
 from __future__ import annotations
 
 from dateline.record import Article, Entity, Mention, Span
@@ -23,10 +24,21 @@ def write_story(db: Backend, item: Prepared, settings: ThreadSettings = ThreadSe
     if (known := db.scalar("SELECT n FROM stories WHERE id = ?", (art.id,))) is not None:
         add_sources(db, known, art.sources)  # the same story found again: one more source
         return None
-    n = db.insert("INSERT INTO stories (id, headline, agency, published, day, source, slug, minhash, record) "
-                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                  (art.id, art.headline, art.agency, art.published, feats.day, art.source, feats.slug,
-                   feats.minhash, item.record_json))
+    n = db.insert(
+        "INSERT INTO stories (id, headline, agency, published, day, source, slug, minhash, record) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            art.id,
+            art.headline,
+            art.agency,
+            art.published,
+            feats.day,
+            art.source,
+            feats.slug,
+            feats.minhash,
+            item.record_json,
+        ),
+    )
     add_sources(db, n, art.sources)
     ids = _write_entities(db, n, art)
     _write_quotes(db, n, art, ids)
@@ -34,7 +46,7 @@ def write_story(db: Backend, item: Prepared, settings: ThreadSettings = ThreadSe
     _write_timexes(db, n, art)
     _write_events(db, n, art, ids)
     _write_themes(db, n, art, ids)
-    body = art.text[art.body.start:art.body.end]
+    body = art.text[art.body.start : art.body.end]
     db.fts_insert(n, art.headline or "", body, "\n".join(q.text for q in art.quotes))
     update = bool(art.update_note) or bool(art.headline and VERSION_PREFIX.match(art.headline))
     group = assign_version(db, n, feats, art.agency, update)
@@ -46,8 +58,7 @@ def _write_entities(db: Backend, n: int, art: Article) -> dict[str, int]:
     """Resolve the story's entities (and byline authors) to archive entities; local id -> n."""
     entities = [e for e in art.entities if e.type in NAME_TYPES] + _byline_entities(art)
     keys = {e.id: identity_key(e.name, e.type) for e in entities}
-    ranked = sorted((e for e in entities if not e.journalist and keys[e.id][0]),
-                    key=lambda e: -len(e.mentions))
+    ranked = sorted((e for e in entities if not e.journalist and keys[e.id][0]), key=lambda e: -len(e.mentions))
     company_all = [keys[e.id][0] for e in ranked][:COMPANY_KEEP]
     ids: dict[str, int] = {}
     done: dict[tuple[str, str, bool], int] = {}  # one archive entity per key in a story ("U.S.", "American")
@@ -60,13 +71,18 @@ def _write_entities(db: Backend, n: int, art: Article) -> dict[str, int]:
             ids[ent.id] = same
             rows += [(n, same, ent.id, m.start, m.end) for m in ent.mentions]
             continue
-        ev = Evidence(key=key, type=type_, name=ent.name, titles=frozenset(title_key(t) for t in ent.titles),
-                      country=ent.country, journalist=ent.journalist,
-                      company=frozenset(k for k in company_all if k != key))
+        ev = Evidence(
+            key=key,
+            type=type_,
+            name=ent.name,
+            titles=frozenset(title_key(t) for t in ent.titles),
+            country=ent.country,
+            journalist=ent.journalist,
+            company=frozenset(k for k in company_all if k != key),
+        )
         ids[ent.id] = done[(key, type_, ent.journalist)] = resolve(db, n, ent.id, ev, ent.titles)
         rows += [(n, ids[ent.id], ent.id, m.start, m.end) for m in ent.mentions]
-    db.executemany("INSERT INTO mentions (story, entity, local_id, start_char, end_char) VALUES (?, ?, ?, ?, ?)",
-                   rows)
+    db.executemany("INSERT INTO mentions (story, entity, local_id, start_char, end_char) VALUES (?, ?, ?, ?, ?)", rows)
     return ids
 
 
@@ -98,23 +114,29 @@ def _credited_names(art: Article) -> list[str]:
 
 
 def _write_quotes(db: Backend, n: int, art: Article, ids: dict[str, int]) -> None:
-    db.executemany("INSERT INTO quotes (story, local_id, entity, speaker_text, kind, text, start_char, end_char, cue) "
-                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                   [(n, q.id, ids.get(q.speaker or ""), q.speaker_text, q.kind, q.text, q.start, q.end, q.cue)
-                    for q in art.quotes])
+    db.executemany(
+        "INSERT INTO quotes (story, local_id, entity, speaker_text, kind, text, start_char, end_char, cue) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (n, q.id, ids.get(q.speaker or ""), q.speaker_text, q.kind, q.text, q.start, q.end, q.cue)
+            for q in art.quotes
+        ],
+    )
 
 
 def _write_places(db: Backend, n: int, art: Article, ids: dict[str, int]) -> None:
-    db.executemany("INSERT INTO places (story, entity, name, geonames_id, lat, lon, country, feature) "
-                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                   [(n, ids.get(p.entity or ""), p.name, p.geonames_id, p.lat, p.lon, p.country, p.feature)
-                    for p in art.places])
+    db.executemany(
+        "INSERT INTO places (story, entity, name, geonames_id, lat, lon, country, feature) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [(n, ids.get(p.entity or ""), p.name, p.geonames_id, p.lat, p.lon, p.country, p.feature) for p in art.places],
+    )
 
 
 def _write_timexes(db: Backend, n: int, art: Article) -> None:
-    db.executemany("INSERT INTO timexes (story, local_id, text, type, value, start_char, end_char) "
-                   "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                   [(n, t.id, t.text, t.type, t.value, t.start, t.end) for t in art.timexes])
+    db.executemany(
+        "INSERT INTO timexes (story, local_id, text, type, value, start_char, end_char) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(n, t.id, t.text, t.type, t.value, t.start, t.end) for t in art.timexes],
+    )
 
 
 def _write_events(db: Backend, n: int, art: Article, ids: dict[str, int]) -> None:
@@ -122,24 +144,39 @@ def _write_events(db: Backend, n: int, art: Article, ids: dict[str, int]) -> Non
     for ev in art.events:
         when = values.get(ev.when or "")
         day = when if when and ISO_DAY.match(when) else None
-        e = db.insert("INSERT INTO events (story, local_id, type, trigger, start_char, end_char, place, "
-                      "when_value, day, modality) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                      (n, ev.id, ev.type, ev.trigger.text, ev.trigger.start, ev.trigger.end,
-                       ids.get(ev.where or ""), when, day, ev.modality))
-        args = [(e, ids[w], "who") for w in ev.who if w in ids] + \
-               [(e, ids[w], "with") for w in ev.with_ if w in ids]
+        e = db.insert(
+            "INSERT INTO events (story, local_id, type, trigger, start_char, end_char, place, "
+            "when_value, day, modality) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                n,
+                ev.id,
+                ev.type,
+                ev.trigger.text,
+                ev.trigger.start,
+                ev.trigger.end,
+                ids.get(ev.where or ""),
+                when,
+                day,
+                ev.modality,
+            ),
+        )
+        args = [(e, ids[w], "who") for w in ev.who if w in ids] + [(e, ids[w], "with") for w in ev.with_ if w in ids]
         db.executemany("INSERT INTO event_args (event, entity, role) VALUES (?, ?, ?)", args)
 
 
 def _write_themes(db: Backend, n: int, art: Article, ids: dict[str, int]) -> None:
     """Topics, the story's tone and the sentiment at each mention of an archive entity."""
-    db.executemany("INSERT INTO topics (story, scheme, code, label, score) VALUES (?, ?, ?, ?, ?)",
-                   [(n, t.scheme, t.code, t.label, t.score) for t in art.topics])
+    db.executemany(
+        "INSERT INTO topics (story, scheme, code, label, score) VALUES (?, ?, ?, ?, ?)",
+        [(n, t.scheme, t.code, t.label, t.score) for t in art.topics],
+    )
     if art.tone is not None:
         t = art.tone
-        db.execute("INSERT INTO tones (story, polarity, positive, negative, words) VALUES (?, ?, ?, ?, ?)",
-                   (n, t.polarity, t.positive, t.negative, t.words))
-    db.executemany("INSERT INTO sentiments (story, entity, start_char, end_char, polarity, score) "
-                   "VALUES (?, ?, ?, ?, ?, ?)",
-                   [(n, ids[s.entity], s.start, s.end, s.polarity, s.score) for s in art.sentiments
-                    if s.entity in ids])
+        db.execute(
+            "INSERT INTO tones (story, polarity, positive, negative, words) VALUES (?, ?, ?, ?, ?)",
+            (n, t.polarity, t.positive, t.negative, t.words),
+        )
+    db.executemany(
+        "INSERT INTO sentiments (story, entity, start_char, end_char, polarity, score) VALUES (?, ?, ?, ?, ?, ?)",
+        [(n, ids[s.entity], s.start, s.end, s.polarity, s.score) for s in art.sentiments if s.entity in ids],
+    )

@@ -1,4 +1,5 @@
 """Stage 2: the story's own structure (headline, agency, byline, dateline, credits...), no NLP."""
+
 from dateline.structure.layout import CreditLine, DatelineField, Field, Layout
 from dateline.structure.parser import parse_structure
 

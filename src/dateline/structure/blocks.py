@@ -19,6 +19,7 @@ Rules, in order (each a short test on physical lines, linear in the text):
 5. Text that is not wrapped keeps the old reading: a blank-line chunk is one paragraph, and
    without blank lines each line is one.
 """
+
 from __future__ import annotations
 
 import re
@@ -124,7 +125,7 @@ def _is_wrapped(text: str, lines: list[Line]) -> bool:
     width = max(ln.indent + ln.end - ln.start for ln in lines)
     if width > WRAP_MAX:
         return False
-    mid = sum(1 for ln in inner if not _SENTENCE_END.search(text[ln.start:ln.end]))
+    mid = sum(1 for ln in inner if not _SENTENCE_END.search(text[ln.start : ln.end]))
     return mid >= MID_SENTENCE_SHARE * len(inner)
 
 
@@ -144,7 +145,7 @@ def _paragraph_starts(text: str, lines: list[Line], wrapped: bool) -> tuple[list
             starts.append(b.indent > margin)
         else:  # a wrapped line goes on below a full line that ends mid-sentence, or in lower case
             full = a.indent + (a.end - a.start) >= FULL_LINE * width
-            ends = bool(_SENTENCE_END.search(text[a.start:a.end]))
+            ends = bool(_SENTENCE_END.search(text[a.start : a.end]))
             starts.append(not (text[b.start].islower() or (full and not ends)))
     return starts, indent_marked
 
@@ -157,15 +158,16 @@ def _table_rows(text: str, lines: list[Line], starts: list[bool], marked: bool) 
     n = len(lines)
     kinds = []
     for i, ln in enumerate(lines):
-        s = text[ln.start:ln.end]
+        s = text[ln.start : ln.end]
         ends = bool(_SENTENCE_END.search(s))
         nxt = lines[i + 1] if i + 1 < n else None
-        runs_on = nxt is not None and not nxt.after_blank and not starts[i + 1] and (
-            marked or text[nxt.start].islower())
+        runs_on = (
+            nxt is not None and not nxt.after_blank and not starts[i + 1] and (marked or text[nxt.start].islower())
+        )
         if marked and not starts[i]:
             kinds.append("prose")  # a wrapped line of an indent-marked paragraph
             continue
-        runs_in = i > 0 and not starts[i] and not _SENTENCE_END.search(text[lines[i - 1].start:lines[i - 1].end])
+        runs_in = i > 0 and not starts[i] and not _SENTENCE_END.search(text[lines[i - 1].start : lines[i - 1].end])
         if ends or runs_on:
             kinds.append("prose")
         elif _COLUMNS.search(s) and _DIGIT.search(s):

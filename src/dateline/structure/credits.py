@@ -1,4 +1,5 @@
 """Closing credits: who reported from where, who wrote, who edited."""
+
 from __future__ import annotations
 
 import re
@@ -27,7 +28,7 @@ def parse_credits(text: str, start: int, end: int) -> list[CreditLine]:
 
 
 def parse_ap_contributors(text: str, paragraph: Field, m: re.Match) -> list[CreditLine]:
-    """"Associated Press writers A in Chicago and B contributed to this report.\""""
+    """ "Associated Press writers A in Chicago and B contributed to this report.\""""
     start = paragraph.start + m.start("names")
     return _names_with_places(text, start, paragraph.start + m.end("names"), "contributing")
 
@@ -72,7 +73,7 @@ def _widen_place(lines: list[CreditLine], text: str, end: int) -> list[CreditLin
     last = lines[-1].place
     if last is None:
         return lines
-    wider = Field(text[last.start:end], last.start, end)
+    wider = Field(text[last.start : end], last.start, end)
     return [CreditLine(c.role, c.name, wider) if c.place == last else c for c in lines]
 
 

@@ -1,4 +1,5 @@
 """Typed result of the structure parser: every part with its span in the original text."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

@@ -6,6 +6,7 @@ that is not a header part); the trailer is read paragraph by paragraph from the 
 paragraphs look like credits or boilerplate. Whatever is not recognised is body, so a plain
 story comes out as all body and never raises.
 """
+
 from __future__ import annotations
 
 import re
@@ -23,8 +24,28 @@ HEADER_MAX_LINES = 16
 HEADLINE_MAX_CHARS = 250
 SHORT_HEADLINE_CHARS = 120  # a headline ending in a period, not in capitals or Title Case, is short
 TITLE_CASE_SHARE = 0.8
-TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "and", "or", "but", "for", "nor", "to", "in", "at", "by", "as",
-                               "with", "from", "into", "over", "vs"})
+TITLE_SMALL_WORDS = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "for",
+        "nor",
+        "to",
+        "in",
+        "at",
+        "by",
+        "as",
+        "with",
+        "from",
+        "into",
+        "over",
+        "vs",
+    }
+)
 
 
 @dataclass
@@ -42,8 +63,9 @@ class _Header:
     authors: list[Field] = field(default_factory=list)
 
 
-def parse_structure(text: str, *, published: str | None = None, headline: str | None = None,
-                    url: str | None = None) -> Layout:
+def parse_structure(
+    text: str, *, published: str | None = None, headline: str | None = None, url: str | None = None
+) -> Layout:
     """Parse a story's structure. ``published`` and ``headline`` are metadata from the
     caller (HTML or JSON Lines input); the caller's ``published`` wins over the text's."""
     lines = lines_of(text)
@@ -66,17 +88,31 @@ def parse_structure(text: str, *, published: str | None = None, headline: str | 
     wraps = tuple(w for b in blocks for w in b.breaks if w[1] <= body_end)
     body = Field(text[body_start:body_end], body_start, body_end)
     return Layout(
-        text=text, body=body, paragraphs=paragraphs, headline=header.headline,
-        agency=agency, agency_span=header.agency_span, published=published,
-        published_span=header.published_span, update_note=header.update_note,
-        bullets=tuple(header.bullets), byline=header.byline, authors=tuple(header.authors),
-        dateline=dateline, credits=tuple(credits), credits_span=credits_span,
-        boilerplate=tuple(boilerplate), url=url, tables=tables, wraps=wraps,
+        text=text,
+        body=body,
+        paragraphs=paragraphs,
+        headline=header.headline,
+        agency=agency,
+        agency_span=header.agency_span,
+        published=published,
+        published_span=header.published_span,
+        update_note=header.update_note,
+        bullets=tuple(header.bullets),
+        byline=header.byline,
+        authors=tuple(header.authors),
+        dateline=dateline,
+        credits=tuple(credits),
+        credits_span=credits_span,
+        boilerplate=tuple(boilerplate),
+        url=url,
+        tables=tables,
+        wraps=wraps,
         extra={"headline": headline} if headline and not header.headline else {},
     )
 
 
 # --- header ---------------------------------------------------------------------------------
+
 
 def _scan_header(text: str, lines: list[Field]) -> tuple[_Header, int, DatelineField | None]:
     """Read header lines from the top; return them, where the body starts, and the dateline."""
@@ -127,8 +163,13 @@ def _read_header_line(header: _Header, line: Field, index: int, lines: list[Fiel
     if index == 0 and _looks_like_headline(s, lines, text):
         header.headline = line
         return True
-    if header.headline is None and 0 < index <= 2 and index + 1 < len(lines) and len(s) <= SHORT_HEADLINE_CHARS \
-            and (P.BYLINE.match(lines[index + 1].text) or _match_dateline(lines[index + 1])):
+    if (
+        header.headline is None
+        and 0 < index <= 2
+        and index + 1 < len(lines)
+        and len(s) <= SHORT_HEADLINE_CHARS
+        and (P.BYLINE.match(lines[index + 1].text) or _match_dateline(lines[index + 1]))
+    ):
         header.headline = line  # below a timestamp or agency line: " 5-MAR-1987 09:23:44.74" then the title
         return True
     return False
@@ -140,7 +181,7 @@ def _looks_like_headline(line: str, lines: list[Field], text: str) -> bool:
     abbreviation ("... WITH U.S."), or a byline or dateline follows it."""
     if len(lines) < 2 or len(line) > HEADLINE_MAX_CHARS:
         return False
-    if not line.endswith((".", "!", "\"", "”")) or line.endswith("..."):
+    if not line.endswith((".", "!", '"', "”")) or line.endswith("..."):
         return True
     last_word = line.split()[-1]
     if line.upper() == line or "." in last_word[:-1] or _title_case(line):
@@ -152,7 +193,9 @@ def _looks_like_headline(line: str, lines: list[Field], text: str) -> bool:
         return True
     # One short sentence set apart by a blank line above a longer paragraph.
     one_sentence = not re.search(r"[.!?] [A-Z]", line)
-    return one_sentence and len(after.text) > len(line) and BLANK_LINE.search(text, lines[0].end, after.start) is not None
+    return (
+        one_sentence and len(after.text) > len(line) and BLANK_LINE.search(text, lines[0].end, after.start) is not None
+    )
 
 
 def _title_case(line: str) -> bool:
@@ -198,7 +241,7 @@ def _match_dateline(line: Field) -> DatelineField | None:
         return None
     places_text = m["places"]
     all_caps = places_text.upper() == places_text and any(c.isalpha() for c in places_text)
-    rest = line.text[m.end():]
+    rest = line.text[m.end() :]
     if m["tight"] is not None and not (m["date"] or m["agency"]):
         return None  # "NEW YORK, March 2 -The ...": no space after the dash only with a date
     if not (m["agency"] or m["station"]):
@@ -215,9 +258,19 @@ def _match_dateline(line: Field) -> DatelineField | None:
     date_text = strip_field(line.text, line.start, m.start("date"), m.end("date")) if m["date"] else None
     agency = P.AGENCIES[m["agency"].lower()] if m["agency"] else None
     station = m["station"]
-    end = line.start + len(line.text[:m.end()].rstrip()) if not rest else line.start + m.end()
-    return DatelineField(places=tuple(places), region=region, division=division, country=country, date=None, date_text=date_text,
-                         agency=agency, start=line.start, end=end, station=station)
+    end = line.start + len(line.text[: m.end()].rstrip()) if not rest else line.start + m.end()
+    return DatelineField(
+        places=tuple(places),
+        region=region,
+        division=division,
+        country=country,
+        date=None,
+        date_text=date_text,
+        agency=agency,
+        start=line.start,
+        end=end,
+        station=station,
+    )
 
 
 def _date_dateline(d: DatelineField, published: str | None) -> DatelineField:
@@ -243,12 +296,14 @@ def _date_dateline(d: DatelineField, published: str | None) -> DatelineField:
 
 # --- trailer --------------------------------------------------------------------------------
 
+
 def _field(text: str, start: int, end: int) -> Field:
     return strip_field(text, 0, start, end)
 
 
-def _scan_trailer(text: str, body_start: int,
-                  blocks: list[Block]) -> tuple[int, list[CreditLine], Field | None, list[Field]]:
+def _scan_trailer(
+    text: str, body_start: int, blocks: list[Block]
+) -> tuple[int, list[CreditLine], Field | None, list[Field]]:
     """Read credits and boilerplate from the bottom; return where the body ends and what was found."""
     paragraphs = [_field(text, b.start, b.end) for b in blocks]
     tables = {(b.start, b.end) for b in blocks if b.kind == "table"}
@@ -279,7 +334,7 @@ def _scan_trailer(text: str, body_start: int,
         return len(text[:start].rstrip()), credits, credits_span, boilerplate
     if not credits and (m := P.REUTERS_CREDITS.search(last.text)) and m.start() > 0:
         start = last.start + m.start()
-        credits_span = Field(text[start:last.end], start, last.end)
+        credits_span = Field(text[start : last.end], start, last.end)
         credits = parse_credits(text, start, last.end)
         body_end = len(text[:start].rstrip())
         return body_end, credits, credits_span, boilerplate

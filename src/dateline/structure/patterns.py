@@ -4,6 +4,7 @@ Each pattern matches one line or paragraph of a story. They are written for the
 house styles of Reuters, AP and AFP and for their common variants; a story that
 matches none of them is read as plain text.
 """
+
 from __future__ import annotations
 
 import re
@@ -40,10 +41,30 @@ AGENCIES: dict[str, str] = {
 _AGENCY_ALT = "|".join(sorted((re.escape(k) for k in AGENCIES), key=len, reverse=True))
 
 MONTHS: dict[str, int] = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 MONTH = rf"(?i:{_MONTH_ALT})\.?"
@@ -51,10 +72,34 @@ WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
 
 # Time zone abbreviations used on wire timestamps, as UTC offsets in minutes.
 TIME_ZONES: dict[str, int] = {
-    "GMT": 0, "UTC": 0, "Z": 0, "WET": 0, "BST": 60, "IST": 330, "CET": 60, "CEST": 120,
-    "EET": 120, "EEST": 180, "MSK": 180, "EST": -300, "EDT": -240, "CST": -360, "CDT": -300,
-    "MST": -420, "MDT": -360, "PST": -480, "PDT": -420, "AKST": -540, "HST": -600,
-    "JST": 540, "KST": 540, "HKT": 480, "SGT": 480, "AEST": 600, "AEDT": 660, "NZST": 720,
+    "GMT": 0,
+    "UTC": 0,
+    "Z": 0,
+    "WET": 0,
+    "BST": 60,
+    "IST": 330,
+    "CET": 60,
+    "CEST": 120,
+    "EET": 120,
+    "EEST": 180,
+    "MSK": 180,
+    "EST": -300,
+    "EDT": -240,
+    "CST": -360,
+    "CDT": -300,
+    "MST": -420,
+    "MDT": -360,
+    "PST": -480,
+    "PDT": -420,
+    "AKST": -540,
+    "HST": -600,
+    "JST": 540,
+    "KST": 540,
+    "HKT": 480,
+    "SGT": 480,
+    "AEST": 600,
+    "AEDT": 660,
+    "NZST": 720,
 }
 _TZ_ALT = "|".join(sorted(TIME_ZONES, key=len, reverse=True))
 
@@ -95,7 +140,8 @@ BYLINE = re.compile(r"^\s*+[Bb][Yy]\s++(?P<names>\S(?:[^\n]*\S)?)\s*+$")
 # The separator before the agency starts where a white-space run starts, so that a search
 # never retries inside a run.
 BYLINE_TRAILER = re.compile(
-    rf"(?<![\s,|/-])(?:\s*+[,|/-]\s*+|\s++)(?:{_AGENCY_ALT})(?:\s++(?:staff|writers?|reporters?))?\s*+$", re.I)
+    rf"(?<![\s,|/-])(?:\s*+[,|/-]\s*+|\s++)(?:{_AGENCY_ALT})(?:\s++(?:staff|writers?|reporters?))?\s*+$", re.I
+)
 NAME_SEPARATOR = re.compile(r"(?<!\s)(?:\s*+,\s*+(?:and\s++|&\s*+)?|\s++and\s++|\s*+&\s*+|\s++with\s++)", re.I)
 
 # The dateline opening the first body paragraph:

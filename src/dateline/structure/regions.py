@@ -1,5 +1,6 @@
 """What a dateline's region says: a country ("Russia") or a state or province ("Ky.", "Ont.",
 "Ohio"), and the ISO 3166-1 alpha-2 code of its country."""
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -40,8 +41,12 @@ def _divisions() -> dict[str, str]:
 
     from dateline.geo.lexicon import REGION_ABBREVIATIONS
 
-    top = [(code, sub) for code in DATELINE_DIVISION_COUNTRIES
-           for sub in pycountry.subdivisions.get(country_code=code) or () if sub.parent_code is None]
+    top = [
+        (code, sub)
+        for code in DATELINE_DIVISION_COUNTRIES
+        for sub in pycountry.subdivisions.get(country_code=code) or ()
+        if sub.parent_code is None
+    ]
     table: dict[str, str] = {}
     for code, sub in top:
         table.setdefault(_key(sub.name), code)

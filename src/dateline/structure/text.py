@@ -1,4 +1,5 @@
 """Offset-keeping text helpers: every piece keeps its span in the original text."""
+
 from __future__ import annotations
 
 import re

@@ -1,4 +1,5 @@
 """Read a wire timestamp line into ISO 8601 with its UTC offset."""
+
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
@@ -7,7 +8,7 @@ from dateline.structure import patterns as P
 
 
 def parse_timestamp(line: str) -> str | None:
-    """"Wednesday, 24 April 2019 07:35 GMT" -> "2019-04-24T07:35:00+00:00".
+    """ "Wednesday, 24 April 2019 07:35 GMT" -> "2019-04-24T07:35:00+00:00".
 
     A date without a time gives "YYYY-MM-DD"; a time without a zone gives no offset.
     Returns None when the line holds no full date.
@@ -20,7 +21,7 @@ def parse_timestamp(line: str) -> str | None:
         stamp = datetime(year, month, day)
     except (KeyError, ValueError):
         return None
-    rest = line[: d.start()] + " " + line[d.end():]
+    rest = line[: d.start()] + " " + line[d.end() :]
     t = P.TIMESTAMP_TIME.search(rest)
     if t is None:
         return stamp.date().isoformat()

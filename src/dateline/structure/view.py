@@ -7,6 +7,7 @@ breaks are blank lines, tables are left out and pathological runs (10,000 "=" or
 which make the tokenizer quadratic) are collapsed. Extractors work in view offsets; the
 reader maps every span back in one step (``to_original``).
 """
+
 from __future__ import annotations
 
 import re
@@ -53,7 +54,7 @@ class TextView:
         self.edits = _merged(edits, original)
         parts, v_start, v_end, pos, size = [], [], [], 0, 0
         for e in self.edits:
-            parts.append(original[pos:e.start])
+            parts.append(original[pos : e.start])
             size += e.start - pos
             v_start.append(size)
             parts.append(e.text)
@@ -108,7 +109,7 @@ def _merged(edits: Iterable[Edit], original: str) -> list[Edit]:
             kept.append((rank, e))
     out: list[Edit] = []
     for _, e in kept:
-        if original[e.start:e.end] == e.text:
+        if original[e.start : e.end] == e.text:
             continue
         if out and e.start == out[-1].end:
             out[-1] = Edit(out[-1].start, e.end, out[-1].text + e.text)
@@ -123,8 +124,10 @@ def run_edits(text: str, start: int, end: int) -> list[Edit]:
     edits = [Edit(m.start(), m.end(), m.group(1) * 3) for m in _SAME_CHAR_RUN.finditer(text, start, end)]
     edits += [Edit(m.start(), m.end(), "\n\n") for m in _BREAK_RUN.finditer(text, start, end)]
     edits += [Edit(m.start(), m.end(), " ") for m in _SPACE_RUN.finditer(text, start, end)]
-    edits += [Edit(m.start(), m.end(), "\n\n" if m.group() not in ("\r\n", "\r") else "\n")
-              for m in _STRAY_BREAKS.finditer(text, start, end)]
+    edits += [
+        Edit(m.start(), m.end(), "\n\n" if m.group() not in ("\r\n", "\r") else "\n")
+        for m in _STRAY_BREAKS.finditer(text, start, end)
+    ]
     return edits
 
 
@@ -153,14 +156,15 @@ def nlp_view(layout: Layout, end: int | None = None) -> TextView:
             edits.append(Edit(m.start(), m.end(), "\n\n"))
     if layout.dateline is not None:  # the dateline is not the first sentence's subject ("NEW YORK ... said")
         dl = layout.dateline
-        gap = len(text[dl.start:dl.end]) - len(text[dl.start:dl.end].rstrip())
+        gap = len(text[dl.start : dl.end]) - len(text[dl.start : dl.end].rstrip())
         edits.append(Edit(dl.end - gap, dl.end, "\n\n"))
     edits += run_edits(text, 0, end)
     return TextView(text, edits)
 
 
-def remap(value: T, start: Callable[[int], int], end: Callable[[int], int],
-          text: Callable[[int, int], str] | None = None) -> T:
+def remap(
+    value: T, start: Callable[[int], int], end: Callable[[int], int], text: Callable[[int, int], str] | None = None
+) -> T:
     """``value`` with every ``start`` and ``end`` offset of its dataclasses (at any depth)
     moved by ``start``/``end``: one step to take spans into or out of the view. With ``text``,
     a ``text`` beside a span becomes ``text(start, end)`` of the moved span."""
@@ -201,8 +205,10 @@ def _plan(cls: type) -> tuple[tuple[str, str], ...] | None:
         return None
     names = {f.name for f in fields(cls)}
     spanned = {"start", "end", "text"} <= names  # a text beside its span: it is the span's text
-    return tuple((f.name, f.name if f.name in ("start", "end") or (spanned and f.name == "text") else "walk")
-                 for f in fields(cls))
+    return tuple(
+        (f.name, f.name if f.name in ("start", "end") or (spanned and f.name == "text") else "walk")
+        for f in fields(cls)
+    )
 
 
 def layout_in_view(layout: Layout, view: TextView) -> Layout:
@@ -218,5 +224,4 @@ def to_original(value: T, view: TextView) -> T:
     every text beside a span made the original's text there (the record never shows the view)."""
     if view.identity:
         return value
-    return remap(value, view.to_original, lambda p: view.to_original(p, end=True),
-                 lambda a, b: view.original[a:b])
+    return remap(value, view.to_original, lambda p: view.to_original(p, end=True), lambda a, b: view.original[a:b])

@@ -4,6 +4,7 @@
 >>> [(t.text, t.value) for t in find_timexes("They met on Tuesday.", date(2019, 4, 24))]
 [('Tuesday', '2019-04-23')]
 """
+
 from dateline.time.normalise import TimexMatch, find_timexes
 
 __all__ = ["TimexMatch", "find_timexes"]

@@ -3,6 +3,7 @@
 Every writer takes ``None`` for "no anchor" and then writes the unanchored form
 (``XXXX-XX-XX``, ``XXXX-WXX``...), so a story without a date never gets a wrong one.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -85,9 +86,20 @@ def season(d: date | None) -> str:
     return f"{d.year - (1 if d.month < 3 else 0):04d}-{code}"
 
 
-WRITERS = {"day": day, "night": day, "week": week, "weekend": weekend, "fortnight": week, "month": month,
-           "quarter": quarter, "half": half, "year": year, "decade": decade, "century": century,
-           "season": season}
+WRITERS = {
+    "day": day,
+    "night": day,
+    "week": week,
+    "weekend": weekend,
+    "fortnight": week,
+    "month": month,
+    "quarter": quarter,
+    "half": half,
+    "year": year,
+    "decade": decade,
+    "century": century,
+    "season": season,
+}
 
 
 def write(d: date | None, unit: str) -> str:
@@ -120,8 +132,9 @@ def month_year(anchor: date, month_number: int, direction: int, strict: bool = F
     return anchor.year if month_number > anchor.month else anchor.year + 1
 
 
-def day_month_year(anchor: date, month_number: int, day_number: int = 1,
-                   direction: Callable[[], int] | None = None) -> int:
+def day_month_year(
+    anchor: date, month_number: int, day_number: int = 1, direction: Callable[[], int] | None = None
+) -> int:
     """The year of a day and month named without one. The story's year when the date is
     within two months of the story's, or on the side the clause's tense says ("the year
     ended March 31" in an October story); a date months on the other side of its tense

@@ -4,6 +4,7 @@ A handler reads its match and the ``State`` (the text, the story's date, what th
 named so far) and returns ``(type, value)``, or None to reject the match ("May" the verb,
 "the Sunday Times"). Which pattern feeds which handler is the rule table in ``rules``.
 """
+
 from __future__ import annotations
 
 import re
@@ -97,7 +98,7 @@ def _month(word: str) -> int:
 
 
 def _clock(text: str | None) -> str | None:
-    """"7:35", "3 p.m.", "noon" -> "07:35", "15:00", "12:00"."""
+    """ "7:35", "3 p.m.", "noon" -> "07:35", "15:00", "12:00"."""
     if not text:
         return None
     t = text.lower().strip()
@@ -144,7 +145,7 @@ def h_iso(m: re.Match, st: State) -> Result:
 
 
 def h_slash(m: re.Match, st: State) -> Result:
-    """"5/14/2019" is month first (American); "24/4/2019" and "24.04.2019" are day first."""
+    """ "5/14/2019" is month first (American); "24/4/2019" and "24.04.2019" are day first."""
     first, second = int(m["m"]), int(m["d"])
     if m["sep"] == "." and len(m["y"]) != 4:
         return None  # "3.5.10" is a version or a score
@@ -190,8 +191,16 @@ def h_weekof(m: re.Match, st: State) -> Result:
 
 
 def _relday(rel: str, st: State) -> tuple[date | None, str | None]:
-    offsets = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0, "last night": -1, "overnight": 0,
-               "the day before yesterday": -2, "the day after tomorrow": 2}
+    offsets = {
+        "yesterday": -1,
+        "today": 0,
+        "tomorrow": 1,
+        "tonight": 0,
+        "last night": -1,
+        "overnight": 0,
+        "the day before yesterday": -2,
+        "the day after tomorrow": 2,
+    }
     part = "NI" if rel in ("tonight", "last night", "overnight") else None
     return (st.anchor + timedelta(days=offsets[rel]) if st.anchor else None), part
 
@@ -218,8 +227,9 @@ def h_clock_date(m: re.Match, st: State) -> Result:
     else:
         month = _month(m["m"])
         day = _leading_int(m["d"])
-        year = cal.day_month_year(st.anchor, month, day, lambda: st.direction(m.start(), m.end())) \
-            if st.anchor else None
+        year = (
+            cal.day_month_year(st.anchor, month, day, lambda: st.direction(m.start(), m.end())) if st.anchor else None
+        )
         d = cal.valid_date(year, month, day) if year else None
     return "TIME", f"{cal.day(d)}T{clock}"
 
@@ -229,15 +239,18 @@ def h_clock(m: re.Match, st: State) -> Result:
     if re.fullmatch(r"\d{1,2}[.:]\d\d", raw) and not m["zone"] and ":" not in raw:
         return None  # "10.35" is a number unless a zone or "a.m." says otherwise
     if re.fullmatch(r"\d{1,2}[.:]\d\d", raw) and not m["zone"]:
-        before = st.text[max(0, m.start() - 12):m.start()].lower()
+        before = st.text[max(0, m.start() - 12) : m.start()].lower()
         if not re.search(r"\b(at|by|until|from|since|before|after|about|around)\s*$", before):
             return None  # "3:2" scores and ratios; a bare clock needs a preposition or zone
     return "TIME", f"{cal.day(st.anchor)}T{_clock(raw)}"
 
 
 _FULL_MONTHS = frozenset(name for name, number in W.MONTHS.items() if len(name) > 4 or name in ("may", "june", "july"))
-_MAY_CONTEXT = re.compile(r"\b(in|since|by|until|of|from|through|during|to|before|after|between|and|"
-                          r"early|late|mid|last|next|this|or|till|as of)\s*-?$", re.IGNORECASE)
+_MAY_CONTEXT = re.compile(
+    r"\b(in|since|by|until|of|from|through|during|to|before|after|between|and|"
+    r"early|late|mid|last|next|this|or|till|as of)\s*-?$",
+    re.IGNORECASE,
+)
 
 
 def h_month(m: re.Match, st: State) -> Result:
@@ -246,7 +259,7 @@ def h_month(m: re.Match, st: State) -> Result:
     if word not in _FULL_MONTHS and not m["m"].endswith(".") and not m["y"]:
         return None  # "Jan" alone is a name; "Jan." or "Jan 2019" is a month
     if word in ("may", "march") and not m["y"] and not mod:
-        if not _MAY_CONTEXT.search(st.text[max(0, m.start() - 12):m.start()]):
+        if not _MAY_CONTEXT.search(st.text[max(0, m.start() - 12) : m.start()]):
             return None
     if m["y"]:
         st.year = int(m["y"])
@@ -267,8 +280,11 @@ def h_month(m: re.Match, st: State) -> Result:
 
 
 def h_weekday(m: re.Match, st: State) -> Result:
-    if re.search(r"\bthe\s+$", st.text[max(0, m.start() - 5):m.start()]) and \
-            re.match(r" [A-Z][a-z]", st.text[m.end():m.end() + 3]) and not m["part"]:
+    if (
+        re.search(r"\bthe\s+$", st.text[max(0, m.start() - 5) : m.start()])
+        and re.match(r" [A-Z][a-z]", st.text[m.end() : m.end() + 3])
+        and not m["part"]
+    ):
         return None  # "the Sunday Times", "the Monday Club": a name
     d = _weekday_date(m["wd"], st, m.start(), m.end(), _g(m, "mod"))
     if d:
@@ -290,7 +306,7 @@ def h_relday(m: re.Match, st: State) -> Result:
 
 
 def h_dayafter(m: re.Match, st: State) -> Result:
-    """"the next day", "the previous evening": a day beside the last date named (the story's
+    """ "the next day", "the previous evening": a day beside the last date named (the story's
     own date when none was); a part of the day is written as the day, as for "Friday night"."""
     base = st.last_date or st.anchor
     step = {"next": 1, "following": 1, "previous": -1, "preceding": -1, "prior": -1}.get(_g(m, "mod") or "", 0)
@@ -298,8 +314,9 @@ def h_dayafter(m: re.Match, st: State) -> Result:
 
 
 def h_thispart(m: re.Match, st: State) -> Result:
-    if m.group(0).lower().startswith("the") and not re.search(r"\b(in|on|during|by|until|this)\s*$",
-                                                               st.text[max(0, m.start() - 8):m.start()]):
+    if m.group(0).lower().startswith("the") and not re.search(
+        r"\b(in|on|during|by|until|this)\s*$", st.text[max(0, m.start() - 8) : m.start()]
+    ):
         return None
     return "TIME", f"{cal.day(st.anchor)}T{W.DAY_PARTS[m['part'].lower()]}"
 
@@ -310,8 +327,7 @@ def h_midpart(m: re.Match, st: State) -> Result:
 
 _BACK_MODS = ("last", "past", "the past", "previous", "the previous", "prior", "the prior")
 _NEXT_MODS = ("next", "the next", "coming", "the coming", "the following")
-_REF_MODS = ("the", "the latest", "latest", "the same", "the year-earlier", "year-earlier",
-             "the year-ago", "year-ago")
+_REF_MODS = ("the", "the latest", "latest", "the same", "the year-earlier", "year-earlier", "the year-ago", "year-ago")
 
 
 def _quarter_value(mod: str, unit: str, st: State) -> Result:
@@ -338,12 +354,20 @@ def _quarter_value(mod: str, unit: str, st: State) -> Result:
     return "DATE", cal.half(d) if unit == "half" else cal.quarter(d)
 
 
-_PERIOD_MODS = ("the latest", "latest", "the same", "the year-earlier", "the year-ago", "year-earlier",
-                "year-ago", "the prior")
+_PERIOD_MODS = (
+    "the latest",
+    "latest",
+    "the same",
+    "the year-earlier",
+    "the year-ago",
+    "year-earlier",
+    "year-ago",
+    "the prior",
+)
 
 
 def h_relunit(m: re.Match, st: State) -> Result:
-    """"last week", "earlier this month", "next year", "the latest quarter", "that year"."""
+    """ "last week", "earlier this month", "next year", "the latest quarter", "that year"."""
     mod, unit = " ".join(m["mod"].lower().split()), m["u"].lower()
     if unit in ("quarter", "half", "period"):
         if unit == "period" and mod not in _PERIOD_MODS:
@@ -385,7 +409,7 @@ def _relative_year(mod: str, m: re.Match, st: State) -> Result:
         if base is None:
             return "DATE", "XXXX"
         return "DATE", str(base + {"the following": 1, "the previous": -1, "the prior": -1}.get(mod, 0))
-    if mod == "the" and re.match(r"\s+(?:ended|ending|to|through)\b", st.text[m.end():m.end() + 9]):
+    if mod == "the" and re.match(r"\s+(?:ended|ending|to|through)\b", st.text[m.end() : m.end() + 9]):
         return "DURATION", "P1Y"
     return None
 
@@ -423,7 +447,7 @@ _RELATIVE_ORDINALS = ("latest", "current", "same", "previous", "prior", "recent"
 
 
 def h_quarter(m: re.Match, st: State) -> Result:
-    """"the third quarter", "third-quarter", "this year's second quarter", "the 1988 period"."""
+    """ "the third quarter", "third-quarter", "this year's second quarter", "the 1988 period"."""
     ordinal, unit = _g(m, "ord"), _g(m, "u")
     year_word, year_rel, year_ago = m["y"] or m["y0"], _g(m, "yrel") or _g(m, "yrel2"), _g(m, "ya")
     number = W.ORDINALS.get(ordinal) if ordinal else None
@@ -455,8 +479,9 @@ def h_quarter(m: re.Match, st: State) -> Result:
     return "DATE", value
 
 
-def _quarter_year(st: State, m: re.Match, number: int, letter: str, year_word: str | None,
-                  year_rel: str | None, year_ago: str | None) -> int | None:
+def _quarter_year(
+    st: State, m: re.Match, number: int, letter: str, year_word: str | None, year_rel: str | None, year_ago: str | None
+) -> int | None:
     if year_word:
         return int(year_word)
     if st.anchor is None:
@@ -472,7 +497,7 @@ def _quarter_year(st: State, m: re.Match, number: int, letter: str, year_word: s
 
 
 def h_yearago(m: re.Match, st: State) -> Result:
-    """"year-earlier", "year-ago": the quarter a year before the one in talk, else last year."""
+    """ "year-earlier", "year-ago": the quarter a year before the one in talk, else last year."""
     if m["w"].lower() == "year-end":
         return "DATE", f"{st.anchor.year:04d}-12-31" if st.anchor else "XXXX-12-31"
     if st.quarter:
@@ -489,7 +514,7 @@ _DURATION_LETTERS = {"second": "TS", "minute": "TM", "hour": "TH"}
 
 
 def _duration(n: float | None, unit: str) -> str:
-    """"P3M", "PT5H30M"; "PXY" for some years (``n`` None)."""
+    """ "P3M", "PT5H30M"; "PXY" for some years (``n`` None)."""
     letter, scale = W.UNITS[unit], 1
     if unit == "decade":
         letter, scale = "Y", 10
@@ -513,8 +538,11 @@ def _duration(n: float | None, unit: str) -> str:
     return f"{prefix}{shown}{letter}"
 
 
-_RATE = re.compile(r"(?:\d|\b(?:hundreds?|thousands?|millions?|billions?|dozens?))(?:[\w$,.%]*[\w$%])?"
-                   r"(?:\s+(?:of\s+)?[a-z]+){0,2}\s+$", re.IGNORECASE)
+_RATE = re.compile(
+    r"(?:\d|\b(?:hundreds?|thousands?|millions?|billions?|dozens?))(?:[\w$,.%]*[\w$%])?"
+    r"(?:\s+(?:of\s+)?[a-z]+){0,2}\s+$",
+    re.IGNORECASE,
+)
 
 
 def h_duration(m: re.Match, st: State) -> Result:
@@ -528,15 +556,18 @@ def h_duration(m: re.Match, st: State) -> Result:
         n += 0.5
     if (m["n"] or "").lower() in ("a", "an", "one") and m["u"].lower() != unit:
         return None  # "a decades-long feud": the article belongs to the noun
-    if unit == "second" and (m["n"] or "").lower() in ("a", "the") and not re.match(
-            r"\s*(?:[,.;)]|$|later|earlier|ago|before|after|or|and)", st.text[m.end():m.end() + 8]):
+    if (
+        unit == "second"
+        and (m["n"] or "").lower() in ("a", "the")
+        and not re.match(r"\s*(?:[,.;)]|$|later|earlier|ago|before|after|or|and)", st.text[m.end() : m.end() + 8])
+    ):
         return None  # "a second day", "the second time": an ordinal
     if n is not None and n >= 1000 or _g(m, "long") == "old":
         return None  # "1988 second", ages ("a 6-year-old")
     if unit == "quarter" and (re.search(r"\w-quarter", m.group(0)) or st.text.startswith(" of", m.end())):
         return None  # "three-quarters of", "four-quarter average": fractions, not durations
     if m["n"] and m["n"].lower() in ("a", "an") and m.group(0)[:2].lower() in ("a ", "an"):
-        before = st.text[max(0, m.start() - 12):m.start()].lower()
+        before = st.text[max(0, m.start() - 12) : m.start()].lower()
         if re.search(r"\b(times|twice|once)\s*$", before):
             return None  # "twice a year" is a frequency
         if not m["pre"] and _RATE.search(st.text, max(0, m.start() - 30), m.start()):
@@ -545,7 +576,7 @@ def h_duration(m: re.Match, st: State) -> Result:
 
 
 def h_bareunits(m: re.Match, st: State) -> Result:
-    """"for years" is a duration; "recent years", "coming months" point at the past or future."""
+    """ "for years" is a duration; "recent years", "coming months" point at the past or future."""
     pre = " ".join((m["pre"] or "").lower().split())
     if pre in ("recent", "past", "the past", "the last"):
         return "DATE", "PAST_REF"
@@ -555,7 +586,7 @@ def h_bareunits(m: re.Match, st: State) -> Result:
 
 
 def h_unitlong(m: re.Match, st: State) -> Result:
-    """"decades-long" (some decades), "day-long" (one day)."""
+    """ "decades-long" (some decades), "day-long" (one day)."""
     word = m["u"].lower()
     unit = _unit(word)
     if unit not in W.UNITS:
@@ -569,9 +600,11 @@ def h_season(m: re.Match, st: State) -> Result:
         return "DATE", f"{m['y']}-{code}"
     if mod is None:
         return None
-    after = st.text[m.end():m.end() + 4].lower()
-    if mod == "the" and (after.startswith(" of") or not re.search(r"\b(in|during|this|by|until|over)\s+$",
-                                                                     st.text[max(0, m.start() - 9):m.start()])):
+    after = st.text[m.end() : m.end() + 4].lower()
+    if mod == "the" and (
+        after.startswith(" of")
+        or not re.search(r"\b(in|during|this|by|until|over)\s+$", st.text[max(0, m.start() - 9) : m.start()])
+    ):
         return None  # "the fall of the empire"
     if st.anchor is None:
         return "DATE", f"XXXX-{code}"
@@ -602,24 +635,33 @@ def h_century(m: re.Match, st: State) -> Result:
     return "DATE", f"{number - 1:02d}"
 
 
-_NOT_YEAR_BEFORE = re.compile(r"(?:\b(?:no|number|flight|route|room|page|pages|article|section|chapter|"
-                              r"model|item|highway|interstate|channel|boeing|airbus|of|to|at|mph|"
-                              r"about|some|nearly|over|under|than|and)\.?|[$#\u00a3\u20ac])\s*$", re.IGNORECASE)
-_YEAR_CUE_BEFORE = re.compile(r"\b(?:in|since|of|by|until|from|through|during|before|after|for|early|late|mid|"
-                              r"fiscal|calendar|the|and|to|between|year|'s|summer|spring|autumn|fall|winter|"
-                              r"season|as of|circa)\s*-?$", re.IGNORECASE)
+_NOT_YEAR_BEFORE = re.compile(
+    r"(?:\b(?:no|number|flight|route|room|page|pages|article|section|chapter|"
+    r"model|item|highway|interstate|channel|boeing|airbus|of|to|at|mph|"
+    r"about|some|nearly|over|under|than|and)\.?|[$#\u00a3\u20ac])\s*$",
+    re.IGNORECASE,
+)
+_YEAR_CUE_BEFORE = re.compile(
+    r"\b(?:in|since|of|by|until|from|through|during|before|after|for|early|late|mid|"
+    r"fiscal|calendar|the|and|to|between|year|'s|summer|spring|autumn|fall|winter|"
+    r"season|as of|circa)\s*-?$",
+    re.IGNORECASE,
+)
 
 
 def h_year(m: re.Match, st: State) -> Result:
     year = int(m["y"])
     st.year = year
-    before = st.text[max(0, m.start() - 14):m.start()]
+    before = st.text[max(0, m.start() - 14) : m.start()]
     if not m["mod"]:
         if _NOT_YEAR_BEFORE.search(before) and not _YEAR_CUE_BEFORE.search(before[-6:]):
             return None
-        after = st.text[m.end():m.end() + 12].lower()
-        if re.match(r"\s*(?:people|persons|men|women|troops|soldiers|cars|units|shares|votes|times|jobs|"
-                    r"feet|meters|metres|miles|km|tons|tonnes|acres|seats|rounds|points|yards|barrels)\b", after):
+        after = st.text[m.end() : m.end() + 12].lower()
+        if re.match(
+            r"\s*(?:people|persons|men|women|troops|soldiers|cars|units|shares|votes|times|jobs|"
+            r"feet|meters|metres|miles|km|tons|tonnes|acres|seats|rounds|points|yards|barrels)\b",
+            after,
+        ):
             return None
     return "DATE", f"{year:04d}"
 
@@ -627,7 +669,7 @@ def h_year(m: re.Match, st: State) -> Result:
 def h_set(m: re.Match, st: State) -> Result:
     every = m["every"].lower()
     if every in ("a", "per"):
-        before = st.text[max(0, m.start() - 14):m.start()].lower()
+        before = st.text[max(0, m.start() - 14) : m.start()].lower()
         if every == "a" and not re.search(r"\b(times|twice|once|thrice)\s*$", before):
             return None
     n = _num(m["n"]) if m["n"] else 1
@@ -647,12 +689,14 @@ def h_set(m: re.Match, st: State) -> Result:
     return "SET", _duration(n, unit)
 
 
-_FUNCTION_WORDS = re.compile(r"\s+(?:and|or|but|to|in|on|at|for|by|from|with|since|until|as|than|"
-                             r"through|during|over|after|before|the|a|an|is|are|was|were)\b")
+_FUNCTION_WORDS = re.compile(
+    r"\s+(?:and|or|but|to|in|on|at|for|by|from|with|since|until|as|than|"
+    r"through|during|over|after|before|the|a|an|is|are|was|were)\b"
+)
 
 
 def h_setword(m: re.Match, st: State) -> Result:
-    after = st.text[m.end():m.end() + 12]
+    after = st.text[m.end() : m.end() + 12]
     if re.match(r"\s+[a-z]", after) and not _FUNCTION_WORDS.match(after):
         return None  # "a quarterly dividend": an adjective, not a frequency
     return "SET", W.SETS[m["w"].lower()]
@@ -660,7 +704,7 @@ def h_setword(m: re.Match, st: State) -> Result:
 
 def h_fuzzy(m: re.Match, st: State) -> Result:
     word = " ".join(m["w"].lower().split())
-    if word in ("current", "future") and not re.match(r"\s+[a-z]", st.text[m.end():m.end() + 3]):
+    if word in ("current", "future") and not re.match(r"\s+[a-z]", st.text[m.end() : m.end() + 3]):
         return None  # "the current" must qualify something
     return "DATE", W.FUZZY[word]
 

@@ -6,6 +6,7 @@ the expression and its clause say ("last", "ago", "said" look back; "next", "wil
 "expected" look ahead; a weekday equal to the story's day is that day). Without an
 anchor, relative expressions get unanchored values (``XXXX-XX-XX``), never wrong ones.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -90,10 +91,13 @@ def _candidates(text: str) -> list[Candidate]:
     return found
 
 
-_LEADING = re.compile(r"(?:(?:at(?!\s+least)|on|in|for|over|within)\s+|(?:the|an?)\s+(?=[\w.]+-[a-z]+(?:-long)?$)|"
-                      r"(?:an?\s+)?(?:about|nearly|almost|only|just|roughly|around|some)\s+(?=\S+[\s-]+[a-z]+s?$)|"
-                      r"an?\s+(?=(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|"
-                      r"forty|fifty|hundred)[\s-]+[a-z]+$))", re.IGNORECASE)
+_LEADING = re.compile(
+    r"(?:(?:at(?!\s+least)|on|in|for|over|within)\s+|(?:the|an?)\s+(?=[\w.]+-[a-z]+(?:-long)?$)|"
+    r"(?:an?\s+)?(?:about|nearly|almost|only|just|roughly|around|some)\s+(?=\S+[\s-]+[a-z]+s?$)|"
+    r"an?\s+(?=(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|"
+    r"forty|fifty|hundred)[\s-]+[a-z]+$))",
+    re.IGNORECASE,
+)
 
 
 def _trim(text: str, m: re.Match) -> tuple[int, int]:
@@ -126,8 +130,7 @@ def _select(text: str, candidates: list[Candidate], state: State) -> list[Candid
     return sorted(taken, key=lambda c: c[0])
 
 
-def find_timexes(text: str, anchor: date | None = None,
-                 hints: Sequence[tuple[int, int]] = ()) -> list[TimexMatch]:
+def find_timexes(text: str, anchor: date | None = None, hints: Sequence[tuple[int, int]] = ()) -> list[TimexMatch]:
     """All time expressions in ``text`` with TIMEX3 type and value, resolved on ``anchor``.
 
     ``hints`` are optional (char offset, -1 past / +1 future) tense marks, e.g. from a

@@ -4,6 +4,7 @@ units), made once from the word lists in ``words``; and the tense cues of a clau
 The rules themselves are the table in ``rules``. Month and weekday names must be
 capitalised ("May", "March", "Sun" are also words).
 """
+
 from __future__ import annotations
 
 import re
@@ -33,8 +34,10 @@ AMPM = r"(?:[ap]\.\s?m\.?|[ap]m\b)"
 _ZONE_NAMES = "|".join(sorted((z.upper() for z in W.ZONES if len(z) > 1), key=len, reverse=True))
 ZONE = rf"(?-i:\((?:{_ZONE_NAMES})(?:\s*[+-]\s*\d{{1,2}}(?::?\d\d)?)?\)|(?:{_ZONE_NAMES})\b(?:\s*[+-]\d{{1,2}}(?::?\d\d)?)?)"
 # "1430 GMT": wire services write the 24-hour clock without a colon, always with a zone.
-CLOCK = (rf"(?:(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*{AMPM})?|(?:1[0-2]|0?[1-9])\s*{AMPM}|noon|midnight|midday|"
-         rf"(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?-i:{_ZONE_NAMES})\b))")
+CLOCK = (
+    rf"(?:(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*{AMPM})?|(?:1[0-2]|0?[1-9])\s*{AMPM}|noon|midnight|midday|"
+    rf"(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?-i:{_ZONE_NAMES})\b))"
+)
 NUM = rf"(?:\d+\s+1/2|\d+(?:\.\d+)?|{alt(k for k in W.NUMBERS if ' ' not in k or k.startswith(('a ', 'half', 'couple')))}(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?)"
 VAGUE = alt(W.VAGUE_NUMBERS)
 UNIT = rf"(?:{alt(W.UNITS)}s?)\b"

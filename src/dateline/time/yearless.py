@@ -5,6 +5,7 @@ The story's month and day are a real anchor for day arithmetic ("yesterday" is X
 and months ("next month" is XXXX-04). A weekday cannot be placed without the year, so it
 keeps TIMEX3's weekday form (``XXXX-WXX-5``), as does a week number.
 """
+
 from __future__ import annotations
 
 import re
@@ -22,8 +23,7 @@ _WEEK = re.compile(r"^XXXX-W\d\d")
 _WEEKDAY_WORD = re.compile(r"\b(" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\b", re.I)
 
 
-def find_timexes_yearless(text: str, month: int, day: int,
-                          hints: Sequence[tuple[int, int]] = ()) -> list[TimexMatch]:
+def find_timexes_yearless(text: str, month: int, day: int, hints: Sequence[tuple[int, int]] = ()) -> list[TimexMatch]:
     """``find_timexes`` anchored on a month and day of an unknown year."""
     found = find_timexes(text, date(PROXY_YEAR, month, day), hints)
     return [replace(t, value=_unknown_year(t)) for t in found]

@@ -6,10 +6,23 @@ page's template, and ``table()`` (where a page has rows) is what ``export`` writ
 JSON Lines or GeoJSON. ``api`` and ``web`` both import this package; neither imports the other's
 routes.
 """
+
 from dateline.views.entity import EntityView, entity_view
 from dateline.views.listing import PlacesView, QuotesView, TimelineView, places_view, quotes_view, timeline_view
 from dateline.views.search import SearchView, search_view
 from dateline.views.story import StoryView, story_view
 
-__all__ = ["EntityView", "PlacesView", "QuotesView", "SearchView", "StoryView", "TimelineView", "entity_view",
-           "places_view", "quotes_view", "search_view", "story_view", "timeline_view"]
+__all__ = [
+    "EntityView",
+    "PlacesView",
+    "QuotesView",
+    "SearchView",
+    "StoryView",
+    "TimelineView",
+    "entity_view",
+    "places_view",
+    "quotes_view",
+    "search_view",
+    "story_view",
+    "timeline_view",
+]

@@ -1,5 +1,6 @@
 """Dates and datelines as a reader says them ("4 March 2031", "LISBON, Portugal, 4 March"), for
 the pages and the data they are built from."""
+
 from __future__ import annotations
 
 import re
@@ -47,8 +48,16 @@ def _day(m: re.Match) -> str | None:
     year, month, day, clock, zone = m.groups()
     if not (month.isdigit() and 1 <= int(month) <= 12):
         return None
-    text = " ".join(filter(None, [str(int(day)) if day and day.isdigit() else None, _MONTHS[int(month) - 1],
-                                  None if year == "XXXX" else year]))
+    text = " ".join(
+        filter(
+            None,
+            [
+                str(int(day)) if day and day.isdigit() else None,
+                _MONTHS[int(month) - 1],
+                None if year == "XXXX" else year,
+            ],
+        )
+    )
     if clock in _PARTS_OF_DAY:
         return f"{text}, {_PARTS_OF_DAY[clock]}"
     if clock:
@@ -63,16 +72,45 @@ def _duration(m: re.Match) -> str:
 
 _REFS = {"PRESENT_REF": "now", "PAST_REF": "the past", "FUTURE_REF": "the future"}
 _PARTS_OF_DAY = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night", "DT": "daytime"}
-_UNITS = {("", "Y"): "year", ("", "M"): "month", ("", "W"): "week", ("", "D"): "day", ("T", "H"): "hour",
-          ("T", "M"): "minute", ("T", "S"): "second", ("", "DE"): "decade", ("", "CE"): "century"}
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December")
+_UNITS = {
+    ("", "Y"): "year",
+    ("", "M"): "month",
+    ("", "W"): "week",
+    ("", "D"): "day",
+    ("T", "H"): "hour",
+    ("T", "M"): "minute",
+    ("T", "S"): "second",
+    ("", "DE"): "decade",
+    ("", "CE"): "century",
+}
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 # (TIMEX3 or ISO 8601 shape, how to say it), tried in order.
 _READABLE = (
-    (re.compile(r"^(\d{4}|XXXX)-(\d{2})(?:-(\d{2}|XX))?"
-                r"(?:T(MO|AF|EV|NI|DT|\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$"), _day),
+    (
+        re.compile(
+            r"^(\d{4}|XXXX)-(\d{2})(?:-(\d{2}|XX))?"
+            r"(?:T(MO|AF|EV|NI|DT|\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$"
+        ),
+        _day,
+    ),
     (re.compile(r"^(\d{4})-W(\d{2})$"), lambda m: f"week {int(m.group(2))} of {m.group(1)}"),
     (re.compile(r"^(\d{4})-Q([1-4])$"), lambda m: f"Q{m.group(2)} {m.group(1)}"),
     (re.compile(r"^(\d{4})-H([12])$"), lambda m: f"H{m.group(2)} {m.group(1)}"),
-    (re.compile(r"^P(T?)(\d+)(Y|M|W|D|H|S|DE|CE)$"), lambda m: _duration(m) if (m.group(1), m.group(3)) in _UNITS else None),
+    (
+        re.compile(r"^P(T?)(\d+)(Y|M|W|D|H|S|DE|CE)$"),
+        lambda m: _duration(m) if (m.group(1), m.group(3)) in _UNITS else None,
+    ),
 )

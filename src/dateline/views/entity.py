@@ -1,5 +1,6 @@
 """The entity page's data: the store's profile of one archive entity, and its co-occurrence
 network laid out for drawing (an SVG the server writes: no script, nothing fetched)."""
+
 from __future__ import annotations
 
 import math
@@ -54,8 +55,10 @@ class EntityView:
 
     def table(self) -> Table:
         e = self.profile.entity
-        rows = [{"entity_id": e.id, "entity": e.name, **a.to_dict(), **place_columns(a.place)}
-                for a in self.profile.appearances]
+        rows = [
+            {"entity_id": e.id, "entity": e.name, **a.to_dict(), **place_columns(a.place)}
+            for a in self.profile.appearances
+        ]
         return Table(f"entity-{e.id}", APPEARANCE_COLUMNS, rows)
 
 
@@ -78,10 +81,28 @@ def network(profile: EntityProfile) -> Network:
     nodes = {e.id: Node(e.id, e.name, e.type, centre, centre, 14.0, 0)}
     for i, (o, n) in enumerate(others):
         angle = 2 * math.pi * i / len(others) - math.pi / 2
-        nodes[o.id] = Node(o.id, o.name, o.type, round(centre + RING * math.cos(angle), 1),
-                           round(centre + RING * math.sin(angle), 1), round(4 + 8 * math.sqrt(n / top), 1), n)
+        nodes[o.id] = Node(
+            o.id,
+            o.name,
+            o.type,
+            round(centre + RING * math.cos(angle), 1),
+            round(centre + RING * math.sin(angle), 1),
+            round(4 + 8 * math.sqrt(n / top), 1),
+            n,
+        )
     heaviest = max(link.stories for link in profile.links)
-    edges = [Edge(link.source, link.target, link.stories, nodes[link.source].x, nodes[link.source].y, nodes[link.target].x,
-                  nodes[link.target].y, round(0.5 + 3.5 * link.stories / heaviest, 2))
-             for link in profile.links if link.source in nodes and link.target in nodes]
+    edges = [
+        Edge(
+            link.source,
+            link.target,
+            link.stories,
+            nodes[link.source].x,
+            nodes[link.source].y,
+            nodes[link.target].x,
+            nodes[link.target].y,
+            round(0.5 + 3.5 * link.stories / heaviest, 2),
+        )
+        for link in profile.links
+        if link.source in nodes and link.target in nodes
+    ]
     return Network(SIZE, list(nodes.values()), edges)

@@ -5,6 +5,7 @@ Every view that can be exported gives a ``Table``: its name, its columns in thei
 CSV joins list values with "; "; JSON Lines keeps them as lists; GeoJSON makes each row that has
 ``lat`` and ``lon`` a Point feature whose properties are the other columns, in order.
 """
+
 from __future__ import annotations
 
 import csv
@@ -15,15 +16,59 @@ from dataclasses import dataclass
 from typing import Any
 
 # format -> (media type, file extension)
-FORMATS = {"csv": ("text/csv; charset=utf-8", "csv"), "jsonl": ("application/x-ndjson; charset=utf-8", "jsonl"),
-           "geojson": ("application/geo+json", "geojson")}
+FORMATS = {
+    "csv": ("text/csv; charset=utf-8", "csv"),
+    "jsonl": ("application/x-ndjson; charset=utf-8", "jsonl"),
+    "geojson": ("application/geo+json", "geojson"),
+}
 
-STORY_COLUMNS = ("id", "day", "published", "headline", "agency", "dateline", "place", "country", "lat", "lon",
-                 "snippet", "source", "thread", "score")
-QUOTE_COLUMNS = ("story", "day", "headline", "speaker_id", "speaker", "speaker_text", "kind", "cue", "text", "start",
-                 "end", "place", "country", "lat", "lon")
-APPEARANCE_COLUMNS = ("entity_id", "entity", "story", "day", "headline", "titles", "mentions", "quotes", "place",
-                      "country", "lat", "lon")
+STORY_COLUMNS = (
+    "id",
+    "day",
+    "published",
+    "headline",
+    "agency",
+    "dateline",
+    "place",
+    "country",
+    "lat",
+    "lon",
+    "snippet",
+    "source",
+    "thread",
+    "score",
+)
+QUOTE_COLUMNS = (
+    "story",
+    "day",
+    "headline",
+    "speaker_id",
+    "speaker",
+    "speaker_text",
+    "kind",
+    "cue",
+    "text",
+    "start",
+    "end",
+    "place",
+    "country",
+    "lat",
+    "lon",
+)
+APPEARANCE_COLUMNS = (
+    "entity_id",
+    "entity",
+    "story",
+    "day",
+    "headline",
+    "titles",
+    "mentions",
+    "quotes",
+    "place",
+    "country",
+    "lat",
+    "lon",
+)
 PLACE_COLUMNS = ("name", "geonames_id", "country", "feature", "lat", "lon", "stories")
 
 
@@ -57,9 +102,15 @@ def render(table: Table, format: str) -> str:
 
 def feature_collection(table: Table) -> dict[str, Any]:
     """A GeoJSON FeatureCollection: one Point per row with coordinates, the other columns as properties."""
-    features = [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [row["lon"], row["lat"]]},
-                 "properties": {k: v for k, v in row.items() if k not in ("lat", "lon")}}
-                for row in table.ordered() if row.get("lat") is not None and row.get("lon") is not None]
+    features = [
+        {
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [row["lon"], row["lat"]]},
+            "properties": {k: v for k, v in row.items() if k not in ("lat", "lon")},
+        }
+        for row in table.ordered()
+        if row.get("lat") is not None and row.get("lon") is not None
+    ]
     return {"type": "FeatureCollection", "features": features}
 
 
@@ -80,4 +131,3 @@ def _cell(value: Any) -> Any:
     if isinstance(value, Mapping):
         return json.dumps(value, ensure_ascii=False)
     return value
-

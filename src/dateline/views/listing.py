@@ -1,4 +1,5 @@
 """The quotes, map and timeline pages' data."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -26,13 +27,21 @@ class QuotesView:
         return {"count": len(self.quotes), "quotes": [q.to_dict() for q in self.quotes]}
 
     def table(self) -> Table:
-        rows = [{**q.to_dict(), "speaker_id": q.speaker.id if q.speaker else None,
-                 "speaker": q.speaker.name if q.speaker else None, **place_columns(q.place)} for q in self.quotes]
+        rows = [
+            {
+                **q.to_dict(),
+                "speaker_id": q.speaker.id if q.speaker else None,
+                "speaker": q.speaker.name if q.speaker else None,
+                **place_columns(q.place),
+            }
+            for q in self.quotes
+        ]
         return Table("quotes", QUOTE_COLUMNS, rows)
 
 
-def quotes_view(store: Store, *, speaker: Any = None, text: Any = None, since: Any = None, until: Any = None,
-                limit: int = 50) -> QuotesView:
+def quotes_view(
+    store: Store, *, speaker: Any = None, text: Any = None, since: Any = None, until: Any = None, limit: int = 50
+) -> QuotesView:
     """Quotes filtered as ``Store.quotes`` filters them (dates checked as a search checks them)."""
     speaker, text = clean(speaker), clean(text)
     check_text(speaker, "speaker")
@@ -78,14 +87,16 @@ class TimelineView:
 EVENTS_PER_DAY = 8
 
 
-def timeline_view(store: Store, *, entity: Any = None, since: Any = None, until: Any = None,
-                  events: int = 1000) -> TimelineView:
+def timeline_view(
+    store: Store, *, entity: Any = None, since: Any = None, until: Any = None, events: int = 1000
+) -> TimelineView:
     """The timeline: stories and events per day, and the first ``EVENTS_PER_DAY`` events of
     each day (reporting, "say", events left out: they are the quotes)."""
     entity = clean(entity)
     check_text(entity, "entity")
     since, until = since_day(since), until_day(until)
     days = store.timeline(entity=entity, since=since, until=until)
-    found = store.events(entity=entity, since=since, until=until, skip_types=(SAY,), per_day=EVENTS_PER_DAY,
-                         limit=events)
+    found = store.events(
+        entity=entity, since=since, until=until, skip_types=(SAY,), per_day=EVENTS_PER_DAY, limit=events
+    )
     return TimelineView(entity, since, until, days, found)

@@ -1,4 +1,5 @@
 """The search page's data: one checked ``SearchQuery`` and its page of results."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -18,8 +19,14 @@ class SearchView:
 
     def to_dict(self) -> dict[str, Any]:
         found = self.results or SearchResults(0, self.query.offset, self.query.limit, self.query.sort or "newest", [])
-        body = {"count": len(found.hits), "total": found.total, "offset": found.offset, "limit": found.limit,
-                "sort": found.sort, "stories": [h.to_dict() for h in found.hits]}
+        body = {
+            "count": len(found.hits),
+            "total": found.total,
+            "offset": found.offset,
+            "limit": found.limit,
+            "sort": found.sort,
+            "stories": [h.to_dict() for h in found.hits],
+        }
         if self.facets:
             body["facets"] = {k: [f.to_dict() for f in v] for k, v in found.facets.items()}
         return body

@@ -1,5 +1,6 @@
 """The story page's data: the stored story, its typed record, its dateline as a line, and the side
 panel (who, said what, when, where, what happened, and the story's events in time order)."""
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -52,10 +53,19 @@ def side_panel(record: Mapping[str, Any]) -> dict[str, list[dict[str, Any]]]:
     polarity: dict[str, list[int]] = {}
     for s in record.get("sentiments") or ():
         polarity.setdefault(s["entity"], []).append(s["polarity"])
-    who = [{"id": e["id"], "name": e.get("name"), "type": e.get("type"), "titles": e.get("titles") or [],
-            "mentions": len(e.get("mentions") or ()), "journalist": e.get("journalist", False),
-            "tone": tone_word(polarity.get(e["id"]))}
-           for e in record.get("entities") or () if e["id"] not in places]
+    who = [
+        {
+            "id": e["id"],
+            "name": e.get("name"),
+            "type": e.get("type"),
+            "titles": e.get("titles") or [],
+            "mentions": len(e.get("mentions") or ()),
+            "journalist": e.get("journalist", False),
+            "tone": tone_word(polarity.get(e["id"])),
+        }
+        for e in record.get("entities") or ()
+        if e["id"] not in places
+    ]
     who.sort(key=lambda e: -e["mentions"])
     quotes = list(record.get("quotes") or ())
     said = [_said(record, q, speaker_names(record)) for q in quotes]
@@ -69,21 +79,31 @@ def side_panel(record: Mapping[str, Any]) -> dict[str, list[dict[str, Any]]]:
             events.append(event)
     for q in said:
         q["when"] = next((e["when"] for e in q.get("events", ()) if e["when"]), None)
-    when = [{"id": t["id"], "text": t.get("text"), "value": t.get("value"), "type": t.get("type")}
-            for t in record.get("timexes") or ()]
+    when = [
+        {"id": t["id"], "text": t.get("text"), "value": t.get("value"), "type": t.get("type")}
+        for t in record.get("timexes") or ()
+    ]
     where = [dict(p) for p in record.get("places") or ()]
-    timeline = sorted((e for e in events if e["value"] and e["value"][:1].isdigit() and not e["same_as"]),
-                      key=lambda e: e["value"])
+    timeline = sorted(
+        (e for e in events if e["value"] and e["value"][:1].isdigit() and not e["same_as"]), key=lambda e: e["value"]
+    )
     return {"who": who, "said": said, "when": when, "where": where, "events": events, "timeline": timeline}
 
 
 def _event(v: Mapping[str, Any], names: Mapping[str, str], timexes: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
     timex = timexes.get(v.get("when") or "") or {}
     value = timex.get("value")
-    return {"id": v["id"], "type": v.get("type"), "trigger": (v.get("trigger") or {}).get("text"),
-            "who": [names.get(w, w) for w in v.get("who") or ()], "modality": v.get("modality"),
-            "value": value, "when": readable_date(value) if value else None, "when_text": timex.get("text"),
-            "same_as": v.get("same_as")}
+    return {
+        "id": v["id"],
+        "type": v.get("type"),
+        "trigger": (v.get("trigger") or {}).get("text"),
+        "who": [names.get(w, w) for w in v.get("who") or ()],
+        "modality": v.get("modality"),
+        "value": value,
+        "when": readable_date(value) if value else None,
+        "when_text": timex.get("text"),
+        "same_as": v.get("same_as"),
+    }
 
 
 def _quote_of(event: Mapping[str, Any], quotes: list[Mapping[str, Any]], text: str) -> int | None:
@@ -124,6 +144,13 @@ def _said(record: Mapping[str, Any], q: Mapping[str, Any], names: Mapping[str, s
     """One quote for the panel: its whole sentence to read and copy, and who said it how."""
     speaker = q.get("speaker")
     name = (names.get(speaker) if speaker is not None else None) or q.get("speaker_text")
-    return {"id": q["id"], "speaker": speaker, "speaker_name": name, "kind": q.get("kind"),
-            "text": q.get("text"), "sentence": sentence_text(record.get("text") or "", q),
-            "cite": citation(record.get("text") or "", q, name), "attribution": attribution(q, names)}
+    return {
+        "id": q["id"],
+        "speaker": speaker,
+        "speaker_name": name,
+        "kind": q.get("kind"),
+        "text": q.get("text"),
+        "sentence": sentence_text(record.get("text") or "", q),
+        "cite": citation(record.get("text") or "", q, name),
+        "attribution": attribution(q, names),
+    }

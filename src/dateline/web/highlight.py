@@ -5,6 +5,7 @@ at every span boundary; each piece is wrapped in the spans that cover it, outerm
 tag stays open across pieces for as long as it is still the outer part of the stack, so nested
 spans come out as nested elements and only crossing spans are split.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
@@ -90,7 +91,9 @@ def record_marks(record: Mapping[str, Any], entity_ids: Mapping[str, int]) -> li
         attrs = (("data-entity", e["id"]), ("data-type", e.get("type") or ""), ("title", e.get("name") or ""))
         marks.extend(Mark(m["start"], m["end"], kind, attrs, href) for m in e.get("mentions") or ())
     for t in record.get("timexes") or ():
-        marks.append(Mark(t["start"], t["end"], "time", (("data-timex", t["id"]), ("title", str(t.get("value") or "")))))
+        marks.append(
+            Mark(t["start"], t["end"], "time", (("data-timex", t["id"]), ("title", str(t.get("value") or ""))))
+        )
     return marks
 
 

@@ -1,5 +1,6 @@
 """The HTML pages. Every value reaches the page through Jinja2 autoescaping; the story text
 through ``highlight``, which escapes it piece by piece."""
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -23,9 +24,15 @@ PAGE_SIZE = 20
 QUOTES_SHOWN = 100
 QUOTE_FILTERS = ("speaker", "text", "since", "until")
 # Facet name -> (heading, the search filter a facet value sets).
-FACETS = {"people": ("People", "entity"), "organisations": ("Organisations", "entity"),
-          "places": ("Places", "place"), "countries": ("Countries", "place"), "agencies": ("Agencies", "agency"),
-          "topics": ("Topics", "topic"), "months": ("Months", "month")}
+FACETS = {
+    "people": ("People", "entity"),
+    "organisations": ("Organisations", "entity"),
+    "places": ("Places", "place"),
+    "countries": ("Countries", "place"),
+    "agencies": ("Agencies", "agency"),
+    "topics": ("Topics", "topic"),
+    "months": ("Months", "month"),
+}
 
 
 def register(app: FastAPI, store: Store) -> None:
@@ -35,25 +42,47 @@ def register(app: FastAPI, store: Store) -> None:
 
     @get("/")
     def home(request: Request):
-        return _page(request, "home.html", stories=store.search(limit=50), threads=store.threads(limit=20),
-                     stats=store.stats(), topics=store.topics(limit=20))
+        return _page(
+            request,
+            "home.html",
+            stories=store.search(limit=50),
+            threads=store.threads(limit=20),
+            stats=store.stats(),
+            topics=store.topics(limit=20),
+        )
 
     @get("/search")
     def search_page(request: Request):
         args = {k: clean(request.query_params.get(k)) for k in FILTERS}
-        view = search_view(store, SearchQuery.from_params(request.query_params, limit=PAGE_SIZE), facets=True,
-                           always=False)
+        view = search_view(
+            store, SearchQuery.from_params(request.query_params, limit=PAGE_SIZE), facets=True, always=False
+        )
         found = view.results
-        return _page(request, "search.html", view=view, found=found, args=args, searched=found is not None,
-                     links=search_links(args, found) if found else {}, facets=FACETS,
-                     exports=export_links("/api/stories", {**view.query.params(), "limit": str(PAGE_SIZE)}))
+        return _page(
+            request,
+            "search.html",
+            view=view,
+            found=found,
+            args=args,
+            searched=found is not None,
+            links=search_links(args, found) if found else {},
+            facets=FACETS,
+            exports=export_links("/api/stories", {**view.query.params(), "limit": str(PAGE_SIZE)}),
+        )
 
     @get("/stories/{story_id}")
     def story(request: Request, story_id: str):
         view = _found(story_view(store, story_id), f"no story {story_id!r}")
-        return _page(request, "story.html", view=view, story=view.detail, article=view.article,
-                     dateline=view.dateline, panel=view.panel,
-                     paragraphs=highlighted_paragraphs(view.record, view.detail.entity_ids))
+        return _page(
+            request,
+            "story.html",
+            view=view,
+            story=view.detail,
+            article=view.article,
+            dateline=view.dateline,
+            panel=view.panel,
+            paragraphs=highlighted_paragraphs(view.record, view.detail.entity_ids),
+        )
 
     @get("/entities")
     def entity_search(request: Request, name: str = ""):
@@ -66,17 +95,30 @@ def register(app: FastAPI, store: Store) -> None:
     def entity(request: Request, entity_id: int):
         view = _found(entity_view(store, entity_id), f"no entity {entity_id}")
         p = view.profile
-        return _page(request, "entity.html", view=view, p=p, bars=timeline_bars(p.timeline), tone=tone_summary(p.tone),
-                     months=month_bars(p.months), net=view.network,
-                     exports=export_links(f"/api/entities/{p.entity.id}", {}),
-                     quote_exports=export_links("/api/quotes", {"speaker": str(p.entity.id), "limit": "50"}))
+        return _page(
+            request,
+            "entity.html",
+            view=view,
+            p=p,
+            bars=timeline_bars(p.timeline),
+            tone=tone_summary(p.tone),
+            months=month_bars(p.months),
+            net=view.network,
+            exports=export_links(f"/api/entities/{p.entity.id}", {}),
+            quote_exports=export_links("/api/quotes", {"speaker": str(p.entity.id), "limit": "50"}),
+        )
 
     @get("/quotes")
     def quotes(request: Request):
         args = {k: clean(request.query_params.get(k)) for k in QUOTE_FILTERS}
         view = quotes_view(store, **args, limit=QUOTES_SHOWN)
-        return _page(request, "quotes.html", view=view, args=args,
-                     exports=export_links("/api/quotes", {**args, "limit": str(QUOTES_SHOWN)}))
+        return _page(
+            request,
+            "quotes.html",
+            view=view,
+            args=args,
+            exports=export_links("/api/quotes", {**args, "limit": str(QUOTES_SHOWN)}),
+        )
 
     @get("/threads")
     def threads_page(request: Request):
@@ -88,9 +130,16 @@ def register(app: FastAPI, store: Store) -> None:
         if not hits:
             raise HTTPException(404, f"no thread {thread_id}")
         days = [h.day for h in hits if h.day]
-        return _page(request, "thread.html", thread=thread_id, hits=hits, stories=thread_stories(hits),
-                     entities=store.thread_entities(thread_id), first_day=min(days, default=None),
-                     last_day=max(days, default=None))
+        return _page(
+            request,
+            "thread.html",
+            thread=thread_id,
+            hits=hits,
+            stories=thread_stories(hits),
+            entities=store.thread_entities(thread_id),
+            first_day=min(days, default=None),
+            last_day=max(days, default=None),
+        )
 
     @get("/stories/{older}/diff/{newer}")
     def version_diff(request: Request, older: str, newer: str):
@@ -110,8 +159,16 @@ def register(app: FastAPI, store: Store) -> None:
         for e in view.events:
             assert e.day is not None  # store.events keeps dated events only ("e.day IS NOT NULL")
             by_day.setdefault(e.day, []).append(e)
-        return _page(request, "timeline.html", view=view, bars=timeline_bars(view.days), events=by_day,
-                     entity=entity, since=since, until=until)
+        return _page(
+            request,
+            "timeline.html",
+            view=view,
+            bars=timeline_bars(view.days),
+            events=by_day,
+            entity=entity,
+            since=since,
+            until=until,
+        )
 
 
 def thread_stories(hits) -> list[dict[str, Any]]:
@@ -123,8 +180,9 @@ def thread_stories(hits) -> list[dict[str, Any]]:
     out = []
     for versions in groups.values():
         current = next((h for h in versions if h.is_current), versions[-1])
-        older = sorted((h for h in versions if h is not current), key=lambda h: h.published or h.day or "",
-                       reverse=True)
+        older = sorted(
+            (h for h in versions if h is not current), key=lambda h: h.published or h.day or "", reverse=True
+        )
         out.append({"current": current, "older": older})
     return out
 
@@ -138,15 +196,25 @@ def _found(view: Any, message: str) -> Any:
 def export_links(path: str, params: Mapping[str, str | None]) -> dict[str, str]:
     """The URLs that download what a page shows, one per export format."""
     base = {k: v for k, v in params.items() if v}
-    return {name: f"{path}?{urlencode({**base, 'format': fmt})}"
-            for name, fmt in (("CSV", "csv"), ("JSON Lines", "jsonl"), ("GeoJSON", "geojson"))}
+    return {
+        name: f"{path}?{urlencode({**base, 'format': fmt})}"
+        for name, fmt in (("CSV", "csv"), ("JSON Lines", "jsonl"), ("GeoJSON", "geojson"))
+    }
 
 
 def month_bars(months) -> list[dict[str, Any]]:
     """Per-month rows with bar widths for an entity's mentions over time (busiest month 80% of its cell)."""
     top = max([m.stories for m in months] or [1]) or 1
-    return [{"month": m.month, "stories": m.stories, "mentions": m.mentions, "quotes": m.quotes,
-             "width": round(80 * m.stories / top, 1)} for m in months]
+    return [
+        {
+            "month": m.month,
+            "stories": m.stories,
+            "mentions": m.mentions,
+            "quotes": m.quotes,
+            "width": round(80 * m.stories / top, 1),
+        }
+        for m in months
+    ]
 
 
 def search_links(args: Mapping[str, str | None], found) -> dict[str, Any]:
@@ -162,13 +230,17 @@ def search_links(args: Mapping[str, str | None], found) -> dict[str, Any]:
             return url(since=f.value, until=f.value)
         return url(**{key: f.value if key in ("entity", "topic") or name == "countries" else f.label})
 
-    facet = {name: {f.value: narrowed(key, f, name) for f in found.facets.get(name, ())}
-             for name, (_, key) in FACETS.items()}
+    facet = {
+        name: {f.value: narrowed(key, f, name) for f in found.facets.get(name, ())} for name, (_, key) in FACETS.items()
+    }
     return {
         "prev": url(offset=max(0, found.offset - found.limit)) if found.offset > 0 else None,
         "next": url(offset=found.offset + found.limit) if found.offset + found.limit < found.total else None,
-        "sort": {s: "/search?" + urlencode({**base, "sort": s}) for s in ("relevance", "newest", "oldest")
-                 if s != "relevance" or base.get("q")},
+        "sort": {
+            s: "/search?" + urlencode({**base, "sort": s})
+            for s in ("relevance", "newest", "oldest")
+            if s != "relevance" or base.get("q")
+        },
         "facet": facet,
     }
 
@@ -204,15 +276,35 @@ def tone_summary(days) -> dict[str, Any]:
     """An entity's mentions by polarity over all its days, and per-day rows for the table."""
     total = sum(d.mentions for d in days)
     pos, neg = sum(d.positive for d in days), sum(d.negative for d in days)
-    return {"mentions": total, "positive": pos, "negative": neg, "neutral": total - pos - neg,
-            "mean": round(sum(d.mean * d.mentions for d in days) / total, 3) if total else None,
-            "days": [{"day": d.day, "mentions": d.mentions, "mean": d.mean,
-                      "width": round(40 * abs(d.mean), 1), "sign": "pos" if d.mean > 0 else "neg"} for d in days]}
+    return {
+        "mentions": total,
+        "positive": pos,
+        "negative": neg,
+        "neutral": total - pos - neg,
+        "mean": round(sum(d.mean * d.mentions for d in days) / total, 3) if total else None,
+        "days": [
+            {
+                "day": d.day,
+                "mentions": d.mentions,
+                "mean": d.mean,
+                "width": round(40 * abs(d.mean), 1),
+                "sign": "pos" if d.mean > 0 else "neg",
+            }
+            for d in days
+        ],
+    }
 
 
 def timeline_bars(days) -> list[dict[str, Any]]:
     """Per-day rows with bar widths for the timeline view: the busiest day fills 80% of its cell."""
     top = max([max(d.stories, d.events) for d in days] or [1]) or 1
-    return [{"day": d.day, "stories": d.stories, "events": d.events,
-             "s_width": round(80 * d.stories / top, 1), "e_width": round(80 * d.events / top, 1)} for d in days]
-
+    return [
+        {
+            "day": d.day,
+            "stories": d.stories,
+            "events": d.events,
+            "s_width": round(80 * d.stories / top, 1),
+            "e_width": round(80 * d.events / top, 1),
+        }
+        for d in days
+    ]

@@ -21,6 +21,7 @@ Department"), its other word order ("Justice Department", "Department of Justice
 acronym ("DOJ") and the other names listed in ``ORG_ALIASES`` ("the Fed", "Federal
 Reserve Board") joined.
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -98,10 +99,16 @@ def _attach_headline_people(found: list[Found], groups: list[Group]) -> None:
     """A headline name joins the one person of the story it names in full or in short;
     else one of its words may ("Warns Osei": the tagger took a verb in), and the mention
     shrinks to that word."""
+
     def fits(text: str) -> list[Group]:
         k = names.key(text)
-        return [g for g in groups if not g.journalist and any(
-            names.key(found[m].text) == k or names.is_short_form(text, found[m].text) for m in g.members)]
+        return [
+            g
+            for g in groups
+            if not g.journalist
+            and any(names.key(found[m].text) == k or names.is_short_form(text, found[m].text) for m in g.members)
+        ]
+
     for i, f in enumerate(found):
         if f.label != "PERSON" or not f.headline:
             continue
@@ -123,8 +130,11 @@ def _attach_headline_people(found: list[Found], groups: list[Group]) -> None:
 def _absorb_partial_full_names(found: list[Found], full: dict[tuple[str, ...], Group]) -> None:
     """A two-part form of exactly one longer full name joins it ("Lopez Obrador")."""
     for k in sorted(full, key=len):
-        longer = [k2 for k2 in full if len(k2) > len(k) and not full[k2].journalist
-                  and names.is_short_form(" ".join(k), " ".join(k2))]
+        longer = [
+            k2
+            for k2 in full
+            if len(k2) > len(k) and not full[k2].journalist and names.is_short_form(" ".join(k), " ".join(k2))
+        ]
         if len(longer) == 1 and not full[k].journalist:
             full[longer[0]].members.extend(full.pop(k).members)
 
@@ -132,16 +142,19 @@ def _absorb_partial_full_names(found: list[Found], full: dict[tuple[str, ...], G
 def _resolve_short(found: list[Found], i: int, groups: list[Group]) -> Group | list[int]:
     """The group a short form names, or the indices of the candidates when unsure."""
     f = found[i]
-    cands = [n for n, g in enumerate(groups)
-             if (f.journalist or not g.journalist) and (not f.journalist or g.journalist)
-             and any(names.is_short_form(f.text, found[m].text) for m in g.members)
-             and not _title_conflict(found, f, g)]
+    cands = [
+        n
+        for n, g in enumerate(groups)
+        if (f.journalist or not g.journalist)
+        and (not f.journalist or g.journalist)
+        and any(names.is_short_form(f.text, found[m].text) for m in g.members)
+        and not _title_conflict(found, f, g)
+    ]
     if not cands:
         return []
     if len(cands) == 1:
         return groups[cands[0]]
-    local = [n for n in cands if any(found[m].sent == f.sent and found[m].start < f.start
-                                     for m in groups[n].members)]
+    local = [n for n in cands if any(found[m].sent == f.sent and found[m].start < f.start for m in groups[n].members)]
     if len(local) == 1:
         return groups[local[0]]
     first = {n: min((found[m].sent, found[m].start) for m in groups[n].members) for n in cands}
@@ -156,15 +169,14 @@ def _resolve_short(found: list[Found], i: int, groups: list[Group]) -> Group | l
 
 
 def _title_conflict(found: list[Found], f: Found, group: Group) -> bool:
-    """"King Salman" is not "Crown Prince Mohammed bin Salman": different capitalised titles."""
+    """ "King Salman" is not "Crown Prince Mohammed bin Salman": different capitalised titles."""
     if not f.title:
         return False
     if f.title in COURTESY_TITLES:  # "Mr Howard" may be any titled Howard of his sex
         sex = HONORIFIC_GENDER.get(f.title)
         named = first_names.gender_of(names.fullest([found[m].text for m in group.members]))
         return bool(sex and named and sex != named)
-    titles = {title.split()[-1] for m in group.members
-              if (title := found[m].title) and title not in COURTESY_TITLES}
+    titles = {title.split()[-1] for m in group.members if (title := found[m].title) and title not in COURTESY_TITLES}
     return bool(titles) and f.title.split()[-1] not in titles
 
 
@@ -197,8 +209,7 @@ def canonical(folded: str) -> str:
     folded = ORG_ALIASES.get(folded, folded)
     words = folded.split()
     if len(words) >= 2 and words[-1] in _REORDERED_HEADS:
-        lead = next((n for n in (2, 1) if len(words) - 1 > n
-                     and gazetteer.place_code(" ".join(words[:n]))), 0)
+        lead = next((n for n in (2, 1) if len(words) - 1 > n and gazetteer.place_code(" ".join(words[:n]))), 0)
         head = "department" if words[-1] == "dept" else words[-1]
         folded = " ".join([*words[:lead], head, "of", *words[lead:-1]])
     return ORG_ALIASES.get(folded, folded)
@@ -219,7 +230,7 @@ def _other_key(f: Found) -> tuple[str, str]:
 
 
 def _without_legal_form(name: str) -> str:
-    """"apple inc" -> "apple", "ford motor company" -> "ford motor" (one word is kept)."""
+    """ "apple inc" -> "apple", "ford motor company" -> "ford motor" (one word is kept)."""
     words = name.replace(",", " ").split()
     while len(words) > 1 and words[-1] in LEGAL_FORMS:
         words.pop()
@@ -240,16 +251,22 @@ def _join_org_short_forms(found: list[Found], by_key: dict[tuple[str, str], Grou
             continue  # "First Union Corp" is a whole company, not a short "First Union Mortgage Corp"
         longer = [k2 for k2 in orgs if k2 != k and k2 in by_key and _extends(k2[1], k[1])]
         nearest = min(longer, key=lambda k2: len(k2[1]), default=None)
-        if nearest and all(k2 == nearest or _extends(k2[1], nearest[1]) for k2 in longer) and not (
-                _place_added(nearest[1], k[1])):
+        if (
+            nearest
+            and all(k2 == nearest or _extends(k2[1], nearest[1]) for k2 in longer)
+            and not (_place_added(nearest[1], k[1]))
+        ):
             by_key[nearest].members.extend(by_key.pop(k).members)  # "Dow" < "Dow Jones" < "Dow Jones Index"
 
 
 def _join_product_names(found: list[Found], by_key: dict[tuple[str, str], Group]) -> None:
     """A product's other name joins it when exactly one product with a model designation
     ends with it ("Dreamliner" for "Boeing 787 Dreamliner")."""
-    models = {k: {case_key(found[i].text) for i in g.members}
-              for k, g in by_key.items() if k[0] == "PRODUCT" and names.model_designation(k[1].upper())}
+    models = {
+        k: {case_key(found[i].text) for i in g.members}
+        for k, g in by_key.items()
+        if k[0] == "PRODUCT" and names.model_designation(k[1].upper())
+    }
     for k in [k for k in by_key if k[0] in {"PRODUCT", "ORG"} and k not in models]:
         fits = [m for m, texts in models.items() if any(t.endswith(" " + k[1]) for t in texts)]
         if len(fits) == 1:
@@ -257,8 +274,8 @@ def _join_product_names(found: list[Found], by_key: dict[tuple[str, str], Group]
 
 
 def _place_added(long: str, short: str) -> bool:
-    """"Lloyds Bank Canada" is a subsidiary named for its country, not "Lloyds Bank"."""
-    added = long[len(short):].strip() if long.startswith(short + " ") else ""
+    """ "Lloyds Bank Canada" is a subsidiary named for its country, not "Lloyds Bank"."""
+    added = long[len(short) :].strip() if long.startswith(short + " ") else ""
     return bool(added and (gazetteer.place_code(added) or gazetteer.city_population(added)))
 
 
@@ -294,23 +311,31 @@ def initials(name: str) -> tuple[str, ...]:
 
 
 def _join_acronyms(found: list[Found], by_key: dict[tuple[str, str], Group]) -> None:
-    """"USAF" joins "United States Air Force" when exactly one organisation fits."""
+    """ "USAF" joins "United States Air Force" when exactly one organisation fits."""
     orgs = [k for k in by_key if k[0] == "ORG"]
     for k in orgs:
         text = found[by_key[k].members[0]].text.replace(".", "")
         if not (text.isupper() and text.isalpha() and 2 <= len(text) <= 8):
             continue
-        longer = [k2 for k2 in orgs if k2 != k and k2 in by_key
-                  and (text in initials(k2[1]) or any(text in initials(found[i].text) for i in by_key[k2].members))]
+        longer = [
+            k2
+            for k2 in orgs
+            if k2 != k
+            and k2 in by_key
+            and (text in initials(k2[1]) or any(text in initials(found[i].text) for i in by_key[k2].members))
+        ]
         if len(longer) == 1 and k in by_key:
             by_key[longer[0]].members.extend(by_key.pop(k).members)
 
 
 def _join_compass_forms(found: list[Found], by_key: dict[tuple[str, str], Group]) -> None:
-    """"the North" joins "North Korea" when it is the story's only country called North ..."""
+    """ "the North" joins "North Korea" when it is the story's only country called North ..."""
     for k in [k for k in by_key if k[0] == "place" and k[1] in {"north", "south", "east", "west"}]:
-        matches = [k2 for k2, g in by_key.items() if k2[0] == "country"
-                   and any(case_key(found[i].text).startswith(k[1] + " ") for i in g.members)]
+        matches = [
+            k2
+            for k2, g in by_key.items()
+            if k2[0] == "country" and any(case_key(found[i].text).startswith(k[1] + " ") for i in g.members)
+        ]
         if len(matches) == 1:
             by_key[matches[0]].members.extend(by_key.pop(k).members)
 

@@ -6,6 +6,7 @@ name cut to two parts is one name; a place glued to the first word of the credit
 ("OSLO Additional") is a place. All fixes are cheap passes over ``doc.ents``:
 no second model run.
 """
+
 from __future__ import annotations
 
 import re
@@ -42,7 +43,8 @@ _TITLE_OF_RE = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in _MULTIWORD_T
 ROLE_WORDS = ROLE_NOUNS | EMPLOYMENT | OTHER_RELATIONS | frozenset(KINSHIP)
 _MONTHS_DAYS = frozenset(
     "january february march april may june july august september october november december "
-    "monday tuesday wednesday thursday friday saturday sunday".split())
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,8 +56,9 @@ class NerSpan:
     label: str
 
 
-def correct(doc: Doc, *, places: Sequence[tuple[int, int]] = (),
-            persons: Sequence[tuple[int, int]] = ()) -> list[NerSpan]:
+def correct(
+    doc: Doc, *, places: Sequence[tuple[int, int]] = (), persons: Sequence[tuple[int, int]] = ()
+) -> list[NerSpan]:
     """spaCy's entities with spans and types fixed by story evidence.
 
     ``places`` and ``persons`` are character spans the story's structure vouches for
@@ -78,8 +81,9 @@ def correct(doc: Doc, *, places: Sequence[tuple[int, int]] = (),
     spans = _as_the_structure_says(doc, spans, places)
     spans = [_retype_by_context(doc, s) for s in spans]
     spans = _agency_sign_offs(doc, spans)
-    spans = _place_everywhere(doc, spans, {_key(doc, s) for s in spans if s.label == "GPE"
-                                           and _after_place_cue(doc, s.start)})
+    spans = _place_everywhere(
+        doc, spans, {_key(doc, s) for s in spans if s.label == "GPE" and _after_place_cue(doc, s.start)}
+    )
     return sorted(_dedupe(spans), key=lambda s: s.start)
 
 
@@ -95,10 +99,11 @@ def _trim(doc: Doc, span: NerSpan) -> NerSpan | None:
     while span.label in PLACE_TYPES and end - start > 1 and doc[end - 1].lower_ in TITLE_WORDS:
         end -= 1  # "Lamar County Sheriff": the place, and a title after it
     if span.label != "PERSON" and end - start > 1 and doc[start].lower_ in LEADING_DETERMINERS:
-        if doc[start].is_lower or gazetteer.country_code(doc[start + 1:end].text):
+        if doc[start].is_lower or gazetteer.country_code(doc[start + 1 : end].text):
             start += 1
-    while (end - start > 1 and doc[end - 1].lower_ in CREDIT_WORDS and doc[end - 2].is_upper
-           and not doc[end - 1].is_upper):
+    while (
+        end - start > 1 and doc[end - 1].lower_ in CREDIT_WORDS and doc[end - 2].is_upper and not doc[end - 1].is_upper
+    ):
         end -= 1
     if span.label == "PERSON":  # a person's name has no digits ("Waqar Younis 9-0-54-1", "G-6")
         while end > start and _has_digit(doc[end - 1]):
@@ -117,19 +122,24 @@ def is_currency_sign(doc: Doc, span: NerSpan) -> bool:
     text = doc[start:end].text
     if not gazetteer.is_currency(text):
         return False
-    return text.endswith("$") or (end < len(doc) and doc[end].like_num) or (start > 0 and doc[start - 1].like_num
-                                                                             or start > 1 and doc[start - 2].like_num)
+    return (
+        text.endswith("$")
+        or (end < len(doc) and doc[end].like_num)
+        or (start > 0 and doc[start - 1].like_num or start > 1 and doc[start - 2].like_num)
+    )
 
 
 def _has_digit(token: Token) -> bool:
     return any(c.isdigit() for c in token.text)
 
 
-QUOTE_MARKS = frozenset({"\"", "``", "“", "''", "”"})
-_NOT_A_MODEL_AFTER = frozenset("""
+QUOTE_MARKS = frozenset({'"', "``", "“", "''", "”"})
+_NOT_A_MODEL_AFTER = frozenset(
+    """
     % percent million billion per years days metres meters km miles yards feet kg tonnes
     points runs votes seats goals
-""".split())
+""".split()
+)
 
 
 def _is_model(doc: Doc, i: int, lenient: bool = False) -> bool:
@@ -140,11 +150,16 @@ def _is_model(doc: Doc, i: int, lenient: bool = False) -> bool:
     if not (0 <= i < len(doc)) or (model := model_designation(doc[i].text)) is None:
         return False
     after = doc[i + 1] if i + 1 < len(doc) else None
-    if model.isdigit() and doc[i].text == model and not lenient and not (
-            after is not None and after.pos_ in {"NOUN", "PROPN"} and after.lower_ not in _NOT_A_MODEL_AFTER):
+    if (
+        model.isdigit()
+        and doc[i].text == model
+        and not lenient
+        and not (after is not None and after.pos_ in {"NOUN", "PROPN"} and after.lower_ not in _NOT_A_MODEL_AFTER)
+    ):
         return False
-    return (not (after is not None and (after.lower_ in _NOT_A_MODEL_AFTER or _has_digit(after)))
-            and not (i > 0 and (doc[i - 1].text in {"$", "US$", "£", "€", "No."} or _has_digit(doc[i - 1]))))
+    return not (after is not None and (after.lower_ in _NOT_A_MODEL_AFTER or _has_digit(after))) and not (
+        i > 0 and (doc[i - 1].text in {"$", "US$", "£", "€", "No."} or _has_digit(doc[i - 1]))
+    )
 
 
 def _product_models(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
@@ -159,23 +174,34 @@ def _product_models(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
             continue
         end = s.end
         inside = [i for i in range(s.start, end) if _is_model(doc, i, lenient=True)]
-        if not inside and (_is_model(doc, end) and doc[end - 1].lower_ not in ORG_HEADS  # not "American Airlines 777s"
-                           or _is_version(doc, s, end)):
+        if not inside and (
+            _is_model(doc, end)
+            and doc[end - 1].lower_ not in ORG_HEADS  # not "American Airlines 777s"
+            or _is_version(doc, s, end)
+        ):
             inside, end = [end], end + 1
         if inside and (s.label != "ORG" or end > s.end):  # an organisation named with a number stays ("G-77")
             end = _model_name_after(doc, end)
             models.update(m for i in inside if (m := model_designation(doc[i].text)))
-            models.update(t.text for t in doc[inside[-1] + 1:end] if t.is_title)
+            models.update(t.text for t in doc[inside[-1] + 1 : end] if t.is_title)
             out.append(NerSpan(s.start, end, "PRODUCT"))
         else:
             out.append(s)
     if not models:
         return out
     tagged = {i for s in out for i in range(s.start, s.end)}
-    out += [NerSpan(t.i, t.i + 1, "PRODUCT") for t in doc if t.i not in tagged
-            and (model_designation(t.text) in models
-                 and _is_model(doc, t.i, lenient=t.i > 0 and doc[t.i - 1].lower_ in {"the", "its", "their"})
-                 or t.text in models and t.is_title and t.tag_ == "NNP")]
+    out += [
+        NerSpan(t.i, t.i + 1, "PRODUCT")
+        for t in doc
+        if t.i not in tagged
+        and (
+            model_designation(t.text) in models
+            and _is_model(doc, t.i, lenient=t.i > 0 and doc[t.i - 1].lower_ in {"the", "its", "their"})
+            or t.text in models
+            and t.is_title
+            and t.tag_ == "NNP"
+        )
+    ]
     return _dedupe(out)
 
 
@@ -197,8 +223,13 @@ def _model_name_after(doc: Doc, end: int) -> int:
     """The end of a product name whose model designation ends at ``end``: a capitalised
     name may follow, in quotation marks or not ("787 Dreamliner", '787 "Dreamliner"')."""
     i = end + 1 if end < len(doc) and doc[end].text in QUOTE_MARKS else end
-    if (i < len(doc) and doc[i].tag_ == "NNP" and doc[i].is_title and doc[i].ent_type_ in {"", "PRODUCT", "ORG"}
-            and not (i + 1 < len(doc) and doc[i + 1].ent_iob_ == "I")):  # not into "Manchester City"
+    if (
+        i < len(doc)
+        and doc[i].tag_ == "NNP"
+        and doc[i].is_title
+        and doc[i].ent_type_ in {"", "PRODUCT", "ORG"}
+        and not (i + 1 < len(doc) and doc[i + 1].ent_iob_ == "I")
+    ):  # not into "Manchester City"
         return i + 1
     return end
 
@@ -206,7 +237,7 @@ def _model_name_after(doc: Doc, end: int) -> int:
 def _after_title(doc: Doc, start: int, end: int) -> int:
     """A person's name starts after the titles the tagger took in ("Crown Prince Faisal")."""
     while end - start > 1:
-        two = " ".join(t.lower_ for t in doc[start:start + 2])
+        two = " ".join(t.lower_ for t in doc[start : start + 2])
         if end - start > 2 and two in TITLE_WORDS:
             start += 2
         elif doc[start].lower_ in TITLE_WORDS or doc[start].lower_ in HONORIFIC_GENDER:
@@ -220,7 +251,7 @@ def _after_title_object(doc: Doc, start: int, end: int) -> int:
     """After "Minister of" or "Chancellor of the", the tagger may take the title's object
     into the name ("Minister of Finance Ana Costa"): the name starts at a known first
     name, else one word later, and keeps two words at least."""
-    before = [t.lower_ for t in doc[max(0, start - 2):start]]
+    before = [t.lower_ for t in doc[max(0, start - 2) : start]]
     if end - start < 3 or not before or not (before[-1] == "of" or before[-2:] == ["of", "the"]):
         return start
     for i in range(start + 1, end - 1):
@@ -235,8 +266,12 @@ def _join_adjacent_people(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
     out: list[NerSpan] = []
     for s in sorted(spans, key=lambda s: s.start):
         last = out[-1] if out else None
-        if (last is not None and last.label == s.label == "PERSON" and last.end == s.start
-                and _same_line(doc, last.end - 1)):
+        if (
+            last is not None
+            and last.label == s.label == "PERSON"
+            and last.end == s.start
+            and _same_line(doc, last.end - 1)
+        ):
             out[-1] = NerSpan(last.start, s.end, "PERSON")
         else:
             out.append(s)
@@ -249,9 +284,11 @@ def _drop_title_parts(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
     covered = [(m.start(), m.end()) for m in _TITLE_OF_RE.finditer(text)]
     if not covered:
         return spans
+
     def inside(s: NerSpan) -> bool:
         a, b = doc[s.start].idx, doc[s.end - 1].idx + len(doc[s.end - 1])
         return s.label != "PERSON" and any(x <= a and b <= y for x, y in covered)
+
     return [s for s in spans if not inside(s)]
 
 
@@ -264,8 +301,9 @@ def _names_after_roles(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
     i = 1
     while i < len(doc):
         before = doc[i - 1]
-        if i not in tagged and (before.lower_ in ROLE_WORDS and before.is_lower
-                                or before.lower_ in TITLE_WORDS and before.is_title):
+        if i not in tagged and (
+            before.lower_ in ROLE_WORDS and before.is_lower or before.lower_ in TITLE_WORDS and before.is_title
+        ):
             j = i
             while j < len(doc) and j not in tagged and _is_name_word(doc[j]) and _same_line(doc, j - 1):
                 j += 1
@@ -282,14 +320,17 @@ def _full_names_again(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
     names: dict[str, dict[tuple[str, ...], str]] = {}
     for s in spans:
         if s.label in NAME_TYPES - {"NORP"} and s.end - s.start >= 2 and doc[s.start].is_title:
-            words = tuple(t.text for t in doc[s.start:s.end])
+            words = tuple(t.text for t in doc[s.start : s.end])
             names.setdefault(words[0], {}).setdefault(words, s.label)
     out = []
     for t in doc:
         for words, label in names.get(t.text, {}).items():
             end = t.i + len(words)
-            if (end <= len(doc) and tagged.isdisjoint(range(t.i, end))
-                    and tuple(x.text for x in doc[t.i:end]) == words):
+            if (
+                end <= len(doc)
+                and tagged.isdisjoint(range(t.i, end))
+                and tuple(x.text for x in doc[t.i : end]) == words
+            ):
                 out.append(NerSpan(t.i, end, label))
                 tagged.update(range(t.i, end))
     return out
@@ -308,10 +349,19 @@ def _more_of_the_same(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
             parts[doc[s.start].text] = parts[doc[s.end - 1].text] = "PERSON"
     out = []
     for t in doc:
-        if (t.i not in tagged and t.text in parts and t.pos_ == "PROPN" and t.is_title
-                and not (t.i + 1 < len(doc) and doc[t.i + 1].is_title and doc[t.i + 1].i not in tagged)
-                and not (t.i > 0 and doc[t.i - 1].is_title and doc[t.i - 1].i not in tagged
-                         and doc[t.i - 1].lower_ not in TITLE_WORDS)):
+        if (
+            t.i not in tagged
+            and t.text in parts
+            and t.pos_ == "PROPN"
+            and t.is_title
+            and not (t.i + 1 < len(doc) and doc[t.i + 1].is_title and doc[t.i + 1].i not in tagged)
+            and not (
+                t.i > 0
+                and doc[t.i - 1].is_title
+                and doc[t.i - 1].i not in tagged
+                and doc[t.i - 1].lower_ not in TITLE_WORDS
+            )
+        ):
             out.append(NerSpan(t.i, t.i + 1, parts[t.text]))
     return out
 
@@ -319,17 +369,30 @@ def _more_of_the_same(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
 def _untagged_countries(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
     """A one-word country name or short form the tagger left out ("N.Korea's leader")."""
     tagged = {i for s in spans for i in range(s.start, s.end)}
-    return [NerSpan(t.i, t.i + 1, "GPE") for t in doc
-            if t.i not in tagged and t.pos_ == "PROPN" and t.text[:1].isupper() and len(t) > 2
-            and gazetteer.country_code(t.text)]
+    return [
+        NerSpan(t.i, t.i + 1, "GPE")
+        for t in doc
+        if t.i not in tagged
+        and t.pos_ == "PROPN"
+        and t.text[:1].isupper()
+        and len(t) > 2
+        and gazetteer.country_code(t.text)
+    ]
 
 
 def _is_name_word(token: Token) -> bool:
     """A capitalised proper-noun token that may continue a person's name."""
-    return (token.is_alpha and token.is_title and token.tag_ == "NNP" and _untyped(token)
-            and token.lower_ not in TITLE_WORDS and token.lower_ not in HONORIFIC_GENDER
-            and token.lower_ not in _MONTHS_DAYS and token.lower_ not in CREDIT_WORDS
-            and gazetteer.place_code(token.text) is None)
+    return (
+        token.is_alpha
+        and token.is_title
+        and token.tag_ == "NNP"
+        and _untyped(token)
+        and token.lower_ not in TITLE_WORDS
+        and token.lower_ not in HONORIFIC_GENDER
+        and token.lower_ not in _MONTHS_DAYS
+        and token.lower_ not in CREDIT_WORDS
+        and gazetteer.place_code(token.text) is None
+    )
 
 
 def _untyped(token: Token) -> bool:
@@ -346,12 +409,21 @@ def _extend_person(doc: Doc, span: NerSpan, spans: list[NerSpan]) -> NerSpan:
     if span.label != "PERSON":
         return span
     start, end = span.start, span.end
-    if (end < len(doc) and end - start >= 2 and _is_name_word(doc[end]) and _same_line(doc, end - 1)
-            and not (end + 1 < len(doc) and doc[end + 1].is_title)):
+    if (
+        end < len(doc)
+        and end - start >= 2
+        and _is_name_word(doc[end])
+        and _same_line(doc, end - 1)
+        and not (end + 1 < len(doc) and doc[end + 1].is_title)
+    ):
         end += 1
-    if (start > 0 and _is_name_word(doc[start - 1]) and _same_line(doc, start - 1)
-            and not doc[start - 1].is_sent_start
-            and (start < 2 or doc[start - 2].lower_ not in {"the", "a", "an", "of"})):
+    if (
+        start > 0
+        and _is_name_word(doc[start - 1])
+        and _same_line(doc, start - 1)
+        and not doc[start - 1].is_sent_start
+        and (start < 2 or doc[start - 2].lower_ not in {"the", "a", "an", "of"})
+    ):
         start -= 1
     return NerSpan(start, end, span.label)
 
@@ -361,8 +433,7 @@ def _same_line(doc: Doc, i: int) -> bool:
     return "\n" not in doc[i].whitespace_ and (i + 1 >= len(doc) or "\n" not in doc[i + 1].text)
 
 
-def _from_structure(doc: Doc, spans: list[NerSpan], chars: Sequence[tuple[int, int]],
-                    label: str) -> list[NerSpan]:
+def _from_structure(doc: Doc, spans: list[NerSpan], chars: Sequence[tuple[int, int]], label: str) -> list[NerSpan]:
     """Spans the structure vouches for replace whatever the tagger found over them."""
     if not chars:
         return spans
@@ -380,11 +451,15 @@ def _retype_by_context(doc: Doc, span: NerSpan) -> NerSpan:
     """Words around a name tell its type: "the city of X" is a place, "X news agency" an org."""
     if span.label in NAME_TYPES and span.label not in PLACE_TYPES and _after_place_cue(doc, span.start):
         return replace(span, label="GPE")
-    if (span.label == "PERSON" and span.start >= 2 and doc[span.start - 1].lower_ in {"at", "for"}
-            and doc[span.start - 2].lower_ in ROLE_NOUNS):
+    if (
+        span.label == "PERSON"
+        and span.start >= 2
+        and doc[span.start - 1].lower_ in {"at", "for"}
+        and doc[span.start - 2].lower_ in ROLE_NOUNS
+    ):
         return replace(span, label="ORG")  # "a lawyer at Hanbit Law"
-    if span.label == "NORP" and not gazetteer.is_demonym(doc[span.start:span.end].text):
-        after = " ".join(t.lower_ for t in doc[span.end:span.end + 2])
+    if span.label == "NORP" and not gazetteer.is_demonym(doc[span.start : span.end].text):
+        after = " ".join(t.lower_ for t in doc[span.end : span.end + 2])
         if after.split(" ")[0] in MEDIA_HEADS or after in MEDIA_HEADS:
             return replace(span, label="ORG")
     return span
@@ -398,12 +473,14 @@ def _agency_sign_offs(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
         last -= 1
     out = []
     for span in spans:
-        text = doc[span.start:span.end].text
+        text = doc[span.start : span.end].text
         if span.label != "ORG" and case_key(text) in AGENCIES:
-            alone = ((span.start == 0 or "\n" in doc[span.start - 1].text_with_ws)
-                     and (span.end >= len(doc) or "\n" in doc[span.end - 1].whitespace_ or doc[span.end].is_space))
-            closing = span.end == last and (text.isupper() or span.start > 0
-                                            and doc[span.start - 1].text in {".", '"', "”"})
+            alone = (span.start == 0 or "\n" in doc[span.start - 1].text_with_ws) and (
+                span.end >= len(doc) or "\n" in doc[span.end - 1].whitespace_ or doc[span.end].is_space
+            )
+            closing = span.end == last and (
+                text.isupper() or span.start > 0 and doc[span.start - 1].text in {".", '"', "”"}
+            )
             if alone or closing:
                 span = replace(span, label="ORG")
         out.append(span)
@@ -411,7 +488,7 @@ def _agency_sign_offs(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
 
 
 def _key(doc: Doc, span: NerSpan) -> str:
-    return case_key(doc[span.start:span.end].text)
+    return case_key(doc[span.start : span.end].text)
 
 
 def _retype_by_majority(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
@@ -425,13 +502,18 @@ def _retype_by_majority(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
     for s in spans:
         if s.label in NAME_TYPES:
             votes[_key(doc, s)][s.label] += 1
-    name_parts = {doc[i].lower_ for s in spans if s.label == "PERSON" and s.end - s.start >= 2
-                  for i in (s.start, s.end - 1)}
+    name_parts = {
+        doc[i].lower_ for s in spans if s.label == "PERSON" and s.end - s.start >= 2 for i in (s.start, s.end - 1)
+    }
     out = []
     for s in spans:
         key = _key(doc, s)
-        if (s.label in NAME_TYPES - {"PERSON", "NORP"} and s.end - s.start == 1 and key in name_parts
-                and not gazetteer.country_code(key)):
+        if (
+            s.label in NAME_TYPES - {"PERSON", "NORP"}
+            and s.end - s.start == 1
+            and key in name_parts
+            and not gazetteer.country_code(key)
+        ):
             out.append(replace(s, label="PERSON"))
             continue
         counter = votes.get(key)
@@ -444,7 +526,7 @@ def _retype_by_majority(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
 
 
 def _after_place_cue(doc: Doc, start: int) -> bool:
-    """"the city of X", "the settlement of X"."""
+    """ "the city of X", "the settlement of X"."""
     return start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in PLACE_CUES
 
 
@@ -461,14 +543,16 @@ def _as_the_structure_says(doc: Doc, spans: list[NerSpan], places: Sequence[tupl
 def _place_everywhere(doc: Doc, spans: list[NerSpan], keys: set[str]) -> list[NerSpan]:
     if not keys:
         return spans
-    return [replace(s, label="GPE") if s.label in {"ORG", "PERSON", "NORP"} and _key(doc, s) in keys else s
-            for s in spans]
+    return [
+        replace(s, label="GPE") if s.label in {"ORG", "PERSON", "NORP"} and _key(doc, s) in keys else s for s in spans
+    ]
 
 
 # Words before a name that make a country or a big city the place, not a team or a
 # government ("flew to Oslo", "talks in Paris").
-PLACE_PREPOSITIONS = frozenset({"in", "to", "from", "at", "near", "outside", "visit", "visited", "visiting",
-                                "visits", "across", "throughout"})
+PLACE_PREPOSITIONS = frozenset(
+    {"in", "to", "from", "at", "near", "outside", "visit", "visited", "visiting", "visits", "across", "throughout"}
+)
 
 
 def _retype_lone_places(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
@@ -478,8 +562,13 @@ def _retype_lone_places(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
     surnames = {doc[s.end - 1].lower_ for s in spans if s.label == "PERSON" and s.end - s.start >= 2}
     out = []
     for s in spans:
-        if (s.label == "ORG" and s.end - s.start == 1 and s.start > 0
-                and doc[s.start - 1].lower_ in PLACE_PREPOSITIONS and _is_country_or_city(doc[s.start].text)):
+        if (
+            s.label == "ORG"
+            and s.end - s.start == 1
+            and s.start > 0
+            and doc[s.start - 1].lower_ in PLACE_PREPOSITIONS
+            and _is_country_or_city(doc[s.start].text)
+        ):
             s = replace(s, label="GPE")
         if s.label == "PERSON" and s.end - s.start == 1 and doc[s.start].lower_ not in surnames:
             text = doc[s.start].text

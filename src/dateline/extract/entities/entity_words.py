@@ -1,10 +1,12 @@
 """Word lists for telling people, organisations and places apart: titles, roles,
 relation words, honorifics, name particles. Plain data, lower-cased, no story's names."""
+
 from __future__ import annotations
 
 # Honorifics and capitalised titles that stand before a name ("President Varga",
 # "Chairman Park", "Mr. Lee"). Multi-word titles are listed whole.
-TITLE_WORDS: frozenset[str] = frozenset("""
+TITLE_WORDS: frozenset[str] = frozenset(
+    """
 president vice-president chairman chairwoman chair chancellor premier prime minister
 king queen prince princess emperor empress sultan emir sheikh shah crown
 governor mayor senator sen. rep. representative congressman congresswoman
@@ -17,16 +19,32 @@ speaker leader chief head deputy spokesman spokeswoman spokesperson
 dictator general-secretary chief executive ceo cfo coo founder
 sheriff gov. pres. supt. atty. gen. councillor councilman councilwoman alderman constable
 trustee chairperson mp magistrate
-""".split()) | frozenset({
-    "prime minister", "foreign minister", "defence minister", "defense minister",
-    "finance minister", "interior minister", "secretary of state", "secretary-general",
-    "secretary general", "attorney general", "chief of staff", "supreme leader",
-    "vice president", "deputy prime minister", "chief executive", "crown prince",
-})
+""".split()
+) | frozenset(
+    {
+        "prime minister",
+        "foreign minister",
+        "defence minister",
+        "defense minister",
+        "finance minister",
+        "interior minister",
+        "secretary of state",
+        "secretary-general",
+        "secretary general",
+        "attorney general",
+        "chief of staff",
+        "supreme leader",
+        "vice president",
+        "deputy prime minister",
+        "chief executive",
+        "crown prince",
+    }
+)
 
 # Nouns that head a role or title phrase ("Kremlin aide", "a professor at ...",
 # "veteran nuclear negotiator", "the young leader").
-ROLE_NOUNS: frozenset[str] = frozenset("""
+ROLE_NOUNS: frozenset[str] = frozenset(
+    """
 leader president chairman chairwoman chair chancellor premier minister king queen prince
 princess monarch emperor sultan emir sheikh governor mayor senator lawmaker legislator
 congressman congresswoman representative secretary ambassador envoy diplomat commissioner
@@ -43,47 +61,150 @@ owner partner investor banker trader broker founder co-founder entrepreneur
 coach player striker captain manager athlete driver champion
 dictator ruler successor predecessor incumbent heir
 spy agent member chairman-elect governor-elect mp sheriff deputy councillor commander
-""".split())
+""".split()
+)
 
 # Kinship words, with the gender they tell about the person they name.
 KINSHIP: dict[str, str | None] = {
-    "father": "m", "mother": "f", "son": "m", "daughter": "f", "brother": "m", "sister": "f",
-    "half-brother": "m", "half-sister": "f", "husband": "m", "wife": "f", "grandfather": "m",
-    "grandmother": "f", "grandson": "m", "granddaughter": "f", "uncle": "m", "aunt": "f",
-    "nephew": "m", "niece": "f", "cousin": None, "father-in-law": "m", "mother-in-law": "f",
-    "son-in-law": "m", "daughter-in-law": "f", "brother-in-law": "m", "sister-in-law": "f",
-    "stepfather": "m", "stepmother": "f", "stepson": "m", "stepdaughter": "f",
-    "great-grandfather": "m", "great-grandmother": "f", "fiance": "m", "fiancee": "f",
-    "widow": "f", "widower": "m", "partner": None, "spouse": None, "child": None,
-    "parent": None, "sibling": None, "twin": None, "girlfriend": "f", "boyfriend": "m",
+    "father": "m",
+    "mother": "f",
+    "son": "m",
+    "daughter": "f",
+    "brother": "m",
+    "sister": "f",
+    "half-brother": "m",
+    "half-sister": "f",
+    "husband": "m",
+    "wife": "f",
+    "grandfather": "m",
+    "grandmother": "f",
+    "grandson": "m",
+    "granddaughter": "f",
+    "uncle": "m",
+    "aunt": "f",
+    "nephew": "m",
+    "niece": "f",
+    "cousin": None,
+    "father-in-law": "m",
+    "mother-in-law": "f",
+    "son-in-law": "m",
+    "daughter-in-law": "f",
+    "brother-in-law": "m",
+    "sister-in-law": "f",
+    "stepfather": "m",
+    "stepmother": "f",
+    "stepson": "m",
+    "stepdaughter": "f",
+    "great-grandfather": "m",
+    "great-grandmother": "f",
+    "fiance": "m",
+    "fiancee": "f",
+    "widow": "f",
+    "widower": "m",
+    "partner": None,
+    "spouse": None,
+    "child": None,
+    "parent": None,
+    "sibling": None,
+    "twin": None,
+    "girlfriend": "f",
+    "boyfriend": "m",
 }
 
 # Employment or working relations: they are titles too ("His chief of staff X").
-EMPLOYMENT: frozenset[str] = frozenset({
-    "chief of staff", "aide", "adviser", "advisor", "spokesman", "spokeswoman",
-    "spokesperson", "deputy", "assistant", "secretary", "lawyer", "attorney",
-    "bodyguard", "press secretary", "chief aide", "security chief", "successor",
-    "predecessor", "lieutenant", "envoy", "minister", "ambassador", "boss", "employer",
-    "employee", "doctor", "driver", "biographer", "protege", "mentor", "coach",
-})
+EMPLOYMENT: frozenset[str] = frozenset(
+    {
+        "chief of staff",
+        "aide",
+        "adviser",
+        "advisor",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "deputy",
+        "assistant",
+        "secretary",
+        "lawyer",
+        "attorney",
+        "bodyguard",
+        "press secretary",
+        "chief aide",
+        "security chief",
+        "successor",
+        "predecessor",
+        "lieutenant",
+        "envoy",
+        "minister",
+        "ambassador",
+        "boss",
+        "employer",
+        "employee",
+        "doctor",
+        "driver",
+        "biographer",
+        "protege",
+        "mentor",
+        "coach",
+    }
+)
 
 # Other relations between people that are not titles.
-OTHER_RELATIONS: frozenset[str] = frozenset({
-    "counterpart", "friend", "rival", "ally", "opponent", "colleague", "classmate",
-    "associate", "partner", "host", "guest", "challenger",
-})
+OTHER_RELATIONS: frozenset[str] = frozenset(
+    {
+        "counterpart",
+        "friend",
+        "rival",
+        "ally",
+        "opponent",
+        "colleague",
+        "classmate",
+        "associate",
+        "partner",
+        "host",
+        "guest",
+        "challenger",
+    }
+)
 
 # Words that sit between a possessive and a relation word without changing it.
-RELATION_MODIFIERS: frozenset[str] = frozenset({
-    "late", "former", "younger", "older", "elder", "eldest", "youngest", "then",
-    "new", "current", "longtime", "long-time", "close", "top", "senior", "chief",
-    "own", "estranged", "only", "twin", "second", "first", "third",
-})
+RELATION_MODIFIERS: frozenset[str] = frozenset(
+    {
+        "late",
+        "former",
+        "younger",
+        "older",
+        "elder",
+        "eldest",
+        "youngest",
+        "then",
+        "new",
+        "current",
+        "longtime",
+        "long-time",
+        "close",
+        "top",
+        "senior",
+        "chief",
+        "own",
+        "estranged",
+        "only",
+        "twin",
+        "second",
+        "first",
+        "third",
+    }
+)
 
 # Gendered pronouns and honorifics.
 PRONOUN_GENDER: dict[str, str | None] = {
-    "he": "m", "him": "m", "his": "m", "himself": "m",
-    "she": "f", "her": "f", "hers": "f", "herself": "f",
+    "he": "m",
+    "him": "m",
+    "his": "m",
+    "himself": "m",
+    "she": "f",
+    "her": "f",
+    "hers": "f",
+    "herself": "f",
 }
 SUBJECT_PRONOUNS: frozenset[str] = frozenset({"he", "she"})
 # Pronouns that may stand for an organisation or a product, never for one person: the
@@ -97,59 +218,189 @@ RELATIVE_PRONOUNS: dict[str, frozenset[str]] = {
     "who": frozenset({"PERSON"}),
 }
 # Verbs whose "it" subject is a placeholder for a clause ("it is expected that ...").
-EXPLETIVE_VERBS: frozenset[str] = frozenset("""
+EXPLETIVE_VERBS: frozenset[str] = frozenset(
+    """
     be is was are were been being 's seem seems seemed appear appears appeared remain remains
     remained take takes took make makes made become becomes became look looks looked
-""".split())  # as written: the pipeline may carry no lemmatizer
+""".split()
+)  # as written: the pipeline may carry no lemmatizer
 POSSESSIVE_PRONOUNS: frozenset[str] = frozenset({"his", "her"})
 # Courtesy titles: they go with any role ("Mr Howard" is "Prime Minister John Howard").
 COURTESY_TITLES: frozenset[str] = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr."})
 HONORIFIC_GENDER: dict[str, str] = {
-    "mr": "m", "mr.": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m",
-    "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "dame": "f", "lady": "f",
-    "queen": "f", "princess": "f",
+    "mr": "m",
+    "mr.": "m",
+    "sir": "m",
+    "lord": "m",
+    "king": "m",
+    "prince": "m",
+    "mrs": "f",
+    "mrs.": "f",
+    "ms": "f",
+    "ms.": "f",
+    "miss": "f",
+    "dame": "f",
+    "lady": "f",
+    "queen": "f",
+    "princess": "f",
 }
 
 # Lower-case particles inside names: they neither start nor end a surname match.
-NAME_PARTICLES: frozenset[str] = frozenset({
-    "al", "al-", "el", "el-", "bin", "ibn", "bint", "abu", "abd", "ben", "de", "del", "della",
-    "der", "den", "di", "da", "das", "do", "dos", "du", "la", "le", "van", "von", "y", "e",
-    "ter", "ten", "zu", "st", "st.",
-})
+NAME_PARTICLES: frozenset[str] = frozenset(
+    {
+        "al",
+        "al-",
+        "el",
+        "el-",
+        "bin",
+        "ibn",
+        "bint",
+        "abu",
+        "abd",
+        "ben",
+        "de",
+        "del",
+        "della",
+        "der",
+        "den",
+        "di",
+        "da",
+        "das",
+        "do",
+        "dos",
+        "du",
+        "la",
+        "le",
+        "van",
+        "von",
+        "y",
+        "e",
+        "ter",
+        "ten",
+        "zu",
+        "st",
+        "st.",
+    }
+)
 
 # Words that open the closing credits and get glued to a place by the tagger
 # ("OSLO Additional reporting by ...").
-CREDIT_WORDS: frozenset[str] = frozenset({
-    "additional", "reporting", "editing", "writing", "compiled", "compiling", "edited",
-    "written", "reported", "by", "and", "with", "contributing", "via", "photo", "photos",
-})
+CREDIT_WORDS: frozenset[str] = frozenset(
+    {
+        "additional",
+        "reporting",
+        "editing",
+        "writing",
+        "compiled",
+        "compiling",
+        "edited",
+        "written",
+        "reported",
+        "by",
+        "and",
+        "with",
+        "contributing",
+        "via",
+        "photo",
+        "photos",
+    }
+)
 
 # Nouns that say the name next to them is a place ("the city of X", "X port").
-PLACE_CUES: frozenset[str] = frozenset({
-    "city", "town", "village", "settlement", "port", "capital", "province", "region",
-    "district", "county", "state", "island", "islands", "municipality", "prefecture",
-    "oblast", "krai", "borough", "suburb", "hamlet", "resort", "valley", "harbour", "harbor",
-})
+PLACE_CUES: frozenset[str] = frozenset(
+    {
+        "city",
+        "town",
+        "village",
+        "settlement",
+        "port",
+        "capital",
+        "province",
+        "region",
+        "district",
+        "county",
+        "state",
+        "island",
+        "islands",
+        "municipality",
+        "prefecture",
+        "oblast",
+        "krai",
+        "borough",
+        "suburb",
+        "hamlet",
+        "resort",
+        "valley",
+        "harbour",
+        "harbor",
+    }
+)
 
 # Heads that make the name before them an organisation ("Bernama news agency").
-ORG_HEADS: frozenset[str] = frozenset({
-    "agency", "news agency", "newspaper", "daily", "broadcaster", "network", "television",
-    "university", "institute", "ministry", "party", "bank", "group", "company", "corp",
-    "inc", "ltd", "council", "committee", "commission", "airline", "airlines", "airways", "army",
-})
+ORG_HEADS: frozenset[str] = frozenset(
+    {
+        "agency",
+        "news agency",
+        "newspaper",
+        "daily",
+        "broadcaster",
+        "network",
+        "television",
+        "university",
+        "institute",
+        "ministry",
+        "party",
+        "bank",
+        "group",
+        "company",
+        "corp",
+        "inc",
+        "ltd",
+        "council",
+        "committee",
+        "commission",
+        "airline",
+        "airlines",
+        "airways",
+        "army",
+    }
+)
 
 # Heads that make a name before them a news organisation ("Bernama news agency").
-MEDIA_HEADS: frozenset[str] = frozenset({
-    "agency", "news agency", "newspaper", "daily", "broadcaster", "television", "tv",
-    "news", "radio", "weekly", "magazine",
-})
+MEDIA_HEADS: frozenset[str] = frozenset(
+    {
+        "agency",
+        "news agency",
+        "newspaper",
+        "daily",
+        "broadcaster",
+        "television",
+        "tv",
+        "news",
+        "radio",
+        "weekly",
+        "magazine",
+    }
+)
 
 # Seats of government used for the government itself, with their country.
 GOVERNMENT_SEATS: dict[str, str] = {
-    "kremlin": "RU", "white house": "US", "pentagon": "US", "state department": "US",
-    "downing street": "GB", "whitehall": "GB", "elysee": "FR", "élysée": "FR",
-    "blue house": "KR", "zhongnanhai": "CN", "quai d'orsay": "FR", "bundestag": "DE",
-    "knesset": "IL", "duma": "RU", "capitol hill": "US", "congress": "US",
+    "kremlin": "RU",
+    "white house": "US",
+    "pentagon": "US",
+    "state department": "US",
+    "downing street": "GB",
+    "whitehall": "GB",
+    "elysee": "FR",
+    "élysée": "FR",
+    "blue house": "KR",
+    "zhongnanhai": "CN",
+    "quai d'orsay": "FR",
+    "bundestag": "DE",
+    "knesset": "IL",
+    "duma": "RU",
+    "capitol hill": "US",
+    "congress": "US",
 }
 
 # Determiners stripped from the edge of a name ("the United States").
@@ -159,21 +410,71 @@ LEADING_DETERMINERS: frozenset[str] = frozenset({"the"})
 ROLE_CLAUSE_VERBS: frozenset[str] = frozenset({"was", "is", "became", "had been", "has been"})
 
 # Nouns that stand for an organisation named before ("the company said").
-ORG_NOUNS: frozenset[str] = frozenset({
-    "company", "firm", "group", "automaker", "carmaker", "manufacturer", "maker", "bank",
-    "lender", "insurer", "airline", "carrier", "retailer", "giant", "conglomerate",
-    "corporation", "startup", "agency", "ministry", "department", "party", "club", "team",
-    "union", "university", "newspaper", "broadcaster", "network", "operator", "supplier",
-    "producer", "exporter", "developer", "chipmaker", "planemaker", "utility",
-})
+ORG_NOUNS: frozenset[str] = frozenset(
+    {
+        "company",
+        "firm",
+        "group",
+        "automaker",
+        "carmaker",
+        "manufacturer",
+        "maker",
+        "bank",
+        "lender",
+        "insurer",
+        "airline",
+        "carrier",
+        "retailer",
+        "giant",
+        "conglomerate",
+        "corporation",
+        "startup",
+        "agency",
+        "ministry",
+        "department",
+        "party",
+        "club",
+        "team",
+        "union",
+        "university",
+        "newspaper",
+        "broadcaster",
+        "network",
+        "operator",
+        "supplier",
+        "producer",
+        "exporter",
+        "developer",
+        "chipmaker",
+        "planemaker",
+        "utility",
+    }
+)
 
 
 # Legal forms after a company's name: "Apple Inc.", "Ford Motor Company" and "Saturn Corp"
 # are "Apple", "Ford Motor" and "Saturn" (folded, dots dropped).
-LEGAL_FORMS: frozenset[str] = frozenset({
-    "inc", "incorporated", "corp", "corporation", "co", "company", "ltd", "limited", "plc",
-    "llc", "llp", "ag", "sa", "nv", "gmbh", "bv", "spa",
-})
+LEGAL_FORMS: frozenset[str] = frozenset(
+    {
+        "inc",
+        "incorporated",
+        "corp",
+        "corporation",
+        "co",
+        "company",
+        "ltd",
+        "limited",
+        "plc",
+        "llc",
+        "llp",
+        "ag",
+        "sa",
+        "nv",
+        "gmbh",
+        "bv",
+        "spa",
+    }
+)
 
 
 # Other names of one organisation, folded (lower case, no leading "the", dots kept) ->
@@ -181,23 +482,42 @@ LEGAL_FORMS: frozenset[str] = frozenset({
 # (``cluster.initials``), nor "X Department" for "Department of X" (``cluster.canonical``):
 # only names no rule can tell apart.
 ORG_ALIASES: dict[str, str] = {
-    "fed": "federal reserve", "federal reserve board": "federal reserve",
-    "federal reserve system": "federal reserve", "u.s. federal reserve": "federal reserve",
-    "doj": "department of justice", "justice dept": "department of justice",
-    "u.n.": "united nations", "un": "united nations", "u.n": "united nations",
-    "pentagon": "department of defense", "dod": "department of defense",
-    "defense department": "department of defense", "defence ministry": "ministry of defence",
-    "treasury": "department of the treasury", "treasury department": "department of the treasury",
+    "fed": "federal reserve",
+    "federal reserve board": "federal reserve",
+    "federal reserve system": "federal reserve",
+    "u.s. federal reserve": "federal reserve",
+    "doj": "department of justice",
+    "justice dept": "department of justice",
+    "u.n.": "united nations",
+    "un": "united nations",
+    "u.n": "united nations",
+    "pentagon": "department of defense",
+    "dod": "department of defense",
+    "defense department": "department of defense",
+    "defence ministry": "ministry of defence",
+    "treasury": "department of the treasury",
+    "treasury department": "department of the treasury",
     "u.s. treasury": "department of the treasury",
-    "ecb": "european central bank", "boj": "bank of japan", "boe": "bank of england",
+    "ecb": "european central bank",
+    "boj": "bank of japan",
+    "boe": "bank of england",
     "opec": "organization of the petroleum exporting countries",
     "organisation of petroleum exporting countries": "organization of the petroleum exporting countries",
     "organization of petroleum exporting countries": "organization of the petroleum exporting countries",
-    "imf": "international monetary fund", "eu": "european union", "ec": "european community",
-    "nato": "north atlantic treaty organization", "north atlantic treaty organisation": "north atlantic treaty organization",
-    "wto": "world trade organization", "world trade organisation": "world trade organization",
-    "who": "world health organization", "world health organisation": "world health organization",
-    "fbi": "federal bureau of investigation", "cia": "central intelligence agency",
-    "sec": "securities and exchange commission", "gop": "republican party",
-    "labour": "labour party", "tories": "conservative party", "tory party": "conservative party",
+    "imf": "international monetary fund",
+    "eu": "european union",
+    "ec": "european community",
+    "nato": "north atlantic treaty organization",
+    "north atlantic treaty organisation": "north atlantic treaty organization",
+    "wto": "world trade organization",
+    "world trade organisation": "world trade organization",
+    "who": "world health organization",
+    "world health organisation": "world health organization",
+    "fbi": "federal bureau of investigation",
+    "cia": "central intelligence agency",
+    "sec": "securities and exchange commission",
+    "gop": "republican party",
+    "labour": "labour party",
+    "tories": "conservative party",
+    "tory party": "conservative party",
 }

@@ -6,6 +6,7 @@ Flow (one direction, one spaCy pass): NER spans corrected from story evidence
 description mentions (``entities.pronouns``) -> typed ``Entity`` records.
 Journalists come from the byline and the credits and stay apart from the story's people.
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -86,17 +87,26 @@ def _find(layout, doc: Doc) -> _Story:
     headline = layout.headline
     sent_index = [0] * len(doc)
     for n, sent in enumerate(sentences(doc)):
-        sent_index[sent.start:sent.end] = [n] * (sent.end - sent.start)
+        sent_index[sent.start : sent.end] = [n] * (sent.end - sent.start)
     found, tokens = [], []
     for span in correct(doc, places=places, persons=[p for p in persons if p[1] <= end]):
         if span.label not in KEPT_TYPES or is_currency_sign(doc, span):
             continue
         a, b = doc[span.start].idx, doc[span.end - 1].idx + len(doc[span.end - 1])
-        words = [t.text for t in doc[max(0, span.start - 3):span.start]]
+        words = [t.text for t in doc[max(0, span.start - 3) : span.start]]
         title = cluster.title_before(words) if span.label == "PERSON" else None
-        found.append(Found(a, b, span.label, text[a:b], sent_index[span.start], title,
-                           journalist=_overlaps(a, b, journalist_spans),
-                           headline=headline is not None and headline.start <= a and b <= headline.end))
+        found.append(
+            Found(
+                a,
+                b,
+                span.label,
+                text[a:b],
+                sent_index[span.start],
+                title,
+                journalist=_overlaps(a, b, journalist_spans),
+                headline=headline is not None and headline.start <= a and b <= headline.end,
+            )
+        )
         tokens.append((span.start, span.end))
     for a, b in sorted(journalist_spans):
         if a >= end:
@@ -140,8 +150,9 @@ def _read_roles(story: _Story, person_at: dict[int, int]) -> None:
 def _gender(story: _Story, g: Group) -> str | None:
     """What the story says (kin words, "Mrs."), else what the first name usually says."""
     votes = Counter(story.roles[m].gender for m in g.members if m in story.roles and story.roles[m].gender)
-    votes.update(HONORIFIC_GENDER[title] for m in g.members
-                 if (title := story.found[m].title) and title in HONORIFIC_GENDER)
+    votes.update(
+        HONORIFIC_GENDER[title] for m in g.members if (title := story.found[m].title) and title in HONORIFIC_GENDER
+    )
     if votes:
         return votes.most_common(1)[0][0]
     named = [story.found[m].text for m in g.members]
@@ -152,8 +163,9 @@ def _resolve_pronouns(story: _Story, person_at: dict[int, int]) -> Resolver:
     referents = {}
     for gid, g in enumerate(story.groups):
         if g.label == "PERSON" and not g.journalist:
-            heads = {t.split()[-1].casefold() for m in g.members if m in story.roles
-                     for t in story.roles[m].titles if t}
+            heads = {
+                t.split()[-1].casefold() for m in g.members if m in story.roles for t in story.roles[m].titles if t
+            }
             referents[gid] = Referent(gid, _gender(story, g), frozenset(heads), len(g.members))
 
     def new_group(text: str, token: int) -> int:
@@ -173,17 +185,20 @@ def _resolve_pronouns(story: _Story, person_at: dict[int, int]) -> Resolver:
     labels = {gid: g.label for gid, g in enumerate(story.groups)}
     things = resolve_things(story.doc, {**thing_at, **person_at}, labels)
     for m in [*resolver.run(new_group), *resolve_organisations(story.doc, org_at, sizes), *things]:
-        story.extra.setdefault(m.gid, []).append(
-            Mention(m.start, m.end, story.text[m.start:m.end], m.kind))
+        story.extra.setdefault(m.gid, []).append(Mention(m.start, m.end, story.text[m.start : m.end], m.kind))
     return resolver
 
 
 def _records(story: _Story, resolver: Resolver, person_at: dict[int, int]) -> tuple[Entity, ...]:
     def first(gid: int) -> int:
-        starts = [story.found[m].start for m in story.groups[gid].members if story.tokens[m][0] >= 0
-                  or story.found[m].journalist]
+        starts = [
+            story.found[m].start
+            for m in story.groups[gid].members
+            if story.tokens[m][0] >= 0 or story.found[m].journalist
+        ]
         starts += [x.start for x in story.extra.get(gid, [])]
         return min(starts) if starts else 10**9
+
     order = sorted(range(len(story.groups)), key=first)
     ids = {gid: f"e{n}" for n, gid in enumerate(order, start=1)}
     relations = _relations(story, resolver, person_at)
@@ -196,8 +211,15 @@ def _records(story: _Story, resolver: Resolver, person_at: dict[int, int]) -> tu
     return tuple(out)
 
 
-def _entity(story: _Story, gid: int, g: Group, ids: dict[int, str], rels: list[tuple[str, int]],
-            country: str | None, country_ids: dict[str, str]) -> Entity:
+def _entity(
+    story: _Story,
+    gid: int,
+    g: Group,
+    ids: dict[int, str],
+    rels: list[tuple[str, int]],
+    country: str | None,
+    country_ids: dict[str, str],
+) -> Entity:
     named = [m for m in g.members if story.tokens[m][0] >= 0 or story.found[m].journalist]
     mentions = [_mention(story, m) for m in named] + story.extra.get(gid, [])
     mentions.sort(key=lambda x: x.start)
@@ -210,11 +232,17 @@ def _entity(story: _Story, gid: int, g: Group, ids: dict[int, str], rels: list[t
     titles = list(dict.fromkeys(t for m in g.members if m in story.roles for t in story.roles[m].titles))
     affiliation = _affiliation(story, g, ids) or (country_ids.get(country) if country else None)
     return Entity(
-        id=ids[gid], type=g.label, name=name, mentions=tuple(mentions), titles=tuple(titles),
+        id=ids[gid],
+        type=g.label,
+        name=name,
+        mentions=tuple(mentions),
+        titles=tuple(titles),
         relations=tuple(dict.fromkeys(Relation(w, ids[t]) for w, t in rels if t in ids)),
-        journalist=g.journalist, country=country or _own_country(story, g),
+        journalist=g.journalist,
+        country=country or _own_country(story, g),
         affiliation=affiliation if affiliation != ids[gid] else None,
-        candidates=tuple(ids[c] for c in g.candidates if c in ids))
+        candidates=tuple(ids[c] for c in g.candidates if c in ids),
+    )
 
 
 def _mention(story: _Story, m: int) -> Mention:
@@ -224,7 +252,7 @@ def _mention(story: _Story, m: int) -> Mention:
     if f.title and t0 >= 0 and len(names.parts(f.text)) == 1:
         n = len(f.title.split())
         start = story.doc[max(0, t0 - n)].idx  # "Chairman Park": the title is part of how he is named
-    text = story.text[start:f.end] if t0 >= 0 else f.text
+    text = story.text[start : f.end] if t0 >= 0 else f.text
     return Mention(start, f.end, text)
 
 
@@ -276,8 +304,11 @@ def _own_country(story: _Story, g: Group) -> str | None:
     if g.label == "PERSON":
         return None
     text = story.found[g.members[0]].text
-    return gazetteer.country_code(text) if g.label in {"GPE", "LOC"} else (
-        gazetteer.demonym_code(text) if g.label == "NORP" else None)
+    return (
+        gazetteer.country_code(text)
+        if g.label in {"GPE", "LOC"}
+        else (gazetteer.demonym_code(text) if g.label == "NORP" else None)
+    )
 
 
 def _country_entities(story: _Story, ids: dict[int, str]) -> dict[str, str]:

@@ -5,6 +5,7 @@ The list (``name_genders.tsv``, beside this module) keeps only names that are gi
 domain; built by ``scripts/build_name_genders.py``). Names it lacks, or shares between the
 sexes ("Kim", "Jordan"), tell nothing. A title or a kin word the story uses wins over it.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -21,7 +22,7 @@ def _table() -> dict[str, str]:
 
 
 def gender_of(full_name: str) -> str | None:
-    """"m" or "f" for a full name whose first part is a listed first name; an initial or a
+    """ "m" or "f" for a full name whose first part is a listed first name; an initial or a
     one-part name tells nothing."""
     parts = names.parts(full_name)
     if len(parts) < 2 or len(parts[0]) < 2:

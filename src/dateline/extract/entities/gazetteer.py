@@ -2,6 +2,7 @@
 
 Loaded once per process (the first call builds them), looked up by case-folded text.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache

@@ -7,6 +7,7 @@ Perez-Castejon"). Particles such as "al-" are dropped for matching ("Sisi" for
 "al-Sisi"); a patronymic after "bin"/"ibn" is not a surname: "Salman" alone does not
 name "Mohammed bin Salman".
 """
+
 from __future__ import annotations
 
 import re
@@ -31,7 +32,7 @@ def _plain(part: str) -> str:
     part = strip_accents(part.casefold())
     for prefix in ("al-", "el-", "ad-", "as-", "ash-", "at-", "az-", "ar-"):
         if part.startswith(prefix) and len(part) > len(prefix) + 1:
-            return part[len(prefix):]
+            return part[len(prefix) :]
     return part.rstrip(".")
 
 
@@ -59,13 +60,13 @@ def is_short_form(short: str, full: str) -> bool:
         return False
     if f[: len(s)] == s:
         return True
-    if f[-len(s):] == s:
+    if f[-len(s) :] == s:
         before = f[-len(s) - 1]
         return before not in PATRONYMIC
     core_s, core_f = _core(s), _core(f)
     if not core_s or len(core_s) >= len(core_f):
         return False
-    if core_f[-len(core_s):] == core_s:
+    if core_f[-len(core_s) :] == core_s:
         return f[-len(s) - 1] not in PATRONYMIC if len(f) > len(s) else True
     # A paternal surname after the given name: "Sanchez" of "Pedro Sanchez Perez-Castejon".
     return len(core_f) >= 3 and len(core_s) == 1 and core_f[1] == core_s[0]
@@ -73,8 +74,10 @@ def is_short_form(short: str, full: str) -> bool:
 
 def fullest(names: list[str]) -> str:
     """The fullest written form: most parts, then mixed case over ALL CAPS, then most used."""
+
     def rank(name: str) -> tuple[int, int, int]:
         return (len(parts(name)), int(not name.isupper()), names.count(name))
+
     return max(names, key=rank) if names else ""
 
 

@@ -16,6 +16,7 @@ Department official") as subjects. Cheap salience rules over the parse, in text 
   the "North Korean leader"); an indefinite one, or one with no referent, is a new,
   anonymous person.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -99,7 +100,7 @@ class Resolver:
                 start = token.left_edge
                 gid = self._description_referent(token, last_description)
                 if gid is None:
-                    gid = new_group(self.doc[start.i:token.i + 1].text, token.i)
+                    gid = new_group(self.doc[start.i : token.i + 1].text, token.i)
                     self.referents[gid] = Referent(gid, None, frozenset({token.lower_}), 1)
                 last_description[token.lower_] = gid
                 out.append(NewMention(start.idx, token.idx + len(token), "description", gid, token.i))
@@ -160,7 +161,7 @@ class Resolver:
 
 
 def resolve_organisations(doc: Doc, org_at: dict[int, int], sizes: dict[int, int]) -> list[NewMention]:
-    """"the company" as a subject: the last organisation that was a subject within two
+    """ "the company" as a subject: the last organisation that was a subject within two
     sentences, else the story's most-mentioned organisation. ("it" is left alone: in
     news it is as often the plane or the deal as the company.)"""
     out: list[NewMention] = []
@@ -173,8 +174,11 @@ def resolve_organisations(doc: Doc, org_at: dict[int, int], sizes: dict[int, int
             continue
         if token.dep_ not in SUBJECT_DEPS:
             continue
-        if token.lower_ in ORG_NOUNS and token.tag_ == "NN" and any(
-                c.lower_ == "the" and c.dep_ == "det" for c in token.children):
+        if (
+            token.lower_ in ORG_NOUNS
+            and token.tag_ == "NN"
+            and any(c.lower_ == "the" and c.dep_ == "det" for c in token.children)
+        ):
             recent: list[int | None] = [g for s, g in reversed(subjects) if s >= s_index - 2]
             gid = (recent or [_most_mentioned(sizes)])[0]
             if gid is not None:
@@ -191,7 +195,7 @@ GROUP_LABELS = frozenset({"ORG"})  # what "they"/"their" may stand for (never on
 
 
 def resolve_things(doc: Doc, at: dict[int, int], labels: dict[int, str]) -> list[NewMention]:
-    """"it"/"its" for the organisation or product in focus, "they"/"their" for an
+    """ "it"/"its" for the organisation or product in focus, "they"/"their" for an
     organisation, "which"/"who" for the name their relative clause hangs on.
 
     ``at``: token index -> group for every named entity; ``labels``: group -> type. A
@@ -213,8 +217,14 @@ def resolve_things(doc: Doc, at: dict[int, int], labels: dict[int, str]) -> list
                     out.append(NewMention(token.idx, token.idx + len(token), "pronoun", gid, token.i))
                     at[token.i] = gid
             pos = token.pos_
-            if (pos in {"NOUN", "PROPN", "PRON"} and token.dep_ in _SUBJECT_OR_APPOS and _is_subject(token)
-                    or not verb_seen and not subjects and token.i in at):  # a name leading its line
+            if (
+                pos in {"NOUN", "PROPN", "PRON"}
+                and token.dep_ in _SUBJECT_OR_APPOS
+                and _is_subject(token)
+                or not verb_seen
+                and not subjects
+                and token.i in at
+            ):  # a name leading its line
                 subjects.append(token)
             verb_seen = verb_seen or pos in {"VERB", "AUX"}
         if subjects or verb_seen:  # a date line between does not break the thread
@@ -222,8 +232,9 @@ def resolve_things(doc: Doc, at: dict[int, int], labels: dict[int, str]) -> list
     return out
 
 
-def _thing_referent(token: Token, subjects: list[Token], previous: list[Token],
-                    at: dict[int, int], labels: dict[int, str]) -> int | None:
+def _thing_referent(
+    token: Token, subjects: list[Token], previous: list[Token], at: dict[int, int], labels: dict[int, str]
+) -> int | None:
     word = token.lower_
     if word in RELATIVE_PRONOUNS:
         clause = token.head
@@ -245,7 +256,7 @@ def _thing_referent(token: Token, subjects: list[Token], previous: list[Token],
         return None  # "the Fed and the Bank of Japan said they": the two together
     if word in {"it", "them"} and _subject_of_own_verb(token, candidate):
         return None  # "the court ruled it illegal": never the verb's own subject
-    between = token.doc[candidate.i + 1:token.i]
+    between = token.doc[candidate.i + 1 : token.i]
     if allowed is GROUP_LABELS and any(t.tag_ == "NNS" for t in between):
         return None  # "Acme thanked the workers for their ...": the plural noun is nearer
     if word == "it" and any(t.tag_ == "NN" and t.dep_ in {"dobj", "pobj", "attr"} for t in between):
@@ -327,15 +338,19 @@ def _sentences(doc: Doc) -> list:
         start = sent.start
         for token in sent:
             if ("\n" in token.whitespace_ or token.is_space and "\n" in token.text) and token.i + 1 < sent.end:
-                out.append(doc[start:token.i + 1])
+                out.append(doc[start : token.i + 1])
                 start = token.i + 1
         if start < sent.end:
-            out.append(doc[start:sent.end])
+            out.append(doc[start : sent.end])
     return out
 
 
 def _is_description(token: Token) -> bool:
     """A singular role noun with an article, not part of a name: "the official"."""
-    return (token.pos_ == "NOUN" and token.tag_ == "NN" and token.lower_ in ROLE_NOUNS
-            and token.ent_type_ == "" and any(c.dep_ == "det" and c.lower_ in {"the", "a", "an"}
-                                                for c in token.children))
+    return (
+        token.pos_ == "NOUN"
+        and token.tag_ == "NN"
+        and token.lower_ in ROLE_NOUNS
+        and token.ent_type_ == ""
+        and any(c.dep_ == "det" and c.lower_ in {"the", "a", "an"} for c in token.children)
+    )

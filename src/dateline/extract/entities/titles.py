@@ -13,6 +13,7 @@ target is the possessor; employment words ("chief of staff", "aide") are titles 
 kinship words ("sister") are not. The result names possessors by token index; the
 caller maps them to entities.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -77,19 +78,29 @@ def _is_modifier(token: Token, person_tokens: frozenset[int]) -> bool:
     return token.pos_ == "VERB" and token.tag_ in {"VBG", "VBN"} and token.dep_ == "amod"
 
 
-def _left_phrase(doc: Doc, start: int, person_tokens: frozenset[int],
-                 require_role: bool = False) -> _Phrase | None:
+def _left_phrase(doc: Doc, start: int, person_tokens: frozenset[int], require_role: bool = False) -> _Phrase | None:
     """Walk left from the name over the words that modify it."""
     segments: list[list[int]] = [[]]
     i = start - 1
     possessor = conj_with = owner = None
     while i >= 0:
         t = doc[i]
-        if t.lower_ == "of" and segments[-1] and i > 0 and doc[i - 1].pos_ in {"NOUN", "PROPN"} \
-                and doc[i + 1].pos_ in {"NOUN", "PROPN"}:
+        if (
+            t.lower_ == "of"
+            and segments[-1]
+            and i > 0
+            and doc[i - 1].pos_ in {"NOUN", "PROPN"}
+            and doc[i + 1].pos_ in {"NOUN", "PROPN"}
+        ):
             segments[-1].insert(0, i)
-        elif t.lower_ == "the" and segments[-1] and i > 1 and doc[i - 1].lower_ == "of" \
-                and doc[i - 2].is_title and doc[i - 2].pos_ in {"NOUN", "PROPN"}:
+        elif (
+            t.lower_ == "the"
+            and segments[-1]
+            and i > 1
+            and doc[i - 1].lower_ == "of"
+            and doc[i - 2].is_title
+            and doc[i - 2].pos_ in {"NOUN", "PROPN"}
+        ):
             segments[-1][:0] = [i - 1, i]  # "Chancellor of the Exchequer"
             i -= 1
         elif t.lower_ in POSSESSIVE_PRONOUNS and t.dep_ == "poss":
@@ -206,7 +217,7 @@ def _country_of(doc: Doc, segment: list[int]) -> str | None:
     words = [doc[i].text for i in segment]
     for n in (3, 2, 1):
         for k in range(len(words) - n + 1):
-            phrase = " ".join(words[k:k + n])
+            phrase = " ".join(words[k : k + n])
             code = gazetteer.place_code(phrase) or GOVERNMENT_SEATS.get(phrase.casefold())
             if code:
                 return code
@@ -216,11 +227,11 @@ def _country_of(doc: Doc, segment: list[int]) -> str | None:
 def _text(doc: Doc, tokens: list[int]) -> str:
     if not tokens:
         return ""
-    return doc[tokens[0]:tokens[-1] + 1].text
+    return doc[tokens[0] : tokens[-1] + 1].text
 
 
 def _add_apposition(doc: Doc, end: int, person_tokens: frozenset[int], role: Role) -> None:
-    """"X, a professor at Y," and "X, who was then president"."""
+    """ "X, a professor at Y," and "X, who was then president"."""
     i = end
     if i < len(doc) and doc[i].text in {"'s", "’s"}:
         return
@@ -240,8 +251,11 @@ def _add_apposition(doc: Doc, end: int, person_tokens: frozenset[int], role: Rol
         i += 1
     tokens: list[int] = []
     preps = 0
-    while i < len(doc) and doc[i].lower_ not in _PHRASE_STOP and (
-            doc[i].pos_ not in {"VERB", "AUX"} or doc[i].dep_ == "amod"):
+    while (
+        i < len(doc)
+        and doc[i].lower_ not in _PHRASE_STOP
+        and (doc[i].pos_ not in {"VERB", "AUX"} or doc[i].dep_ == "amod")
+    ):
         if doc[i].pos_ == "ADP" and doc[i].lower_ != "of" or doc[i].lower_ == "of" and preps:
             preps += 1
             if preps > 1:
@@ -277,7 +291,7 @@ def _head_before_prep(doc: Doc, tokens: list[int]) -> int | None:
 
 
 def _add_role_clause(doc: Doc, i: int, role: Role) -> None:
-    """"..., who was then president" gives the title "president"."""
+    """ "..., who was then president" gives the title "president"."""
     if i >= len(doc) or doc[i].lower_ != "who":
         return
     i += 1

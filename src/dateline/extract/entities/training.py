@@ -16,6 +16,7 @@ OntoNotes model, whose NER we replace) and:
 Documents are split into a training part and a held-out slice (every ``HOLDOUT_EVERY``-th
 document), which is written back as a CoNLL file for ``dateline eval conll``.
 """
+
 from __future__ import annotations
 
 import random
@@ -30,8 +31,9 @@ NAME_LABELS = {"PER": "PERSON", "ORG": "ORG"}
 LOC_LABELS = frozenset({"GPE", "LOC", "FAC"})
 MISC_LABELS = frozenset({"NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"})
 # Teacher labels kept where CoNLL says nothing (CoNLL's O is "not a name", not "not a date").
-KEPT_TEACHER_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL",
-                                 "PRODUCT", "LAW"})
+KEPT_TEACHER_LABELS = frozenset(
+    {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "PRODUCT", "LAW"}
+)
 HOLDOUT_EVERY = 20
 TITLE_SHARE = 0.15
 UPPER_SHARE = 0.07
@@ -164,8 +166,13 @@ def convert(train_path: Path, dev_path: Path, out_dir: Path, teacher: str, seed:
     augmented = list(augment(train, seed))
     to_docbin(nlp, augmented).to_disk(out_dir / "train.spacy")
     to_docbin(nlp, dev).to_disk(out_dir / "dev.spacy")
-    return {"train documents": len(train_docs), "held-out documents": len(held),
-            "train sentences": len(train), "with case copies": len(augmented), "dev sentences": len(dev)}
+    return {
+        "train documents": len(train_docs),
+        "held-out documents": len(held),
+        "train sentences": len(train),
+        "with case copies": len(augmented),
+        "dev sentences": len(dev),
+    }
 
 
 def ship(model_dir: Path, dest: Path) -> None:
@@ -185,9 +192,13 @@ def ship(model_dir: Path, dest: Path) -> None:
     meta = json.loads((dest / "meta.json").read_text(encoding="utf-8"))
     labels = meta.get("labels", {}).get("ner", [])
     (dest / "vocab" / "strings.json").write_text(json.dumps(sorted(labels)), encoding="utf-8")
-    meta.update(name="dateline_news_ner", version="1.0.0", license="MIT (weights); see docs/entities.md",
-                description="dateline's news NER: spaCy's small English NER fine-tuned on CoNLL-2003 "
-                            "(built by scripts/train_ner.sh)")
+    meta.update(
+        name="dateline_news_ner",
+        version="1.0.0",
+        license="MIT (weights); see docs/entities.md",
+        description="dateline's news NER: spaCy's small English NER fine-tuned on CoNLL-2003 "
+        "(built by scripts/train_ner.sh)",
+    )
     meta.pop("performance", None)
     (dest / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
 

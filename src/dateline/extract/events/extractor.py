@@ -4,6 +4,7 @@ Runs last: reads the entities, timexes, places and quotes already found, finds e
 in the dependency parse of the story body (``dateline.extract.events.frames``), fills in the time
 and place the story implies (``dateline.extract.events.propagate``) and writes ``Event`` records.
 """
+
 from __future__ import annotations
 
 from dateline.extract.base import Extractor, StoryContext, register
@@ -80,8 +81,11 @@ def _attribute_speech(index: StoryIndex, frames: list[Frame], ctx: StoryContext,
     doc = index.doc
     by_token = {f.trigger.i: f for f in frames}
     for quote in ctx.part("quotes"):
-        if quote.cue_span is None or quote.speaker not in index.entity_type \
-                or not body[0] <= quote.cue_span.start < body[1]:
+        if (
+            quote.cue_span is None
+            or quote.speaker not in index.entity_type
+            or not body[0] <= quote.cue_span.start < body[1]
+        ):
             continue
         span = doc.char_span(quote.cue_span.start, quote.cue_span.end, alignment_mode="expand")
         if span is None:
@@ -97,8 +101,11 @@ def _attribute_speech(index: StoryIndex, frames: list[Frame], ctx: StoryContext,
 
 def _speaker_token(doc, quote) -> int:
     """Where the quote names its speaker (-1 when it does not, as for a continued quote)."""
-    span = doc.char_span(quote.speaker_span.start, quote.speaker_span.end, alignment_mode="expand") \
-        if quote.speaker_span else None
+    span = (
+        doc.char_span(quote.speaker_span.start, quote.speaker_span.end, alignment_mode="expand")
+        if quote.speaker_span
+        else None
+    )
     return span.root.i if span is not None else -1
 
 
@@ -112,8 +119,14 @@ def _dateline_place(ctx: StoryContext, index: StoryIndex) -> tuple[tuple[int, in
     eid = next((index.entity_at[t.i] for t in span or () if index.entity_at[t.i] in index.places), None)
     if eid is None:
         name = field.text.casefold()
-        eid = next((e.id for e in ctx.part("entities") if e.id in index.places and
-                    any(m.text.casefold() == name for m in e.mentions)), None)
+        eid = next(
+            (
+                e.id
+                for e in ctx.part("entities")
+                if e.id in index.places and any(m.text.casefold() == name for m in e.mentions)
+            ),
+            None,
+        )
     lead = next(((p.start, p.end) for p in ctx.layout.paragraphs if p.start <= dl.end <= p.end), None)
     return (lead, eid) if eid else (None, None)
 

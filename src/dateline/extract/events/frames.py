@@ -3,6 +3,7 @@
 The finder is built once (the lexicon expanded to word forms); calling it on a story walks
 the tokens once, and for each trigger looks only at its own neighbourhood in the tree.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -111,8 +112,7 @@ class FrameFinder:
                 return True
         return False
 
-    def _frame(self, index: StoryIndex, tok: Token, etype: lx.EventType, nominal: bool,
-               triggers: dict) -> Frame | None:
+    def _frame(self, index: StoryIndex, tok: Token, etype: lx.EventType, nominal: bool, triggers: dict) -> Frame | None:
         frame = Frame(tok, etype, nominal, [tok])
         if nominal:
             self._nominal_roles(index, frame)
@@ -231,8 +231,14 @@ def _subjects(index: StoryIndex, verb: Token, depth: int = 0) -> tuple[list[Toke
 
 def _orphan_subject(index: StoryIndex, verb: Token) -> list[Token]:
     """The last noun before the verb in its paragraph whose parse attaches it elsewhere."""
-    orphans = [t for t in verb.sent if t.i < verb.i and index.paragraph[t.i] == index.paragraph[verb.i]
-               and index.head(t).i == t.i and t.pos_ in ("PROPN", "NOUN", "PRON")]
+    orphans = [
+        t
+        for t in verb.sent
+        if t.i < verb.i
+        and index.paragraph[t.i] == index.paragraph[verb.i]
+        and index.head(t).i == t.i
+        and t.pos_ in ("PROPN", "NOUN", "PRON")
+    ]
     return orphans[-1:]
 
 
@@ -261,8 +267,13 @@ def _resolve(index: StoryIndex, tok: Token, depth: int = 0) -> str | None:
         return index.last_org(tok.i, within=tok.sent.start)
     for c in index.kids(tok):  # "his counterpart, X"; "a Ministry spokesman"
         etype = index.type_of(index.entity(c))
-        if c.dep_ == "appos" and etype in lx.PARTY_TYPES or \
-                c.dep_ == "compound" and tok.tag_ == "NN" and etype in ("ORG", "GPE"):
+        if (
+            c.dep_ == "appos"
+            and etype in lx.PARTY_TYPES
+            or c.dep_ == "compound"
+            and tok.tag_ == "NN"
+            and etype in ("ORG", "GPE")
+        ):
             return index.entity(c)
     if tok.tag_ == "NN" and tok.i + 1 < len(tok.doc) and index.type_of(index.entity_at[tok.i + 1]) == "PERSON":
         return index.entity_at[tok.i + 1]  # an apposition the parser missed: "his grandfather Ivo X"
@@ -289,8 +300,13 @@ def _vehicle_rider(index: StoryIndex, vehicle: Token) -> str | None:
 
 
 def _prep_objects(index: StoryIndex, tok: Token, preps) -> list[Token]:
-    return [gc for c in index.kids(tok) if c.dep_ == "prep" and c.lower_ in preps
-            for gc in index.kids(c) if gc.dep_ == "pobj"]
+    return [
+        gc
+        for c in index.kids(tok)
+        if c.dep_ == "prep" and c.lower_ in preps
+        for gc in index.kids(c)
+        if gc.dep_ == "pobj"
+    ]
 
 
 def _modifier_parties(index: StoryIndex, noun: Token) -> list[tuple[str, int]]:
@@ -322,8 +338,10 @@ def _place_object(index: StoryIndex, frame: Frame, eid: str, i: int) -> None:
 
 
 def _governing_verb(index: StoryIndex, tok: Token) -> Token | None:
-    while tok.dep_ in ("pobj", "prep", "dobj", "nsubj", "nsubjpass", "conj", "appos", "attr", "compound") \
-            and index.head(tok).i != tok.i:
+    while (
+        tok.dep_ in ("pobj", "prep", "dobj", "nsubj", "nsubjpass", "conj", "appos", "attr", "compound")
+        and index.head(tok).i != tok.i
+    ):
         tok = index.head(tok)
         if tok.pos_ in ("VERB", "AUX"):
             return tok
@@ -337,8 +355,12 @@ def _place_of(index: StoryIndex, tok: Token) -> str | None:
     if eid in index.places:
         return eid
     head = index.head(tok)  # "the settlement of X": X is a place whatever its NER label
-    if tok.dep_ == "pobj" and head.lower_ == "of" and index.head(head).lower_ in lx.SETTLEMENT_NOUNS \
-            and index.type_of(eid) != "PERSON":
+    if (
+        tok.dep_ == "pobj"
+        and head.lower_ == "of"
+        and index.head(head).lower_ in lx.SETTLEMENT_NOUNS
+        and index.type_of(eid) != "PERSON"
+    ):
         return eid
     return None
 

@@ -3,6 +3,7 @@
 Built once per story from the earlier extractors' public records, in one pass over their
 mentions (never over the tokens times a table).
 """
+
 from __future__ import annotations
 
 from bisect import bisect_left
@@ -112,7 +113,11 @@ class StoryIndex:
         clause = self.head(pronoun)
         noun = self.head(clause) if clause.dep_ == "relcl" else None
         want = ("PERSON",) if pronoun.lower_ in ("who", "whom", "whose") else None
-        if noun is not None and self.entity_at[noun.i] and (want is None or self.type_of(self.entity_at[noun.i]) in want):
+        if (
+            noun is not None
+            and self.entity_at[noun.i]
+            and (want is None or self.type_of(self.entity_at[noun.i]) in want)
+        ):
             return self.entity_at[noun.i]
         for i in range(pronoun.i - 1, pronoun.sent.start - 1, -1):
             eid = self.entity_at[i]

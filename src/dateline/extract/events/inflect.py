@@ -3,22 +3,51 @@
 Regular English inflection plus a small table of irregular forms is enough for a closed
 lexicon; ``forms`` is called once per word when the frame finder is built.
 """
+
 from __future__ import annotations
 
 IRREGULAR_VERBS: dict[str, tuple[str, ...]] = {
-    "meet": ("met",), "hold": ("held",), "have": ("has", "had", "having"), "leave": ("left",),
-    "fly": ("flew", "flown", "flies"), "say": ("said",), "tell": ("told",), "make": ("made",),
-    "pay": ("paid",), "begin": ("began", "begun"), "fight": ("fought",), "sit": ("sat", "sitting"),
-    "quit": ("quitting",), "drive": ("drove", "driven"), "think": ("thought",),
-    "write": ("wrote", "written"), "set": ("setting",), "go": ("went", "gone", "goes"), "die": ("dying",),
-    "lie": ("lying",), "shell": ("shelled", "shelling"), "bring": ("brought",), "seek": ("sought",),
-    "wish": ("wishes",), "plead": ("pled",), "rise": ("rose", "risen"), "fall": ("fell", "fallen"),
-    "buy": ("bought",), "sell": ("sold",), "win": ("won", "winning"), "beat": ("beaten",),
-    "sink": ("sank", "sunk"), "slide": ("slid",), "cut": ("cutting",), "lay": ("laid",), "slay": ("slew", "slain"),
+    "meet": ("met",),
+    "hold": ("held",),
+    "have": ("has", "had", "having"),
+    "leave": ("left",),
+    "fly": ("flew", "flown", "flies"),
+    "say": ("said",),
+    "tell": ("told",),
+    "make": ("made",),
+    "pay": ("paid",),
+    "begin": ("began", "begun"),
+    "fight": ("fought",),
+    "sit": ("sat", "sitting"),
+    "quit": ("quitting",),
+    "drive": ("drove", "driven"),
+    "think": ("thought",),
+    "write": ("wrote", "written"),
+    "set": ("setting",),
+    "go": ("went", "gone", "goes"),
+    "die": ("dying",),
+    "lie": ("lying",),
+    "shell": ("shelled", "shelling"),
+    "bring": ("brought",),
+    "seek": ("sought",),
+    "wish": ("wishes",),
+    "plead": ("pled",),
+    "rise": ("rose", "risen"),
+    "fall": ("fell", "fallen"),
+    "buy": ("bought",),
+    "sell": ("sold",),
+    "win": ("won", "winning"),
+    "beat": ("beaten",),
+    "sink": ("sank", "sunk"),
+    "slide": ("slid",),
+    "cut": ("cutting",),
+    "lay": ("laid",),
+    "slay": ("slew", "slain"),
 }
 # Two-syllable verbs stressed on the last syllable double their final consonant.
-DOUBLING: frozenset[str] = frozenset({"admit", "commit", "regret", "patrol", "control", "expel", "compel",
-                                      "occur", "refer", "prefer", "transfer"})
+DOUBLING: frozenset[str] = frozenset(
+    {"admit", "commit", "regret", "patrol", "control", "expel", "compel", "occur", "refer", "prefer", "transfer"}
+)
 VOWELS = "aeiou"
 
 
@@ -49,8 +78,13 @@ def _third_person(word: str) -> str:
 def _doubles(word: str) -> bool:
     if word in DOUBLING:
         return True
-    return (len(word) <= 4 and len(word) >= 3 and word[-1] not in VOWELS + "wxy"
-            and word[-2] in VOWELS and word[-3] not in VOWELS)
+    return (
+        len(word) <= 4
+        and len(word) >= 3
+        and word[-1] not in VOWELS + "wxy"
+        and word[-2] in VOWELS
+        and word[-3] not in VOWELS
+    )
 
 
 def _past(word: str) -> str:

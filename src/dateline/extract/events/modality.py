@@ -5,6 +5,7 @@ meet", "would hope to", "the agency reported that ..."). When several apply, the
 negated > hypothetical > planned > reported > asserted, so "X said the leaders will meet"
 is planned, which is what a timeline needs.
 """
+
 from __future__ import annotations
 
 from spacy.attrs import DEP, LOWER
@@ -54,7 +55,8 @@ class Modality:
                 if c.dep_ == "aux" and (c.lower_ in lx.FUTURE_AUX or c.lower_ == "going"):
                     return True
         return trigger.pos_ == "NOUN" and any(
-            c.lower_ in lx.PLAN_MODIFIERS and c.dep_ in ("amod", "acl", "compound") for c in index.kids(trigger))
+            c.lower_ in lx.PLAN_MODIFIERS and c.dep_ in ("amod", "acl", "compound") for c in index.kids(trigger)
+        )
 
     def _reported(self, index: StoryIndex, trigger: Token) -> bool:
         """Under a reporting verb or "according to", climbing at most ``MAX_CLIMB`` heads (a

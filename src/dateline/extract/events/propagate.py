@@ -8,6 +8,7 @@ Each step fills only what is missing and records it in ``Frame.inferred``, in th
 5. a lead-paragraph event with no place happens at the dateline's place, when it names one;
 6. an event dated after the story's day is planned.
 """
+
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
@@ -25,12 +26,32 @@ CONTINUATION_WINDOW = 6  # sentences
 # Pair passes compare a frame with at most this many others of its kind, so a run-on
 # "A met B and A met C and ..." costs linear time, not quadratic (or cubic) time.
 PAIR_CAP = 32
-INHERIT_DEPS = frozenset({"pobj", "prep", "dobj", "nsubj", "nsubjpass", "acl", "advmod", "compound", "appos",
-                          "npadvmod", "attr", "pcomp", "xcomp"})
+INHERIT_DEPS = frozenset(
+    {
+        "pobj",
+        "prep",
+        "dobj",
+        "nsubj",
+        "nsubjpass",
+        "acl",
+        "advmod",
+        "compound",
+        "appos",
+        "npadvmod",
+        "attr",
+        "pcomp",
+        "xcomp",
+    }
+)
 
 
-def propagate(frames: list[Frame], index: StoryIndex, anchor: date | None,
-              lead: tuple[int, int] | None = None, dateline_place: str | None = None) -> None:
+def propagate(
+    frames: list[Frame],
+    index: StoryIndex,
+    anchor: date | None,
+    lead: tuple[int, int] | None = None,
+    dateline_place: str | None = None,
+) -> None:
     sentences = _sentence_numbers(frames, index)
     _same_event(frames, sentences)
     _continuation(frames, sentences, index)
@@ -74,7 +95,9 @@ def _same_event(frames: list[Frame], sentences: dict[int, int]) -> None:
         for a in group:
             here = sentences[id(a)]
             lo = bisect_left(numbers, here - COREF_WINDOW)
-            near = [b for b in group[lo:lo + PAIR_CAP + 1] if b is not a and abs(sentences[id(b)] - here) <= COREF_WINDOW]
+            near = [
+                b for b in group[lo : lo + PAIR_CAP + 1] if b is not a and abs(sentences[id(b)] - here) <= COREF_WINDOW
+            ]
             wa = set(a.with_ids())
             for b in near[:PAIR_CAP]:
                 wb = set(b.with_ids())
@@ -105,8 +128,9 @@ def _same_happening(a: Frame, b: Frame, index: StoryIndex) -> bool:
         pa, pb = set(a.who_ids()) | set(a.with_ids()), set(b.who_ids()) | set(b.with_ids())
         if not (pa <= pb or pb <= pa):
             return False
-    elif set(a.who_ids()) != set(b.who_ids()) or not (set(a.with_ids()) <= set(b.with_ids())
-                                                      or set(b.with_ids()) <= set(a.with_ids())):
+    elif set(a.who_ids()) != set(b.who_ids()) or not (
+        set(a.with_ids()) <= set(b.with_ids()) or set(b.with_ids()) <= set(a.with_ids())
+    ):
         return False
     when_a = index.timex_value.get(a.when[0]) if a.when else None
     when_b = index.timex_value.get(b.when[0]) if b.when else None
@@ -114,8 +138,11 @@ def _same_happening(a: Frame, b: Frame, index: StoryIndex) -> bool:
     if (when_a and when_b and when_a != when_b) or (where_a and where_b and where_a != where_b):
         return False
     shared_with = set(a.with_ids()) & set(b.with_ids())
-    same_parties = a.type.symmetric and len(set(a.who_ids()) | set(a.with_ids())) > 1 and \
-        set(a.who_ids()) | set(a.with_ids()) == set(b.who_ids()) | set(b.with_ids())
+    same_parties = (
+        a.type.symmetric
+        and len(set(a.who_ids()) | set(a.with_ids())) > 1
+        and set(a.who_ids()) | set(a.with_ids()) == set(b.who_ids()) | set(b.with_ids())
+    )
     return bool((when_a and when_a == when_b) or (where_a and where_a == where_b) or shared_with or same_parties)
 
 
@@ -124,13 +151,18 @@ def _continuation(frames: list[Frame], sentences: dict[int, int], index: StoryIn
         if frame.where is not None or not any(c.lower_ in lx.SEQUENCE_ADVERBS for c in index.kids(frame.trigger)):
             continue
         here = sentences[id(frame)]
-        candidates = [f for f in frames[max(0, n - PAIR_CAP):n] if f.where is not None
-                      and set(f.who_ids()) & set(frame.who_ids())
-                      and 0 <= here - sentences[id(f)] <= CONTINUATION_WINDOW]
+        candidates = [
+            f
+            for f in frames[max(0, n - PAIR_CAP) : n]
+            if f.where is not None
+            and set(f.who_ids()) & set(frame.who_ids())
+            and 0 <= here - sentences[id(f)] <= CONTINUATION_WINDOW
+        ]
         if candidates:  # the latest sentence's main event, not an "after crossing" inside it
             last = max(sentences[id(f)] for f in candidates)
-            _fill(frame, min((f for f in candidates if sentences[id(f)] == last),
-                             key=lambda f: _depth(index, f.trigger)))
+            _fill(
+                frame, min((f for f in candidates if sentences[id(f)] == last), key=lambda f: _depth(index, f.trigger))
+            )
 
 
 def _depth(index: StoryIndex, tok: Token) -> int:
@@ -168,8 +200,12 @@ def _story_day_timex(index: StoryIndex, anchor: date | None) -> str | None:
 
 def _story_day(frames: list[Frame], timex: str, index: StoryIndex) -> None:
     for frame in frames:
-        if frame.when is None and not frame.nominal and frame.modality in ("asserted", "reported") \
-                and _recent_tense(index, frame.trigger):
+        if (
+            frame.when is None
+            and not frame.nominal
+            and frame.modality in ("asserted", "reported")
+            and _recent_tense(index, frame.trigger)
+        ):
             frame.when = (timex, -1)
             frame.inferred.add("when")
 
@@ -185,8 +221,12 @@ def _recent_tense(index: StoryIndex, verb: Token) -> bool:
 
 def _dateline_place(frames: list[Frame], lead: tuple[int, int], place: str) -> None:
     for frame in frames:
-        if frame.where is None and not frame.nominal and lead[0] <= frame.trigger.idx < lead[1] \
-                and frame.modality == "asserted":
+        if (
+            frame.where is None
+            and not frame.nominal
+            and lead[0] <= frame.trigger.idx < lead[1]
+            and frame.modality == "asserted"
+        ):
             frame.where = (place, -1)
             frame.inferred.add("where")
 

@@ -3,6 +3,7 @@
 TIMEX3 values are read as date ranges ("2019", "2019-02", "2019-W16", "2019-04-24T07:35"),
 so a year sorts before a month in it and a week lands on its Monday to Sunday.
 """
+
 from __future__ import annotations
 
 import re
@@ -75,11 +76,27 @@ def timeline(article: Article, everything: bool = False) -> list[Entry]:
             continue
         value = values.get(event.when) if event.when else None
         span = date_range(value) if value else None
-        entries.append(Entry(event, value, span[0] if span else None, span[1] if span else None,
-                             relation(value, anchor, event.modality), tuple(repeats.get(event.id, ()))))
+        entries.append(
+            Entry(
+                event,
+                value,
+                span[0] if span else None,
+                span[1] if span else None,
+                relation(value, anchor, event.modality),
+                tuple(repeats.get(event.id, ())),
+            )
+        )
     order = {"past": 0, "today": 1, "planned": 2, "undated": 3}
-    return sorted(entries, key=lambda e: (e.start is None, e.start or date.min, -(e.end or date.min).toordinal(),
-                                          order[e.relation], e.event.trigger.start))
+    return sorted(
+        entries,
+        key=lambda e: (
+            e.start is None,
+            e.start or date.min,
+            -(e.end or date.min).toordinal(),
+            order[e.relation],
+            e.event.trigger.start,
+        ),
+    )
 
 
 def _anchor(article: Article) -> date | None:
@@ -103,19 +120,22 @@ def timeline_rows(article: Article, everything: bool = False) -> list[dict]:
         who = list(ev.who) or list(dict.fromkeys(i for e in group for i in e.who))
         with_ = [i for i in dict.fromkeys(i for e in group for i in (*e.who, *e.with_)) if i not in who]
         where = next((e for e in group if e.where), ev)
-        rows.append({
-            "date": (entry.value or "") + ("*" if "when" in ev.inferred else ""),
-            "relation": entry.relation,
-            "type": ev.type,
-            "cameo": ev.cameo,
-            "who": [names.get(i, i) for i in who],
-            "with": [names.get(i, i) for i in with_],
-            "where": (names.get(where.where, where.where) + ("*" if "where" in where.inferred else ""))
-            if where.where else None,
-            "modality": ev.modality,
-            "trigger": ev.trigger.text,
-            "start": ev.trigger.start,
-            "id": ev.id,
-            "same_as": ev.same_as,
-        })
+        rows.append(
+            {
+                "date": (entry.value or "") + ("*" if "when" in ev.inferred else ""),
+                "relation": entry.relation,
+                "type": ev.type,
+                "cameo": ev.cameo,
+                "who": [names.get(i, i) for i in who],
+                "with": [names.get(i, i) for i in with_],
+                "where": (names.get(where.where, where.where) + ("*" if "where" in where.inferred else ""))
+                if where.where
+                else None,
+                "modality": ev.modality,
+                "trigger": ev.trigger.text,
+                "start": ev.trigger.start,
+                "id": ev.id,
+                "same_as": ev.same_as,
+            }
+        )
     return rows

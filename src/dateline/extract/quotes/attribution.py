@@ -5,6 +5,7 @@ then before the opening mark ('He said: "..."'); the two halves of a quote split
 its cue share that cue. A paragraph that is only a quote continues the speaker of the
 paragraph before; a partial quote takes the cue of the reported speech it sits in.
 """
+
 from __future__ import annotations
 
 from bisect import bisect_right
@@ -64,12 +65,12 @@ class Paragraphs:
 
 def quote_kind(text: str, quoted: Quoted, para_start: int, forms: frozenset[str]) -> str:
     """Direct when the quote stands as a sentence or a line, or follows a cue; partial when woven in."""
-    line_start = text[para_start:quoted.open].rstrip(" \t").endswith("\n")
-    before = text[para_start:quoted.open].rstrip()
+    line_start = text[para_start : quoted.open].rstrip(" \t").endswith("\n")
+    before = text[para_start : quoted.open].rstrip()
     if line_start or not before or before[-1] in _SENTENCE_END or before[-1] in _LEAD_IN or _closes_quote(before):
         return DIRECT
     words = before.split()
-    inner = text[quoted.start:quoted.end].lstrip("'‘\"“ ")
+    inner = text[quoted.start : quoted.end].lstrip("'‘\"“ ")
     if words and words[-1].lower() in forms and inner[:1].isupper():
         return DIRECT
     return PARTIAL
@@ -79,8 +80,15 @@ def _closes_quote(before: str) -> bool:
     return before[-1] in "\"”»'’"
 
 
-def direct_cue(doc: Doc, text: str, index: TokenIndex, quoted: Quoted, frame: tuple[int, int],
-               forms: frozenset[str], quotes: Sequence[Quoted]) -> Cue | None:
+def direct_cue(
+    doc: Doc,
+    text: str,
+    index: TokenIndex,
+    quoted: Quoted,
+    frame: tuple[int, int],
+    forms: frozenset[str],
+    quotes: Sequence[Quoted],
+) -> Cue | None:
     """The cue in the quote's own sentence: after the closing mark, else before the opening.
 
     Next to a quote ('"...," Bozell answers' / 'She retorted: "..."') the construction
@@ -91,18 +99,18 @@ def direct_cue(doc: Doc, text: str, index: TokenIndex, quoted: Quoted, frame: tu
     if signed is not None:
         return signed
     span = _after_frame(doc, index, quoted, frame, quotes)
-    if text[quoted.start:quoted.end].rstrip().endswith("."):
+    if text[quoted.start : quoted.end].rstrip().endswith("."):
         # '"... missing." Trump said.': a listed cue right after a finished sentence
         cue = _pick(_cues_in(doc, index, _first_tokens(doc, index, span, AFTER_STOP_TOKENS), forms), first=True)
     else:
         cue = _pick(_cues_in(doc, index, span, forms), first=True)
-        if cue is None and not text[quoted.close:span[1]][:1].isalnum():
+        if cue is None and not text[quoted.close : span[1]][:1].isalnum():
             cue = _pick(_verbs_in(doc, index, span), first=True)
     if cue is not None:
         return cue
     span = _before_frame(doc, index, quoted, frame, quotes)
     cue = _pick(_cues_in(doc, index, span, forms), first=False)
-    if cue is None and text[span[0]:quoted.open].rstrip()[-1:] in (":", ","):
+    if cue is None and text[span[0] : quoted.open].rstrip()[-1:] in (":", ","):
         cue = _pick(_verbs_in(doc, index, span), first=False)
     return cue
 
@@ -127,10 +135,9 @@ def speaker_labels(text: str, index: TokenIndex, paragraphs: Paragraphs) -> list
         colon, name = index.at(found.start(2)), index.at(found.start(1))
         if colon is None or name is None:
             continue
-        content_end = len(text[:end].rstrip(" \t\n\"”"))
+        content_end = len(text[:end].rstrip(' \t\n"”'))
         if content_end - found.end() > 1:
-            items.append(Item(DIRECT, found.end(), content_end,
-                              Cue(found.start(2), found.end(2), colon, name), k))
+            items.append(Item(DIRECT, found.end(), content_end, Cue(found.start(2), found.end(2), colon, name), k))
     return items
 
 
@@ -152,13 +159,15 @@ def headline_label(doc: Doc, text: str, index: TokenIndex, headline: tuple[int, 
     if not words or len(label) > 5:
         return []
     named = all(t.ent_type_ in _LABEL_ENTITIES for t in words) or (
-        len(words) <= 3 and all(t.text[:1].isupper() for t in words)
-        and any(e.label_ in _LABEL_ENTITIES and e[-1].lower_ == words[-1].lower_ for e in doc.ents))
+        len(words) <= 3
+        and all(t.text[:1].isupper() for t in words)
+        and any(e.label_ in _LABEL_ENTITIES and e[-1].lower_ == words[-1].lower_ for e in doc.ents)
+    )
     if not named and words[-1].lower_ not in DOCUMENT_HEADS:
         return []
     colon = index.at(found.start(2))
-    content_end = len(text[:headline[1]].rstrip(" \t\n.;"))
-    if colon is None or len(text[found.end():content_end].split()) < 3:
+    content_end = len(text[: headline[1]].rstrip(" \t\n.;"))
+    if colon is None or len(text[found.end() : content_end].split()) < 3:
         return []
     kind = DIRECT if text[found.end()] in _QUOTE_OPENERS else INDIRECT
     start = found.end() + (kind == DIRECT)
@@ -173,17 +182,19 @@ def _first_tokens(doc: Doc, index: TokenIndex, span: tuple[int, int], n: int) ->
     return span[0], min(span[1], last.idx + len(last.text))
 
 
-def lead_in_cue(doc: Doc, text: str, index: TokenIndex, paragraph: tuple[int, int],
-                forms: frozenset[str]) -> Cue | None:
+def lead_in_cue(
+    doc: Doc, text: str, index: TokenIndex, paragraph: tuple[int, int], forms: frozenset[str]
+) -> Cue | None:
     """'Cruz continued:' closing the paragraph before a quote paragraph: its cue."""
-    if not text[paragraph[0]:paragraph[1]].rstrip().endswith(":"):
+    if not text[paragraph[0] : paragraph[1]].rstrip().endswith(":"):
         return None
     span = (_sentence_start(doc, index, paragraph[0], paragraph[1]), paragraph[1])
     return _pick(_cues_in(doc, index, span, forms), first=False) or _pick(_verbs_in(doc, index, span), first=False)
 
 
-def _after_frame(doc: Doc, index: TokenIndex, quoted: Quoted, frame: tuple[int, int],
-                 quotes: Sequence[Quoted]) -> tuple[int, int]:
+def _after_frame(
+    doc: Doc, index: TokenIndex, quoted: Quoted, frame: tuple[int, int], quotes: Sequence[Quoted]
+) -> tuple[int, int]:
     end = frame[1]
     nxt = next((q.open for q in quotes if q.open >= quoted.close), None)
     if nxt is not None:
@@ -194,8 +205,9 @@ def _after_frame(doc: Doc, index: TokenIndex, quoted: Quoted, frame: tuple[int, 
     return quoted.close, end
 
 
-def _before_frame(doc: Doc, index: TokenIndex, quoted: Quoted, frame: tuple[int, int],
-                  quotes: Sequence[Quoted]) -> tuple[int, int]:
+def _before_frame(
+    doc: Doc, index: TokenIndex, quoted: Quoted, frame: tuple[int, int], quotes: Sequence[Quoted]
+) -> tuple[int, int]:
     start = frame[0]
     prev = [q.close for q in quotes if q.close <= quoted.open]
     if prev:
@@ -232,8 +244,11 @@ def _verbs_in(doc: Doc, index: TokenIndex, span: tuple[int, int]) -> list[Cue]:
         token = doc[i]
         if token.pos_ == "VERB" and token.dep_ not in ("amod", "acl", "relcl"):
             cue = verb_cue(token)
-            if cue.source is not None and span[0] <= doc[cue.source].idx < span[1] \
-                    and doc[cue.source].ent_type_ not in NOT_SPEAKERS:
+            if (
+                cue.source is not None
+                and span[0] <= doc[cue.source].idx < span[1]
+                and doc[cue.source].ent_type_ not in NOT_SPEAKERS
+            ):
                 cues.append(cue)
     return cues
 
@@ -278,8 +293,14 @@ def sentence_cue(doc: Doc, index: TokenIndex, quoted: Quoted, forms: frozenset[s
         if best is None or abs(token.i - i) < abs(best.i - i):
             best = token
     if best is None:  # 'branded North Korea an "outlaw nation"': the verb governing the quote
-        best = next((t for t in doc[i].ancestors if t.pos_ == "VERB" and not quoted.open <= t.idx < quoted.close
-                     and subject_of(t) is not None), None)
+        best = next(
+            (
+                t
+                for t in doc[i].ancestors
+                if t.pos_ == "VERB" and not quoted.open <= t.idx < quoted.close and subject_of(t) is not None
+            ),
+            None,
+        )
     return verb_cue(best) if best is not None else None
 
 
@@ -297,8 +318,9 @@ def is_scare_quote(doc: Doc, index: TokenIndex, quoted: Quoted) -> bool:
         return False
     inside = {t.i for t in tokens}
     roots = [t for t in tokens if t.head.i not in inside and not t.is_punct]
-    return bool(roots) and all(t.dep_ in _SUBJECT_DEPS or (t.dep_ in _MODIFIER_DEPS and t.head.pos_ in ("NOUN", "PROPN"))
-                               for t in roots)
+    return bool(roots) and all(
+        t.dep_ in _SUBJECT_DEPS or (t.dep_ in _MODIFIER_DEPS and t.head.pos_ in ("NOUN", "PROPN")) for t in roots
+    )
 
 
 _TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "on", "in", "and", "or", "for", "to", "at", "by", "with"})
@@ -308,8 +330,12 @@ def is_title(words: str) -> bool:
     """'"The Wall Street Journal"', '"War On Drugs"': a quoted name in title case is a
     title or a nickname, not words anyone is said to have spoken."""
     tokens = words.strip(" ,.;:").split()
-    return 0 < len(tokens) <= 6 and all(t[:1].isupper() or t.lower() in _TITLE_SMALL_WORDS for t in tokens) \
-        and tokens[0][:1].isupper() and not words.rstrip().endswith(("?", "!"))
+    return (
+        0 < len(tokens) <= 6
+        and all(t[:1].isupper() or t.lower() in _TITLE_SMALL_WORDS for t in tokens)
+        and tokens[0][:1].isupper()
+        and not words.rstrip().endswith(("?", "!"))
+    )
 
 
 def containing(reported: Sequence[Reported], quoted: Quoted) -> Reported | None:
@@ -321,6 +347,5 @@ def containing(reported: Sequence[Reported], quoted: Quoted) -> Reported | None:
 
 def mostly_quoted(item: Reported, quotes: Sequence[Quoted], direct: set[int]) -> bool:
     """Reported content that is really a direct quote (the direct quote carries it)."""
-    covered = sum(max(0, min(item.end, q.close) - max(item.start, q.open))
-                  for k, q in enumerate(quotes) if k in direct)
+    covered = sum(max(0, min(item.end, q.close) - max(item.start, q.open)) for k, q in enumerate(quotes) if k in direct)
     return covered > 0.5 * (item.end - item.start)

@@ -6,6 +6,7 @@ after a dash when the sentence itself does not name them ("...," he said — Jan
 Works on the record as a dict, so the web pages (which read stored JSON) and the command
 line (which has the dataclasses, through ``to_dict``) share it.
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -19,7 +20,7 @@ def sentence_text(text: str, quote: Mapping[str, Any]) -> str:
     span = quote.get("sentence")
     if not span or not text:
         return " ".join(str(quote.get("text") or "").split())
-    return " ".join(text[span["start"]:span["end"]].split())
+    return " ".join(text[span["start"] : span["end"]].split())
 
 
 def citation(text: str, quote: Mapping[str, Any], speaker_name: str | None) -> str:

@@ -4,6 +4,7 @@
 word forms learned from the PolNeAR training split by ``scripts/learn_cues.py``
 (``cues.tsv``: form, times seen as a cue, share of its occurrences that are cues).
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -29,8 +30,7 @@ _OTHERS = (
     "think thinks thought posted post posts quipped quip joked shouted yelled "
     "estimate estimates estimated indicate indicates indicated"
 )
-BASE_CUES: frozenset[str] = frozenset(
-    " ".join((_SAY, _TELL, _ADD, _REPORT, _WRITE, _TWEET, _DENY, _OTHERS)).split())
+BASE_CUES: frozenset[str] = frozenset(" ".join((_SAY, _TELL, _ADD, _REPORT, _WRITE, _TWEET, _DENY, _OTHERS)).split())
 
 # Cue phrases whose source is the object of the last word: "according to X".
 SOURCE_AFTER_PHRASES: tuple[tuple[str, ...], ...] = (("according", "to"),)
@@ -42,7 +42,8 @@ OUTLET_HEADS: frozenset[str] = frozenset(
     "agency agencies newspaper newspapers daily paper television tv radio ministry "
     "department office website site network outlet channel broadcaster service "
     "magazine journal wire tabloid station committee council commission spokesperson "
-    "statement campaign".split())
+    "statement campaign".split()
+)
 
 # Head nouns of sources that are documents or data ("the report found", "a poll shows")
 # and of institutions described rather than named ("the ministry said"): speaker_type.
@@ -53,13 +54,15 @@ DOCUMENT_HEADS: frozenset[str] = frozenset(
     "findings email emails e-mail message messages release transcript transcripts editorial column op-ed "
     "paper papers audit review investigation probe petition resolution bill law order decision "
     "platform proposal plan guidelines guidance memorandum affidavit testimony speech interview communique "
-    "announcement notice forecast estimate".split())
+    "announcement notice forecast estimate".split()
+)
 INSTITUTION_HEADS: frozenset[str] = frozenset(
     "government administration ministry department agency office court committee commission council "
     "campaign company firm bank party board police army military embassy authority authorities union "
     "organization organisation group coalition institute university school hospital team panel "
     "congress parliament senate legislature cabinet secretariat foundation fund "
-    "newspaper network station magazine outlet".split())
+    "newspaper network station magazine outlet".split()
+)
 
 # Prepositions whose phrase belongs to a described speaker: "a spokesman for the ministry",
 # "a statement by four senators".
@@ -69,7 +72,8 @@ DESCRIPTION_PREPS = frozenset({"for", "of", "at", "from", "with", "by"})
 # say", "could argue", "if he said" hypothetical.
 NEGATORS: frozenset[str] = frozenset({"not", "n't", "never", "no", "neither", "nor"})
 REFUSALS: frozenset[str] = frozenset(
-    "decline declines declined declining refuse refuses refused refusing fail fails failed failing".split())
+    "decline declines declined declining refuse refuses refused refusing fail fails failed failing".split()
+)
 MODALS: frozenset[str] = frozenset({"would", "could", "might", "may", "should", "'d", "’d", "must"})
 CONDITION_MARKS: frozenset[str] = frozenset({"if", "unless", "whether"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
@@ -79,8 +83,9 @@ FIRST_PERSON = frozenset({"i", "we", "me", "us", "you"})
 POSSESSIVE_PERSON = frozenset({"his"})
 POSSESSIVE_GROUP = frozenset({"its", "their"})
 # Quantifiers that stand for a group of people as a subject: "some believe", "all agreed".
-QUANTIFIER_SOURCES = frozenset({"some", "all", "many", "most", "others", "both", "few", "several", "each",
-                                "those", "one"})
+QUANTIFIER_SOURCES = frozenset(
+    {"some", "all", "many", "most", "others", "both", "few", "several", "each", "those", "one"}
+)
 INDEFINITE_DETERMINERS = frozenset({"a", "an", "another", "one"})
 DETERMINERS = frozenset({"a", "an", "the", "another", "one", "this", "that", "these", "those"})
 

@@ -4,6 +4,7 @@ Everything here reads the spaCy dependency parse: a cue verb with a clausal
 complement (``ccomp``) and a subject is reported speech; "according to X" takes its
 source from the object of "to". The cue lexicon is data (``dateline.extract.quotes.cue_words``).
 """
+
 from __future__ import annotations
 
 from bisect import bisect_right
@@ -79,7 +80,7 @@ _PHRASE_STARTS = frozenset(phrase[0] for phrase in SOURCE_AFTER_PHRASES)
 
 
 def phrase_cue(token: Token) -> Cue | None:
-    """"according to X": the cue is the phrase, the source the object of its last word."""
+    """ "according to X": the cue is the phrase, the source the object of its last word."""
     low = token.lower_
     if low not in _PHRASE_STARTS:  # asked of every token: most are no phrase's first word
         return None
@@ -87,7 +88,7 @@ def phrase_cue(token: Token) -> Cue | None:
         if low != phrase[0]:
             continue
         end = token.i + len(phrase)
-        if end > len(token.doc) or tuple(t.lower_ for t in token.doc[token.i:end]) != phrase:
+        if end > len(token.doc) or tuple(t.lower_ for t in token.doc[token.i : end]) != phrase:
             continue
         last = token.doc[end - 1]
         objects = [c for c in last.children if c.dep_ == "pobj"]
@@ -106,13 +107,16 @@ def verb_cue(token: Token) -> Cue:
 
 
 def _nearer_subject(token: Token, subject: int | None) -> int | None:
-    """"..., Russia's RIA news agency reported": when the parse hangs the subject on a
+    """ "..., Russia's RIA news agency reported": when the parse hangs the subject on a
     noun far back, the noun phrase right before the cue is the source."""
     if subject is None or subject > token.i or token.i == 0:
         return subject
     before = token.doc[token.i - 1]
-    if before.pos_ not in ("NOUN", "PROPN") or before.ent_type_ in ("DATE", "TIME") \
-            or before.dep_ in ("npadvmod", "pobj", "dobj", "tmod"):  # "this month", "in the streets"
+    if (
+        before.pos_ not in ("NOUN", "PROPN")
+        or before.ent_type_ in ("DATE", "TIME")
+        or before.dep_ in ("npadvmod", "pobj", "dobj", "tmod")
+    ):  # "this month", "in the streets"
         return subject
     if before.i > token.doc[subject].right_edge.i:
         return before.i
@@ -136,8 +140,9 @@ def modality(token: Token) -> str:
     kids = [c for t in chain for c in t.children]
     if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in NEGATORS) for c in kids):
         return NEGATED
-    if any((c.dep_ == "aux" and c.lower_ in MODALS) or (c.dep_ == "mark" and c.lower_ in CONDITION_MARKS)
-           for c in kids):
+    if any(
+        (c.dep_ == "aux" and c.lower_ in MODALS) or (c.dep_ == "mark" and c.lower_ in CONDITION_MARKS) for c in kids
+    ):
         return HYPOTHETICAL
     return ASSERTED
 
@@ -153,8 +158,9 @@ def subject_of(token: Token) -> int | None:
     return None
 
 
-def reported_speech(doc: Doc, forms: frozenset[str], inside: Sequence[tuple[int, int]],
-                    model: CueModel | None = None) -> list[Reported]:
+def reported_speech(
+    doc: Doc, forms: frozenset[str], inside: Sequence[tuple[int, int]], model: CueModel | None = None
+) -> list[Reported]:
     """Every cue in ``doc`` with a clause of content, outside quoted text.
 
     With a ``model``, a verb is a cue when the model says so; its content is its
@@ -177,8 +183,9 @@ def reported_speech(doc: Doc, forms: frozenset[str], inside: Sequence[tuple[int,
     return found
 
 
-def unnested(found: Sequence[Reported], doc: Doc, forms: frozenset[str],
-             quoted: Sequence[tuple[int, int]]) -> list[Reported]:
+def unnested(
+    found: Sequence[Reported], doc: Doc, forms: frozenset[str], quoted: Sequence[tuple[int, int]]
+) -> list[Reported]:
     """One attribution per stretch of text: a cue inside another's content is the outer
     source's words, as a quote inside a quote is ("officials say he refused to ..."), unless
     it is a listed cue verb, or holds quoted words, inside the content of a verb that is
@@ -215,7 +222,7 @@ def _model_content(token: Token, forms: frozenset[str], objects: bool) -> Report
     tokens = [t for c in parts for t in c.subtree]
     first, last = min(tokens, key=lambda t: t.i), max(tokens, key=lambda t: t.i)
     cue, first = _with_preposition(cue, token, first)
-    span = _clause_span_of(token.doc[first.i:last.i + 1], shortest=1)
+    span = _clause_span_of(token.doc[first.i : last.i + 1], shortest=1)
     return Reported(cue, *span) if span else None
 
 
@@ -223,8 +230,12 @@ def _with_preposition(cue: Cue, token: Token, first: Token) -> tuple[Cue, Token]
     """'called for the repeal', 'warned against hackers': a preposition right after the
     verb belongs to the cue, and what was said is its object."""
     before = token.doc[first.i - 1]
-    if first.dep_ != "prep" or first.head.i != token.i or first.i + 1 >= len(token.doc) \
-            or before.idx + len(before.text) != cue.end:  # the preposition follows the cue's last word
+    if (
+        first.dep_ != "prep"
+        or first.head.i != token.i
+        or first.i + 1 >= len(token.doc)
+        or before.idx + len(before.text) != cue.end
+    ):  # the preposition follows the cue's last word
         return cue, first
     return Cue(cue.start, first.idx + len(first.text), cue.token, cue.source, cue.sourceless), token.doc[first.i + 1]
 
@@ -256,8 +267,9 @@ def _clause_content(token: Token, cue: Cue, forms: frozenset[str]) -> Reported |
             span = _clause_span(child)
             if span:
                 return Reported(cue, *span)
-    if (token.dep_ in SIDE_DEPS or (token.dep_ == "ccomp" and token.i > token.head.i)) \
-            and not is_cue_verb(token.head, forms):
+    if (token.dep_ in SIDE_DEPS or (token.dep_ == "ccomp" and token.i > token.head.i)) and not is_cue_verb(
+        token.head, forms
+    ):
         span = _outside(token.head, token)
         if span:
             return Reported(cue, *span)
@@ -276,14 +288,26 @@ def _object_content(token: Token, cue: Cue) -> Reported | None:
 
 
 def _noun_content(token: Token) -> Reported | None:
-    """"Trump's claim that ...", "a statement by four senators about ...": the noun's
+    """ "Trump's claim that ...", "a statement by four senators about ...": the noun's
     complements; its holder (possessor, or "by"/"from" object) is the source."""
     source = next((c.i for c in token.children if c.dep_ == "poss"), None)
     if source is None:
-        source = next((g.i for c in token.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
-                       for g in c.children if g.dep_ == "pobj"), None)
-    holders = {t.i for c in token.children if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("by", "from"))
-               for t in c.subtree}
+        source = next(
+            (
+                g.i
+                for c in token.children
+                if c.dep_ == "prep" and c.lower_ in ("by", "from")
+                for g in c.children
+                if g.dep_ == "pobj"
+            ),
+            None,
+        )
+    holders = {
+        t.i
+        for c in token.children
+        if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("by", "from"))
+        for t in c.subtree
+    }
     tokens = [t for c in token.rights if c.dep_ in NOUN_CONTENT_DEPS for t in c.subtree if t.i not in holders]
     span = _clause_span_of(sorted(tokens, key=lambda t: t.i))
     cue = Cue(token.idx, token.idx + len(token.text), token.i, source, source is None)
@@ -294,8 +318,9 @@ def _passive_content(token: Token, cue: Cue, subject: Token) -> Reported | None:
     agent = next((c for c in token.children if c.dep_ == "agent"), None)
     source = next((c.i for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
     skip = {t.i for t in agent.subtree} if agent is not None else set()
-    tokens = [t for t in subject.subtree] + [t for c in token.rights if c.dep_ in COMPLEMENT_DEPS and c.i not in skip
-                                             for t in c.subtree]
+    tokens = [t for t in subject.subtree] + [
+        t for c in token.rights if c.dep_ in COMPLEMENT_DEPS and c.i not in skip for t in c.subtree
+    ]
     span = _clause_span_of(sorted(tokens, key=lambda t: t.i))
     return Reported(Cue(cue.start, cue.end, cue.token, source, source is None), *span) if span else None
 

@@ -4,6 +4,7 @@ Pipeline per story: split paragraphs, pair quote marks (``quotes.marks``), find
 reported speech in the parse (``quotes.cues``), tie each quote to its cue
 (``quotes.attribution``) and resolve speakers in text order (``quotes.speakers``).
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -68,8 +69,16 @@ def read_quotes(ctx: StoryContext, forms: frozenset[str], model: CueModel | None
     text = ctx.layout.text  # the doc covers a prefix of it: same offsets, and Doc.text is rebuilt per access
     headline = _headline_span(ctx, _doc_end(ctx.doc))
     paragraphs = Paragraphs(headline + _paragraph_spans(ctx, _doc_end(ctx.doc)))
-    story = _Story(ctx.doc, text, TokenIndex(ctx.doc), paragraphs, find_quoted(text, paragraphs.spans), forms, model,
-                   bool(headline))
+    story = _Story(
+        ctx.doc,
+        text,
+        TokenIndex(ctx.doc),
+        paragraphs,
+        find_quoted(text, paragraphs.spans),
+        forms,
+        model,
+        bool(headline),
+    )
     items = _items(story)
     excluded = [(q.open, q.close) for q in story.quotes] + [(it.start, it.end) for it in items if it.kind == INDIRECT]
     dateline = ctx.layout.dateline
@@ -91,7 +100,7 @@ def _headline_span(ctx: StoryContext, limit: int) -> list[tuple[int, int]]:
     head = ctx.layout.headline
     if head is None or head.end > min(limit, ctx.layout.body.start):
         return []
-    letters = [c for c in ctx.layout.text[head.start:head.end] if c.isalpha()]
+    letters = [c for c in ctx.layout.text[head.start : head.end] if c.isalpha()]
     if not letters or sum(c.isupper() for c in letters) > 0.6 * len(letters):
         return []
     return split_paragraphs(ctx.layout.text, [(head.start, head.end)])[:1]
@@ -139,7 +148,7 @@ def _quote_item(story: _Story, q: Quoted, kind: str, reported, frames: tuple[Quo
     para = story.paragraphs.index(q.open)
     frame = (story.paragraphs.spans[para][0], story.paragraphs.span(max(q.close - 1, q.open))[1])
     if kind == PARTIAL:
-        if is_title(story.text[q.start:q.end]):
+        if is_title(story.text[q.start : q.end]):
             return None
         host = containing(reported, q)
         if host is None and is_scare_quote(story.doc, story.index, q):
@@ -156,15 +165,21 @@ def _quote_item(story: _Story, q: Quoted, kind: str, reported, frames: tuple[Quo
 def _continued(item: Item, previous: Item | None) -> Item:
     """'"A," Barkley said. "B."': a direct quote with no cue of its own, later in the
     paragraph of an attributed direct quote, goes on with that quote's cue."""
-    if (item.kind == DIRECT and item.cue is None and previous is not None and previous.kind == DIRECT
-            and previous.cue is not None and previous.paragraph == item.paragraph):
+    if (
+        item.kind == DIRECT
+        and item.cue is None
+        and previous is not None
+        and previous.kind == DIRECT
+        and previous.cue is not None
+        and previous.paragraph == item.paragraph
+    ):
         return Item(DIRECT, item.start, item.end, previous.cue, item.paragraph)
     return item
 
 
 def _alone(text: str, q: Quoted, frame: tuple[int, int]) -> bool:
     """The quote is all its paragraph holds (bar punctuation)."""
-    rest = text[frame[0]:q.open] + text[q.close:frame[1]]
+    rest = text[frame[0] : q.open] + text[q.close : frame[1]]
     return not any(ch.isalnum() for ch in rest)
 
 
@@ -175,14 +190,25 @@ def _attribute(items: list[Item], resolver: SpeakerResolver, story: _Story) -> t
     for item in items:
         speaker = _speaker(item, resolver, story.paragraphs, by_cue)
         cue = item.cue
-        out.append(Quote(
-            id=f"q{len(out) + 1}", kind=item.kind, text=text[item.start:item.end], start=item.start, end=item.end,
-            speaker=speaker.id, speaker_text=speaker.text, speaker_span=speaker.span,
-            anonymous=speaker.anonymous, cue=text[cue.start:cue.end] if cue else None,
-            cue_span=Span(cue.start, cue.end) if cue else None, speaker_type=speaker.type,
-            speakers=(speaker.id, *speaker.others) if speaker.id else (),
-            modality=modality(story.doc[cue.token]) if cue else ASSERTED,
-            sentence=_sentence(story, item, speaker)))
+        out.append(
+            Quote(
+                id=f"q{len(out) + 1}",
+                kind=item.kind,
+                text=text[item.start : item.end],
+                start=item.start,
+                end=item.end,
+                speaker=speaker.id,
+                speaker_text=speaker.text,
+                speaker_span=speaker.span,
+                anonymous=speaker.anonymous,
+                cue=text[cue.start : cue.end] if cue else None,
+                cue_span=Span(cue.start, cue.end) if cue else None,
+                speaker_type=speaker.type,
+                speakers=(speaker.id, *speaker.others) if speaker.id else (),
+                modality=modality(story.doc[cue.token]) if cue else ASSERTED,
+                sentence=_sentence(story, item, speaker),
+            )
+        )
     return tuple(out)
 
 
@@ -205,8 +231,9 @@ def _sentence(story: _Story, item: Item, speaker: Speaker) -> Span:
     return Span(start, end)
 
 
-def _speaker(item: Item, resolver: SpeakerResolver, paragraphs: Paragraphs,
-             by_cue: dict[tuple[int, int], Speaker]) -> Speaker:
+def _speaker(
+    item: Item, resolver: SpeakerResolver, paragraphs: Paragraphs, by_cue: dict[tuple[int, int], Speaker]
+) -> Speaker:
     if item.cue is not None:
         key = (item.cue.start, item.cue.end)
         if key not in by_cue:

@@ -5,6 +5,7 @@ the end of a paragraph continues only when the next paragraph opens with a mark
 (the newsroom convention for a quote running over several paragraphs). Anything
 else left open is dropped, so an odd number of marks never yields a made-up quote.
 """
+
 from __future__ import annotations
 
 import re
@@ -65,8 +66,9 @@ def find_quoted(text: str, paragraphs: Sequence[tuple[int, int]]) -> tuple[Quote
     found: list[Quoted] = []
     carried: _Mark | None = None
     for i, marks in enumerate(marks_by_para):
-        if carried is not None and not (marks and marks[0].pos == paragraphs[i][0]
-                                        and marks[0].family == primary and marks[0].can_open):
+        if carried is not None and not (
+            marks and marks[0].pos == paragraphs[i][0] and marks[0].family == primary and marks[0].can_open
+        ):
             carried = None  # the paragraph before did not close its quote: drop it
         stack: list[_Mark] = [carried] if carried else []
         if carried:
@@ -119,9 +121,16 @@ def _marks(text: str, start: int, end: int) -> list[_Mark]:
         after = text[m.end()] if m.end() < end else ""
         if family == SINGLE and _is_apostrophe(text, m.end(), before, after):
             continue
-        out.append(_Mark(m.start(), m.end(), char, family,
-                         may_open and _opens(char, before, after),
-                         may_close and _closes(char, before, after)))
+        out.append(
+            _Mark(
+                m.start(),
+                m.end(),
+                char,
+                family,
+                may_open and _opens(char, before, after),
+                may_close and _closes(char, before, after),
+            )
+        )
     return out
 
 

@@ -8,6 +8,7 @@ from the training split to verbs it never saw. The weights are plain data
 (``dateline/extract/quotes/cue_model.json``, written by ``scripts/train_cue_model.py``) applied by
 summing a few dozen dict lookups per verb: no learning library at run time.
 """
+
 from __future__ import annotations
 
 import json
@@ -37,11 +38,14 @@ def candidates(doc) -> Iterator[Token]:
 
 
 def is_copula_candidate(token: Token) -> bool:
-    """"X is critical of Y", "voters are convinced that ...": a copula with a subject and a
+    """ "X is critical of Y", "voters are convinced that ...": a copula with a subject and a
     complement that holds a stance."""
-    return token.pos_ == "AUX" and token.dep_ in ("ROOT", "ccomp", "conj", "relcl") \
-        and any(c.dep_ in ("acomp", "attr") for c in token.children) \
+    return (
+        token.pos_ == "AUX"
+        and token.dep_ in ("ROOT", "ccomp", "conj", "relcl")
+        and any(c.dep_ in ("acomp", "attr") for c in token.children)
         and any(c.dep_ in _SUBJECTS for c in token.children)
+    )
 
 
 def is_noun_candidate(token: Token) -> bool:
@@ -60,8 +64,16 @@ _NOUN_HOLDERS = frozenset({"poss"})
 def features(token: Token) -> list[str]:
     """Sparse string features of one candidate verb (see FEATURES_VERSION)."""
     low = token.lower_
-    out = ["bias", f"pos={token.pos_}", f"w={low}", f"stem={_stem(low)}", f"tag={token.tag_}", f"dep={token.dep_}",
-           f"head={token.head.pos_}/{token.dep_}", f"base={low in BASE_CUES}"]
+    out = [
+        "bias",
+        f"pos={token.pos_}",
+        f"w={low}",
+        f"stem={_stem(low)}",
+        f"tag={token.tag_}",
+        f"dep={token.dep_}",
+        f"head={token.head.pos_}/{token.dep_}",
+        f"base={low in BASE_CUES}",
+    ]
     if token.dep_ in ("ccomp", "parataxis", "advcl", "conj", "xcomp", "relcl", "acl"):
         out.append(f"headw={token.head.lower_}")
     deps = set()

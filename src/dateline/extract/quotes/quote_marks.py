@@ -4,6 +4,7 @@ Two families: double marks carry quotes, single marks nest inside them (and carr
 quotes on their own only in stories that use no double marks, as British wires do).
 Straight marks and the German low mark are read from context.
 """
+
 from __future__ import annotations
 
 import re

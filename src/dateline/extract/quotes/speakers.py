@@ -8,6 +8,7 @@ Ids for speakers that the entities part does not know are made here, determinist
 in order of first appearance: ``anon1``, ``anon2``... for descriptions, ``name1``,
 ``name2``... for names the entity recogniser missed (one per surname).
 """
+
 from __future__ import annotations
 
 from bisect import bisect_right
@@ -37,7 +38,13 @@ PERSON = "person"
 GROUP = "group"
 # speaker_type values
 NAMED, PRONOUN, ANONYMOUS, COLLECTIVE, DOCUMENT, INSTITUTION = (
-    "named", "pronoun", "anonymous", "collective", "document", "institution")
+    "named",
+    "pronoun",
+    "anonymous",
+    "collective",
+    "document",
+    "institution",
+)
 GROUP_TYPES = frozenset({"ORG", "NORP", "GPE", "FAC", "LOC"})
 NOT_SPEAKERS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 _DESCRIPTION_DEPS = frozenset({"det", "amod", "compound", "nmod", "poss", "nummod", "quantmod", "case"})
@@ -61,8 +68,16 @@ class Speaker:
 
     def standing_for(self, token: Token, type: str | None = None) -> Speaker:
         """This speaker, as named again at ``token`` (a pronoun, "who")."""
-        return Speaker(self.id, token.text, _span(token, token), self.anonymous, self.kind,
-                       type or self.type, self.others, self.gender)
+        return Speaker(
+            self.id,
+            token.text,
+            _span(token, token),
+            self.anonymous,
+            self.kind,
+            type or self.type,
+            self.others,
+            self.gender,
+        )
 
     def unwritten(self) -> Speaker:
         """This speaker, for a quote that does not name its source again."""
@@ -160,9 +175,15 @@ class SpeakerResolver:
         if found is None:
             return None
         start, end, entity = found
-        return Speaker(entity.id, self.text[start:end], Span(start, end), _unnamed(entity),
-                       GROUP if entity.type in GROUP_TYPES else PERSON, _entity_type(entity, token),
-                       gender=_gender(entity))
+        return Speaker(
+            entity.id,
+            self.text[start:end],
+            Span(start, end),
+            _unnamed(entity),
+            GROUP if entity.type in GROUP_TYPES else PERSON,
+            _entity_type(entity, token),
+            gender=_gender(entity),
+        )
 
     def _mention_at(self, char: int):
         i = bisect_right(self._mention_starts, char) - 1
@@ -185,7 +206,7 @@ class SpeakerResolver:
     def _description(self, token: Token) -> Speaker:
         words = [w for w in _description_tokens(token) if not _inside(w.idx, self.blocked)] or [token]
         span = _span(words[0], words[-1])
-        text = self.text[span.start:span.end]
+        text = self.text[span.start : span.end]
         if token.pos_ == "PROPN":
             return Speaker(self._name_id(token.text), text, span, False, PERSON, NAMED)
         kind = GROUP if token.tag_ in ("NNS", "NNPS") or token.lower_ in OUTLET_HEADS else PERSON
@@ -193,7 +214,7 @@ class SpeakerResolver:
         return Speaker(described.id, text, span, True, kind, described_type(token))
 
     def _with_conjuncts(self, token: Token, speaker: Speaker) -> Speaker:
-        """"Smith and Jones said", "Sens. A, B and C wrote": every conjoined source, one span."""
+        """ "Smith and Jones said", "Sens. A, B and C wrote": every conjoined source, one span."""
         conjuncts = [c for c in _conjuncts(token) if c.pos_ in ("PROPN", "NOUN", "PRON")]
         if not conjuncts or speaker.id is None:
             return speaker
@@ -202,8 +223,9 @@ class SpeakerResolver:
         first = speaker.span.start if speaker.span else token.idx
         last = speaker.span.end if speaker.span else token.idx + len(token.text)
         span = Span(min([first] + [t.idx for t in words]), max([last] + [t.idx + len(t.text) for t in words]))
-        return Speaker(speaker.id, self.text[span.start:span.end], span, speaker.anonymous, GROUP,
-                       speaker.type, others)
+        return Speaker(
+            speaker.id, self.text[span.start : span.end], span, speaker.anonymous, GROUP, speaker.type, others
+        )
 
     def _name_id(self, surname: str) -> str:
         """A name the entities part missed: one id per surname ("Espinoza" ... "Espinoza")."""
@@ -248,13 +270,20 @@ class SpeakerResolver:
         if found is None:
             return Speaker(None, token.text, _span(token, token), False, kind, PRONOUN)
         entity = found[2]
-        return Speaker(entity.id, token.text, _span(token, token), _unnamed(entity),
-                       GROUP if entity.type in GROUP_TYPES else PERSON, PRONOUN)
+        return Speaker(
+            entity.id,
+            token.text,
+            _span(token, token),
+            _unnamed(entity),
+            GROUP if entity.type in GROUP_TYPES else PERSON,
+            PRONOUN,
+        )
 
-    def _recent_subject(self, token: Token, kind: str | None, after: int,
-                        gender: str | None = None) -> tuple[int, Speaker] | None:
+    def _recent_subject(
+        self, token: Token, kind: str | None, after: int, gender: str | None = None
+    ) -> tuple[int, Speaker] | None:
         """A named subject between the last speaker and the pronoun, outside quoted text."""
-        for t in reversed(self.doc[:token.i]):
+        for t in reversed(self.doc[: token.i]):
             if t.idx <= after:
                 break
             if t.dep_ not in ("nsubj", "nsubjpass") or _inside(t.idx, self.excluded):
@@ -280,7 +309,7 @@ def _gender(entity: Entity) -> str | None:
 
 
 def _agrees(speaker: Speaker, gender: str | None) -> bool:
-    """"she" never stands for a man the story names as one, nor "he" for a woman."""
+    """ "she" never stands for a man the story names as one, nor "he" for a woman."""
     return gender is None or speaker.gender is None or speaker.gender == gender
 
 
@@ -292,8 +321,11 @@ def described_type(head: Token) -> str:
         return DOCUMENT
     if low in INSTITUTION_HEADS or low in OUTLET_HEADS:
         return INSTITUTION
-    if head.tag_ in ("NNS", "NNPS") or (low in QUANTIFIER_SOURCES and low != "one") \
-            or any(c.dep_ == "nummod" and c.lower_ not in ("one", "1") for c in head.children):  # "viewed by many"
+    if (
+        head.tag_ in ("NNS", "NNPS")
+        or (low in QUANTIFIER_SOURCES and low != "one")
+        or any(c.dep_ == "nummod" and c.lower_ not in ("one", "1") for c in head.children)
+    ):  # "viewed by many"
         return COLLECTIVE
     return ANONYMOUS
 
@@ -333,7 +365,7 @@ def _description_tokens(head: Token) -> list[Token]:
     for child in head.rights:
         if child.dep_ == "prep" and child.lower_ in DESCRIPTION_PREPS and child.i == last + 1:
             last = max(t.i for t in child.subtree)
-    return list(head.doc[first:last + 1])
+    return list(head.doc[first : last + 1])
 
 
 def _span(first: Token, last: Token) -> Span:

@@ -1,5 +1,6 @@
 """Themes and tone: what the story is about (``topics``), how it speaks overall (``tone``)
 and how it speaks of each person it names, mention by mention (``sentiments``)."""
+
 from __future__ import annotations
 
 from bisect import bisect_right
@@ -25,7 +26,7 @@ def _story_text(ctx: StoryContext) -> str:
     """Headline and body: the words the story is about, without credits or boilerplate."""
     lay = ctx.layout
     head = lay.headline.text if lay.headline else ""
-    return f"{head}\n{lay.text[lay.body.start:lay.body.end]}"
+    return f"{head}\n{lay.text[lay.body.start : lay.body.end]}"
 
 
 @register("topics")
@@ -86,4 +87,4 @@ def _around(doc, sentence, start: int, end: int):
     if mention is None:
         return None
     half = MAX_SENTENCE_TOKENS // 2
-    return doc[max(sentence.start, mention.start - half):min(sentence.end, mention.end + half)]
+    return doc[max(sentence.start, mention.start - half) : min(sentence.end, mention.end + half)]

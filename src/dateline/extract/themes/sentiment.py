@@ -9,6 +9,7 @@ valence of what its head says and of what modifies it ("was blamed", "the corrup
 kept as plain data (feature names and weights, ``model.json`` + ``weights.npz``), applied
 with numpy: no pickle, no GPU, a few microseconds a mention.
 """
+
 from __future__ import annotations
 
 import json
@@ -30,8 +31,23 @@ CLASSES = (-1, 0, 1)
 NEAR = 4  # words on each side read with their distance
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:['’-][A-Za-z0-9]+)*|[\"“”‘’]|[.,;:!?()]")
 _QUOTES = frozenset('"“”')
-SAY = frozenset({"said", "says", "say", "told", "tells", "added", "argued", "claimed", "stated", "wrote",
-                 "insisted", "warned", "according"})
+SAY = frozenset(
+    {
+        "said",
+        "says",
+        "say",
+        "told",
+        "tells",
+        "added",
+        "argued",
+        "claimed",
+        "stated",
+        "wrote",
+        "insisted",
+        "warned",
+        "according",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -49,7 +65,7 @@ def _tokens(text: str) -> list[str]:
 
 def features(t: Target) -> dict[str, float]:
     """Sparse features of ``t.sentence`` as seen from the mention at ``t.start:t.end``."""
-    left, right = _tokens(t.sentence[:t.start]), _tokens(t.sentence[t.end:])
+    left, right = _tokens(t.sentence[: t.start]), _tokens(t.sentence[t.end :])
     lex = lexicon()
     f: dict[str, float] = {"bias": 1.0}
     for side, ws in (("l", left[::-1]), ("r", right)):
@@ -64,14 +80,16 @@ def features(t: Target) -> dict[str, float]:
             v = lex.get(w, 0.0)
             if not v:
                 continue
-            context = words[max(0, d - 4):d - 1] if side == "r" else words[d:d + 3]
+            context = words[max(0, d - 4) : d - 1] if side == "r" else words[d : d + 3]
             if any(c in NEGATORS for c in context):
                 v *= -0.74
             if d <= 6:
                 near += v
             else:
                 far += v
-            f[f"{side}lex{'+' if v > 0 else '-'}"] = f.get(f"{side}lex{'+' if v > 0 else '-'}", 0.0) + abs(v) / (1 + math.log(d))
+            f[f"{side}lex{'+' if v > 0 else '-'}"] = f.get(f"{side}lex{'+' if v > 0 else '-'}", 0.0) + abs(v) / (
+                1 + math.log(d)
+            )
         f[f"{side}near"] = near / 4.0
         f[f"{side}far"] = far / 8.0
     all_words = [w for w in left + right if w[0].isalpha()]
@@ -106,7 +124,7 @@ def _subtree(token, sentence):
     """``token.subtree`` as far as it lies in ``sentence`` (a projective parse: the tokens from its
     left edge to its right edge), so a word of a very long sentence costs no more than the window."""
     lo, hi = getattr(sentence, "start", 0), getattr(sentence, "end", len(sentence))
-    return token.doc[max(token.left_edge.i, lo):min(token.right_edge.i + 1, hi)]
+    return token.doc[max(token.left_edge.i, lo) : min(token.right_edge.i + 1, hi)]
 
 
 def parse_features(sentence, start: int, end: int) -> dict[str, float]:
@@ -176,9 +194,14 @@ class SentimentModel:
     def save(self, out: Path) -> Path:
         out.mkdir(parents=True, exist_ok=True)
         names = sorted(self.vocabulary, key=self.vocabulary.__getitem__)
-        (out / "model.json").write_text(json.dumps({"format": FORMAT, "made": self.made, "classes": CLASSES,
-                                                    "features": names}, ensure_ascii=False, indent=0),
-                                        encoding="utf-8")
+        (out / "model.json").write_text(
+            json.dumps(
+                {"format": FORMAT, "made": self.made, "classes": CLASSES, "features": names},
+                ensure_ascii=False,
+                indent=0,
+            ),
+            encoding="utf-8",
+        )
         np.savez_compressed(out / "weights.npz", coef=self.coef.astype(np.float16), bias=self.bias.astype(np.float32))
         return out
 
@@ -189,8 +212,12 @@ def load(path: str | Path) -> SentimentModel:
     if meta.get("format") != FORMAT:
         raise ValueError(f"{path}: model format {meta.get('format')!r}, expected {FORMAT!r}")
     arrays = np.load(path / "weights.npz", allow_pickle=False)
-    return SentimentModel({k: i for i, k in enumerate(meta["features"])}, arrays["coef"].astype(np.float32),
-                          arrays["bias"].astype(np.float32), meta.get("made", ""))
+    return SentimentModel(
+        {k: i for i, k in enumerate(meta["features"])},
+        arrays["coef"].astype(np.float32),
+        arrays["bias"].astype(np.float32),
+        meta.get("made", ""),
+    )
 
 
 @lru_cache(maxsize=1)
@@ -207,8 +234,7 @@ def read_newsmtsc(path: Path, nlp=None) -> list[tuple[Target, int]]:
     if nlp is not None:
         unique = sorted({r["sentence"] for r in records})
         parsed = dict(zip(unique, nlp.pipe(unique, batch_size=64)))
-    return [(Target(r["sentence"], r["from"], r["to"], parsed.get(r["sentence"])), int(r["polarity"]))
-            for r in records]
+    return [(Target(r["sentence"], r["from"], r["to"], parsed.get(r["sentence"])), int(r["polarity"])) for r in records]
 
 
 def train(rows: Sequence[tuple[Target, int]], *, c: float = 1.0, min_count: int = 2, made: str = "") -> SentimentModel:
@@ -227,8 +253,12 @@ def train(rows: Sequence[tuple[Target, int]], *, c: float = 1.0, min_count: int 
     y = np.array([p for _, p in rows])
     clf = LogisticRegression(C=c, max_iter=2000, random_state=0).fit(x, y)
     order = [list(clf.classes_).index(k) for k in CLASSES]
-    return SentimentModel({k: int(i) for k, i in vec.vocabulary_.items()}, clf.coef_[order].astype(np.float32),
-                          clf.intercept_[order].astype(np.float32), made)
+    return SentimentModel(
+        {k: int(i) for k, i in vec.vocabulary_.items()},
+        clf.coef_[order].astype(np.float32),
+        clf.intercept_[order].astype(np.float32),
+        made,
+    )
 
 
 def macro_f1(gold: Iterable[int], pred: Iterable[int]) -> dict[str, float]:
@@ -240,5 +270,8 @@ def macro_f1(gold: Iterable[int], pred: Iterable[int]) -> dict[str, float]:
     for k in CLASSES:
         tp = sum(g == k and p == k for g, p in pairs)
         scores[k] = prf(tp, sum(p == k for _, p in pairs), tp, sum(g == k for g, _ in pairs))[2]
-    return {"f1m": sum(scores.values()) / 3, "accuracy": sum(g == p for g, p in pairs) / len(pairs) if pairs else 0.0,
-            **{f"f1[{k}]": v for k, v in scores.items()}}
+    return {
+        "f1m": sum(scores.values()) / 3,
+        "accuracy": sum(g == p for g, p in pairs) / len(pairs) if pairs else 0.0,
+        **{f"f1[{k}]": v for k, v in scores.items()},
+    }

@@ -1,5 +1,6 @@
 """Words as the theme models count them: lower-cased, no spaCy needed, the same at training
 and at reading time."""
+
 from __future__ import annotations
 
 import re

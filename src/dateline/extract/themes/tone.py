@@ -6,6 +6,7 @@ Only the lexicon is used, not VADER's sentence rules: tone is a count over the w
 GDELT's is, and costs one dict look-up a word. A valence is flipped and damped when one of the
 three words before it negates it ("not good"), as VADER does.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -16,11 +17,37 @@ from dateline.record import Tone
 
 # VADER's own damping of a negated valence (vaderSentiment.N_SCALAR).
 NEGATED = -0.74
-NEGATORS = frozenset({
-    "not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "nowhere", "without",
-    "cannot", "can't", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "weren't",
-    "won't", "wouldn't", "shouldn't", "couldn't", "hasn't", "haven't", "hadn't", "ain't",
-})
+NEGATORS = frozenset(
+    {
+        "not",
+        "no",
+        "never",
+        "none",
+        "nobody",
+        "nothing",
+        "neither",
+        "nor",
+        "nowhere",
+        "without",
+        "cannot",
+        "can't",
+        "don't",
+        "doesn't",
+        "didn't",
+        "isn't",
+        "aren't",
+        "wasn't",
+        "weren't",
+        "won't",
+        "wouldn't",
+        "shouldn't",
+        "couldn't",
+        "hasn't",
+        "haven't",
+        "hadn't",
+        "ain't",
+    }
+)
 WINDOW = 3
 
 
@@ -42,7 +69,7 @@ def valences(tokens: list[str]) -> list[float]:
     out = []
     for i, w in enumerate(tokens):
         v = lex.get(w, 0.0)
-        if v and any(t in NEGATORS for t in tokens[max(0, i - WINDOW):i]):
+        if v and any(t in NEGATORS for t in tokens[max(0, i - WINDOW) : i]):
             v *= NEGATED
         out.append(v)
     return out
@@ -61,6 +88,9 @@ def tone(text: str) -> Tone | None:
     pos = sum(v for v in vals if v > 0)
     neg = -sum(v for v in vals if v < 0)
     n = len(tokens)
-    return Tone(polarity=round((pos - neg) / (pos + neg), 4) if pos + neg else 0.0,
-                positive=round(sum(v > 0 for v in vals) / n, 4),
-                negative=round(sum(v < 0 for v in vals) / n, 4), words=n)
+    return Tone(
+        polarity=round((pos - neg) / (pos + neg), 4) if pos + neg else 0.0,
+        positive=round(sum(v > 0 for v in vals) / n, 4),
+        negative=round(sum(v < 0 for v in vals) / n, 4),
+        words=n,
+    )

@@ -6,6 +6,7 @@ and ``weights.npz`` (arrays only, loaded with ``allow_pickle=False``), so it loa
 Python, numpy or scikit-learn version and nothing in it can run code. scikit-learn is used to
 train (``train``), never to read.
 """
+
 from __future__ import annotations
 
 import json
@@ -68,20 +69,35 @@ class TopicModel:
         chosen = np.flatnonzero(m > self.threshold)
         if not len(chosen) and self.at_least_one:
             chosen = np.array([int(np.argmax(m - self.threshold))])
-        return tuple(Topic(self.scheme, self.codes[i], self.labels[i],
-                           round(0.5 * (1.0 + math.tanh(float(m[i] - self.threshold[i]))), 3))
-                     for i in sorted(chosen, key=lambda i: -m[i]))
+        return tuple(
+            Topic(
+                self.scheme,
+                self.codes[i],
+                self.labels[i],
+                round(0.5 * (1.0 + math.tanh(float(m[i] - self.threshold[i]))), 3),
+            )
+            for i in sorted(chosen, key=lambda i: -m[i])
+        )
 
     def save(self, out: Path) -> Path:
         out.mkdir(parents=True, exist_ok=True)
         vocab = sorted(self.vocabulary, key=self.vocabulary.__getitem__)
-        meta = {"format": FORMAT, "scheme": self.scheme, "made": self.made, "at_least_one": self.at_least_one,
-                "topics": [{"code": c, "label": lab} for c, lab in zip(self.codes, self.labels)],
-                "vocabulary": vocab}
+        meta = {
+            "format": FORMAT,
+            "scheme": self.scheme,
+            "made": self.made,
+            "at_least_one": self.at_least_one,
+            "topics": [{"code": c, "label": lab} for c, lab in zip(self.codes, self.labels)],
+            "vocabulary": vocab,
+        }
         (out / "model.json").write_text(json.dumps(meta, ensure_ascii=False, indent=0), encoding="utf-8")
-        np.savez_compressed(out / "weights.npz", idf=self.idf.astype(np.float32),
-                            coef=self.coef.astype(np.float16), bias=self.bias.astype(np.float32),
-                            threshold=self.threshold.astype(np.float32))
+        np.savez_compressed(
+            out / "weights.npz",
+            idf=self.idf.astype(np.float32),
+            coef=self.coef.astype(np.float16),
+            bias=self.bias.astype(np.float32),
+            threshold=self.threshold.astype(np.float32),
+        )
         return out
 
 
@@ -97,11 +113,17 @@ def load(path: str | Path) -> TopicModel:
         raise TopicModelError(f"{path}: model format {meta.get('format')!r}, expected {FORMAT!r}")
     topics = meta["topics"]
     return TopicModel(
-        scheme=meta["scheme"], codes=tuple(t["code"] for t in topics), labels=tuple(t["label"] for t in topics),
-        vocabulary={t: i for i, t in enumerate(meta["vocabulary"])}, idf=arrays["idf"].astype(np.float32),
-        coef=arrays["coef"].astype(np.float32), bias=arrays["bias"].astype(np.float32),
-        threshold=arrays["threshold"].astype(np.float32), at_least_one=bool(meta.get("at_least_one", True)),
-        made=meta.get("made", ""))
+        scheme=meta["scheme"],
+        codes=tuple(t["code"] for t in topics),
+        labels=tuple(t["label"] for t in topics),
+        vocabulary={t: i for i, t in enumerate(meta["vocabulary"])},
+        idf=arrays["idf"].astype(np.float32),
+        coef=arrays["coef"].astype(np.float32),
+        bias=arrays["bias"].astype(np.float32),
+        threshold=arrays["threshold"].astype(np.float32),
+        at_least_one=bool(meta.get("at_least_one", True)),
+        made=meta.get("made", ""),
+    )
 
 
 @lru_cache(maxsize=1)
@@ -124,14 +146,14 @@ def read_examples(path: Path) -> tuple[list[Example], dict[str, str]]:
                 row = json.loads(line)
                 text, topics = row["text"], row["topics"]
             except (ValueError, KeyError, TypeError) as exc:
-                raise TopicModelError(f"{path}:{n}: expected {{\"text\", \"topics\"}} ({exc})") from None
+                raise TopicModelError(f'{path}:{n}: expected {{"text", "topics"}} ({exc})') from None
             if not isinstance(text, str) or not isinstance(topics, list):
-                raise TopicModelError(f"{path}:{n}: \"text\" must be a string and \"topics\" a list")
+                raise TopicModelError(f'{path}:{n}: "text" must be a string and "topics" a list')
             codes = []
             for t in topics:
                 code = t.get("code") if isinstance(t, dict) else t
                 if not isinstance(code, str) or not code:
-                    raise TopicModelError(f"{path}:{n}: a topic must be a code or {{\"code\", \"label\"}}")
+                    raise TopicModelError(f'{path}:{n}: a topic must be a code or {{"code", "label"}}')
                 labels.setdefault(code, t.get("label") or code if isinstance(t, dict) else code)
                 codes.append(code)
             examples.append(Example(text, tuple(dict.fromkeys(codes))))
@@ -140,8 +162,17 @@ def read_examples(path: Path) -> tuple[list[Example], dict[str, str]]:
     return examples, labels
 
 
-def train(examples: Sequence[Example], scheme: str, *, labels: dict[str, str] | None = None,
-          min_df: int = 2, min_examples: int = 1, c: float = 1.0, folds: int = 3, made: str = "") -> TopicModel:
+def train(
+    examples: Sequence[Example],
+    scheme: str,
+    *,
+    labels: dict[str, str] | None = None,
+    min_df: int = 2,
+    min_examples: int = 1,
+    c: float = 1.0,
+    folds: int = 3,
+    made: str = "",
+) -> TopicModel:
     """Train one linear SVM per topic (one-vs-rest) on tf-idf of words and word pairs.
 
     Each topic's decision threshold is then chosen on out-of-fold margins (``folds``-fold
@@ -159,8 +190,7 @@ def train(examples: Sequence[Example], scheme: str, *, labels: dict[str, str] | 
     codes = tuple(sorted(code for code, n in counts.items() if n >= min_examples))
     if not codes:
         raise TopicModelError(f"no topic has {min_examples} or more examples")
-    vectorizer = TfidfVectorizer(analyzer=terms, min_df=min(min_df, len(examples)), sublinear_tf=True,
-                                 dtype=np.float32)
+    vectorizer = TfidfVectorizer(analyzer=terms, min_df=min(min_df, len(examples)), sublinear_tf=True, dtype=np.float32)
     x = vectorizer.fit_transform([ex.text for ex in examples])
     coef = np.zeros((len(codes), x.shape[1]), dtype=np.float32)
     bias = np.zeros(len(codes), dtype=np.float32)
@@ -174,9 +204,17 @@ def train(examples: Sequence[Example], scheme: str, *, labels: dict[str, str] | 
         coef[i], bias[i] = svm.coef_[0], svm.intercept_[0]
         threshold[i] = SHRINK * _tuned_threshold(LinearSVC(C=c, random_state=0), x, y, folds)
     labels = labels or {}
-    return TopicModel(scheme=scheme, codes=codes, labels=tuple(labels.get(code, code) for code in codes),
-                      vocabulary={t: int(i) for t, i in vectorizer.vocabulary_.items()},
-                      idf=vectorizer.idf_.astype(np.float32), coef=coef, bias=bias, threshold=threshold, made=made)
+    return TopicModel(
+        scheme=scheme,
+        codes=codes,
+        labels=tuple(labels.get(code, code) for code in codes),
+        vocabulary={t: int(i) for t, i in vectorizer.vocabulary_.items()},
+        idf=vectorizer.idf_.astype(np.float32),
+        coef=coef,
+        bias=bias,
+        threshold=threshold,
+        made=made,
+    )
 
 
 SHRINK = 0.5  # chosen on the Reuters-21578 development half (held-back part), not on ModApte test
@@ -189,8 +227,9 @@ def _tuned_threshold(svm, x, y: np.ndarray, folds: int) -> float:
 
     if folds < 2 or int(y.sum()) < MIN_TUNED * folds:
         return 0.0
-    margins = cross_val_predict(svm, x, y, cv=StratifiedKFold(folds, shuffle=True, random_state=0),
-                                method="decision_function")
+    margins = cross_val_predict(
+        svm, x, y, cv=StratifiedKFold(folds, shuffle=True, random_state=0), method="decision_function"
+    )
     order = np.argsort(-margins)
     hits = np.cumsum(y[order])
     f1s = 2 * hits / (np.arange(1, len(y) + 1) + y.sum())
