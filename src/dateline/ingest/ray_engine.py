@@ -35,8 +35,6 @@ READ_BATCH = 8  # stories per actor call when their size is unknown
 BATCH_CHARS = 24_000  # characters per actor call: about a second of reading, so that Ray's cost per
 # call (a task, an Arrow batch each way, the object store) is a few per cent of it, and a lost batch cheap
 MAX_READ_BATCH = 128
-LIGHT_CPUS = 0  # dataset reading: never waits for a CPU that the reader pool holds
-LIGHT = {"num_cpus": LIGHT_CPUS}
 WRITE_BATCH = 64  # stories per write transaction or record file
 INSTALL_HINT = "the Ray engine needs the ray extra: pip install 'dateline[ray]'"
 OUT_COLUMNS = ("id", "source", "error", "skipped", "prepared")
@@ -119,9 +117,9 @@ def connect(address: str | None, workers: int | None = None, quiet: bool = True)
 
 
 def build_dataset(plan: Plan, *, model: str | None, known: Known, workers: int, read_batch: int | None = None):
-    """One Ray Dataset of result rows over every planned input, streamed: the readers start on the
-    first rows while the datasets are still being read (``read_batch`` stories per actor call,
-    default sized to the stories' length, ``batch_rows``).
+    """One Ray Dataset of result rows over every planned input (``read_batch`` stories per actor
+    call, default sized to the stories' length, ``batch_rows``); story files stream, datasets
+    (Parquet, JSON Lines) are read in full first.
 
     Ray Data's actor pools restart a lost actor and retry its batches by default
     (``max_restarts=-1``, ``max_task_retries=-1``); the cluster test kills a node to check it.
@@ -133,21 +131,12 @@ def build_dataset(plan: Plan, *, model: str | None, known: Known, workers: int, 
     rows = [path_row(p) for p in plan.files] + [story_row(s) for s in plan.stories if not isinstance(s, BadInput)]
     if rows:
         parts.append(rd.from_items(rows, override_num_blocks=max(1, min(len(rows) // read_batch, 4096))))
-    # Datasets stream: their read tasks ask for no CPU (the pool holds every CPU: a task that waited
-    # for one would never run) and cut their output into small blocks (``_configure_data``), so
-    # that a big file is spread over every reader rather than given to one.
+    # Datasets are read in full before the pool starts: streamed, their reads hung the cluster test's
+    # second run once a worker node had died (a read waiting on the CPUs the reader pool holds).
     if plan.parquet:
-        parts.append(
-            rd.read_parquet(plan.parquet, include_paths=True, ray_remote_args=LIGHT).map_batches(
-                normalize_batch, num_cpus=LIGHT_CPUS
-            )
-        )
+        parts.append(_spread(rd.read_parquet(plan.parquet, include_paths=True), read_batch))
     if plan.jsonl:
-        parts.append(
-            rd.read_json(plan.jsonl, lines=True, include_paths=True, ray_remote_args=LIGHT).map_batches(
-                normalize_batch, num_cpus=LIGHT_CPUS
-            )
-        )
+        parts.append(_spread(rd.read_json(plan.jsonl, lines=True, include_paths=True), read_batch))
     ds = parts[0].union(*parts[1:]) if len(parts) > 1 else parts[0]
     return ds.map_batches(
         StoryReader,
@@ -156,6 +145,13 @@ def build_dataset(plan: Plan, *, model: str | None, known: Known, workers: int, 
         compute=rd.ActorPoolStrategy(size=workers),
         num_cpus=1,
     )
+
+
+def _spread(ds, read_batch: int):
+    """A dataset read in full, normalised, and cut into blocks of about ``read_batch`` rows (a block
+    goes to one actor: one block for a whole file would leave the other readers idle)."""
+    ds = ds.map_batches(normalize_batch).materialize()
+    return ds.repartition(max(1, min(ds.count() // read_batch, 4096))).materialize()
 
 
 def batch_rows(plan: Plan) -> int:
