@@ -476,20 +476,7 @@ class Store:
             "ORDER BY COALESCE(e.day, s.day, '') DESC, e.n LIMIT ?",
             (n, limit),
         )
-        return [
-            EventHit(
-                r["story"],
-                r["headline"],
-                r["type"],
-                r["trigger"],
-                r["start_char"],
-                r["end_char"],
-                r["day"],
-                r["modality"],
-                r["role"],
-            )
-            for r in rows
-        ]
+        return [_event_hit(r, r["role"]) for r in rows]
 
     def _co_occurring(self, n: int, limit: int) -> list[tuple[EntityRef, int]]:
         """Who the stories name with entity ``n`` (bylines left out: they report, they do not appear)."""
@@ -751,19 +738,7 @@ class Store:
             f"WHERE {' AND '.join(where)}) x WHERE nth <= ? ORDER BY day, n LIMIT ?",
             (*params, max(1, int(per_day or 1)), max(0, min(int(limit), 10_000))),
         )
-        return [
-            EventHit(
-                r["story"],
-                r["headline"],
-                r["type"],
-                r["trigger"],
-                r["start_char"],
-                r["end_char"],
-                r["day"],
-                r["modality"],
-            )
-            for r in rows
-        ]
+        return [_event_hit(r) for r in rows]
 
     def stats(self) -> dict[str, int]:
         """Row counts and archive size in bytes."""
@@ -887,4 +862,19 @@ def _quote(r: dict[str, Any]) -> QuoteHit:
         start=r["start_char"],
         end=r["end_char"],
         cue=r["cue"],
+    )
+
+
+def _event_hit(row: Any, role: str | None = None) -> EventHit:
+    """An event row of the archive (story, headline, type, trigger, offsets, day, modality)."""
+    return EventHit(
+        row["story"],
+        row["headline"],
+        row["type"],
+        row["trigger"],
+        row["start_char"],
+        row["end_char"],
+        row["day"],
+        row["modality"],
+        role,
     )
