@@ -178,8 +178,8 @@ def remap(
                 new = start(old) if type(old) is int else old
             elif kind == "end":
                 new = end(old) if type(old) is int else old
-            elif kind == "text":
-                continue  # once the span has moved, below
+            elif kind == "text" or type(old) in _LEAVES:
+                continue  # a text once the span has moved, below; a leaf holds no span
             else:
                 new = remap(old, start, end, text)
             if new is not old:

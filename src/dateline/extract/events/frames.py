@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from spacy.attrs import IDX, POS
+from spacy.symbols import NOUN, VERB  # type: ignore[import-not-found]  # a Cython module without stubs
 from spacy.tokens import Token
 
 from dateline.extract.events import lexicon as lx
@@ -77,11 +79,12 @@ class FrameFinder:
         doc = index.doc
         end = len(doc.text) if end is None else end
         triggers: dict[int, tuple[lx.EventType, bool]] = {}
-        for tok in doc:
-            if start <= tok.idx < end:
-                hit = self._trigger(index, tok)
-                if hit:
-                    triggers[tok.i] = hit
+        rows = doc.to_array([POS, IDX])  # only verbs and nouns trigger: a Token object for those alone
+        pos, idx = rows[:, 0], rows[:, 1]
+        for i in (((pos == VERB) | (pos == NOUN)) & (idx >= start) & (idx < end)).nonzero()[0]:
+            hit = self._trigger(index, doc[int(i)])
+            if hit:
+                triggers[int(i)] = hit
         frames = []
         for i, (etype, nominal) in triggers.items():
             frame = self._frame(index, doc[i], etype, nominal, triggers)

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
+from spacy.attrs import IS_SPACE
 from spacy.tokens import Doc, Token
 
 from dateline.extract.events.lexicon import PLACE_TYPES, RELATIVE_PRONOUNS
@@ -140,12 +142,13 @@ def _name(names: dict[str, str | None], text: str, eid: str) -> None:
 
 
 def _paragraphs(doc: Doc) -> list[int]:
-    out, n = [], 0
-    for tok in doc:
-        if tok.is_space and tok.text.count("\n") >= 2:
-            n += 1
-        out.append(n)
-    return out
+    """The paragraph number of each token: a white-space token with a blank line starts the next
+    (only white-space tokens are looked at as Token objects)."""
+    starts = [0] * len(doc)
+    for i in doc.to_array(IS_SPACE).nonzero()[0]:
+        if doc[int(i)].text.count("\n") >= 2:
+            starts[int(i)] = 1
+    return list(accumulate(starts))
 
 
 def _mark(doc: Doc, table: list, start: int, end: int, value: str) -> None:
