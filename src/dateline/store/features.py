@@ -33,6 +33,7 @@ LSH_MIN_WORDS = 60  # shorter bodies (dividend notices, results tables) look ali
 FIGURES_KEEP = 60  # the story's distinct figures kept to tell an update from a new day's notice
 FIGURES_AGREE = 0.5  # share of the smaller set of figures two versions of a story must share
 NAMED_PREFIXES = ("e:", "p:")  # terms naming an entity or place: a thread needs one in common
+COUNTRY_FEATURE = "PCL"  # GeoNames' country codes (PCLI, PCLD, ...): a country is a ``c:`` term, not a name
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,16 +144,20 @@ def buckets(signature: np.ndarray) -> tuple[int, ...]:
 def terms(article: Article, body: str) -> tuple[tuple[str, float], ...]:
     """The story's top weighted terms: entities (by identity key), places and content words
     (log tf, boosted). A name met only in the dateline says where the story was filed, not
-    what it reports: its term is ``d:``, never one of ``NAMED_PREFIXES``."""
+    what it reports: its term is ``d:``, never one of ``NAMED_PREFIXES``. A country (as an
+    entity or a place) is ``c:``: it weighs like a name but covers too much of the world to tie
+    two stories into one happening (two floods in one country are two threads)."""
     counts: defaultdict[str, float] = defaultdict(float)
     filed = article.spans.get("dateline", ())
     for ent in article.entities:
         if not ent.journalist and ent.type in NAME_TYPES and (key := identity_key(ent.name, ent.type)[0]):
-            counts[f"{_prefix(ent.mentions, filed, 'e')}:{key}"] += ENTITY_BOOST * max(1, len(ent.mentions))
+            named = "c" if key.startswith("country:") else "e"
+            counts[f"{_prefix(ent.mentions, filed, named)}:{key}"] += ENTITY_BOOST * max(1, len(ent.mentions))
     mentions_of = {e.id: e.mentions for e in article.entities}
     for place in article.places:
         said = place.mentions or mentions_of.get(place.entity or "", ())
-        counts[f"{_prefix(said, filed, 'p')}:{place.geonames_id or name_key(place.name)}"] += ENTITY_BOOST
+        named = "c" if (place.feature or "").startswith(COUNTRY_FEATURE) else "p"
+        counts[f"{_prefix(said, filed, named)}:{place.geonames_id or name_key(place.name)}"] += ENTITY_BOOST
     for word in _words(article.headline or ""):
         counts[f"w:{word}"] += HEADLINE_BOOST
     for word in _words(body):
