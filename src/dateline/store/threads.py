@@ -7,16 +7,18 @@ back every day with new figures ("Fed adds reserves", an earnings table) shares 
 not a story: versions must be close in time and share their figures. A version group's
 newest story is marked current.
 
-Threads: stories about the same happening. A new story joins the thread of the archive
-story it is most similar to when that similarity reaches the threshold, else it starts a
-thread. Similarity is a cosine over tf-idf weighted terms: the story's named entities,
-places and events weigh most, content words fill in, and it is damped when the stories'
-days are far apart. Two stories that share no entity or place are never one thread (a
-shared template is not shared news). Versions always share their group's thread.
+Threads: stories about the same happening. A new story joins the thread whose centroid (the
+sum of its stories' unit tf-idf vectors, its heaviest terms kept) it is most similar to when
+that similarity reaches the threshold, else it starts a thread. Similarity blends the cosine of
+the whole vectors with the cosine of their entities and places alone, and is damped when the
+story's day is far from the thread's days. A story that shares no entity or place with a
+thread never joins it (a shared template, a dateline or a country is not shared news).
+Versions always share their group's thread.
 
 Cost per story is flat in the archive's size: document frequencies come from a per-term
-counter (``term_df``), each term's candidates are its most recent ``POSTINGS`` stories, and
-version candidates are bounded the same way.
+counter (``term_df``), each name's candidates are its most recent ``POSTINGS`` stories, whose
+threads (at most ``CANDIDATE_THREADS``) are compared through centroids of at most
+``CENTROID_TERMS`` terms, and version candidates are bounded the same way.
 """
 
 from __future__ import annotations
@@ -248,7 +250,8 @@ def _add_to_centroid(db: Backend, thread: int, day: str | None, unit: dict[str, 
     rows = db.query("SELECT term, weight FROM thread_terms WHERE thread = ? ORDER BY weight DESC, term", (thread,))
     if len(rows) > CENTROID_TERMS:
         db.executemany(
-            "DELETE FROM thread_terms WHERE thread = ? AND term = ?", [(thread, r["term"]) for r in rows[CENTROID_TERMS:]]
+            "DELETE FROM thread_terms WHERE thread = ? AND term = ?",
+            [(thread, r["term"]) for r in rows[CENTROID_TERMS:]],
         )
         rows = rows[:CENTROID_TERMS]
     named = sum(r["weight"] ** 2 for r in rows if _named(r["term"]))
