@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from dateline.structure import patterns as P
 from dateline.structure.blocks import Block, read_blocks
-from dateline.structure.credits import parse_ap_contributors, parse_credits
+from dateline.structure.credits import parse_ap_contributors, parse_credits, parse_signoff
 from dateline.structure.layout import CreditLine, DatelineField, Field, Layout
 from dateline.structure.regions import locate_region
 from dateline.structure.text import BLANK_LINE, lines_of, smart_title, strip_field
@@ -61,6 +61,8 @@ class _Header:
     bullets: list[Field] = field(default_factory=list)
     byline: Field | None = None
     authors: list[Field] = field(default_factory=list)
+    url: str | None = None
+    lead: int = 0  # lines above the headline's place that are not the headline (the page's address)
 
 
 def parse_structure(
@@ -71,14 +73,14 @@ def parse_structure(
     lines = lines_of(text)
     header, body_start, dateline = _scan_header(text, lines)
     blocks = read_blocks(text, body_start, len(text))
-    body_end, credits, credits_span, boilerplate = _scan_trailer(text, body_start, blocks)
+    body_end, credits, credits_span, boilerplate, signed = _scan_trailer(text, body_start, blocks)
     if published is None:
         published = header.published
     else:
         header.published_span = None
     if dateline is not None:
         dateline = _date_dateline(dateline, published)
-    agency = header.agency or (dateline.agency if dateline else None) or _agency_from_credits(boilerplate)
+    agency = header.agency or (dateline.agency if dateline else None) or signed or _agency_from_credits(boilerplate)
     blocks = [b for b in blocks if b.start < body_end]
     if not blocks:  # nothing but header: keep the whole text as body
         body_start, body_end = 0, len(text)
@@ -104,7 +106,7 @@ def parse_structure(
         credits=tuple(credits),
         credits_span=credits_span,
         boilerplate=tuple(boilerplate),
-        url=url,
+        url=url or header.url,
         tables=tables,
         wraps=wraps,
         extra={"headline": headline} if headline and not header.headline else {},
@@ -128,6 +130,8 @@ def _scan_header(text: str, lines: list[Field]) -> tuple[_Header, int, DatelineF
             continue
         if strong is not None and index < strong[0]:
             continue  # an unrecognised line above a clear dateline is still header (a photo credit, "3 Min Read")
+        if header.headline is not None and _announces(lines, index + 1):
+            continue  # a deck under the headline, above the timestamp, byline or dateline
         return header, line.start, None
     if strong is not None:
         return header, strong[1].end, strong[1]
@@ -137,6 +141,10 @@ def _scan_header(text: str, lines: list[Field]) -> tuple[_Header, int, DatelineF
 def _read_header_line(header: _Header, line: Field, index: int, lines: list[Field], text: str) -> bool:
     """Record ``line`` as a header part if it is one; say whether it was."""
     s = line.text
+    if index == header.lead and P.URL_LINE.match(s):
+        header.url = header.url or s
+        header.lead += 1
+        return True
     if m := P.AGENCY_LINE.match(s):
         if header.agency is None:
             header.agency = P.AGENCIES[m["agency"].lower()]
@@ -160,7 +168,7 @@ def _read_header_line(header: _Header, line: Field, index: int, lines: list[Fiel
         if stamp is not None:
             header.published, header.published_span = stamp, line
             return True
-    if index == 0 and _looks_like_headline(s, lines, text):
+    if index == header.lead and _looks_like_headline(s, lines[index:], text):
         header.headline = line
         return True
     if (
@@ -173,6 +181,16 @@ def _read_header_line(header: _Header, line: Field, index: int, lines: list[Fiel
         header.headline = line  # below a timestamp or agency line: " 5-MAR-1987 09:23:44.74" then the title
         return True
     return False
+
+
+def _announces(lines: list[Field], index: int) -> bool:
+    """Whether the line at ``index`` is one that closes a header: a timestamp, a byline or a dateline."""
+    if index >= min(len(lines), HEADER_MAX_LINES):
+        return False
+    s = lines[index].text
+    if P.BYLINE.match(s) or _match_dateline(lines[index]) is not None:
+        return True
+    return len(s) <= 90 and P.TIMESTAMP_LINE.match(s) is not None and parse_timestamp(s) is not None
 
 
 def _looks_like_headline(line: str, lines: list[Field], text: str) -> bool:
@@ -303,8 +321,9 @@ def _field(text: str, start: int, end: int) -> Field:
 
 def _scan_trailer(
     text: str, body_start: int, blocks: list[Block]
-) -> tuple[int, list[CreditLine], Field | None, list[Field]]:
-    """Read credits and boilerplate from the bottom; return where the body ends and what was found."""
+) -> tuple[int, list[CreditLine], Field | None, list[Field], str | None]:
+    """Read credits and boilerplate from the bottom; return where the body ends, what was found,
+    and the agency a closing sign-off names."""
     paragraphs = [_field(text, b.start, b.end) for b in blocks]
     tables = {(b.start, b.end) for b in blocks if b.kind == "table"}
     credits: list[CreditLine] = []
@@ -326,19 +345,29 @@ def _scan_trailer(
             break
         paragraphs.pop()
     if not paragraphs:
-        return body_start, credits, credits_span, boilerplate
+        return body_start, credits, credits_span, boilerplate, None
     last = paragraphs[-1]
     if (m := P.INLINE_SIGNOFF.search(last.text)) and not boilerplate:  # "... said. Reuter" on one line
         start = last.start + m.start("signoff")
         boilerplate.append(Field(m["signoff"], start, start + len(m["signoff"])))
-        return len(text[:start].rstrip()), credits, credits_span, boilerplate
+        return len(text[:start].rstrip()), credits, credits_span, boilerplate, None
     if not credits and (m := P.REUTERS_CREDITS.search(last.text)) and m.start() > 0:
         start = last.start + m.start()
         credits_span = Field(text[start : last.end], start, last.end)
         credits = parse_credits(text, start, last.end)
         body_end = len(text[:start].rstrip())
-        return body_end, credits, credits_span, boilerplate
-    return last.end, credits, credits_span, boilerplate
+        return body_end, credits, credits_span, boilerplate, None
+    if not credits:
+        for pattern, role in P.SIGNOFF_CREDITS:
+            if (m := pattern.search(last.text)) and (m.start() > 0 or len(paragraphs) > 1):
+                start, end = last.start + m.start("credit"), last.start + m.end("credit")
+                credits_span = Field(text[start:end], start, end)
+                named = m.groupdict().get("agency") or m.groupdict().get("outlet") or ""
+                signed = P.AGENCIES.get(named.lower())
+                cut = last.start + m.start()  # with the rule before a contributor line ("--- ")
+                body_end = len(text[:cut].rstrip()) if cut > last.start else paragraphs[-2].end
+                return body_end, parse_signoff(text, last, m, role), credits_span, boilerplate, signed
+    return last.end, credits, credits_span, boilerplate, None
 
 
 def _is_credits_paragraph(paragraph: str) -> bool:

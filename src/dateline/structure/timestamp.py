@@ -25,7 +25,7 @@ def parse_timestamp(line: str) -> str | None:
     t = P.TIMESTAMP_TIME.search(rest)
     if t is None:
         return stamp.date().isoformat()
-    hour, minute = int(t["h"]), int(t["mi"])
+    hour, minute = int(t["h"] or t["h4"]), int(t["mi"] or t["mi4"])
     ampm = (t["ampm"] or "").lower().replace(".", "").replace(" ", "")
     if ampm == "pm" and hour < 12:
         hour += 12
