@@ -109,6 +109,8 @@ def _retokenised(text: str) -> str:
     text = re.sub(r"(?<=\d): (?=\d\d\b)", ":", text)
     text = re.sub(r"\b([ap])\. m\.", r"\1.m.", text)
     text = re.sub(r"(?<=[a-z0-9]) - (?=[a-z0-9])", "-", text)
+    text = re.sub(r"(?<=\d) / (?=\d)", "/", text)
+    text = re.sub(r"(?<=\b[A-Z]) - (?=[A-Z])", "-", text)
     return re.sub(r"(?m)^https?: .*$", lambda m: m.group().replace(" ", ""), text)
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from dateline.structure import parse_structure
-from dateline.structure.timestamp import parse_timestamp
+from dateline.structure.timestamp import is_bare_timestamp, parse_timestamp
 
 BODY = (
     "The harbour council voted on Tuesday to close the old quay for repairs, its chairman said.\n\n"
@@ -155,3 +155,70 @@ def test_contributor_line_run_onto_the_last_paragraph():
     lay = parse_structure(text)
     assert [(c.role, c.name.text) for c in lay.credits] == [("contributing", "Ann Lee"), ("contributing", "Tom Berg")]
     assert text[lay.body.start : lay.body.end].endswith("Work starts next month.")
+
+
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [
+        ("Posted 12/19/2031 3:36 PM ET", "2031-12-19T15:36:00"),
+        ("Last updated 13:26 14/09/2031", "2031-09-14T13:26:00"),
+        ("POSTED: 1052 GMT (1852 HKT), April 10, 2031", "2031-04-10T10:52:00+00:00"),
+    ],
+)
+def test_page_timestamps(line, value):
+    assert parse_timestamp(line) == value
+
+
+@pytest.mark.parametrize(
+    ("line", "bare"),
+    [
+        ("Updated 4/9/2031 6:04 PM", True),
+        ("(March 20, 2031) --", True),
+        ("WEDNESDAY, APRIL 24, 2031, 10:34 AM", True),
+        ("Ten people died on November 28, 2031", False),
+        ("Trial is set for June 17, 2031", False),
+    ],
+)
+def test_a_line_holding_only_a_timestamp(line, bare):
+    assert is_bare_timestamp(line) is bare
+
+
+def test_timestamp_above_the_headline():
+    text = "https://www.example.org/quay\n\nMay 2, 2031, 1:12 PM\n\nHarbour council shuts old quay\n\n" + BODY
+    lay = parse_structure(text)
+    assert lay.published == "2031-05-02T13:12:00"
+    assert lay.headline.text == "Harbour council shuts old quay"
+
+
+def test_timestamp_below_deck_lines_is_published_not_a_paragraph():
+    text = (
+        "Harbour council shuts old quay\n\n"
+        "Cracks found in the quay wall after the storm, the council said on Monday.\n\n"
+        "Engineers will report next week.\n\n"
+        "Updated 5/4/2031 6:04 PM\n\n" + BODY
+    )
+    lay = parse_structure(text)
+    assert lay.published == "2031-05-04T18:04:00"
+    assert text[lay.published_span.start : lay.published_span.end] == "Updated 5/4/2031 6:04 PM"
+    assert all("Updated" not in text[p.start : p.end] for p in lay.paragraphs)
+    assert text[lay.paragraphs[0].start :].startswith("Cracks found")
+
+
+def test_a_dated_sentence_in_the_body_is_not_the_timestamp():
+    text = "Harbour council shuts old quay\n\n" + BODY + "\nThe quay opened on June 17, 1931.\n"
+    assert parse_structure(text).published is None
+
+
+@pytest.mark.parametrize(
+    ("line", "place"),
+    [
+        ("MUST SEE: Harbour council shuts the old quay after the storm", None),
+        ("BREAKING NEWS - Harbour council shuts the old quay", None),
+        ("POSTED: the council shut the old quay on Tuesday", None),
+        ("LISBON: The harbour council shut the old quay on Tuesday.", "Lisbon"),
+        ("RIVERTON, Ore.: The harbour council shut the old quay on Tuesday.", "Riverton"),
+    ],
+)
+def test_kickers_and_labels_are_not_datelines(line, place):
+    lay = parse_structure(line + "\n\nWork is due to start next month and last until the spring, he said.\n")
+    assert ([p.text for p in lay.dateline.places] if lay.dateline else [None]) == [place]

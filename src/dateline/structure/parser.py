@@ -16,12 +16,13 @@ from dateline.structure import patterns as P
 from dateline.structure.blocks import Block, read_blocks
 from dateline.structure.credits import parse_ap_contributors, parse_credits, parse_signoff
 from dateline.structure.layout import CreditLine, DatelineField, Field, Layout
-from dateline.structure.regions import locate_region
+from dateline.structure.regions import is_known_place, locate_region
 from dateline.structure.text import BLANK_LINE, lines_of, smart_title, strip_field
-from dateline.structure.timestamp import parse_timestamp
+from dateline.structure.timestamp import is_bare_timestamp, parse_timestamp
 
 HEADER_MAX_LINES = 16
 HEADLINE_MAX_CHARS = 250
+STAMP_BLOCKS = 5  # a page's timestamp below its deck or photo caption is within the body's first blocks
 SHORT_HEADLINE_CHARS = 120  # a headline ending in a period, not in capitals or Title Case, is short
 TITLE_CASE_SHARE = 0.8
 TITLE_SMALL_WORDS = frozenset(
@@ -62,7 +63,7 @@ class _Header:
     byline: Field | None = None
     authors: list[Field] = field(default_factory=list)
     url: str | None = None
-    lead: int = 0  # lines above the headline's place that are not the headline (the page's address)
+    lead: int = 0  # lines above the headline that are not it (the page's address, a timestamp)
 
 
 def parse_structure(
@@ -74,6 +75,11 @@ def parse_structure(
     header, body_start, dateline = _scan_header(text, lines)
     blocks = read_blocks(text, body_start, len(text))
     body_end, credits, credits_span, boilerplate, signed = _scan_trailer(text, body_start, blocks)
+    blocks = [b for b in blocks if b.start < body_end]
+    if header.published is None and (found := _stamp_in_body(text, blocks)) is not None:
+        stamp, alone = found
+        header.published, header.published_span = parse_timestamp(stamp.text), stamp
+        blocks = [b for b in blocks if not (alone and b.start == stamp.start)]
     if published is None:
         published = header.published
     else:
@@ -81,7 +87,6 @@ def parse_structure(
     if dateline is not None:
         dateline = _date_dateline(dateline, published)
     agency = header.agency or (dateline.agency if dateline else None) or signed or _agency_from_credits(boilerplate)
-    blocks = [b for b in blocks if b.start < body_end]
     if not blocks:  # nothing but header: keep the whole text as body
         body_start, body_end = 0, len(text)
         blocks = read_blocks(text, 0, len(text))
@@ -167,6 +172,8 @@ def _read_header_line(header: _Header, line: Field, index: int, lines: list[Fiel
         stamp = parse_timestamp(s)
         if stamp is not None:
             header.published, header.published_span = stamp, line
+            if index == header.lead:
+                header.lead += 1  # pages set the time above the headline too
             return True
     if index == header.lead and _looks_like_headline(s, lines[index:], text):
         header.headline = line
@@ -193,6 +200,22 @@ def _announces(lines: list[Field], index: int) -> bool:
     return len(s) <= 90 and P.TIMESTAMP_LINE.match(s) is not None and parse_timestamp(s) is not None
 
 
+def _stamp_in_body(text: str, blocks: list[Block]) -> tuple[Field, bool] | None:
+    """A line holding only a timestamp among the body's first blocks: pages set the time
+    below a deck or a photo caption ("Updated 4/9/2007 6:04 PM"). It is the published time,
+    not a paragraph; returned with whether it is a paragraph of its own (else it opens or
+    closes a table, which already stays out of the sentences)."""
+    for b in blocks[:STAMP_BLOCKS]:
+        block = _field(text, b.start, b.end)
+        lines = lines_of(block.text)
+        if b.kind == "paragraph" and len(lines) > 1:
+            continue
+        for line in (lines[0], lines[-1]):
+            if len(line.text) <= 90 and is_bare_timestamp(line.text):
+                return Field(line.text, block.start + line.start, block.start + line.end), b.kind == "paragraph"
+    return None
+
+
 def _looks_like_headline(line: str, lines: list[Field], text: str) -> bool:
     """A first line is a headline when it is short, not a finished sentence, and more text follows.
     A headline may end in a period when it is in capitals or Title Case, ends in an
@@ -207,7 +230,7 @@ def _looks_like_headline(line: str, lines: list[Field], text: str) -> bool:
     after = lines[1]
     if len(line) > SHORT_HEADLINE_CHARS:
         return False
-    if P.BYLINE.match(after.text) is not None or _match_dateline(after) is not None:
+    if _announces(lines, 1):  # a byline, a dateline or a timestamp follows it
         return True
     # One short sentence set apart by a blank line above a longer paragraph.
     one_sentence = not re.search(r"[.!?] [A-Z]", line)
@@ -267,6 +290,11 @@ def _match_dateline(line: Field) -> DatelineField | None:
         # (or nothing after it on its line).
         if not (m["date"] or all_caps) or len(places_text.split()) > 4 or (rest and rest.upper() == rest):
             return None
+        if places_text.casefold() in P.KICKERS:
+            return None  # "BREAKING NEWS - ...", "POSTED: April 10"
+        known = all(is_known_place(p.strip()) for p in places_text.split("/"))
+        if m["dash"] == ":" and not (m["date"] or m["region"] or known):
+            return None  # a colon after a label is a kicker ("MUST SEE: ...") unless the label is a known place
     places = []
     for pm in re.finditer(r"[^/]+", places_text):
         f = strip_field(line.text, line.start, m.start("places") + pm.start(), m.start("places") + pm.end())

@@ -125,7 +125,8 @@ AGENCY_LINE = re.compile(rf"^\s*(?:by\s+)?(?P<agency>{_AGENCY_ALT})(?:\s+staff)?
 TIMESTAMP_DATE = re.compile(
     rf"(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+|-)(?P<m1>{MONTH})(?:\s*,?\s*|-)(?P<y1>\d{{4}})"
     rf"|(?P<m2>{MONTH})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(?P<y2>\d{{4}})"
-    rf"|(?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}}))",
+    rf"|(?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}})"
+    rf"|(?<![\d/])(?P<a4>\d{{1,2}})/(?P<b4>\d{{1,2}})/(?P<y4>\d{{4}})(?![\d/]))",  # 4/9/2007: month first unless > 12
     re.I,
 )
 # "07:35", "7.35 p.m.", or four figures before a zone as desks write them: "0930 GMT".
@@ -137,12 +138,21 @@ TIMESTAMP_TIME = re.compile(
 )
 TIMESTAMP_LINE = re.compile(
     rf"^\s*(?:(?:published|updated|posted|first published)\s*:?\s*(?:on\s+)?)?(?:{WEEKDAY}\s*,?\s*)?"
-    rf"(?:[^\n]{{0,40}}?)(?:\d{{4}}-\d{{2}}-\d{{2}}|{MONTH}\s+\d{{1,2}}|\d{{1,2}}(?:\s+|-){MONTH})[^\n]{{0,60}}$",
+    rf"(?:[^\n]{{0,40}}?)(?:\d{{4}}-\d{{2}}-\d{{2}}|{MONTH}\s+\d{{1,2}}|\d{{1,2}}(?:\s+|-){MONTH}|\d{{1,2}}/\d{{1,2}}/\d{{4}})"
+    rf"[^\n]{{0,60}}$",
     re.I,
 )
 
 # The story's address alone on a line above it, as pages saved from the web keep it.
 URL_LINE = re.compile(r"^\s*+(?:https?://|www\.)\S++\s*+$", re.I)
+
+# What a line holding only a timestamp may hold besides the date and the time: labels,
+# a weekday, a zone, separators. "Posted 12/19/2005 3:36 PM ET", "(March 20, 2007) --".
+STAMP_REST = re.compile(
+    rf"^(?:[\s,.|:;()@/–—-]++|(?i:published|updated|posted|first|last|on|at|by|am|pm|a\.m\.|p\.m\.|et|pt|ct|"
+    rf"mt|{_TZ_ALT})\b|{WEEKDAY}\b)*+$",
+    re.I,
+)
 
 # "(Updates with details of stop at border)", "(Adds comment from ministry, paragraphs 5-6)".
 UPDATE_NOTE = re.compile(
@@ -178,6 +188,35 @@ DATELINE = re.compile(
     rf"(?:\s*+,?\s*+(?P<date>(?:{MONTH}\s++\d{{1,2}}|\d{{1,2}}\s++{MONTH})(?:\s*+,?\s*+\d{{4}})?))?"
     rf"\s*+,?\s*+(?:\(\s*+(?P<agency>(?i:{_AGENCY_ALT}))\s*+\)\s*+|{_STATION}\s*+)?"
     rf"(?P<dash>[-–—]{{1,2}}|:|_)(?:\s++|$|(?P<tight>(?=[A-Z\"“])))",
+)
+# Kickers and page labels set before a headline or a timestamp the way a place is set before
+# a dateline's dash: "BREAKING NEWS - ...", "EXCLUSIVE: ...", "POSTED: April 10, 2007".
+KICKERS = frozenset(
+    {
+        "breaking",
+        "breaking news",
+        "exclusive",
+        "update",
+        "updated",
+        "updates",
+        "watch",
+        "video",
+        "photos",
+        "live",
+        "analysis",
+        "opinion",
+        "editorial",
+        "commentary",
+        "review",
+        "must see",
+        "posted",
+        "published",
+        "first published",
+        "last updated",
+        "news",
+        "factbox",
+        "explainer",
+    }
 )
 DATELINE_DATE = re.compile(
     rf"(?:(?P<m1>{MONTH})\s+(?P<d1>\d{{1,2}})|(?P<d2>\d{{1,2}})\s+(?P<m2>{MONTH}))(?:\s*,?\s*(?P<y>\d{{4}}))?",
