@@ -36,6 +36,19 @@ DATED_DATELINE = re.compile(
 )
 
 
+KICKERS = {"must see", "breaking news", "exclusive", "posted", "published", "updated", "watch", "video"}
+UNDERSCORE_DATELINE = re.compile(r"^[A-Z][A-Za-z .,']{1,40}(?:\((?:AP|Reuters|AFP)\))?\s*_(?:\s|$)", re.M)
+BROADCAST_SIGNOFF = re.compile(
+    r"(?:\b(?:ABC|CBS|NBC|NPR|VOA|BBC|CNN)(?: [Nn]ews)?(?:, [^,.\n]{1,40})?|(?i:for \w+ news, I'm [^.\n]+))\.?\s*$"
+)
+STAMP_LINE = re.compile(
+    r"^(?:(?:Published|Updated|Posted|Last updated)\b[^\n]{0,20})?[^\n]{0,25}"
+    r"(?:\d{1,2}/\d{1,2}/\d{4}|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|"
+    r"\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* \d{4})[^\n]{0,30}$",
+    re.I | re.M,
+)
+
+
 def collect(shared: Path, out: Path, seed: int = 12) -> None:
     """Reuters-21578 as it arrived (tables, prose, briefs), PolNeAR dev, MEANTIME, LGL, GeoWebNews."""
     from dateline.eval.geo import read_geowebnews, read_lgl
@@ -199,6 +212,29 @@ def classes(stories: Path, recs: dict[str, dict], tables_from: dict[str, dict]) 
         )
         add("dateline.country not an ISO code (stories)", len(r["dateline"].get("country") or "XX") != 2)
         add("headline run into the first paragraph on one line (stories)", name.startswith("lgl") and len(lines) == 1)
+        # Third round: layouts of TimeBank/AQUAINT, broadcast transcripts, ECB+ and WikiRef pages.
+        add(
+            "dateline with an underscore dash missed (stories)",
+            bool(UNDERSCORE_DATELINE.search("\n".join(lines[:4]))) and not r["dateline"]["places"],
+        )
+        add("page address read as the headline (stories)", (r["headline"] or "").startswith(("http", "www.")))
+        add(
+            "timestamp line among the first lines not read (stories)",
+            not r["published"] and any(STAMP_LINE.match(line.strip()) for line in lines[:7]),
+        )
+        add(
+            "broadcast or contributor sign-off not read as credits (stories)",
+            bool(BROADCAST_SIGNOFF.search(lines[-1] if lines else "") or "contributed to this" in text[-200:])
+            and not any(r["credits"].values()),
+        )
+        add(
+            "kicker or page label read as a dateline place (stories)",
+            any(p.casefold() in KICKERS for p in r["dateline"]["places"]),
+        )
+        add(
+            "desk initials closing the story left in the body (stories)",
+            bool(re.search(r"\([a-z]{2,6}[-/][a-z/-]+\)\s*$", text)) and not r["boilerplate"],
+        )
     return counts
 
 

@@ -222,3 +222,12 @@ def test_a_dated_sentence_in_the_body_is_not_the_timestamp():
 def test_kickers_and_labels_are_not_datelines(line, place):
     lay = parse_structure(line + "\n\nWork is due to start next month and last until the spring, he said.\n")
     assert ([p.text for p in lay.dateline.places] if lay.dateline else [None]) == [place]
+
+
+@pytest.mark.parametrize("signoff", [" (aa-kjd)", "\n\n(pvs/ji)\n"])
+def test_desk_initials_close_the_story_without_naming_an_agency(signoff):
+    text = "The council voted on Tuesday to close the old quay.\n\nWork starts next month, he said." + signoff
+    lay = parse_structure(text)
+    assert [b.text for b in lay.boilerplate] == [signoff.strip()]
+    assert text[lay.body.start : lay.body.end].endswith("he said.")
+    assert lay.agency is None

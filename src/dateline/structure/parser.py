@@ -361,7 +361,7 @@ def _scan_trailer(
         last = paragraphs[-1]
         if (last.start, last.end) in tables:
             break
-        if P.BOILERPLATE.match(last.text) or P.AFP_SIGNOFF.match(last.text) or P.AGENCY_SIGNOFF.match(last.text):
+        if any(p.match(last.text) for p in (P.BOILERPLATE, P.AFP_SIGNOFF, P.AGENCY_SIGNOFF, P.DESK_SIGNOFF)):
             boilerplate.insert(0, last)
         elif P.RULE_LINE.match(last.text):
             pass

@@ -255,7 +255,12 @@ CREDIT_PLACE = re.compile(r"(?<!\s)\s++(?:in|from)\s++(?P<place>[A-Z][\w.'’\-]
 # or AFP's desk initials ("burs-jm/kir").
 AGENCY_SIGNOFF = re.compile(rf"^\s*+[(\[]?\s*+(?P<agency>(?i:{_AGENCY_ALT}))\s*+[)\]]?[\s.]*+$")
 # The same sign-off closing the last paragraph's line: "... the company said. REUTER".
-INLINE_SIGNOFF = re.compile(r"""(?<=[.!?"”)])[ \t]++(?P<signoff>REUTER|Reuters?|\((?:AP|UPI|AFP)\))[ \t]*+$""")
+# Or desk initials in parentheses, as AP's 1990s copy closes: "... the OAU said. (aa-kjd)".
+_DESK = r"\([a-z]{2,6}(?:[-/][a-z]{2,6})++\)"
+INLINE_SIGNOFF = re.compile(
+    rf"""(?<=[.!?"”)'])[ \t]++(?P<signoff>REUTER|Reuters?|\((?:AP|UPI|AFP)\)|{_DESK})[ \t]*+$"""
+)
+DESK_SIGNOFF = re.compile(rf"^\s*+{_DESK}\s*+$")
 # Credits closing the last paragraph in one sentence. A broadcast reporter's sign-off names the
 # reporter, the broadcaster and the place ("Jane Roe, VOA News, Miami.", "Jane Roe for VOA News,
 # Geneva.", "For NPR News, I'm Jane Roe.", and without punctuation in some transcripts: "Jane

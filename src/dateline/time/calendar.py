@@ -138,6 +138,12 @@ def month_year(anchor: date, month_number: int, direction: int, strict: bool = F
     return anchor.year if month_number > anchor.month else anchor.year + 1
 
 
+def months_away(anchor: date, month_number: int, day_number: int = 1) -> float:
+    """How far a day and month of the story's year lie from the story's date, in months."""
+    this_year = valid_date(anchor.year, month_number, min(day_number, 28)) or anchor
+    return abs((this_year - anchor).days) / 30.4
+
+
 def day_month_year(
     anchor: date, month_number: int, day_number: int = 1, direction: Callable[[], int] | None = None
 ) -> int:
