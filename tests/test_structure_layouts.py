@@ -231,3 +231,10 @@ def test_desk_initials_close_the_story_without_naming_an_agency(signoff):
     assert [b.text for b in lay.boilerplate] == [signoff.strip()]
     assert text[lay.body.start : lay.body.end].endswith("he said.")
     assert lay.agency is None
+
+
+def test_posted_and_updated_lines_above_the_headline():
+    text = "Posted 5/2/2031 7:21 AM\n\nUpdated 5/2/2031 3:41 PM\n\nHarbour council shuts old quay\n\n" + BODY
+    lay = parse_structure(text)
+    assert lay.published == "2031-05-02T07:21:00"
+    assert lay.headline.text == "Harbour council shuts old quay"

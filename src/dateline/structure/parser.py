@@ -168,10 +168,11 @@ def _read_header_line(header: _Header, line: Field, index: int, lines: list[Fiel
         if agency and header.agency is None:
             header.agency = agency
         return True
-    if header.published is None and len(s) <= 90 and P.TIMESTAMP_LINE.match(s):
+    if len(s) <= 90 and P.TIMESTAMP_LINE.match(s) and (header.published is None or is_bare_timestamp(s)):
         stamp = parse_timestamp(s)
         if stamp is not None:
-            header.published, header.published_span = stamp, line
+            if header.published is None:  # the first is the published time; "Updated ..." below it is not
+                header.published, header.published_span = stamp, line
             if index == header.lead:
                 header.lead += 1  # pages set the time above the headline too
             return True
