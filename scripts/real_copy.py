@@ -194,7 +194,11 @@ def classes(stories: Path, recs: dict[str, dict], tables_from: dict[str, dict]) 
         )
         add(
             "headline missed (stories)",
-            not name.startswith("gwn") and len(lines) > 1 and len(lines[0]) <= 120 and r["headline"] is None,
+            not name.startswith("gwn")
+            and len(lines) > 1
+            and len(lines[0]) <= 120
+            and r["headline"] is None
+            and not lines[0].startswith(("http", "www.")),  # a page's address is no headline
         )
         add("dateline missed on wire copy (stories)", wire and not r["dateline"]["places"])
         for a, b in r.get("headline_span") or ():
