@@ -119,7 +119,7 @@ def collect_more(shared: Path, out: Path, seed: int = 4) -> None:
 def _retokenised(text: str) -> str:
     """Undo the token spacing ECB+ leaves where the original had none: "4: 59 PM", "p. m.",
     "59 - year - old", URLs."""
-    text = re.sub(r"(?<=\d): (?=\d\d\b)", ":", text)
+    text = re.sub(r"(?<=\d): (?=\d\d(?:\b|[AaPp][Mm]))", ":", text)
     text = re.sub(r"\b([ap])\. m\.", r"\1.m.", text)
     text = re.sub(r"(?<=[a-z0-9]) - (?=[a-z0-9])", "-", text)
     text = re.sub(r"(?<=\d) / (?=\d)", "/", text)

@@ -66,11 +66,21 @@ def test_callers_url_wins_and_a_story_without_headline_keeps_its_first_paragraph
     assert text[lay.paragraphs[0].start :].startswith("The harbour council voted")
 
 
+def test_deck_between_headline_and_a_known_place():
+    text = (
+        "Harbour council shuts old quay\n\n"
+        "Storm left cracks in the quay wall, engineers say\n\n"
+        "LISBON - The harbour council voted on Tuesday to close the old quay.\n\n"
+        "Work is due to start next month.\n"
+    )
+    assert [p.text for p in parse_structure(text).dateline.places] == ["Lisbon"]
+
+
 def test_deck_between_headline_and_dateline():
     text = (
         "Harbour council shuts old quay\n\n"
         "Storm left cracks in the quay wall, engineers say\n\n"
-        "PORT ELLEN - The harbour council voted on Tuesday to close the old quay.\n\n"
+        "PORT ELLEN, Ore. - The harbour council voted on Tuesday to close the old quay.\n\n"
         "Work is due to start next month.\n"
     )
     lay = parse_structure(text)
@@ -238,3 +248,26 @@ def test_posted_and_updated_lines_above_the_headline():
     lay = parse_structure(text)
     assert lay.published == "2031-05-02T07:21:00"
     assert lay.headline.text == "Harbour council shuts old quay"
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "By the end of next week the harbour council will have voted on the quay.",  # a sentence, not a byline
+        "QUAY WORKS FAVOUR THE EAST, BUT COSTS FAVOUR THE WEST - an engineer wrote on Monday.",  # a heading
+        "Q: You first saw the quay on May 17, 2001. What did you find?",  # a date in a sentence
+    ],
+)
+def test_a_lede_is_not_a_deck(second):
+    lede = "The harbour council voted on Tuesday to close the old quay for repairs, its chairman said."
+    text = f"Harbour council shuts old quay\n\n{lede}\n\n{second}\n\nWork starts next month.\n"
+    lay = parse_structure(text)
+    assert text[lay.body.start :].startswith("The harbour council voted")
+    assert lay.dateline is None and lay.published is None and lay.byline is None
+
+
+def test_sign_off_names_without_their_titles():
+    text = "The council voted on Tuesday to close the quay.\n\nWork starts next month. By Ann Lee, The Canadian Press\n"
+    assert [(c.name.text, parse_structure(text).agency) for c in parse_structure(text).credits] == [("Ann Lee", "CP")]
+    text = "The council voted on Tuesday to close the quay, the chairman told reporters.\n\nStaff Writers Ann Lee and Tom Berg contributed to this report.\n"
+    assert [c.name.text for c in parse_structure(text).credits] == ["Ann Lee", "Tom Berg"]

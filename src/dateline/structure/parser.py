@@ -22,6 +22,7 @@ from dateline.structure.timestamp import is_bare_timestamp, parse_timestamp
 
 HEADER_MAX_LINES = 16
 HEADLINE_MAX_CHARS = 250
+DECK_MAX_CHARS = 200  # a deck under the headline is a line or two, never a paragraph
 STAMP_BLOCKS = 5  # a page's timestamp below its deck or photo caption is within the body's first blocks
 SHORT_HEADLINE_CHARS = 120  # a headline ending in a period, not in capitals or Title Case, is short
 TITLE_CASE_SHARE = 0.8
@@ -135,7 +136,7 @@ def _scan_header(text: str, lines: list[Field]) -> tuple[_Header, int, DatelineF
             continue
         if strong is not None and index < strong[0]:
             continue  # an unrecognised line above a clear dateline is still header (a photo credit, "3 Min Read")
-        if header.headline is not None and _announces(lines, index + 1):
+        if header.headline is not None and len(line.text) <= DECK_MAX_CHARS and _announces(lines, index + 1):
             continue  # a deck under the headline, above the timestamp, byline or dateline
         return header, line.start, None
     if strong is not None:
@@ -192,13 +193,20 @@ def _read_header_line(header: _Header, line: Field, index: int, lines: list[Fiel
 
 
 def _announces(lines: list[Field], index: int) -> bool:
-    """Whether the line at ``index`` is one that closes a header: a timestamp, a byline or a dateline."""
+    """Whether the line at ``index`` clearly closes a header: a short byline of names ("By
+    the end of the week, ..." is a sentence), a line holding only a timestamp, or a dateline
+    that names its agency, a date, a region or known places (a heading in capitals is none)."""
     if index >= min(len(lines), HEADER_MAX_LINES):
         return False
     s = lines[index].text
-    if P.BYLINE.match(s) or _match_dateline(lines[index]) is not None:
+    if (m := P.BYLINE.match(s)) and len(s) <= DECK_MAX_CHARS // 2 and m["names"][:1].isupper():
         return True
-    return len(s) <= 90 and P.TIMESTAMP_LINE.match(s) is not None and parse_timestamp(s) is not None
+    if len(s) <= 90 and is_bare_timestamp(s):
+        return True
+    d = _match_dateline(lines[index])
+    return d is not None and bool(
+        d.agency or d.date_text or d.region or d.station or all(is_known_place(p.text) for p in d.places)
+    )
 
 
 def _stamp_in_body(text: str, blocks: list[Block]) -> tuple[Field, bool] | None:

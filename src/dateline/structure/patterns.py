@@ -147,10 +147,12 @@ TIMESTAMP_LINE = re.compile(
 URL_LINE = re.compile(r"^\s*+(?:https?://|www\.)\S++\s*+$", re.I)
 
 # What a line holding only a timestamp may hold besides the date and the time: labels,
-# a weekday, a zone, separators. "Posted 12/19/2005 3:36 PM ET", "(March 20, 2007) --".
+# a weekday, a zone, an agency, the time in a second zone, separators. "Posted 12/19/2005
+# 3:36 PM ET", "(March 20, 2007) --", "AFP, Tuesday 2 Jul 2013", "07:58 GMT (23:58 PST)".
 STAMP_REST = re.compile(
     rf"^(?:[\s,.|:;()@/–—-]++|(?i:published|updated|posted|first|last|on|at|by|am|pm|a\.m\.|p\.m\.|et|pt|ct|"
-    rf"mt|{_TZ_ALT})\b|{WEEKDAY}\b)*+$",
+    rf"mt|story|article|created|release|for|immediate|{_TZ_ALT}|{_AGENCY_ALT})\b|{WEEKDAY}\b|"
+    rf"\d{{1,2}}:\d\d\b)*+$",
     re.I,
 )
 
@@ -275,7 +277,7 @@ _SIGNOFF_PLACE = r"(?P<place>[A-Za-z][^,.!?\n]{0,39}+)"
 SIGNOFF_CREDITS: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
-            rf"{_SIGNOFF_START}(?P<credit>(?:(?:I'm|I am|This is)[ \t]++)?(?P<names>{_NAME})"
+            rf"{_SIGNOFF_START}(?P<credit>(?:(?:I'm|I am|This is|By)[ \t]++)?(?P<names>{_NAME})"
             rf"(?:[ \t]*+,[ \t]*+|[ \t]++for[ \t]++|[ \t]++){_SIGNOFF_AGENCY}"
             rf"(?:(?:[ \t]*+,[ \t]*+|[ \t]++){_SIGNOFF_PLACE})?[ \t]*+\.?)\s*+$"
         ),
@@ -291,7 +293,8 @@ SIGNOFF_CREDITS: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (
         re.compile(
-            rf"{_SIGNOFF_START}(?:(?:-{{2,}}|—)[ \t]*+)?(?P<credit>(?P<names>{_NAME}(?:[ \t]*+(?:,|and)[ \t]++{_NAME})*+)"
+            rf"{_SIGNOFF_START}(?:(?:-{{2,}}|—)[ \t]*+)?(?P<credit>(?:(?i:staff[ \t]++)?(?i:writers?|reporters?|"
+            rf"correspondents?)[ \t]++)?(?P<names>{_NAME}(?:[ \t]*+(?:,|and)[ \t]++{_NAME})*+)"
             rf"[ \t]++(?:also[ \t]++)?contributed[ \t]++to[ \t]++this[ \t]++(?:article|report|story)\.?)\s*+$"
         ),
         "contributing",
