@@ -278,3 +278,26 @@ def test_he_never_stands_for_a_woman_the_story_names(read):
     )
     first, second = _direct(article)
     assert "Varga" in names[first.speaker] and "Brandt" in names[second.speaker]
+
+
+def test_a_cue_ending_its_sentence_reports_what_comes_before_the_comma(read):
+    article, _ = read("Harbour plan unclear on whether fishermen are covered, experts say.")
+    [item] = [q for q in article.quotes if q.kind == "indirect"]
+    assert (item.cue, item.text, item.speaker_text) == (
+        "say",
+        "Harbour plan unclear on whether fishermen are covered",
+        "experts",
+    )
+
+
+def test_according_to_reports_the_side_of_the_clause_that_holds_its_verb(read):
+    article, _ = read(
+        "Fees would rise 19.9 percent, according to the Harbour Foundation, more than twice what it projected."
+    )
+    [item] = [q for q in article.quotes if q.kind == "indirect"]
+    assert (item.cue, item.text) == ("according to", "Fees would rise 19.9 percent")
+
+
+def test_a_direct_quotes_cue_gives_no_reported_speech_of_its_own(read):
+    article, _ = read('"The harbour is safe," Mayor Elena Varga said in an interview on Monday.')
+    assert [(q.kind, q.cue) for q in article.quotes] == [("direct", "said")]
