@@ -257,3 +257,20 @@ def test_a_courtesy_title_goes_with_any_role_of_the_same_sex():
         ]
     )
     assert named(found, groups) == [["Harrow"], ["Harrow", "John Harrow"], ["Tom Vell"], ["Vell"]]
+
+
+def test_a_stock_index_is_one_entity_by_its_brand():
+    found = [
+        Found(0, 28, "PRODUCT", "Dow Jones Industrial Average"),
+        Found(30, 33, "PRODUCT", "Dow"),
+        Found(40, 44, "PRODUCT", "DJIA"),
+        Found(50, 75, "PRODUCT", "Standard & Poor's 500 index"),
+        Found(80, 87, "PRODUCT", "S&P 500"),
+        Found(90, 98, "PRODUCT", "FTSE-100"),
+    ]
+    groups = group_others(found)
+    assert sorted(sorted(found[i].text for i in g.members) for g in groups) == [
+        ["DJIA", "Dow", "Dow Jones Industrial Average"],
+        ["FTSE-100"],
+        ["S&P 500", "Standard & Poor's 500 index"],
+    ]

@@ -190,3 +190,35 @@ def test_a_version_number_after_a_product_name_is_part_of_it(vocab):
     ]
     doc = make(vocab, words, [(0, 1, "ORG"), (3, 4, "ORG"), (10, 11, "ORG"), (12, 13, "ORG")])
     assert texts(doc, correct(doc)) == [("Orvane", "ORG"), ("zPad 4", "PRODUCT"), ("Leeds", "ORG"), ("Hull", "ORG")]
+
+
+def test_a_stock_index_is_one_name_with_its_number_and_head(vocab):
+    words = ["The", "Dow", "Jones", "industrial", "average", "fell", "and", "the", "S&P", "500", "index", "rose", "."]
+    doc = make(vocab, words, [(1, 3, "NORP"), (8, 9, "ORG")])
+    assert texts(doc, correct(doc)) == [
+        ("Dow Jones industrial average", "PRODUCT"),
+        ("S&P 500 index", "PRODUCT"),
+    ]
+
+
+def test_a_glued_index_number_and_a_possessive_brand_are_read(vocab):
+    words = ["London", "'s", "FTSE-100", "and", "Standard", "&", "Poor", "'s", "500", "fell", "."]
+    doc = make(vocab, words, [(0, 1, "GPE"), (2, 3, "NORP"), (4, 7, "ORG")])
+    assert texts(doc, correct(doc)) == [
+        ("London", "GPE"),
+        ("FTSE-100", "PRODUCT"),
+        ("Standard & Poor 's 500", "PRODUCT"),
+    ]
+
+
+def test_a_brand_that_may_name_a_company_is_an_index_only_when_the_story_says_so(vocab):
+    agency = make(vocab, ["S&P", "cut", "its", "rating", "of", "Dow", "Chemical", "."], [(0, 1, "ORG"), (5, 7, "ORG")])
+    assert texts(agency, correct(agency)) == [("S&P", "ORG"), ("Dow Chemical", "ORG")]
+    words = ["The", "Dow", "Jones", "Industrial", "Average", "fell", ".", "The", "Dow", "lost", "2", "%", "."]
+    index = make(vocab, words, [(1, 4, "NORP"), (8, 9, "ORG")])
+    assert texts(index, correct(index)) == [("Dow Jones Industrial Average", "PRODUCT"), ("Dow", "PRODUCT")]
+
+
+def test_a_time_zone_is_no_name(vocab):
+    doc = make(vocab, ["at", "14:00", "UTC", "Velda", "said", "."], [(2, 3, "ORG"), (3, 4, "ORG")])
+    assert texts(doc, correct(doc)) == [("Velda", "ORG")]

@@ -220,6 +220,9 @@ def _other_key(f: Found) -> tuple[str, str]:
     if f.label == "ORG" or folded in ORG_ALIASES:
         return ("ORG", _without_legal_form(canonical(folded).replace(".", "")))
     kind = "place" if f.label in {"GPE", "LOC"} else f.label
+    index = names.index_name(f.text) if kind == "PRODUCT" else None
+    if index:  # "the Dow Jones Industrial Average", "the Dow", "DJIA": one index
+        return ("INDEX", index)
     model = next((m for w in f.text.split() if (m := names.model_designation(w))), None)
     if kind == "PRODUCT" and model:  # "Airbus A380", "the A380", "A380s": one product
         return ("PRODUCT", model.casefold())
