@@ -222,3 +222,35 @@ def test_a_brand_that_may_name_a_company_is_an_index_only_when_the_story_says_so
 def test_a_time_zone_is_no_name(vocab):
     doc = make(vocab, ["at", "14:00", "UTC", "Velda", "said", "."], [(2, 3, "ORG"), (3, 4, "ORG")])
     assert texts(doc, correct(doc)) == [("Velda", "ORG")]
+
+
+def test_an_i_name_is_a_product_with_the_capitalised_words_of_its_name(vocab):
+    words = ["Orvane", "sells", "the", "iZest", "Music", "Store", "and", "the", "iZest", ",", "not", "iRobot"]
+    doc = make(vocab, words, [(0, 1, "ORG"), (3, 4, "NORP"), (11, 12, "ORG")])
+    doc[9].tag_, doc[9].pos_ = ",", "PUNCT"
+    assert texts(doc, correct(doc)) == [
+        ("Orvane", "ORG"),
+        ("iZest Music Store", "PRODUCT"),
+        ("iZest", "PRODUCT"),
+        ("iRobot", "PRODUCT"),
+    ]
+
+
+def test_a_lone_model_designation_is_a_product_but_a_flight_number_is_not(vocab):
+    words = ["The", "Z450", "flew", ";", "Z470s", "wait", ";", "flight", "QX450", "landed", "."]
+    doc = make(vocab, words, [])
+    for i, pos in ((2, "VERB"), (5, "VERB"), (9, "VERB")):
+        doc[i].pos_ = pos
+    assert texts(doc, correct(doc)) == [("Z450", "PRODUCT"), ("Z470s", "PRODUCT")]
+
+
+def test_a_legal_form_after_a_name_is_part_of_it_and_makes_a_company(vocab):
+    words = ["Korlin", "Motor", "Company", "and", "Saturnia", "Corporation", "rose", "."]
+    doc = make(vocab, words, [(0, 2, "ORG"), (4, 6, "PRODUCT")])
+    assert texts(doc, correct(doc)) == [("Korlin Motor Company", "ORG"), ("Saturnia Corporation", "ORG")]
+
+
+def test_a_name_typed_nationality_once_and_organisation_once_is_the_organisation(vocab):
+    words = ["Orvane", "jets", "and", "Orvane", "said", ";", "Ruritanian", "and", "Ruritanian", "."]
+    doc = make(vocab, words, [(0, 1, "NORP"), (3, 4, "ORG"), (6, 7, "NORP"), (8, 9, "NORP")])
+    assert [label for _, label in texts(doc, correct(doc))] == ["ORG", "ORG", "NORP", "NORP"]

@@ -39,6 +39,7 @@ from dateline.geo.text import case_key
 from dateline.structure.patterns import AGENCIES
 
 NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
+VOTING_TYPES = NAME_TYPES | {"PRODUCT"}  # one name, one type per story (products too: "Saturn")
 NUMERIC_TYPES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 MAJORITY = 1.5  # a type wins over another when it has at least twice its mentions
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
@@ -72,6 +73,7 @@ def correct(
     spans = [NerSpan(e.start, e.end, e.label_) for e in doc.ents]
     spans = [s for s in (_trim(doc, s) for s in spans) if s is not None and not _time_zone(doc, s)]
     spans = _drop_title_parts(doc, spans)
+    spans = [_with_legal_form(doc, s) for s in spans]
     spans = spans + _names_after_roles(doc, spans)
     spans = [_extend_person(doc, s, spans) for s in spans]
     spans = _from_structure(doc, spans, places, "GPE")
@@ -120,6 +122,26 @@ def _trim(doc: Doc, span: NerSpan) -> NerSpan | None:
     if end <= start:
         return None
     return NerSpan(start, end, span.label)
+
+
+_COMPANY_TYPES = frozenset({"ORG", "PRODUCT", "NORP", "PERSON"})
+
+
+def _legal_form(token: Token) -> bool:
+    return token.text[:1].isupper() and token.lower_.rstrip(".") in LEGAL_FORMS
+
+
+def _with_legal_form(doc: Doc, span: NerSpan) -> NerSpan:
+    """A legal form right after a name is part of it ("Ford Motor" + "Company", "Chrysler"
+    + "LLC"), and a name written with one is a company ("Saturn Corporation" typed PRODUCT)."""
+    if span.label not in _COMPANY_TYPES:
+        return span
+    end = span.end
+    if end < len(doc) and _legal_form(doc[end]) and _same_line(doc, end - 1) and doc[end].ent_iob_ != "B":
+        end += 1
+    if end - span.start > 1 and _legal_form(doc[end - 1]):
+        return NerSpan(span.start, end, "ORG")
+    return span
 
 
 def _time_zone(doc: Doc, span: NerSpan) -> bool:
@@ -611,8 +633,11 @@ def _retype_by_majority(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
     """
     votes: dict[str, Counter] = defaultdict(Counter)
     for s in spans:
-        if s.label in NAME_TYPES:
+        if s.label in VOTING_TYPES:
             votes[_key(doc, s)][s.label] += 1
+    for key, counter in votes.items():  # "Airbus" once NORP, once ORG: no nationality, the other
+        if counter.get("NORP") and len(counter) > 1 and not gazetteer.is_demonym(key):
+            del counter["NORP"]
     name_parts = {
         doc[i].lower_ for s in spans if s.label == "PERSON" and s.end - s.start >= 2 for i in (s.start, s.end - 1)
     }
@@ -628,8 +653,8 @@ def _retype_by_majority(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
             out.append(replace(s, label="PERSON"))
             continue
         counter = votes.get(key)
-        if s.label in NAME_TYPES and counter and len(counter) > 1:
-            (best, n), (_, m) = counter.most_common(2)
+        if s.label in VOTING_TYPES and counter:
+            (best, n), (_, m) = (counter.most_common(2) + [("", 0)])[:2]
             if n >= MAJORITY * m and best != s.label:
                 s = replace(s, label=best)
         out.append(s)
