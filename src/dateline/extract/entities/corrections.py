@@ -21,6 +21,7 @@ from dateline.extract.entities.entity_words import (
     CREDIT_WORDS,
     EMPLOYMENT,
     HONORIFIC_GENDER,
+    INDEX_BRANDS,
     INDEX_BRANDS_NEED_TAIL,
     INDEX_TAILS,
     KINSHIP,
@@ -70,9 +71,10 @@ def correct(
     ``places`` and ``persons`` are character spans the story's structure vouches for
     (dateline places, byline and credit names): they win over the tagger.
     """
+    text = doc.text  # rebuilt on every access: read once
     spans = [NerSpan(e.start, e.end, e.label_) for e in doc.ents]
     spans = [s for s in (_trim(doc, s) for s in spans) if s is not None and not _time_zone(doc, s)]
-    spans = _drop_title_parts(doc, spans)
+    spans = _drop_title_parts(doc, spans, text)
     spans = [_with_legal_form(doc, s) for s in spans]
     spans = spans + _names_after_roles(doc, spans)
     spans = [_extend_person(doc, s, spans) for s in spans]
@@ -81,9 +83,9 @@ def correct(
     spans = spans + _full_names_again(doc, spans)
     spans = spans + _more_of_the_same(doc, spans)
     spans = spans + _untagged_countries(doc, spans)
-    spans = _camel_products(doc, spans)
-    spans = _product_models(doc, spans)
-    spans = _index_names(doc, spans)
+    spans = _camel_products(doc, spans, text)
+    spans = _product_models(doc, spans, text)
+    spans = _index_names(doc, spans, text)
     spans = _join_adjacent_people(doc, spans)
     spans = _retype_by_majority(doc, spans)
     spans = _retype_lone_places(doc, spans)
@@ -147,8 +149,7 @@ def _with_legal_form(doc: Doc, span: NerSpan) -> NerSpan:
 def _time_zone(doc: Doc, span: NerSpan) -> bool:
     """ "12:30 UTC", "GMT": a time zone written in capitals is no name (the tagger takes it
     for an organisation)."""
-    text = doc[span.start : span.end].text
-    return text.isupper() and text.casefold() in TIME_ZONES
+    return span.end - span.start == 1 and doc[span.start].lower_ in TIME_ZONES and doc[span.start].is_upper
 
 
 def is_currency_sign(doc: Doc, span: NerSpan) -> bool:
@@ -198,7 +199,7 @@ def _is_model(doc: Doc, i: int, lenient: bool = False) -> bool:
     )
 
 
-def _product_models(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
+def _product_models(doc: Doc, spans: list[NerSpan], text: str) -> list[NerSpan]:
     """A maker's name with a model designation is a product, not the maker ("Airbus A380",
     "Boeing 787 Dreamliner", "Ford F-150"); the designation alone elsewhere in the story
     ("the A380", "A380s") names the same product."""
@@ -224,7 +225,7 @@ def _product_models(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
         else:
             out.append(s)
     tagged = {i for s in out if s.label not in NUMERIC_TYPES for i in range(s.start, s.end)}
-    models |= _lone_models(doc, tagged)
+    models |= _lone_models(doc, tagged, text)
     if not models:
         return out
     new = [
@@ -244,18 +245,19 @@ def _product_models(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
 
 
 _MODEL_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "new", "first", "final", "last"})
-_LONE_MODEL_RE = re.compile(r"^(?:[A-Z]{1,3}-?\d{3,4}|\d{3}-\d{2,3})[A-Z]{0,3}$")  # "A380", "F-150", "777-200LR"
+_LONE_MODEL_RE = re.compile(r"\b[A-Z]{1,3}-?\d{3,4}[A-Z]{0,3}s?\b")  # "A380", "A350s", "F-150"
 
 
-def _lone_models(doc: Doc, tagged: set[int]) -> set[str]:
+def _lone_models(doc: Doc, tagged: set[int], text: str) -> set[str]:
     """Model designations no maker's name introduces ("the A380", "A350s", "the
     777-200LR"): a letter with three digits or a hyphenated series, after an article or a
     possessive, in the plural, or before a noun; not a flight number ("Flight MH370")."""
     out = set()
-    for t in doc:
-        model = model_designation(t.text)
-        if model is None or t.i in tagged or not _LONE_MODEL_RE.match(model):
+    for m in _LONE_MODEL_RE.finditer(text):
+        t = doc.char_span(m.start(), m.end())
+        if t is None or t.start in tagged or (model := model_designation(t.text)) is None:
             continue
+        t = t[0]
         before = doc[t.i - 1].lower_ if t.i > 0 else ""
         after = doc[t.i + 1] if t.i + 1 < len(doc) else None
         if before == "flight" or not _is_model(doc, t.i, lenient=True):
@@ -267,16 +269,19 @@ def _lone_models(doc: Doc, tagged: set[int]) -> set[str]:
 
 _CAMEL_RE = re.compile(r"^[a-z][A-Z]")  # "iPhone", "iOS": a brand's product, written so
 _I_NAME_RE = re.compile(r"^i[A-Z][A-Za-z]+$")
+_I_NAME_TEXT_RE = re.compile(r"\bi[A-Z][A-Za-z]")
 
 
-def _camel_products(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
+def _camel_products(doc: Doc, spans: list[NerSpan], text: str) -> list[NerSpan]:
     """A name written "iName" ("iPhone", "iTunes", "iOS") is a product wherever it stands,
     whatever the tagger typed it or missed, with the capitalised words of its name after it
     ("iTunes Music Store", "iPod Nano"); the company is written otherwise ("iRobot Corp")."""
+    if not _I_NAME_TEXT_RE.search(text):
+        return spans
     new: list[NerSpan] = []
     i = 0
     while i < len(doc):
-        if not _I_NAME_RE.match(doc[i].text):
+        if doc[i].text[:1] != "i" or not _I_NAME_RE.match(doc[i].text):
             i += 1
             continue
         end = i + 1
@@ -328,16 +333,23 @@ def _model_name_after(doc: Doc, end: int) -> int:
     return end
 
 
-def _index_names(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
+def _index_names(doc: Doc, spans: list[NerSpan], text: str) -> list[NerSpan]:
     """A stock index named by its brand, with its number and head noun ("the S&P 500
     index", "Dow Jones industrial average", "Japan's Nikkei 225", "FTSE-100"), is one name,
     a PRODUCT, whatever spans and types the tagger gave its words. A brand that may name
     something else ("Dow", "S&P" the rating agency) is the index only so written, or where
     the story names that index so elsewhere."""
+    if not _BRAND_RE.search(text):
+        return spans
     found: list[tuple[int, int, str, bool]] = []  # start, end, index, written as an index
     i = 0
     while i < len(doc):
-        hit = index_brand([t.lower_ for t in doc[i : i + 4]]) if doc[i].text[:1].isupper() else None
+        first = doc[i].lower_
+        hit = (
+            index_brand([t.lower_ for t in doc[i : i + 4]])
+            if (first in _BRAND_WORDS or first.split("-")[0] in _BRAND_WORDS) and doc[i].text[:1].isupper()
+            else None
+        )
         if hit is None:
             i += 1
             continue
@@ -352,6 +364,10 @@ def _index_names(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
     new = [NerSpan(a, b, "PRODUCT") for a, b, index, _ in found if index in named]
     taken = {i for s in new for i in range(s.start, s.end)}
     return [s for s in spans if taken.isdisjoint(range(s.start, s.end))] + new
+
+
+_BRAND_WORDS = frozenset(words[0] for words in INDEX_BRANDS)
+_BRAND_RE = re.compile(r"(?<![\w&])(?:" + "|".join(re.escape(w) for w in sorted(_BRAND_WORDS)) + r")(?![\w&])", re.I)
 
 
 def _index_tail(doc: Doc, i: int) -> int:
@@ -411,9 +427,8 @@ def _join_adjacent_people(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
     return out
 
 
-def _drop_title_parts(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
+def _drop_title_parts(doc: Doc, spans: list[NerSpan], text: str) -> list[NerSpan]:
     """A word of a title is not an organisation: "Secretary of State Dana Whitfield"."""
-    text = doc.text  # once per story
     covered = [(m.start(), m.end()) for m in _TITLE_OF_RE.finditer(text)]
     if not covered:
         return spans
