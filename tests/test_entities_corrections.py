@@ -254,3 +254,9 @@ def test_a_name_typed_nationality_once_and_organisation_once_is_the_organisation
     words = ["Orvane", "jets", "and", "Orvane", "said", ";", "Ruritanian", "and", "Ruritanian", "."]
     doc = make(vocab, words, [(0, 1, "NORP"), (3, 4, "ORG"), (6, 7, "NORP"), (8, 9, "NORP")])
     assert [label for _, label in texts(doc, correct(doc))] == ["ORG", "ORG", "NORP", "NORP"]
+
+
+def test_a_group_name_mostly_typed_nationality_stays_so(vocab):
+    words = ["Zelotes", "marched", ";", "Zelotes", "and", "Zelotes", "said", "."]
+    doc = make(vocab, words, [(0, 1, "ORG"), (3, 4, "NORP"), (5, 6, "NORP")])
+    assert [label for _, label in texts(doc, correct(doc))] == ["NORP", "NORP", "NORP"]

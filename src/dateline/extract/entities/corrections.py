@@ -254,10 +254,10 @@ def _lone_models(doc: Doc, tagged: set[int], text: str) -> set[str]:
     possessive, in the plural, or before a noun; not a flight number ("Flight MH370")."""
     out = set()
     for m in _LONE_MODEL_RE.finditer(text):
-        t = doc.char_span(m.start(), m.end())
-        if t is None or t.start in tagged or (model := model_designation(t.text)) is None:
+        span = doc.char_span(m.start(), m.end())
+        if span is None or len(span) != 1 or span.start in tagged or (model := model_designation(span.text)) is None:
             continue
-        t = t[0]
+        t = span[0]
         before = doc[t.i - 1].lower_ if t.i > 0 else ""
         after = doc[t.i + 1] if t.i + 1 < len(doc) else None
         if before == "flight" or not _is_model(doc, t.i, lenient=True):
@@ -650,9 +650,10 @@ def _retype_by_majority(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
     for s in spans:
         if s.label in VOTING_TYPES:
             votes[_key(doc, s)][s.label] += 1
-    for key, counter in votes.items():  # "Airbus" once NORP, once ORG: no nationality, the other
-        if counter.get("NORP") and len(counter) > 1 and not gazetteer.is_demonym(key):
-            del counter["NORP"]
+    for key, tally in votes.items():  # "Airbus" once NORP, once ORG: a tie, and no nationality
+        others = max((n for label, n in tally.items() if label != "NORP"), default=0)
+        if 0 < tally.get("NORP", 0) <= others and not gazetteer.is_demonym(key):
+            del tally["NORP"]
     name_parts = {
         doc[i].lower_ for s in spans if s.label == "PERSON" and s.end - s.start >= 2 for i in (s.start, s.end - 1)
     }
