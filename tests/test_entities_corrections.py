@@ -260,3 +260,16 @@ def test_a_group_name_mostly_typed_nationality_stays_so(vocab):
     words = ["Zelotes", "marched", ";", "Zelotes", "and", "Zelotes", "said", "."]
     doc = make(vocab, words, [(0, 1, "ORG"), (3, 4, "NORP"), (5, 6, "NORP")])
     assert [label for _, label in texts(doc, correct(doc))] == ["NORP", "NORP", "NORP"]
+
+
+def test_a_person_tag_on_the_short_name_of_a_company_follows_the_company(vocab):
+    words = ["Velmont", "SpA", "said", "Velmont", "rose", "and", "Ana", "Korlin", "of", "Korlin", "AG", "and", "Korlin"]
+    ents = [(0, 1, "PERSON"), (3, 4, "PERSON"), (6, 8, "PERSON"), (9, 11, "ORG"), (12, 13, "PERSON")]
+    doc = make(vocab, words, ents)
+    assert texts(doc, correct(doc)) == [
+        ("Velmont SpA", "ORG"),
+        ("Velmont", "ORG"),
+        ("Ana Korlin", "PERSON"),
+        ("Korlin AG", "ORG"),
+        ("Korlin", "PERSON"),
+    ]

@@ -75,7 +75,7 @@ def correct(
     spans = [NerSpan(e.start, e.end, e.label_) for e in doc.ents]
     spans = [s for s in (_trim(doc, s) for s in spans) if s is not None and not _time_zone(doc, s)]
     spans = _drop_title_parts(doc, spans, text)
-    spans = [_with_legal_form(doc, s) for s in spans]
+    spans = _companies_everywhere(doc, [_with_legal_form(doc, s) for s in spans])
     spans = spans + _names_after_roles(doc, spans)
     spans = [_extend_person(doc, s, spans) for s in spans]
     spans = _from_structure(doc, spans, places, "GPE")
@@ -144,6 +144,39 @@ def _with_legal_form(doc: Doc, span: NerSpan) -> NerSpan:
     if end - span.start > 1 and _legal_form(doc[end - 1]):
         return NerSpan(span.start, end, "ORG")
     return span
+
+
+def _companies_everywhere(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
+    """A name tagged PERSON that starts a company's name written with a legal form is that
+    company ("Buitoni" and "Buitoni SpA", "Mark IV" and "Mark IV Industries Inc"), unless it
+    is also a part of a person's full name ("Jacobs" beside "Klaus Jacobs")."""
+    companies = [
+        tuple(t.lower_ for t in doc[s.start : s.end - 1])
+        for s in spans
+        if s.label == "ORG" and s.end - s.start > 1 and _legal_form(doc[s.end - 1])
+    ]
+    if not companies:
+        return spans
+    person_parts = {
+        t.lower_
+        for s in spans
+        if s.label == "PERSON" and not any(_legal_form(t) for t in doc[s.start : s.end])
+        for t in doc[s.start : s.end]
+        if not _starts_company(doc, s, companies)
+    }
+    return [
+        replace(s, label="ORG")
+        if s.label == "PERSON"
+        and _starts_company(doc, s, companies)
+        and not (s.end - s.start == 1 and doc[s.start].lower_ in person_parts)
+        else s
+        for s in spans
+    ]
+
+
+def _starts_company(doc: Doc, span: NerSpan, companies: list[tuple[str, ...]]) -> bool:
+    words = tuple(t.lower_ for t in doc[span.start : span.end])
+    return any(name[: len(words)] == words for name in companies)
 
 
 def _time_zone(doc: Doc, span: NerSpan) -> bool:
