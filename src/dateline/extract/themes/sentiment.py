@@ -24,6 +24,7 @@ from typing import Any
 
 import numpy as np
 
+from dateline.extract.themes.plain import save_plain
 from dateline.extract.themes.tone import NEGATED, NEGATORS, lexicon
 
 FORMAT = "dateline.sentiment/2"
@@ -289,17 +290,15 @@ class SentimentModel:
         return CLASSES[i], round(float(p[i]), 3)
 
     def save(self, out: Path) -> Path:
-        out.mkdir(parents=True, exist_ok=True)
         names = sorted(self.vocabulary, key=self.vocabulary.__getitem__)
         meta = {"format": FORMAT, "made": self.made, "classes": CLASSES, "context_width": self.width, "features": names}
-        (out / "model.json").write_text(json.dumps(meta, ensure_ascii=False, indent=0), encoding="utf-8")
-        np.savez_compressed(
-            out / "weights.npz",
+        return save_plain(
+            out,
+            meta,
             coef=self.coef.astype(np.float16),
             bias=self.bias.astype(np.float32),
             context=self.context.astype(np.float32),
         )
-        return out
 
 
 def load(path: str | Path) -> SentimentModel:
