@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 WORD = re.compile(r"[A-Za-z][A-Za-z’']*")
-OUT = Path(__file__).resolve().parents[1] / "src" / "dateline" / "data" / "cues.tsv"
+OUT = Path(__file__).resolve().parents[1] / "src" / "dateline" / "extract" / "quotes" / "cues.tsv"
 MIN_KEEP = 3
 
 

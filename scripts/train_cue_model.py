@@ -27,7 +27,7 @@ from dateline.extract.quotes.cues import TokenIndex
 from dateline.extract.quotes.marks import find_quoted, split_paragraphs
 from dateline.extract.quotes.model import FEATURES_VERSION, MODEL_FILE, candidates, features
 
-OUT = Path(__file__).resolve().parents[1] / "src" / "dateline" / "data" / MODEL_FILE
+OUT = Path(__file__).resolve().parents[1] / "src" / "dateline" / "extract" / "quotes" / MODEL_FILE
 SEED = 15
 C = 0.3  # inverse regularisation strength
 MIN_WEIGHT = 0.02  # smaller weights are dropped from the shipped file

@@ -257,3 +257,50 @@ def test_a_courtesy_title_goes_with_any_role_of_the_same_sex():
         ]
     )
     assert named(found, groups) == [["Harrow"], ["Harrow", "John Harrow"], ["Tom Vell"], ["Vell"]]
+
+
+def test_a_stock_index_is_one_entity_by_its_brand():
+    found = [
+        Found(0, 28, "PRODUCT", "Dow Jones Industrial Average"),
+        Found(30, 33, "PRODUCT", "Dow"),
+        Found(40, 44, "PRODUCT", "DJIA"),
+        Found(50, 75, "PRODUCT", "Standard & Poor's 500 index"),
+        Found(80, 87, "PRODUCT", "S&P 500"),
+        Found(90, 98, "PRODUCT", "FTSE-100"),
+    ]
+    groups = group_others(found)
+    assert sorted(sorted(found[i].text for i in g.members) for g in groups) == [
+        ["DJIA", "Dow", "Dow Jones Industrial Average"],
+        ["FTSE-100"],
+        ["S&P 500", "Standard & Poor's 500 index"],
+    ]
+
+
+def test_a_short_form_goes_to_the_one_longer_name_written_as_a_company():
+    found = [
+        Found(0, 20, "ORG", "Korlin Motor Company"),
+        Found(30, 44, "ORG", "Korlin Voyager"),
+        Found(50, 56, "ORG", "Korlin"),
+        Found(60, 77, "ORG", "Tamra Holding LLC"),
+        Found(80, 91, "ORG", "Tamra Group"),
+        Found(95, 100, "ORG", "Tamra"),
+    ]
+    assert _grouped(found) == [
+        ["Korlin", "Korlin Motor Company"],
+        ["Korlin Voyager"],
+        ["Tamra"],
+        ["Tamra Group"],
+        ["Tamra Holding LLC"],
+    ]
+
+
+def test_a_headline_name_typed_otherwise_joins_the_person_named_so_in_full():
+    found = [
+        Found(0, 10, "ORG", "Ana Reyvik", 0, headline=True),
+        Found(30, 40, "PERSON", "Ana Reyvik", 1),
+        Found(50, 56, "PERSON", "Reyvik", 2),
+        Found(60, 66, "ORG", "Velda", 0, headline=True),
+    ]
+    people = group_people(found, set())
+    assert [sorted(found[i].text for i in g.members) for g in people] == [["Ana Reyvik", "Ana Reyvik", "Reyvik"]]
+    assert [sorted(found[i].text for i in g.members) for g in group_others(found)] == []

@@ -190,3 +190,86 @@ def test_a_version_number_after_a_product_name_is_part_of_it(vocab):
     ]
     doc = make(vocab, words, [(0, 1, "ORG"), (3, 4, "ORG"), (10, 11, "ORG"), (12, 13, "ORG")])
     assert texts(doc, correct(doc)) == [("Orvane", "ORG"), ("zPad 4", "PRODUCT"), ("Leeds", "ORG"), ("Hull", "ORG")]
+
+
+def test_a_stock_index_is_one_name_with_its_number_and_head(vocab):
+    words = ["The", "Dow", "Jones", "industrial", "average", "fell", "and", "the", "S&P", "500", "index", "rose", "."]
+    doc = make(vocab, words, [(1, 3, "NORP"), (8, 9, "ORG")])
+    assert texts(doc, correct(doc)) == [
+        ("Dow Jones industrial average", "PRODUCT"),
+        ("S&P 500 index", "PRODUCT"),
+    ]
+
+
+def test_a_glued_index_number_and_a_possessive_brand_are_read(vocab):
+    words = ["London", "'s", "FTSE-100", "and", "Standard", "&", "Poor", "'s", "500", "fell", "."]
+    doc = make(vocab, words, [(0, 1, "GPE"), (2, 3, "NORP"), (4, 7, "ORG")])
+    assert texts(doc, correct(doc)) == [
+        ("London", "GPE"),
+        ("FTSE-100", "PRODUCT"),
+        ("Standard & Poor 's 500", "PRODUCT"),
+    ]
+
+
+def test_a_brand_that_may_name_a_company_is_an_index_only_when_the_story_says_so(vocab):
+    agency = make(vocab, ["S&P", "cut", "its", "rating", "of", "Dow", "Chemical", "."], [(0, 1, "ORG"), (5, 7, "ORG")])
+    assert texts(agency, correct(agency)) == [("S&P", "ORG"), ("Dow Chemical", "ORG")]
+    words = ["The", "Dow", "Jones", "Industrial", "Average", "fell", ".", "The", "Dow", "lost", "2", "%", "."]
+    index = make(vocab, words, [(1, 4, "NORP"), (8, 9, "ORG")])
+    assert texts(index, correct(index)) == [("Dow Jones Industrial Average", "PRODUCT"), ("Dow", "PRODUCT")]
+
+
+def test_a_time_zone_is_no_name(vocab):
+    doc = make(vocab, ["at", "14:00", "UTC", "Velda", "said", "."], [(2, 3, "ORG"), (3, 4, "ORG")])
+    assert texts(doc, correct(doc)) == [("Velda", "ORG")]
+
+
+def test_an_i_name_is_a_product_with_the_capitalised_words_of_its_name(vocab):
+    words = ["Orvane", "sells", "the", "iZest", "Music", "Store", "and", "the", "iZest", ",", "not", "iRobot"]
+    doc = make(vocab, words, [(0, 1, "ORG"), (3, 4, "NORP"), (11, 12, "ORG")])
+    doc[9].tag_, doc[9].pos_ = ",", "PUNCT"
+    assert texts(doc, correct(doc)) == [
+        ("Orvane", "ORG"),
+        ("iZest Music Store", "PRODUCT"),
+        ("iZest", "PRODUCT"),
+        ("iRobot", "PRODUCT"),
+    ]
+
+
+def test_a_lone_model_designation_is_a_product_but_a_flight_number_is_not(vocab):
+    words = ["The", "Z450", "flew", ";", "Z470s", "wait", ";", "flight", "QX450", "landed", "."]
+    doc = make(vocab, words, [])
+    for i, pos in ((2, "VERB"), (5, "VERB"), (9, "VERB")):
+        doc[i].pos_ = pos
+    assert texts(doc, correct(doc)) == [("Z450", "PRODUCT"), ("Z470s", "PRODUCT")]
+
+
+def test_a_legal_form_after_a_name_is_part_of_it_and_makes_a_company(vocab):
+    words = ["Korlin", "Motor", "Company", "and", "Saturnia", "Corporation", "rose", "."]
+    doc = make(vocab, words, [(0, 2, "ORG"), (4, 6, "PRODUCT")])
+    assert texts(doc, correct(doc)) == [("Korlin Motor Company", "ORG"), ("Saturnia Corporation", "ORG")]
+
+
+def test_a_name_typed_nationality_once_and_organisation_once_is_the_organisation(vocab):
+    words = ["Orvane", "jets", "and", "Orvane", "said", ";", "Ruritanian", "and", "Ruritanian", "."]
+    doc = make(vocab, words, [(0, 1, "NORP"), (3, 4, "ORG"), (6, 7, "NORP"), (8, 9, "NORP")])
+    assert [label for _, label in texts(doc, correct(doc))] == ["ORG", "ORG", "NORP", "NORP"]
+
+
+def test_a_group_name_mostly_typed_nationality_stays_so(vocab):
+    words = ["Zelotes", "marched", ";", "Zelotes", "and", "Zelotes", "said", "."]
+    doc = make(vocab, words, [(0, 1, "ORG"), (3, 4, "NORP"), (5, 6, "NORP")])
+    assert [label for _, label in texts(doc, correct(doc))] == ["NORP", "NORP", "NORP"]
+
+
+def test_a_person_tag_on_the_short_name_of_a_company_follows_the_company(vocab):
+    words = ["Velmont", "SpA", "said", "Velmont", "rose", "and", "Ana", "Korlin", "of", "Korlin", "AG", "and", "Korlin"]
+    ents = [(0, 1, "PERSON"), (3, 4, "PERSON"), (6, 8, "PERSON"), (9, 11, "ORG"), (12, 13, "PERSON")]
+    doc = make(vocab, words, ents)
+    assert texts(doc, correct(doc)) == [
+        ("Velmont SpA", "ORG"),
+        ("Velmont", "ORG"),
+        ("Ana Korlin", "PERSON"),
+        ("Korlin AG", "ORG"),
+        ("Korlin", "PERSON"),
+    ]

@@ -225,10 +225,22 @@ def test_a_cue_inside_reported_words_is_part_of_them(read):
     assert [q.cue for q in article.quotes if q.kind == "indirect"] == ["say"]
 
 
-def test_a_speech_verb_inside_the_content_of_another_verb_is_the_cue(read):
+def test_a_speech_participle_after_a_comma_starts_an_attribution_of_its_own(read):
     article, _ = read("Mayor Elena Varga spoke out about the bridge, arguing that it is safe.")
+    found = [(q.cue, q.text) for q in article.quotes if q.kind == "indirect"]
+    assert found == [("spoke out about", "the bridge"), ("arguing", "it is safe")]
+
+
+def test_the_content_of_an_object_cue_stops_before_a_trailing_saying(read):
+    article, _ = read("The council defended its budget on Monday, saying the harbour needs repairs.")
+    found = [(q.cue, q.text) for q in article.quotes if q.kind == "indirect"]
+    assert found == [("defended", "its budget on Monday"), ("saying", "the harbour needs repairs")]
+
+
+def test_what_was_said_is_the_clause_after_the_cue_when_one_hangs_on_each_side(read):
+    article, _ = read("It is an unlikely scenario; the mayor's team says she will return to work next week.")
     [item] = [q for q in article.quotes if q.kind == "indirect"]
-    assert (item.cue, item.text) == ("arguing", "it is safe")
+    assert (item.cue, item.text) == ("says", "she will return to work next week")
 
 
 def test_said_takes_no_particle(read):
@@ -266,3 +278,26 @@ def test_he_never_stands_for_a_woman_the_story_names(read):
     )
     first, second = _direct(article)
     assert "Varga" in names[first.speaker] and "Brandt" in names[second.speaker]
+
+
+def test_a_cue_ending_its_sentence_reports_what_comes_before_the_comma(read):
+    article, _ = read("Harbour plan unclear on whether fishermen are covered, experts say.")
+    [item] = [q for q in article.quotes if q.kind == "indirect"]
+    assert (item.cue, item.text, item.speaker_text) == (
+        "say",
+        "Harbour plan unclear on whether fishermen are covered",
+        "experts",
+    )
+
+
+def test_according_to_reports_the_side_of_the_clause_that_holds_its_verb(read):
+    article, _ = read(
+        "Fees would rise 19.9 percent, according to the Harbour Foundation, more than twice what it projected."
+    )
+    [item] = [q for q in article.quotes if q.kind == "indirect"]
+    assert (item.cue, item.text) == ("according to", "Fees would rise 19.9 percent")
+
+
+def test_a_direct_quotes_cue_gives_no_reported_speech_of_its_own(read):
+    article, _ = read('"The harbour is safe," Mayor Elena Varga said in an interview on Monday.')
+    assert [(q.kind, q.cue) for q in article.quotes] == [("direct", "said")]

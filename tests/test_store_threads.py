@@ -104,3 +104,95 @@ def test_stories_reporting_the_same_happening_share_a_thread(store):
     )
     store.add([a, b])
     assert len({r["thread"] for r in store.db.query("SELECT thread FROM stories")}) == 1
+
+
+FLOOD = (
+    "Flood waters rose in {town} on Monday and the river authority ordered the old town cleared. "
+    "Mayor {mayor} said the dikes along the river would hold, while volunteers filled sandbags "
+    "and the army sent boats to reach families cut off by the water in {town}. {mayor} said "
+    "schools would stay closed until the river fell. Germany has seen three floods this year."
+)
+
+
+def flood(town: str, mayor: str, day: int, lat: float):
+    art = make_article(
+        FLOOD.format(town=town, mayor=mayor),
+        headline=f"{town} flood forces evacuation",
+        published=f"2031-04-{day:02d}T08:00:00+00:00",
+        people={mayor: ("mayor",)},
+        places=((town, lat, 8.1, "DE"), ("Germany", 51.0, 10.0, "DE")),
+    )
+    country = dataclasses.replace(art.places[1], feature="PCLI")
+    return dataclasses.replace(art, places=(art.places[0], country))
+
+
+def test_the_same_kind_of_happening_elsewhere_is_another_thread(store):
+    """Two floods told in the same words, in two towns with two mayors, share only their country:
+    what they report (who, where) keeps them apart."""
+    store.add([flood("Kessel", "Ines Carvo", 1, 50.1), flood("Lormar", "Tomas Berg", 2, 52.3)])
+    assert len({r["thread"] for r in store.db.query("SELECT thread FROM stories")}) == 2
+
+
+def test_a_story_joins_the_thread_it_shares_most_with(store):
+    """A later story naming the thread's people and places joins it, and the thread's centroid,
+    days and story count follow."""
+    later = make_article(
+        "The clean-up began in Kessel as the river fell. Ines Carvo thanked the volunteers and said "
+        "the dikes had held; the river authority will inspect them before the old town reopens.",
+        headline="Kessel begins clean-up after flood",
+        published="2031-04-09T08:00:00+00:00",
+        people={"Ines Carvo": ("mayor",)},
+        places=(("Kessel", 50.1, 8.1, "DE"),),
+    )
+    store.add([flood("Kessel", "Ines Carvo", 1, 50.1), flood("Lormar", "Tomas Berg", 2, 52.3), later])
+    rows = store.db.query("SELECT thread FROM stories ORDER BY n")
+    assert rows[0]["thread"] == rows[2]["thread"] != rows[1]["thread"]
+    info = store.db.one("SELECT * FROM threads WHERE n = ?", (rows[0]["thread"],))
+    assert (info["stories"], info["first_day"], info["last_day"]) == (2, "2031-04-01", "2031-04-09")
+    assert info["named"] > 0 and info["words"] > 0
+
+
+FILLER = (
+    "harbour cargo ferry island market winter cattle timber copper wheat barley orchard vineyard "
+    "quarry bridge tunnel railway station airport museum library theatre stadium hospital school "
+    "college factory foundry mill brewery bakery garden forest meadow valley canyon glacier volcano "
+    "desert prairie marsh lagoon reef"
+).split()
+
+
+def test_a_thread_centroid_keeps_a_bounded_number_of_terms(store):
+    """However many stories a thread gathers, its centroid holds at most ``CENTROID_TERMS`` terms:
+    the cost of comparing a story with it stays flat."""
+    from dateline.store.threads import CENTROID_TERMS
+
+    arts = []
+    for i in range(6):
+        words = " ".join(f"{w}{'abcdefgh'[i]}x" for w in FILLER)
+        arts.append(
+            make_article(
+                f"Ines Carvo visited Kessel. {words}. {words}. {words}.",
+                headline="Kessel flood",
+                published=f"2031-04-{1 + i:02d}T08:00:00+00:00",
+                people={"Ines Carvo": ("mayor",)},
+                places=(("Kessel", 50.1, 8.1, "DE"),),
+            )
+        )
+    store.add(arts)
+    (thread,) = {r["thread"] for r in store.db.query("SELECT thread FROM stories")}
+    assert store.db.scalar("SELECT stories FROM threads WHERE n = ?", (thread,)) == 6
+    assert 40 < store.db.scalar("SELECT COUNT(*) FROM thread_terms WHERE thread = ?", (thread,)) <= CENTROID_TERMS
+
+
+def test_an_archive_without_centroids_gets_them_when_opened(db_url):  # noqa: F811
+    """An archive written before thread centroids existed (schema 2) has them built from its
+    stored terms when it is opened, and threading goes on from them."""
+    with Store.open(db_url) as s:
+        s.add([flood("Kessel", "Ines Carvo", 1, 50.1)])
+        s.db.execute("DELETE FROM thread_terms")
+        s.db.execute("DELETE FROM threads")
+        s.db.execute("UPDATE meta SET value = '2' WHERE key = 'schema'")
+    with Store.open(db_url) as s:
+        assert s.db.scalar("SELECT COUNT(*) FROM thread_terms") > 0
+        assert s.db.scalar("SELECT stories FROM threads") == 1
+        s.add([dataclasses.replace(flood("Kessel", "Ines Carvo", 12, 50.1), id="later-take")])
+        assert len({r["thread"] for r in s.db.query("SELECT thread FROM stories")}) == 1

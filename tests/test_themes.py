@@ -3,6 +3,7 @@ Fixtures are sentences written for these tests; no model is needed but the shipp
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -244,6 +245,54 @@ def test_parse_features_read_the_targets_role():
     assert f["hv|dobj"] < 0  # "blamed" is negative in VADER's lexicon
     with_parse = sentiment.features(sentiment.Target(doc.text, start, start + 6, doc))
     assert set(f) <= set(with_parse) and set(sentiment.features(_target(doc.text, "Marlow"))) < set(with_parse)
+
+
+def test_path_features_follow_the_parse_to_sentiment_words():
+    from dateline.nlp import load_pipeline
+
+    doc = load_pipeline()("Marlow faced a humiliating defeat.")
+    f = sentiment.parse_features(doc, 0, len("Marlow"))
+    negative = [k for k in f if k.startswith("p-:")]
+    assert negative and all(k.startswith("p-:nsubj") for k in negative)  # up from the subject, down to the object
+    assert f.get("pl2-", 0) > 0 and not any(k.startswith("p+") for k in f)
+
+
+def test_context_vectors_come_from_the_parse_and_round_trip(tmp_path):
+    from dateline.nlp import load_pipeline
+
+    nlp = load_pipeline()
+    sentences = [
+        ("Voters praised Marlow for the honest budget.", 1),
+        ("Critics blamed Marlow for the corrupt deal.", -1),
+        ("Marlow will travel to Lisbon on Tuesday.", 0),
+    ]
+    rows = []
+    for text, polarity in sentences:
+        doc = nlp(text)
+        start = text.index("Marlow")
+        rows.append((sentiment.Target(text, start, start + 6, doc), polarity))
+    width = rows[0][0].parsed.tensor.shape[1]
+    v = sentiment.context_vector(rows[0][0], width)
+    assert v is not None and v.shape == (len(sentiment.CONTEXT_PARTS) * width,) and np.abs(v).sum() > 0
+    assert sentiment.context_vector(rows[0][0], width + 1) is None  # another pipeline's vectors: not read
+    assert sentiment.context_vector(_target(sentences[0][0], "Marlow"), width) is None  # no parse
+    model = sentiment.train(rows * 3, c=10.0, min_count=1, width=width)
+    assert model.context.shape == (3, v.size) and np.abs(model.context).sum() > 0
+    loaded = sentiment.load(model.save(tmp_path / "m"))
+    assert loaded.width == width and loaded.vocabulary == model.vocabulary
+    assert loaded.scores(rows[1][0]) == pytest.approx(model.scores(rows[1][0]), abs=1e-3)
+    assert [loaded.predict(t)[0] for t, _ in rows] == [p for _, p in rows]
+
+
+def test_shipped_sentiment_model_reads_the_parsers_context_vectors():
+    from dateline.nlp import load_pipeline
+
+    model, doc = sentiment.default_model(), load_pipeline()("Critics blamed Marlow for the corrupt deal.")
+    assert model.width == doc.tensor.shape[1] and np.abs(model.context).sum() > 0
+    start = doc.text.index("Marlow")
+    parsed = sentiment.Target(doc.text, start, start + 6, doc)
+    without = dataclasses.replace(model, width=0)  # the same weights, context vectors not read
+    assert model.scores(parsed) != pytest.approx(without.scores(parsed), abs=1e-4)
 
 
 def test_ingest_applies_a_trained_topic_model(small_model, tmp_path):

@@ -8,9 +8,10 @@ trivial clusterings (every story alone, all stories together) are printed for sc
 Gold labels:
 - WikiRef220: the topic in the file name ("ParisAttacks2015 (3).txt", "premier.league.25.txt");
   5 main topics and 11 small "noise" topics, all scored as given.
-- ECB+: the topic folder (``--level topic``, 43 topics) or the topic's sub-topic
-  (``--level subtopic``: the "ecb" and "ecbplus" documents of a topic describe two different
-  seminal events, 86 clusters). Text is rebuilt from the tokens, a sentence a paragraph.
+- ECB+: the topic's sub-topic (``--level subtopic``, the default: the "ecb" and "ecbplus"
+  documents of a topic describe two different seminal events, 86 clusters; a thread is one
+  event followed, so this is the gold a thread answers to) or the topic folder (``--level topic``,
+  43 topics: two events of one kind together, which threads must keep apart). Text is rebuilt from the tokens, a sentence a paragraph.
 """
 
 from __future__ import annotations
@@ -61,7 +62,7 @@ def wikiref_stories(directory: Path) -> Iterator[Labelled]:
             yield Labelled(Story(text=text, source=str(path)), match.group(1).casefold())
 
 
-def ecbplus_stories(directory: Path, level: str = "topic") -> Iterator[Labelled]:
+def ecbplus_stories(directory: Path, level: str = "subtopic") -> Iterator[Labelled]:
     """ECB+ documents rebuilt from their tokens, labelled by topic or sub-topic."""
     for path in sorted(directory.rglob("*.xml"), key=lambda p: (_topic_number(p), p.name)):
         topic = path.name.split("_")[0]
@@ -189,7 +190,7 @@ def register(eval_app: typer.Typer) -> None:
     def threads(
         corpus: str = typer.Argument(..., help="wikiref | ecbplus"),
         directory: Path = typer.Argument(..., exists=True, help="The corpus folder."),
-        level: str = typer.Option("topic", "--level", help="ECB+ gold: topic | subtopic"),
+        level: str = typer.Option("subtopic", "--level", help="ECB+ gold: subtopic (one event, the default) | topic"),
         threshold: str = typer.Option(
             None, "--threshold", help="Similarity threshold(s), comma-separated (default: the archive's)."
         ),

@@ -33,6 +33,7 @@ LSH_MIN_WORDS = 60  # shorter bodies (dividend notices, results tables) look ali
 FIGURES_KEEP = 60  # the story's distinct figures kept to tell an update from a new day's notice
 FIGURES_AGREE = 0.5  # share of the smaller set of figures two versions of a story must share
 NAMED_PREFIXES = ("e:", "p:")  # terms naming an entity or place: a thread needs one in common
+BROAD_FEATURES = ("PCL", "CONT", "RGN")  # GeoNames codes of countries (PCLI, PCLD, ...), continents, regions
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,16 +144,21 @@ def buckets(signature: np.ndarray) -> tuple[int, ...]:
 def terms(article: Article, body: str) -> tuple[tuple[str, float], ...]:
     """The story's top weighted terms: entities (by identity key), places and content words
     (log tf, boosted). A name met only in the dateline says where the story was filed, not
-    what it reports: its term is ``d:``, never one of ``NAMED_PREFIXES``."""
+    what it reports: its term is ``d:``, never one of ``NAMED_PREFIXES``. A country, continent or
+    region (as an entity or a place) is ``c:``: it weighs like a name but covers too much of the
+    world to tie two stories into one happening (two floods in one country are two threads)."""
     counts: defaultdict[str, float] = defaultdict(float)
     filed = article.spans.get("dateline", ())
+    broad = {p.entity for p in article.places if _broad(p.feature)}
     for ent in article.entities:
         if not ent.journalist and ent.type in NAME_TYPES and (key := identity_key(ent.name, ent.type)[0]):
-            counts[f"{_prefix(ent.mentions, filed, 'e')}:{key}"] += ENTITY_BOOST * max(1, len(ent.mentions))
+            named = "c" if key.startswith("country:") or ent.id in broad else "e"
+            counts[f"{_prefix(ent.mentions, filed, named)}:{key}"] += ENTITY_BOOST * max(1, len(ent.mentions))
     mentions_of = {e.id: e.mentions for e in article.entities}
     for place in article.places:
         said = place.mentions or mentions_of.get(place.entity or "", ())
-        counts[f"{_prefix(said, filed, 'p')}:{place.geonames_id or name_key(place.name)}"] += ENTITY_BOOST
+        named = "c" if _broad(place.feature) else "p"
+        counts[f"{_prefix(said, filed, named)}:{place.geonames_id or name_key(place.name)}"] += ENTITY_BOOST
     for word in _words(article.headline or ""):
         counts[f"w:{word}"] += HEADLINE_BOOST
     for word in _words(body):
@@ -160,6 +166,11 @@ def terms(article: Article, body: str) -> tuple[tuple[str, float], ...]:
     weighted = {t: 1.0 + math.log(c) for t, c in counts.items() if c > 0}
     top = sorted(weighted.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_TERMS]
     return tuple((t, round(w, 4)) for t, w in top)
+
+
+def _broad(feature: str | None) -> bool:
+    """A place that covers too much of the world to tie two stories into one happening."""
+    return (feature or "").startswith(BROAD_FEATURES)
 
 
 def _prefix(mentions, filed, named: str) -> str:

@@ -10,7 +10,7 @@ Every row of a story refers to ``stories.n`` (an integer) so the per-story table
 
 from __future__ import annotations
 
-SCHEMA_VERSION = "2"  # 2: identity keys, evidence, corrections, term counts (filled from 1's rows)
+SCHEMA_VERSION = "3"  # 2: identity keys, evidence, corrections, term counts; 3: thread centroids (filled from 2's rows)
 
 TABLES = """
 CREATE TABLE IF NOT EXISTS meta (
@@ -172,6 +172,20 @@ CREATE TABLE IF NOT EXISTS term_df (
 );
 CREATE INDEX IF NOT EXISTS terms_term_story ON terms (term, story);
 CREATE INDEX IF NOT EXISTS lsh_bucket_story ON lsh (band, bucket, story);
+CREATE TABLE IF NOT EXISTS thread_terms (
+    thread BIGINT NOT NULL,
+    term TEXT NOT NULL,
+    weight REAL NOT NULL,
+    PRIMARY KEY (thread, term)
+);
+CREATE TABLE IF NOT EXISTS threads (
+    n BIGINT PRIMARY KEY,
+    stories INTEGER NOT NULL DEFAULT 0,
+    first_day TEXT,
+    last_day TEXT,
+    named REAL NOT NULL DEFAULT 0,
+    words REAL NOT NULL DEFAULT 0
+);
 CREATE TABLE IF NOT EXISTS story_figures (
     story BIGINT PRIMARY KEY REFERENCES stories (n),
     figures TEXT NOT NULL
@@ -209,6 +223,16 @@ INSERT INTO entity_keys (key, type, entity, kind)
     SELECT key, type, n, 'name' FROM entities WHERE NOT EXISTS (SELECT 1 FROM entity_keys);
 INSERT INTO term_df (term, df)
     SELECT term, COUNT(*) FROM terms WHERE NOT EXISTS (SELECT 1 FROM term_df) GROUP BY term;
+INSERT INTO thread_terms (thread, term, weight)
+    SELECT s.thread, t.term, SUM(t.weight) FROM terms t JOIN stories s ON s.n = t.story
+    WHERE s.thread IS NOT NULL AND NOT EXISTS (SELECT 1 FROM thread_terms) GROUP BY s.thread, t.term;
+INSERT INTO threads (n, stories, first_day, last_day, named, words)
+    SELECT s.thread, COUNT(*), MIN(s.day), MAX(s.day),
+        (SELECT COALESCE(SUM(c.weight * c.weight), 0) FROM thread_terms c
+            WHERE c.thread = s.thread AND (c.term LIKE 'e:%' OR c.term LIKE 'p:%')),
+        (SELECT COALESCE(SUM(c.weight * c.weight), 0) FROM thread_terms c
+            WHERE c.thread = s.thread AND NOT (c.term LIKE 'e:%' OR c.term LIKE 'p:%'))
+    FROM stories s WHERE s.thread IS NOT NULL AND NOT EXISTS (SELECT 1 FROM threads) GROUP BY s.thread;
 """
 
 SQLITE_TYPES = {"pk": "INTEGER PRIMARY KEY", "blob": "BLOB"}
@@ -233,6 +257,8 @@ ALL_TABLES = (
     "story_fts",
     "term_df",
     "story_figures",
+    "thread_terms",
+    "threads",
     "entity_keys",
     "entity_evidence",
     "entity_corrections",

@@ -7,16 +7,18 @@ back every day with new figures ("Fed adds reserves", an earnings table) shares 
 not a story: versions must be close in time and share their figures. A version group's
 newest story is marked current.
 
-Threads: stories about the same happening. A new story joins the thread of the archive
-story it is most similar to when that similarity reaches the threshold, else it starts a
-thread. Similarity is a cosine over tf-idf weighted terms: the story's named entities,
-places and events weigh most, content words fill in, and it is damped when the stories'
-days are far apart. Two stories that share no entity or place are never one thread (a
-shared template is not shared news). Versions always share their group's thread.
+Threads: stories about the same happening. A new story joins the thread whose centroid (the
+sum of its stories' unit tf-idf vectors, its heaviest terms kept) it is most similar to when
+that similarity reaches the threshold, else it starts a thread. Similarity blends the cosine of
+the whole vectors with the cosine of their entities and places alone, and is damped when the
+story's day is far from the thread's days. A story that shares no entity or place with a
+thread never joins it (a shared template, a dateline or a country is not shared news).
+Versions always share their group's thread.
 
 Cost per story is flat in the archive's size: document frequencies come from a per-term
-counter (``term_df``), each term's candidates are its most recent ``POSTINGS`` stories, and
-version candidates are bounded the same way.
+counter (``term_df``), each name's candidates are its most recent ``POSTINGS`` stories, whose
+threads (at most ``CANDIDATE_THREADS``) are compared through centroids of at most
+``CENTROID_TERMS`` terms, and version candidates are bounded the same way.
 """
 
 from __future__ import annotations
@@ -36,7 +38,10 @@ THREAD_THRESHOLD = 0.15  # the best worst case of ECB+ sub-topics and WikiRef to
 THREAD_DAYS = 14  # beyond this gap, similarity is damped
 MAX_DF_SHARE = 0.3  # terms in more than this share of stories are too common to find candidates
 IDF_MIN_STORIES = 1000  # a young archive's frequencies are read as if it held this many stories
-POSTINGS = 15  # a term's most recent stories looked at for a new story's thread
+POSTINGS = 15  # an entity's or place's most recent stories looked at for a new story's thread
+CANDIDATE_THREADS = 30  # threads compared with a new story: those its names reach most
+CENTROID_TERMS = 100  # a thread's centroid keeps its heaviest terms, however long the thread runs
+ENTITY_SHARE = 0.5  # weight of the entities-and-places cosine beside the whole vector's
 VERSION_CANDIDATES = 50  # stories per slug or LSH bucket looked at for a new story's versions
 
 
@@ -134,17 +139,20 @@ def _mark_current(db: Backend, group: int) -> None:
 def assign_thread(
     db: Backend, n: int, feats: StoryFeatures, group: int, settings: ThreadSettings = ThreadSettings()
 ) -> int:
-    """Index the story's terms and give it a thread; returns the thread id."""
+    """Index the story's terms, give it a thread and add it to that thread's centroid; returns
+    the thread id."""
     idf = _idf(db, [t for t, _ in feats.terms])
-    norm = math.sqrt(sum((w * idf[t]) ** 2 for t, w in feats.terms)) or 1.0
+    vector = {t: w * idf[t] for t, w in feats.terms if idf[t] > 0}  # the story's tf-idf terms
     thread = None
     if group != n:
         thread = db.scalar("SELECT thread FROM stories WHERE n = ?", (group,))
     if thread is None:
-        thread = _most_similar_thread(db, n, feats, idf, norm, settings) or n
+        thread = _best_thread(db, n, feats.day, vector, settings) or n
     db.executemany("INSERT INTO terms (term, story, weight) VALUES (?, ?, ?)", [(t, n, w) for t, w in feats.terms])
     _count_terms(db, [t for t, _ in feats.terms])
+    norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
     db.execute("UPDATE stories SET thread = ?, term_norm = ? WHERE n = ?", (thread, norm, n))
+    _add_to_centroid(db, thread, feats.day, {t: v / norm for t, v in vector.items()})
     return thread
 
 
@@ -171,42 +179,99 @@ def _idf(db: Backend, terms: list[str]) -> dict[str, float]:
     }
 
 
-def _most_similar_thread(
-    db: Backend, n: int, feats: StoryFeatures, idf: dict[str, float], norm: float, settings: ThreadSettings
+def _named(term: str) -> bool:
+    return term.startswith(NAMED_PREFIXES)
+
+
+def _best_thread(
+    db: Backend, n: int, day: str | None, vector: dict[str, float], settings: ThreadSettings
 ) -> int | None:
-    weights = {t: w * idf[t] for t, w in feats.terms if idf[t] > 0}
-    if not any(t.startswith(NAMED_PREFIXES) for t in weights):
+    """The thread whose centroid is most similar to the story, if that reaches the threshold.
+
+    Candidates are the threads of the recent stories that share one of the story's entities or
+    places (``POSTINGS`` a term, the ``CANDIDATE_THREADS`` most shared kept), so a thread needs
+    a name in common and the cost does not grow with the archive."""
+    named = {t: v for t, v in vector.items() if _named(t)}
+    if not named:
         return None
-    dots: dict[int, float] = {}
-    named: set[int] = set()
-    for term, weight in weights.items():
+    reach: dict[int, float] = {}
+    for term, weight in named.items():
         for r in db.query(
-            "SELECT story, weight FROM terms WHERE term = ? AND story <> ? ORDER BY story DESC LIMIT ?",
+            "SELECT s.thread FROM terms t JOIN stories s ON s.n = t.story "
+            "WHERE t.term = ? AND t.story <> ? ORDER BY t.story DESC LIMIT ?",
             (term, n, POSTINGS),
         ):
-            dots[r["story"]] = dots.get(r["story"], 0.0) + weight * r["weight"] * idf[term]
-            if term.startswith(NAMED_PREFIXES):
-                named.add(r["story"])
-    candidates = [s for s in dots if s in named]
-    if not candidates:
+            if r["thread"] is not None:
+                reach[r["thread"]] = reach.get(r["thread"], 0.0) + weight
+    threads = sorted(reach, key=lambda t: (-reach[t], t))[:CANDIDATE_THREADS]
+    if not threads:
         return None
-    info = {
-        r["n"]: r
-        for r in db.query(
-            f"SELECT n, term_norm, thread, day FROM stories WHERE n IN ({','.join('?' * len(candidates))})", candidates
-        )
-    }
+    dots: dict[int, list[float]] = {t: [0.0, 0.0] for t in threads}  # named, words
+    for r in db.query(
+        f"SELECT thread, term, weight FROM thread_terms WHERE thread IN ({','.join('?' * len(threads))}) "
+        f"AND term IN ({','.join('?' * len(vector))})",
+        [*threads, *vector],
+    ):
+        dots[r["thread"]][0 if _named(r["term"]) else 1] += vector[r["term"]] * r["weight"]
+    mine = (sum(v * v for v in named.values()), sum(v * v for t, v in vector.items() if not _named(t)))
     best: tuple[float, int] | None = None
-    for story in candidates:
-        row = info[story]
-        score = dots[story] / (norm * (row["term_norm"] or 1.0)) * _time_damping(feats.day, row["day"], settings.days)
-        if score >= settings.threshold and (best is None or (score, -row["thread"]) > (best[0], -best[1])):
-            best = (score, row["thread"])
+    for r in db.query(
+        f"SELECT n, first_day, last_day, named, words FROM threads WHERE n IN ({','.join('?' * len(threads))})",
+        threads,
+    ):
+        score = similarity_to_centroid(dots[r["n"]], mine, (r["named"], r["words"]))
+        score *= _time_damping(day, r["first_day"], r["last_day"], settings.days)
+        if score >= settings.threshold and (best is None or (score, -r["n"]) > (best[0], -best[1])):
+            best = (score, r["n"])
     return best[1] if best else None
 
 
-def _time_damping(a: str | None, b: str | None, days: int) -> float:
-    gap = _days_apart(a, b)
+def similarity_to_centroid(dots: list[float], mine: tuple[float, float], theirs: tuple[float, float]) -> float:
+    """The story's cosine with a thread's centroid, blended with the cosine of their entities and
+    places alone (``ENTITY_SHARE``): what a story reports about whom and where counts beside
+    its words. ``dots`` and the squared norms are split into (named terms, words)."""
+    full = _cosine(dots[0] + dots[1], mine[0] + mine[1], theirs[0] + theirs[1])
+    return (1 - ENTITY_SHARE) * full + ENTITY_SHARE * _cosine(dots[0], mine[0], theirs[0])
+
+
+def _cosine(dot: float, a2: float, b2: float) -> float:
+    return dot / math.sqrt(a2 * b2) if a2 > 0 and b2 > 0 else 0.0
+
+
+def _add_to_centroid(db: Backend, thread: int, day: str | None, unit: dict[str, float]) -> None:
+    """Add the story's unit vector to its thread's centroid (a sum, weighted by the idf of the
+    day each story came), keeping the ``CENTROID_TERMS`` heaviest terms, and update the
+    centroid's squared norms and the thread's days."""
+    db.executemany(
+        "INSERT INTO thread_terms (thread, term, weight) VALUES (?, ?, ?) "
+        "ON CONFLICT (thread, term) DO UPDATE SET weight = thread_terms.weight + excluded.weight",
+        [(thread, t, v) for t, v in unit.items()],
+    )
+    rows = db.query("SELECT term, weight FROM thread_terms WHERE thread = ? ORDER BY weight DESC, term", (thread,))
+    if len(rows) > CENTROID_TERMS:
+        db.executemany(
+            "DELETE FROM thread_terms WHERE thread = ? AND term = ?",
+            [(thread, r["term"]) for r in rows[CENTROID_TERMS:]],
+        )
+        rows = rows[:CENTROID_TERMS]
+    named = sum(r["weight"] ** 2 for r in rows if _named(r["term"]))
+    words = sum(r["weight"] ** 2 for r in rows if not _named(r["term"]))
+    db.execute(
+        "INSERT INTO threads (n, stories, first_day, last_day, named, words) VALUES (?, 1, ?, ?, ?, ?) "
+        "ON CONFLICT (n) DO UPDATE SET stories = threads.stories + 1, named = excluded.named, words = excluded.words, "
+        "first_day = CASE WHEN threads.first_day IS NULL OR excluded.first_day < threads.first_day "
+        "THEN COALESCE(excluded.first_day, threads.first_day) ELSE threads.first_day END, "
+        "last_day = CASE WHEN threads.last_day IS NULL OR excluded.last_day > threads.last_day "
+        "THEN COALESCE(excluded.last_day, threads.last_day) ELSE threads.last_day END",
+        (thread, day, day, named, words),
+    )
+
+
+def _time_damping(day: str | None, first: str | None, last: str | None, days: int) -> float:
+    """1 within ``days`` of the thread's days, then falling as ``days / gap``."""
+    if not day or not first or not last or first <= day <= last:
+        return 1.0
+    gap = min(_days_apart(day, first), _days_apart(day, last))
     return 1.0 if gap <= days else days / gap
 
 

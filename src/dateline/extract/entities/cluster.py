@@ -96,8 +96,8 @@ def group_people(found: list[Found], journalist_keys: set[tuple[str, ...]]) -> l
 
 
 def _attach_headline_people(found: list[Found], groups: list[Group]) -> None:
-    """A headline name joins the one person of the story it names in full or in short;
-    else one of its words may ("Warns Osei": the tagger took a verb in), and the mention
+    """A headline name joins the one person of the story it names in full or in short
+    (typed otherwise, in full only); else one of its words may ("Warns Osei": the tagger took a verb in), and the mention
     shrinks to that word."""
 
     def fits(text: str) -> list[Group]:
@@ -110,7 +110,14 @@ def _attach_headline_people(found: list[Found], groups: list[Group]) -> None:
         ]
 
     for i, f in enumerate(found):
-        if f.label != "PERSON" or not f.headline:
+        if not f.headline:
+            continue
+        if f.label != "PERSON":  # "Barack Obama" typed ORG in a headline: the person named in full
+            k = names.key(f.text)
+            same = [g for g in fits(f.text) if any(names.key(found[m].text) == k for m in g.members)]
+            if len(k) >= 2 and len(same) == 1:
+                f.label = "PERSON"
+                same[0].members.append(i)
             continue
         whole = fits(f.text)
         if len(whole) == 1:
@@ -220,6 +227,9 @@ def _other_key(f: Found) -> tuple[str, str]:
     if f.label == "ORG" or folded in ORG_ALIASES:
         return ("ORG", _without_legal_form(canonical(folded).replace(".", "")))
     kind = "place" if f.label in {"GPE", "LOC"} else f.label
+    index = names.index_name(f.text) if kind == "PRODUCT" else None
+    if index:  # "the Dow Jones Industrial Average", "the Dow", "DJIA": one index
+        return ("INDEX", index)
     model = next((m for w in f.text.split() if (m := names.model_designation(w))), None)
     if kind == "PRODUCT" and model:  # "Airbus A380", "the A380", "A380s": one product
         return ("PRODUCT", model.casefold())
@@ -242,7 +252,8 @@ def _join_org_short_forms(found: list[Found], by_key: dict[tuple[str, str], Grou
     "U.S. State Department" (what the long form adds in front is a country or nationality
     word), "Apple" joins "Apple Computer" (the short form starts exactly one longer name,
     or longer names that start one another: "Dow", "Dow Jones", "Dow Jones Industrial
-    Average"). Legal forms are not part of the name ("Apple Inc." is "Apple"), but a name
+    Average", or the one of them written as a company: "Ford" is "Ford Motor Co", not
+    "Ford Explorer"). Legal forms are not part of the name ("Apple Inc." is "Apple"), but a name
     written with one is a whole company: "First Union Corp" never joins "First Union
     Mortgage Corp", nor "Lloyds Bank" "Lloyds Bank Canada" (a place added at the end)."""
     orgs = [k for k in by_key if k[0] == "ORG"]
@@ -251,11 +262,14 @@ def _join_org_short_forms(found: list[Found], by_key: dict[tuple[str, str], Grou
             continue  # "First Union Corp" is a whole company, not a short "First Union Mortgage Corp"
         longer = [k2 for k2 in orgs if k2 != k and k2 in by_key and _extends(k2[1], k[1])]
         nearest = min(longer, key=lambda k2: len(k2[1]), default=None)
-        if (
-            nearest
-            and all(k2 == nearest or _extends(k2[1], nearest[1]) for k2 in longer)
-            and not (_place_added(nearest[1], k[1]))
-        ):
+        if nearest and not all(k2 == nearest or _extends(k2[1], nearest[1]) for k2 in longer):
+            companies = [
+                k2
+                for k2 in longer
+                if k2[1].split()[-1] in _ACRONYM_TAIL or any(_has_legal_form(found[i].text) for i in by_key[k2].members)
+            ]
+            nearest = companies[0] if len(companies) == 1 else None  # "Ford": "Ford Motor Co", not "Ford Explorer"
+        if nearest and not _place_added(nearest[1], k[1]):
             by_key[nearest].members.extend(by_key.pop(k).members)  # "Dow" < "Dow Jones" < "Dow Jones Index"
 
 

@@ -21,20 +21,27 @@ from dateline.extract.entities.entity_words import (
     CREDIT_WORDS,
     EMPLOYMENT,
     HONORIFIC_GENDER,
+    INDEX_BRANDS,
+    INDEX_BRANDS_NEED_TAIL,
+    INDEX_TAILS,
     KINSHIP,
     LEADING_DETERMINERS,
+    LEGAL_FORMS,
     MEDIA_HEADS,
     ORG_HEADS,
     OTHER_RELATIONS,
     PLACE_CUES,
     ROLE_NOUNS,
+    TIME_ZONES,
     TITLE_WORDS,
 )
-from dateline.extract.entities.names import model_designation
+from dateline.extract.entities.names import index_brand, model_designation
 from dateline.geo.text import case_key
 from dateline.structure.patterns import AGENCIES
 
 NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
+VOTING_TYPES = NAME_TYPES | {"PRODUCT"}  # one name, one type per story (products too: "Saturn")
+NUMERIC_TYPES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 MAJORITY = 1.5  # a type wins over another when it has at least twice its mentions
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
@@ -64,9 +71,11 @@ def correct(
     ``places`` and ``persons`` are character spans the story's structure vouches for
     (dateline places, byline and credit names): they win over the tagger.
     """
+    text = doc.text  # rebuilt on every access: read once
     spans = [NerSpan(e.start, e.end, e.label_) for e in doc.ents]
-    spans = [s for s in (_trim(doc, s) for s in spans) if s is not None]
-    spans = _drop_title_parts(doc, spans)
+    spans = [s for s in (_trim(doc, s) for s in spans) if s is not None and not _time_zone(doc, s)]
+    spans = _drop_title_parts(doc, spans, text)
+    spans = _companies_everywhere(doc, [_with_legal_form(doc, s) for s in spans])
     spans = spans + _names_after_roles(doc, spans)
     spans = [_extend_person(doc, s, spans) for s in spans]
     spans = _from_structure(doc, spans, places, "GPE")
@@ -74,7 +83,9 @@ def correct(
     spans = spans + _full_names_again(doc, spans)
     spans = spans + _more_of_the_same(doc, spans)
     spans = spans + _untagged_countries(doc, spans)
-    spans = _product_models(doc, spans)
+    spans = _camel_products(doc, spans, text)
+    spans = _product_models(doc, spans, text)
+    spans = _index_names(doc, spans, text)
     spans = _join_adjacent_people(doc, spans)
     spans = _retype_by_majority(doc, spans)
     spans = _retype_lone_places(doc, spans)
@@ -113,6 +124,65 @@ def _trim(doc: Doc, span: NerSpan) -> NerSpan | None:
     if end <= start:
         return None
     return NerSpan(start, end, span.label)
+
+
+_COMPANY_TYPES = frozenset({"ORG", "PRODUCT", "NORP", "PERSON"})
+
+
+def _legal_form(token: Token) -> bool:
+    return token.text[:1].isupper() and token.lower_.rstrip(".") in LEGAL_FORMS
+
+
+def _with_legal_form(doc: Doc, span: NerSpan) -> NerSpan:
+    """A legal form right after a name is part of it ("Ford Motor" + "Company", "Chrysler"
+    + "LLC"), and a name written with one is a company ("Saturn Corporation" typed PRODUCT)."""
+    if span.label not in _COMPANY_TYPES:
+        return span
+    end = span.end
+    if end < len(doc) and _legal_form(doc[end]) and _same_line(doc, end - 1) and doc[end].ent_iob_ != "B":
+        end += 1
+    if end - span.start > 1 and _legal_form(doc[end - 1]):
+        return NerSpan(span.start, end, "ORG")
+    return span
+
+
+def _companies_everywhere(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
+    """A name tagged PERSON that starts a company's name written with a legal form is that
+    company ("Buitoni" and "Buitoni SpA", "Mark IV" and "Mark IV Industries Inc"), unless it
+    is also a part of a person's full name ("Jacobs" beside "Klaus Jacobs")."""
+    companies = [
+        tuple(t.lower_ for t in doc[s.start : s.end - 1])
+        for s in spans
+        if s.label == "ORG" and s.end - s.start > 1 and _legal_form(doc[s.end - 1])
+    ]
+    if not companies:
+        return spans
+    person_parts = {
+        t.lower_
+        for s in spans
+        if s.label == "PERSON" and not any(_legal_form(t) for t in doc[s.start : s.end])
+        for t in doc[s.start : s.end]
+        if not _starts_company(doc, s, companies)
+    }
+    return [
+        replace(s, label="ORG")
+        if s.label == "PERSON"
+        and _starts_company(doc, s, companies)
+        and not (s.end - s.start == 1 and doc[s.start].lower_ in person_parts)
+        else s
+        for s in spans
+    ]
+
+
+def _starts_company(doc: Doc, span: NerSpan, companies: list[tuple[str, ...]]) -> bool:
+    words = tuple(t.lower_ for t in doc[span.start : span.end])
+    return any(name[: len(words)] == words for name in companies)
+
+
+def _time_zone(doc: Doc, span: NerSpan) -> bool:
+    """ "12:30 UTC", "GMT": a time zone written in capitals is no name (the tagger takes it
+    for an organisation)."""
+    return span.end - span.start == 1 and doc[span.start].lower_ in TIME_ZONES and doc[span.start].is_upper
 
 
 def is_currency_sign(doc: Doc, span: NerSpan) -> bool:
@@ -162,7 +232,7 @@ def _is_model(doc: Doc, i: int, lenient: bool = False) -> bool:
     )
 
 
-def _product_models(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
+def _product_models(doc: Doc, spans: list[NerSpan], text: str) -> list[NerSpan]:
     """A maker's name with a model designation is a product, not the maker ("Airbus A380",
     "Boeing 787 Dreamliner", "Ford F-150"); the designation alone elsewhere in the story
     ("the A380", "A380s") names the same product."""
@@ -187,25 +257,87 @@ def _product_models(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
             out.append(NerSpan(s.start, end, "PRODUCT"))
         else:
             out.append(s)
+    tagged = {i for s in out if s.label not in NUMERIC_TYPES for i in range(s.start, s.end)}
+    models |= _lone_models(doc, tagged, text)
     if not models:
         return out
-    tagged = {i for s in out for i in range(s.start, s.end)}
-    out += [
+    new = [
         NerSpan(t.i, t.i + 1, "PRODUCT")
         for t in doc
         if t.i not in tagged
         and (
             model_designation(t.text) in models
-            and _is_model(doc, t.i, lenient=t.i > 0 and doc[t.i - 1].lower_ in {"the", "its", "their"})
+            and _is_model(doc, t.i, lenient=t.i > 0 and doc[t.i - 1].lower_ in _MODEL_DETERMINERS)
             or t.text in models
             and t.is_title
             and t.tag_ == "NNP"
         )
     ]
-    return _dedupe(out)
+    taken = {s.start for s in new}
+    return _dedupe([s for s in out if s.label not in NUMERIC_TYPES or taken.isdisjoint(range(s.start, s.end))] + new)
+
+
+_MODEL_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "new", "first", "final", "last"})
+_LONE_MODEL_RE = re.compile(r"\b[A-Z]{1,3}-?\d{3,4}[A-Z]{0,3}s?\b")  # "A380", "A350s", "F-150"
+
+
+def _lone_models(doc: Doc, tagged: set[int], text: str) -> set[str]:
+    """Model designations no maker's name introduces ("the A380", "A350s", "the
+    777-200LR"): a letter with three digits or a hyphenated series, after an article or a
+    possessive, in the plural, or before a noun; not a flight number ("Flight MH370")."""
+    out = set()
+    for m in _LONE_MODEL_RE.finditer(text):
+        span = doc.char_span(m.start(), m.end())
+        if span is None or len(span) != 1 or span.start in tagged or (model := model_designation(span.text)) is None:
+            continue
+        t = span[0]
+        before = doc[t.i - 1].lower_ if t.i > 0 else ""
+        after = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        if before == "flight" or not _is_model(doc, t.i, lenient=True):
+            continue
+        if before in _MODEL_DETERMINERS or t.text != model or (after is not None and after.pos_ == "NOUN"):
+            out.add(model)
+    return out
 
 
 _CAMEL_RE = re.compile(r"^[a-z][A-Z]")  # "iPhone", "iOS": a brand's product, written so
+_I_NAME_RE = re.compile(r"^i[A-Z][A-Za-z]+$")
+_I_NAME_TEXT_RE = re.compile(r"\bi[A-Z][A-Za-z]")
+
+
+def _camel_products(doc: Doc, spans: list[NerSpan], text: str) -> list[NerSpan]:
+    """A name written "iName" ("iPhone", "iTunes", "iOS") is a product wherever it stands,
+    whatever the tagger typed it or missed, with the capitalised words of its name after it
+    ("iTunes Music Store", "iPod Nano"); the company is written otherwise ("iRobot Corp")."""
+    if not _I_NAME_TEXT_RE.search(text):
+        return spans
+    new: list[NerSpan] = []
+    i = 0
+    while i < len(doc):
+        if doc[i].text[:1] != "i" or not _I_NAME_RE.match(doc[i].text):
+            i += 1
+            continue
+        end = i + 1
+        while (
+            end < len(doc)
+            and doc[end].is_title
+            and doc[end].tag_ in {"NNP", "NNPS"}
+            and doc[end].ent_type_ in {"", "PRODUCT", "ORG", "NORP"}
+            and _same_line(doc, end - 1)
+            and doc[end].lower_ not in LEGAL_FORMS
+        ):
+            end += 1
+        new.append(NerSpan(i, end, "PRODUCT"))
+        i = end
+    if not new:
+        return spans
+    taken = {i for s in new for i in range(s.start, s.end)}
+    kept = []
+    for s in spans:  # "Apple iPhone" tagged as one name: the maker before the product stays
+        end = next((i for i in range(s.start, s.end) if i in taken), s.end)
+        if end > s.start:
+            kept.append(replace(s, end=end))
+    return kept + new
 
 
 def _is_version(doc: Doc, span: NerSpan, end: int) -> bool:
@@ -232,6 +364,56 @@ def _model_name_after(doc: Doc, end: int) -> int:
     ):  # not into "Manchester City"
         return i + 1
     return end
+
+
+def _index_names(doc: Doc, spans: list[NerSpan], text: str) -> list[NerSpan]:
+    """A stock index named by its brand, with its number and head noun ("the S&P 500
+    index", "Dow Jones industrial average", "Japan's Nikkei 225", "FTSE-100"), is one name,
+    a PRODUCT, whatever spans and types the tagger gave its words. A brand that may name
+    something else ("Dow", "S&P" the rating agency) is the index only so written, or where
+    the story names that index so elsewhere."""
+    if not _BRAND_RE.search(text):
+        return spans
+    found: list[tuple[int, int, str, bool]] = []  # start, end, index, written as an index
+    i = 0
+    while i < len(doc):
+        first = doc[i].lower_
+        hit = (
+            index_brand([t.lower_ for t in doc[i : i + 4]])
+            if (first in _BRAND_WORDS or first.split("-")[0] in _BRAND_WORDS) and doc[i].text[:1].isupper()
+            else None
+        )
+        if hit is None:
+            i += 1
+            continue
+        n, index = hit
+        end = _index_tail(doc, i + n)
+        glued = "-" in doc[i + n - 1].text and _has_digit(doc[i + n - 1])
+        found.append((i, end, index, end > i + n or glued))
+        i = end
+    if not found:
+        return spans
+    named = {index for a, _, index, tailed in found if tailed or doc[a].lower_ not in INDEX_BRANDS_NEED_TAIL}
+    new = [NerSpan(a, b, "PRODUCT") for a, b, index, _ in found if index in named]
+    taken = {i for s in new for i in range(s.start, s.end)}
+    return [s for s in spans if taken.isdisjoint(range(s.start, s.end))] + new
+
+
+_BRAND_WORDS = frozenset(words[0] for words in INDEX_BRANDS)
+_BRAND_RE = re.compile(r"(?<![\w&])(?:" + "|".join(re.escape(w) for w in sorted(_BRAND_WORDS)) + r")(?![\w&])", re.I)
+
+
+def _index_tail(doc: Doc, i: int) -> int:
+    """The end of an index's name whose brand ends at ``i``: a number ("500"), then
+    "industrial average", "composite" or "(stock) index" ."""
+    if i < len(doc) and doc[i].text.isdigit() and len(doc[i].text) <= 4:
+        after = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+        if after not in _NOT_A_MODEL_AFTER and after not in {"%", "percent"}:
+            i += 1
+    for tail in INDEX_TAILS:
+        if tuple(t.lower_ for t in doc[i : i + len(tail)]) == tail:
+            return i + len(tail)
+    return i
 
 
 def _after_title(doc: Doc, start: int, end: int) -> int:
@@ -278,9 +460,8 @@ def _join_adjacent_people(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
     return out
 
 
-def _drop_title_parts(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
+def _drop_title_parts(doc: Doc, spans: list[NerSpan], text: str) -> list[NerSpan]:
     """A word of a title is not an organisation: "Secretary of State Dana Whitfield"."""
-    text = doc.text  # once per story
     covered = [(m.start(), m.end()) for m in _TITLE_OF_RE.finditer(text)]
     if not covered:
         return spans
@@ -500,8 +681,12 @@ def _retype_by_majority(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
     """
     votes: dict[str, Counter] = defaultdict(Counter)
     for s in spans:
-        if s.label in NAME_TYPES:
+        if s.label in VOTING_TYPES:
             votes[_key(doc, s)][s.label] += 1
+    for key, tally in votes.items():  # "Airbus" once NORP, once ORG: a tie, and no nationality
+        others = max((n for label, n in tally.items() if label != "NORP"), default=0)
+        if 0 < tally.get("NORP", 0) <= others and not gazetteer.is_demonym(key):
+            del tally["NORP"]
     name_parts = {
         doc[i].lower_ for s in spans if s.label == "PERSON" and s.end - s.start >= 2 for i in (s.start, s.end - 1)
     }
@@ -517,8 +702,8 @@ def _retype_by_majority(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
             out.append(replace(s, label="PERSON"))
             continue
         counter = votes.get(key)
-        if s.label in NAME_TYPES and counter and len(counter) > 1:
-            (best, n), (_, m) = counter.most_common(2)
+        if s.label in VOTING_TYPES and counter:
+            (best, n), (_, m) = (counter.most_common(2) + [("", 0)])[:2]
             if n >= MAJORITY * m and best != s.label:
                 s = replace(s, label=best)
         out.append(s)

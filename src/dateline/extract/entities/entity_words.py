@@ -521,3 +521,60 @@ ORG_ALIASES: dict[str, str] = {
     "tories": "conservative party",
     "tory party": "conservative party",
 }
+
+
+# Stock market indices by their brand, written as tokens (lower case) -> the index they
+# name. A brand alone may be something else ("Dow" the chemical company, "S&P" the rating
+# agency, "Russell" a name): those in ``INDEX_BRANDS_NEED_TAIL`` are an index only with a
+# number or an index word after them ("S&P 500", "Dow Jones industrial average"), or where
+# the story names that index so elsewhere.
+INDEX_BRANDS: dict[tuple[str, ...], str] = {
+    ("dow", "jones"): "dow jones",
+    ("dow",): "dow jones",
+    ("djia",): "dow jones",
+    ("s&p",): "s&p",
+    ("standard", "&", "poor", "'s"): "s&p",
+    ("standard", "&", "poor's"): "s&p",
+    ("standard", "and", "poor", "'s"): "s&p",
+    ("standard", "and", "poor's"): "s&p",
+    ("ftse",): "ftse",
+    ("nikkei",): "nikkei",
+    ("hang", "seng"): "hang seng",
+    ("nasdaq",): "nasdaq",
+    ("dax",): "dax",
+    ("cac",): "cac",
+    ("russell",): "russell",
+    ("kospi",): "kospi",
+    ("sensex",): "sensex",
+    ("nifty",): "nifty",
+    ("topix",): "topix",
+    ("bovespa",): "bovespa",
+    ("ibex",): "ibex",
+    ("stoxx",): "stoxx",
+    ("euro", "stoxx"): "stoxx",
+    ("straits", "times"): "straits times",
+    ("tsx",): "tsx",
+    ("asx",): "asx",
+}
+INDEX_BRANDS_NEED_TAIL: frozenset[str] = frozenset(
+    {"dow", "s&p", "standard", "nasdaq", "russell", "straits", "tsx", "asx", "nifty", "cac", "ibex"}
+)
+# Words after a brand that make it the index's name: "industrial average", "composite",
+# "(stock) index" (MEANTIME and news style take the head noun into the name).
+INDEX_TAILS: tuple[tuple[str, ...], ...] = (
+    ("industrial", "average"),
+    ("stock", "market", "index"),
+    ("stock", "index"),
+    ("share", "index"),
+    ("stock", "average"),
+    ("composite", "index"),
+    ("composite",),
+    ("average",),
+    ("index",),
+    ("indices",),
+    ("indexes",),
+)
+# Time zones written as a capitalised abbreviation: the tagger takes them for organisations.
+TIME_ZONES: frozenset[str] = frozenset(
+    "utc gmt est edt cst cdt mst mdt pst pdt bst cet cest eet eest jst kst ist aest aedt hkt sgt".split()
+)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from dateline.extract.entities.entity_words import NAME_PARTICLES
+from dateline.extract.entities.entity_words import INDEX_BRANDS, NAME_PARTICLES
 from dateline.geo.text import strip_accents
 
 PATRONYMIC = frozenset({"bin", "ibn", "bint", "ben"})
@@ -96,3 +96,28 @@ def model_designation(text: str) -> str | None:
     """The model designation a word is, plural "s" dropped ("A380s" -> "A380"), else None."""
     word = text[:-1] if len(text) > 2 and text.endswith("s") and text[-2].isdigit() else text
     return word if _MODEL_RE.match(word) and not _YEAR_RE.match(word) else None
+
+
+_INDEX_LONGEST = max(len(k) for k in INDEX_BRANDS)
+_NUMBER_AFTER_HYPHEN = re.compile(r"-(?=\d)")
+
+
+def index_brand(words: list[str]) -> tuple[int, str] | None:
+    """(words taken, the index named) when ``words`` (lower case) start with a stock
+    index's brand ("dow jones ...", "s&p 500", "ftse-100": the number may be glued)."""
+    for n in range(min(_INDEX_LONGEST, len(words)), 0, -1):
+        head = tuple(words[:n])
+        if n == 1 and head[0] not in INDEX_BRANDS and "-" in head[0]:
+            head = (_NUMBER_AFTER_HYPHEN.split(head[0])[0],)
+        if head in INDEX_BRANDS:
+            return n, INDEX_BRANDS[head]
+    return None
+
+
+def index_name(text: str) -> str | None:
+    """The stock index a name is ("The Dow Jones Industrial Average" -> "dow jones"), else None."""
+    words = text.casefold().split()
+    if words and words[0] == "the":
+        words = words[1:]
+    found = index_brand(words)
+    return found[1] if found else None

@@ -190,6 +190,7 @@ def unnested(
     source's words, as a quote inside a quote is ("officials say he refused to ..."), unless
     it is a listed cue verb, or holds quoted words, inside the content of a verb that is
     neither ("defended the plan by saying ..."): then that verb goes and the inner cue stays."""
+    found = _split_trailing(found, doc)
     speech = [doc[r.cue.token].lower_ in forms or any(r.start <= s < r.end for s, _ in quoted) for r in found]
     dropped: set[int] = set()
     for k, inner in enumerate(found):
@@ -203,6 +204,25 @@ def unnested(
             elif not speech[k]:
                 dropped.add(k)
     return [r for k, r in enumerate(found) if k not in dropped]
+
+
+def _split_trailing(found: Sequence[Reported], doc: Doc) -> list[Reported]:
+    """'X is defending his tweets, saying it shows ...': a cue in a participle after a comma
+    that closes another cue's content starts an attribution of its own; the outer content
+    ends before that comma (PolNeAR never nests one attribution inside another's content)."""
+    ends: dict[int, int] = {}
+    for inner in found:
+        token = doc[inner.cue.token]
+        if token.tag_ != "VBG" or token.i < 2 or doc[token.i - 1].text != "," or inner.start < inner.cue.start:
+            continue
+        last = doc[token.i - 2]
+        while last.i > 0 and _edge(last):
+            last = doc[last.i - 1]
+        end = last.idx + len(last.text)
+        for j, outer in enumerate(found):
+            if outer is not inner and outer.start < end and inner.cue.start < outer.end:
+                ends[j] = min(ends.get(j, outer.end), end)
+    return [Reported(r.cue, r.start, ends[j]) if j in ends else r for j, r in enumerate(found)]
 
 
 def _model_content(token: Token, forms: frozenset[str], objects: bool) -> Reported | None:
@@ -261,19 +281,38 @@ def _verb_content(token: Token, forms: frozenset[str]) -> Reported | None:
 
 def _clause_content(token: Token, cue: Cue, forms: frozenset[str]) -> Reported | None:
     """The cue's clausal complement ('said (that) ...'), else the clause it interrupts or
-    follows ('..., X said')."""
-    for child in token.children:
-        if child.dep_ in CONTENT_DEPS:
-            span = _clause_span(child)
-            if span:
-                return Reported(cue, *span)
+    follows ('..., X said'). When the parse hangs a clause on each side of the cue ("It's
+    unlikely; her team says she'll go on", "Writing for the Times, X noted that ..."), what
+    was said is the one after it."""
+    clauses = [c for c in token.children if c.dep_ in CONTENT_DEPS]
+    for child in sorted(clauses, key=lambda c: c.i < token.i):
+        span = _clause_span(child)
+        if span:
+            return Reported(cue, *span)
     if (token.dep_ in SIDE_DEPS or (token.dep_ == "ccomp" and token.i > token.head.i)) and not is_cue_verb(
         token.head, forms
     ):
         span = _outside(token.head, token)
         if span:
             return Reported(cue, *span)
-    return None
+    return _trailing_content(token, cue)
+
+
+def _trailing_content(token: Token, cue: Cue) -> Reported | None:
+    """ "Language unclear on whether mothers are covered, experts say.": a cue that ends its
+    sentence after its subject and a comma reports what comes before the comma, however the
+    parse hangs it (a headline-like fragment often has no verb to be a ``ccomp``)."""
+    if token.dep_ != "ROOT" or cue.source is None or cue.source > token.i:
+        return None
+    sent = token.sent
+    if any(not t.is_punct and not t.is_space for t in token.doc[token.i + 1 : sent.end]):
+        return None
+    subject = token.doc[cue.source]
+    comma = subject.left_edge.i - 1
+    if comma <= sent.start or token.doc[comma].text != ",":
+        return None
+    span = _clause_span_of(token.doc[sent.start : comma], shortest=3)
+    return Reported(cue, *span) if span else None
 
 
 def _object_content(token: Token, cue: Cue) -> Reported | None:
@@ -343,12 +382,17 @@ def _clause_span_of(tokens: Iterable[Token], shortest: int = 2) -> tuple[int, in
 
 
 def _outside(head: Token, cut: Token) -> tuple[int, int] | None:
-    """The longer side of ``head``'s clause once the subtree of ``cut`` is taken out."""
+    """The side of ``head``'s clause that holds its verb once the subtree of ``cut`` is taken
+    out ("X would rise 19.9 percent, according to the group, more than twice ..."), else the
+    longer side."""
     sub = list(head.subtree)
     cut_ids = {t.i for t in cut.subtree}
     before = [t for t in sub if t.i < min(cut_ids) and t.i not in cut_ids]
     after = [t for t in sub if t.i > max(cut_ids) and t.i not in cut_ids]
-    side = before if len(before) >= len(after) else after
+    if head.i in cut_ids or head.pos_ not in _VERBAL:
+        side = before if len(before) >= len(after) else after
+    else:
+        side = before if head.i < min(cut_ids) else after
     while side and (_edge(side[0]) or side[0].is_space):
         side.pop(0)
     while side and (_edge(side[-1]) or side[-1].is_space or side[-1].text == "."):

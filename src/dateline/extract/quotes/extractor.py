@@ -127,8 +127,9 @@ def _items(story: _Story) -> list[Item]:
         items.append(item)
         if item.kind == DIRECT:
             previous = item
-    quoted_cues = {(it.cue.start, it.cue.end) for it in items if it.kind == DIRECT and it.cue}
-    items = [it for it in items if it.kind != INDIRECT or not it.cue or (it.cue.start, it.cue.end) not in quoted_cues]
+    # a direct quote's cue reports nothing more ('"...," he said in an interview': no "said in")
+    quoted_cues = {it.cue.token for it in items if it.kind == DIRECT and it.cue}
+    items = [it for it in items if it.kind != INDIRECT or not it.cue or it.cue.token not in quoted_cues]
     return sorted(items, key=lambda it: (min(it.start, it.cue.start if it.cue else it.start), it.start))
 
 

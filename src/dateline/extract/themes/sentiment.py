@@ -24,9 +24,10 @@ from typing import Any
 
 import numpy as np
 
-from dateline.extract.themes.tone import NEGATORS, lexicon
+from dateline.extract.themes.plain import save_plain
+from dateline.extract.themes.tone import NEGATED, NEGATORS, lexicon
 
-FORMAT = "dateline.sentiment/1"
+FORMAT = "dateline.sentiment/2"
 CLASSES = (-1, 0, 1)
 NEAR = 4  # words on each side read with their distance
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:['’-][A-Za-z0-9]+)*|[\"“”‘’]|[.,;:!?()]")
@@ -127,13 +128,21 @@ def _subtree(token, sentence):
     return token.doc[max(token.left_edge.i, lo) : min(token.right_edge.i + 1, hi)]
 
 
-def parse_features(sentence, start: int, end: int) -> dict[str, float]:
-    """Features of the parse around the mention at ``start:end`` (doc character offsets)."""
+def _mention(sentence, start: int, end: int):
+    """The mention's tokens and the one of them that hangs from outside it (its syntactic root)."""
     toks = [t for t in sentence if t.idx < end and t.idx + len(t) > start]
     if not toks:
+        return [], None
+    inside = {t.i for t in toks}
+    return toks, next((t for t in toks if t.head.i not in inside or t.head.i == t.i), toks[0])
+
+
+def parse_features(sentence, start: int, end: int) -> dict[str, float]:
+    """Features of the parse around the mention at ``start:end`` (doc character offsets)."""
+    toks, root = _mention(sentence, start, end)
+    if root is None:
         return {}
     inside = {t.i for t in toks}
-    root = next((t for t in toks if t.head.i not in inside or t.head.i == t.i), toks[0])
     dep, head = root.dep_, root.head
     f = {f"dep={dep}": 1.0, f"hd={head.lower_}|{dep}": 1.0}
     hv = _valence(head)
@@ -167,14 +176,100 @@ def parse_features(sentence, start: int, end: int) -> dict[str, float]:
         f["av"] = f.get("av", 0.0) + _valence(up) / 4
     if dep == "nsubj" and head.lower_ in SAY:
         f["is_speaker"] = 1.0
+    f.update(path_features(sentence, root, inside))
+    return f
+
+
+# The parts of the sentence whose context vectors are read, in this order: the mention, the
+# three words before and after it, its head word, the whole sentence.
+CONTEXT_PARTS = ("mention", "left", "right", "head", "sentence")
+CONTEXT_SCALE = 0.25  # tok2vec outputs are ~0.5 a dimension; binary features are 1.0
+
+
+def context_vector(t: Target, width: int) -> np.ndarray | None:
+    """The parser's own context vectors (spaCy's tok2vec output, ``doc.tensor``, which a read
+    computes anyway) averaged over each of ``CONTEXT_PARTS``: what the words around the target
+    mean in context, beyond the words themselves. None without a parse of that tensor width."""
+    sentence = t.parsed
+    tensor = getattr(getattr(sentence, "doc", sentence), "tensor", None)
+    if sentence is None or tensor is None or tensor.ndim != 2 or tensor.shape[1] != width:
+        return None
+    toks, root = _mention(sentence, t.offset + t.start, t.offset + t.end)
+    if root is None:
+        return None
+    lo, hi = getattr(sentence, "start", 0), getattr(sentence, "end", len(sentence))
+    first, last = toks[0].i, toks[-1].i + 1
+    spans = (
+        (first, last),
+        (max(lo, first - 3), first),
+        (last, min(hi, last + 3)),
+        (root.head.i, root.head.i + 1),
+        (lo, hi),
+    )
+    out = np.zeros((len(spans), width), dtype=np.float32)
+    for k, (a, b) in enumerate(spans):
+        if b > a:
+            out[k] = tensor[a:b].mean(axis=0)
+    return out.ravel() * CONTEXT_SCALE
+
+
+def _negated(token) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in NEGATORS for c in token.children)
+
+
+def path_features(sentence, root, inside: set[int]) -> dict[str, float]:
+    """Each sentiment word of the sentence by its dependency path from the target: the labels
+    up to the words' common ancestor and down to the word ("nsubj^dobj:-" for "X faced a scandal")."""
+    lo, hi = getattr(sentence, "start", 0), getattr(sentence, "end", len(sentence))
+    up: dict[int, tuple[int, str]] = {}
+    labels: list[str] = []
+    t = root
+    for _ in range(8):
+        up[t.i] = (len(labels), "^".join(labels))
+        if t.head.i == t.i:
+            break
+        labels.append(t.dep_)
+        t = t.head
+    f: dict[str, float] = {}
+    doc = root.doc
+    for w in doc[lo:hi]:
+        if w.i in inside:
+            continue
+        v = _valence(w)
+        if not v:
+            continue
+        down: list[str] = []
+        neg = _negated(w) and w.pos_ in ("VERB", "AUX", "ADJ")
+        t = w
+        for _ in range(8):
+            if t.i in up or t.head.i == t.i:
+                break
+            down.append(t.dep_)
+            t = t.head
+            neg = neg or (_negated(t) and t.i not in up)
+        if t.i not in up:
+            continue
+        n_up, path_up = up[t.i]
+        if _negated(t):
+            neg = True
+        if neg:
+            v *= NEGATED
+        sign = "+" if v > 0 else "-"
+        length = n_up + len(down)
+        if length <= 3:
+            f[f"p{sign}:{path_up}|{'v'.join(reversed(down))}"] = 1.0
+        key = f"pl{min(length, 6)}{sign}"
+        f[key] = f.get(key, 0.0) + abs(v) / 4
     return f
 
 
 @dataclass
 class SentimentModel:
     vocabulary: dict[str, int]
-    coef: np.ndarray  # (3, F)
+    coef: np.ndarray  # (3, F) weights of the sparse features
     bias: np.ndarray  # (3,)
+    context: np.ndarray  # (3, len(CONTEXT_PARTS) * width) weights of the context vectors
+    width: int = 0  # the parser's tensor width the context weights were trained on (0: none)
     made: str = ""
 
     def scores(self, t: Target) -> np.ndarray:
@@ -183,6 +278,9 @@ class SentimentModel:
         known = [(vocab[k], v) for k, v in features(t).items() if k in vocab]
         idx = [i for i, _ in known]
         z = self.coef[:, idx] @ np.array([v for _, v in known], dtype=np.float32) + self.bias
+        vec = context_vector(t, self.width) if self.width else None
+        if vec is not None:
+            z += self.context @ vec
         z = np.exp(z - z.max())
         return z / z.sum()
 
@@ -192,18 +290,15 @@ class SentimentModel:
         return CLASSES[i], round(float(p[i]), 3)
 
     def save(self, out: Path) -> Path:
-        out.mkdir(parents=True, exist_ok=True)
         names = sorted(self.vocabulary, key=self.vocabulary.__getitem__)
-        (out / "model.json").write_text(
-            json.dumps(
-                {"format": FORMAT, "made": self.made, "classes": CLASSES, "features": names},
-                ensure_ascii=False,
-                indent=0,
-            ),
-            encoding="utf-8",
+        meta = {"format": FORMAT, "made": self.made, "classes": CLASSES, "context_width": self.width, "features": names}
+        return save_plain(
+            out,
+            meta,
+            coef=self.coef.astype(np.float16),
+            bias=self.bias.astype(np.float32),
+            context=self.context.astype(np.float32),
         )
-        np.savez_compressed(out / "weights.npz", coef=self.coef.astype(np.float16), bias=self.bias.astype(np.float32))
-        return out
 
 
 def load(path: str | Path) -> SentimentModel:
@@ -216,6 +311,8 @@ def load(path: str | Path) -> SentimentModel:
         {k: i for i, k in enumerate(meta["features"])},
         arrays["coef"].astype(np.float32),
         arrays["bias"].astype(np.float32),
+        arrays["context"].astype(np.float32),
+        int(meta["context_width"]),
         meta.get("made", ""),
     )
 
@@ -237,8 +334,16 @@ def read_newsmtsc(path: Path, nlp=None) -> list[tuple[Target, int]]:
     return [(Target(r["sentence"], r["from"], r["to"], parsed.get(r["sentence"])), int(r["polarity"])) for r in records]
 
 
-def train(rows: Sequence[tuple[Target, int]], *, c: float = 1.0, min_count: int = 2, made: str = "") -> SentimentModel:
-    """Fit the logistic regression (scikit-learn, fixed seed) and keep its weights as data."""
+def train(
+    rows: Sequence[tuple[Target, int]],
+    *,
+    c: float = 1.0,
+    min_count: int = 2,
+    width: int = 0,
+    made: str = "",
+) -> SentimentModel:
+    """Fit the logistic regression (scikit-learn, fixed seed) and keep its weights as data.
+    With ``width`` (the parser's tensor width) the context vectors are read too."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
@@ -248,15 +353,31 @@ def train(rows: Sequence[tuple[Target, int]], *, c: float = 1.0, min_count: int 
         for k in f:
             counts[k] = counts.get(k, 0) + 1
     keep = {k for k, n in counts.items() if n >= min_count}
+    dims = [f"\tctx{j}" for j in range(len(CONTEXT_PARTS) * width)]  # no sparse feature has a tab
+    table = []
+    for f, (t, _) in zip(feats, rows):
+        row = {k: v for k, v in f.items() if k in keep}
+        v = context_vector(t, width) if width else None
+        if v is not None:
+            row.update(zip(dims, v.tolist()))
+        table.append(row)
     vec = DictVectorizer(dtype=np.float32)
-    x = vec.fit_transform([{k: v for k, v in f.items() if k in keep} for f in feats])
+    x = vec.fit_transform(table)
     y = np.array([p for _, p in rows])
     clf = LogisticRegression(C=c, max_iter=2000, random_state=0).fit(x, y)
-    order = [list(clf.classes_).index(k) for k in CLASSES]
+    coef = clf.coef_[[list(clf.classes_).index(k) for k in CLASSES]].astype(np.float32)
+    sparse = {k: i for k, i in vec.vocabulary_.items() if not k.startswith("\t")}
+    context = np.zeros((len(CLASSES), len(dims)), dtype=np.float32)
+    for j, k in enumerate(dims):
+        if k in vec.vocabulary_:
+            context[:, j] = coef[:, vec.vocabulary_[k]]
+    order = sorted(sparse, key=sparse.__getitem__)
     return SentimentModel(
-        {k: int(i) for k, i in vec.vocabulary_.items()},
-        clf.coef_[order].astype(np.float32),
-        clf.intercept_[order].astype(np.float32),
+        {k: n for n, k in enumerate(order)},
+        coef[:, [sparse[k] for k in order]],
+        clf.intercept_[[list(clf.classes_).index(k) for k in CLASSES]].astype(np.float32),
+        context,
+        width,
         made,
     )
 

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
+from dateline.extract.themes.plain import save_plain
 from dateline.extract.themes.text import terms
 from dateline.record import Topic
 
@@ -80,7 +81,6 @@ class TopicModel:
         )
 
     def save(self, out: Path) -> Path:
-        out.mkdir(parents=True, exist_ok=True)
         vocab = sorted(self.vocabulary, key=self.vocabulary.__getitem__)
         meta = {
             "format": FORMAT,
@@ -90,15 +90,14 @@ class TopicModel:
             "topics": [{"code": c, "label": lab} for c, lab in zip(self.codes, self.labels)],
             "vocabulary": vocab,
         }
-        (out / "model.json").write_text(json.dumps(meta, ensure_ascii=False, indent=0), encoding="utf-8")
-        np.savez_compressed(
-            out / "weights.npz",
+        return save_plain(
+            out,
+            meta,
             idf=self.idf.astype(np.float32),
             coef=self.coef.astype(np.float16),
             bias=self.bias.astype(np.float32),
             threshold=self.threshold.astype(np.float32),
         )
-        return out
 
 
 def load(path: str | Path) -> TopicModel:
