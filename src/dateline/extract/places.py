@@ -160,7 +160,7 @@ def _story_places(found: list[_Seen], unread: list[tuple[Entity, Mention]]) -> I
                 break
 
 
-_CLAIMING_SOURCES = frozenset({"ner", "dateline", "pattern"})
+_CLAIMING_SOURCES = frozenset({"ner", "dateline", "region", "pattern"})
 
 
 def _claimable(entity: Entity, mention: Mention, person_tails: set[str]) -> bool:
@@ -298,7 +298,7 @@ def _dateline_toponyms(ctx: StoryContext, resolver: Resolver) -> Iterator[_Seen]
         yield _Seen(Toponym(name, place.start, place.end, "dateline", qualifier), None)
     if dateline.region is not None:
         c = dateline.region
-        yield _Seen(Toponym(c.text, c.start, c.end, "dateline"), None)
+        yield _Seen(Toponym(c.text, c.start, c.end, "region"), None)
 
 
 def _run_in_state(name: str, resolver: Resolver) -> tuple[str, str | None]:
@@ -471,7 +471,7 @@ def _keep(reading: Reading, toponym: Toponym) -> bool:
     the gazetteer has candidates for them or a place noun or the dateline introduces them."""
     if reading.entry is not None:
         return True
-    if toponym.source in ("pattern", "dateline"):
+    if toponym.source in ("pattern", "dateline", "region"):
         return True
     return toponym.source == "ner" and bool(reading.candidates)
 
