@@ -14,6 +14,7 @@ from dateline.geo import sources, store
 from dateline.geo.build import import_dump
 from dateline.geo.gazetteer import Gazetteer
 from dateline.geo.resolve import Resolver, Toponym
+from dateline.record import Entity, Mention
 from dateline.structure import parse_structure
 
 FIXTURE = Path(__file__).parent / "fixtures" / "geonames_classes.txt"
@@ -121,4 +122,34 @@ def test_a_division_point_on_its_namesake_town_gives_way_to_its_towns_centre():
     ],
 )
 def test_dateline_cities_are_told_apart_by_their_written_state(dateline, city):
+    assert dateline_city(dateline) == city
+
+
+def test_a_name_written_as_anothers_state_is_that_state(resolver):
+    toponyms = [Toponym("Buffalo", 0, 7, "ner", "New York"), Toponym("New York", 9, 17)]
+    readings = resolver.resolve(toponyms)
+    assert readings["new york"].entry.fcode == "ADM1" and readings["buffalo"].entry.admin1 == "NY"
+
+
+def test_a_list_of_towns_is_no_qualifier(nlp, gazetteer_path):
+    places = build_extractor("places", gazetteer=str(gazetteer_path))
+    text = "Hearings ran in Pensacola, Panama City and Gainesville, Florida officials said."
+    layout = parse_structure(text)
+    ents = tuple(
+        Entity(f"e{n}", "GPE", name, (Mention(text.find(name), text.find(name) + len(name), name),))
+        for n, name in enumerate(("Pensacola", "Panama City", "Florida"))
+    )
+    found = {
+        m.text: p
+        for p in places(StoryContext(layout=layout, doc=nlp(layout.text), parts={"entities": ents}))
+        for m in p.mentions
+    }
+    assert found["Pensacola"].country == "US" and found["Pensacola"].lat is not None
+
+
+@pytest.mark.parametrize(
+    "dateline, city",
+    [("    OKLAHOMA CITY, OKLA. March 11 - ", "OKLAHOMA CITY"), ("    BRUSSELS, March 27, 1987 - ", "BRUSSELS")],
+)
+def test_a_date_after_the_comma_is_no_written_state(dateline, city):
     assert dateline_city(dateline) == city

@@ -71,7 +71,11 @@ def dateline_city(dateline: str) -> str:
     """The city a dateline names, with the state or country written after it: "DUBLIN, CALIF."
     and "DUBLIN" are two cities, each with its own stories and gold country."""
     parts = [p.strip() for p in dateline.strip().split(",")]
-    return ", ".join(parts[:2] if len(parts) > 2 else parts[:1]).upper()
+    written = len(parts) > 2 and not _DATE_WORDS.search(parts[1])  # not "OKLA. MARCH 11"
+    return ", ".join(parts[:2] if written else parts[:1]).upper()
+
+
+_DATE_WORDS = re.compile(r"\d|\b(?:jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)\w*\.?(?:\s|$)", re.I)
 
 
 def iter_dateline_stories(paths: Iterable[Path], country_code) -> Iterator[DatelineStory]:

@@ -282,6 +282,9 @@ def _qualifier(text: str, end: int, resolver: Resolver) -> str | None:
         return None
     if not qualifier.endswith(".") and _LIST_GOES_ON.match(text, match.start(1) + len(qualifier)):
         return None  # "Washington, Beijing or Seoul" (an abbreviation, "Paris, Tex. and Dallas", still qualifies)
+    longer = " ".join(match.group(1).split()[: len(qualifier.split()) + 1])
+    if longer != qualifier and resolver.candidates(longer.rstrip(".,")):
+        return None  # "Pensacola, Panama City and Gainesville": a list of towns, not Pensacola in Panama
     return qualifier
 
 

@@ -216,6 +216,10 @@ class Resolver:
             name.sources.add(t.source)
             if t.qualifier:
                 name.qualifiers.add(t.qualifier)
+        for t in toponyms:  # "Buffalo, New York": a name written as another's state is that state
+            qualifying = names.get(fold(surface(t.qualifier))) if t.qualifier else None
+            if qualifying is not None:
+                qualifying.sources.add("region")
         for name in names.values():
             name.candidates = self.candidates(name.text, demonym=name.demonym_only)
             if _ACRONYM.match(name.text.replace(".", "")) and "dateline" not in name.sources:
@@ -225,8 +229,9 @@ class Resolver:
             if _written_abbreviation(name.text) and any(e.kind == ABBREVIATION for e in name.candidates):
                 # "N.Y.", "Calif.": the state the abbreviation stands for, not a city called so too
                 name.candidates = tuple(e for e in name.candidates if e.kind in (NAME, ABBREVIATION))
-            if not name.candidates and "region" in name.sources:
-                name.candidates = self._postal_states(name.text)  # "NORTH DIGHTON, MA."
+            if "region" in name.sources:  # a dateline's "Ontario" is the province, never Ontario, California
+                areas = tuple(e for e in name.candidates if e.fcode == "ADM1" or e.fcode in COUNTRY_CODES)
+                name.candidates = areas or name.candidates or self._postal_states(name.text)  # "NORTH DIGHTON, MA."
             if not name.candidates and "dateline" in name.sources and len(name.key) >= 5:
                 name.candidates = self.gazetteer.near_spellings(name.key)  # "ALTANTA, March 3 -"
                 name.respelled = bool(name.candidates)
@@ -560,8 +565,6 @@ def _prior(entry: Entry, name: _Name) -> float:
             score += DATELINE_PROMINENCE * prominence(entry)
         elif entry.fcode in DIVISION_CODES:
             score -= DATELINE_DIVISION_PENALTY
-    if "region" in name.sources and entry.fclass == "P":
-        score -= DATELINE_DIVISION_PENALTY  # a dateline's "Ontario" is the province, never Ontario, California
     return score
 
 
