@@ -153,3 +153,9 @@ def test_a_list_of_towns_is_no_qualifier(nlp, gazetteer_path):
 )
 def test_a_date_after_the_comma_is_no_written_state(dateline, city):
     assert dateline_city(dateline) == city
+
+
+def test_a_states_people_name_the_state_in_the_plural_too():
+    data = sources.PackageData({}, {}, {}, [["Ohio", "US-OH", "US.OH", "5165418", "", "", "1"]])
+    rows = set(sources.region_abbreviation_names(data))
+    assert {("ohioan", 5165418, store.DEMONYM), ("ohioans", 5165418, store.DEMONYM)} <= rows

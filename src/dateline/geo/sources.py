@@ -555,7 +555,10 @@ def region_abbreviation_names(data: PackageData) -> list[NameRow]:
     and their demonyms ("English", "Texan")."""
     ids = {p[1]: int(p[3]) for p in data.subdivisions if len(p) > 3 and p[1] and p[3].isdigit()}
     return [(key, ids[code], ABBREVIATION) for key, code in lexicon.REGION_ABBREVIATIONS.items() if code in ids] + [
-        (key, ids[code], DEMONYM) for key, code in lexicon.DIVISION_DEMONYMS.items() if code in ids
+        (form, ids[code], DEMONYM)
+        for key, code in lexicon.DIVISION_DEMONYMS.items()
+        if code in ids
+        for form in _demonym_forms(key)
     ]
 
 
