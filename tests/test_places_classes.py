@@ -7,6 +7,7 @@ the division's namesake town, and dateline cities told apart by their written st
 from pathlib import Path
 
 import pytest
+from test_geo_resolve import resolved, story
 
 from dateline.eval.datelines import dateline_city
 from dateline.extract.base import StoryContext, build_extractor
@@ -37,32 +38,18 @@ def resolver(gazetteer_path):
     return Resolver(Gazetteer(gazetteer_path))
 
 
-def story(*names, source="ner"):
-    out, at = [], 0
-    for name in names:
-        text, _, qualifier = name.partition("|")
-        out.append(Toponym(text, at, at + len(text), source, qualifier or None))
-        at += len(text) + 10
-    return out
-
-
-def entry_id(readings, key):
-    entry = readings[key].entry
-    return entry.geonameid if entry else None
-
-
 def test_a_famous_city_is_not_its_small_namesake_because_the_story_names_that_state(resolver):
     readings = resolver.resolve(story("Atlanta", "Texas", "America"))
-    assert entry_id(readings, "atlanta") == ATLANTA_GA
+    assert resolved(readings, "atlanta") == ATLANTA_GA
 
 
 def test_a_county_the_story_names_still_speaks_for_the_small_namesake(resolver):
     readings = resolver.resolve(story("Atlanta", "Cass County", "Douglassville", "Texas"))
-    assert entry_id(readings, "atlanta") == ATLANTA_TX
+    assert resolved(readings, "atlanta") == ATLANTA_TX
 
 
 def test_a_written_state_still_speaks_for_the_small_namesake(resolver):
-    assert entry_id(resolver.resolve(story("Atlanta|Tex.")), "atlanta") == ATLANTA_TX
+    assert resolved(resolver.resolve(story("Atlanta|Tex.")), "atlanta") == ATLANTA_TX
 
 
 def test_a_datelines_state_is_the_state_not_a_town_of_its_name(nlp, gazetteer_path):
@@ -83,7 +70,7 @@ def test_a_postal_code_after_a_comma_is_a_state(resolver):
     toponyms = [Toponym("North Dighton", 0, 13, "dateline", "MA."), Toponym("MA.", 15, 18, "region")]
     readings = resolver.resolve(toponyms)
     assert readings["north dighton"].entry is None and readings["north dighton"].country == "US"
-    assert entry_id(readings, "ma") == MASSACHUSETTS
+    assert resolved(readings, "ma") == MASSACHUSETTS
 
 
 def test_a_postal_code_elsewhere_is_no_state(resolver):
@@ -93,7 +80,7 @@ def test_a_postal_code_elsewhere_is_no_state(resolver):
 
 def test_new_york_beside_new_york_city_is_still_the_city(resolver):
     readings = resolver.resolve(story("New York", "New York City"))
-    assert entry_id(readings, "new york") == NEW_YORK_CITY
+    assert resolved(readings, "new york") == NEW_YORK_CITY
 
 
 def test_a_division_point_on_its_namesake_town_gives_way_to_its_towns_centre():
