@@ -230,8 +230,7 @@ class Resolver:
                 # "N.Y.", "Calif.": the state the abbreviation stands for, not a city called so too
                 name.candidates = tuple(e for e in name.candidates if e.kind in (NAME, ABBREVIATION))
             if "region" in name.sources:  # a dateline's "Ontario" is the province, never Ontario, California
-                areas = tuple(e for e in name.candidates if e.fcode == "ADM1" or e.fcode in COUNTRY_CODES)
-                name.candidates = areas or name.candidates or self._postal_states(name.text)  # "NORTH DIGHTON, MA."
+                name.candidates = self._areas(name.text) or name.candidates  # "NORTH DIGHTON, MA."
             if not name.candidates and "dateline" in name.sources and len(name.key) >= 5:
                 name.candidates = self.gazetteer.near_spellings(name.key)  # "ALTANTA, March 3 -"
                 name.respelled = bool(name.candidates)
@@ -309,12 +308,18 @@ class Resolver:
     def _qualifier_regions(self, qualifiers: set[str]) -> set[tuple[str, str]]:
         regions: set[tuple[str, str]] = set()
         for q in qualifiers:
-            for e in self.candidates(q) or self._postal_states(q):
+            for e in self._areas(q):
                 if e.fcode in COUNTRY_CODES:
                     regions.add((e.country, ""))
                 elif e.fcode == "ADM1":
                     regions.add((e.country, e.admin1))
         return regions
+
+    def _areas(self, text: str) -> tuple[Entry, ...]:
+        """The countries and first-level divisions a name written as a state or country may be:
+        those of its candidates, else the U.S. state of a postal code ("MA.")."""
+        areas = tuple(e for e in self.candidates(text) if e.fcode == "ADM1" or e.fcode in COUNTRY_CODES)
+        return areas or self._postal_states(text)
 
     def _postal_states(self, text: str) -> tuple[Entry, ...]:
         """The U.S. state a two-letter postal code names ("MA.", "PA"), read only where a state is
@@ -337,11 +342,7 @@ class Resolver:
 
     def country_of(self, text: str) -> str | None:
         """ISO code of the country a dateline's country or state field names, if unambiguous."""
-        codes = {
-            e.country
-            for e in self.candidates(text) or self._postal_states(text)
-            if e.kind != ALTERNATE and (e.fcode in COUNTRY_CODES or e.fcode == "ADM1")
-        }
+        codes = {e.country for e in self._areas(text) if e.kind != ALTERNATE}
         return codes.pop() if len(codes) == 1 else None
 
     def _acceptable(self, entry: Entry, name: _Name, context: _Context) -> bool:
