@@ -20,7 +20,7 @@ from typing import Any
 
 import typer
 
-from dateline.eval.reuters21578 import _DOC, WireStory, _story
+from dateline.eval.reuters21578 import _DOC, WireStory, _field, _story
 
 # Reuters PLACES labels that are not a country's name in the gazetteer (label -> ISO alpha-2).
 # Countries that have since split or merged count as their successor holding the capital.
@@ -48,7 +48,7 @@ REUTERS_COUNTRY_CODES: dict[str, str] = {
 
 @dataclass(frozen=True)
 class DatelineStory:
-    city: str  # the dateline's first place as the wire wrote it ("FRANKFURT")
+    city: str  # the dateline's first place as the wire wrote it, with its state or country ("DUBLIN, CALIF.")
     text: str
     published: str | None
     countries: tuple[str, ...]  # ISO codes of the story's PLACES tags
@@ -57,21 +57,33 @@ class DatelineStory:
 _PLACES = re.compile(r"<PLACES>(.*?)</PLACES>", re.S)
 
 
-def iter_documents(path: Path) -> Iterator[tuple[WireStory, list[str]]]:
-    """Wire stories of one .sgm file with their PLACES labels."""
+def iter_documents(path: Path) -> Iterator[tuple[WireStory, list[str], str]]:
+    """Wire stories of one .sgm file with their PLACES labels and dateline city."""
     for doc in _DOC.findall(path.read_text(encoding="latin-1")):
         story = _story(doc)
         if story is not None:
             places = _PLACES.search(doc)
-            yield story, re.findall(r"<D>(.*?)</D>", places.group(1)) if places else []
+            labels = re.findall(r"<D>(.*?)</D>", places.group(1)) if places else []
+            yield story, labels, dateline_city(_field(doc, "DATELINE") or "")
+
+
+def dateline_city(dateline: str) -> str:
+    """The city a dateline names, with the state or country written after it: "DUBLIN, CALIF."
+    and "DUBLIN" are two cities, each with its own stories and gold country."""
+    parts = [p.strip() for p in dateline.strip().split(",")]
+    written = len(parts) > 2 and not _DATE_WORDS.search(parts[1])  # not "OKLA. MARCH 11"
+    return ", ".join(parts[:2] if written else parts[:1]).upper()
+
+
+_DATE_WORDS = re.compile(r"\d|\b(?:jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)\w*\.?(?:\s|$)", re.I)
 
 
 def iter_dateline_stories(paths: Iterable[Path], country_code) -> Iterator[DatelineStory]:
     for path in paths:
-        for story, labels in iter_documents(path):
+        for story, labels, city in iter_documents(path):
             codes = tuple(c for c in (country_code(label) for label in labels) if c)
             if story.dateline_place and codes:
-                yield DatelineStory(story.dateline_place.upper(), story.text, story.published, codes)
+                yield DatelineStory(city, story.text, story.published, codes)
 
 
 def gold_countries(stories: Iterable[DatelineStory]) -> dict[str, str]:

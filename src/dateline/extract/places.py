@@ -160,7 +160,7 @@ def _story_places(found: list[_Seen], unread: list[tuple[Entity, Mention]]) -> I
                 break
 
 
-_CLAIMING_SOURCES = frozenset({"ner", "dateline", "pattern"})
+_CLAIMING_SOURCES = frozenset({"ner", "dateline", "region", "pattern"})
 
 
 def _claimable(entity: Entity, mention: Mention, person_tails: set[str]) -> bool:
@@ -282,6 +282,9 @@ def _qualifier(text: str, end: int, resolver: Resolver) -> str | None:
         return None
     if not qualifier.endswith(".") and _LIST_GOES_ON.match(text, match.start(1) + len(qualifier)):
         return None  # "Washington, Beijing or Seoul" (an abbreviation, "Paris, Tex. and Dallas", still qualifies)
+    longer = " ".join(match.group(1).split()[: len(qualifier.split()) + 1])
+    if longer != qualifier and resolver.candidates(longer.rstrip(".,")):
+        return None  # "Pensacola, Panama City and Gainesville": a list of towns, not Pensacola in Panama
     return qualifier
 
 
@@ -298,7 +301,7 @@ def _dateline_toponyms(ctx: StoryContext, resolver: Resolver) -> Iterator[_Seen]
         yield _Seen(Toponym(name, place.start, place.end, "dateline", qualifier), None)
     if dateline.region is not None:
         c = dateline.region
-        yield _Seen(Toponym(c.text, c.start, c.end, "dateline"), None)
+        yield _Seen(Toponym(c.text, c.start, c.end, "region"), None)
 
 
 def _run_in_state(name: str, resolver: Resolver) -> tuple[str, str | None]:
@@ -471,7 +474,7 @@ def _keep(reading: Reading, toponym: Toponym) -> bool:
     the gazetteer has candidates for them or a place noun or the dateline introduces them."""
     if reading.entry is not None:
         return True
-    if toponym.source in ("pattern", "dateline"):
+    if toponym.source in ("pattern", "dateline", "region"):
         return True
     return toponym.source == "ner" and bool(reading.candidates)
 

@@ -13,7 +13,7 @@ from dateline.geo import sources, store
 Progress = Callable[[str, int], None]  # (stage, rows done so far)
 BATCH = 20_000
 # Bump when the package build changes what it writes: cached gazetteers of another version are rebuilt.
-BUILD_VERSION = "12"
+BUILD_VERSION = "14"
 
 
 def build(path: Path | str, *, progress: Progress | None = None) -> dict[str, str]:

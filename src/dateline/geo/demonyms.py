@@ -103,6 +103,7 @@ DEMONYMS: dict[str, str | None] = {  # None: a group word, no one country
     "nigerian": "NG",
     "nigerien": "NE",
     "north korean": "KP",
+    "korean": "KR",  # "Korean automakers": news means South Korea ("North Korean" is the other)
     "norwegian": "NO",
     "omani": "OM",
     "pakistani": "PK",
@@ -110,6 +111,7 @@ DEMONYMS: dict[str, str | None] = {  # None: a group word, no one country
     "panamanian": "PA",
     "paraguayan": "PY",
     "peruvian": "PE",
+    "philippine": "PH",
     "polish": "PL",
     "pole": "PL",
     "portuguese": "PT",
@@ -123,6 +125,7 @@ DEMONYMS: dict[str, str | None] = {  # None: a group word, no one country
     "serbian": "RS",
     "serb": "RS",
     "singaporean": "SG",
+    "sinhalese": "LK",
     "slovak": "SK",
     "slovenian": "SI",
     "somali": "SO",

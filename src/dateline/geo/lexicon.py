@@ -164,7 +164,8 @@ INITIAL_ABBREVIATIONS: frozenset[str] = frozenset(
 UNIONS: dict[str, str] = {"eu": "Europe", "european union": "Europe"}
 
 # Demonyms of first-level divisions (folded -> ISO 3166-2): "English" is England, not the
-# whole United Kingdom; "Texan" is Texas.
+# whole United Kingdom; "Texan" is Texas; plurals ("Ohioans") are derived. Left out: those that
+# name a newspaper or a company more often than people ("Oregonian", "New Yorker", "Hawaiian").
 DIVISION_DEMONYMS: dict[str, str] = {
     "english": "GB-ENG",
     "scottish": "GB-SCT",
@@ -188,6 +189,24 @@ DIVISION_DEMONYMS: dict[str, str] = {
     "basque": "ES-PV",
     "sicilian": "IT-82",
     "corsican": "FR-20R",
+    "iowan": "US-IA",
+    "kentuckian": "US-KY",
+    "tennessean": "US-TN",
+    "coloradan": "US-CO",
+    "arizonan": "US-AZ",
+    "nevadan": "US-NV",
+    "kansan": "US-KS",
+    "nebraskan": "US-NE",
+    "oklahoman": "US-OK",
+    "missourian": "US-MO",
+    "pennsylvanian": "US-PA",
+    "michigander": "US-MI",
+    "wisconsinite": "US-WI",
+    "manitoban": "CA-MB",
+    "nova scotian": "CA-NS",
+    "newfoundlander": "CA-NL",
+    "dagestani": "RU-DA",
+    "chechen": "RU-CE",
 }
 
 # Expansions tried when a name is not found as written ("St. Louis" -> "Saint Louis").

@@ -24,7 +24,7 @@ from dateline.geo.store import ABBREVIATION, ALTERNATE, DEMONYM, NAME, Entry
 from dateline.geo.text import fold, surface
 
 COUNTRY_CODES = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR"})
-STRONG_SOURCES = frozenset({"ner", "facility", "dateline", "pattern", "gold", "associative"})
+STRONG_SOURCES = frozenset({"ner", "facility", "dateline", "region", "pattern", "gold", "associative"})
 # Prior bonus by feature code: a bare country or state name usually means the country or state.
 FEATURE_BONUS = {"CONT": 3.0, "RGN": 3.0, "ADM1": 2.0, "ADM2": 0.3, "PPLC": 1.5, "PPLA": 0.8}
 WIDE_CODES = frozenset({"CONT", "RGN"})  # continents and world regions ("the Middle East")
@@ -35,6 +35,9 @@ BIG_CITY = 1_000_000
 WEAK_LOCAL_PLACE = 10_000  # a name tagged as a person needs local support and this many people
 SMALL_PLACE = 2_000  # a place this small needs support from the story ("Atlantic", Iowa)
 SMALL_TOWN = 10_000
+FAMOUS_NAMESAKE = 100_000  # a city this big casts a shadow on its namesakes twenty times smaller:
+NAMESAKE_RATIO = 20  # for them the story's area (co-location, its state, a town near) counts
+SHADOWED_LOCAL = 0.75  # three quarters (0.5, 0.65 and 0.8 did worse on LGL; 0.5 better elsewhere)
 NEAR_KM = 200.0
 CO_SUPPORT = 2.0
 CAPITAL_OF_NAMED_COUNTRY = 3.0
@@ -53,6 +56,7 @@ DATELINE_DIVISION_PENALTY = 3.0  # a dateline names a city, not a state of the s
 # A short word of capitals ("BBC", "MoD", "TNA"): an acronym, which names a place only as a
 # known abbreviation ("US", "UAE", "NSW") or as the own name of a big place.
 _ACRONYM = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Za-z&]{2,5}$")
+_POSTAL_CODE = re.compile(r"^[A-Z]{2}$")  # "MA", "PA": a U.S. state's postal code
 _COMPASS_INITIAL = re.compile(r"^([NSEW])\.\s*(?=[A-Z])")
 # What lies between two names of a list ("Oregon, Nevada and Utah"), spaces normalised.
 _LIST_GAPS = frozenset({",", "and", "or", "&", ", and", ", or", ", &"})
@@ -65,7 +69,8 @@ class Toponym:
     text: str
     start: int
     end: int
-    source: str = "ner"  # ner | dateline | pattern | weak (tagged person or organisation) | scan | demonym
+    source: str = "ner"  # ner | dateline | region (a dateline's state or country) | pattern | weak (tagged
+    #                      person or organisation) | scan | demonym
     #                      | associative (a place naming an organisation: "Edmonton police")
     qualifier: str | None = None  # "Texas" in "Paris, Texas"
 
@@ -211,6 +216,10 @@ class Resolver:
             name.sources.add(t.source)
             if t.qualifier:
                 name.qualifiers.add(t.qualifier)
+        for t in toponyms:  # "Buffalo, New York": a name written as another's state is that state
+            qualifying = names.get(fold(surface(t.qualifier))) if t.qualifier else None
+            if qualifying is not None:
+                qualifying.sources.add("region")
         for name in names.values():
             name.candidates = self.candidates(name.text, demonym=name.demonym_only)
             if _ACRONYM.match(name.text.replace(".", "")) and "dateline" not in name.sources:
@@ -220,6 +229,8 @@ class Resolver:
             if _written_abbreviation(name.text) and any(e.kind == ABBREVIATION for e in name.candidates):
                 # "N.Y.", "Calif.": the state the abbreviation stands for, not a city called so too
                 name.candidates = tuple(e for e in name.candidates if e.kind in (NAME, ABBREVIATION))
+            if "region" in name.sources:  # a dateline's "Ontario" is the province, never Ontario, California
+                name.candidates = self._areas(name.text) or name.candidates  # "NORTH DIGHTON, MA."
             if not name.candidates and "dateline" in name.sources and len(name.key) >= 5:
                 name.candidates = self.gazetteer.near_spellings(name.key)  # "ALTANTA, March 3 -"
                 name.respelled = bool(name.candidates)
@@ -297,12 +308,28 @@ class Resolver:
     def _qualifier_regions(self, qualifiers: set[str]) -> set[tuple[str, str]]:
         regions: set[tuple[str, str]] = set()
         for q in qualifiers:
-            for e in self.candidates(q):
+            for e in self._areas(q):
                 if e.fcode in COUNTRY_CODES:
                     regions.add((e.country, ""))
                 elif e.fcode == "ADM1":
                     regions.add((e.country, e.admin1))
         return regions
+
+    def _areas(self, text: str) -> tuple[Entry, ...]:
+        """The countries and first-level divisions a name written as a state or country may be:
+        those of its candidates, else the U.S. state of a postal code ("MA.")."""
+        areas = tuple(e for e in self.candidates(text) if e.fcode == "ADM1" or e.fcode in COUNTRY_CODES)
+        return areas or self._postal_states(text)
+
+    def _postal_states(self, text: str) -> tuple[Entry, ...]:
+        """The U.S. state a two-letter postal code names ("MA.", "PA"), read only where a state is
+        written: after a place and its comma, or as a dateline's state. Elsewhere "MA" or "IN"
+        is a word or a degree, never a state."""
+        code = text.rstrip(".").strip()
+        if not _POSTAL_CODE.match(code):
+            return ()
+        state = self.gazetteer.admin1("US", code)
+        return (state,) if state is not None else ()
 
     def region_qualifier(self, text: str) -> str | None:
         """The leading words of ``text`` that name a country or first-level division, if any."""
@@ -315,11 +342,7 @@ class Resolver:
 
     def country_of(self, text: str) -> str | None:
         """ISO code of the country a dateline's country or state field names, if unambiguous."""
-        codes = {
-            e.country
-            for e in self.candidates(text)
-            if e.kind != ALTERNATE and (e.fcode in COUNTRY_CODES or e.fcode == "ADM1")
-        }
+        codes = {e.country for e in self._areas(text) if e.kind != ALTERNATE}
         return codes.pop() if len(codes) == 1 else None
 
     def _acceptable(self, entry: Entry, name: _Name, context: _Context) -> bool:
@@ -581,11 +604,14 @@ def _support_terms(entry: Entry, key: str, context: _Context) -> Iterable[tuple[
         entry.kind == ALTERNATE
         and key in context.own_named
         and key + " city" in context.own_names.get(entry.geonameid, ())
+        and any(e.kind == NAME and e.fcode in COUNTRY_CODES for e in context.candidates_of.get(key, ()))
     ):
         return  # "Mexico" (a country's own name) beside "Mexico City": the city is the one called so
+        # (not "New York" beside "New York City": the huge city goes by both)
+    local = _local_weight(entry, key, context)  # a famous namesake's shadow damps the area's evidence
     co = _co_support(entry, key, context)
     if co > 0:
-        yield "other places of the story lie near it", CO_SUPPORT * math.log2(1 + co)
+        yield "other places of the story lie near it", local * CO_SUPPORT * math.log2(1 + co)
     if _contained(entry, key, context):
         yield (
             ("it lies in a county the story names" if entry.fclass == "P" else "the story names a town in it"),
@@ -604,12 +630,31 @@ def _support_terms(entry: Entry, key: str, context: _Context) -> Iterable[tuple[
         yield f"other places of the story are in {entry.country}", 1.2 * math.log2(1 + countries)
     if entry.fcode not in COUNTRY_CODES | WIDE_CODES and entry.fcode != "ADM1":
         if context.region_weight((entry.country, entry.admin1), key) > 0:
-            yield "other places of the story are in its state or province", 2.5
+            yield "other places of the story are in its state or province", local * 2.5
         nearest = _nearest_km(entry, key, context.points)
         if nearest < NEAR_KM:
-            yield f"another place of the story is {nearest:.0f} km away", 2.0 if nearest < 50 else 1.2
+            yield f"another place of the story is {nearest:.0f} km away", local * (2.0 if nearest < 50 else 1.2)
         if _nearest_km(entry, key, context.dateline_points) < NEAR_KM:
             yield "the dateline is near", 2.0  # the story is told from there
+
+
+def _local_weight(entry: Entry, key: str, context: _Context) -> float:
+    """How much the story's area counts for ``entry``: in full, unless a famous place bears
+    the name and ``entry`` is a small town of it ("Atlanta" in a story that names Texas towns
+    is still Atlanta, Georgia, not Atlanta, Texas); then only a county, a qualifier or the
+    dateline speak for the small one at full weight."""
+    if entry.fclass != "P":
+        return 1.0
+    memo = (0, "\0famous:" + key)
+    if memo not in context.memo:
+        context.memo[memo] = max(
+            (e.population for e in context.candidates_of.get(key, ()) if e.fclass == "P" and e.kind == NAME),
+            default=0,
+        )
+    famous = context.memo[memo]
+    if famous >= FAMOUS_NAMESAKE and entry.population * NAMESAKE_RATIO < famous:
+        return SHADOWED_LOCAL
+    return 1.0
 
 
 def _contained(entry: Entry, key: str, context: _Context) -> bool:

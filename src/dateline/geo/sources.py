@@ -149,10 +149,41 @@ def division_items(data: PackageData) -> Iterator[Item]:
             points[key].append((c["latitude"], c["longitude"]))
             people[key] += int(c.get("population") or 0)
     official = division_points()
+    towns: dict[tuple[str, ...], list[tuple[str, float, float]]] = defaultdict(list)
+    for c in data.cities.values():
+        towns[(c["countrycode"], c.get("admin1code") or "")].append((fold(c["name"]), c["latitude"], c["longitude"]))
+    areas = _area_points(data.subdivisions, official, towns, points)
     for parts in data.subdivisions:
-        item = _division_item(parts, points, people, official)
+        item = _division_item(parts, points, people, areas)
         if item:
             yield item
+
+
+_TOWN_OF_ITS_NAME_KM = 15.0  # a division's point this close to its namesake town is the town's
+_CENTRE_AWAY_KM = 100.0  # ... when the centre of the division's towns lies this far from it
+
+
+def _area_points(subdivisions, official, towns, points) -> dict[str, tuple[float, float]]:
+    """The first-level division points of countrystatecity, less those that are the point of the
+    division's namesake town ("New York" state at New York City, 280 km from its middle): a
+    geocoder's confusion of the two names; such divisions take the centre of their towns."""
+    from dateline.geo.resolve import haversine_km
+
+    out = dict(official)
+    for parts in subdivisions:
+        if len(parts) < 7 or parts[6] != "1" or parts[1] not in official:
+            continue
+        code = tuple(parts[2].split("."))
+        lat, lon = official[parts[1]]
+        name = fold(parts[0])
+        namesake = any(
+            t in (name, name + " city") and haversine_km(lat, lon, tlat, tlon) < _TOWN_OF_ITS_NAME_KM
+            for t, tlat, tlon in towns.get(code, ())
+        )
+        centre = spread_centre(points.get(code, []))
+        if namesake and centre and haversine_km(lat, lon, *centre) > _CENTRE_AWAY_KM:
+            out[parts[1]] = centre
+    return out
 
 
 def _division_item(parts: list[str], points, people, official: dict[str, tuple[float, float]]) -> Item | None:
@@ -524,7 +555,10 @@ def region_abbreviation_names(data: PackageData) -> list[NameRow]:
     and their demonyms ("English", "Texan")."""
     ids = {p[1]: int(p[3]) for p in data.subdivisions if len(p) > 3 and p[1] and p[3].isdigit()}
     return [(key, ids[code], ABBREVIATION) for key, code in lexicon.REGION_ABBREVIATIONS.items() if code in ids] + [
-        (key, ids[code], DEMONYM) for key, code in lexicon.DIVISION_DEMONYMS.items() if code in ids
+        (form, ids[code], DEMONYM)
+        for key, code in lexicon.DIVISION_DEMONYMS.items()
+        if code in ids
+        for form in _demonym_forms(key)
     ]
 
 
