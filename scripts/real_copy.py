@@ -6,7 +6,9 @@ a change to what dateline reads, read the stories behind the counts yourself, an
 classes and counts (never the stories' text) into docs/real-copy.md.
 
     python scripts/real_copy.py collect ../shared/data /tmp/real        # 33 stories, 5 layouts
+    python scripts/real_copy.py collect-more ../shared/data /tmp/real4  # 42 stories, 6 more layouts
     python scripts/real_copy.py records /tmp/real /tmp/after.json       # read them (this checkout)
+    python scripts/real_copy.py records /tmp/real4 /tmp/dct.json --dct  # with the known timestamps
     python scripts/real_copy.py classes /tmp/real /tmp/before.json /tmp/after.json
 
 Stories are written outside the repository: they are others' news text.
@@ -18,6 +20,7 @@ import json
 import random
 import re
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 SIGNOFF = re.compile(r"\n\s*(?:REUTER|Reuters?|\(AP\)|AFP|\(UPI\))\s*$")
@@ -30,6 +33,19 @@ DATED_DATELINE = re.compile(
     r"^\s*[A-Z][^\n]{0,40}, (?:Jan|Feb|March|April|May|June|July|Aug|Sept|Oct|Nov|Dec)"
     r"[a-z]*\.? \d",
     re.M,
+)
+
+
+KICKERS = {"must see", "breaking news", "exclusive", "posted", "published", "updated", "watch", "video"}
+UNDERSCORE_DATELINE = re.compile(r"^[A-Z][A-Za-z .,']{1,40}(?:\((?:AP|Reuters|AFP)\))?\s*_(?:\s|$)", re.M)
+BROADCAST_SIGNOFF = re.compile(
+    r"(?:\b(?:ABC|CBS|NBC|NPR|VOA|BBC|CNN)(?: [Nn]ews)?(?:, [^,.\n]{1,40})?|(?i:for \w+ news, I'm [^.\n]+))\.?\s*$"
+)
+STAMP_LINE = re.compile(
+    r"^(?:(?:Published|Updated|Posted|Last updated)\b[^\n]{0,20})?[^\n]{0,25}"
+    r"(?:\d{1,2}/\d{1,2}/\d{4}|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|"
+    r"\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* \d{4})[^\n]{0,30}$",
+    re.I | re.M,
 )
 
 
@@ -59,13 +75,68 @@ def collect(shared: Path, out: Path, seed: int = 12) -> None:
         (out / f"gwn_{d.id}.txt").write_text(d.text, encoding="utf-8")
 
 
-def records(stories: Path, out: Path) -> None:
-    """Read every story with this checkout's dateline; write the records (without text)."""
+def collect_more(shared: Path, out: Path, seed: int = 4) -> None:
+    """Layouts the first sample left out: TimeBank/AQUAINT as the wire and broadcast desks sent
+    them (TITLE over the TEXT, tags stripped; the DCT beside it in ``NAME.dct``), ECB+ web
+    stories rebuilt from their tokens, WikiRef web articles, and Reuters-21578 from other files."""
+    from dateline.eval.reuters21578 import iter_wire_stories
+    from dateline.eval.threads import ecb_text
+    from dateline.eval.timeml import read_tml
+
+    out.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(seed)
+    tml = sorted((shared / "tempeval3" / "TBAQ-cleaned").rglob("*.tml"))
+    groups = {
+        "APW": 4, "NYT": 4, "XIE": 2, "wsj_": 3, "WSJ9": 1, "AP9": 1, "SJMN": 1,
+        "CNN": 1, "ABC": 1, "PRI": 1, "VOA": 1, "ea": 1, "ed": 1,
+    }  # fmt: skip
+    for prefix, n in groups.items():
+        for f in rng.sample([f for f in tml if f.name.startswith(prefix)], n):
+            doc = read_tml(f)
+            title = ET.parse(f).getroot().findtext("TITLE")
+            text = (title.strip() + "\n\n" if title and title.strip() else "") + doc.text.strip() + "\n"
+            (out / f"tml_{f.stem}.txt").write_text(text, encoding="utf-8")
+            if doc.dct:
+                (out / f"tml_{f.stem}.dct").write_text(doc.dct.isoformat(), encoding="utf-8")
+    ecb = sorted((shared / "ecbplus").rglob("*.xml"))
+    ecb = [f for f in ecb if re.fullmatch(r"\d+_\d+ecb(?:plus)?", f.stem)]
+    for f in rng.sample(ecb, 8):
+        (out / f"ecb_{f.stem}.txt").write_text(_retokenised(ecb_text(f)) + "\n", encoding="utf-8")
+    wikiref = sorted((shared / "wikiref").rglob("WikiRef220/*.txt"))
+    for i, f in enumerate(rng.sample(wikiref, 8)):
+        raw = f.read_bytes()
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            text = raw.decode("cp1252", errors="replace")  # web pages saved as Windows-1252
+        (out / f"wikiref_{i:02d}.txt").write_text(text, encoding="utf-8")
+    wire = [s for n in ("010",) for s in iter_wire_stories(shared / "reuters21578" / f"reut2-{n}.sgm", "wire")]
+    prose = [s for s in wire if len(s.text) > 1200 and not re.search(r"\n\s+(?:Shr|Net|Qtly div)\b", s.text)]
+    for s in rng.sample(prose, 6):
+        (out / f"reuters_{s.id}.txt").write_text(s.text + "\n", encoding="utf-8")
+
+
+def _retokenised(text: str) -> str:
+    """Undo the token spacing ECB+ leaves where the original had none: "4: 59 PM", "p. m.",
+    "59 - year - old", URLs."""
+    text = re.sub(r"(?<=\d): (?=\d\d(?:\b|[AaPp][Mm]))", ":", text)
+    text = re.sub(r"\b([ap])\. m\.", r"\1.m.", text)
+    text = re.sub(r"(?<=[a-z0-9]) - (?=[a-z0-9])", "-", text)
+    text = re.sub(r"(?<=\d) / (?=\d)", "/", text)
+    text = re.sub(r"(?<=\b[A-Z]) - (?=[A-Z])", "-", text)
+    return re.sub(r"(?m)^https?: .*$", lambda m: m.group().replace(" ", ""), text)
+
+
+def records(stories: Path, out: Path, dct: bool = False) -> None:
+    """Read every story with this checkout's dateline; write the records (without text).
+    With ``dct``, a story's ``NAME.dct`` (its creation date) is passed as the published time."""
     import dateline
 
     found = {}
     for f in sorted(stories.glob("*.txt")):
-        article = dateline.read(f.read_text(encoding="utf-8"))
+        stamp = f.with_suffix(".dct")
+        published = stamp.read_text(encoding="utf-8").strip() if dct and stamp.exists() else None
+        article = dateline.read(f.read_text(encoding="utf-8"), published=published)
         record = article.to_dict()
         record.pop("text")
         record["headline_span"] = [[s.start, s.end] for s in article.spans.get("headline", ())]
@@ -123,7 +194,11 @@ def classes(stories: Path, recs: dict[str, dict], tables_from: dict[str, dict]) 
         )
         add(
             "headline missed (stories)",
-            not name.startswith("gwn") and len(lines) > 1 and len(lines[0]) <= 120 and r["headline"] is None,
+            not name.startswith("gwn")
+            and len(lines) > 1
+            and len(lines[0]) <= 120
+            and r["headline"] is None
+            and not lines[0].startswith(("http", "www.")),  # a page's address is no headline
         )
         add("dateline missed on wire copy (stories)", wire and not r["dateline"]["places"])
         for a, b in r.get("headline_span") or ():
@@ -141,6 +216,29 @@ def classes(stories: Path, recs: dict[str, dict], tables_from: dict[str, dict]) 
         )
         add("dateline.country not an ISO code (stories)", len(r["dateline"].get("country") or "XX") != 2)
         add("headline run into the first paragraph on one line (stories)", name.startswith("lgl") and len(lines) == 1)
+        # Third round: layouts of TimeBank/AQUAINT, broadcast transcripts, ECB+ and WikiRef pages.
+        add(
+            "dateline with an underscore dash missed (stories)",
+            bool(UNDERSCORE_DATELINE.search("\n".join(lines[:4]))) and not r["dateline"]["places"],
+        )
+        add("page address read as the headline (stories)", (r["headline"] or "").startswith(("http", "www.")))
+        add(
+            "timestamp line among the first lines not read (stories)",
+            not r["published"] and any(STAMP_LINE.match(line.strip()) for line in lines[:7]),
+        )
+        add(
+            "broadcast or contributor sign-off not read as credits (stories)",
+            bool(BROADCAST_SIGNOFF.search(lines[-1] if lines else "") or "contributed to this" in text[-200:])
+            and not any(r["credits"].values()),
+        )
+        add(
+            "kicker or page label read as a dateline place (stories)",
+            any(p.casefold() in KICKERS for p in r["dateline"]["places"]),
+        )
+        add(
+            "desk initials closing the story left in the body (stories)",
+            bool(re.search(r"\([a-z]{2,6}[-/][a-z/-]+\)\s*$", text)) and not r["boilerplate"],
+        )
     return counts
 
 
@@ -148,8 +246,10 @@ def main(argv: list[str]) -> None:
     command, *args = argv
     if command == "collect":
         collect(Path(args[0]), Path(args[1]))
+    elif command == "collect-more":
+        collect_more(Path(args[0]), Path(args[1]))
     elif command == "records":
-        records(Path(args[0]), Path(args[1]))
+        records(Path(args[0]), Path(args[1]), dct="--dct" in args[2:])
     elif command == "classes":
         stories = Path(args[0])
         before, after = (json.loads(Path(p).read_text(encoding="utf-8")) for p in args[1:3])

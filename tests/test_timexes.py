@@ -396,3 +396,37 @@ def test_key_windows_find_what_the_whole_text_finds(monkeypatch):
     monkeypatch.setattr(rules, "RULES", tuple(replace(r, key=None, requires=()) for r in rules.RULES))
     assert find_timexes(story, WED) == fast
     assert len(fast) > 80
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # the month next to the story's keeps the story's year whatever the tense
+        ("Officials said supplies would be cut in May.", "2019-05"),
+        ("The ministry said exports fell in March.", "2019-03"),
+        # further away, the tense decides
+        ("Officials said supplies were cut in June.", "2018-06"),
+    ],
+)
+def test_month_next_to_the_storys(text, value):
+    assert [t.value for t in find_timexes(text, WED) if t.text in ("May", "March", "June")] == [value]
+
+
+def test_month_next_to_the_storys_across_the_new_year():
+    assert [t.value for t in find_timexes("He said the plant would close in January.", date(2019, 12, 10))] == [
+        "2020-01"
+    ]
+    assert [t.value for t in find_timexes("He said sales had fallen in December.", date(2019, 1, 8))] == ["2018-12"]
+
+
+def test_a_month_dated_in_full_keeps_its_year_months_away():
+    text = (
+        "The jury met on Tuesday. She was shot on Sunday, Sept. 8, 2018, police said. "
+        "She left home at 10:30 p.m. Sept. 8 and was found on Sept. 9. "
+        "Sentencing is set for May 2. A vigil was held on April 20."
+    )
+    values = {t.text: t.value for t in find_timexes(text, WED)}
+    assert values["10:30 p.m. Sept. 8"] == "2018-09-08T22:30"
+    assert values["Sept. 9"] == "2018-09-09"
+    assert values["May 2"] == "2019-05-02"  # near the story's date: the story's year
+    assert values["April 20"] == "2019-04-20"

@@ -33,6 +33,17 @@ def parse_ap_contributors(text: str, paragraph: Field, m: re.Match) -> list[Cred
     return _names_with_places(text, start, paragraph.start + m.end("names"), "contributing")
 
 
+def parse_signoff(text: str, paragraph: Field, m: re.Match, role: str) -> list[CreditLine]:
+    """A credit closing the last paragraph: "Jane Roe, VOA News, Miami.", "A and B contributed to
+    this article." (``m`` from ``patterns.SIGNOFF_CREDITS``, matched on the paragraph's text)."""
+    names = _names_with_places(text, paragraph.start + m.start("names"), paragraph.start + m.end("names"), role)
+    if "place" not in m.groupdict() or m["place"] is None:
+        return names
+    raw = strip_field(paragraph.text, paragraph.start, m.start("place"), m.end("place"))
+    place = Field(smart_title(raw.text), raw.start, raw.end)
+    return [CreditLine(c.role, c.name, c.place or place) for c in names]
+
+
 def _names_with_places(text: str, start: int, end: int, role: str) -> list[CreditLine]:
     """Split a credit segment into people; "A and B in SEOUL" gives both the place SEOUL."""
     segment = text[start:end]

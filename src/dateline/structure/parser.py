@@ -14,14 +14,16 @@ from dataclasses import dataclass, field
 
 from dateline.structure import patterns as P
 from dateline.structure.blocks import Block, read_blocks
-from dateline.structure.credits import parse_ap_contributors, parse_credits
+from dateline.structure.credits import parse_ap_contributors, parse_credits, parse_signoff
 from dateline.structure.layout import CreditLine, DatelineField, Field, Layout
-from dateline.structure.regions import locate_region
+from dateline.structure.regions import is_known_place, locate_region
 from dateline.structure.text import BLANK_LINE, lines_of, smart_title, strip_field
-from dateline.structure.timestamp import parse_timestamp
+from dateline.structure.timestamp import is_bare_timestamp, parse_timestamp
 
 HEADER_MAX_LINES = 16
 HEADLINE_MAX_CHARS = 250
+DECK_MAX_CHARS = 200  # a deck under the headline is a line or two, never a paragraph
+STAMP_BLOCKS = 5  # a page's timestamp below its deck or photo caption is within the body's first blocks
 SHORT_HEADLINE_CHARS = 120  # a headline ending in a period, not in capitals or Title Case, is short
 TITLE_CASE_SHARE = 0.8
 TITLE_SMALL_WORDS = frozenset(
@@ -61,6 +63,8 @@ class _Header:
     bullets: list[Field] = field(default_factory=list)
     byline: Field | None = None
     authors: list[Field] = field(default_factory=list)
+    url: str | None = None
+    lead: int = 0  # lines above the headline that are not it (the page's address, a timestamp)
 
 
 def parse_structure(
@@ -71,15 +75,19 @@ def parse_structure(
     lines = lines_of(text)
     header, body_start, dateline = _scan_header(text, lines)
     blocks = read_blocks(text, body_start, len(text))
-    body_end, credits, credits_span, boilerplate = _scan_trailer(text, body_start, blocks)
+    body_end, credits, credits_span, boilerplate, signed = _scan_trailer(text, body_start, blocks)
+    blocks = [b for b in blocks if b.start < body_end]
+    if header.published is None and (found := _stamp_in_body(text, blocks)) is not None:
+        stamp, alone = found
+        header.published, header.published_span = parse_timestamp(stamp.text), stamp
+        blocks = [b for b in blocks if not (alone and b.start == stamp.start)]
     if published is None:
         published = header.published
     else:
         header.published_span = None
     if dateline is not None:
         dateline = _date_dateline(dateline, published)
-    agency = header.agency or (dateline.agency if dateline else None) or _agency_from_credits(boilerplate)
-    blocks = [b for b in blocks if b.start < body_end]
+    agency = header.agency or (dateline.agency if dateline else None) or signed or _agency_from_credits(boilerplate)
     if not blocks:  # nothing but header: keep the whole text as body
         body_start, body_end = 0, len(text)
         blocks = read_blocks(text, 0, len(text))
@@ -104,7 +112,7 @@ def parse_structure(
         credits=tuple(credits),
         credits_span=credits_span,
         boilerplate=tuple(boilerplate),
-        url=url,
+        url=url or header.url,
         tables=tables,
         wraps=wraps,
         extra={"headline": headline} if headline and not header.headline else {},
@@ -128,6 +136,8 @@ def _scan_header(text: str, lines: list[Field]) -> tuple[_Header, int, DatelineF
             continue
         if strong is not None and index < strong[0]:
             continue  # an unrecognised line above a clear dateline is still header (a photo credit, "3 Min Read")
+        if header.headline is not None and len(line.text) <= DECK_MAX_CHARS and _announces(lines, index + 1):
+            continue  # a deck under the headline, above the timestamp, byline or dateline
         return header, line.start, None
     if strong is not None:
         return header, strong[1].end, strong[1]
@@ -137,6 +147,10 @@ def _scan_header(text: str, lines: list[Field]) -> tuple[_Header, int, DatelineF
 def _read_header_line(header: _Header, line: Field, index: int, lines: list[Field], text: str) -> bool:
     """Record ``line`` as a header part if it is one; say whether it was."""
     s = line.text
+    if index == header.lead and P.URL_LINE.match(s):
+        header.url = header.url or s
+        header.lead += 1
+        return True
     if m := P.AGENCY_LINE.match(s):
         if header.agency is None:
             header.agency = P.AGENCIES[m["agency"].lower()]
@@ -155,12 +169,15 @@ def _read_header_line(header: _Header, line: Field, index: int, lines: list[Fiel
         if agency and header.agency is None:
             header.agency = agency
         return True
-    if header.published is None and len(s) <= 90 and P.TIMESTAMP_LINE.match(s):
+    if len(s) <= 90 and P.TIMESTAMP_LINE.match(s) and (header.published is None or is_bare_timestamp(s)):
         stamp = parse_timestamp(s)
         if stamp is not None:
-            header.published, header.published_span = stamp, line
+            if header.published is None:  # the first is the published time; "Updated ..." below it is not
+                header.published, header.published_span = stamp, line
+            if index == header.lead:
+                header.lead += 1  # pages set the time above the headline too
             return True
-    if index == 0 and _looks_like_headline(s, lines, text):
+    if index == header.lead and _looks_like_headline(s, lines[index:], text):
         header.headline = line
         return True
     if (
@@ -173,6 +190,39 @@ def _read_header_line(header: _Header, line: Field, index: int, lines: list[Fiel
         header.headline = line  # below a timestamp or agency line: " 5-MAR-1987 09:23:44.74" then the title
         return True
     return False
+
+
+def _announces(lines: list[Field], index: int) -> bool:
+    """Whether the line at ``index`` clearly closes a header: a short byline of names ("By
+    the end of the week, ..." is a sentence), a line holding only a timestamp, or a dateline
+    that names its agency, a date, a region or known places (a heading in capitals is none)."""
+    if index >= min(len(lines), HEADER_MAX_LINES):
+        return False
+    s = lines[index].text
+    if (m := P.BYLINE.match(s)) and len(s) <= DECK_MAX_CHARS // 2 and m["names"][:1].isupper():
+        return True
+    if len(s) <= 90 and is_bare_timestamp(s):
+        return True
+    d = _match_dateline(lines[index])
+    return d is not None and bool(
+        d.agency or d.date_text or d.region or d.station or all(is_known_place(p.text) for p in d.places)
+    )
+
+
+def _stamp_in_body(text: str, blocks: list[Block]) -> tuple[Field, bool] | None:
+    """A line holding only a timestamp among the body's first blocks: pages set the time
+    below a deck or a photo caption ("Updated 4/9/2007 6:04 PM"). It is the published time,
+    not a paragraph; returned with whether it is a paragraph of its own (else it opens or
+    closes a table, which already stays out of the sentences)."""
+    for b in blocks[:STAMP_BLOCKS]:
+        block = _field(text, b.start, b.end)
+        lines = lines_of(block.text)
+        if b.kind == "paragraph" and len(lines) > 1:
+            continue
+        for line in (lines[0], lines[-1]):
+            if len(line.text) <= 90 and is_bare_timestamp(line.text):
+                return Field(line.text, block.start + line.start, block.start + line.end), b.kind == "paragraph"
+    return None
 
 
 def _looks_like_headline(line: str, lines: list[Field], text: str) -> bool:
@@ -189,7 +239,7 @@ def _looks_like_headline(line: str, lines: list[Field], text: str) -> bool:
     after = lines[1]
     if len(line) > SHORT_HEADLINE_CHARS:
         return False
-    if P.BYLINE.match(after.text) is not None or _match_dateline(after) is not None:
+    if _announces(lines, 1):  # a byline, a dateline or a timestamp follows it
         return True
     # One short sentence set apart by a blank line above a longer paragraph.
     one_sentence = not re.search(r"[.!?] [A-Z]", line)
@@ -249,6 +299,11 @@ def _match_dateline(line: Field) -> DatelineField | None:
         # (or nothing after it on its line).
         if not (m["date"] or all_caps) or len(places_text.split()) > 4 or (rest and rest.upper() == rest):
             return None
+        if places_text.casefold() in P.KICKERS:
+            return None  # "BREAKING NEWS - ...", "POSTED: April 10"
+        known = all(is_known_place(p.strip()) for p in places_text.split("/"))
+        if m["dash"] == ":" and not (m["date"] or m["region"] or known):
+            return None  # a colon after a label is a kicker ("MUST SEE: ...") unless the label is a known place
     places = []
     for pm in re.finditer(r"[^/]+", places_text):
         f = strip_field(line.text, line.start, m.start("places") + pm.start(), m.start("places") + pm.end())
@@ -303,8 +358,9 @@ def _field(text: str, start: int, end: int) -> Field:
 
 def _scan_trailer(
     text: str, body_start: int, blocks: list[Block]
-) -> tuple[int, list[CreditLine], Field | None, list[Field]]:
-    """Read credits and boilerplate from the bottom; return where the body ends and what was found."""
+) -> tuple[int, list[CreditLine], Field | None, list[Field], str | None]:
+    """Read credits and boilerplate from the bottom; return where the body ends, what was found,
+    and the agency a closing sign-off names."""
     paragraphs = [_field(text, b.start, b.end) for b in blocks]
     tables = {(b.start, b.end) for b in blocks if b.kind == "table"}
     credits: list[CreditLine] = []
@@ -314,7 +370,7 @@ def _scan_trailer(
         last = paragraphs[-1]
         if (last.start, last.end) in tables:
             break
-        if P.BOILERPLATE.match(last.text) or P.AFP_SIGNOFF.match(last.text) or P.AGENCY_SIGNOFF.match(last.text):
+        if any(p.match(last.text) for p in (P.BOILERPLATE, P.AFP_SIGNOFF, P.AGENCY_SIGNOFF, P.DESK_SIGNOFF)):
             boilerplate.insert(0, last)
         elif P.RULE_LINE.match(last.text):
             pass
@@ -326,19 +382,29 @@ def _scan_trailer(
             break
         paragraphs.pop()
     if not paragraphs:
-        return body_start, credits, credits_span, boilerplate
+        return body_start, credits, credits_span, boilerplate, None
     last = paragraphs[-1]
     if (m := P.INLINE_SIGNOFF.search(last.text)) and not boilerplate:  # "... said. Reuter" on one line
         start = last.start + m.start("signoff")
         boilerplate.append(Field(m["signoff"], start, start + len(m["signoff"])))
-        return len(text[:start].rstrip()), credits, credits_span, boilerplate
+        return len(text[:start].rstrip()), credits, credits_span, boilerplate, None
     if not credits and (m := P.REUTERS_CREDITS.search(last.text)) and m.start() > 0:
         start = last.start + m.start()
         credits_span = Field(text[start : last.end], start, last.end)
         credits = parse_credits(text, start, last.end)
         body_end = len(text[:start].rstrip())
-        return body_end, credits, credits_span, boilerplate
-    return last.end, credits, credits_span, boilerplate
+        return body_end, credits, credits_span, boilerplate, None
+    if not credits:
+        for pattern, role in P.SIGNOFF_CREDITS:
+            if (m := pattern.search(last.text)) and (m.start() > 0 or len(paragraphs) > 1):
+                start, end = last.start + m.start("credit"), last.start + m.end("credit")
+                credits_span = Field(text[start:end], start, end)
+                named = m.groupdict().get("agency") or m.groupdict().get("outlet") or ""
+                signed = P.AGENCIES.get(named.lower())
+                cut = last.start + m.start()  # with the rule before a contributor line ("--- ")
+                body_end = len(text[:cut].rstrip()) if cut > last.start else paragraphs[-2].end
+                return body_end, parse_signoff(text, last, m, role), credits_span, boilerplate, signed
+    return last.end, credits, credits_span, boilerplate, None
 
 
 def _is_credits_paragraph(paragraph: str) -> bool:

@@ -37,6 +37,20 @@ AGENCIES: dict[str, str] = {
     "aap": "AAP",
     "cp": "CP",
     "the canadian press": "CP",
+    # Broadcasters sign their reports as agencies do: "Jane Roe, VOA News, Miami."
+    "abc": "ABC",
+    "abc news": "ABC",
+    "cbs": "CBS",
+    "cbs news": "CBS",
+    "nbc": "NBC",
+    "nbc news": "NBC",
+    "npr": "NPR",
+    "npr news": "NPR",
+    "voa": "VOA",
+    "voa news": "VOA",
+    "bbc": "BBC",
+    "bbc news": "BBC",
+    "cnn news": "CNN",
 }
 _AGENCY_ALT = "|".join(sorted((re.escape(k) for k in AGENCIES), key=len, reverse=True))
 
@@ -111,17 +125,34 @@ AGENCY_LINE = re.compile(rf"^\s*(?:by\s+)?(?P<agency>{_AGENCY_ALT})(?:\s+staff)?
 TIMESTAMP_DATE = re.compile(
     rf"(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+|-)(?P<m1>{MONTH})(?:\s*,?\s*|-)(?P<y1>\d{{4}})"
     rf"|(?P<m2>{MONTH})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(?P<y2>\d{{4}})"
-    rf"|(?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}}))",
+    rf"|(?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}})"
+    rf"|(?<![\d/])(?P<a4>\d{{1,2}})/(?P<b4>\d{{1,2}})/(?P<y4>\d{{4}})(?![\d/]))",  # 4/9/2007: month first unless > 12
     re.I,
 )
+# "07:35", "7.35 p.m.", or four figures before a zone as desks write them: "0930 GMT".
 TIMESTAMP_TIME = re.compile(
-    rf"(?<![\d:])(?P<h>\d{{1,2}})[:.](?P<mi>\d{{2}})(?::(?P<s>\d{{2}}))?\s*"
+    rf"(?<![\d:])(?:(?P<h>\d{{1,2}})[:.](?P<mi>\d{{2}})(?::(?P<s>\d{{2}}))?|"
+    rf"(?P<h4>[01]\d|2[0-3])(?P<mi4>[0-5]\d)(?=\s*(?:{_TZ_ALT})\b))\s*"
     rf"(?P<ampm>[ap]\.?\s?m\.?)?(?:\s*(?P<tz>{_TZ_ALT})\b|\s*(?P<off>[+-]\d{{2}}:?\d{{2}})|(?P<zulu>Z))?",
     re.I,
 )
 TIMESTAMP_LINE = re.compile(
     rf"^\s*(?:(?:published|updated|posted|first published)\s*:?\s*(?:on\s+)?)?(?:{WEEKDAY}\s*,?\s*)?"
-    rf"(?:[^\n]{{0,40}}?)(?:\d{{4}}-\d{{2}}-\d{{2}}|{MONTH}\s+\d{{1,2}}|\d{{1,2}}(?:\s+|-){MONTH})[^\n]{{0,60}}$",
+    rf"(?:[^\n]{{0,40}}?)(?:\d{{4}}-\d{{2}}-\d{{2}}|{MONTH}\s+\d{{1,2}}|\d{{1,2}}(?:\s+|-){MONTH}|\d{{1,2}}/\d{{1,2}}/\d{{4}})"
+    rf"[^\n]{{0,60}}$",
+    re.I,
+)
+
+# The story's address alone on a line above it, as pages saved from the web keep it.
+URL_LINE = re.compile(r"^\s*+(?:https?://|www\.)\S++\s*+$", re.I)
+
+# What a line holding only a timestamp may hold besides the date and the time: labels,
+# a weekday, a zone, an agency, the time in a second zone, separators. "Posted 12/19/2005
+# 3:36 PM ET", "(March 20, 2007) --", "AFP, Tuesday 2 Jul 2013", "07:58 GMT (23:58 PST)".
+STAMP_REST = re.compile(
+    rf"^(?:[\s,.|:;()@/–—-]++|(?i:published|updated|posted|first|last|on|at|by|am|pm|a\.m\.|p\.m\.|et|pt|ct|"
+    rf"mt|story|article|created|release|for|immediate|{_TZ_ALT}|{_AGENCY_ALT})\b|{WEEKDAY}\b|"
+    rf"\d{{1,2}}:\d\d\b)*+$",
     re.I,
 )
 
@@ -146,7 +177,8 @@ NAME_SEPARATOR = re.compile(r"(?<!\s)(?:\s*+,\s*+(?:and\s++|&\s*+)?|\s++and\s++|
 
 # The dateline opening the first body paragraph:
 #   "SEOUL/VLADIVOSTOK, Russia, April 24 (Reuters) - ", "WASHINGTON (AP) — ", "Paris (AFP) - ",
-#   "PARIS, France, Nov 3, 2020 (AFP) -", "SPRINGFIELD, Ill. (AP) —", "LONDON, April 24 -".
+#   "PARIS, France, Nov 3, 2020 (AFP) -", "SPRINGFIELD, Ill. (AP) —", "LONDON, April 24 -",
+#   and the underscore dash of 1990s AP and New York Times copy: "NAIROBI, Kenya (AP) _", "MIAMI _".
 # Every white-space run is possessive (``\s++``): a long run of spaces must never make a
 # pattern backtrack through it (a line of 3,000 spaces took seconds).
 _PLACE = r"[A-Z][\w.'’\-]*(?:\s++(?:[A-Z][\w.'’\-]*|de|del|da|do|al|el|es|la|le|on|upon|of))*"
@@ -157,7 +189,36 @@ DATELINE = re.compile(
     rf"(?:\s*+,\s*+(?P<region>(?!{MONTH}\s+\d)[A-Z][\w.'’\-]*+(?:\s++[A-Z][\w.'’\-]*+){{0,3}}))?"
     rf"(?:\s*+,?\s*+(?P<date>(?:{MONTH}\s++\d{{1,2}}|\d{{1,2}}\s++{MONTH})(?:\s*+,?\s*+\d{{4}})?))?"
     rf"\s*+,?\s*+(?:\(\s*+(?P<agency>(?i:{_AGENCY_ALT}))\s*+\)\s*+|{_STATION}\s*+)?"
-    rf"(?P<dash>[-–—]{{1,2}}|:)(?:\s++|$|(?P<tight>(?=[A-Z\"“])))",
+    rf"(?P<dash>[-–—]{{1,2}}|:|_)(?:\s++|$|(?P<tight>(?=[A-Z\"“])))",
+)
+# Kickers and page labels set before a headline or a timestamp the way a place is set before
+# a dateline's dash: "BREAKING NEWS - ...", "EXCLUSIVE: ...", "POSTED: April 10, 2007".
+KICKERS = frozenset(
+    {
+        "breaking",
+        "breaking news",
+        "exclusive",
+        "update",
+        "updated",
+        "updates",
+        "watch",
+        "video",
+        "photos",
+        "live",
+        "analysis",
+        "opinion",
+        "editorial",
+        "commentary",
+        "review",
+        "must see",
+        "posted",
+        "published",
+        "first published",
+        "last updated",
+        "news",
+        "factbox",
+        "explainer",
+    }
 )
 DATELINE_DATE = re.compile(
     rf"(?:(?P<m1>{MONTH})\s+(?P<d1>\d{{1,2}})|(?P<d2>\d{{1,2}})\s+(?P<m2>{MONTH}))(?:\s*,?\s*(?P<y>\d{{4}}))?",
@@ -196,7 +257,49 @@ CREDIT_PLACE = re.compile(r"(?<!\s)\s++(?:in|from)\s++(?P<place>[A-Z][\w.'’\-]
 # or AFP's desk initials ("burs-jm/kir").
 AGENCY_SIGNOFF = re.compile(rf"^\s*+[(\[]?\s*+(?P<agency>(?i:{_AGENCY_ALT}))\s*+[)\]]?[\s.]*+$")
 # The same sign-off closing the last paragraph's line: "... the company said. REUTER".
-INLINE_SIGNOFF = re.compile(r"""(?<=[.!?"”)])[ \t]++(?P<signoff>REUTER|Reuters?|\((?:AP|UPI|AFP)\))[ \t]*+$""")
+# Or desk initials in parentheses, as AP's 1990s copy closes: "... the OAU said. (aa-kjd)".
+_DESK = r"\([a-z]{2,6}(?:[-/][a-z]{2,6})++\)"
+INLINE_SIGNOFF = re.compile(
+    rf"""(?<=[.!?"”)'])[ \t]++(?P<signoff>REUTER|Reuters?|\((?:AP|UPI|AFP)\)|{_DESK})[ \t]*+$"""
+)
+DESK_SIGNOFF = re.compile(rf"^\s*+{_DESK}\s*+$")
+# Credits closing the last paragraph in one sentence. A broadcast reporter's sign-off names the
+# reporter, the broadcaster and the place ("Jane Roe, VOA News, Miami.", "Jane Roe for VOA News,
+# Geneva.", "For NPR News, I'm Jane Roe.", and without punctuation in some transcripts: "Jane
+# Roe ABC news Washington"); a newspaper's names who helped ("--- John Doe contributed to this
+# article."). Ordered: (pattern, role); each has ``credit`` (where the credit starts) and
+# ``names``, and may have ``agency`` (a known agency or broadcaster), ``outlet`` (a programme:
+# "For The World, I'm Jane Roe.") and ``place``.
+_NAME = r"[A-Z][\w.'’-]*+(?:[ \t]++[A-Z][\w.'’-]*+){1,3}"
+_SIGNOFF_START = r"""(?:^|(?<=[.!?"”'’)])[ \t]++)"""
+_SIGNOFF_AGENCY = rf"(?P<agency>(?i:{_AGENCY_ALT}))(?:[ \t]++(?i:news))?+"
+_SIGNOFF_PLACE = r"(?P<place>[A-Za-z][^,.!?\n]{0,39}+)"
+SIGNOFF_CREDITS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(
+            rf"{_SIGNOFF_START}(?P<credit>(?:(?:I'm|I am|This is|By)[ \t]++)?(?P<names>{_NAME})"
+            rf"(?:[ \t]*+,[ \t]*+|[ \t]++for[ \t]++|[ \t]++){_SIGNOFF_AGENCY}"
+            rf"(?:(?:[ \t]*+,[ \t]*+|[ \t]++){_SIGNOFF_PLACE})?[ \t]*+\.?)\s*+$"
+        ),
+        "reporting",
+    ),
+    (
+        re.compile(
+            rf"{_SIGNOFF_START}(?P<credit>(?i:for)[ \t]++(?:{_SIGNOFF_AGENCY}|(?P<outlet>[A-Z][\w'’-]*+"
+            rf"(?:[ \t]++[A-Z][\w'’-]*+){{0,2}}))[ \t]*+,?[ \t]*+(?:I'm|I am|this is)[ \t]++(?P<names>{_NAME})"
+            rf"(?:[ \t]++(?:reporting|in[ \t]++{_SIGNOFF_PLACE}))?[ \t]*+\.?)\s*+$"
+        ),
+        "reporting",
+    ),
+    (
+        re.compile(
+            rf"{_SIGNOFF_START}(?:(?:-{{2,}}|—)[ \t]*+)?(?P<credit>(?:(?i:staff[ \t]++)?(?i:writers?|reporters?|"
+            rf"correspondents?)[ \t]++)?(?P<names>{_NAME}(?:[ \t]*+(?:,|and)[ \t]++{_NAME})*+)"
+            rf"[ \t]++(?:also[ \t]++)?contributed[ \t]++to[ \t]++this[ \t]++(?:article|report|story)\.?)\s*+$"
+        ),
+        "contributing",
+    ),
+)
 AFP_SIGNOFF = re.compile(r"^\s*(?:[a-z]{2,6}(?:[-/][a-z]{2,6})+|burs?(?:[-/][a-z]{2,6})*)\s*$")
 RULE_LINE = re.compile(r"^\s*(?:_{3,}|-{3,}|\*{3,}|={3,})\s*$")
 

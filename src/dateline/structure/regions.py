@@ -29,6 +29,14 @@ def locate_region(region: Field | None) -> tuple[Field | None, str | None]:
     return region, _divisions().get(_key(region.text))
 
 
+def is_known_place(name: str) -> bool:
+    """A country, a first-level division of the countries datelines name them for, or a city
+    of GeoNames' list: what a dateline's weakest form ("Mumbai: ...") must name."""
+    from dateline.extract.entities.gazetteer import city_population, country_code
+
+    return bool(country_code(name) or city_population(name) or _key(name) in _divisions())
+
+
 def _key(text: str) -> str:
     """Case, dots and accents folded: "N.S.W." -> "nsw", "Mahārāshtra" -> "maharashtra"."""
     return " ".join(strip_accents(text).replace(".", "").split()).casefold()

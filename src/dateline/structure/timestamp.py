@@ -25,7 +25,7 @@ def parse_timestamp(line: str) -> str | None:
     t = P.TIMESTAMP_TIME.search(rest)
     if t is None:
         return stamp.date().isoformat()
-    hour, minute = int(t["h"]), int(t["mi"])
+    hour, minute = int(t["h"] or t["h4"]), int(t["mi"] or t["mi4"])
     ampm = (t["ampm"] or "").lower().replace(".", "").replace(" ", "")
     if ampm == "pm" and hour < 12:
         hour += 12
@@ -43,8 +43,24 @@ def parse_timestamp(line: str) -> str | None:
 def _date_parts(d) -> tuple[int, int, int]:
     if d["y3"]:
         return int(d["y3"]), int(d["m3"]), int(d["d3"])
+    if d["y4"]:  # month first, as US pages write it, unless the first number cannot be a month
+        a, b = int(d["a4"]), int(d["b4"])
+        return (int(d["y4"]), b, a) if a > 12 else (int(d["y4"]), a, b)
     month_word = (d["m1"] or d["m2"]).lower().rstrip(".")
     return int(d["y1"] or d["y2"]), P.MONTHS[month_word], int(d["d1"] or d["d2"])
+
+
+def is_bare_timestamp(line: str) -> bool:
+    """Whether ``line`` holds a timestamp and nothing else (labels, a weekday, a zone aside):
+    "Posted 12/19/2005 3:36 PM ET" is one, "Ten people died on November 28, 2005" is not."""
+    d = P.TIMESTAMP_DATE.search(line)
+    if d is None or parse_timestamp(line) is None:
+        return False
+    rest = line[: d.start()] + " " + line[d.end() :]
+    t = P.TIMESTAMP_TIME.search(rest)
+    if t is not None:
+        rest = rest[: t.start()] + " " + rest[t.end() :]
+    return P.STAMP_REST.match(rest) is not None
 
 
 def _offset_minutes(t) -> int | None:

@@ -120,16 +120,28 @@ def nearest_weekday(anchor: date, weekday: int, direction: int, strict: bool = F
 
 def month_year(anchor: date, month_number: int, direction: int, strict: bool = False) -> int:
     """The year of a month named without one: the story's own month is this year's (unless
-    ``strict``); otherwise the closest such month before or after the anchor, or, with no
-    direction (0), the nearest one, a past month winning ties."""
+    ``strict``), as is the month next to it on either side; otherwise the closest such month
+    before or after the anchor, or, with no direction (0), the nearest one, a past month
+    winning ties."""
     if month_number == anchor.month and not strict:
         return anchor.year
+    step = (month_number - anchor.month) % 12
+    if not strict and step == 1:  # the month after the story's, whatever the tense: "said it
+        return anchor.year + (month_number == 1)  # would cut supplies in September" in August
+    if not strict and step == 11:  # the month before it
+        return anchor.year - (month_number == 12)
     if direction == 0:
         gap = month_number - anchor.month
         return anchor.year - 1 if gap > 5 else anchor.year + 1 if gap < -6 else anchor.year
     if direction < 0:
         return anchor.year if month_number < anchor.month else anchor.year - 1
     return anchor.year if month_number > anchor.month else anchor.year + 1
+
+
+def months_away(anchor: date, month_number: int, day_number: int = 1) -> float:
+    """How far a day and month of the story's year lie from the story's date, in months."""
+    this_year = valid_date(anchor.year, month_number, min(day_number, 28)) or anchor
+    return abs((this_year - anchor).days) / 30.4
 
 
 def day_month_year(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from dateline.time import calendar as cal
@@ -29,6 +29,7 @@ class State:
     quarter: date | None = None
     year: int | None = None  # the last year named outright, for "that year", "the following year"
     last_date: date | None = None
+    month_years: dict[int, int] = field(default_factory=dict)  # month -> year of the last full date in it
 
     def direction(self, start: int, end: int) -> int:
         """Past (-1) or future (+1) for a bare expression, from the nearest tense cue in its
@@ -158,9 +159,9 @@ def h_slash(m: re.Match, st: State) -> Result:
 def h_daymonth(m: re.Match, st: State) -> Result:
     month, day = _month(m["m"]), _leading_int(m["d"])
     if m["y"]:
-        year = st.year = int(m["y"])
+        year = st.year = st.month_years[month] = int(m["y"])
     elif st.anchor:
-        year = cal.day_month_year(st.anchor, month, day, lambda: st.direction(m.start(), m.end()))
+        year = _year_of_day_month(m, st, month, day)
         year = _year_of_weekday(m.groupdict().get("wd"), year, month, day)
     else:
         return _with_clock(f"XXXX-{month:02d}-{day:02d}", m)
@@ -169,6 +170,16 @@ def h_daymonth(m: re.Match, st: State) -> Result:
         return None
     st.last_date = d
     return _with_clock(d.isoformat(), m)
+
+
+def _year_of_day_month(m: re.Match, st: State, month: int, day: int) -> int:
+    """The year of a day and month named without one, on the story's date. Months away from
+    it, a month the story has already dated in full keeps that year ("shot on Sunday, April 8,
+    2012 ... left home at 10:30 p.m. April 8" in a 2013 story); near it, the story's year."""
+    assert st.anchor is not None
+    if month in st.month_years and cal.months_away(st.anchor, month, day) > 2:
+        return st.month_years[month]
+    return cal.day_month_year(st.anchor, month, day, lambda: st.direction(m.start(), m.end()))
 
 
 def _year_of_weekday(weekday: str | None, year: int, month: int, day: int) -> int:
@@ -227,9 +238,7 @@ def h_clock_date(m: re.Match, st: State) -> Result:
     else:
         month = _month(m["m"])
         day = _leading_int(m["d"])
-        year = (
-            cal.day_month_year(st.anchor, month, day, lambda: st.direction(m.start(), m.end())) if st.anchor else None
-        )
+        year = _year_of_day_month(m, st, month, day) if st.anchor else None
         d = cal.valid_date(year, month, day) if year else None
     return "TIME", f"{cal.day(d)}T{clock}"
 
