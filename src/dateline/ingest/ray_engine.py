@@ -235,7 +235,7 @@ BLOCK_ROW_BYTES = 2048  # a dataset row's size as Arrow, about: blocks are cut t
 
 def _configure_data(quiet: bool, block_bytes: int) -> None:
     """Ray Data's settings for a run. Parquet is read by Ray Data's first datasource: the second
-    (the default from Ray 2.60) lists a dataset by starting 32 ``FooterReader`` actors while the
+    (Ray 2.60's default) lists a dataset by starting 32 ``FooterReader`` actors while the
     pipeline runs, and an actor needs a free CPU to be placed: with the reader pool holding every CPU
     they never were, and the streamed read waited for ever (or, after a worker node had been
     replaced, were placed on the new node while it was still starting its worker processes)."""
