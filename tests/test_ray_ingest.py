@@ -3,8 +3,10 @@ mid-run, and every story written exactly once, to Parquet and to PostgreSQL."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import signal
 import time
 import uuid
 from collections import Counter
@@ -93,13 +95,42 @@ def inputs(tmp_path_factory) -> tuple[list[str], int]:
     return [str(root / "files"), str(root / "more.jsonl"), str(root / "lake.parquet")], 16
 
 
+# Hard limits, so that a hang fails a test instead of stalling the suite (CI gives the suite 30 min).
+START_TIMEOUT = 240  # seconds for the head node to come up (a node start is tried up to 5 times)
+TEST_TIMEOUT = 720  # seconds for a whole test: a worker node started, two ingests, a replacement node
+RUN_TIMEOUT = 420  # seconds for one ingest (a lost reader is restarted on the replacement node)
+
+
+@contextlib.contextmanager
+def deadline(seconds: int, what: str):
+    """Fail with ``TimeoutError`` when the block takes longer than ``seconds`` (main thread only)."""
+
+    def expire(signum, frame):
+        raise TimeoutError(f"{what} did not finish in {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 @pytest.fixture(scope="module")
 def cluster():
-    cluster = LocalCluster(cpus=1)
+    with deadline(START_TIMEOUT, "starting the head node"):
+        cluster = LocalCluster(cpus=1)
     try:
         yield cluster
     finally:
         cluster.stop()
+
+
+@pytest.fixture(autouse=True)
+def hard_deadline(request):
+    with deadline(TEST_TIMEOUT, request.node.name):
+        yield
 
 
 def kill_worker_after_first_batch(cluster):
@@ -120,9 +151,6 @@ def kill_worker_after_first_batch(cluster):
             cluster.add_worker(wait=False)
 
     return on_story, replace, state
-
-
-RUN_TIMEOUT = 900  # seconds: a hung cluster fails the test instead of stalling the suite
 
 
 def run(paths, sink, on_story=None, replace=None):
@@ -157,13 +185,6 @@ def parquet_ids(out: Path) -> Counter:
     )
 
 
-NODE_DEATH_HANGS = pytest.mark.skip(
-    reason="hangs since the session-3 ingest rework: after a worker node dies, the rerun over the "
-    "same inputs waits for ever (issue 21, open); the KubeRay multi-node test covers ingest and rerun"
-)
-
-
-@NODE_DEATH_HANGS
 def test_parquet_every_story_once_though_a_worker_node_dies(cluster, inputs, tmp_path):
     paths, expected = inputs
     on_story, replace, state = kill_worker_after_first_batch(cluster)
@@ -200,7 +221,6 @@ def pg_url():
             conn.execute(f"DROP SCHEMA {schema} CASCADE")
 
 
-@NODE_DEATH_HANGS
 def test_postgres_every_story_once_though_a_worker_node_dies(cluster, inputs, pg_url):
     from dateline.store import Store
 

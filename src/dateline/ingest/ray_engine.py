@@ -35,6 +35,7 @@ READ_BATCH = 8  # stories per actor call when their size is unknown
 BATCH_CHARS = 24_000  # characters per actor call: about a second of reading, so that Ray's cost per
 # call (a task, an Arrow batch each way, the object store) is a few per cent of it, and a lost batch cheap
 MAX_READ_BATCH = 128
+LIGHT_CPUS = 0  # dataset reads and their normalising: never wait for a CPU that the reader pool holds
 WRITE_BATCH = 64  # stories per write transaction or record file
 INSTALL_HINT = "the Ray engine needs the ray extra: pip install 'dateline[ray]'"
 OUT_COLUMNS = ("id", "source", "error", "skipped", "prepared")
@@ -117,9 +118,9 @@ def connect(address: str | None, workers: int | None = None, quiet: bool = True)
 
 
 def build_dataset(plan: Plan, *, model: str | None, known: Known, workers: int, read_batch: int | None = None):
-    """One Ray Dataset of result rows over every planned input (``read_batch`` stories per actor
-    call, default sized to the stories' length, ``batch_rows``); story files stream, datasets
-    (Parquet, JSON Lines) are read in full first.
+    """One Ray Dataset of result rows over every planned input, streamed: the readers start on the
+    first rows while the datasets are still being read (``read_batch`` stories per actor call,
+    default sized to the stories' length, ``batch_rows``).
 
     Ray Data's actor pools restart a lost actor and retry its batches by default
     (``max_restarts=-1``, ``max_task_retries=-1``); the cluster test kills a node to check it.
@@ -131,12 +132,15 @@ def build_dataset(plan: Plan, *, model: str | None, known: Known, workers: int, 
     rows = [path_row(p) for p in plan.files] + [story_row(s) for s in plan.stories if not isinstance(s, BadInput)]
     if rows:
         parts.append(rd.from_items(rows, override_num_blocks=max(1, min(len(rows) // read_batch, 4096))))
-    # Datasets are read in full before the pool starts: streamed, their reads hung the cluster test's
-    # second run once a worker node had died (a read waiting on the CPUs the reader pool holds).
+    # Datasets stream beside the reader pool, which holds every CPU: their read tasks ask for no CPU
+    # (a task that waited for one would never run) and at most ``workers`` run at once, so only a few
+    # blocks of a big file are in flight; blocks are cut small (``_configure_data``) so that one big
+    # file is spread over every reader rather than given to one.
+    read: dict[str, Any] = {"include_paths": True, "ray_remote_args": {"num_cpus": LIGHT_CPUS}, "concurrency": workers}
     if plan.parquet:
-        parts.append(_spread(rd.read_parquet(plan.parquet, include_paths=True), read_batch))
+        parts.append(_normalized(rd.read_parquet(plan.parquet, **read), workers))
     if plan.jsonl:
-        parts.append(_spread(rd.read_json(plan.jsonl, lines=True, include_paths=True), read_batch))
+        parts.append(_normalized(rd.read_json(plan.jsonl, lines=True, **read), workers))
     ds = parts[0].union(*parts[1:]) if len(parts) > 1 else parts[0]
     return ds.map_batches(
         StoryReader,
@@ -147,11 +151,11 @@ def build_dataset(plan: Plan, *, model: str | None, known: Known, workers: int, 
     )
 
 
-def _spread(ds, read_batch: int):
-    """A dataset read in full, normalised, and cut into blocks of about ``read_batch`` rows (a block
-    goes to one actor: one block for a whole file would leave the other readers idle)."""
-    ds = ds.map_batches(normalize_batch).materialize()
-    return ds.repartition(max(1, min(ds.count() // read_batch, 4096))).materialize()
+def _normalized(ds, workers: int):
+    """A dataset's rows as ``FIELDS`` columns, by tasks that, like its reads, ask for no CPU."""
+    import ray.data as rd
+
+    return ds.map_batches(normalize_batch, num_cpus=LIGHT_CPUS, compute=rd.TaskPoolStrategy(size=workers))
 
 
 def batch_rows(plan: Plan) -> int:
@@ -230,9 +234,15 @@ BLOCK_ROW_BYTES = 2048  # a dataset row's size as Arrow, about: blocks are cut t
 
 
 def _configure_data(quiet: bool, block_bytes: int) -> None:
+    """Ray Data's settings for a run. Parquet is read by Ray Data's first datasource: the second
+    (Ray 2.60's default) lists a dataset by starting 32 ``FooterReader`` actors while the
+    pipeline runs, and an actor needs a free CPU to be placed: with the reader pool holding every CPU
+    they never were, and the streamed read waited for ever (or, after a worker node had been
+    replaced, were placed on the new node while it was still starting its worker processes)."""
     from ray.data import DataContext
 
     ctx = DataContext.get_current()
     ctx.enable_progress_bars = not quiet
     ctx.print_on_execution_start = not quiet
     ctx.target_max_block_size = max(block_bytes, 64 * 1024)
+    ctx.use_datasource_v2 = False
