@@ -33,60 +33,8 @@ SHARED = Path(__import__("os").environ.get("DATELINE_SHARED", ROOT.parent / "sha
 SLOW_SECONDS = 2.0
 SMALL_BYTES = 20_000
 
-# Runs that once broke a pattern or a pass: white space of every kind, punctuation, capitals.
-RUN_UNITS = [
-    " ",
-    "\t",
-    "\n",
-    "\u00a0",
-    "=",
-    "-",
-    "—",
-    ".",
-    ",",
-    "*",
-    "_",
-    "(",
-    ")",
-    '"',
-    "“",
-    "'",
-    "/",
-    "A",
-    "a",
-    "1",
-    "A ",
-    "a ",
-    "1 ",
-    ". ",
-    ", ",
-    "A.",
-    "A-",
-    "\n\n",
-    "\ufffd",
-    "é",
-    "\u200b",
-    "\u00ad",
-]
-INSERTS = [
-    "By A",
-    "By JANE DOE, Reuters",
-    "WASHINGTON (AP) — ",
-    "LONDON, April 24 (Reuters) - ",
-    "(Reporting by Jane Doe; Editing by John Roe)",
-    '"We will win," she said.',
-    "Smith met Jones and ",
-    "said",
-    "\ud800",
-    "\udfff",
-    "KASHIKOJIMA, Japan (Reuters) - ",
-    "© 2024 Reuters",
-    "burs-jm/kir",
-    "Updated April 24, 2019 07:35 GMT",
-    "(Updates with details)",
-    "* A bullet point",
-    "Associated Press writer Jane Doe in Paris contributed to this report.",
-]
+sys.path.insert(0, str(ROOT / "tests"))
+from fuzz_pieces import INSERTS, RUN_UNITS  # noqa: E402  (the suite's own list)
 
 
 def seeds() -> list[str]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 
+from fuzz_pieces import INSERTS, RUN_UNITS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -17,48 +18,10 @@ from dateline.io.hygiene import scrub
 from dateline.io.sources import BadInput, Story, _from_bytes
 from dateline.structure import parse_structure
 
-UNITS = [
-    " ",
-    "\t",
-    "\n",
-    "\u00a0",
-    "=",
-    "-",
-    "\u2014",
-    ".",
-    ",",
-    "(",
-    ")",
-    '"',
-    "\u201c",
-    "/",
-    "A",
-    "a",
-    "1",
-    "A ",
-    ". ",
-    "\n\n",
-    "\ud800",
-]
-LINES = [
-    "By A",
-    "By JANE DOE, Reuters",
-    "By Jean Dupont in Paris",
-    "WASHINGTON (AP) \u2014 ",
-    "LONDON, April 24 (Reuters) - ",
-    "SEOUL/VLADIVOSTOK, Russia, April 24 (Reuters) - ",
-    "(Reporting by Jane Doe; Editing by John Roe)",
-    "Updated April 24, 2019 07:35 GMT",
-    "(Updates with details)",
-    "* A bullet",
-    "\u00a9 2024 Reuters",
-    "burs-jm/kir",
-    '"We will win," she said.',
-]
 piece = st.one_of(
     st.text(max_size=60),
-    st.sampled_from(LINES),
-    st.builds(lambda u, n: u * n, st.sampled_from(UNITS), st.integers(1, 400)),
+    st.sampled_from(INSERTS),
+    st.builds(lambda u, n: u * n, st.sampled_from([*RUN_UNITS, "\ud800"]), st.integers(1, 400)),
 )
 story = st.lists(piece, min_size=1, max_size=12).map("".join)
 FAST = settings(max_examples=300, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
