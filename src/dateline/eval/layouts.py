@@ -115,6 +115,7 @@ def score(path: str | Path, layouts: tuple[str, ...] = LAYOUTS) -> Counter[str]:
         c["stories"] += 1
         c["gold datelines"] += s.place is not None
         c["dateline found"] += d is not None
+        c["dateline where none"] += d is not None and s.place is None
         c["dateline place right"] += bool(s.place and d and d.places and d.places[0].text == smart_title(s.place))
         c["dateline date right"] += bool(s.date and d and d.date == s.date)
         c["published right"] += bool(s.date and lay.published and lay.published[:10] == s.date)
