@@ -189,3 +189,55 @@ def test_date_below_a_dated_dash_dateline_alone_sets_published():
     lay = parse_structure(text)
     assert lay.dateline is not None and lay.dateline.places[0].text == "Port Ellen"
     assert lay.published == "2031-05-02"
+
+
+@pytest.mark.parametrize(
+    "slug", ["MARKET NOTE - Acme shares upgraded .", "FARM DIGEST - Sylvania - May 2 .", "ROWING - close ."]
+)
+def test_slug_and_short_title_on_the_first_line_is_a_headline(slug):
+    text = slug + "\n" + BODY
+    lay = parse_structure(text)
+    assert lay.dateline is None
+    assert lay.headline is not None and lay.headline.text == slug
+
+
+def test_known_place_and_short_lead_on_the_first_line_stays_a_dateline():
+    lay = parse_structure("LONDON - Shares fell.\nThe index lost two percent on the day, traders said.\n")
+    assert lay.dateline is not None and lay.dateline.places[0].text == "London"
+
+
+@pytest.mark.parametrize("note", ["[ CORRECTED 05:30 GMT ]", "[REFILED - adds dropped word]"])
+def test_bracketed_correction_note_under_the_headline(note):
+    text = _story("Quay shares rise on merger .", note, "Jo Marsh", "PORT ELLEN 2031-05-02")
+    lay = parse_structure(text)
+    assert lay.update_note is not None and note.strip("[] ").startswith(lay.update_note.text)
+    assert lay.headline is not None and lay.headline.text == "Quay shares rise on merger ."
+    assert [a.text for a in lay.authors] == ["Jo Marsh"]
+    assert lay.dateline is not None and lay.published == "2031-05-02"
+
+
+def test_contact_line_in_the_middle_of_the_body_is_boilerplate():
+    contact = "-- Port Ellen Newsroom +99 12 345 6789"
+    text = "Quay to close\n\nPORT ELLEN 2031-05-02\n\nThe council voted.\n\n" + contact + "\n\nWork starts soon.\n"
+    lay = parse_structure(text)
+    assert [b.text for b in lay.boilerplate] == [contact]
+    assert [lay.text[p.start : p.end] for p in lay.paragraphs] == ["The council voted.", "Work starts soon."]
+
+
+def test_contact_line_under_a_table_leaves_the_table():
+    contact = "-- Port Ellen Newsroom +99 12 345 6789"
+    rows = "Quay A    12.5    13.1\nQuay B    10.2    11.7\n"
+    text = "Quay fees\n\nPORT ELLEN 2031-05-02\n\nFees in crowns this year and last:\n\n" + rows + contact + "\n"
+    lay = parse_structure(text)
+    assert [b.text for b in lay.boilerplate] == [contact]
+    assert len(lay.tables) == 1 and lay.tables[0].text == rows.strip()
+
+
+def test_row_of_stars_is_no_headline():
+    lay = parse_structure("*\nThe council voted on Friday to close the quay, its chairman said.\n")
+    assert lay.headline is None
+
+
+@pytest.mark.parametrize("name", ["P.J. Roe", "Ann O'Marsh"])
+def test_name_line_with_initials_and_apostrophes(name):
+    assert _is_name_line(name)

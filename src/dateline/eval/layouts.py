@@ -31,7 +31,9 @@ from dateline.eval.conll import read_conll
 
 LAYOUTS = ("tokens", "text")
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
-_CONTACT = re.compile(r"^--\s.*(?:\d{3}|newsroom|newsdesk|desk\b|bureau)", re.I)
+# Gold contact lines: short, opening with "--", naming a newsroom, desk or bureau or giving
+# a telephone number (seven digits or more in groups).
+_CONTACT = re.compile(r"^--\s(?=.{0,100}$).*(?:newsroom|newsdesk|\bdesk\b|bureau|\d[\d ()+-]{6,}\d)", re.I)
 _NO_SPACE_BEFORE = re.compile(r"^(?:[.,:;?!%)\]}']|'s|'S|n't|'re|'ve|'ll|'d|'m|\.\.\.)$")
 _NO_SPACE_AFTER = re.compile(r"^[(\[{$`]$")
 
@@ -80,6 +82,7 @@ def detokenize(tokens: list[str]) -> str:
 def rebuild(doc: list[list[str]], layout: str = "tokens") -> LayoutStory:
     """The story's text in ``layout`` and its gold structure."""
     join = (lambda toks: " ".join(toks)) if layout == "tokens" else detokenize
+    doc = _mend(doc)
     lines = [join(s) for s in doc]
     text = ("\n" if layout == "tokens" else "\n\n").join(lines) + "\n"
     place = date = byline = None
@@ -91,10 +94,22 @@ def rebuild(doc: list[list[str]], layout: str = "tokens") -> LayoutStory:
             where = sent[:-1] if top == k else doc[top]
             cut = where.index(",") if "," in where else len(where)
             place, date = join(where[:cut]), sent[-1]
-            byline = lines[1] if top == 2 else None
+            byline = lines[1] if top == 2 and not lines[1].startswith("[") else None  # not "[ CORRECTED ]"
         break
     contacts = tuple(line for line in lines if _CONTACT.match(line))
     return LayoutStory(text, lines[0], byline, place, date, contacts)
+
+
+def _mend(doc: list[list[str]]) -> list[list[str]]:
+    """Sentences CoNLL split after an abbreviation ("Mass ." | "governor has trouble ...")
+    joined again: a sentence opening in lower case or with a comma goes on the one above."""
+    out: list[list[str]] = []
+    for sent in doc:
+        if out and (sent[0][:1].islower() or sent[0] == ","):
+            out[-1] = out[-1] + sent
+        else:
+            out.append(sent)
+    return out
 
 
 def iter_stories(path: str | Path, layouts: tuple[str, ...] = LAYOUTS) -> Iterator[tuple[str, LayoutStory]]:

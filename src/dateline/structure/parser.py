@@ -10,7 +10,7 @@ story comes out as all body and never raises.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from dateline.structure import patterns as P
@@ -78,6 +78,7 @@ def parse_structure(
     blocks = read_blocks(text, body_start, len(text))
     body_end, credits, credits_span, boilerplate, signed = _scan_trailer(text, body_start, blocks)
     blocks = [b for b in blocks if b.start < body_end]
+    blocks = _drop_contacts(text, blocks, boilerplate)
     if header.published is None and (found := _stamp_in_body(text, blocks)) is not None:
         stamp, alone = found
         header.published, header.published_span = parse_timestamp(stamp.text), stamp
@@ -95,7 +96,7 @@ def parse_structure(
         body_start, body_end = 0, len(text)
         blocks = read_blocks(text, 0, len(text))
     paragraphs = tuple(_field(text, b.start, min(b.end, body_end)) for b in blocks if b.kind == "paragraph")
-    tables = tuple(_field(text, b.start, b.end) for b in blocks if b.kind == "table")
+    tables = tuple(_field(text, b.start, min(b.end, body_end)) for b in blocks if b.kind == "table")
     wraps = tuple(w for b in blocks for w in b.breaks if w[1] <= body_end)
     body = Field(text[body_start:body_end], body_start, body_end)
     return Layout(
@@ -134,6 +135,9 @@ def _scan_header(text: str, lines: list[Field]) -> tuple[_Header, int, DatelineF
             return header, strong[1].end, strong[1]
         if strong is None:
             dateline = _match_dateline(line)
+            if dateline is not None and _weak(dateline) and _slug(dateline, lines, index):
+                header.headline = line  # "RESEARCH ALERT - Acme upgraded": the slug and title of a headline
+                continue
             if dateline is not None and _weak(dateline) and _dated_below(lines, index):
                 dateline = None  # a kicker above the headline ("SOCCER - JAPAN WIN"): the dated dateline follows
             dateline = dateline or _match_dashless(lines, index)
@@ -167,7 +171,7 @@ def _read_header_line(header: _Header, line: Field, index: int, lines: list[Fiel
             header.agency = P.AGENCIES[m["agency"].lower()]
             header.agency_span = strip_field(line.text, line.start, m.start("agency"), m.end("agency"))
         return True
-    if m := P.UPDATE_NOTE.match(s):
+    if m := P.UPDATE_NOTE.match(s) or P.UPDATE_NOTE_BRACKETS.match(s):
         header.update_note = strip_field(s, line.start, m.start("note"), m.end("note"))
         return True
     if m := P.BULLET.match(s):
@@ -216,6 +220,8 @@ def _announces(lines: list[Field], index: int) -> bool:
         return True
     if _is_name_line(s) and _dateline_at(lines, index + 1):
         return True  # a byline without "By" above the dateline
+    if P.UPDATE_NOTE.match(s) or P.UPDATE_NOTE_BRACKETS.match(s):
+        return _announces(lines, index + 1)  # "[ CORRECTED 05:30 GMT ]" above the byline or dateline
     d = _match_dateline(lines[index]) or _match_dashless(lines, index)
     return d is not None and bool(
         d.agency or d.date_text or d.region or d.station or all(is_known_place(p.text) for p in d.places)
@@ -242,8 +248,8 @@ def _looks_like_headline(line: str, lines: list[Field], text: str) -> bool:
     """A first line is a headline when it is short, not a finished sentence, and more text follows.
     A headline may end in a period when it is in capitals or Title Case, ends in an
     abbreviation ("... WITH U.S."), or a byline or dateline follows it."""
-    if len(lines) < 2 or len(line) > HEADLINE_MAX_CHARS:
-        return False
+    if len(lines) < 2 or len(line) > HEADLINE_MAX_CHARS or not any(c.isalnum() for c in line):
+        return False  # a rule or a row of stars ("*") is no headline
     if not line.endswith((".", "!", '"', "”")) or line.endswith("..."):
         return True
     last_word = line.split()[-1]
@@ -376,6 +382,20 @@ def _weak(d: DatelineField) -> bool:
     return not (d.agency or d.date_text or d.station)
 
 
+def _slug(d: DatelineField, lines: list[Field], index: int) -> bool:
+    """A first line "SLUG - short title" above more text is the headline, not a dateline,
+    when its slug is no known place ("RESEARCH ALERT - Acme upgraded", "PRESS DIGEST - ...")."""
+    line = lines[index]
+    rest = line.text[d.end - line.start :].strip()
+    return (
+        index == 0
+        and len(lines) > 1
+        and d.region is None
+        and 0 < len(rest) <= SHORT_HEADLINE_CHARS
+        and not all(is_known_place(p.text) for p in d.places)
+    )
+
+
 def _dated_below(lines: list[Field], index: int) -> bool:
     """Whether a dateline with a date or an agency stands within the next three lines."""
     for k in range(index + 1, min(index + 4, len(lines), HEADER_MAX_LINES)):
@@ -406,8 +426,6 @@ def _date_dateline(d: DatelineField, published: str | None) -> DatelineField:
     """Resolve "April 24" to a full date, taking the year from the published timestamp."""
     if d.date_text is None:
         return d
-    from dataclasses import replace
-
     if iso := P.ISO_DATE.fullmatch(d.date_text.text):
         try:
             return replace(d, date=date(int(iso["y"]), int(iso["m"]), int(iso["d"])).isoformat())
@@ -486,6 +504,24 @@ def _scan_trailer(
                 body_end = len(text[:cut].rstrip()) if cut > last.start else paragraphs[-2].end
                 return body_end, parse_signoff(text, last, m, role), credits_span, boilerplate, signed
     return last.end, credits, credits_span, boilerplate, None
+
+
+def _drop_contacts(text: str, blocks: list[Block], boilerplate: list[Field]) -> list[Block]:
+    """Desk contact lines ("-- London Newsroom +44 ...") anywhere in the body, or closing a
+    table of figures they were set under, go to the boilerplate."""
+    kept: list[Block] = []
+    for b in blocks:
+        block = _field(text, b.start, b.end)
+        last = lines_of(block.text)[-1] if block.text else None
+        if last is None or not P.DESK_CONTACT.match(last.text):
+            kept.append(b)
+            continue
+        boilerplate.append(Field(last.text, block.start + last.start, block.start + last.end))
+        if last.start > 0:  # the table above it stays
+            end = len(text[: block.start + last.start].rstrip())
+            kept.append(replace(b, end=end, breaks=tuple(w for w in b.breaks if w[1] <= end)))
+    boilerplate.sort(key=lambda f: f.start)
+    return kept
 
 
 def _is_credits_paragraph(paragraph: str) -> bool:

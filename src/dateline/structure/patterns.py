@@ -164,6 +164,14 @@ UPDATE_NOTE = re.compile(
     re.I,
 )
 
+# The same note in brackets, as Reuters' 1996 copy sets a correction under the headline:
+# "[ CORRECTED 05:30 GMT ]", "[REFILED - adds dropped word]".
+UPDATE_NOTE_BRACKETS = re.compile(
+    r"^\s*+\[\s*+(?P<note>(?:Updated?|Adds?|Added|Correct(?:s|ed|ion)|Recast|Rewrit(?:es?|ten)|Refiled?|"
+    r"Repeat(?:s|ed)?|Amended|Re-?issued?|Fix(?:es|ed))\b[^\[\]\n]*?)\s*+\]\s*+$",
+    re.I,
+)
+
 BULLET = re.compile(r"^\s*(?:[*•·▪‣◦]|-(?=\s))\s+(?P<text>\S.*?)\s*$")
 
 # "By Hyonhee Shin and Maria Vasilyeva", "By JANE DOE, Associated Press", "By Jean Dupont with Anne Roe in Paris".
@@ -234,7 +242,7 @@ DASHLESS_DATELINE = re.compile(
 WEEKDAY_WORD = re.compile(rf"(?i:{WEEKDAY})")
 # A byline without "By" above a dateline: a person's name alone on its line ("Jane Roe",
 # "Jean-Luc de Marne", "J. Roe"), two to four words, or two names joined by "and".
-_NAME_WORD = r"(?:[A-Z][a-z][\w'’-]*+|[A-Z]\.|[A-Z][a-z]?[A-Z][a-z][\w'’-]*+)"
+_NAME_WORD = r"(?:[A-Z][a-z][\w'’-]*+|(?:[A-Z]\.)++|[A-Z][a-z]?[A-Z][a-z][\w'’-]*+|[A-Z]['’][A-Z][a-z][\w'’-]*+)"
 _PERSON = rf"{_NAME_WORD}(?:\s++(?:(?:de|da|van|von|der|den|del|di|du|la|le|bin|al|el)\s++)*{_NAME_WORD}){{1,3}}"
 NAME_LINE = re.compile(rf"^\s*+{_PERSON}(?:\s*+(?:,|and|&)\s*+{_PERSON})?\s*+$")
 # Words of a label set where a byline stands ("News Analysis", "Staff Report"): not a name.
