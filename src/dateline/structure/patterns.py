@@ -362,9 +362,10 @@ SIGNOFF_CREDITS: tuple[tuple[re.Pattern[str], str], ...] = (
 # "-- Jane Roe, New York Energy Desk, +1 212-859-1761", "((Jakarta bureau +62 21 384 6364))":
 # a line opening with two dashes that names a newsroom, desk or bureau or gives a telephone
 # number, or a line in double parentheses.
+# At most 160 characters: the lookahead then scans a short line, never a long run.
 DESK_CONTACT = re.compile(
-    r"^\s*+(?:-{2,}[ \t]*+(?=[^\n]*?(?:\b(?i:news ?room|news ?desk|desk|bureau|tel|fax|e-?mail)\b|"
-    r"\+?\(?[ \t]*+\d[\d \t()+./-]{6,}\d))[^\n]*+|\(\([^\n]*\)\))\s*+$"
+    r"^\s*+(?=[^\n]{0,160}+\s*+$)(?:-{2,}+[ \t]*+(?=[^\n]*?(?:\b(?i:news ?room|news ?desk|desk|bureau|tel|fax|"
+    r"e-?mail)\b|\d(?:[ \t()+./-]*+\d){6}))[^\n]*+|\(\([^\n]*\)\))\s*+$"
 )
 AFP_SIGNOFF = re.compile(r"^\s*(?:[a-z]{2,6}(?:[-/][a-z]{2,6})+|burs?(?:[-/][a-z]{2,6})*)\s*$")
 RULE_LINE = re.compile(r"^\s*(?:_{3,}|-{3,}|\*{3,}|={3,})\s*$")
