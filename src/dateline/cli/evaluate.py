@@ -24,6 +24,7 @@ EVAL_MODULES: tuple[str, ...] = (
     "dateline.eval.meantime",
     "dateline.eval.topics",
     "dateline.eval.newsmtsc",
+    "dateline.eval.layouts",
 )
 
 

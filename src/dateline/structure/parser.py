@@ -10,7 +10,8 @@ story comes out as all body and never raises.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
 
 from dateline.structure import patterns as P
 from dateline.structure.blocks import Block, read_blocks
@@ -77,6 +78,7 @@ def parse_structure(
     blocks = read_blocks(text, body_start, len(text))
     body_end, credits, credits_span, boilerplate, signed = _scan_trailer(text, body_start, blocks)
     blocks = [b for b in blocks if b.start < body_end]
+    blocks = _drop_contacts(text, blocks, boilerplate)
     if header.published is None and (found := _stamp_in_body(text, blocks)) is not None:
         stamp, alone = found
         header.published, header.published_span = parse_timestamp(stamp.text), stamp
@@ -87,12 +89,14 @@ def parse_structure(
         header.published_span = None
     if dateline is not None:
         dateline = _date_dateline(dateline, published)
+        if published is None and dateline.date and not dateline.date.startswith("X"):
+            published, header.published_span = dateline.date, dateline.date_text  # the dateline's own date
     agency = header.agency or (dateline.agency if dateline else None) or signed or _agency_from_credits(boilerplate)
     if not blocks:  # nothing but header: keep the whole text as body
         body_start, body_end = 0, len(text)
         blocks = read_blocks(text, 0, len(text))
     paragraphs = tuple(_field(text, b.start, min(b.end, body_end)) for b in blocks if b.kind == "paragraph")
-    tables = tuple(_field(text, b.start, b.end) for b in blocks if b.kind == "table")
+    tables = tuple(_field(text, b.start, min(b.end, body_end)) for b in blocks if b.kind == "table")
     wraps = tuple(w for b in blocks for w in b.breaks if w[1] <= body_end)
     body = Field(text[body_start:body_end], body_start, body_end)
     return Layout(
@@ -129,9 +133,20 @@ def _scan_header(text: str, lines: list[Field]) -> tuple[_Header, int, DatelineF
     for index, line in enumerate(lines[:HEADER_MAX_LINES]):
         if strong is not None and index == strong[0]:
             return header, strong[1].end, strong[1]
-        dateline = _match_dateline(line)
-        if dateline is not None and (strong is None):
-            return header, dateline.end, dateline
+        if strong is None:
+            dateline = _match_dateline(line)
+            if dateline is not None and _weak(dateline) and _slug(dateline, lines, index):
+                header.headline = line  # "RESEARCH ALERT - Acme upgraded": the slug and title of a headline
+                continue
+            if dateline is not None and _weak(dateline) and _dated_below(lines, index):
+                dateline = None  # a kicker above the headline ("SOCCER - JAPAN WIN"): the dated dateline follows
+            dateline = dateline or _match_dashless(lines, index)
+            if dateline is not None:
+                return header, dateline.end, dateline
+            if header.headline is not None and _is_name_line(line.text) and _dateline_at(lines, index + 1):
+                header.byline = line  # a byline without "By" above the dateline: "Jane Roe"
+                header.authors.append(Field(smart_title(line.text), line.start, line.end))
+                continue
         if _read_header_line(header, line, index, lines, text):
             continue
         if strong is not None and index < strong[0]:
@@ -156,7 +171,7 @@ def _read_header_line(header: _Header, line: Field, index: int, lines: list[Fiel
             header.agency = P.AGENCIES[m["agency"].lower()]
             header.agency_span = strip_field(line.text, line.start, m.start("agency"), m.end("agency"))
         return True
-    if m := P.UPDATE_NOTE.match(s):
+    if m := P.UPDATE_NOTE.match(s) or P.UPDATE_NOTE_BRACKETS.match(s):
         header.update_note = strip_field(s, line.start, m.start("note"), m.end("note"))
         return True
     if m := P.BULLET.match(s):
@@ -203,7 +218,11 @@ def _announces(lines: list[Field], index: int) -> bool:
         return True
     if len(s) <= 90 and is_bare_timestamp(s):
         return True
-    d = _match_dateline(lines[index])
+    if _is_name_line(s) and _dateline_at(lines, index + 1):
+        return True  # a byline without "By" above the dateline
+    if P.UPDATE_NOTE.match(s) or P.UPDATE_NOTE_BRACKETS.match(s):
+        return _announces(lines, index + 1)  # "[ CORRECTED 05:30 GMT ]" above the byline or dateline
+    d = _match_dateline(lines[index]) or _match_dashless(lines, index)
     return d is not None and bool(
         d.agency or d.date_text or d.region or d.station or all(is_known_place(p.text) for p in d.places)
     )
@@ -229,8 +248,8 @@ def _looks_like_headline(line: str, lines: list[Field], text: str) -> bool:
     """A first line is a headline when it is short, not a finished sentence, and more text follows.
     A headline may end in a period when it is in capitals or Title Case, ends in an
     abbreviation ("... WITH U.S."), or a byline or dateline follows it."""
-    if len(lines) < 2 or len(line) > HEADLINE_MAX_CHARS:
-        return False
+    if len(lines) < 2 or len(line) > HEADLINE_MAX_CHARS or not any(c.isalnum() for c in line):
+        return False  # a rule or a row of stars ("*") is no headline
     if not line.endswith((".", "!", '"', "”")) or line.endswith("..."):
         return True
     last_word = line.split()[-1]
@@ -304,16 +323,23 @@ def _match_dateline(line: Field) -> DatelineField | None:
         known = all(is_known_place(p.strip()) for p in places_text.split("/"))
         if m["dash"] == ":" and not (m["date"] or m["region"] or known):
             return None  # a colon after a label is a kicker ("MUST SEE: ...") unless the label is a known place
+    if _names_weekday(places_text):
+        return None  # "Monday, March 2 - ...": a weekday is never a place
+    end = line.start + len(line.text[: m.end()].rstrip()) if not rest else line.start + m.end()
+    return _dateline_field(line, m, end)
+
+
+def _dateline_field(line: Field, m: re.Match[str], end: int, date_text: Field | None = None) -> DatelineField:
+    """The dateline a match of ``P.DATELINE`` or ``P.DASHLESS_DATELINE`` on ``line`` gives;
+    ``date_text`` when the date stands on the next line."""
     places = []
-    for pm in re.finditer(r"[^/]+", places_text):
+    for pm in re.finditer(r"[^/]+", m["places"]):
         f = strip_field(line.text, line.start, m.start("places") + pm.start(), m.start("places") + pm.end())
         places.append(Field(smart_title(f.text), f.start, f.end))
     region = strip_field(line.text, line.start, m.start("region"), m.end("region")) if m["region"] else None
     division, country = locate_region(region)
-    date_text = strip_field(line.text, line.start, m.start("date"), m.end("date")) if m["date"] else None
-    agency = P.AGENCIES[m["agency"].lower()] if m["agency"] else None
-    station = m["station"]
-    end = line.start + len(line.text[: m.end()].rstrip()) if not rest else line.start + m.end()
+    if m["date"]:
+        date_text = strip_field(line.text, line.start, m.start("date"), m.end("date"))
     return DatelineField(
         places=tuple(places),
         region=region,
@@ -321,17 +347,90 @@ def _match_dateline(line: Field) -> DatelineField | None:
         country=country,
         date=None,
         date_text=date_text,
-        agency=agency,
+        agency=P.AGENCIES[m["agency"].lower()] if m["agency"] else None,
         start=line.start,
         end=end,
-        station=station,
+        station=m.groupdict().get("station"),
     )
+
+
+def _match_dashless(lines: list[Field], index: int) -> DatelineField | None:
+    """A dateline with no dash alone on its line, as Reuters' 1996 copy sets it: the place in
+    capitals (or a known place), perhaps its region, and an ISO date ("LONDON 1996-08-30"), or
+    with the ISO date alone on the next line ("FARMINGTON HILLS, Mich." then "1996-08-30")."""
+    if index >= len(lines):
+        return None
+    line = lines[index]
+    m = P.DASHLESS_DATELINE.match(line.text)
+    if m is None or _names_weekday(m["places"]) or m["places"].casefold() in P.KICKERS:
+        return None
+    places = m["places"]
+    if not (places.upper() == places or all(is_known_place(p.strip()) for p in places.split("/"))):
+        return None
+    if m["date"]:
+        return _dateline_field(line, m, line.end)
+    if m["agency"] or index + 1 >= len(lines) or index == 0:
+        return None
+    below = lines[index + 1]
+    if not P.ISO_DATE.fullmatch(below.text):
+        return None
+    return _dateline_field(line, m, below.end, below)
+
+
+def _weak(d: DatelineField) -> bool:
+    """A dateline of a place and a dash only: it may be a kicker ("SOCCER - ...")."""
+    return not (d.agency or d.date_text or d.station)
+
+
+def _slug(d: DatelineField, lines: list[Field], index: int) -> bool:
+    """A first line "SLUG - short title" above more text is the headline, not a dateline,
+    when its slug is no known place ("RESEARCH ALERT - Acme upgraded", "PRESS DIGEST - ...")."""
+    line = lines[index]
+    rest = line.text[d.end - line.start :].strip()
+    return (
+        index == 0
+        and len(lines) > 1
+        and d.region is None
+        and 0 < len(rest) <= SHORT_HEADLINE_CHARS
+        and not all(is_known_place(p.text) for p in d.places)
+    )
+
+
+def _dated_below(lines: list[Field], index: int) -> bool:
+    """Whether a dateline with a date or an agency stands within the next three lines."""
+    for k in range(index + 1, min(index + 4, len(lines), HEADER_MAX_LINES)):
+        d = _match_dateline(lines[k]) or _match_dashless(lines, k)
+        if d is not None and not _weak(d):
+            return True
+    return False
+
+
+def _dateline_at(lines: list[Field], index: int) -> bool:
+    return index < min(len(lines), HEADER_MAX_LINES) and (
+        _match_dateline(lines[index]) is not None or _match_dashless(lines, index) is not None
+    )
+
+
+def _names_weekday(places: str) -> bool:
+    return any(P.WEEKDAY_WORD.fullmatch(p.strip()) for p in places.split("/"))
+
+
+def _is_name_line(s: str) -> bool:
+    """A person's name alone on its line ("Jane Roe"), not a label ("News Analysis")."""
+    if P.NAME_LINE.match(s) is None or P.BYLINE.match(s):
+        return False
+    return not any(w.lower() in P.LABEL_WORDS for w in s.split())
 
 
 def _date_dateline(d: DatelineField, published: str | None) -> DatelineField:
     """Resolve "April 24" to a full date, taking the year from the published timestamp."""
     if d.date_text is None:
         return d
+    if iso := P.ISO_DATE.fullmatch(d.date_text.text):
+        try:
+            return replace(d, date=date(int(iso["y"]), int(iso["m"]), int(iso["d"])).isoformat())
+        except ValueError:
+            return d
     m = P.DATELINE_DATE.search(d.date_text.text)
     if m is None:
         return d
@@ -344,8 +443,6 @@ def _date_dateline(d: DatelineField, published: str | None) -> DatelineField:
             year -= 1  # a late-December dateline on a story stamped in early January
     if not 1 <= day <= 31:
         return d
-    from dataclasses import replace
-
     return replace(d, date=f"{year:04d}-{month:02d}-{day:02d}" if year else f"XXXX-{month:02d}-{day:02d}")
 
 
@@ -370,7 +467,9 @@ def _scan_trailer(
         last = paragraphs[-1]
         if (last.start, last.end) in tables:
             break
-        if any(p.match(last.text) for p in (P.BOILERPLATE, P.AFP_SIGNOFF, P.AGENCY_SIGNOFF, P.DESK_SIGNOFF)):
+        if any(
+            p.match(last.text) for p in (P.BOILERPLATE, P.AFP_SIGNOFF, P.AGENCY_SIGNOFF, P.DESK_SIGNOFF, P.DESK_CONTACT)
+        ):
             boilerplate.insert(0, last)
         elif P.RULE_LINE.match(last.text):
             pass
@@ -405,6 +504,24 @@ def _scan_trailer(
                 body_end = len(text[:cut].rstrip()) if cut > last.start else paragraphs[-2].end
                 return body_end, parse_signoff(text, last, m, role), credits_span, boilerplate, signed
     return last.end, credits, credits_span, boilerplate, None
+
+
+def _drop_contacts(text: str, blocks: list[Block], boilerplate: list[Field]) -> list[Block]:
+    """Desk contact lines ("-- London Newsroom +44 ...") anywhere in the body, or closing a
+    table of figures they were set under, go to the boilerplate."""
+    kept: list[Block] = []
+    for b in blocks:
+        block = _field(text, b.start, b.end)
+        last = lines_of(block.text)[-1] if block.text else None
+        if last is None or not P.DESK_CONTACT.match(last.text):
+            kept.append(b)
+            continue
+        boilerplate.append(Field(last.text, block.start + last.start, block.start + last.end))
+        if last.start > 0:  # the table above it stays
+            end = len(text[: block.start + last.start].rstrip())
+            kept.append(replace(b, end=end, breaks=tuple(w for w in b.breaks if w[1] <= end)))
+    boilerplate.sort(key=lambda f: f.start)
+    return kept
 
 
 def _is_credits_paragraph(paragraph: str) -> bool:

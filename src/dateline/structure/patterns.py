@@ -164,6 +164,14 @@ UPDATE_NOTE = re.compile(
     re.I,
 )
 
+# The same note in brackets, as Reuters' 1996 copy sets a correction under the headline:
+# "[ CORRECTED 05:30 GMT ]", "[REFILED - adds dropped word]".
+UPDATE_NOTE_BRACKETS = re.compile(
+    r"^\s*+\[\s*+(?P<note>(?:Updated?|Adds?|Added|Correct(?:s|ed|ion)|Recast|Rewrit(?:es?|ten)|Refiled?|"
+    r"Repeat(?:s|ed)?|Amended|Re-?issued?|Fix(?:es|ed))\b[^\[\]\n]*?)\s*+\]\s*+$",
+    re.I,
+)
+
 BULLET = re.compile(r"^\s*(?:[*•·▪‣◦]|-(?=\s))\s+(?P<text>\S.*?)\s*$")
 
 # "By Hyonhee Shin and Maria Vasilyeva", "By JANE DOE, Associated Press", "By Jean Dupont with Anne Roe in Paris".
@@ -220,6 +228,56 @@ KICKERS = frozenset(
         "explainer",
     }
 )
+# A dateline with no dash, as Reuters' 1996 corpus (RCV1) sets it on a line of its own under
+# the headline: the place, its region, and an ISO date ("LONDON 1996-08-30", "NICE, France
+# 1996-08-30", tokenised "FARMINGTON HILLS , Mich ."), perhaps the agency after it. Without
+# the date it is a dateline only when a line holding only an ISO date follows it.
+ISO_DATE = re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})")
+DASHLESS_DATELINE = re.compile(
+    rf"^\**(?P<places>{_PLACE}(?:\s*+/\s*+{_PLACE})*)"
+    rf"(?:\s*+,\s*+(?P<region>[A-Z][\w.'’\-]*+(?:\s++[A-Z][\w.'’\-]*+){{0,3}}(?:\s++\.)?))?"
+    rf"(?:(?:\s*+,\s*+|\s++)(?P<date>\d{{4}}-\d{{2}}-\d{{2}}))?"
+    rf"(?:\s*+\(\s*+(?P<agency>(?i:{_AGENCY_ALT}))\s*+\))?\s*+(?:[-–—]{{1,2}}|_)?\s*+$"
+)
+WEEKDAY_WORD = re.compile(rf"(?i:{WEEKDAY})")
+# A byline without "By" above a dateline: a person's name alone on its line ("Jane Roe",
+# "Jean-Luc de Marne", "J. Roe"), two to four words, or two names joined by "and".
+_NAME_WORD = r"(?:[A-Z][a-z][\w'’-]*+|(?:[A-Z]\.)++|[A-Z][a-z]?[A-Z][a-z][\w'’-]*+|[A-Z]['’][A-Z][a-z][\w'’-]*+)"
+_PERSON = rf"{_NAME_WORD}(?:\s++(?:(?:de|da|van|von|der|den|del|di|du|la|le|bin|al|el)\s++)*{_NAME_WORD}){{1,3}}"
+NAME_LINE = re.compile(rf"^\s*+{_PERSON}(?:\s*+(?:,|and|&)\s*+{_PERSON})?\s*+$")
+# Words of a label set where a byline stands ("News Analysis", "Staff Report"): not a name.
+LABEL_WORDS = frozenset(
+    {
+        "news",
+        "analysis",
+        "feature",
+        "report",
+        "staff",
+        "update",
+        "column",
+        "interview",
+        "review",
+        "special",
+        "correspondent",
+        "editor",
+        "editorial",
+        "opinion",
+        "comment",
+        "commentary",
+        "diary",
+        "focus",
+        "preview",
+        "factbox",
+        "insight",
+        "breakingviews",
+        "wrapup",
+        "market",
+        "markets",
+        "sports",
+        "results",
+    }
+)
+
 DATELINE_DATE = re.compile(
     rf"(?:(?P<m1>{MONTH})\s+(?P<d1>\d{{1,2}})|(?P<d2>\d{{1,2}})\s+(?P<m2>{MONTH}))(?:\s*,?\s*(?P<y>\d{{4}}))?",
     re.I,
@@ -299,6 +357,15 @@ SIGNOFF_CREDITS: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "contributing",
     ),
+)
+# A desk's contact line closing a wire story: "-- London Newsroom +44 171 542 8062",
+# "-- Jane Roe, New York Energy Desk, +1 212-859-1761", "((Jakarta bureau +62 21 384 6364))":
+# a line opening with two dashes that names a newsroom, desk or bureau or gives a telephone
+# number, or a line in double parentheses.
+# At most 160 characters: the lookahead then scans a short line, never a long run.
+DESK_CONTACT = re.compile(
+    r"^\s*+(?=[^\n]{0,160}+\s*+$)(?:-{2,}+[ \t]*+(?=[^\n]*?(?:\b(?i:news ?room|news ?desk|desk|bureau|tel|fax|"
+    r"e-?mail)\b|\d(?:[ \t()+./-]*+\d){6}))[^\n]*+|\(\([^\n]*\)\))\s*+$"
 )
 AFP_SIGNOFF = re.compile(r"^\s*(?:[a-z]{2,6}(?:[-/][a-z]{2,6})+|burs?(?:[-/][a-z]{2,6})*)\s*$")
 RULE_LINE = re.compile(r"^\s*(?:_{3,}|-{3,}|\*{3,}|={3,})\s*$")
