@@ -108,11 +108,17 @@ def dateline_country(article) -> str | None:
 
 
 def score(predicted: dict[str, Counter], gold: dict[str, str]) -> dict[str, Any]:
-    """Shares of cities right, in a namesake's country, and unresolved; with the wrong ones listed."""
+    """Shares of cities right, in a namesake's country, and unresolved; with the wrong ones listed;
+    and the same counts over every story read, each against its city's gold country."""
     right = namesake = unresolved = country_only = 0
+    per_story: Counter = Counter()
+    for city, answers in predicted.items():
+        for code, n in answers.items():
+            per_story["unresolved" if code is None else "right" if code.lstrip("~") == gold[city] else "other"] += n
     wrong: list[tuple[str, str, str]] = []
     for city, answers in predicted.items():
-        top = answers.most_common(1)[0][0] if answers else None
+        known = Counter({code: n for code, n in answers.items() if code is not None})
+        top = known.most_common(1)[0][0] if known else None
         if top is None:
             unresolved += 1
             wrong.append((city, gold[city], "-"))
@@ -130,6 +136,7 @@ def score(predicted: dict[str, Counter], gold: dict[str, str]) -> dict[str, Any]
         "unresolved": unresolved / n,
         "country_only": country_only / n,
         "wrong": sorted(wrong),
+        "story_counts": per_story,
     }
 
 
@@ -152,14 +159,14 @@ def run(paths: list[Path], per_city: int = 3, gazetteer: str | None = None) -> d
     gold = gold_countries(stories)
     chosen: dict[str, list[DatelineStory]] = defaultdict(list)
     for s in stories:
-        if len(chosen[s.city]) < per_city:
+        if per_city <= 0 or len(chosen[s.city]) < per_city:
             chosen[s.city].append(s)
     sample = [s for group in chosen.values() for s in group]
     reader = Reader(extractors=["entities", "places"])
     predicted: dict[str, Counter] = defaultdict(Counter)
     for s, article in zip(sample, reader.read_many(Story(text=s.text, published=s.published) for s in sample)):
         code = dateline_country(article)
-        predicted[s.city].update([code] if code else [])
+        predicted[s.city].update([code])
     return score(predicted, gold) | {"stories": len(sample)}
 
 
@@ -167,7 +174,7 @@ def register(eval_app: typer.Typer) -> None:
     @eval_app.command("datelines")
     def datelines(
         path: Path = typer.Argument(..., exists=True, help="Reuters-21578 folder or reut2-*.sgm file"),
-        per_city: int = typer.Option(3, "--per-city", help="Stories read per dateline city."),
+        per_city: int = typer.Option(3, "--per-city", help="Stories read per dateline city (0: all)."),
         show: int = typer.Option(30, "--show", help="List this many wrong cities."),
         gazetteer: str = typer.Option(None, "--gazetteer", help="Gazetteer file."),
     ) -> None:
@@ -178,6 +185,11 @@ def register(eval_app: typer.Typer) -> None:
             f"datelines: {m['cities']} cities ({m['stories']} stories read): right {100 * m['right']:.2f}% "
             f"(of which {100 * m['country_only']:.2f}% by the written state or country alone, no point), "
             f"namesake {100 * m['namesake']:.2f}%, unresolved {100 * m['unresolved']:.2f}%"
+        )
+        c = m["story_counts"]
+        typer.echo(
+            f"stories: {m['stories']:,} read, the dateline in its city's country {c['right']:,}, "
+            f"another country {c['other']:,}, unresolved {c['unresolved']:,}"
         )
         for city, gold, got in m["wrong"][:show]:
             typer.echo(f"  {city}: gold {gold}, dateline {got}")

