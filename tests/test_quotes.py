@@ -301,3 +301,26 @@ def test_according_to_reports_the_side_of_the_clause_that_holds_its_verb(read):
 def test_a_direct_quotes_cue_gives_no_reported_speech_of_its_own(read):
     article, _ = read('"The harbour is safe," Mayor Elena Varga said in an interview on Monday.')
     assert [(q.kind, q.cue) for q in article.quotes] == [("direct", "said")]
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        (
+            "In a Riverton Gazette poll released Monday, 48 percent of voters backed the harbour plan.",
+            "48 percent of voters backed the harbour plan",
+        ),
+        ("But in the latest survey, the mayor led her rival by six points.", "the mayor led her rival by six points"),
+    ],
+)
+def test_a_sentence_opening_in_a_poll_reports_the_polls_findings(read, text, content):
+    article, _ = read(text)
+    [item] = [q for q in article.quotes if q.cue == "in" or q.cue == "In"]
+    assert item.text == content
+    assert "poll" in item.speaker_text or "survey" in item.speaker_text
+    assert item.speaker_type == "document"
+
+
+def test_a_poll_in_the_middle_of_a_sentence_is_no_source(read):
+    article, _ = read("The mayor has a solid lead in the polls ahead of the May vote.")
+    assert article.quotes == ()
