@@ -4,7 +4,8 @@ Every verb of every training article, every noun with a holder and a complement,
 copula with a subject and a stance, outside quoted words (where a full read looks for no cue),
 is a candidate; it is a cue when an annotator's Cue span is headed by it. A logistic regression
 (scikit-learn, the ``train`` extra) over the features of ``dateline.extract.quotes.model.features`` is
-fitted with a fixed seed, its threshold picked by 5-fold cross-validation on train, and the
+fitted with a fixed seed, its threshold picked by 5-fold cross-validation on train (folds keep
+each article whole; an article annotated several times gives one copy per annotation), and the
 weights written as plain JSON to
 ``src/dateline/extract/quotes/cue_model.json``. Only train is read: dev is for reporting.
 
@@ -22,7 +23,7 @@ import json
 import pickle
 from pathlib import Path
 
-from dateline.eval.polnear import Article, read_split
+from dateline.eval.polnear import _ANN_SUFFIX, Article, read_ann, read_split
 from dateline.extract.quotes.cues import TokenIndex
 from dateline.extract.quotes.marks import find_quoted, split_paragraphs
 from dateline.extract.quotes.model import FEATURES_VERSION, MODEL_FILE, candidates, features
@@ -72,31 +73,44 @@ def cue_heads(doc, article: Article) -> set[int]:
     return heads
 
 
-def examples(articles: list[Article], docs) -> tuple[list[dict[str, int]], list[int]]:
-    xs, ys = [], []
-    for article, doc in zip(articles, docs):
-        heads = cue_heads(doc, article)
+def examples(articles: list[Article], docs, extra: dict[str, list] | None = None):
+    """Features and labels of every candidate, and its article's number (the folds keep an
+    article whole). An article annotated by several annotators gives one copy of its
+    candidates per annotation (``extra``: the annotations after the first)."""
+    xs, ys, groups = [], [], []
+    for k, (article, doc) in enumerate(zip(articles, docs)):
         paragraphs = split_paragraphs(article.text, [(0, len(doc.text))])
         quoted = [(q.open, q.close) for q in find_quoted(article.text, paragraphs)]
-        for token in candidates(doc):
-            if any(s <= token.idx < e for s, e in quoted):
-                continue  # a full read looks for no cue inside quoted words
-            xs.append(dict.fromkeys(features(token), 1))
-            ys.append(int(token.i in heads))
-    return xs, ys
+        tokens = [t for t in candidates(doc) if not any(s <= t.idx < e for s, e in quoted)]
+        # a full read looks for no cue inside quoted words
+        feats = [dict.fromkeys(features(t), 1) for t in tokens]
+        for gold in [article.gold, *(extra or {}).get(article.name, [])]:
+            heads = cue_heads(doc, Article(article.name, article.text, gold))
+            xs += feats
+            ys += [int(t.i in heads) for t in tokens]
+            groups += [k] * len(tokens)
+    return xs, ys, groups
 
 
-def fit(xs, ys):
+def other_annotations(directory: Path) -> dict[str, list]:
+    """The second and later annotation files of articles annotated more than once."""
+    by_name: dict[str, list[Path]] = {}
+    for ann in sorted((directory / "attributions").glob("*.ann")):
+        by_name.setdefault(_ANN_SUFFIX.sub("", ann.stem), []).append(ann)
+    return {name: [read_ann(p.read_text(encoding="utf-8")) for p in paths[1:]] for name, paths in by_name.items()}
+
+
+def fit(xs, ys, groups):
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
-    from sklearn.model_selection import StratifiedKFold, cross_val_predict
+    from sklearn.model_selection import StratifiedGroupKFold, cross_val_predict
 
     vectorizer = DictVectorizer()
     matrix = vectorizer.fit_transform(xs).tocsr()
     matrix.indices, matrix.indptr = matrix.indices.astype("int32"), matrix.indptr.astype("int32")  # liblinear
     model = LogisticRegression(C=C, solver="liblinear", random_state=SEED, max_iter=1000)
-    folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=SEED)
-    probs = cross_val_predict(model, matrix, ys, cv=folds, method="predict_proba")[:, 1]
+    folds = StratifiedGroupKFold(n_splits=5, shuffle=True, random_state=SEED)
+    probs = cross_val_predict(model, matrix, ys, groups=groups, cv=folds, method="predict_proba")[:, 1]
     threshold, best = _best_threshold(probs, ys)
     model.fit(matrix, ys)
     weights = {name: float(w) for name, w in zip(vectorizer.get_feature_names_out(), model.coef_[0])}
@@ -127,8 +141,8 @@ def main() -> None:
     args = parser.parse_args()
     articles = read_split(args.train)
     docs = parse(articles, args.cache)
-    xs, ys = examples(articles, docs)
-    weights, threshold, cv = fit(xs, ys)
+    xs, ys, groups = examples(articles, docs, other_annotations(args.train))
+    weights, threshold, cv = fit(xs, ys, groups)
     kept = {k: round(w, 4) for k, w in sorted(weights.items()) if abs(w) >= MIN_WEIGHT}
     args.out.write_text(
         json.dumps(

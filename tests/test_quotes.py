@@ -301,3 +301,42 @@ def test_according_to_reports_the_side_of_the_clause_that_holds_its_verb(read):
 def test_a_direct_quotes_cue_gives_no_reported_speech_of_its_own(read):
     article, _ = read('"The harbour is safe," Mayor Elena Varga said in an interview on Monday.')
     assert [(q.kind, q.cue) for q in article.quotes] == [("direct", "said")]
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        (
+            "In a Riverton Gazette poll released Monday, 48 percent of voters backed the harbour plan.",
+            "48 percent of voters backed the harbour plan",
+        ),
+        ("But in the latest survey, the mayor led her rival by six points.", "the mayor led her rival by six points"),
+    ],
+)
+def test_a_sentence_opening_in_a_poll_reports_the_polls_findings(read, text, content):
+    article, _ = read(text)
+    [item] = [q for q in article.quotes if q.cue == "in" or q.cue == "In"]
+    assert item.text == content
+    assert "poll" in item.speaker_text or "survey" in item.speaker_text
+    assert item.speaker_type == "document"
+
+
+def test_a_poll_in_the_middle_of_a_sentence_is_no_source(read):
+    article, _ = read("The mayor has a solid lead in the polls ahead of the May vote.")
+    assert article.quotes == ()
+
+
+def test_signed_vox_pop_lines_each_give_their_signer(read_story):
+    text = (
+        "What Riverton residents said about the harbour plan\n\n"
+        "“The harbour is our livelihood. Close it and the town dies.” ― Maria Lopez\n"
+        "“I have fished here for forty years and never seen such a mess.”― Tom Okafor\u00a0\n"
+        "“We were not asked. Nobody ever asks us.”\u00a0―\u00a0Ines Marlow.\n"
+    )
+    article, names = read_story(text)
+    signed = [
+        (q.text[:12], q.cue, names.get(q.speaker) or q.speaker_text) for q in article.quotes if q.kind == "direct"
+    ]
+    assert [(t, c) for t, c, _ in signed] == [("The harbour ", "―"), ("I have fishe", "―"), ("We were not ", "―")]
+    for (_, _, speaker), name in zip(signed, ("Lopez", "Okafor", "Marlow")):
+        assert name in speaker

@@ -26,7 +26,7 @@ from dateline.extract.quotes.cues import (
     verb_cue,
 )
 from dateline.extract.quotes.marks import Quoted
-from dateline.extract.quotes.quote_marks import HEADLINE_LABEL_RE, SIGNATURE_RE, SPEAKER_LABEL_RE
+from dateline.extract.quotes.quote_marks import HEADLINE_LABEL_RE, SIGNATURE_RE, SIGNATURE_TAIL, SPEAKER_LABEL_RE
 from dateline.extract.quotes.speakers import NOT_SPEAKERS
 
 DIRECT = "direct"
@@ -69,11 +69,23 @@ def quote_kind(text: str, quoted: Quoted, para_start: int, forms: frozenset[str]
     before = text[para_start : quoted.open].rstrip()
     if line_start or not before or before[-1] in _SENTENCE_END or before[-1] in _LEAD_IN or _closes_quote(before):
         return DIRECT
+    if _after_signature(text, para_start, quoted.open):
+        return DIRECT
     words = before.split()
     inner = text[quoted.start : quoted.end].lstrip("'‘\"“ ")
     if words and words[-1].lower() in forms and inner[:1].isupper():
         return DIRECT
     return PARTIAL
+
+
+def _after_signature(text: str, para_start: int, open_: int) -> bool:
+    """'"..." ― Sonya Herridge "During ...': a quote right after another quote's signature
+    (vox-pop lines, joined into one paragraph) stands on its own."""
+    close = max(text.rfind(m, para_start, open_) for m in '"”»')
+    if close < 0:
+        return False
+    found = SIGNATURE_RE.match(text, close + 1)
+    return found is not None and all(ch in SIGNATURE_TAIL for ch in text[found.end() : open_])
 
 
 def _closes_quote(before: str) -> bool:
@@ -121,6 +133,9 @@ def signature_cue(text: str, index: TokenIndex, quoted: Quoted) -> Cue | None:
     dash, name = (index.at(found.start(1)), index.at(found.start(2))) if found else (None, None)
     if found is None or dash is None or name is None:
         return None
+    words = index.between(found.start(2), found.end(2))
+    while name + 1 in words and index.doc[name].dep_ == "compound" and index.doc[name].head.i in words:
+        name = index.doc[name].head.i  # 'Ines Marlow': the name's head, not its first word
     return Cue(found.start(1), found.end(1), dash, name)
 
 

@@ -17,7 +17,9 @@ from dateline.extract.quotes.cue_words import (
     CONDITION_MARKS,
     MODALS,
     NEGATORS,
+    POLL_HEADS,
     REFUSALS,
+    SENTENCE_OPENERS,
     SOURCE_AFTER_PHRASES,
     object_cue_forms,
 )
@@ -170,7 +172,7 @@ def reported_speech(
     for token in doc:
         if token.idx in within:
             continue
-        item = _according(token)
+        item = _according(token) or _in_poll(token)
         if item is None and model is not None and (token.pos_ == "VERB" or is_copula_candidate(token)):
             p = model.probability(token)
             item = _model_content(token, forms, p >= model.object_threshold) if p >= model.threshold else None
@@ -191,7 +193,10 @@ def unnested(
     it is a listed cue verb, or holds quoted words, inside the content of a verb that is
     neither ("defended the plan by saying ..."): then that verb goes and the inner cue stays."""
     found = _split_trailing(found, doc)
-    speech = [doc[r.cue.token].lower_ in forms or any(r.start <= s < r.end for s, _ in quoted) for r in found]
+    speech = [
+        doc[r.cue.token].lower_ in forms or poll_cue(doc[r.cue.token]) or any(r.start <= s < r.end for s, _ in quoted)
+        for r in found
+    ]
     dropped: set[int] = set()
     for k, inner in enumerate(found):
         for j, outer in enumerate(found):
@@ -266,6 +271,27 @@ def _according(token: Token) -> Reported | None:
         return None
     head = token.head if token.head.i != token.i else token
     span = _outside(head, token)
+    return Reported(cue, *span) if span else None
+
+
+def poll_cue(token: Token) -> Cue | None:
+    """ "In a CBS News poll released Monday, she led ...": a sentence that opens with "in" and
+    a poll or survey reports that poll's findings; the cue is "in", the source the poll."""
+    if token.lower_ != "in" or token.dep_ != "prep":
+        return None
+    poll = next((c for c in token.children if c.dep_ == "pobj" and c.lower_ in POLL_HEADS), None)
+    if poll is None or any(
+        not (t.is_punct or t.lower_ in SENTENCE_OPENERS) for t in token.doc[token.sent.start : token.i]
+    ):
+        return None
+    return Cue(token.idx, token.idx + len(token.text), token.i, poll.i)
+
+
+def _in_poll(token: Token) -> Reported | None:
+    cue = poll_cue(token)
+    if cue is None or token.head.i == token.i:
+        return None
+    span = _outside(token.head, token)
     return Reported(cue, *span) if span else None
 
 

@@ -23,7 +23,7 @@ from spacy.tokens import Token
 from dateline.extract.quotes.cue_words import BASE_CUES, FIRST_PERSON, GROUP_PRONOUNS, PERSON_PRONOUNS
 
 MODEL_FILE = "cue_model.json"
-FEATURES_VERSION = 3  # bump when features() changes: the shipped weights must be retrained
+FEATURES_VERSION = 4  # bump when features() changes: the shipped weights must be retrained
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _OBJECT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "prep", "advcl", "dative", "attr", "acomp", "oprd"})
 _MODAL = frozenset({"would", "could", "might", "may", "should", "will", "can", "must", "'d", "’d", "wo", "ca"})
@@ -76,6 +76,7 @@ def features(token: Token) -> list[str]:
     ]
     if token.dep_ in ("ccomp", "parataxis", "advcl", "conj", "xcomp", "relcl", "acl"):
         out.append(f"headw={token.head.lower_}")
+    out.append(f"w+dep={low}+{token.dep_}")
     deps = set()
     subject = None
     for child in token.children:
@@ -95,11 +96,16 @@ def features(token: Token) -> list[str]:
             marks = [c.lower_ for c in child.children if c.dep_ == "mark"]
             out.append(f"ccomp_mark={marks[0] if marks else '-'}")
             out.append(f"w+ccomp={low}")
+            out.append(f"ccomp_tag={child.tag_}")
         elif child.dep_ == "xcomp":
             out.append(f"w+xcomp={low}")
+            out.append(f"xcompw={child.lower_}")
         elif child.dep_ == "dobj":
             out.append(f"dobj={_noun_kind(child)}")
             out.append(f"w+dobj={low}")
+            out.append(f"dobjw={child.lower_}")
+        elif child.dep_ in ("aux", "auxpass", "advmod", "mark", "agent"):
+            out.append(f"{child.dep_}w={child.lower_}")
     out += [f"child={d}" for d in sorted(deps)]
     if not deps & _OBJECT_DEPS:
         out.append("no_complement")
@@ -110,12 +116,19 @@ def features(token: Token) -> list[str]:
     out += [f"subj={kind}", f"w+subj={low}+{kind}"]
     if subject is not None:
         out.append(f"subjw={subject.lower_}")
+        out.append(f"w+subjw={low}+{subject.lower_}")
     prev = token.doc[token.i - 1] if token.i else None
     nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     out.append(f"prev={prev.lower_ if prev is not None else '<s>'}")
     out.append(f"next={nxt.lower_ if nxt is not None else '</s>'}")
     if nxt is not None and nxt.text in (":", ",") and token.i + 2 < len(token.doc):
         out.append(f"next2={token.doc[token.i + 2].text[:1] in _QUOTE_MARKS}")
+    out.append(f"prev+w={prev.lower_ if prev is not None else '<s>'}+{low}")
+    out.append(f"suffix={low[-3:]}")
+    sent = token.sent
+    near = token.doc[max(sent.start, token.i - 3) : min(sent.end, token.i + 4)]
+    out.append(f"quote_near={any(t.text[:1] in _QUOTE_MARKS for t in near)}")
+    out.append(f"quote_in_sent={any(t.text[:1] in _QUOTE_MARKS for t in sent)}")
     return out
 
 

@@ -39,7 +39,10 @@ MARK_RE = re.compile(r"``|''|[\"“”„«»'‘’‹›]")
 
 # Layouts that attribute without a verb.
 # A quote signed after its closing mark: '"We are ready." ― Maria Lopez, 42, Tucson'.
-SIGNATURE_RE = re.compile(r"[ \t]*+(―|—|–|--)[ \t]*+([A-Z][\w.'’-]*+(?:[ \t]++[A-Z][\w.'’-]*+)*+)")
+SIGNATURE_RE = re.compile(r"[ \t\u00a0]*+(―|—|–|--)[ \t\u00a0]*+([A-Z][\w.'’-]*+(?:[ \t\u00a0]++[A-Z][\w.'’-]*+)*+)")
+# What may follow a signature's name before the next signed quote on the same line, once
+# lines are joined: a full stop, spaces.
+SIGNATURE_TAIL = frozenset(". \t\n\u00a0")
 # A transcript line: 'SMITH: Thank you for coming.' (the label in capitals, maybe after an
 # opening mark that is never closed).
 SPEAKER_LABEL_RE = re.compile(r"[\"“]?([A-Z][A-Z.'’-]+(?:[ \t][A-Z][A-Z.'’-]+){0,2})(:)[ \t]+(?=\S)")
