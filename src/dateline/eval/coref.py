@@ -78,13 +78,21 @@ def read_meantime(path: str | Path) -> MeantimeDoc:
 
 def align(doc: MeantimeDoc, response: Iterable[Iterable[tuple[int, int]]], exact: bool = False) -> list[frozenset]:
     """Response clusters of char spans -> clusters of key mention ids (or fresh ids)."""
+    return [frozenset(i for _, i in c) for c in matched(doc, response, exact) if c]
+
+
+def matched(
+    doc: MeantimeDoc, response: Iterable[Iterable[tuple[int, int]]], exact: bool = False
+) -> list[list[tuple[tuple[int, int], str]]]:
+    """Each response cluster as (char span, key mention id or a fresh "r" id) pairs, mentions
+    after the annotated part left out."""
     by_end: dict[int, list[tuple[str, int]]] = defaultdict(list)
     for mid, (a, b) in doc.mentions.items():
         by_end[b].append((mid, a))
     used: set[str] = set()
     out, fresh = [], 0
     for cluster in response:
-        ids = set()
+        ids = []
         for a, b in cluster:
             if a >= doc.annotated_end:
                 continue
@@ -98,13 +106,39 @@ def align(doc: MeantimeDoc, response: Iterable[Iterable[tuple[int, int]]], exact
             )
             if match is None:
                 fresh += 1
-                ids.add(f"r{fresh}")
+                match = f"r{fresh}"
             else:
                 used.add(match)
-                ids.add(match)
-        if ids:
-            out.append(frozenset(ids))
+            ids.append(((a, b), match))
+        out.append(ids)
     return out
+
+
+def errors(doc: MeantimeDoc, response: list[list[tuple[int, int]]], exact: bool = False) -> list[str]:
+    """Lines telling one document's errors: each key chain the response splits or misses,
+    with the response cluster of each mention ("-": not found), and each response cluster
+    that joins key chains or holds mentions the key lacks ("+": twinless)."""
+    pairs = matched(doc, response, exact)
+    cluster_of = {i: n for n, c in enumerate(pairs) for _, i in c}
+    chain_of = {m: n for n, c in enumerate(doc.clusters) for m in c}
+
+    def said(a: int, b: int) -> str:
+        return f"{doc.text[a:b]!r}@{a}"
+
+    lines = []
+    for n, chain in enumerate(doc.clusters):
+        where = {cluster_of.get(m) for m in chain}
+        if len(where) > 1 or None in where:
+            ordered = sorted(chain, key=lambda m: doc.mentions[m])
+            parts = [f"{said(*doc.mentions[m])}:{'-' if cluster_of.get(m) is None else 'R' + str(cluster_of[m])}" for m in ordered]
+            lines.append(f"  KEY K{n} split/missed: " + " ".join(parts))
+    for n, c in enumerate(pairs):
+        chains = {chain_of[i] for _, i in c if i in chain_of}
+        twinless = [span for span, i in c if i not in chain_of]
+        if len(chains) > 1 or twinless:
+            parts = [said(*span) + (f":K{chain_of[i]}" if i in chain_of else ":+") for span, i in sorted(c)]
+            lines.append(f"  RESPONSE R{n} joins/adds: " + " ".join(parts))
+    return [f"# {doc.name}", *lines] if lines else []
 
 
 def muc(key: list[frozenset], response: list[frozenset]) -> tuple[float, float]:
@@ -143,7 +177,13 @@ class Scores:
         return prf(s[metric, "pn"], s[metric, "pd"], s[metric, "rn"], s[metric, "rd"])
 
 
-def evaluate(directory: str | Path, model: str | None = None, limit: int | None = None, exact: bool = False) -> dict:
+def evaluate(
+    directory: str | Path,
+    model: str | None = None,
+    limit: int | None = None,
+    exact: bool = False,
+    errors_to: str | Path | None = None,
+) -> dict:
     from dateline.extract.base import StoryContext
     from dateline.extract.entities.extractor import extract_entities, make_entities
     from dateline.nlp import load_pipeline
@@ -157,6 +197,7 @@ def evaluate(directory: str | Path, model: str | None = None, limit: int | None 
     nlp = load_pipeline(model)
     make_entities()
     ours, where_marked, base = Scores(), Scores(), Scores()
+    report: list[str] = []
     for f, mdoc, doc in zip(files, docs, nlp.pipe(d.text for d in docs)):
         body = Field(mdoc.text, 0, len(mdoc.text))
         layout = Layout(text=mdoc.text, body=body, paragraphs=(body,))
@@ -168,11 +209,15 @@ def evaluate(directory: str | Path, model: str | None = None, limit: int | None 
         ):
             response = [[(m.start, m.end) for m in e.mentions if m.kind in kinds] for e in entities]
             scores.add(key, align(mdoc, response, exact))
+            if scores is ours and errors_to:
+                report += errors(mdoc, response, exact)
         by_text: dict[tuple[str, str], list] = defaultdict(list)
         for e in doc.ents:
             if e.label_ not in {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}:
                 by_text[e.label_, e.text].append((e.start_char, e.end_char))
         base.add(key, align(mdoc, by_text.values(), exact))
+    if errors_to:
+        Path(errors_to).write_text("\n".join(report) + "\n", encoding="utf-8")
     return {"docs": len(docs), "dateline": ours, "dateline, pronouns where marked": where_marked, "spacy": base}
 
 
@@ -189,9 +234,15 @@ def meantime(
     model: str = typer.Option(None, "--model", help="Installed spaCy pipeline."),
     limit: int = typer.Option(None, "--limit", help="Only the first N files."),
     exact: bool = typer.Option(False, "--exact", help="Align mentions by exact span, not by end."),
+    errors_to: str = typer.Option(
+        None,
+        "--errors",
+        help="Write each document's errors to this file: key chains split or missed, "
+        "response clusters that join chains or add mentions the key lacks.",
+    ),
 ) -> None:
     """Within-document entity coreference (names and pronouns): MUC, B-cubed and their mean."""
-    result = evaluate(directory, model=model, limit=limit, exact=exact)
+    result = evaluate(directory, model=model, limit=limit, exact=exact, errors_to=errors_to)
     typer.echo(f"documents: {result['docs']}" + (" (exact mention spans)" if exact else ""))
     typer.echo(f"{'system':<33}{'MUC P':>7}{'R':>7}{'F1':>7}{'B3 P':>8}{'R':>7}{'F1':>7}{'mean F1':>9}")
     for label, key in (
