@@ -12,11 +12,16 @@ Michael O' Leary"; the end is the head of an English name); ``--exact`` asks for
 same start too, as the CoNLL scorer does. MEANTIME annotates the first sentences of each
 article only: response mentions after the last sentence with any annotation are not scored.
 
-MEANTIME's four sub-corpora differ in one policy: the Apple and stock-market articles
-mark pronouns, the Airbus and GM articles mark none (0 of their 158 it/its/they/he...).
-There every pronoun dateline resolves counts against precision however right it is, so a
-second row scores pronouns only in the sub-corpora that annotate them. Also printed: the
-baseline of grouping the NER's mentions by identical text (what NER alone gives).
+Reading the key as MEANTIME's guidelines write it: an apposition is marked as a whole and
+as its parts ("Irish low cost airline , Ryanair" and "Ryanair", one chain); the whole,
+which ends where the name it wraps ends, is the same reference as that name and is
+dropped (a response mention aligned by its end would otherwise stand for only one of the
+two). Most mentions of the Airbus and GM articles carry no syntactic type; their type is
+read off their words (``_untyped``): a pronoun alone is PRO, capitalised words a name.
+
+The second row scores pronouns only in the sub-corpora whose key has any (all four, read
+this way). Also printed: the baseline of grouping the NER's mentions by identical text
+(what NER alone gives).
 """
 
 from __future__ import annotations
@@ -59,11 +64,15 @@ def read_meantime(path: str | Path) -> MeantimeDoc:
     text_end = text.find("\n", annotated)
     mentions: dict[str, tuple[int, int]] = {}
     pronouns = 0
+    starts = {doc.tokens[0].start} | {b.start for a, b in zip(doc.tokens, doc.tokens[1:]) if a.sentence != b.sentence}
     for m in markables.iter("ENTITY_MENTION") if markables is not None else ():
         ids = [a.get("t_id", "") for a in m.iter("token_anchor")]
-        if m.get("syntactic_type") in KEY_TYPES and ids and all(i in spans for i in ids):
+        if not ids or not all(i in spans for i in ids):
+            continue
+        kind = m.get("syntactic_type") or _untyped(text, [spans[i] for i in ids], starts)
+        if kind in KEY_TYPES:
             mentions[m.get("m_id", "")] = (spans[ids[0]][0], spans[ids[-1]][1])
-            pronouns += m.get("syntactic_type") == "PRO"
+            pronouns += kind == "PRO"
     chains: dict[str, set[str]] = defaultdict(set)
     relations = root.find("Relations")
     for ref in relations.iter("REFERS_TO") if relations is not None else ():
@@ -71,9 +80,42 @@ def read_meantime(path: str | Path) -> MeantimeDoc:
         for src in ref.iter("source"):
             if target is not None and src.get("m_id") in mentions:
                 chains[target.get("m_id", "")].add(src.get("m_id", ""))
+    wrappers = {m for c in chains.values() for m in c if any(_wraps(mentions[m], mentions[o]) for o in c)}
+    for chain in chains.values():  # an apposition wrapped round a name: one reference (module doc)
+        chain -= wrappers
+    mentions = {m: span for m, span in mentions.items() if m not in wrappers}
     chained = set().union(*chains.values()) if chains else set()
     clusters = [frozenset(c) for c in chains.values()] + [frozenset({m}) for m in mentions if m not in chained]
     return MeantimeDoc(doc.name, text, mentions, tuple(clusters), text_end if text_end >= 0 else len(text), pronouns)
+
+
+PRONOUNS = frozenset(
+    "it its itself they them their theirs themselves he him his himself she her hers herself we us our ours "
+    "i me my you your which who whom whose".split()
+)
+_NAME_GLUE = frozenset({"of", "the", "de", "'s", "'", "(", ")", "-", "&", ".", "for"})
+
+
+def _untyped(text: str, tokens: list[tuple[int, int]], sentence_starts: set[int]) -> str:
+    """The syntactic type of a mention the annotators left untyped (most of the Airbus and GM
+    articles' mentions): a pronoun alone is PRO; words that are all capitalised (joined by
+    "of", "the", brackets) are a name, NAM, unless one word alone opens its sentence and
+    is written in lower case elsewhere in the story ("Reports"); else not a key mention ("")."""
+    words = [text[a:b] for a, b in tokens]
+    if len(words) == 1 and words[0].casefold() in PRONOUNS:
+        return "PRO"
+    content = [w for w in words if w.casefold() not in _NAME_GLUE and w != ","]
+    if not content or not all(w[:1].isupper() or w[:1].isdigit() for w in content):
+        return ""
+    if words[0].casefold() in PRONOUNS:
+        return ""
+    if len(content) == 1 and tokens[0][0] in sentence_starts and f" {content[0].lower()} " in text:
+        return ""
+    return "NAM"
+
+
+def _wraps(outer: tuple[int, int], inner: tuple[int, int]) -> bool:
+    return outer[0] < inner[0] and outer[1] == inner[1]
 
 
 def align(doc: MeantimeDoc, response: Iterable[Iterable[tuple[int, int]]], exact: bool = False) -> list[frozenset]:
@@ -130,7 +172,10 @@ def errors(doc: MeantimeDoc, response: list[list[tuple[int, int]]], exact: bool 
         where = {cluster_of.get(m) for m in chain}
         if len(where) > 1 or None in where:
             ordered = sorted(chain, key=lambda m: doc.mentions[m])
-            parts = [f"{said(*doc.mentions[m])}:{'-' if cluster_of.get(m) is None else 'R' + str(cluster_of[m])}" for m in ordered]
+            parts = [
+                f"{said(*doc.mentions[m])}:{'-' if cluster_of.get(m) is None else 'R' + str(cluster_of[m])}"
+                for m in ordered
+            ]
             lines.append(f"  KEY K{n} split/missed: " + " ".join(parts))
     for n, c in enumerate(pairs):
         chains = {chain_of[i] for _, i in c if i in chain_of}
