@@ -164,3 +164,13 @@ def test_they_is_neither_two_companies_together_nor_one_person(nlp, extract):
     ents = entities(nlp, extract, COMPANY_STORY)
     plural = [(e.name, m.text) for e in ents for m in e.mentions if m.text.lower() in {"they", "their"}]
     assert plural == []
+
+
+def test_his_and_her_before_a_noun_are_mentions_of_the_person(nlp, extract):
+    text = (
+        "Maria Lopez met Daniel Reyes in the capital on Tuesday. She praised his plan.\n\n"
+        "Reyes said her support mattered.\n"
+    )
+    ents = entities(nlp, extract, text)
+    assert "his" in pronouns_of(ents, "Reyes") and "his" not in pronouns_of(ents, "Lopez")
+    assert "her" in pronouns_of(ents, "Lopez") and "her" not in pronouns_of(ents, "Reyes")

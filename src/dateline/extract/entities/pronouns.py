@@ -28,6 +28,7 @@ from dateline.extract.entities.entity_words import (
     NEUTER_PRONOUNS,
     ORG_NOUNS,
     PLURAL_PRONOUNS,
+    POSSESSIVE_PRONOUNS,
     PRONOUN_GENDER,
     RELATIVE_PRONOUNS,
     ROLE_NOUNS,
@@ -86,6 +87,12 @@ class Resolver:
                     subjects.append((token.i, gid))
                 continue
             verb_seen = verb_seen or token.pos_ in {"VERB", "AUX"}
+            if token.lower_ in POSSESSIVE_PRONOUNS and token.dep_ == "poss":  # "his", "her" before a noun
+                gid = self.antecedent(token, PRONOUN_GENDER.get(token.lower_))
+                if gid is not None:
+                    out.append(NewMention(token.idx, token.idx + len(token), "pronoun", gid, token.i))
+                    self._seen.append((token.i, gid))
+                continue
             if token.dep_ not in SUBJECT_DEPS:
                 continue
             if token.lower_ in SUBJECT_PRONOUNS:
