@@ -29,6 +29,7 @@ from dateline.extract.entities.entity_words import (
     LEGAL_FORMS,
     MEDIA_HEADS,
     ORG_HEADS,
+    ORG_NOUNS,
     OTHER_RELATIONS,
     PLACE_CUES,
     ROLE_NOUNS,
@@ -87,6 +88,7 @@ def correct(
     spans = _product_models(doc, spans, text)
     spans = _index_names(doc, spans, text)
     spans = _join_adjacent_people(doc, spans)
+    spans = _companies_after_nouns(doc, spans)
     spans = _retype_by_majority(doc, spans)
     spans = _retype_lone_places(doc, spans)
     spans = _as_the_structure_says(doc, spans, places)
@@ -708,6 +710,24 @@ def _retype_by_majority(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
                 s = replace(s, label=best)
         out.append(s)
     return out
+
+
+def _companies_after_nouns(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
+    """A name typed PERSON right after a company noun is the company, wherever the story
+    names it: "carmaker Velmora", "low-cost airline, Ryanor" (one word after the comma),
+    unless it starts with a first name ("the company Maria Lopez founded")."""
+    companies = set()
+    for s in spans:
+        if s.label != "PERSON" or s.start < 1 or first_names.is_first_name(doc[s.start].text):
+            continue
+        before = doc[s.start - 1]
+        if before.text == "," and s.end - s.start == 1 and s.start >= 2:
+            before = doc[s.start - 2]
+        if before.lower_ in ORG_NOUNS and before.tag_ == "NN" and _same_line(doc, before.i):
+            companies.add(_key(doc, s))
+    if not companies:
+        return spans
+    return [replace(s, label="ORG") if s.label == "PERSON" and _key(doc, s) in companies else s for s in spans]
 
 
 def _after_place_cue(doc: Doc, start: int) -> bool:
