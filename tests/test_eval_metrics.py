@@ -88,16 +88,17 @@ MEANTIME_XML = """<Document doc_name="fixture"><token t_id="1" sentence="0">Coas
 <ENTITY_MENTION m_id="1" syntactic_type="NAM"><token_anchor t_id="1"/><token_anchor t_id="2"/>
 <token_anchor t_id="3"/><token_anchor t_id="4"/></ENTITY_MENTION>
 <ENTITY_MENTION m_id="2" syntactic_type="NAM"><token_anchor t_id="4"/></ENTITY_MENTION>
+<ENTITY_MENTION m_id="6" syntactic_type="NAM"><token_anchor t_id="4"/></ENTITY_MENTION>
 <ENTITY_MENTION m_id="3" syntactic_type=""><token_anchor t_id="6"/></ENTITY_MENTION>
 <ENTITY_MENTION m_id="4" syntactic_type=""><token_anchor t_id="8"/></ENTITY_MENTION>
 <ENTITY_MENTION m_id="5" syntactic_type=""><token_anchor t_id="1"/><token_anchor t_id="2"/></ENTITY_MENTION>
 <ENTITY m_id="9"/></Markables>
-<Relations><REFERS_TO r_id="1"><source m_id="1"/><source m_id="2"/><source m_id="3"/><target m_id="9"/></REFERS_TO>
+<Relations><REFERS_TO r_id="1"><source m_id="1"/><source m_id="2"/><source m_id="3"/><source m_id="6"/><target m_id="9"/></REFERS_TO>
 </Relations></Document>"""
 
 
 def test_meantime_key_read_as_the_guidelines_write_it(tmp_path):
-    """An apposition's whole is the name it wraps; an untyped lone pronoun is a key pronoun,
+    """An apposition's whole is the name it wraps, a span marked twice is one mention; an untyped lone pronoun is a key pronoun,
     untyped common words ("Coastal airline", a capitalised "Reports" opening its sentence)
     are not key mentions."""
     from dateline.eval.coref import errors, read_meantime

@@ -16,7 +16,7 @@ Reading the key as MEANTIME's guidelines write it: an apposition is marked as a 
 as its parts ("Irish low cost airline , Ryanair" and "Ryanair", one chain); the whole,
 which ends where the name it wraps ends, is the same reference as that name and is
 dropped (a response mention aligned by its end would otherwise stand for only one of the
-two). Most mentions of the Airbus and GM articles carry no syntactic type; their type is
+two); a span marked twice in one chain is one mention. Most mentions of the Airbus and GM articles carry no syntactic type; their type is
 read off their words (``_untyped``): a pronoun alone is PRO, capitalised words a name.
 
 The second row scores pronouns only in the sub-corpora whose key has any (all four, read
@@ -81,6 +81,9 @@ def read_meantime(path: str | Path) -> MeantimeDoc:
             if target is not None and src.get("m_id") in mentions:
                 chains[target.get("m_id", "")].add(src.get("m_id", ""))
     wrappers = {m for c in chains.values() for m in c if any(_wraps(mentions[m], mentions[o]) for o in c)}
+    wrappers |= {  # one span marked twice in a chain: one mention
+        m for c in chains.values() for m in c if any(mentions[o] == mentions[m] and o < m for o in c)
+    }
     for chain in chains.values():  # an apposition wrapped round a name: one reference (module doc)
         chain -= wrappers
     mentions = {m: span for m, span in mentions.items() if m not in wrappers}
