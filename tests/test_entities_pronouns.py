@@ -174,3 +174,10 @@ def test_his_and_her_before_a_noun_are_mentions_of_the_person(nlp, extract):
     ents = entities(nlp, extract, text)
     assert "his" in pronouns_of(ents, "Reyes") and "his" not in pronouns_of(ents, "Lopez")
     assert "her" in pronouns_of(ents, "Lopez") and "her" not in pronouns_of(ents, "Reyes")
+
+
+def test_it_after_the_company_is_the_company(nlp, extract):
+    text = "Velmora Industries cut 2,000 jobs on Monday.\n\nThe company said it would close two plants next year.\n"
+    ents = entities(nlp, extract, text)
+    velmora = mentions_of(ents, "Velmora Industries")
+    assert ("The company", "description") in velmora and ("it", "pronoun") in velmora
