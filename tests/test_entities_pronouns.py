@@ -181,3 +181,18 @@ def test_it_after_the_company_is_the_company(nlp, extract):
     ents = entities(nlp, extract, text)
     velmora = mentions_of(ents, "Velmora Industries")
     assert ("The company", "description") in velmora and ("it", "pronoun") in velmora
+
+
+def test_which_after_a_name_and_its_comma_is_that_name(nlp, extract):
+    text = (
+        "Velmora Industries bought a stake in Drexa Motors, which had just left bankruptcy.\n\n"
+        "Shares of Brennor Bank Corporation (BBC), which lost 4 percent, closed lower.\n"
+    )
+    ents = entities(nlp, extract, text)
+    assert ("which", "pronoun") in mentions_of(ents, "Drexa Motors")
+    assert not any(m.text == "which" for m in mentions_of_entity(ents, "Velmora Industries"))
+    assert ("which", "pronoun") in mentions_of(ents, "Brennor Bank Corporation")
+
+
+def mentions_of_entity(ents, name):
+    return [m for e in ents if e.name == name for m in e.mentions]
