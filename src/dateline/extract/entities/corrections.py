@@ -679,7 +679,8 @@ def _retype_by_majority(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
 
     A lone word that is the first or last part of a person's full name in the story is
     that person's short name ("Brennick" tagged ORG next to "Ada Brennick"), unless it is
-    a country's name.
+    a country's name or the tagger typed it otherwise throughout ("Ford" an organisation
+    five times beside one stray "Michigan Ford").
     """
     votes: dict[str, Counter] = defaultdict(Counter)
     for s in spans:
@@ -689,9 +690,9 @@ def _retype_by_majority(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
         others = max((n for label, n in tally.items() if label != "NORP"), default=0)
         if 0 < tally.get("NORP", 0) <= others and not gazetteer.is_demonym(key):
             del tally["NORP"]
-    name_parts = {
+    name_parts = Counter(
         doc[i].lower_ for s in spans if s.label == "PERSON" and s.end - s.start >= 2 for i in (s.start, s.end - 1)
-    }
+    )
     out = []
     for s in spans:
         key = _key(doc, s)
@@ -700,6 +701,7 @@ def _retype_by_majority(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
             and s.end - s.start == 1
             and key in name_parts
             and not gazetteer.country_code(key)
+            and not _typed_otherwise_throughout(votes.get(key, Counter()), name_parts[key])
         ):
             out.append(replace(s, label="PERSON"))
             continue
@@ -728,6 +730,12 @@ def _companies_after_nouns(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
     if not companies:
         return spans
     return [replace(s, label="ORG") if s.label == "PERSON" and _key(doc, s) in companies else s for s in spans]
+
+
+def _typed_otherwise_throughout(tally: Counter, full_names: int) -> bool:
+    """At least three mentions typed other than PERSON, twice as many as the full names."""
+    others = sum(n for label, n in tally.items() if label != "PERSON")
+    return others >= 3 and others >= 2 * full_names and not tally.get("PERSON")
 
 
 def _after_place_cue(doc: Doc, start: int) -> bool:
