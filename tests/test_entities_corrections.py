@@ -273,3 +273,19 @@ def test_a_person_tag_on_the_short_name_of_a_company_follows_the_company(vocab):
         ("Korlin AG", "ORG"),
         ("Korlin", "PERSON"),
     ]
+
+
+def test_a_person_tag_right_after_a_company_noun_is_the_company_everywhere(vocab):
+    words = ["low-cost", "airline", ",", "Ryanor", ",", "said", "carmaker", "Velmora", "and", "Ryanor", "agreed"]
+    doc = make(vocab, words, [(3, 4, "PERSON"), (7, 8, "PERSON"), (9, 10, "PERSON")])
+    assert texts(doc, correct(doc)) == [("Ryanor", "ORG"), ("Velmora", "ORG"), ("Ryanor", "ORG")]
+    words = ["the", "company", "Maria", "Lopez", "founded", "and", "the", "firm", ",", "Lopez", "said"]
+    doc = make(vocab, words, [(2, 4, "PERSON"), (9, 10, "PERSON")])
+    assert texts(doc, correct(doc)) == [("Maria Lopez", "PERSON"), ("Lopez", "PERSON")]
+
+
+def test_a_word_typed_organisation_throughout_stays_so_beside_one_stray_full_name(vocab):
+    words = ["Velmora", "cut", "jobs", ".", "Velmora", "said", "Velmora", "grew", ";", "Ohio", "Velmora", "."]
+    ents = [(0, 1, "ORG"), (4, 5, "ORG"), (6, 7, "ORG"), (9, 11, "PERSON")]
+    doc = make(vocab, words, ents)
+    assert [label for _, label in texts(doc, correct(doc))][:3] == ["ORG", "ORG", "ORG"]

@@ -164,3 +164,35 @@ def test_they_is_neither_two_companies_together_nor_one_person(nlp, extract):
     ents = entities(nlp, extract, COMPANY_STORY)
     plural = [(e.name, m.text) for e in ents for m in e.mentions if m.text.lower() in {"they", "their"}]
     assert plural == []
+
+
+def test_his_and_her_before_a_noun_are_mentions_of_the_person(nlp, extract):
+    text = (
+        "Maria Lopez met Daniel Reyes in the capital on Tuesday. She praised his plan.\n\n"
+        "Reyes said her support mattered.\n"
+    )
+    ents = entities(nlp, extract, text)
+    assert "his" in pronouns_of(ents, "Reyes") and "his" not in pronouns_of(ents, "Lopez")
+    assert "her" in pronouns_of(ents, "Lopez") and "her" not in pronouns_of(ents, "Reyes")
+
+
+def test_it_after_the_company_is_the_company(nlp, extract):
+    text = "Velmora Industries cut 2,000 jobs on Monday.\n\nThe company said it would close two plants next year.\n"
+    ents = entities(nlp, extract, text)
+    velmora = mentions_of(ents, "Velmora Industries")
+    assert ("The company", "description") in velmora and ("it", "pronoun") in velmora
+
+
+def test_which_after_a_name_and_its_comma_is_that_name(nlp, extract):
+    text = (
+        "Velmora Industries bought a stake in Drexa Motors, which had just left bankruptcy.\n\n"
+        "Shares of Brennor Bank Corporation (BBC), which lost 4 percent, closed lower.\n"
+    )
+    ents = entities(nlp, extract, text)
+    assert ("which", "pronoun") in mentions_of(ents, "Drexa Motors")
+    assert not any(m.text == "which" for m in mentions_of_entity(ents, "Velmora Industries"))
+    assert ("which", "pronoun") in mentions_of(ents, "Brennor Bank Corporation")
+
+
+def mentions_of_entity(ents, name):
+    return [m for e in ents if e.name == name for m in e.mentions]

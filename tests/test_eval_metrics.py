@@ -76,3 +76,41 @@ def test_meantime_alignment_by_end_or_exact_span():
     )
     assert align(doc, [[(4, 16), (22, 24)]]) == [frozenset({"k1", "k2"})]
     assert align(doc, [[(4, 16), (22, 24)]], exact=True) == [frozenset({"r1", "k2"})]
+
+
+MEANTIME_XML = """<Document doc_name="fixture"><token t_id="1" sentence="0">Coastal</token>
+<token t_id="2" sentence="0">airline</token><token t_id="3" sentence="0">,</token>
+<token t_id="4" sentence="0">Orvane</token><token t_id="5" sentence="0">said</token>
+<token t_id="6" sentence="0">it</token><token t_id="7" sentence="0">grew</token>
+<token t_id="8" sentence="1">Reports</token><token t_id="9" sentence="1">said</token>
+<token t_id="10" sentence="1">reports</token><token t_id="11" sentence="1">lie</token>
+<Markables>
+<ENTITY_MENTION m_id="1" syntactic_type="NAM"><token_anchor t_id="1"/><token_anchor t_id="2"/>
+<token_anchor t_id="3"/><token_anchor t_id="4"/></ENTITY_MENTION>
+<ENTITY_MENTION m_id="2" syntactic_type="NAM"><token_anchor t_id="4"/></ENTITY_MENTION>
+<ENTITY_MENTION m_id="6" syntactic_type="NAM"><token_anchor t_id="4"/></ENTITY_MENTION>
+<ENTITY_MENTION m_id="3" syntactic_type=""><token_anchor t_id="6"/></ENTITY_MENTION>
+<ENTITY_MENTION m_id="4" syntactic_type=""><token_anchor t_id="8"/></ENTITY_MENTION>
+<ENTITY_MENTION m_id="5" syntactic_type=""><token_anchor t_id="1"/><token_anchor t_id="2"/></ENTITY_MENTION>
+<ENTITY m_id="9"/></Markables>
+<Relations><REFERS_TO r_id="1"><source m_id="1"/><source m_id="2"/><source m_id="3"/><source m_id="6"/><target m_id="9"/></REFERS_TO>
+</Relations></Document>"""
+
+
+def test_meantime_key_read_as_the_guidelines_write_it(tmp_path):
+    """An apposition's whole is the name it wraps, a span marked twice is one mention; an untyped lone pronoun is a key pronoun,
+    untyped common words ("Coastal airline", a capitalised "Reports" opening its sentence)
+    are not key mentions."""
+    from dateline.eval.coref import errors, read_meantime
+
+    path = tmp_path / "fixture.xml"
+    path.write_text(MEANTIME_XML, encoding="utf-8")
+    doc = read_meantime(path)
+    assert doc.text.startswith("Coastal airline , Orvane said it grew\nReports")
+    assert set(doc.mentions) == {"2", "3"}
+    assert doc.clusters == (frozenset({"2", "3"}),) and doc.pronouns == 1
+    assert errors(doc, [[(18, 24), (30, 32)]]) == []
+    lines = errors(doc, [[(18, 24)], [(30, 32), (38, 45)]])
+    assert lines[0] == "# fixture"
+    assert "'Orvane'@18:R0 'it'@30:R1" in lines[1]
+    assert "'Reports'@38:+" in lines[2]

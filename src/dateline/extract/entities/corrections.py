@@ -29,6 +29,7 @@ from dateline.extract.entities.entity_words import (
     LEGAL_FORMS,
     MEDIA_HEADS,
     ORG_HEADS,
+    ORG_NOUNS,
     OTHER_RELATIONS,
     PLACE_CUES,
     ROLE_NOUNS,
@@ -87,6 +88,7 @@ def correct(
     spans = _product_models(doc, spans, text)
     spans = _index_names(doc, spans, text)
     spans = _join_adjacent_people(doc, spans)
+    spans = _companies_after_nouns(doc, spans)
     spans = _retype_by_majority(doc, spans)
     spans = _retype_lone_places(doc, spans)
     spans = _as_the_structure_says(doc, spans, places)
@@ -677,7 +679,8 @@ def _retype_by_majority(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
 
     A lone word that is the first or last part of a person's full name in the story is
     that person's short name ("Brennick" tagged ORG next to "Ada Brennick"), unless it is
-    a country's name.
+    a country's name or the tagger typed it otherwise throughout ("Ford" an organisation
+    five times beside one stray "Michigan Ford").
     """
     votes: dict[str, Counter] = defaultdict(Counter)
     for s in spans:
@@ -687,9 +690,9 @@ def _retype_by_majority(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
         others = max((n for label, n in tally.items() if label != "NORP"), default=0)
         if 0 < tally.get("NORP", 0) <= others and not gazetteer.is_demonym(key):
             del tally["NORP"]
-    name_parts = {
+    name_parts = Counter(
         doc[i].lower_ for s in spans if s.label == "PERSON" and s.end - s.start >= 2 for i in (s.start, s.end - 1)
-    }
+    )
     out = []
     for s in spans:
         key = _key(doc, s)
@@ -698,6 +701,7 @@ def _retype_by_majority(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
             and s.end - s.start == 1
             and key in name_parts
             and not gazetteer.country_code(key)
+            and not _typed_otherwise_throughout(votes.get(key, Counter()), name_parts[key])
         ):
             out.append(replace(s, label="PERSON"))
             continue
@@ -708,6 +712,30 @@ def _retype_by_majority(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
                 s = replace(s, label=best)
         out.append(s)
     return out
+
+
+def _companies_after_nouns(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
+    """A name typed PERSON right after a company noun is the company, wherever the story
+    names it: "carmaker Velmora", "low-cost airline, Ryanor" (one word after the comma),
+    unless it starts with a first name ("the company Maria Lopez founded")."""
+    companies = set()
+    for s in spans:
+        if s.label != "PERSON" or s.start < 1 or first_names.is_first_name(doc[s.start].text):
+            continue
+        before = doc[s.start - 1]
+        if before.text == "," and s.end - s.start == 1 and s.start >= 2:
+            before = doc[s.start - 2]
+        if before.lower_ in ORG_NOUNS and before.tag_ == "NN" and _same_line(doc, before.i):
+            companies.add(_key(doc, s))
+    if not companies:
+        return spans
+    return [replace(s, label="ORG") if s.label == "PERSON" and _key(doc, s) in companies else s for s in spans]
+
+
+def _typed_otherwise_throughout(tally: Counter, full_names: int) -> bool:
+    """At least three mentions typed other than PERSON, twice as many as the full names."""
+    others = sum(n for label, n in tally.items() if label != "PERSON")
+    return others >= 3 and others >= 2 * full_names and not tally.get("PERSON")
 
 
 def _after_place_cue(doc: Doc, start: int) -> bool:

@@ -183,8 +183,10 @@ def _resolve_pronouns(story: _Story, person_at: dict[int, int]) -> Resolver:
     sizes = {gid: len(g.members) for gid, g in enumerate(story.groups) if g.label == "ORG"}
     thing_at = _tokens_of(story, {"ORG", "PRODUCT", "GPE", "LOC", "FAC", "EVENT", "LAW"})
     labels = {gid: g.label for gid, g in enumerate(story.groups)}
-    things = resolve_things(story.doc, {**thing_at, **person_at}, labels)
-    for m in [*resolver.run(new_group), *resolve_organisations(story.doc, org_at, sizes), *things]:
+    companies = resolve_organisations(story.doc, org_at, sizes)  # "the company": "it" may follow it
+    described = {m.token: m.gid for m in companies if m.token >= 0}
+    things = resolve_things(story.doc, {**thing_at, **described, **person_at}, labels)
+    for m in [*resolver.run(new_group), *companies, *things]:
         story.extra.setdefault(m.gid, []).append(Mention(m.start, m.end, story.text[m.start : m.end], m.kind))
     return resolver
 

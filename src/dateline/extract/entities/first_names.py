@@ -28,3 +28,9 @@ def gender_of(full_name: str) -> str | None:
     if len(parts) < 2 or len(parts[0]) < 2:
         return None
     return _table().get(parts[0])
+
+
+def is_first_name(word: str) -> bool:
+    """A listed first name ("Maria"), whichever sex."""
+    parts = names.parts(word)
+    return bool(parts) and parts[0] in _table()

@@ -28,6 +28,7 @@ from dateline.extract.entities.entity_words import (
     NEUTER_PRONOUNS,
     ORG_NOUNS,
     PLURAL_PRONOUNS,
+    POSSESSIVE_PRONOUNS,
     PRONOUN_GENDER,
     RELATIVE_PRONOUNS,
     ROLE_NOUNS,
@@ -86,6 +87,12 @@ class Resolver:
                     subjects.append((token.i, gid))
                 continue
             verb_seen = verb_seen or token.pos_ in {"VERB", "AUX"}
+            if token.lower_ in POSSESSIVE_PRONOUNS and token.dep_ == "poss":  # "his", "her" before a noun
+                gid = self.antecedent(token, PRONOUN_GENDER.get(token.lower_))
+                if gid is not None:
+                    out.append(NewMention(token.idx, token.idx + len(token), "pronoun", gid, token.i))
+                    self._seen.append((token.i, gid))
+                continue
             if token.dep_ not in SUBJECT_DEPS:
                 continue
             if token.lower_ in SUBJECT_PRONOUNS:
@@ -237,8 +244,7 @@ def _thing_referent(
 ) -> int | None:
     word = token.lower_
     if word in RELATIVE_PRONOUNS:
-        clause = token.head
-        gid = at.get(clause.head.i) if clause.dep_ == "relcl" and token.i == clause.left_edge.i else None
+        gid = _relative_referent(token, at)
         return gid if gid is not None and labels.get(gid) in RELATIVE_PRONOUNS[word] else None
     if word in NEUTER_PRONOUNS:
         allowed = THING_LABELS
@@ -263,6 +269,26 @@ def _thing_referent(
         return None  # "Acme obtained a prototype and published details of it"
     gid = at.get(candidate.i)
     return gid if gid is not None and labels.get(gid) in allowed else None
+
+
+def _relative_referent(token: Token, at: dict[int, int]) -> int | None:
+    """The name a relative pronoun's clause hangs on: the clause's head noun, a name in
+    apposition to it ("GM, an American automaker which"), or the name right before the
+    comma ("a stake in Chrysler, which had just exited"; "the Dow Jones (DJIA), which")."""
+    clause = token.head
+    if clause.dep_ == "relcl" and token.i == clause.left_edge.i:
+        noun = clause.head
+        if noun.i in at:
+            return at[noun.i]
+        if noun.dep_ == "appos" and noun.head.i in at:
+            return at[noun.head.i]
+    i = token.i - 1
+    if i < 1 or token.doc[i].text != ",":
+        return None
+    i -= 1
+    if token.doc[i].text == ")":  # a bracketed short form between: "(DJIA)"
+        i = next((j for j in range(i - 1, max(-1, i - 6), -1) if token.doc[j].text == "("), 0) - 1
+    return at.get(i) if i >= 0 else None
 
 
 def _subject_of_own_verb(token: Token, candidate: Token) -> bool:
