@@ -241,3 +241,10 @@ def test_row_of_stars_is_no_headline():
 @pytest.mark.parametrize("name", ["P.J. Roe", "Ann O'Marsh"])
 def test_name_line_with_initials_and_apostrophes(name):
     assert _is_name_line(name)
+
+
+def test_iso_date_in_a_dash_dateline_run_into_the_first_paragraph():
+    lay = parse_structure("Quay to close\n\nPORT ELLEN, Sylvania, 2031-05-02 - The council voted on Friday.\n")
+    assert lay.dateline is not None and lay.dateline.places[0].text == "Port Ellen"
+    assert lay.dateline.date == "2031-05-02" and lay.published == "2031-05-02"
+    assert lay.text[lay.paragraphs[0].start :].startswith("The council voted")
