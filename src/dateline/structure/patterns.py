@@ -226,6 +226,7 @@ KICKERS = frozenset(
         "news",
         "factbox",
         "explainer",
+        "summary",
     }
 )
 # A dateline with no dash, as Reuters' 1996 corpus (RCV1) sets it on a line of its own under
