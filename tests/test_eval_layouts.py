@@ -59,4 +59,18 @@ def test_score_counts(tmp_path):
     c = score(_file(tmp_path))
     assert c["stories"] == 4 and c["gold datelines"] == 4 and c["gold bylines"] == 2
     assert c["contact lines"] == 2
-    assert 0 <= c["dateline found"] <= 4
+    assert c["dateline found"] == c["dateline place right"] == c["dateline date right"] == c["published right"] == 4
+    assert c["headline right"] == 4 and c["bylines right"] == 2 and c["bylines wrong"] == 0
+    assert c["dateline where none"] == 0 and c["contact lines in body"] == 0
+
+
+def test_mended_sentence_split(tmp_path):
+    path = tmp_path / "split.conll"
+    words = ["-DOCSTART- -X- O O", "", "Quay , Ore .", "", "council votes .", "", "RIVERTON 2031-05-02", "", "Text ."]
+    lines = []
+    for w in words:
+        lines.extend([w] if not w or w.startswith("-DOCSTART-") else [f"{t} X O O" for t in w.split()])
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    ((_, story),) = iter_stories(path, ("tokens",))
+    assert story.headline == "Quay , Ore . council votes ."
+    assert story.place == "RIVERTON" and story.byline is None

@@ -241,3 +241,35 @@ def test_row_of_stars_is_no_headline():
 @pytest.mark.parametrize("name", ["P.J. Roe", "Ann O'Marsh"])
 def test_name_line_with_initials_and_apostrophes(name):
     assert _is_name_line(name)
+
+
+def test_iso_date_in_a_dash_dateline_run_into_the_first_paragraph():
+    lay = parse_structure("Quay to close\n\nPORT ELLEN, Sylvania, 2031-05-02 - The council voted on Friday.\n")
+    assert lay.dateline is not None and lay.dateline.places[0].text == "Port Ellen"
+    assert lay.dateline.date == "2031-05-02" and lay.published == "2031-05-02"
+    assert lay.text[lay.paragraphs[0].start :].startswith("The council voted")
+
+
+@pytest.mark.parametrize("top", [("Quay to close for repairs .",), ("Quay to close for repairs .", "Jo Marsh")])
+def test_known_place_in_capitals_alone_above_the_text(top):
+    lay = parse_structure(_story(*top, "LONDON"))
+    assert lay.dateline is not None and lay.dateline.places[0].text == "London"
+    assert lay.dateline.date is None and lay.published is None
+    assert [a.text for a in lay.authors] == list(top[1:])
+    assert lay.text[lay.paragraphs[0].start :].startswith("The harbour council voted")
+
+
+@pytest.mark.parametrize("line", ["PORT ELLEN", "London"])
+def test_unknown_or_lower_case_place_alone_is_no_dateline(line):
+    lay = parse_structure(_story("Quay to close for repairs .", line))
+    assert lay.dateline is None
+
+
+def test_known_place_above_a_heading_is_no_dateline():
+    lay = parse_structure(_story("Quay fees .", "LONDON", body="Fees in crowns\nQuay A 12.5\nQuay B 10.2\n"))
+    assert lay.dateline is None
+
+
+def test_summary_label_is_no_dateline():
+    lay = parse_structure(_story("Harbour weather , May 2 .", "SUMMARY- Showers along the coast , heavier inland ."))
+    assert lay.dateline is None

@@ -365,16 +365,27 @@ def _match_dashless(lines: list[Field], index: int) -> DatelineField | None:
     if m is None or _names_weekday(m["places"]) or m["places"].casefold() in P.KICKERS:
         return None
     places = m["places"]
-    if not (places.upper() == places or all(is_known_place(p.strip()) for p in places.split("/"))):
+    if not (places.upper() == places or _known(places)):
         return None
     if m["date"]:
         return _dateline_field(line, m, line.end)
     if m["agency"] or index + 1 >= len(lines) or index == 0:
         return None
     below = lines[index + 1]
-    if not P.ISO_DATE.fullmatch(below.text):
-        return None
-    return _dateline_field(line, m, below.end, below)
+    if P.ISO_DATE.fullmatch(below.text):
+        return _dateline_field(line, m, below.end, below)
+    if index <= 2 and places.upper() == places and _known(places) and _sentence(below.text):
+        return _dateline_field(line, m, line.end)  # a known place in capitals alone above the text: "BANGKOK"
+    return None
+
+
+def _known(places: str) -> bool:
+    return all(is_known_place(p.strip()) for p in places.split("/"))
+
+
+def _sentence(s: str) -> bool:
+    """A line of running text: a capital, then lower-case words, longer than a heading."""
+    return len(s) > 60 and s[:1].isupper() and sum(c.islower() for c in s) > len(s) // 2
 
 
 def _weak(d: DatelineField) -> bool:

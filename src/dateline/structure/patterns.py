@@ -195,7 +195,7 @@ _STATION = r"\(\s*+(?P<station>[KW][A-Z]{2,3}(?:-(?:TV|FM|AM|DT))?)\s*+\)"
 DATELINE = re.compile(
     rf"^\**(?P<places>{_PLACE}(?:\s*+/\s*+{_PLACE})*)"
     rf"(?:\s*+,\s*+(?P<region>(?!{MONTH}\s+\d)[A-Z][\w.'’\-]*+(?:\s++[A-Z][\w.'’\-]*+){{0,3}}))?"
-    rf"(?:\s*+,?\s*+(?P<date>(?:{MONTH}\s++\d{{1,2}}|\d{{1,2}}\s++{MONTH})(?:\s*+,?\s*+\d{{4}})?))?"
+    rf"(?:\s*+,?\s*+(?P<date>(?:{MONTH}\s++\d{{1,2}}|\d{{1,2}}\s++{MONTH})(?:\s*+,?\s*+\d{{4}})?|\d{{4}}-\d{{2}}-\d{{2}}))?"
     rf"\s*+,?\s*+(?:\(\s*+(?P<agency>(?i:{_AGENCY_ALT}))\s*+\)\s*+|{_STATION}\s*+)?"
     rf"(?P<dash>[-–—]{{1,2}}|:|_)(?:\s++|$|(?P<tight>(?=[A-Z\"“])))",
 )
@@ -226,6 +226,7 @@ KICKERS = frozenset(
         "news",
         "factbox",
         "explainer",
+        "summary",
     }
 )
 # A dateline with no dash, as Reuters' 1996 corpus (RCV1) sets it on a line of its own under
