@@ -91,9 +91,9 @@ def test_shared_cities15000_imports_and_answers_fast(shared_dir, tmp_path):
     count = import_dump(path, dump)
     assert count > 30_000
     gaz = Gazetteer(path)
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: a busy machine's neighbours do not count
     found = gaz.lookup("vladivostok")
-    assert (time.perf_counter() - started) < 0.05
+    assert (time.process_time() - started) < 0.05
     assert any(e.country == "RU" and abs(e.lat - 43.1) < 0.1 for e in found)
     assert not gaz.lookup("khasan") or all(e.name != "Khasab" for e in gaz.lookup("khasan"))
 
