@@ -16,7 +16,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from dateline.geo import lexicon
 from dateline.geo.gazetteer import Gazetteer
@@ -32,6 +32,7 @@ ALTERNATE_PENALTY = 2.0  # an alternate name (often a foreign or former one) is 
 DIVISION_CODES = frozenset({"ADM1", "ADM2"})
 HUGE_CITY = 5_000_000  # a city this big is meant over a division of the same name
 BIG_CITY = 1_000_000
+PROMINENT_DIVISION = 100_000  # a first-level division this big is a place whatever the tagger typed it
 WEAK_LOCAL_PLACE = 10_000  # a name tagged as a person needs local support and this many people
 SMALL_PLACE = 2_000  # a place this small needs support from the story ("Atlantic", Iowa)
 SMALL_TOWN = 10_000
@@ -52,6 +53,18 @@ PROMINENCE_WEIGHT = 1.0  # 1.3 and 1.6 scored the same on the development sets: 
 WIDELY_KNOWN = 40  # this many alternate names: its exonyms are its English names ("Cologne")
 DATELINE_PROMINENCE = 1.0  # a dateline city is the famous one: its prominence counts again
 DATELINE_DIVISION_PENALTY = 3.0  # a dateline names a city, not a state of the same name
+# A bare dateline that is a capital's own name is the capital: its namesakes three times less
+# prominent (population times alternate names) keep a quarter of the area's evidence.
+CAPITAL_MARGIN = math.log10(3)
+CAPITAL_SHADOW = 0.25
+
+# Former and informal names of countries written as words ("Burma", "Zaire", "Siam", "Holland",
+# "Britain"): the country's name, whatever its length, not an abbreviation to be read only when dotted.
+_COUNTRY_WORDS = frozenset(
+    key
+    for key in (*lexicon.FORMER_COUNTRY_NAMES, *lexicon.COUNTRY_ABBREVIATIONS)
+    if len(key) > 3 and key.replace(" ", "").isalpha() and not key.startswith("the ")
+)
 
 # A short word of capitals ("BBC", "MoD", "TNA"): an acronym, which names a place only as a
 # known abbreviation ("US", "UAE", "NSW") or as the own name of a big place.
@@ -128,6 +141,7 @@ class _Context:
     listed: dict[str, Counter] = field(default_factory=dict)  # name -> its list-mates' readings (kind, country)
     candidates_of: dict[str, tuple[Entry, ...]] = field(default_factory=dict)
     area_named: dict[str, set[str]] = field(default_factory=dict)  # name -> countries it is or has a state of
+    bare_datelines: set[str] = field(default_factory=set)  # dateline names written without a state or country
 
     def country_weight(self, country: str, key: str) -> float:
         """Weight of ``country`` in the story, without the name ``key``'s own contribution."""
@@ -152,6 +166,8 @@ class Resolver:
             for entry in self.gazetteer.lookup(key):
                 if demonym and entry.kind != DEMONYM:
                     continue
+                if entry.kind == ABBREVIATION and entry.fcode in COUNTRY_CODES and key in _COUNTRY_WORDS:
+                    entry = replace(entry, kind=NAME)  # "Burma", "Zaire", "Holland": a country's name, not a code
                 if entry.geonameid not in found or entry.kind < found[entry.geonameid].kind:
                     found[entry.geonameid] = entry
         words = surface(text).split(" ", 1)
@@ -171,12 +187,17 @@ class Resolver:
         a place whatever type the entity tagger gave it ("Canada" typed as an organisation)."""
         if fold(surface(text)) in lexicon.GENERIC_REGION_WORDS:
             return False  # "Centre", "Western": a word first, a division of some country second
+        acronym = bool(_ACRONYM.match(text.replace(".", "")))
         for e in self.candidates(text):
+            if acronym and not _acronym_can_name(e, text):
+                continue  # "GAO" (an agency) is not Gao, Mali
             short = len(fold(text)) < 6 and not _looks_abbreviated(text)
             if e.kind not in (NAME, ABBREVIATION) or e.kind == ABBREVIATION and short:
                 continue
-            if e.fcode in COUNTRY_CODES or e.fcode in WIDE_CODES or e.fcode == "ADM1":
+            if e.fcode in COUNTRY_CODES or e.fcode in WIDE_CODES:
                 return True
+            if e.fcode == "ADM1" and e.population >= PROMINENT_DIVISION:
+                return True  # not "Michael" or "Paul", parishes of an island a person's name spells
             if e.fclass == "P" and (e.fcode == "PPLC" or e.population >= BIG_CITY):
                 return True
         return False
@@ -224,8 +245,7 @@ class Resolver:
             name.candidates = self.candidates(name.text, demonym=name.demonym_only)
             if _ACRONYM.match(name.text.replace(".", "")) and "dateline" not in name.sources:
                 # "BBC", "I.R.S.": an acronym names a place as a known abbreviation or a big place's name
-                dotted = "." in name.text
-                name.candidates = tuple(e for e in name.candidates if _acronym_can_name(e, dotted))
+                name.candidates = tuple(e for e in name.candidates if _acronym_can_name(e, name.text))
             if _written_abbreviation(name.text) and any(e.kind == ABBREVIATION for e in name.candidates):
                 # "N.Y.", "Calif.": the state the abbreviation stands for, not a city called so too
                 name.candidates = tuple(e for e in name.candidates if e.kind in (NAME, ABBREVIATION))
@@ -417,6 +437,7 @@ def _context_from(names: dict[str, _Name], chosen: dict[str, Entry | None], base
         towns=base.towns,
         candidates_of=base.candidates_of,
         area_named=base.area_named,
+        bare_datelines=base.bare_datelines,
     )
     for key, entry in chosen.items():
         if entry is None:
@@ -466,12 +487,17 @@ def _written_abbreviation(text: str) -> bool:
     )
 
 
-def _acronym_can_name(entry: Entry, dotted: bool = False) -> bool:
+def _acronym_can_name(entry: Entry, text: str) -> bool:
     """An acronym names a known abbreviation's place or a big place by its own name; written
     with dots ("L.A.") also a city of a million by another of its names ("HRB", an airport
-    code among Harbin's names, is no city)."""
+    code among Harbin's names, is no city). Three capitals or fewer without dots ("GAO", "ICA",
+    "BUR") are an organisation's initials: a known abbreviation or a country, never a division or
+    a town that happens to be spelt so."""
+    dotted = "." in text
     if entry.kind == ABBREVIATION:
         return True
+    if not dotted and text.isupper() and len(text) <= 3:
+        return entry.kind == NAME and entry.fcode in COUNTRY_CODES | WIDE_CODES
     big = entry.fcode in COUNTRY_CODES | WIDE_CODES or entry.fcode == "ADM1" or entry.population >= 100_000
     return entry.kind == NAME and big or dotted and entry.fclass == "P" and entry.population >= BIG_CITY
 
@@ -493,6 +519,8 @@ def _candidate_layout(names: dict[str, _Name]) -> _Context:
         if name.demonym_only or not name.candidates:
             continue
         context.candidates_of[key] = name.candidates
+        if "dateline" in name.sources and not name.qualifiers:
+            context.bare_datelines.add(key)
         for e in name.candidates:
             if e.kind == NAME and (e.fcode in COUNTRY_CODES or e.fcode == "ADM1") and e.population >= 100_000:
                 context.area_named.setdefault(key, set()).add(e.country)
@@ -645,6 +673,14 @@ def _local_weight(entry: Entry, key: str, context: _Context) -> float:
     dateline speak for the small one at full weight."""
     if entry.fclass != "P":
         return 1.0
+    if key in context.bare_datelines:
+        capital = _capital_of_name(key, context)
+        if (
+            capital is not None
+            and capital.geonameid != entry.geonameid
+            and prominence(capital) - prominence(entry) >= CAPITAL_MARGIN
+        ):
+            return CAPITAL_SHADOW  # "WASHINGTON" in a story about Pennsylvania towns is still the capital
     memo = (0, "\0famous:" + key)
     if memo not in context.memo:
         context.memo[memo] = max(
@@ -655,6 +691,14 @@ def _local_weight(entry: Entry, key: str, context: _Context) -> float:
     if famous >= FAMOUS_NAMESAKE and entry.population * NAMESAKE_RATIO < famous:
         return SHADOWED_LOCAL
     return 1.0
+
+
+def _capital_of_name(key: str, context: _Context) -> Entry | None:
+    """The national capital the name is the own name of, if any."""
+    return next(
+        (e for e in context.candidates_of.get(key, ()) if e.fcode == "PPLC" and e.kind == NAME),
+        None,
+    )
 
 
 def _contained(entry: Entry, key: str, context: _Context) -> bool:
