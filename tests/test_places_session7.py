@@ -20,6 +20,7 @@ from dateline.structure import parse_structure
 
 FIXTURE = Path(__file__).parent / "fixtures" / "geonames_s7.txt"
 MYANMAR, BURMA_JO, GAO_REGION, ENGLAND, LONDON_GB, LONDON_ON = 1327865, 250000, 2457162, 6269131, 2643743, 6058560
+VANCOUVER_BC, VANCOUVER_WA = 6173331, 5814616
 
 
 @pytest.fixture(scope="module")
@@ -27,7 +28,14 @@ def gazetteer_path(tmp_path_factory):
     path = tmp_path_factory.mktemp("gaz") / "g.sqlite"
     import_dump(path, FIXTURE)
     conn = store.connect(path)
-    store.write_names(conn, [("burma", MYANMAR, store.ABBREVIATION), ("uk", 2635167, store.ABBREVIATION)])
+    store.write_names(
+        conn,
+        [
+            ("burma", MYANMAR, store.ABBREVIATION),
+            ("uk", 2635167, store.ABBREVIATION),
+            ("us", 6252001, store.ABBREVIATION),
+        ],
+    )
     conn.commit()
     conn.close()
     return path
@@ -106,6 +114,14 @@ def test_a_bare_capital_dateline_is_the_capital_though_the_story_names_a_namesak
     """ "LONDON" over a story about Toronto and Ontario towns: filed from the capital."""
     names = [Toponym("LONDON", 0, 6, "dateline"), *_moved(story("Toronto", "Ontario", "Mississauga"), 20)]
     assert resolved(resolver.resolve(names), "london") == LONDON_GB
+
+
+def test_a_bare_dateline_is_the_famous_city_though_the_story_names_a_namesakes_country(resolver):
+    """ "VANCOUVER" over a story about a filing with the U.S. regulator and a New Jersey firm."""
+    names = [Toponym("VANCOUVER", 0, 9, "dateline"), *_moved(story("U.S.", "New Jersey", "U.S.", "America"), 20)]
+    assert resolved(resolver.resolve(names), "vancouver") == VANCOUVER_BC
+    body = _moved(story("Vancouver", "U.S.", "New Jersey"), 20)  # in the body the story's area speaks
+    assert resolved(resolver.resolve(body), "vancouver") == VANCOUVER_WA
 
 
 def test_a_capital_dateline_with_its_province_written_is_the_namesake(resolver):

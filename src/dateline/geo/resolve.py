@@ -53,10 +53,10 @@ PROMINENCE_WEIGHT = 1.0  # 1.3 and 1.6 scored the same on the development sets: 
 WIDELY_KNOWN = 40  # this many alternate names: its exonyms are its English names ("Cologne")
 DATELINE_PROMINENCE = 1.0  # a dateline city is the famous one: its prominence counts again
 DATELINE_DIVISION_PENALTY = 3.0  # a dateline names a city, not a state of the same name
-# A bare dateline that is a capital's own name is the capital: its namesakes three times less
-# prominent (population times alternate names) keep a quarter of the area's evidence.
-CAPITAL_MARGIN = math.log10(3)
-CAPITAL_SHADOW = 0.25
+# A bare dateline names the famous city: its namesakes three times less prominent (population
+# times alternate names) keep a quarter of the story's evidence ("WASHINGTON", "VANCOUVER").
+DATELINE_FAMOUS_MARGIN = math.log10(3)
+DATELINE_NAMESAKE_SHARE = 0.25
 
 # Former and informal names of countries written as words ("Burma", "Zaire", "Siam", "Holland",
 # "Britain"): the country's name, whatever its length, not an abbreviation to be read only when dotted.
@@ -627,7 +627,25 @@ def _support(entry: Entry, key: str, context: _Context) -> float:
 
 
 def _support_terms(entry: Entry, key: str, context: _Context) -> Iterable[tuple[str, float]]:
-    """Each piece of the story's evidence for ``entry``, with what it adds to the score."""
+    """Each piece of the story's evidence for ``entry``, with what it adds to the score; for
+    the namesake of a famous city a bare dateline names, a quarter of it ("VANCOUVER" over a
+    story that names the U.S. and New Jersey is still filed from Vancouver, Canada)."""
+    share = _dateline_share(entry, key, context)
+    for label, value in _story_terms(entry, key, context):
+        yield label, share * value
+
+
+def _dateline_share(entry: Entry, key: str, context: _Context) -> float:
+    if key not in context.bare_datelines or entry.fclass != "P":
+        return 1.0
+    famous = _famous_of_name(key, context)
+    if famous is not None and famous.geonameid != entry.geonameid:
+        if prominence(famous) - prominence(entry) >= DATELINE_FAMOUS_MARGIN:
+            return DATELINE_NAMESAKE_SHARE
+    return 1.0
+
+
+def _story_terms(entry: Entry, key: str, context: _Context) -> Iterable[tuple[str, float]]:
     if (
         entry.kind == ALTERNATE
         and key in context.own_named
@@ -673,14 +691,6 @@ def _local_weight(entry: Entry, key: str, context: _Context) -> float:
     dateline speak for the small one at full weight."""
     if entry.fclass != "P":
         return 1.0
-    if key in context.bare_datelines:
-        capital = _capital_of_name(key, context)
-        if (
-            capital is not None
-            and capital.geonameid != entry.geonameid
-            and prominence(capital) - prominence(entry) >= CAPITAL_MARGIN
-        ):
-            return CAPITAL_SHADOW  # "WASHINGTON" in a story about Pennsylvania towns is still the capital
     memo = (0, "\0famous:" + key)
     if memo not in context.memo:
         context.memo[memo] = max(
@@ -693,12 +703,10 @@ def _local_weight(entry: Entry, key: str, context: _Context) -> float:
     return 1.0
 
 
-def _capital_of_name(key: str, context: _Context) -> Entry | None:
-    """The national capital the name is the own name of, if any."""
-    return next(
-        (e for e in context.candidates_of.get(key, ()) if e.fcode == "PPLC" and e.kind == NAME),
-        None,
-    )
+def _famous_of_name(key: str, context: _Context) -> Entry | None:
+    """The most prominent town the name is the own name of, if any."""
+    towns = [e for e in context.candidates_of.get(key, ()) if e.fclass == "P" and e.kind == NAME]
+    return max(towns, key=prominence) if towns else None
 
 
 def _contained(entry: Entry, key: str, context: _Context) -> bool:
