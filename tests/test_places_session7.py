@@ -150,3 +150,12 @@ def test_a_first_name_is_no_place_for_a_parish_spelt_so(resolver, read):
     person a place; a region of 240,000 people does."""
     assert not resolver.prominent("Paul") and resolver.prominent("Gao")
     assert "Paul" not in read("Paul said the plan would work.", ("PERSON", "Paul"))
+
+
+def test_a_part_of_a_province_the_gazetteer_lacks_lies_in_the_province(resolver, read):
+    """ "Southern Ontario", "Metro Vancouver": no entry of their own, a part of a place that has one."""
+    assert [e.name for e in resolver.candidates("Southern Ontario")] == ["Ontario"]
+    assert [e.country for e in resolver.candidates("Metro Vancouver")] == ["CA"]
+    assert resolver.candidates("East Coast") == ()
+    found = read("Farmers in Southern Ontario said the rain came late.", ("GPE", "Southern Ontario"))
+    assert found["Southern Ontario"].geonames_id == 6093943

@@ -180,7 +180,32 @@ class Resolver:
             for e in self.candidates(words[1], demonym=demonym):
                 if e.fclass == "P" and widely_known(e):
                     found.setdefault(e.geonameid, e)
+        if not found and not demonym:
+            found = {e.geonameid: e for e in self._area_part(text)}
         return tuple(found.values())
+
+    def _area_part(self, text: str) -> tuple[Entry, ...]:
+        """ "Northeast Georgia", "East Texas", "Western Pennsylvania", "Metro Vancouver": a part of
+        a state, a country or a famous city the gazetteer has no entry for lies in it."""
+        words = surface(text).split(" ")
+        for n in (2, 1):
+            if len(words) > n and fold(" ".join(words[:n])) in lexicon.AREA_PREFIXES:
+                tail = " ".join(words[n:])
+                if fold(tail) in lexicon.GENERIC_REGION_WORDS:
+                    return ()  # "East Coast" is no part of Coast, Kenya
+                return tuple(
+                    e
+                    for e in self.candidates(tail)
+                    if e.kind in (NAME, ABBREVIATION)
+                    and (
+                        e.fcode in COUNTRY_CODES
+                        or e.fcode == "ADM1"
+                        and e.population >= PROMINENT_DIVISION
+                        or e.fclass == "P"
+                        and widely_known(e)
+                    )
+                )
+        return ()
 
     def prominent(self, text: str) -> bool:
         """Whether the name is the own name of a country, state, continent, capital or big city:
