@@ -180,4 +180,4 @@ def test_an_acronym_is_no_alternate_name_of_a_city(abbreviating):
     from dateline.geo.store import ALTERNATE, Entry
 
     city = Entry(1, "Los Angeles", 34.05, -118.24, "P", "PPL", "US", "CA", "", 3_900_000, 50, ALTERNATE)
-    assert _acronym_can_name(city, dotted=True) and not _acronym_can_name(city)
+    assert _acronym_can_name(city, "L.A.") and not _acronym_can_name(city, "TNA")

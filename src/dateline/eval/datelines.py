@@ -112,9 +112,12 @@ def score(predicted: dict[str, Counter], gold: dict[str, str]) -> dict[str, Any]
     and the same counts over every story read, each against its city's gold country."""
     right = namesake = unresolved = country_only = 0
     per_story: Counter = Counter()
+    strays: list[tuple[str, str, str]] = []  # (city, gold, answer) for each story in another country
     for city, answers in predicted.items():
         for code, n in answers.items():
-            per_story["unresolved" if code is None else "right" if code.lstrip("~") == gold[city] else "other"] += n
+            verdict = "unresolved" if code is None else "right" if code.lstrip("~") == gold[city] else "other"
+            per_story[verdict] += n
+            strays += [(city, gold[city], code or "-")] * n if verdict == "other" else []
     wrong: list[tuple[str, str, str]] = []
     for city, answers in predicted.items():
         known = Counter({code: n for code, n in answers.items() if code is not None})
@@ -137,6 +140,7 @@ def score(predicted: dict[str, Counter], gold: dict[str, str]) -> dict[str, Any]
         "country_only": country_only / n,
         "wrong": sorted(wrong),
         "story_counts": per_story,
+        "strays": sorted(strays),
     }
 
 
@@ -193,3 +197,7 @@ def register(eval_app: typer.Typer) -> None:
         )
         for city, gold, got in m["wrong"][:show]:
             typer.echo(f"  {city}: gold {gold}, dateline {got}")
+        if m["strays"]:
+            typer.echo("stories whose dateline lands in another country than their city's:")
+        for city, gold, got in m["strays"][:show]:
+            typer.echo(f"  {city}: city's country {gold}, this story's dateline {got}")

@@ -168,10 +168,24 @@ def given_gold(docs: Iterable[GoldDoc], resolver, misses: list[str] | None = Non
             entry = reading.entry if reading else None
             errors.append(haversine_km(entry.lat, entry.lon, t.lat, t.lon) if entry else None)
             if misses is not None and (errors[-1] is None or errors[-1] > HIT_KM):
-                misses.append(_miss_line("gold", doc, t, entry, errors[-1], reading.why if reading else ()))
+                why = (*reading.why, *_right_candidate(reading, t)) if reading else ()
+                misses.append(_miss_line("gold", doc, t, entry, errors[-1], why))
     out = error_metrics(errors)
     out["ms_per_doc"] = 1000 * (time.perf_counter() - started) / (count or 1)
     return out
+
+
+def _right_candidate(reading, t: GoldToponym) -> tuple[str, ...]:
+    """Where a candidate within 161 km of the gold point ranked, if one was weighed."""
+    from dateline.geo.resolve import haversine_km
+
+    for rank, entry in enumerate(reading.candidates):
+        if haversine_km(entry.lat, entry.lon, t.lat, t.lon) <= HIT_KM:
+            score = reading.scores[rank] if rank < len(reading.scores) else float("nan")
+            return (
+                f"right candidate #{rank + 1}: {entry.name} [{entry.country} {entry.fcode}] {score} vs {reading.score:.2f}",
+            )
+    return ("no right candidate",) if reading.candidates else ()
 
 
 def _miss_line(mode: str, doc: GoldDoc, t: GoldToponym, got, km: float | None, why: Sequence[str] = ()) -> str:

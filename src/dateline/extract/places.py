@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from dateline.extract.base import StoryContext, register
 from dateline.geo import lexicon
 from dateline.geo.resolve import COUNTRY_CODES, Reading, Resolver, Toponym, list_separator
-from dateline.geo.store import Entry
+from dateline.geo.store import ABBREVIATION, Entry
 from dateline.geo.text import fold, surface
 from dateline.record import Entity, Mention, Place, PlaceCandidate, PlaceEvidence
 
@@ -133,6 +133,10 @@ def _toponyms(ctx: StoryContext, entities: list[Entity], resolver: Resolver) -> 
                 )
             if (source is None or source == "weak" and " " in m.text) and _claimable(entity, m, person_tails):
                 unread.append((entity, m))
+            if source is None and entity.type == "PERSON":
+                part = _country_code_in_name(m, resolver)
+                if part is not None:
+                    found.append(_Seen(part, entity.id))
     found += _name_prefixes(entities, resolver)
     found += _dateline_toponyms(ctx, resolver)
     found += _pattern_toponyms(ctx, resolver)
@@ -161,6 +165,21 @@ def _story_places(found: list[_Seen], unread: list[tuple[Entity, Mention]]) -> I
 
 
 _CLAIMING_SOURCES = frozenset({"ner", "dateline", "region", "pattern"})
+
+
+def _country_code_in_name(mention: Mention, resolver: Resolver) -> Toponym | None:
+    """A country's abbreviation at the head or the end of a tagger's run-on "person" ("U.S. Dlrs",
+    "Reynolds Tobacco USA"): no person's name starts or ends with "U.S.", so that part is the country."""
+    words = mention.text.split(" ")
+    if len(words) < 2:
+        return None
+    for word, start in ((words[0], mention.start), (words[-1], mention.end - len(words[-1]))):
+        word = word.rstrip(",;:")
+        if len(word) < 2 or not ("." in word or word.isupper()):
+            continue
+        if any(e.fcode in COUNTRY_CODES and e.kind == ABBREVIATION for e in resolver.candidates(word)):
+            return Toponym(word, start, start + len(word), "ner")
+    return None
 
 
 def _claimable(entity: Entity, mention: Mention, person_tails: set[str]) -> bool:
@@ -211,6 +230,8 @@ def _place_prefix(mention: Mention, resolver: Resolver) -> Toponym | None:
             return Toponym(name, mention.start, mention.start + len(name), "associative")
     for n in range(1, min(len(words) - 1, 3) + 1):  # at the end: "Air Zimbabwe", "Bank of England"
         name = " ".join(words[-n:]).rstrip(".,;:")
+        if "of" in words[:-n] and words[-n - 1] != "of":
+            continue  # "Bank of New England": "England" is only part of what the bank is of
         if name[:1].isupper() and resolver.prominent(name):
             end = mention.start + len(" ".join(words[:-n])) + 1 + len(name)
             return Toponym(name, end - len(name), end, "associative")
@@ -243,6 +264,8 @@ def _source_of(
         return None if _plural_demonym(mention.text, resolver) else "demonym"
     if entity.titles or fold(entity.name.split()[-1]) in lexicon.COMPANY_SUFFIXES:
         return None  # "President Lincoln"; a company
+    if entity.type == "PERSON" and " " in mention.text.strip() and resolver.prominent(mention.text):
+        return "ner"  # "IVORY COAST", "New Zealand" typed as a person: no person goes by a country's whole name
     if entity.type == "PERSON" and (fold(mention.text) in person_tails or len(entity.name.split()) > 1):
         return None  # "Jordan" when the story also names "Michael Jordan"
     if resolver.prominent(mention.text):
@@ -410,8 +433,7 @@ def _scan_toponyms(ctx: StoryContext, taken: list[tuple[int, int]], resolver: Re
     doc, text = ctx.doc, ctx.layout.text
     shouted = _overlap_test(_shouted_lines(text, ctx.layout.body.end))
     overlaps_taken = _overlap_test(taken)
-    for match in _CAPITALISED_RUN.finditer(text, 0, ctx.layout.body.end):
-        start, end = match.span()
+    for start, end in _runs(text, ctx.layout.body.end):
         if shouted(start, start + 1):
             continue  # a line in capitals (a wire headline): capitals say nothing there
         if text[end - 1] == "." and text.count(".", start, end) == 1:
@@ -428,6 +450,22 @@ def _scan_toponyms(ctx: StoryContext, taken: list[tuple[int, int]], resolver: Re
         elif resolver.candidates(span.text, demonym=True) and not _plural_demonym(span.text, resolver):
             # "Russian" the tagger left untyped
             yield _Seen(Toponym(span.text, span.start_char, span.end_char, "demonym"), None)
+
+
+def _runs(text: str, end: int) -> Iterator[tuple[int, int]]:
+    """Spans of capitalised runs, each cut where a sentence ends inside it: "... in Ohio. Paris
+    said" is two runs, "Ohio." and "Paris"; an abbreviation's dot ("St. Louis", "U.S. Navy")
+    is no sentence end."""
+    start = 0
+    for stop in itertools.chain(_SENTENCE_END.finditer(text, 0, end), (None,)):
+        stop_at = stop.start() + 1 if stop else end
+        for match in _CAPITALISED_RUN.finditer(text, start, stop_at):
+            yield match.span()
+        start = stop.end() if stop else end
+
+
+# A full stop after four letters (a word, not "St." or "U.S."), then a capital.
+_SENTENCE_END = re.compile(r"(?<=[^\W\d_]{4})\.[ \t]+(?=[A-Z])")
 
 
 def _storm_name(text: str, start: int) -> bool:

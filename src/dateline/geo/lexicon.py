@@ -66,6 +66,36 @@ CONTINENT_DEMONYMS: dict[str, str] = {
 # A single capital letter with a dot before a country name: "N.Korea", "S. Korea".
 COMPASS_INITIALS: dict[str, str] = {"n": "north", "s": "south", "e": "east", "w": "west"}
 
+# Words that name a part of a state or country before its name ("Northeast Georgia", "East Texas",
+# "Western Pennsylvania", "Metro Vancouver"): the part lies in the place named.
+AREA_PREFIXES: frozenset[str] = frozenset(
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "north east",
+        "north west",
+        "south east",
+        "south west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "upstate",
+        "downstate",
+        "metro",
+        "greater",
+        "rural",
+        "coastal",
+    }
+)
+
 # "the North" / "the South" shorten a divided country's name when the story names it.
 COMPASS_WORDS: tuple[str, ...] = ("north", "south", "east", "west")
 

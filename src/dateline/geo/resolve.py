@@ -16,7 +16,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from dateline.geo import lexicon
 from dateline.geo.gazetteer import Gazetteer
@@ -32,6 +32,7 @@ ALTERNATE_PENALTY = 2.0  # an alternate name (often a foreign or former one) is 
 DIVISION_CODES = frozenset({"ADM1", "ADM2"})
 HUGE_CITY = 5_000_000  # a city this big is meant over a division of the same name
 BIG_CITY = 1_000_000
+PROMINENT_DIVISION = 100_000  # a first-level division this big is a place whatever the tagger typed it
 WEAK_LOCAL_PLACE = 10_000  # a name tagged as a person needs local support and this many people
 SMALL_PLACE = 2_000  # a place this small needs support from the story ("Atlantic", Iowa)
 SMALL_TOWN = 10_000
@@ -52,6 +53,18 @@ PROMINENCE_WEIGHT = 1.0  # 1.3 and 1.6 scored the same on the development sets: 
 WIDELY_KNOWN = 40  # this many alternate names: its exonyms are its English names ("Cologne")
 DATELINE_PROMINENCE = 1.0  # a dateline city is the famous one: its prominence counts again
 DATELINE_DIVISION_PENALTY = 3.0  # a dateline names a city, not a state of the same name
+# A bare dateline names the famous city: its namesakes three times less prominent (population
+# times alternate names) keep a quarter of the story's evidence ("WASHINGTON", "VANCOUVER").
+DATELINE_FAMOUS_MARGIN = math.log10(3)
+DATELINE_NAMESAKE_SHARE = 0.25
+
+# Former and informal names of countries written as words ("Burma", "Zaire", "Siam", "Holland",
+# "Britain"): the country's name, whatever its length, not an abbreviation to be read only when dotted.
+_COUNTRY_WORDS = frozenset(
+    key
+    for key in (*lexicon.FORMER_COUNTRY_NAMES, *lexicon.COUNTRY_ABBREVIATIONS)
+    if len(key) > 3 and key.replace(" ", "").isalpha() and not key.startswith("the ")
+)
 
 # A short word of capitals ("BBC", "MoD", "TNA"): an acronym, which names a place only as a
 # known abbreviation ("US", "UAE", "NSW") or as the own name of a big place.
@@ -128,6 +141,7 @@ class _Context:
     listed: dict[str, Counter] = field(default_factory=dict)  # name -> its list-mates' readings (kind, country)
     candidates_of: dict[str, tuple[Entry, ...]] = field(default_factory=dict)
     area_named: dict[str, set[str]] = field(default_factory=dict)  # name -> countries it is or has a state of
+    bare_datelines: set[str] = field(default_factory=set)  # dateline names written without a state or country
 
     def country_weight(self, country: str, key: str) -> float:
         """Weight of ``country`` in the story, without the name ``key``'s own contribution."""
@@ -152,6 +166,8 @@ class Resolver:
             for entry in self.gazetteer.lookup(key):
                 if demonym and entry.kind != DEMONYM:
                     continue
+                if entry.kind == ABBREVIATION and entry.fcode in COUNTRY_CODES and key in _COUNTRY_WORDS:
+                    entry = replace(entry, kind=NAME)  # "Burma", "Zaire", "Holland": a country's name, not a code
                 if entry.geonameid not in found or entry.kind < found[entry.geonameid].kind:
                     found[entry.geonameid] = entry
         words = surface(text).split(" ", 1)
@@ -164,19 +180,49 @@ class Resolver:
             for e in self.candidates(words[1], demonym=demonym):
                 if e.fclass == "P" and widely_known(e):
                     found.setdefault(e.geonameid, e)
+        if not found and not demonym:
+            found = {e.geonameid: e for e in self._area_part(text)}
         return tuple(found.values())
+
+    def _area_part(self, text: str) -> tuple[Entry, ...]:
+        """ "Northeast Georgia", "East Texas", "Western Pennsylvania", "Metro Vancouver": a part of
+        a state, a country or a famous city the gazetteer has no entry for lies in it."""
+        words = surface(text).split(" ")
+        for n in (2, 1):
+            if len(words) > n and fold(" ".join(words[:n])) in lexicon.AREA_PREFIXES:
+                tail = " ".join(words[n:])
+                if fold(tail) in lexicon.GENERIC_REGION_WORDS:
+                    return ()  # "East Coast" is no part of Coast, Kenya
+                return tuple(
+                    e
+                    for e in self.candidates(tail)
+                    if e.kind in (NAME, ABBREVIATION)
+                    and (
+                        e.fcode in COUNTRY_CODES
+                        or e.fcode == "ADM1"
+                        and e.population >= PROMINENT_DIVISION
+                        or e.fclass == "P"
+                        and widely_known(e)
+                    )
+                )
+        return ()
 
     def prominent(self, text: str) -> bool:
         """Whether the name is the own name of a country, state, continent, capital or big city:
         a place whatever type the entity tagger gave it ("Canada" typed as an organisation)."""
         if fold(surface(text)) in lexicon.GENERIC_REGION_WORDS:
             return False  # "Centre", "Western": a word first, a division of some country second
+        acronym = bool(_ACRONYM.match(text.replace(".", "")))
         for e in self.candidates(text):
+            if acronym and not _acronym_can_name(e, text):
+                continue  # "GAO" (an agency) is not Gao, Mali
             short = len(fold(text)) < 6 and not _looks_abbreviated(text)
             if e.kind not in (NAME, ABBREVIATION) or e.kind == ABBREVIATION and short:
                 continue
-            if e.fcode in COUNTRY_CODES or e.fcode in WIDE_CODES or e.fcode == "ADM1":
+            if e.fcode in COUNTRY_CODES or e.fcode in WIDE_CODES:
                 return True
+            if e.fcode == "ADM1" and e.population >= PROMINENT_DIVISION:
+                return True  # not "Michael" or "Paul", parishes of an island a person's name spells
             if e.fclass == "P" and (e.fcode == "PPLC" or e.population >= BIG_CITY):
                 return True
         return False
@@ -224,8 +270,7 @@ class Resolver:
             name.candidates = self.candidates(name.text, demonym=name.demonym_only)
             if _ACRONYM.match(name.text.replace(".", "")) and "dateline" not in name.sources:
                 # "BBC", "I.R.S.": an acronym names a place as a known abbreviation or a big place's name
-                dotted = "." in name.text
-                name.candidates = tuple(e for e in name.candidates if _acronym_can_name(e, dotted))
+                name.candidates = tuple(e for e in name.candidates if _acronym_can_name(e, name.text))
             if _written_abbreviation(name.text) and any(e.kind == ABBREVIATION for e in name.candidates):
                 # "N.Y.", "Calif.": the state the abbreviation stands for, not a city called so too
                 name.candidates = tuple(e for e in name.candidates if e.kind in (NAME, ABBREVIATION))
@@ -417,6 +462,7 @@ def _context_from(names: dict[str, _Name], chosen: dict[str, Entry | None], base
         towns=base.towns,
         candidates_of=base.candidates_of,
         area_named=base.area_named,
+        bare_datelines=base.bare_datelines,
     )
     for key, entry in chosen.items():
         if entry is None:
@@ -466,12 +512,17 @@ def _written_abbreviation(text: str) -> bool:
     )
 
 
-def _acronym_can_name(entry: Entry, dotted: bool = False) -> bool:
+def _acronym_can_name(entry: Entry, text: str) -> bool:
     """An acronym names a known abbreviation's place or a big place by its own name; written
     with dots ("L.A.") also a city of a million by another of its names ("HRB", an airport
-    code among Harbin's names, is no city)."""
+    code among Harbin's names, is no city). Three capitals or fewer without dots ("GAO", "ICA",
+    "BUR") are an organisation's initials: a known abbreviation or a country, never a division or
+    a town that happens to be spelt so."""
+    dotted = "." in text
     if entry.kind == ABBREVIATION:
         return True
+    if not dotted and text.isupper() and len(text) <= 3:
+        return entry.kind == NAME and entry.fcode in COUNTRY_CODES | WIDE_CODES
     big = entry.fcode in COUNTRY_CODES | WIDE_CODES or entry.fcode == "ADM1" or entry.population >= 100_000
     return entry.kind == NAME and big or dotted and entry.fclass == "P" and entry.population >= BIG_CITY
 
@@ -493,6 +544,8 @@ def _candidate_layout(names: dict[str, _Name]) -> _Context:
         if name.demonym_only or not name.candidates:
             continue
         context.candidates_of[key] = name.candidates
+        if "dateline" in name.sources and not name.qualifiers:
+            context.bare_datelines.add(key)
         for e in name.candidates:
             if e.kind == NAME and (e.fcode in COUNTRY_CODES or e.fcode == "ADM1") and e.population >= 100_000:
                 context.area_named.setdefault(key, set()).add(e.country)
@@ -599,7 +652,25 @@ def _support(entry: Entry, key: str, context: _Context) -> float:
 
 
 def _support_terms(entry: Entry, key: str, context: _Context) -> Iterable[tuple[str, float]]:
-    """Each piece of the story's evidence for ``entry``, with what it adds to the score."""
+    """Each piece of the story's evidence for ``entry``, with what it adds to the score; for
+    the namesake of a famous city a bare dateline names, a quarter of it ("VANCOUVER" over a
+    story that names the U.S. and New Jersey is still filed from Vancouver, Canada)."""
+    share = _dateline_share(entry, key, context)
+    for label, value in _story_terms(entry, key, context):
+        yield label, share * value
+
+
+def _dateline_share(entry: Entry, key: str, context: _Context) -> float:
+    if key not in context.bare_datelines or entry.fclass != "P":
+        return 1.0
+    famous = _famous_of_name(key, context)
+    if famous is not None and famous.geonameid != entry.geonameid:
+        if prominence(famous) - prominence(entry) >= DATELINE_FAMOUS_MARGIN:
+            return DATELINE_NAMESAKE_SHARE
+    return 1.0
+
+
+def _story_terms(entry: Entry, key: str, context: _Context) -> Iterable[tuple[str, float]]:
     if (
         entry.kind == ALTERNATE
         and key in context.own_named
@@ -655,6 +726,12 @@ def _local_weight(entry: Entry, key: str, context: _Context) -> float:
     if famous >= FAMOUS_NAMESAKE and entry.population * NAMESAKE_RATIO < famous:
         return SHADOWED_LOCAL
     return 1.0
+
+
+def _famous_of_name(key: str, context: _Context) -> Entry | None:
+    """The most prominent town the name is the own name of, if any."""
+    towns = [e for e in context.candidates_of.get(key, ()) if e.fclass == "P" and e.kind == NAME]
+    return max(towns, key=prominence) if towns else None
 
 
 def _contained(entry: Entry, key: str, context: _Context) -> bool:
