@@ -121,10 +121,24 @@ def direct_cue(
     if cue is not None:
         return cue
     span = _before_frame(doc, index, quoted, frame, quotes)
-    cue = _pick(_cues_in(doc, index, span, forms), first=False)
+    cue = _adjacent_verb(doc, index, span) or _pick(_cues_in(doc, index, span, forms), first=False)
     if cue is None and text[span[0] : quoted.open].rstrip()[-1:] in (":", ","):
         cue = _pick(_verbs_in(doc, index, span), first=False)
     return cue
+
+
+def _adjacent_verb(doc: Doc, index: TokenIndex, span: tuple[int, int]) -> Cue | None:
+    """'When Clinton noted ..., Trump boasted, "That makes me smart."': the verb right before
+    the comma or colon that opens the quote is its cue, whatever cue came earlier in the
+    sentence."""
+    tokens = index.between(*span)
+    if len(tokens) < 2 or doc[tokens[-1]].text not in (",", ":"):
+        return None
+    verb = doc[tokens[-2]]
+    if verb.pos_ != "VERB" or verb.dep_ in ("amod", "acl", "relcl"):
+        return None
+    cue = verb_cue(verb)
+    return cue if cue.source is not None and span[0] <= doc[cue.source].idx < span[1] else None
 
 
 def signature_cue(text: str, index: TokenIndex, quoted: Quoted) -> Cue | None:
