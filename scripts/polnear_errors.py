@@ -85,7 +85,8 @@ def collect(articles: list[Article]) -> dict[str, list[str]]:
         for gi, gold in enumerate(article.gold):
             cat = gold.category(article.text)
             if gi not in pairs:
-                for name in _miss_classes(article, gold, cat, doc, index, view, model):
+                cues = {(q.cue_span.start, q.cue_span.end) for q in record.quotes if q.cue_span}
+                for name in _miss_classes(article, gold, cat, doc, index, view, model, cues):
                     classes[name].append(_show(article, gold))
                 continue
             pred = preds[pairs[gi]]
@@ -103,7 +104,7 @@ def collect(articles: list[Article]) -> dict[str, list[str]]:
     return classes
 
 
-def _miss_classes(article, gold: GoldAttribution, cat: str, doc, index, view, model) -> list[str]:
+def _miss_classes(article, gold: GoldAttribution, cat: str, doc, index, view, model, cues) -> list[str]:
     text = article.text
     names = [f"missed / {cat}"]
     start = min(s for s, _ in gold.content)
@@ -138,7 +139,19 @@ def _miss_classes(article, gold: GoldAttribution, cat: str, doc, index, view, mo
             else "sure but lost"
         )
         names.append(f"missed indirect / model {band}")
+        if p >= model.threshold:
+            names.append(f"missed sure cue / {_why_lost(head, gold, cues, model, p)}")
     return names
+
+
+def _why_lost(head, gold: GoldAttribution, cues, model, p: float) -> str:
+    """Why a cue the model is sure of gave no matched attribution."""
+    if any(s <= head.idx < e for s, e in cues):
+        return "predicted, content matched elsewhere or apart"
+    clause = any(c.dep_ == "ccomp" for c in head.children)
+    if not clause and p < model.object_threshold:
+        return "object-only content below the object threshold"
+    return "no prediction (nested, no content, or not a verb candidate)"
 
 
 def _inexact(gold: GoldAttribution, pred: PredAttribution) -> str:

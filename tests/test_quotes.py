@@ -340,3 +340,11 @@ def test_signed_vox_pop_lines_each_give_their_signer(read_story):
     assert [(t, c) for t, c, _ in signed] == [("The harbour ", "―"), ("I have fishe", "―"), ("We were not ", "―")]
     for (_, _, speaker), name in zip(signed, ("Lopez", "Okafor", "Marlow")):
         assert name in speaker
+
+
+def test_the_verb_right_before_a_quote_is_its_cue_not_an_earlier_one(read):
+    article, _ = read(
+        'When Mayor Elena Varga noted that the harbour lost money, Tom Okafor boasted, "That makes me smart."'
+    )
+    cues = {(q.kind, q.cue) for q in article.quotes}
+    assert ("direct", "boasted") in cues and ("indirect", "noted") in cues

@@ -111,6 +111,24 @@ def test_transcript_lines_have_their_label_for_speaker(read):
     assert said.get("HOST") == "Will the bridge close?"
 
 
+def test_transcript_lines_each_opening_with_a_mark(read):
+    """A transcript reprinted as one quote, each paragraph reopening the mark: every line is
+    its label's words, a line with no label goes on with the turn before, a stage note does
+    not, and what a line reports is no attribution of its own."""
+    article = read(
+        'The mayor spoke to a radio host on Monday.\n\n"HOST: Will the bridge close? The council says it will.\n\n'
+        '"VARGA: It will close in May, and we are ready for it.\n\n"The ferry will run every hour.\n\n'
+        '"(CROSSTALK.)\n\n"HOST: Thank you, Mayor."'
+    )
+    turns = [(q.speaker_text, q.text) for q in article.quotes]
+    assert turns == [
+        ("HOST", "Will the bridge close? The council says it will."),
+        ("VARGA", "It will close in May, and we are ready for it."),
+        ("VARGA", "The ferry will run every hour."),
+        ("HOST", "Thank you, Mayor."),
+    ]
+
+
 def test_sentence_and_citation_for_the_quote_panel(read):
     from dateline.extract.quotes.cite import citation, speaker_names
 

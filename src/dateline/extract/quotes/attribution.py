@@ -121,10 +121,24 @@ def direct_cue(
     if cue is not None:
         return cue
     span = _before_frame(doc, index, quoted, frame, quotes)
-    cue = _pick(_cues_in(doc, index, span, forms), first=False)
+    cue = _adjacent_verb(doc, index, span) or _pick(_cues_in(doc, index, span, forms), first=False)
     if cue is None and text[span[0] : quoted.open].rstrip()[-1:] in (":", ","):
         cue = _pick(_verbs_in(doc, index, span), first=False)
     return cue
+
+
+def _adjacent_verb(doc: Doc, index: TokenIndex, span: tuple[int, int]) -> Cue | None:
+    """'When Clinton noted ..., Trump boasted, "That makes me smart."': the verb right before
+    the comma or colon that opens the quote is its cue, whatever cue came earlier in the
+    sentence."""
+    tokens = index.between(*span)
+    if len(tokens) < 2 or doc[tokens[-1]].text not in (",", ":"):
+        return None
+    verb = doc[tokens[-2]]
+    if verb.pos_ != "VERB" or verb.dep_ in ("amod", "acl", "relcl"):
+        return None
+    cue = verb_cue(verb)
+    return cue if cue.source is not None and span[0] <= doc[cue.source].idx < span[1] else None
 
 
 def signature_cue(text: str, index: TokenIndex, quoted: Quoted) -> Cue | None:
@@ -142,15 +156,26 @@ def signature_cue(text: str, index: TokenIndex, quoted: Quoted) -> Cue | None:
 def speaker_labels(text: str, index: TokenIndex, paragraphs: Paragraphs) -> list[Item]:
     """Transcript lines ('PENCE: Well, look, ...'): the label is the source, the colon the
     cue, and the rest of the paragraph what was said."""
-    items = []
+    items: list[Item] = []
     for k, (start, end) in enumerate(paragraphs.spans):
         found = SPEAKER_LABEL_RE.match(text, start)
+        content_end = len(text[:end].rstrip(' \t\n"”'))
         if found is None or found.end() >= end:
+            last = items[-1] if items else None
+            if (
+                last is not None
+                and last.paragraph == k - 1
+                and text[start] in _QUOTE_OPENERS
+                and text[start + 1 : start + 2] not in ("(", "[")  # '"(CROSSTALK.)': no one's words
+                and last.cue
+            ):
+                # '"PENCE: ...' then '"Mark Cuban has ...': a paragraph opening with a mark goes on
+                # with the turn before (a quote running over paragraphs reopens each one)
+                items.append(Item(DIRECT, start + 1, content_end, last.cue, k))
             continue
         colon, name = index.at(found.start(2)), index.at(found.start(1))
         if colon is None or name is None:
             continue
-        content_end = len(text[:end].rstrip(' \t\n"”'))
         if content_end - found.end() > 1:
             items.append(Item(DIRECT, found.end(), content_end, Cue(found.start(2), found.end(2), colon, name), k))
     return items

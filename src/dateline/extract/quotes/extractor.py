@@ -34,6 +34,7 @@ from dateline.extract.quotes.cue_words import cue_forms
 from dateline.extract.quotes.cues import ASSERTED, TokenIndex, modality, reported_speech, unnested
 from dateline.extract.quotes.marks import Quoted, find_quoted, split_paragraphs
 from dateline.extract.quotes.model import CueModel, load_model
+from dateline.extract.quotes.quote_marks import SPEAKER_LABEL_RE
 from dateline.extract.quotes.speakers import NOBODY, Speaker, SpeakerResolver
 from dateline.record import Quote, Span
 
@@ -110,16 +111,19 @@ def _items(story: _Story) -> list[Item]:
     quotes, paragraphs = story.quotes, story.paragraphs
     kinds = [quote_kind(story.text, q, paragraphs.span(q.open)[0], story.forms) for q in quotes]
     direct = {k for k, kind in enumerate(kinds) if kind == DIRECT}
-    marked = [(q.open, q.close) for q in quotes]
+    labelled = speaker_labels(story.text, story.index, paragraphs)
+    marked = [(q.open, q.close) for q in quotes] + [(it.start, it.end) for it in labelled]  # no cue inside
     found = reported_speech(story.doc, story.forms, marked, story.model)
     reported = [r for r in unnested(found, story.doc, story.forms, marked) if not mostly_quoted(r, quotes, direct)]
     items = [item for item in (_reported_item(r, paragraphs) for r in reported) if item is not None]
-    items += speaker_labels(story.text, story.index, paragraphs)
+    items += labelled
     if story.headline:
         items += headline_label(story.doc, story.text, story.index, paragraphs.spans[0], 0)
     previous: Item | None = None
     frames = tuple(q for q, kind in zip(quotes, kinds) if kind == DIRECT)  # partial quotes sit inside sentences
     for q, kind in zip(quotes, kinds):
+        if SPEAKER_LABEL_RE.match(story.text, q.start):
+            continue  # '"PENCE: Well, ...': a transcript line (its label gives the item), marked as a quote
         item = _quote_item(story, q, kind, reported, frames)
         if item is None:
             continue
