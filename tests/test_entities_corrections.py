@@ -289,3 +289,8 @@ def test_a_word_typed_organisation_throughout_stays_so_beside_one_stray_full_nam
     ents = [(0, 1, "ORG"), (4, 5, "ORG"), (6, 7, "ORG"), (9, 11, "PERSON")]
     doc = make(vocab, words, ents)
     assert [label for _, label in texts(doc, correct(doc))][:3] == ["ORG", "ORG", "ORG"]
+
+
+def test_a_person_tag_on_a_name_ending_with_a_company_head_is_the_company(vocab):
+    doc = make(vocab, ["Hainan", "Airlines", "and", "Maria", "Lopez", "agreed"], [(0, 2, "PERSON"), (3, 5, "PERSON")])
+    assert texts(doc, correct(doc)) == [("Hainan Airlines", "ORG"), ("Maria Lopez", "PERSON")]

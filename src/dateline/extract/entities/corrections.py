@@ -717,7 +717,8 @@ def _retype_by_majority(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
 def _companies_after_nouns(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
     """A name typed PERSON right after a company noun is the company, wherever the story
     names it: "carmaker Velmora", "low-cost airline, Ryanor" (one word after the comma),
-    unless it starts with a first name ("the company Maria Lopez founded")."""
+    unless it starts with a first name ("the company Maria Lopez founded"); so is one that
+    ends with a company's head word ("Hainan Airlines", "Brennor Bank")."""
     companies = set()
     for s in spans:
         if s.label != "PERSON" or s.start < 1 or first_names.is_first_name(doc[s.start].text):
@@ -726,6 +727,9 @@ def _companies_after_nouns(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
         if before.text == "," and s.end - s.start == 1 and s.start >= 2:
             before = doc[s.start - 2]
         if before.lower_ in ORG_NOUNS and before.tag_ == "NN" and _same_line(doc, before.i):
+            companies.add(_key(doc, s))
+    for s in spans:  # "Hainan Airlines", "Brennor Bank": a company's head word ends the name
+        if s.label == "PERSON" and s.end - s.start >= 2 and doc[s.end - 1].lower_ in ORG_HEADS:
             companies.add(_key(doc, s))
     if not companies:
         return spans
