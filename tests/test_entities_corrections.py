@@ -294,3 +294,24 @@ def test_a_word_typed_organisation_throughout_stays_so_beside_one_stray_full_nam
 def test_a_person_tag_on_a_name_ending_with_a_company_head_is_the_company(vocab):
     doc = make(vocab, ["Hainan", "Airlines", "and", "Maria", "Lopez", "agreed"], [(0, 2, "PERSON"), (3, 5, "PERSON")])
     assert texts(doc, correct(doc)) == [("Hainan Airlines", "ORG"), ("Maria Lopez", "PERSON")]
+
+
+def test_a_lone_person_tag_on_the_first_word_of_a_company_is_the_company(vocab):
+    words = [
+        "Drexa",
+        "Capital",
+        "Management",
+        "bought",
+        "it",
+        ";",
+        "Drexa",
+        "said",
+        "Ada",
+        "Velt",
+        "and",
+        "Velt",
+        "met",
+    ]
+    ents = [(0, 3, "ORG"), (6, 7, "PERSON"), (8, 10, "PERSON"), (11, 12, "PERSON")]
+    doc = make(vocab, words, ents)
+    assert [label for _, label in texts(doc, correct(doc))] == ["ORG", "ORG", "PERSON", "PERSON"]

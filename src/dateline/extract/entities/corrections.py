@@ -728,6 +728,15 @@ def _companies_after_nouns(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
             before = doc[s.start - 2]
         if before.lower_ in ORG_NOUNS and before.tag_ == "NN" and _same_line(doc, before.i):
             companies.add(_key(doc, s))
+    org_starts = {doc[s.start].lower_ for s in spans if s.label == "ORG" and s.end - s.start >= 2}
+    person_parts = {
+        t.lower_ for s in spans if s.label == "PERSON" and s.end - s.start >= 2 for t in doc[s.start : s.end]
+    }
+    for s in spans:  # "Penske" beside "Penske Automotive Group": the company's short name
+        word = doc[s.start]
+        if s.label == "PERSON" and s.end - s.start == 1 and word.lower_ in org_starts - person_parts:
+            if not first_names.is_first_name(word.text):
+                companies.add(_key(doc, s))
     for s in spans:  # "Hainan Airlines", "Brennor Bank": a company's head word ends the name
         if s.label == "PERSON" and s.end - s.start >= 2 and doc[s.end - 1].lower_ in ORG_HEADS:
             companies.add(_key(doc, s))
