@@ -196,3 +196,14 @@ def test_which_after_a_name_and_its_comma_is_that_name(nlp, extract):
 
 def mentions_of_entity(ents, name):
     return [m for e in ents if e.name == name for m in e.mentions]
+
+
+def test_a_subject_it_carries_the_last_sentences_subject_on_past_its_objects(nlp, extract):
+    text = (
+        "Velmora Industries said on Monday it would cut 2,000 jobs.\n\n"
+        "It could sell the loss-making business.\n\n"
+        "It also plans to close two plants.\n"
+    )
+    ents = entities(nlp, extract, text)
+    pronouns = [m.text for m in mentions_of_entity(ents, "Velmora Industries") if m.kind == "pronoun"]
+    assert pronouns == ["it", "It", "It"]

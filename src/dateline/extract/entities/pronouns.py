@@ -254,7 +254,9 @@ def _thing_referent(
         allowed = GROUP_LABELS
     else:
         return None
-    candidate = _controller(token) or (subjects[-1] if subjects else previous[0] if previous else None)
+    controller = _controller(token)
+    candidate = controller or (subjects[-1] if subjects else previous[0] if previous else None)
+    carried_on = controller is None and not subjects and token.dep_ in SUBJECT_DEPS  # the last sentence's subject
     if candidate is None or candidate.i in (t.i for t in token.subtree if t.i != token.i):
         return None
     head = candidate.head if candidate.dep_ == "appos" else candidate
@@ -265,7 +267,7 @@ def _thing_referent(
     between = token.doc[candidate.i + 1 : token.i]
     if allowed is GROUP_LABELS and any(t.tag_ == "NNS" for t in between):
         return None  # "Acme thanked the workers for their ...": the plural noun is nearer
-    if word == "it" and any(t.tag_ == "NN" and t.dep_ in {"dobj", "pobj", "attr"} for t in between):
+    if word == "it" and not carried_on and any(t.tag_ == "NN" and t.dep_ in {"dobj", "pobj", "attr"} for t in between):
         return None  # "Acme obtained a prototype and published details of it"
     gid = at.get(candidate.i)
     return gid if gid is not None and labels.get(gid) in allowed else None
