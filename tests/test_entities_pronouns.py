@@ -207,3 +207,10 @@ def test_a_subject_it_carries_the_last_sentences_subject_on_past_its_objects(nlp
     ents = entities(nlp, extract, text)
     pronouns = [m.text for m in mentions_of_entity(ents, "Velmora Industries") if m.kind == "pronoun"]
     assert pronouns == ["it", "It", "It"]
+
+
+def test_it_is_never_the_person_subject_but_the_one_company_before_it(nlp, extract):
+    text = "Daniel Reyes spoke after the announcement by Velmora Industries that it had filed for bankruptcy.\n"
+    ents = entities(nlp, extract, text)
+    assert ("it", "pronoun") in mentions_of(ents, "Velmora Industries")
+    assert pronouns_of(ents, "Reyes") == []

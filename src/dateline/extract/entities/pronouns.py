@@ -219,7 +219,7 @@ def resolve_things(doc: Doc, at: dict[int, int], labels: dict[int, str]) -> list
         verb_seen = False
         for token in sent:
             if token.lower_ in _RESOLVABLE:
-                gid = _thing_referent(token, subjects, previous, at, labels)
+                gid = _thing_referent(token, subjects, previous, at, labels, sent.start)
                 if gid is not None:
                     out.append(NewMention(token.idx, token.idx + len(token), "pronoun", gid, token.i))
                     at[token.i] = gid
@@ -240,7 +240,12 @@ def resolve_things(doc: Doc, at: dict[int, int], labels: dict[int, str]) -> list
 
 
 def _thing_referent(
-    token: Token, subjects: list[Token], previous: list[Token], at: dict[int, int], labels: dict[int, str]
+    token: Token,
+    subjects: list[Token],
+    previous: list[Token],
+    at: dict[int, int],
+    labels: dict[int, str],
+    sent_start: int = 0,
 ) -> int | None:
     word = token.lower_
     if word in RELATIVE_PRONOUNS:
@@ -257,6 +262,8 @@ def _thing_referent(
     controller = _controller(token)
     candidate = controller or (subjects[-1] if subjects else previous[0] if previous else None)
     carried_on = controller is None and not subjects and token.dep_ in SUBJECT_DEPS  # the last sentence's subject
+    if candidate is not None and labels.get(at.get(candidate.i, -1)) == "PERSON":
+        candidate = _only_thing_before(token, sent_start, at, labels, allowed)  # never a person
     if candidate is None or candidate.i in (t.i for t in token.subtree if t.i != token.i):
         return None
     head = candidate.head if candidate.dep_ == "appos" else candidate
@@ -271,6 +278,15 @@ def _thing_referent(
         return None  # "Acme obtained a prototype and published details of it"
     gid = at.get(candidate.i)
     return gid if gid is not None and labels.get(gid) in allowed else None
+
+
+def _only_thing_before(
+    token: Token, sent_start: int, at: dict[int, int], labels: dict[int, str], allowed: frozenset[str]
+) -> Token | None:
+    """When the subject is a person: the one name of the pronoun's type earlier in its
+    sentence ("Obama spoke after GM said it had filed"), none if there are several."""
+    names = {at[i]: i for i in range(sent_start, token.i) if i in at and labels.get(at[i]) in allowed}
+    return token.doc[next(iter(names.values()))] if len(names) == 1 else None
 
 
 def _relative_referent(token: Token, at: dict[int, int]) -> int | None:
