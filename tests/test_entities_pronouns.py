@@ -214,3 +214,9 @@ def test_it_is_never_the_person_subject_but_the_one_company_before_it(nlp, extra
     ents = entities(nlp, extract, text)
     assert ("it", "pronoun") in mentions_of(ents, "Velmora Industries")
     assert pronouns_of(ents, "Reyes") == []
+
+
+def test_a_subject_it_goes_on_with_the_subject_past_an_object_noun(nlp, extract):
+    text = "Velmora Industries bought a plant in Ohio as a means of growing, and said it would hire 300 workers.\n"
+    ents = entities(nlp, extract, text)
+    assert ("it", "pronoun") in mentions_of(ents, "Velmora Industries")

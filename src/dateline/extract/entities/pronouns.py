@@ -261,7 +261,6 @@ def _thing_referent(
         return None
     controller = _controller(token)
     candidate = controller or (subjects[-1] if subjects else previous[0] if previous else None)
-    carried_on = controller is None and not subjects and token.dep_ in SUBJECT_DEPS  # the last sentence's subject
     if candidate is not None and labels.get(at.get(candidate.i, -1)) == "PERSON":
         candidate = _only_thing_before(token, sent_start, at, labels, allowed)  # never a person
     if candidate is None or candidate.i in (t.i for t in token.subtree if t.i != token.i):
@@ -274,8 +273,12 @@ def _thing_referent(
     between = token.doc[candidate.i + 1 : token.i]
     if allowed is GROUP_LABELS and any(t.tag_ == "NNS" for t in between):
         return None  # "Acme thanked the workers for their ...": the plural noun is nearer
-    if word == "it" and not carried_on and any(t.tag_ == "NN" and t.dep_ in {"dobj", "pobj", "attr"} for t in between):
-        return None  # "Acme obtained a prototype and published details of it"
+    if (
+        word == "it"
+        and token.dep_ not in SUBJECT_DEPS
+        and any(t.tag_ == "NN" and t.dep_ in {"dobj", "pobj", "attr"} for t in between)
+    ):
+        return None  # "Acme obtained a prototype and published details of it" (a subject "it" goes on with the subject)
     gid = at.get(candidate.i)
     return gid if gid is not None and labels.get(gid) in allowed else None
 
