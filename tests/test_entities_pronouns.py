@@ -220,3 +220,13 @@ def test_a_subject_it_goes_on_with_the_subject_past_an_object_noun(nlp, extract)
     text = "Velmora Industries bought a plant in Ohio as a means of growing, and said it would hire 300 workers.\n"
     ents = entities(nlp, extract, text)
     assert ("it", "pronoun") in mentions_of(ents, "Velmora Industries")
+
+
+def test_the_plane_is_the_product_in_focus_and_its_follows_it(nlp, extract):
+    text = (
+        "The Velmora V200 took off from Lisbon on Monday.\n\n"
+        "The plane made its maiden flight after two years of delays.\n"
+    )
+    ents = entities(nlp, extract, text)
+    plane = [e for e in ents if e.type == "PRODUCT" and "V200" in e.name]
+    assert plane and ("its", "pronoun") in [(m.text, m.kind) for m in plane[0].mentions]

@@ -167,10 +167,12 @@ class Resolver:
         return fits[0].gid
 
 
-def resolve_organisations(doc: Doc, org_at: dict[int, int], sizes: dict[int, int]) -> list[NewMention]:
+def resolve_organisations(
+    doc: Doc, org_at: dict[int, int], sizes: dict[int, int], nouns: frozenset[str] = ORG_NOUNS
+) -> list[NewMention]:
     """ "the company" as a subject: the last organisation that was a subject within two
-    sentences, else the story's most-mentioned organisation. ("it" is left alone: in
-    news it is as often the plane or the deal as the company.)"""
+    sentences, else the story's most-mentioned organisation. The same for products with
+    their own ``nouns`` ("the plane", "the index"), given the products' tokens."""
     out: list[NewMention] = []
     subjects: list[tuple[int, int]] = []  # (sentence, gid)
     for s_index, token in _outside_quotes(doc):
@@ -182,7 +184,7 @@ def resolve_organisations(doc: Doc, org_at: dict[int, int], sizes: dict[int, int
         if token.dep_ not in SUBJECT_DEPS:
             continue
         if (
-            token.lower_ in ORG_NOUNS
+            token.lower_ in nouns
             and token.tag_ == "NN"
             and any(c.lower_ == "the" and c.dep_ == "det" for c in token.children)
         ):
