@@ -230,3 +230,12 @@ def test_the_plane_is_the_product_in_focus_and_its_follows_it(nlp, extract):
     ents = entities(nlp, extract, text)
     plane = [e for e in ents if e.type == "PRODUCT" and "V200" in e.name]
     assert plane and ("its", "pronoun") in [(m.text, m.kind) for m in plane[0].mentions]
+
+
+def test_a_subject_they_goes_on_with_the_company_past_a_plural_object(nlp, extract):
+    text = (
+        "Velmora Industries unveiled Lion, the new version of its software for laptops and phones.\n\n"
+        "They also demonstrated a new music service.\n"
+    )
+    ents = entities(nlp, extract, text)
+    assert ("They", "pronoun") in mentions_of(ents, "Velmora Industries")

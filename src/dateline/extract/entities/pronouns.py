@@ -273,7 +273,7 @@ def _thing_referent(
     if word in {"it", "them"} and _subject_of_own_verb(token, candidate):
         return None  # "the court ruled it illegal": never the verb's own subject
     between = token.doc[candidate.i + 1 : token.i]
-    if allowed is GROUP_LABELS and any(t.tag_ == "NNS" for t in between):
+    if allowed is GROUP_LABELS and token.dep_ not in SUBJECT_DEPS and any(t.tag_ == "NNS" for t in between):
         return None  # "Acme thanked the workers for their ...": the plural noun is nearer
     if (
         word == "it"
