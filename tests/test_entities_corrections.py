@@ -315,3 +315,10 @@ def test_a_lone_person_tag_on_the_first_word_of_a_company_is_the_company(vocab):
     ents = [(0, 3, "ORG"), (6, 7, "PERSON"), (8, 10, "PERSON"), (11, 12, "PERSON")]
     doc = make(vocab, words, ents)
     assert [label for _, label in texts(doc, correct(doc))] == ["ORG", "ORG", "PERSON", "PERSON"]
+
+
+def test_a_model_name_in_the_plural_is_part_of_the_product(vocab):
+    words = ["airlines", "bought", "60", "Velmora", "787", "Skyliners", "worth", "billions"]
+    doc = make(vocab, words, [(3, 4, "ORG")])
+    doc[5].tag_ = "NNS"
+    assert texts(doc, correct(doc)) == [("Velmora 787 Skyliners", "PRODUCT")]

@@ -355,11 +355,12 @@ def _is_version(doc: Doc, span: NerSpan, end: int) -> bool:
 
 def _model_name_after(doc: Doc, end: int) -> int:
     """The end of a product name whose model designation ends at ``end``: a capitalised
-    name may follow, in quotation marks or not ("787 Dreamliner", '787 "Dreamliner"')."""
+    name may follow, in quotation marks or not, in the plural too ("787 Dreamliner",
+    '787 "Dreamliner"', "787 Dreamliners")."""
     i = end + 1 if end < len(doc) and doc[end].text in QUOTE_MARKS else end
     if (
         i < len(doc)
-        and doc[i].tag_ == "NNP"
+        and (doc[i].tag_ in {"NNP", "NNPS"} or doc[i].tag_ == "NNS" and not doc[i].is_sent_start)
         and doc[i].is_title
         and doc[i].ent_type_ in {"", "PRODUCT", "ORG"}
         and not (i + 1 < len(doc) and doc[i + 1].ent_iob_ == "I")
