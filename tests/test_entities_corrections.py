@@ -322,3 +322,11 @@ def test_a_model_name_in_the_plural_is_part_of_the_product(vocab):
     doc = make(vocab, words, [(3, 4, "ORG")])
     doc[5].tag_ = "NNS"
     assert texts(doc, correct(doc)) == [("Velmora 787 Skyliners", "PRODUCT")]
+
+
+def test_a_series_after_a_hyphen_is_part_of_the_model_but_a_score_is_not(vocab):
+    words = ["The", "Velmora", "737", "-", "800", "flew", ";", "Sussex", "363", "-", "7", "declared"]
+    doc = make(vocab, words, [(1, 2, "ORG"), (7, 8, "ORG")], spaces=[True, True, False, False, True] + [True] * 7)
+    for i in (3, 9):
+        doc[i].pos_ = "PUNCT"
+    assert texts(doc, correct(doc)) == [("Velmora 737-800", "PRODUCT"), ("Sussex", "ORG")]

@@ -227,10 +227,26 @@ def _is_model(doc: Doc, i: int, lenient: bool = False) -> bool:
         and doc[i].text == model
         and not lenient
         and not (after is not None and after.pos_ in {"NOUN", "PROPN"} and after.lower_ not in _NOT_A_MODEL_AFTER)
+        and not _series_after(doc, i)
     ):
         return False
     return not (after is not None and (after.lower_ in _NOT_A_MODEL_AFTER or _has_digit(after))) and not (
         i > 0 and (doc[i - 1].text in {"$", "US$", "£", "€", "No."} or _has_digit(doc[i - 1]))
+    )
+
+
+_SERIES_RE = re.compile(r"^\d{3}[A-Z]{0,3}$")
+
+
+def _series_after(doc: Doc, i: int) -> bool:
+    """A designation's series glued on after a hyphen ("737" "-" "800", "777-200LR"), not a
+    score ("363-7")."""
+    return (
+        i + 2 < len(doc)
+        and doc[i + 1].text == "-"
+        and not doc[i].whitespace_
+        and not doc[i + 1].whitespace_
+        and bool(_SERIES_RE.match(doc[i + 2].text))
     )
 
 
@@ -253,6 +269,7 @@ def _product_models(doc: Doc, spans: list[NerSpan], text: str) -> list[NerSpan]:
         ):
             inside, end = [end], end + 1
         if inside and (s.label != "ORG" or end > s.end):  # an organisation named with a number stays ("G-77")
+            end = end + 2 if _series_after(doc, end - 1) else end  # "737" + "-800"
             end = _model_name_after(doc, end)
             models.update(m for i in inside if (m := model_designation(doc[i].text)))
             models.update(t.text for t in doc[inside[-1] + 1 : end] if t.is_title)
