@@ -289,3 +289,44 @@ def test_a_word_typed_organisation_throughout_stays_so_beside_one_stray_full_nam
     ents = [(0, 1, "ORG"), (4, 5, "ORG"), (6, 7, "ORG"), (9, 11, "PERSON")]
     doc = make(vocab, words, ents)
     assert [label for _, label in texts(doc, correct(doc))][:3] == ["ORG", "ORG", "ORG"]
+
+
+def test_a_person_tag_on_a_name_ending_with_a_company_head_is_the_company(vocab):
+    doc = make(vocab, ["Hainan", "Airlines", "and", "Maria", "Lopez", "agreed"], [(0, 2, "PERSON"), (3, 5, "PERSON")])
+    assert texts(doc, correct(doc)) == [("Hainan Airlines", "ORG"), ("Maria Lopez", "PERSON")]
+
+
+def test_a_lone_person_tag_on_the_first_word_of_a_company_is_the_company(vocab):
+    words = [
+        "Drexa",
+        "Capital",
+        "Management",
+        "bought",
+        "it",
+        ";",
+        "Drexa",
+        "said",
+        "Ada",
+        "Velt",
+        "and",
+        "Velt",
+        "met",
+    ]
+    ents = [(0, 3, "ORG"), (6, 7, "PERSON"), (8, 10, "PERSON"), (11, 12, "PERSON")]
+    doc = make(vocab, words, ents)
+    assert [label for _, label in texts(doc, correct(doc))] == ["ORG", "ORG", "PERSON", "PERSON"]
+
+
+def test_a_model_name_in_the_plural_is_part_of_the_product(vocab):
+    words = ["airlines", "bought", "60", "Velmora", "787", "Skyliners", "worth", "billions"]
+    doc = make(vocab, words, [(3, 4, "ORG")])
+    doc[5].tag_ = "NNS"
+    assert texts(doc, correct(doc)) == [("Velmora 787 Skyliners", "PRODUCT")]
+
+
+def test_a_series_after_a_hyphen_is_part_of_the_model_but_a_score_is_not(vocab):
+    words = ["The", "Velmora", "737", "-", "800", "flew", ";", "Sussex", "363", "-", "7", "declared"]
+    doc = make(vocab, words, [(1, 2, "ORG"), (7, 8, "ORG")], spaces=[True, True, False, False, True] + [True] * 7)
+    for i in (3, 9):
+        doc[i].pos_ = "PUNCT"
+    assert texts(doc, correct(doc)) == [("Velmora 737-800", "PRODUCT"), ("Sussex", "ORG")]

@@ -196,3 +196,46 @@ def test_which_after_a_name_and_its_comma_is_that_name(nlp, extract):
 
 def mentions_of_entity(ents, name):
     return [m for e in ents if e.name == name for m in e.mentions]
+
+
+def test_a_subject_it_carries_the_last_sentences_subject_on_past_its_objects(nlp, extract):
+    text = (
+        "Velmora Industries said on Monday it would cut 2,000 jobs.\n\n"
+        "It could sell the loss-making business.\n\n"
+        "It also plans to close two plants.\n"
+    )
+    ents = entities(nlp, extract, text)
+    pronouns = [m.text for m in mentions_of_entity(ents, "Velmora Industries") if m.kind == "pronoun"]
+    assert pronouns == ["it", "It", "It"]
+
+
+def test_it_is_never_the_person_subject_but_the_one_company_before_it(nlp, extract):
+    text = "Daniel Reyes spoke after the announcement by Velmora Industries that it had filed for bankruptcy.\n"
+    ents = entities(nlp, extract, text)
+    assert ("it", "pronoun") in mentions_of(ents, "Velmora Industries")
+    assert pronouns_of(ents, "Reyes") == []
+
+
+def test_a_subject_it_goes_on_with_the_subject_past_an_object_noun(nlp, extract):
+    text = "Velmora Industries bought a plant in Ohio as a means of growing, and said it would hire 300 workers.\n"
+    ents = entities(nlp, extract, text)
+    assert ("it", "pronoun") in mentions_of(ents, "Velmora Industries")
+
+
+def test_the_plane_is_the_product_in_focus_and_its_follows_it(nlp, extract):
+    text = (
+        "The Velmora V200 took off from Lisbon on Monday.\n\n"
+        "The plane made its maiden flight after two years of delays.\n"
+    )
+    ents = entities(nlp, extract, text)
+    plane = [e for e in ents if e.type == "PRODUCT" and "V200" in e.name]
+    assert plane and ("its", "pronoun") in [(m.text, m.kind) for m in plane[0].mentions]
+
+
+def test_a_subject_they_goes_on_with_the_company_past_a_plural_object(nlp, extract):
+    text = (
+        "Velmora Industries unveiled Lion, the new version of its software for laptops and phones.\n\n"
+        "They also demonstrated a new music service.\n"
+    )
+    ents = entities(nlp, extract, text)
+    assert ("They", "pronoun") in mentions_of(ents, "Velmora Industries")

@@ -227,10 +227,26 @@ def _is_model(doc: Doc, i: int, lenient: bool = False) -> bool:
         and doc[i].text == model
         and not lenient
         and not (after is not None and after.pos_ in {"NOUN", "PROPN"} and after.lower_ not in _NOT_A_MODEL_AFTER)
+        and not _series_after(doc, i)
     ):
         return False
     return not (after is not None and (after.lower_ in _NOT_A_MODEL_AFTER or _has_digit(after))) and not (
         i > 0 and (doc[i - 1].text in {"$", "US$", "£", "€", "No."} or _has_digit(doc[i - 1]))
+    )
+
+
+_SERIES_RE = re.compile(r"^\d{3}[A-Z]{0,3}$")
+
+
+def _series_after(doc: Doc, i: int) -> bool:
+    """A designation's series glued on after a hyphen ("737" "-" "800", "777-200LR"), not a
+    score ("363-7")."""
+    return (
+        i + 2 < len(doc)
+        and doc[i + 1].text == "-"
+        and not doc[i].whitespace_
+        and not doc[i + 1].whitespace_
+        and bool(_SERIES_RE.match(doc[i + 2].text))
     )
 
 
@@ -253,6 +269,7 @@ def _product_models(doc: Doc, spans: list[NerSpan], text: str) -> list[NerSpan]:
         ):
             inside, end = [end], end + 1
         if inside and (s.label != "ORG" or end > s.end):  # an organisation named with a number stays ("G-77")
+            end = end + 2 if _series_after(doc, end - 1) else end  # "737" + "-800"
             end = _model_name_after(doc, end)
             models.update(m for i in inside if (m := model_designation(doc[i].text)))
             models.update(t.text for t in doc[inside[-1] + 1 : end] if t.is_title)
@@ -355,11 +372,12 @@ def _is_version(doc: Doc, span: NerSpan, end: int) -> bool:
 
 def _model_name_after(doc: Doc, end: int) -> int:
     """The end of a product name whose model designation ends at ``end``: a capitalised
-    name may follow, in quotation marks or not ("787 Dreamliner", '787 "Dreamliner"')."""
+    name may follow, in quotation marks or not, in the plural too ("787 Dreamliner",
+    '787 "Dreamliner"', "787 Dreamliners")."""
     i = end + 1 if end < len(doc) and doc[end].text in QUOTE_MARKS else end
     if (
         i < len(doc)
-        and doc[i].tag_ == "NNP"
+        and (doc[i].tag_ in {"NNP", "NNPS"} or doc[i].tag_ == "NNS" and not doc[i].is_sent_start)
         and doc[i].is_title
         and doc[i].ent_type_ in {"", "PRODUCT", "ORG"}
         and not (i + 1 < len(doc) and doc[i + 1].ent_iob_ == "I")
@@ -717,7 +735,8 @@ def _retype_by_majority(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
 def _companies_after_nouns(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
     """A name typed PERSON right after a company noun is the company, wherever the story
     names it: "carmaker Velmora", "low-cost airline, Ryanor" (one word after the comma),
-    unless it starts with a first name ("the company Maria Lopez founded")."""
+    unless it starts with a first name ("the company Maria Lopez founded"); so is one that
+    ends with a company's head word ("Hainan Airlines", "Brennor Bank")."""
     companies = set()
     for s in spans:
         if s.label != "PERSON" or s.start < 1 or first_names.is_first_name(doc[s.start].text):
@@ -726,6 +745,18 @@ def _companies_after_nouns(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
         if before.text == "," and s.end - s.start == 1 and s.start >= 2:
             before = doc[s.start - 2]
         if before.lower_ in ORG_NOUNS and before.tag_ == "NN" and _same_line(doc, before.i):
+            companies.add(_key(doc, s))
+    org_starts = {doc[s.start].lower_ for s in spans if s.label == "ORG" and s.end - s.start >= 2}
+    person_parts = {
+        t.lower_ for s in spans if s.label == "PERSON" and s.end - s.start >= 2 for t in doc[s.start : s.end]
+    }
+    for s in spans:  # "Penske" beside "Penske Automotive Group": the company's short name
+        word = doc[s.start]
+        if s.label == "PERSON" and s.end - s.start == 1 and word.lower_ in org_starts - person_parts:
+            if not first_names.is_first_name(word.text):
+                companies.add(_key(doc, s))
+    for s in spans:  # "Hainan Airlines", "Brennor Bank": a company's head word ends the name
+        if s.label == "PERSON" and s.end - s.start >= 2 and doc[s.end - 1].lower_ in ORG_HEADS:
             companies.add(_key(doc, s))
     if not companies:
         return spans

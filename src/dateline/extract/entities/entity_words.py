@@ -409,6 +409,11 @@ LEADING_DETERMINERS: frozenset[str] = frozenset({"the"})
 # Relative clauses that name a role after a person ("who was then president").
 ROLE_CLAUSE_VERBS: frozenset[str] = frozenset({"was", "is", "became", "had been", "has been"})
 
+# Nouns that stand for a product named before ("the plane made its maiden flight").
+PRODUCT_NOUNS: frozenset[str] = frozenset(
+    "plane aircraft airliner jet jetliner superjumbo index phone handset device car vehicle laptop computer".split()
+)
+
 # Nouns that stand for an organisation named before ("the company said").
 ORG_NOUNS: frozenset[str] = frozenset(
     {

@@ -18,7 +18,7 @@ from dateline.extract.base import Extractor, StoryContext, register
 from dateline.extract.entities import cluster, first_names, gazetteer, names
 from dateline.extract.entities.cluster import Found, Group
 from dateline.extract.entities.corrections import NAME_TYPES, correct, is_currency_sign
-from dateline.extract.entities.entity_words import EMPLOYMENT, HONORIFIC_GENDER, KINSHIP, PRONOUN_GENDER
+from dateline.extract.entities.entity_words import EMPLOYMENT, HONORIFIC_GENDER, KINSHIP, PRODUCT_NOUNS, PRONOUN_GENDER
 from dateline.extract.entities.pronouns import (
     Referent,
     Resolver,
@@ -184,6 +184,9 @@ def _resolve_pronouns(story: _Story, person_at: dict[int, int]) -> Resolver:
     thing_at = _tokens_of(story, {"ORG", "PRODUCT", "GPE", "LOC", "FAC", "EVENT", "LAW"})
     labels = {gid: g.label for gid, g in enumerate(story.groups)}
     companies = resolve_organisations(story.doc, org_at, sizes)  # "the company": "it" may follow it
+    product_at = _tokens_of(story, {"PRODUCT"})
+    product_sizes = {gid: len(g.members) for gid, g in enumerate(story.groups) if g.label == "PRODUCT"}
+    companies += resolve_organisations(story.doc, product_at, product_sizes, PRODUCT_NOUNS)  # "the plane"
     described = {m.token: m.gid for m in companies if m.token >= 0}
     things = resolve_things(story.doc, {**thing_at, **described, **person_at}, labels)
     for m in [*resolver.run(new_group), *companies, *things]:

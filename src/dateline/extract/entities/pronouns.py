@@ -167,10 +167,12 @@ class Resolver:
         return fits[0].gid
 
 
-def resolve_organisations(doc: Doc, org_at: dict[int, int], sizes: dict[int, int]) -> list[NewMention]:
+def resolve_organisations(
+    doc: Doc, org_at: dict[int, int], sizes: dict[int, int], nouns: frozenset[str] = ORG_NOUNS
+) -> list[NewMention]:
     """ "the company" as a subject: the last organisation that was a subject within two
-    sentences, else the story's most-mentioned organisation. ("it" is left alone: in
-    news it is as often the plane or the deal as the company.)"""
+    sentences, else the story's most-mentioned organisation. The same for products with
+    their own ``nouns`` ("the plane", "the index"), given the products' tokens."""
     out: list[NewMention] = []
     subjects: list[tuple[int, int]] = []  # (sentence, gid)
     for s_index, token in _outside_quotes(doc):
@@ -182,7 +184,7 @@ def resolve_organisations(doc: Doc, org_at: dict[int, int], sizes: dict[int, int
         if token.dep_ not in SUBJECT_DEPS:
             continue
         if (
-            token.lower_ in ORG_NOUNS
+            token.lower_ in nouns
             and token.tag_ == "NN"
             and any(c.lower_ == "the" and c.dep_ == "det" for c in token.children)
         ):
@@ -219,7 +221,7 @@ def resolve_things(doc: Doc, at: dict[int, int], labels: dict[int, str]) -> list
         verb_seen = False
         for token in sent:
             if token.lower_ in _RESOLVABLE:
-                gid = _thing_referent(token, subjects, previous, at, labels)
+                gid = _thing_referent(token, subjects, previous, at, labels, sent.start)
                 if gid is not None:
                     out.append(NewMention(token.idx, token.idx + len(token), "pronoun", gid, token.i))
                     at[token.i] = gid
@@ -240,7 +242,12 @@ def resolve_things(doc: Doc, at: dict[int, int], labels: dict[int, str]) -> list
 
 
 def _thing_referent(
-    token: Token, subjects: list[Token], previous: list[Token], at: dict[int, int], labels: dict[int, str]
+    token: Token,
+    subjects: list[Token],
+    previous: list[Token],
+    at: dict[int, int],
+    labels: dict[int, str],
+    sent_start: int = 0,
 ) -> int | None:
     word = token.lower_
     if word in RELATIVE_PRONOUNS:
@@ -254,7 +261,10 @@ def _thing_referent(
         allowed = GROUP_LABELS
     else:
         return None
-    candidate = _controller(token) or (subjects[-1] if subjects else previous[0] if previous else None)
+    controller = _controller(token)
+    candidate = controller or (subjects[-1] if subjects else previous[0] if previous else None)
+    if candidate is not None and labels.get(at.get(candidate.i, -1)) == "PERSON":
+        candidate = _only_thing_before(token, sent_start, at, labels, allowed)  # never a person
     if candidate is None or candidate.i in (t.i for t in token.subtree if t.i != token.i):
         return None
     head = candidate.head if candidate.dep_ == "appos" else candidate
@@ -263,12 +273,25 @@ def _thing_referent(
     if word in {"it", "them"} and _subject_of_own_verb(token, candidate):
         return None  # "the court ruled it illegal": never the verb's own subject
     between = token.doc[candidate.i + 1 : token.i]
-    if allowed is GROUP_LABELS and any(t.tag_ == "NNS" for t in between):
+    if allowed is GROUP_LABELS and token.dep_ not in SUBJECT_DEPS and any(t.tag_ == "NNS" for t in between):
         return None  # "Acme thanked the workers for their ...": the plural noun is nearer
-    if word == "it" and any(t.tag_ == "NN" and t.dep_ in {"dobj", "pobj", "attr"} for t in between):
-        return None  # "Acme obtained a prototype and published details of it"
+    if (
+        word == "it"
+        and token.dep_ not in SUBJECT_DEPS
+        and any(t.tag_ == "NN" and t.dep_ in {"dobj", "pobj", "attr"} for t in between)
+    ):
+        return None  # "Acme obtained a prototype and published details of it" (a subject "it" goes on with the subject)
     gid = at.get(candidate.i)
     return gid if gid is not None and labels.get(gid) in allowed else None
+
+
+def _only_thing_before(
+    token: Token, sent_start: int, at: dict[int, int], labels: dict[int, str], allowed: frozenset[str]
+) -> Token | None:
+    """When the subject is a person: the one name of the pronoun's type earlier in its
+    sentence ("Obama spoke after GM said it had filed"), none if there are several."""
+    names = {at[i]: i for i in range(sent_start, token.i) if i in at and labels.get(at[i]) in allowed}
+    return token.doc[next(iter(names.values()))] if len(names) == 1 else None
 
 
 def _relative_referent(token: Token, at: dict[int, int]) -> int | None:
