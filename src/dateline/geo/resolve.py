@@ -207,9 +207,11 @@ class Resolver:
                 )
         return ()
 
-    def prominent(self, text: str) -> bool:
+    def prominent(self, text: str, *, person: bool = False) -> bool:
         """Whether the name is the own name of a country, state, continent, capital or big city:
-        a place whatever type the entity tagger gave it ("Canada" typed as an organisation)."""
+        a place whatever type the entity tagger gave it ("Canada" typed as an organisation). For
+        a name typed as a person, a first-level division counts from 100,000 people: "Paul" and
+        "Michael" are first names before they are divisions of Cape Verde and the Isle of Man."""
         if fold(surface(text)) in lexicon.GENERIC_REGION_WORDS:
             return False  # "Centre", "Western": a word first, a division of some country second
         acronym = bool(_ACRONYM.match(text.replace(".", "")))
@@ -221,8 +223,8 @@ class Resolver:
                 continue
             if e.fcode in COUNTRY_CODES or e.fcode in WIDE_CODES:
                 return True
-            if e.fcode == "ADM1" and e.population >= PROMINENT_DIVISION:
-                return True  # not "Michael" or "Paul", parishes of an island a person's name spells
+            if e.fcode == "ADM1" and (not person or e.population >= PROMINENT_DIVISION):
+                return True
             if e.fclass == "P" and (e.fcode == "PPLC" or e.population >= BIG_CITY):
                 return True
         return False
