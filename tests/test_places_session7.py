@@ -125,6 +125,13 @@ def test_a_bare_dateline_is_the_famous_city_though_the_story_names_a_namesakes_c
     assert resolved(resolver.resolve(body), "vancouver") == VANCOUVER_WA
 
 
+def test_a_bare_dateline_is_the_namesake_the_story_names_the_state_of(resolver):
+    """ "VANCOUVER" over a story about Washington state is Vancouver, Washington: the namesake's own
+    state still counts in full when the famous city is no capital."""
+    names = [Toponym("VANCOUVER", 0, 9, "dateline"), *_moved(story("Washington"), 20)]
+    assert resolved(resolver.resolve(names), "vancouver") == VANCOUVER_WA
+
+
 def test_a_capital_dateline_with_its_province_written_is_the_namesake(resolver):
     names = [Toponym("LONDON", 0, 6, "dateline", "Ontario"), *_moved(story("Toronto", "Mississauga"), 20)]
     assert resolved(resolver.resolve(names), "london") == LONDON_ON
