@@ -85,6 +85,7 @@ def test_a_known_abbreviation_in_capitals_is_still_its_country(resolver):
 
 def test_a_place_that_is_only_part_of_what_an_organisation_is_of_is_no_place(resolver):
     assert _place_prefix(Mention(0, 19, "Bank of New England"), resolver) is None
+    assert _place_prefix(Mention(0, 23, "University of the Mali"), resolver).text == "Mali"
     found = _place_prefix(Mention(0, 15, "Bank of England"), resolver)
     assert found is not None and found.text == "England" and found.source == "associative"
 
@@ -124,6 +125,13 @@ def test_a_bare_dateline_is_the_famous_city_though_the_story_names_a_namesakes_c
     assert resolved(resolver.resolve(body), "vancouver") == VANCOUVER_WA
 
 
+def test_a_bare_dateline_is_the_namesake_the_story_names_the_state_of(resolver):
+    """ "VANCOUVER" over a story about Washington state is Vancouver, Washington: the namesake's own
+    state still counts in full when the famous city is no capital."""
+    names = [Toponym("VANCOUVER", 0, 9, "dateline"), *_moved(story("Washington"), 20)]
+    assert resolved(resolver.resolve(names), "vancouver") == VANCOUVER_WA
+
+
 def test_a_capital_dateline_with_its_province_written_is_the_namesake(resolver):
     names = [Toponym("LONDON", 0, 6, "dateline", "Ontario"), *_moved(story("Toronto", "Mississauga"), 20)]
     assert resolved(resolver.resolve(names), "london") == LONDON_ON
@@ -147,8 +155,10 @@ def test_a_country_code_heading_a_run_on_person_is_the_country(read):
 
 def test_a_first_name_is_no_place_for_a_parish_spelt_so(resolver, read):
     """A division of a few thousand people ("Paul", Cape Verde) does not make a name typed as a
-    person a place; a region of 240,000 people does."""
-    assert not resolver.prominent("Paul") and resolver.prominent("Gao")
+    person a place; a region of 240,000 people does; typed as an organisation, a division of any
+    size still does ("Nelson", "Manchester" typed as organisations are mostly towns)."""
+    assert resolver.prominent("Paul")
+    assert not resolver.prominent("Paul", person=True) and resolver.prominent("Gao", person=True)
     assert "Paul" not in read("Paul said the plan would work.", ("PERSON", "Paul"))
 
 

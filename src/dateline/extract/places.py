@@ -230,7 +230,7 @@ def _place_prefix(mention: Mention, resolver: Resolver) -> Toponym | None:
             return Toponym(name, mention.start, mention.start + len(name), "associative")
     for n in range(1, min(len(words) - 1, 3) + 1):  # at the end: "Air Zimbabwe", "Bank of England"
         name = " ".join(words[-n:]).rstrip(".,;:")
-        if "of" in words[:-n] and words[-n - 1] != "of":
+        if "of" in words[:-n] and words[-n - 1] != "of" and words[-n - 2 : -n] != ["of", "the"]:
             continue  # "Bank of New England": "England" is only part of what the bank is of
         if name[:1].isupper() and resolver.prominent(name):
             end = mention.start + len(" ".join(words[:-n])) + 1 + len(name)
@@ -264,11 +264,11 @@ def _source_of(
         return None if _plural_demonym(mention.text, resolver) else "demonym"
     if entity.titles or fold(entity.name.split()[-1]) in lexicon.COMPANY_SUFFIXES:
         return None  # "President Lincoln"; a company
-    if entity.type == "PERSON" and " " in mention.text.strip() and resolver.prominent(mention.text):
+    if entity.type == "PERSON" and " " in mention.text.strip() and resolver.prominent(mention.text, person=True):
         return "ner"  # "IVORY COAST", "New Zealand" typed as a person: no person goes by a country's whole name
     if entity.type == "PERSON" and (fold(mention.text) in person_tails or len(entity.name.split()) > 1):
         return None  # "Jordan" when the story also names "Michael Jordan"
-    if resolver.prominent(mention.text):
+    if resolver.prominent(mention.text, person=entity.type == "PERSON"):
         return "ner"  # "Canada", "Texas", "EU" typed as an organisation or a person
     if fold(mention.text) != fold(entity.name) or len(entity.name.split()) > 3:
         return None  # "Meredith" for "Jane Meredith"; a long name

@@ -207,9 +207,11 @@ class Resolver:
                 )
         return ()
 
-    def prominent(self, text: str) -> bool:
+    def prominent(self, text: str, *, person: bool = False) -> bool:
         """Whether the name is the own name of a country, state, continent, capital or big city:
-        a place whatever type the entity tagger gave it ("Canada" typed as an organisation)."""
+        a place whatever type the entity tagger gave it ("Canada" typed as an organisation). For
+        a name typed as a person, a first-level division counts from 100,000 people: "Paul" and
+        "Michael" are first names before they are divisions of Cape Verde and the Isle of Man."""
         if fold(surface(text)) in lexicon.GENERIC_REGION_WORDS:
             return False  # "Centre", "Western": a word first, a division of some country second
         acronym = bool(_ACRONYM.match(text.replace(".", "")))
@@ -221,8 +223,8 @@ class Resolver:
                 continue
             if e.fcode in COUNTRY_CODES or e.fcode in WIDE_CODES:
                 return True
-            if e.fcode == "ADM1" and e.population >= PROMINENT_DIVISION:
-                return True  # not "Michael" or "Paul", parishes of an island a person's name spells
+            if e.fcode == "ADM1" and (not person or e.population >= PROMINENT_DIVISION):
+                return True
             if e.fclass == "P" and (e.fcode == "PPLC" or e.population >= BIG_CITY):
                 return True
         return False
@@ -655,19 +657,26 @@ def _support_terms(entry: Entry, key: str, context: _Context) -> Iterable[tuple[
     """Each piece of the story's evidence for ``entry``, with what it adds to the score; for
     the namesake of a famous city a bare dateline names, a quarter of it ("VANCOUVER" over a
     story that names the U.S. and New Jersey is still filed from Vancouver, Canada)."""
-    share = _dateline_share(entry, key, context)
+    share, own_state = _dateline_share(entry, key, context)
     for label, value in _story_terms(entry, key, context):
-        yield label, share * value
+        yield label, value if own_state and label == _OWN_STATE else share * value
 
 
-def _dateline_share(entry: Entry, key: str, context: _Context) -> float:
-    if key not in context.bare_datelines or entry.fclass != "P":
-        return 1.0
+def _dateline_share(entry: Entry, key: str, context: _Context) -> tuple[float, bool]:
+    """The share of the story's evidence a bare dateline's namesake keeps, and whether its own
+    state named in the story still counts in full: "BIRMINGHAM" over a story about Alabama firms
+    is Birmingham, Alabama; a capital outshines even that ("WASHINGTON" over Pennsylvania towns);
+    a capital is never the namesake ("SAN JOSE" may be Costa Rica's, not only California's)."""
+    if key not in context.bare_datelines or entry.fclass != "P" or entry.fcode == "PPLC":
+        return 1.0, True
     famous = _famous_of_name(key, context)
     if famous is not None and famous.geonameid != entry.geonameid:
         if prominence(famous) - prominence(entry) >= DATELINE_FAMOUS_MARGIN:
-            return DATELINE_NAMESAKE_SHARE
-    return 1.0
+            return DATELINE_NAMESAKE_SHARE, famous.fcode != "PPLC"
+    return 1.0, True
+
+
+_OWN_STATE = "other places of the story are in its state or province"
 
 
 def _story_terms(entry: Entry, key: str, context: _Context) -> Iterable[tuple[str, float]]:
@@ -701,7 +710,7 @@ def _story_terms(entry: Entry, key: str, context: _Context) -> Iterable[tuple[st
         yield f"other places of the story are in {entry.country}", 1.2 * math.log2(1 + countries)
     if entry.fcode not in COUNTRY_CODES | WIDE_CODES and entry.fcode != "ADM1":
         if context.region_weight((entry.country, entry.admin1), key) > 0:
-            yield "other places of the story are in its state or province", local * 2.5
+            yield _OWN_STATE, local * 2.5
         nearest = _nearest_km(entry, key, context.points)
         if nearest < NEAR_KM:
             yield f"another place of the story is {nearest:.0f} km away", local * (2.0 if nearest < 50 else 1.2)
