@@ -239,3 +239,13 @@ def test_a_subject_they_goes_on_with_the_company_past_a_plural_object(nlp, extra
     )
     ents = entities(nlp, extract, text)
     assert ("They", "pronoun") in mentions_of(ents, "Velmora Industries")
+
+
+def test_their_past_a_plural_thing_is_the_company_but_past_people_is_not(nlp, extract):
+    text = (
+        "Velmora Industries have released several new designs of their popular phone range.\n\n"
+        "Brennor Bank thanked the workers for their patience.\n"
+    )
+    ents = entities(nlp, extract, text)
+    assert ("their", "pronoun") in mentions_of(ents, "Velmora Industries")
+    assert not any(m.text == "their" for m in mentions_of_entity(ents, "Brennor Bank"))

@@ -273,8 +273,8 @@ def _thing_referent(
     if word in {"it", "them"} and _subject_of_own_verb(token, candidate):
         return None  # "the court ruled it illegal": never the verb's own subject
     between = token.doc[candidate.i + 1 : token.i]
-    if allowed is GROUP_LABELS and token.dep_ not in SUBJECT_DEPS and any(t.tag_ == "NNS" for t in between):
-        return None  # "Acme thanked the workers for their ...": the plural noun is nearer
+    if allowed is GROUP_LABELS and token.dep_ not in SUBJECT_DEPS and any(_people(t) for t in between):
+        return None  # "Acme thanked the workers for their ...": the people are nearer
     if (
         word == "it"
         and token.dep_ not in SUBJECT_DEPS
@@ -283,6 +283,19 @@ def _thing_referent(
         return None  # "Acme obtained a prototype and published details of it" (a subject "it" goes on with the subject)
     gid = at.get(candidate.i)
     return gid if gid is not None and labels.get(gid) in allowed else None
+
+
+_PEOPLE = frozenset(
+    "workers employees staff customers users buyers owners people members shareholders consumers "
+    "passengers pilots dealers developers residents voters citizens officials analysts investors".split()
+)
+
+
+def _people(token: Token) -> bool:
+    """A plural noun for people ("the workers", "analysts"): what a "their" may stand for
+    instead of an organisation; a plural thing ("re-designs of their range") is not."""
+    word = token.lower_
+    return token.tag_ == "NNS" and (word in _PEOPLE or word[:-1] in ROLE_NOUNS or word[:-2] in ROLE_NOUNS)
 
 
 def _only_thing_before(
