@@ -5,8 +5,9 @@
 Stories come from Reuters-21578 (../shared/data/reuters21578, when present) or else from
 the project's own fixture stories. Both sides are warmed up, then timed in one run, in
 alternating rounds (the best round of each side counts); the ratio is dateline's time over
-spaCy's (below 1.0 means dateline is cheaper). ``--cpu`` times instead of wall seconds: on a machine shared with other jobs, wall time measures
-the neighbours as much as the read.
+spaCy's (below 1.0 means dateline is cheaper). ``--cpu`` times CPU seconds instead of wall
+seconds: on a machine shared with other jobs, wall time measures the neighbours as much as
+the read.
 """
 
 from __future__ import annotations
