@@ -12,6 +12,7 @@ from spacy.attrs import IDX, LOWER, TAG
 from spacy.tokens import Doc
 
 from dateline.extract.base import Extractor, StoryContext, register
+from dateline.nlp import doc_text
 from dateline.record import Timex
 from dateline.time import find_timexes
 from dateline.time.normalise import FUTURE, PAST
@@ -26,7 +27,7 @@ def make_timexes() -> Extractor:
 
 
 def extract_timexes(ctx: StoryContext) -> tuple[Timex, ...]:
-    text = ctx.doc.text if ctx.doc is not None else ctx.layout.text
+    text = doc_text(ctx.doc) if ctx.doc is not None else ctx.layout.text
     day = _yearless_day(ctx)
     if day is not None:
         found = find_timexes_yearless(text, *day, tense_hints(ctx.doc))

@@ -6,7 +6,9 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
+import numpy
 import spacy
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -23,6 +25,17 @@ NEWS_NER = Path(__file__).parent / "models" / "news_ner"
 NER_ENV = "DATELINE_NER"
 
 
+_TEXT = "dateline.text"  # the key of a doc's text in its user_data
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per doc: spaCy rebuilds it from every token at each access."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
+
+
 class ModelNotFound(RuntimeError):
     """The named spaCy pipeline is not installed."""
 
@@ -35,9 +48,10 @@ def model_name(name: str | None = None) -> str:
 def paragraph_breaks(doc: Doc) -> Doc:
     """Start a sentence after every blank line, so the parser never joins two paragraphs
     (or a headline and a bullet) into one sentence."""
-    for token in doc[:-1]:
-        if token.is_space and "\n\n" in token.text:
-            doc[token.i + 1].is_sent_start = True
+    spaces = doc.to_array([IS_SPACE])  # a Token object for the white-space tokens alone
+    for i in numpy.flatnonzero(spaces[:-1]).tolist():
+        if "\n\n" in doc[i].text:
+            doc[i + 1].is_sent_start = True
     return doc
 
 

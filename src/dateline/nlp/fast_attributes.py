@@ -40,6 +40,7 @@ class FastAttributes:
         # lower-case form, say), so a token meets only the rules it can match; rules with no
         # such key are tried on every token.
         self.index: dict[tuple[int, ...], dict[Any, list[tuple[int, list[dict], int, dict]]]] = {}
+        self.multi: dict[tuple[int, ...], dict[Any, list[tuple[int, list[dict], int, dict]]]] = {}
         self.generic: list[tuple[int, list[dict], int, dict]] = []
         for order, rule in enumerate(patterns):
             attrs = {k: v for k, v in rule["attrs"].items() if k in ("POS", "MORPH", "TAG", "DEP")}
@@ -53,18 +54,30 @@ class FastAttributes:
                 if not keyed:
                     self.generic.append(entry)
                     continue
-                table = self.index.setdefault(tuple(column for column, _ in keyed), {})
+                # one-token rules depend on the token's own keys alone: their hits are memoised
+                index = self.index if len(pattern) == 1 else self.multi
+                table = index.setdefault(tuple(column for column, _ in keyed), {})
                 for key in itertools.product(*(values for _, values in keyed)):
                     table.setdefault(key if len(key) > 1 else key[0], []).append(entry)
+        self._single = _tables(self.index)
+        self._multi = _tables(self.multi)
+        self._memo: dict[tuple, tuple[tuple[int, dict], ...]] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         # Match every rule on the untouched doc first, then apply in rule order, as spaCy does.
         # Each token's four keys are read once (a Token object per test cost most of the time).
-        rows = [(t.tag_, t.lower_, t.dep_, t.is_space) for t in doc]
+        tokens = list(doc)
+        rows = [(t.tag_, t.lower_, t.dep_, t.is_space) for t in tokens]
         hits = []
-        tables = [(operator.itemgetter(*columns), table) for columns, table in self.index.items()]
+        memo = self._memo
         for i, row in enumerate(rows):
-            for key, table in tables:
+            single = memo.get(row)
+            if single is None:
+                if len(memo) >= _MEMO_SIZE:
+                    memo.clear()
+                single = memo[row] = self._one_token_hits(row)
+            hits.extend((order, i, attrs) for order, attrs in single)
+            for key, table in self._multi:
                 for order, pattern, index, attrs in table.get(key(row), ()):
                     if _matches(rows, i - index, pattern):
                         hits.append((order, i, attrs))
@@ -73,14 +86,30 @@ class FastAttributes:
                     hits.append((order, i, attrs))
         hits.sort(key=lambda hit: hit[0])
         for _, i, attrs in hits:
-            _apply(doc[i], attrs)
+            _apply(tokens[i], attrs)
         return doc
+
+    def _one_token_hits(self, row: tuple) -> tuple[tuple[int, dict], ...]:
+        """The one-token rules a token with these keys meets, as (rule order, attributes)."""
+        return tuple(
+            (order, attrs)
+            for key, table in self._single
+            for order, pattern, _, attrs in table.get(key(row), ())
+            if _matches([row], 0, pattern)
+        )
 
     def to_bytes(self, **kwargs) -> bytes:
         return b""
 
     def from_bytes(self, data: bytes, **kwargs) -> FastAttributes:
         return self
+
+
+_MEMO_SIZE = 100_000  # distinct (tag, lower, dep, space) rows remembered
+
+
+def _tables(index: dict) -> list:
+    return [(operator.itemgetter(*columns), table) for columns, table in index.items()]
 
 
 def _matches(rows: list[tuple], start: int, pattern: list[dict]) -> bool:

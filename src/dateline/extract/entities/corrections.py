@@ -38,6 +38,7 @@ from dateline.extract.entities.entity_words import (
 )
 from dateline.extract.entities.names import index_brand, model_designation
 from dateline.geo.text import case_key
+from dateline.nlp import doc_text
 from dateline.structure.patterns import AGENCIES
 
 NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
@@ -72,7 +73,7 @@ def correct(
     ``places`` and ``persons`` are character spans the story's structure vouches for
     (dateline places, byline and credit names): they win over the tagger.
     """
-    text = doc.text  # rebuilt on every access: read once
+    text = doc_text(doc)
     spans = [NerSpan(e.start, e.end, e.label_) for e in doc.ents]
     spans = [s for s in (_trim(doc, s) for s in spans) if s is not None and not _time_zone(doc, s)]
     spans = _drop_title_parts(doc, spans, text)

@@ -12,6 +12,7 @@ from dateline.extract.events.frames import Frame, FrameFinder
 from dateline.extract.events.index import StoryIndex
 from dateline.extract.events.lexicon import EVENT_TYPES
 from dateline.extract.events.propagate import propagate
+from dateline.nlp import doc_text
 from dateline.record import Event, Mention
 
 SAY = next(t for t in EVENT_TYPES if t.name == "say")
@@ -64,7 +65,7 @@ def to_event(frame: Frame, n: int, same_as: str | None = None) -> Event:
 def _body(ctx: StoryContext) -> tuple[int, int]:
     """The body without its dateline: events come from the story, not from headers or credits."""
     layout = ctx.layout
-    start, end = layout.body.start, min(layout.body.end, len(ctx.doc.text))
+    start, end = layout.body.start, min(layout.body.end, len(doc_text(ctx.doc)))
     if layout.dateline is not None and start <= layout.dateline.end <= end:
         start = layout.dateline.end
     if layout.credits_span is not None and start < layout.credits_span.start < end:

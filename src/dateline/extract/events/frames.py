@@ -16,6 +16,7 @@ from dateline.extract.events import lexicon as lx
 from dateline.extract.events.index import StoryIndex
 from dateline.extract.events.inflect import forms
 from dateline.extract.events.modality import Modality
+from dateline.nlp import doc_text
 
 CLAUSE_DEPS = frozenset({"relcl", "ccomp", "advcl", "xcomp", "parataxis", "csubj", "acl", "conj", "punct"})
 LOOKUP_DEPTH = 4
@@ -77,7 +78,7 @@ class FrameFinder:
     def __call__(self, index: StoryIndex, start: int = 0, end: int | None = None) -> list[Frame]:
         """Frames for the tokens whose text lies in ``[start, end)`` (the story body)."""
         doc = index.doc
-        end = len(doc.text) if end is None else end
+        end = len(doc_text(doc)) if end is None else end
         triggers: dict[int, tuple[lx.EventType, bool]] = {}
         rows = doc.to_array([POS, IDX])  # only verbs and nouns trigger: a Token object for those alone
         pos, idx = rows[:, 0], rows[:, 1]

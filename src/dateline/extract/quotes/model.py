@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from dateline.extract.quotes.cue_words import BASE_CUES, FIRST_PERSON, GROUP_PRONOUNS, PERSON_PRONOUNS
 
@@ -128,8 +128,17 @@ def features(token: Token) -> list[str]:
     sent = token.sent
     near = token.doc[max(sent.start, token.i - 3) : min(sent.end, token.i + 4)]
     out.append(f"quote_near={any(t.text[:1] in _QUOTE_MARKS for t in near)}")
-    out.append(f"quote_in_sent={any(t.text[:1] in _QUOTE_MARKS for t in sent)}")
+    out.append(f"quote_in_sent={_quoted_sentence(sent)}")
     return out
+
+
+def _quoted_sentence(sent: Span) -> bool:
+    """Whether a token of the sentence starts with a quote mark (once per sentence and doc)."""
+    seen = sent.doc.user_data.setdefault("dateline.quoted_sentences", {})
+    key = (sent.start, sent.end)
+    if key not in seen:
+        seen[key] = any(t.text[:1] in _QUOTE_MARKS for t in sent)
+    return seen[key]
 
 
 _QUOTE_MARKS = "\"“”'‘’"

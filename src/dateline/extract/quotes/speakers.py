@@ -32,6 +32,7 @@ from dateline.extract.quotes.cue_words import (
     POSSESSIVE_PERSON,
     QUANTIFIER_SOURCES,
 )
+from dateline.nlp import doc_text
 from dateline.record import Entity, Span
 
 PERSON = "person"
@@ -113,7 +114,7 @@ class SpeakerResolver:
         mentions = sorted(((m.start, m.end, e) for e in self.entities for m in e.mentions), key=lambda m: m[:2])
         self._mentions = mentions
         self._mention_starts = [m[0] for m in mentions]
-        self.text = self.text or self.doc.text
+        self.text = self.text or doc_text(self.doc)
 
     def resolve(self, token_index: int | None) -> Speaker:
         """The speaker named at ``token_index``; remembered for later pronouns."""

@@ -11,6 +11,7 @@ from dateline.extract.base import StoryContext, register
 from dateline.extract.themes import sentiment as _sentiment
 from dateline.extract.themes import topics as _topics
 from dateline.extract.themes.tone import tone as _tone
+from dateline.nlp import doc_text
 from dateline.record import Sentiment, Topic
 
 # NewsMTSC's targets are people. Read on real stories (PolNeAR, Reuters, LGL), polarities for
@@ -57,7 +58,7 @@ def sentiments_factory():
     model = _sentiment.default_model()
 
     def extract(ctx: StoryContext) -> tuple[Sentiment, ...]:
-        text, out = ctx.doc.text, []
+        text, out = doc_text(ctx.doc), []
         sents = list(ctx.doc.sents)  # once: Token.sent walks the doc at every call
         starts = [s.start_char for s in sents]
         for entity in ctx.part("entities"):
