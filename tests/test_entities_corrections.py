@@ -330,3 +330,11 @@ def test_a_series_after_a_hyphen_is_part_of_the_model_but_a_score_is_not(vocab):
     for i in (3, 9):
         doc[i].pos_ = "PUNCT"
     assert texts(doc, correct(doc)) == [("Velmora 737-800", "PRODUCT"), ("Sussex", "ORG")]
+
+
+def test_a_name_no_gazetteer_knows_typed_place_and_organisation_is_the_organisation(vocab):
+    words = ["ORVEX", "won", ";", "ORVEX", "lost", ";", "ORVEX", "and", "Lisbon", "and", "Lisbon"]
+    ents = [(0, 1, "GPE"), (3, 4, "GPE"), (6, 7, "ORG"), (8, 9, "GPE"), (10, 11, "ORG")]
+    doc = make(vocab, words, ents)
+    labels = [label for _, label in texts(doc, correct(doc))]
+    assert labels[:3] == ["ORG", "ORG", "ORG"] and labels[3] == "GPE"

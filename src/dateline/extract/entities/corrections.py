@@ -699,7 +699,8 @@ def _retype_by_majority(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
     A lone word that is the first or last part of a person's full name in the story is
     that person's short name ("Brennick" tagged ORG next to "Ada Brennick"), unless it is
     a country's name or the tagger typed it otherwise throughout ("Ford" an organisation
-    five times beside one stray "Michigan Ford").
+    five times beside one stray "Michigan Ford"). A name no gazetteer knows as a place,
+    typed both as a place and as an organisation, is the organisation ("EADS").
     """
     votes: dict[str, Counter] = defaultdict(Counter)
     for s in spans:
@@ -709,6 +710,10 @@ def _retype_by_majority(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
         others = max((n for label, n in tally.items() if label != "NORP"), default=0)
         if 0 < tally.get("NORP", 0) <= others and not gazetteer.is_demonym(key):
             del tally["NORP"]
+        place = max(tally.get("GPE", 0), tally.get("LOC", 0))
+        if place and tally.get("ORG", 0) and not _is_place_name(key):  # "EADS" four times GPE, three ORG
+            tally.pop("GPE", None)
+            tally.pop("LOC", None)
     name_parts = Counter(
         doc[i].lower_ for s in spans if s.label == "PERSON" and s.end - s.start >= 2 for i in (s.start, s.end - 1)
     )
@@ -822,6 +827,10 @@ def _retype_lone_places(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
                 s = replace(s, label="GPE")
         out.append(s)
     return out
+
+
+def _is_place_name(text: str) -> bool:
+    return bool(gazetteer.place_code(text)) or gazetteer.city_population(text) > 0
 
 
 def _is_country_or_city(text: str) -> bool:
