@@ -117,7 +117,7 @@ def _miss_classes(article, gold: GoldAttribution, cat: str, doc, index, view, mo
         names.append("missed layout / poll or survey source")
     end = max(e for _, e in gold.content)
     if re.match(r"[\"”]?\s*[―—–-]", text[end : end + 4]):
-        names.append("missed layout / signed quote")
+        names.append("missed layout / followed by a dash (signed quote?)")
     if cat != "indirect":
         return names
     if not gold.cue:

@@ -348,3 +348,9 @@ def test_the_verb_right_before_a_quote_is_its_cue_not_an_earlier_one(read):
     )
     cues = {(q.kind, q.cue) for q in article.quotes}
     assert ("direct", "boasted") in cues and ("indirect", "noted") in cues
+
+
+def test_an_object_cues_content_stops_before_a_comma_set_relative_clause(read):
+    article, _ = read("Harbour workers have questioned the judgment of Mayor Elena Varga, who is 70.")
+    [item] = [q for q in article.quotes if q.kind == "indirect"]
+    assert (item.cue, item.text) == ("questioned", "the judgment of Mayor Elena Varga")

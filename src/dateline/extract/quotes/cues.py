@@ -244,11 +244,23 @@ def _model_content(token: Token, forms: frozenset[str], objects: bool) -> Report
     parts = [c for c in token.rights if c.dep_ in COMPLEMENT_DEPS and (objects or c.dep_ == "xcomp")]
     if not parts:
         return None
-    tokens = [t for c in parts for t in c.subtree]
+    tokens = [t for c in parts for t in _restrictive(c)]
     first, last = min(tokens, key=lambda t: t.i), max(tokens, key=lambda t: t.i)
     cue, first = _with_preposition(cue, token, first)
     span = _clause_span_of(token.doc[first.i : last.i + 1], shortest=1)
     return Reported(cue, *span) if span else None
+
+
+def _restrictive(head: Token) -> list[Token]:
+    """A phrase's subtree without a comma-set relative clause or apposition (", who is 70")."""
+    cut = {
+        t.i
+        for word in head.subtree
+        for c in word.children
+        if c.dep_ in ("relcl", "appos", "acl") and c.i > word.i and c.doc[c.left_edge.i - 1].text == ","
+        for t in [c.doc[c.left_edge.i - 1], *c.subtree]
+    }
+    return [t for t in head.subtree if t.i not in cut]
 
 
 def _with_preposition(cue: Cue, token: Token, first: Token) -> tuple[Cue, Token]:
