@@ -68,7 +68,7 @@ class FastAttributes:
         # Each token's four keys are read once (a Token object per test cost most of the time).
         tokens = list(doc)
         rows = [(t.tag_, t.lower_, t.dep_, t.is_space) for t in tokens]
-        hits = []
+        hits: list[tuple[int, int, dict]] = []
         memo = self._memo
         for i, row in enumerate(rows):
             single = memo.get(row)
