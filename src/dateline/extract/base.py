@@ -18,6 +18,17 @@ from spacy.tokens import Doc
 from dateline.record import PARTS
 from dateline.structure.layout import Layout
 
+_TEXT = "dateline.text"  # the key of a doc's text in its user_data
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per doc: spaCy rebuilds it from every token at each access."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
+
+
 Extractor = Callable[["StoryContext"], tuple]
 ExtractorFactory = Callable[..., Extractor]
 

@@ -11,8 +11,7 @@ import numpy
 from spacy.attrs import IDX, LOWER, TAG
 from spacy.tokens import Doc
 
-from dateline.extract.base import Extractor, StoryContext, register
-from dateline.nlp import doc_text
+from dateline.extract.base import Extractor, StoryContext, doc_text, register
 from dateline.record import Timex
 from dateline.time import find_timexes
 from dateline.time.normalise import FUTURE, PAST

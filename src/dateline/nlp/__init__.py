@@ -25,17 +25,6 @@ NEWS_NER = Path(__file__).parent / "models" / "news_ner"
 NER_ENV = "DATELINE_NER"
 
 
-_TEXT = "dateline.text"  # the key of a doc's text in its user_data
-
-
-def doc_text(doc: Doc) -> str:
-    """``doc.text``, built once per doc: spaCy rebuilds it from every token at each access."""
-    text = doc.user_data.get(_TEXT)
-    if text is None:
-        text = doc.user_data[_TEXT] = doc.text
-    return text
-
-
 class ModelNotFound(RuntimeError):
     """The named spaCy pipeline is not installed."""
 

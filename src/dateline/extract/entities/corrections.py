@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
+from dateline.extract.base import doc_text
 from dateline.extract.entities import first_names, gazetteer
 from dateline.extract.entities.entity_words import (
     CREDIT_WORDS,
@@ -38,7 +39,6 @@ from dateline.extract.entities.entity_words import (
 )
 from dateline.extract.entities.names import index_brand, model_designation
 from dateline.geo.text import case_key
-from dateline.nlp import doc_text
 from dateline.structure.patterns import AGENCIES
 
 NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})

@@ -7,12 +7,11 @@ and place the story implies (``dateline.extract.events.propagate``) and writes `
 
 from __future__ import annotations
 
-from dateline.extract.base import Extractor, StoryContext, register
+from dateline.extract.base import Extractor, StoryContext, doc_text, register
 from dateline.extract.events.frames import Frame, FrameFinder
 from dateline.extract.events.index import StoryIndex
 from dateline.extract.events.lexicon import EVENT_TYPES
 from dateline.extract.events.propagate import propagate
-from dateline.nlp import doc_text
 from dateline.record import Event, Mention
 
 SAY = next(t for t in EVENT_TYPES if t.name == "say")

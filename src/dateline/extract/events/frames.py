@@ -12,11 +12,11 @@ from spacy.attrs import IDX, POS
 from spacy.symbols import NOUN, VERB  # type: ignore[import-not-found]  # a Cython module without stubs
 from spacy.tokens import Token
 
+from dateline.extract.base import doc_text
 from dateline.extract.events import lexicon as lx
 from dateline.extract.events.index import StoryIndex
 from dateline.extract.events.inflect import forms
 from dateline.extract.events.modality import Modality
-from dateline.nlp import doc_text
 
 CLAUSE_DEPS = frozenset({"relcl", "ccomp", "advcl", "xcomp", "parataxis", "csubj", "acl", "conj", "punct"})
 LOOKUP_DEPTH = 4

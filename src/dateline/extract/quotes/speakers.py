@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from dateline.extract.base import doc_text
 from dateline.extract.entities.first_names import gender_of
 from dateline.extract.quotes.cue_words import (
     DESCRIPTION_PREPS,
@@ -32,7 +33,6 @@ from dateline.extract.quotes.cue_words import (
     POSSESSIVE_PERSON,
     QUANTIFIER_SOURCES,
 )
-from dateline.nlp import doc_text
 from dateline.record import Entity, Span
 
 PERSON = "person"

@@ -7,11 +7,10 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from pathlib import Path
 
-from dateline.extract.base import StoryContext, register
+from dateline.extract.base import StoryContext, doc_text, register
 from dateline.extract.themes import sentiment as _sentiment
 from dateline.extract.themes import topics as _topics
 from dateline.extract.themes.tone import tone as _tone
-from dateline.nlp import doc_text
 from dateline.record import Sentiment, Topic
 
 # NewsMTSC's targets are people. Read on real stories (PolNeAR, Reuters, LGL), polarities for
