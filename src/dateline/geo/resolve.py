@@ -191,8 +191,10 @@ class Resolver:
         for n in (2, 1):
             if len(words) > n and fold(" ".join(words[:n])) in lexicon.AREA_PREFIXES:
                 tail = " ".join(words[n:])
-                if fold(tail) in lexicon.GENERIC_REGION_WORDS:
-                    return ()  # "East Coast" is no part of Coast, Kenya
+                if fold(tail) in lexicon.GENERIC_REGION_WORDS or fold(words[n]) in lexicon.GENERIC_REGION_WORDS:
+                    return ()  # "East Coast" is no part of Coast, Kenya; "North Eastern Province" none of Eastern
+                if fold(words[-1]) in lexicon.DIVISION_NOUNS:
+                    return ()  # a province or region of its own ("Southern Highlands Province")
                 return tuple(
                     e
                     for e in self.candidates(tail)
