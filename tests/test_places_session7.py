@@ -167,5 +167,7 @@ def test_a_part_of_a_province_the_gazetteer_lacks_lies_in_the_province(resolver,
     assert [e.name for e in resolver.candidates("Southern Ontario")] == ["Ontario"]
     assert [e.country for e in resolver.candidates("Metro Vancouver")] == ["CA"]
     assert resolver.candidates("East Coast") == ()
+    assert resolver.candidates("Northern Ontario Region") == ()  # a region in its own right
+    assert resolver.candidates("North Central Ontario") == ()  # "Central Ontario" is no name the gazetteer has
     found = read("Farmers in Southern Ontario said the rain came late.", ("GPE", "Southern Ontario"))
     assert found["Southern Ontario"].geonames_id == 6093943

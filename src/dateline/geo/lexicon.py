@@ -96,6 +96,9 @@ AREA_PREFIXES: frozenset[str] = frozenset(
     }
 )
 
+# Nouns that end the name of a division in its own right ("North Eastern Province").
+DIVISION_NOUNS: frozenset[str] = frozenset({"province", "region", "district", "state", "territory", "county"})
+
 # "the North" / "the South" shorten a divided country's name when the story names it.
 COMPASS_WORDS: tuple[str, ...] = ("north", "south", "east", "west")
 
@@ -430,6 +433,7 @@ GENERIC_REGION_WORDS: frozenset[str] = frozenset(
         "islands",
         "lakes",
         "highlands",
+        "midlands",
         "north east",
         "north west",
         "south east",

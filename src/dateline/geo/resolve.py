@@ -142,6 +142,7 @@ class _Context:
     candidates_of: dict[str, tuple[Entry, ...]] = field(default_factory=dict)
     area_named: dict[str, set[str]] = field(default_factory=dict)  # name -> countries it is or has a state of
     bare_datelines: set[str] = field(default_factory=set)  # dateline names written without a state or country
+    named_states: set[tuple[str, str]] = field(default_factory=set)  # (cc, admin1) of states the story names
 
     def country_weight(self, country: str, key: str) -> float:
         """Weight of ``country`` in the story, without the name ``key``'s own contribution."""
@@ -191,8 +192,10 @@ class Resolver:
         for n in (2, 1):
             if len(words) > n and fold(" ".join(words[:n])) in lexicon.AREA_PREFIXES:
                 tail = " ".join(words[n:])
-                if fold(tail) in lexicon.GENERIC_REGION_WORDS:
-                    return ()  # "East Coast" is no part of Coast, Kenya
+                if fold(tail) in lexicon.GENERIC_REGION_WORDS or fold(words[n]) in lexicon.GENERIC_REGION_WORDS:
+                    return ()  # "East Coast" is no part of Coast, Kenya; "North Eastern Province" none of Eastern
+                if fold(words[-1]) in lexicon.DIVISION_NOUNS:
+                    return ()  # a province or region of its own ("Southern Highlands Province")
                 return tuple(
                     e
                     for e in self.candidates(tail)
@@ -487,6 +490,8 @@ def _context_from(names: dict[str, _Name], chosen: dict[str, Entry | None], base
             context.countries[entry.country] += weight  # type: ignore[assignment]  # typeshed's Counter counts ints
         if entry.fcode in COUNTRY_CODES:
             context.named_countries.setdefault(entry.country, set()).add(key)
+        if entry.fcode == "ADM1":
+            context.named_states.add((entry.country, entry.admin1))
         context.own[key] = (entry.country, region, weight)
     return context
 
@@ -659,24 +664,28 @@ def _support_terms(entry: Entry, key: str, context: _Context) -> Iterable[tuple[
     story that names the U.S. and New Jersey is still filed from Vancouver, Canada)."""
     share, own_state = _dateline_share(entry, key, context)
     for label, value in _story_terms(entry, key, context):
-        yield label, value if own_state and label == _OWN_STATE else share * value
+        in_full = own_state and (label == _OWN_STATE or label == _IN_COUNTRY + entry.country)
+        yield label, value if in_full else share * value
 
 
 def _dateline_share(entry: Entry, key: str, context: _Context) -> tuple[float, bool]:
-    """The share of the story's evidence a bare dateline's namesake keeps, and whether its own
-    state named in the story still counts in full: "BIRMINGHAM" over a story about Alabama firms
-    is Birmingham, Alabama; a capital outshines even that ("WASHINGTON" over Pennsylvania towns);
-    a capital is never the namesake ("SAN JOSE" may be Costa Rica's, not only California's)."""
+    """The share of the story's evidence a bare dateline's namesake keeps, and whether the
+    evidence of its state and country still counts in full because the story names its state:
+    "BIRMINGHAM" over a story about an Alabama bank is Birmingham, Alabama; a capital outshines
+    even that ("WASHINGTON" over Pennsylvania towns); a capital is never the namesake ("SAN JOSE"
+    may be Costa Rica's, not only California's)."""
     if key not in context.bare_datelines or entry.fclass != "P" or entry.fcode == "PPLC":
         return 1.0, True
     famous = _famous_of_name(key, context)
     if famous is not None and famous.geonameid != entry.geonameid:
         if prominence(famous) - prominence(entry) >= DATELINE_FAMOUS_MARGIN:
-            return DATELINE_NAMESAKE_SHARE, famous.fcode != "PPLC"
+            named = (entry.country, entry.admin1) in context.named_states
+            return DATELINE_NAMESAKE_SHARE, famous.fcode != "PPLC" and named
     return 1.0, True
 
 
 _OWN_STATE = "other places of the story are in its state or province"
+_IN_COUNTRY = "other places of the story are in "
 
 
 def _story_terms(entry: Entry, key: str, context: _Context) -> Iterable[tuple[str, float]]:
@@ -707,7 +716,7 @@ def _story_terms(entry: Entry, key: str, context: _Context) -> Iterable[tuple[st
         yield "the story names its country", CAPITAL_OF_NAMED_COUNTRY  # "Moscow" beside "Russia", not "Mexico" itself
     countries = context.country_weight(entry.country, key)
     if countries > 0:
-        yield f"other places of the story are in {entry.country}", 1.2 * math.log2(1 + countries)
+        yield _IN_COUNTRY + entry.country, 1.2 * math.log2(1 + countries)
     if entry.fcode not in COUNTRY_CODES | WIDE_CODES and entry.fcode != "ADM1":
         if context.region_weight((entry.country, entry.admin1), key) > 0:
             yield _OWN_STATE, local * 2.5
