@@ -737,13 +737,18 @@ def _local_weight(entry: Entry, key: str, context: _Context) -> float:
     memo = (0, "\0famous:" + key)
     if memo not in context.memo:
         context.memo[memo] = max(
-            (e.population for e in context.candidates_of.get(key, ()) if e.fclass == "P" and e.kind == NAME),
+            (e.population for e in context.candidates_of.get(key, ()) if _famous_kind(e) and e.kind == NAME),
             default=0,
         )
     famous = context.memo[memo]
     if famous >= FAMOUS_NAMESAKE and entry.population * NAMESAKE_RATIO < famous:
         return SHADOWED_LOCAL
     return 1.0
+
+
+def _famous_kind(entry: Entry) -> bool:
+    """A town or a first-level division: a place whose name a town may borrow ("Oregon", Illinois)."""
+    return entry.fclass == "P" or entry.fcode == "ADM1"
 
 
 def _famous_of_name(key: str, context: _Context) -> Entry | None:
