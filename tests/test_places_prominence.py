@@ -1,7 +1,8 @@
-"""Prominence first in the body: a town named like a state lies in that state's shadow, and
-the story's area speaks for the town only at three quarters (its county or a written state
-still decide). Its own small GeoNames fixture: a state, a town of its name in another state,
-that town's neighbours and county."""
+"""Prominence first in the body, and the evidence that overrules it. A town named like a state
+lies in that state's shadow: the story's area speaks for the town only at three quarters (its
+county or a written state still decide). A country the story names next to a town speaks for
+it. Its own small GeoNames fixture: a state, a town of its name in another state, that town's
+neighbours and county; a made-up town beside a country and a province of its name elsewhere."""
 
 from pathlib import Path
 
@@ -42,3 +43,13 @@ def test_the_towns_own_evidence_still_makes_it_the_town(resolver, names):
 
 def test_the_states_own_towns_keep_it_the_state(resolver):
     assert resolved(resolver.resolve(story("Nevada", "Reno")), "nevada") == NEVADA_STATE
+
+
+SOREL_BE, SOREL_MZ = 9900001, 9900002  # a made-up town beside a country the story names, and a province
+
+
+def test_a_country_the_story_names_next_to_a_town_speaks_for_it(resolver):
+    """A country's point within 200 km is a place of the story nearby: "Sorel" beside Belgium and
+    France is the Belgian town, not the bigger province of its name in Mozambique."""
+    assert resolved(resolver.resolve(story("Sorel", "Belgium", "France")), "sorel") == SOREL_BE
+    assert resolved(resolver.resolve(story("Sorel", "Mozambique")), "sorel") == SOREL_MZ

@@ -42,6 +42,7 @@ SHADOWED_LOCAL = 0.75  # three quarters (0.5, 0.65 and 0.8 did worse on LGL; 0.5
 NEAR_KM = 200.0
 CO_SUPPORT = 2.0
 CAPITAL_OF_NAMED_COUNTRY = 3.0
+NEAR_COUNTRY = 1.2  # another country the story names lies next to it (its point within 200 km)
 CONTAINED = 3.0  # a town inside a county the story names, or a county holding a town it names
 CONTAINED_MAX = 2  # a name with more of its candidates so placed gets nothing: a coincidence
 LISTED = 4.0  # "Oregon, Nevada and Utah": a state in a list of states, a country in a list of countries
@@ -143,6 +144,7 @@ class _Context:
     area_named: dict[str, set[str]] = field(default_factory=dict)  # name -> countries it is or has a state of
     bare_datelines: set[str] = field(default_factory=set)  # dateline names written without a state or country
     named_states: set[tuple[str, str]] = field(default_factory=set)  # (cc, admin1) of states the story names
+    country_points: list[tuple[str, Entry]] = field(default_factory=list)  # (name, country) of named countries
 
     def country_weight(self, country: str, key: str) -> float:
         """Weight of ``country`` in the story, without the name ``key``'s own contribution."""
@@ -490,6 +492,7 @@ def _context_from(names: dict[str, _Name], chosen: dict[str, Entry | None], base
             context.countries[entry.country] += weight  # type: ignore[assignment]  # typeshed's Counter counts ints
         if entry.fcode in COUNTRY_CODES:
             context.named_countries.setdefault(entry.country, set()).add(key)
+            context.country_points.append((key, entry))
         if entry.fcode == "ADM1":
             context.named_states.add((entry.country, entry.admin1))
         context.own[key] = (entry.country, region, weight)
@@ -717,6 +720,10 @@ def _story_terms(entry: Entry, key: str, context: _Context) -> Iterable[tuple[st
     countries = context.country_weight(entry.country, key)
     if countries > 0:
         yield _IN_COUNTRY + entry.country, 1.2 * math.log2(1 + countries)
+    if entry.fcode not in COUNTRY_CODES | WIDE_CODES:
+        neighbour = _near_country(entry, key, context)
+        if neighbour:
+            yield f"the story names {neighbour}, next to it", NEAR_COUNTRY
     if entry.fcode not in COUNTRY_CODES | WIDE_CODES and entry.fcode != "ADM1":
         if context.region_weight((entry.country, entry.admin1), key) > 0:
             yield _OWN_STATE, local * 2.5
@@ -725,6 +732,20 @@ def _story_terms(entry: Entry, key: str, context: _Context) -> Iterable[tuple[st
             yield f"another place of the story is {nearest:.0f} km away", local * (2.0 if nearest < 50 else 1.2)
         if _nearest_km(entry, key, context.dateline_points) < NEAR_KM:
             yield "the dateline is near", 2.0  # the story is told from there
+
+
+def _near_country(entry: Entry, key: str, context: _Context) -> str | None:
+    """The name of another country the story names whose point lies within 200 km of ``entry``
+    ("Gaza" beside "Israel" and "Egypt" is in Palestine, not Gaza province, Mozambique): a small
+    neighbour's point is a place of the story nearby."""
+    for other, country in context.country_points:
+        if (
+            other != key
+            and country.country != entry.country
+            and haversine_km(entry.lat, entry.lon, country.lat, country.lon) < NEAR_KM
+        ):
+            return country.name
+    return None
 
 
 def _local_weight(entry: Entry, key: str, context: _Context) -> float:
