@@ -736,8 +736,8 @@ def _story_terms(entry: Entry, key: str, context: _Context) -> Iterable[tuple[st
 
 def _near_country(entry: Entry, key: str, context: _Context) -> str | None:
     """The name of another country the story names whose point lies within 200 km of ``entry``
-    ("Gaza" beside "Israel" and "Egypt" is in Palestine, not Gaza province, Mozambique): a small
-    neighbour's point is a place of the story nearby."""
+    (a town of one country in a story that names its small neighbours is that town, not a
+    bigger province of its name on another continent): a neighbour's point is a place nearby."""
     for other, country in context.country_points:
         if (
             other != key
