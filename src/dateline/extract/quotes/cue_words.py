@@ -53,6 +53,16 @@ SPEECH_NOUNS: frozenset[str] = frozenset(
     """.split()
 )
 
+# Verbs that only voice a speech noun: whoever "made the claim" or "issued a warning that
+# ..." is its source.
+VOICING_VERBS: frozenset[str] = frozenset(
+    """
+    make makes made making issue issues issued issuing repeat repeats repeated repeating
+    voice voices voiced voicing express expresses expressed expressing reiterate reiterates
+    reiterated reiterating offer offers offered offering raise raises raised raising
+    """.split()
+)
+
 # Heads of a speaker phrase that name an organisation or outlet rather than a person:
 # "Yonhap news agency", "state television", "the ministry". The named part of such a
 # phrase is the speaker.

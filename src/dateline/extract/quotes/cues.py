@@ -22,6 +22,7 @@ from dateline.extract.quotes.cue_words import (
     SENTENCE_OPENERS,
     SOURCE_AFTER_PHRASES,
     SPEECH_NOUNS,
+    VOICING_VERBS,
     object_cue_forms,
 )
 from dateline.extract.quotes.model import CueModel, is_copula_candidate, is_noun_candidate
@@ -438,7 +439,10 @@ def _noun_holder(token: Token) -> int | None:
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in ("by", "from"):
             return next((g.i for g in child.children if g.dep_ == "pobj"), None)
-    return next((c.i for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+    named = next((c.i for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+    if named is None and token.dep_ == "dobj" and token.head.lower_ in VOICING_VERBS:
+        return subject_of(token.head)  # "the mayor made a tacit acknowledgment that ..."
+    return named
 
 
 def _passive_content(token: Token, cue: Cue, subject: Token) -> Reported | None:
