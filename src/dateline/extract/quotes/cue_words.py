@@ -39,6 +39,30 @@ SOURCE_AFTER_PHRASES: tuple[tuple[str, ...], ...] = (("according", "to"),)
 POLL_HEADS: frozenset[str] = frozenset({"poll", "polls", "survey", "surveys"})
 SENTENCE_OPENERS: frozenset[str] = frozenset({"but", "and", "yet", "still", "meanwhile", "now"})
 
+# Nouns of speech, writing and belief whose "that" clause is what was said or believed:
+# "his claim that ...", "repeated warnings from his lawyer that ...", "media pronouncements
+# that ...". Lemmas; nouns of fact or chance ("the fact that", "the possibility that") are not
+# attributions and stay out.
+SPEECH_NOUNS: frozenset[str] = frozenset(
+    """
+    claim charge allegation accusation assertion contention insistence argument suggestion
+    statement announcement report warning admission acknowledgment acknowledgement denial
+    conclusion finding pronouncement declaration testimony complaint promise pledge vow
+    assurance prediction forecast belief fear worry concern hope recognition suspicion
+    speculation rumor rumour notion view message boast threat
+    """.split()
+)
+
+# Verbs that only voice a speech noun: whoever "made the claim" or "issued a warning that
+# ..." is its source.
+VOICING_VERBS: frozenset[str] = frozenset(
+    """
+    make makes made making issue issues issued issuing repeat repeats repeated repeating
+    voice voices voiced voicing express expresses expressed expressing reiterate reiterates
+    reiterated reiterating offer offers offered offering raise raises raised raising
+    """.split()
+)
+
 # Heads of a speaker phrase that name an organisation or outlet rather than a person:
 # "Yonhap news agency", "state television", "the ministry". The named part of such a
 # phrase is the speaker.

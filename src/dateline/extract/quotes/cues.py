@@ -21,6 +21,8 @@ from dateline.extract.quotes.cue_words import (
     REFUSALS,
     SENTENCE_OPENERS,
     SOURCE_AFTER_PHRASES,
+    SPEECH_NOUNS,
+    VOICING_VERBS,
     object_cue_forms,
 )
 from dateline.extract.quotes.model import CueModel, is_copula_candidate, is_noun_candidate
@@ -176,8 +178,10 @@ def reported_speech(
         if item is None and model is not None and (token.pos_ == "VERB" or is_copula_candidate(token)):
             p = model.probability(token)
             item = _model_content(token, forms, p >= model.object_threshold) if p >= model.threshold else None
-        elif item is None and model is not None and token.pos_ == "NOUN" and is_noun_candidate(token):
-            item = _noun_content(token) if model.is_cue(token) else None
+        elif item is None and token.pos_ == "NOUN":
+            if model is not None and is_noun_candidate(token) and model.is_cue(token):
+                item = _noun_content(token)
+            item = item or _that_noun_content(token)
         elif item is None and is_cue_verb(token, forms):
             item = _verb_content(token, forms)
         if item is not None:
@@ -389,6 +393,56 @@ def _noun_content(token: Token) -> Reported | None:
     span = _clause_span_of(sorted(tokens, key=lambda t: t.i))
     cue = Cue(token.idx, token.idx + len(token.text), token.i, source, source is None)
     return Reported(cue, *span) if span else None
+
+
+def _that_noun_content(token: Token) -> Reported | None:
+    """ "the claim that ...", "repeated warnings from his lawyer that ...": a noun of speech or
+    belief right before a "that" clause (a complement: "that" opens it and is neither its
+    subject nor its object, as it is in "the report that he wrote") reports that clause. Its
+    source is the noun's holder: possessor, "by"/"from" object, or a name before it ("Trump
+    charges that ..."); with none the cue stands for no one."""
+    if _singular(token.lower_) not in SPEECH_NOUNS:
+        return None
+    for clause in token.rights:
+        first = clause.left_edge
+        if (
+            clause.dep_ in ("acl", "ccomp", "relcl")
+            and first.lower_ == "that"
+            and first.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj")
+            and _only_holder_between(token, first)
+        ):
+            span = _clause_span(clause)
+            if span is None:
+                return None
+            source = _noun_holder(token)
+            return Reported(Cue(token.idx, token.idx + len(token.text), token.i, source, source is None), *span)
+    return None
+
+
+def _singular(word: str) -> str:
+    """ "worries" -> "worry", "claims" -> "claim" (the pipeline has no lemmatizer)."""
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def _only_holder_between(token: Token, first: Token) -> bool:
+    """Nothing but the noun's "by"/"from" phrase between it and its "that"."""
+    holder = {t.i for c in token.children if c.dep_ == "prep" and c.lower_ in ("by", "from") for t in c.subtree}
+    return all(i in holder for i in range(token.i + 1, first.i))
+
+
+def _noun_holder(token: Token) -> int | None:
+    for child in token.children:
+        if child.dep_ == "poss":
+            return child.i
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            return next((g.i for g in child.children if g.dep_ == "pobj"), None)
+    named = next((c.i for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+    if named is None and token.dep_ == "dobj" and token.head.lower_ in VOICING_VERBS:
+        return subject_of(token.head)  # "the mayor made a tacit acknowledgment that ..."
+    return named
 
 
 def _passive_content(token: Token, cue: Cue, subject: Token) -> Reported | None:
