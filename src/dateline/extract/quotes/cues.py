@@ -400,7 +400,8 @@ def _that_noun_content(token: Token) -> Reported | None:
     belief right before a "that" clause (a complement: "that" opens it and is neither its
     subject nor its object, as it is in "the report that he wrote") reports that clause. Its
     source is the noun's holder: possessor, "by"/"from" object, or a name before it ("Trump
-    charges that ..."); with none the cue stands for no one."""
+    charges that ...") or the subject of a voicing verb ("made the claim that"); with none, the
+    speaker the story is following (as for a cue with no subject)."""
     if _singular(token.lower_) not in SPEECH_NOUNS:
         return None
     for clause in token.rights:
@@ -415,7 +416,7 @@ def _that_noun_content(token: Token) -> Reported | None:
             if span is None:
                 return None
             source = _noun_holder(token)
-            return Reported(Cue(token.idx, token.idx + len(token.text), token.i, source, source is None), *span)
+            return Reported(Cue(token.idx, token.idx + len(token.text), token.i, source), *span)
     return None
 
 
