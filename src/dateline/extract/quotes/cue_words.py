@@ -62,6 +62,16 @@ VOICING_VERBS: frozenset[str] = frozenset(
     reiterated reiterating offer offers offered offering raise raises raised raising
     """.split()
 )
+# Verbs that take a speech noun as their object: "the report that the engineers wrote" is a
+# relative clause (its object is the noun), not what the report says.
+PRODUCING_VERBS: frozenset[str] = VOICING_VERBS | frozenset(
+    """
+    write writes wrote written writing publish publishes published release releases released
+    file files filed hear hears heard read reads receive receives received send sends sent
+    give gives gave given cite cites cited deliver delivers delivered post posts posted
+    commission commissioned prepare prepared produce produced
+    """.split()
+)
 
 # Heads of a speaker phrase that name an organisation or outlet rather than a person:
 # "Yonhap news agency", "state television", "the ministry". The named part of such a

@@ -18,6 +18,7 @@ from dateline.extract.quotes.cue_words import (
     MODALS,
     NEGATORS,
     POLL_HEADS,
+    PRODUCING_VERBS,
     REFUSALS,
     SENTENCE_OPENERS,
     SOURCE_AFTER_PHRASES,
@@ -411,6 +412,7 @@ def _that_noun_content(token: Token) -> Reported | None:
             and first.lower_ == "that"
             and first.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj")
             and _only_holder_between(token, first)
+            and not _object_gap(clause)
         ):
             span = _clause_span(clause)
             if span is None:
@@ -418,6 +420,14 @@ def _that_noun_content(token: Token) -> Reported | None:
             source = _noun_holder(token)
             return Reported(Cue(token.idx, token.idx + len(token.text), token.i, source), *span)
     return None
+
+
+def _object_gap(clause: Token) -> bool:
+    """ "the report that the engineers wrote": a verb that takes a speech noun as its object
+    and has none of its own is a relative clause on the noun."""
+    return clause.lower_ in PRODUCING_VERBS and not any(
+        c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd") for c in clause.children
+    )
 
 
 def _singular(word: str) -> str:
