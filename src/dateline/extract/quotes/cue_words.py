@@ -69,7 +69,8 @@ PRODUCING_VERBS: frozenset[str] = VOICING_VERBS | frozenset(
     write writes wrote written writing publish publishes published release releases released
     file files filed hear hears heard read reads receive receives received send sends sent
     give gives gave given cite cites cited deliver delivers delivered post posts posted
-    commission commissioned prepare prepared produce produced
+    commission commissioned prepare prepared produce produced generate generates generated
+    spark sparks sparked fuel fuels fueled fuelled spread spreads
     """.split()
 )
 
