@@ -211,3 +211,9 @@ def test_a_speech_noun_reports_its_that_clause(read, text, cue, content, speaker
 )
 def test_a_relative_clause_or_a_fact_noun_is_no_attribution(read, text, noun):
     assert all(q.cue != noun for q in read(text).quotes), [(q.cue, q.text) for q in read(text).quotes]
+
+
+def test_a_noun_of_intent_reports_its_to_clause(read):
+    quote = _by_cue(read("Councillor Ada Pell's decision to close the old ferry pier angered the crews."), "decision")
+    assert quote.text == "to close the old ferry pier"
+    assert "Ada Pell" in (quote.speaker_text or ""), quote

@@ -53,8 +53,16 @@ SPEECH_NOUNS: frozenset[str] = frozenset(
     """.split()
 )
 
-# Verbs that only voice a speech noun: whoever "made the claim" or "issued a warning that
-# ..." is its source.
+# Nouns of intent voiced by someone, whose "to" clause is what was planned, promised or
+# decided: "her decision to meet him", "his vow to cut taxes".
+INTENT_NOUNS: frozenset[str] = frozenset(
+    """
+    plan promise pledge vow threat call demand decision agreement determination eagerness
+    refusal offer proposal request order intention
+    """.split()
+)
+
+# Verbs that only voice a speech noun ("made the claim", "issued a warning that ...").
 VOICING_VERBS: frozenset[str] = frozenset(
     """
     make makes made making issue issues issued issuing repeat repeats repeated repeating
