@@ -171,3 +171,49 @@ def test_the_dateline_is_never_part_of_a_speaker(read):
 
 def test_one_source_is_one_anonymous_person(read):
     assert _by_cue(read("One council source said the bridge would close in May."), "said").speaker_type == "anonymous"
+
+
+@pytest.mark.parametrize(
+    "text, cue, content, speaker",
+    [
+        (
+            "The mayor rejected the bakers' union's claim that the bread tax had doubled.",
+            "claim",
+            "the bread tax had doubled",
+            "union",
+        ),
+        (
+            "Despite repeated warnings from Councillor Ada Pell that the dam was leaking, the works went ahead.",
+            "warnings",
+            "the dam was leaking",
+            "Ada Pell",
+        ),
+        (
+            "Councillor Tomas Brandt made a quiet admission that the depot would not open this year.",
+            "admission",
+            "the depot would not open this year",
+            "Tomas Brandt",
+        ),
+    ],
+)
+def test_a_speech_noun_reports_its_that_clause(read, text, cue, content, speaker):
+    quote = _by_cue(read(text), cue)
+    assert quote.text == content
+    assert speaker in (quote.speaker_text or ""), quote
+
+
+@pytest.mark.parametrize(
+    "text, noun",
+    [
+        ("Councillor Ada Pell welcomed the report that the engineers wrote last spring.", "report"),
+        ("Councillor Ada Pell said nothing about the fact that the depot had closed.", "fact"),
+    ],
+)
+def test_a_relative_clause_or_a_fact_noun_is_no_attribution(read, text, noun):
+    assert all(q.cue != noun for q in read(text).quotes), [(q.cue, q.text) for q in read(text).quotes]
+
+
+def test_a_noun_of_intent_reports_its_to_clause(read):
+    quote = _by_cue(read("Councillor Ada Pell's decision to close the old ferry pier angered the crews."), "decision")
+    assert quote.text == "to close the old ferry pier"
+    assert "Ada Pell" in (quote.speaker_text or ""), quote

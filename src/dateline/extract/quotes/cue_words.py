@@ -53,13 +53,32 @@ SPEECH_NOUNS: frozenset[str] = frozenset(
     """.split()
 )
 
-# Verbs that only voice a speech noun: whoever "made the claim" or "issued a warning that
-# ..." is its source.
+# Nouns of intent voiced by someone, whose "to" clause is what was planned, promised or
+# decided: "her decision to meet him", "his vow to cut taxes".
+INTENT_NOUNS: frozenset[str] = frozenset(
+    """
+    plan promise pledge vow threat call demand decision agreement determination eagerness
+    refusal offer proposal request order intention
+    """.split()
+)
+
+# Verbs that only voice a speech noun ("made the claim", "issued a warning that ...").
 VOICING_VERBS: frozenset[str] = frozenset(
     """
     make makes made making issue issues issued issuing repeat repeats repeated repeating
     voice voices voiced voicing express expresses expressed expressing reiterate reiterates
     reiterated reiterating offer offers offered offering raise raises raised raising
+    """.split()
+)
+# Verbs that take a speech noun as their object: "the report that the engineers wrote" is a
+# relative clause (its object is the noun), not what the report says.
+PRODUCING_VERBS: frozenset[str] = VOICING_VERBS | frozenset(
+    """
+    write writes wrote written writing publish publishes published release releases released
+    file files filed hear hears heard read reads receive receives received send sends sent
+    give gives gave given cite cites cited deliver delivers delivered post posts posted
+    commission commissioned prepare prepared produce produced generate generates generated
+    spark sparks sparked fuel fuels fueled fuelled spread spreads
     """.split()
 )
 

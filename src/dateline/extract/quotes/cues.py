@@ -15,14 +15,15 @@ from spacy.tokens import Doc, Token
 
 from dateline.extract.quotes.cue_words import (
     CONDITION_MARKS,
+    INTENT_NOUNS,
     MODALS,
     NEGATORS,
     POLL_HEADS,
+    PRODUCING_VERBS,
     REFUSALS,
     SENTENCE_OPENERS,
     SOURCE_AFTER_PHRASES,
     SPEECH_NOUNS,
-    VOICING_VERBS,
     object_cue_forms,
 )
 from dateline.extract.quotes.model import CueModel, is_copula_candidate, is_noun_candidate
@@ -400,23 +401,36 @@ def _that_noun_content(token: Token) -> Reported | None:
     belief right before a "that" clause (a complement: "that" opens it and is neither its
     subject nor its object, as it is in "the report that he wrote") reports that clause. Its
     source is the noun's holder: possessor, "by"/"from" object, or a name before it ("Trump
-    charges that ..."); with none the cue stands for no one."""
-    if _singular(token.lower_) not in SPEECH_NOUNS:
+    charges that ...") or the subject of the verb it is the object of ("made the claim that",
+    "announced plans to"); with none, the speaker the story is following (as for a cue with no
+    subject). A noun of intent does the same with a "to" clause ("her decision to meet him")."""
+    word = _singular(token.lower_)
+    opener = "that" if word in SPEECH_NOUNS else "to" if word in INTENT_NOUNS else None
+    if opener is None:
         return None
     for clause in token.rights:
         first = clause.left_edge
         if (
             clause.dep_ in ("acl", "ccomp", "relcl")
-            and first.lower_ == "that"
+            and first.lower_ == opener
             and first.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj")
             and _only_holder_between(token, first)
+            and not _object_gap(clause)
         ):
             span = _clause_span(clause)
             if span is None:
                 return None
             source = _noun_holder(token)
-            return Reported(Cue(token.idx, token.idx + len(token.text), token.i, source, source is None), *span)
+            return Reported(Cue(token.idx, token.idx + len(token.text), token.i, source), *span)
     return None
+
+
+def _object_gap(clause: Token) -> bool:
+    """ "the report that the engineers wrote": a verb that takes a speech noun as its object
+    and has none of its own is a relative clause on the noun."""
+    return clause.lower_ in PRODUCING_VERBS and not any(
+        c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd") for c in clause.children
+    )
 
 
 def _singular(word: str) -> str:
@@ -440,8 +454,8 @@ def _noun_holder(token: Token) -> int | None:
         if child.dep_ == "prep" and child.lower_ in ("by", "from"):
             return next((g.i for g in child.children if g.dep_ == "pobj"), None)
     named = next((c.i for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
-    if named is None and token.dep_ == "dobj" and token.head.lower_ in VOICING_VERBS:
-        return subject_of(token.head)  # "the mayor made a tacit acknowledgment that ..."
+    if named is None and token.dep_ == "dobj":
+        return subject_of(token.head)  # "the mayor made (announced) a tacit acknowledgment that ..."
     return named
 
 
