@@ -207,6 +207,7 @@ def test_a_speech_noun_reports_its_that_clause(read, text, cue, content, speaker
     [
         ("Councillor Ada Pell welcomed the report that the engineers wrote last spring.", "report"),
         ("Councillor Ada Pell said nothing about the fact that the depot had closed.", "fact"),
+        ("The crews worked through the night in order to reopen the ferry pier.", "order"),
     ],
 )
 def test_a_relative_clause_or_a_fact_noun_is_no_attribution(read, text, noun):

@@ -58,7 +58,7 @@ SPEECH_NOUNS: frozenset[str] = frozenset(
 INTENT_NOUNS: frozenset[str] = frozenset(
     """
     plan promise pledge vow threat call demand decision agreement determination eagerness
-    refusal offer proposal request order intention
+    refusal offer proposal request intention
     """.split()
 )
 
