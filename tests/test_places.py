@@ -3,10 +3,10 @@
 from pathlib import Path
 
 import pytest
+from geo_fixtures import build_gazetteer
 
 from dateline.extract.base import StoryContext, build_extractor
 from dateline.geo import store
-from dateline.geo.build import import_dump
 from dateline.structure import parse_structure
 
 FIXTURE = Path(__file__).parent / "fixtures" / "geonames_mini.txt"
@@ -14,20 +14,15 @@ FIXTURE = Path(__file__).parent / "fixtures" / "geonames_mini.txt"
 
 @pytest.fixture(scope="module")
 def gazetteer_path(tmp_path_factory):
-    path = tmp_path_factory.mktemp("gaz") / "g.sqlite"
-    import_dump(path, FIXTURE)
-    conn = store.connect(path)
-    store.write_names(
-        conn,
+    return build_gazetteer(
+        tmp_path_factory.mktemp("gaz") / "g.sqlite",
+        FIXTURE,
         [
             ("russian", 2017370, store.DEMONYM),
             ("north korean", 1873107, store.DEMONYM),
             ("mo", 4398678, store.ABBREVIATION),
         ],
     )
-    conn.commit()
-    conn.close()
-    return path
 
 
 @pytest.fixture(scope="module")

@@ -7,12 +7,12 @@ the division's namesake town, and dateline cities told apart by their written st
 from pathlib import Path
 
 import pytest
+from geo_fixtures import build_gazetteer
 from test_geo_resolve import resolved, story
 
 from dateline.eval.datelines import dateline_city
 from dateline.extract.base import StoryContext, build_extractor
 from dateline.geo import sources, store
-from dateline.geo.build import import_dump
 from dateline.geo.gazetteer import Gazetteer
 from dateline.geo.resolve import Resolver, Toponym
 from dateline.record import Entity, Mention
@@ -24,13 +24,7 @@ ATLANTA_GA, ATLANTA_TX, NEW_YORK_CITY, ONTARIO_PROVINCE, MASSACHUSETTS = 4180439
 
 @pytest.fixture(scope="module")
 def gazetteer_path(tmp_path_factory):
-    path = tmp_path_factory.mktemp("gaz") / "g.sqlite"
-    import_dump(path, FIXTURE)
-    conn = store.connect(path)
-    store.write_names(conn, [("tex", 4736286, store.ABBREVIATION)])
-    conn.commit()
-    conn.close()
-    return path
+    return build_gazetteer(tmp_path_factory.mktemp("gaz") / "g.sqlite", FIXTURE, [("tex", 4736286, store.ABBREVIATION)])
 
 
 @pytest.fixture(scope="module")

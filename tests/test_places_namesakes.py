@@ -5,13 +5,10 @@ given (so the test does not depend on the tagger), against a small GeoNames fixt
 from pathlib import Path
 
 import pytest
+from geo_fixtures import build_gazetteer, places_reader
 
-from dateline.extract.base import StoryContext, build_extractor
 from dateline.geo import load, store
-from dateline.geo.build import import_dump
 from dateline.geo.resolve import Resolver, Toponym
-from dateline.record import Entity, Mention
-from dateline.structure import parse_structure
 
 FIXTURE = Path(__file__).parent / "fixtures" / "geonames_namesakes.txt"
 PARIS_TX, PARIS_FR, WASHINGTON_DC, KOELN = 4717560, 2988507, 4140963, 2886242
@@ -19,11 +16,9 @@ PARIS_TX, PARIS_FR, WASHINGTON_DC, KOELN = 4717560, 2988507, 4140963, 2886242
 
 @pytest.fixture(scope="module")
 def gazetteer_path(tmp_path_factory):
-    path = tmp_path_factory.mktemp("gaz") / "g.sqlite"
-    import_dump(path, FIXTURE)
-    conn = store.connect(path)
-    store.write_names(
-        conn,
+    return build_gazetteer(
+        tmp_path_factory.mktemp("gaz") / "g.sqlite",
+        FIXTURE,
         [
             ("russian", 2017370, store.DEMONYM),
             ("russians", 2017370, store.DEMONYM),
@@ -31,9 +26,6 @@ def gazetteer_path(tmp_path_factory):
             ("alta", 5883102, store.ABBREVIATION),
         ],
     )
-    conn.commit()
-    conn.close()
-    return path
 
 
 @pytest.fixture(scope="module")
@@ -43,24 +35,7 @@ def resolver(gazetteer_path):
 
 @pytest.fixture(scope="module")
 def read(nlp, gazetteer_path):
-    places = build_extractor("places", gazetteer=str(gazetteer_path))
-
-    def read(text, *entities):
-        """``entities``: (type, name) pairs; every occurrence of the name becomes a mention."""
-        layout = parse_structure(text)
-        doc = nlp(layout.text[: layout.body.end])
-        ents = []
-        for n, (kind, name) in enumerate(entities):
-            spans, at = [], layout.text.find(name)
-            while at >= 0:
-                spans.append(Mention(at, at + len(name), name))
-                at = layout.text.find(name, at + 1)
-            ents.append(Entity(f"e{n}", kind, name, tuple(spans)))
-        found = places(StoryContext(layout=layout, doc=doc, parts={"entities": tuple(ents)}))
-        # by mention text as written, and by the place's name ("Washington" for "WASHINGTON")
-        return {**{p.name: p for p in found}, **{m.text: p for p in found for m in p.mentions}}
-
-    return read
+    return places_reader(nlp, gazetteer_path, by_name=True)
 
 
 def test_a_washington_dateline_is_the_capital(read):

@@ -7,16 +7,14 @@ end, and a bare capital dateline against a namesake the story's area speaks for.
 from pathlib import Path
 
 import pytest
+from geo_fixtures import build_gazetteer, places_reader
 from test_geo_resolve import resolved, story
 
-from dateline.extract.base import StoryContext, build_extractor
 from dateline.extract.places import _place_prefix, _runs
 from dateline.geo import store
-from dateline.geo.build import import_dump
 from dateline.geo.gazetteer import Gazetteer
 from dateline.geo.resolve import Resolver, Toponym
-from dateline.record import Entity, Mention
-from dateline.structure import parse_structure
+from dateline.record import Mention
 
 FIXTURE = Path(__file__).parent / "fixtures" / "geonames_s7.txt"
 MYANMAR, BURMA_JO, GAO_REGION, ENGLAND, LONDON_GB, LONDON_ON = 1327865, 250000, 2457162, 6269131, 2643743, 6058560
@@ -25,20 +23,15 @@ VANCOUVER_BC, VANCOUVER_WA = 6173331, 5814616
 
 @pytest.fixture(scope="module")
 def gazetteer_path(tmp_path_factory):
-    path = tmp_path_factory.mktemp("gaz") / "g.sqlite"
-    import_dump(path, FIXTURE)
-    conn = store.connect(path)
-    store.write_names(
-        conn,
+    return build_gazetteer(
+        tmp_path_factory.mktemp("gaz") / "g.sqlite",
+        FIXTURE,
         [
             ("burma", MYANMAR, store.ABBREVIATION),
             ("uk", 2635167, store.ABBREVIATION),
             ("us", 6252001, store.ABBREVIATION),
         ],
     )
-    conn.commit()
-    conn.close()
-    return path
 
 
 @pytest.fixture(scope="module")
@@ -48,23 +41,7 @@ def resolver(gazetteer_path):
 
 @pytest.fixture(scope="module")
 def read(nlp, gazetteer_path):
-    places = build_extractor("places", gazetteer=str(gazetteer_path))
-
-    def read(text, *entities):
-        """``entities``: (type, name) pairs; every occurrence of the name becomes a mention."""
-        layout = parse_structure(text)
-        doc = nlp(layout.text[: layout.body.end])
-        ents = []
-        for n, (kind, name) in enumerate(entities):
-            spans, at = [], layout.text.find(name)
-            while at >= 0:
-                spans.append(Mention(at, at + len(name), name))
-                at = layout.text.find(name, at + 1)
-            ents.append(Entity(f"e{n}", kind, name, tuple(spans)))
-        found = places(StoryContext(layout=layout, doc=doc, parts={"entities": tuple(ents)}))
-        return {m.text: p for p in found for m in p.mentions}
-
-    return read
+    return places_reader(nlp, gazetteer_path)
 
 
 def test_a_former_country_name_written_as_a_word_is_the_country(resolver):
