@@ -440,7 +440,7 @@ def _date_dateline(d: DatelineField, published: str | None) -> DatelineField:
     if iso := P.ISO_DATE.fullmatch(d.date_text.text):
         try:
             return replace(d, date=date(int(iso["y"]), int(iso["m"]), int(iso["d"])).isoformat())
-        except ValueError:
+        except ValueError:  # an impossible date ("1996-02-30") leaves the dateline undated
             return d
     m = P.DATELINE_DATE.search(d.date_text.text)
     if m is None:
