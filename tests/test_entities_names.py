@@ -43,9 +43,19 @@ def test_fullest(forms, expected):
     assert names.fullest(forms) == expected
 
 
-@pytest.mark.parametrize("text, expected", [("MARY KWON", "Mary Kwon"), ("Park", "Park"), ("UN", "UN")])
-def test_display(text, expected):
-    assert names.display(text) == expected
+@pytest.mark.parametrize(
+    "text, label, expected",
+    [
+        ("MARY KWON", "PERSON", "Mary Kwon"),
+        ("Park", "PERSON", "Park"),
+        ("UN", "ORG", "UN"),
+        ("VARGA", "PERSON", "Varga"),
+        ("NORVEX", "ORG", "NORVEX"),
+        ("NORVIK BANK", "ORG", "Norvik Bank"),
+    ],
+)
+def test_display(text, label, expected):
+    assert names.display(text, label) == expected
 
 
 def test_key_drops_particles_and_possessive():

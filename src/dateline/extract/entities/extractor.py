@@ -229,7 +229,7 @@ def _entity(
     mentions = [_mention(story, m) for m in named] + story.extra.get(gid, [])
     mentions.sort(key=lambda x: x.start)
     if named:
-        name = names.display(names.fullest([story.found[m].text for m in named]))
+        name = names.display(names.fullest([story.found[m].text for m in named]), g.label)
         if g.label != "PERSON":
             name = _strip_the(name)
     else:

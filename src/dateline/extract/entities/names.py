@@ -81,9 +81,12 @@ def fullest(names: list[str]) -> str:
     return max(names, key=rank) if names else ""
 
 
-def display(name: str) -> str:
-    """An ALL-CAPS name written as a name ("MARY KWON" -> "Mary Kwon")."""
-    return name.title() if name.isupper() and len(name) > 3 else name
+def display(name: str, label: str = "PERSON") -> str:
+    """An ALL-CAPS name written as a name ("MARY KWON" -> "Mary Kwon"); one ALL-CAPS word is an
+    acronym unless it names a person ("RCMP", "NATO" stay; "PUTIN" -> "Putin")."""
+    if not name.isupper() or len(name) <= 3 or (label != "PERSON" and " " not in name):
+        return name
+    return name.title()
 
 
 # A model designation: "A380", "787", "737-800", "777-200LR", "A400M", "F-150" (three digits
