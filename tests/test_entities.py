@@ -148,3 +148,12 @@ def test_title_words_stay_out_of_the_name(nlp, extract, text, name, title):
     found = person(read(nlp, extract, text), name)
     assert title in found.titles
     assert all(title.split()[-1] not in m.text for m in found.mentions if m.kind == "name")
+
+
+def test_a_name_after_of_keeps_its_first_word_when_no_title_comes_before(nlp, extract):
+    # "relatives of" is no title: the first word after "of" is the person's own first name.
+    text = (
+        "The seven people held on Sunday were relatives of Karim Nasser Belhadj, a 29-year-old driver, police said.\n"
+    )
+    found = person(read(nlp, extract, text), "Karim Nasser Belhadj")
+    assert not any("Karim" in t for t in found.titles)

@@ -454,9 +454,12 @@ def _after_title_object(doc: Doc, start: int, end: int) -> int:
     """After "Minister of" or "Chancellor of the", the tagger may take the title's object
     into the name ("Minister of Finance Ana Costa"): the name starts at a known first
     name, else one word later, and keeps two words at least."""
-    before = [t.lower_ for t in doc[max(0, start - 2) : start]]
+    before = [t.lower_ for t in doc[max(0, start - 3) : start]]
     if end - start < 3 or not before or not (before[-1] == "of" or before[-2:] == ["of", "the"]):
         return start
+    head = before[-3] if before[-1] == "the" and len(before) == 3 else before[-2] if len(before) >= 2 else ""
+    if head not in TITLE_WORDS:
+        return start  # "relatives of Omar Ali Haddad", "the arrest of ...": no title, the name is whole
     for i in range(start + 1, end - 1):
         if first_names.gender_of(f"{doc[i].text} {doc[i + 1].text}"):
             return i
