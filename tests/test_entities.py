@@ -157,3 +157,13 @@ def test_a_name_after_of_keeps_its_first_word_when_no_title_comes_before(nlp, ex
     )
     found = person(read(nlp, extract, text), "Karim Nasser Belhadj")
     assert not any("Karim" in t for t in found.titles)
+
+
+def test_a_place_name_that_starts_an_institution_is_the_institution(nlp, extract):
+    text = (
+        "Mourners gathered on Monday at Oak Grove Baptist Church in Dallas, and nurses at "
+        "Springfield General Hospital wore black.\n"
+    )
+    found = {e.name: e.type for e in read(nlp, extract, text)}
+    assert found.get("Oak Grove Baptist Church") == "ORG" and "Oak Grove" not in found
+    assert found.get("Springfield General Hospital") == "ORG" and found.get("Dallas") == "GPE"

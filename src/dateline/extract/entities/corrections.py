@@ -25,6 +25,7 @@ from dateline.extract.entities.entity_words import (
     INDEX_BRANDS,
     INDEX_BRANDS_NEED_TAIL,
     INDEX_TAILS,
+    INSTITUTION_HEADS,
     KINSHIP,
     LEADING_DETERMINERS,
     LEGAL_FORMS,
@@ -77,7 +78,7 @@ def correct(
     spans = [NerSpan(e.start, e.end, e.label_) for e in doc.ents]
     spans = [s for s in (_trim(doc, s) for s in spans) if s is not None and not _time_zone(doc, s)]
     spans = _drop_title_parts(doc, spans, text)
-    spans = _companies_everywhere(doc, [_with_legal_form(doc, s) for s in spans])
+    spans = _companies_everywhere(doc, [_with_institution_head(doc, _with_legal_form(doc, s)) for s in spans])
     spans = spans + _names_after_roles(doc, spans)
     spans = [_extend_person(doc, s, spans) for s in spans]
     spans = _from_structure(doc, spans, places, "GPE")
@@ -147,6 +148,24 @@ def _with_legal_form(doc: Doc, span: NerSpan) -> NerSpan:
     if end - span.start > 1 and _legal_form(doc[end - 1]):
         return NerSpan(span.start, end, "ORG")
     return span
+
+
+_INSTITUTION_WORDS = 4  # capitalised words between a place's name and the institution's head
+
+
+def _with_institution_head(doc: Doc, span: NerSpan) -> NerSpan:
+    """A place's name the tagger stopped at, in an institution's name, is the institution:
+    "St. Mark" + "United Methodist Church", "Springfield" + "General Hospital", and so is
+    an organisation's name cut short ("Oak Grove" + "Baptist Church")."""
+    if span.label not in {"GPE", "LOC", "FAC", "ORG"}:
+        return span
+    head = None
+    for i in range(span.end, min(len(doc), span.end + _INSTITUTION_WORDS)):
+        if not (doc[i].is_title and doc[i].is_alpha and _same_line(doc, i - 1)):
+            break
+        if doc[i].lower_ in INSTITUTION_HEADS:
+            head = i
+    return span if head is None else NerSpan(span.start, head + 1, "ORG")
 
 
 def _companies_everywhere(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:

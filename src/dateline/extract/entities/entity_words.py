@@ -336,6 +336,34 @@ PLACE_CUES: frozenset[str] = frozenset(
     }
 )
 
+# Last words of an institution's name that often starts with a place's or a saint's name:
+# "St. Mark United Methodist Church", "Springfield General Hospital", "Oak Grove High School".
+INSTITUTION_HEADS: frozenset[str] = frozenset(
+    {
+        "church",
+        "cathedral",
+        "chapel",
+        "mosque",
+        "temple",
+        "synagogue",
+        "parish",
+        "hospital",
+        "clinic",
+        "school",
+        "schools",
+        "college",
+        "university",
+        "academy",
+        "institute",
+        "seminary",
+        "museum",
+        "library",
+        "foundation",
+        "society",
+        "association",
+    }
+)
+
 # Heads that make the name before them an organisation ("Bernama news agency").
 ORG_HEADS: frozenset[str] = frozenset(
     {
