@@ -123,3 +123,15 @@ def test_conll_as_text_scores_character_spans():
     text, offsets = _as_text(doc)
     assert text == "Mara Velt left .\n\nShe flew to Port-le-Roi"
     assert [text[a:b] for a, b in offsets] == list(doc.words)
+
+
+@pytest.mark.parametrize("args", [["meantime"], ["timeml"], ["threads", "ecbplus"], ["datelines"]])
+def test_an_eval_pointed_at_an_empty_folder_says_so_and_fails(tmp_path, monkeypatch, capsys, args):
+    from dateline.cli import main
+
+    monkeypatch.setattr("sys.argv", ["dateline", "eval", *args, str(tmp_path)])
+    with pytest.raises(SystemExit) as exit_:
+        main()
+    assert exit_.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("dateline: no ") and str(tmp_path) in err and "Traceback" not in err

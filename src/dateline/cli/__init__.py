@@ -57,4 +57,10 @@ _load_commands()
 
 
 def main() -> None:
-    app()
+    """The console entry point: a file or folder that is not there is one line on stderr and
+    exit status 2, not a traceback."""
+    try:
+        app()
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError) as exc:
+        typer.echo(f"dateline: {exc}", err=True)
+        raise SystemExit(2) from exc

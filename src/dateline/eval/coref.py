@@ -33,7 +33,7 @@ from pathlib import Path
 
 import typer
 
-from dateline.eval import meantime_tokens
+from dateline.eval import found, meantime_tokens
 from dateline.eval.metrics import prf
 
 KEY_TYPES = frozenset({"NAM", "PRE.NAM", "PRO"})
@@ -237,7 +237,7 @@ def evaluate(
     from dateline.nlp import load_pipeline
     from dateline.structure.layout import Field, Layout
 
-    files = sorted(Path(directory).rglob("*.xml"))[:limit]
+    files = found(sorted(Path(directory).rglob("*.xml")), "MEANTIME documents (*.xml)", directory)[:limit]
     docs = [read_meantime(f) for f in files]
     marked: dict[Path, int] = defaultdict(int)  # sub-corpus -> key pronouns
     for f, d in zip(files, docs):

@@ -20,6 +20,7 @@ from typing import Any
 
 import typer
 
+from dateline.eval import found
 from dateline.eval.reuters21578 import _DOC, WireStory, _field, _story
 
 # Reuters PLACES labels that are not a country's name in the gazetteer (label -> ISO alpha-2).
@@ -183,7 +184,11 @@ def register(eval_app: typer.Typer) -> None:
         gazetteer: str = typer.Option(None, "--gazetteer", help="Gazetteer file."),
     ) -> None:
         """Dateline cities against the country their Reuters stories are tagged with (PLACES)."""
-        paths = sorted(path.glob("reut2-*.sgm")) if path.is_dir() else [path]
+        paths = (
+            found(sorted(path.glob("reut2-*.sgm")), "Reuters-21578 files (reut2-*.sgm)", path)
+            if path.is_dir()
+            else [path]
+        )
         m = run(paths, per_city, gazetteer)
         typer.echo(
             f"datelines: {m['cities']} cities ({m['stories']} stories read): right {100 * m['right']:.2f}% "

@@ -29,6 +29,7 @@ from pathlib import Path
 
 import typer
 
+from dateline.eval import found
 from dateline.eval.metrics import f1 as f1_score
 from dateline.io.sources import Story
 
@@ -204,9 +205,9 @@ def register(eval_app: typer.Typer) -> None:
         from dateline.store.threads import THREAD_THRESHOLD
 
         if corpus == "wikiref":
-            items = list(wikiref_stories(directory))
+            items = found(wikiref_stories(directory), "WikiRef articles (*.txt)", directory)
         elif corpus == "ecbplus":
-            items = list(ecbplus_stories(directory, level))
+            items = found(ecbplus_stories(directory, level), "ECB+ documents (*.xml)", directory)
         else:
             raise typer.BadParameter("corpus is wikiref or ecbplus")
         items = items[:limit] if limit else items

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import typer
 
-from dateline.eval import meantime_tokens
+from dateline.eval import found, meantime_tokens
 from dateline.eval.metrics import prf
 
 
@@ -103,7 +103,9 @@ def read_dir(path: Path) -> list[TimeMLDoc]:
     """TimeML ``.tml`` files, or MEANTIME ``.xml`` files, under ``path``."""
     path = Path(path)
     docs = [read_tml(p) for p in sorted(path.rglob("*.tml"))]
-    return docs or [read_meantime(p) for p in sorted(path.rglob("*.xml"))]
+    return docs or found(
+        (read_meantime(p) for p in sorted(path.rglob("*.xml"))), "TimeML (*.tml) or MEANTIME (*.xml) files", path
+    )
 
 
 @dataclass(frozen=True, slots=True)
