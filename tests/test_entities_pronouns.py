@@ -249,3 +249,16 @@ def test_their_past_a_plural_thing_is_the_company_but_past_people_is_not(nlp, ex
     ents = entities(nlp, extract, text)
     assert ("their", "pronoun") in mentions_of(ents, "Velmora Industries")
     assert not any(m.text == "their" for m in mentions_of_entity(ents, "Brennor Bank"))
+
+
+def test_a_possessive_pronoun_tells_the_gender_too(nlp, extract):
+    # "His" makes the nominee a man: the "she" of his ex-wife is never him.
+    text = (
+        "Lawyers for both Tomas and Ilse Varga filed papers opposing the request on Monday.\n\n"
+        "The Unity Party presidential nominee argued that the files should stay sealed. His ex-wife "
+        "agreed, but she also said that her privacy mattered more.\n"
+    )
+    ents = entities(nlp, extract, text)
+    nominee = [e for e in ents if "nominee" in e.name]
+    assert nominee, [e.name for e in ents]
+    assert not {"she", "her"} & {m.text for m in nominee[0].mentions if m.kind == "pronoun"}

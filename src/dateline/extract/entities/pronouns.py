@@ -8,8 +8,9 @@ Department official") as subjects. Cheap salience rules over the parse, in text 
   subject of the nearest earlier sentence that has a person subject (a pronoun subject
   first, as it carries the topic on; then the main clause's), else to the most recent person named in the last two sentences; a known
   gender (from "his sister", "Mr.", a first name, or an earlier pronoun) must agree;
-- a pronoun that had only one person to refer to tells that person's gender to the
-  pronouns after it ("Lee ... She said ... he" cannot be Lee again);
+- a gendered pronoun, subject or possessive, tells its person's gender to the pronouns
+  after it ("Lee ... She said ... he" cannot be Lee again; "The nominee ... His ex-wife
+  agreed, but she ..." cannot be the nominee): one person, one gender in a story;
 - "they" and other plural pronouns are never a mention of one person;
 - a definite description refers to the last description with the same head noun, else
   to the most-mentioned person whose title ends with that noun ("the young leader" ->
@@ -88,8 +89,10 @@ class Resolver:
                 continue
             verb_seen = verb_seen or token.pos_ in {"VERB", "AUX"}
             if token.lower_ in POSSESSIVE_PRONOUNS and token.dep_ == "poss":  # "his", "her" before a noun
-                gid = self.antecedent(token, PRONOUN_GENDER.get(token.lower_))
+                gender = PRONOUN_GENDER.get(token.lower_)
+                gid = self.antecedent(token, gender)
                 if gid is not None:
+                    self._learn_gender(gid, gender)  # "The nominee ... His ex-wife ... she": not him
                     out.append(NewMention(token.idx, token.idx + len(token), "pronoun", gid, token.i))
                     self._seen.append((token.i, gid))
                 continue
@@ -99,7 +102,7 @@ class Resolver:
                 gender = PRONOUN_GENDER.get(token.lower_)
                 gid = self.antecedent(token, gender)
                 if gid is not None:
-                    self._learn_gender(gid, gender, token)
+                    self._learn_gender(gid, gender)
                     out.append(NewMention(token.idx, token.idx + len(token), "pronoun", gid, token.i))
                     subjects.append((token.i, gid))
                     self._seen.append((token.i, gid))
@@ -131,15 +134,10 @@ class Resolver:
                 return gid
         return None
 
-    def _learn_gender(self, gid: int, gender: str | None, token: Token) -> None:
-        """A gendered pronoun with a single person named in its window tells that person's
-        gender (the window is the one ``antecedent`` searches last)."""
+    def _learn_gender(self, gid: int, gender: str | None) -> None:
+        """A gendered pronoun tells its person's gender to the pronouns after it."""
         ref = self.referents.get(gid)
-        if ref is None or ref.gender is not None or gender is None:
-            return
-        s = self._sent_of.get(token.i, 0)
-        nearby = {g for t, g in self._seen if t < token.i and self._sent_of.get(t, -9) >= s - 2}
-        if nearby == {gid}:
+        if ref is not None and ref.gender is None and gender is not None:
             ref.gender = gender
 
     def _topic_rank(self, subject: tuple[int, int]) -> tuple[bool, bool, bool]:
