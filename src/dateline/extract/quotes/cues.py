@@ -18,6 +18,8 @@ from dateline.extract.quotes.cue_words import (
     INTENT_NOUNS,
     MODALS,
     NEGATORS,
+    NON_SPEECH_PHRASAL,
+    NON_SPEECH_VERBS,
     POLL_HEADS,
     PRODUCING_VERBS,
     REFUSALS,
@@ -177,6 +179,8 @@ def reported_speech(
             continue
         item = _according(token) or _in_poll(token)
         if item is None and model is not None and (token.pos_ == "VERB" or is_copula_candidate(token)):
+            if non_speech(token):
+                continue
             p = model.probability(token)
             item = _model_content(token, forms, p >= model.object_threshold) if p >= model.threshold else None
         elif item is None and token.pos_ == "NOUN":
@@ -214,6 +218,15 @@ def unnested(
             elif not speech[k]:
                 dropped.add(k)
     return [r for k, r in enumerate(found) if k not in dropped]
+
+
+def non_speech(token: Token) -> bool:
+    """A verb that reports no speech whatever the model scores it (``NON_SPEECH_VERBS``). A
+    particle makes another verb: "showed up at" is motion, "went on (to say)" goes on talking."""
+    particles = [c.lower_ for c in token.children if c.dep_ == "prt"]
+    if particles:
+        return any((token.lower_, p) in NON_SPEECH_PHRASAL for p in particles)
+    return token.lower_ in NON_SPEECH_VERBS
 
 
 def _split_trailing(found: Sequence[Reported], doc: Doc) -> list[Reported]:
