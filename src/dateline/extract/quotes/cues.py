@@ -20,6 +20,7 @@ from dateline.extract.quotes.cue_words import (
     NEGATORS,
     NON_SPEECH_PHRASAL,
     NON_SPEECH_VERBS,
+    PLACE_PREPOSITIONS,
     POLL_HEADS,
     PRODUCING_VERBS,
     REFUSALS,
@@ -222,10 +223,14 @@ def unnested(
 
 def non_speech(token: Token) -> bool:
     """A verb that reports no speech whatever the model scores it (``NON_SPEECH_VERBS``). A
-    particle makes another verb: "showed up at" is motion, "went on (to say)" goes on talking."""
-    particles = [c.lower_ for c in token.children if c.dep_ == "prt"]
-    if particles:
-        return any((token.lower_, p) in NON_SPEECH_PHRASAL for p in particles)
+    particle or adverb right after it makes a phrase of its own ("showed up at" is motion,
+    "walked back the remarks" and "went on to say" are not)."""
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if after is not None and after.head.i == token.i and after.dep_ in ("prt", "advmod", "prep"):
+        if (token.lower_, after.lower_) in NON_SPEECH_PHRASAL:
+            return True
+        if after.lower_ not in PLACE_PREPOSITIONS:
+            return False
     return token.lower_ in NON_SPEECH_VERBS
 
 
