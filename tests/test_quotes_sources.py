@@ -84,6 +84,10 @@ def test_verbs_that_report_nothing_make_no_quotes(read, text):
     assert read(text).quotes == ()
 
 
+def test_quoted_words_under_a_non_speech_verb_are_no_partial_quote(read):
+    assert read('Councillor Tomas Brandt hired "a small army" of volunteers for the harbour fair.').quotes == ()
+
+
 def test_a_particle_makes_another_verb(read):
     """ "went on to say" goes on talking; only a listed phrase ("showed up at") is motion."""
     quote = _by_cue(read("Mayor Elena Varga went on to say that the mill would be saved."), "went on")
