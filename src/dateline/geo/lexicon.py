@@ -621,6 +621,18 @@ PLACE_FOLLOWERS: frozenset[str] = frozenset(
         "voters",
     }
 )
+# Offices of a state or province, written after its name: "New York Governor", "Ohio's
+# attorney general" (a city has a mayor and a council: `PLACE_FOLLOWERS`).
+STATE_OFFICES: tuple[str, ...] = (
+    "governor",
+    "gov.",
+    "lieutenant governor",
+    "attorney general",
+    "legislature",
+    "statehouse",
+    "general assembly",
+    "premier",
+)
 # Party labels before a legislator's home place ("Rep. Ann Lee, R-Marshall"; "DFL-Cook" in Minnesota).
 PARTY_LABELS: tuple[str, ...] = ("R", "D", "I", "DFL")
 # Plural division nouns after a list of names: "Barrow, Jackson and Madison counties".

@@ -31,6 +31,7 @@ WIDE_CODES = frozenset({"CONT", "RGN"})  # continents and world regions ("the Mi
 ALTERNATE_PENALTY = 2.0  # an alternate name (often a foreign or former one) is a weaker match
 DIVISION_CODES = frozenset({"ADM1", "ADM2"})
 HUGE_CITY = 5_000_000  # a city this big is meant over a division of the same name
+CITY_PART_KM = 30.0  # a place this near a huge city's point is a part of it ("Queens, New York")
 BIG_CITY = 1_000_000
 PROMINENT_DIVISION = 100_000  # a first-level division this big is a place whatever the tagger typed it
 WEAK_LOCAL_PLACE = 10_000  # a name tagged as a person needs local support and this many people
@@ -73,6 +74,14 @@ _ACRONYM = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Za-z&]{2,5}$")
 _POSTAL_CODE = re.compile(r"^[A-Z]{2}$")  # "MA", "PA": a U.S. state's postal code
 _COMPASS_INITIAL = re.compile(r"^([NSEW])\.\s*(?=[A-Z])")
 # What lies between two names of a list ("Oregon, Nevada and Utah"), spaces normalised.
+# A name written as a state: "Washington state", "New York's governor", "the state of Washington"
+# ("Ohio State University" is a name of its own).
+_STATE_AFTER = re.compile(
+    r"(?<![ \t])(?:['’]s)?[ \t]++(?:state(?!\w)|State(?![ \t]*[A-Za-z])|(?i:"
+    + "|".join(r"[ \t]+".join(map(re.escape, o.split())) for o in lexicon.STATE_OFFICES)
+    + r")(?!\w))"
+)
+_STATE_BEFORE = re.compile(r"\b[Ss]tate of[ \t]+$")
 _LIST_GAPS = frozenset({",", "and", "or", "&", ", and", ", or", ", &"})
 
 
@@ -245,7 +254,7 @@ class Resolver:
         """Readings keyed by folded name. ``country`` is the dateline's country (ISO alpha-2);
         ``countries`` those of the story's people and organisations; ``text``, the story the
         toponyms' spans point into, shows which names are written as a list."""
-        names = self._group(toponyms)
+        names = self._group(toponyms, text)
         base = _candidate_layout(names)
         if country:
             base.countries[country] += 3
@@ -257,7 +266,7 @@ class Resolver:
             context.listed = _list_mates(toponyms, text, first)
         return {k: self._reading(n, context) for k, n in names.items()}
 
-    def _group(self, toponyms: Sequence[Toponym]) -> dict[str, _Name]:
+    def _group(self, toponyms: Sequence[Toponym], text: str | None = None) -> dict[str, _Name]:
         names: dict[str, _Name] = {}
         for t in sorted(toponyms, key=lambda t: t.start):
             key = fold(surface(t.text))
@@ -271,8 +280,14 @@ class Resolver:
                 name.qualifiers.add(t.qualifier)
         for t in toponyms:  # "Buffalo, New York": a name written as another's state is that state
             qualifying = names.get(fold(surface(t.qualifier))) if t.qualifier else None
-            if qualifying is not None:
+            if qualifying is not None and not self._part_of_huge_city(t.text, qualifying.text):
                 qualifying.sources.add("region")
+        if text:  # "Washington state", "New York's governor": when most of a name's mentions say so
+            cued = Counter(fold(surface(t.text)) for t in toponyms if written_as_state(text, t.start, t.end))
+            mentions = Counter(fold(surface(t.text)) for t in toponyms)
+            for key, n in cued.items():
+                if key in names and 2 * n >= mentions[key]:
+                    names[key].sources.add("region")
         for name in names.values():
             name.candidates = self.candidates(name.text, demonym=name.demonym_only)
             if _ACRONYM.match(name.text.replace(".", "")) and "dateline" not in name.sources:
@@ -294,12 +309,27 @@ class Resolver:
             )
             if name.names_country:  # "Canada, Mexico": a list of countries, not Canada in Mexico
                 name.qualifiers = {q for q in name.qualifiers if any(a1 for _, a1 in self._qualifier_regions({q}))}
+            if name.qualifiers and any(e.kind == NAME and e.fcode == "ADM1" for e in name.candidates):
+                regions = self._qualifier_regions(name.qualifiers)
+                if not any((e.country, e.admin1) in regions or (e.country, "") in regions for e in name.candidates):
+                    name.qualifiers = set()  # "the Indiana, Ill., border": two states, not Indiana in Illinois
             name.capital_countries = frozenset(
                 e.country
                 for e in name.candidates
                 if e.fclass == "P" and (e.fcode == "PPLC" and e.kind == NAME or e.population >= HUGE_CITY)
             )
         return names
+
+    def _part_of_huge_city(self, text: str, qualifier: str) -> bool:
+        """ "Queens, New York", "Brooklyn, New York": a part of the huge city the qualifier also
+        names is written with the city, not the state ("Buffalo, New York" is the state)."""
+        cities = [e for e in self.candidates(qualifier) if e.fclass == "P" and e.population >= HUGE_CITY]
+        return any(
+            haversine_km(e.lat, e.lon, c.lat, c.lon) <= CITY_PART_KM
+            for c in cities
+            for e in self.candidates(text)
+            if e.geonameid != c.geonameid
+        )
 
     def _reading(self, name: _Name, context: _Context) -> Reading:
         scored = sorted(((self._score(e, name, context), e) for e in name.candidates), key=lambda se: -se[0])[:10]
@@ -860,6 +890,14 @@ def _list_mates(toponyms: Sequence[Toponym], text: str, first: dict[str, Entry |
                 if kind:
                     out.setdefault(key, Counter())[kind] += 1
     return out
+
+
+def written_as_state(text: str, start: int, end: int) -> bool:
+    """Whether the words around a name say it is a state or province: "Washington state", "New
+    York Governor", "Georgia's attorney general", "the state of Washington" (a city has a mayor)."""
+    return bool(_STATE_AFTER.match(text, end, min(len(text), end + 30))) or bool(
+        _STATE_BEFORE.search(text, max(0, start - 12), start)
+    )
 
 
 def list_separator(gap: str) -> str | None:
