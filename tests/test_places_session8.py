@@ -105,3 +105,27 @@ def test_two_states_written_one_after_the_other_are_no_town_and_its_state(resolv
 def test_only_a_region_written_after_a_comma_qualifies_a_name(resolver, text, name, expected):
     end = text.index(name) + len(name)
     assert written_qualifier(text, end, resolver) == expected
+
+
+def test_a_formal_name_written_without_its_the_is_still_the_country():
+    """ "Democratic Republic of Congo": news drops the "the" of GeoNames' name."""
+    from dateline.geo.resolve import name_keys
+
+    assert "democratic republic of the congo" in name_keys("Democratic Republic of Congo")
+    assert name_keys("Republic of the Congo") == ["republic of the congo"]
+
+
+def test_a_capital_written_in_a_list_of_its_countrys_states_is_the_state(resolver):
+    """The capital's support from its named country does not hold in a list of states."""
+    states = "Cases in Indiana, Washington and Illinois, the United States said."
+    assert (
+        read(resolver, states, "Indiana", "Washington", "Illinois", "United States")["washington"] == WASHINGTON_STATE
+    )
+    cities = "Talks in Washington and Chicago, the United States said."
+    assert read(resolver, cities, "Washington", "Chicago", "United States")["washington"] == WASHINGTON_DC
+
+
+def test_a_seat_of_government_given_as_a_name_is_its_capital(resolver):
+    """The resolver reads "the White House" as the reader does: Washington, whatever the story."""
+    found = read(resolver, "A White House dinner for Ohio Gov. Ann Lee.", "White House", "Ohio")
+    assert found["white house"] == WASHINGTON_DC

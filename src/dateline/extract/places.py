@@ -103,7 +103,7 @@ def extract_places(ctx: StoryContext, resolver: Resolver) -> tuple[Place, ...]:
             metonym = reading.entry is not None and _is_metonym(ctx, reading.entry, s.toponym)
             groups.add(reading, s, metonym)
     for mention, (code, capital) in seats:
-        entry = _capital(resolver, code, capital)
+        entry = resolver.capital(code, capital)
         if entry is not None:
             reading = Reading(fold(mention.text), entry, (entry,), why=("a seat of government stands for its capital",))
             groups.add(reading, _Seen(Toponym(mention.text, mention.start, mention.end, "seat"), None), True)
@@ -503,11 +503,6 @@ def _seat_mentions(entities: Iterable[Entity]) -> Iterator[tuple[Mention, tuple[
             key = fold(surface(m.text))
             if key in lexicon.SEATS_OF_GOVERNMENT:
                 yield m, lexicon.SEATS_OF_GOVERNMENT[key]
-
-
-def _capital(resolver: Resolver, country: str, capital: str) -> Entry | None:
-    found = [e for e in resolver.candidates(capital) if e.country == country and e.fclass == "P"]
-    return max(found, key=lambda e: e.population, default=None)
 
 
 # --- reading ------------------------------------------------------------------------------

@@ -290,6 +290,10 @@ class Resolver:
                     names[key].sources.add("region")
         for name in names.values():
             name.candidates = self.candidates(name.text, demonym=name.demonym_only)
+            seat = lexicon.SEATS_OF_GOVERNMENT.get(name.key)
+            if seat is not None:  # "the White House" is Washington, never White House, Tennessee
+                capital = self.capital(*seat)
+                name.candidates = (capital,) if capital is not None else ()
             if _ACRONYM.match(name.text.replace(".", "")) and "dateline" not in name.sources:
                 # "BBC", "I.R.S.": an acronym names a place as a known abbreviation or a big place's name
                 name.candidates = tuple(e for e in name.candidates if _acronym_can_name(e, name.text))
@@ -319,6 +323,11 @@ class Resolver:
                 if e.fclass == "P" and (e.fcode == "PPLC" and e.kind == NAME or e.population >= HUGE_CITY)
             )
         return names
+
+    def capital(self, country: str, name: str) -> Entry | None:
+        """The city of ``name`` in ``country`` a seat of government stands for ("the Kremlin")."""
+        found = [e for e in self.candidates(name) if e.country == country and e.fclass == "P"]
+        return max(found, key=lambda e: e.population, default=None)
 
     def _part_of_huge_city(self, text: str, qualifier: str) -> bool:
         """ "Queens, New York", "Brooklyn, New York": a part of the huge city the qualifier also
@@ -472,12 +481,15 @@ class Resolver:
 
 
 def name_keys(text: str) -> list[str]:
-    """Folded spellings to look a mention up by: as written, without "the"/"'s", expanded."""
+    """Folded spellings to look a mention up by: as written, without "the"/"'s", expanded, and
+    with the "the" news drops from a country's formal name put back ("Republic of Congo")."""
     keys = [fold(text), fold(surface(text))]
     compass = _COMPASS_INITIAL.match(surface(text))
     if compass:
         word = lexicon.COMPASS_INITIALS[compass.group(1).lower()]
         keys.append(fold(word + " " + surface(text)[compass.end() :]))
+    if " of " in keys[1] and " of the " not in keys[1]:  # "Democratic Republic of Congo"
+        keys.append(keys[1].replace(" of ", " of the ", 1))
     words = keys[1].split(" ")
     if len(words) > 1 and words[0] in lexicon.PREFIX_EXPANSIONS:
         keys.append(" ".join([lexicon.PREFIX_EXPANSIONS[words[0]], *words[1:]]))
@@ -745,7 +757,8 @@ def _story_terms(entry: Entry, key: str, context: _Context) -> Iterable[tuple[st
             yield "listed with other states or provinces of its country", LISTED
         elif entry.fcode in COUNTRY_CODES and mates[("country", "")]:
             yield "listed with other countries", LISTED
-    if entry.fcode == "PPLC" and context.named_countries.get(entry.country, set()) - {key}:
+    listed_with_states = bool(mates and mates[("ADM1", entry.country)])  # "Utah, Washington and Wisconsin"
+    if entry.fcode == "PPLC" and context.named_countries.get(entry.country, set()) - {key} and not listed_with_states:
         yield "the story names its country", CAPITAL_OF_NAMED_COUNTRY  # "Moscow" beside "Russia", not "Mexico" itself
     countries = context.country_weight(entry.country, key)
     if countries > 0:
