@@ -114,3 +114,12 @@ def test_meantime_key_read_as_the_guidelines_write_it(tmp_path):
     assert lines[0] == "# fixture"
     assert "'Orvane'@18:R0 'it'@30:R1" in lines[1]
     assert "'Reports'@38:+" in lines[2]
+
+
+def test_conll_as_text_scores_character_spans():
+    from dateline.eval.conll import ConllDoc, _as_text
+
+    doc = ConllDoc(("Mara", "Velt", "left", ".", "She", "flew", "to", "Port-le-Roi"), (0, 4), frozenset())
+    text, offsets = _as_text(doc)
+    assert text == "Mara Velt left .\n\nShe flew to Port-le-Roi"
+    assert [text[a:b] for a, b in offsets] == list(doc.words)

@@ -46,3 +46,18 @@ def test_a_city_visited_is_a_place_in_the_record(reader):
 def test_title_case_verbs_are_not_names(nlp):
     doc = nlp("Norvik Bank Says Profits Fell Sharply In Oslo\n\nThe bank said profits fell.")
     assert not any(w in e.text for e in doc.ents for w in ("Says", "Fell", "Profits", "Sharply"))
+
+
+def test_names_lose_the_white_space_and_commas_at_their_edges():
+    # The recogniser may stop a name on the comma of "Harlow, Mass." or run it into the blank
+    # line after it; the name is the words alone.
+    from spacy.tokens import Span
+
+    from dateline.nlp import trim_entities
+
+    doc = spacy.blank("en")("They flew to Harlow, Mass.\n\nThe Veld Group said so.")
+    harlow = Span(doc, 3, 5, label="GPE")  # "Harlow,"
+    group = Span(doc, 6, 10, label="ORG")  # "\n\nThe Veld Group": starts on the blank line
+    assert harlow.text == "Harlow," and group.text.startswith("\n")
+    doc.set_ents([harlow, group])
+    assert [e.text for e in trim_entities(doc).ents] == ["Harlow", "The Veld Group"]

@@ -212,3 +212,10 @@ def test_never_a_place_whatever_town_bears_the_name(read_places):
     assert "earth" in lexicon.NOT_PLACE_NAMES
     found = read_places("Life on Earth goes on, Paris officials said on Monday.")
     assert all(p.name != "Earth" for p in found)
+
+
+def test_demonym_after_the_comma_is_not_the_place_country(read_places):
+    # "in Paris, Russian exiles ...": the word after the comma is the sentence going on, not a
+    # country written after the city, so it must not hold Paris to Russia.
+    found = by_name(read_places("But in Paris, Russian exiles insist the talks will fail, their leader said."))
+    assert found["Paris"].country == "FR"

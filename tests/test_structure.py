@@ -294,3 +294,20 @@ def test_sign_off_at_the_end_of_the_last_line():
     )
     assert lay.agency == "Reuters" and lay.body.text.endswith("told on Monday.")
     assert parse_structure("Mill to close\n\nThe mill will close.\n\nThe owner told Reuters.\n").agency is None
+
+
+def test_a_page_address_gives_the_day_when_the_story_gives_none():
+    text = (
+        "https://news.example.org/2011/03/09/valley-floods/\n\nFloods close valley roads\n\n"
+        "Heavy rain closed roads across the valley on Tuesday, officials said.\n"
+    )
+    layout = parse_structure(text)
+    assert layout.published == "2011-03-09" and layout.headline.text == "Floods close valley roads"
+    span = layout.published_span
+    assert text[span.start : span.end] == span.text == "2011/03/09"
+
+
+def test_a_written_timestamp_wins_over_the_address_and_bad_days_give_none():
+    dated = "https://news.example.org/2011/03/09/floods/\n\nFloods close roads\n\nMarch 10, 2011\n\nRain fell.\n"
+    assert parse_structure(dated).published == "2011-03-10"
+    assert parse_structure("https://news.example.org/2011/02/30/x/\n\nFloods close roads\n\nRain fell.\n").published is None

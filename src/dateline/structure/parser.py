@@ -19,7 +19,7 @@ from dateline.structure.credits import parse_ap_contributors, parse_credits, par
 from dateline.structure.layout import CreditLine, DatelineField, Field, Layout
 from dateline.structure.regions import is_known_place, locate_region
 from dateline.structure.text import BLANK_LINE, lines_of, smart_title, strip_field
-from dateline.structure.timestamp import is_bare_timestamp, parse_timestamp
+from dateline.structure.timestamp import is_bare_timestamp, parse_timestamp, url_date
 
 HEADER_MAX_LINES = 16
 HEADLINE_MAX_CHARS = 250
@@ -65,6 +65,7 @@ class _Header:
     byline: Field | None = None
     authors: list[Field] = field(default_factory=list)
     url: str | None = None
+    url_span: Field | None = None
     lead: int = 0  # lines above the headline that are not it (the page's address, a timestamp)
 
 
@@ -91,6 +92,10 @@ def parse_structure(
         dateline = _date_dateline(dateline, published)
         if published is None and dateline.date and not dateline.date.startswith("X"):
             published, header.published_span = dateline.date, dateline.date_text  # the dateline's own date
+    if published is None and header.url_span is not None and (day := url_date(header.url_span.text)):
+        # a page copied with its address above it and no other date: the day its address gives
+        start, end = header.url_span.start + day[1], header.url_span.start + day[2]
+        published, header.published_span = day[0], Field(text[start:end], start, end)
     agency = header.agency or (dateline.agency if dateline else None) or signed or _agency_from_credits(boilerplate)
     if not blocks:  # nothing but header: keep the whole text as body
         body_start, body_end = 0, len(text)
@@ -164,6 +169,7 @@ def _read_header_line(header: _Header, line: Field, index: int, lines: list[Fiel
     s = line.text
     if index == header.lead and P.URL_LINE.match(s):
         header.url = header.url or s
+        header.url_span = header.url_span or line
         header.lead += 1
         return True
     if m := P.AGENCY_LINE.match(s):

@@ -145,6 +145,8 @@ TIMESTAMP_LINE = re.compile(
 
 # The story's address alone on a line above it, as pages saved from the web keep it.
 URL_LINE = re.compile(r"^\s*+(?:https?://|www\.)\S++\s*+$", re.I)
+# The day a page's address gives: ".../2008/07/23/story-name/", ".../2013-09-14/...".
+URL_DATE = re.compile(r"/(?P<y>(?:19|20)\d\d)(?P<sep>[/-])(?P<m>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)(?:[/.?#_-]|$)")
 
 # What a line holding only a timestamp may hold besides the date and the time: labels,
 # a weekday, a zone, an agency, the time in a second zone, separators. "Posted 12/19/2005

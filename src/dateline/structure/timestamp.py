@@ -40,6 +40,18 @@ def parse_timestamp(line: str) -> str | None:
     return stamp.replace(tzinfo=timezone(timedelta(minutes=offset))).isoformat()
 
 
+def url_date(url: str) -> tuple[str, int, int] | None:
+    """The day a page's address gives ("/2008/07/23/" -> "2008-07-23") and where it is written."""
+    m = P.URL_DATE.search(url)
+    if m is None:
+        return None
+    try:
+        day = datetime(int(m["y"]), int(m["m"]), int(m["d"]))
+    except ValueError:
+        return None
+    return day.date().isoformat(), m.start("y"), m.end("d")
+
+
 def _date_parts(d) -> tuple[int, int, int]:
     if d["y3"]:
         return int(d["y3"]), int(d["m3"]), int(d["d3"])
