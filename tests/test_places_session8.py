@@ -129,3 +129,12 @@ def test_a_seat_of_government_given_as_a_name_is_its_capital(resolver):
     """The resolver reads "the White House" as the reader does: Washington, whatever the story."""
     found = read(resolver, "A White House dinner for Ohio Gov. Ann Lee.", "White House", "Ohio")
     assert found["white house"] == WASHINGTON_DC
+
+
+def test_a_region_known_only_by_its_divisions_sits_among_them(resolver):
+    """ "Darfur": no entry of its own, but "North/South/West Darfur" are divisions of Sudan."""
+    readings = resolver.resolve([Toponym("Darfur", 0, 6), Toponym("Sudan", 20, 25)])
+    darfur = readings["darfur"].entry
+    assert darfur is not None and darfur.country == "SD" and darfur.fcode == "RGN"
+    assert 12.0 < darfur.lat < 14.0 and 23.0 < darfur.lon < 25.0  # the mean of its three parts
+    assert resolver.resolve([Toponym("Province", 0, 8)])["province"].entry is None  # a division noun

@@ -310,4 +310,7 @@ def test_a_page_address_gives_the_day_when_the_story_gives_none():
 def test_a_written_timestamp_wins_over_the_address_and_bad_days_give_none():
     dated = "https://news.example.org/2011/03/09/floods/\n\nFloods close roads\n\nMarch 10, 2011\n\nRain fell.\n"
     assert parse_structure(dated).published == "2011-03-10"
-    assert parse_structure("https://news.example.org/2011/02/30/x/\n\nFloods close roads\n\nRain fell.\n").published is None
+    assert (
+        parse_structure("https://news.example.org/2011/02/30/x/\n\nFloods close roads\n\nRain fell.\n").published
+        is None
+    )

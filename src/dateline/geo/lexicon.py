@@ -99,6 +99,9 @@ AREA_PREFIXES: frozenset[str] = frozenset(
 # Nouns that end the name of a division in its own right ("North Eastern Province").
 DIVISION_NOUNS: frozenset[str] = frozenset({"province", "region", "district", "state", "territory", "county"})
 
+# Words that name the parts of a region divided into divisions ("North Darfur", "Central Darfur").
+PART_WORDS: tuple[str, ...] = ("north", "south", "east", "west", "central")
+
 # "the North" / "the South" shorten a divided country's name when the story names it.
 COMPASS_WORDS: tuple[str, ...] = ("north", "south", "east", "west")
 

@@ -31,6 +31,7 @@ WIDE_CODES = frozenset({"CONT", "RGN"})  # continents and world regions ("the Mi
 ALTERNATE_PENALTY = 2.0  # an alternate name (often a foreign or former one) is a weaker match
 DIVISION_CODES = frozenset({"ADM1", "ADM2"})
 HUGE_CITY = 5_000_000  # a city this big is meant over a division of the same name
+DIVIDED_REGION_ID = -(10**9)  # a region made of its divisions has no GeoNames id: one below this
 CITY_PART_KM = 30.0  # a place this near a huge city's point is a part of it ("Queens, New York")
 BIG_CITY = 1_000_000
 PROMINENT_DIVISION = 100_000  # a first-level division this big is a place whatever the tagger typed it
@@ -194,7 +195,41 @@ class Resolver:
                     found.setdefault(e.geonameid, e)
         if not found and not demonym:
             found = {e.geonameid: e for e in self._area_part(text)}
+        if not demonym and not any(e.kind == NAME and e.population >= PROMINENT_DIVISION for e in found.values()):
+            for e in self._divided_region(text):
+                found.setdefault(e.geonameid, e)
         return tuple(found.values())
+
+    def _divided_region(self, text: str) -> tuple[Entry, ...]:
+        """ "Darfur", "Kordofan": a region the gazetteer knows only by its divisions ("North
+        Darfur", "South Darfur"...), two or more of one country, sits at the mean of their points."""
+        key = fold(surface(text))
+        if not key or key in lexicon.GENERIC_REGION_WORDS or key.split(" ")[-1] in lexicon.DIVISION_NOUNS:
+            return ()
+        parts = [
+            e
+            for word in lexicon.PART_WORDS
+            for e in self.gazetteer.lookup(f"{word} {key}")
+            if e.kind == NAME and e.fcode == "ADM1"
+        ]
+        countries = {e.country for e in parts}
+        if len(parts) < 2 or len(countries) != 1:
+            return ()
+        return (
+            Entry(
+                DIVIDED_REGION_ID - min(e.geonameid for e in parts),
+                surface(text),
+                sum(e.lat for e in parts) / len(parts),
+                sum(e.lon for e in parts) / len(parts),
+                "L",
+                "RGN",
+                countries.pop(),
+                "",
+                "",
+                sum(e.population for e in parts),
+                0,
+            ),
+        )
 
     def _area_part(self, text: str) -> tuple[Entry, ...]:
         """ "Northeast Georgia", "East Texas", "Western Pennsylvania", "Metro Vancouver": a part of
