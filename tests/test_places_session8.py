@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from geo_fixtures import build_gazetteer
+from test_geo_resolve import story
 
 from dateline.extract.places import written_qualifier
 from dateline.geo import store
@@ -138,3 +139,15 @@ def test_a_region_known_only_by_its_divisions_sits_among_them(resolver):
     assert darfur is not None and darfur.country == "SD" and darfur.fcode == "RGN"
     assert 12.0 < darfur.lat < 14.0 and 23.0 < darfur.lon < 25.0  # the mean of its three parts
     assert resolver.resolve([Toponym("Province", 0, 8)])["province"].entry is None  # a division noun
+
+
+def test_a_bare_dateline_is_no_part_of_a_huge_city(resolver):
+    """A London district files as "LONDON": a bare "GREENWICH" is Greenwich, Connecticut, with
+    no story evidence at all; "LONDON" is still London, and so is a Greenwich the story puts in
+    England's capital in the body."""
+    greenwich = resolver.resolve([Toponym("GREENWICH", 0, 9, "dateline")])["greenwich"].entry
+    assert greenwich is not None and greenwich.country == "US"
+    london = resolver.resolve([Toponym("LONDON", 0, 6, "dateline")])["london"].entry
+    assert london is not None and london.country == "GB"
+    body = resolver.resolve(story("Greenwich", "London", "United Kingdom"))["greenwich"].entry
+    assert body is not None and body.country == "GB"

@@ -124,6 +124,7 @@ class _Name:
     names_country: bool = False  # the name is a country's own name ("Mexico", not Mexico City)
     capital_countries: frozenset[str] = frozenset()  # countries where the name is a capital or huge city
     respelled: bool = False  # a misspelt dateline read as a town's name one letter off
+    city_parts: frozenset[int] = frozenset()  # candidates of a bare dateline that are parts of a huge city
 
     @property
     def strong(self) -> bool:
@@ -153,6 +154,7 @@ class _Context:
     candidates_of: dict[str, tuple[Entry, ...]] = field(default_factory=dict)
     area_named: dict[str, set[str]] = field(default_factory=dict)  # name -> countries it is or has a state of
     bare_datelines: set[str] = field(default_factory=set)  # dateline names written without a state or country
+    city_parts: set[int] = field(default_factory=set)  # candidates of bare datelines that are parts of huge cities
     named_states: set[tuple[str, str]] = field(default_factory=set)  # (cc, admin1) of states the story names
     country_points: list[tuple[str, Entry]] = field(default_factory=list)  # (name, country) of named countries
 
@@ -352,12 +354,27 @@ class Resolver:
                 regions = self._qualifier_regions(name.qualifiers)
                 if not any((e.country, e.admin1) in regions or (e.country, "") in regions for e in name.candidates):
                     name.qualifiers = set()  # "the Indiana, Ill., border": two states, not Indiana in Illinois
+            if "dateline" in name.sources and not name.qualifiers:
+                name.city_parts = frozenset(e.geonameid for e in name.candidates if self._city_part(e))
             name.capital_countries = frozenset(
                 e.country
                 for e in name.candidates
                 if e.fclass == "P" and (e.fcode == "PPLC" and e.kind == NAME or e.population >= HUGE_CITY)
             )
         return names
+
+    def _city_part(self, entry: Entry) -> bool:
+        """A town of under 100,000 people within 30 km of a huge city's point is a part of it
+        (Greenwich, London): a wire dateline names the huge city instead ("LONDON")."""
+        return (
+            entry.fclass == "P"
+            and entry.population < FAMOUS_NAMESAKE
+            and any(
+                haversine_km(entry.lat, entry.lon, c.lat, c.lon) <= CITY_PART_KM
+                for c in self.gazetteer.big_places(HUGE_CITY)
+                if c.geonameid != entry.geonameid
+            )
+        )
 
     def capital(self, country: str, name: str) -> Entry | None:
         """The city of ``name`` in ``country`` a seat of government stands for ("the Kremlin")."""
@@ -410,7 +427,9 @@ class Resolver:
             terms.append(
                 (
                     "a dateline names the famous city",
-                    DATELINE_PROMINENCE * prominence(entry) if entry.fclass == "P" else 0.0,
+                    DATELINE_PROMINENCE * prominence(entry)
+                    if entry.fclass == "P" and entry.geonameid not in name.city_parts
+                    else 0.0,
                 )
             )
         qualifier = self._qualifier_score(entry, name)
@@ -549,6 +568,7 @@ def _context_from(names: dict[str, _Name], chosen: dict[str, Entry | None], base
         candidates_of=base.candidates_of,
         area_named=base.area_named,
         bare_datelines=base.bare_datelines,
+        city_parts=base.city_parts,
     )
     for key, entry in chosen.items():
         if entry is None:
@@ -635,6 +655,7 @@ def _candidate_layout(names: dict[str, _Name]) -> _Context:
         context.candidates_of[key] = name.candidates
         if "dateline" in name.sources and not name.qualifiers:
             context.bare_datelines.add(key)
+            context.city_parts |= name.city_parts
         for e in name.candidates:
             if e.kind == NAME and (e.fcode in COUNTRY_CODES or e.fcode == "ADM1") and e.population >= 100_000:
                 context.area_named.setdefault(key, set()).add(e.country)
@@ -704,7 +725,7 @@ def _prior(entry: Entry, name: _Name) -> float:
     if entry.fcode in DIVISION_CODES and entry.country in name.capital_countries:
         score -= 3.0  # "Washington", "New York", "Tokyo": the city, not the division
     if "dateline" in name.sources and not name.qualifiers:  # "WASHINGTON", not "WASHINGTON, Pa."
-        if entry.fclass == "P":
+        if entry.fclass == "P" and entry.geonameid not in name.city_parts:
             score += DATELINE_PROMINENCE * prominence(entry)
         elif entry.fcode in DIVISION_CODES:
             score -= DATELINE_DIVISION_PENALTY
@@ -853,8 +874,13 @@ def _famous_kind(entry: Entry) -> bool:
 
 
 def _famous_of_name(key: str, context: _Context) -> Entry | None:
-    """The most prominent town the name is the own name of, if any."""
-    towns = [e for e in context.candidates_of.get(key, ()) if e.fclass == "P" and e.kind == NAME]
+    """The most prominent town the name is the own name of, if any (not a part of a huge city:
+    a bare "GREENWICH" dateline is Greenwich, Connecticut, since Greenwich, London files as "LONDON")."""
+    towns = [
+        e
+        for e in context.candidates_of.get(key, ())
+        if e.fclass == "P" and e.kind == NAME and e.geonameid not in context.city_parts
+    ]
     return max(towns, key=prominence) if towns else None
 
 
