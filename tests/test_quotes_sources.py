@@ -75,10 +75,23 @@ def test_negated_and_hypothetical_attributions_are_marked(read, text, modality):
         "Police found a rusty bicycle in the river on Tuesday.",
         "Rescuers sought the missing hikers in the hills all night.",
         "The council built a new footbridge across the river.",
+        # Non-speech verbs the cue model scores as cues: the lexicon of verb classes vetoes them.
+        "Councillor Tomas Brandt tossed a ball with his daughter in the park.",
+        "Councillor Tomas Brandt hired a lawyer to fight the ruling.",
     ],
 )
 def test_verbs_that_report_nothing_make_no_quotes(read, text):
     assert read(text).quotes == ()
+
+
+def test_quoted_words_under_a_non_speech_verb_are_no_partial_quote(read):
+    assert read('Councillor Tomas Brandt hired "a small army" of volunteers for the harbour fair.').quotes == ()
+
+
+def test_a_particle_makes_another_verb(read):
+    """ "went on to say" goes on talking; only a listed phrase ("showed up at") is motion."""
+    quote = _by_cue(read("Mayor Elena Varga went on to say that the mill would be saved."), "went on")
+    assert "mill would be saved" in quote.text
 
 
 def test_learned_cues_beyond_the_listed_verbs(read):

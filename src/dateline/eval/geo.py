@@ -153,14 +153,19 @@ def error_metrics(errors: Sequence[float | None]) -> dict[str, float]:
 
 def given_gold(docs: Iterable[GoldDoc], resolver, misses: list[str] | None = None) -> dict[str, float]:
     """Resolve each document's gold names together (one story = one context); each name
-    answered more than 161 km off (or not at all) is added to ``misses`` as a line."""
+    answered more than 161 km off (or not at all) is added to ``misses`` as a line. The names
+    are given, the story is read as the reader reads it: the state or country written after a
+    name ("Buffalo, New York") is its qualifier here too."""
+    from dateline.extract.places import written_qualifier
     from dateline.geo.resolve import Toponym, haversine_km
     from dateline.geo.text import fold, surface
 
     errors: list[float | None] = []
     started, count = time.perf_counter(), 0
     for doc in docs:
-        toponyms = [Toponym(t.text, t.start, t.end, source="gold") for t in doc.toponyms]
+        toponyms = [
+            Toponym(t.text, t.start, t.end, "gold", written_qualifier(doc.text, t.end, resolver)) for t in doc.toponyms
+        ]
         readings = resolver.resolve(toponyms, text=doc.text)
         count += 1
         for t in doc.toponyms:

@@ -103,7 +103,7 @@ def extract_places(ctx: StoryContext, resolver: Resolver) -> tuple[Place, ...]:
             metonym = reading.entry is not None and _is_metonym(ctx, reading.entry, s.toponym)
             groups.add(reading, s, metonym)
     for mention, (code, capital) in seats:
-        entry = _capital(resolver, code, capital)
+        entry = resolver.capital(code, capital)
         if entry is not None:
             reading = Reading(fold(mention.text), entry, (entry,), why=("a seat of government stands for its capital",))
             groups.add(reading, _Seen(Toponym(mention.text, mention.start, mention.end, "seat"), None), True)
@@ -129,7 +129,7 @@ def _toponyms(ctx: StoryContext, entities: list[Entity], resolver: Resolver) -> 
             source = _source_of(entity, m, person_tails, resolver, cue)
             if source:
                 found.append(
-                    _Seen(Toponym(m.text, m.start, m.end, source, _qualifier(text, m.end, resolver)), entity.id)
+                    _Seen(Toponym(m.text, m.start, m.end, source, written_qualifier(text, m.end, resolver)), entity.id)
                 )
             if (source is None or source == "weak" and " " in m.text) and _claimable(entity, m, person_tails):
                 unread.append((entity, m))
@@ -248,7 +248,7 @@ def _place_cue(text: str, mention: Mention, resolver: Resolver) -> str | None:
     follower = after[0].lower().strip(".,;:") if after and text[mention.end : mention.end + 1] == " " else ""
     if follower in lexicon.PLACE_FOLLOWERS:
         return "follower"
-    if word in lexicon.PLACE_PREPOSITIONS or _qualifier(text, mention.end, resolver):
+    if word in lexicon.PLACE_PREPOSITIONS or written_qualifier(text, mention.end, resolver):
         return "place"
     return "near" if word in lexicon.LOCATIVE_PREPOSITIONS else None
 
@@ -295,14 +295,19 @@ def _person_name_parts(entities: Iterable[Entity]) -> set[str]:
     return parts
 
 
-def _qualifier(text: str, end: int, resolver: Resolver) -> str | None:
+def written_qualifier(text: str, end: int, resolver: Resolver) -> str | None:
     """The region written after a name: "Texas" in "Paris, Texas", "Va." in "Alexandria, Va."."""
     match = _QUALIFIER.match(text, end, min(len(text), end + 40))
     if not match:
         return None
     qualifier = resolver.region_qualifier(match.group(1))
-    if qualifier is None:
-        return None
+    if qualifier is None or fold(qualifier) in lexicon.GENERIC_REGION_WORDS:
+        return None  # "Miami, West Palm Beach": "West" names a region somewhere, but not here
+    after = match.start(1) + len(qualifier)
+    if re.match(r"[ \t]*\d", text[after : after + 3]):
+        return None  # "District of Massachusetts, No. 18-cr-10083": a number, not Norway
+    if not qualifier.endswith(".") and re.match(r"[ \t]+[A-Z][a-z]", text[after : after + 3]):
+        return None  # "Los Angeles, San Fernando Valley": the name goes on, it is no region
     if not qualifier.endswith(".") and _LIST_GOES_ON.match(text, match.start(1) + len(qualifier)):
         return None  # "Washington, Beijing or Seoul" (an abbreviation, "Paris, Tex. and Dallas", still qualifies)
     longer = " ".join(match.group(1).split()[: len(qualifier.split()) + 1])
@@ -410,7 +415,8 @@ def _place_of(ctx: StoryContext, resolver: Resolver) -> Iterator[_Seen]:
         name = match.group(2).rstrip()
         start = match.start(2)
         yield _Seen(
-            Toponym(name, start, start + len(name), "pattern", _qualifier(text, start + len(name), resolver)), None
+            Toponym(name, start, start + len(name), "pattern", written_qualifier(text, start + len(name), resolver)),
+            None,
         )
 
 
@@ -497,11 +503,6 @@ def _seat_mentions(entities: Iterable[Entity]) -> Iterator[tuple[Mention, tuple[
             key = fold(surface(m.text))
             if key in lexicon.SEATS_OF_GOVERNMENT:
                 yield m, lexicon.SEATS_OF_GOVERNMENT[key]
-
-
-def _capital(resolver: Resolver, country: str, capital: str) -> Entry | None:
-    found = [e for e in resolver.candidates(capital) if e.country == country and e.fclass == "P"]
-    return max(found, key=lambda e: e.population, default=None)
 
 
 # --- reading ------------------------------------------------------------------------------

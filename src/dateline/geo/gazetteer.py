@@ -59,6 +59,12 @@ class Gazetteer:
         with self._lock:
             return next(store.by_code(self._conn, country, ("ADM1", "ADM1H"), code), None)
 
+    @lru_cache(maxsize=8)  # noqa: B019  (one gazetteer a process: the cache may keep it)
+    def big_places(self, min_population: int) -> tuple[Entry, ...]:
+        """Populated places of at least ``min_population`` people (the huge cities: a few dozen)."""
+        with self._lock:
+            return tuple(store.big_places(self._conn, min_population))
+
     def near_spellings(self, key: str) -> tuple[Entry, ...]:
         """Cities of 50,000 people or more whose own name (any name, for a city of five million:
         "New York") is one letter off ``key`` (a deletion, an insertion, a changed or a swapped

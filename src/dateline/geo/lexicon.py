@@ -99,6 +99,9 @@ AREA_PREFIXES: frozenset[str] = frozenset(
 # Nouns that end the name of a division in its own right ("North Eastern Province").
 DIVISION_NOUNS: frozenset[str] = frozenset({"province", "region", "district", "state", "territory", "county"})
 
+# Words that name the parts of a region divided into divisions ("North Darfur", "Central Darfur").
+PART_WORDS: tuple[str, ...] = ("north", "south", "east", "west", "central")
+
 # "the North" / "the South" shorten a divided country's name when the story names it.
 COMPASS_WORDS: tuple[str, ...] = ("north", "south", "east", "west")
 
@@ -620,6 +623,18 @@ PLACE_FOLLOWERS: frozenset[str] = frozenset(
         "township",
         "voters",
     }
+)
+# Offices of a state or province, written after its name: "New York Governor", "Ohio's
+# attorney general" (a city has a mayor and a council: `PLACE_FOLLOWERS`).
+STATE_OFFICES: tuple[str, ...] = (
+    "governor",
+    "gov.",
+    "lieutenant governor",
+    "attorney general",
+    "legislature",
+    "statehouse",
+    "general assembly",
+    "premier",
 )
 # Party labels before a legislator's home place ("Rep. Ann Lee, R-Marshall"; "DFL-Cook" in Minnesota).
 PARTY_LABELS: tuple[str, ...] = ("R", "D", "I", "DFL")

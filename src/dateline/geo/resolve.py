@@ -31,6 +31,8 @@ WIDE_CODES = frozenset({"CONT", "RGN"})  # continents and world regions ("the Mi
 ALTERNATE_PENALTY = 2.0  # an alternate name (often a foreign or former one) is a weaker match
 DIVISION_CODES = frozenset({"ADM1", "ADM2"})
 HUGE_CITY = 5_000_000  # a city this big is meant over a division of the same name
+DIVIDED_REGION_ID = -(10**9)  # a region made of its divisions has no GeoNames id: one below this
+CITY_PART_KM = 30.0  # a place this near a huge city's point is a part of it ("Queens, New York")
 BIG_CITY = 1_000_000
 PROMINENT_DIVISION = 100_000  # a first-level division this big is a place whatever the tagger typed it
 WEAK_LOCAL_PLACE = 10_000  # a name tagged as a person needs local support and this many people
@@ -73,6 +75,14 @@ _ACRONYM = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Za-z&]{2,5}$")
 _POSTAL_CODE = re.compile(r"^[A-Z]{2}$")  # "MA", "PA": a U.S. state's postal code
 _COMPASS_INITIAL = re.compile(r"^([NSEW])\.\s*(?=[A-Z])")
 # What lies between two names of a list ("Oregon, Nevada and Utah"), spaces normalised.
+# A name written as a state: "Washington state", "New York's governor", "the state of Washington"
+# ("Ohio State University" is a name of its own).
+_STATE_AFTER = re.compile(
+    r"(?<![ \t])(?:['’]s)?[ \t]++(?:state(?!\w)|State(?![ \t]*[A-Za-z])|(?i:"
+    + "|".join(r"[ \t]+".join(map(re.escape, o.split())) for o in lexicon.STATE_OFFICES)
+    + r")(?!\w))"
+)
+_STATE_BEFORE = re.compile(r"\b[Ss]tate of[ \t]+$")
 _LIST_GAPS = frozenset({",", "and", "or", "&", ", and", ", or", ", &"})
 
 
@@ -114,6 +124,7 @@ class _Name:
     names_country: bool = False  # the name is a country's own name ("Mexico", not Mexico City)
     capital_countries: frozenset[str] = frozenset()  # countries where the name is a capital or huge city
     respelled: bool = False  # a misspelt dateline read as a town's name one letter off
+    city_parts: frozenset[int] = frozenset()  # candidates of a bare dateline that are parts of a huge city
 
     @property
     def strong(self) -> bool:
@@ -143,6 +154,7 @@ class _Context:
     candidates_of: dict[str, tuple[Entry, ...]] = field(default_factory=dict)
     area_named: dict[str, set[str]] = field(default_factory=dict)  # name -> countries it is or has a state of
     bare_datelines: set[str] = field(default_factory=set)  # dateline names written without a state or country
+    city_parts: set[int] = field(default_factory=set)  # candidates of bare datelines that are parts of huge cities
     named_states: set[tuple[str, str]] = field(default_factory=set)  # (cc, admin1) of states the story names
     country_points: list[tuple[str, Entry]] = field(default_factory=list)  # (name, country) of named countries
 
@@ -185,7 +197,41 @@ class Resolver:
                     found.setdefault(e.geonameid, e)
         if not found and not demonym:
             found = {e.geonameid: e for e in self._area_part(text)}
+        if not demonym and not any(e.kind == NAME and e.population >= PROMINENT_DIVISION for e in found.values()):
+            for e in self._divided_region(text):
+                found.setdefault(e.geonameid, e)
         return tuple(found.values())
+
+    def _divided_region(self, text: str) -> tuple[Entry, ...]:
+        """ "Darfur", "Kordofan": a region the gazetteer knows only by its divisions ("North
+        Darfur", "South Darfur"...), two or more of one country, sits at the mean of their points."""
+        key = fold(surface(text))
+        if not key or key in lexicon.GENERIC_REGION_WORDS or key.split(" ")[-1] in lexicon.DIVISION_NOUNS:
+            return ()
+        parts = [
+            e
+            for word in lexicon.PART_WORDS
+            for e in self.gazetteer.lookup(f"{word} {key}")
+            if e.kind == NAME and e.fcode == "ADM1"
+        ]
+        countries = {e.country for e in parts}
+        if len(parts) < 2 or len(countries) != 1:
+            return ()
+        return (
+            Entry(
+                DIVIDED_REGION_ID - min(e.geonameid for e in parts),
+                surface(text),
+                sum(e.lat for e in parts) / len(parts),
+                sum(e.lon for e in parts) / len(parts),
+                "L",
+                "RGN",
+                countries.pop(),
+                "",
+                "",
+                sum(e.population for e in parts),
+                0,
+            ),
+        )
 
     def _area_part(self, text: str) -> tuple[Entry, ...]:
         """ "Northeast Georgia", "East Texas", "Western Pennsylvania", "Metro Vancouver": a part of
@@ -245,7 +291,7 @@ class Resolver:
         """Readings keyed by folded name. ``country`` is the dateline's country (ISO alpha-2);
         ``countries`` those of the story's people and organisations; ``text``, the story the
         toponyms' spans point into, shows which names are written as a list."""
-        names = self._group(toponyms)
+        names = self._group(toponyms, text)
         base = _candidate_layout(names)
         if country:
             base.countries[country] += 3
@@ -257,7 +303,7 @@ class Resolver:
             context.listed = _list_mates(toponyms, text, first)
         return {k: self._reading(n, context) for k, n in names.items()}
 
-    def _group(self, toponyms: Sequence[Toponym]) -> dict[str, _Name]:
+    def _group(self, toponyms: Sequence[Toponym], text: str | None = None) -> dict[str, _Name]:
         names: dict[str, _Name] = {}
         for t in sorted(toponyms, key=lambda t: t.start):
             key = fold(surface(t.text))
@@ -271,10 +317,20 @@ class Resolver:
                 name.qualifiers.add(t.qualifier)
         for t in toponyms:  # "Buffalo, New York": a name written as another's state is that state
             qualifying = names.get(fold(surface(t.qualifier))) if t.qualifier else None
-            if qualifying is not None:
+            if qualifying is not None and not self._part_of_huge_city(t.text, qualifying.text):
                 qualifying.sources.add("region")
+        if text:  # "Washington state", "New York's governor": when most of a name's mentions say so
+            cued = Counter(fold(surface(t.text)) for t in toponyms if written_as_state(text, t.start, t.end))
+            mentions = Counter(fold(surface(t.text)) for t in toponyms)
+            for key, n in cued.items():
+                if key in names and 2 * n >= mentions[key]:
+                    names[key].sources.add("region")
         for name in names.values():
             name.candidates = self.candidates(name.text, demonym=name.demonym_only)
+            seat = lexicon.SEATS_OF_GOVERNMENT.get(name.key)
+            if seat is not None:  # "the White House" is Washington, never White House, Tennessee
+                capital = self.capital(*seat)
+                name.candidates = (capital,) if capital is not None else ()
             if _ACRONYM.match(name.text.replace(".", "")) and "dateline" not in name.sources:
                 # "BBC", "I.R.S.": an acronym names a place as a known abbreviation or a big place's name
                 name.candidates = tuple(e for e in name.candidates if _acronym_can_name(e, name.text))
@@ -294,12 +350,47 @@ class Resolver:
             )
             if name.names_country:  # "Canada, Mexico": a list of countries, not Canada in Mexico
                 name.qualifiers = {q for q in name.qualifiers if any(a1 for _, a1 in self._qualifier_regions({q}))}
+            if name.qualifiers and any(e.kind == NAME and e.fcode == "ADM1" for e in name.candidates):
+                regions = self._qualifier_regions(name.qualifiers)
+                if not any((e.country, e.admin1) in regions or (e.country, "") in regions for e in name.candidates):
+                    name.qualifiers = set()  # "the Indiana, Ill., border": two states, not Indiana in Illinois
+            if "dateline" in name.sources and not name.qualifiers:
+                name.city_parts = frozenset(e.geonameid for e in name.candidates if self._city_part(e))
             name.capital_countries = frozenset(
                 e.country
                 for e in name.candidates
                 if e.fclass == "P" and (e.fcode == "PPLC" and e.kind == NAME or e.population >= HUGE_CITY)
             )
         return names
+
+    def _city_part(self, entry: Entry) -> bool:
+        """A town of under 100,000 people within 30 km of a huge city's point is a part of it
+        (Greenwich, London): a wire dateline names the huge city instead ("LONDON")."""
+        return (
+            entry.fclass == "P"
+            and entry.population < FAMOUS_NAMESAKE
+            and any(
+                haversine_km(entry.lat, entry.lon, c.lat, c.lon) <= CITY_PART_KM
+                for c in self.gazetteer.big_places(HUGE_CITY)
+                if c.geonameid != entry.geonameid
+            )
+        )
+
+    def capital(self, country: str, name: str) -> Entry | None:
+        """The city of ``name`` in ``country`` a seat of government stands for ("the Kremlin")."""
+        found = [e for e in self.candidates(name) if e.country == country and e.fclass == "P"]
+        return max(found, key=lambda e: e.population, default=None)
+
+    def _part_of_huge_city(self, text: str, qualifier: str) -> bool:
+        """ "Queens, New York", "Brooklyn, New York": a part of the huge city the qualifier also
+        names is written with the city, not the state ("Buffalo, New York" is the state)."""
+        cities = [e for e in self.candidates(qualifier) if e.fclass == "P" and e.population >= HUGE_CITY]
+        return any(
+            haversine_km(e.lat, e.lon, c.lat, c.lon) <= CITY_PART_KM
+            for c in cities
+            for e in self.candidates(text)
+            if e.geonameid != c.geonameid
+        )
 
     def _reading(self, name: _Name, context: _Context) -> Reading:
         scored = sorted(((self._score(e, name, context), e) for e in name.candidates), key=lambda se: -se[0])[:10]
@@ -336,7 +427,9 @@ class Resolver:
             terms.append(
                 (
                     "a dateline names the famous city",
-                    DATELINE_PROMINENCE * prominence(entry) if entry.fclass == "P" else 0.0,
+                    DATELINE_PROMINENCE * prominence(entry)
+                    if entry.fclass == "P" and entry.geonameid not in name.city_parts
+                    else 0.0,
                 )
             )
         qualifier = self._qualifier_score(entry, name)
@@ -444,12 +537,15 @@ class Resolver:
 
 
 def name_keys(text: str) -> list[str]:
-    """Folded spellings to look a mention up by: as written, without "the"/"'s", expanded."""
+    """Folded spellings to look a mention up by: as written, without "the"/"'s", expanded, and
+    with the "the" news drops from a country's formal name put back ("Republic of Congo")."""
     keys = [fold(text), fold(surface(text))]
     compass = _COMPASS_INITIAL.match(surface(text))
     if compass:
         word = lexicon.COMPASS_INITIALS[compass.group(1).lower()]
         keys.append(fold(word + " " + surface(text)[compass.end() :]))
+    if " of " in keys[1] and " of the " not in keys[1]:  # "Democratic Republic of Congo"
+        keys.append(keys[1].replace(" of ", " of the ", 1))
     words = keys[1].split(" ")
     if len(words) > 1 and words[0] in lexicon.PREFIX_EXPANSIONS:
         keys.append(" ".join([lexicon.PREFIX_EXPANSIONS[words[0]], *words[1:]]))
@@ -472,6 +568,7 @@ def _context_from(names: dict[str, _Name], chosen: dict[str, Entry | None], base
         candidates_of=base.candidates_of,
         area_named=base.area_named,
         bare_datelines=base.bare_datelines,
+        city_parts=base.city_parts,
     )
     for key, entry in chosen.items():
         if entry is None:
@@ -558,6 +655,7 @@ def _candidate_layout(names: dict[str, _Name]) -> _Context:
         context.candidates_of[key] = name.candidates
         if "dateline" in name.sources and not name.qualifiers:
             context.bare_datelines.add(key)
+            context.city_parts |= name.city_parts
         for e in name.candidates:
             if e.kind == NAME and (e.fcode in COUNTRY_CODES or e.fcode == "ADM1") and e.population >= 100_000:
                 context.area_named.setdefault(key, set()).add(e.country)
@@ -627,7 +725,7 @@ def _prior(entry: Entry, name: _Name) -> float:
     if entry.fcode in DIVISION_CODES and entry.country in name.capital_countries:
         score -= 3.0  # "Washington", "New York", "Tokyo": the city, not the division
     if "dateline" in name.sources and not name.qualifiers:  # "WASHINGTON", not "WASHINGTON, Pa."
-        if entry.fclass == "P":
+        if entry.fclass == "P" and entry.geonameid not in name.city_parts:
             score += DATELINE_PROMINENCE * prominence(entry)
         elif entry.fcode in DIVISION_CODES:
             score -= DATELINE_DIVISION_PENALTY
@@ -717,7 +815,8 @@ def _story_terms(entry: Entry, key: str, context: _Context) -> Iterable[tuple[st
             yield "listed with other states or provinces of its country", LISTED
         elif entry.fcode in COUNTRY_CODES and mates[("country", "")]:
             yield "listed with other countries", LISTED
-    if entry.fcode == "PPLC" and context.named_countries.get(entry.country, set()) - {key}:
+    listed_with_states = bool(mates and mates[("ADM1", entry.country)])  # "Utah, Washington and Wisconsin"
+    if entry.fcode == "PPLC" and context.named_countries.get(entry.country, set()) - {key} and not listed_with_states:
         yield "the story names its country", CAPITAL_OF_NAMED_COUNTRY  # "Moscow" beside "Russia", not "Mexico" itself
     countries = context.country_weight(entry.country, key)
     if countries > 0:
@@ -775,8 +874,13 @@ def _famous_kind(entry: Entry) -> bool:
 
 
 def _famous_of_name(key: str, context: _Context) -> Entry | None:
-    """The most prominent town the name is the own name of, if any."""
-    towns = [e for e in context.candidates_of.get(key, ()) if e.fclass == "P" and e.kind == NAME]
+    """The most prominent town the name is the own name of, if any (not a part of a huge city:
+    a bare "GREENWICH" dateline is Greenwich, Connecticut, since Greenwich, London files as "LONDON")."""
+    towns = [
+        e
+        for e in context.candidates_of.get(key, ())
+        if e.fclass == "P" and e.kind == NAME and e.geonameid not in context.city_parts
+    ]
     return max(towns, key=prominence) if towns else None
 
 
@@ -862,6 +966,14 @@ def _list_mates(toponyms: Sequence[Toponym], text: str, first: dict[str, Entry |
                 if kind:
                     out.setdefault(key, Counter())[kind] += 1
     return out
+
+
+def written_as_state(text: str, start: int, end: int) -> bool:
+    """Whether the words around a name say it is a state or province: "Washington state", "New
+    York Governor", "Georgia's attorney general", "the state of Washington" (a city has a mayor)."""
+    return bool(_STATE_AFTER.match(text, end, min(len(text), end + 30))) or bool(
+        _STATE_BEFORE.search(text, max(0, start - 12), start)
+    )
 
 
 def list_separator(gap: str) -> str | None:

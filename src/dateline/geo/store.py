@@ -121,6 +121,12 @@ def by_id(conn: sqlite3.Connection, geonameid: int) -> Entry | None:
     return Entry(*row) if row else None
 
 
+def big_places(conn: sqlite3.Connection, min_population: int) -> list[Entry]:
+    """Populated places of at least ``min_population`` people."""
+    sql = f"SELECT {_PLACE_COLUMNS} FROM places WHERE fclass = 'P' AND population >= ?"
+    return [Entry(*row) for row in conn.execute(sql, (min_population,))]
+
+
 def by_code(
     conn: sqlite3.Connection, country: str, fcodes: tuple[str, ...], admin1: str | None = None
 ) -> Iterator[Entry]:

@@ -21,6 +21,7 @@ from dateline.extract.quotes.cues import (
     Reported,
     TokenIndex,
     is_cue_verb,
+    non_speech,
     phrase_cue,
     subject_of,
     verb_cue,
@@ -332,12 +333,17 @@ def sentence_cue(doc: Doc, index: TokenIndex, quoted: Quoted, forms: frozenset[s
             continue
         if best is None or abs(token.i - i) < abs(best.i - i):
             best = token
-    if best is None:  # 'branded North Korea an "outlaw nation"': the verb governing the quote
+    # 'branded North Korea an "outlaw nation"': the verb governing the quote, unless it reports
+    # no speech ('hired "a small army" of volunteers' is a scare quote)
+    if best is None:
         best = next(
             (
                 t
                 for t in doc[i].ancestors
-                if t.pos_ == "VERB" and not quoted.open <= t.idx < quoted.close and subject_of(t) is not None
+                if t.pos_ == "VERB"
+                and not quoted.open <= t.idx < quoted.close
+                and subject_of(t) is not None
+                and not non_speech(t)
             ),
             None,
         )

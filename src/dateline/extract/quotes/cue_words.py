@@ -82,6 +82,40 @@ PRODUCING_VERBS: frozenset[str] = VOICING_VERBS | frozenset(
     """.split()
 )
 
+# Verbs that report no speech, writing or belief, by Levin's classes: motion, bodily contact,
+# possession and commerce (hiring is one), containment, consumption, sighting, tendency.
+# Whatever the cue model scores them, they attribute nothing ("the plan includes ...",
+# "boarded a bus", "is hiring staff"): issue 15 asks that non-speech verbs never make quotes.
+NON_SPEECH_VERBS: frozenset[str] = frozenset(
+    """
+    go goes went gone going come comes came coming board boards boarded boarding
+    walk walks walked walking travel travels traveled travelled traveling travelling
+    arrive arrives arrived arriving fly flies flew flown flying drive drives drove driven driving
+    hike hikes hiked hiking climb climbs climbed climbing
+    toss tosses tossed tossing kick kicks kicked kicking
+    hug hugs hugged hugging grab grabs grabbed grabbing shake shakes shook shaken shaking
+    buy buys bought buying sell sells sold selling purchase purchases purchased purchasing
+    hire hires hired hiring employ employs employed employing spend spends spent spending
+    earn earns earned earning own owns owned owning acquire acquires acquired acquiring
+    include includes included including contain contains contained containing
+    feature features featured featuring comprise comprises comprised comprising
+    eat eats ate eaten eating drink drinks drank drunk drinking
+    spot spots spotted spotting
+    tend tends tended tending
+    """.split()
+)
+# A verb followed by a particle, adverb or preposition is judged as its phrase, which is often
+# figurative ("walked back the comments", "went after Trump", "went on to say"); only a
+# preposition of place or direction leaves it literal ("went to Ohio"). Phrasal verbs of
+# motion are listed: "showed up at the debate", "turned up at the rally".
+PLACE_PREPOSITIONS: frozenset[str] = frozenset(
+    "to into onto at from through across toward towards in inside around".split()
+)
+NON_SPEECH_PHRASAL: frozenset[tuple[str, str]] = frozenset(
+    [(verb, "up") for verb in "show shows showed shown showing turn turns turned turning".split()]
+    + [(verb, "up") for verb in "come comes came coming".split()]
+)
+
 # Heads of a speaker phrase that name an organisation or outlet rather than a person:
 # "Yonhap news agency", "state television", "the ministry". The named part of such a
 # phrase is the speaker.

@@ -18,6 +18,9 @@ from dateline.extract.quotes.cue_words import (
     INTENT_NOUNS,
     MODALS,
     NEGATORS,
+    NON_SPEECH_PHRASAL,
+    NON_SPEECH_VERBS,
+    PLACE_PREPOSITIONS,
     POLL_HEADS,
     PRODUCING_VERBS,
     REFUSALS,
@@ -177,6 +180,8 @@ def reported_speech(
             continue
         item = _according(token) or _in_poll(token)
         if item is None and model is not None and (token.pos_ == "VERB" or is_copula_candidate(token)):
+            if non_speech(token):
+                continue
             p = model.probability(token)
             item = _model_content(token, forms, p >= model.object_threshold) if p >= model.threshold else None
         elif item is None and token.pos_ == "NOUN":
@@ -214,6 +219,19 @@ def unnested(
             elif not speech[k]:
                 dropped.add(k)
     return [r for k, r in enumerate(found) if k not in dropped]
+
+
+def non_speech(token: Token) -> bool:
+    """A verb that reports no speech whatever the model scores it (``NON_SPEECH_VERBS``). A
+    particle or adverb right after it makes a phrase of its own ("showed up at" is motion,
+    "walked back the remarks" and "went on to say" are not)."""
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if after is not None and after.head.i == token.i and after.dep_ in ("prt", "advmod", "prep"):
+        if (token.lower_, after.lower_) in NON_SPEECH_PHRASAL:
+            return True
+        if after.lower_ not in PLACE_PREPOSITIONS:
+            return False
+    return token.lower_ in NON_SPEECH_VERBS
 
 
 def _split_trailing(found: Sequence[Reported], doc: Doc) -> list[Reported]:
