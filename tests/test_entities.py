@@ -167,3 +167,14 @@ def test_a_place_name_that_starts_an_institution_is_the_institution(nlp, extract
     found = {e.name: e.type for e in read(nlp, extract, text)}
     assert found.get("Oak Grove Baptist Church") == "ORG" and "Oak Grove" not in found
     assert found.get("Springfield General Hospital") == "ORG" and found.get("Dallas") == "GPE"
+
+
+def test_initials_in_capitals_are_the_person_they_spell(nlp, extract):
+    text = (
+        "Leading candidate Maria Luisa Ortega Baena proposed a land plan on Monday. MLOB, as she is "
+        "known, leads the polls, and critics said MLOB would lose the north.\n"
+    )
+    people = [e for e in read(nlp, extract, text) if e.type == "PERSON"]
+    ortega = [e for e in people if e.name == "Maria Luisa Ortega Baena"]
+    assert ortega and "MLOB" in {m.text for m in ortega[0].mentions}
+    assert not any(e.name.upper() == "MLOB" for e in read(nlp, extract, text))

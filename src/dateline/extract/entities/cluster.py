@@ -24,7 +24,7 @@ Reserve Board") joined.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from dateline.extract.entities import first_names, gazetteer, names
@@ -340,6 +340,34 @@ def _join_acronyms(found: list[Found], by_key: dict[tuple[str, str], Group]) -> 
         ]
         if len(longer) == 1 and k in by_key:
             by_key[longer[0]].members.extend(by_key.pop(k).members)
+
+
+def join_person_initials(found: list[Found], groups: list[Group]) -> list[Group]:
+    """A name of three to five capitals that spells the initials of exactly one person named
+    in full in the story is that person ("AMLO" for Andres Manuel Lopez Obrador, "JFK"),
+    whatever type the tagger gave it."""
+    people: dict[str, list[Group]] = defaultdict(list)
+    for g in groups:
+        if g.label == "PERSON":
+            for letters in {_person_initials(found[i].text) for i in g.members}:
+                if len(letters) >= 3:
+                    people[letters].append(g)
+    out = []
+    for g in groups:
+        texts = {found[i].text.replace(".", "") for i in g.members}
+        letters = texts.pop() if len(texts) == 1 else ""
+        target = people.get(letters, []) if letters.isupper() and letters.isalpha() and 3 <= len(letters) <= 5 else []
+        if len(set(map(id, target))) == 1 and target[0] is not g:
+            target[0].members.extend(g.members)
+            target[0].members.sort(key=lambda i: found[i].start)
+            continue
+        out.append(g)
+    return out
+
+
+def _person_initials(name: str) -> str:
+    words = [w for w in name.replace("-", " ").split() if w[:1].isupper()]
+    return "".join(w[0] for w in words) if len(words) >= 3 else ""
 
 
 def _join_compass_forms(found: list[Found], by_key: dict[tuple[str, str], Group]) -> None:

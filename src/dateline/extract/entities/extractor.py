@@ -58,7 +58,9 @@ class _Story:
 def _extract(layout, doc: Doc) -> tuple[Entity, ...]:
     story = _find(layout, doc)
     journalist_keys = {names.key(n) for n in layout.journalist_names}
-    story.groups = cluster.group_people(story.found, journalist_keys) + cluster.group_others(story.found)
+    story.groups = cluster.join_person_initials(
+        story.found, cluster.group_people(story.found, journalist_keys) + cluster.group_others(story.found)
+    )
     for m, f in enumerate(story.found):  # grouping may shrink a headline mention to one word
         if f.headline and story.tokens[m][0] >= 0:
             span = doc.char_span(f.start, f.end, alignment_mode="expand")
