@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from dateline.extract.quotes.cue_words import (
+    CIRCUMSTANCE_MARKS,
     CONDITION_MARKS,
     INTENT_NOUNS,
     MODALS,
@@ -36,8 +37,6 @@ CONTENT_DEPS = frozenset({"ccomp"})
 SIDE_DEPS = frozenset({"parataxis"})
 OBJECT_DEPS = frozenset({"xcomp", "dobj"})
 NOUN_CONTENT_DEPS = frozenset({"acl", "ccomp", "prep", "relcl"})
-# Subordinators of a clause that tells when, why or despite what something was said.
-CIRCUMSTANCE_MARKS = frozenset("when before after while as because since until although though once whenever".split())
 COMPLEMENT_DEPS = frozenset({"xcomp", "dobj", "prep", "dative", "attr", "acomp", "oprd", "advcl", "pcomp"})
 _EDGE_PUNCT = frozenset(",;:—–-")
 _VERBAL = frozenset({"VERB", "AUX"})
