@@ -354,3 +354,9 @@ def test_an_object_cues_content_stops_before_a_comma_set_relative_clause(read):
     article, _ = read("Harbour workers have questioned the judgment of Mayor Elena Varga, who is 70.")
     [item] = [q for q in article.quotes if q.kind == "indirect"]
     assert (item.cue, item.text) == ("questioned", "the judgment of Mayor Elena Varga")
+
+
+def test_a_clause_of_time_or_cause_after_an_object_cue_is_not_what_was_said(read):
+    article, _ = read("Councillor Tomas Brandt condemned the vote because the harbour school would lose its grant.")
+    [quote] = [q for q in article.quotes if q.cue == "condemned"]
+    assert quote.text == "the vote"

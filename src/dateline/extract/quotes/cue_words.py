@@ -112,8 +112,12 @@ PLACE_PREPOSITIONS: frozenset[str] = frozenset(
     "to into onto at from through across toward towards in inside around".split()
 )
 NON_SPEECH_PHRASAL: frozenset[tuple[str, str]] = frozenset(
-    [(verb, "up") for verb in "show shows showed shown showing turn turns turned turning".split()]
-    + [(verb, "up") for verb in "come comes came coming".split()]
+    (verb, "up") for verb in "show shows showed shown showing turn turns turned turning come comes came coming".split()
+)
+# Subordinators of a clause after a cue that tells when, why or despite what something was
+# said, not what: "condemned the vote because ...", "said before he died".
+CIRCUMSTANCE_MARKS: frozenset[str] = frozenset(
+    "when before after while as because since until although though once whenever".split()
 )
 
 # Heads of a speaker phrase that name an organisation or outlet rather than a person:

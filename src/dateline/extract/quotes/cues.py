@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from dateline.extract.quotes.cue_words import (
+    CIRCUMSTANCE_MARKS,
     CONDITION_MARKS,
     INTENT_NOUNS,
     MODALS,
@@ -264,7 +265,9 @@ def _model_content(token: Token, forms: frozenset[str], objects: bool) -> Report
     found = _clause_content(token, cue, forms)
     if found is not None:
         return found
-    parts = [c for c in token.rights if c.dep_ in COMPLEMENT_DEPS and (objects or c.dep_ == "xcomp")]
+    parts = [
+        c for c in token.rights if c.dep_ in COMPLEMENT_DEPS and (objects or c.dep_ == "xcomp") and not _circumstance(c)
+    ]
     if not parts:
         return None
     tokens = [t for c in parts for t in _restrictive(c)]
@@ -272,6 +275,12 @@ def _model_content(token: Token, forms: frozenset[str], objects: bool) -> Report
     cue, first = _with_preposition(cue, token, first)
     span = _clause_span_of(token.doc[first.i : last.i + 1], shortest=1)
     return Reported(cue, *span) if span else None
+
+
+def _circumstance(clause: Token) -> bool:
+    """ "said before he died", "said when she resigned": a clause of time, cause or concession
+    after the cue says when or why it was said, not what."""
+    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CIRCUMSTANCE_MARKS for c in clause.children)
 
 
 def _restrictive(head: Token) -> list[Token]:
