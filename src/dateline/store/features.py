@@ -28,6 +28,7 @@ SHINGLE = 4  # words per shingle
 MAX_TERMS = 40
 ENTITY_BOOST = 2.0
 HEADLINE_BOOST = 2.0
+SURNAME_SHARE = 0.5  # a person's surname is a term too, at this share of the full name's weight
 SLUG_MIN_WORDS = 3
 LSH_MIN_WORDS = 60  # shorter bodies (dividend notices, results tables) look alike without being versions
 FIGURES_KEEP = 60  # the story's distinct figures kept to tell an update from a new day's notice
@@ -143,7 +144,9 @@ def buckets(signature: np.ndarray) -> tuple[int, ...]:
 
 def terms(article: Article, body: str) -> tuple[tuple[str, float], ...]:
     """The story's top weighted terms: entities (by identity key), places and content words
-    (log tf, boosted). A name met only in the dateline says where the story was filed, not
+    (log tf, boosted). A person's full name also counts under the surname alone, at half weight, so
+    a story that names them by surname only ("Reid checks into rehab") meets those that give the
+    full name ("Tara Reid"). A name met only in the dateline says where the story was filed, not
     what it reports: its term is ``d:``, never one of ``NAMED_PREFIXES``. A country, continent or
     region (as an entity or a place) is ``c:``: it weighs like a name but covers too much of the
     world to tie two stories into one happening (two floods in one country are two threads)."""
@@ -153,7 +156,10 @@ def terms(article: Article, body: str) -> tuple[tuple[str, float], ...]:
     for ent in article.entities:
         if not ent.journalist and ent.type in NAME_TYPES and (key := identity_key(ent.name, ent.type)[0]):
             named = "c" if key.startswith("country:") or ent.id in broad else "e"
-            counts[f"{_prefix(ent.mentions, filed, named)}:{key}"] += ENTITY_BOOST * max(1, len(ent.mentions))
+            prefix = _prefix(ent.mentions, filed, named)
+            counts[f"{prefix}:{key}"] += ENTITY_BOOST * max(1, len(ent.mentions))
+            if ent.type == "PERSON" and " " in key:  # "Reid" alone in another story is this "Tara Reid"
+                counts[f"{prefix}:{key.rsplit(' ', 1)[1]}"] += SURNAME_SHARE * ENTITY_BOOST * max(1, len(ent.mentions))
     mentions_of = {e.id: e.mentions for e in article.entities}
     for place in article.places:
         said = place.mentions or mentions_of.get(place.entity or "", ())
