@@ -11,6 +11,7 @@ from store_fixtures import db_url, make_article  # noqa: F401  (db_url is a fixt
 from dateline.record import Span
 from dateline.store import Store
 from dateline.store.features import figures, numbers_agree
+from dateline.store.threads import THREAD_DAYS, _time_damping
 
 NOTICE = (
     "The Harbour Bank said it added {0} mln crowns of reserves to the banking system on {1} through "
@@ -196,3 +197,51 @@ def test_an_archive_without_centroids_gets_them_when_opened(db_url):  # noqa: F8
         assert s.db.scalar("SELECT stories FROM threads") == 1
         s.add([dataclasses.replace(flood("Kessel", "Ines Carvo", 12, 50.1), id="later-take")])
         assert len({r["thread"] for r in s.db.query("SELECT thread FROM stories")}) == 1
+
+
+def trial(text: str, day: str, people: tuple[str, ...], places=(("Kessel", 50.1, 8.1, "DE"),)):
+    return make_article(
+        text,
+        headline="Harbour fraud case",
+        published=f"{day}T08:00:00+00:00",
+        people={p: () for p in people},
+        places=places,
+    )
+
+
+def test_a_surname_alone_meets_the_full_name(store):
+    """The second story names the accused by surname only, and no other name: it joins the
+    thread that named him in full (a thread needs a name in common)."""
+    store.add(
+        [
+            trial(
+                "Prosecutors charged Aldo Fenwick with fraud over the harbour contracts.",
+                "2031-05-04",
+                ("Aldo Fenwick",),
+                places=(),
+            ),
+            trial(
+                "Fenwick denied the fraud charges over the harbour contracts at a hearing.",
+                "2031-05-06",
+                ("Fenwick",),
+                places=(),
+            ),
+        ]
+    )
+    assert len({r["thread"] for r in store.db.query("SELECT thread FROM stories")}) == 1
+
+
+def test_a_follow_up_weeks_later_is_not_damped_but_years_later_is(store):
+    """A verdict seven weeks after the charges is the same story followed (on ECB+, a fifth of
+    one event's dated story pairs are 15 to 60 days apart); the same words three years later
+    are another case."""
+    assert _time_damping("2031-06-22", "2031-05-04", "2031-05-04", THREAD_DAYS) == 1.0
+    assert _time_damping("2034-06-22", "2031-05-04", "2031-06-22", THREAD_DAYS) < 0.1
+    verdict = "A court in Kessel found Aldo Fenwick guilty of fraud over the harbour contracts."
+    store.add(
+        [
+            trial(verdict, "2031-06-22", ("Aldo Fenwick",)),
+            trial(verdict + " He appealed.", "2034-06-22", ("Aldo Fenwick",)),
+        ]
+    )
+    assert len({r["thread"] for r in store.db.query("SELECT thread FROM stories")}) == 2

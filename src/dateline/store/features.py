@@ -28,6 +28,9 @@ SHINGLE = 4  # words per shingle
 MAX_TERMS = 40
 ENTITY_BOOST = 2.0
 HEADLINE_BOOST = 2.0
+SURNAME_WEIGHT = (
+    1.0  # a full name's surname as a term weighs as a word met once: it finds a thread, never ties namesakes
+)
 SLUG_MIN_WORDS = 3
 LSH_MIN_WORDS = 60  # shorter bodies (dividend notices, results tables) look alike without being versions
 FIGURES_KEEP = 60  # the story's distinct figures kept to tell an update from a new day's notice
@@ -143,17 +146,24 @@ def buckets(signature: np.ndarray) -> tuple[int, ...]:
 
 def terms(article: Article, body: str) -> tuple[tuple[str, float], ...]:
     """The story's top weighted terms: entities (by identity key), places and content words
-    (log tf, boosted). A name met only in the dateline says where the story was filed, not
+    (log tf, boosted). A person's full name also gives a light term under the surname alone, so
+    a story that names them by surname only ("Reid checks into rehab") meets those that give the
+    full name ("Tara Reid"), while two namesakes ("Barack Obama", "Michelle Obama") share
+    little. A name met only in the dateline says where the story was filed, not
     what it reports: its term is ``d:``, never one of ``NAMED_PREFIXES``. A country, continent or
     region (as an entity or a place) is ``c:``: it weighs like a name but covers too much of the
     world to tie two stories into one happening (two floods in one country are two threads)."""
     counts: defaultdict[str, float] = defaultdict(float)
+    surnames: set[str] = set()
     filed = article.spans.get("dateline", ())
     broad = {p.entity for p in article.places if _broad(p.feature)}
     for ent in article.entities:
         if not ent.journalist and ent.type in NAME_TYPES and (key := identity_key(ent.name, ent.type)[0]):
             named = "c" if key.startswith("country:") or ent.id in broad else "e"
-            counts[f"{_prefix(ent.mentions, filed, named)}:{key}"] += ENTITY_BOOST * max(1, len(ent.mentions))
+            prefix = _prefix(ent.mentions, filed, named)
+            counts[f"{prefix}:{key}"] += ENTITY_BOOST * max(1, len(ent.mentions))
+            if ent.type == "PERSON" and " " in key:  # "Reid" alone in another story is this "Tara Reid"
+                surnames.add(f"{prefix}:{key.rsplit(' ', 1)[1]}")
     mentions_of = {e.id: e.mentions for e in article.entities}
     for place in article.places:
         said = place.mentions or mentions_of.get(place.entity or "", ())
@@ -164,6 +174,8 @@ def terms(article: Article, body: str) -> tuple[tuple[str, float], ...]:
     for word in _words(body):
         counts[f"w:{word}"] += 1
     weighted = {t: 1.0 + math.log(c) for t, c in counts.items() if c > 0}
+    for t in surnames - set(weighted):
+        weighted[t] = SURNAME_WEIGHT
     top = sorted(weighted.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_TERMS]
     return tuple((t, round(w, 4)) for t, w in top)
 

@@ -35,7 +35,9 @@ SLUG_SIMILARITY = 0.3  # a shared slug also needs some shared text, unless the s
 SLUG_MAX_DAYS = 7  # same headline slug counts as a version within this many days
 TEXT_MAX_DAYS = 3  # near-identical text counts as a version within this many days
 THREAD_THRESHOLD = 0.15  # the best worst case of ECB+ sub-topics and WikiRef topics (docs/archive.md)
-THREAD_DAYS = 14  # beyond this gap, similarity is damped
+THREAD_DAYS = (
+    60  # beyond this gap, similarity is damped: a followed story comes back within two months (docs/archive.md)
+)
 MAX_DF_SHARE = 0.3  # terms in more than this share of stories are too common to find candidates
 IDF_MIN_STORIES = 1000  # a young archive's frequencies are read as if it held this many stories
 POSTINGS = 15  # an entity's or place's most recent stories looked at for a new story's thread
