@@ -19,7 +19,6 @@ from spacy.tokens import Doc, Token
 
 from dateline.extract.base import doc_text
 from dateline.extract.entities.first_names import gender_of
-from dateline.extract.quotes.cues import has_letter
 from dateline.extract.quotes.cue_words import (
     DESCRIPTION_PREPS,
     DETERMINERS,
@@ -34,6 +33,7 @@ from dateline.extract.quotes.cue_words import (
     POSSESSIVE_PERSON,
     QUANTIFIER_SOURCES,
 )
+from dateline.extract.quotes.cues import has_letter
 from dateline.record import Entity, Span
 
 PERSON = "person"
@@ -85,7 +85,14 @@ class Speaker:
         """This speaker, as a relative pronoun ("the police, who said") stands for it: the
         source's place stays at the pronoun, its words are the noun's ("the police")."""
         return Speaker(
-            self.id, self.text or token.text, _span(token, token), self.anonymous, self.kind, self.type, self.others, self.gender
+            self.id,
+            self.text or token.text,
+            _span(token, token),
+            self.anonymous,
+            self.kind,
+            self.type,
+            self.others,
+            self.gender,
         )
 
     def unwritten(self) -> Speaker:
