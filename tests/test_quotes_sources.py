@@ -61,6 +61,9 @@ def test_several_sources_are_all_kept(read):
         ("Mayor Elena Varga did not say the bridge would close in May.", "negated"),
         ("Mayor Elena Varga declined to say whether the bridge would close.", "negated"),
         ("Mayor Elena Varga would say the bridge must close in May.", "hypothetical"),
+        ("Mayor Elena Varga made no comment on the bridge repairs.", "negated"),
+        ("Mayor Elena Varga said nothing about the bridge repairs.", "negated"),
+        ("Mayor Elena Varga said little about the bridge repairs.", "asserted"),
         ("If Mayor Elena Varga says the bridge must close, it will close.", "hypothetical"),
     ],
 )

@@ -154,7 +154,7 @@ def modality(token: Token) -> str:
     if any(t.lower_ in REFUSALS for t in chain):  # "declined to say", or "declined" as the cue
         return NEGATED
     kids = [c for t in chain for c in t.children]
-    if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in NEGATORS) for c in kids):
+    if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in NEGATORS) or _says_none(c) for c in kids):
         return NEGATED
     if any(
         (c.dep_ == "aux" and c.lower_ in MODALS) or (c.dep_ == "mark" and c.lower_ in CONDITION_MARKS) for c in kids
@@ -377,6 +377,13 @@ def _empty_object(token: Token) -> Token | None:
         ):
             return child
     return None
+
+
+def _says_none(obj: Token) -> bool:
+    """ "said nothing about", "made no comment on": an object that denies the speech."""
+    return obj.dep_ == "dobj" and (
+        obj.lower_ == "nothing" or (obj.lower_ in SPEECH_ACT_OBJECTS and any(c.lower_ == "no" for c in obj.lefts))
+    )
 
 
 def _topic_content(token: Token, cue: Cue, empty: Token) -> Reported | None:
