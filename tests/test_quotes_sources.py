@@ -61,6 +61,9 @@ def test_several_sources_are_all_kept(read):
         ("Mayor Elena Varga did not say the bridge would close in May.", "negated"),
         ("Mayor Elena Varga declined to say whether the bridge would close.", "negated"),
         ("Mayor Elena Varga would say the bridge must close in May.", "hypothetical"),
+        ("Mayor Elena Varga made no comment on the bridge repairs.", "negated"),
+        ("Mayor Elena Varga said nothing about the bridge repairs.", "negated"),
+        ("Mayor Elena Varga said little about the bridge repairs.", "asserted"),
         ("If Mayor Elena Varga says the bridge must close, it will close.", "hypothetical"),
     ],
 )
@@ -82,6 +85,53 @@ def test_negated_and_hypothetical_attributions_are_marked(read, text, modality):
 )
 def test_verbs_that_report_nothing_make_no_quotes(read, text):
     assert read(text).quotes == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lawyers for the mill said little.",
+        "Harbour officials made no immediate comment.",
+        "Harbour officials made no comment on Monday.",
+    ],
+)
+def test_saying_nothing_about_nothing_is_no_quote(read, text):
+    assert read(text).quotes == ()
+
+
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        ("Lawyers for the mill said little about the sale.", "said little about"),
+        ("Harbour officials made no immediate comment on the sale.", "made no immediate comment on"),
+    ],
+)
+def test_saying_nothing_about_a_topic_attributes_the_topic(read, text, cue):
+    """PolNeAR marks "said little about X" with the whole phrase as cue and X as content."""
+    quote = _by_cue(read(text), cue)
+    assert quote.text == "the sale"
+
+
+@pytest.mark.parametrize("state", ["Az.", "Ore."])
+def test_a_speaker_is_written_in_words(read, state):
+    """Neither the dot of an abbreviated state parsed as the subject nor the state itself
+    is the speaker: the person the apposition describes is."""
+    text = f"Nora Quill, the harbour master in Dunmore County, {state} said on Friday that the pier was unsafe."
+    quote = _by_cue(read(text), "said")
+    assert quote.speaker_text is not None and "Quill" in quote.speaker_text
+
+
+def test_a_manner_verb_after_a_quote_is_its_cue(read):
+    quote = _by_cue(read('The meeting ran late.\n\n"This pier is a disgrace!" fumed Quill at the meeting.'), "fumed")
+    assert quote.text == "This pier is a disgrace!"
+    assert quote.speaker_text == "Quill"
+
+
+def test_a_relative_pronoun_speaker_reads_as_its_noun(read):
+    article = read("The case went to the harbour police, who on Monday said that the pier would stay shut.")
+    quote = _by_cue(article, "said")
+    assert quote.speaker_text == "the harbour police"
+    assert quote.speaker is not None
 
 
 def test_quoted_words_under_a_non_speech_verb_are_no_partial_quote(read):

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from dateline.extract.quotes.cue_words import DOCUMENT_HEADS
+from dateline.extract.quotes.cue_words import DOCUMENT_HEADS, MANNER_CUES
 from dateline.extract.quotes.cues import (
     SUBJECTS,
     Cue,
@@ -118,7 +118,7 @@ def direct_cue(
     else:
         cue = _pick(_cues_in(doc, index, span, forms), first=True)
         if cue is None and not text[quoted.close : span[1]][:1].isalnum():
-            cue = _pick(_verbs_in(doc, index, span), first=True)
+            cue = _pick(_verbs_in(doc, index, span), first=True) or _manner_cue(doc, index, span)
     if cue is not None:
         return cue
     span = _before_frame(doc, index, quoted, frame, quotes)
@@ -126,6 +126,19 @@ def direct_cue(
     if cue is None and text[span[0] : quoted.open].rstrip()[-1:] in (":", ","):
         cue = _pick(_verbs_in(doc, index, span), first=False)
     return cue
+
+
+def _manner_cue(doc: Doc, index: TokenIndex, span: tuple[int, int]) -> Cue | None:
+    """'"...!" railed Cleaver': a verb of speaking manner first after the closing mark, its
+    subject after it, is the cue however the parse reads it (often as an adjective)."""
+    words = [i for i in index.between(*span) if not doc[i].is_punct and not doc[i].is_space]
+    if not words or doc[words[0]].lower_ not in MANNER_CUES:
+        return None
+    source = _adjacent_source(doc, words[0], span, index)
+    if source is None or source < words[0]:
+        return None
+    token = doc[words[0]]
+    return Cue(token.idx, token.idx + len(token.text), token.i, source)
 
 
 def _adjacent_verb(doc: Doc, index: TokenIndex, span: tuple[int, int]) -> Cue | None:

@@ -149,6 +149,24 @@ INSTITUTION_HEADS: frozenset[str] = frozenset(
     "newspaper network station magazine outlet".split()
 )
 
+# Verbs of speaking manner: a cue only right after a closing quote mark with its subject
+# after it ('"...!" railed Cleaver'), where the construction itself marks the attribution.
+MANNER_CUES: frozenset[str] = frozenset(
+    """
+    rail railed fume fumed thunder thundered quip quipped snap snapped scoff scoffed
+    shout shouted yell yelled bark barked sneer sneered snarl snarled exclaim exclaimed
+    retort retorted gush gushed huff huffed grumble grumbled growl growled hiss hissed
+    """.split()
+)
+
+# An object that says nothing ("said little", "made no comment"): the attribution is of
+# the topic after the preposition, as PolNeAR marks it (cue "said little about", content
+# what it was about); with no topic there is no attribution at all.
+EMPTY_OBJECTS: frozenset[str] = frozenset({"little", "nothing", "much", "less"})
+SPEECH_ACT_OBJECTS: frozenset[str] = frozenset({"comment", "comments", "statement", "mention", "word", "words"})
+EMPTY_DETERMINERS: frozenset[str] = frozenset({"no", "few", "little"})
+TOPIC_PREPOSITIONS: frozenset[str] = frozenset({"about", "on", "of", "regarding"})
+
 # Prepositions whose phrase belongs to a described speaker: "a spokesman for the ministry",
 # "a statement by four senators".
 DESCRIPTION_PREPS = frozenset({"for", "of", "at", "from", "with", "by"})

@@ -16,6 +16,8 @@ from spacy.tokens import Doc, Token
 from dateline.extract.quotes.cue_words import (
     CIRCUMSTANCE_MARKS,
     CONDITION_MARKS,
+    EMPTY_DETERMINERS,
+    EMPTY_OBJECTS,
     INTENT_NOUNS,
     MODALS,
     NEGATORS,
@@ -27,7 +29,9 @@ from dateline.extract.quotes.cue_words import (
     REFUSALS,
     SENTENCE_OPENERS,
     SOURCE_AFTER_PHRASES,
+    SPEECH_ACT_OBJECTS,
     SPEECH_NOUNS,
+    TOPIC_PREPOSITIONS,
     object_cue_forms,
 )
 from dateline.extract.quotes.model import CueModel, is_copula_candidate, is_noun_candidate
@@ -123,13 +127,16 @@ def _nearer_subject(token: Token, subject: int | None) -> int | None:
     before = token.doc[token.i - 1]
     if (
         before.pos_ not in ("NOUN", "PROPN")
+        or not has_letter(before.text)  # the dot of "Az." tagged as a name
         or before.ent_type_ in ("DATE", "TIME")
         or before.dep_ in ("npadvmod", "pobj", "dobj", "tmod")
     ):  # "this month", "in the streets"
         return subject
     if before.i > token.doc[subject].right_edge.i:
         return before.i
-    if before.dep_ == "appos" and before.head.i == subject:  # no comma closes the apposition
+    if (
+        before.dep_ == "appos" and before.head.i == subject and before.ent_type_ not in ("GPE", "LOC")
+    ):  # no comma closes the apposition; a place there only labels one ("Dunmore County, Ore.")
         return before.i
     return subject
 
@@ -147,13 +154,18 @@ def modality(token: Token) -> str:
     if any(t.lower_ in REFUSALS for t in chain):  # "declined to say", or "declined" as the cue
         return NEGATED
     kids = [c for t in chain for c in t.children]
-    if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in NEGATORS) for c in kids):
+    if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in NEGATORS) or _says_none(c) for c in kids):
         return NEGATED
     if any(
         (c.dep_ == "aux" and c.lower_ in MODALS) or (c.dep_ == "mark" and c.lower_ in CONDITION_MARKS) for c in kids
     ):
         return HYPOTHETICAL
     return ASSERTED
+
+
+def has_letter(text: str) -> bool:
+    """A source is written in words: a token with no letter (".", "--") never names one."""
+    return any(ch.isalpha() for ch in text)
 
 
 def subject_of(token: Token) -> int | None:
@@ -265,6 +277,9 @@ def _model_content(token: Token, forms: frozenset[str], objects: bool) -> Report
     found = _clause_content(token, cue, forms)
     if found is not None:
         return found
+    empty = _empty_object(token)
+    if empty is not None:
+        return _topic_content(token, cue, empty)
     parts = [
         c for c in token.rights if c.dep_ in COMPLEMENT_DEPS and (objects or c.dep_ == "xcomp") and not _circumstance(c)
     ]
@@ -346,7 +361,44 @@ def _verb_content(token: Token, forms: frozenset[str]) -> Reported | None:
     found = _clause_content(token, cue, forms)
     if found is not None:
         return found
+    empty = _empty_object(token)
+    if empty is not None:
+        return _topic_content(token, cue, empty)
     return _object_content(token, cue) if token.lower_ in object_cue_forms() else None
+
+
+def _empty_object(token: Token) -> Token | None:
+    """The object of a cue that says nothing: "said little", "made no comment"."""
+    for child in token.children:
+        if child.dep_ != "dobj" or child.i < token.i:
+            continue
+        if child.lower_ in EMPTY_OBJECTS or (
+            child.lower_ in SPEECH_ACT_OBJECTS and any(c.lower_ in EMPTY_DETERMINERS for c in child.lefts)
+        ):
+            return child
+    return None
+
+
+def _says_none(obj: Token) -> bool:
+    """ "said nothing about", "made no comment on": an object that denies the speech."""
+    return obj.dep_ == "dobj" and (
+        obj.lower_ == "nothing" or (obj.lower_ in SPEECH_ACT_OBJECTS and any(c.lower_ == "no" for c in obj.lefts))
+    )
+
+
+def _topic_content(token: Token, cue: Cue, empty: Token) -> Reported | None:
+    """ "said little about the plan": the cue runs through the preposition, what was (not)
+    said is its object; "said little." alone attributes nothing."""
+    for prep in (*empty.rights, *token.rights):
+        if prep.dep_ == "prep" and prep.lower_ in TOPIC_PREPOSITIONS and prep.i > empty.i:
+            topic = [t for t in prep.subtree if t.i > prep.i]
+            if any(t.ent_type_ in ("DATE", "TIME") for t in topic):  # "no comment on Monday": when
+                return None
+            span = _clause_span_of(topic, shortest=1) if topic else None
+            if span is None:
+                return None
+            return Reported(Cue(cue.start, prep.idx + len(prep.text), cue.token, cue.source, cue.sourceless), *span)
+    return None
 
 
 def _clause_content(token: Token, cue: Cue, forms: frozenset[str]) -> Reported | None:

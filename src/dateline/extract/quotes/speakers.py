@@ -33,6 +33,7 @@ from dateline.extract.quotes.cue_words import (
     POSSESSIVE_PERSON,
     QUANTIFIER_SOURCES,
 )
+from dateline.extract.quotes.cues import has_letter
 from dateline.record import Entity, Span
 
 PERSON = "person"
@@ -76,6 +77,20 @@ class Speaker:
             self.anonymous,
             self.kind,
             type or self.type,
+            self.others,
+            self.gender,
+        )
+
+    def named_at(self, token: Token) -> Speaker:
+        """This speaker, as a relative pronoun ("the police, who said") stands for it: the
+        source's place stays at the pronoun, its words are the noun's ("the police")."""
+        return Speaker(
+            self.id,
+            self.text or token.text,
+            _span(token, token),
+            self.anonymous,
+            self.kind,
+            self.type,
             self.others,
             self.gender,
         )
@@ -154,7 +169,9 @@ class SpeakerResolver:
             described = self._description(token)  # "some", "those close to him": a group described
             return Speaker(described.id, described.text, described.span, True, GROUP, COLLECTIVE)
         if token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl" and token.head.head.i != token.i:
-            return self._resolve(token.head.head).standing_for(token)  # "Smith, who said ...": Smith
+            return self._resolve(token.head.head).named_at(token)  # "Smith, who said ...": Smith
+        if not has_letter(token.text):  # a stray "." parsed as the subject: its apposition's head
+            return self._resolve(token.head) if token.dep_ == "appos" and has_letter(token.head.text) else NOBODY
         if token.tag_ in _NOT_SOURCE_TAGS or token.dep_ == "neg":
             return NOBODY
         if lower in FIRST_PERSON:
