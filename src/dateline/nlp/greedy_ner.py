@@ -152,4 +152,5 @@ def use_greedy_ner(nlp: Language) -> None:
     ner = nlp.get_pipe("ner")
     if isinstance(ner, GreedyNER) or not GreedyNER.supports(ner):
         return
-    nlp._components[nlp.component_names.index("ner")] = ("ner", GreedyNER(ner))  # spaCy has no public way to swap in a built component
+    # spaCy has no public way to put a built component in a pipeline's place
+    nlp._components[nlp.component_names.index("ner")] = ("ner", GreedyNER(ner))
