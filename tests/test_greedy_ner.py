@@ -47,3 +47,32 @@ def test_one_doc_and_the_outside_tokens(nlp, spacy_decoding):
 
 def test_the_wrapped_recogniser_answers_for_it(nlp):
     assert {"PERSON", "ORG", "GPE", "DATE"} <= set(nlp.get_pipe("ner").labels)
+
+
+@pytest.mark.parametrize("favoured", [("B-",), ("U-",), ("L-",), ("B-", "L-"), ("B-", "I-"), ("B-", "I-", "U-")])
+def test_same_moves_where_the_rules_bind(favoured):
+    """With the output pushed towards one kind of move, the rules (no entity across a sentence
+    start, none starting on white space, an open entity closed at the end) decide most moves."""
+    nlp = load_pipeline.__wrapped__(None)
+    ours = nlp.get_pipe("ner")
+    texts = [
+        "Rain fell.\n\nMarlow said so. Then Kelmarsh\n\nwept. Ardmore Steel rose.",
+        "Veldhaven  talks ended. Pieter Saal left\n\n",
+        "It rained. Talks in Veldhaven ended late. No. The Norvik Bank chairman left. Oslo wept. Why?",
+        "Rain fell on Kelmarsh",
+        "Rain fell on North Kelmarsh",
+    ]
+    docs = list(nlp.pipe(texts, disable=["ner", "dateline_trim_entities"]))
+    bias = ours.upper.get_param("b")
+    saved = bias.copy()
+    try:
+        bias[[i for i in range(ours.moves.n_moves) if ours.moves.get_class_name(i).startswith(favoured)]] += 20
+        theirs = [d.copy() for d in docs]
+        list(ours.ner.pipe(theirs, batch_size=4))
+        list(ours.pipe(docs, batch_size=4))
+    finally:
+        bias[:] = saved
+    assert [(e.start, e.end, e.label_) for d in docs for e in d.ents]
+    assert [[(e.start, e.end, e.label_) for e in d.ents] for d in docs] == [
+        [(e.start, e.end, e.label_) for e in d.ents] for d in theirs
+    ]
