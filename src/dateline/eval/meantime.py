@@ -22,7 +22,6 @@ from pathlib import Path
 
 import typer
 
-from dateline.eval import found
 from dateline.eval.meantime_tokens import read_meantime
 from dateline.eval.metrics import prf
 
@@ -94,7 +93,7 @@ def _dct(root: ET.Element) -> date | None:
 def read_dir(directory: Path) -> list[GoldDoc]:
     """Every article under ``directory``; given the whole corpus, its cross-document copy only
     (the same articles are also in intra-doc_annotation)."""
-    paths = found(sorted(directory.rglob("*.xml")), "MEANTIME documents (*.xml)", directory)
+    paths = sorted(directory.rglob("*.xml"))
     cross = [p for p in paths if "intra_cross-doc_annotation" in p.parts]
     return [read_doc(p) for p in (cross or paths)]
 
