@@ -66,7 +66,7 @@ def trim_entities(doc: Doc) -> Doc:
         if end > start:
             ents.append(Span(doc, start, end, label=ent.label))
     joined = join_hyphen_compounds(doc, ents)
-    if changed or len(joined) != len(ents) or joined != ents:
+    if changed or joined != ents:
         doc.set_ents(joined)
     return doc
 
