@@ -306,3 +306,44 @@ def test_ingest_applies_a_trained_topic_model(small_model, tmp_path):
         schemes = {t.scheme for t in store.topics(limit=100)}
         assert schemes == {"iptc-mediatopic", "desk"}
         assert store.stats()["sentiments"] > 0
+
+
+def test_doc_arrays_agree_with_the_parse():
+    """Negations, children, mention tokens and valences read from the doc's arrays are what
+    spaCy's own token walks give."""
+    from dateline.extract.themes.tone import NEGATORS
+    from dateline.nlp import load_pipeline
+
+    doc = load_pipeline()(
+        "Voters did not praise Marlow, who never blamed the honest mayor. "
+        "The angry crowd cheered Osei and booed the corrupt council."
+    )
+    for t in doc:
+        assert sentiment._negated(t) == any(c.dep_ == "neg" or c.lower_ in NEGATORS for c in t.children)
+        assert sentiment._children(t, doc) == list(t.children)
+        for sent in doc.sents:
+            assert sentiment._children(t, sent) == [c for c in t.children if sent.start <= c.i < sent.end]
+        assert sentiment._doc_arrays(doc).valence[t.i] == sentiment._valence(t)
+    start = doc.text.index("Osei")
+    toks, root = sentiment._mention(doc, start, start + 4)
+    assert [t.text for t in toks] == ["Osei"] and root.text == "Osei"
+
+
+def test_a_run_on_sentence_costs_each_mention_its_window_only():
+    """Hundreds of names in one sentence: a mention reads the words of its window, never the
+    whole run (a word there may have dozens of children)."""
+    from dateline.nlp import load_pipeline
+
+    nlp = load_pipeline()
+    run = " and ".join(f"Marlow{i} met Osei{i}" for i in range(300)) + "."
+    doc = nlp(run)
+    sent = next(doc.sents)
+    assert len(sent) > 1000
+    last = doc.text.rindex("Osei")
+    window = doc[max(0, len(doc) - 60) : len(doc)]
+    f = sentiment.parse_features(window, last, last + len("Osei299"))
+    assert f, "the mention is read in its window"
+    busiest = max(doc, key=lambda t: len(list(t.children)))
+    assert len(list(busiest.children)) > 10
+    inside = sentiment._children(busiest, window)
+    assert inside == [c for c in busiest.children if window.start <= c.i < window.end]

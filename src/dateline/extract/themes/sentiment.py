@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from spacy.strings import get_string_id
 
 from dateline.extract.themes.plain import save_plain
 from dateline.extract.themes.tone import NEGATED, NEGATORS, lexicon
@@ -121,16 +122,71 @@ def _valence(token) -> float:
     return lex.get(token.lower_, 0.0) or (lex.get(token.lemma_.lower(), 0.0) if token.lemma_ else 0.0)
 
 
+def _bounds(sentence) -> tuple[int, int]:
+    """The token range of a Span, or of a whole Doc."""
+    return getattr(sentence, "start", 0), getattr(sentence, "end", len(sentence))
+
+
 def _subtree(token, sentence):
     """``token.subtree`` as far as it lies in ``sentence`` (a projective parse: the tokens from its
     left edge to its right edge), so a word of a very long sentence costs no more than the window."""
-    lo, hi = getattr(sentence, "start", 0), getattr(sentence, "end", len(sentence))
+    lo, hi = _bounds(sentence)
     return token.doc[max(token.left_edge.i, lo) : min(token.right_edge.i + 1, hi)]
+
+
+_ARRAYS = "dateline.sentiment.arrays"  # a doc's user_data key: its ``_DocArrays``, made once a doc
+_NEG = get_string_id("neg")
+_NEGATORS = np.array(sorted(get_string_id(w) for w in NEGATORS), dtype=np.uint64)
+
+
+@dataclass(frozen=True)
+class _DocArrays:
+    """What every mention of a doc asks of its tokens, computed once a doc: the root of a
+    run-on sentence can have hundreds of children and a window a hundred words, and a story
+    can name people a thousand times."""
+
+    heads: np.ndarray  # each token's head
+    negated: np.ndarray  # a negation hangs from the token ("not", ``neg``)
+    starts: np.ndarray  # character offsets of each token in the doc
+    ends: np.ndarray
+    valence: list[float]  # ``_valence`` of each token
+
+
+def _doc_arrays(doc) -> _DocArrays:
+    cached = doc.user_data.get(_ARRAYS)
+    if cached is None:
+        arr = doc.to_array(["HEAD", "DEP", "LOWER", "IDX", "LENGTH"]).astype(np.int64)
+        index = np.arange(len(doc))
+        heads = arr[:, 0] + index  # HEAD is the offset to the head
+        cue = ((arr[:, 1] == np.int64(_NEG)) | np.isin(arr[:, 2].astype(np.uint64), _NEGATORS)) & (heads != index)
+        negated = np.zeros(len(doc), dtype=bool)
+        negated[heads[cue]] = True
+        valence = [_valence(t) for t in doc]
+        cached = doc.user_data[_ARRAYS] = _DocArrays(heads, negated, arr[:, 3], arr[:, 3] + arr[:, 4], valence)
+    return cached
+
+
+def _children(token, sentence):
+    """``token.children`` as far as they lie in ``sentence`` (the mention's window)."""
+    lo, hi = _bounds(sentence)
+    doc = token.doc
+    found = np.flatnonzero(_doc_arrays(doc).heads[lo:hi] == token.i) + lo
+    return [doc[j] for j in found.tolist() if j != token.i]
+
+
+def _window_valence(doc, a: int, b: int, skip: Container[int] = ()) -> float:
+    """The valences of tokens ``a`` to ``b`` summed, leaving out ``skip``."""
+    valence = _doc_arrays(doc).valence
+    return sum(valence[j] for j in range(a, b) if j not in skip)
 
 
 def _mention(sentence, start: int, end: int):
     """The mention's tokens and the one of them that hangs from outside it (its syntactic root)."""
-    toks = [t for t in sentence if t.idx < end and t.idx + len(t) > start]
+    lo, hi = _bounds(sentence)
+    doc = sentence.doc if hasattr(sentence, "doc") else sentence
+    arrays = _doc_arrays(doc)
+    hits = np.flatnonzero((arrays.starts[lo:hi] < end) & (arrays.ends[lo:hi] > start)) + lo
+    toks = [doc[j] for j in hits.tolist()]
     if not toks:
         return [], None
     inside = {t.i for t in toks}
@@ -146,25 +202,27 @@ def parse_features(sentence, start: int, end: int) -> dict[str, float]:
     dep, head = root.dep_, root.head
     f = {f"dep={dep}": 1.0, f"hd={head.lower_}|{dep}": 1.0}
     hv = _valence(head)
-    if any(c.dep_ == "neg" or c.lower_ in NEGATORS for c in head.children):
+    if _negated(head):
         hv *= -0.74
     if hv:
         f[f"hv|{dep}"] = hv / 2
     said = 0.0  # what the head's other dependents say
-    for c in head.children:
+    for c in _children(head, sentence):
         if c.i in inside:
             continue
         if c.dep_ in HEAD_ARGS:
             f[f"sib={c.lower_}|{c.dep_}"] = 1.0
-        said += sum(_valence(w) for w in _subtree(c, sentence) if w.i not in inside)
+        sub = _subtree(c, sentence)
+        said += _window_valence(sub.doc, sub.start, sub.end, inside)
     if said:
         f[f"sv|{dep}"] = said / 4
     own = 0.0  # the target's own modifiers ("the corrupt X", "X, a hero,")
     for t in toks:
-        for c in t.children:
+        for c in _children(t, sentence):
             if c.i not in inside:
                 f[f"ch={c.lower_}"] = 1.0
-                own += sum(_valence(w) for w in _subtree(c, sentence))
+                sub = _subtree(c, sentence)
+                own += _window_valence(sub.doc, sub.start, sub.end)
     if own:
         f["cv"] = own / 4
     up = head
@@ -197,7 +255,7 @@ def context_vector(t: Target, width: int) -> np.ndarray | None:
     toks, root = _mention(sentence, t.offset + t.start, t.offset + t.end)
     if root is None:
         return None
-    lo, hi = getattr(sentence, "start", 0), getattr(sentence, "end", len(sentence))
+    lo, hi = _bounds(sentence)
     first, last = toks[0].i, toks[-1].i + 1
     spans = (
         (first, last),
@@ -214,13 +272,13 @@ def context_vector(t: Target, width: int) -> np.ndarray | None:
 
 
 def _negated(token) -> bool:
-    return any(c.dep_ == "neg" or c.lower_ in NEGATORS for c in token.children)
+    return bool(_doc_arrays(token.doc).negated[token.i])
 
 
 def path_features(sentence, root, inside: set[int]) -> dict[str, float]:
     """Each sentiment word of the sentence by its dependency path from the target: the labels
     up to the words' common ancestor and down to the word ("nsubj^dobj:-" for "X faced a scandal")."""
-    lo, hi = getattr(sentence, "start", 0), getattr(sentence, "end", len(sentence))
+    lo, hi = _bounds(sentence)
     up: dict[int, tuple[int, str]] = {}
     labels: list[str] = []
     t = root
@@ -232,12 +290,12 @@ def path_features(sentence, root, inside: set[int]) -> dict[str, float]:
         t = t.head
     f: dict[str, float] = {}
     doc = root.doc
-    for w in doc[lo:hi]:
-        if w.i in inside:
+    valence = _doc_arrays(doc).valence
+    for j in range(lo, hi):
+        v = valence[j]
+        if not v or j in inside:
             continue
-        v = _valence(w)
-        if not v:
-            continue
+        w = doc[j]
         down: list[str] = []
         neg = _negated(w) and w.pos_ in ("VERB", "AUX", "ADJ")
         t = w
