@@ -347,3 +347,17 @@ def test_a_run_on_sentence_costs_each_mention_its_window_only():
     assert len(list(busiest.children)) > 10
     inside = sentiment._children(busiest, window)
     assert inside == [c for c in busiest.children if window.start <= c.i < window.end]
+
+
+def test_a_sentence_naming_people_again_and_again_is_read_for_its_first_mentions_only():
+    """A run of hundreds of names (a list, run-on text) costs a dozen sentiment reads, not
+    hundreds; a sentence of prose keeps a polarity for each of its mentions."""
+    from dateline.extract.themes.extractor import MAX_MENTIONS_PER_SENTENCE
+    from dateline.reader import Reader
+
+    reader = Reader(extractors=["entities", "sentiments"])
+    run = reader.read("Anna Marlow met Peter Osei and " * 200 + "they left.\n")
+    people = sum(len(e.mentions) for e in run.entities if e.type == "PERSON")
+    assert people == 400 and 0 < len(run.sentiments) <= 4 * MAX_MENTIONS_PER_SENTENCE
+    prose = reader.read("Critics blamed Anna Marlow for the deal. Voters praised Peter Osei, and Osei thanked them.\n")
+    assert len(prose.sentiments) == sum(len(e.mentions) for e in prose.entities if e.type == "PERSON") == 3

@@ -4,6 +4,7 @@ and how it speaks of each person it names, mention by mention (``sentiments``)."
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -20,6 +21,10 @@ SENTIMENT_TYPES = frozenset({"PERSON"})
 # A longer "sentence" (run-on text, a list) is read in a window of this many tokens around the
 # mention: news sentences are shorter, and reading all of one per mention would be quadratic.
 MAX_SENTENCE_TOKENS = 100
+# A sentence that names people more often than this is a list or run-on text, not prose (a
+# news sentence names one to three): its first mentions get a polarity, the rest none, so that
+# a story of a thousand names in one run reads in linear time with a small constant.
+MAX_MENTIONS_PER_SENTENCE = 12
 
 
 def _story_text(ctx: StoryContext) -> str:
@@ -59,13 +64,12 @@ def sentiments_factory():
     def extract(ctx: StoryContext) -> tuple[Sentiment, ...]:
         text, out = doc_text(ctx.doc), []
         sents = list(ctx.doc.sents)  # once: Token.sent walks the doc at every call
-        starts = [s.start_char for s in sents]
-        for entity in ctx.part("entities"):
-            if entity.type not in SENTIMENT_TYPES or entity.journalist:
-                continue
+        people = [e for e in ctx.part("entities") if e.type in SENTIMENT_TYPES and not e.journalist]
+        sentence_of = _sentences_of(sents, [(m.start, m.end) for e in people for m in e.mentions])
+        for entity in people:
             for m in entity.mentions:
-                i = bisect_right(starts, m.start) - 1
-                if i < 0 or m.end > sents[i].end_char:  # outside the parsed text, or across sentences
+                i = sentence_of.get((m.start, m.end))
+                if i is None:
                     continue
                 sentence = _around(ctx.doc, sents[i], m.start, m.end)
                 if sentence is None:
@@ -77,6 +81,22 @@ def sentiments_factory():
         return tuple(out)
 
     return extract
+
+
+def _sentences_of(sents: list, spans: list[tuple[int, int]]) -> dict[tuple[int, int], int]:
+    """The sentence (its index) of each mention to read: inside one parsed sentence, and among
+    the first ``MAX_MENTIONS_PER_SENTENCE`` of it."""
+    starts = [s.start_char for s in sents]
+    out: dict[tuple[int, int], int] = {}
+    read: Counter[int] = Counter()
+    for start, end in sorted(set(spans)):
+        i = bisect_right(starts, start) - 1
+        if i < 0 or end > sents[i].end_char:  # outside the parsed text, or across sentences
+            continue
+        read[i] += 1
+        if read[i] <= MAX_MENTIONS_PER_SENTENCE:
+            out[start, end] = i
+    return out
 
 
 def _around(doc, sentence, start: int, end: int):
