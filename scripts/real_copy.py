@@ -7,6 +7,7 @@ classes and counts (never the stories' text) into docs/real-copy.md.
 
     python scripts/real_copy.py collect ../shared/data /tmp/real        # 33 stories, 5 layouts
     python scripts/real_copy.py collect-more ../shared/data /tmp/real4  # 42 stories, 6 more layouts
+    python scripts/real_copy.py collect ../shared/data /tmp/real9 --seed=9  # fresh stories, same layouts
     python scripts/real_copy.py records /tmp/real /tmp/after.json       # read them (this checkout)
     python scripts/real_copy.py records /tmp/real4 /tmp/dct.json --dct  # with the known timestamps
     python scripts/real_copy.py classes /tmp/real /tmp/before.json /tmp/after.json
@@ -63,15 +64,17 @@ def collect(shared: Path, out: Path, seed: int = 12) -> None:
     short = [s for s in wire if s not in tables and len(s.text) <= 1500]
     for s in rng.sample(tables, 4) + rng.sample(prose, 5) + rng.sample(short, 3):
         (out / f"reuters_{s.id}.txt").write_text(s.text + "\n", encoding="utf-8")
+    # The first sample took every n-th story; another seed samples them at random.
+    pick = (lambda xs, step, n: xs[::step][:n]) if seed == 12 else (lambda xs, step, n: rng.sample(xs, n))
     polnear = sorted((shared / "polnear" / "data" / "dev" / "text").glob("*.txt"))
-    for f in polnear[::14][:6]:
+    for f in pick(polnear, 14, 6):
         (out / f"polnear_{f.stem[:30]}.txt").write_text(f.read_text(encoding="utf-8"), encoding="utf-8")
     meantime = sorted((shared / "meantime").rglob("intra-doc_annotation/**/*.xml"))
-    for f in meantime[::24][:5]:
+    for f in pick(meantime, 24, 5):
         (out / f"meantime_{f.stem[:30]}.txt").write_text(read_meantime(f).text, encoding="utf-8")
-    for d in read_lgl(shared / "lgl")[::117][:5]:
+    for d in pick(read_lgl(shared / "lgl"), 117, 5):
         (out / f"lgl_{d.id}.txt").write_text(d.text, encoding="utf-8")
-    for d in read_geowebnews(shared / "geowebnews")[::40][:5]:
+    for d in pick(read_geowebnews(shared / "geowebnews"), 40, 5):
         (out / f"gwn_{d.id}.txt").write_text(d.text, encoding="utf-8")
 
 
@@ -244,10 +247,11 @@ def classes(stories: Path, recs: dict[str, dict], tables_from: dict[str, dict]) 
 
 def main(argv: list[str]) -> None:
     command, *args = argv
+    seed = [int(a.split("=", 1)[1]) for a in args[2:] if a.startswith("--seed=")]
     if command == "collect":
-        collect(Path(args[0]), Path(args[1]))
+        collect(Path(args[0]), Path(args[1]), *seed)
     elif command == "collect-more":
-        collect_more(Path(args[0]), Path(args[1]))
+        collect_more(Path(args[0]), Path(args[1]), *seed)
     elif command == "records":
         records(Path(args[0]), Path(args[1]), dct="--dct" in args[2:])
     elif command == "classes":
