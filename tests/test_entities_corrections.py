@@ -355,7 +355,7 @@ def test_a_role_a_plural_title_or_a_party_label_is_not_part_of_the_name(vocab, w
 
 
 def test_a_surname_typed_a_place_throughout_is_the_person_named_in_full(vocab):
-    """ "Justice Frank Nervo ... Nervo wrote" three times typed GPE: the judge, not a place."""
+    """ "Justice Maria Quorvell ... Quorvell wrote" three times typed GPE: the judge, not a place."""
     words = ["Justice", "Maria", "Quorvell", "ruled", ".", "Quorvell", "wrote", ".", "Quorvell", "said", "."]
     words += ["Quorvell", "added", "."]
     doc = make(vocab, words, [(1, 3, "PERSON"), (5, 6, "GPE"), (8, 9, "GPE"), (11, 12, "GPE")])

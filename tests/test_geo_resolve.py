@@ -184,7 +184,7 @@ def test_an_acronym_is_no_alternate_name_of_a_city(abbreviating):
 
 
 def test_a_big_citys_lesser_alternate_name_needs_support_when_no_tagger_called_it_a_place(tmp_path):
-    """A word typed as an index or a product ("Dax") that a city of a million also goes by is
+    """A word typed as an index or a product ("Velmar") that a city of a million also goes by is
     not that city unless the story supports it; typed as a place, it is the city."""
     from dateline.geo import store
 

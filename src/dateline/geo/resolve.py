@@ -503,7 +503,7 @@ class Resolver:
         famous = (big or widely_known(entry)) and entry.fcode != "AIRP"
         if entry.kind == ALTERNATE and not supported and not famous:
             return False  # an airport's bare name ("Chopin") needs the story's support too; so
-            # does a big city's lesser alternate name for a word no tagger called a place ("Dax")
+            # does a big city's lesser alternate name for a word no tagger called a place ("Velmar")
         if entry.kind == DEMONYM or entry.fcode in COUNTRY_CODES or entry.fcode in WIDE_CODES:
             return True
         near = _nearest_km(entry, name.key, context.points) <= NEAR_KM

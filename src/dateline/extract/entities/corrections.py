@@ -775,7 +775,7 @@ def _retype_by_majority(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
     a country's name or the tagger typed it otherwise throughout ("Ford" an organisation
     five times beside one stray "Michigan Ford"). A name no gazetteer knows as a place,
     typed both as a place and as an organisation, is the organisation ("EADS"); typed as a
-    person no less often than as a place, the person ("Amir").
+    person no less often than as a place, the person ("Tarquel").
     """
     votes: dict[str, Counter] = defaultdict(Counter)
     for s in spans:
@@ -788,12 +788,12 @@ def _retype_by_majority(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
         place = max(tally.get("GPE", 0), tally.get("LOC", 0))
         person = tally.get("PERSON", 0)
         if place and (tally.get("ORG", 0) or place <= person) and not _is_place_name(key):
-            tally.pop("GPE", None)  # "EADS" four times GPE, three ORG; "Amir" once GPE, once PERSON
+            tally.pop("GPE", None)  # "EADS" four times GPE, three ORG; "Tarquel" once GPE, once PERSON
             tally.pop("LOC", None)
     name_parts = Counter(
         doc[i].lower_ for s in spans if s.label == "PERSON" and s.end - s.start >= 2 for i in (s.start, s.end - 1)
     )
-    name_parts.update(  # "Ruiz Ligero" of "Apolonio Ruiz Ligero"
+    name_parts.update(  # "Vela Quorvell" of "Tomas Vela Quorvell"
         case_key(doc[s.end - 2 : s.end].text) for s in spans if s.label == "PERSON" and s.end - s.start >= 3
     )
     surnames = _surnames_of_named_people(doc, spans)
@@ -851,8 +851,8 @@ def _companies_after_nouns(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
 
 
 def _surnames_of_named_people(doc: Doc, spans: list[NerSpan]) -> set[str]:
-    """The surnames of people the story names in full with a known first name ("Frank Nervo"):
-    alone, such a word is the person however often the tagger typed it otherwise ("Nervo
+    """The surnames of people the story names in full with a known first name ("Maria Quorvell"):
+    alone, such a word is the person however often the tagger typed it otherwise ("Quorvell
     wrote" as a place three times), unless it names a place or starts an organisation's name
     ("Henry Ford" beside "Ford Motor Co" and "Ford")."""
     org_starts = {doc[s.start].lower_ for s in spans if s.label == "ORG" and s.end - s.start >= 2}
