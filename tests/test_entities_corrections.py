@@ -368,12 +368,6 @@ def test_the_last_two_names_and_a_surname_typed_nationality_are_the_person(vocab
     assert [label for _, label in texts(doc, correct(doc))] == ["PERSON"] * 3
 
 
-def test_a_name_typed_as_often_a_person_as_a_place_no_gazetteer_knows_is_the_person(vocab):
-    words = ["The", "bodies", "of", "Tarquel", "and", "Jon", "were", "found", ".", "Tarquel", "was", "ten", "."]
-    doc = make(vocab, words, [(3, 4, "GPE"), (9, 10, "PERSON")])
-    assert [label for _, label in texts(doc, correct(doc))] == ["PERSON", "PERSON"]
-
-
 def test_a_company_named_after_its_founder_keeps_its_type(vocab):
     """ "Henry Ford" beside "Ford Motor" and "Ford" four times typed ORG: the company."""
     words = ["Henry", "Ford", "founded", "Ford", "Motor", ".", "Ford", "won", ".", "Ford", "lost", "."]

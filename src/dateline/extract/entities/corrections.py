@@ -774,8 +774,7 @@ def _retype_by_majority(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
     that person's short name ("Brennick" tagged ORG next to "Ada Brennick"), unless it is
     a country's name or the tagger typed it otherwise throughout ("Ford" an organisation
     five times beside one stray "Michigan Ford"). A name no gazetteer knows as a place,
-    typed both as a place and as an organisation, is the organisation ("EADS"); typed as a
-    person no less often than as a place, the person ("Tarquel").
+    typed both as a place and as an organisation, is the organisation ("EADS").
     """
     votes: dict[str, Counter] = defaultdict(Counter)
     for s in spans:
@@ -786,9 +785,8 @@ def _retype_by_majority(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
         if 0 < tally.get("NORP", 0) <= others and not gazetteer.is_demonym(key):
             del tally["NORP"]
         place = max(tally.get("GPE", 0), tally.get("LOC", 0))
-        person = tally.get("PERSON", 0)
-        if place and (tally.get("ORG", 0) or place <= person) and not _is_place_name(key):
-            tally.pop("GPE", None)  # "EADS" four times GPE, three ORG; "Tarquel" once GPE, once PERSON
+        if place and tally.get("ORG", 0) and not _is_place_name(key):  # "EADS" four times GPE, three ORG
+            tally.pop("GPE", None)
             tally.pop("LOC", None)
     name_parts = Counter(
         doc[i].lower_ for s in spans if s.label == "PERSON" and s.end - s.start >= 2 for i in (s.start, s.end - 1)
