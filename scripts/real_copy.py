@@ -242,7 +242,48 @@ def classes(stories: Path, recs: dict[str, dict], tables_from: dict[str, dict]) 
             "desk initials closing the story left in the body (stories)",
             bool(re.search(r"\([a-z]{2,6}[-/][a-z/-]+\)\s*$", text)) and not r["boilerplate"],
         )
+        _entity_classes(text, r, add)
     return counts
+
+
+def _entity_classes(text: str, r: dict, add) -> None:
+    """Session 9: how people's names are read (see docs/real-copy.md). The counts point at
+    classes; read the stories behind them."""
+    from dateline.extract.entities import first_names
+    from dateline.extract.entities.entity_words import PARTY_LABELS, ROLE_NOUNS, TITLE_WORDS
+
+    roles = TITLE_WORDS | ROLE_NOUNS | PARTY_LABELS
+    entities = [e for e in r["entities"] if not e["journalist"]]
+    full = [e["name"].split() for e in entities if e["type"] == "PERSON" and len(e["name"].split()) >= 2]
+    tails = {" ".join(w[-k:]).lower() for w in full for k in (1, 2) if k < len(w)}
+    for e in entities:
+        named = [m for m in e["mentions"] if m.get("kind", "name") == "name"]
+        words = e["name"].split()
+        add(
+            "named person's surname typed a place, organisation or nationality (mentions)",
+            len(named) * (e["type"] in ("GPE", "LOC", "ORG", "NORP", "FAC") and e["name"].lower() in tails),
+        )
+        head = words[0].lower() if words else ""
+        add(
+            "role, plural title or party label in a person's name (entities)",
+            e["type"] == "PERSON"
+            and len(words) >= 3 - (head in TITLE_WORDS)
+            and (head in roles or head.endswith("s") and head[:-1] in roles)
+            and not first_names.is_first_name(words[0]),
+        )
+        add(
+            "one-word person only ever opening a sentence, no first name (entities, read them)",
+            e["type"] == "PERSON"
+            and len(words) == 1
+            and bool(named)
+            and all(_sentence_initial(text, m["start"]) for m in named)
+            and not first_names.is_first_name(words[0]),
+        )
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    before = text[max(0, start - 3) : start].rstrip(" \t\"'“‘(")
+    return not before or before[-1] in ".!?:\n-–—"
 
 
 def main(argv: list[str]) -> None:
