@@ -7,6 +7,7 @@ classes and counts (never the stories' text) into docs/real-copy.md.
 
     python scripts/real_copy.py collect ../shared/data /tmp/real        # 33 stories, 5 layouts
     python scripts/real_copy.py collect-more ../shared/data /tmp/real4  # 42 stories, 6 more layouts
+    python scripts/real_copy.py collect ../shared/data /tmp/real9 --seed=9  # fresh stories, same layouts
     python scripts/real_copy.py records /tmp/real /tmp/after.json       # read them (this checkout)
     python scripts/real_copy.py records /tmp/real4 /tmp/dct.json --dct  # with the known timestamps
     python scripts/real_copy.py classes /tmp/real /tmp/before.json /tmp/after.json
@@ -63,15 +64,17 @@ def collect(shared: Path, out: Path, seed: int = 12) -> None:
     short = [s for s in wire if s not in tables and len(s.text) <= 1500]
     for s in rng.sample(tables, 4) + rng.sample(prose, 5) + rng.sample(short, 3):
         (out / f"reuters_{s.id}.txt").write_text(s.text + "\n", encoding="utf-8")
+    # The first sample took every n-th story; another seed samples them at random.
+    pick = (lambda xs, step, n: xs[::step][:n]) if seed == 12 else (lambda xs, step, n: rng.sample(xs, n))
     polnear = sorted((shared / "polnear" / "data" / "dev" / "text").glob("*.txt"))
-    for f in polnear[::14][:6]:
+    for f in pick(polnear, 14, 6):
         (out / f"polnear_{f.stem[:30]}.txt").write_text(f.read_text(encoding="utf-8"), encoding="utf-8")
     meantime = sorted((shared / "meantime").rglob("intra-doc_annotation/**/*.xml"))
-    for f in meantime[::24][:5]:
+    for f in pick(meantime, 24, 5):
         (out / f"meantime_{f.stem[:30]}.txt").write_text(read_meantime(f).text, encoding="utf-8")
-    for d in read_lgl(shared / "lgl")[::117][:5]:
+    for d in pick(read_lgl(shared / "lgl"), 117, 5):
         (out / f"lgl_{d.id}.txt").write_text(d.text, encoding="utf-8")
-    for d in read_geowebnews(shared / "geowebnews")[::40][:5]:
+    for d in pick(read_geowebnews(shared / "geowebnews"), 40, 5):
         (out / f"gwn_{d.id}.txt").write_text(d.text, encoding="utf-8")
 
 
@@ -239,15 +242,57 @@ def classes(stories: Path, recs: dict[str, dict], tables_from: dict[str, dict]) 
             "desk initials closing the story left in the body (stories)",
             bool(re.search(r"\([a-z]{2,6}[-/][a-z/-]+\)\s*$", text)) and not r["boilerplate"],
         )
+        _entity_classes(text, r, add)
     return counts
+
+
+def _entity_classes(text: str, r: dict, add) -> None:
+    """Session 9: how people's names are read (see docs/real-copy.md). The counts point at
+    classes; read the stories behind them."""
+    from dateline.extract.entities import first_names
+    from dateline.extract.entities.entity_words import PARTY_LABELS, ROLE_NOUNS, TITLE_WORDS
+
+    roles = TITLE_WORDS | ROLE_NOUNS | PARTY_LABELS
+    entities = [e for e in r["entities"] if not e["journalist"]]
+    full = [e["name"].split() for e in entities if e["type"] == "PERSON" and len(e["name"].split()) >= 2]
+    tails = {" ".join(w[-k:]).lower() for w in full for k in (1, 2) if k < len(w)}
+    for e in entities:
+        named = [m for m in e["mentions"] if m.get("kind", "name") == "name"]
+        words = e["name"].split()
+        add(
+            "named person's surname typed a place, organisation or nationality (mentions)",
+            len(named) * (e["type"] in ("GPE", "LOC", "ORG", "NORP", "FAC") and e["name"].lower() in tails),
+        )
+        head = words[0].lower() if words else ""
+        add(
+            "role, plural title or party label in a person's name (entities)",
+            e["type"] == "PERSON"
+            and len(words) >= 3 - (head in TITLE_WORDS)
+            and (head in roles or head.endswith("s") and head[:-1] in roles)
+            and not first_names.is_first_name(words[0]),
+        )
+        add(
+            "one-word person only ever opening a sentence, no first name (entities, read them)",
+            e["type"] == "PERSON"
+            and len(words) == 1
+            and bool(named)
+            and all(_sentence_initial(text, m["start"]) for m in named)
+            and not first_names.is_first_name(words[0]),
+        )
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    before = text[max(0, start - 3) : start].rstrip(" \t\"'“‘(")
+    return not before or before[-1] in ".!?:\n-–—"
 
 
 def main(argv: list[str]) -> None:
     command, *args = argv
+    seed = [int(a.split("=", 1)[1]) for a in args[2:] if a.startswith("--seed=")]
     if command == "collect":
-        collect(Path(args[0]), Path(args[1]))
+        collect(Path(args[0]), Path(args[1]), *seed)
     elif command == "collect-more":
-        collect_more(Path(args[0]), Path(args[1]))
+        collect_more(Path(args[0]), Path(args[1]), *seed)
     elif command == "records":
         records(Path(args[0]), Path(args[1]), dct="--dct" in args[2:])
     elif command == "classes":

@@ -338,3 +338,54 @@ def test_a_name_no_gazetteer_knows_typed_place_and_organisation_is_the_organisat
     doc = make(vocab, words, ents)
     labels = [label for _, label in texts(doc, correct(doc))]
     assert labels[:3] == ["ORG", "ORG", "ORG"] and labels[3] == "GPE"
+
+
+@pytest.mark.parametrize(
+    "words, ents, expected",
+    [
+        (["Investigator", "Lena", "Ortiz", "said"], [(0, 3, "PERSON")], ("Lena Ortiz", "PERSON")),
+        (["Officers", "Ron", "Pike", "came"], [(0, 3, "PERSON")], ("Ron Pike", "PERSON")),
+        (["Democrat", "Dana", "Whitfield", "won"], [(0, 3, "PERSON")], ("Dana Whitfield", "PERSON")),
+        (["Campus", "Manager", "Tara", "Quill", "says"], [(2, 4, "PERSON")], ("Tara Quill", "PERSON")),
+    ],
+)
+def test_a_role_a_plural_title_or_a_party_label_is_not_part_of_the_name(vocab, words, ents, expected):
+    doc = make(vocab, words, ents)
+    assert texts(doc, correct(doc)) == [expected]
+
+
+def test_a_surname_typed_a_place_throughout_is_the_person_named_in_full(vocab):
+    """ "Justice Maria Quorvell ... Quorvell wrote" three times typed GPE: the judge, not a place."""
+    words = ["Justice", "Maria", "Quorvell", "ruled", ".", "Quorvell", "wrote", ".", "Quorvell", "said", "."]
+    words += ["Quorvell", "added", "."]
+    doc = make(vocab, words, [(1, 3, "PERSON"), (5, 6, "GPE"), (8, 9, "GPE"), (11, 12, "GPE")])
+    assert [label for _, label in texts(doc, correct(doc))] == ["PERSON"] * 4
+
+
+def test_the_last_two_names_and_a_surname_typed_nationality_are_the_person(vocab):
+    words = ["Tomas", "Vela", "Quorvell", "spoke", ".", "Vela", "Quorvell", "left", "the", "Quorvell", "home", "."]
+    doc = make(vocab, words, [(0, 3, "PERSON"), (5, 7, "GPE"), (9, 10, "NORP")])
+    assert [label for _, label in texts(doc, correct(doc))] == ["PERSON"] * 3
+
+
+def test_a_company_named_after_its_founder_keeps_its_type(vocab):
+    """ "Henry Ford" beside "Ford Motor" and "Ford" four times typed ORG: the company."""
+    words = ["Henry", "Ford", "founded", "Ford", "Motor", ".", "Ford", "won", ".", "Ford", "lost", "."]
+    words += ["Ford", "grew", ".", "Ford", "fell", "."]
+    ents = [(0, 2, "PERSON"), (3, 5, "ORG"), (6, 7, "ORG"), (9, 10, "ORG"), (12, 13, "ORG"), (15, 16, "ORG")]
+    doc = make(vocab, words, ents)
+    assert [label for _, label in texts(doc, correct(doc))][2:] == ["ORG"] * 4
+
+
+@pytest.mark.parametrize("word, tag", [("Traditionally", "RB"), ("Schools", "NNS"), ("Photo", "NN")])
+def test_a_common_word_starting_a_sentence_is_no_person(vocab, word, tag):
+    doc = make(vocab, [word, ",", "said", "Lena", "Ortiz", "."], [(0, 1, "PERSON"), (3, 5, "PERSON")])
+    doc[0].tag_ = tag
+    assert texts(doc, correct(doc)) == [("Lena Ortiz", "PERSON")]
+
+
+def test_a_surname_starting_a_sentence_stays_a_person(vocab):
+    """ "Power" read as a common noun, but the surname of "Lena Power" named in the story."""
+    doc = make(vocab, ["Lena", "Power", "came", ".", "Power", "spoke", "."], [(0, 2, "PERSON"), (4, 5, "PERSON")])
+    doc[4].tag_ = "NN"
+    assert texts(doc, correct(doc)) == [("Lena Power", "PERSON"), ("Power", "PERSON")]

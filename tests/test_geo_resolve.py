@@ -181,3 +181,19 @@ def test_an_acronym_is_no_alternate_name_of_a_city(abbreviating):
 
     city = Entry(1, "Los Angeles", 34.05, -118.24, "P", "PPL", "US", "CA", "", 3_900_000, 50, ALTERNATE)
     assert _acronym_can_name(city, "L.A.") and not _acronym_can_name(city, "TNA")
+
+
+def test_a_big_citys_lesser_alternate_name_needs_support_when_no_tagger_called_it_a_place(tmp_path):
+    """A word typed as an index or a product ("Velmar") that a city of a million also goes by is
+    not that city unless the story supports it; typed as a place, it is the city."""
+    from dateline.geo import store
+
+    path = tmp_path / "g.sqlite"
+    import_dump(path, FIXTURE)
+    conn = store.connect(path)
+    store.write_names(conn, [("tejano", 4684888, store.ALTERNATE)])  # an invented name of Dallas
+    conn.commit()
+    conn.close()
+    resolver = Resolver(Gazetteer(path))
+    assert resolver.resolve([Toponym("Tejano", 0, 6, "weak")])["tejano"].entry is None
+    assert resolver.resolve([Toponym("Tejano", 0, 6, "ner")])["tejano"].entry.geonameid == 4684888

@@ -219,3 +219,12 @@ def test_demonym_after_the_comma_is_not_the_place_country(read_places):
     # country written after the city, so it must not hold Paris to Russia.
     found = by_name(read_places("But in Paris, Russian exiles insist the talks will fail, their leader said."))
     assert found["Paris"].country == "FR"
+
+
+@pytest.mark.parametrize("text", ["They prayed to God in Paris.", "Metro Police in Paris said the road was shut."])
+def test_words_that_name_no_place_in_the_news(read_places, text):
+    """ "God" is no town in Hungary, "Metro" police no town in Indonesia, whatever the gazetteer holds."""
+    from dateline.geo import lexicon
+
+    assert {"god", "metro"} <= lexicon.NOT_PLACE_NAMES
+    assert {p.name for p in read_places(text)} == {"Paris"}

@@ -458,7 +458,9 @@ GENERIC_REGION_WORDS: frozenset[str] = frozenset(
 )
 
 # Names that are never a place on Earth, whatever town somewhere bears them ("Earth", Texas).
-NOT_PLACE_NAMES: frozenset[str] = frozenset({"earth", "the earth", "moon", "the moon", "heaven", "hell", "mars"})
+NOT_PLACE_NAMES: frozenset[str] = frozenset(
+    {"earth", "the earth", "moon", "the moon", "heaven", "hell", "mars", "god", "metro"}
+)  # "God" is never Göd, Hungary; "Metro" police, transit or newspaper, never Metro, Indonesia
 
 # Words before a given name that make it a storm's name, not a place: "Hurricane Irma".
 STORM_WORDS: frozenset[str] = frozenset(

@@ -499,9 +499,11 @@ class Resolver:
             return False  # "Warrington, Pa." is never Warrington, England
         qualified = qualifier > 0
         supported = _support(entry, name.key, context) > 0 or qualified
-        famous = (entry.population >= BIG_CITY or widely_known(entry)) and entry.fcode != "AIRP"
+        big = entry.population >= BIG_CITY and (name.strong or entry.kind != ALTERNATE)
+        famous = (big or widely_known(entry)) and entry.fcode != "AIRP"
         if entry.kind == ALTERNATE and not supported and not famous:
-            return False  # an airport's bare name ("Chopin") needs the story's support too
+            return False  # an airport's bare name ("Chopin") needs the story's support too; so
+            # does a big city's lesser alternate name for a word no tagger called a place ("Velmar")
         if entry.kind == DEMONYM or entry.fcode in COUNTRY_CODES or entry.fcode in WIDE_CODES:
             return True
         near = _nearest_km(entry, name.key, context.points) <= NEAR_KM
@@ -529,7 +531,8 @@ class Resolver:
                 and entry.population >= WEAK_LOCAL_PLACE
                 or (local or supported)
                 and entry.population >= 100_000
-                or entry.population >= BIG_CITY
+                or famous
+                and entry.population >= BIG_CITY
             )
         if entry.fcode == "ADM1":  # a state by its own name ("West Virginia"), not "Western", Uganda
             return supported or entry.population >= BIG_CITY or own_state_name

@@ -33,6 +33,7 @@ from dateline.extract.entities.entity_words import (
     ORG_HEADS,
     ORG_NOUNS,
     OTHER_RELATIONS,
+    PARTY_LABELS,
     PLACE_CUES,
     ROLE_NOUNS,
     TIME_ZONES,
@@ -96,6 +97,7 @@ def correct(
     spans = _as_the_structure_says(doc, spans, places)
     spans = [_retype_by_context(doc, s) for s in spans]
     spans = _agency_sign_offs(doc, spans)
+    spans = _common_words_at_sentence_start(doc, spans)
     spans = _place_everywhere(
         doc, spans, {_key(doc, s) for s in spans if s.label == "GPE" and _after_place_cue(doc, s.start)}
     )
@@ -457,16 +459,32 @@ def _index_tail(doc: Doc, i: int) -> int:
 
 
 def _after_title(doc: Doc, start: int, end: int) -> int:
-    """A person's name starts after the titles the tagger took in ("Crown Prince Faisal")."""
+    """A person's name starts after the titles the tagger took in ("Crown Prince Faisal"), and
+    after a capitalised role, a plural title or a party label before a full name ("Investigator
+    Lena Ortiz", "Officers Ron Pike", "Republican Dana Whitfield")."""
     while end - start > 1:
         two = " ".join(t.lower_ for t in doc[start : start + 2])
         if end - start > 2 and two in TITLE_WORDS:
             start += 2
         elif doc[start].lower_ in TITLE_WORDS or doc[start].lower_ in HONORIFIC_GENDER:
             start += 1
+        elif end - start > 2 and _role_before_name(doc[start]):
+            start += 1
         else:
             break
     return start
+
+
+def _role_before_name(token: Token) -> bool:
+    """A capitalised role noun, a title in the plural or a party label ("Manager", "Ministers",
+    "Democrat"), not a first name: words a full name may follow but never starts with."""
+    return token.is_title and _role_word(token) and not first_names.is_first_name(token.text)
+
+
+def _role_word(token: Token) -> bool:
+    word = token.lower_
+    plural = word.endswith("s") and (word[:-1] in TITLE_WORDS or word[:-1] in ROLE_NOUNS)
+    return word in ROLE_NOUNS or word in PARTY_LABELS or plural
 
 
 def _after_title_object(doc: Doc, start: int, end: int) -> int:
@@ -612,6 +630,7 @@ def _is_name_word(token: Token) -> bool:
         and token.tag_ == "NNP"
         and _untyped(token)
         and token.lower_ not in TITLE_WORDS
+        and not (_role_word(token) and not first_names.is_first_name(token.text))
         and token.lower_ not in HONORIFIC_GENDER
         and token.lower_ not in _MONTHS_DAYS
         and token.lower_ not in CREDIT_WORDS
@@ -711,6 +730,39 @@ def _agency_sign_offs(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
     return out
 
 
+# Tags of a common word: the tagger read a capitalised word as a noun, an adverb, an adjective.
+_COMMON_WORD_TAGS = frozenset({"NN", "NNS", "RB", "RBR", "JJ", "JJR", "VBG", "VBN", "IN", "DT", "UH"})
+_SENTENCE_OPENERS = frozenset({'"', "“", "‘", "'", "-", "–", "—", "(", "``"})
+
+
+def _common_words_at_sentence_start(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
+    """A one-word "person" that only ever starts a sentence or a line, which the tagger reads as
+    a common word ("Traditionally, ...", "Photo by ...", "Schools, libraries ... closed"), and
+    that is no first name nor part of a person's full name in the story, is no name at all."""
+    parts = {t.lower_ for s in spans if s.label == "PERSON" and s.end - s.start >= 2 for t in doc[s.start : s.end]}
+    lone: dict[str, list[bool]] = defaultdict(list)
+    for s in spans:
+        if s.label == "PERSON" and s.end - s.start == 1:
+            t = doc[s.start]
+            lone[t.lower_].append(
+                t.tag_ in _COMMON_WORD_TAGS
+                and _starts_sentence(doc, s.start)
+                and not first_names.is_first_name(t.text)
+                and t.lower_ not in parts
+            )
+    common = {word for word, flags in lone.items() if all(flags)}
+    if not common:
+        return spans
+    return [s for s in spans if not (s.label == "PERSON" and s.end - s.start == 1 and doc[s.start].lower_ in common)]
+
+
+def _starts_sentence(doc: Doc, i: int) -> bool:
+    """Token i opens a sentence or a line, maybe after an opening quote or a dash."""
+    while i > 0 and doc[i - 1].text in _SENTENCE_OPENERS:
+        i -= 1
+    return i == 0 or doc[i].is_sent_start or "\n" in doc[i - 1].text_with_ws or doc[i - 1].text in {".", "!", "?"}
+
+
 def _key(doc: Doc, span: NerSpan) -> str:
     return case_key(doc[span.start : span.end].text)
 
@@ -739,15 +791,20 @@ def _retype_by_majority(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
     name_parts = Counter(
         doc[i].lower_ for s in spans if s.label == "PERSON" and s.end - s.start >= 2 for i in (s.start, s.end - 1)
     )
+    name_parts.update(  # "Vela Quorvell" of "Tomas Vela Quorvell"
+        case_key(doc[s.end - 2 : s.end].text) for s in spans if s.label == "PERSON" and s.end - s.start >= 3
+    )
+    surnames = _surnames_of_named_people(doc, spans)
     out = []
     for s in spans:
         key = _key(doc, s)
         if (
-            s.label in NAME_TYPES - {"PERSON", "NORP"}
-            and s.end - s.start == 1
+            s.label in NAME_TYPES - {"PERSON"}
+            and s.end - s.start <= 2
             and key in name_parts
+            and not (s.label == "NORP" and gazetteer.is_demonym(key))
             and not gazetteer.country_code(key)
-            and not _typed_otherwise_throughout(votes.get(key, Counter()), name_parts[key])
+            and (key in surnames or not _typed_otherwise_throughout(votes.get(key, Counter()), name_parts[key]))
         ):
             out.append(replace(s, label="PERSON"))
             continue
@@ -789,6 +846,21 @@ def _companies_after_nouns(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
     if not companies:
         return spans
     return [replace(s, label="ORG") if s.label == "PERSON" and _key(doc, s) in companies else s for s in spans]
+
+
+def _surnames_of_named_people(doc: Doc, spans: list[NerSpan]) -> set[str]:
+    """The surnames of people the story names in full with a known first name ("Maria Quorvell"):
+    alone, such a word is the person however often the tagger typed it otherwise ("Quorvell
+    wrote" as a place three times), unless it names a place or starts an organisation's name
+    ("Henry Ford" beside "Ford Motor Co" and "Ford")."""
+    org_starts = {doc[s.start].lower_ for s in spans if s.label == "ORG" and s.end - s.start >= 2}
+    out = set()
+    for s in spans:
+        if s.label == "PERSON" and s.end - s.start >= 2 and first_names.is_first_name(doc[s.start].text):
+            last = doc[s.end - 1]
+            if last.lower_ not in org_starts and not _is_place_name(last.text):
+                out.add(last.lower_)
+    return out
 
 
 def _typed_otherwise_throughout(tally: Counter, full_names: int) -> bool:

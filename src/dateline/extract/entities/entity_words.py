@@ -61,7 +61,13 @@ owner partner investor banker trader broker founder co-founder entrepreneur
 coach player striker captain manager athlete driver champion
 dictator ruler successor predecessor incumbent heir
 spy agent member chairman-elect governor-elect mp sheriff deputy councillor commander
+clerk parliamentarian
 """.split()
+)
+
+# Party labels written before a politician's full name ("Democrat Dana Whitfield").
+PARTY_LABELS: frozenset[str] = frozenset(
+    "republican democrat democratic gop socialist labour tory conservative liberal".split()
 )
 
 # Kinship words, with the gender they tell about the person they name.
