@@ -128,10 +128,10 @@ class Copies:
             self.i += 1
         return out
 
-    def probe(self, n: int, size: int) -> list[Prepared]:
-        """One follow-up of each of the first ``n`` read stories, marked with the size."""
+    def probe(self, n: int, have: int) -> list[Prepared]:
+        """One follow-up of each of the first ``n`` read stories, marked with the archive's size."""
         days = self.round * SHIFT_DAYS + PROBE_OFFSET
-        return [o.copy(size, days, mark="probe") for o in self.originals[:n]]
+        return [o.copy(have, days, mark="probe") for o in self.originals[:n]]
 
 
 def _prepared_copy(article: Article, k: int, days: int) -> Prepared:
@@ -152,7 +152,8 @@ def p95(values: list[float]) -> float:
 
 
 def latency(store: Store, n: int) -> tuple[list[float], list[float]]:
-    """Milliseconds of ``n`` search result pages and ``n`` entity pages' data."""
+    """CPU milliseconds of ``n`` search result pages and ``n`` entity pages' data (one thread, in
+    this process: on an idle machine its wall time; on a busy one, wall time is mostly waiting)."""
     from dateline.views.entity import entity_view
 
     rng = random.Random(11)
@@ -160,17 +161,17 @@ def latency(store: Store, n: int) -> tuple[list[float], list[float]]:
     for q in queries(store, n):
         total = store.results(q, limit=1).total
         offset = rng.randrange(0, max(1, total), 20) if total > 20 else 0
-        t = time.perf_counter()
+        t = time.process_time()
         store.results(q, limit=20, offset=offset)
-        search.append((time.perf_counter() - t) * 1000)
+        search.append((time.process_time() - t) * 1000)
     ids = [e.id for e in store.entities(limit=n * 3)]
     rng = random.Random(5)
     sample = ids[: n // 2] + rng.sample(ids[n // 2 :], min(len(ids) - n // 2, n - n // 2))
     entity = []
     for e in sample:
-        t = time.perf_counter()
+        t = time.process_time()
         entity_view(store, e)
-        entity.append((time.perf_counter() - t) * 1000)
+        entity.append((time.process_time() - t) * 1000)
     return search, entity
 
 
@@ -206,7 +207,7 @@ def main() -> None:
                         f"{(time.process_time() - cpu) / (have - start) * 1000:.1f} ms CPU a story",
                         flush=True,
                     )
-                probe = copies.probe(args.probe, size)
+                probe = copies.probe(args.probe, have)
                 profiler = cProfile.Profile() if args.profile else None
                 times, cpu = [], time.process_time()
                 for item in probe:  # one transaction per story: the per-story cost, commit included
@@ -233,7 +234,7 @@ def main() -> None:
                 if args.latency:
                     search, entity = latency(store, args.latency)
                     print(
-                        f"  search page (total, snippets) p50 {statistics.median(search):.1f} ms, p95 {p95(search):.1f} ms; "
+                        f"  CPU: search page (total, snippets) p50 {statistics.median(search):.1f} ms, p95 {p95(search):.1f} ms; "
                         f"entity page data p50 {statistics.median(entity):.1f} ms, p95 {p95(entity):.1f} ms",
                         flush=True,
                     )
