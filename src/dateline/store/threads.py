@@ -18,7 +18,9 @@ Versions always share their group's thread.
 Cost per story is flat in the archive's size: document frequencies come from a per-term
 counter (``term_df``), each name's candidates are its most recent ``POSTINGS`` stories, whose
 threads (at most ``CANDIDATE_THREADS``) are compared through centroids of at most
-``CENTROID_TERMS`` terms, and version candidates are bounded the same way.
+``CENTROID_TERMS`` terms, and version candidates are bounded the same way (an LSH bucket's
+candidates come from its index alone, and each candidate story is read once however many
+buckets it shares).
 """
 
 from __future__ import annotations
