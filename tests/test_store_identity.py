@@ -175,3 +175,69 @@ def test_an_archive_of_the_first_schema_gets_its_keys(store):
     store.db.init_schema()
     assert [e.name for e in store.entities("Tomas Ekker")] == ["Tomas Ekker"]
     assert store.db.scalar("SELECT COUNT(*) AS c FROM term_df") > 0
+
+
+def _days_from_mentions(store, entity):
+    """An entity's stories and mentions per day counted from its rows, as entity_days should hold."""
+    rows = store.db.query(
+        "SELECT s.day AS day, COUNT(DISTINCT m.story) AS c, COUNT(*) AS k FROM mentions m "
+        "JOIN stories s ON s.n = m.story WHERE m.entity = ? AND s.day IS NOT NULL GROUP BY s.day ORDER BY s.day",
+        (entity,),
+    )
+    return [(r["day"], int(r["c"]), int(r["k"])) for r in rows]
+
+
+def _days_kept(store, entity):
+    rows = store.db.query("SELECT day, stories, mentions FROM entity_days WHERE entity = ? ORDER BY day", (entity,))
+    return [(r["day"], int(r["stories"]), int(r["mentions"])) for r in rows]
+
+
+def test_entity_days_follow_writes_merges_and_splits(store):
+    """Months and days come from counts kept as stories are written; an editor's merge or split
+    counts them again, so they always agree with the mentions."""
+    a = typed("Ines Varga opened the fair.", {"Ines Varga": "PERSON"}, published="2031-03-04")
+    b = typed("I. Varga closed the fair.", {"I. Varga": "PERSON"}, published="2031-03-04")
+    c = typed("Ines Varga left for the coast.", {"Ines Varga": "PERSON"}, published="2031-04-10")
+    store.add([a, b, c])
+    (ines,), (short,) = store.entities("Ines Varga"), store.entities("I. Varga")
+    assert (
+        _days_kept(store, ines.id)
+        == _days_from_mentions(store, ines.id)
+        == [
+            ("2031-03-04", 1, 1),
+            ("2031-04-10", 1, 1),
+        ]
+    )
+    assert [(m.month, m.stories, m.mentions) for m in store.entity_months(ines.id)] == [
+        ("2031-03", 1, 1),
+        ("2031-04", 1, 1),
+    ]
+    store.merge_entities(short.id, ines.id)
+    assert _days_kept(store, ines.id) == _days_from_mentions(store, ines.id)
+    assert _days_kept(store, short.id) == []
+    assert [(d.day, d.stories) for d in store.timeline(entity=ines.id)] == [("2031-03-04", 2), ("2031-04-10", 1)]
+    split = store.split_entity(ines.id, [c.id])
+    for e in (ines.id, split.other):
+        assert _days_kept(store, e) == _days_from_mentions(store, e)
+    assert [(d.day, d.stories) for d in store.timeline(entity=split.other)] == [("2031-04-10", 1)]
+
+
+def test_entity_page_reads_its_newest_stories(store, monkeypatch):
+    from dateline.store import api
+
+    monkeypatch.setattr(api, "ENTITY_RECENT", 2)
+    arts = [
+        typed(
+            f"Ines Varga met Tomas Ekker on day {i}.",
+            {"Ines Varga": "PERSON", "Tomas Ekker": "PERSON"},
+            published=f"2031-03-0{i + 1}",
+        )
+        for i in range(4)
+    ]
+    store.add(arts)
+    (ines,) = store.entities("Ines Varga")
+    page = store.entity(ines.id)
+    assert {h.id for h in page.stories} == {arts[2].id, arts[3].id}  # the newest two by arrival
+    assert [(o.name, n) for o, n in page.co_occurring] == [("Tomas Ekker", 2)]
+    assert len(page.appearances) == 2
+    assert [(m.month, m.stories) for m in page.months] == [("2031-03", 4)]  # months count every story

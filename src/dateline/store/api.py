@@ -77,7 +77,18 @@ LEAD_CHARS = 240
 SEARCH_SECONDS = 5.0
 APPEARANCES = 50  # the stories an entity page reads titles from (its newest; each read costs a record)
 NETWORK_SIZE = 12  # co-occurring entities drawn in an entity's network
-_APPEARANCE_FIELDS = ("entities", "places", "dateline")  # what an appearance reads of a stored record
+# An entity page's stories, appearances, events, co-occurring names, network and places are read
+# from the entity's newest stories (by arrival), so its cost does not grow with how much the
+# archive says of it; its months, days and tone count every story.
+ENTITY_RECENT = 500
+_RECENT = "SELECT DISTINCT story FROM mentions WHERE entity IN ({ids}) ORDER BY story DESC LIMIT {limit}"
+_APPEARANCE_FIELDS = ("entities", "places", "dateline")
+_HIT_FIELDS = (
+    "text",
+    "body",
+    "places",
+    "dateline",
+)  # what a search hit reads of a stored record  # what an appearance reads of a stored record
 _HIT_COLUMNS = "s.id, s.headline, s.agency, s.published, s.day, s.source, s.thread, s.version_group, s.is_current"
 
 
@@ -222,10 +233,12 @@ class Store:
         """Hits with their dateline and a snippet of the body (matched words marked)."""
         if not hits:
             return hits
-        rows = self.db.query(
-            f"SELECT n, id, record FROM stories WHERE id IN ({', '.join('?' * len(hits))})", [h.id for h in hits]
+        rows = self.db.query(  # the fields a hit shows, not the whole record (its entities, events...)
+            f"SELECT n, id, {self.db.json_fields('record', _HIT_FIELDS)} AS parts FROM stories "
+            f"WHERE id IN ({', '.join('?' * len(hits))})",
+            [h.id for h in hits],
         )
-        records = {r["id"]: (int(r["n"]), json.loads(r["record"])) for r in rows}
+        records = {r["id"]: (int(r["n"]), dict(zip(_HIT_FIELDS, json.loads(r["parts"])))) for r in rows}
         bodies = {n: _body(rec) for n, rec in records.values()}
         marked = self.db.snippets(text, bodies) if text else {}
         out = []
@@ -436,7 +449,7 @@ class Store:
             events=self._entity_events(n, limit),
             co_occurring=co_occurring,
             timeline=self.timeline(entity=n),
-            stories=self.search(entity=n, all_versions=True, limit=limit),
+            stories=self._newest_stories(n, limit),
             namesakes=namesakes,
             tone=self.entity_tone(n),
             months=self.entity_months(n),
@@ -468,13 +481,23 @@ class Store:
         found = identity.lookup(self.db, str(value))
         return (", ".join("?" * len(found)), found) if found else ("?", [-1])
 
+    def _newest_stories(self, n: int, limit: int) -> list[StoryHit]:
+        """The entity's newest stories (every version), from its ``ENTITY_RECENT`` latest."""
+        rows = self.db.query(
+            f"SELECT {_HIT_COLUMNS}, NULL AS score FROM stories s WHERE s.n IN "
+            f"({_RECENT.format(ids='?', limit=ENTITY_RECENT)}) ORDER BY {_ORDER['newest']} LIMIT ?",
+            (n, limit),
+        )
+        return [_hit(r) for r in rows]
+
     def _entity_events(self, n: int, limit: int) -> list[EventHit]:
         rows = self.db.query(
             "SELECT s.id AS story, s.headline, e.type, e.trigger, e.start_char, e.end_char, "
             "COALESCE(e.day, s.day) AS day, e.modality, a.role FROM event_args a "
             "JOIN events e ON e.n = a.event JOIN stories s ON s.n = e.story WHERE a.entity = ? "
+            f"AND e.story IN ({_RECENT.format(ids='?', limit=ENTITY_RECENT)}) "
             "ORDER BY COALESCE(e.day, s.day, '') DESC, e.n LIMIT ?",
-            (n, limit),
+            (n, n, limit),
         )
         return [_event_hit(r, r["role"]) for r in rows]
 
@@ -482,10 +505,10 @@ class Store:
         """Who the stories name with entity ``n`` (bylines left out: they report, they do not appear)."""
         rows = self.db.query(
             "SELECT e.*, c.shared FROM (SELECT m2.entity, COUNT(DISTINCT m2.story) AS shared "
-            "FROM mentions m1 JOIN mentions m2 ON m2.story = m1.story AND m2.entity <> m1.entity "
-            "WHERE m1.entity = ? GROUP BY m2.entity) c JOIN entities e ON e.n = c.entity WHERE e.journalist = 0 "
+            f"FROM ({_RECENT.format(ids='?', limit=ENTITY_RECENT)}) m1 JOIN mentions m2 ON m2.story = m1.story "
+            "WHERE m2.entity <> ? GROUP BY m2.entity) c JOIN entities e ON e.n = c.entity WHERE e.journalist = 0 "
             "ORDER BY c.shared DESC, e.n_stories DESC, e.n LIMIT ?",
-            (n, limit),
+            (n, n, limit),
         )
         return [(_entity(r), int(r["shared"])) for r in rows]
 
@@ -493,12 +516,19 @@ class Store:
         """An entity's mentions over time: per month of the stories' days, the stories naming it,
         its mentions and its quotes, oldest first."""
         sql, p = self._entity_filter(entity)
-        rows = self.db.query(
-            "SELECT SUBSTR(s.day, 1, 7) AS m, COUNT(DISTINCT s.n) AS c, COUNT(*) AS k FROM mentions x "
-            f"JOIN stories s ON s.n = x.story WHERE x.entity IN ({sql}) AND s.day IS NOT NULL "
-            "GROUP BY SUBSTR(s.day, 1, 7) ORDER BY m",
-            p,
-        )
+        if len(p) == 1:  # one entity: its counts per day (namesakes together would count a story twice)
+            rows = self.db.query(
+                "SELECT SUBSTR(day, 1, 7) AS m, SUM(stories) AS c, SUM(mentions) AS k FROM entity_days "
+                "WHERE entity = ? GROUP BY SUBSTR(day, 1, 7) ORDER BY m",
+                p,
+            )
+        else:
+            rows = self.db.query(
+                "SELECT SUBSTR(s.day, 1, 7) AS m, COUNT(DISTINCT s.n) AS c, COUNT(*) AS k FROM mentions x "
+                f"JOIN stories s ON s.n = x.story WHERE x.entity IN ({sql}) AND s.day IS NOT NULL "
+                "GROUP BY SUBSTR(s.day, 1, 7) ORDER BY m",
+                p,
+            )
         said = {
             r["m"]: int(r["c"])
             for r in self.db.query(
@@ -511,11 +541,11 @@ class Store:
 
     def entity_places(self, entity: str | int, *, limit: int = 50) -> list[PlaceCount]:
         """Where an entity is reported: the resolved places its stories name (itself left out),
-        with how many of its stories name each."""
+        with how many of its stories name each (its ``ENTITY_RECENT`` newest)."""
         sql, p = self._entity_filter(entity)
         rows = self.db.query(
             "SELECT name, geonames_id, lat, lon, country, feature, COUNT(DISTINCT story) AS c FROM places "
-            f"WHERE lat IS NOT NULL AND story IN (SELECT story FROM mentions WHERE entity IN ({sql})) "
+            f"WHERE lat IS NOT NULL AND story IN ({_RECENT.format(ids=sql, limit=ENTITY_RECENT)}) "
             f"AND (entity IS NULL OR entity NOT IN ({sql})) "
             "GROUP BY name, geonames_id, lat, lon, country, feature ORDER BY c DESC, name LIMIT ?",
             (*p, *p, limit),
@@ -530,18 +560,26 @@ class Store:
         gives it (read from the stored record), its mentions and quotes there, and where it was filed."""
         rows = self.db.query(
             f"SELECT s.n, s.id, s.day, s.headline, c.k, {self.db.json_fields('s.record', _APPEARANCE_FIELDS)} AS parts "
-            "FROM (SELECT c.story, c.k FROM (SELECT story, COUNT(*) AS k FROM mentions WHERE entity = ? GROUP BY story) c "
+            "FROM (SELECT c.story, c.k FROM (SELECT story, COUNT(*) AS k FROM mentions WHERE entity = ? "
+            f"AND story IN ({_RECENT.format(ids='?', limit=ENTITY_RECENT)}) GROUP BY story) c "
             "JOIN stories t ON t.n = c.story ORDER BY COALESCE(t.day, '') DESC, t.n DESC LIMIT ?) c "
             "JOIN stories s ON s.n = c.story ORDER BY COALESCE(s.day, '') DESC, s.n DESC",
-            (entity, limit),
+            (entity, entity, limit),
         )
         # (the newest stories are chosen before their records are read: reading every record to sort is slow)
+        chosen = [int(r["n"]) for r in rows] or [-1]
+        marks = ", ".join("?" * len(chosen))
         said = {
             int(r["story"]): int(r["c"])
-            for r in self.db.query("SELECT story, COUNT(*) AS c FROM quotes WHERE entity = ? GROUP BY story", (entity,))
+            for r in self.db.query(
+                f"SELECT story, COUNT(*) AS c FROM quotes WHERE entity = ? AND story IN ({marks}) GROUP BY story",
+                (entity, *chosen),
+            )
         }
         local: dict[int, set[str]] = {}
-        for r in self.db.query("SELECT DISTINCT story, local_id FROM mentions WHERE entity = ?", (entity,)):
+        for r in self.db.query(
+            f"SELECT DISTINCT story, local_id FROM mentions WHERE entity = ? AND story IN ({marks})", (entity, *chosen)
+        ):
             local.setdefault(int(r["story"]), set()).add(r["local_id"])
         out = []
         for r in rows:
@@ -563,8 +601,8 @@ class Store:
         if len(ids) < 2:
             return []
         rows = self.db.query(
-            "WITH named AS (SELECT DISTINCT m.story, m.entity FROM (SELECT DISTINCT story FROM mentions "
-            "WHERE entity = ?) e JOIN mentions m ON m.story = e.story "
+            f"WITH named AS (SELECT DISTINCT m.story, m.entity FROM ({_RECENT.format(ids='?', limit=ENTITY_RECENT)}) e "
+            "JOIN mentions m ON m.story = e.story "
             f"WHERE m.entity IN ({', '.join('?' * len(ids))})) "
             "SELECT a.entity AS x, b.entity AS y, COUNT(*) AS c FROM named a JOIN named b "
             "ON b.story = a.story AND a.entity < b.entity GROUP BY a.entity, b.entity ORDER BY c DESC, x, y",
@@ -677,6 +715,7 @@ class Store:
         ``until`` as in ``search``."""
         since, until = since_day(since), until_day(until)
         story_where, event_where, params_s, params_e = ["s.day IS NOT NULL"], ["e.day IS NOT NULL"], [], []
+        p: list[Any] = []
         if entity is not None:
             sql, p = self._entity_filter(entity)
             story_where.append(f"s.n IN (SELECT story FROM mentions WHERE entity IN ({sql}))")
@@ -691,10 +730,15 @@ class Store:
                 where.append(f"{col} <= ?")
                 params.append(until)
         days: dict[str, list[int]] = {}
-        for r in self.db.query(
-            f"SELECT s.day AS day, COUNT(*) AS c FROM stories s WHERE {' AND '.join(story_where)} GROUP BY s.day",
-            params_s,
-        ):
+        story_sql = (
+            f"SELECT s.day AS day, COUNT(*) AS c FROM stories s WHERE {' AND '.join(story_where)} GROUP BY s.day"
+        )
+        if len(p) == 1:  # one entity: its stories counted per day as they were written
+            story_sql = (
+                f"SELECT day, stories AS c FROM entity_days WHERE entity = ?{' AND day >= ?' if since else ''}"
+                f"{' AND day <= ?' if until else ''}"
+            )
+        for r in self.db.query(story_sql, params_s):
             days.setdefault(r["day"], [0, 0])[0] = int(r["c"])
         for r in self.db.query(
             f"SELECT e.day AS day, COUNT(*) AS c FROM events e WHERE {' AND '.join(event_where)} GROUP BY e.day",

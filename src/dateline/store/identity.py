@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC
 from typing import Any
@@ -347,6 +348,28 @@ def _take_over_surname(db: Backend, story: int, person: int, last: str) -> None:
         merge_entities(db, row["n"], person, how="surname, later")
 
 
+def add_days(db: Backend, day: str, mentions: Mapping[int, int]) -> None:
+    """Count one story of ``day`` and its mentions (entity -> how many) in ``entity_days``."""
+    db.executemany(
+        "INSERT INTO entity_days (entity, day, stories, mentions) VALUES (?, ?, 1, ?) ON CONFLICT (entity, day) "
+        "DO UPDATE SET stories = entity_days.stories + 1, mentions = entity_days.mentions + excluded.mentions",
+        [(e, day, k) for e, k in mentions.items()],
+    )
+
+
+def count_days(db: Backend, *entities: int) -> None:
+    """Count the entities' stories and mentions per day again from their mentions (after an
+    editor's merge or split moved them)."""
+    for e in entities:
+        db.execute("DELETE FROM entity_days WHERE entity = ?", (e,))
+        db.execute(
+            "INSERT INTO entity_days (entity, day, stories, mentions) SELECT m.entity, s.day, COUNT(DISTINCT m.story), "
+            "COUNT(*) FROM mentions m JOIN stories s ON s.n = m.story WHERE m.entity = ? AND s.day IS NOT NULL "
+            "GROUP BY m.entity, s.day",
+            (e,),
+        )
+
+
 def merge_entities(db: Backend, source: int, target: int, *, how: str) -> None:
     """Move every row of entity ``source`` to ``target`` and drop ``source``."""
     db.execute("UPDATE entity_evidence SET how = ? WHERE entity = ?", (how, source))
@@ -370,6 +393,7 @@ def merge_entities(db: Backend, source: int, target: int, *, how: str) -> None:
             ),
         )
     db.execute("DELETE FROM entities WHERE n = ?", (source,))
+    count_days(db, source, target)
 
 
 def _stories_of(db: Backend, entity: int) -> int:
@@ -461,6 +485,7 @@ def correct_split(db: Backend, entity: int, stories: list[str], note: str | None
     db.execute("UPDATE entity_evidence SET how = 'editor' WHERE entity = ?", (new,))
     for n in (entity, new):
         db.execute("UPDATE entities SET n_stories = ? WHERE n = ?", (_stories_of(db, n), n))
+    count_days(db, entity, new)
     return _record(db, "split", entity, new, tuple(stories), note)
 
 

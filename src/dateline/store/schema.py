@@ -10,7 +10,11 @@ Every row of a story refers to ``stories.n`` (an integer) so the per-story table
 
 from __future__ import annotations
 
-SCHEMA_VERSION = "3"  # 2: identity keys, evidence, corrections, term counts; 3: thread centroids (filled from 2's rows)
+SCHEMA_VERSION = (
+    "4"  # 2: identity keys, evidence, corrections, term counts; 3: thread centroids (filled from 2's rows);
+)
+# 4: mentions indexed by (entity, story) and (story, entity), entity_days (filled from 3's rows), redundant
+# term and bucket indexes dropped
 
 TABLES = """
 CREATE TABLE IF NOT EXISTS meta (
@@ -68,8 +72,10 @@ CREATE TABLE IF NOT EXISTS mentions (
     start_char INTEGER NOT NULL,
     end_char INTEGER NOT NULL
 );
-CREATE INDEX IF NOT EXISTS mentions_story ON mentions (story);
-CREATE INDEX IF NOT EXISTS mentions_entity ON mentions (entity);
+DROP INDEX IF EXISTS mentions_story;
+CREATE INDEX IF NOT EXISTS mentions_story_entity ON mentions (story, entity);
+DROP INDEX IF EXISTS mentions_entity;
+CREATE INDEX IF NOT EXISTS mentions_entity_story ON mentions (entity, story);
 CREATE TABLE IF NOT EXISTS quotes (
     story BIGINT NOT NULL REFERENCES stories (n),
     local_id TEXT NOT NULL,
@@ -159,13 +165,13 @@ CREATE TABLE IF NOT EXISTS lsh (
     bucket BIGINT NOT NULL,
     story BIGINT NOT NULL REFERENCES stories (n)
 );
-CREATE INDEX IF NOT EXISTS lsh_bucket ON lsh (band, bucket);
+DROP INDEX IF EXISTS lsh_bucket;
 CREATE TABLE IF NOT EXISTS terms (
     term TEXT NOT NULL,
     story BIGINT NOT NULL REFERENCES stories (n),
     weight REAL NOT NULL
 );
-CREATE INDEX IF NOT EXISTS terms_term ON terms (term);
+DROP INDEX IF EXISTS terms_term;
 CREATE TABLE IF NOT EXISTS term_df (
     term TEXT PRIMARY KEY,
     df BIGINT NOT NULL
@@ -185,6 +191,13 @@ CREATE TABLE IF NOT EXISTS threads (
     last_day TEXT,
     named REAL NOT NULL DEFAULT 0,
     words REAL NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS entity_days (
+    entity BIGINT NOT NULL,
+    day TEXT NOT NULL,
+    stories INTEGER NOT NULL,
+    mentions INTEGER NOT NULL,
+    PRIMARY KEY (entity, day)
 );
 CREATE TABLE IF NOT EXISTS story_figures (
     story BIGINT PRIMARY KEY REFERENCES stories (n),
@@ -221,6 +234,9 @@ CREATE TABLE IF NOT EXISTS entity_corrections (
 CREATE INDEX IF NOT EXISTS entity_corrections_entity ON entity_corrections (entity);
 INSERT INTO entity_keys (key, type, entity, kind)
     SELECT key, type, n, 'name' FROM entities WHERE NOT EXISTS (SELECT 1 FROM entity_keys);
+INSERT INTO entity_days (entity, day, stories, mentions)
+    SELECT m.entity, s.day, COUNT(DISTINCT m.story), COUNT(*) FROM mentions m JOIN stories s ON s.n = m.story
+    WHERE s.day IS NOT NULL AND NOT EXISTS (SELECT 1 FROM entity_days) GROUP BY m.entity, s.day;
 INSERT INTO term_df (term, df)
     SELECT term, COUNT(*) FROM terms WHERE NOT EXISTS (SELECT 1 FROM term_df) GROUP BY term;
 INSERT INTO thread_terms (thread, term, weight)
@@ -256,6 +272,7 @@ CREATE INDEX IF NOT EXISTS story_fts_tsv ON story_fts USING GIN (tsv);
 ALL_TABLES = (
     "story_fts",
     "term_df",
+    "entity_days",
     "story_figures",
     "thread_terms",
     "threads",

@@ -18,7 +18,9 @@ Versions always share their group's thread.
 Cost per story is flat in the archive's size: document frequencies come from a per-term
 counter (``term_df``), each name's candidates are its most recent ``POSTINGS`` stories, whose
 threads (at most ``CANDIDATE_THREADS``) are compared through centroids of at most
-``CENTROID_TERMS`` terms, and version candidates are bounded the same way.
+``CENTROID_TERMS`` terms, and version candidates are bounded the same way (an LSH bucket's
+candidates come from its index alone, and each candidate story is read once however many
+buckets it shares).
 """
 
 from __future__ import annotations
@@ -96,15 +98,24 @@ def _text_match(db: Backend, n: int, feats: StoryFeatures) -> int | None:
     """A near-identical body close in time with the same figures."""
     if not feats.buckets:
         return None
-    rows: dict[int, dict] = {}
-    for band, bucket in enumerate(feats.buckets[:BANDS]):
+    found: set[int] = set()
+    for band, bucket in enumerate(feats.buckets[:BANDS]):  # the index alone answers these
+        found.update(
+            r["story"]
+            for r in db.query(
+                "SELECT story FROM lsh WHERE band = ? AND bucket = ? AND story <> ? ORDER BY story DESC LIMIT ?",
+                (band, bucket, n, VERSION_CANDIDATES),
+            )
+        )
+    if not found:
+        return None
+    rows = {  # copies and near-copies share most buckets: each story is read once
+        r["n"]: r
         for r in db.query(
-            "SELECT s.n, s.version_group, s.minhash, s.day FROM lsh l "
-            "JOIN stories s ON s.n = l.story WHERE l.band = ? AND l.bucket = ? AND l.story <> ? "
-            "ORDER BY l.story DESC LIMIT ?",
-            (band, bucket, n, VERSION_CANDIDATES),
-        ):
-            rows.setdefault(r["n"], r)
+            f"SELECT n, version_group, minhash, day FROM stories WHERE n IN ({','.join('?' * len(found))})",
+            sorted(found),
+        )
+    }
     mine = signature_of(feats.minhash)
     scored = sorted(
         (

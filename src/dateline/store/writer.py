@@ -7,10 +7,12 @@ those identities, then the full text index, versions and threads.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from dateline.record import Article, Entity, Mention, Span
 from dateline.store.backend import Backend
 from dateline.store.features import Prepared
-from dateline.store.identity import Evidence, identity_key, name_key, resolve, title_key
+from dateline.store.identity import Evidence, add_days, identity_key, name_key, resolve, title_key
 from dateline.store.patterns import ISO_DAY, NAME_TYPES, VERSION_PREFIX
 from dateline.store.provenance import add_sources
 from dateline.store.threads import ThreadSettings, assign_thread, assign_version
@@ -40,7 +42,7 @@ def write_story(db: Backend, item: Prepared, settings: ThreadSettings = ThreadSe
         ),
     )
     add_sources(db, n, art.sources)
-    ids = _write_entities(db, n, art)
+    ids = _write_entities(db, n, art, feats.day)
     _write_quotes(db, n, art, ids)
     _write_places(db, n, art, ids)
     _write_timexes(db, n, art)
@@ -54,8 +56,10 @@ def write_story(db: Backend, item: Prepared, settings: ThreadSettings = ThreadSe
     return n
 
 
-def _write_entities(db: Backend, n: int, art: Article) -> dict[str, int]:
-    """Resolve the story's entities (and byline authors) to archive entities; local id -> n."""
+def _write_entities(db: Backend, n: int, art: Article, day: str | None) -> dict[str, int]:
+    """Resolve the story's entities (and byline authors) to archive entities; local id -> n; count
+    the story and its mentions on each entity's day (``entity_days``: an entity's months and days
+    are read from there, whatever the size of the archive)."""
     entities = [e for e in art.entities if e.type in NAME_TYPES] + _byline_entities(art)
     keys = {e.id: identity_key(e.name, e.type) for e in entities}
     ranked = sorted((e for e in entities if not e.journalist and keys[e.id][0]), key=lambda e: -len(e.mentions))
@@ -83,6 +87,8 @@ def _write_entities(db: Backend, n: int, art: Article) -> dict[str, int]:
         ids[ent.id] = done[(key, type_, ent.journalist)] = resolve(db, n, ent.id, ev, ent.titles)
         rows += [(n, ids[ent.id], ent.id, m.start, m.end) for m in ent.mentions]
     db.executemany("INSERT INTO mentions (story, entity, local_id, start_char, end_char) VALUES (?, ?, ?, ?, ?)", rows)
+    if day:
+        add_days(db, day, Counter(r[1] for r in rows))
     return ids
 
 
