@@ -1,0 +1,92 @@
+"""The numpy decoding of the parser finds exactly the heads, labels and sentences spaCy's own decoding finds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dateline.nlp import load_pipeline
+from dateline.nlp.greedy_parser import GreedyParser
+
+STORIES = sorted((Path(__file__).parent / "fixtures" / "stories").glob("*.txt"))
+# Invented texts for the edges: paragraph breaks the parser may not parse across, a one-token
+# document, an empty one, white space runs, a headline without a verb, long coordinations and
+# relative clauses (non-projective arcs, words put back on the buffer), quotes, lists.
+EDGES = [
+    "Talks in Veldhaven\n\nThe Norvik Bank chairman, Pieter Saal, flew to Oslo.",
+    "Kelmarsh",
+    "",
+    "   \n\n  ",
+    "Shares of Ardmore Steel rose 4 percent. Ardmore Steel said it would hire 300 workers in Leeds.",
+    "Mayor Ilse Brandt of Kelmarsh, who resigned on Tuesday after a row that the council, which "
+    "had backed her, said it regretted, will stay until a successor, yet to be named, takes over.",
+    '"We will not sign," said the minister, "unless the deal, which we never saw, changes."',
+    "A man was seen yesterday who had a red coat. What did the board say it wanted to buy?",
+    "Wheat, corn, barley and oats fell; soybeans rose.\n- exports: 4 mln tonnes\n- imports: none",
+    "Orvano Holdings\nQ3 results\n\n\nNet profit 12 mln vs 9 mln. Revenue up 4 pct. Shares up",
+    "Rain. Rain! Rain? Yes. No... Maybe -- or not.",
+]
+
+
+def _parses(nlp, texts: list[str], batch_size: int):
+    return [
+        [(t.i, t.head.i, t.dep_, t.is_sent_start) for t in doc] for doc in nlp.pipe(texts, batch_size=batch_size)
+    ]
+
+
+@pytest.fixture(scope="module")
+def spacy_decoding():
+    return load_pipeline.__wrapped__(None, greedy_parser=False)
+
+
+@pytest.mark.parametrize("batch_size", [1, 4, 16])
+def test_same_parse_as_spacys_decoding(nlp, spacy_decoding, batch_size):
+    assert isinstance(nlp.get_pipe("parser"), GreedyParser)
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in STORIES] + EDGES
+    ours = _parses(nlp, texts, batch_size)
+    assert sum(map(len, ours)) > 500
+    assert ours == _parses(spacy_decoding, texts, batch_size)
+
+
+def test_one_doc_by_call(nlp, spacy_decoding):
+    text = EDGES[5]
+    ours, theirs = nlp(text), spacy_decoding(text)
+    assert [(t.head.i, t.dep_, t.is_sent_start, t.left_edge.i, t.right_edge.i) for t in ours] == [
+        (t.head.i, t.dep_, t.is_sent_start, t.left_edge.i, t.right_edge.i) for t in theirs
+    ]
+    assert len(list(ours.sents)) == len(list(theirs.sents))
+
+
+def test_the_wrapped_parser_answers_for_it(nlp):
+    assert {"nsubj", "dobj", "ROOT"} <= set(nlp.get_pipe("parser").labels)
+
+
+@pytest.mark.parametrize("favoured", ["S", "D", "L-", "R-", "B-", ("L-", "D"), ("R-", "B-")])
+def test_same_moves_where_the_rules_bind(favoured):
+    """With the output pushed towards one kind of move, the rules (no arc across a sentence
+    start, a word put back on the buffer never shifted again, a break only between neighbours)
+    decide most moves."""
+    nlp = load_pipeline.__wrapped__(None)
+    ours = nlp.get_pipe("parser")
+    texts = [
+        "Rain fell.\n\nMarlow said so. Then Kelmarsh\n\nwept. Ardmore Steel rose.",
+        "Veldhaven  talks ended. Pieter Saal left\n\n",
+        "It rained. Talks in Veldhaven ended late. No. The Norvik Bank chairman left. Oslo wept. Why?",
+        "Rain fell on Kelmarsh",
+        "The council, which had backed her, said it regretted the row that she started.",
+    ]
+    before = nlp.pipe_names[: nlp.pipe_names.index("parser")]
+    docs = list(nlp.pipe(texts, disable=[n for n in nlp.pipe_names if n not in before]))
+    bias = ours.upper.get_param("b")
+    saved = bias.copy()
+    try:
+        bias[[i for i in range(ours.moves.n_moves) if ours.moves.get_class_name(i).startswith(favoured)]] += 3
+        theirs = [d.copy() for d in docs]
+        list(ours.parser.pipe(theirs, batch_size=4))
+        list(ours.pipe(docs, batch_size=4))
+    finally:
+        bias[:] = saved
+    assert [[(t.head.i, t.dep_, t.is_sent_start) for t in d] for d in docs] == [
+        [(t.head.i, t.dep_, t.is_sent_start) for t in d] for d in theirs
+    ]
