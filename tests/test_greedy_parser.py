@@ -30,9 +30,7 @@ EDGES = [
 
 
 def _parses(nlp, texts: list[str], batch_size: int):
-    return [
-        [(t.i, t.head.i, t.dep_, t.is_sent_start) for t in doc] for doc in nlp.pipe(texts, batch_size=batch_size)
-    ]
+    return [[(t.i, t.head.i, t.dep_, t.is_sent_start) for t in doc] for doc in nlp.pipe(texts, batch_size=batch_size)]
 
 
 @pytest.fixture(scope="module")

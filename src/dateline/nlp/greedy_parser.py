@@ -32,7 +32,17 @@ from spacy.util import minibatch
 
 MOVES = "SDLRB"  # spaCy's arc-eager move types, in the order of its enum
 SHIFT, REDUCE, LEFT, RIGHT, BREAK = range(len(MOVES))
-IS_START, CANNOT_START, UNSHIFTABLE = 1, 2, 4  # a token's flags
+IS_START, CANNOT_START, UNSHIFTABLE, PRESENT = 1, 2, 4, 8  # a token's flags (PRESENT: a word, not "none")
+_UNSHIFT = len(MOVES)  # a reduce that puts the word back on the buffer
+# top's moves for each kind of move (stack, buffer), and the words each takes off both
+_STEP = numpy.array([(1, -1), (-1, 0), (-1, 0), (1, -1), (0, 0), (-1, 1)])
+_DONE = numpy.array([0, 1, 1, 0, 0, 0])
+_SIDE, _BACK = numpy.array([1, 1, 0, 0, 0]), numpy.array([0, 1, 0, 1, 2])  # B0, B1, S0, S1, S2
+_FEATURES = numpy.arange(8)
+# a situation's code: the flags of B0 and B1, whether S0 and S1 are words, whether B1 follows B0
+_CODE_MASK = numpy.array([15, 15, PRESENT, PRESENT, 0])
+_CODE_BITS = numpy.array([1, 16, 32, 64, 0])
+_ADJACENT = 1024
 
 
 class Unsupported(Exception):
@@ -51,11 +61,6 @@ def _valid(depth: int, buffer: int, b0: int, b1: int, adjacent: bool) -> list[bo
     return [shift, reduce, arc, arc, brk]
 
 
-def _code(depth, buffer, f0, f1, adjacent):
-    """The index of a state's situation in the validity table (works on ints and on arrays)."""
-    return (((numpy.minimum(depth, 2) * 3 + numpy.minimum(buffer, 2)) * 8 + f0) * 8 + f1) * 2 + adjacent
-
-
 class GreedyParser:
     """Runs a spaCy ``DependencyParser``'s model (greedy, no beam) and sets heads and labels as it would."""
 
@@ -68,10 +73,12 @@ class GreedyParser:
         strings = parser.vocab.strings
         self.label = numpy.array([strings.add(n[2:]) if len(n) > 2 else 0 for n in names], dtype=numpy.uint64)
         self.root = numpy.uint64(moves.root_label)
-        # validity of every move in every situation: the situations are few (1,152)
-        table = numpy.zeros((_code(2, 2, 7, 7, 1) + 1, len(MOVES)), dtype=bool)
-        for d, b, f0, f1, adj in product(range(3), range(3), range(8), range(8), range(2)):
-            table[_code(d, b, f0, f1, adj)] = _valid(d, b, f0, f1, bool(adj))
+        # validity of every move in every situation: the situations are few (2,048)
+        table = numpy.zeros((2 * _ADJACENT, len(MOVES)), dtype=bool)
+        for f0, f1, s0, s1, adj in product(range(16), range(16), range(2), range(2), range(2)):
+            code = (f0 * 1 + f1 * 16 + s0 * 256 + s1 * 512) + adj * _ADJACENT
+            words = bool(f0 & PRESENT) + bool(f1 & PRESENT)
+            table[code] = _valid(s0 + s1, words, f0, f1, bool(adj))
         self.penalty = numpy.where(table[:, self.move], numpy.float32(0), numpy.float32(-numpy.inf))
         self.has_move = table.any(axis=1)
 
@@ -157,105 +164,81 @@ class GreedyParser:
     def _decode(self, docs: list[Doc], cached: numpy.ndarray) -> tuple[numpy.ndarray, numpy.ndarray]:
         """Every document's arcs: for each row, its head's row (0: none) and label."""
         lengths = numpy.array([len(d) for d in docs])
-        n_docs, width = len(docs), int(lengths.max()) + 1
-        rows = len(cached)
+        n_docs, rows = len(docs), len(cached)
+        dump = rows  # a row written to by the documents a move does not concern, never read
         base = 1 + numpy.concatenate([[0], numpy.cumsum(lengths)[:-1]])
-        flags = numpy.zeros(rows, dtype=numpy.int64)
+        flags = numpy.zeros(rows + 1, dtype=numpy.int64)
+        flags[1:rows] = PRESENT
         for doc, first in zip(docs, base):
             if len(doc):
                 starts = doc.to_array([SENT_START]).astype(numpy.int64)
-                flags[first : first + len(doc)] = numpy.where(starts == 1, IS_START, 0) | numpy.where(
+                flags[first : first + len(doc)] |= numpy.where(starts == 1, IS_START, 0) | numpy.where(
                     starts == -1, CANNOT_START, 0
                 )
-        head = numpy.zeros(rows, dtype=numpy.int64)
-        label = numpy.zeros(rows, dtype=numpy.uint64)
-        last_left = numpy.zeros(rows, dtype=numpy.int64)
-        last_right = numpy.zeros(rows, dtype=numpy.int64)
-        prev_right = numpy.zeros(rows, dtype=numpy.int64)  # the head's last right child before this one
-        # per document: the stack in columns [0, width), the buffer (reversed) in [width, 2 width);
-        # column 0 of each is "no token"
-        sb = numpy.zeros((n_docs, 2 * width), dtype=numpy.int64)
+        head = numpy.zeros(rows + 1, dtype=numpy.int64)
+        label = numpy.zeros(rows + 1, dtype=numpy.uint64)
+        last_left = numpy.zeros(rows + 1, dtype=numpy.int64)
+        last_right = numpy.zeros(rows + 1, dtype=numpy.int64)
+        prev_right = numpy.zeros(rows + 1, dtype=numpy.int64)  # the head's last right child before this one
+        # One flat array holds every document's stack and buffer (the buffer's words in reverse),
+        # each after a few cells of "no token"; `top` points at each one's top word.
+        half = int(lengths.max()) + 4
+        sb = numpy.zeros(n_docs * 2 * half, dtype=numpy.int64)
+        top = numpy.empty((n_docs, 2), dtype=numpy.int64)
         for i, (n, first) in enumerate(zip(lengths.tolist(), base.tolist())):
-            sb[i, width + 1 : width + 1 + n] = numpy.arange(first + n - 1, first - 1, -1)
-        depth = numpy.zeros(n_docs, dtype=numpy.int64)
-        buffer = lengths.copy()
-        select = numpy.array([1, 1, 0, 0, 0])  # B0, B1, S0, S1, S2: from the buffer's or the stack's depth
-        back = numpy.array([0, 1, 0, 1, 2])
-        column = numpy.array([width, width, 0, 0, 0])
-        feature = numpy.arange(8)
+            start = i * 2 * half
+            sb[start + half + 2 : start + half + 2 + n] = numpy.arange(first + n - 1, first - 1, -1)
+            top[i] = (start + 2, start + half + 1 + n)
+        live = lengths > 0
+        top, left = top[live], lengths[live]  # left: words on the stack or the buffer
         bias, W, b = self.lower.get_param("b"), self.upper.get_param("W"), self.upper.get_param("b")
         gemm = self.upper.ops.gemm
-        move, move_label, penalty = self.move, self.label, self.penalty
-        act = numpy.flatnonzero(lengths > 0)
-        while len(act):
-            k = len(act)
-            sizes = numpy.stack([depth[act], buffer[act]], axis=1)
-            d, bl = sizes[:, 0], sizes[:, 1]
-            r5 = sb[act[:, None], numpy.maximum(sizes[:, select] - back, 0) + column]
-            b0, b1, s0 = r5[:, 0], r5[:, 1], r5[:, 2]
+        move, move_label, penalty, has_move = self.move, self.label, self.penalty, self.has_move
+        while len(top):
+            k = len(top)
+            r5 = sb[top[:, _SIDE] - _BACK]  # B0, B1, S0, S1, S2
+            b0, b1, s0, s1 = r5[:, 0], r5[:, 1], r5[:, 2], r5[:, 3]
             ids = numpy.empty((k, 8), dtype=numpy.int64)
             ids[:, :5] = r5
             ids[:, 5] = last_left[b0]
             ids[:, 6] = last_left[s0]
             ids[:, 7] = last_right[s0]
-            unmaxed = numpy.add.reduce(cached[ids, feature], axis=1)
+            unmaxed = numpy.add.reduce(cached[ids, _FEATURES], axis=1)
             unmaxed += bias
-            hidden = numpy.maximum(unmaxed[:, :, 0], unmaxed[:, :, 1])
-            scores = gemm(hidden, W, trans2=True)
+            scores = gemm(numpy.maximum(unmaxed[:, :, 0], unmaxed[:, :, 1]), W, trans2=True)
             scores += b
-            code = _code(d, bl, flags[b0], flags[b1], b1 == b0 + 1)
-            if not self.has_move[code].all():
+            code = (flags[r5] & _CODE_MASK) @ _CODE_BITS + (b1 == b0 + 1) * _ADJACENT
+            if not has_move[code].all():
                 raise Unsupported("a state with no valid move")
             guess = (scores + penalty[code]).argmax(axis=1)
             kind, lab = move[guess], move_label[guess]
-            # left-arc: S0's head becomes B0 (S0's old head, always to its left, loses its last right child)
-            m = numpy.flatnonzero(kind == LEFT)
-            if len(m):
-                child, parent = s0[m], b0[m]
-                old = head[child]
-                had = old > 0
-                if had.any():
-                    if not (last_right[old[had]] == child[had]).all():
-                        raise Unsupported("an arc deleted that is not its head's last")
-                    last_right[old[had]] = prev_right[child[had]]
-                head[child] = parent
-                label[child] = lab[m]
-                last_left[parent] = child
-                flags[parent] &= ~UNSHIFTABLE
-                depth[act[m]] -= 1
-            # right-arc: B0's head becomes S0, then B0 is pushed
-            m = numpy.flatnonzero(kind == RIGHT)
-            if len(m):
-                child, parent = b0[m], s0[m]
-                if head[child].any():
-                    raise Unsupported("a right arc to a word that has a head")
-                head[child] = parent
-                label[child] = lab[m]
-                prev_right[child] = last_right[parent]
-                last_right[parent] = child
-            m = numpy.flatnonzero((kind == SHIFT) | (kind == RIGHT))
-            if len(m):
-                a = act[m]
-                depth[a] += 1
-                sb[a, depth[a]] = b0[m]
-                buffer[a] -= 1
-            # reduce: pop S0; put it back on the buffer if it has no head and is not alone
-            m = numpy.flatnonzero(kind == REDUCE)
-            if len(m):
-                a = act[m]
-                back_on = (head[s0[m]] == 0) & (d[m] != 1)
-                if back_on.any():
-                    a2, w = a[back_on], s0[m][back_on]
-                    flags[w] |= UNSHIFTABLE
-                    buffer[a2] += 1
-                    sb[a2, width + buffer[a2]] = w
-                depth[a] -= 1
-            m = numpy.flatnonzero(kind == BREAK)
-            if len(m):
-                flags[b1[m]] |= IS_START
-            if ((depth[act] == 0) & (buffer[act] == 0)).any():
-                act = act[(depth[act] > 0) | (buffer[act] > 0)]
-        return head, label
+            is_left, is_right = kind == LEFT, kind == RIGHT
+            old = numpy.where(is_left, head[s0], 0)
+            if old.any():  # a left arc to a word with a head: its old head loses its last right child
+                m = old > 0
+                if not (last_right[old[m]] == s0[m]).all():
+                    raise Unsupported("an arc deleted that is not its head's last")
+                last_right[old[m]] = prev_right[s0[m]]
+            child = numpy.where(is_left, s0, numpy.where(is_right, b0, dump))
+            head[child] = numpy.where(is_left, b0, s0)
+            label[child] = lab
+            parent = numpy.where(is_left, b0, dump)
+            last_left[parent] = s0
+            flags[parent] &= ~UNSHIFTABLE
+            parent, child = numpy.where(is_right, s0, dump), numpy.where(is_right, b0, dump)
+            prev_right[child] = last_right[parent]
+            last_right[parent] = child
+            unshift = (kind == REDUCE) & (head[s0] == 0) & (s1 > 0)
+            flags[numpy.where(unshift, s0, dump)] |= UNSHIFTABLE
+            flags[numpy.where(kind == BREAK, b1, dump)] |= IS_START
+            sb[top[:, 0] + 1] = b0  # a push, or a cell above the stack's top
+            sb[top[:, 1] + 1] = s0  # a word put back, or a cell above the buffer's top
+            kind += unshift * (_UNSHIFT - REDUCE)
+            top += _STEP[kind]
+            left -= _DONE[kind]
+            if not left.all():
+                top, left = top[left > 0], left[left > 0]
+        return head[:rows], label[:rows]
 
 
 def use_greedy_parser(nlp: Language) -> None:
