@@ -45,6 +45,7 @@ def test_same_parse_as_spacys_decoding(nlp, spacy_decoding, batch_size):
     ours = _parses(nlp, texts, batch_size)
     assert sum(map(len, ours)) > 500
     assert ours == _parses(spacy_decoding, texts, batch_size)
+    assert nlp.get_pipe("parser").fallbacks == 0
 
 
 def test_one_doc_by_call(nlp, spacy_decoding):
@@ -60,7 +61,7 @@ def test_the_wrapped_parser_answers_for_it(nlp):
     assert {"nsubj", "dobj", "ROOT"} <= set(nlp.get_pipe("parser").labels)
 
 
-@pytest.mark.parametrize("favoured", ["S", "D", "L-", "R-", "B-", ("L-", "D"), ("R-", "B-")])
+@pytest.mark.parametrize("favoured", ["S", "D", "L-", "R-", "B-", ("L-", "D"), ("R-", "B-"), ("R-", "L-")])
 def test_same_moves_where_the_rules_bind(favoured):
     """With the output pushed towards one kind of move, the rules (no arc across a sentence
     start, a word put back on the buffer never shifted again, a break only between neighbours)
@@ -85,6 +86,7 @@ def test_same_moves_where_the_rules_bind(favoured):
         list(ours.pipe(docs, batch_size=4))
     finally:
         bias[:] = saved
+    assert ours.fallbacks == 0
     assert [[(t.head.i, t.dep_, t.is_sent_start) for t in d] for d in docs] == [
         [(t.head.i, t.dep_, t.is_sent_start) for t in d] for d in theirs
     ]

@@ -80,7 +80,11 @@ class GreedyParser:
             words = bool(f0 & PRESENT) + bool(f1 & PRESENT)
             table[code] = _valid(s0 + s1, words, f0, f1, bool(adj))
         self.penalty = numpy.where(table[:, self.move], numpy.float32(0), numpy.float32(-numpy.inf))
-        self.has_move = table.any(axis=1)
+        # No state that parsing reaches is without a valid move (spaCy would then end the parse):
+        # an empty stack can shift, an empty buffer reduce; else a left arc is valid unless B0
+        # starts a sentence, and then a reduce is, since a word that cannot start a sentence is
+        # never marked as starting one.
+        self.fallbacks = 0  # batches handed back to spaCy (none seen: see ``Unsupported``)
 
     @staticmethod
     def supports(parser) -> bool:
@@ -132,6 +136,7 @@ class GreedyParser:
         try:
             heads, labels = self._decode(by_length, cached)
         except Unsupported:
+            self.fallbacks += 1
             for part in minibatch(by_length, size=sub):
                 part = list(part)
                 self.parser.set_annotations(part, self.parser.predict(part))
@@ -193,7 +198,7 @@ class GreedyParser:
         top, left = top[live], lengths[live]  # left: words on the stack or the buffer
         bias, W, b = self.lower.get_param("b"), self.upper.get_param("W"), self.upper.get_param("b")
         gemm = self.upper.ops.gemm
-        move, move_label, penalty, has_move = self.move, self.label, self.penalty, self.has_move
+        move, move_label, penalty = self.move, self.label, self.penalty
         while len(top):
             k = len(top)
             r5 = sb[top[:, _SIDE] - _BACK]  # B0, B1, S0, S1, S2
@@ -208,8 +213,6 @@ class GreedyParser:
             scores = gemm(numpy.maximum(unmaxed[:, :, 0], unmaxed[:, :, 1]), W, trans2=True)
             scores += b
             code = (flags[r5] & _CODE_MASK) @ _CODE_BITS + (b1 == b0 + 1) * _ADJACENT
-            if not has_move[code].all():
-                raise Unsupported("a state with no valid move")
             guess = (scores + penalty[code]).argmax(axis=1)
             kind, lab = move[guess], move_label[guess]
             is_left, is_right = kind == LEFT, kind == RIGHT
