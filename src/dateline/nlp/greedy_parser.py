@@ -22,7 +22,6 @@ buffer's words in reverse, so that a word put back by a reduce goes on top, as s
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from itertools import product
 
 import numpy
 from spacy.attrs import DEP, HEAD, SENT_START
@@ -32,22 +31,77 @@ from spacy.util import minibatch
 
 MOVES = "SDLRB"  # spaCy's arc-eager move types, in the order of its enum
 SHIFT, REDUCE, LEFT, RIGHT, BREAK = range(len(MOVES))
-IS_START, CANNOT_START, UNSHIFTABLE, PRESENT = 1, 2, 4, 8  # a token's flags (PRESENT: a word, not "none")
-_UNSHIFT = len(MOVES)  # a reduce that puts the word back on the buffer
-# top's moves for each kind of move (stack, buffer), and the words each takes off both
-_STEP = numpy.array([(1, -1), (-1, 0), (-1, 0), (1, -1), (0, 0), (-1, 1)])
-_DONE = numpy.array([0, 1, 1, 0, 0, 0])
-_SIDE, _BACK = numpy.array([1, 1, 0, 0, 0]), numpy.array([0, 1, 0, 1, 2])  # B0, B1, S0, S1, S2
-_FEATURES = numpy.arange(8)
-# a situation's code: the flags of B0 and B1, whether S0 and S1 are words, whether B1 follows B0
-_CODE_MASK = numpy.array([15, 15, PRESENT, PRESENT, 0])
-_CODE_BITS = numpy.array([1, 16, 32, 64, 0])
-_ADJACENT = 1024
-
-
-class Unsupported(Exception):
-    """A state this decoder does not reproduce (spaCy would then delete an arc that is not the
-    last of its head's): the batch is parsed again by spaCy."""
+IS_START, CANNOT_START, UNSHIFTABLE, PRESENT, HAS_HEAD = 1, 2, 4, 8, 16  # a token's flags
+EXACT_PRODUCT = False  # True: the output layer's product by thinc's BLIS, as spaCy; False: numpy's
+# A token is named by 8 times its row of features; its cells in `mem` are that plus these:
+_FLAGS, _HEAD, _LAST_LEFT, _LAST_RIGHT, _PREV_RIGHT, _LABEL = range(
+    6
+)  # _PREV_RIGHT: its head's last right child before it
+# The kinds of step: spaCy's five moves, a reduce that puts the word back on the buffer, a left
+# arc to a word that has a head (its old head then loses its last right child).
+_UNSHIFT, _REATTACH = len(MOVES), len(MOVES) + 1
+# How each kind of step moves the tops of the stack and the buffer, and the words it takes off both
+_STEP = numpy.array([(1, -1), (-1, 0), (-1, 0), (1, -1), (0, 0), (-1, 1), (-1, 0)]).T
+_DONE = numpy.array([0, 1, 1, 0, 0, 0, 1])
+_SIDE, _BACK = numpy.array([1, 1, 0, 0, 0]), numpy.array([[0], [1], [0], [1], [2]])  # B0, B1, S0, S1, S2
+_KIDS, _KID_CELL = (
+    numpy.array([0, 2, 2, 2, 2]),
+    numpy.array([[_LAST_LEFT], [_LAST_LEFT], [_LAST_RIGHT], [_HEAD], [_PREV_RIGHT]]),
+)
+_FEATURES = numpy.arange(8)[:, None]
+# A situation's code: the flags of B0 and B1, whether S0 is a word and has a head, whether S1 is
+# a word, whether B1 follows B0.
+_CODE_MASK = numpy.array([[15], [15], [PRESENT | HAS_HEAD], [PRESENT]])
+_CODE_BITS = numpy.array([1, 16, 32, 128])
+_ADJACENT = 2048
+# The values a step may write (rows of `values` in `_decode`), and where
+(
+    _B0,
+    _B1,
+    _S0,
+    _DUMP,
+    _LAB,
+    _LR_S0,
+    _HEAD_S0,
+    _PR_S0,
+    _F_B0_RESHIFT,
+    _F_S0_UNSHIFT,
+    _F_B1_START,
+    _F_S0_HEAD,
+    _F_B0_HEAD,
+    _STACK_UP,
+    _BUFFER_UP,
+) = range(15)
+_FLAG_OF = [0, 2, 1, 2, 0]
+_FLAG_AND = numpy.array([~UNSHIFTABLE, -1, -1, -1, -1])
+_FLAG_OR = numpy.array([0, UNSHIFTABLE, IS_START, HAS_HEAD, HAS_HEAD])
+_LEFT_WRITES = [
+    (_S0, _HEAD, _B0),
+    (_S0, _LABEL, _LAB),
+    (_B0, _LAST_LEFT, _S0),
+    (_B0, _FLAGS, _F_B0_RESHIFT),
+    (_S0, _FLAGS, _F_S0_HEAD),
+]
+_WRITES = {  # kind: (whose cell, which cell, what value)
+    SHIFT: [(_STACK_UP, 0, _B0)],
+    REDUCE: [],
+    LEFT: _LEFT_WRITES,
+    RIGHT: [
+        (_B0, _HEAD, _S0),
+        (_B0, _LABEL, _LAB),
+        (_B0, _PREV_RIGHT, _LR_S0),
+        (_S0, _LAST_RIGHT, _B0),
+        (_STACK_UP, 0, _B0),
+        (_B0, _FLAGS, _F_B0_HEAD),
+    ],
+    BREAK: [(_B1, _FLAGS, _F_B1_START)],
+    _UNSHIFT: [(_S0, _FLAGS, _F_S0_UNSHIFT), (_BUFFER_UP, 0, _S0)],
+    _REATTACH: [*_LEFT_WRITES, (_HEAD_S0, _LAST_RIGHT, _PR_S0)],
+}
+_WHO, _CELL, _VALUE = (
+    numpy.array([[w[i] for w in ws] + [(_DUMP, 0, _DUMP)[i]] * (6 - len(ws)) for _, ws in sorted(_WRITES.items())]).T
+    for i in range(3)
+)
 
 
 def _valid(depth: int, buffer: int, b0: int, b1: int, adjacent: bool) -> list[bool]:
@@ -73,18 +127,25 @@ class GreedyParser:
         strings = parser.vocab.strings
         self.label = numpy.array([strings.add(n[2:]) if len(n) > 2 else 0 for n in names], dtype=numpy.uint64)
         self.root = numpy.uint64(moves.root_label)
-        # validity of every move in every situation: the situations are few (2,048)
-        table = numpy.zeros((2 * _ADJACENT, len(MOVES)), dtype=bool)
-        for f0, f1, s0, s1, adj in product(range(16), range(16), range(2), range(2), range(2)):
-            code = (f0 * 1 + f1 * 16 + s0 * 256 + s1 * 512) + adj * _ADJACENT
-            words = bool(f0 & PRESENT) + bool(f1 & PRESENT)
-            table[code] = _valid(s0 + s1, words, f0, f1, bool(adj))
-        self.penalty = numpy.where(table[:, self.move], numpy.float32(0), numpy.float32(-numpy.inf))
+        # validity and kind of step of every move in every situation (4,096 situations)
+        codes = numpy.arange(2 * _ADJACENT)
+        f0, f1, adjacent = codes & 15, (codes >> 4) & 15, (codes >> 11) & 1
+        s0, s0_head, s1 = (codes >> 8) & 1, (codes >> 9) & 1, (codes >> 10) & 1
+        words = (f0 & PRESENT > 0).astype(int) + (f1 & PRESENT > 0)
+        valid = numpy.array(
+            [_valid(*x) for x in zip((s0 + s1).tolist(), words.tolist(), f0.tolist(), f1.tolist(), adjacent.tolist())]
+        )
+        self.penalty = numpy.ascontiguousarray(
+            numpy.where(valid[:, self.move], numpy.float32(0), numpy.float32(-numpy.inf))
+        )
+        kind = numpy.tile(self.move, (len(codes), 1))
+        kind[(kind == REDUCE) & ((s0_head == 0) & (s1 == 1))[:, None]] = _UNSHIFT
+        kind[(kind == LEFT) & (s0_head == 1)[:, None]] = _REATTACH
+        self.kind = kind.ravel()
         # No state that parsing reaches is without a valid move (spaCy would then end the parse):
         # an empty stack can shift, an empty buffer reduce; else a left arc is valid unless B0
         # starts a sentence, and then a reduce is, since a word that cannot start a sentence is
         # never marked as starting one.
-        self.fallbacks = 0  # batches handed back to spaCy (none seen: see ``Unsupported``)
 
     @staticmethod
     def supports(parser) -> bool:
@@ -133,14 +194,7 @@ class GreedyParser:
         if not tables:
             return
         cached = numpy.concatenate([tables[0][:1]] + [t[1:] for t in tables])
-        try:
-            heads, labels = self._decode(by_length, cached)
-        except Unsupported:
-            self.fallbacks += 1
-            for part in minibatch(by_length, size=sub):
-                part = list(part)
-                self.parser.set_annotations(part, self.parser.predict(part))
-            return
+        heads, labels = self._decode(by_length, cached)
         first = 1
         for doc in by_length:
             if len(doc):
@@ -152,6 +206,14 @@ class GreedyParser:
         tokvecs = self.tok2vec.predict(docs)
         cached, _ = self.lower(tokvecs, is_train=False)
         return cached
+
+    def _matmul(self, W: numpy.ndarray):
+        """The output layer's product: numpy's (OpenBLAS) or, with ``EXACT_PRODUCT``, thinc's as spaCy calls it."""
+        if EXACT_PRODUCT:
+            gemm = self.upper.ops.gemm
+            return lambda hidden: gemm(hidden, W, trans2=True)
+        WT = numpy.ascontiguousarray(W.T)
+        return lambda hidden: hidden @ WT
 
     def _set(self, doc: Doc, heads: numpy.ndarray, labels: numpy.ndarray) -> None:
         """spaCy's ``ArcEager.set_annotations``: each arc's head and label, the root label where
@@ -170,78 +232,68 @@ class GreedyParser:
         """Every document's arcs: for each row, its head's row (0: none) and label."""
         lengths = numpy.array([len(d) for d in docs])
         n_docs, rows = len(docs), len(cached)
-        dump = rows  # a row written to by the documents a move does not concern, never read
-        base = 1 + numpy.concatenate([[0], numpy.cumsum(lengths)[:-1]])
-        flags = numpy.zeros(rows + 1, dtype=numpy.int64)
-        flags[1:rows] = PRESENT
-        for doc, first in zip(docs, base):
-            if len(doc):
+        table = cached.reshape(rows * 8, -1)  # row 8 t + f: token t's feature f
+        dump = rows * 8  # cells written to by the documents a step does not concern, never read
+        base = 8 * (1 + numpy.concatenate([[0], numpy.cumsum(lengths)[:-1]]))
+        # `mem`: 8 cells a token (flags, head, children, label: see _FLAGS), the dump's, then each
+        # document's stack and buffer (the buffer's words in reverse, so that a word put back goes
+        # on top), each after a few cells of "no token" (0)
+        half = int(lengths.max()) + 4
+        mem = numpy.zeros(dump + 8 + n_docs * 2 * half, dtype=numpy.int64)
+        mem[8:dump:8] = PRESENT
+        top = numpy.empty((2, n_docs), dtype=numpy.int64)
+        for i, (doc, first) in enumerate(zip(docs, base.tolist())):
+            n = len(doc)
+            if n:
                 starts = doc.to_array([SENT_START]).astype(numpy.int64)
-                flags[first : first + len(doc)] |= numpy.where(starts == 1, IS_START, 0) | numpy.where(
+                mem[first : first + 8 * n : 8] |= numpy.where(starts == 1, IS_START, 0) | numpy.where(
                     starts == -1, CANNOT_START, 0
                 )
-        head = numpy.zeros(rows + 1, dtype=numpy.int64)
-        label = numpy.zeros(rows + 1, dtype=numpy.uint64)
-        last_left = numpy.zeros(rows + 1, dtype=numpy.int64)
-        last_right = numpy.zeros(rows + 1, dtype=numpy.int64)
-        prev_right = numpy.zeros(rows + 1, dtype=numpy.int64)  # the head's last right child before this one
-        # One flat array holds every document's stack and buffer (the buffer's words in reverse),
-        # each after a few cells of "no token"; `top` points at each one's top word.
-        half = int(lengths.max()) + 4
-        sb = numpy.zeros(n_docs * 2 * half, dtype=numpy.int64)
-        top = numpy.empty((n_docs, 2), dtype=numpy.int64)
-        for i, (n, first) in enumerate(zip(lengths.tolist(), base.tolist())):
-            start = i * 2 * half
-            sb[start + half + 2 : start + half + 2 + n] = numpy.arange(first + n - 1, first - 1, -1)
-            top[i] = (start + 2, start + half + 1 + n)
+            start = dump + 8 + i * 2 * half
+            mem[start + half + 2 : start + half + 2 + n] = numpy.arange(first + 8 * (n - 1), first - 1, -8)
+            top[:, i] = (start + 2, start + half + 1 + n)
         live = lengths > 0
-        top, left = top[live], lengths[live]  # left: words on the stack or the buffer
-        bias, W, b = self.lower.get_param("b"), self.upper.get_param("W"), self.upper.get_param("b")
-        gemm = self.upper.ops.gemm
-        move, move_label, penalty = self.move, self.label, self.penalty
-        while len(top):
-            k = len(top)
-            r5 = sb[top[:, _SIDE] - _BACK]  # B0, B1, S0, S1, S2
-            b0, b1, s0, s1 = r5[:, 0], r5[:, 1], r5[:, 2], r5[:, 3]
-            ids = numpy.empty((k, 8), dtype=numpy.int64)
-            ids[:, :5] = r5
-            ids[:, 5] = last_left[b0]
-            ids[:, 6] = last_left[s0]
-            ids[:, 7] = last_right[s0]
-            unmaxed = numpy.add.reduce(cached[ids, _FEATURES], axis=1)
+        top, left = top[:, live], lengths[live]  # left: words on the stack or the buffer
+        bias = self.lower.get_param("b").reshape(-1)
+        matmul = self._matmul(self.upper.get_param("W"))
+        b = self.upper.get_param("b")
+        kinds, labels, penalty, n_moves = self.kind, self.label.view(numpy.int64), self.penalty, len(self.move)
+        k = 0
+        while len(left):
+            if len(left) != k:
+                k = len(left)
+                column, dumps = numpy.arange(k), numpy.full((1, k), dump)
+                who, value = _WHO * k, _VALUE * k
+            r5 = mem.take(top[_SIDE] - _BACK)  # B0, B1, S0, S1, S2
+            kids = mem.take(r5[_KIDS] + _KID_CELL)  # B0's and S0's last left, S0's last right, head, previous
+            ids = numpy.concatenate((r5, kids[:3]))
+            ids += _FEATURES
+            unmaxed = numpy.add.reduce(table.take(ids, axis=0), axis=0)
             unmaxed += bias
-            scores = gemm(numpy.maximum(unmaxed[:, :, 0], unmaxed[:, :, 1]), W, trans2=True)
+            scores = matmul(numpy.maximum(unmaxed[:, 0::2], unmaxed[:, 1::2]))
             scores += b
-            code = (flags[r5] & _CODE_MASK) @ _CODE_BITS + (b1 == b0 + 1) * _ADJACENT
-            guess = (scores + penalty[code]).argmax(axis=1)
-            kind, lab = move[guess], move_label[guess]
-            is_left, is_right = kind == LEFT, kind == RIGHT
-            old = numpy.where(is_left, head[s0], 0)
-            if old.any():  # a left arc to a word with a head: its old head loses its last right child
-                m = old > 0
-                if not (last_right[old[m]] == s0[m]).all():
-                    raise Unsupported("an arc deleted that is not its head's last")
-                last_right[old[m]] = prev_right[s0[m]]
-            child = numpy.where(is_left, s0, numpy.where(is_right, b0, dump))
-            head[child] = numpy.where(is_left, b0, s0)
-            label[child] = lab
-            parent = numpy.where(is_left, b0, dump)
-            last_left[parent] = s0
-            flags[parent] &= ~UNSHIFTABLE
-            parent, child = numpy.where(is_right, s0, dump), numpy.where(is_right, b0, dump)
-            prev_right[child] = last_right[parent]
-            last_right[parent] = child
-            unshift = (kind == REDUCE) & (head[s0] == 0) & (s1 > 0)
-            flags[numpy.where(unshift, s0, dump)] |= UNSHIFTABLE
-            flags[numpy.where(kind == BREAK, b1, dump)] |= IS_START
-            sb[top[:, 0] + 1] = b0  # a push, or a cell above the stack's top
-            sb[top[:, 1] + 1] = s0  # a word put back, or a cell above the buffer's top
-            kind += unshift * (_UNSHIFT - REDUCE)
-            top += _STEP[kind]
-            left -= _DONE[kind]
+            flags = mem.take(r5[:4])
+            code = _CODE_BITS.dot(flags & _CODE_MASK) + (r5[1] - r5[0] == 8) * _ADJACENT
+            guess = (scores + penalty.take(code, axis=0)).argmax(axis=1)
+            kind = kinds.take(code * n_moves + guess)
+            values = numpy.concatenate(
+                (
+                    r5[:3],
+                    dumps,
+                    labels.take(guess)[None],
+                    kids[2:],
+                    flags[_FLAG_OF] & _FLAG_AND[:, None] | _FLAG_OR[:, None],
+                    top + 1,
+                )
+            ).ravel()
+            mem[values.take(who.take(kind, axis=1) + column) + _CELL.take(kind, axis=1)] = values.take(
+                value.take(kind, axis=1) + column
+            )
+            top += _STEP.take(kind, axis=1)
+            left -= _DONE.take(kind)
             if not left.all():
-                top, left = top[left > 0], left[left > 0]
-        return head[:rows], label[:rows]
+                top, left = top[:, left > 0], left[left > 0]
+        return mem[_HEAD:dump:8] // 8, mem[_LABEL:dump:8].view(numpy.uint64)
 
 
 def use_greedy_parser(nlp: Language) -> None:
