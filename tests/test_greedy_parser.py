@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from dateline.nlp import load_pipeline
-from dateline.nlp.greedy_parser import GreedyParser
+from dateline.nlp.greedy_parser import GreedyParser, use_greedy_parser
 
 STORIES = sorted((Path(__file__).parent / "fixtures" / "stories").glob("*.txt"))
 # Invented texts for the edges: paragraph breaks the parser may not parse across, a one-token
@@ -60,12 +60,20 @@ def test_the_wrapped_parser_answers_for_it(nlp):
     assert {"nsubj", "dobj", "ROOT"} <= set(nlp.get_pipe("parser").labels)
 
 
+@pytest.fixture(scope="module")
+def own_pipeline():
+    """A pipeline of its own, whose parser's output layer the next test changes (and restores)."""
+    return load_pipeline.__wrapped__(None)
+
+
+@pytest.mark.parametrize("push", [8.0, 20.0])
 @pytest.mark.parametrize("favoured", ["S", "D", "L-", "R-", "B-", ("L-", "D"), ("R-", "B-"), ("R-", "L-")])
-def test_same_moves_where_the_rules_bind(favoured):
+def test_same_moves_where_the_rules_bind(own_pipeline, favoured, push):
     """With the output pushed towards one kind of move, the rules (no arc across a sentence
     start, a word put back on the buffer never shifted again, a break only between neighbours)
-    decide most moves."""
-    nlp = load_pipeline.__wrapped__(None)
+    decide most moves; these pushes take the rarer steps often (shift: words put back on the
+    buffer; right and left arcs: a word's head replaced; break: sentence starts)."""
+    nlp = own_pipeline
     ours = nlp.get_pipe("parser")
     texts = [
         "Rain fell.\n\nMarlow said so. Then Kelmarsh\n\nwept. Ardmore Steel rose.",
@@ -79,7 +87,7 @@ def test_same_moves_where_the_rules_bind(favoured):
     bias = ours.upper.get_param("b")
     saved = bias.copy()
     try:
-        bias[[i for i in range(ours.moves.n_moves) if ours.moves.get_class_name(i).startswith(favoured)]] += 3
+        bias[[i for i in range(ours.moves.n_moves) if ours.moves.get_class_name(i).startswith(favoured)]] += push
         theirs = [d.copy() for d in docs]
         list(ours.parser.pipe(theirs, batch_size=4))
         list(ours.pipe(docs, batch_size=4))
@@ -88,3 +96,15 @@ def test_same_moves_where_the_rules_bind(favoured):
     assert [[(t.head.i, t.dep_, t.is_sent_start) for t in d] for d in docs] == [
         [(t.head.i, t.dep_, t.is_sent_start) for t in d] for d in theirs
     ]
+
+
+def test_a_beam_parser_is_left_to_spacy(spacy_decoding):
+    parser = spacy_decoding.get_pipe("parser")
+    assert GreedyParser.supports(parser)
+    parser.cfg["beam_width"] = 4
+    try:
+        assert not GreedyParser.supports(parser)
+        use_greedy_parser(spacy_decoding)
+        assert spacy_decoding.get_pipe("parser") is parser
+    finally:
+        parser.cfg["beam_width"] = 1
