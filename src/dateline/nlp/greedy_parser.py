@@ -21,13 +21,15 @@ buffer's words in reverse, so that a word put back by a reduce goes on top, as s
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from typing import Any
 
 import numpy
 from spacy.attrs import DEP, HEAD, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import minibatch
+
+from dateline.nlp.greedy_ner import GreedyDecoder, install
 
 MOVES = "SDLRB"  # spaCy's arc-eager move types, in the order of its enum
 SHIFT, REDUCE, LEFT, RIGHT, BREAK = range(len(MOVES))
@@ -115,12 +117,12 @@ def _valid(depth: int, buffer: int, b0: int, b1: int, adjacent: bool) -> list[bo
     return [shift, reduce, arc, arc, brk]
 
 
-class GreedyParser:
+class GreedyParser(GreedyDecoder):
     """Runs a spaCy ``DependencyParser``'s model (greedy, no beam) and sets heads and labels as it would."""
 
     def __init__(self, parser) -> None:
+        super().__init__(parser)
         self.parser = parser
-        self.tok2vec, self.lower, self.upper = parser.model.layers
         moves = parser.moves
         names = [moves.get_class_name(i) for i in range(moves.n_moves)]
         self.move = numpy.array([MOVES.index(n[0]) for n in names])
@@ -167,20 +169,6 @@ class GreedyParser:
             and type(parser.moves).__name__ == "ArcEager"
         )
 
-    def __getattr__(self, name: str):
-        """Everything else (labels, cfg, moves, serialisation) is the wrapped parser's."""
-        return getattr(self.parser, name)
-
-    def __call__(self, doc: Doc) -> Doc:
-        self._annotate([doc])
-        return doc
-
-    def pipe(self, docs: Iterable[Doc], *, batch_size: int = 256) -> Iterator[Doc]:
-        for batch in minibatch(docs, size=batch_size):
-            batch = list(batch)
-            self._annotate(batch, sub=max(batch_size // 4, 2))
-            yield from batch
-
     def _annotate(self, docs: list[Doc], sub: int = 1) -> None:
         """spaCy's batches: by length, in sub-batches of a quarter of the batch (the features
         are computed per sub-batch, as spaCy does); then one decoding over the whole batch."""
@@ -201,12 +189,6 @@ class GreedyParser:
                 self._set(doc, heads[first : first + len(doc)] - first, labels[first : first + len(doc)])
                 first += len(doc)
 
-    def _features(self, docs: list[Doc]) -> numpy.ndarray:
-        """The lower layer over every token: (1 + tokens, 8 features, hidden, pieces), row 0 the padding."""
-        tokvecs = self.tok2vec.predict(docs)
-        cached, _ = self.lower(tokvecs, is_train=False)
-        return cached
-
     def _matmul(self, W: numpy.ndarray):
         """The output layer's product: numpy's (OpenBLAS) or, with ``EXACT_PRODUCT``, thinc's as spaCy calls it."""
         if EXACT_PRODUCT:
@@ -218,7 +200,7 @@ class GreedyParser:
     def _set(self, doc: Doc, heads: numpy.ndarray, labels: numpy.ndarray) -> None:
         """spaCy's ``ArcEager.set_annotations``: each arc's head and label, the root label where
         the head is the token itself; then the parser's post-processing."""
-        arr = doc.to_array([HEAD, DEP])
+        arr: Any = doc.to_array([HEAD, DEP])  # uint64 (spaCy's stubs say float)
         index = numpy.arange(len(doc))
         arced = heads >= 0
         arr[arced, 0] = (heads[arced] - index[arced]).astype(numpy.uint64)
@@ -298,10 +280,4 @@ class GreedyParser:
 
 def use_greedy_parser(nlp: Language) -> None:
     """Run the pipeline's parser through ``GreedyParser`` when its model is one the decoder reproduces."""
-    if "parser" not in nlp.pipe_names:
-        return
-    parser = nlp.get_pipe("parser")
-    if isinstance(parser, GreedyParser) or not GreedyParser.supports(parser):
-        return
-    # spaCy has no public way to put a built component in a pipeline's place
-    nlp._components[nlp.component_names.index("parser")] = ("parser", GreedyParser(parser))
+    install(nlp, "parser", GreedyParser)
