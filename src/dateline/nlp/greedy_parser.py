@@ -4,7 +4,7 @@ spaCy's parser (arc-eager: shift, reduce, left-arc, right-arc and break, the las
 next token as a sentence start) takes about two moves per token. At each move spaCy 3.8 reads
 the state (stack, buffer, children) and checks the five kinds of move for validity, in C but
 taking and dropping the GIL in the state's accessors. Here every document of a batch moves at
-once and a move is a few array operations. Same model, same batches, same eight state features
+once, a step being some 45 array operations whatever their number. Same model, same batches, same eight state features
 (the buffer's first two words, the stack's top three, the last left child of the buffer's first
 word and the last left and right children of the stack's top), same validity rules
 (``spacy.pipeline._parser_internals.arc_eager``), the same tie-breaking (the first best valid
@@ -12,11 +12,13 @@ move), the same matrix products (thinc's ``gemm``, as spaCy calls it) and the sa
 the parse (heads, labels, then the parser's own post-processing, which undoes the
 projectivisation).
 
-The state is kept as arrays over a batch's tokens, numbered as the rows of the precomputed
-features (row 0 is "no token"): the stack and the buffer as one stack each per document (the
-buffer's words in reverse, so that a word put back by a reduce goes on top, as spaCy's
-"rebuffer" does), and for each token its head, label, last left and right child, and flags
-(sentence start, cannot start a sentence, not to be shifted again).
+The state is kept in one integer array: for each token (named by 8 times its row of
+precomputed features; 0 is "no token") its flags, head, last left and right child, the right
+child its head had before it, and label; then the stack and the buffer of each document, as a
+stack each (the buffer's words in reverse, so that a word put back by a reduce goes on top, as
+spaCy's "rebuffer" does). spaCy deletes an arc only by replacing a head, and a word whose head
+is replaced (by a left arc) has stayed on the stack since it got that head, so it is always its
+old head's last right child: a linked list of right children is exact.
 """
 
 from __future__ import annotations
