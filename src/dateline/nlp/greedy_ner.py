@@ -25,12 +25,59 @@ MOVES = "MBILUO"  # spaCy's move types, in the order of its enum (MISSING, BEGIN
 _M, _B, _I, _L, _U, _O = range(len(MOVES))
 
 
-class GreedyNER:
+class GreedyDecoder:
+    """A spaCy transition-based component (NER or parser) whose moves are chosen in numpy: its
+    model's three layers, the component's batches, and everything else the wrapped component's."""
+
+    def __init__(self, component) -> None:
+        self.component = component
+        self.tok2vec, self.lower, self.upper = component.model.layers
+
+    @staticmethod
+    def supports(component) -> bool:
+        raise NotImplementedError
+
+    def __getattr__(self, name: str):
+        """Everything else (labels, cfg, moves, serialisation) is the wrapped component's."""
+        return getattr(self.component, name)
+
+    def __call__(self, doc: Doc) -> Doc:
+        self._annotate([doc])
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], *, batch_size: int = 256) -> Iterator[Doc]:
+        for batch in minibatch(docs, size=batch_size):
+            batch = list(batch)
+            self._annotate(batch, sub=max(batch_size // 4, 2))
+            yield from batch
+
+    def _annotate(self, docs: list[Doc], sub: int = 1) -> None:
+        raise NotImplementedError
+
+    def _features(self, docs: list[Doc]) -> numpy.ndarray:
+        """The lower layer over every token: (1 + tokens, features, hidden, pieces), row 0 the padding."""
+        tokvecs = self.tok2vec.predict(docs)
+        cached, _ = self.lower(tokvecs, is_train=False)
+        return cached
+
+
+def install(nlp: Language, name: str, decoder: type[GreedyDecoder]) -> None:
+    """Put ``decoder`` around the pipeline's component ``name`` when its model is one the decoder reproduces."""
+    if name not in nlp.pipe_names:
+        return
+    component = nlp.get_pipe(name)
+    if isinstance(component, decoder) or not decoder.supports(component):
+        return
+    # spaCy has no public way to put a built component in a pipeline's place
+    nlp._components[nlp.component_names.index(name)] = (name, decoder(component))
+
+
+class GreedyNER(GreedyDecoder):
     """Runs a spaCy ``EntityRecognizer``'s model (greedy, no beam) and sets ``doc.ents`` as it would."""
 
     def __init__(self, ner) -> None:
+        super().__init__(ner)
         self.ner = ner
-        self.tok2vec, self.lower, self.upper = ner.model.layers
         names = [ner.moves.get_class_name(i) for i in range(ner.moves.n_moves)]
         self.move = numpy.array([MOVES.index(n[0]) for n in names])
         labels = [n[2:] for n in names]
@@ -56,20 +103,6 @@ class GreedyNER:
             and all(ner.moves.get_class_name(i)[0] in MOVES for i in range(ner.moves.n_moves))
         )
 
-    def __getattr__(self, name: str):
-        """Everything else (labels, cfg, moves, serialisation) is the wrapped recogniser's."""
-        return getattr(self.ner, name)
-
-    def __call__(self, doc: Doc) -> Doc:
-        self._annotate([doc])
-        return doc
-
-    def pipe(self, docs: Iterable[Doc], *, batch_size: int = 256) -> Iterator[Doc]:
-        for batch in minibatch(docs, size=batch_size):
-            batch = list(batch)
-            self._annotate(batch, sub=max(batch_size // 4, 2))
-            yield from batch
-
     def _annotate(self, docs: list[Doc], sub: int = 1) -> None:
         """spaCy's batches: by length, in sub-batches of a quarter of the batch (the features
         are computed per sub-batch, as spaCy does); then one decoding over the whole batch."""
@@ -84,12 +117,6 @@ class GreedyNER:
         for doc in docs:
             if not len(doc):
                 doc.set_ents([], default="outside")
-
-    def _features(self, docs: list[Doc]) -> numpy.ndarray:
-        """The lower layer over every token: (1 + tokens, 3 features, hidden, pieces), row 0 the padding."""
-        tokvecs = self.tok2vec.predict(docs)
-        cached, _ = self.lower(tokvecs, is_train=False)
-        return cached
 
     def _decode(self, docs: list[Doc], cached: numpy.ndarray) -> list[list[tuple[int, int, int]]]:
         lengths = numpy.array([len(d) for d in docs])
@@ -147,10 +174,4 @@ class GreedyNER:
 
 def use_greedy_ner(nlp: Language) -> None:
     """Run the pipeline's NER through ``GreedyNER`` when its model is one the decoder reproduces."""
-    if "ner" not in nlp.pipe_names:
-        return
-    ner = nlp.get_pipe("ner")
-    if isinstance(ner, GreedyNER) or not GreedyNER.supports(ner):
-        return
-    # spaCy has no public way to put a built component in a pipeline's place
-    nlp._components[nlp.component_names.index("ner")] = ("ner", GreedyNER(ner))
+    install(nlp, "ner", GreedyNER)
