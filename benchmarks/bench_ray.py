@@ -6,7 +6,9 @@ Stories: Reuters-21578 (../shared/data/reuters21578, when present), else the pro
 stories made distinct by a numbered last line. Each run ingests every story into a fresh SQLite
 archive (the same writer for both engines), timed from the call to the end of the last write,
 reader start-up included. Ray runs on a Ray instance started here with ``num_cpus`` 1 then 2
-(its start-up not timed). Prints stories per second; each run's start-up (until the first story
+(its start-up not timed); for each, the CPU seconds each of its processes spent on the run
+(``cpu_by_process``: the driver, the readers, Ray's own processes), which on a shared machine
+say more than the rates. Prints stories per second; each run's start-up (until the first story
 came back read) and its steady state after it in milliseconds per story; Ray's overhead (Ray 1
 CPU against local 1 worker, as a whole and per story after start-up) and Ray's scaling.
 """
@@ -17,6 +19,7 @@ import argparse
 import json
 import os
 import tempfile
+import threading
 from pathlib import Path
 
 from bench_ingest import fresh  # this folder is on the path when run as a script
@@ -69,6 +72,54 @@ def run_local(path: str, db: Path, workers: int) -> dict[str, float]:
     return figures(report)
 
 
+ROLES = ("gcs_server", "raylet", "log_monitor", "dashboard", "monitor.py", "runtime_env")
+
+
+def cpu_by_process() -> dict[int, tuple[str, float]]:
+    """CPU seconds (user + system) of this process and every process under it (Ray's own and its
+    workers, which Ray starts as children), by pid, with a role read from the command line.
+    Linux only (``/proc``); empty elsewhere."""
+    tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    stats: dict[int, list[str]] = {}
+    for name in os.listdir("/proc") if os.path.isdir("/proc") else []:
+        try:
+            text = Path(f"/proc/{name}/stat").read_text()
+        except (OSError, ValueError):
+            continue
+        if name.isdigit():
+            stats[int(name)] = text[text.rindex(")") + 2 :].split()
+    children: dict[int, list[int]] = {}
+    for pid, fields in stats.items():
+        children.setdefault(int(fields[1]), []).append(pid)
+    out, todo = {}, [os.getpid()]
+    while todo:
+        pid = todo.pop()
+        todo += children.get(pid, [])
+        if pid in stats:
+            out[pid] = (_role(pid), (int(stats[pid][11]) + int(stats[pid][12])) / tick)
+    return out
+
+
+def _role(pid: int) -> str:
+    if pid == os.getpid():
+        return "driver"
+    try:
+        cmd = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+    except OSError:
+        return "?"
+    if cmd.startswith("ray::"):
+        return cmd.split()[0].split("(")[0].rstrip(".")  # ray::StoryReader, ray::IDLE, ray::_StatsActor
+    return next((r for r in ROLES if r in cmd), "other")
+
+
+def cpu_spent(before: dict[int, tuple[str, float]], after: dict[int, tuple[str, float]]) -> dict[str, float]:
+    """CPU seconds by role between two ``cpu_by_process`` snapshots."""
+    spent: dict[str, float] = {}
+    for pid, (role, cpu) in after.items():
+        spent[role] = spent.get(role, 0.0) + cpu - before.get(pid, (role, 0.0))[1]
+    return {role: round(cpu, 2) for role, cpu in sorted(spent.items(), key=lambda x: -x[1]) if cpu >= 0.05}
+
+
 def run_ray(path: str, db: Path, cpus: int) -> dict[str, float]:
     import ray
 
@@ -77,12 +128,24 @@ def run_ray(path: str, db: Path, cpus: int) -> dict[str, float]:
 
     ray.init(address="local", num_cpus=cpus, logging_level="ERROR", log_to_driver=False, include_dashboard=False)
     try:
+        before, last, done = cpu_by_process(), {}, threading.Event()
+
+        def sample() -> None:  # every half second: the readers' processes end with the run
+            while not done.wait(0.5):
+                last.update(cpu_by_process())
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
         sink = ArchiveSink(Store.open(db))
         report = ray_ingest([path], sink, workers=cpus)
         sink.close()
+        last.update(cpu_by_process())
+        done.set()
+        sampler.join()
+        cpu = cpu_spent(before, last)
     finally:
         ray.shutdown()
-    return figures(report)
+    return {**figures(report), "cpu_s": cpu}  # type: ignore[dict-item]
 
 
 def main() -> None:
@@ -111,6 +174,9 @@ def main() -> None:
                 f"load average {os.getloadavg()[0]:.1f}",
                 flush=True,
             )
+            if "cpu_s" in r:  # the machine may be shared: where the CPU went says more than the rate
+                spent = r["cpu_s"]
+                print(f"  CPU seconds by process, start-up included: {spent} ({sum(spent.values()):.1f} in all)")
     rate = {name: r["rate"] for name, r in runs_.items()}
     if "local, 1 worker" in rate:
         local, one = runs_["local, 1 worker"], runs_["ray, 1 CPU"]

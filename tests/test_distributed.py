@@ -168,3 +168,85 @@ def test_actor_batches_are_sized_to_the_stories(tmp_path):
     (tmp_path / "a.txt").write_text("y" * 3000, encoding="utf-8")
     assert batch_rows(Plan(files=[str(tmp_path / "a.txt")])) == BATCH_CHARS // 3000
     assert batch_rows(Plan(parquet=["lake.parquet"])) == READ_BATCH  # sizes unknown
+
+
+class FakeRay:
+    """Stands in for ``ray`` in the actor pool: actors hold a ``FakeReader``; ``wait`` returns the
+    newest reference first, so that results come back out of order as on a cluster."""
+
+    def __init__(self):
+        self.options, self.actors, self.in_flight, self.most_in_flight, self.killed = {}, [], {}, 0, []
+
+    def remote(self, cls):
+        fake = self
+
+        class ActorClass:
+            def options(self, **kwargs):
+                fake.options = kwargs
+                return self
+
+            def remote(self, model, known):
+                actor = cls.__new__(cls)
+                actor.reader, actor.known = FakeReader(), known
+                handle = Handle(fake, actor)
+                fake.actors.append(handle)
+                return handle
+
+        return ActorClass()
+
+    def wait(self, refs, num_returns=1):
+        return refs[-num_returns:], refs[:-num_returns]
+
+    def get(self, ref):
+        self.in_flight[id(ref.handle)] -= 1
+        return ref.handle.actor.read(ref.batch)
+
+    def kill(self, handle):
+        self.killed.append(handle)
+
+
+class Handle:
+    def __init__(self, fake, actor):
+        self.fake, self.actor = fake, actor
+        handle = self
+
+        class Read:
+            def remote(self, batch):
+                flight = fake.in_flight
+                flight[id(handle)] = flight.get(id(handle), 0) + 1
+                fake.most_in_flight = max(fake.most_in_flight, flight[id(handle)])
+                return Ref(handle, batch)
+
+        self.read = Read()
+
+
+class Ref:
+    def __init__(self, handle, batch):
+        self.handle, self.batch = handle, batch
+
+
+def test_the_actor_pool_reads_every_row_once_with_a_few_batches_queued_per_actor():
+    from dateline.ingest.inputs import Plan
+    from dateline.ingest.ray_engine import AHEAD, _columns_rows, _pool_results
+
+    texts = [f"PARIS (Wire) - Story number {i}." for i in range(23)] + ["BOOM"]
+    plan = Plan(stories=[Story(text=t, source=f"s{i}") for i, t in enumerate(texts)] + [BadInput("x", "bad")])
+    fake = FakeRay()
+    known = KnownText(texts[0])
+    rows = [
+        r
+        for cols in _pool_results(fake, plan, model=None, known=known, workers=3, read_batch=4)
+        for r in _columns_rows(cols)
+    ]
+    assert sorted(r["source"] for r in rows) == sorted(f"s{i}" for i in range(24))  # each once, bad input left out
+    assert [r["source"] for r in rows if r["skipped"]] == ["s0"] and [r["source"] for r in rows if r["error"]] == [
+        "s23"
+    ]
+    assert len(fake.actors) == 3 and fake.most_in_flight == AHEAD and fake.killed == fake.actors
+    assert fake.options["max_restarts"] == -1 and fake.options["max_task_retries"] == -1
+    assert (
+        list(
+            _pool_results(fake, Plan(stories=[BadInput("x", "bad")]), model=None, known=known, workers=2, read_batch=4)
+        )
+        == []
+    )

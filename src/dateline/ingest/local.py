@@ -13,6 +13,7 @@ the story. Unreadable input is reported and skipped.
 from __future__ import annotations
 
 import contextlib
+import gc
 import itertools
 import multiprocessing
 import os
@@ -249,18 +250,24 @@ FORK_PLATFORMS = ("linux",)  # where forking a process that has loaded spaCy is 
 
 
 def _pool(workers: int, model: str | None, topics: Sequence[str], timing: Timing):
-    """Worker processes, each with a reader. On Linux the reader is loaded once, here, and the
-    workers are forked with it: its start-up is paid once, not once a worker (spawned workers
-    import everything again: about 4 CPU seconds more each), and its memory is shared until
-    written. Elsewhere each worker is spawned and loads its own."""
+    """Worker processes, each with a reader. On Linux the reader is loaded once, here, and warmed
+    (``warm``: what it loads on its first story), and the workers are forked with it: its start-up
+    is paid once, not once a worker (spawned workers import everything again: about 4 CPU seconds
+    more each; forked from a cold reader, each paid about 1 CPU second more on its first chunk),
+    and its memory is shared until written. Elsewhere each worker is spawned and loads its own."""
     global _READER
     if sys.platform.startswith(FORK_PLATFORMS):
-        _READER = _timed_reader(model, topics, timing)
+        _READER = _timed_reader(model, topics, timing, warm=True)
         timing.forked = True
         ctx: multiprocessing.context.BaseContext = multiprocessing.get_context("fork")
     else:
         ctx = multiprocessing.get_context("spawn")
-    pool = ctx.Pool(workers, initializer=_init_worker, initargs=(model, tuple(topics)))
+    gc.freeze()  # the reader's objects out of the collector's reach: a worker's collections do not
+    # walk (and so copy) the pages it shares with this process
+    try:
+        pool = ctx.Pool(workers, initializer=_init_worker, initargs=(model, tuple(topics)))
+    finally:
+        gc.unfreeze()
     _drop_reader()  # the workers have theirs; one that dies is replaced by a worker loading its own
     return pool
 
@@ -314,12 +321,31 @@ def _read_here(chunks: Iterable[list[Story | BadInput]], reader, timing: Timing)
         yield from out
 
 
-def _timed_reader(model: str | None, topics: Sequence[str], timing: Timing):
+def _timed_reader(model: str | None, topics: Sequence[str], timing: Timing, warm: bool = False):
     cpu = time.thread_time()
     reader = _new_reader(model, topics)
+    if warm:
+        _warm(reader)
     timing.startup_cpu += time.thread_time() - cpu
     timing.here += time.thread_time() - cpu
     return reader
+
+
+WARM_STORY = """Harbour board raises port fees by 4 percent
+
+By Jane Doe
+
+SPRINGFIELD, March 3 (Wire) - The harbour board of Springfield said on Tuesday it would raise its
+fees by 4 percent from April 1, its chairman John Smith told reporters.
+
+"Costs have risen," Smith said. The Acme Shipping Co said it would pay $1.2 million more a year.
+"""  # invented: a story that reaches every part of the reader (dateline, names, places, a quote, figures)
+
+
+def _warm(reader) -> None:
+    """Read one invented story, so that what a reader loads lazily on its first story (about a CPU
+    second: the models' first call, the gazetteer's tables) is loaded before the workers are forked."""
+    read_prepared(reader, [Story(text=WARM_STORY, source="<warm-up>")])
 
 
 def _collect(result: tuple[list[Prepared | Failure], float, float], timing: Timing) -> list:

@@ -1,10 +1,14 @@
 """Ingest on a Ray cluster: a pool of actors, each holding one ``Reader``, reads batches of stories.
 
 The flow is the local ingest's, spread out: the driver plans the inputs (file names, dataset
-URLs), Ray Data streams rows to an actor pool (``map_batches`` with ``concurrency``: each actor
-loads spaCy and the gazetteer once and keeps them), the actors return prepared stories, and the
-driver, the one writer, writes them in batches to the archive or to record files. A worker that
-is lost takes its batch with it; Ray restarts the actor (``max_restarts``) and retries the batch
+URLs), the rows go to a pool of actors (each loads spaCy and the gazetteer once and keeps them),
+the actors return prepared stories, and the driver, the one writer, writes them in batches to the
+archive or to record files. Files and stories are sent by the driver itself to plain Ray actors
+(``_pool_results``: each actor has its next batch queued while it reads one); datasets (Parquet,
+JSON Lines URLs) are read by Ray Data, which streams them to an actor pool (``map_batches``).
+Ray Data costs a run about 10 CPU seconds more (three cluster actors of its own, importing it in
+the driver and in every reader), so it is used only for datasets. A worker that is lost takes its
+batch with it; Ray restarts the actor (``max_restarts``) and retries the batch
 (``max_task_retries``), and since only the driver writes, keyed on the content hash, a retried
 batch is never written twice. A story that fails to read comes back as a failure row.
 """
@@ -47,12 +51,18 @@ class RayMissing(RuntimeError):
 
 
 def require_ray():
-    """Import ray (and Ray Data) or raise ``RayMissing`` with the install command."""
+    """Import ray (and check that Ray Data is there, without importing it: about 2.5 CPU seconds,
+    paid only by a run that reads datasets) or raise ``RayMissing`` with the install command."""
+    import importlib.util
+
     try:
         import ray
-        import ray.data  # noqa: F401
+
+        found = importlib.util.find_spec("ray.data") is not None
     except ImportError:
         raise RayMissing() from None
+    if not found:
+        raise RayMissing()
     return ray
 
 
@@ -64,6 +74,10 @@ class StoryReader:
 
         self.reader = Reader(model=model)
         self.known = known
+
+    def read(self, rows: list[dict[str, str]]) -> dict[str, list]:
+        """A batch of rows sent by the driver (``_pool_results``): result columns, no Arrow."""
+        return read_rows(self.reader, rows, self.known)
 
     def __call__(self, batch: dict[str, Any]):
         import pyarrow as pa
@@ -129,9 +143,9 @@ def build_dataset(plan: Plan, *, model: str | None, known: Known, workers: int, 
 
     read_batch = read_batch or batch_rows(plan)
     parts: list[Dataset] = []
-    rows = [path_row(p) for p in plan.files] + [story_row(s) for s in plan.stories if not isinstance(s, BadInput)]
-    if rows:
-        parts.append(rd.from_items(rows, override_num_blocks=max(1, min(len(rows) // read_batch, 4096))))
+    rows = _rows(plan)
+    if rows:  # blocks of at most ``read_batch`` rows: a block of 27 would make a call of 26 and one of 1
+        parts.append(rd.from_items(rows, override_num_blocks=max(1, min(-(-len(rows) // read_batch), 4096))))
     # Datasets stream beside the reader pool, which holds every CPU: their read tasks ask for no CPU
     # (a task that waited for one would never run) and at most ``workers`` run at once, so only a few
     # blocks of a big file are in flight; blocks are cut small (``_configure_data``) so that one big
@@ -149,6 +163,48 @@ def build_dataset(plan: Plan, *, model: str | None, known: Known, workers: int, 
         compute=rd.ActorPoolStrategy(size=workers),
         num_cpus=1,
     )
+
+
+def _rows(plan: Plan) -> list[dict[str, str]]:
+    return [path_row(p) for p in plan.files] + [story_row(s) for s in plan.stories if not isinstance(s, BadInput)]
+
+
+AHEAD = 2  # batches queued per actor: the next one waits at the actor while it reads one
+
+
+def _pool_results(ray, plan: Plan, *, model: str | None, known: Known, workers: int, read_batch: int):
+    """Result columns of every planned file and story, read by ``workers`` plain Ray actors, in the
+    order they finish. The driver sends each actor its batches of rows, ``AHEAD`` at a time, so
+    that an actor never waits for the driver to write; a lost actor is restarted and its batches
+    retried by Ray (``max_restarts``, ``max_task_retries``), as in Ray Data's actor pools."""
+    rows = _rows(plan)
+    if not rows:  # every planned story was bad input: nothing to read
+        return
+    batches = iter([rows[i : i + read_batch] for i in range(0, len(rows), read_batch)])
+    actor = ray.remote(StoryReader).options(num_cpus=1, max_restarts=-1, max_task_retries=-1)
+    actors = [actor.remote(model, known) for _ in range(max(1, min(workers, -(-len(rows) // read_batch))))]
+    owner: dict[Any, Any] = {}  # result reference -> the actor reading it
+
+    def send(reader) -> None:
+        batch = next(batches, None)
+        if batch is not None:
+            owner[reader.read.remote(batch)] = reader
+
+    try:
+        for reader in actors:
+            for _ in range(AHEAD):
+                send(reader)
+        while owner:
+            (done,), _ = ray.wait(list(owner), num_returns=1)
+            send(owner.pop(done))
+            yield ray.get(done)
+    finally:
+        for reader in actors:
+            ray.kill(reader)
+
+
+def _columns_rows(columns: dict[str, list]):
+    return (dict(zip(OUT_COLUMNS, values)) for values in zip(*(columns[c] for c in OUT_COLUMNS)))
 
 
 def _normalized(ds, workers: int):
@@ -198,12 +254,19 @@ def ray_ingest(
     report.failed += [Failure(s.source, s.reason) for s in plan.stories if isinstance(s, BadInput)]
     if not plan.empty:
         ray = connect(address, workers, quiet)
-        _configure_data(quiet, (read_batch or batch_rows(plan)) * BLOCK_ROW_BYTES)
         pool = workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
         known = sink.known(ray.put)
-        ds = build_dataset(plan, model=model, known=known, workers=pool, read_batch=read_batch)
+        if plan.parquet or plan.jsonl:
+            _configure_data(quiet, (read_batch or batch_rows(plan)) * BLOCK_ROW_BYTES)
+            ds = build_dataset(plan, model=model, known=known, workers=pool, read_batch=read_batch)
+            rows = ds.iter_rows()
+        else:  # files and stories only: no Ray Data
+            results = _pool_results(
+                ray, plan, model=model, known=known, workers=pool, read_batch=read_batch or batch_rows(plan)
+            )
+            rows = (row for columns in results for row in _columns_rows(columns))
         try:
-            _drain(ds, sink, report, batch_size, on_story, started)
+            _drain(rows, sink, report, batch_size, on_story, started)
         except KeyboardInterrupt:
             report.interrupted = True
     sink.record_failures(report.failed)
@@ -211,12 +274,12 @@ def ray_ingest(
     return report
 
 
-def _drain(ds, sink, report: IngestReport, batch_size: int, on_story: Progress | None, started: float) -> None:
+def _drain(rows, sink, report: IngestReport, batch_size: int, on_story: Progress | None, started: float) -> None:
     """Write the result rows as they arrive: stories in batches, failures into the report.
 
     The batch goes through the local ingest's flush (the sink has the store's ``write``)."""
     batch, seen = [], set()
-    for row in ds.iter_rows():
+    for row in rows:
         if row["error"]:
             report.failed.append(Failure(row["source"] or "<story>", row["error"]))
         elif row["skipped"] or row["id"] in seen:
