@@ -313,12 +313,20 @@ def _memory_zone(reader):
 
 
 def _read_here(chunks: Iterable[list[Story | BadInput]], reader, timing: Timing) -> Iterator[Prepared | Failure]:
-    for chunk in chunks:
-        cpu = time.thread_time()
-        out = read_prepared(reader, chunk)
-        timing.read += time.thread_time() - cpu
-        timing.here += time.thread_time() - cpu
-        yield from out
+    """Read in this process. The reader's objects (spaCy's, the gazetteer's: hundreds of
+    thousands, alive for the whole run) are frozen out of the collector's reach while it reads,
+    as they are in forked workers: else each full collection walks them all (about 6 CPU ms a
+    story of 49 on Reuters-21578)."""
+    gc.freeze()
+    try:
+        for chunk in chunks:
+            cpu = time.thread_time()
+            out = read_prepared(reader, chunk)
+            timing.read += time.thread_time() - cpu
+            timing.here += time.thread_time() - cpu
+            yield from out
+    finally:
+        gc.unfreeze()
 
 
 def _timed_reader(model: str | None, topics: Sequence[str], timing: Timing, warm: bool = False):
