@@ -10,11 +10,10 @@ Every row of a story refers to ``stories.n`` (an integer) so the per-story table
 
 from __future__ import annotations
 
-SCHEMA_VERSION = (
-    "4"  # 2: identity keys, evidence, corrections, term counts; 3: thread centroids (filled from 2's rows);
-)
+# 2: identity keys, evidence, corrections, term counts; 3: thread centroids (filled from 2's rows);
 # 4: mentions indexed by (entity, story) and (story, entity), entity_days (filled from 3's rows), redundant
 # term and bucket indexes dropped
+SCHEMA_VERSION = "4"
 
 TABLES = """
 CREATE TABLE IF NOT EXISTS meta (
