@@ -82,13 +82,8 @@ NETWORK_SIZE = 12  # co-occurring entities drawn in an entity's network
 # archive says of it; its months, days and tone count every story.
 ENTITY_RECENT = 500
 _RECENT = "SELECT DISTINCT story FROM mentions WHERE entity IN ({ids}) ORDER BY story DESC LIMIT {limit}"
-_APPEARANCE_FIELDS = ("entities", "places", "dateline")
-_HIT_FIELDS = (
-    "text",
-    "body",
-    "places",
-    "dateline",
-)  # what a search hit reads of a stored record  # what an appearance reads of a stored record
+_APPEARANCE_FIELDS = ("entities", "places", "dateline")  # what an appearance reads of a stored record
+_HIT_FIELDS = ("text", "body", "places", "dateline")  # what a search hit reads of a stored record
 _HIT_COLUMNS = "s.id, s.headline, s.agency, s.published, s.day, s.source, s.thread, s.version_group, s.is_current"
 
 
