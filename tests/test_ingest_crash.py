@@ -61,7 +61,7 @@ def _expected_rows(record: dict) -> dict[str, int]:
         "timexes": len(record["timexes"]),
         "places": len(record["places"]),
         "events": len(record["events"]),
-        "lsh": (0, BANDS),
+        "story_buckets": (0, BANDS),
         "mentions_at_least": mentions - len(journalists),
     }
 
@@ -89,7 +89,7 @@ def test_sigkill_then_rerun_leaves_every_story_once_and_whole(tmp_path):
     assert conn.execute("SELECT COUNT(*) FROM story_fts").fetchone()[0] == STORIES
     for n, record_json in conn.execute("SELECT n, record FROM stories"):
         expected = _expected_rows(json.loads(record_json))
-        for table in ("quotes", "timexes", "places", "events", "lsh"):
+        for table in ("quotes", "timexes", "places", "events", "story_buckets"):
             got = conn.execute(f"SELECT COUNT(*) FROM {table} WHERE story = ?", (n,)).fetchone()[0]
             want = expected[table] if isinstance(expected[table], tuple) else (expected[table],)
             assert got in want, f"seed {seed}: story {n} has {got} {table}, expected {want}"

@@ -198,6 +198,7 @@ def test_versions_share_a_group_and_newest_is_current(store):
     assert store.get_story(other.id).versions[0].id == other.id
     assert {h.id for h in store.search("strike")} == {update.id}
     assert {h.id for h in store.search("strike", all_versions=True)} == {update.id, first.id}
+    assert store.results("strike").total == 1 and store.results("strike", all_versions=True).total == 2
 
 
 def test_recurring_headline_over_different_text_is_not_a_version(store):

@@ -10,8 +10,8 @@ from store_fixtures import db_url, make_article  # noqa: F401  (db_url is a fixt
 
 from dateline.record import Span
 from dateline.store import Store
-from dateline.store.features import figures, numbers_agree
-from dateline.store.threads import THREAD_DAYS, _time_damping
+from dateline.store.features import features, figures, numbers_agree
+from dateline.store.threads import THREAD_DAYS, _slug_match, _time_damping
 
 NOTICE = (
     "The Harbour Bank said it added {0} mln crowns of reserves to the banking system on {1} through "
@@ -245,3 +245,51 @@ def test_a_follow_up_weeks_later_is_not_damped_but_years_later_is(store):
         ]
     )
     assert len({r["thread"] for r in store.db.query("SELECT thread FROM stories")}) == 2
+
+
+def test_an_update_is_found_among_years_of_its_recurring_headline(store):
+    """A backfill: the first take arrives, then a hundred later notices in the same words under the
+    same headline (a notice repeated every month, its reference number changed), then the update of
+    the first take. Candidates are
+    read around the update's own day, so the many later notices neither hide the first take nor
+    cost the write more than one week of them."""
+    first = notice(2, "450", "Monday", "1,200", "6.1", "6.3")
+    later = [
+        make_article(
+            NOTICE.format("450", "Monday", "1,200", "6.1", "6.3") + f" Notice {k + 2}.",
+            headline=first.headline,
+            published=f"{2032 + k // 12}-{1 + k % 12:02d}-02T15:00:00+00:00",
+            orgs=("Harbour Bank",),
+        )
+        for k in range(100)
+    ]
+    update = make_article(
+        first.text.split("\n\n", 1)[1] + " A spokesman said no further operation was planned.",
+        headline="UPDATE 1-Harbour Bank adds reserves via repurchases",
+        published="2031-03-02T17:00:00+00:00",
+        orgs=("Harbour Bank",),
+    )
+    for batch in ([first], later):  # in this order of arrival
+        store.add(batch)
+    (original,) = store.db.query("SELECT n, version_group FROM stories WHERE id = ?", (first.id,))
+    # the headline alone finds the first take (before, its newest 50 namesakes hid it)
+    assert _slug_match(store.db, -1, features(update), "Reuters", update=True) == original["version_group"]
+    store.add([update])
+    assert len(store.get_story(update.id).versions) == 2
+
+
+def test_an_archive_of_schema_4_gets_its_buckets_with_their_days(db_url):  # noqa: F811
+    """Schema 4 kept MinHash buckets without days (``lsh``); opening such an archive moves them
+    into ``story_buckets`` with their story's day, and a near-copy then still finds its original."""
+    with Store.open(db_url) as s:
+        s.add([flood("Kessel", "Ines Carvo", 1, 50.1)])
+        s.db.execute("CREATE TABLE lsh (band INTEGER NOT NULL, bucket BIGINT NOT NULL, story BIGINT NOT NULL)")
+        s.db.execute("INSERT INTO lsh (band, bucket, story) SELECT band, bucket, story FROM story_buckets")
+        s.db.execute("DROP TABLE story_buckets")
+        s.db.execute("UPDATE meta SET value = '4' WHERE key = 'schema'")
+    with Store.open(db_url) as s:
+        rows = s.db.query("SELECT DISTINCT day FROM story_buckets")
+        assert [r["day"] for r in rows] == ["2031-04-01"]
+        copy = dataclasses.replace(flood("Kessel", "Ines Carvo", 2, 50.1), id="a-near-copy")
+        s.add([copy])
+        assert len({r["version_group"] for r in s.db.query("SELECT version_group FROM stories")}) == 1

@@ -87,6 +87,51 @@ _HIT_FIELDS = ("text", "body", "places", "dateline")  # what a search hit reads 
 _HIT_COLUMNS = "s.id, s.headline, s.agency, s.published, s.day, s.source, s.thread, s.version_group, s.is_current"
 
 
+@dataclasses.dataclass(frozen=True)
+class _Match:
+    """A search as SQL parts: the full-text source (``story``, ``score`` rows) if the search has
+    text, and its conditions on a story. Conditions on the story's number alone (``{n}``) can be
+    checked on the full-text matches without reading each story's row: with only those, the count
+    and the ranked page come from the index and the page's rows alone are read."""
+
+    fts: tuple[str, list[Any]] | None
+    on_n: list[tuple[str, list[Any]]]
+    on_row: list[tuple[str, list[Any]]]
+
+    @property
+    def narrow(self) -> bool:
+        return self.fts is not None and not self.on_row
+
+    @property
+    def join(self) -> str:
+        return f"JOIN ({self.fts[0]}) f ON f.story = s.n" if self.fts else ""
+
+    @property
+    def score(self) -> str:
+        return "f.score" if self.fts else "NULL"
+
+    @property
+    def where(self) -> str:
+        conds = [c.format(n="s.n") for c, _ in self.on_n] + [c for c, _ in self.on_row]
+        return "WHERE " + " AND ".join(conds) if conds else ""
+
+    @property
+    def params(self) -> list[Any]:
+        return [*(self.fts[1] if self.fts else ()), *(p for _, ps in (*self.on_n, *self.on_row) for p in ps)]
+
+    def stories(self) -> str:
+        """A FROM clause of the matching stories' numbers (as ``story``), taking ``params``."""
+        if self.narrow:
+            conds = " AND ".join(c.format(n="f.story") for c, _ in self.on_n)
+            return f"({self.fts[0]}) f" + (f" WHERE {conds}" if conds else "")  # type: ignore[index]
+        return f"(SELECT s.n AS story FROM stories s {self.join} {self.where}) m"
+
+    def ranked_page(self) -> str:
+        """The best-scoring matches' ``story, score`` for one page (``LIMIT ? OFFSET ?`` follow
+        ``params``); only when ``narrow``."""
+        return f"SELECT story, score FROM {self.stories()} ORDER BY score DESC, story DESC LIMIT ? OFFSET ?"
+
+
 class Store:
     """An archive of read stories in SQLite (a path) or PostgreSQL (a URL)."""
 
@@ -154,16 +199,22 @@ class Store:
         length and term limits) and ``QueryTimeout`` past ``SEARCH_SECONDS``.
         """
         query = _query(text, filters)
-        found = self._matching(query)
-        if found is None:
+        match = self._matching(query)
+        if match is None:
             return []
-        join, where, params, score = found
-        sql = (
-            f"SELECT {_HIT_COLUMNS}, {score} AS score FROM stories s {join} {where} "
-            f"ORDER BY {_ORDER[_sort(query, ranked=bool(join))]} LIMIT ? OFFSET ?"
-        )
+        order = _sort(query, ranked=match.fts is not None)
+        if order == "relevance" and match.narrow:  # rank in the index, read only the page's rows
+            sql = (
+                f"SELECT {_HIT_COLUMNS}, f.score AS score FROM ({match.ranked_page()}) f "
+                f"JOIN stories s ON s.n = f.story ORDER BY {_ORDER[order]}"
+            )
+        else:
+            sql = (
+                f"SELECT {_HIT_COLUMNS}, {match.score} AS score FROM stories s {match.join} {match.where} "
+                f"ORDER BY {_ORDER[order]} LIMIT ? OFFSET ?"
+            )
         with self.db.time_budget(SEARCH_SECONDS):
-            return [_hit(r) for r in self.db.query(sql, (*params, query.limit, query.offset))]
+            return [_hit(r) for r in self.db.query(sql, (*match.params, query.limit, query.offset))]
 
     def results(self, text: str | SearchQuery | None = None, *, facets: bool = False, **filters: Any) -> SearchResults:
         """A page of ``search`` for a reader: the real total, each hit's dateline, place and a
@@ -171,58 +222,65 @@ class Store:
         organisations, places and agencies of all the matching stories. Takes what ``search``
         takes."""
         query = _query(text, filters)
-        found = self._matching(query)
-        sort = _sort(query, ranked=bool(found and found[0]))
-        if found is None:
+        match = self._matching(query)
+        sort = _sort(query, ranked=bool(match and match.fts))
+        if match is None:
             return SearchResults(0, query.offset, query.limit, sort, [], {})
-        join, where, params, _ = found
         hits = self.search(query.replace(sort=sort))
         with self.db.time_budget(SEARCH_SECONDS):
-            total = int(self.db.scalar(f"SELECT COUNT(*) AS c FROM stories s {join} {where}", params) or 0)
-            counts = self._facets(f"SELECT s.n FROM stories s {join} {where}", params) if facets and total else {}
+            total = int(self.db.scalar(f"SELECT COUNT(*) AS c FROM {match.stories()}", match.params) or 0)
+            counts = self._facets(f"SELECT story FROM {match.stories()}", match.params) if facets and total else {}
         return SearchResults(total, query.offset, query.limit, sort, self._annotate(hits, query.text), counts)
 
-    def _matching(self, query: SearchQuery) -> tuple[str, str, list[Any], str] | None:
-        """The FROM-clause join, WHERE clause, parameters and score column of a search; None
-        when the text has nothing searchable in it (no story can match)."""
+    def _matching(self, query: SearchQuery) -> _Match | None:
+        """A search's SQL parts; None when the text has nothing searchable in it (no story can
+        match)."""
         q = query
-        where: list[str] = []
-        params: list[Any] = []
         fts = self.db.fts_source(q.text) if q.text else None
-        join, score = "", "NULL"
-        if fts:
-            join, score = f"JOIN ({fts[0]}) f ON f.story = s.n", "f.score"
-            params += fts[1]
-        elif q.text:
+        if q.text and not fts:
             return None
+        on_n: list[tuple[str, list[Any]]] = []  # conditions on the story's number alone: "{n}"
+        on_row: list[tuple[str, list[Any]]] = []  # conditions reading the story's row: "s."
         if q.entity is not None:
             sql, p = self._entity_filter(q.entity)
-            where.append(f"s.n IN (SELECT m.story FROM mentions m WHERE m.entity IN ({sql}))")
-            params += p
+            on_n.append((f"{{n}} IN (SELECT m.story FROM mentions m WHERE m.entity IN ({sql}))", p))
         if q.speaker is not None:
             sql, p = self._entity_filter(q.speaker)
-            where.append(f"s.n IN (SELECT q.story FROM quotes q WHERE q.entity IN ({sql}))")
-            params += p
+            on_n.append((f"{{n}} IN (SELECT q.story FROM quotes q WHERE q.entity IN ({sql}))", p))
         if q.place:
-            where.append("s.n IN (SELECT story FROM places WHERE LOWER(name) = LOWER(?) OR country = ?)")
-            params += [q.place, q.place.upper() if len(q.place) == 2 else None]
+            on_n.append(
+                (
+                    "{n} IN (SELECT story FROM places WHERE LOWER(name) = LOWER(?) OR country = ?)",
+                    [q.place, q.place.upper() if len(q.place) == 2 else None],
+                )
+            )
         if q.bbox:
             min_lon, min_lat, max_lon, max_lat = q.bbox
-            where.append("s.n IN (SELECT story FROM places WHERE lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?)")
-            params += [min_lat, max_lat, min_lon, max_lon]
+            on_n.append(
+                (
+                    "{n} IN (SELECT story FROM places WHERE lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?)",
+                    [min_lat, max_lat, min_lon, max_lon],
+                )
+            )
         if q.since or q.until:
             lo, hi = q.since or "0000-00-00", q.until or "9999-99-99"
-            where.append("(s.day BETWEEN ? AND ? OR s.n IN (SELECT story FROM events WHERE day BETWEEN ? AND ?))")
-            params += [lo, hi, lo, hi]
+            on_row.append(
+                (
+                    "(s.day BETWEEN ? AND ? OR s.n IN (SELECT story FROM events WHERE day BETWEEN ? AND ?))",
+                    [lo, hi, lo, hi],
+                )
+            )
         if q.agency:
-            where.append("LOWER(s.agency) = LOWER(?)")
-            params.append(q.agency)
+            on_row.append(("LOWER(s.agency) = LOWER(?)", [q.agency]))
         if q.topic:
-            where.append("s.n IN (SELECT story FROM topics WHERE code = ? OR LOWER(label) = LOWER(?))")
-            params += [q.topic, q.topic]
-        if not q.all_versions:
-            where.append("s.is_current = 1")
-        return join, ("WHERE " + " AND ".join(where) if where else ""), params, score
+            on_n.append(
+                ("{n} IN (SELECT story FROM topics WHERE code = ? OR LOWER(label) = LOWER(?))", [q.topic, q.topic])
+            )
+        if not q.all_versions and fts:  # earlier versions are few: their numbers, not every match's row
+            on_n.append(("{n} NOT IN (SELECT n FROM stories WHERE is_current = 0)", []))
+        elif not q.all_versions:
+            on_row.append(("s.is_current = 1", []))
+        return _Match(fts, on_n, on_row)
 
     def _annotate(self, hits: list[StoryHit], text: str | None) -> list[StoryHit]:
         """Hits with their dateline and a snippet of the body (matched words marked)."""

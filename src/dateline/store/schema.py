@@ -12,8 +12,10 @@ from __future__ import annotations
 
 # 2: identity keys, evidence, corrections, term counts; 3: thread centroids (filled from 2's rows);
 # 4: mentions indexed by (entity, story) and (story, entity), entity_days (filled from 3's rows), redundant
-# term and bucket indexes dropped
-SCHEMA_VERSION = "4"
+# term and bucket indexes dropped; 5: slugs indexed with their day, MinHash buckets with their story's day
+# (``story_buckets``, filled from 4's ``lsh``), so version candidates are read only from the days that can match;
+# earlier versions indexed apart, so a search leaves them out without reading every match's row
+SCHEMA_VERSION = "5"
 
 TABLES = """
 CREATE TABLE IF NOT EXISTS meta (
@@ -37,8 +39,10 @@ CREATE TABLE IF NOT EXISTS stories (
     record TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS stories_day ON stories (day);
-CREATE INDEX IF NOT EXISTS stories_slug ON stories (slug);
+DROP INDEX IF EXISTS stories_slug;
+CREATE INDEX IF NOT EXISTS stories_slug_day ON stories (slug, day);
 CREATE INDEX IF NOT EXISTS stories_group ON stories (version_group);
+CREATE INDEX IF NOT EXISTS stories_superseded ON stories (n) WHERE is_current = 0;
 CREATE INDEX IF NOT EXISTS stories_thread ON stories (thread);
 CREATE INDEX IF NOT EXISTS stories_agency ON stories (agency);
 CREATE TABLE IF NOT EXISTS story_sources (
@@ -159,12 +163,11 @@ CREATE TABLE IF NOT EXISTS sentiments (
 );
 CREATE INDEX IF NOT EXISTS sentiments_story ON sentiments (story);
 CREATE INDEX IF NOT EXISTS sentiments_entity ON sentiments (entity);
-CREATE TABLE IF NOT EXISTS lsh (
+CREATE TABLE IF NOT EXISTS lsh (  -- schema 4's MinHash buckets: moved into story_buckets below, then dropped
     band INTEGER NOT NULL,
     bucket BIGINT NOT NULL,
     story BIGINT NOT NULL REFERENCES stories (n)
 );
-DROP INDEX IF EXISTS lsh_bucket;
 CREATE TABLE IF NOT EXISTS terms (
     term TEXT NOT NULL,
     story BIGINT NOT NULL REFERENCES stories (n),
@@ -176,7 +179,13 @@ CREATE TABLE IF NOT EXISTS term_df (
     df BIGINT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS terms_term_story ON terms (term, story);
-CREATE INDEX IF NOT EXISTS lsh_bucket_story ON lsh (band, bucket, story);
+CREATE TABLE IF NOT EXISTS story_buckets (
+    band INTEGER NOT NULL,
+    bucket BIGINT NOT NULL,
+    day TEXT,
+    story BIGINT NOT NULL REFERENCES stories (n)
+);
+CREATE INDEX IF NOT EXISTS story_buckets_day ON story_buckets (band, bucket, day, story);
 CREATE TABLE IF NOT EXISTS thread_terms (
     thread BIGINT NOT NULL,
     term TEXT NOT NULL,
@@ -236,6 +245,10 @@ INSERT INTO entity_keys (key, type, entity, kind)
 INSERT INTO entity_days (entity, day, stories, mentions)
     SELECT m.entity, s.day, COUNT(DISTINCT m.story), COUNT(*) FROM mentions m JOIN stories s ON s.n = m.story
     WHERE s.day IS NOT NULL AND NOT EXISTS (SELECT 1 FROM entity_days) GROUP BY m.entity, s.day;
+INSERT INTO story_buckets (band, bucket, day, story)
+    SELECT l.band, l.bucket, s.day, l.story FROM lsh l JOIN stories s ON s.n = l.story
+    WHERE NOT EXISTS (SELECT 1 FROM story_buckets);
+DROP TABLE lsh;
 INSERT INTO term_df (term, df)
     SELECT term, COUNT(*) FROM terms WHERE NOT EXISTS (SELECT 1 FROM term_df) GROUP BY term;
 INSERT INTO thread_terms (thread, term, weight)
@@ -287,7 +300,7 @@ ALL_TABLES = (
     "topics",
     "tones",
     "sentiments",
-    "lsh",
+    "story_buckets",
     "terms",
     "story_sources",
     "stories",

@@ -2,7 +2,7 @@
 
 Versions: later takes of the same story ("UPDATE 2-...", "(Updates with ...)") share the
 headline slug, or their bodies are near-identical (MinHash LSH over word-and-number shingles:
-buckets in the ``lsh`` table, candidates verified on the signatures). A notice that comes
+buckets in the ``story_buckets`` table, candidates verified on the signatures). A notice that comes
 back every day with new figures ("Fed adds reserves", an earnings table) shares a template,
 not a story: versions must be close in time and share their figures. A version group's
 newest story is marked current.
@@ -18,16 +18,17 @@ Versions always share their group's thread.
 Cost per story is flat in the archive's size: document frequencies come from a per-term
 counter (``term_df``), each name's candidates are its most recent ``POSTINGS`` stories, whose
 threads (at most ``CANDIDATE_THREADS``) are compared through centroids of at most
-``CENTROID_TERMS`` terms, and version candidates are bounded the same way (an LSH bucket's
-candidates come from its index alone, and each candidate story is read once however many
-buckets it shares).
+``CENTROID_TERMS`` terms, and version candidates are bounded the same way: a slug's or an LSH
+bucket's candidates come from an index holding their day, only those days that can match are
+read (a slug that recurs for years costs what one week of it costs), and each candidate story
+is read once however many buckets it shares.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from dateline.store.backend import Backend
 from dateline.store.features import BANDS, NAMED_PREFIXES, StoryFeatures, numbers_agree, signature_of, similarity
@@ -61,8 +62,8 @@ def assign_version(db: Backend, n: int, feats: StoryFeatures, agency: str | None
     ``update`` says the story calls itself a later version (an update note or prefix)."""
     group = _slug_match(db, n, feats, agency, update) or _text_match(db, n, feats)
     db.executemany(
-        "INSERT INTO lsh (band, bucket, story) VALUES (?, ?, ?)",
-        [(band, bucket, n) for band, bucket in enumerate(feats.buckets)],
+        "INSERT INTO story_buckets (band, bucket, day, story) VALUES (?, ?, ?, ?)",
+        [(band, bucket, feats.day, n) for band, bucket in enumerate(feats.buckets)],
     )
     db.execute("INSERT INTO story_figures (story, figures) VALUES (?, ?)", (n, " ".join(feats.figures)))
     group = group or n
@@ -76,9 +77,11 @@ def _slug_match(db: Backend, n: int, feats: StoryFeatures, agency: str | None, u
     figures: a recurring headline ("Market summary") over different stories is not a version."""
     if not feats.slug:
         return None
+    days, params = _within(feats.day, SLUG_MAX_DAYS)
     rows = db.query(
-        "SELECT n, version_group, agency, day, minhash FROM stories WHERE slug = ? AND n <> ? ORDER BY n DESC LIMIT ?",
-        (feats.slug, n, VERSION_CANDIDATES),
+        f"SELECT n, version_group, agency, day, minhash FROM stories WHERE slug = ? AND n <> ?{days} "
+        "ORDER BY n DESC LIMIT ?",
+        (feats.slug, n, *params, VERSION_CANDIDATES),
     )
     mine = signature_of(feats.minhash)
     for row in sorted(rows, key=lambda r: r["n"]):
@@ -99,12 +102,14 @@ def _text_match(db: Backend, n: int, feats: StoryFeatures) -> int | None:
     if not feats.buckets:
         return None
     found: set[int] = set()
+    days, params = _within(feats.day, TEXT_MAX_DAYS)
     for band, bucket in enumerate(feats.buckets[:BANDS]):  # the index alone answers these
         found.update(
             r["story"]
             for r in db.query(
-                "SELECT story FROM lsh WHERE band = ? AND bucket = ? AND story <> ? ORDER BY story DESC LIMIT ?",
-                (band, bucket, n, VERSION_CANDIDATES),
+                f"SELECT story FROM story_buckets WHERE band = ? AND bucket = ? AND story <> ?{days} "
+                "ORDER BY story DESC LIMIT ?",
+                (band, bucket, n, *params, VERSION_CANDIDATES),
             )
         )
     if not found:
@@ -134,6 +139,20 @@ def _text_match(db: Backend, n: int, feats: StoryFeatures) -> int | None:
     return None
 
 
+def _within(day: str | None, most: int) -> tuple[str, tuple[str, ...]]:
+    """SQL narrowing candidates to days at most ``most`` apart from ``day`` (a story without a day
+    stays a candidate, as in ``_days_apart``), so a slug or bucket that recurs for years is read
+    only around the story's day."""
+    try:
+        mid = date.fromisoformat(day) if day else None
+    except ValueError:
+        mid = None
+    if mid is None:
+        return "", ()
+    span = timedelta(days=most)
+    return " AND (day IS NULL OR day BETWEEN ? AND ?)", ((mid - span).isoformat(), (mid + span).isoformat())
+
+
 def _figures(db: Backend, n: int) -> tuple[str, ...]:
     return tuple((db.scalar("SELECT figures FROM story_figures WHERE story = ?", (n,)) or "").split())
 
@@ -144,8 +163,10 @@ def _mark_current(db: Backend, group: int) -> None:
         "SELECT n FROM stories WHERE version_group = ? ORDER BY COALESCE(published, day, '') DESC, n DESC LIMIT 1",
         (group,),
     )
-    db.execute(
-        "UPDATE stories SET is_current = CASE WHEN n = ? THEN 1 ELSE 0 END WHERE version_group = ?", (newest, group)
+    db.execute(  # only rows that change: a story's row holds its whole record
+        "UPDATE stories SET is_current = CASE WHEN n = ? THEN 1 ELSE 0 END "
+        "WHERE version_group = ? AND is_current <> CASE WHEN n = ? THEN 1 ELSE 0 END",
+        (newest, group, newest),
     )
 
 
