@@ -10,7 +10,7 @@ from store_fixtures import db_url, make_article  # noqa: F401  (db_url is a fixt
 
 from dateline.record import Span
 from dateline.store import Store
-from dateline.store.features import features, figures, numbers_agree
+from dateline.store.features import NAMED_PREFIXES, features, figures, numbers_agree
 from dateline.store.threads import THREAD_DAYS, _slug_match, _time_damping
 
 NOTICE = (
@@ -125,6 +125,16 @@ def flood(town: str, mayor: str, day: int, lat: float):
     )
     country = dataclasses.replace(art.places[1], feature="PCLI")
     return dataclasses.replace(art, places=(art.places[0], country))
+
+
+def test_only_names_are_posted_for_thread_look_ups(store):
+    """The story's words weigh in its thread's centroid, but only its names are looked up to find
+    candidate threads, so only names get postings (fewer index entries a story written)."""
+    store.add([flood("Kessel", "Ines Carvo", 1, 50.1)])
+    posted = {r["term"] for r in store.db.query("SELECT term FROM terms")}
+    centroid = {r["term"] for r in store.db.query("SELECT term FROM thread_terms")}
+    assert posted and all(t.startswith(NAMED_PREFIXES) for t in posted)
+    assert posted < centroid and any(not t.startswith(NAMED_PREFIXES) for t in centroid)
 
 
 def test_the_same_kind_of_happening_elsewhere_is_another_thread(store):

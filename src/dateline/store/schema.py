@@ -14,7 +14,8 @@ from __future__ import annotations
 # 4: mentions indexed by (entity, story) and (story, entity), entity_days (filled from 3's rows), redundant
 # term and bucket indexes dropped; 5: slugs indexed with their day, MinHash buckets with their story's day
 # (``story_buckets``, filled from 4's ``lsh``), so version candidates are read only from the days that can match;
-# earlier versions indexed apart, so a search leaves them out without reading every match's row
+# earlier versions indexed apart, so a search leaves them out without reading every match's row; ``terms``
+# holds names' postings only (the thread look-ups read nothing else; older rows stay)
 SCHEMA_VERSION = "5"
 
 TABLES = """

@@ -182,7 +182,9 @@ def assign_thread(
         thread = db.scalar("SELECT thread FROM stories WHERE n = ?", (group,))
     if thread is None:
         thread = _best_thread(db, n, feats.day, vector, settings) or n
-    db.executemany("INSERT INTO terms (term, story, weight) VALUES (?, ?, ?)", [(t, n, w) for t, w in feats.terms])
+    db.executemany(  # postings of names only: the look-ups for candidate threads read nothing else
+        "INSERT INTO terms (term, story, weight) VALUES (?, ?, ?)", [(t, n, w) for t, w in feats.terms if _named(t)]
+    )
     _count_terms(db, [t for t, _ in feats.terms])
     norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
     db.execute("UPDATE stories SET thread = ?, term_norm = ? WHERE n = ?", (thread, norm, n))
