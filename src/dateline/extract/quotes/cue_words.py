@@ -167,6 +167,11 @@ SPEECH_ACT_OBJECTS: frozenset[str] = frozenset({"comment", "comments", "statemen
 EMPTY_DETERMINERS: frozenset[str] = frozenset({"no", "few", "little"})
 TOPIC_PREPOSITIONS: frozenset[str] = frozenset({"about", "on", "of", "regarding"})
 
+# "As X put it, ...", "as he said so often": an object that stands for the clause commented on.
+AS_OBJECTS: frozenset[str] = frozenset({"it", "so", "much", "this", "that"})
+# "as they pushed against the rules", "as he hinted at a deal": an "as" clause with its own topic.
+AS_TOPIC_PREPOSITIONS: frozenset[str] = frozenset({"about", "at", "against", "on", "over", "for", "with", "of"})
+
 # Prepositions whose phrase belongs to a described speaker: "a spokesman for the ministry",
 # "a statement by four senators".
 DESCRIPTION_PREPS = frozenset({"for", "of", "at", "from", "with", "by"})

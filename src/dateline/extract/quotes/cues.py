@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from dateline.extract.quotes.cue_words import (
+    AS_OBJECTS,
+    AS_TOPIC_PREPOSITIONS,
     CIRCUMSTANCE_MARKS,
     CONDITION_MARKS,
     EMPTY_DETERMINERS,
@@ -34,7 +36,7 @@ from dateline.extract.quotes.cue_words import (
     TOPIC_PREPOSITIONS,
     object_cue_forms,
 )
-from dateline.extract.quotes.model import CueModel, is_copula_candidate, is_noun_candidate
+from dateline.extract.quotes.model import CueModel, Decider, decision_features, is_copula_candidate, is_noun_candidate
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 CONTENT_DEPS = frozenset({"ccomp"})
@@ -195,8 +197,11 @@ def reported_speech(
         if item is None and model is not None and (token.pos_ == "VERB" or is_copula_candidate(token)):
             if non_speech(token):
                 continue
-            p = model.probability(token)
-            item = _model_content(token, forms, p >= model.object_threshold) if p >= model.threshold else None
+            if model.decider is not None:
+                item = _decided(token, forms, model, model.decider)
+            else:
+                p = model.probability(token)
+                item = _model_content(token, forms, p >= model.object_threshold) if p >= model.threshold else None
         elif item is None and token.pos_ == "NOUN":
             if model is not None and is_noun_candidate(token) and model.is_cue(token):
                 item = _noun_content(token)
@@ -266,30 +271,67 @@ def _split_trailing(found: Sequence[Reported], doc: Doc) -> list[Reported]:
     return [Reported(r.cue, r.start, ends[j]) if j in ends else r for j, r in enumerate(found)]
 
 
+def _decided(token: Token, forms: frozenset[str], model: CueModel, decider: Decider) -> Reported | None:
+    """A candidate cue with the content the parse gives it, kept when the learned decision
+    says the pair is an attribution (see ``model.Decider``)."""
+    candidate = weighed(token, forms, model, decider.floor)
+    if candidate is None:
+        return None
+    item, kind, p = candidate
+    return item if decider.accepts(candidate_features(token, item, kind, p)) else None
+
+
+def weighed(token: Token, forms: frozenset[str], model: CueModel, floor: float) -> tuple[Reported, str, float] | None:
+    """A verb or copula candidate as the learned decision weighs it: its content, how that
+    was found, and the cue model's probability (at least ``floor``); None for a non-speech verb."""
+    if not (token.pos_ == "VERB" or is_copula_candidate(token)) or non_speech(token):
+        return None
+    p = model.probability(token)
+    if p < floor:
+        return None
+    item, kind = model_candidate(token, forms, True)
+    return (item, kind, p) if item is not None else None
+
+
+def candidate_features(token: Token, item: Reported, kind: str, p: float) -> dict[str, float]:
+    """``decision_features`` of a candidate found by ``model_candidate``."""
+    doc = token.doc
+    span = doc.char_span(item.start, item.end, alignment_mode="expand")
+    content = list(span) if span is not None else []
+    source = doc[item.cue.source] if item.cue.source is not None else None
+    return decision_features(token, kind, content, source, p)
+
+
 def _model_content(token: Token, forms: frozenset[str], objects: bool) -> Reported | None:
+    return model_candidate(token, forms, objects)[0]
+
+
+def model_candidate(token: Token, forms: frozenset[str], objects: bool) -> tuple[Reported | None, str]:
     """What a learned cue reports: its clause, the clause it interrupts, or (when
     ``objects``: the model is sure enough) its complements. A passive cue ("is expected
-    to", "was endorsed by X") reports its subject too; its source is the agent, if named."""
+    to", "was endorsed by X") reports its subject too; its source is the agent, if named.
+    Also says how the content was found (for the learned decision)."""
     cue = verb_cue(token)
     passive = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
     if passive is not None:
-        return _passive_content(token, cue, passive)
-    found = _clause_content(token, cue, forms)
+        return _passive_content(token, cue, passive), "passive"
+    found, kind = _clause_content_kind(token, cue, forms)
     if found is not None:
-        return found
+        return found, kind
     empty = _empty_object(token)
     if empty is not None:
-        return _topic_content(token, cue, empty)
+        return _topic_content(token, cue, empty), "topic"
     parts = [
         c for c in token.rights if c.dep_ in COMPLEMENT_DEPS and (objects or c.dep_ == "xcomp") and not _circumstance(c)
     ]
     if not parts:
-        return None
+        return None, "none"
     tokens = [t for c in parts for t in _restrictive(c)]
     first, last = min(tokens, key=lambda t: t.i), max(tokens, key=lambda t: t.i)
     cue, first = _with_preposition(cue, token, first)
     span = _clause_span_of(token.doc[first.i : last.i + 1], shortest=1)
-    return Reported(cue, *span) if span else None
+    kind = "xcomp" if all(c.dep_ == "xcomp" for c in parts) else "obj:" + parts[0].dep_
+    return (Reported(cue, *span) if span else None), kind
 
 
 def _circumstance(clause: Token) -> bool:
@@ -402,6 +444,10 @@ def _topic_content(token: Token, cue: Cue, empty: Token) -> Reported | None:
 
 
 def _clause_content(token: Token, cue: Cue, forms: frozenset[str]) -> Reported | None:
+    return _clause_content_kind(token, cue, forms)[0]
+
+
+def _clause_content_kind(token: Token, cue: Cue, forms: frozenset[str]) -> tuple[Reported | None, str]:
     """The cue's clausal complement ('said (that) ...'), else the clause it interrupts or
     follows ('..., X said'). When the parse hangs a clause on each side of the cue ("It's
     unlikely; her team says she'll go on", "Writing for the Times, X noted that ..."), what
@@ -410,14 +456,46 @@ def _clause_content(token: Token, cue: Cue, forms: frozenset[str]) -> Reported |
     for child in sorted(clauses, key=lambda c: c.i < token.i):
         span = _clause_span(child)
         if span:
-            return Reported(cue, *span)
+            return Reported(cue, *span), "clause" if child.i > token.i else "clause-before"
     if (token.dep_ in SIDE_DEPS or (token.dep_ == "ccomp" and token.i > token.head.i)) and not is_cue_verb(
         token.head, forms
     ):
         span = _outside(token.head, token)
         if span:
-            return Reported(cue, *span)
-    return _trailing_content(token, cue)
+            return Reported(cue, *span), "side"
+    if _as_comment(token):
+        span = _outside(token.head, token)
+        if span:
+            return Reported(_with_agent(cue, token), *span), "as"
+    return _trailing_content(token, cue), "trailing"
+
+
+def _as_comment(token: Token) -> bool:
+    """ "As Ryan has pointed out, that is ...", "as the paper noted Thursday, ...", "As reported
+    by the agency, ...": a cue in an "as" clause with nothing said of its own comments on the
+    clause it hangs on, which is what was said (PolNeAR train: 74 of the 113 such cues the model
+    accepts; "as he congratulated the winner" keeps its object, "as they pushed against the
+    rules" its preposition)."""
+    return (
+        token.dep_ == "advcl"
+        and token.head.i != token.i
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children)
+        and not any(
+            c.dep_ in ("ccomp", "xcomp")
+            or (c.dep_ == "dobj" and c.lower_ not in AS_OBJECTS)
+            or (c.dep_ == "prep" and c.lower_ in AS_TOPIC_PREPOSITIONS)
+            for c in token.children
+        )
+    )
+
+
+def _with_agent(cue: Cue, token: Token) -> Cue:
+    """ "as reported by the agency": a cue with no subject has its agent for source."""
+    if cue.source is not None:
+        return cue
+    agent = next((c for c in token.children if c.dep_ == "agent"), None)
+    source = next((c.i for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    return Cue(cue.start, cue.end, cue.token, source, cue.sourceless) if source is not None else cue
 
 
 def _trailing_content(token: Token, cue: Cue) -> Reported | None:

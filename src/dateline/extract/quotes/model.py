@@ -171,6 +171,64 @@ def _stem(word: str) -> str:
     return word
 
 
+DECISION_VERSION = 1  # bump when decision_features() changes
+
+
+def decision_features(
+    token: Token, kind: str, content: list[Token], source: Token | None, p: float
+) -> dict[str, float]:
+    """Features of one candidate attribution for the second-stage decision: the cue model's
+    score, how the content was found (``kind``: a clause, the clause it interrupts, its object...),
+    how long it is, what it opens with, and what kind of source it has."""
+    logit = math.log(max(p, 1e-6) / max(1.0 - p, 1e-6))
+    band = min(int(p * 10), 9)
+    length = len(content)
+    size = "1" if length <= 1 else "2-3" if length <= 3 else "4-7" if length <= 7 else "8-15" if length <= 15 else "16+"
+    first = content[0] if content else None
+    opener = (first.lower_ if first.is_stop else first.tag_) if first is not None else "-"
+    finite = any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in content)
+    src = _noun_kind(source) if source is not None else "none"
+    src_kind = src.split(":")[0] if src.startswith("noun:") else src
+    stem = _stem(token.lower_)
+    return {
+        "bias": 1.0,
+        "logit": logit,
+        f"band={band}": 1.0,
+        f"kind={kind}": 1.0,
+        f"kind+band={kind}+{band}": 1.0,
+        f"len={size}": 1.0,
+        f"kind+len={kind}+{size}": 1.0,
+        f"opener={opener}": 1.0,
+        f"kind+opener={kind}+{opener}": 1.0,
+        f"finite={finite}": 1.0,
+        f"kind+finite={kind}+{finite}": 1.0,
+        f"src={src}": 1.0,
+        f"kind+src={kind}+{src_kind}": 1.0,
+        f"stem+kind={stem}+{kind}": 1.0,
+        f"dep={token.dep_}": 1.0,
+        f"tag={token.tag_}": 1.0,
+    }
+
+
+@dataclass(frozen=True)
+class Decider:
+    """Which candidate attributions to keep: a logistic regression over
+    ``decision_features``, fitted on PolNeAR train candidates scored by cue models that
+    never saw their article (``scripts/train_cue_model.py``). Candidates are cues the cue
+    model scores at least ``floor``, each with the content the parse gives it."""
+
+    weights: dict[str, float]
+    threshold: float
+    floor: float
+
+    def probability(self, feats: dict[str, float]) -> float:
+        z = sum(self.weights.get(f, 0.0) * v for f, v in feats.items())
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def accepts(self, feats: dict[str, float]) -> bool:
+        return self.probability(feats) >= self.threshold
+
+
 @dataclass(frozen=True)
 class CueModel:
     """Logistic-regression weights over ``features``; ``threshold`` on the probability."""
@@ -184,6 +242,7 @@ class CueModel:
     # on 200 train articles read by a model fitted without them: 0.4 gains F1 (75.6 -> 76.5) at
     # the cost of precision and sources, and on dev gains nothing (79.6 both): it stays.
     object_threshold: float = 0.5
+    decider: Decider | None = None
 
     def probability(self, token: Token) -> float:
         z = sum(self.weights.get(f, 0.0) for f in features(token))
@@ -202,4 +261,11 @@ def load_model() -> CueModel | None:
         return None
     if data.get("features_version") != FEATURES_VERSION:
         return None
+    decider = data.get("decider")
+    if decider is not None and decider.get("decision_version") == DECISION_VERSION:
+        return CueModel(
+            weights=data["weights"],
+            threshold=float(data["threshold"]),
+            decider=Decider(decider["weights"], float(decider["threshold"]), float(decider["floor"])),
+        )
     return CueModel(weights=data["weights"], threshold=float(data["threshold"]))
