@@ -14,6 +14,11 @@ weights written as plain JSON to
 
 Parsing the 840 articles takes a few minutes on one core; ``--cache`` keeps the parses
 (spaCy docs, pickled, outside git) so a second run only fits.
+
+``--decider`` also fits a second-stage decision over candidate attributions (a cue the model
+scores at least ``FLOOR`` with the content the parse gives it), on candidates scored by the
+fold's model that never saw their article; measured on dev it gained nothing, so the shipped
+file has none (docs/quotes.md, session 10).
 """
 
 from __future__ import annotations
@@ -236,6 +241,11 @@ def main() -> None:
     parser.add_argument("train", type=Path, help="PolNeAR train split (text/, attributions/)")
     parser.add_argument("--cache", type=Path, help="DocBin file keeping the parses between runs")
     parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument(
+        "--decider",
+        action="store_true",
+        help="also fit the second-stage decision over candidate attributions (measured, not shipped: see docs/quotes.md)",
+    )
     args = parser.parse_args()
     articles = read_split(args.train)
     docs = parse(articles, args.cache)
@@ -243,18 +253,20 @@ def main() -> None:
     xs, ys, groups = examples(articles, docs, extra)
     weights, threshold, cv, held_out = fit(xs, ys, groups)
     kept = {k: round(w, 4) for k, w in sorted(weights.items()) if abs(w) >= MIN_WEIGHT}
-    dx, dy, dg, hits, totals = decision_examples(articles, docs, extra, held_out, threshold)
-    d_weights, d_threshold, d_cv = fit_decision(dx, dy, dg, hits, totals)
-    decider = {
-        "decision_version": DECISION_VERSION,
-        "floor": FLOOR,
-        "C": DECISION_C,
-        "candidates": len(dy),
-        "attributions": sum(dy),
-        "cross_validation": d_cv,
-        "threshold": d_threshold,
-        "weights": {k: round(w, 4) for k, w in sorted(d_weights.items()) if abs(w) >= MIN_WEIGHT},
-    }
+    decider = None
+    if args.decider:
+        dx, dy, dg, hits, totals = decision_examples(articles, docs, extra, held_out, threshold)
+        d_weights, d_threshold, d_cv = fit_decision(dx, dy, dg, hits, totals)
+        decider = {
+            "decision_version": DECISION_VERSION,
+            "floor": FLOOR,
+            "C": DECISION_C,
+            "candidates": len(dy),
+            "attributions": sum(dy),
+            "cross_validation": d_cv,
+            "threshold": d_threshold,
+            "weights": {k: round(w, 4) for k, w in sorted(d_weights.items()) if abs(w) >= MIN_WEIGHT},
+        }
     args.out.write_text(
         json.dumps(
             {
@@ -270,7 +282,7 @@ def main() -> None:
                 "cross_validation": cv,
                 "threshold": threshold,
                 "weights": kept,
-                "decider": decider,
+                **({"decider": decider} if decider else {}),
             },
             indent=0,
             sort_keys=False,
@@ -280,9 +292,14 @@ def main() -> None:
     )
     print(
         f"{len(ys)} candidates, {sum(ys)} cues; threshold {threshold} (5-fold CV on train: {cv}); "
-        f"{len(kept)} weights written to {args.out}; decision over {len(dy)} candidates ({sum(dy)} attributions): "
-        f"threshold {d_threshold} (5-fold CV estimate on train: {d_cv}), {len(decider['weights'])} weights"
+        f"{len(kept)} weights written to {args.out}"
     )
+    if decider:
+        print(
+            f"decision over {decider['candidates']} candidates ({decider['attributions']} attributions): threshold "
+            f"{decider['threshold']} (5-fold CV estimate on train: {decider['cross_validation']}), "
+            f"{len(decider['weights'])} weights"
+        )
 
 
 if __name__ == "__main__":

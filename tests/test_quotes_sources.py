@@ -281,3 +281,37 @@ def test_a_noun_of_intent_reports_its_to_clause(read):
     quote = _by_cue(read("Councillor Ada Pell's decision to close the old ferry pier angered the crews."), "decision")
     assert quote.text == "to close the old ferry pier"
     assert "Ada Pell" in (quote.speaker_text or ""), quote
+
+
+@pytest.mark.parametrize(
+    "text, cue, said, speaker",
+    [
+        (
+            "As Councillor Tomas Brandt has pointed out, the bridge has been unsafe for years.",
+            "pointed out",
+            "the bridge has been unsafe for years",
+            "Brandt",
+        ),
+        (
+            "As Mayor Elena Varga put it, the repairs will cost the town far more than the budget allows.",
+            "put",
+            "the repairs will cost the town far more than the budget allows",
+            "Varga",
+        ),
+        (
+            "The ferry will run again in June, as the Riverton Gazette reported on Monday.",
+            "reported",
+            "The ferry will run again in June",
+            "Gazette",
+        ),
+    ],
+)
+def test_an_as_clause_reports_the_clause_it_comments_on(read, text, cue, said, speaker):
+    quote = _by_cue(read(text), cue)
+    assert quote.text == said
+    assert speaker in (quote.speaker_text or "")
+
+
+def test_an_as_clause_with_its_own_object_keeps_it(read):
+    article = read("Councillor Tomas Brandt spoke to the crowd as he congratulated the new fire chief.")
+    assert all(q.text != "Councillor Tomas Brandt spoke to the crowd" for q in article.quotes), article.quotes

@@ -197,7 +197,7 @@ def reported_speech(
         if item is None and model is not None and (token.pos_ == "VERB" or is_copula_candidate(token)):
             if non_speech(token):
                 continue
-            if model.decider is not None:
+            if model.decider is not None and not _quoted_near(token):
                 item = _decided(token, forms, model, model.decider)
             else:
                 p = model.probability(token)
@@ -269,6 +269,11 @@ def _split_trailing(found: Sequence[Reported], doc: Doc) -> list[Reported]:
             if outer is not inner and outer.start < end and inner.cue.start < outer.end:
                 ends[j] = min(ends.get(j, outer.end), end)
     return [Reported(r.cue, r.start, ends[j]) if j in ends else r for j, r in enumerate(found)]
+
+
+def _quoted_near(token: Token) -> bool:
+    """Whether the cue's sentence holds quote marks (a partial quote's host keeps the plain thresholds)."""
+    return any(t.text[:1] in '"“”‘’' for t in token.sent)
 
 
 def _decided(token: Token, forms: frozenset[str], model: CueModel, decider: Decider) -> Reported | None:
@@ -483,10 +488,15 @@ def _as_comment(token: Token) -> bool:
         and not any(
             c.dep_ in ("ccomp", "xcomp")
             or (c.dep_ == "dobj" and c.lower_ not in AS_OBJECTS)
-            or (c.dep_ == "prep" and c.lower_ in AS_TOPIC_PREPOSITIONS)
+            or (c.dep_ == "prep" and c.lower_ in AS_TOPIC_PREPOSITIONS and not _when(c))
             for c in token.children
         )
     )
+
+
+def _when(prep: Token) -> bool:
+    """ "on Monday", "for years": a preposition whose object is a date or time."""
+    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
 
 
 def _with_agent(cue: Cue, token: Token) -> Cue:
