@@ -39,6 +39,7 @@ from dateline.extract.entities.entity_words import (
     TIME_ZONES,
     TITLE_WORDS,
 )
+from dateline.extract.entities.heads import head_type
 from dateline.extract.entities.names import index_brand, model_designation
 from dateline.geo.text import case_key
 from dateline.structure.patterns import AGENCIES
@@ -90,6 +91,7 @@ def correct(
     spans = _camel_products(doc, spans, text)
     spans = _product_models(doc, spans, text)
     spans = _index_names(doc, spans, text)
+    spans = _typed_by_head(doc, spans)
     spans = _join_adjacent_people(doc, spans)
     spans = _companies_after_nouns(doc, spans)
     spans = _retype_by_majority(doc, spans)
@@ -118,6 +120,8 @@ def _trim(doc: Doc, span: NerSpan) -> NerSpan | None:
     if span.label != "PERSON" and end - start > 1 and doc[start].lower_ in LEADING_DETERMINERS:
         if doc[start].is_lower or gazetteer.country_code(doc[start + 1 : end].text):
             start += 1
+    while end - start > 1 and _QUANTITY.fullmatch(doc[end - 1].text):
+        end -= 1  # "Nichemen 10,000 tonnes": the quantity after a company's name
     while (
         end - start > 1 and doc[end - 1].lower_ in CREDIT_WORDS and doc[end - 2].is_upper and not doc[end - 1].is_upper
     ):
@@ -130,6 +134,21 @@ def _trim(doc: Doc, span: NerSpan) -> NerSpan | None:
     if end <= start:
         return None
     return NerSpan(start, end, span.label)
+
+
+_QUANTITY = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+
+
+def _typed_by_head(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
+    """A law, a street, or the news NER's catch-all "nationality" typed by its last word
+    (see ``heads``); a "nationality" with no letter in it is dropped."""
+    out = []
+    for s in spans:
+        label = head_type([t.text for t in doc[s.start : s.end] if not t.is_space], s.label)
+        if label == "":
+            continue
+        out.append(s if label is None else replace(s, label=label))
+    return out
 
 
 _COMPANY_TYPES = frozenset({"ORG", "PRODUCT", "NORP", "PERSON"})
