@@ -29,6 +29,8 @@ from dateline.extract.entities.heads import head_type
         ("Rue Delvaux", "PERSON", "FAC"),
         ("Nathan Lane", "PERSON", None),  # an actor is no lane
         ("Wall Street", "ORG", None),  # the industry
+        ("Royal Street", "ORG", "FAC"),
+        ("Rue Casa Velmar", "ORG", "FAC"),
         ("Downing Street", "PERSON", None),  # a government's seat
         # the catch-all "nationality"
         ("Zephyr X5", "NORP", "PRODUCT"),

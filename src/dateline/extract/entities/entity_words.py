@@ -632,6 +632,8 @@ STREET_HEADS: frozenset[str] = frozenset(
     {"street", "st.", "avenue", "ave.", "boulevard", "blvd.", "road", "rd.", "drive", "highway", "freeway",
      "expressway", "parkway", "turnpike", "lane"}
 )  # fmt: skip
+# Streets that stand for an industry ("Wall Street"): organisations when the tagger says so.
+STREET_METONYMS: frozenset[str] = frozenset({"wall street", "fleet street", "bay street", "dalal street"})
 # Words opening a street's name in French, Spanish, Italian, Portuguese ("Rue d'Enghien").
 STREET_PREFIXES: frozenset[str] = frozenset({"rue", "calle", "avenida", "via", "rua", "boulevard"})
 

@@ -24,6 +24,7 @@ from dateline.extract.entities.entity_words import (
     LEGAL_FORMS,
     ORG_HEADS,
     STREET_HEADS,
+    STREET_METONYMS,
     STREET_PREFIXES,
 )
 from dateline.geo.text import case_key
@@ -57,9 +58,7 @@ def head_type(words: Sequence[str], label: str) -> str | None:
         return "LAW"
     if len(words) >= 2 and label in {"PERSON", "ORG", "NORP"}:
         street = head in STREET_HEADS and not (label == "PERSON" and head == "lane")
-        if street and not (label == "ORG" and head == "street"):  # "Wall Street", the industry
-            return "FAC"
-        if low[0] in STREET_PREFIXES and label != "ORG":
+        if street and case_key(text) not in STREET_METONYMS or low[0] in STREET_PREFIXES:
             return "FAC"
     if label != "NORP" or gazetteer.is_demonym(text):
         return None
