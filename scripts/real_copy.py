@@ -293,7 +293,14 @@ def _session10_classes(text: str, r: dict, add) -> None:
     """Session 10: names typed by their last word, time words in names, descriptions in
     apposition, copyright closings (see docs/real-copy.md). Read the stories behind them."""
     from dateline.extract.entities import gazetteer
-    from dateline.extract.entities.entity_words import LAW_HEADS, STREET_HEADS, STREET_PREFIXES
+    from dateline.extract.entities.entity_words import (
+        INSTITUTION_HEADS,
+        LAW_HEADS,
+        PRESS_HEADS,
+        STREET_HEADS,
+        STREET_PREFIXES,
+        VENUE_HEADS,
+    )
 
     people = [e for e in r["entities"] if e["type"] == "PERSON" and not e["journalist"]]
     for e in r["entities"]:
@@ -305,6 +312,8 @@ def _session10_classes(text: str, r: dict, add) -> None:
             add("law named typed otherwise (entities)")
         elif e["type"] in ("PERSON", "ORG", "NORP") and (low[-1] in STREET_HEADS or low[0] in STREET_PREFIXES):
             add("street typed a person, organisation or nationality (entities)")
+        elif e["type"] == "PERSON" and low[-1] in INSTITUTION_HEADS | PRESS_HEADS | VENUE_HEADS:
+            add("institution, paper or venue typed a person (entities)")
         add(
             "NORP that names no nationality, religion or party (entities, read them)",
             e["type"] == "NORP"

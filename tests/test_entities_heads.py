@@ -52,6 +52,11 @@ from dateline.extract.entities.heads import head_type
         ("North Korean", "NORP", None),
         ("Orion", "NORP", None),  # one word is a town only when a big city
         ("Tamsin Quorvell", "PERSON", None),
+        # institutions, papers and venues named after people or places, typed as people
+        ("Santa Velmar Paediatric Hospital", "PERSON", "ORG"),
+        ("Quorvia News", "PERSON", "ORG"),
+        ("Brennor Racecourse", "PERSON", "FAC"),
+        ("John Stuart Mill", "PERSON", None),
     ],
 )
 def test_head_type(name, label, expected):

@@ -647,3 +647,11 @@ EVENT_HEADS: frozenset[str] = frozenset(
     {"war", "league", "cup", "games", "olympics", "championship", "championships", "tournament", "festival",
      "convention", "summit", "expo", "marathon", "grand prix"}
 )  # fmt: skip
+
+# Last words that make a "person" a paper or an agency ("Jiji News", "Asian Tribune").
+PRESS_HEADS: frozenset[str] = frozenset({"news", "tribune", "gazette", "herald", "chronicle", "times", "telegraph"})
+# Last words that make a "person" a venue ("Meydan Racecourse", "St. Christopher Inn"): not
+# "Mill" or "Bridge", which are surnames too.
+VENUE_HEADS: frozenset[str] = frozenset(
+    {"inn", "hotel", "motel", "canal", "racecourse", "stadium", "arena", "airport", "station", "casino"}
+)

@@ -23,9 +23,11 @@ from dateline.extract.entities.entity_words import (
     LAW_HEADS,
     LEGAL_FORMS,
     ORG_HEADS,
+    PRESS_HEADS,
     STREET_HEADS,
     STREET_METONYMS,
     STREET_PREFIXES,
+    VENUE_HEADS,
 )
 from dateline.geo.text import case_key
 
@@ -59,6 +61,11 @@ def head_type(words: Sequence[str], label: str) -> str | None:
     if len(words) >= 2 and label in {"PERSON", "ORG", "NORP"}:
         street = head in STREET_HEADS and not (label == "PERSON" and head == "lane")
         if street and case_key(text) not in STREET_METONYMS or low[0] in STREET_PREFIXES:
+            return "FAC"
+    if label == "PERSON" and len(words) >= 2:  # "Bambino Gesu Hospital", "Jiji News", "Meydan Racecourse"
+        if head in INSTITUTION_HEADS or head in PRESS_HEADS:
+            return "ORG"
+        if head in VENUE_HEADS:
             return "FAC"
     if label != "NORP" or gazetteer.is_demonym(text):
         return None
