@@ -57,6 +57,9 @@ from dateline.extract.entities.heads import head_type
         ("Quorvia News", "PERSON", "ORG"),
         ("Brennor Racecourse", "PERSON", "FAC"),
         ("John Stuart Mill", "PERSON", None),
+        ("Hospital", "PERSON", ""),  # a word cut from an institution's name
+        ("Charlotte Church", "PERSON", None),
+        ("Quorvell Parish", "PERSON", None),  # a county in Louisiana, not a church
     ],
 )
 def test_head_type(name, label, expected):

@@ -40,6 +40,8 @@ _NUMBER = re.compile(r"^\d[\d,.]*(?:st|nd|rd|th|s)?$")
 # Roads named by a number ("Interstate 5", "Route 66", "Highway 214").
 _NUMBERED_ROAD = frozenset({"interstate", "route", "highway", "state route", "us route"})
 _ORG_WORDS = ORG_HEADS | INSTITUTION_HEADS | LEGAL_FORMS
+# Institution words that are surnames or counties too ("Charlotte Church", "Rapides Parish").
+_SURNAME_HEADS = frozenset({"church", "temple", "chapel", "parish"})
 
 
 def head_type(words: Sequence[str], label: str) -> str | None:
@@ -63,10 +65,12 @@ def head_type(words: Sequence[str], label: str) -> str | None:
         if street and case_key(text) not in STREET_METONYMS or low[0] in STREET_PREFIXES:
             return "FAC"
     if label == "PERSON" and len(words) >= 2:  # "Bambino Gesu Hospital", "Jiji News", "Meydan Racecourse"
-        if head in INSTITUTION_HEADS or head in PRESS_HEADS:
+        if head in INSTITUTION_HEADS - _SURNAME_HEADS or head in PRESS_HEADS:
             return "ORG"
         if head in VENUE_HEADS:
             return "FAC"
+    if label == "PERSON" and len(words) == 1 and head in (INSTITUTION_HEADS | VENUE_HEADS) - _SURNAME_HEADS:
+        return ""  # "Hospital" cut from "Alder Hey Children's Hospital"
     if label != "NORP" or gazetteer.is_demonym(text):
         return None
     return _misc_type(words, low)
