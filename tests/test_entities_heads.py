@@ -92,3 +92,20 @@ def test_read_types_laws_and_streets():
     assert types["Darby Street"] == types["Wichita Drive"] == "FAC"
     assert types["Financial Services Act"] == types["Geneva Conventions"] == "LAW"
     assert types["Marta Kell"] == types["Ana Ruiz"] == "PERSON"
+
+
+def test_a_company_in_angle_brackets_is_an_organisation():
+    """Reuters' wire sets a company's name in angle brackets; a ticker or an address is no name."""
+    import dateline
+
+    story = (
+        "SYDNEY, March 30 - <Quorvel Nylex Ltd> said it will raise its offer for <Brennor (Australia) Ltd> "
+        "(BWA) to five dlrs.\n    Quorvel Nylex, which makes rubber, first bid in January. It said "
+        "<Tamsin Bell Velmar> and <Larkspur and York> agreed. Velmora Motor Co <VMC> rose, said Ana Ruiz "
+        "<ana@example.com>.\n REUTER\n"
+    )
+    types = {e.name: (e.type, len(e.mentions)) for e in dateline.read(story).entities}
+    assert types["Quorvel Nylex Ltd"] == ("ORG", 3)  # with "Quorvel Nylex" and "It"
+    for name in ("Brennor (Australia) Ltd", "Tamsin Bell Velmar", "Larkspur and York", "Velmora Motor Co"):
+        assert types[name][0] == "ORG", name
+    assert types["Ana Ruiz"][0] == "PERSON" and "VMC" not in types

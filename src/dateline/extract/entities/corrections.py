@@ -80,6 +80,7 @@ def correct(
     spans = [NerSpan(e.start, e.end, e.label_) for e in doc.ents]
     spans = [s for s in (_trim(doc, s) for s in spans) if s is not None and not _time_zone(doc, s)]
     spans = _drop_title_parts(doc, spans, text)
+    spans = _bracketed_companies(doc, spans, text)
     spans = _companies_everywhere(doc, [_with_institution_head(doc, _with_legal_form(doc, s)) for s in spans])
     spans = spans + _names_after_roles(doc, spans)
     spans = [_extend_person(doc, s, spans) for s in spans]
@@ -134,6 +135,24 @@ def _trim(doc: Doc, span: NerSpan) -> NerSpan | None:
     if end <= start:
         return None
     return NerSpan(start, end, span.label)
+
+
+# Reuters' wire marks a company's name in angle brackets ("<BTR Nylex Ltd> said", "a stake in
+# <Olympia and York>"); a ticker is one short code, maybe with its market ("<BOR>", "<CAWL.L>",
+# "<SKPS ST>"); an address is no name ("<jane@example.com>").
+_BRACKETED = re.compile(r"<([A-Z][^<>\n@/:=]{1,80}?)>")
+_TICKER = re.compile(r"[A-Z0-9.&\-]{1,8}(?: [A-Z]{1,3})?")
+
+
+def _bracketed_companies(doc: Doc, spans: list[NerSpan], text: str) -> list[NerSpan]:
+    """A company's name the wire set in angle brackets is an organisation, whatever the tagger
+    made of it (a person, a place, nothing): the short form after it follows (``_companies_everywhere``)."""
+    chars = [
+        (m.start(1), m.end(1))
+        for m in _BRACKETED.finditer(text)
+        if not _TICKER.fullmatch(m.group(1).strip()) and sum(c.isalpha() for c in m.group(1)) >= 2
+    ]
+    return _from_structure(doc, spans, chars, "ORG")
 
 
 _QUANTITY = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
