@@ -139,8 +139,8 @@ def _trim(doc: Doc, span: NerSpan) -> NerSpan | None:
 
 # Reuters' wire marks a company's name in angle brackets ("<BTR Nylex Ltd> said", "a stake in
 # <Olympia and York>"); a ticker is one short code, maybe with its market ("<BOR>", "<CAWL.L>",
-# "<SKPS ST>"); an address is no name ("<jane@example.com>").
-_BRACKETED = re.compile(r"<([A-Z][^<>\n@/:=]{1,80}?)>")
+# "<SKPS ST>"); an address is no name ("<jane@example.com>", "<http://...>").
+_BRACKETED = re.compile(r"<([A-Z][^<>\n@:=]{1,80}?)>")
 _TICKER = re.compile(r"[A-Z0-9.&\-]{1,8}(?: [A-Z]{1,3})?")
 
 
