@@ -346,6 +346,15 @@ def _session10_classes(text: str, r: dict, add) -> None:
                 if m.get("kind", "name") == "name"
             ),
         )
+    orgs = [(m["start"], m["end"]) for e in r["entities"] if e["type"] == "ORG" for m in e["mentions"]]
+    add(
+        "company's name in angle brackets not read as an organisation (names)",
+        sum(
+            not any(a < m.end() and m.start() < b for a, b in orgs)
+            for m in re.finditer(r"<([A-Z][^<>\n@:=]{1,80}?)>", text)
+            if not re.fullmatch(r"[A-Z0-9.&\-]{1,8}(?: [A-Z]{1,3})?", m.group(1).strip())
+        ),
+    )
     lines = [line for line in text.split("\n") if line.strip()]
     add(
         "copyright line closing the story left in the body (stories)",
