@@ -243,6 +243,7 @@ def classes(stories: Path, recs: dict[str, dict], tables_from: dict[str, dict]) 
             bool(re.search(r"\([a-z]{2,6}[-/][a-z/-]+\)\s*$", text)) and not r["boilerplate"],
         )
         _entity_classes(text, r, add)
+        _session10_classes(text, r, add)
     return counts
 
 
@@ -279,6 +280,88 @@ def _entity_classes(text: str, r: dict, add) -> None:
             and all(_sentence_initial(text, m["start"]) for m in named)
             and not first_names.is_first_name(words[0]),
         )
+
+
+# A nationality's, a religion's or a party's word: "Sicilian", "Kurdish", "Sikhs", "Democrats".
+GROUP_WORD = re.compile(
+    r"(?:an|ans|ish|ese|i|is|ic|ch|ite|ites|ist|ists|ism|er|ers|s|^sikh|^muslim|^democrat|^jew|^hindu|^arab|^kurd|ern)$"
+)
+TITLED = ("ORG", "WORK_OF_ART", "PRODUCT", "FAC", "LAW")
+
+
+def _session10_classes(text: str, r: dict, add) -> None:
+    """Session 10: names typed by their last word, time words in names, descriptions in
+    apposition, copyright closings (see docs/real-copy.md). Read the stories behind them."""
+    from dateline.extract.entities import gazetteer
+    from dateline.extract.entities.entity_words import (
+        INSTITUTION_HEADS,
+        LAW_HEADS,
+        PRESS_HEADS,
+        STREET_HEADS,
+        STREET_PREFIXES,
+        VENUE_HEADS,
+    )
+
+    people = [e for e in r["entities"] if e["type"] == "PERSON" and not e["journalist"]]
+    for e in r["entities"]:
+        words = e["name"].split()
+        low = [w.lower() for w in words]
+        if len(words) < 2 or not words[0][:1].isupper():
+            pass
+        elif low[-1] in LAW_HEADS and e["type"] != "LAW":
+            add("law named typed otherwise (entities)")
+        elif e["type"] in ("PERSON", "ORG", "NORP") and (low[-1] in STREET_HEADS or low[0] in STREET_PREFIXES):
+            add("street typed a person, organisation or nationality (entities)")
+        elif e["type"] == "PERSON" and low[-1] in INSTITUTION_HEADS | PRESS_HEADS | VENUE_HEADS:
+            add("institution, paper or venue typed a person (entities)")
+        add(
+            "NORP that names no nationality, religion or party (entities, read them)",
+            e["type"] == "NORP"
+            and not gazetteer.is_demonym(e["name"])
+            and not GROUP_WORD.search(low[-1] if low else ""),
+        )
+    names = [(m["start"], m["end"]) for e in r["entities"] if e["type"] in TITLED for m in e["mentions"]]
+    add(
+        "time word inside an organisation's or a title's name (timexes)",
+        sum(
+            t["text"][:1].isupper()
+            and t["text"].isalpha()
+            and any(a <= t["start"] and t["end"] <= b and b - a > len(t["text"]) for a, b in names)
+            for t in r["timexes"]
+        ),
+    )
+    for e in people:
+        first = e["mentions"][0] if e["mentions"] else None
+        if first is None or first.get("kind") != "description":
+            continue
+        after = text[first["end"] : first["end"] + 80]
+        cut = re.search(r"[.;:]\s", after)
+        after_end = first["end"] + (cut.start() if cut else len(after))
+        add(
+            "description in apposition to a named person kept apart (entities)",
+            any(
+                o is not e and "," in text[first["end"] : m["start"]] and first["end"] < m["start"] < after_end
+                for o in people
+                for m in o["mentions"]
+                if m.get("kind", "name") == "name"
+            ),
+        )
+    orgs = [(m["start"], m["end"]) for e in r["entities"] if e["type"] == "ORG" for m in e["mentions"]]
+    add(
+        "company's name in angle brackets not read as an organisation (names)",
+        sum(
+            not any(a < m.end() and m.start() < b for a, b in orgs)
+            for m in re.finditer(r"<([A-Z][^<>\n@:=]{1,80}?)>", text)
+            if not re.fullmatch(r"[A-Z0-9.&\-]{1,8}(?: [A-Z]{1,3})?", m.group(1).strip())
+        ),
+    )
+    lines = [line for line in text.split("\n") if line.strip()]
+    add(
+        "copyright line closing the story left in the body (stories)",
+        bool(lines)
+        and bool(re.search(r"(?:Copyright|©)", lines[-1]))
+        and not any("©" in b or "opyright" in b for b in r["boilerplate"]),
+    )
 
 
 def _sentence_initial(text: str, start: int) -> bool:

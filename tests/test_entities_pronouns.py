@@ -262,3 +262,29 @@ def test_a_possessive_pronoun_tells_the_gender_too(nlp, extract):
     nominee = [e for e in ents if "nominee" in e.name]
     assert nominee, [e.name for e in ents]
     assert not {"she", "her"} & {m.text for m in nominee[0].mentions if m.kind == "pronoun"}
+
+
+def test_a_description_in_apposition_is_the_person_it_describes(nlp, extract):
+    """ "A special prosecutor, Terry Roe, ..." and "The ambassador to Quorvia, Dan Pike, ...":
+    one person, not an anonymous one beside the named one (docs/real-copy.md, session 10)."""
+    text = (
+        "The case was reopened in May. A special prosecutor, Terry Roe, was appointed in June. "
+        "He said he would decide soon.\n\nThe U.S. ambassador to Quorvia, Dan Pike, who was then on leave, "
+        "said the talks would resume.\n"
+    )
+    ents = entities(nlp, extract, text)
+    people = {e.name: [(m.text, m.kind) for m in e.mentions] for e in ents if e.type == "PERSON"}
+    assert set(people) == {"Terry Roe", "Dan Pike"}
+    assert ("A special prosecutor", "description") in people["Terry Roe"]
+    assert ("He", "pronoun") in people["Terry Roe"]
+    assert ("The U.S. ambassador", "description") in people["Dan Pike"]
+
+
+def test_a_description_fronted_before_the_name_is_that_person(nlp, extract):
+    """A description set before the subject it describes, both read as subjects of one verb."""
+    text = (
+        "Lena Varga grew up in Ohio. Now the highest-ranking prosecutor in the United States, Varga rose "
+        "to prominence despite obstacles. She said the work was hard.\n"
+    )
+    ents = entities(nlp, extract, text)
+    assert [e.name for e in ents if e.type == "PERSON"] == ["Lena Varga"]

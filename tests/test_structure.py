@@ -314,3 +314,19 @@ def test_a_written_timestamp_wins_over_the_address_and_bad_days_give_none():
         parse_structure("https://news.example.org/2011/02/30/x/\n\nFloods close roads\n\nRain fell.\n").published
         is None
     )
+
+
+@pytest.mark.parametrize(
+    ("closing", "agency"),
+    [
+        ("(Copyright ©2031 by The Associated Press. All Rights Reserved.)", "AP"),
+        ("The-Wire & © 2031 Example News Network, Inc. All rights reserved.", None),
+        ("Copyright 2031 Example Media, Inc. All rights reserved.", None),
+    ],
+)
+def test_copyright_closing_line_is_boilerplate(closing, agency):
+    """A publisher's copyright line closing the story, in parentheses or after a wire's name."""
+    text = "Mayor Ana Ruiz opened the bridge on Tuesday, officials said.\n\nIt cost $4 million, she said.\n\n" + closing
+    lay = parse_structure(text + "\n")
+    assert [b.text for b in lay.boilerplate] == [closing]
+    assert lay.body.text.endswith("she said.") and lay.agency == agency

@@ -430,3 +430,15 @@ def test_a_month_dated_in_full_keeps_its_year_months_away():
     assert values["Sept. 9"] == "2018-09-09"
     assert values["May 2"] == "2019-05-02"  # near the story's date: the story's year
     assert values["April 20"] == "2019-04-20"
+
+
+def test_a_time_word_inside_a_paper_or_show_name_is_no_time():
+    """ "The Daily News", "NBC Nightly News", "The Sunday Times": names, not times."""
+    import dateline
+
+    story = (
+        "The Daily News reported on Monday that NBC Nightly News ran the story daily, said Ana Ruiz, "
+        "a columnist for The Sunday Times, on Sunday.\n"
+    )
+    got = [(t.text, t.value) for t in dateline.read(story, published="2031-05-07").timexes]
+    assert got == [("Monday", "2031-05-05"), ("daily", "P1D"), ("Sunday", "2031-05-04")]

@@ -18,6 +18,9 @@ from dateline.time.normalise import FUTURE, PAST
 from dateline.time.yearless import find_timexes_yearless
 
 FUTURE_MODALS = frozenset({"will", "'ll", "shall", "wo", "ll"})
+# Names a time word may sit inside without being a time: "Daily News", "USA Today",
+# "NBC Nightly News", "The Sunday Times" (not events: "Easter Monday" is a day).
+TITLED_NAMES = frozenset({"ORG", "WORK_OF_ART", "PRODUCT", "FAC", "LAW"})
 
 
 @register("timexes")
@@ -32,10 +35,35 @@ def extract_timexes(ctx: StoryContext) -> tuple[Timex, ...]:
         found = find_timexes_yearless(text, *day, tense_hints(ctx.doc))
     else:
         found = find_timexes(text, ctx.anchor, tense_hints(ctx.doc))
+    names = _titled_names(ctx)
+    found = [t for t in found if not _word_of_a_name(t.start, t.end, t.text, names)]
     return tuple(
         Timex(id=f"t{i}", text=t.text, start=t.start, end=t.end, type=t.type, value=t.value)
         for i, t in enumerate(found, start=1)
     )
+
+
+def _titled_names(ctx: StoryContext) -> list[tuple[int, int]]:
+    """Character spans of the story's organisations' and titles' names: the entities part
+    when it ran before, and the tagger's own names."""
+    spans = [
+        (m.start, m.end)
+        for e in ctx.part("entities")
+        if getattr(e, "type", None) in TITLED_NAMES
+        for m in e.mentions
+        if m.kind == "name"
+    ]
+    if ctx.doc is not None:
+        spans += [(e.start_char, e.end_char) for e in ctx.doc.ents if e.label_ in TITLED_NAMES]
+    return spans
+
+
+def _word_of_a_name(start: int, end: int, text: str, names: list[tuple[int, int]]) -> bool:
+    """One capitalised word inside a longer organisation's or a title's name is part of the
+    name, not a time ("the Daily News": no daily set; "USA Today": no today)."""
+    if not text[:1].isupper() or not text.isalpha():
+        return False
+    return any(a <= start and end <= b and b - a > end - start for a, b in names)
 
 
 def _yearless_day(ctx: StoryContext) -> tuple[int, int] | None:

@@ -374,8 +374,10 @@ AFP_SIGNOFF = re.compile(r"^\s*(?:[a-z]{2,6}(?:[-/][a-z]{2,6})+|burs?(?:[-/][a-z
 RULE_LINE = re.compile(r"^\s*(?:_{3,}|-{3,}|\*{3,}|={3,})\s*$")
 
 # Boilerplate: text that belongs to the publisher, not the story.
+# A copyright line may sit in parentheses or follow a short wire name ("The-CNN-Wire & © 2018").
 BOILERPLATE = re.compile(
-    r"^\s*(?:Our Standards\s*:|©|\(c\)\s|Copyright\b|All rights reserved|"
+    r"^\s*(?:\(\s*(?=©|Copyright\b)|[^\n©]{1,30}?[ \t](?=©[ \t]*\d{4}))?"
+    r"(?:Our Standards\s*:|©|\(c\)\s|Copyright\b|All rights reserved|"
     r"This material may not be published|Follow\s+(?:us|@|[A-Z][\w ]+\s+on\s+(?:Twitter|X)\b)|"
     r"Read more\s*:|Sign up for|Subscribe to|Click here|For more (?:news|stories)|Related\s*:|"
     r"The Associated Press (?:receives|is solely responsible)|This story (?:was|has been) (?:corrected|updated)|"

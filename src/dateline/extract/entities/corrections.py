@@ -39,6 +39,7 @@ from dateline.extract.entities.entity_words import (
     TIME_ZONES,
     TITLE_WORDS,
 )
+from dateline.extract.entities.heads import head_type
 from dateline.extract.entities.names import index_brand, model_designation
 from dateline.geo.text import case_key
 from dateline.structure.patterns import AGENCIES
@@ -79,6 +80,7 @@ def correct(
     spans = [NerSpan(e.start, e.end, e.label_) for e in doc.ents]
     spans = [s for s in (_trim(doc, s) for s in spans) if s is not None and not _time_zone(doc, s)]
     spans = _drop_title_parts(doc, spans, text)
+    spans = _bracketed_companies(doc, spans, text)
     spans = _companies_everywhere(doc, [_with_institution_head(doc, _with_legal_form(doc, s)) for s in spans])
     spans = spans + _names_after_roles(doc, spans)
     spans = [_extend_person(doc, s, spans) for s in spans]
@@ -90,6 +92,7 @@ def correct(
     spans = _camel_products(doc, spans, text)
     spans = _product_models(doc, spans, text)
     spans = _index_names(doc, spans, text)
+    spans = _typed_by_head(doc, spans)
     spans = _join_adjacent_people(doc, spans)
     spans = _companies_after_nouns(doc, spans)
     spans = _retype_by_majority(doc, spans)
@@ -118,6 +121,8 @@ def _trim(doc: Doc, span: NerSpan) -> NerSpan | None:
     if span.label != "PERSON" and end - start > 1 and doc[start].lower_ in LEADING_DETERMINERS:
         if doc[start].is_lower or gazetteer.country_code(doc[start + 1 : end].text):
             start += 1
+    while end - start > 1 and _QUANTITY.fullmatch(doc[end - 1].text):
+        end -= 1  # "Nichemen 10,000 tonnes": the quantity after a company's name
     while (
         end - start > 1 and doc[end - 1].lower_ in CREDIT_WORDS and doc[end - 2].is_upper and not doc[end - 1].is_upper
     ):
@@ -130,6 +135,39 @@ def _trim(doc: Doc, span: NerSpan) -> NerSpan | None:
     if end <= start:
         return None
     return NerSpan(start, end, span.label)
+
+
+# Reuters' wire marks a company's name in angle brackets ("<BTR Nylex Ltd> said", "a stake in
+# <Olympia and York>"); a ticker is one short code, maybe with its market ("<BOR>", "<CAWL.L>",
+# "<SKPS ST>"); an address is no name ("<jane@example.com>", "<http://...>").
+_BRACKETED = re.compile(r"<([A-Z][^<>\n@:=]{1,80}?)>")
+_TICKER = re.compile(r"[A-Z0-9.&\-]{1,8}(?: [A-Z]{1,3})?")
+
+
+def _bracketed_companies(doc: Doc, spans: list[NerSpan], text: str) -> list[NerSpan]:
+    """A company's name the wire set in angle brackets is an organisation, whatever the tagger
+    made of it (a person, a place, nothing): the short form after it follows (``_companies_everywhere``)."""
+    chars = [
+        (m.start(1), m.end(1))
+        for m in _BRACKETED.finditer(text)
+        if not _TICKER.fullmatch(m.group(1).strip()) and sum(c.isalpha() for c in m.group(1)) >= 2
+    ]
+    return _from_structure(doc, spans, chars, "ORG")
+
+
+_QUANTITY = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+
+
+def _typed_by_head(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
+    """A law, a street, or the news NER's catch-all "nationality" typed by its last word
+    (see ``heads``); a "nationality" with no letter in it is dropped."""
+    out = []
+    for s in spans:
+        label = head_type([t.text for t in doc[s.start : s.end] if not t.is_space], s.label)
+        if label == "":
+            continue
+        out.append(s if label is None else replace(s, label=label))
+    return out
 
 
 _COMPANY_TYPES = frozenset({"ORG", "PRODUCT", "NORP", "PERSON"})

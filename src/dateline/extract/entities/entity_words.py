@@ -617,3 +617,41 @@ INDEX_TAILS: tuple[tuple[str, ...], ...] = (
 TIME_ZONES: frozenset[str] = frozenset(
     "utc gmt est edt cst cdt mst mdt pst pdt bst cet cest eet eest jst kst ist aest aedt hkt sgt".split()
 )
+
+# Last words that make a name a law, whatever the tagger typed it ("Financial Services Act",
+# "Geneva Conventions", "Criminal Code", "Equal Rights Amendment"). Not "Accord" (a car),
+# not "Convention" alone (a party's convention is an event), not "Bill" (a first name).
+LAW_HEADS: frozenset[str] = frozenset(
+    {"act", "acts", "code", "treaty", "treaties", "charter", "protocol", "amendment", "amendments", "accords",
+     "conventions"}
+)  # fmt: skip
+
+# Last words of a street's or a road's name ("Darby Street", "Toure Drive", "Bruckner Blvd.").
+# Not "Lane" on a person ("Nathan Lane"), nor "Square" or "Plaza" (companies, squares' banks).
+STREET_HEADS: frozenset[str] = frozenset(
+    {"street", "st.", "avenue", "ave.", "boulevard", "blvd.", "road", "rd.", "drive", "highway", "freeway",
+     "expressway", "parkway", "turnpike", "lane"}
+)  # fmt: skip
+# Streets that stand for an industry ("Wall Street"): organisations when the tagger says so.
+STREET_METONYMS: frozenset[str] = frozenset({"wall street", "fleet street", "bay street", "dalal street"})
+# Words opening a street's name in French, Spanish, Italian, Portuguese ("Rue d'Enghien").
+STREET_PREFIXES: frozenset[str] = frozenset({"rue", "calle", "avenida", "via", "rua", "boulevard"})
+
+# Last words that make a catch-all "nationality" a facility ("International Space Station").
+FACILITY_HEADS: frozenset[str] = frozenset(
+    {"station", "airport", "stadium", "arena", "bridge", "tower", "dam", "prison", "base"}
+)
+
+# Last words that make a catch-all "nationality" an event ("Third World War", "Premier League").
+EVENT_HEADS: frozenset[str] = frozenset(
+    {"war", "league", "cup", "games", "olympics", "championship", "championships", "tournament", "festival",
+     "convention", "summit", "expo", "marathon", "grand prix"}
+)  # fmt: skip
+
+# Last words that make a "person" a paper or an agency ("Jiji News", "Asian Tribune").
+PRESS_HEADS: frozenset[str] = frozenset({"news", "tribune", "gazette", "herald", "chronicle", "times", "telegraph"})
+# Last words that make a "person" a venue ("Meydan Racecourse", "St. Christopher Inn"): not
+# "Mill" or "Bridge", which are surnames too.
+VENUE_HEADS: frozenset[str] = frozenset(
+    {"inn", "hotel", "motel", "canal", "racecourse", "stadium", "arena", "airport", "station", "casino"}
+)

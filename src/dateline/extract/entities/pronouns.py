@@ -12,6 +12,8 @@ Department official") as subjects. Cheap salience rules over the parse, in text 
   after it ("Lee ... She said ... he" cannot be Lee again; "The nominee ... His ex-wife
   agreed, but she ..." cannot be the nominee): one person, one gender in a story;
 - "they" and other plural pronouns are never a mention of one person;
+- a description in apposition to a named person is that person ("A special prosecutor,
+  Terry Roe, was appointed"; "Now the state's top prosecutor, Roe rose ...");
 - a definite description refers to the last description with the same head noun, else
   to the most-mentioned person whose title ends with that noun ("the young leader" ->
   the "North Korean leader"); an indefinite one, or one with no referent, is a new,
@@ -108,7 +110,9 @@ class Resolver:
                     self._seen.append((token.i, gid))
             elif _is_description(token):
                 start = token.left_edge
-                gid = self._description_referent(token, last_description)
+                gid = self._apposed_person(token)
+                if gid is None:
+                    gid = self._description_referent(token, last_description)
                 if gid is None:
                     gid = new_group(self.doc[start.i : token.i + 1].text, token.i)
                     self.referents[gid] = Referent(gid, None, frozenset({token.lower_}), 1)
@@ -150,6 +154,23 @@ class Resolver:
     def _agrees(self, gid: int, gender: str | None) -> bool:
         ref = self.referents.get(gid)
         return ref is None or gender is None or ref.gender is None or ref.gender == gender
+
+    def _apposed_person(self, token: Token) -> int | None:
+        """The named person a description stands in apposition to: "A special prosecutor,
+        Terry Roe, was appointed", or fronted before the name it describes: "Now the
+        highest-ranking prosecutor in the state, Roe rose ..." (both subjects of one verb)."""
+        for child in token.children:
+            if child.dep_ == "appos" and child.i in self.person_at:
+                return self.person_at[child.i]
+        for other in token.head.children:
+            if (
+                other.i > token.i
+                and other.dep_ in SUBJECT_DEPS
+                and other.i in self.person_at
+                and any(t.text == "," for t in self.doc[token.i + 1 : other.i])
+            ):
+                return self.person_at[other.i]
+        return None
 
     def _description_referent(self, token: Token, last: dict[str, int]) -> int | None:
         if not any(c.lower_ == "the" and c.dep_ == "det" for c in token.children):
