@@ -47,6 +47,9 @@ CAPITAL_OF_NAMED_COUNTRY = 3.0
 NEAR_COUNTRY = 1.2  # another country the story names lies next to it (its point within 200 km)
 CONTAINED = 3.0  # a town inside a county the story names, or a county holding a town it names
 CONTAINED_MAX = 2  # a name with more of its candidates so placed gets nothing: a coincidence
+CLUSTER_KM = 40.0  # several of the story's names each have a town or county this near a candidate:
+CLUSTER = 2.0  # a local story's towns, whatever namesakes each has (per doubling of the names)
+CLUSTER_CELL = 1.0  # degrees: the grid the names' town points are looked up in
 LISTED = 4.0  # "Oregon, Nevada and Utah": a state in a list of states, a country in a list of countries
 FALLBACK_MARGIN = 2.0  # when the best candidate is refused, a close runner-up may answer
 PRIOR_TEMPERATURE = 3.0
@@ -157,6 +160,7 @@ class _Context:
     city_parts: set[int] = field(default_factory=set)  # candidates of bare datelines that are parts of huge cities
     named_states: set[tuple[str, str]] = field(default_factory=set)  # (cc, admin1) of states the story names
     country_points: list[tuple[str, Entry]] = field(default_factory=list)  # (name, country) of named countries
+    town_cells: dict[tuple[int, int], list[tuple[str, float, float]]] = field(default_factory=dict)  # own-named towns
 
     def country_weight(self, country: str, key: str) -> float:
         """Weight of ``country`` in the story, without the name ``key``'s own contribution."""
@@ -572,6 +576,7 @@ def _context_from(names: dict[str, _Name], chosen: dict[str, Entry | None], base
         area_named=base.area_named,
         bare_datelines=base.bare_datelines,
         city_parts=base.city_parts,
+        town_cells=base.town_cells,
     )
     for key, entry in chosen.items():
         if entry is None:
@@ -662,6 +667,11 @@ def _candidate_layout(names: dict[str, _Name]) -> _Context:
         for e in name.candidates:
             if e.kind == NAME and (e.fcode in COUNTRY_CODES or e.fcode == "ADM1") and e.population >= 100_000:
                 context.area_named.setdefault(key, set()).add(e.country)
+        if len(name.key) > 3 and not name.names_country:
+            for entry in name.candidates:  # every town or county the name is the own name of
+                if entry.kind == NAME and (entry.fclass == "P" or entry.fcode == "ADM2"):
+                    cell = (math.floor(entry.lat / CLUSTER_CELL), math.floor(entry.lon / CLUSTER_CELL))
+                    context.town_cells.setdefault(cell, []).append((key, entry.lat, entry.lon))
         for entry in name.candidates:
             if entry.admin2 and entry.fcode == "ADM2":
                 context.counties.setdefault((entry.country, entry.admin1, entry.admin2), set()).add(key)
@@ -807,6 +817,11 @@ def _story_terms(entry: Entry, key: str, context: _Context) -> Iterable[tuple[st
     co = _co_support(entry, key, context)
     if co > 0:
         yield "other places of the story lie near it", local * CO_SUPPORT * math.log2(1 + co)
+    cluster = _cluster(entry, key, context) if local == 1.0 else 0  # not for a famous city's namesake
+    if cluster >= 2:
+        yield f"{cluster} other names of the story have a town within {CLUSTER_KM:.0f} km", (
+            CLUSTER * math.log2(cluster)
+        )
     if _contained(entry, key, context):
         yield (
             ("it lies in a county the story names" if entry.fclass == "P" else "the story names a town in it"),
@@ -836,6 +851,30 @@ def _story_terms(entry: Entry, key: str, context: _Context) -> Iterable[tuple[st
             yield f"another place of the story is {nearest:.0f} km away", local * (2.0 if nearest < 50 else 1.2)
         if _nearest_km(entry, key, context.dateline_points) < NEAR_KM:
             yield "the dateline is near", 2.0  # the story is told from there
+
+
+def _cluster(entry: Entry, key: str, context: _Context) -> int:
+    """How many other names of the story are the own name of a town or county within 40 km of
+    a town or county ``entry``, however small and however many namesakes each has: a local
+    story's places lie together ("Millbrook", "Ashford" and "Corran", three towns of one county,
+    each with bigger namesakes elsewhere). Two such names are needed: one is a coincidence."""
+    if entry.kind != NAME or not (entry.fclass == "P" or entry.fcode == "ADM2") or not context.town_cells:
+        return 0
+    memo = (entry.geonameid, "\0cluster:" + key)
+    if memo not in context.memo:
+        row, col = math.floor(entry.lat / CLUSTER_CELL), math.floor(entry.lon / CLUSTER_CELL)
+        base = _county_base(key)
+        near = {
+            other
+            for dr in (-1, 0, 1)
+            for dc in (-1, 0, 1)
+            for other, lat, lon in context.town_cells.get((row + dr, col + dc), ())
+            if other != key
+            and _county_base(other) != base
+            and haversine_km(entry.lat, entry.lon, lat, lon) <= CLUSTER_KM
+        }
+        context.memo[memo] = float(len(near))
+    return int(context.memo[memo])
 
 
 def _near_country(entry: Entry, key: str, context: _Context) -> str | None:

@@ -1,0 +1,46 @@
+"""Classes of wrong readings fixed in session 10, each on invented places of a small GeoNames
+fixture of its own: a local story's small towns that lie together, each with bigger namesakes
+elsewhere."""
+
+from pathlib import Path
+
+import pytest
+from geo_fixtures import build_gazetteer
+from test_geo_resolve import resolved, story
+
+from dateline.geo.gazetteer import Gazetteer
+from dateline.geo.resolve import Resolver
+
+FIXTURE = Path(__file__).parent / "fixtures" / "geonames_s10.txt"
+MILLBROOK_IA, ASHFORD_IA, CORRAN_IA = 9100001, 9100002, 9100003
+MILLBROOK_CT, ASHFORD_GB = 9100011, 9100012
+BRACKTON_AL = 9100021
+
+
+@pytest.fixture(scope="module")
+def resolver(tmp_path_factory):
+    return Resolver(Gazetteer(build_gazetteer(tmp_path_factory.mktemp("gaz") / "g.sqlite", FIXTURE)))
+
+
+def test_small_towns_that_lie_together_are_read_together(resolver):
+    """Three names each of whose bigger namesakes lies elsewhere, and whose small namesakes
+    lie within 40 km of each other: a local story's towns."""
+    readings = resolver.resolve(story("Millbrook", "Ashford", "Corran", source="gold"))
+    assert resolved(readings, "Millbrook") == MILLBROOK_IA
+    assert resolved(readings, "Ashford") == ASHFORD_IA
+    assert resolved(readings, "Corran") == CORRAN_IA
+    assert any("other names of the story have a town" in why for why in readings["millbrook"].why)
+
+
+def test_two_names_near_each_other_are_a_coincidence(resolver):
+    """One other name nearby is no cluster: the bigger namesakes keep their prominence."""
+    readings = resolver.resolve(story("Millbrook", "Ashford", source="gold"))
+    assert resolved(readings, "Millbrook") == MILLBROOK_CT
+    assert resolved(readings, "Ashford") == ASHFORD_GB
+
+
+def test_a_famous_citys_tiny_namesake_gets_no_cluster(resolver):
+    """A city of 500,000 stays itself though a hamlet of its name lies among the story's towns."""
+    readings = resolver.resolve(story("Millbrook", "Ashford", "Corran", "Brackton", source="gold"))
+    assert resolved(readings, "Brackton") == BRACKTON_AL
+    assert resolved(readings, "Millbrook") == MILLBROOK_IA
