@@ -9,7 +9,7 @@ from geo_fixtures import build_gazetteer
 from test_geo_resolve import resolved, story
 
 from dateline.geo.gazetteer import Gazetteer
-from dateline.geo.resolve import Resolver
+from dateline.geo.resolve import Resolver, Toponym, division_lists
 
 FIXTURE = Path(__file__).parent / "fixtures" / "geonames_s10.txt"
 MILLBROOK_IA, ASHFORD_IA, CORRAN_IA = 9100001, 9100002, 9100003
@@ -44,3 +44,33 @@ def test_a_famous_citys_tiny_namesake_gets_no_cluster(resolver):
     readings = resolver.resolve(story("Millbrook", "Ashford", "Corran", "Brackton", source="gold"))
     assert resolved(readings, "Brackton") == BRACKTON_AL
     assert resolved(readings, "Millbrook") == MILLBROOK_IA
+
+
+FENNICK_COUNTY, FENNICK_CA, DORLEY_COUNTY = 9100031, 9100032, 9100033
+
+
+def gold(text: str, *names: str) -> list[Toponym]:
+    """Every occurrence of ``names`` in ``text``, as a benchmark hands its gold names."""
+    out = []
+    for name in names:
+        at = text.find(name)
+        while at >= 0:
+            out.append(Toponym(name, at, at + len(name), "gold"))
+            at = text.find(name, at + len(name))
+    return out
+
+
+def test_names_listed_before_counties_are_the_counties(resolver):
+    """ "Fennick and Dorley counties": each name is its county, not a bigger town of its name."""
+    text = "Schools closed in Fennick and Dorley counties on Monday."
+    readings = resolver.resolve(gold(text, "Fennick", "Dorley"), text=text)
+    assert resolved(readings, "Fennick") == FENNICK_COUNTY
+    assert resolved(readings, "Dorley") == DORLEY_COUNTY
+    assert [(text[s:e], noun) for s, e, noun in division_lists(text)] == [("Dorley", "County"), ("Fennick", "County")]
+
+
+def test_a_name_outside_a_county_list_keeps_its_town(resolver):
+    text = "Schools closed in Fennick on Monday, and in Dorley on Tuesday."
+    readings = resolver.resolve(gold(text, "Fennick", "Dorley"), text=text)
+    assert resolved(readings, "Fennick") == FENNICK_CA
+    assert list(division_lists("Fennick, a town of two counties")) == []

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from dateline.extract.base import StoryContext, register
 from dateline.geo import lexicon
-from dateline.geo.resolve import COUNTRY_CODES, Reading, Resolver, Toponym, list_separator
+from dateline.geo.resolve import COUNTRY_CODES, Reading, Resolver, Toponym, division_lists
 from dateline.geo.store import ABBREVIATION, Entry
 from dateline.geo.text import fold, surface
 from dateline.record import Entity, Mention, Place, PlaceCandidate, PlaceEvidence
@@ -46,8 +46,6 @@ _DASH_DATELINE = re.compile(
 _PARTY = re.compile(
     r"(?:(?<=, )|(?<=\())(?:" + "|".join(lexicon.PARTY_LABELS) + r")-([A-Z][\w'’]*+\.?(?:[ \t][A-Z][\w'’]*+\.?){0,2})"
 )
-_DIVISION_PLURAL = re.compile(r"\b(" + "|".join(lexicon.DIVISION_PLURALS) + r")\b")
-_LIST_ITEM = re.compile(r"[A-Z][\w'’.-]*+(?:[ \t][A-Z][\w'’.-]*+)?+")
 # Stock tickers: "<ANC>", "<GUIN.L>", "(NYSE: ABC)": a code, never a place.
 _TICKER = re.compile(
     r"<[A-Z0-9][A-Z0-9.&/-]{0,11}>"
@@ -386,24 +384,8 @@ def _party_places(ctx: StoryContext, resolver: Resolver) -> Iterator[_Seen]:
 def _division_lists(ctx: StoryContext) -> Iterator[_Seen]:
     """Each name of a list before "counties" or "parishes": "Barrow, Jackson and Madison counties"
     names Barrow County, Jackson County and Madison County."""
-    text = ctx.layout.text
-    for match in _DIVISION_PLURAL.finditer(text, 0, ctx.layout.body.end):
-        noun = lexicon.DIVISION_PLURALS[match.group(1)]
-        window_start = max(0, match.start() - 160)
-        items = list(_LIST_ITEM.finditer(text, window_start, match.start()))
-        chain: list[re.Match] = []
-        end, conjoined = match.start(), False
-        for item in reversed(items):
-            gap = text[item.end() : end].strip()
-            separator = list_separator(gap)
-            if chain and not separator or not chain and gap:
-                break
-            conjoined = conjoined or separator not in (None, ",")
-            chain.append(item)
-            end = item.start()
-        if len(chain) >= 2 and conjoined:
-            for item in chain:
-                yield _Seen(Toponym(f"{item.group()} {noun}", item.start(), item.end(), "pattern"), None)
+    for start, end, noun in division_lists(ctx.layout.text, ctx.layout.body.end):
+        yield _Seen(Toponym(f"{ctx.layout.text[start:end]} {noun}", start, end, "pattern"), None)
 
 
 def _place_of(ctx: StoryContext, resolver: Resolver) -> Iterator[_Seen]:

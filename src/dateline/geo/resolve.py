@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from dateline.geo import lexicon
@@ -86,6 +86,8 @@ _STATE_AFTER = re.compile(
     + r")(?!\w))"
 )
 _STATE_BEFORE = re.compile(r"\b[Ss]tate of[ \t]+$")
+_DIVISION_PLURAL = re.compile(r"\b(" + "|".join(lexicon.DIVISION_PLURALS) + r")\b")
+_LIST_ITEM = re.compile(r"[A-Z][\w'’.-]*+(?:[ \t][A-Z][\w'’.-]*+)?+")
 _LIST_GAPS = frozenset({",", "and", "or", "&", ", and", ", or", ", &"})
 
 
@@ -127,6 +129,7 @@ class _Name:
     names_country: bool = False  # the name is a country's own name ("Mexico", not Mexico City)
     capital_countries: frozenset[str] = frozenset()  # countries where the name is a capital or huge city
     respelled: bool = False  # a misspelt dateline read as a town's name one letter off
+    division: str | None = None  # "County": written in a list before "counties" ("Clark and Greene counties")
     city_parts: frozenset[int] = frozenset()  # candidates of a bare dateline that are parts of a huge city
 
     @property
@@ -329,6 +332,13 @@ class Resolver:
             for key, n in cued.items():
                 if key in names and 2 * n >= mentions[key]:
                     names[key].sources.add("region")
+            listed = {(start, end): noun for start, end, noun in division_lists(text)}
+            in_lists = Counter(
+                (fold(surface(t.text)), listed[t.start, t.end]) for t in toponyms if (t.start, t.end) in listed
+            )
+            for (key, noun), n in in_lists.items():  # "Clark, Greene and Warren counties": the counties
+                if key in names and 2 * n >= mentions[key] and not key.endswith(fold(noun)):
+                    names[key].division = noun
         for name in names.values():
             name.candidates = self.candidates(name.text, demonym=name.demonym_only)
             seat = lexicon.SEATS_OF_GOVERNMENT.get(name.key)
@@ -341,6 +351,8 @@ class Resolver:
             if _written_abbreviation(name.text) and any(e.kind == ABBREVIATION for e in name.candidates):
                 # "N.Y.", "Calif.": the state the abbreviation stands for, not a city called so too
                 name.candidates = tuple(e for e in name.candidates if e.kind in (NAME, ABBREVIATION))
+            if name.division:
+                name.candidates = self.candidates(f"{name.text} {name.division}") or name.candidates
             if "region" in name.sources:  # a dateline's "Ontario" is the province, never Ontario, California
                 name.candidates = self._areas(name.text) or name.candidates  # "NORTH DIGHTON, MA."
             if not name.candidates and "dateline" in name.sources and len(name.key) >= 5:
@@ -1008,6 +1020,28 @@ def _list_mates(toponyms: Sequence[Toponym], text: str, first: dict[str, Entry |
                 if kind:
                     out.setdefault(key, Counter())[kind] += 1
     return out
+
+
+def division_lists(text: str, end: int | None = None) -> Iterator[tuple[int, int, str]]:
+    """Each name of a list before "counties" or "parishes" (up to ``end``), with the noun its
+    division goes by: "Barrow, Jackson and Madison counties" names Barrow County, Jackson County
+    and Madison County; a list needs two names or more and a conjunction."""
+    for match in _DIVISION_PLURAL.finditer(text, 0, len(text) if end is None else end):
+        noun = lexicon.DIVISION_PLURALS[match.group(1)]
+        items = list(_LIST_ITEM.finditer(text, max(0, match.start() - 160), match.start()))
+        chain: list[re.Match] = []
+        at, conjoined = match.start(), False
+        for item in reversed(items):
+            gap = text[item.end() : at].strip()
+            separator = list_separator(gap)
+            if chain and not separator or not chain and gap:
+                break
+            conjoined = conjoined or separator not in (None, ",")
+            chain.append(item)
+            at = item.start()
+        if len(chain) >= 2 and conjoined:
+            for item in chain:
+                yield item.start(), item.end(), noun
 
 
 def written_as_state(text: str, start: int, end: int) -> bool:
