@@ -215,25 +215,11 @@ def _names_country(text: str, resolver: Resolver) -> bool:
 
 
 def _place_prefix(mention: Mention, resolver: Resolver) -> Toponym | None:
-    if mention.text.lower().startswith("the "):  # "The United States Department of Agriculture"
-        mention = Mention(mention.start + 4, mention.end, mention.text[4:])
-    words = mention.text.split(" ")
-    for n in range(min(len(words) - 1, 3), 0, -1):
-        name = " ".join(words[:n])
-        if not name[:1].isupper() or fold(name) in lexicon.PORTFOLIO_WORDS or fold(name) in lexicon.SEATS_OF_GOVERNMENT:
-            continue  # "Justice Department": a ministry, not Justice, Illinois; "White House Office"
-        division = words[n - 1].lower() in ("county", "parish")
-        civic = division or words[n].lower().strip(".,’'s") in lexicon.CIVIC_WORDS
-        if civic and resolver.candidates(name) or resolver.prominent(name):
-            return Toponym(name, mention.start, mention.start + len(name), "associative")
-    for n in range(1, min(len(words) - 1, 3) + 1):  # at the end: "Air Zimbabwe", "Bank of England"
-        name = " ".join(words[-n:]).rstrip(".,;:")
-        if "of" in words[:-n] and words[-n - 1] != "of" and words[-n - 2 : -n] != ["of", "the"]:
-            continue  # "Bank of New England": "England" is only part of what the bank is of
-        if name[:1].isupper() and resolver.prominent(name):
-            end = mention.start + len(" ".join(words[:-n])) + 1 + len(name)
-            return Toponym(name, end - len(name), end, "associative")
-    return None
+    found = resolver.place_in_name(mention.text)
+    if found is None:
+        return None
+    at, name = found
+    return Toponym(name, mention.start + at, mention.start + at + len(name), "associative")
 
 
 def _place_cue(text: str, mention: Mention, resolver: Resolver) -> str | None:

@@ -265,6 +265,30 @@ class Resolver:
                 )
         return ()
 
+    def place_in_name(self, text: str) -> tuple[int, str] | None:
+        """The place at the head or the end of an organisation's name, with its offset: before a
+        civic word ("Athens Police Department", "Clarke County Superior Court") or when prominent
+        ("Colorado State University", "Air Zimbabwe", "Bank of England"); never a ministry
+        ("Justice Department"), a seat of government, nor a place only part of what the name is
+        of ("Bank of New England")."""
+        skip = 4 if text.lower().startswith("the ") else 0  # "The United States Department of Agriculture"
+        words = text[skip:].split(" ")
+        for n in range(min(len(words) - 1, 3), 0, -1):
+            name = " ".join(words[:n])
+            if not name[:1].isupper() or fold(name) in lexicon.PORTFOLIO_WORDS or fold(name) in lexicon.SEATS_OF_GOVERNMENT:
+                continue  # "Justice Department": a ministry, not Justice, Illinois; "White House Office"
+            division = words[n - 1].lower() in ("county", "parish")
+            civic = division or words[n].lower().strip(".,’'s") in lexicon.CIVIC_WORDS
+            if civic and self.candidates(name) or self.prominent(name):
+                return skip, name
+        for n in range(1, min(len(words) - 1, 3) + 1):  # at the end: "Air Zimbabwe", "Bank of England"
+            name = " ".join(words[-n:]).rstrip(".,;:")
+            if "of" in words[:-n] and words[-n - 1] != "of" and words[-n - 2 : -n] != ["of", "the"]:
+                continue  # "Bank of New England": "England" is only part of what the bank is of
+            if name[:1].isupper() and self.prominent(name):
+                return skip + len(" ".join(words[:-n])) + 1, name
+        return None
+
     def prominent(self, text: str, *, person: bool = False) -> bool:
         """Whether the name is the own name of a country, state, continent, capital or big city:
         a place whatever type the entity tagger gave it ("Canada" typed as an organisation). For
