@@ -9,6 +9,7 @@ from geo_fixtures import build_gazetteer
 from test_geo_resolve import resolved, story
 
 from dateline.geo.gazetteer import Gazetteer
+from dateline.geo.text import fold
 from dateline.geo.resolve import Resolver, Toponym, division_lists
 
 FIXTURE = Path(__file__).parent / "fixtures" / "geonames_s10.txt"
@@ -74,3 +75,32 @@ def test_a_name_outside_a_county_list_keeps_its_town(resolver):
     readings = resolver.resolve(gold(text, "Fennick", "Dorley"), text=text)
     assert resolved(readings, "Fennick") == FENNICK_CA
     assert list(division_lists("Fennick, a town of two counties")) == []
+
+
+VELLORIA, KORVANIA = 9100041, 9100042
+
+
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("Fennick County Sheriff's Office", FENNICK_COUNTY),  # a county before a civic word
+        ("Velloria State University", VELLORIA),  # a state at the head
+        ("Bank of Velloria", VELLORIA),  # a state after "of"
+        ("Lake Velloria", None),  # a natural feature is not the state it is named after
+        ("Velloria River", None),
+        ("Upper Velloria", None),  # a state at the end, not after "of": no reading
+    ],
+)
+def test_a_place_inside_a_name_handed_whole(resolver, name, expected):
+    """A benchmark hands an organisation's whole name as a toponym: the place in it, as the
+    reader reads it end to end (the reader's associative places)."""
+    entry = resolver.resolve(story(name, source="gold"))[fold(name)].entry
+    assert (entry.geonameid if entry else None) == expected
+
+
+def test_a_place_its_state_and_its_country_are_no_list_of_states(resolver):
+    """ "Lindt, Oster State, Korvania": the country closes the line, it is no state listed with
+    Oster, though a state of its own name exists."""
+    text = "Migrants camped in Lindt, Oster State, Korvania, on Monday."
+    readings = resolver.resolve(gold(text, "Lindt", "Oster State", "Korvania"), text=text)
+    assert resolved(readings, "Korvania") == KORVANIA

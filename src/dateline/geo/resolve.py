@@ -129,6 +129,7 @@ class _Name:
     names_country: bool = False  # the name is a country's own name ("Mexico", not Mexico City)
     capital_countries: frozenset[str] = frozenset()  # countries where the name is a capital or huge city
     respelled: bool = False  # a misspelt dateline read as a town's name one letter off
+    inside: str | None = None  # the place named inside an organisation's name handed as a whole
     division: str | None = None  # "County": written in a list before "counties" ("Clark and Greene counties")
     city_parts: frozenset[int] = frozenset()  # candidates of a bare dateline that are parts of a huge city
 
@@ -265,14 +266,19 @@ class Resolver:
                 )
         return ()
 
-    def place_in_name(self, text: str) -> tuple[int, str] | None:
+    def place_in_name(self, text: str, *, whole: bool = False) -> tuple[int, str] | None:
         """The place at the head or the end of an organisation's name, with its offset: before a
         civic word ("Athens Police Department", "Clarke County Superior Court") or when prominent
         ("Colorado State University", "Air Zimbabwe", "Bank of England"); never a ministry
         ("Justice Department"), a seat of government, nor a place only part of what the name is
-        of ("Bank of New England")."""
+        of ("Bank of New England"). For a name handed ``whole`` as a place (a benchmark's gold
+        name), none in a natural feature's or a landmark's name ("Lake Ontario", "Nile Delta":
+        not Ontario, not Delta State), and at the end only after "of" ("Bank of England", not
+        "Latin America")."""
         skip = 4 if text.lower().startswith("the ") else 0  # "The United States Department of Agriculture"
         words = text[skip:].split(" ")
+        if whole and any(fold(w) in lexicon.FEATURE_WORDS for w in words):
+            return None
         for n in range(min(len(words) - 1, 3), 0, -1):
             name = " ".join(words[:n])
             if not name[:1].isupper() or fold(name) in lexicon.PORTFOLIO_WORDS or fold(name) in lexicon.SEATS_OF_GOVERNMENT:
@@ -283,7 +289,8 @@ class Resolver:
                 return skip, name
         for n in range(1, min(len(words) - 1, 3) + 1):  # at the end: "Air Zimbabwe", "Bank of England"
             name = " ".join(words[-n:]).rstrip(".,;:")
-            if "of" in words[:-n] and words[-n - 1] != "of" and words[-n - 2 : -n] != ["of", "the"]:
+            after_of = words[-n - 1] == "of" or words[-n - 2 : -n] == ["of", "the"]
+            if "of" in words[:-n] and not after_of or whole and not after_of:
                 continue  # "Bank of New England": "England" is only part of what the bank is of
             if name[:1].isupper() and self.prominent(name):
                 return skip + len(" ".join(words[:-n])) + 1, name
@@ -382,6 +389,13 @@ class Resolver:
             if not name.candidates and "dateline" in name.sources and len(name.key) >= 5:
                 name.candidates = self.gazetteer.near_spellings(name.key)  # "ALTANTA, March 3 -"
                 name.respelled = bool(name.candidates)
+            if not name.candidates and len(name.text.split(" ")) > 1:
+                # a name handed as a whole ("Colorado State University", "Athens Police Department"):
+                # the place at its head or end, as the reader reads it
+                inside = self.place_in_name(name.text, whole=True)
+                if inside is not None:
+                    name.candidates = self.candidates(inside[1])
+                    name.inside = inside[1]
             if len(name.key) < 6 and not _looks_abbreviated(name.text):
                 name.candidates = tuple(e for e in name.candidates if e.kind != ABBREVIATION)
             name.has_name_match = any(e.kind in (NAME, ABBREVIATION) for e in name.candidates)
@@ -865,7 +879,11 @@ def _story_terms(entry: Entry, key: str, context: _Context) -> Iterable[tuple[st
         )
     mates = context.listed.get(key)
     if mates:
-        if entry.fcode == "ADM1" and mates[("ADM1", entry.country)]:
+        own_country = any(  # "Matias Romero, Oaxaca State, Mexico": the states' own country closes the line
+            e.kind == NAME and e.fcode in COUNTRY_CODES and e.country == entry.country
+            for e in context.candidates_of.get(key, ())
+        )
+        if entry.fcode == "ADM1" and mates[("ADM1", entry.country)] and not own_country:
             yield "listed with other states or provinces of its country", LISTED
         elif entry.fcode in COUNTRY_CODES and mates[("country", "")]:
             yield "listed with other countries", LISTED
