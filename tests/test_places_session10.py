@@ -9,8 +9,8 @@ from geo_fixtures import build_gazetteer
 from test_geo_resolve import resolved, story
 
 from dateline.geo.gazetteer import Gazetteer
-from dateline.geo.text import fold
 from dateline.geo.resolve import Resolver, Toponym, division_lists
+from dateline.geo.text import fold
 
 FIXTURE = Path(__file__).parent / "fixtures" / "geonames_s10.txt"
 MILLBROOK_IA, ASHFORD_IA, CORRAN_IA = 9100001, 9100002, 9100003

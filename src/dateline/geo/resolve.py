@@ -281,7 +281,11 @@ class Resolver:
             return None
         for n in range(min(len(words) - 1, 3), 0, -1):
             name = " ".join(words[:n])
-            if not name[:1].isupper() or fold(name) in lexicon.PORTFOLIO_WORDS or fold(name) in lexicon.SEATS_OF_GOVERNMENT:
+            if (
+                not name[:1].isupper()
+                or fold(name) in lexicon.PORTFOLIO_WORDS
+                or fold(name) in lexicon.SEATS_OF_GOVERNMENT
+            ):
                 continue  # "Justice Department": a ministry, not Justice, Illinois; "White House Office"
             division = words[n - 1].lower() in ("county", "parish")
             civic = division or words[n].lower().strip(".,’'s") in lexicon.CIVIC_WORDS
@@ -720,8 +724,8 @@ def _candidate_layout(names: dict[str, _Name]) -> _Context:
         if len(name.key) > 3 and not name.names_country:
             for entry in name.candidates:  # every town or county the name is the own name of
                 if entry.kind == NAME and (entry.fclass == "P" or entry.fcode == "ADM2"):
-                    cell = (math.floor(entry.lat / CLUSTER_CELL), math.floor(entry.lon / CLUSTER_CELL))
-                    context.town_cells.setdefault(cell, []).append((key, entry.lat, entry.lon))
+                    at = (math.floor(entry.lat / CLUSTER_CELL), math.floor(entry.lon / CLUSTER_CELL))
+                    context.town_cells.setdefault(at, []).append((key, entry.lat, entry.lon))
         for entry in name.candidates:
             if entry.admin2 and entry.fcode == "ADM2":
                 context.counties.setdefault((entry.country, entry.admin1, entry.admin2), set()).add(key)
@@ -869,8 +873,9 @@ def _story_terms(entry: Entry, key: str, context: _Context) -> Iterable[tuple[st
         yield "other places of the story lie near it", local * CO_SUPPORT * math.log2(1 + co)
     cluster = _cluster(entry, key, context) if local == 1.0 else 0  # not for a famous city's namesake
     if cluster >= 2:
-        yield f"{cluster} other names of the story have a town within {CLUSTER_KM:.0f} km", (
-            CLUSTER * math.log2(cluster)
+        yield (
+            f"{cluster} other names of the story have a town within {CLUSTER_KM:.0f} km",
+            CLUSTER * math.log2(cluster),
         )
     if _contained(entry, key, context):
         yield (
