@@ -15,7 +15,7 @@ from dateline.geo.text import fold
 FIXTURE = Path(__file__).parent / "fixtures" / "geonames_s10.txt"
 MILLBROOK_IA, ASHFORD_IA, CORRAN_IA = 9100001, 9100002, 9100003
 MILLBROOK_CT, ASHFORD_GB = 9100011, 9100012
-BRACKTON_AL = 9100021
+BRACKTON_AL, BRACKTON_IA = 9100021, 9100022
 
 
 @pytest.fixture(scope="module")
@@ -40,11 +40,15 @@ def test_two_names_near_each_other_are_a_coincidence(resolver):
     assert resolved(readings, "Ashford") == ASHFORD_GB
 
 
-def test_a_famous_citys_tiny_namesake_gets_no_cluster(resolver):
-    """A city of 500,000 stays itself though a hamlet of its name lies among the story's towns."""
-    readings = resolver.resolve(story("Millbrook", "Ashford", "Corran", "Brackton", source="gold"))
+def test_a_famous_citys_namesake_counts_only_towns_of_no_famous_name(resolver):
+    """A city of 500,000 keeps its name when the towns that would place a hamlet of its name
+    among them are themselves namesakes of famous cities (a story naming a famous city and a
+    famous capital is no local story); among villages of no famous name, the hamlet is theirs."""
+    readings = resolver.resolve(story("Millbrook", "Dunmore", "Brackton", source="gold"))
     assert resolved(readings, "Brackton") == BRACKTON_AL
-    assert resolved(readings, "Millbrook") == MILLBROOK_IA
+    villages = resolver.resolve(story("Millbrook", "Ashford", "Corran", "Brackton", source="gold"))
+    assert resolved(villages, "Brackton") == BRACKTON_IA
+    assert resolved(villages, "Millbrook") == MILLBROOK_IA
 
 
 FENNICK_COUNTY, FENNICK_CA, DORLEY_COUNTY = 9100031, 9100032, 9100033

@@ -871,7 +871,7 @@ def _story_terms(entry: Entry, key: str, context: _Context) -> Iterable[tuple[st
     co = _co_support(entry, key, context)
     if co > 0:
         yield "other places of the story lie near it", local * CO_SUPPORT * math.log2(1 + co)
-    cluster = _cluster(entry, key, context) if local == 1.0 else 0  # not for a famous city's namesake
+    cluster = _cluster(entry, key, context, plain=local < 1.0)
     if cluster >= 2:
         yield (
             f"{cluster} other names of the story have a town within {CLUSTER_KM:.0f} km",
@@ -912,14 +912,14 @@ def _story_terms(entry: Entry, key: str, context: _Context) -> Iterable[tuple[st
             yield "the dateline is near", 2.0  # the story is told from there
 
 
-def _cluster(entry: Entry, key: str, context: _Context) -> int:
+def _cluster(entry: Entry, key: str, context: _Context, *, plain: bool = False) -> int:
     """How many other names of the story are the own name of a town or county within 40 km of
     a town or county ``entry``, however small and however many namesakes each has: a local
     story's places lie together ("Millbrook", "Ashford" and "Corran", three towns of one county,
     each with bigger namesakes elsewhere). Two such names are needed: one is a coincidence."""
     if entry.kind != NAME or not (entry.fclass == "P" or entry.fcode == "ADM2") or not context.town_cells:
         return 0
-    memo = (entry.geonameid, "\0cluster:" + key)
+    memo = (entry.geonameid, f"\0cluster{plain:d}:" + key)
     if memo not in context.memo:
         row, col = math.floor(entry.lat / CLUSTER_CELL), math.floor(entry.lon / CLUSTER_CELL)
         base = _county_base(key)
@@ -930,6 +930,7 @@ def _cluster(entry: Entry, key: str, context: _Context) -> int:
             for other, lat, lon in context.town_cells.get((row + dr, col + dc), ())
             if other != key
             and _county_base(other) != base
+            and not (plain and _famous_population(other, context) >= FAMOUS_NAMESAKE)
             and haversine_km(entry.lat, entry.lon, lat, lon) <= CLUSTER_KM
         }
         context.memo[memo] = float(len(near))
@@ -957,16 +958,21 @@ def _local_weight(entry: Entry, key: str, context: _Context) -> float:
     dateline speak for the small one at full weight."""
     if entry.fclass != "P":
         return 1.0
+    famous = _famous_population(key, context)
+    if famous >= FAMOUS_NAMESAKE and entry.population * NAMESAKE_RATIO < famous:
+        return SHADOWED_LOCAL
+    return 1.0
+
+
+def _famous_population(key: str, context: _Context) -> float:
+    """The population of the most populous town or state the name is the own name of."""
     memo = (0, "\0famous:" + key)
     if memo not in context.memo:
         context.memo[memo] = max(
             (e.population for e in context.candidates_of.get(key, ()) if _famous_kind(e) and e.kind == NAME),
             default=0,
         )
-    famous = context.memo[memo]
-    if famous >= FAMOUS_NAMESAKE and entry.population * NAMESAKE_RATIO < famous:
-        return SHADOWED_LOCAL
-    return 1.0
+    return context.memo[memo]
 
 
 def _famous_kind(entry: Entry) -> bool:
