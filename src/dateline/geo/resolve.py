@@ -393,9 +393,10 @@ class Resolver:
             if not name.candidates and "dateline" in name.sources and len(name.key) >= 5:
                 name.candidates = self.gazetteer.near_spellings(name.key)  # "ALTANTA, March 3 -"
                 name.respelled = bool(name.candidates)
-            if not name.candidates and len(name.text.split(" ")) > 1:
-                # a name handed as a whole ("Colorado State University", "Athens Police Department"):
-                # the place at its head or end, as the reader reads it
+            if not name.candidates and "gold" in name.sources and len(name.text.split(" ")) > 1:
+                # a name a caller hands whole as a place ("Colorado State University", "Athens Police
+                # Department"): the place at its head or end, as the reader reads it end to end (the
+                # reader finds such associative places itself: its own whole names stay unread)
                 inside = self.place_in_name(name.text, whole=True)
                 if inside is not None:
                     name.candidates = self.candidates(inside[1])
