@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from dateline.extract.base import StoryContext, register
 from dateline.geo import lexicon
-from dateline.geo.resolve import COUNTRY_CODES, Reading, Resolver, Toponym, list_separator
+from dateline.geo.resolve import COUNTRY_CODES, Reading, Resolver, Toponym, division_lists
 from dateline.geo.store import ABBREVIATION, Entry
 from dateline.geo.text import fold, surface
 from dateline.record import Entity, Mention, Place, PlaceCandidate, PlaceEvidence
@@ -46,8 +46,6 @@ _DASH_DATELINE = re.compile(
 _PARTY = re.compile(
     r"(?:(?<=, )|(?<=\())(?:" + "|".join(lexicon.PARTY_LABELS) + r")-([A-Z][\w'’]*+\.?(?:[ \t][A-Z][\w'’]*+\.?){0,2})"
 )
-_DIVISION_PLURAL = re.compile(r"\b(" + "|".join(lexicon.DIVISION_PLURALS) + r")\b")
-_LIST_ITEM = re.compile(r"[A-Z][\w'’.-]*+(?:[ \t][A-Z][\w'’.-]*+)?+")
 # Stock tickers: "<ANC>", "<GUIN.L>", "(NYSE: ABC)": a code, never a place.
 _TICKER = re.compile(
     r"<[A-Z0-9][A-Z0-9.&/-]{0,11}>"
@@ -217,25 +215,11 @@ def _names_country(text: str, resolver: Resolver) -> bool:
 
 
 def _place_prefix(mention: Mention, resolver: Resolver) -> Toponym | None:
-    if mention.text.lower().startswith("the "):  # "The United States Department of Agriculture"
-        mention = Mention(mention.start + 4, mention.end, mention.text[4:])
-    words = mention.text.split(" ")
-    for n in range(min(len(words) - 1, 3), 0, -1):
-        name = " ".join(words[:n])
-        if not name[:1].isupper() or fold(name) in lexicon.PORTFOLIO_WORDS or fold(name) in lexicon.SEATS_OF_GOVERNMENT:
-            continue  # "Justice Department": a ministry, not Justice, Illinois; "White House Office"
-        division = words[n - 1].lower() in ("county", "parish")
-        civic = division or words[n].lower().strip(".,’'s") in lexicon.CIVIC_WORDS
-        if civic and resolver.candidates(name) or resolver.prominent(name):
-            return Toponym(name, mention.start, mention.start + len(name), "associative")
-    for n in range(1, min(len(words) - 1, 3) + 1):  # at the end: "Air Zimbabwe", "Bank of England"
-        name = " ".join(words[-n:]).rstrip(".,;:")
-        if "of" in words[:-n] and words[-n - 1] != "of" and words[-n - 2 : -n] != ["of", "the"]:
-            continue  # "Bank of New England": "England" is only part of what the bank is of
-        if name[:1].isupper() and resolver.prominent(name):
-            end = mention.start + len(" ".join(words[:-n])) + 1 + len(name)
-            return Toponym(name, end - len(name), end, "associative")
-    return None
+    found = resolver.place_in_name(mention.text)
+    if found is None:
+        return None
+    at, name = found
+    return Toponym(name, mention.start + at, mention.start + at + len(name), "associative")
 
 
 def _place_cue(text: str, mention: Mention, resolver: Resolver) -> str | None:
@@ -386,24 +370,8 @@ def _party_places(ctx: StoryContext, resolver: Resolver) -> Iterator[_Seen]:
 def _division_lists(ctx: StoryContext) -> Iterator[_Seen]:
     """Each name of a list before "counties" or "parishes": "Barrow, Jackson and Madison counties"
     names Barrow County, Jackson County and Madison County."""
-    text = ctx.layout.text
-    for match in _DIVISION_PLURAL.finditer(text, 0, ctx.layout.body.end):
-        noun = lexicon.DIVISION_PLURALS[match.group(1)]
-        window_start = max(0, match.start() - 160)
-        items = list(_LIST_ITEM.finditer(text, window_start, match.start()))
-        chain: list[re.Match] = []
-        end, conjoined = match.start(), False
-        for item in reversed(items):
-            gap = text[item.end() : end].strip()
-            separator = list_separator(gap)
-            if chain and not separator or not chain and gap:
-                break
-            conjoined = conjoined or separator not in (None, ",")
-            chain.append(item)
-            end = item.start()
-        if len(chain) >= 2 and conjoined:
-            for item in chain:
-                yield _Seen(Toponym(f"{item.group()} {noun}", item.start(), item.end(), "pattern"), None)
+    for start, end, noun in division_lists(ctx.layout.text, ctx.layout.body.end):
+        yield _Seen(Toponym(f"{ctx.layout.text[start:end]} {noun}", start, end, "pattern"), None)
 
 
 def _place_of(ctx: StoryContext, resolver: Resolver) -> Iterator[_Seen]:

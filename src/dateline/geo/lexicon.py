@@ -457,6 +457,43 @@ GENERIC_REGION_WORDS: frozenset[str] = frozenset(
     }
 )
 
+# Words that make a name a natural feature or a landmark ("Lake Ontario", "Nile Delta", "St.
+# Peter's Square"): such a name, handed whole, is never the place it is named after.
+FEATURE_WORDS: frozenset[str] = frozenset(
+    {
+        "lake",
+        "lakes",
+        "river",
+        "bay",
+        "gulf",
+        "sea",
+        "ocean",
+        "delta",
+        "mount",
+        "mountain",
+        "mountains",
+        "valley",
+        "canal",
+        "island",
+        "islands",
+        "peninsula",
+        "basilica",
+        "cathedral",
+        "square",
+        "hill",
+        "hills",
+        "park",
+        "colony",
+        "mall",
+        "summit",
+        "harbor",
+        "harbour",
+        "beach",
+        "forest",
+        "desert",
+    }
+)
+
 # Names that are never a place on Earth, whatever town somewhere bears them ("Earth", Texas).
 NOT_PLACE_NAMES: frozenset[str] = frozenset(
     {"earth", "the earth", "moon", "the moon", "heaven", "hell", "mars", "god", "metro"}

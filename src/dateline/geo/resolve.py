@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from dateline.geo import lexicon
@@ -47,6 +47,9 @@ CAPITAL_OF_NAMED_COUNTRY = 3.0
 NEAR_COUNTRY = 1.2  # another country the story names lies next to it (its point within 200 km)
 CONTAINED = 3.0  # a town inside a county the story names, or a county holding a town it names
 CONTAINED_MAX = 2  # a name with more of its candidates so placed gets nothing: a coincidence
+CLUSTER_KM = 40.0  # several of the story's names each have a town or county this near a candidate:
+CLUSTER = 2.0  # a local story's towns, whatever namesakes each has (per doubling of the names)
+CLUSTER_CELL = 1.0  # degrees: the grid the names' town points are looked up in
 LISTED = 4.0  # "Oregon, Nevada and Utah": a state in a list of states, a country in a list of countries
 FALLBACK_MARGIN = 2.0  # when the best candidate is refused, a close runner-up may answer
 PRIOR_TEMPERATURE = 3.0
@@ -83,6 +86,8 @@ _STATE_AFTER = re.compile(
     + r")(?!\w))"
 )
 _STATE_BEFORE = re.compile(r"\b[Ss]tate of[ \t]+$")
+_DIVISION_PLURAL = re.compile(r"\b(" + "|".join(lexicon.DIVISION_PLURALS) + r")\b")
+_LIST_ITEM = re.compile(r"[A-Z][\w'’.-]*+(?:[ \t][A-Z][\w'’.-]*+)?+")
 _LIST_GAPS = frozenset({",", "and", "or", "&", ", and", ", or", ", &"})
 
 
@@ -124,6 +129,8 @@ class _Name:
     names_country: bool = False  # the name is a country's own name ("Mexico", not Mexico City)
     capital_countries: frozenset[str] = frozenset()  # countries where the name is a capital or huge city
     respelled: bool = False  # a misspelt dateline read as a town's name one letter off
+    inside: str | None = None  # the place named inside an organisation's name handed as a whole
+    division: str | None = None  # "County": written in a list before "counties" ("Clark and Greene counties")
     city_parts: frozenset[int] = frozenset()  # candidates of a bare dateline that are parts of a huge city
 
     @property
@@ -157,6 +164,7 @@ class _Context:
     city_parts: set[int] = field(default_factory=set)  # candidates of bare datelines that are parts of huge cities
     named_states: set[tuple[str, str]] = field(default_factory=set)  # (cc, admin1) of states the story names
     country_points: list[tuple[str, Entry]] = field(default_factory=list)  # (name, country) of named countries
+    town_cells: dict[tuple[int, int], list[tuple[str, float, float]]] = field(default_factory=dict)  # own-named towns
 
     def country_weight(self, country: str, key: str) -> float:
         """Weight of ``country`` in the story, without the name ``key``'s own contribution."""
@@ -258,6 +266,40 @@ class Resolver:
                 )
         return ()
 
+    def place_in_name(self, text: str, *, whole: bool = False) -> tuple[int, str] | None:
+        """The place at the head or the end of an organisation's name, with its offset: before a
+        civic word ("Athens Police Department", "Clarke County Superior Court") or when prominent
+        ("Colorado State University", "Air Zimbabwe", "Bank of England"); never a ministry
+        ("Justice Department"), a seat of government, nor a place only part of what the name is
+        of ("Bank of New England"). For a name handed ``whole`` as a place (a benchmark's gold
+        name), none in a natural feature's or a landmark's name ("Lake Ontario", "Nile Delta":
+        not Ontario, not Delta State), and at the end only after "of" ("Bank of England", not
+        "Latin America")."""
+        skip = 4 if text.lower().startswith("the ") else 0  # "The United States Department of Agriculture"
+        words = text[skip:].split(" ")
+        if whole and any(fold(w) in lexicon.FEATURE_WORDS for w in words):
+            return None
+        for n in range(min(len(words) - 1, 3), 0, -1):
+            name = " ".join(words[:n])
+            if (
+                not name[:1].isupper()
+                or fold(name) in lexicon.PORTFOLIO_WORDS
+                or fold(name) in lexicon.SEATS_OF_GOVERNMENT
+            ):
+                continue  # "Justice Department": a ministry, not Justice, Illinois; "White House Office"
+            division = words[n - 1].lower() in ("county", "parish")
+            civic = division or words[n].lower().strip(".,’'s") in lexicon.CIVIC_WORDS
+            if civic and self.candidates(name) or self.prominent(name):
+                return skip, name
+        for n in range(1, min(len(words) - 1, 3) + 1):  # at the end: "Air Zimbabwe", "Bank of England"
+            name = " ".join(words[-n:]).rstrip(".,;:")
+            after_of = words[-n - 1] == "of" or words[-n - 2 : -n] == ["of", "the"]
+            if "of" in words[:-n] and not after_of or whole and not after_of:
+                continue  # "Bank of New England": "England" is only part of what the bank is of
+            if name[:1].isupper() and self.prominent(name):
+                return skip + len(" ".join(words[:-n])) + 1, name
+        return None
+
     def prominent(self, text: str, *, person: bool = False) -> bool:
         """Whether the name is the own name of a country, state, continent, capital or big city:
         a place whatever type the entity tagger gave it ("Canada" typed as an organisation). For
@@ -325,6 +367,13 @@ class Resolver:
             for key, n in cued.items():
                 if key in names and 2 * n >= mentions[key]:
                     names[key].sources.add("region")
+            listed = {(start, end): noun for start, end, noun in division_lists(text)}
+            in_lists = Counter(
+                (fold(surface(t.text)), listed[t.start, t.end]) for t in toponyms if (t.start, t.end) in listed
+            )
+            for (key, noun), n in in_lists.items():  # "Clark, Greene and Warren counties": the counties
+                if key in names and 2 * n >= mentions[key] and not key.endswith(fold(noun)):
+                    names[key].division = noun
         for name in names.values():
             name.candidates = self.candidates(name.text, demonym=name.demonym_only)
             seat = lexicon.SEATS_OF_GOVERNMENT.get(name.key)
@@ -337,11 +386,21 @@ class Resolver:
             if _written_abbreviation(name.text) and any(e.kind == ABBREVIATION for e in name.candidates):
                 # "N.Y.", "Calif.": the state the abbreviation stands for, not a city called so too
                 name.candidates = tuple(e for e in name.candidates if e.kind in (NAME, ABBREVIATION))
+            if name.division:
+                name.candidates = self.candidates(f"{name.text} {name.division}") or name.candidates
             if "region" in name.sources:  # a dateline's "Ontario" is the province, never Ontario, California
                 name.candidates = self._areas(name.text) or name.candidates  # "NORTH DIGHTON, MA."
             if not name.candidates and "dateline" in name.sources and len(name.key) >= 5:
                 name.candidates = self.gazetteer.near_spellings(name.key)  # "ALTANTA, March 3 -"
                 name.respelled = bool(name.candidates)
+            if not name.candidates and "gold" in name.sources and len(name.text.split(" ")) > 1:
+                # a name a caller hands whole as a place ("Colorado State University", "Athens Police
+                # Department"): the place at its head or end, as the reader reads it end to end (the
+                # reader finds such associative places itself: its own whole names stay unread)
+                inside = self.place_in_name(name.text, whole=True)
+                if inside is not None:
+                    name.candidates = self.candidates(inside[1])
+                    name.inside = inside[1]
             if len(name.key) < 6 and not _looks_abbreviated(name.text):
                 name.candidates = tuple(e for e in name.candidates if e.kind != ABBREVIATION)
             name.has_name_match = any(e.kind in (NAME, ABBREVIATION) for e in name.candidates)
@@ -572,6 +631,7 @@ def _context_from(names: dict[str, _Name], chosen: dict[str, Entry | None], base
         area_named=base.area_named,
         bare_datelines=base.bare_datelines,
         city_parts=base.city_parts,
+        town_cells=base.town_cells,
     )
     for key, entry in chosen.items():
         if entry is None:
@@ -662,6 +722,11 @@ def _candidate_layout(names: dict[str, _Name]) -> _Context:
         for e in name.candidates:
             if e.kind == NAME and (e.fcode in COUNTRY_CODES or e.fcode == "ADM1") and e.population >= 100_000:
                 context.area_named.setdefault(key, set()).add(e.country)
+        if len(name.key) > 3 and not name.names_country:
+            for entry in name.candidates:  # every town or county the name is the own name of
+                if entry.kind == NAME and (entry.fclass == "P" or entry.fcode == "ADM2"):
+                    at = (math.floor(entry.lat / CLUSTER_CELL), math.floor(entry.lon / CLUSTER_CELL))
+                    context.town_cells.setdefault(at, []).append((key, entry.lat, entry.lon))
         for entry in name.candidates:
             if entry.admin2 and entry.fcode == "ADM2":
                 context.counties.setdefault((entry.country, entry.admin1, entry.admin2), set()).add(key)
@@ -807,6 +872,12 @@ def _story_terms(entry: Entry, key: str, context: _Context) -> Iterable[tuple[st
     co = _co_support(entry, key, context)
     if co > 0:
         yield "other places of the story lie near it", local * CO_SUPPORT * math.log2(1 + co)
+    cluster = _cluster(entry, key, context, plain=local < 1.0)
+    if cluster >= 2:
+        yield (
+            f"{cluster} other names of the story have a town within {CLUSTER_KM:.0f} km",
+            CLUSTER * math.log2(cluster),
+        )
     if _contained(entry, key, context):
         yield (
             ("it lies in a county the story names" if entry.fclass == "P" else "the story names a town in it"),
@@ -814,7 +885,11 @@ def _story_terms(entry: Entry, key: str, context: _Context) -> Iterable[tuple[st
         )
     mates = context.listed.get(key)
     if mates:
-        if entry.fcode == "ADM1" and mates[("ADM1", entry.country)]:
+        own_country = any(  # "Matias Romero, Oaxaca State, Mexico": the states' own country closes the line
+            e.kind == NAME and e.fcode in COUNTRY_CODES and e.country == entry.country
+            for e in context.candidates_of.get(key, ())
+        )
+        if entry.fcode == "ADM1" and mates[("ADM1", entry.country)] and not own_country:
             yield "listed with other states or provinces of its country", LISTED
         elif entry.fcode in COUNTRY_CODES and mates[("country", "")]:
             yield "listed with other countries", LISTED
@@ -838,6 +913,31 @@ def _story_terms(entry: Entry, key: str, context: _Context) -> Iterable[tuple[st
             yield "the dateline is near", 2.0  # the story is told from there
 
 
+def _cluster(entry: Entry, key: str, context: _Context, *, plain: bool = False) -> int:
+    """How many other names of the story are the own name of a town or county within 40 km of
+    a town or county ``entry``, however small and however many namesakes each has: a local
+    story's places lie together ("Millbrook", "Ashford" and "Corran", three towns of one county,
+    each with bigger namesakes elsewhere). Two such names are needed: one is a coincidence."""
+    if entry.kind != NAME or not (entry.fclass == "P" or entry.fcode == "ADM2") or not context.town_cells:
+        return 0
+    memo = (entry.geonameid, f"\0cluster{plain:d}:" + key)
+    if memo not in context.memo:
+        row, col = math.floor(entry.lat / CLUSTER_CELL), math.floor(entry.lon / CLUSTER_CELL)
+        base = _county_base(key)
+        near = {
+            other
+            for dr in (-1, 0, 1)
+            for dc in (-1, 0, 1)
+            for other, lat, lon in context.town_cells.get((row + dr, col + dc), ())
+            if other != key
+            and _county_base(other) != base
+            and not (plain and _famous_population(other, context) >= FAMOUS_NAMESAKE)
+            and haversine_km(entry.lat, entry.lon, lat, lon) <= CLUSTER_KM
+        }
+        context.memo[memo] = float(len(near))
+    return int(context.memo[memo])
+
+
 def _near_country(entry: Entry, key: str, context: _Context) -> str | None:
     """The name of another country the story names whose point lies within 200 km of ``entry``
     (a town of one country in a story that names its small neighbours is that town, not a
@@ -859,16 +959,21 @@ def _local_weight(entry: Entry, key: str, context: _Context) -> float:
     dateline speak for the small one at full weight."""
     if entry.fclass != "P":
         return 1.0
+    famous = _famous_population(key, context)
+    if famous >= FAMOUS_NAMESAKE and entry.population * NAMESAKE_RATIO < famous:
+        return SHADOWED_LOCAL
+    return 1.0
+
+
+def _famous_population(key: str, context: _Context) -> float:
+    """The population of the most populous town or state the name is the own name of."""
     memo = (0, "\0famous:" + key)
     if memo not in context.memo:
         context.memo[memo] = max(
             (e.population for e in context.candidates_of.get(key, ()) if _famous_kind(e) and e.kind == NAME),
             default=0,
         )
-    famous = context.memo[memo]
-    if famous >= FAMOUS_NAMESAKE and entry.population * NAMESAKE_RATIO < famous:
-        return SHADOWED_LOCAL
-    return 1.0
+    return context.memo[memo]
 
 
 def _famous_kind(entry: Entry) -> bool:
@@ -969,6 +1074,28 @@ def _list_mates(toponyms: Sequence[Toponym], text: str, first: dict[str, Entry |
                 if kind:
                     out.setdefault(key, Counter())[kind] += 1
     return out
+
+
+def division_lists(text: str, end: int | None = None) -> Iterator[tuple[int, int, str]]:
+    """Each name of a list before "counties" or "parishes" (up to ``end``), with the noun its
+    division goes by: "Barrow, Jackson and Madison counties" names Barrow County, Jackson County
+    and Madison County; a list needs two names or more and a conjunction."""
+    for match in _DIVISION_PLURAL.finditer(text, 0, len(text) if end is None else end):
+        noun = lexicon.DIVISION_PLURALS[match.group(1)]
+        items = list(_LIST_ITEM.finditer(text, max(0, match.start() - 160), match.start()))
+        chain: list[re.Match] = []
+        at, conjoined = match.start(), False
+        for item in reversed(items):
+            gap = text[item.end() : at].strip()
+            separator = list_separator(gap)
+            if chain and not separator or not chain and gap:
+                break
+            conjoined = conjoined or separator not in (None, ",")
+            chain.append(item)
+            at = item.start()
+        if len(chain) >= 2 and conjoined:
+            for item in chain:
+                yield item.start(), item.end(), noun
 
 
 def written_as_state(text: str, start: int, end: int) -> bool:
