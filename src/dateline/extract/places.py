@@ -27,6 +27,7 @@ from dateline.geo.resolve import COUNTRY_CODES, Reading, Resolver, Toponym, list
 from dateline.geo.store import ABBREVIATION, Entry
 from dateline.geo.text import fold, surface
 from dateline.record import Entity, Mention, Place, PlaceCandidate, PlaceEvidence
+from dateline.structure.regions import division_name
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 WEAK_TYPES = frozenset({"PERSON", "ORG"})
@@ -138,7 +139,12 @@ def _toponyms(ctx: StoryContext, entities: list[Entity], resolver: Resolver) -> 
                 if part is not None:
                     found.append(_Seen(part, entity.id))
     found += _name_prefixes(entities, resolver)
-    found += _dateline_toponyms(ctx, resolver)
+    dated = list(_dateline_toponyms(ctx, resolver))
+    renamed = {
+        (t.start, t.end) for s in dated if (t := s.toponym).source == "region" and t.text != text[t.start : t.end]
+    }
+    found = [s for s in found if (s.toponym.start, s.toponym.end) not in renamed]  # "Il." is Illinois, not Il, Kenya
+    found += dated
     found += _pattern_toponyms(ctx, resolver)
     found += _story_places(found, unread)
     yield from found
@@ -320,16 +326,34 @@ def _dateline_toponyms(ctx: StoryContext, resolver: Resolver) -> Iterator[_Seen]
     dateline = ctx.layout.dateline
     if dateline is None:
         return
+    region = _dateline_region(dateline.region.text, resolver) if dateline.region else None
     for i, place in enumerate(dateline.places):
         last = i == len(dateline.places) - 1
-        qualifier = dateline.region.text if (last and dateline.region) else None
+        qualifier = region if last else None
         name = place.text
         if qualifier is None and not resolver.candidates(name):
             name, qualifier = _run_in_state(name, resolver)  # "FARMINGTON CONN.": the comma left out
         yield _Seen(Toponym(name, place.start, place.end, "dateline", qualifier), None)
-    if dateline.region is not None:
+    if dateline.region is not None and region is not None:
         c = dateline.region
-        yield _Seen(Toponym(c.text, c.start, c.end, "region"), None)
+        yield _Seen(Toponym(region, c.start, c.end, "region"), None)
+
+
+def _dateline_region(written: str, resolver: Resolver) -> str:
+    """A dateline's state or country under a name the gazetteer reads: as written, else the
+    division the structure step reads it as ("Ia." is Iowa, "Dela." Delaware, "Newfoundland"
+    Newfoundland and Labrador), or by its last words when a garbled letter opens it ("M Va.");
+    the resolver reads only its own abbreviations."""
+    if resolver.region_qualifier(written) == written:
+        return written
+    if name := division_name(written):
+        return name
+    words = written.split()
+    for n in range(len(words) - 1, 0, -1):  # "M Va.": a garbled letter before the state
+        tail = " ".join(words[-n:])
+        if resolver.region_qualifier(tail) == tail or division_name(tail):
+            return division_name(tail) or tail
+    return written
 
 
 def _run_in_state(name: str, resolver: Resolver) -> tuple[str, str | None]:
