@@ -72,3 +72,17 @@ def test_a_second_part_after_a_city_leaves_the_famous_city(read):
     # "WASHINGTON, Dallas, Texas": filed in the capital about a firm of a Texas city
     found = read("WASHINGTON, Dallas, Texas, March 3" + BODY)
     assert found["Washington"].geonames_id == WASHINGTON_DC
+
+
+def test_a_country_inside_a_taggers_run_on_person_is_still_a_place(read):
+    # the tagger typed a run of a sentence as a person; the country inside it is no person's name
+    found = read(
+        "Officials said the plan would help control joint military operations by Canada's armed forces.",
+        ("PERSON", "control joint military operations by Canada's armed forces"),
+    )
+    assert found["Canada"].country == "CA"
+
+
+def test_a_persons_name_with_small_words_is_still_a_name(read):
+    found = read("Maria de la Vernon spoke on Tuesday.", ("PERSON", "Maria de la Vernon"))
+    assert "Vernon" not in found

@@ -125,7 +125,7 @@ def _toponyms(ctx: StoryContext, entities: list[Entity], resolver: Resolver) -> 
         names = [m for m in entity.mentions if getattr(m, "kind", "name") == "name"]  # not "the city"
         cue = _entity_cue(text, names, resolver)  # "in Maryville" once: every "Maryville" is the town
         for m in names:
-            if len(m.text.split()) <= MAX_NAME_WORDS:
+            if len(m.text.split()) <= MAX_NAME_WORDS and not _run_on(m.text):
                 taken.append((m.start, m.end))  # a longer "name" is a tagger's run-on: scan inside it
             source = _source_of(entity, m, person_tails, resolver, cue)
             if source:
@@ -296,9 +296,24 @@ def _person_name_parts(entities: Iterable[Entity]) -> set[str]:
     parts: set[str] = set()
     for e in entities:
         words = e.name.split()
-        if e.type == "PERSON" and len(words) > 1:
+        if e.type == "PERSON" and len(words) > 1 and not _run_on(e.name):
             parts.update(fold(w) for w in words)
     return parts
+
+
+def _run_on(name: str) -> bool:
+    """A tagger's "name" that runs on through a phrase: two words or more in lower case besides
+    a name's small words ("control joint military operations by Tunisia's armed forces", typed
+    a person); the capitalised names inside it are read as if no entity covered them."""
+    lower = [w for w in name.split()[1:] if w[:1].islower() and w not in _NAME_SMALL_WORDS]
+    return len(lower) >= 2
+
+
+# Words in lower case that names hold ("Bank of the West", "Ludwig van der Rohe", "Rio de Janeiro").
+_NAME_SMALL_WORDS = frozenset(
+    {"of", "the", "and", "for", "at", "on", "in", "upon", "van", "von", "der", "den", "de", "da", "del", "di", "du"}
+    | {"la", "le", "bin", "al", "el", "y", "do", "dos", "das", "des", "st.", "&"}
+)
 
 
 def written_qualifier(text: str, end: int, resolver: Resolver) -> str | None:
@@ -468,6 +483,8 @@ def _scan_toponyms(ctx: StoryContext, taken: list[tuple[int, int]], resolver: Re
             continue  # a line in capitals (a wire headline): capitals say nothing there
         if text[end - 1] == "." and text.count(".", start, end) == 1:
             end -= 1  # a sentence's full stop, not an abbreviation's
+        if text[end - 2 : end] in ("'s", "’s"):
+            end -= 2  # "Canada's armed forces": the possessive is no part of the name
         if " " not in text[start:end] and _sentence_initial(text, start):
             continue  # "The", "But": a capital that only starts a sentence
         if overlaps_taken(start, end) or not resolver.candidates(text[start:end]):
