@@ -86,3 +86,8 @@ def test_a_country_inside_a_taggers_run_on_person_is_still_a_place(read):
 def test_a_persons_name_with_small_words_is_still_a_name(read):
     found = read("Maria de la Vernon spoke on Tuesday.", ("PERSON", "Maria de la Vernon"))
     assert "Vernon" not in found
+
+
+def test_a_headline_ending_in_storm_names_no_storm_after_it(read):
+    found = read("BUDGET STORM GATHERS\n\nNEW BUDGET STORM\n\nWASHINGTON, March 3" + BODY)
+    assert found["Washington"].geonames_id == WASHINGTON_DC

@@ -516,9 +516,10 @@ _SENTENCE_END = re.compile(r"(?<=[^\W\d_]{4})\.[ \t]+(?=[A-Z])")
 
 
 def _storm_name(text: str, start: int) -> bool:
-    """ "Irma" in "Hurricane Irma": a storm's given name."""
-    before = text[max(0, start - 24) : start].rstrip().lower()
-    return any(before.endswith(word) for word in lexicon.STORM_WORDS)
+    """ "Irma" in "Hurricane Irma": a storm's given name (on the same line: a headline's "...
+    BUDGET STORM" above a dateline names no storm "Washington"; nor does "brainstorm")."""
+    before = text[max(0, start - 24) : start].rstrip(" \t").lower()
+    return any(before.endswith(word) and not before[: -len(word)][-1:].isalpha() for word in lexicon.STORM_WORDS)
 
 
 def _shouted_lines(text: str, end: int) -> list[tuple[int, int]]:
