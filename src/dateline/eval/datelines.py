@@ -103,9 +103,14 @@ def dateline_country(article) -> str | None:
         return None
     for place in article.places:
         for m in place.mentions:
-            if m.text.upper() == first.upper() and place.country:
+            if _letters(m.text) == _letters(first) and place.country:
                 return place.country if place.lat is not None else "~" + place.country
     return None
+
+
+def _letters(name: str) -> str:
+    """A name's letters in capitals: the dateline's "Melbourne" is the mention "ME}LBOURNE"."""
+    return "".join(c for c in name.upper() if c.isalpha())
 
 
 def score(predicted: dict[str, Counter], gold: dict[str, str]) -> dict[str, Any]:

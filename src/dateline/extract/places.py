@@ -27,6 +27,7 @@ from dateline.geo.resolve import COUNTRY_CODES, Reading, Resolver, Toponym, divi
 from dateline.geo.store import ABBREVIATION, Entry
 from dateline.geo.text import fold, surface
 from dateline.record import Entity, Mention, Place, PlaceCandidate, PlaceEvidence
+from dateline.structure.regions import division_name
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 WEAK_TYPES = frozenset({"PERSON", "ORG"})
@@ -122,7 +123,7 @@ def _toponyms(ctx: StoryContext, entities: list[Entity], resolver: Resolver) -> 
         names = [m for m in entity.mentions if getattr(m, "kind", "name") == "name"]  # not "the city"
         cue = _entity_cue(text, names, resolver)  # "in Maryville" once: every "Maryville" is the town
         for m in names:
-            if len(m.text.split()) <= MAX_NAME_WORDS:
+            if len(m.text.split()) <= MAX_NAME_WORDS and not _run_on(m.text):
                 taken.append((m.start, m.end))  # a longer "name" is a tagger's run-on: scan inside it
             source = _source_of(entity, m, person_tails, resolver, cue)
             if source:
@@ -136,7 +137,12 @@ def _toponyms(ctx: StoryContext, entities: list[Entity], resolver: Resolver) -> 
                 if part is not None:
                     found.append(_Seen(part, entity.id))
     found += _name_prefixes(entities, resolver)
-    found += _dateline_toponyms(ctx, resolver)
+    dated = list(_dateline_toponyms(ctx, resolver))
+    renamed = {
+        (t.start, t.end) for s in dated if (t := s.toponym).source == "region" and t.text != text[t.start : t.end]
+    }
+    found = [s for s in found if (s.toponym.start, s.toponym.end) not in renamed]  # "Il." is Illinois, not Il, Kenya
+    found += dated
     found += _pattern_toponyms(ctx, resolver)
     found += _story_places(found, unread)
     yield from found
@@ -274,9 +280,24 @@ def _person_name_parts(entities: Iterable[Entity]) -> set[str]:
     parts: set[str] = set()
     for e in entities:
         words = e.name.split()
-        if e.type == "PERSON" and len(words) > 1:
+        if e.type == "PERSON" and len(words) > 1 and not _run_on(e.name):
             parts.update(fold(w) for w in words)
     return parts
+
+
+def _run_on(name: str) -> bool:
+    """A tagger's "name" that runs on through a phrase: two words or more in lower case besides
+    a name's small words ("control joint military operations by Tunisia's armed forces", typed
+    a person); the capitalised names inside it are read as if no entity covered them."""
+    lower = [w for w in name.split()[1:] if w[:1].islower() and w not in _NAME_SMALL_WORDS]
+    return len(lower) >= 2
+
+
+# Words in lower case that names hold ("Bank of the West", "Ludwig van der Rohe", "Rio de Janeiro").
+_NAME_SMALL_WORDS = frozenset(
+    {"of", "the", "and", "for", "at", "on", "in", "upon", "van", "von", "der", "den", "de", "da", "del", "di", "du"}
+    | {"la", "le", "bin", "al", "el", "y", "do", "dos", "das", "des", "st.", "&"}
+)
 
 
 def written_qualifier(text: str, end: int, resolver: Resolver) -> str | None:
@@ -304,16 +325,34 @@ def _dateline_toponyms(ctx: StoryContext, resolver: Resolver) -> Iterator[_Seen]
     dateline = ctx.layout.dateline
     if dateline is None:
         return
+    region = _dateline_region(dateline.region.text, resolver) if dateline.region else None
     for i, place in enumerate(dateline.places):
         last = i == len(dateline.places) - 1
-        qualifier = dateline.region.text if (last and dateline.region) else None
+        qualifier = region if last else None
         name = place.text
         if qualifier is None and not resolver.candidates(name):
             name, qualifier = _run_in_state(name, resolver)  # "FARMINGTON CONN.": the comma left out
         yield _Seen(Toponym(name, place.start, place.end, "dateline", qualifier), None)
-    if dateline.region is not None:
+    if dateline.region is not None and region is not None:
         c = dateline.region
-        yield _Seen(Toponym(c.text, c.start, c.end, "region"), None)
+        yield _Seen(Toponym(region, c.start, c.end, "region"), None)
+
+
+def _dateline_region(written: str, resolver: Resolver) -> str:
+    """A dateline's state or country under a name the gazetteer reads: as written, else the
+    division the structure step reads it as ("Ia." is Iowa, "Dela." Delaware, "Newfoundland"
+    Newfoundland and Labrador), or by its last words when a garbled letter opens it ("M Va.");
+    the resolver reads only its own abbreviations."""
+    if resolver.region_qualifier(written) == written:
+        return written
+    if name := division_name(written):
+        return name
+    words = written.split()
+    for n in range(len(words) - 1, 0, -1):  # "M Va.": a garbled letter before the state
+        tail = " ".join(words[-n:])
+        if resolver.region_qualifier(tail) == tail or division_name(tail):
+            return division_name(tail) or tail
+    return written
 
 
 def _run_in_state(name: str, resolver: Resolver) -> tuple[str, str | None]:
@@ -412,6 +451,8 @@ def _scan_toponyms(ctx: StoryContext, taken: list[tuple[int, int]], resolver: Re
             continue  # a line in capitals (a wire headline): capitals say nothing there
         if text[end - 1] == "." and text.count(".", start, end) == 1:
             end -= 1  # a sentence's full stop, not an abbreviation's
+        if text[end - 2 : end] in ("'s", "’s"):
+            end -= 2  # "Canada's armed forces": the possessive is no part of the name
         if " " not in text[start:end] and _sentence_initial(text, start):
             continue  # "The", "But": a capital that only starts a sentence
         if overlaps_taken(start, end) or not resolver.candidates(text[start:end]):
@@ -443,9 +484,10 @@ _SENTENCE_END = re.compile(r"(?<=[^\W\d_]{4})\.[ \t]+(?=[A-Z])")
 
 
 def _storm_name(text: str, start: int) -> bool:
-    """ "Irma" in "Hurricane Irma": a storm's given name."""
-    before = text[max(0, start - 24) : start].rstrip().lower()
-    return any(before.endswith(word) for word in lexicon.STORM_WORDS)
+    """ "Irma" in "Hurricane Irma": a storm's given name (on the same line: a headline's "...
+    BUDGET STORM" above a dateline names no storm "Washington"; nor does "brainstorm")."""
+    before = text[max(0, start - 24) : start].rstrip(" \t").lower()
+    return any(before.endswith(word) and not before[: -len(word)][-1:].isalpha() for word in lexicon.STORM_WORDS)
 
 
 def _shouted_lines(text: str, end: int) -> list[tuple[int, int]]:

@@ -469,9 +469,21 @@ class Resolver:
         why = (
             f"no candidate lies in {', '.join(sorted(name.qualifiers))}"
             if country
+            else f"the dateline writes {', '.join(sorted(name.qualifiers))}, which no entry bears"
+            if self._unread_dateline_region(name)
             else "no candidate has support in the story"
         )
         return Reading(name.key, None, ranked, top, scores, (why,), country)
+
+    def _unread_dateline_region(self, name: _Name) -> bool:
+        """A dateline that writes its place's region in words no entry bears ("GEORGETOWN, Grand
+        Cayman"): it says the place is not the famous one, and not which one it is."""
+        return (
+            "dateline" in name.sources
+            and bool(name.qualifiers)
+            and not self._qualifier_regions(name.qualifiers)
+            and not any(map(self.candidates, name.qualifiers))
+        )
 
     def _qualifier_country(self, name: _Name) -> str | None:
         countries = {cc for cc, _ in self._qualifier_regions(name.qualifiers)} if name.qualifiers else set()
@@ -556,6 +568,8 @@ class Resolver:
         qualifier = self._qualifier_score(entry, name)
         if qualifier < 0:
             return False  # "Warrington, Pa." is never Warrington, England
+        if self._unread_dateline_region(name):
+            return False  # "GEORGETOWN, Grand Cayman": the dateline says where, in words no entry bears
         qualified = qualifier > 0
         supported = _support(entry, name.key, context) > 0 or qualified
         big = entry.population >= BIG_CITY and (name.strong or entry.kind != ALTERNATE)

@@ -18,6 +18,7 @@ from dateline.structure.blocks import Block, read_blocks
 from dateline.structure.credits import parse_ap_contributors, parse_credits, parse_signoff
 from dateline.structure.layout import CreditLine, DatelineField, Field, Layout
 from dateline.structure.regions import is_known_place, locate_region
+from dateline.structure.slips import lower_words, repaired_date, slipped_month
 from dateline.structure.text import BLANK_LINE, lines_of, smart_title, strip_field
 from dateline.structure.timestamp import is_bare_timestamp, parse_timestamp, url_date
 
@@ -319,14 +320,20 @@ def _match_dateline(line: Field) -> DatelineField | None:
     rest = line.text[m.end() :]
     if m["tight"] is not None and not (m["date"] or m["agency"]):
         return None  # "NEW YORK, March 2 -The ...": no space after the dash only with a date
+    if m["slip"] and not slipped_month(m["slip"]):
+        return None  # "LONDON, Chapter 11 -": no month, however mistyped
+    known = _known(places_text)
+    if lower_words(places_text) and not known:
+        return None  # "Officials said on Monday, March 2 - ...": words in lower case only in a known place
     if not (m["agency"] or m["station"]):
         # Without "(Reuters)" a dateline needs a short place, a date or capitals, and a sentence after it
-        # (or nothing after it on its line).
-        if not (m["date"] or all_caps) or len(places_text.split()) > 4 or (rest and rest.upper() == rest):
+        # (or nothing after it on its line); copy all in capitals after a known place and a date.
+        if not (m["date"] or all_caps) or len(places_text.split()) > 4:
+            return None
+        if rest and rest.upper() == rest and not (m["date"] and known):
             return None
         if places_text.casefold() in P.KICKERS:
             return None  # "BREAKING NEWS - ...", "POSTED: April 10"
-        known = all(is_known_place(p.strip()) for p in places_text.split("/"))
         if m["dash"] == ":" and not (m["date"] or m["region"] or known):
             return None  # a colon after a label is a kicker ("MUST SEE: ...") unless the label is a known place
     if _names_weekday(places_text):
@@ -341,11 +348,16 @@ def _dateline_field(line: Field, m: re.Match[str], end: int, date_text: Field | 
     places = []
     for pm in re.finditer(r"[^/]+", m["places"]):
         f = strip_field(line.text, line.start, m.start("places") + pm.start(), m.start("places") + pm.end())
-        places.append(Field(smart_title(f.text), f.start, f.end))
+        places.append(Field(smart_title(P.GARBLE.sub("", f.text)), f.start, f.end))  # "ME}LBOURNE": Melbourne
     region = strip_field(line.text, line.start, m.start("region"), m.end("region")) if m["region"] else None
     division, country = locate_region(region)
+    if country is None and m.groupdict().get("region2"):
+        # "NEW YORK, Louisville, KY", "GEORGETOWN, Grand Cayman, British West Indies": the
+        # country of the second part when the first names none
+        country = locate_region(strip_field(line.text, line.start, m.start("region2"), m.end("region2")))[1]
     if m["date"]:
         date_text = strip_field(line.text, line.start, m.start("date"), m.end("date"))
+    agency = m["agency"] or m.groupdict().get("signed")  # "March 12, Reuter -"
     return DatelineField(
         places=tuple(places),
         region=region,
@@ -353,7 +365,7 @@ def _dateline_field(line: Field, m: re.Match[str], end: int, date_text: Field | 
         country=country,
         date=None,
         date_text=date_text,
-        agency=P.AGENCIES[m["agency"].lower()] if m["agency"] else None,
+        agency=P.AGENCIES[agency.lower()] if agency else None,
         start=line.start,
         end=end,
         station=m.groupdict().get("station"),
@@ -371,7 +383,7 @@ def _match_dashless(lines: list[Field], index: int) -> DatelineField | None:
     if m is None or _names_weekday(m["places"]) or m["places"].casefold() in P.KICKERS:
         return None
     places = m["places"]
-    if not (places.upper() == places or _known(places)):
+    if not (places.upper() == places and not lower_words(places) or _known(places)):
         return None
     if m["date"]:
         return _dateline_field(line, m, line.end)
@@ -449,11 +461,13 @@ def _date_dateline(d: DatelineField, published: str | None) -> DatelineField:
         except ValueError:  # an impossible date ("1996-02-30") leaves the dateline undated
             return d
     m = P.DATELINE_DATE.search(d.date_text.text)
-    if m is None:
+    if m is not None:
+        month, day = P.MONTHS[(m["m1"] or m["m2"]).lower().rstrip(".")], int(m["d1"] or m["d2"])
+    elif repaired := repaired_date(d.date_text.text):  # "Marc 16": March 16
+        month, day = repaired
+    else:
         return d
-    month = P.MONTHS[(m["m1"] or m["m2"]).lower().rstrip(".")]
-    day = int(m["d1"] or m["d2"])
-    year = int(m["y"]) if m["y"] else None
+    year = int(m["y"]) if m and m["y"] else None
     if year is None and published:
         year = int(published[:4])
         if month == 12 and published[5:7] == "01":

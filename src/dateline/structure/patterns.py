@@ -191,14 +191,30 @@ NAME_SEPARATOR = re.compile(r"(?<!\s)(?:\s*+,\s*+(?:and\s++|&\s*+)?|\s++and\s++|
 #   and the underscore dash of 1990s AP and New York Times copy: "NAIROBI, Kenya (AP) _", "MIAMI _".
 # Every white-space run is possessive (``\s++``): a long run of spaces must never make a
 # pattern backtrack through it (a line of 3,000 spaces took seconds).
-_PLACE = r"[A-Z][\w.'’\-]*(?:\s++(?:[A-Z][\w.'’\-]*|de|del|da|do|al|el|es|la|le|on|upon|of))*"
+# A word of a place: a capital, then word characters; a garbled character between two capitals
+# is wire noise ("ME}LBOURNE", `GARBLE`), and a word in lower case after the first ("La paz",
+# "Mexico city": copy typed without its capitals) is taken only for a place known by that name.
+GARBLE = re.compile(r"(?<=[A-Z])[{}|~^\\](?=[A-Z])")
+_WORD = r"[A-Z](?:[\w.'’\-]|(?<=[A-Z])[{}|~^\\](?=[A-Z]))*"
+_PLACE = rf"{_WORD}(?:\s++(?:{_WORD}|[a-z][a-z.'’\-]*))*"
+# The words in lower case a place's name holds as it is written ("Rio de Janeiro", "Stratford upon Avon").
+PLACE_CONNECTORS = frozenset({"de", "del", "da", "do", "al", "el", "es", "la", "le", "on", "upon", "of"})
+# Marks a wire line may carry before its dateline: a repeat or correction mark ("RPT --PARIS"),
+# stars ("****LONDON"), a stray lower-case letter and a run of spaces ("c    CHICAGO").
+_LEAD = r"(?:(?:RPT|REPEAT|REFILE|CORRECTED)\s*+[-–—]{1,2}\s*+|\*++|[a-z]\s{2,}+(?=[A-Z]{2}))?"
+# A date the wire mistyped ("Narch 2", "Marc 16", "March 187", "March 2O"): a word, one letter
+# off a month's name (checked by the parser), and a number; read only after a place and a comma.
+_SLIPPED_DATE = r"[A-Z][A-Za-z]{2,9}\.?\s++\d[\dO]{0,2}"
 # A local station after the place: "LONDON, Ky. (WKYT) -", "DALLAS (KDFW-TV) -".
 _STATION = r"\(\s*+(?P<station>[KW][A-Z]{2,3}(?:-(?:TV|FM|AM|DT))?)\s*+\)"
+_REGION = rf"(?!{MONTH}\s+\d)[A-Z][\w.'’\-]*+(?:\s++[A-Z][\w.'’\-]*+){{0,3}}"
 DATELINE = re.compile(
-    rf"^\**(?P<places>{_PLACE}(?:\s*+/\s*+{_PLACE})*)"
-    rf"(?:\s*+,\s*+(?P<region>(?!{MONTH}\s+\d)[A-Z][\w.'’\-]*+(?:\s++[A-Z][\w.'’\-]*+){{0,3}}))?"
-    rf"(?:\s*+,?\s*+(?P<date>(?:{MONTH}\s++\d{{1,2}}|\d{{1,2}}\s++{MONTH})(?:\s*+,?\s*+\d{{4}})?|\d{{4}}-\d{{2}}-\d{{2}}))?"
-    rf"\s*+,?\s*+(?:\(\s*+(?P<agency>(?i:{_AGENCY_ALT}))\s*+\)\s*+|{_STATION}\s*+)?"
+    rf"^{_LEAD}(?P<places>{_PLACE}(?:\s*+/\s*+{_PLACE})*)"
+    rf"(?:\s*+,\s*+(?P<region>{_REGION})(?:\s*+,\s*+(?P<region2>{_REGION}))?)?"
+    rf"(?:\s*+(?:,\.?)?\s*+(?P<date>(?:{MONTH}\s++\d{{1,2}}|\d{{1,2}}\s++{MONTH})(?:\s*+,?\s*+\d{{4}})?"
+    rf"|\d{{4}}-\d{{2}}-\d{{2}}|(?<=,\s)(?P<slip>{_SLIPPED_DATE})))?"
+    rf"\s*+,?\s*+(?:\(\s*+(?P<agency>(?i:{_AGENCY_ALT}))\s*+\)\s*+|{_STATION}\s*+"
+    rf"|(?<=\d,\s)(?P<signed>(?i:reuters?))\s*+)?"
     rf"(?P<dash>[-–—]{{1,2}}|:|_)(?:\s++|$|(?P<tight>(?=[A-Z\"“])))",
 )
 # Kickers and page labels set before a headline or a timestamp the way a place is set before
@@ -282,7 +298,7 @@ LABEL_WORDS = frozenset(
 )
 
 DATELINE_DATE = re.compile(
-    rf"(?:(?P<m1>{MONTH})\s+(?P<d1>\d{{1,2}})|(?P<d2>\d{{1,2}})\s+(?P<m2>{MONTH}))(?:\s*,?\s*(?P<y>\d{{4}}))?",
+    rf"(?:(?P<m1>{MONTH})\s+(?P<d1>\d{{1,2}})(?![\dO])|(?P<d2>\d{{1,2}})\s+(?P<m2>{MONTH}))(?:\s*,?\s*(?P<y>\d{{4}}))?",
     re.I,
 )
 

@@ -10,8 +10,8 @@ from dateline.structure.layout import Field
 
 # Names older copy uses that the ISO lists no longer carry (folded) -> ISO 3166-1 alpha-2.
 OLD_COUNTRY_NAMES: dict[str, str] = {"west germany": "DE", "federal republic of germany": "DE"}
-# Division names and abbreviations older or looser than ISO's ("Dela.", "Newfoundland").
-OLD_DIVISION_NAMES: dict[str, str] = {"dela": "US", "newfoundland": "CA", "labrador": "CA", "nwt": "CA"}
+# Division names and abbreviations older or looser than ISO's ("Dela.", "Newfoundland") -> ISO 3166-2.
+OLD_DIVISION_NAMES: dict[str, str] = {"dela": "US-DE", "newfoundland": "CA-NL", "labrador": "CA-NL", "nwt": "CA-NT"}
 
 # Countries whose first-level divisions follow the place in a dateline ("DAYTON, Ohio").
 DATELINE_DIVISION_COUNTRIES = ("US", "CA", "GB", "AU", "IN", "BR", "MX", "DE", "CN")
@@ -42,24 +42,39 @@ def _key(text: str) -> str:
     return " ".join(strip_accents(text).replace(".", "").split()).casefold()
 
 
+def division_name(text: str) -> str | None:
+    """ISO's name of the first-level division a dateline's region writes ("Ia." -> "Iowa",
+    "Dela." -> "Delaware", "Newfoundland" -> "Newfoundland and Labrador"), if it writes one."""
+    import pycountry
+
+    code = _division_codes().get(_key(text))
+    sub = pycountry.subdivisions.get(code=code) if code else None
+    return sub.name if sub is not None else None
+
+
 @lru_cache(maxsize=1)
 def _divisions() -> dict[str, str]:
     """Division name or news-style abbreviation (folded, no dots) -> country code."""
+    return {key: code[:2] for key, code in _division_codes().items()}
+
+
+@lru_cache(maxsize=1)
+def _division_codes() -> dict[str, str]:
+    """Division name or news-style abbreviation (folded, no dots) -> ISO 3166-2 code."""
     import pycountry
 
     from dateline.geo.lexicon import REGION_ABBREVIATIONS
 
     top = [
-        (code, sub)
+        sub
         for code in DATELINE_DIVISION_COUNTRIES
         for sub in pycountry.subdivisions.get(country_code=code) or ()
         if sub.parent_code is None
     ]
     table: dict[str, str] = {}
-    for code, sub in top:
-        table.setdefault(_key(sub.name), code)
-    for code, sub in top:  # ISO codes after all names: "NSW", "KY"
-        table.setdefault(_key(sub.code.split("-")[1]), code)
-    for abbreviation, division in REGION_ABBREVIATIONS.items():
-        table[abbreviation] = division[:2]
+    for sub in top:
+        table.setdefault(_key(sub.name), sub.code)
+    for sub in top:  # ISO codes after all names: "NSW", "KY"
+        table.setdefault(_key(sub.code.split("-")[1]), sub.code)
+    table.update(REGION_ABBREVIATIONS)
     return {**table, **OLD_DIVISION_NAMES}
