@@ -16,6 +16,7 @@ import contextlib
 import gc
 import itertools
 import multiprocessing
+import multiprocessing.pool
 import os
 import resource
 import signal
@@ -265,11 +266,23 @@ def _pool(workers: int, model: str | None, topics: Sequence[str], timing: Timing
     gc.freeze()  # the reader's objects out of the collector's reach: a worker's collections do not
     # walk (and so copy) the pages it shares with this process
     try:
-        pool = ctx.Pool(workers, initializer=_init_worker, initargs=(model, tuple(topics)))
+        pool = _Pool(workers, initializer=_init_worker, initargs=(model, tuple(topics)), context=ctx)
     finally:
         gc.unfreeze()
     _drop_reader()  # the workers have theirs; one that dies is replaced by a worker loading its own
     return pool
+
+
+class _Pool(multiprocessing.pool.Pool):
+    """``multiprocessing.Pool`` whose worker-maintenance thread wakes only when a worker exits or
+    the pool's state changes. The standard one also wakes whenever a result is waiting in the
+    result pipe, and until the result thread has taken it (70 KB for a chunk of 4 stories) it
+    loops without blocking: about 230 turns a chunk, 0.6 CPU ms a story in the writer's process
+    (CPython 3.11). Results are still taken by the result thread; the pool learns that its work
+    is done through its cache, which wakes the thread when it empties."""
+
+    def _get_sentinels(self):
+        return [self._change_notifier._reader]
 
 
 def _drop_reader() -> None:
