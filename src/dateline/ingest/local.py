@@ -18,6 +18,7 @@ import itertools
 import multiprocessing
 import multiprocessing.pool
 import os
+import pickle
 import resource
 import signal
 import sys
@@ -369,11 +370,11 @@ def _warm(reader) -> None:
     read_prepared(reader, [Story(text=WARM_STORY, source="<warm-up>")])
 
 
-def _collect(result: tuple[list[Prepared | Failure], float, float], timing: Timing) -> list:
+def _collect(result: tuple[bytes, float, float], timing: Timing) -> list:
     items, cpu, startup_cpu = result
     timing.read += cpu
     timing.startup_cpu += startup_cpu  # not 0 on a worker's first chunk only
-    return items
+    return pickle.loads(items)
 
 
 _READER = None
@@ -396,10 +397,12 @@ def _init_worker(model: str | None, topics: Sequence[str] = ()) -> None:
         _STARTUP_CPU = time.process_time()  # the process's whole life so far: imports and loading
 
 
-def _work(chunk: list[Story | BadInput]) -> tuple[list[Prepared | Failure], float, float]:
-    """A chunk read in a worker, with the CPU seconds it took and (once) the worker's start-up."""
+def _work(chunk: list[Story | BadInput]) -> tuple[bytes, float, float]:
+    """A chunk read in a worker, pickled, with the CPU seconds that took and (once) the worker's
+    start-up. Pickled here, so that its cost counts as the worker's (the records are unpickled
+    in the writer's process, and counted there)."""
     global _STARTUP_CPU
     cpu = time.process_time()
-    out = read_prepared(_READER, chunk)
+    out = pickle.dumps(read_prepared(_READER, chunk), protocol=pickle.HIGHEST_PROTOCOL)
     startup, _STARTUP_CPU = _STARTUP_CPU, 0.0
     return out, time.process_time() - cpu, startup
