@@ -168,3 +168,21 @@ def test_a_read_story_pickles_back_equal(reader):
     (item,) = read_prepared(reader, [Story(text=invented_stories(1)[0], source="x.txt")])
     back = pickle.loads(pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL))
     assert back == item and back.article.to_dict() == item.article.to_dict() and back.article.entities
+
+
+def test_the_pool_does_not_spin_while_results_wait(monkeypatch):
+    """The worker-maintenance thread wakes when a worker exits, not once per turn while a result
+    sits in the pipe (``multiprocessing.Pool``'s own: thousands of turns for 20 results)."""
+    import multiprocessing.pool
+
+    from dateline.ingest.local import _Pool
+
+    turns = []
+    maintain = multiprocessing.pool.Pool._maintain_pool
+    monkeypatch.setattr(
+        multiprocessing.pool.Pool, "_maintain_pool", staticmethod(lambda *a: turns.append(1) or maintain(*a))
+    )
+    with _Pool(2) as pool:
+        results = [pool.apply_async(bytes, (4_000_000,)) for _ in range(20)]
+        assert all(len(r.get()) == 4_000_000 for r in results)
+    assert len(turns) < 10
