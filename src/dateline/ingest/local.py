@@ -280,7 +280,8 @@ class _Pool(multiprocessing.pool.Pool):
     result pipe, and until the result thread has taken it (70 KB for a chunk of 4 stories) it
     loops without blocking: about 230 turns a chunk, 0.6 CPU ms a story in the writer's process
     (CPython 3.11). Results are still taken by the result thread; the pool learns that its work
-    is done through its cache, which wakes the thread when it empties."""
+    is done through its cache, which wakes the thread when it empties (``ThreadPool`` waits the
+    same way)."""
 
     def _get_sentinels(self):
         return [self._change_notifier._reader]
