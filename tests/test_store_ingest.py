@@ -137,3 +137,52 @@ def test_reading_for_the_archive_leaves_the_vocabulary_as_it_was(reader):
     (item,) = read_prepared(reader, [story])
     assert not isinstance(item, Failure) and "Quazzelbrot" in item.record_json
     assert len(reader.nlp.vocab.strings) == before
+
+
+def _rows(path) -> dict[str, list[tuple]]:
+    import sqlite3
+
+    con = sqlite3.connect(path)
+    tables = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+    out = {t: con.execute(f'SELECT * FROM "{t}" ORDER BY rowid').fetchall() for t in tables if "fts" not in t}
+    con.close()
+    return out
+
+
+def test_two_workers_write_what_one_reader_writes(story_dir, tmp_path, reader):
+    """The records cross the pool pickled: the archive's rows are those of reading here."""
+    with Store.open(tmp_path / "here.db") as store:
+        assert ingest(store, [str(story_dir)], reader=reader).added == 6
+    with Store.open(tmp_path / "pool.db") as store:
+        assert ingest(store, [str(story_dir)], workers=2).added == 6
+    here, pool = _rows(tmp_path / "here.db"), _rows(tmp_path / "pool.db")
+    assert here["stories"] and here["mentions"] and here == pool
+
+
+def test_a_read_story_pickles_back_equal(reader):
+    import pickle
+
+    from dateline.ingest.local import read_prepared
+    from dateline.io.sources import Story
+
+    (item,) = read_prepared(reader, [Story(text=invented_stories(1)[0], source="x.txt")])
+    back = pickle.loads(pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL))
+    assert back == item and back.article.to_dict() == item.article.to_dict() and back.article.entities
+
+
+def test_the_pool_does_not_spin_while_results_wait(monkeypatch):
+    """The worker-maintenance thread wakes when a worker exits, not once per turn while a result
+    sits in the pipe (``multiprocessing.Pool``'s own: thousands of turns for 20 results)."""
+    import multiprocessing.pool
+
+    from dateline.ingest.local import _Pool
+
+    turns = []
+    maintain = multiprocessing.pool.Pool._maintain_pool
+    monkeypatch.setattr(
+        multiprocessing.pool.Pool, "_maintain_pool", staticmethod(lambda *a: turns.append(1) or maintain(*a))
+    )
+    with _Pool(2) as pool:
+        results = [pool.apply_async(bytes, (4_000_000,)) for _ in range(20)]
+        assert all(len(r.get()) == 4_000_000 for r in results)
+    assert len(turns) < 10
