@@ -7,7 +7,7 @@ import pytest
 from dateline.eval.threads import _WIKIREF_LABEL, adjusted_rand, bcubed, ecb_text
 from dateline.store.backend import open_backend, query_terms
 from dateline.store.features import minhash, similarity, slug
-from dateline.store.identity import Evidence, Known, agreement, display_name, name_key
+from dateline.store.identity import CONTEXT_KEEP, Evidence, Known, agreement, display_name, merged, name_key
 
 
 @pytest.mark.parametrize(
@@ -149,3 +149,15 @@ def test_ecb_text_rebuilds_sentences(tmp_path):
     path = tmp_path / "1_1ecb.xml"
     path.write_text(xml, encoding="utf-8")
     assert ecb_text(path) == "Ana left, they said.\n\nIt rained"
+
+
+def test_an_entity_keeps_the_same_company_whatever_the_hash_seed():
+    """A story's names come as a set; past ``CONTEXT_KEEP`` the names kept must not depend on
+    the set's order (it changes with the process's hash seed): ties go by name."""
+    names = [f"name {i:03d}" for i in range(CONTEXT_KEEP + 10)]
+    known = Known(n=1, name="Ada Vole", titles=[], country=None, journalist=False, n_stories=1)
+    kept = [
+        merged(known, Evidence("ada vole", "PERSON", "Ada Vole", company=frozenset(order)), ()).context
+        for order in (names, names[::-1])
+    ]
+    assert kept[0] == kept[1] == {name: 1 for name in names[:CONTEXT_KEEP]}

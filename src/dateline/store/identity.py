@@ -231,8 +231,14 @@ def merged(known: Known, ev: Evidence, titles: tuple[str, ...]) -> Known:
         country=known.country or ev.country,
         journalist=known.journalist,
         n_stories=known.n_stories + 1,
-        context=dict(context.most_common(CONTEXT_KEEP)),
+        context=_kept(context),
     )
+
+
+def _kept(context: Counter) -> dict[str, int]:
+    """The ``CONTEXT_KEEP`` most frequent co-occurring names, ties by name: a story's names come
+    as a set, and a tie broken by their order would depend on the process's hash seed."""
+    return dict(sorted(context.items(), key=lambda kv: (-kv[1], kv[0]))[:CONTEXT_KEEP])
 
 
 def _better_name(current: str, ev: Evidence) -> str:
@@ -388,7 +394,7 @@ def merge_entities(db: Backend, source: int, target: int, *, how: str) -> None:
                 json.dumps(titles, ensure_ascii=False),
                 b.country or a.country,
                 _stories_of(db, target),
-                json.dumps(dict(context.most_common(CONTEXT_KEEP)), ensure_ascii=False),
+                json.dumps(_kept(context), ensure_ascii=False),
                 target,
             ),
         )
