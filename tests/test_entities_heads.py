@@ -148,3 +148,25 @@ def test_a_first_name_with_a_person_s_words_around_it_is_a_person(vocab, text, e
 )
 def test_a_first_name_alone_does_not_make_a_person(vocab, text, ents):
     assert all(label != "PERSON" for _, label in _typed(vocab, text, ents))
+
+
+def test_initials_typed_a_person_in_a_line_of_ordinary_case_are_an_organisation(vocab):
+    got = _typed(vocab, "Ana Ruiz said VELTRO would double its budget .", [(0, 2, "PERSON"), (3, 4, "PERSON")])
+    assert got == [("Ana Ruiz", "PERSON"), ("VELTRO", "ORG")]
+
+
+@pytest.mark.parametrize(
+    ("text", "ents"),
+    [
+        ("RUIZ SAYS BUDGET WILL DOUBLE", [(0, 1, "PERSON")]),  # a headline in capitals
+        ("RUIZ : We will double the budget .", [(0, 1, "PERSON")]),  # a transcript's turn
+        ("Ana Ruiz spoke . Later RUIZ said no .", [(0, 2, "PERSON"), (5, 6, "PERSON")]),  # her surname
+    ],
+)
+def test_a_name_in_capitals_stays_a_person_where_capitals_are_the_layout(vocab, text, ents):
+    assert all(label == "PERSON" for _, label in _typed(vocab, text, ents))
+
+
+def test_a_name_after_a_publication_noun_is_the_publication(vocab):
+    got = _typed(vocab, "Gunmen attacked the satirical weekly Charlie Varga in May .", [(5, 7, "PERSON")])
+    assert got == [("Charlie Varga", "ORG")]

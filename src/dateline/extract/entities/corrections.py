@@ -835,14 +835,21 @@ def _people_typed_otherwise(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
         cue = before is not None and before.is_lower and (before.lower_ in KINSHIP or before.lower_ in ROLE_NOUNS)
         if s.end - s.start == 1:  # one word: a kin word, or another person beside it
             cue = cue or (
-                before is not None and before.lower_ in {"and", "&"} and s.start - 1 in ends
-                or after is not None and after.lower_ in {"and", "&"} and s.end + 1 in people
+                before is not None
+                and before.lower_ in {"and", "&"}
+                and s.start - 1 in ends
+                or after is not None
+                and after.lower_ in {"and", "&"}
+                and s.end + 1 in people
             )
         elif after is not None and not cue:
             cue = (
-                after.text == "," and _role_follows(doc, s.end + 1)
-                or after.lower_ == "as" and _role_follows(doc, s.end + 1)
-                or after.lower_ == "of" and s.end + 1 in orgs
+                after.text == ","
+                and _role_follows(doc, s.end + 1)
+                or after.lower_ == "as"
+                and _role_follows(doc, s.end + 1)
+                or after.lower_ == "of"
+                and s.end + 1 in orgs
             )
         if cue:
             keys.add(_key(doc, s))
@@ -912,18 +919,27 @@ def _retype_by_majority(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
     return out
 
 
+# Publications, often named as people are ("Charlie Hebdo"): the noun before says which.
+_PUBLICATIONS = frozenset({"magazine", "weekly", "tabloid", "newspaper", "website", "publisher"})
+
+
 def _companies_after_nouns(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
     """A name typed PERSON right after a company noun is the company, wherever the story
     names it: "carmaker Velmora", "low-cost airline, Ryanor" (one word after the comma),
-    unless it starts with a first name ("the company Maria Lopez founded"); so is one that
+    unless it starts with a first name ("the company Maria Lopez founded") where the noun is
+    no publication's ("the satirical weekly Charlie Varga"); so is one that
     ends with a company's head word ("Hainan Airlines", "Brennor Bank")."""
     companies = set()
     for s in spans:
-        if s.label != "PERSON" or s.start < 1 or first_names.is_first_name(doc[s.start].text):
+        if s.label != "PERSON" or s.start < 1:
             continue
         before = doc[s.start - 1]
         if before.text == "," and s.end - s.start == 1 and s.start >= 2:
             before = doc[s.start - 2]
+        if first_names.is_first_name(doc[s.start].text) and (
+            before.lower_ not in _PUBLICATIONS or s.end < len(doc) and doc[s.end].pos_ in ("VERB", "AUX")
+        ):
+            continue  # "the company Maria Lopez founded", not "the satirical weekly Charlie Varga"
         if before.lower_ in ORG_NOUNS and before.tag_ == "NN" and _same_line(doc, before.i):
             companies.add(_key(doc, s))
     org_starts = {doc[s.start].lower_ for s in spans if s.label == "ORG" and s.end - s.start >= 2}
@@ -938,9 +954,36 @@ def _companies_after_nouns(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
     for s in spans:  # "Hainan Airlines", "Brennor Bank": a company's head word ends the name
         if s.label == "PERSON" and s.end - s.start >= 2 and doc[s.end - 1].lower_ in ORG_HEADS:
             companies.add(_key(doc, s))
+    companies |= _acronyms(doc, spans, person_parts)
     if not companies:
         return spans
     return [replace(s, label="ORG") if s.label == "PERSON" and _key(doc, s) in companies else s for s in spans]
+
+
+def _acronyms(doc: Doc, spans: list[NerSpan], person_parts: set[str]) -> set[str]:
+    """One word in capitals typed PERSON in a line of ordinary case ("said TMEIC would ...",
+    "a photo from AP") is an organisation's initials, not a surname: a person's name in
+    capitals fills a headline's or a byline's line of capitals, or labels a transcript's turn
+    ("PENCE: ..."). A surname the story gives in full elsewhere stays the person's."""
+    votes: dict[str, list[bool]] = defaultdict(list)
+    for s in spans:
+        if s.label != "PERSON" or s.end - s.start != 1:
+            continue
+        t = doc[s.start]
+        line_start = doc.text.rfind("\n", 0, t.idx) + 1
+        line_end = doc.text.find("\n", t.idx)
+        line = doc.text[line_start : line_end if line_end >= 0 else len(doc.text)]
+        letters = [c for c in line if c.isalpha()]
+        votes[_key(doc, s)].append(
+            t.is_upper
+            and len(t.text) >= 2
+            and t.is_alpha
+            and sum(c.islower() for c in letters) >= len(letters) / 2
+            and not (s.end < len(doc) and doc[s.end].text == ":")
+            and t.lower_ not in person_parts
+            and not first_names.is_first_name(t.text)
+        )
+    return {key for key, flags in votes.items() if all(flags)}
 
 
 def _surnames_of_named_people(doc: Doc, spans: list[NerSpan]) -> set[str]:

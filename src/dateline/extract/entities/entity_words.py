@@ -487,6 +487,12 @@ ORG_NOUNS: frozenset[str] = frozenset(
         "chipmaker",
         "planemaker",
         "utility",
+        "magazine",
+        "weekly",
+        "tabloid",
+        "website",
+        "publisher",
+        "charity",
     }
 )
 
