@@ -170,3 +170,9 @@ def test_a_name_in_capitals_stays_a_person_where_capitals_are_the_layout(vocab, 
 def test_a_name_after_a_publication_noun_is_the_publication(vocab):
     got = _typed(vocab, "Gunmen attacked the satirical weekly Charlie Varga in May .", [(5, 7, "PERSON")])
     assert got == [("Charlie Varga", "ORG")]
+
+
+def test_a_persons_mention_with_a_kin_word_vouches_for_the_names_other_mentions(vocab):
+    text = "Ana Ruiz and her brother Tyler met . Later Tyler left and Tyler 's lawyer spoke ."
+    got = _typed(vocab, text, [(0, 2, "PERSON"), (5, 6, "PERSON"), (9, 10, "ORG"), (12, 13, "ORG")])
+    assert [label for name, label in got if name == "Tyler"] == ["PERSON"] * 3

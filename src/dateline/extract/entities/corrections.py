@@ -817,14 +817,15 @@ def _people_typed_otherwise(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
     apposition or an "as" ending in a role ("X Y, the company's largest investor", "X Y as
     girls' basketball coach"), a person's "of" and an organisation ("X Y of Ridge News"), or a
     person coordinated with it ("Sasha and Tyler"). Companies named after people ("Dean
-    Witter") have no such words around them; the whole story's mentions follow."""
+    Witter") have no such words around them. One mention with such words, of whatever type,
+    retypes the name's other mentions ("his brother Tyler", then "by Tyler's lawyer" ORG)."""
     people = {s.start: s for s in spans if s.label == "PERSON"}
     ends = {s.end: s for s in spans if s.label == "PERSON"}
     orgs = {s.start for s in spans if s.label == "ORG"}
     keys = set()
     for s in spans:
-        if s.label not in NAME_TYPES - {"PERSON", "FAC"} or not 1 <= s.end - s.start <= 3:
-            continue
+        if s.label not in NAME_TYPES - {"FAC"} or not 1 <= s.end - s.start <= 3:
+            continue  # (a person's mention with such words vouches for the name's other mentions)
         words = doc[s.start : s.end]
         if not all(t.is_alpha and t.is_title for t in words) or not first_names.is_first_name(words[0].text):
             continue
