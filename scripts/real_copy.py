@@ -385,6 +385,21 @@ def _session10_second_classes(text: str, r: dict, add) -> None:
         "a desk's label in capitals read as a quote's speaker ('NOTE:') (quotes)",
         sum(q["cue"] == ":" and DESK_LABEL.fullmatch(q["speaker_text"] or "") is not None for q in r["quotes"]),
     )
+    places = {(m["start"], m["end"]) for e in r["entities"] if e["type"] in ("GPE", "NORP") for m in e["mentions"]}
+    add(
+        "a place or nationality modifying the speaker's noun taken as the speaker ('the Saudi ambassador') (quotes)",
+        sum(
+            bool(q.get("speaker_span"))
+            and (q["speaker_span"]["start"], q["speaker_span"]["end"]) in places
+            and re.match(
+                r" (?!(?:said|says|has|have|had|is|are|was|were|will|would|might|may|could|can|also)\b)[a-z]+",
+                text[q["speaker_span"]["end"] :],
+            )
+            is not None
+            and re.search(r", (?:the|an?|another)(?: [a-z]+)? $", text[: q["speaker_span"]["start"]]) is not None
+            for q in r["quotes"]
+        ),
+    )
     game = len({m.group().lower() for m in GAME_WORDS.finditer(text)}) >= 2
     add(
         "a game's quarter or half given a calendar value (timexes, read them)",
