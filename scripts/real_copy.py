@@ -371,6 +371,10 @@ GAME_WORDS = re.compile(
     r"interceptions?|goalkeeper|innings|NFL|NBA|NHL|Super Bowl|playoffs?)\b",
     re.I,
 )
+BUSINESS_HEADS = frozenset(
+    "patrol partners associates holdings industries enterprises strategies consulting consultants solutions "
+    "technologies roofing plumbing trucking publishing pharmaceuticals".split()
+)
 DESK_LABEL = re.compile(r"(?:NOTE|NOTES|EDITOR'?S NOTE|CORRECTION|CLARIFICATION|UPDATE|SOURCES?|NB)")
 
 
@@ -415,6 +419,10 @@ def _session10_second_classes(text: str, r: dict, add) -> None:
                 all(w.isalpha() and w.istitle() and w.lower() not in heads for w in words)
                 and not gazetteer.city_population(e["name"]),
             )
+        add(
+            "an organisation ending with its line of business typed a person ('... Strategies') (entities)",
+            e["type"] == "PERSON" and len(words) >= 2 and words[-1].lower() in BUSINESS_HEADS,
+        )
         if e["type"] == "PERSON" and names:
             lines = [
                 text[text.rfind("\n", 0, m["start"]) + 1 : text.find("\n", m["start"]) % (len(text) + 1)] for m in names
