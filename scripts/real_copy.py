@@ -244,6 +244,7 @@ def classes(stories: Path, recs: dict[str, dict], tables_from: dict[str, dict]) 
         )
         _entity_classes(text, r, add)
         _session10_classes(text, r, add)
+        _session10_second_classes(text, r, add)
     return counts
 
 
@@ -362,6 +363,90 @@ def _session10_classes(text: str, r: dict, add) -> None:
         and bool(re.search(r"(?:Copyright|©)", lines[-1]))
         and not any("©" in b or "opyright" in b for b in r["boilerplate"]),
     )
+
+
+# Words of a game's report (a story with two of them is a game's).
+GAME_WORDS = re.compile(
+    r"\b(?:touchdowns?|field goals?|quarterbacks?|halftime|half-time|free throws?|rebounds|overtime|"
+    r"interceptions?|goalkeeper|innings|NFL|NBA|NHL|Super Bowl|playoffs?)\b",
+    re.I,
+)
+BUSINESS_HEADS = frozenset(
+    "patrol partners associates holdings industries enterprises strategies consulting consultants solutions "
+    "technologies roofing plumbing trucking publishing pharmaceuticals".split()
+)
+DESK_LABEL = re.compile(r"(?:NOTE|NOTES|EDITOR'?S NOTE|CORRECTION|CLARIFICATION|UPDATE|SOURCES?|NB)")
+
+
+def _session10_second_classes(text: str, r: dict, add) -> None:
+    """Session 10, second part: desk labels as speakers, a game's periods as dates, people
+    typed otherwise, initials and publications typed PERSON (see docs/real-copy.md)."""
+    from dateline.extract.entities import gazetteer
+    from dateline.extract.entities.entity_words import INSTITUTION_HEADS, LEGAL_FORMS, MEDIA_HEADS, ORG_HEADS
+    from dateline.extract.entities.first_names import is_first_name
+
+    add(
+        "a desk's label in capitals read as a quote's speaker ('NOTE:') (quotes)",
+        sum(q["cue"] == ":" and DESK_LABEL.fullmatch(q["speaker_text"] or "") is not None for q in r["quotes"]),
+    )
+    places = {(m["start"], m["end"]) for e in r["entities"] if e["type"] in ("GPE", "NORP") for m in e["mentions"]}
+    add(
+        "a place or nationality modifying the speaker's noun taken as the speaker ('the Saudi ambassador') (quotes)",
+        sum(
+            bool(q.get("speaker_span"))
+            and (q["speaker_span"]["start"], q["speaker_span"]["end"]) in places
+            and re.match(
+                r" (?!(?:said|says|has|have|had|is|are|was|were|will|would|might|may|could|can|also)\b)[a-z]+",
+                text[q["speaker_span"]["end"] :],
+            )
+            is not None
+            and re.search(r", (?:the|an?|another)(?: [a-z]+)? $", text[: q["speaker_span"]["start"]]) is not None
+            for q in r["quotes"]
+        ),
+    )
+    game = len({m.group().lower() for m in GAME_WORDS.finditer(text)}) >= 2
+    add(
+        "a game's quarter or half given a calendar value (timexes, read them)",
+        sum(game and bool(re.search(r"-[QH]\d$", t["value"] or "")) for t in r["timexes"]),
+    )
+    heads = ORG_HEADS | INSTITUTION_HEADS | LEGAL_FORMS | MEDIA_HEADS
+    for e in r["entities"]:
+        words = e["name"].split()
+        names = [m for m in e["mentions"] if m.get("kind", "name") == "name"]
+        if e["type"] in ("ORG", "GPE", "LOC", "NORP") and 2 <= len(words) <= 3 and is_first_name(words[0]):
+            add(
+                "a name opening with a first name typed an organisation or a place (entities, read them)",
+                all(w.isalpha() and w.istitle() and w.lower() not in heads for w in words)
+                and not gazetteer.city_population(e["name"]),
+            )
+        add(
+            "an organisation ending with its line of business typed a person ('... Strategies') (entities)",
+            e["type"] == "PERSON" and len(words) >= 2 and words[-1].lower() in BUSINESS_HEADS,
+        )
+        if e["type"] == "PERSON" and names:
+            lines = [
+                text[text.rfind("\n", 0, m["start"]) + 1 : text.find("\n", m["start"]) % (len(text) + 1)] for m in names
+            ]
+            add(
+                "initials typed a person in a line of ordinary case (entities)",
+                all(
+                    text[m["start"] : m["end"]].isupper()
+                    and " " not in text[m["start"] : m["end"]]
+                    and sum(c.islower() for c in line) > sum(c.isupper() for c in line)
+                    and not text[m["end"] : m["end"] + 1] == ":"
+                    for m, line in zip(names, lines)
+                ),
+            )
+            add(
+                "a publication typed a person ('the magazine X') (entities)",
+                any(
+                    re.search(
+                        r"\b(?:magazine|weekly|tabloid|newspaper|website),? $",
+                        text[max(0, m["start"] - 20) : m["start"]],
+                    )
+                    for m in names
+                ),
+            )
 
 
 def _sentence_initial(text: str, start: int) -> bool:

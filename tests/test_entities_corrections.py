@@ -296,6 +296,12 @@ def test_a_person_tag_on_a_name_ending_with_a_company_head_is_the_company(vocab)
     assert texts(doc, correct(doc)) == [("Hainan Airlines", "ORG"), ("Maria Lopez", "PERSON")]
 
 
+@pytest.mark.parametrize("head", ["Strategies", "Roofing", "Patrol", "Holdings"])
+def test_a_person_tag_on_a_name_ending_with_a_line_of_business_is_the_company(vocab, head):
+    doc = make(vocab, ["Quellin", head, "and", "Maria", "Lopez", "agreed"], [(0, 2, "PERSON"), (3, 5, "PERSON")])
+    assert texts(doc, correct(doc)) == [(f"Quellin {head}", "ORG"), ("Maria Lopez", "PERSON")]
+
+
 def test_a_lone_person_tag_on_the_first_word_of_a_company_is_the_company(vocab):
     words = [
         "Drexa",

@@ -109,3 +109,70 @@ def test_a_company_in_angle_brackets_is_an_organisation():
     for name in ("Brennor (Australia) Ltd", "Tamsin Bell Velmar", "Larkspur and York", "Velmora Motor Co"):
         assert types[name][0] == "ORG", name
     assert types["Ana Ruiz"][0] == "PERSON" and "VMC" not in types
+
+
+def _typed(vocab, text: str, ents: list[tuple[int, int, str]]) -> list[tuple[str, str]]:
+    doc = Doc(vocab, words=text.split())
+    for t in doc:
+        t.tag_ = "NNP" if t.text[:1].isupper() else "NN"
+    doc.ents = [Span(doc, a, b, label) for a, b, label in ents]
+    return [(doc[s.start : s.end].text, s.label) for s in correct(doc)]
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "name"),
+    [
+        ("Both men were charged , though not his brother Tyler .", [(9, 10, "ORG")], "Tyler"),
+        ("The board hired Derek Quellin as girls basketball coach .", [(3, 5, "GPE")], "Derek Quellin"),
+        (
+            "An aide for Kirk Varnaby , the carmaker 's largest individual investor , said no .",
+            [(3, 5, "ORG")],
+            "Kirk Varnaby",
+        ),
+        ("He praised Lena Orvik of Ridge News on Monday .", [(2, 4, "ORG"), (5, 7, "ORG")], "Lena Orvik"),
+        ("Her daughters Sasha and Malia stayed home .", [(2, 3, "PERSON"), (4, 5, "GPE")], "Malia"),
+    ],
+)
+def test_a_first_name_with_a_person_s_words_around_it_is_a_person(vocab, text, ents, name):
+    assert (name, "PERSON") in _typed(vocab, text, ents)
+
+
+@pytest.mark.parametrize(
+    ("text", "ents"),
+    [
+        ("Dean Quellin , the big lender , cut its fees .", [(0, 2, "ORG")]),
+        ("Shares of Dean Quellin rose .", [(2, 4, "ORG")]),
+        ("Flights to Charlotte and Tyler were cancelled .", [(2, 3, "GPE"), (4, 5, "GPE")]),
+        ("Tomas Bank , a big lender , said so .", [(0, 2, "ORG")]),
+    ],
+)
+def test_a_first_name_alone_does_not_make_a_person(vocab, text, ents):
+    assert all(label != "PERSON" for _, label in _typed(vocab, text, ents))
+
+
+def test_initials_typed_a_person_in_a_line_of_ordinary_case_are_an_organisation(vocab):
+    got = _typed(vocab, "Ana Ruiz said VELTRO would double its budget .", [(0, 2, "PERSON"), (3, 4, "PERSON")])
+    assert got == [("Ana Ruiz", "PERSON"), ("VELTRO", "ORG")]
+
+
+@pytest.mark.parametrize(
+    ("text", "ents"),
+    [
+        ("RUIZ SAYS BUDGET WILL DOUBLE", [(0, 1, "PERSON")]),  # a headline in capitals
+        ("RUIZ : We will double the budget .", [(0, 1, "PERSON")]),  # a transcript's turn
+        ("Ana Ruiz spoke . Later RUIZ said no .", [(0, 2, "PERSON"), (5, 6, "PERSON")]),  # her surname
+    ],
+)
+def test_a_name_in_capitals_stays_a_person_where_capitals_are_the_layout(vocab, text, ents):
+    assert all(label == "PERSON" for _, label in _typed(vocab, text, ents))
+
+
+def test_a_name_after_a_publication_noun_is_the_publication(vocab):
+    got = _typed(vocab, "Gunmen attacked the satirical weekly Charlie Varga in May .", [(5, 7, "PERSON")])
+    assert got == [("Charlie Varga", "ORG")]
+
+
+def test_a_persons_mention_with_a_kin_word_vouches_for_the_names_other_mentions(vocab):
+    text = "Ana Ruiz and her brother Tyler met . Later Tyler left and Tyler 's lawyer spoke ."
+    got = _typed(vocab, text, [(0, 2, "PERSON"), (5, 6, "PERSON"), (9, 10, "ORG"), (12, 13, "ORG")])
+    assert [label for name, label in got if name == "Tyler"] == ["PERSON"] * 3

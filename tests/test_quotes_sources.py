@@ -174,6 +174,29 @@ def test_transcript_lines_have_their_label_for_speaker(read):
     assert said.get("HOST") == "Will the bridge close?"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"It will be fast," Prince Omar bin Tariq, the Saudi ambassador to Riverton, said.', "Prince Omar bin Tariq"),
+        ("The Velvet Owls, an American rock band that played at the hall, said three were hurt.", "The Velvet Owls"),
+    ],
+)
+def test_a_place_or_nationality_inside_the_apposition_is_not_the_speaker(read, text, speaker):
+    [quote] = [q for q in read(text).quotes if q.cue == "said"]
+    assert quote.speaker_text == speaker
+
+
+def test_desk_labels_are_no_speakers(read):
+    """A results table's footnote and an editor's note use a transcript's layout, but the
+    label in capitals is the desk's: no one says what follows."""
+    article = read(
+        "Quorvel Widgets Inc said on Monday it earned more.\n\n    Shr 41 cts vs 30 cts\n"
+        "    Net 2,100,000 vs 1,500,000\n\nNOTE: Share adjusted for two-for-one stock split in May.\n\n"
+        "EDITOR'S NOTE: This story was first published on Sunday and has been updated."
+    )
+    assert not [q for q in article.quotes if q.cue == ":"], [(q.speaker_text, q.text) for q in article.quotes]
+
+
 def test_transcript_lines_each_opening_with_a_mark(read):
     """A transcript reprinted as one quote, each paragraph reopening the mark: every line is
     its label's words, a line with no label goes on with the turn before, a stage note does

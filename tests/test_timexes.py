@@ -236,6 +236,20 @@ def test_quarter_reference_carries_to_a_year_earlier():
     assert values == ["1995-Q3", "1994-Q3"]
 
 
+def test_a_games_quarter_or_half_is_no_date():
+    """A game's report: its quarters and halves are the game's; a company's quarter in the
+    same story keeps its date, and one word of play alone does not make a game."""
+    game = (
+        "The Ridgebacks scored a touchdown in the fourth quarter, and their quarterback threw for 300 yards. "
+        "They led at halftime and held on in the second half. A fourth-quarter field goal sealed it on Sunday."
+    )
+    assert [t.text for t in find_timexes(game, WED)] == ["Sunday"]
+    club = "The club's NFL sponsor reported rebounds in sales. Its profit rose in the fourth quarter."
+    assert [t.value for t in find_timexes(club, WED)] == ["2018-Q4"]
+    alone = "Sales rebounds were strong. The second half will be calm."
+    assert [t.value for t in find_timexes(alone, WED)] == ["2019-H2"]
+
+
 @pytest.mark.parametrize(
     "d, unit, value",
     [

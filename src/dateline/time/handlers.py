@@ -30,6 +30,15 @@ class State:
     year: int | None = None  # the last year named outright, for "that year", "the following year"
     last_date: date | None = None
     month_years: dict[int, int] = field(default_factory=dict)  # month -> year of the last full date in it
+    _game: bool | None = None
+
+    @property
+    def game_story(self) -> bool:
+        """The story reports a game: two or more different words of play ("touchdown",
+        "halftime", "rebounds"), so its "fourth quarter" and "second half" are the game's."""
+        if self._game is None:
+            self._game = len({m.group().lower() for m in _GAME_WORDS.finditer(self.text)}) >= 2
+        return self._game
 
     def direction(self, start: int, end: int) -> int:
         """Past (-1) or future (+1) for a bare expression, from the nearest tense cue in its
@@ -50,6 +59,33 @@ class State:
                 if best is None or dist < best[0]:
                     best = (dist, sign)
         return best[1] if best else 0
+
+
+# Words of a game's report, never of a company's (seen in American football, basketball,
+# soccer and ice hockey reports: docs/real-copy.md, session 10).
+_GAME_WORDS = re.compile(
+    r"\b(?:touchdowns?|field goals?|quarterbacks?|halftime|half-time|free throws?|three-pointers?|rebounds|"
+    r"interceptions?|fumbles?|punts?|end zone|goalkeeper|penalty kicks?|power play|hat trick|innings|"
+    r"(?:rushing|passing) yards|scored (?:a|the|his|her|their|two|three|\d+) (?:goals?|points|runs|baskets?|tries)|"
+    r"NFL|NBA|NHL|WNBA|Super Bowl|playoff (?:game|berth|spot))\b",
+    re.I,
+)
+# Words of a company's or an economy's period, in the sentence of a quarter or a half.
+_ACCOUNTS = re.compile(
+    r"\b(?:profits?|earnings|revenues?|sales|net|loss(?:es)?|shares?|dividends?|fiscal|results|dlrs|pct|"
+    r"percent|output|growth|economy|GDP|income|orders|deliveries)\b|[$€£]",
+    re.I,
+)
+
+
+def _game_period(m: re.Match, st: State) -> bool:
+    """A game's "fourth quarter", "first half" or "final period": the story reports a game and
+    no company's or economy's word shares the sentence."""
+    if not st.game_story:
+        return False
+    lo = max(st.text.rfind(". ", 0, m.start()), st.text.rfind("\n", 0, m.start())) + 1
+    hi = [i for i in (st.text.find(". ", m.end()), st.text.find("\n", m.end())) if i >= 0]
+    return not _ACCOUNTS.search(st.text, lo, min(hi) if hi else len(st.text))
 
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:
@@ -459,6 +495,8 @@ def h_quarter(m: re.Match, st: State) -> Result:
     """ "the third quarter", "third-quarter", "this year's second quarter", "the 1988 period"."""
     ordinal, unit = _g(m, "ord"), _g(m, "u")
     year_word, year_rel, year_ago = m["y"] or m["y0"], _g(m, "yrel") or _g(m, "yrel2"), _g(m, "ya")
+    if not (year_word or year_rel or year_ago) and _game_period(m, st):
+        return None  # "a fourth-quarter touchdown": a game's period, no date
     number = W.ORDINALS.get(ordinal) if ordinal else None
     if ordinal in ("last", "final") and not (year_word or year_rel):
         number = None

@@ -95,6 +95,7 @@ def correct(
     spans = _typed_by_head(doc, spans)
     spans = _join_adjacent_people(doc, spans)
     spans = _companies_after_nouns(doc, spans)
+    spans = _people_typed_otherwise(doc, spans)
     spans = _retype_by_majority(doc, spans)
     spans = _retype_lone_places(doc, spans)
     spans = _as_the_structure_says(doc, spans, places)
@@ -737,8 +738,9 @@ def _retype_by_context(doc: Doc, span: NerSpan) -> NerSpan:
         and span.start >= 2
         and doc[span.start - 1].lower_ in {"at", "for"}
         and doc[span.start - 2].lower_ in ROLE_NOUNS
+        and not (doc[span.start - 1].lower_ == "for" and first_names.is_first_name(doc[span.start].text))
     ):
-        return replace(span, label="ORG")  # "a lawyer at Hanbit Law"
+        return replace(span, label="ORG")  # "a lawyer at Hanbit Law", not "an aide for Kirk Varnaby"
     if span.label == "NORP" and not gazetteer.is_demonym(doc[span.start : span.end].text):
         after = " ".join(t.lower_ for t in doc[span.end : span.end + 2])
         if after.split(" ")[0] in MEDIA_HEADS or after in MEDIA_HEADS:
@@ -805,6 +807,69 @@ def _key(doc: Doc, span: NerSpan) -> str:
     return case_key(doc[span.start : span.end].text)
 
 
+_NOT_PERSON_WORDS = ORG_HEADS | INSTITUTION_HEADS | LEGAL_FORMS | MEDIA_HEADS
+_APPOSITION_WORDS = 6  # words between a name's comma and the role noun of its apposition
+
+
+def _people_typed_otherwise(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
+    """A name opening with a listed first name, typed an organisation or a place, is a person
+    when the words around it say so: a kin or role word before it ("his brother Tyler"), an
+    apposition or an "as" ending in a role ("X Y, the company's largest investor", "X Y as
+    girls' basketball coach"), a person's "of" and an organisation ("X Y of Ridge News"), or a
+    person coordinated with it ("Sasha and Tyler"). Companies named after people ("Dean
+    Witter") have no such words around them. One mention with such words, of whatever type,
+    retypes the name's other mentions ("his brother Tyler", then "by Tyler's lawyer" ORG)."""
+    people = {s.start: s for s in spans if s.label == "PERSON"}
+    ends = {s.end: s for s in spans if s.label == "PERSON"}
+    orgs = {s.start for s in spans if s.label == "ORG"}
+    keys = set()
+    for s in spans:
+        if s.label not in NAME_TYPES - {"FAC"} or not 1 <= s.end - s.start <= 3:
+            continue  # (a person's mention with such words vouches for the name's other mentions)
+        words = doc[s.start : s.end]
+        if not all(t.is_alpha and t.is_title for t in words) or not first_names.is_first_name(words[0].text):
+            continue
+        if any(t.lower_ in _NOT_PERSON_WORDS for t in words) or s.label == "NORP" and gazetteer.is_demonym(words.text):
+            continue
+        before = doc[s.start - 1] if s.start else None
+        after = doc[s.end] if s.end < len(doc) else None
+        cue = before is not None and before.is_lower and (before.lower_ in KINSHIP or before.lower_ in ROLE_NOUNS)
+        if s.end - s.start == 1:  # one word: a kin word, or another person beside it
+            cue = cue or (
+                before is not None
+                and before.lower_ in {"and", "&"}
+                and s.start - 1 in ends
+                or after is not None
+                and after.lower_ in {"and", "&"}
+                and s.end + 1 in people
+            )
+        elif after is not None and not cue:
+            cue = (
+                after.text == ","
+                and _role_follows(doc, s.end + 1)
+                or after.lower_ == "as"
+                and _role_follows(doc, s.end + 1)
+                or after.lower_ == "of"
+                and s.end + 1 in orgs
+            )
+        if cue:
+            keys.add(_key(doc, s))
+    if not keys:
+        return spans
+    return [replace(s, label="PERSON") if s.label in NAME_TYPES and _key(doc, s) in keys else s for s in spans]
+
+
+def _role_follows(doc: Doc, i: int) -> bool:
+    """A role noun ends the short phrase from ``i`` ("the company's largest investor")."""
+    for j in range(i, min(len(doc), i + _APPOSITION_WORDS)):
+        t = doc[j]
+        if t.lower_ in ROLE_NOUNS and t.is_lower:
+            return not (j + 1 < len(doc) and doc[j + 1].pos_ in ("NOUN", "PROPN") and doc[j + 1].is_lower)
+        if t.is_punct and t.text not in ("'s", "’s", "-") or t.pos_ in ("VERB", "AUX") or "\n" in t.text:
+            return False
+    return False
+
+
 def _retype_by_majority(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
     """One name, one type per story: the type most of its mentions carry wins.
 
@@ -855,18 +920,27 @@ def _retype_by_majority(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
     return out
 
 
+# Publications, often named as people are ("Charlie Hebdo"): the noun before says which.
+_PUBLICATIONS = frozenset({"magazine", "weekly", "tabloid", "newspaper", "website", "publisher"})
+
+
 def _companies_after_nouns(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
     """A name typed PERSON right after a company noun is the company, wherever the story
     names it: "carmaker Velmora", "low-cost airline, Ryanor" (one word after the comma),
-    unless it starts with a first name ("the company Maria Lopez founded"); so is one that
+    unless it starts with a first name ("the company Maria Lopez founded") where the noun is
+    no publication's ("the satirical weekly Charlie Varga"); so is one that
     ends with a company's head word ("Hainan Airlines", "Brennor Bank")."""
     companies = set()
     for s in spans:
-        if s.label != "PERSON" or s.start < 1 or first_names.is_first_name(doc[s.start].text):
+        if s.label != "PERSON" or s.start < 1:
             continue
         before = doc[s.start - 1]
         if before.text == "," and s.end - s.start == 1 and s.start >= 2:
             before = doc[s.start - 2]
+        if first_names.is_first_name(doc[s.start].text) and (
+            before.lower_ not in _PUBLICATIONS or s.end < len(doc) and doc[s.end].pos_ in ("VERB", "AUX")
+        ):
+            continue  # "the company Maria Lopez founded", not "the satirical weekly Charlie Varga"
         if before.lower_ in ORG_NOUNS and before.tag_ == "NN" and _same_line(doc, before.i):
             companies.add(_key(doc, s))
     org_starts = {doc[s.start].lower_ for s in spans if s.label == "ORG" and s.end - s.start >= 2}
@@ -881,9 +955,36 @@ def _companies_after_nouns(doc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
     for s in spans:  # "Hainan Airlines", "Brennor Bank": a company's head word ends the name
         if s.label == "PERSON" and s.end - s.start >= 2 and doc[s.end - 1].lower_ in ORG_HEADS:
             companies.add(_key(doc, s))
+    companies |= _acronyms(doc, spans, person_parts)
     if not companies:
         return spans
     return [replace(s, label="ORG") if s.label == "PERSON" and _key(doc, s) in companies else s for s in spans]
+
+
+def _acronyms(doc: Doc, spans: list[NerSpan], person_parts: set[str]) -> set[str]:
+    """One word in capitals typed PERSON in a line of ordinary case ("said TMEIC would ...",
+    "a photo from AP") is an organisation's initials, not a surname: a person's name in
+    capitals fills a headline's or a byline's line of capitals, or labels a transcript's turn
+    ("PENCE: ..."). A surname the story gives in full elsewhere stays the person's."""
+    votes: dict[str, list[bool]] = defaultdict(list)
+    for s in spans:
+        if s.label != "PERSON" or s.end - s.start != 1:
+            continue
+        t = doc[s.start]
+        line_start = doc.text.rfind("\n", 0, t.idx) + 1
+        line_end = doc.text.find("\n", t.idx)
+        line = doc.text[line_start : line_end if line_end >= 0 else len(doc.text)]
+        letters = [c for c in line if c.isalpha()]
+        votes[_key(doc, s)].append(
+            t.is_upper
+            and len(t.text) >= 2
+            and t.is_alpha
+            and sum(c.islower() for c in letters) >= len(letters) / 2
+            and not (s.end < len(doc) and doc[s.end].text == ":")
+            and t.lower_ not in person_parts
+            and not first_names.is_first_name(t.text)
+        )
+    return {key for key, flags in votes.items() if all(flags)}
 
 
 def _surnames_of_named_people(doc: Doc, spans: list[NerSpan]) -> set[str]:

@@ -397,6 +397,24 @@ ORG_HEADS: frozenset[str] = frozenset(
         "airlines",
         "airways",
         "army",
+        # a firm's line of business or its kind, never a surname ("Crosscut Strategies",
+        # "Quellin Roofing", "Highway Patrol"; session 10, second part)
+        "patrol",
+        "partners",
+        "associates",
+        "holdings",
+        "industries",
+        "enterprises",
+        "strategies",
+        "consulting",
+        "consultants",
+        "solutions",
+        "technologies",
+        "roofing",
+        "plumbing",
+        "trucking",
+        "publishing",
+        "pharmaceuticals",
     }
 )
 
@@ -487,6 +505,12 @@ ORG_NOUNS: frozenset[str] = frozenset(
         "chipmaker",
         "planemaker",
         "utility",
+        "magazine",
+        "weekly",
+        "tabloid",
+        "website",
+        "publisher",
+        "charity",
     }
 )
 

@@ -27,7 +27,13 @@ from dateline.extract.quotes.cues import (
     verb_cue,
 )
 from dateline.extract.quotes.marks import Quoted
-from dateline.extract.quotes.quote_marks import HEADLINE_LABEL_RE, SIGNATURE_RE, SIGNATURE_TAIL, SPEAKER_LABEL_RE
+from dateline.extract.quotes.quote_marks import (
+    DESK_LABELS,
+    HEADLINE_LABEL_RE,
+    SIGNATURE_RE,
+    SIGNATURE_TAIL,
+    SPEAKER_LABEL_RE,
+)
 from dateline.extract.quotes.speakers import NOT_SPEAKERS
 
 DIRECT = "direct"
@@ -173,6 +179,8 @@ def speaker_labels(text: str, index: TokenIndex, paragraphs: Paragraphs) -> list
     items: list[Item] = []
     for k, (start, end) in enumerate(paragraphs.spans):
         found = SPEAKER_LABEL_RE.match(text, start)
+        if found is not None and found.group(1) in DESK_LABELS:
+            found = None  # 'NOTE: Share adjusted for ...': the desk's footnote, no one's words
         content_end = len(text[:end].rstrip(' \t\n"”'))
         if found is None or found.end() >= end:
             last = items[-1] if items else None

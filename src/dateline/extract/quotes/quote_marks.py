@@ -46,6 +46,15 @@ SIGNATURE_TAIL = frozenset(". \t\n\u00a0")
 # A transcript line: 'SMITH: Thank you for coming.' (the label in capitals, maybe after an
 # opening mark that is never closed).
 SPEAKER_LABEL_RE = re.compile(r"[\"“]?([A-Z][A-Z.'’-]+(?:[ \t][A-Z][A-Z.'’-]+){0,2})(:)[ \t]+(?=\S)")
+# Labels in capitals that are the desk's, not a speaker's: a table's footnote ('NOTE: Share
+# adjusted for ...'), an editor's note, a correction, a source line under a chart.
+DESK_LABELS = frozenset(
+    {
+        "NOTE", "NOTES", "N.B.", "NB", "FOOTNOTE", "EDITOR'S NOTE", "EDITOR’S NOTE", "EDITORS NOTE",
+        "EDITOR'S NOTES", "CORRECTION", "CLARIFICATION", "UPDATE", "UPDATED", "SOURCE", "SOURCES",
+        "ADVISORY", "ATTENTION", "PHOTO", "PHOTOS", "VIDEO", "RELATED", "SEE ALSO", "CAPTION",
+    }
+)  # fmt: skip
 # A headline that gives its source before a colon: 'Sanders: Clinton needs to ...',
 # 'Poll: Clinton and Trump in dead heat' (the label is checked against the parse).
 HEADLINE_LABEL_RE = re.compile(r"([^:\n]{2,40}?)(:)[ \t]+(?=\S)")

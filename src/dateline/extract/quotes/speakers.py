@@ -186,7 +186,11 @@ class SpeakerResolver:
         found = self._mention_at(token.idx)
         if found is None:
             for child in token.children:
-                if child.dep_ in _NAME_DEPS and (child.dep_ == "appos" or token.lower_ in OUTLET_HEADS):
+                if child.dep_ == "appos":
+                    # "Maria Lopez" of "the lawyer, Maria Lopez,"; not a word that only modifies
+                    # the apposition ("X, an American rock band", "X, the Saudi ambassador")
+                    found = self._mention_at(child.idx)
+                elif child.dep_ in _NAME_DEPS and token.lower_ in OUTLET_HEADS:
                     found = self._mention_in(child)
                     if found is not None:
                         break
