@@ -79,15 +79,13 @@ def _slug_match(db: Backend, n: int, feats: StoryFeatures, agency: str | None, u
         return None
     days, params = _within(feats.day, SLUG_MAX_DAYS)
     rows = db.query(
-        f"SELECT n, version_group, agency, day, minhash FROM stories WHERE slug = ? AND n <> ?{days} "
+        f"SELECT n, version_group, agency, minhash FROM stories WHERE slug = ? AND n <> ?{days} "
         "ORDER BY n DESC LIMIT ?",
         (feats.slug, n, *params, VERSION_CANDIDATES),
     )
     mine = signature_of(feats.minhash)
     for row in sorted(rows, key=lambda r: r["n"]):
         if agency and row["agency"] and agency != row["agency"]:
-            continue
-        if _days_apart(feats.day, row["day"]) > SLUG_MAX_DAYS:
             continue
         if update or (
             similarity(mine, signature_of(bytes(row["minhash"]))) >= SLUG_SIMILARITY
@@ -117,17 +115,13 @@ def _text_match(db: Backend, n: int, feats: StoryFeatures) -> int | None:
     rows = {  # copies and near-copies share most buckets: each story is read once
         r["n"]: r
         for r in db.query(
-            f"SELECT n, version_group, minhash, day FROM stories WHERE n IN ({','.join('?' * len(found))})",
+            f"SELECT n, version_group, minhash FROM stories WHERE n IN ({','.join('?' * len(found))})",
             sorted(found),
         )
     }
     mine = signature_of(feats.minhash)
     scored = sorted(
-        (
-            (similarity(mine, signature_of(bytes(r["minhash"]))), -r["n"], r)
-            for r in rows.values()
-            if _days_apart(feats.day, r["day"]) <= TEXT_MAX_DAYS
-        ),
+        ((similarity(mine, signature_of(bytes(r["minhash"]))), -r["n"], r) for r in rows.values()),
         key=lambda t: t[:2],
         reverse=True,
     )
@@ -140,9 +134,9 @@ def _text_match(db: Backend, n: int, feats: StoryFeatures) -> int | None:
 
 
 def _within(day: str | None, most: int) -> tuple[str, tuple[str, ...]]:
-    """SQL narrowing candidates to days at most ``most`` apart from ``day`` (a story without a day
-    stays a candidate, as in ``_days_apart``), so a slug or bucket that recurs for years is read
-    only around the story's day."""
+    """SQL keeping candidates at most ``most`` days apart from ``day``, the one place this rule is
+    applied (a story without a day stays a candidate, as in ``_days_apart``), so a slug or bucket
+    that recurs for years is read only around the story's day."""
     try:
         mid = date.fromisoformat(day) if day else None
     except ValueError:
