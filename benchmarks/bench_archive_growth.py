@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/bench_archive_growth.py ../shared/data/reuters21578 \
         [--db PATH|postgresql://...] [--stories 600] [--sizes 1000,3000,10000,30000,100000] \
-        [--probe 200] [--batch 1000] [--cache read.pkl] [--latency 100] [--profile 25]
+        [--probe 200] [--batch 1000] [--ingest-batch 32] [--cache read.pkl] [--latency 100] [--profile 25]
 
 Reads ``--stories`` Reuters-21578 development stories once (``--cache`` keeps the read records),
 then fills an archive with changed copies of them: copy k gets a new id (its text marked) and
@@ -17,7 +17,10 @@ in the archive: same names, same thread, not a version), so every size times the
 It prints the CPU time a story and its ratio to the first size (on a busy machine wall time is
 mostly other people's load): with SQLite this process's CPU time, the store's whole cost; with a
 PostgreSQL server on this machine, this process's plus its server process's (from /proc). And
-the wall rate. ``--latency N`` also times, at each size, ``N`` search result pages
+the wall rate. Then it writes one follow-up of each of the next ``--probe`` read stories in
+transactions of ``--ingest-batch`` stories (default: what ``dateline ingest`` commits at once),
+the cost per story as the ingest pays it, and prints its CPU time a story and ratio too.
+``--latency N`` also times, at each size, ``N`` search result pages
 (``Store.results``: total and snippets, the queries of ``bench_search.py``) and the entity
 page's data (``views.entity_view``) of ``N`` entities (half the most reported, half drawn at
 random), and prints their p50 and p95. ``--profile N`` runs the probe under cProfile and prints
@@ -44,6 +47,7 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
+from dateline.ingest.local import BATCH
 from dateline.record import Article, content_id
 from dateline.store import Store
 from dateline.store.features import Prepared, prepare
@@ -130,10 +134,11 @@ class Copies:
             self.i += 1
         return out
 
-    def probe(self, n: int, have: int) -> list[Prepared]:
-        """One follow-up of each of the first ``n`` read stories, marked with the archive's size."""
+    def probe(self, n: int, have: int, start: int = 0) -> list[Prepared]:
+        """One follow-up of each of ``n`` read stories from the ``start``-th, marked with the
+        archive's size."""
         days = self.round * SHIFT_DAYS + PROBE_OFFSET
-        return [o.copy(have, days, mark="probe") for o in self.originals[:n]]
+        return [o.copy(have, days, mark="probe") for o in self.originals[start : start + n]]
 
 
 def _prepared_copy(article: Article, k: int, days: int) -> Prepared:
@@ -202,6 +207,9 @@ def main() -> None:
     ap.add_argument("--sizes", default="1000,3000,10000,30000,100000")
     ap.add_argument("--probe", type=int, default=200, help="stories timed at each size")
     ap.add_argument("--batch", type=int, default=1000, help="stories per fill transaction")
+    ap.add_argument(
+        "--ingest-batch", type=int, default=BATCH, help="stories per transaction of the second probe (0: none)"
+    )
     ap.add_argument("--cache", type=Path, default=None)
     ap.add_argument("--latency", type=int, default=0, help="search pages and entity pages timed at each size")
     ap.add_argument("--profile", type=int, default=0, help="print the probe's N costliest functions")
@@ -213,6 +221,7 @@ def main() -> None:
         with Store.open(args.db or str(Path(tmp) / "growth.db")) as store:
             print(f"{len(articles)} read stories; archive {store.db.dialect}", flush=True)
             rates: list[tuple[float, float]] = []
+            in_batches: list[float] = []
             have = int(store.db.scalar("SELECT COUNT(*) AS c FROM stories") or 0)
             copies.i = have  # an archive filled before: the stream goes on (stories it holds are skipped)
             for size in sizes:
@@ -246,6 +255,17 @@ def main() -> None:
                     f"ratio {rate / rates[0][0]:.2f}",
                     flush=True,
                 )
+                if args.ingest_batch and len(copies.originals) >= 2 * args.probe:
+                    batched, cpu = copies.probe(args.probe, have, start=args.probe), cpu_seconds(store)
+                    for i in range(0, len(batched), args.ingest_batch):
+                        have += store.write(batched[i : i + args.ingest_batch])
+                    cpu = (cpu_seconds(store) - cpu) / len(batched)
+                    in_batches.append(cpu)
+                    print(
+                        f"  in transactions of {args.ingest_batch}: CPU {cpu * 1000:.2f} ms a story, "
+                        f"ratio to the first size {in_batches[0] / cpu:.2f}",
+                        flush=True,
+                    )
                 if profiler:
                     out = io.StringIO()
                     pstats.Stats(profiler, stream=out).sort_stats("tottime").print_stats(args.profile)

@@ -24,6 +24,11 @@ DEFAULT_DB = "dateline.db"
 # Private-use characters around matched words in snippets: they never occur in news text.
 MARK_START, MARK_STOP = "\ue000", "\ue001"
 SNIPPET_WORDS = 24
+# SQLite's page cache per connection, in KiB (its default is 2 MiB). A batch of stories dirties
+# a few thousand pages of big indexes; with the default they spill to the WAL mid-transaction
+# and are read back, a cost that grows with the archive (docs/archive.md, session 11). The
+# cache fills only as pages are used.
+SQLITE_CACHE_KIB = 64 * 1024
 _LT = "\ue002"
 _PHRASE = re.compile(r'"([^"]+)"|(\S+)')
 
@@ -180,6 +185,7 @@ class SqliteBackend(Backend):
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA foreign_keys=ON")
         conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
         return conn
 
     @contextmanager

@@ -77,11 +77,13 @@ def _slug_match(db: Backend, n: int, feats: StoryFeatures, agency: str | None, u
     figures: a recurring headline ("Market summary") over different stories is not a version."""
     if not feats.slug:
         return None
-    days, params = _within(feats.day, SLUG_MAX_DAYS)
-    rows = db.query(
-        f"SELECT n, version_group, agency, minhash FROM stories WHERE slug = ? AND n <> ?{days} "
-        "ORDER BY n DESC LIMIT ?",
-        (feats.slug, n, *params, VERSION_CANDIDATES),
+    rows = _near(
+        db,
+        "SELECT n, version_group, agency, minhash FROM stories WHERE slug = ? AND n <> ?",
+        (feats.slug, n),
+        feats.day,
+        SLUG_MAX_DAYS,
+        "n",
     )
     mine = signature_of(feats.minhash)
     for row in sorted(rows, key=lambda r: r["n"]):
@@ -100,14 +102,16 @@ def _text_match(db: Backend, n: int, feats: StoryFeatures) -> int | None:
     if not feats.buckets:
         return None
     found: set[int] = set()
-    days, params = _within(feats.day, TEXT_MAX_DAYS)
     for band, bucket in enumerate(feats.buckets[:BANDS]):  # the index alone answers these
         found.update(
             r["story"]
-            for r in db.query(
-                f"SELECT story FROM story_buckets WHERE band = ? AND bucket = ? AND story <> ?{days} "
-                "ORDER BY story DESC LIMIT ?",
-                (band, bucket, n, *params, VERSION_CANDIDATES),
+            for r in _near(
+                db,
+                "SELECT story FROM story_buckets WHERE band = ? AND bucket = ? AND story <> ?",
+                (band, bucket, n),
+                feats.day,
+                TEXT_MAX_DAYS,
+                "story",
             )
         )
     if not found:
@@ -133,18 +137,24 @@ def _text_match(db: Backend, n: int, feats: StoryFeatures) -> int | None:
     return None
 
 
-def _within(day: str | None, most: int) -> tuple[str, tuple[str, ...]]:
-    """SQL keeping candidates at most ``most`` days apart from ``day``, the one place this rule is
-    applied (a story without a day stays a candidate, as in ``_days_apart``), so a slug or bucket
-    that recurs for years is read only around the story's day."""
+def _near(db: Backend, select: str, params: tuple[object, ...], day: str | None, most: int, order: str) -> list[dict]:
+    """The newest ``VERSION_CANDIDATES`` rows of ``select`` at most ``most`` days apart from
+    ``day`` (a row without a day stays a candidate, as in ``_days_apart``), the one place this
+    rule is applied. Undated rows and the window are two ranges of the (key, day) index, read
+    apart: a slug or bucket that recurs for years costs what its window costs (one ``OR``
+    made the database read every entry of the key)."""
     try:
         mid = date.fromisoformat(day) if day else None
     except ValueError:
         mid = None
     if mid is None:
-        return "", ()
+        return db.query(f"{select} ORDER BY {order} DESC LIMIT ?", (*params, VERSION_CANDIDATES))
     span = timedelta(days=most)
-    return " AND (day IS NULL OR day BETWEEN ? AND ?)", ((mid - span).isoformat(), (mid + span).isoformat())
+    return db.query(
+        f"SELECT * FROM ({select} AND day IS NULL UNION ALL {select} AND day BETWEEN ? AND ?) AS near "
+        f"ORDER BY {order} DESC LIMIT ?",
+        (*params, *params, (mid - span).isoformat(), (mid + span).isoformat(), VERSION_CANDIDATES),
+    )
 
 
 def _figures(db: Backend, n: int) -> tuple[str, ...]:
